@@ -1,0 +1,1 @@
+"""돌봄이음 dialog and its channels."""

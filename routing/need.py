@@ -1,0 +1,50 @@
+"""What is known about a family's request: the input of the rules engine and the output of understanding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    age_months: int | None = None
+    school_grade: int | None = None
+    """Elementary grade 1-6 when known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """One request for care. Times are minutes from midnight on ``day``; ``end`` may exceed 1440
+    when care runs past midnight. ``None`` means unknown: the engine never guesses."""
+
+    child: Child = Child()
+    day: date | None = None
+    start: int | None = None
+    end: int | None = None
+    night: bool | None = None
+    holiday: bool | None = None
+    urgent: bool = False
+    topics: tuple[str, ...] = ()
+    """Service ids whose topic words the parent used, in order of appearance."""
+    situations: frozenset[str] = frozenset()
+    """Situation ids from the knowledge (emergency, sick, at_home, danger)."""
+    area: str | None = None
+    """Canonical 읍면동 name."""
+    coords: tuple[float, float] | None = None
+    now: datetime | None = None
+    """Reference time (Asia/Seoul) for lead times; None skips lead-time checks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    """Everything one message says. Fields left None were not said. ``children`` lists every child
+    mentioned (``"7살, 4살 두 아이"`` gives two); ``child`` in ``need`` is the first."""
+
+    need: Need
+    children: tuple[Child, ...] = ()
+    danger: bool = False
+    yes: bool | None = None
+    """An answer to a yes/no question (네/예/좋아요 -> True, 아니요/싫어요 -> False), if the message is one."""
+    negated: bool = False
+    """The message corrects something ("아니요, 5살이에요")."""
