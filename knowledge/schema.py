@@ -205,6 +205,16 @@ class Knowledge(Frozen):
     """Care after this minute of the day (or before ``night_until``) is night care."""
     night_until: int = 7 * 60 + 30
 
+    @field_validator("night_from", "night_until", mode="before")
+    @classmethod
+    def _clock(cls, value: object) -> object:
+        if isinstance(value, str):
+            m = re.match(r"^\s*(\d{1,2}):(\d{2})\s*$", value)
+            if not m or int(m[1]) > 23 or int(m[2]) > 59:
+                raise ValueError(f"'{value}' is not a time like '19:30'")
+            return int(m[1]) * 60 + int(m[2])
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> Knowledge:
         ids = [s.id for s in self.services]
