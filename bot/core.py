@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 
 class Channel(StrEnum):
@@ -78,3 +80,17 @@ class Reply:
     venue: Venue | None = None
     ask_location: bool = False
     ask_contact: bool = False
+
+
+class Dialog(Protocol):
+    """What every channel talks to: one inbound message in, the replies out (never sent by the dialog)."""
+
+    async def handle(self, inbound: Inbound) -> list[Reply]: ...
+
+
+class Push(Protocol):
+    """A channel that can send unprompted (Telegram, the console). A Kakao skill cannot, so it has none."""
+
+    channel: Channel
+
+    async def send(self, address: Address, replies: Sequence[Reply]) -> None: ...
