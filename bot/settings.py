@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from dotenv import dotenv_values
@@ -36,7 +37,7 @@ class Settings:
     coordinator_chat_id: str = ""
     retention_days: int = 90
 
-    ENV = {
+    ENV: ClassVar[dict[str, str]] = {
         "db_path": "DOLBOM_DB_PATH",
         "knowledge_dir": "DOLBOM_KNOWLEDGE_DIR",
         "timezone": "DOLBOM_TIMEZONE",
