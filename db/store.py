@@ -1,0 +1,182 @@
+"""The SQLite store: conversation states, the message log and cases, every write durable before it returns."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import aiosqlite
+
+from db.models import CaseRow, NewCase, ts
+from db.writer import Turn, Writer, connect, migrate
+
+T = TypeVar("T")
+STATE_CACHE = 20_000
+"""Conversation states kept in memory (write-through), so a turn needs no read from disk."""
+
+
+@dataclass(frozen=True, slots=True)
+class CasePlan:
+    """What a new case sets in motion, written in the case's own transaction: outbox notification kinds
+    and follow-ups (kind, due time). The queue installs a planner that knows the coordinators' timings."""
+
+    notes: tuple[str, ...] = ("new_case",)
+    followups: tuple[tuple[str, datetime], ...] = ()
+
+
+Planner = Callable[[NewCase], CasePlan]
+
+
+def default_plan(case: NewCase) -> CasePlan:
+    return CasePlan()
+
+
+class Store:
+    """Open with ``await Store.open(path)``. Writes go through the group-commit writer (one transaction per
+    batch of concurrent callers); reads use a separate aiosqlite connection, which WAL lets run meanwhile."""
+
+    def __init__(self, path: Path, writer: Writer, reader: aiosqlite.Connection, executor: ThreadPoolExecutor,
+                 conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.planner: Planner = default_plan
+        self._writer = writer
+        self._reader = reader
+        self._executor = executor
+        self._conn = conn
+        self._states: OrderedDict[str, str | None] = OrderedDict()
+
+    @classmethod
+    async def open(cls, path: Path) -> Store:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        loop = asyncio.get_running_loop()
+        conn = await loop.run_in_executor(executor, connect, path)
+        try:
+            await loop.run_in_executor(executor, migrate, conn)
+        except BaseException:
+            await loop.run_in_executor(executor, conn.close)
+            executor.shutdown()
+            raise
+        reader = await aiosqlite.connect(path)
+        reader.row_factory = sqlite3.Row
+        await reader.execute("PRAGMA query_only=ON")
+        await reader.execute("PRAGMA busy_timeout=10000")
+        return cls(path, Writer(conn, executor), reader, executor, conn)
+
+    async def close(self) -> None:
+        await self._writer.close()
+        await self._reader.close()
+        await asyncio.get_running_loop().run_in_executor(self._executor, self._conn.close)
+        self._executor.shutdown()
+
+    @property
+    def batches(self) -> int:
+        """Write transactions committed since open."""
+        return self._writer.batches
+
+    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn`` in the writer thread inside the next batch's transaction (under a savepoint: if it
+        raises, only its changes are undone and the exception comes back here). Keep ``fn`` short and pure SQL."""
+        return await self._writer.submit(fn)
+
+    async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        async with self._reader.execute(sql, params) as cur:
+            return list(await cur.fetchall())
+
+    # -- conversations -------------------------------------------------------------------------------
+
+    async def load_state(self, user_key: str) -> str | None:
+        if user_key in self._states:
+            self._states.move_to_end(user_key)
+            return self._states[user_key]
+        rows = await self.fetch("SELECT state FROM conversations WHERE user_key = ?", (user_key,))
+        state = rows[0]["state"] if rows else None
+        self._remember(user_key, state)
+        return state
+
+    async def commit_turn(self, user_key: str, inbound: str, replies: Sequence[str], state: str, at: datetime) -> None:
+        """Log the inbound and outbound texts and save the state; returns once committed (durably)."""
+        await self._writer.submit(Turn(user_key, inbound, tuple(replies), state, ts(at)))
+        self._remember(user_key, state)
+
+    async def forget_state(self, user_key: str) -> None:
+        """Delete the conversation state and the message log of one user."""
+
+        def delete(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,))
+            conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,))
+
+        await self.write(delete)
+        self._remember(user_key, None)
+
+    def _remember(self, user_key: str, state: str | None) -> None:
+        self._states[user_key] = state
+        self._states.move_to_end(user_key)
+        while len(self._states) > STATE_CACHE:
+            self._states.popitem(last=False)
+
+    # -- cases ---------------------------------------------------------------------------------------
+
+    async def create_case(self, case: NewCase, state: str) -> int:
+        """Insert the case, its 'created' event, its outbox notifications and follow-ups, and the
+        conversation state, all in one transaction; returns the case number."""
+        plan = self.planner(case)
+        at = ts(case.created_at)
+        row = (
+            case.user_key, case.channel, case.service_id, case.site_id, int(case.urgent), int(case.danger),
+            case.area, json.dumps([dict(c) for c in case.children], ensure_ascii=False),
+            json.dumps(case.summary, ensure_ascii=False, default=str), case.summary_text,
+            None if case.contact is None else json.dumps(case.contact, ensure_ascii=False),
+            None if case.consent_at is None else ts(case.consent_at),
+            None if case.care_date is None else case.care_date.isoformat(), at, at,
+        )
+        followups = [(kind, ts(due)) for kind, due in plan.followups]
+
+        def insert(conn: sqlite3.Connection) -> int:
+            cur = conn.execute(
+                "INSERT INTO cases (user_key, channel, service_id, site_id, urgent, danger, area, children, summary,"
+                " summary_text, contact, consent_at, care_date, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+            case_id = int(cur.lastrowid or 0)
+            conn.execute(
+                "INSERT INTO events (case_id, at, actor, kind, status_to) VALUES (?, ?, 'parent', 'created', 'new')",
+                (case_id, at),
+            )
+            conn.executemany(
+                "INSERT INTO outbox (case_id, kind, created_at, next_at) VALUES (?, ?, ?, ?)",
+                [(case_id, kind, at, at) for kind in plan.notes],
+            )
+            conn.executemany(
+                "INSERT INTO followups (case_id, kind, due_at) VALUES (?, ?, ?)",
+                [(case_id, kind, due) for kind, due in followups],
+            )
+            conn.execute(
+                "INSERT INTO conversations (user_key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_key)"
+                " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                (case.user_key, state, at),
+            )
+            return case_id
+
+        case_id = await self.write(insert)
+        self._remember(case.user_key, state)
+        return case_id
+
+    async def case(self, case_id: int) -> CaseRow | None:
+        rows = await self.fetch("SELECT * FROM cases WHERE id = ?", (case_id,))
+        return CaseRow.from_row(rows[0]) if rows else None
+
+    async def cases_for_user(self, user_key: str) -> list[CaseRow]:
+        """The user's cases, newest first."""
+        rows = await self.fetch("SELECT * FROM cases WHERE user_key = ? ORDER BY id DESC", (user_key,))
+        return [CaseRow.from_row(r) for r in rows]

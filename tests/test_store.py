@@ -1,0 +1,197 @@
+"""The SQLite store: durable turns with group commit, cases, restart, migrations, failing writes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from db import NewCase, Status, Store
+from db.writer import connect, migrate
+
+T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+
+
+def new_case(user_key: str = "console:mom", **changes: object) -> NewCase:
+    values: dict[str, object] = dict(
+        user_key=user_key, channel="console", service_id="daycare-365", site_id="daycare-365-yulgok",
+        urgent=False, danger=False, area="율곡동",
+        children=({"age_months": 48, "school_grade": None, "service_id": "daycare-365"},),
+        summary={"need": {"day": "2026-11-24", "start": 1080, "end": 1320}, "reasons": ["만 4세"]},
+        summary_text="만 4세, 오늘 18:00-22:00, 율곡동", contact={"route": "phone", "phone": "010-1234-5678"},
+        consent_at=T0, created_at=T0, care_date=date(2026, 11, 24),
+    )
+    values.update(changes)
+    return NewCase(**values)  # type: ignore[arg-type]
+
+
+def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Read with a fresh plain sqlite3 connection: what another process would see."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+async def test_restart_keeps_state_and_cases(tmp_path: Path) -> None:
+    path = tmp_path / "var" / "dolbom.sqlite3"
+    store = await Store.open(path)
+    await store.commit_turn("console:mom", "4살 아이 맡길 곳", ["몇 시까지 필요하세요?"], '{"step": "time"}', T0)
+    case_id = await store.create_case(new_case(), '{"step": "done"}')
+    await store.close()
+
+    store = await Store.open(path)
+    try:
+        assert await store.load_state("console:mom") == '{"step": "done"}'
+        [case] = await store.cases_for_user("console:mom")
+        assert case.id == case_id
+        assert case.status is Status.NEW
+        assert case.service_id == "daycare-365"
+        assert case.children[0]["age_months"] == 48
+        assert case.contact == {"route": "phone", "phone": "010-1234-5678"}
+        assert case.consent_at == T0 and case.created_at == T0 and case.care_date == date(2026, 11, 24)
+        assert case.summary_text == "만 4세, 오늘 18:00-22:00, 율곡동"
+    finally:
+        await store.close()
+    assert rows(path, "SELECT direction, text FROM messages ORDER BY id") == [
+        ("in", "4살 아이 맡길 곳"), ("out", "몇 시까지 필요하세요?")
+    ]
+
+
+async def test_create_case_writes_event_outbox_and_state_together(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    store = await Store.open(path)
+    try:
+        case_id = await store.create_case(new_case(), '{"step": "done"}')
+        assert await store.load_state("console:mom") == '{"step": "done"}'
+    finally:
+        await store.close()
+    assert rows(path, "SELECT kind, actor, status_to FROM events WHERE case_id = ?", (case_id,)) == [
+        ("created", "parent", "new")
+    ]
+    assert rows(path, "SELECT kind, done_at FROM outbox WHERE case_id = ?", (case_id,)) == [("new_case", None)]
+    assert rows(path, "SELECT state FROM conversations") == [('{"step": "done"}',)]
+
+
+async def test_failed_create_case_leaves_no_case(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    store = await Store.open(path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError):
+            await store.create_case(new_case(), None)  # type: ignore[arg-type]  # state NOT NULL fails last
+        assert await store.cases_for_user("console:mom") == []
+    finally:
+        await store.close()
+    assert rows(path, "SELECT count(*) FROM cases") == [(0,)]
+    assert rows(path, "SELECT count(*) FROM events") == [(0,)]
+
+
+async def test_concurrent_turns_are_batched_and_all_durable(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    store = await Store.open(path)
+    n = 500
+    try:
+        await asyncio.gather(*(
+            store.commit_turn(f"console:{i}", f"안녕 {i}", [f"답 {i}", "다음"], json.dumps({"i": i}), T0)
+            for i in range(n)
+        ))
+        batches = store.batches
+    finally:
+        await store.close()
+    assert batches < n / 10, f"{n} concurrent turns took {batches} transactions"
+    assert rows(path, "SELECT count(*) FROM conversations") == [(n,)]
+    assert rows(path, "SELECT count(*) FROM messages") == [(3 * n,)]
+    assert rows(path, "SELECT state FROM conversations WHERE user_key = 'console:321'") == [('{"i": 321}',)]
+
+
+async def test_later_turn_of_same_user_wins_within_a_batch(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "d.sqlite3")
+    try:
+        await asyncio.gather(
+            store.commit_turn("console:a", "1", [], "first", T0),
+            store.create_case(new_case("console:a"), "case"),
+            store.commit_turn("console:a", "2", [], "last", T0 + timedelta(seconds=1)),
+        )
+    finally:
+        await store.close()
+    store = await Store.open(tmp_path / "d.sqlite3")
+    try:
+        assert await store.load_state("console:a") == "last"
+    finally:
+        await store.close()
+
+
+async def test_a_failing_write_fails_only_its_caller(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    store = await Store.open(path)
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("INSERT INTO messages (user_key, direction, text, at) VALUES ('x', 'in', 'half', 'now')")
+        raise RuntimeError("boom")
+
+    try:
+        results = await asyncio.gather(
+            *(store.commit_turn(f"console:{i}", "hi", ["yo"], "{}", T0) for i in range(5)),
+            store.write(broken),
+            store.commit_turn("console:bad", "hi", [], None, T0),  # type: ignore[arg-type]  # NOT NULL state
+            *(store.commit_turn(f"console:{i}", "hi", ["yo"], "{}", T0) for i in range(5, 10)),
+            return_exceptions=True,
+        )
+        assert isinstance(results[5], RuntimeError)
+        assert isinstance(results[6], sqlite3.IntegrityError)
+        assert [r for i, r in enumerate(results) if i not in (5, 6)] == [None] * 10
+        assert await store.load_state("console:bad") is None
+    finally:
+        await store.close()
+    assert rows(path, "SELECT count(*) FROM conversations") == [(10,)]
+    assert rows(path, "SELECT count(*) FROM messages WHERE text = 'half'") == [(0,)]
+    assert rows(path, "SELECT count(*) FROM messages WHERE user_key = 'console:bad'") == [(0,)]
+
+
+async def test_naive_datetimes_are_refused(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "d.sqlite3")
+    try:
+        with pytest.raises(ValueError, match="timezone-aware"):
+            await store.commit_turn("console:a", "hi", [], "{}", datetime(2026, 11, 24, 9, 0))
+    finally:
+        await store.close()
+
+
+async def test_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    for _ in range(2):
+        store = await Store.open(path)
+        await store.close()
+    conn = connect(path)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        assert version >= 1
+        assert migrate(conn) == version
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        conn.close()
+
+
+async def test_a_broken_migration_changes_nothing(tmp_path: Path) -> None:
+    migrations = tmp_path / "migrations"
+    migrations.mkdir()
+    (migrations / "001_a.sql").write_text("CREATE TABLE a (x INTEGER);")
+    (migrations / "002_b.sql").write_text("CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);")
+    conn = connect(tmp_path / "d.sqlite3")
+    try:
+        with pytest.raises(sqlite3.DatabaseError, match=r"002_b\.sql"):
+            migrate(conn, migrations)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == {"a"}
+    finally:
+        conn.close()
+
+
+async def test_closed_store_refuses_writes(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "d.sqlite3")
+    await store.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        await store.commit_turn("console:a", "hi", [], "{}", T0)
