@@ -30,6 +30,7 @@ class Settings:
     public_url: str = ""
     kakao_secret: str = ""
     kakao_secret_header: str = "X-Dolbom-Secret"
+    kakao_budget_seconds: float = 3.5
     telegram_bot_token: str = ""
     telegram_api_base_url: str = ""
     telegram_webhook_url: str = ""
@@ -48,6 +49,7 @@ class Settings:
         "public_url": "DOLBOM_PUBLIC_URL",
         "kakao_secret": "KAKAO_SKILL_SECRET",
         "kakao_secret_header": "KAKAO_SECRET_HEADER",
+        "kakao_budget_seconds": "KAKAO_BUDGET_SECONDS",
         "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
         "telegram_api_base_url": "TELEGRAM_API_BASE_URL",
         "telegram_webhook_url": "TELEGRAM_WEBHOOK_URL",
