@@ -1,0 +1,95 @@
+"""Korean texts of the coordinator queue: notifications, parent status and follow-ups, CLI messages."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from db.models import CaseRow, Outcome, Status
+
+STATUS = {
+    Status.NEW: "접수됨 (담당자 배정 전)",
+    Status.CLAIMED: "담당자 배정됨",
+    Status.CONTACTED: "담당자가 연락함",
+    Status.RESOLVED: "처리 완료",
+    Status.CLOSED: "종료",
+}
+OUTCOME = {
+    Outcome.PLACED: "돌봄 연결됨",
+    Outcome.REFERRED: "다른 기관으로 안내",
+    Outcome.NOT_PLACED: "연결되지 못함",
+    Outcome.UNREACHABLE: "연락이 닿지 않음",
+    Outcome.WITHDRAWN: "부모님이 취소함",
+}
+NEXT_STEP = {
+    Status.NEW: "담당자가 곧 사례를 맡아 연락드립니다.",
+    Status.CLAIMED: "{who} 담당자가 맡았습니다. 곧 연락드립니다.",
+    Status.CONTACTED: "담당자와 연락이 닿았습니다. 안내에 따라 이용하시면 됩니다.",
+    Status.RESOLVED: "처리가 끝났습니다. 다시 도움이 필요하면 언제든 말씀해 주세요.",
+    Status.CLOSED: "종료된 접수입니다. 다시 도움이 필요하면 언제든 말씀해 주세요.",
+}
+HEADLINE = {
+    "new_case": "🆕 새 돌봄 접수",
+    "reminder": "⏰ 아직 아무도 맡지 않은 접수",
+    "escalation": "🚨 관제탑 확인 필요: 오래 대기 중인 접수",
+    "not_contacted": "⏰ 맡았지만 아직 연락하지 않은 접수",
+    "reopened": "↩️ 다시 열린 접수",
+    "withdrawn": "🗑 부모님이 취소·삭제한 접수",
+    "status": "📝 접수 상태 변경",
+}
+ROUTE = {"chat": "채팅으로 답장", "phone": "전화"}
+
+NO_CASES = "아직 접수된 내용이 없습니다. 돌봄이 필요하시면 아이 나이와 필요한 시간을 알려 주세요."
+FORGET_DONE = "개인정보를 삭제했습니다. 진행 중이던 접수 {n}건은 취소되었고, 통계용 익명 정보만 남습니다."
+FORGET_NOTHING = "삭제할 개인정보가 없습니다."
+PARENT_QUESTION = "접수 #{id} 관련해 여쭙니다. 돌봄 연결이 잘 되셨나요?"
+PARENT_YES = "다행입니다! 알려 주셔서 감사합니다. 다시 도움이 필요하면 언제든 말씀해 주세요."
+PARENT_NO = "불편을 드려 죄송합니다. 접수 #{id}를 다시 열어 담당자에게 알렸습니다. 곧 연락드리겠습니다."
+AFTER_HOURS = "지금은 코디네이터 근무시간이 아니어서, 담당자는 {when}부터 확인하고 연락드립니다."
+WEEKDAYS = "월화수목금토일"
+
+CLAIM_WON = "접수 #{id}를 {who} 님이 맡았습니다."
+CLAIM_LOST = "접수 #{id}는 이미 {who} 님이 맡았습니다."
+NOT_A_COORDINATOR = (
+    "'{name}' 님은 coordinators.yaml에 등록된 코디네이터가 아닙니다. 등록된 사람만 사례를 보고 처리할 수 있습니다."
+)
+NOT_YOURS = (
+    "접수 #{id}({service})는 {name} 님의 담당 서비스가 아닙니다. 담당자나 관제탑({control})만 처리할 수 있습니다."
+)
+NO_SUCH_CASE = "접수 #{id}를 찾을 수 없습니다."
+BAD_TRANSITION = "접수 #{id}는 지금 '{now}' 상태라서 '{to}'(으)로 바꿀 수 없습니다. 가능한 다음 상태: {allowed}"
+OUTCOME_NEEDED = "처리 완료(resolved)에는 결과가 필요합니다: --outcome {choices}"
+NO_NAME = "누구로 처리할지 알려 주세요: --as 이름 (또는 .env의 DOLBOM_COORDINATOR)"
+
+
+def when(at: datetime, tz: tzinfo) -> str:
+    """'11월 25일(수) 09:00'."""
+    local = at.astimezone(tz)
+    return f"{local.month}월 {local.day}일({WEEKDAYS[local.weekday()]}) {local:%H:%M}"
+
+
+def case_status(case: CaseRow, tz: tzinfo) -> str:
+    """One case as a parent sees it: number, status, what comes next."""
+    lines = [f"접수 #{case.id} · {when(case.created_at, tz)} 접수", f"상태: {STATUS[case.status]}"]
+    if case.outcome is not None:
+        lines.append(f"결과: {OUTCOME[case.outcome]}")
+    lines.append(NEXT_STEP[case.status].format(who=case.claimed_by or ""))
+    return "\n".join(lines)
+
+
+def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_case") -> str:
+    """What a coordinator reads: everything needed to act without asking the parent again."""
+    flags = " ".join(f for f, on in (("[위험]", case.danger), ("[긴급]", case.urgent)) if on)
+    lines = [f"{HEADLINE.get(kind, HEADLINE['status'])} #{case.id} {flags}".rstrip()]
+    lines.append(f"서비스: {service_name}" + (f" · {case.site_id}" if case.site_id else ""))
+    if case.summary_text:
+        lines.append(case.summary_text)
+    if case.contact:
+        route = ROUTE.get(str(case.contact.get("route")), str(case.contact.get("route")))
+        phone = case.contact.get("phone")
+        lines.append(f"연락: {route}" + (f" {phone}" if phone else ""))
+    lines.append(f"접수: {when(case.created_at, tz)} · 상태: {STATUS[case.status]}")
+    if case.claimed_by:
+        lines.append(f"담당: {case.claimed_by}")
+    if case.outcome is not None:
+        lines.append(f"결과: {OUTCOME[case.outcome]}" + (f" ({case.outcome_note})" if case.outcome_note else ""))
+    return "\n".join(lines)
