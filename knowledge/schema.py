@@ -68,7 +68,9 @@ class Hours(Frozen):
             )
             for k in keys:
                 if k not in DAY_KEYS:
-                    raise ValueError(f"unknown day '{key}' (use {', '.join(DAY_KEYS)}, weekdays, weekend)")
+                    raise ValueError(
+                        f"unknown day '{key}' (use {', '.join(DAY_KEYS)}, weekdays, weekend, every_day)"
+                    )
                 if span in (None, "closed", "휴무"):
                     days.pop(k, None)
                     continue
