@@ -1,0 +1,164 @@
+"""The Kakao skill over HTTP: secret, bad requests, the error boundary and the time budget, on the shared app."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.core import Choice, Inbound, Reply
+from bot.kakao import ERROR_TEXT, TIMEOUT_TEXT, kakao_routes
+from bot.settings import Settings
+from bot.web import build_web
+
+FIXTURES = Path(__file__).parent / "fixtures" / "kakao"
+SECRET = "s3cret-for-tests"
+
+
+def payload(name: str = "text.json", **request: object) -> dict:
+    data = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    data["userRequest"].update(request)
+    return data
+
+
+class EchoDialog:
+    """Answers with what it understood, so a test sees the Inbound the channel built."""
+
+    def __init__(self) -> None:
+        self.seen: list[Inbound] = []
+
+    async def handle(self, inbound: Inbound) -> list[Reply]:
+        self.seen.append(inbound)
+        return [Reply(f"받음: {inbound.choice or inbound.text}", choices=(Choice("다시", "again"),))]
+
+
+class BrokenDialog:
+    async def handle(self, inbound: Inbound) -> list[Reply]:
+        raise RuntimeError("store is gone")
+
+
+class SlowDialog:
+    """Its first turn waits until the test releases it; later turns answer at once."""
+
+    def __init__(self) -> None:
+        self.release = asyncio.Event()
+        self.finished: list[str] = []
+
+    async def handle(self, inbound: Inbound) -> list[Reply]:
+        if not self.finished and not self.release.is_set():
+            await self.release.wait()
+        self.finished.append(inbound.text)
+        return [Reply(f"답: {inbound.text}")]
+
+
+def client(dialog: object, **settings: object) -> httpx.AsyncClient:
+    app = build_web(kakao_routes(dialog, Settings(**settings)))  # type: ignore[arg-type]
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
+
+
+def texts(response: httpx.Response) -> list[str]:
+    return [o["simpleText"]["text"] for o in response.json()["template"]["outputs"]]
+
+
+async def test_text_and_quick_reply_reach_the_dialog() -> None:
+    dialog = EchoDialog()
+    async with client(dialog) as http:
+        plain = await http.post("/kakao/skill", json=payload())
+        tapped = await http.post("/kakao/skill", json=payload("quick_reply.json"))
+    assert plain.status_code == 200
+    assert plain.headers["content-type"] == "application/json"
+    assert texts(plain) == ["받음: 내일 저녁에 4살 아이 맡길 곳이 있을까요?"]
+    assert plain.json()["template"]["quickReplies"][0]["extra"] == {"choice": "again"}
+    assert texts(tapped) == ["받음: 오후 6시부터 밤 10시까지"]
+    assert dialog.seen[1].address.key.startswith("kakao:9f3c2a7b")
+
+
+async def test_secret_is_required_when_configured() -> None:
+    dialog = EchoDialog()
+    async with client(dialog, kakao_secret=SECRET, kakao_secret_header="X-Skill-Secret") as http:
+        missing = await http.post("/kakao/skill", json=payload())
+        wrong = await http.post("/kakao/skill", json=payload(), headers={"X-Skill-Secret": "guess"})
+        right = await http.post("/kakao/skill", json=payload(), headers={"X-Skill-Secret": SECRET})
+    assert missing.status_code == wrong.status_code == 401
+    assert missing.json() == {"error": "unauthorized"}
+    assert right.status_code == 200
+    assert len(dialog.seen) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        (b"{not json", "invalid JSON"),
+        (b"\xff\xfe", "invalid JSON"),
+        (json.dumps({"userRequest": {"utterance": "hi"}}).encode(), "missing userRequest.user.id"),
+        (json.dumps({"userRequest": {"user": {"id": "u1"}}}).encode(), "missing userRequest.utterance"),
+    ],
+)
+async def test_bad_requests_get_400_json(body: bytes, error: str) -> None:
+    dialog = EchoDialog()
+    async with client(dialog) as http:
+        response = await http.post("/kakao/skill", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json() == {"error": error}
+    assert dialog.seen == []
+
+
+async def test_dialog_failure_is_logged_and_answered_politely(caplog: pytest.LogCaptureFixture) -> None:
+    async with client(BrokenDialog()) as http:
+        with caplog.at_level(logging.ERROR, logger="bot.kakao"):
+            response = await http.post("/kakao/skill", json=payload())
+    assert response.status_code == 200
+    assert response.json()["version"] == "2.0"
+    assert texts(response) == [ERROR_TEXT]
+    assert "store is gone" in caplog.text  # the traceback is in the log
+
+
+async def test_slow_turn_answers_within_budget_and_completes_in_background() -> None:
+    dialog = SlowDialog()
+    loop = asyncio.get_running_loop()
+    async with client(dialog, kakao_budget_seconds=0.05) as http:
+        started = loop.time()
+        first = await http.post("/kakao/skill", json=payload(utterance="4살이에요"))
+        elapsed = loop.time() - started
+        assert first.status_code == 200
+        assert texts(first) == [TIMEOUT_TEXT]
+        assert elapsed < 2
+        assert dialog.finished == []
+
+        dialog.release.set()
+        for _ in range(100):  # let the background turn finish; no sleeping on the clock
+            if dialog.finished:
+                break
+            await asyncio.sleep(0)
+        assert dialog.finished == ["4살이에요"]
+
+        # Kakao cannot push: the late answer comes before the answer to the next message.
+        second = await http.post("/kakao/skill", json=payload(utterance="내일이요"))
+        third = await http.post("/kakao/skill", json=payload(utterance="저녁이요"))
+    assert texts(second) == ["답: 4살이에요\n\n답: 내일이요"]
+    assert texts(third) == ["답: 저녁이요"]
+
+
+async def test_late_answers_are_kept_per_user() -> None:
+    dialog = SlowDialog()
+    async with client(dialog, kakao_budget_seconds=0.05) as http:
+        await http.post("/kakao/skill", json=payload(utterance="첫 말"))
+        dialog.release.set()
+        for _ in range(100):
+            if dialog.finished:
+                break
+            await asyncio.sleep(0)
+        other = await http.post("/kakao/skill", json=payload("callback.json", utterance="다른 부모"))
+    assert texts(other) == ["답: 다른 부모"]
+
+
+async def test_healthz_and_no_html_error_pages() -> None:
+    async with client(EchoDialog()) as http:
+        health = await http.get("/healthz")
+        wrong_method = await http.get("/kakao/skill")
+    assert health.json() == {"status": "ok"}
+    assert wrong_method.status_code == 405
