@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "chat": ("bot.console", "터미널에서 돌봄이음과 대화 (talk to the bot in the terminal)"),
     "serve": ("bot.serve", "설정된 모든 채널 실행 (run every configured channel)"),
     "check-knowledge": ("knowledge.check", "지식 YAML 검사 (validate the knowledge YAML)"),
+    "map": ("bot.map_cmd", "돌봄 지도 HTML 만들기 (write the care map page)"),
 }
 
 
