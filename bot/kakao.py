@@ -86,15 +86,15 @@ def build_response(replies: Sequence[Reply]) -> dict[str, object]:
             # The dialog reads typed text too, so choices without a button stay reachable.
             rest = ", ".join(c.label for c in asking.choices[MAX_QUICK_REPLIES:])
             text = f"{text}\n\n{MORE_CHOICES.format(labels=rest)}".strip()
-        # All cards go into one output (a carousel if several), so text before and after it gets the other slots.
-        card = None
+        # All cards share one output (a carousel if several); a card's text too long for it goes before it,
+        # other text keeps its place before or after the cards.
         if reply.card_title or reply.links or reply.venue:
-            card, text = build_card(reply, text)  # text left over is too long for the card: it goes before it
-        if text:
-            (post if cards else pre).append(text)
-        if card:
+            card, text = build_card(reply, text)
             cards.append(card)
-    outputs = layout("\n\n".join(pre), cards, "\n\n".join(post))
+            pre.append(text)
+        else:
+            (post if cards else pre).append(text)
+    outputs = layout("\n\n".join(t for t in pre if t), cards, "\n\n".join(t for t in post if t))
     template: dict[str, object] = {"outputs": outputs or [simple_text(EMPTY_TEXT)]}
     if shown:
         template["quickReplies"] = [quick_reply(c) for c in shown]

@@ -232,3 +232,14 @@ def test_split_text_prefers_sentences_then_words() -> None:
     words = " ".join(["다" * 9] * 150)
     assert all(len(p) <= MAX_TEXT and not p.startswith(" ") for p in split_text(words))
     assert split_text("라" * 2001) == ["라" * 1000, "라" * 1000, "라"]
+
+
+def test_two_children_cards_keep_their_texts_before_the_carousel() -> None:
+    long = "· 이유가 길어요. " * 40
+    call = (Link("전화", phone="054-1"),)
+    cards = [Reply(f"{i}번째 아이 {long}", card_title=f"센터 {i}", links=call) for i in (1, 2)]
+    response = build_response([*cards, Reply("접수할까요?", choices=(Choice("네", "네"),))])
+    assert_within_limits(response)
+    assert [next(iter(o)) for o in outputs(response)] == ["simpleText", "carousel", "simpleText"]
+    assert texts(response)[0].startswith("1번째 아이")
+    assert texts(response)[-1] == "접수할까요?"
