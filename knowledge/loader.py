@@ -19,6 +19,8 @@ FILES = ("services.yaml", "places.yaml")
 
 # Which file a top-level key belongs to when no file has it (so "Field required" still names a file).
 HOME_FILE = {"places": "places.yaml"}
+# Situation ids the engine looks up by name: removing or renaming one would silently switch its rule off.
+REQUIRED_SITUATIONS = ("danger", "emergency", "sick")
 
 # Korean hints for staff next to pydantic's technical message, by pydantic error type.
 HINTS = {
@@ -29,7 +31,7 @@ HINTS = {
     "int_from_float": "정수를 적어야 합니다",
     "float_parsing": "숫자를 적어야 합니다",
     "float_type": "숫자를 적어야 합니다",
-    "string_type": "글자를 적어야 합니다 (숫자만 있으면 따옴표로 감싸세요)",
+    "string_type": "글자를 적어야 합니다. 숫자만 적을 때는 따옴표로 감싸세요",
     "bool_parsing": "true 또는 false 를 적어야 합니다",
     "bool_type": "true 또는 false 를 적어야 합니다",
     "enum": "정해진 값 중 하나를 적어야 합니다",
@@ -145,10 +147,13 @@ def parse(contents: Mapping[str, bytes | None], paths: Mapping[str, Path]) -> Kn
             data[key] = item
     if problems:
         raise KnowledgeError(problems)
+    crossed = list(_cross_check(data, roots, origin, labels))
     try:
         knowledge = Knowledge.model_validate(data)
     except ValidationError as exc:
-        raise KnowledgeError(_locate(exc, data, roots, origin, labels)) from None
+        raise KnowledgeError(_locate(exc, data, roots, origin, labels, crossed)) from None
+    if crossed:
+        raise KnowledgeError(crossed)
     return knowledge
 
 
@@ -191,9 +196,9 @@ def _locate(
     roots: Mapping[str, yaml.Node],
     origin: Mapping[str, str],
     labels: Mapping[str, str],
+    crossed: list[Problem],
 ) -> list[Problem]:
-    """Turn every pydantic error into a Problem with file, entry, field path and line."""
-    crossed = list(_cross_check(data, roots, origin, labels))
+    """Turn every pydantic error into a Problem with file, entry, field path and line, plus ``crossed``."""
     problems: list[Problem] = []
     for err in exc.errors():
         loc = tuple(err["loc"])
@@ -210,7 +215,8 @@ def _locate(
 def _cross_check(
     data: Mapping[str, Any], roots: Mapping[str, yaml.Node], origin: Mapping[str, str], labels: Mapping[str, str]
 ) -> Iterator[Problem]:
-    """The references between entries (Knowledge._consistent), checked on the raw data so each gets a line.
+    """The references between entries (Knowledge._consistent), checked on the raw data so each gets a line,
+    and the situations the engine needs.
 
     Pydantic runs the whole-model check only when every field is valid, and then stops at the first
     reference it cannot resolve; staff need all of them, each with its place.
@@ -218,7 +224,15 @@ def _cross_check(
     services = data.get("services") if isinstance(data.get("services"), list) else []
     places = data.get("places") if isinstance(data.get("places"), list) else []
     situations = data.get("situations") if isinstance(data.get("situations"), dict) else {}
-    areas = {p.get("name") for p in places if isinstance(p, dict)}
+    areas = {p["name"] for p in places if isinstance(p, dict) and isinstance(p.get("name"), str)}
+    if "situations" in origin and isinstance(data["situations"], dict):
+        home = origin["situations"]
+        line = _find(roots.get(home), ("situations",))[0]
+        for required in REQUIRED_SITUATIONS:
+            if required not in situations:
+                yield Problem(labels[home], line, field="situations",
+                              detail=f"'{required}' 상황은 프로그램이 이 이름으로 찾으므로 지우거나 이름을 바꿀 수 "
+                                     "없습니다 (label 과 words 는 고쳐도 됩니다)")
     name = origin.get("services", FILES[0])
     seen_ids: set[str] = set()
 

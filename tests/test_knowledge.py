@@ -232,3 +232,39 @@ def test_check_knowledge_through_the_cli(tmp_path: Path, monkeypatch: pytest.Mon
     edit(tmp_path / "services.yaml", "area: 개령면", "area: 개령")
     assert main(["check-knowledge"]) == 1
     assert "'개령'" in capsys.readouterr().out
+
+
+def test_situations_the_engine_needs_cannot_be_removed(tmp_path: Path) -> None:
+    path = shipped(tmp_path) / "services.yaml"
+    edit(path, "  sick:\n    label: 아픈 아이\n", "  ill:\n    label: 아픈 아이\n")
+    edit(path, "first_for: [sick, at_home]", "first_for: [ill, at_home]")
+    problem = only_problem(tmp_path)
+    assert (problem.file, problem.field) == ("services.yaml", "situations") and "'sick'" in problem.detail
+
+
+def test_a_key_in_both_files_is_refused(tmp_path: Path) -> None:
+    (shipped(tmp_path) / "places.yaml").write_text(
+        (tmp_path / "places.yaml").read_text(encoding="utf-8") + "night_from: '20:00'\n", encoding="utf-8")
+    problem = only_problem(tmp_path)
+    assert (problem.file, problem.field) == ("places.yaml", "night_from") and "services.yaml" in problem.detail
+
+
+@pytest.mark.parametrize(
+    "services",
+    [
+        "",
+        "services: 5\nsituations: {}\n",
+        "services: [[1, 2], 3, {id: [x], sites: [{area: [a]}], routing: {first_for: [[z]]}}]\nsituations: []\n",
+        "services: []\nsituations: {danger: 1, emergency: {}, sick: {label: x, words: [y]}}\n",
+        "- just\n- a list\n",
+        "a: 1\n---\nb: 2\n",
+        "services: &x [1]\nsituations: *x\n<<: {a: 1}\n",
+        "\t- tab\n",
+    ],
+)
+def test_malformed_files_give_located_errors_not_crashes(tmp_path: Path, services: str) -> None:
+    (shipped(tmp_path) / "services.yaml").write_text(services, encoding="utf-8")
+    (tmp_path / "places.yaml").write_text("places: [{name: [1]}, 7]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load(tmp_path)
+    assert caught.value.problems and all(p.file in FILES for p in caught.value.problems)
