@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -180,6 +181,27 @@ def _contacts(knowledge: Knowledge) -> str:
     )
 
 
+def fan_offsets(sites: list[Site], near: float = 0.001, radius: int = 14) -> dict[str, tuple[int, int]]:
+    """Pixel offsets that fan out markers standing on (almost) the same spot, e.g. a centre and the toy
+    library on its second floor, so each stays clickable at every zoom while its coordinates stay true."""
+    groups: list[list[Site]] = []
+    for site in sites:
+        group = next((g for g in groups if abs(g[0].lat - site.lat) < near and abs(g[0].lon - site.lon) < near), None)
+        if group is None:
+            groups.append([site])
+        else:
+            group.append(site)
+    offsets = {}
+    for group in groups:
+        for i, site in enumerate(group):
+            if len(group) == 1:
+                offsets[site.id] = (0, 0)
+            else:
+                angle = 2 * math.pi * i / len(group) - math.pi / 2
+                offsets[site.id] = (round(radius * math.cos(angle)), round(radius * math.sin(angle)))
+    return offsets
+
+
 def _week(hours: Hours) -> dict[str, list[int]]:
     return {k: [span.open, span.close] for k, span in hours.days.items()}
 
@@ -188,11 +210,12 @@ def page_data(knowledge: Knowledge, now: datetime, focus: Focus | None) -> dict:
     """What the page script needs: markers, weekly hours, holidays, texts; no HTML."""
     colour = colours(knowledge)
     sites, weeks = [], {}
+    offsets = fan_offsets([site for s in knowledge.services for site in s.sites])
     for s in knowledge.services:
         for site in s.sites:
             weeks[site.id] = _week(s.hours_at(site))
             sites.append({"id": site.id, "service": s.id, "name": site.name, "lat": site.lat, "lon": site.lon,
-                          "color": colour[s.id], "glyph": glyph(s)})
+                          "color": colour[s.id], "glyph": glyph(s), "offset": offsets[site.id]})
         if s.at_home and not s.sites:
             weeks[f"{s.id}-home"] = _week(s.hours)
     area = knowledge.place(focus.area) if focus and focus.area else None

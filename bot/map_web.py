@@ -69,7 +69,7 @@ class MapPage:
             self._cache[key] = html
         return self._cache[key]
 
-    async def __call__(self, request: Request) -> Response:
+    async def handle(self, request: Request) -> Response:
         q = request.query_params
         html = self.page(q.get("service") or None, q.get("area") or None, q.get("site") or None)
         return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
@@ -81,6 +81,6 @@ def map_routes(
     """GET /map (optionally ?service=ID&area=NAME or &site=ID) and the page's Leaflet files under /map/static."""
     page = MapPage(source, clock or (lambda: datetime.now(settings.tz)))
     return [
-        Route("/map", page, methods=["GET"], name="care-map"),
+        Route("/map", page.handle, methods=["GET"], name="care-map"),
         Mount("/map/static", app=StaticFiles(directory=STATIC_DIR), name="care-map-static"),
     ]

@@ -257,3 +257,10 @@ def test_week_and_age_words() -> None:
     assert ages_label(Ages(min_months=72, max_months=155, school="only")) == "초등학생"
     assert ages_label(Ages(min_months=3, max_months=155)) == "3개월부터 만 12세까지"
     assert ages_label(Ages(min_months=0, max_months=83, school="never")) == "초등학교 입학 전까지"
+
+
+def test_markers_on_the_same_spot_fan_out_and_lone_ones_stay_put() -> None:
+    offsets = {m["id"]: tuple(m["offset"]) for m in page_data(parse(render_map(KNOWLEDGE, TUESDAY_9PM)))["sites"]}
+    dasu = [offsets[i] for i in ("mom-center-dasu", "toy-library-mom-center", "after-school-kkumjaram")]
+    assert len(set(dasu)) == 3 and all(dx * dx + dy * dy >= 100 for dx, dy in dasu)
+    assert offsets["daycare-365-gaeryeong"] == (0, 0)

@@ -53,7 +53,8 @@
     var m = L.marker([s.lat, s.lon], {
       title: s.name, alt: s.name, keyboard: true, riseOnHover: true,
       icon: L.divIcon({
-        className: "dolbom-marker", iconSize: [32, 32], iconAnchor: [16, 16], popupAnchor: [0, -14],
+        className: "dolbom-marker", iconSize: [32, 32], popupAnchor: [s.offset[0], s.offset[1] - 14],
+        iconAnchor: [16 - s.offset[0], 16 - s.offset[1]],
         html: '<span style="--c:' + s.color + '" aria-hidden="true"></span>'
       })
     });
