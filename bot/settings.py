@@ -37,6 +37,8 @@ class Settings:
     telegram_webhook_secret: str = ""
     coordinator_chat_id: str = ""
     retention_days: int = 90
+    coordinators_path: Path = ROOT / "knowledge" / "coordinators.yaml"
+    coordinator_name: str = ""
 
     ENV: ClassVar[dict[str, str]] = {
         "db_path": "DOLBOM_DB_PATH",
@@ -56,6 +58,8 @@ class Settings:
         "telegram_webhook_secret": "TELEGRAM_WEBHOOK_SECRET",
         "coordinator_chat_id": "COORDINATOR_CHAT_ID",
         "retention_days": "DOLBOM_RETENTION_DAYS",
+        "coordinators_path": "DOLBOM_COORDINATORS",
+        "coordinator_name": "DOLBOM_COORDINATOR",
     }
 
     @classmethod
