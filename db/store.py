@@ -47,6 +47,8 @@ class Store:
                  conn: sqlite3.Connection) -> None:
         self.path = path
         self.planner: Planner = default_plan
+        self.case_listeners: list[Callable[[int], None]] = []
+        """Called with the case id after a case is committed (the dispatcher and follow-ups wake up)."""
         self._writer = writer
         self._reader = reader
         self._executor = executor
@@ -118,6 +120,13 @@ class Store:
         await self.write(delete)
         self._remember(user_key, None)
 
+    def drop_cached(self, user_key: str | None = None) -> None:
+        """Forget cached states (all when ``user_key`` is None) after rows were deleted behind the cache."""
+        if user_key is None:
+            self._states.clear()
+        else:
+            self._states.pop(user_key, None)
+
     def _remember(self, user_key: str, state: str | None) -> None:
         self._states[user_key] = state
         self._states.move_to_end(user_key)
@@ -170,6 +179,8 @@ class Store:
 
         case_id = await self.write(insert)
         self._remember(case.user_key, state)
+        for listener in self.case_listeners:
+            listener(case_id)
         return case_id
 
     async def case(self, case_id: int) -> CaseRow | None:
