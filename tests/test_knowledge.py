@@ -268,3 +268,24 @@ def test_malformed_files_give_located_errors_not_crashes(tmp_path: Path, service
     with pytest.raises(KnowledgeError) as caught:
         load(tmp_path)
     assert caught.value.problems and all(p.file in FILES for p in caught.value.problems)
+
+
+def test_the_worked_examples_in_the_staff_guide_validate(tmp_path: Path) -> None:
+    path = shipped(tmp_path) / "services.yaml"
+    edit(path, 'weekdays: "07:30-24:00"', 'weekdays: "07:00-23:00"')
+    gaeryeong = "lat: 36.1700, lon: 128.1860}\n"
+    apo_site = (
+        "      - {id: daycare-365-apo, name: 365어린이집 아포, address: 김천시 아포읍 ○○로 12,\n"
+        "         area: 아포읍, lat: 36.1494, lon: 128.2350, phone: 054-000-0000,\n"
+        '         hours: {weekdays: "07:30-24:00", sun: "09:00-18:00", holiday: "09:00-18:00"}}\n'
+    )
+    edit(path, gaeryeong, gaeryeong + apo_site)
+    edit(path, "교구, 장난감도서관]", "교구, 장난감도서관, 렌탈]")
+    edit(path, "구토, 설사]", "구토, 설사, 중이염]")
+    knowledge = load(tmp_path)
+    daycare = knowledge.service("daycare-365")
+    assert daycare.hours.on("fri").label() == "07:00-23:00"
+    apo = daycare.sites[-1]
+    assert (apo.id, apo.area) == ("daycare-365-apo", "아포읍")
+    assert daycare.hours_at(apo).on("sat") is None and daycare.hours_at(apo).on("sun").label() == "09:00-18:00"
+    assert "렌탈" in knowledge.service("toy-library").topics and "중이염" in knowledge.situations["sick"].words
