@@ -1,0 +1,157 @@
+"""The rules engine: rank the knowledge's services for one Need and say in Korean why each fits or not.
+
+The policy lives in the knowledge, not here:
+1. ``need.topics`` (service ids) come first, in order; info services (kind ``info``) are reached only this way.
+2. A service whose ``routing.first_for`` holds one of ``need.situations`` comes next; precedence among situations
+   is their order under ``situations:`` in the YAML.
+3. Then every other care service that fits by age, hours and lead time, by ``routing.rank`` (then YAML order).
+4. A ``routing.last_resort`` service is offered only for its own situations or when no other care service fits;
+   otherwise it is rejected with a phrase saying so.
+5. Fallback: when nothing fits at all, the lowest-ranked info service open to every age (by default 맘지원센터)
+   is offered as general guidance.
+The per-service checks (age, sick child, hours, lead time, nearest site) live in ``routing.fit``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.schema import Knowledge, Service, Site
+from routing import texts
+from routing.fit import MEMO_SIZE, Ask, Entry, Judgement, ask, compile_entry, judge, minutes_left
+from routing.need import Need
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    service: Service
+    fits: bool
+    reasons: tuple[str, ...]
+    """Korean: why it fits (or general facts)."""
+    problems: tuple[str, ...]
+    """Korean: why it does not fit, or caveats for a fitting service."""
+    site: Site | None
+    """Nearest fitting site; None for at-home services, services without sites, and rejected services."""
+    distance_km: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    ranked: tuple[Verdict, ...]
+    """Fitting services, best first."""
+    rejected: tuple[Verdict, ...]
+    """The others, each with problems saying why not."""
+
+    @property
+    def best(self) -> Verdict | None:
+        return self.ranked[0] if self.ranked else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """The knowledge compiled for ranking; built once per Knowledge object."""
+
+    entries: tuple[Entry, ...]
+    """By routing.rank, then YAML order."""
+    by_id: dict[str, Entry]
+    first: tuple[tuple[str, str, tuple[Entry, ...]], ...]
+    """(situation, its phrase, services first for it) in the YAML order of situations."""
+    held: dict[str, str]
+    """Last-resort service id -> why it is held back."""
+    not_asked: dict[str, Verdict]
+    """Info service id -> its rejection when the parent did not ask about it."""
+    guidance: Entry | None
+    leads: tuple[int, ...]
+    """Distinct lead times; whether each is met is all a ranking takes from ``need.now``."""
+    results: dict[tuple, Ranking] = field(default_factory=dict, compare=False, hash=False)
+
+
+_TABLES: dict[int, tuple[Knowledge, _Tables]] = {}
+
+
+def _tables(knowledge: Knowledge) -> _Tables:
+    """Compile once per Knowledge object; a staff edit arrives as a new object and gets new tables."""
+    hit = _TABLES.get(id(knowledge))
+    if hit is not None and hit[0] is knowledge:  # holding the object keeps its id from being reused
+        return hit[1]
+    entries = tuple(compile_entry(s) for s in sorted(knowledge.services, key=lambda s: s.routing.rank))
+    labels = {k: s.label for k, s in knowledge.situations.items()}
+    first = tuple((sit, texts.FIRST_FOR.format(situation=labels[sit]),
+                   tuple(e for e in entries if sit in e.service.routing.first_for)) for sit in knowledge.situations)
+    held = {}
+    for e in entries:
+        if e.service.routing.last_resort:
+            names = "·".join(labels[s] for s in e.service.routing.first_for)
+            held[e.service.id] = texts.LAST_RESORT_HELD.format(situations=names) if names else texts.LAST_RESORT_ONLY
+    not_asked = {e.service.id: Verdict(e.service, False, (), (texts.INFO_NOT_ASKED,), None, None)
+                 for e in entries if not e.care}
+    guidance = next((e for e in entries if not e.care and e.open_ages), None)
+    leads = tuple(sorted({e.service.lead_minutes for e in entries if e.service.lead_minutes}))
+    tables = _Tables(entries, {e.service.id: e for e in entries}, first, held, not_asked, guidance, leads)
+    if len(_TABLES) >= 8:  # replaced knowledge is garbage; a few versions may briefly coexist
+        _TABLES.clear()
+    _TABLES[id(knowledge)] = (knowledge, tables)
+    return tables
+
+
+def rank(need: Need, knowledge: Knowledge) -> Ranking:
+    """Rank every service for ``need``: topics, situations, care by rank, last resorts, then guidance.
+    Rankings are memoised per knowledge on the need's fields and on which lead times ``now`` still meets."""
+    t = _tables(knowledge)
+    left = minutes_left(need)
+    key = (need.child, need.day, need.start, need.end, need.night, need.holiday, need.topics, need.situations,
+           need.area, need.coords, None if left is None else tuple(left >= lead for lead in t.leads))
+    try:
+        hit = t.results.get(key)
+    except TypeError:  # a list or set where the Need wants a tuple or frozenset: rank without the memo
+        return _rank(need, knowledge, t, ask(need, knowledge, left))
+    if hit is None:
+        if len(t.results) >= MEMO_SIZE:
+            t.results.clear()
+        hit = t.results[key] = _rank(need, knowledge, t, ask(need, knowledge, left))
+    return hit
+
+
+def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
+    judged = {e.service.id: judge(e, need, a, knowledge) for e in t.entries if e.care}
+    ranked: list[Verdict] = []
+    placed: set[str] = set()
+
+    def take(e: Entry, lead: str | None = None) -> None:
+        sid = e.service.id
+        j = judged.get(sid) or judged.setdefault(sid, judge(e, need, a, knowledge))
+        if sid not in placed and j.fits:
+            placed.add(sid)
+            ranked.append(_verdict(e.service, j, True, lead))
+
+    for sid in need.topics:
+        if sid in t.by_id:
+            take(t.by_id[sid], t.by_id[sid].phrases["topic"])
+    for situation, phrase, entries in t.first:
+        if situation in need.situations:
+            for e in entries:
+                take(e, phrase)
+    care = [e for e in t.entries if e.care and e.service.id not in t.held and judged[e.service.id].fits]
+    for e in care:
+        take(e)
+    if not care:
+        for e in t.entries:
+            if e.service.id in t.held:
+                take(e, texts.LAST_RESORT_OFFERED)
+    if not ranked and t.guidance is not None:
+        take(t.guidance, texts.FALLBACK)
+    rejected = tuple(_reject(e, judged.get(e.service.id), t) for e in t.entries if e.service.id not in placed)
+    return Ranking(tuple(ranked), rejected)
+
+
+def _verdict(service: Service, j: Judgement, fits: bool, lead: str | None = None) -> Verdict:
+    reasons = (lead, *j.reasons) if lead else j.reasons
+    return Verdict(service, fits, reasons, j.problems, j.site if fits else None, j.km if fits else None)
+
+
+def _reject(e: Entry, j: Judgement | None, t: _Tables) -> Verdict:
+    if j is None or not e.care:
+        return t.not_asked[e.service.id]
+    if j.fits:  # a last resort held back although it could take the child
+        return Verdict(e.service, False, j.reasons, (t.held[e.service.id], *j.problems), None, None)
+    return _verdict(e.service, j, False)
