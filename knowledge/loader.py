@@ -180,7 +180,7 @@ def _compose(raw: bytes, label: str) -> tuple[yaml.Node | None, dict[str, Any], 
     finally:
         loader.dispose()
     problems = [
-        Problem(label, line, field=key, detail=f"같은 이름이 {first}행에도 있습니다 (키가 겹치면 하나만 남습니다)")
+        Problem(label, line, field=key, detail=f"같은 이름이 {first}행에도 있습니다 (한 번만 쓰세요)")
         for key, first, line in loader.repeats
     ]
     if value is None:
