@@ -233,7 +233,7 @@ def page_data(knowledge: Knowledge, now: datetime, focus: Focus | None) -> dict:
             "area": None if area is None else {"name": area.name, "lat": area.lat, "lon": area.lon},
         },
         "texts": {"days": T.DAY_NAMES, "today": T.TODAY, "closed": T.CLOSED, "openNow": T.OPEN_NOW,
-                  "closedNow": T.CLOSED_NOW, "shown": T.SHOWN, "showOnMap": T.SHOW_ON_MAP},
+                  "closedNow": T.CLOSED_NOW, "shown": T.SHOWN, "showOnMap": T.SHOW_ON_MAP, "asOf": T.AS_OF},
     }
 
 

@@ -32,6 +32,7 @@ KST = ZoneInfo("Asia/Seoul")
 KNOWLEDGE = load()
 TUESDAY_9PM = datetime(2026, 11, 24, 21, 0, tzinfo=KST)
 SUNDAY_3AM = datetime(2026, 11, 29, 3, 0, tzinfo=KST)
+CHUSEOK_NOON = datetime(2026, 9, 25, 12, 0, tzinfo=KST)
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "map.png"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -117,6 +118,7 @@ async def test_open_now_filter_follows_the_city_clock_like_the_server(tmp_path: 
         # The page was rendered at 03:00 on Sunday, but the script corrects it to the browser's clock.
         label = today_label(KNOWLEDGE.service("toy-library").hours, TUESDAY_9PM)
         assert await page.inner_text("#entry-toy-library-yulgok .today") == label
+        assert await page.inner_text(".as-of") == "2026-11-24 21:00 기준"
         await page.get_by_role("checkbox", name="지금 운영 중인 곳만").check()
         assert await marker_sites(page) == open_at_9pm
         assert await page.locator("#entry-toy-library-yulgok").is_hidden()
@@ -126,6 +128,10 @@ async def test_open_now_filter_follows_the_city_clock_like_the_server(tmp_path: 
         assert await marker_sites(page) == ["emergency-119-yulgok"]
         await page.get_by_role("checkbox", name="지금 운영 중인 곳만").uncheck()
         assert len(await marker_sites(page)) == 12
+        await page.clock.set_fixed_time(CHUSEOK_NOON)
+        await page.evaluate("window.dolbomMap.refresh()")
+        assert await page.inner_text("#entry-toy-library-yulgok .today") == "오늘(공휴일) 휴무"
+        assert await page.inner_text("#entry-daycare-365-moam .today") == "오늘(공휴일) 09:00-18:00 · 지금 운영 중"
 
 
 async def test_served_focused_page_opens_the_recommended_site() -> None:

@@ -16,7 +16,7 @@
     var wd = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday);
     var date = parts.year + "-" + parts.month + "-" + parts.day;
     var key = wd >= 1 && wd <= 5 && data.holidays.indexOf(date) >= 0 ? "holiday" : KEYS[wd];
-    return { key: key, minute: (+parts.hour % 24) * 60 + (+parts.minute) };
+    return { key: key, date: date, minute: (+parts.hour % 24) * 60 + (+parts.minute) };
   }
 
   function clock(m) {
@@ -90,6 +90,7 @@
 
   function refreshStatus() {
     var now = cityNow();
+    document.querySelector(".as-of").textContent = T.asOf.replace("{when}", now.date + " " + clock(now.minute));
     entries.forEach(function (li) {
       var st = status(data.weeks[li.getAttribute("data-entry")], now);
       li.setAttribute("data-open", st.open ? "1" : "0");
