@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,8 +15,9 @@ from starlette.applications import Starlette
 from bot import map_cmd
 from bot.map_web import map_link, map_routes
 from bot.settings import Settings
-from knowledge.loader import load
+from knowledge.loader import DEFAULT_DIR, FILES, load
 from knowledge.schema import Knowledge
+from knowledge.source import KnowledgeSource
 
 KST = ZoneInfo("Asia/Seoul")
 KNOWLEDGE = load()
@@ -80,6 +82,20 @@ async def test_new_knowledge_and_a_new_minute_render_again() -> None:
         assert "장난감도서관 율곡 새 이름" in (await http.get("/map")).text
         clock.now += timedelta(minutes=1)
         assert "오늘(화) 10:00-17:00 · 지금 운영 안 함" in (await http.get("/map")).text
+
+
+async def test_a_saved_edit_of_the_yaml_shows_on_the_live_map(tmp_path: Path) -> None:
+    for name in FILES:
+        shutil.copy(DEFAULT_DIR / name, tmp_path / name)
+    source = KnowledgeSource(tmp_path)
+    async with client(source, Clock()) as http:
+        assert "365어린이집 개령" in (await http.get("/map")).text
+        services = tmp_path / "services.yaml"
+        services.write_text(services.read_text(encoding="utf-8").replace(
+            "name: 365어린이집 개령,", "name: 365어린이집 개령면 새 건물,"), encoding="utf-8")
+        assert source.reload()
+        page = (await http.get("/map")).text
+        assert "365어린이집 개령면 새 건물" in page and "365어린이집 개령<" not in page
 
 
 def test_map_link_needs_a_public_url_and_encodes_the_focus() -> None:
