@@ -1,0 +1,219 @@
+"""The coordinator queue: atomic claims, lifecycle with an audit trail, authorization, timings, parents' status."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.queue import Queue, Refused
+from db import NewCase, Outcome, Status, Store
+from db.cases import Change, TransitionRefused
+from knowledge.coordinators import Coordinators, CoordinatorsError, load
+
+KST = ZoneInfo("Asia/Seoul")
+TUE_10 = datetime(2026, 11, 24, 10, 0, tzinfo=KST)  # a Tuesday, in working hours
+STAFF = Coordinators.model_validate({
+    "coordinators": [
+        {"name": "가족여성팀", "control": True},
+        {"name": "이담당", "services": ["daycare-365"], "telegram_user_id": 1001},
+        {"name": "이대리", "services": ["daycare-365"]},
+        {"name": "박담당", "services": ["home-care"]},
+    ],
+    "hours": {"weekdays": "09:00-18:00"},
+    "always_open": ["emergency-119"],
+    "timings": {"urgent": 10, "today": 30, "normal": 120, "not_contacted": 60},
+})
+
+
+class Clock:
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+def a_case(user_key: str = "telegram:42", at: datetime = TUE_10, **changes: object) -> NewCase:
+    values: dict[str, object] = dict(
+        user_key=user_key, channel=user_key.split(":")[0], service_id="daycare-365", site_id="daycare-365-yulgok",
+        urgent=False, danger=False, area="율곡동", children=({"age_months": 48},), summary={"need": "x"},
+        summary_text="만 4세, 내일 18:00-22:00", contact={"route": "phone", "phone": "010-1111-2222"},
+        consent_at=at, created_at=at, care_date=date(2026, 11, 26),
+    )
+    values.update(changes)
+    return NewCase(**values)  # type: ignore[arg-type]
+
+
+async def open_queue(path: Path, clock: Clock) -> tuple[Store, Queue]:
+    store = await Store.open(path)
+    return store, Queue(store, STAFF, tz=KST, clock=clock)
+
+
+def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+async def test_concurrent_claims_have_exactly_one_winner(tmp_path: Path) -> None:
+    path = tmp_path / "q.sqlite3"
+    store, queue = await open_queue(path, Clock(TUE_10))
+    try:
+        case_id = await store.create_case(a_case(), "{}")
+        first, second = await asyncio.gather(queue.claim(case_id, "이담당"), queue.claim(case_id, "이대리"))
+        assert [first.won, second.won] == [True, False]
+        assert second.holder == "이담당"
+        assert "이미 이담당 님이 맡았습니다" in second.message
+        assert (await store.case(case_id)).claimed_by == "이담당"  # type: ignore[union-attr]
+    finally:
+        await store.close()
+    assert rows(path, "SELECT actor, kind FROM events WHERE case_id = ? AND kind = 'claimed'", (case_id,)) == [
+        ("이담당", "claimed")
+    ]
+
+
+async def test_claims_from_two_processes_have_one_winner(tmp_path: Path) -> None:
+    """Two stores on one file stand for the bot and a `dolbom claim` run at the same time."""
+    path = tmp_path / "q.sqlite3"
+    store_a, queue_a = await open_queue(path, Clock(TUE_10))
+    store_b, queue_b = await open_queue(path, Clock(TUE_10))
+    try:
+        case_id = await store_a.create_case(a_case(), "{}")
+        results = await asyncio.gather(queue_a.claim(case_id, "이담당"), queue_b.claim(case_id, "이대리"))
+    finally:
+        await store_a.close()
+        await store_b.close()
+    assert sorted(r.won for r in results) == [False, True]
+    assert {r.holder for r in results} == {rows(path, "SELECT claimed_by FROM cases")[0][0]}
+
+
+async def test_lifecycle_is_an_audit_trail(tmp_path: Path) -> None:
+    path = tmp_path / "q.sqlite3"
+    clock = Clock(TUE_10)
+    store, queue = await open_queue(path, clock)
+    try:
+        case_id = await store.create_case(a_case(), "{}")
+        await queue.claim(case_id, "이담당")
+        clock.at += timedelta(minutes=5)
+        await queue.update(case_id, "이담당", Change.CONTACTED, note="통화함")
+        with pytest.raises(ValueError, match="outcome"):
+            await queue.update(case_id, "이담당", Change.RESOLVED)
+        await queue.update(case_id, "이담당", Change.RESOLVED, outcome=Outcome.PLACED, note="율곡 배정")
+        await queue.update(case_id, "가족여성팀", Change.CLOSED)
+        await queue.update(case_id, "가족여성팀", Change.REOPENED, note="부모 재요청")
+        case, events = await queue.show(case_id, "가족여성팀")
+    finally:
+        await store.close()
+    assert case.status is Status.CLAIMED and case.reopened == 1 and case.outcome is None
+    assert [(e.actor, e.kind, e.status_from, e.status_to) for e in events] == [
+        ("parent", "created", None, "new"),
+        ("이담당", "claimed", "new", "claimed"),
+        ("이담당", "contacted", "claimed", "contacted"),
+        ("이담당", "resolved", "contacted", "resolved"),
+        ("가족여성팀", "closed", "resolved", "closed"),
+        ("가족여성팀", "reopened", "closed", "claimed"),
+    ]
+    assert events[2].note == "통화함" and events[2].at == TUE_10 + timedelta(minutes=5)
+    assert rows(path, "SELECT kind FROM outbox ORDER BY id") == [
+        ("new_case",), ("status",), ("status",), ("status",), ("status",), ("reopened",)
+    ]
+
+
+async def test_a_transition_out_of_order_is_refused(tmp_path: Path) -> None:
+    store, queue = await open_queue(tmp_path / "q.sqlite3", Clock(TUE_10))
+    try:
+        case_id = await store.create_case(a_case(), "{}")
+        with pytest.raises(TransitionRefused):
+            await queue.update(case_id, "이담당", Change.CONTACTED)  # nobody has claimed it
+        assert (await store.case(case_id)).status is Status.NEW  # type: ignore[union-attr]
+    finally:
+        await store.close()
+
+
+async def test_only_configured_coordinators_of_the_service_may_act(tmp_path: Path) -> None:
+    store, queue = await open_queue(tmp_path / "q.sqlite3", Clock(TUE_10))
+    try:
+        case_id = await store.create_case(a_case(), "{}")
+        with pytest.raises(Refused, match="등록된 코디네이터가 아닙니다"):
+            await queue.claim(case_id, "아무개")
+        with pytest.raises(Refused, match="담당 서비스가 아닙니다"):
+            await queue.claim(case_id, "박담당")
+        with pytest.raises(Refused):
+            await queue.open_cases("아무개")
+        assert await queue.open_cases("박담당") == []
+        assert [c.id for c in await queue.open_cases("가족여성팀")] == [case_id]
+        assert (await store.case(case_id)).status is Status.NEW  # type: ignore[union-attr]
+    finally:
+        await store.close()
+
+
+async def test_new_case_plans_reminders_by_urgency_and_working_hours(tmp_path: Path) -> None:
+    path = tmp_path / "q.sqlite3"
+    friday_night = datetime(2026, 11, 27, 21, 0, tzinfo=KST)
+    store, _ = await open_queue(path, Clock(TUE_10))
+    try:
+        normal = await store.create_case(a_case(), "{}")
+        today = await store.create_case(a_case("telegram:2", care_date=TUE_10.date()), "{}")
+        danger = await store.create_case(a_case("telegram:3", at=friday_night, danger=True, care_date=None), "{}")
+        late = await store.create_case(a_case("telegram:4", at=friday_night), "{}")
+    finally:
+        await store.close()
+
+    def due(case_id: int, kind: str) -> datetime:
+        [(text,)] = rows(path, "SELECT due_at FROM followups WHERE case_id = ? AND kind = ?", (case_id, kind))
+        return datetime.fromisoformat(text).astimezone(KST)
+
+    assert due(normal, "unclaimed") == TUE_10 + timedelta(minutes=120)
+    assert due(today, "unclaimed") == TUE_10 + timedelta(minutes=30)
+    assert due(danger, "unclaimed") == friday_night + timedelta(minutes=10)  # urgent at any hour
+    assert due(late, "unclaimed") == datetime(2026, 11, 30, 9, 0, tzinfo=KST)  # Monday morning
+    assert due(normal, "parent") == datetime(2026, 11, 27, 10, 0, tzinfo=KST)  # the day after the care date
+
+
+async def test_parent_is_told_when_a_person_answers(tmp_path: Path) -> None:
+    store, queue = await open_queue(tmp_path / "q.sqlite3", Clock(TUE_10))
+    try:
+        sunday = datetime(2026, 11, 29, 15, 0, tzinfo=KST)
+        assert queue.when_answered("daycare-365", TUE_10) is None
+        assert queue.when_answered("daycare-365", sunday) == (
+            "지금은 코디네이터 근무시간이 아니어서, 담당자는 11월 30일(월) 09:00부터 확인하고 연락드립니다."
+        )
+        assert queue.when_answered("emergency-119", sunday) is None
+        assert queue.when_answered("daycare-365", sunday, danger=True) is None
+    finally:
+        await store.close()
+
+
+async def test_parent_status_shows_number_state_and_next_step(tmp_path: Path) -> None:
+    store, queue = await open_queue(tmp_path / "q.sqlite3", Clock(TUE_10))
+    try:
+        assert "아직 접수된 내용이 없습니다" in await queue.status("telegram:42")
+        case_id = await store.create_case(a_case(), "{}")
+        assert f"접수 #{case_id}" in await queue.status("telegram:42")
+        assert "담당자 배정 전" in await queue.status("telegram:42")
+        await queue.claim(case_id, "이담당")
+        text = await queue.status("telegram:42")
+        assert "이담당 담당자가 맡았습니다" in text
+        assert "telegram:42" not in await queue.status("telegram:other")
+    finally:
+        await store.close()
+
+
+def test_shipped_coordinators_yaml_validates() -> None:
+    staff = load()
+    assert staff.control(), "the control tower must be configured"
+    assert staff.for_service("daycare-365")
+
+
+def test_a_broken_coordinators_yaml_names_the_entry_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "coordinators.yaml"
+    path.write_text("coordinators:\n  - {name: 가족여성팀, control: true}\n  - {name: 박담당, telegram_user_id: abc}\n")
+    with pytest.raises(CoordinatorsError, match=r"coordinators\[1\] \(name 박담당\) field telegram_user_id"):
+        load(path)
+    path.write_text("coordinators:\n  - {name: 박담당}\n")
+    with pytest.raises(CoordinatorsError, match="control"):
+        load(path)
