@@ -66,7 +66,7 @@
     });
     m.bindPopup(function () {
       return document.querySelector("#entry-" + CSS.escape(s.id) + " .card").cloneNode(true);
-    }, { maxWidth: 300 });
+    }, { maxWidth: Math.min(300, window.innerWidth - 110), autoPanPaddingTopLeft: [50, 10] });
     markers[s.id] = m;
   });
 
