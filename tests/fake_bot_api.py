@@ -23,6 +23,14 @@ BOT_USER = {"id": 123456, "is_bot": True, "first_name": "돌봄이음", "usernam
 _STRING_PARAMS = {"text", "title", "address", "callback_query_id", "url", "secret_token", "description"}
 
 
+class ApiError(Exception):
+    """An error answer of the Bot API, as real Telegram gives it."""
+
+    def __init__(self, status: int, description: str) -> None:
+        super().__init__(description)
+        self.status, self.description = status, description
+
+
 @dataclass
 class Call:
     """One request the bot made: the Bot API method name and its decoded parameters."""
@@ -168,7 +176,11 @@ class FakeBotApi:
             handler = getattr(self, f"_api_{method}", None)
             if handler is None:
                 return JSONResponse({"ok": False, "error_code": 404, "description": "Not Found"}, status_code=404)
-            return JSONResponse({"ok": True, "result": handler(params)})
+            try:
+                return JSONResponse({"ok": True, "result": handler(params)})
+            except ApiError as exc:
+                body = {"ok": False, "error_code": exc.status, "description": exc.description}
+                return JSONResponse(body, status_code=exc.status)
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         assert self._changed is not None
@@ -195,7 +207,15 @@ class FakeBotApi:
         return self._store(params, venue=venue, location=location)
 
     def _api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
-        message = self.messages[(int(params["chat_id"]), int(params["message_id"]))]
+        message = self.messages.get((int(params["chat_id"]), int(params["message_id"])))
+        if message is None:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        if message.get("text") == params["text"] and message.get("reply_markup") == params.get("reply_markup"):
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the message",
+            )
         message["text"] = params["text"]
         message["edit_date"] = int(time.time())
         if "reply_markup" in params:

@@ -1,0 +1,207 @@
+"""The coordinator group: cards from the outbox, claim and close by button, strangers refused, reminders threaded."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot import queue_texts
+from bot import telegram_texts as texts
+from bot.core import Inbound, Reply
+from bot.dispatch import Dispatcher
+from bot.queue import Queue
+from bot.telegram import TelegramChannel, build_application
+from bot.telegram_coord import CoordinatorGroup, parse_press
+from db import cases as sql
+from db.models import NewCase, Outcome, Status, ts
+from db.store import Store
+from knowledge.coordinators import Coordinators
+from tests.conftest import FakeClock
+from tests.fake_bot_api import TOKEN, FakeBotApi, group_chat, user
+
+KST = ZoneInfo("Asia/Seoul")
+GROUP = group_chat(-1001234)
+GROUP_ID = GROUP["id"]
+CONTROL, LEE, PARK, STRANGER = user(7000, "가족여성팀"), user(7001, "이담당"), user(7002, "박담당"), user(9999, "손님")
+COORDINATORS = Coordinators.model_validate(
+    {
+        "coordinators": [
+            {"name": "가족여성팀", "control": True, "telegram_user_id": 7000},
+            {"name": "이담당", "services": ["daycare-365"], "telegram_user_id": 7001},
+            {"name": "박담당", "services": ["home-care"], "telegram_user_id": 7002},
+        ]
+    }
+)
+
+
+class SilentDialog:
+    async def handle(self, inbound: Inbound) -> list[Reply]:
+        return []
+
+
+@dataclass
+class Rig:
+    fake: FakeBotApi
+    store: Store
+    queue: Queue
+    dispatcher: Dispatcher
+    clock: FakeClock
+
+    async def new_case(self) -> int:
+        case = NewCase(
+            user_key="telegram:5551",
+            channel="telegram",
+            service_id="daycare-365",
+            site_id="daycare-365-yulgok",
+            urgent=True,
+            danger=False,
+            area="율곡동",
+            children=({"age_months": 48},),
+            summary={},
+            summary_text="만 4세, 오늘 18:00-22:00, 율곡동",
+            contact={"route": "phone", "phone": "010-1234-5678"},
+            consent_at=self.clock.now,
+            created_at=self.clock.now,
+            care_date=date(2026, 11, 24),
+        )
+        return await self.store.create_case(case, "{}")
+
+    def card(self) -> str:
+        return self.fake.texts(GROUP_ID)[0]
+
+    def buttons(self, index: int = 0) -> list[str]:
+        messages = sorted((mid, m) for (cid, mid), m in self.fake.messages.items() if cid == GROUP_ID)
+        rows = messages[index][1].get("reply_markup", {}).get("inline_keyboard", [])
+        return [b["text"] for row in rows for b in row]
+
+
+@pytest.fixture
+async def rig(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Rig]:
+    async with FakeBotApi() as fake, opened(tmp_path / "dolbom.sqlite3") as store:
+        queue = Queue(store, COORDINATORS, tz=KST, clock=clock)
+        app = build_application(TOKEN, base_url=fake.base_url)
+        group = CoordinatorGroup(
+            app, queue, GROUP_ID, service_names={"daycare-365": "365어린이집"}, retry_delays=(0.05,)
+        )
+        dispatcher = Dispatcher(
+            store, COORDINATORS, [group], tz=KST, clock=clock, service_names={"daycare-365": "365어린이집"}
+        )
+        async with TelegramChannel(app, SilentDialog(), poll_timeout=1, retry_delays=(0.05,)):
+            yield Rig(fake, store, queue, dispatcher, clock)
+
+
+@contextlib.asynccontextmanager
+async def opened(path: Path) -> AsyncIterator[Store]:
+    store = await Store.open(path)
+    try:
+        yield store
+    finally:
+        await store.close()
+
+
+def answers(fake: FakeBotApi) -> list[str]:
+    return [c.params.get("text", "") for c in fake.calls_of("answerCallbackQuery")]
+
+
+async def test_claim_contact_and_close_edit_the_same_card(rig: Rig) -> None:
+    fake = rig.fake
+    case_id = await rig.new_case()
+    assert await rig.dispatcher.run_once() == 1
+    assert rig.card().startswith(f"🆕 새 돌봄 접수 #{case_id} [긴급]\n서비스: 365어린이집")
+    assert "알림: 이담당, 가족여성팀" in rig.card()
+    assert rig.buttons() == ["🙋 담당하기", "🗂 종결"]
+
+    await fake.press(GROUP, LEE, "🙋 담당하기")
+    await fake.wait_for(lambda api: "담당: 이담당" in rig.card())
+    assert queue_texts.CLAIM_WON.format(id=case_id, who="이담당") in answers(fake)
+    assert rig.buttons() == ["📞 연락 완료", "✅ 처리 완료", "🗂 종결"]
+    await rig.dispatcher.run_once()  # the outbox's own edit finds the card already true
+    assert len(fake.texts(GROUP_ID)) == 1
+
+    await fake.press(GROUP, LEE, "📞 연락 완료")
+    await fake.wait_for(lambda api: "상태: 담당자가 연락함" in rig.card())
+    await fake.press(GROUP, LEE, "🗂 종결")
+    await fake.wait_for(lambda api: "돌봄 연결됨" in rig.buttons())
+    await fake.press(GROUP, LEE, "돌봄 연결됨")
+    await fake.wait_for(lambda api: "결과: 돌봄 연결됨" in rig.card())
+    case = await rig.store.case(case_id)
+    assert case is not None and (case.status, case.outcome, case.claimed_by) == (
+        Status.CLOSED,
+        Outcome.PLACED,
+        "이담당",
+    )
+    assert rig.buttons() == ["↩️ 다시 열기"]
+    await rig.dispatcher.run_once()
+    assert len(fake.texts(GROUP_ID)) == 1 and "상태: 종료" in rig.card()
+
+
+async def test_a_stranger_and_another_service_are_refused_and_nothing_changes(rig: Rig) -> None:
+    fake = rig.fake
+    case_id = await rig.new_case()
+    await rig.dispatcher.run_once()
+    before = rig.card()
+
+    await fake.press(GROUP, STRANGER, "🙋 담당하기")
+    await fake.wait_for(lambda api: len(api.calls_of("answerCallbackQuery")) == 1)
+    refusal = fake.calls_of("answerCallbackQuery")[0].params
+    assert refusal["text"] == texts.STRANGER.format(user_id=9999) and refusal["show_alert"] is True
+
+    await fake.press(GROUP, PARK, "🙋 담당하기")
+    await fake.wait_for(lambda api: len(api.calls_of("answerCallbackQuery")) == 2)
+    assert "박담당 님의 담당 서비스가 아닙니다" in answers(fake)[1]
+
+    await fake.send_text(GROUP, STRANGER, "/queue")
+    await fake.wait_for(lambda api: len(api.texts(GROUP_ID)) == 2)
+    assert fake.texts(GROUP_ID)[1] == texts.STRANGER.format(user_id=9999)
+
+    case = await rig.store.case(case_id)
+    assert case is not None and case.status is Status.NEW and case.claimed_by is None
+    assert rig.card() == before and not fake.calls_of("editMessageText")
+
+
+async def test_queue_and_case_commands(rig: Rig) -> None:
+    fake = rig.fake
+    case_id = await rig.new_case()
+    await fake.send_text(GROUP, LEE, "/queue")
+    await fake.wait_for(lambda api: len(api.texts(GROUP_ID)) == 1)
+    assert fake.texts(GROUP_ID)[0].splitlines()[1].startswith(f"#{case_id} [긴급] 365어린이집 · 접수됨")
+    await fake.send_text(GROUP, CONTROL, f"/case {case_id}")
+    await fake.wait_for(lambda api: len(api.texts(GROUP_ID)) == 2)
+    shown = fake.texts(GROUP_ID)[1]
+    assert "만 4세, 오늘 18:00-22:00, 율곡동" in shown and "처리 기록" in shown and "parent: 접수" in shown
+    assert rig.buttons(1) == ["🙋 담당하기", "🗂 종결"]
+    await fake.send_text(GROUP, CONTROL, "/case 999")
+    await fake.wait_for(lambda api: len(api.texts(GROUP_ID)) == 3)
+    assert fake.texts(GROUP_ID)[2] == queue_texts.NO_SUCH_CASE.format(id=999)
+
+
+async def test_reminders_thread_under_the_card_and_failed_sends_stay_in_the_outbox(rig: Rig) -> None:
+    fake = rig.fake
+    case_id = await rig.new_case()
+    await rig.dispatcher.run_once()
+    first = min(mid for (cid, mid) in fake.messages if cid == GROUP_ID)
+    await rig.store.write(lambda c: sql.add_outbox(c, case_id, "reminder", ts(rig.clock.now)))
+    fake.fail_next("sendMessage", status=502)
+    fake.fail_next("sendMessage", status=502)
+    assert await rig.dispatcher.run_once() == 0  # Telegram down: the note stays queued with a backoff
+    [pending] = await rig.store.fetch("SELECT attempts, done_at FROM outbox WHERE kind = 'reminder'")
+    assert (pending["attempts"], pending["done_at"]) == (1, None)
+
+    rig.clock.advance(minutes=1)
+    assert await rig.dispatcher.run_once() == 1
+    reminder = fake.texts(GROUP_ID)[1]
+    assert reminder.startswith(f"⏰ 아직 아무도 맡지 않은 접수 #{case_id}")
+    assert fake.calls_of("sendMessage")[-1].params["reply_parameters"]["message_id"] == first
+
+
+def test_button_data_round_trips_and_fits() -> None:
+    press = parse_press("q:close:123456:not_placed")
+    assert press is not None and press.case_id == 123456 and press.outcome is Outcome.NOT_PLACED
+    assert parse_press("q:back:3") is not None and parse_press("q:back:3").action is None  # type: ignore[union-attr]
+    assert parse_press("q:fly:3") is None and parse_press("c:4살") is None
