@@ -1,0 +1,299 @@
+"""The dialog engine: one inbound message in, the replies out; turns are serialised per user and saved."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Protocol
+
+from bot import present, texts
+from bot.core import Inbound, Reply
+from bot.intake import Intake, Step
+from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
+from bot.settings import Settings
+from bot.steps import STEPS, Turn, ask_next, rankings
+from db.models import NewCase
+from db.store import Store
+from knowledge.schema import Knowledge
+from routing.match import Ranking
+from routing.need import Understanding
+from routing.understand import Understander
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 2000
+"""Longer messages are cut: no intake answer needs more, and it bounds the work one message can cause."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class KnowledgeHolder(Protocol):
+    """Anything holding the current knowledge (the reloading KnowledgeSource, or a fixed one in tests)."""
+
+    @property
+    def current(self) -> Knowledge: ...
+
+
+class FixedKnowledge:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.current = knowledge
+
+
+class Engine:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        queue: Queue,
+        knowledge: KnowledgeHolder,
+        settings: Settings,
+        clock: Callable[[], datetime] | None = None,
+        map_url: Callable[[str, str | None], str | None] | None = None,
+        cache_size: int = 20_000,
+    ) -> None:
+        self.store = store
+        self.queue = queue
+        self.knowledge = knowledge
+        self.settings = settings
+        self.clock = clock or (lambda: datetime.now(settings.tz))
+        self._map_url = map_url
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+        self._cache: OrderedDict[str, Intake] = OrderedDict()
+        self._cache_size = cache_size
+        self._understander: tuple[Knowledge, Understander] | None = None
+
+    # -- the one public entry ---------------------------------------------------------------
+    async def handle(self, inbound: Inbound) -> list[Reply]:
+        key = inbound.address.key
+        lock = self._acquire(key)
+        try:
+            async with lock:
+                return await self._turn(key, inbound)
+        finally:
+            self._release(key)
+
+    async def _turn(self, key: str, inbound: Inbound) -> list[Reply]:
+        now = self.clock()
+        knowledge = self.knowledge.current
+        intake = await self._load(key)
+        raw = inbound.choice if inbound.choice else inbound.text
+        text = clean(raw)
+        u = self.understander(knowledge).read(text, now)
+        if inbound.location:
+            u = replace(u, need=replace(u.need, coords=inbound.location, area=None))
+        t = Turn(self, inbound, text, u, intake, now, knowledge)
+        if len(raw) > MAX_TEXT:
+            t.say(texts.TOO_LONG)
+        if u.danger:
+            await self._danger(t)
+        step = await self._followup_answer(t, key, raw)
+        if step is None:
+            step = await self._global(t)
+        if step is None:
+            step = await STEPS[t.intake.step](t)
+        t.intake = replace(t.intake, step=step)
+        # A follow-up question that could not be pushed (Kakao) is asked at the parent's next message.
+        question = await self.queue.parent_question(key)
+        if question is not None:
+            t.replies.append(question)
+        await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(), now)
+        self._remember(key, t.intake)
+        return t.replies
+
+    async def _followup_answer(self, t: Turn, key: str, raw: str) -> Step | None:
+        """예/아니오 to '돌봄 연결이 잘 되셨나요?' goes to the queue, whatever step the intake is at."""
+        yes = {FOLLOWUP_YES: True, FOLLOWUP_NO: False}.get(raw, t.u.yes)
+        if yes is None or not await self.queue.awaiting_answer(key):
+            return None
+        answer = await self.queue.answer_followup(key, yes)
+        if answer is None:
+            return None
+        t.say(answer)
+        return t.intake.step
+
+    async def _global(self, t: Turn) -> Step | None:
+        """Words that work at any step. Returns the next step, or None to let the step's handler run."""
+        word = t.compact
+        short = len(word) <= 12
+        if t.intake.step == Step.FORGET:
+            return None
+        if word in texts.RESTART_WORDS or (short and any(w in word for w in texts.RESTART_WORDS)):
+            t.intake = Intake()
+            t.say(texts.RESTARTED)
+            return ask_next(t)
+        if short and any(w in word for w in texts.CANCEL_WORDS):
+            t.intake = Intake()
+            t.say(texts.CANCELLED)
+            return Step.COLLECT
+        if short and any(w in word for w in texts.HELP_WORDS):
+            t.say(texts.HELP)
+            return ask_next(t) if t.intake.step == Step.COLLECT and t.intake != Intake() else t.intake.step
+        if short and any(w in word for w in texts.STATUS_WORDS):
+            await self._status(t)
+            return t.intake.step
+        if short and any(w in word for w in texts.FORGET_WORDS):
+            t.intake = replace(t.intake, back_to=t.intake.step)
+            t.say(texts.ASK_FORGET, texts.FORGET_CHOICES)
+            return Step.FORGET
+        if t.intake == Intake() and not t.says_facts and not t.u.need.topics and not t.replies:
+            t.say(texts.WELCOME)
+            return ask_next(t)
+        return None
+
+    # -- effects the steps ask for -----------------------------------------------------------
+    async def _danger(self, t: Turn) -> None:
+        """Emergency numbers first, and an urgent case, before any question."""
+        intake = t.intake.merge(t.u)
+        intake = replace(intake, urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
+        case_id = await self.store.create_case(self._new_case(t, intake, danger=True), t.intake.to_json())
+        t.say(texts.DANGER.format(case_id=case_id))
+        t.intake = intake
+
+    async def open_case(self, t: Turn) -> int:
+        return await self.store.create_case(self._new_case(t, t.intake, danger=False), t.intake.to_json())
+
+    def _new_case(self, t: Turn, intake: Intake, danger: bool) -> NewCase:
+        ranked = rankings(intake, t.knowledge, t.now)
+        bests = [r.best for _, r in ranked]
+        first = next((b for b in bests if b), None)
+        children = tuple(
+            {
+                "age_months": k.age_months,
+                "school_grade": k.school_grade,
+                "label": present.kid_label(k),
+                "service_id": b.service.id if b else None,
+            }
+            for k, b in zip(intake.kids, bests, strict=False)
+        )
+        summary = {
+            "children": list(children),
+            "day": intake.day.isoformat() if intake.day else None,
+            "start": intake.start,
+            "end": intake.end,
+            "night": intake.night,
+            "situations": list(intake.situations),
+            "area": intake.area,
+            "coords": list(intake.coords) if intake.coords else None,
+            "recommended": [_verdict_json(who, r) for who, r in ranked],
+            "message": t.text[:500],
+        }
+        names = [b.service.name for b in bests if b]
+        text = present.summary(intake, names, self._place_name(intake))
+        if danger:
+            text = f"{texts.URGENT_MARK}{t.text[:300]}\n{text}"
+        consented = intake.consent_at is not None
+        return NewCase(
+            user_key=t.inbound.address.key,
+            channel=str(t.inbound.address.channel),
+            service_id=first.service.id if first else None,
+            site_id=first.site.id if first and first.site else None,
+            urgent=danger or intake.urgent or "emergency" in intake.situations,
+            danger=danger,
+            area=intake.area,
+            children=children,
+            summary=summary,
+            summary_text=text,
+            contact={"route": "phone" if intake.phone else "chat", "phone": intake.phone} if consented or danger
+            else None,
+            consent_at=intake.consent_at,
+            created_at=t.now,
+            care_date=intake.day,
+        )
+
+    async def next_step_text(self, t: Turn, urgent: bool) -> str:
+        first = next((r.best for _, r in rankings(t.intake, t.knowledge, t.now) if r.best), None)
+        later = self.queue.when_answered(first.service.id if first else None, t.now, danger=urgent)
+        base = texts.NEXT_STEP_URGENT if urgent else texts.NEXT_STEP
+        return f"{base}\n{later}" if later else base
+
+    async def _status(self, t: Turn) -> None:
+        t.say(await self.queue.status(t.inbound.address.key))
+
+    async def forget(self, t: Turn) -> str:
+        key = t.inbound.address.key
+        message = await self.queue.forget(key)
+        self.forget_cached(key)
+        return message
+
+    def summary(self, intake: Intake, knowledge: Knowledge, now: datetime) -> str:
+        names = [r.best.service.name for _, r in rankings(intake, knowledge, now) if r.best]
+        return present.summary(intake, names, self._place_name(intake))
+
+    def map_url(self, ranking: Ranking, intake: Intake) -> str | None:
+        best = ranking.best
+        if self._map_url is None or best is None:
+            return None
+        return self._map_url(best.service.id, best.site.area if best.site else intake.area)
+
+    def understander(self, knowledge: Knowledge) -> Understander:
+        if self._understander is None or self._understander[0] is not knowledge:
+            self._understander = (knowledge, Understander(knowledge))
+        return self._understander[1]
+
+    @staticmethod
+    def _place_name(intake: Intake) -> str | None:
+        if intake.area:
+            return intake.area
+        return "공유한 위치" if intake.coords else None
+
+    # -- state: the database is the truth, the cache saves a read ------------------------------
+    async def _load(self, key: str) -> Intake:
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        raw = await self.store.load_state(key)
+        if not raw:
+            return Intake()
+        try:
+            return Intake.from_json(raw)
+        except (ValueError, KeyError, TypeError):
+            log.exception("unreadable conversation state for %s; starting over", key)
+            return Intake()
+
+    def _remember(self, key: str, intake: Intake) -> None:
+        self._cache[key] = intake
+        self._cache.move_to_end(key)
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+    def forget_cached(self, key: str) -> None:
+        self._cache.pop(key, None)
+
+    def _acquire(self, key: str) -> asyncio.Lock:
+        lock, users = self._locks.get(key, (None, 0))
+        lock = lock or asyncio.Lock()
+        self._locks[key] = (lock, users + 1)
+        return lock
+
+    def _release(self, key: str) -> None:
+        lock, users = self._locks[key]
+        if users <= 1:
+            del self._locks[key]
+        else:
+            self._locks[key] = (lock, users - 1)
+
+
+def clean(text: str) -> str:
+    """Normalise a message: NFC (so 'ㄱ+ㅏ' typed apart matches), no control characters, bounded length."""
+    return _CONTROL.sub(" ", unicodedata.normalize("NFC", text[:MAX_TEXT])).strip()
+
+
+def _verdict_json(who: str, ranking: Ranking) -> dict[str, object]:
+    best = ranking.best
+    return {
+        "child": who,
+        "service_id": best.service.id if best else None,
+        "site_id": best.site.id if best and best.site else None,
+        "reasons": list(best.reasons) if best else [],
+        "next": [v.service.id for v in ranking.ranked[1:3]],
+        "why_not": {v.service.id: list(v.problems[:2]) for v in ranking.rejected if v.problems},
+    }
+
+
+__all__ = ["Engine", "FixedKnowledge", "Understanding"]

@@ -1,0 +1,139 @@
+"""The intake answers of one conversation: one typed, frozen dataclass stored as JSON, never pickled."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+from routing.need import Child, Need, Understanding
+
+
+class Step(StrEnum):
+    """Where the conversation stands. Each step's handler returns the next one (see bot/steps.py)."""
+
+    COLLECT = "collect"
+    """Gathering age, day, time and place: asks for the first thing still missing."""
+    CONSENT = "consent"
+    PHONE = "phone"
+    CONFIRM = "confirm"
+    DONE = "done"
+    FORGET = "forget"
+
+
+@dataclass(frozen=True, slots=True)
+class Kid:
+    age_months: int | None = None
+    school_grade: int | None = None
+    label: str | None = None
+    """How the parent put it when it was a bracket button (e.g. '3~5살')."""
+
+    def as_child(self) -> Child:
+        return Child(self.age_months, self.school_grade)
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    step: Step = Step.COLLECT
+    kids: tuple[Kid, ...] = ()
+    day: date | None = None
+    start: int | None = None
+    end: int | None = None
+    night: bool | None = None
+    holiday: bool | None = None
+    time_skipped: bool = False
+    urgent: bool = False
+    situations: tuple[str, ...] = ()
+    area: str | None = None
+    coords: tuple[float, float] | None = None
+    consent_at: datetime | None = None
+    phone: str | None = None
+    chat_route: bool = False
+    case_id: int | None = None
+    back_to: Step | None = None
+    """The step a detour (the forget question) returns to."""
+    notes: tuple[str, ...] = field(default=())
+    """The parent's own words that carried facts, for the coordinator's summary."""
+
+    # -- what is still missing, in the order the bot asks ---------------------------------
+    @property
+    def has_age(self) -> bool:
+        return bool(self.kids) and all(k.age_months is not None or k.school_grade is not None for k in self.kids)
+
+    @property
+    def has_day(self) -> bool:
+        return self.day is not None
+
+    @property
+    def has_time(self) -> bool:
+        return self.start is not None or self.end is not None or self.time_skipped or self.night is not None
+
+    @property
+    def has_place(self) -> bool:
+        return self.area is not None or self.coords is not None
+
+    def needs(self, now: datetime) -> list[Need]:
+        """One routing request per child (a single unknown child when none was named)."""
+        base = Need(
+            day=self.day,
+            start=self.start,
+            end=self.end,
+            night=self.night,
+            holiday=self.holiday,
+            urgent=self.urgent,
+            situations=frozenset(self.situations),
+            area=self.area,
+            coords=self.coords,
+            now=now,
+        )
+        return [replace(base, child=k.as_child()) for k in self.kids] or [base]
+
+    def merge(self, u: Understanding, label: str | None = None) -> Intake:
+        """Fold in what one message said; new facts replace old ones (that is how corrections work)."""
+        n = u.need
+        changes: dict[str, object] = {}
+        if u.children:
+            kids = tuple(Kid(c.age_months, c.school_grade) for c in u.children)
+            if label and len(kids) == 1:
+                kids = (replace(kids[0], label=label),)
+            changes["kids"] = kids
+        if n.day is not None:
+            changes.update(day=n.day, holiday=n.holiday)
+        elif n.holiday is not None:
+            changes["holiday"] = n.holiday
+        # Times the message does not restate are kept: "아니 내일이요" corrects only the day.
+        if n.start is not None or n.end is not None:
+            changes.update(start=n.start, end=n.end, night=n.night, time_skipped=False)
+        elif n.night is not None:
+            changes.update(night=n.night, time_skipped=False)
+        if n.urgent:
+            changes["urgent"] = True
+        if n.situations:
+            changes["situations"] = tuple(dict.fromkeys((*self.situations, *sorted(n.situations))))
+        if n.area is not None:
+            changes.update(area=n.area, coords=None)
+        if n.coords is not None:
+            changes["coords"] = n.coords
+        return replace(self, **changes) if changes else self
+
+    # -- JSON ------------------------------------------------------------------------------
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["day"] = self.day.isoformat() if self.day else None
+        data["consent_at"] = self.consent_at.isoformat() if self.consent_at else None
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Intake:
+        data = json.loads(text)
+        data["step"] = Step(data["step"])
+        data["back_to"] = Step(data["back_to"]) if data.get("back_to") else None
+        data["kids"] = tuple(Kid(**k) for k in data.get("kids", ()))
+        data["day"] = date.fromisoformat(data["day"]) if data.get("day") else None
+        data["consent_at"] = datetime.fromisoformat(data["consent_at"]) if data.get("consent_at") else None
+        data["coords"] = tuple(data["coords"]) if data.get("coords") else None
+        data["situations"] = tuple(data.get("situations", ()))
+        data["notes"] = tuple(data.get("notes", ()))
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in data.items() if k in known})

@@ -1,0 +1,155 @@
+"""Turn rankings and intakes into the Korean a parent or a coordinator reads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot import texts
+from bot.core import Link, Reply, Venue
+from bot.intake import Intake, Kid
+from knowledge.schema import DAY_KEYS, Hours, Knowledge, Service
+from routing.match import Ranking, Verdict
+
+
+def clock(minutes: int) -> str:
+    minutes = minutes % 1440 if minutes > 1440 else minutes
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def hours_label(hours: Hours) -> str:
+    """'평일 07:30-24:00 · 토·일 09:00-18:00 · 공휴일 09:00-18:00', grouping days with equal spans."""
+    spans = {k: hours.on(k).label() for k in DAY_KEYS if hours.on(k)}
+    if len(spans) == len(DAY_KEYS) and set(spans.values()) == {"00:00-24:00"}:
+        return texts.ALWAYS_LABEL
+    if len(spans) == len(DAY_KEYS) and len(set(spans.values())) == 1:
+        return f"{texts.EVERY_DAY_LABEL} {next(iter(spans.values()))}"
+    parts: list[str] = []
+    weekdays = [spans.get(k) for k in DAY_KEYS[:5]]
+    done: set[str] = set()
+    if all(weekdays) and len(set(weekdays)) == 1:
+        parts.append(f"{texts.WEEKDAYS_LABEL} {weekdays[0]}")
+        done.update(DAY_KEYS[:5])
+    if spans.get("sat") and spans.get("sat") == spans.get("sun"):
+        parts.append(f"{texts.WEEKEND_LABEL} {spans['sat']}")
+        done.update(("sat", "sun"))
+    for key in DAY_KEYS:
+        if key in spans and key not in done:
+            parts.append(f"{texts.DAY_KEYS_KO[key]} {spans[key]}")
+    return " · ".join(parts)
+
+
+def kid_label(kid: Kid) -> str:
+    if kid.label:
+        return kid.label
+    if kid.school_grade is not None:
+        return texts.GRADE_LABEL.format(grade=kid.school_grade)
+    if kid.age_months is None:
+        return texts.CHILD_UNKNOWN
+    if kid.age_months < 24 or kid.age_months % 12:
+        return texts.AGE_LABEL_MONTHS.format(months=kid.age_months)
+    return texts.AGE_LABEL_YEARS.format(years=kid.age_months // 12)
+
+
+def day_label(day: date) -> str:
+    return texts.DAY_FMT.format(month=day.month, day=day.day, weekday=texts.WEEKDAYS[day.weekday()])
+
+
+def when_label(intake: Intake) -> str:
+    parts = [day_label(intake.day)] if intake.day else []
+    if intake.start is not None and intake.end is not None:
+        parts.append(texts.TIME_RANGE.format(start=clock(intake.start), end=clock(intake.end)))
+    elif intake.start is not None:
+        parts.append(texts.TIME_FROM.format(start=clock(intake.start)))
+    elif intake.end is not None:
+        parts.append(texts.TIME_UNTIL.format(end=clock(intake.end)))
+    elif intake.night:
+        parts.append(texts.NIGHT)
+    return " ".join(parts) or texts.WHEN_UNKNOWN
+
+
+def service_lines(service: Service, verdict: Verdict | None) -> list[str]:
+    """Hours, place, contact and fee of a service, for a recommendation or a topic answer."""
+    site = verdict.site if verdict else (service.sites[0] if service.sites else None)
+    lines = [texts.HOURS.format(hours=hours_label(service.hours_at(site)))]
+    if service.at_home:
+        lines.append(texts.AT_HOME)
+    elif site and verdict and verdict.distance_km is not None:
+        lines.append(texts.NEAREST_SITE.format(site=site.name, address=site.address, km=verdict.distance_km))
+    elif site:
+        lines.append(texts.FIRST_SITE.format(site=site.name, address=site.address))
+    lines += [texts.CONTACT.format(person=c.person, phone=c.phone or "").strip() for c in service.contacts]
+    if service.fee:
+        lines.append(texts.FEE.format(fee=service.fee))
+    return lines
+
+
+def links(service: Service, site_phone: str | None, map_url: str | None) -> tuple[Link, ...]:
+    out = [Link(label=f"{c.person} 전화", phone=c.phone) for c in service.contacts[:1] if c.phone]
+    if site_phone and not out:
+        out.append(Link(label="전화", phone=site_phone))
+    if service.url:
+        out.append(Link(label="안내 페이지", url=service.url))
+    if map_url:
+        out.append(Link(label=texts.MAP_LINK, url=map_url))
+    return tuple(out)
+
+
+def venue(verdict: Verdict) -> Venue | None:
+    site = verdict.site
+    if site is None:
+        return None
+    phone = site.phone or next((c.phone for c in verdict.service.contacts if c.phone), None)
+    return Venue(title=site.name, address=site.address, lat=site.lat, lon=site.lon, phone=phone)
+
+
+def recommendation(who: str, ranking: Ranking, map_url: str | None = None) -> Reply:
+    """The card for one child: best service with reasons, where and whom to call, the next best, why not others."""
+    best = ranking.best
+    if best is None:
+        why = [f"· {v.service.name}: {v.problems[0]}" for v in ranking.rejected if v.problems][:4]
+        return Reply("\n".join([texts.RECOMMEND_NONE.format(child=who), *why]))
+    lines = [texts.RECOMMEND_HEAD.format(child=who), ""]
+    lines += [f"· {r}" for r in best.reasons]
+    lines += [f"· {p}" for p in best.problems]
+    lines += service_lines(best.service, best)
+    if len(ranking.ranked) > 1:
+        nxt = ranking.ranked[1]
+        lines += ["", texts.NEXT_BEST.format(name=nxt.service.name)]
+        lines += [f"· {r}" for r in nxt.reasons[:2]]
+    why_not = [v for v in ranking.rejected if v.service.kind != "info" and v.problems]
+    if why_not:
+        lines += ["", texts.WHY_NOT_HEAD]
+        lines += [f"· {v.service.name}: {v.problems[0]}" for v in why_not[:3]]
+    return Reply(
+        "\n".join(lines),
+        links=links(best.service, best.site.phone if best.site else None, map_url),
+        card_title=best.service.name + (f" · {best.site.name}" if best.site else ""),
+        venue=venue(best),
+    )
+
+
+def topic_answer(ranking: Ranking, knowledge: Knowledge, map_url: str | None = None) -> Reply:
+    best = ranking.best
+    assert best is not None
+    service = best.service
+    lines = [service.name, service.summary, "", *service_lines(service, best)]
+    return Reply(
+        "\n".join(lines),
+        links=links(service, best.site.phone if best.site else None, map_url),
+        card_title=service.name,
+        venue=venue(best),
+    )
+
+
+def summary(intake: Intake, best_names: list[str], place_name: str | None) -> str:
+    """The short case summary both the parent (to confirm) and the coordinator (to act) read."""
+    kids = ", ".join(kid_label(k) for k in intake.kids) or texts.CHILD_UNKNOWN
+    contact = intake.phone or (texts.CONTACT_CHAT if intake.chat_route else "-")
+    lines = [
+        texts.SUMMARY_CHILDREN.format(children=kids),
+        texts.SUMMARY_WHEN.format(when=when_label(intake)),
+        texts.SUMMARY_PLACE.format(place=place_name or "-"),
+        texts.SUMMARY_SERVICE.format(service=", ".join(best_names) or "-"),
+        texts.SUMMARY_CONTACT.format(contact=contact),
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,55 @@
+"""`dolbom serve`: every configured channel, the web server and the scheduler in one loop and one lifespan."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", help="웹 서버 주소 (기본: DOLBOM_HTTP_HOST)")
+    parser.add_argument("--port", type=int, help="웹 서버 포트 (기본: DOLBOM_HTTP_PORT)")
+    parser.add_argument("--no-console", action="store_true", help="터미널 대화를 켜지 않음")
+
+
+async def run(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from bot.app import running
+    from bot.console import Console
+    from bot.web import build_web
+
+    host = args.host or settings.http_host
+    port = args.port or settings.http_port
+    async with running(settings) as app:
+        web = build_web(routes(app, settings))
+        server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off"))
+        tasks = {asyncio.create_task(server.serve(), name="web")}
+        log.info("web server on http://%s:%d (Kakao skill: /kakao/skill)", host, port)
+        if sys.stdin.isatty() and not args.no_console:
+            tasks.add(asyncio.create_task(Console(app.engine).run(), name="console"))
+        try:
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                if task.exception():
+                    log.error("%s stopped", task.get_name(), exc_info=task.exception())
+        finally:
+            server.should_exit = True
+            for task in tasks:
+                if task.get_name() != "web":
+                    task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.gather(*tasks, return_exceptions=True)
+    return 0
+
+
+def routes(app: object, settings: Settings) -> list:
+    """The HTTP routes of every channel that serves over the web."""
+    return []

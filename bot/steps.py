@@ -1,0 +1,198 @@
+"""The dialog steps, one handler each, laid out in one table; every handler returns the next step."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from bot import present, texts
+from bot.core import Choice, Inbound, Reply
+from bot.intake import Intake, Step
+from knowledge.schema import Knowledge
+from routing.match import Ranking, rank
+from routing.need import Need, Understanding
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+
+PHONE = re.compile(r"(01[016789]|0[2-6]\d?)[-.\s]?(\d{3,4})[-.\s]?(\d{4})")
+
+
+@dataclass
+class Turn:
+    """One message being handled: what it said, the intake as it evolves, and the replies so far."""
+
+    engine: Engine
+    inbound: Inbound
+    text: str
+    u: Understanding
+    intake: Intake
+    now: datetime
+    knowledge: Knowledge
+    replies: list[Reply] = field(default_factory=list)
+
+    def say(self, text: str, choices: tuple[Choice, ...] = (), **kw: object) -> None:
+        self.replies.append(Reply(text, choices=choices, **kw))  # type: ignore[arg-type]
+
+    @property
+    def says_facts(self) -> bool:
+        n = self.u.need
+        return bool(
+            self.u.children or n.day or n.start is not None or n.area or n.coords or n.night or n.situations
+        )
+
+    @property
+    def compact(self) -> str:
+        return re.sub(r"\s+", "", self.text)
+
+
+def ask_next(t: Turn) -> Step:
+    """Ask for the first thing still missing, or recommend when nothing is."""
+    i = t.intake
+    if not i.has_age:
+        t.say(texts.ASK_AGE, texts.AGE_CHOICES)
+    elif not i.has_day:
+        t.say(texts.ASK_DAY, texts.DAY_CHOICES)
+    elif not i.has_time:
+        t.say(texts.ASK_TIME, texts.TIME_CHOICES)
+    elif not i.has_place:
+        t.say(texts.ASK_PLACE, texts.PLACE_CHOICES, ask_location=True)
+    else:
+        return recommend(t)
+    return Step.COLLECT
+
+
+def recommend(t: Turn) -> Step:
+    for who, ranking in rankings(t.intake, t.knowledge, t.now):
+        t.replies.append(present.recommendation(who, ranking, t.engine.map_url(ranking, t.intake)))
+    if t.intake.consent_at is not None:
+        return confirm(t)
+    t.say(texts.ASK_CONSENT.format(days=t.engine.settings.retention_days), texts.CONSENT_CHOICES)
+    return Step.CONSENT
+
+
+def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
+    needs = intake.needs(now)
+    out = []
+    for n, kid_need in enumerate(needs, start=1):
+        label = present.kid_label(intake.kids[n - 1]) if intake.kids else texts.CHILD_UNKNOWN
+        who = texts.CHILD_N.format(n=n, label=label) if len(needs) > 1 else f"{label} 아이"
+        out.append((who, rank(kid_need, knowledge)))
+    return out
+
+
+def confirm(t: Turn) -> Step:
+    t.say(texts.CONFIRM.format(summary=t.engine.summary(t.intake, t.knowledge, t.now)), texts.CONFIRM_CHOICES)
+    return Step.CONFIRM
+
+
+def answer_topic(t: Turn) -> bool:
+    """A question about toys, benefits or consultation is answered at once, without the care questions."""
+    topics = t.u.need.topics
+    if not topics or t.u.children or t.u.need.day or t.u.need.situations:
+        return False
+    ranking = rank(Need(topics=topics, area=t.intake.area or t.u.need.area, now=t.now), t.knowledge)
+    if ranking.best is None:
+        return False
+    t.replies.append(present.topic_answer(ranking, t.knowledge, t.engine.map_url(ranking, t.intake)))
+    t.say(texts.TOPIC_MORE)
+    return True
+
+
+async def on_collect(t: Turn) -> Step:
+    if answer_topic(t):
+        return Step.COLLECT
+    before = t.intake
+    t.intake = t.intake.merge(t.u, label=t.inbound.text if t.inbound.choice else None)
+    if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
+        t.intake = replace(t.intake, time_skipped=True)
+    elif t.intake == before and not t.replies:
+        if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
+            t.say(texts.PLACE_NOT_FOUND.format(text=t.text[:20]))
+        elif t.text:
+            t.say(texts.NOT_UNDERSTOOD)
+    return ask_next(t)
+
+
+async def on_consent(t: Turn) -> Step:
+    if t.says_facts:
+        t.intake = t.intake.merge(t.u)
+        return ask_next(t)
+    if t.u.yes is True:
+        t.intake = replace(t.intake, consent_at=t.now)
+        t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
+        return Step.PHONE
+    if t.u.yes is False:
+        t.say(texts.CONSENT_DECLINED, texts.DONE_CHOICES)
+        return Step.DONE
+    t.say(texts.YES_NO_AGAIN, texts.CONSENT_CHOICES)
+    return Step.CONSENT
+
+
+async def on_phone(t: Turn) -> Step:
+    phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None)
+    if phone:
+        digits = re.sub(r"\D", "", phone)
+        t.intake = replace(t.intake, phone=digits, chat_route=False)
+        return confirm(t)
+    if any(w in t.compact for w in texts.CHAT_ROUTE_WORDS):
+        t.intake = replace(t.intake, chat_route=True, phone=None)
+        return confirm(t)
+    t.say(texts.PHONE_INVALID, texts.PHONE_CHOICES, ask_contact=True)
+    return Step.PHONE
+
+
+async def on_confirm(t: Turn) -> Step:
+    if t.says_facts:
+        t.intake = t.intake.merge(t.u)
+        return ask_next(t)
+    if any(w in t.compact for w in texts.CORRECT_WORDS) or t.u.yes is False:
+        t.say(texts.ASK_CORRECTION)
+        return Step.CONFIRM
+    if t.u.yes is True:
+        case_id = await t.engine.open_case(t)
+        t.intake = replace(t.intake, case_id=case_id)
+        urgent = t.intake.urgent or "emergency" in t.intake.situations
+        nxt = await t.engine.next_step_text(t, urgent)
+        t.say(texts.CASE_CREATED.format(case_id=case_id, next_step=nxt), texts.DONE_CHOICES)
+        return Step.DONE
+    t.say(texts.YES_NO_AGAIN, texts.CONFIRM_CHOICES)
+    return Step.CONFIRM
+
+
+async def on_done(t: Turn) -> Step:
+    if answer_topic(t):
+        return Step.DONE
+    if t.says_facts:
+        # A new request after a finished one starts a fresh intake with what this message said.
+        t.intake = Intake().merge(t.u)
+        return ask_next(t)
+    t.say(texts.AFTER_DONE, texts.DONE_CHOICES)
+    return Step.DONE
+
+
+async def on_forget(t: Turn) -> Step:
+    if t.u.yes is None:
+        t.say(texts.YES_NO_AGAIN, texts.FORGET_CHOICES)
+        return Step.FORGET
+    if t.u.yes:
+        t.say(await t.engine.forget(t))
+        t.intake = Intake()
+        return Step.COLLECT
+    back = t.intake.back_to or Step.COLLECT
+    t.intake = replace(t.intake, back_to=None)
+    t.say(texts.FORGET_KEPT)
+    return back
+
+
+STEPS: dict[Step, Callable[[Turn], Awaitable[Step]]] = {
+    Step.COLLECT: on_collect,
+    Step.CONSENT: on_consent,
+    Step.PHONE: on_phone,
+    Step.CONFIRM: on_confirm,
+    Step.DONE: on_done,
+    Step.FORGET: on_forget,
+}

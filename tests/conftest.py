@@ -1,0 +1,109 @@
+"""Shared fakes: an injected clock, the real engine on a temp SQLite file, and a scripted-conversation helper."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.core import Address, Channel, Inbound, Reply
+from bot.engine import Engine, FixedKnowledge
+from bot.queue import Queue
+from bot.settings import Settings
+from db.store import Store
+from knowledge.coordinators import Coordinators
+from knowledge.coordinators import load as load_coordinators
+from knowledge.loader import load
+
+KST = ZoneInfo("Asia/Seoul")
+
+
+@dataclass
+class FakeClock:
+    """The time the code under test sees; tests move it instead of sleeping."""
+
+    now: datetime = field(default_factory=lambda: datetime(2026, 11, 24, 14, 0, tzinfo=KST))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.from_env({"DOLBOM_DB_PATH": str(tmp_path / "dolbom.sqlite3")}, dotenv=None)
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    return load()
+
+
+@pytest.fixture
+async def store(settings: Settings) -> AsyncIterator[Store]:
+    s = await Store.open(settings.db_path)
+    yield s
+    await s.close()
+
+
+@pytest.fixture(scope="session")
+def coordinators() -> Coordinators:
+    return load_coordinators()
+
+
+@pytest.fixture
+def queue(store: Store, settings: Settings, clock: FakeClock, coordinators: Coordinators) -> Queue:
+    return Queue(store, coordinators, tz=settings.tz, clock=clock, retention_days=settings.retention_days)
+
+
+@pytest.fixture
+async def engine(store: Store, queue: Queue, settings: Settings, clock: FakeClock, knowledge) -> Engine:
+    return Engine(store=store, queue=queue, knowledge=FixedKnowledge(knowledge), settings=settings, clock=clock)
+
+
+class Chat:
+    """A scripted conversation: ``await chat.say("4살")`` returns the replies; ``chat.text`` joins them."""
+
+    def __init__(self, engine: Engine, user: str = "parent-1", channel: Channel = Channel.CONSOLE) -> None:
+        self.engine = engine
+        self.address = Address(channel, user)
+        self.last: list[Reply] = []
+
+    async def say(self, text: str = "", *, choice: str | None = None, **kw: object) -> list[Reply]:
+        self.last = await self.engine.handle(Inbound(self.address, text=text, choice=choice, **kw))  # type: ignore[arg-type]
+        return self.last
+
+    async def tap(self, label: str) -> list[Reply]:
+        """Press the button labelled ``label`` among the last replies' choices."""
+        for reply in reversed(self.last):
+            for c in reply.choices:
+                if c.label == label:
+                    return await self.say(c.label, choice=c.value)
+        raise AssertionError(f"no button {label!r} in {[c.label for r in self.last for c in r.choices]}")
+
+    @property
+    def text(self) -> str:
+        return "\n".join(r.text for r in self.last)
+
+    async def expect(self, text: str, *contains: str) -> list[Reply]:
+        replies = await self.say(text)
+        for part in contains:
+            assert part in self.text, f"after {text!r}: {part!r} not in\n{self.text}"
+        return replies
+
+
+@pytest.fixture
+def chat(engine: Engine) -> Chat:
+    return Chat(engine)
