@@ -165,7 +165,12 @@ def _fits(text: str, limit: int) -> int:
 
 
 def _body(reply: Reply) -> str:
-    lines = [texts.PHONE_LINE.format(label=link.label, phone=link.phone) for link in reply.links if link.phone]
+    # Telegram has no call buttons; a number the text does not already show becomes a (tappable) line.
+    lines = [
+        texts.PHONE_LINE.format(label=link.label, phone=link.phone)
+        for link in reply.links
+        if link.phone and link.phone not in reply.text
+    ]
     if reply.ask_location or reply.ask_contact:  # a reply keyboard leaves no room for url buttons
         lines += [f"🔗 {link.label}: {link.url}" for link in reply.links if link.url and not link.phone]
     parts = [reply.card_title or "", reply.text, "\n".join(lines)]

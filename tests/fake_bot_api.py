@@ -142,6 +142,15 @@ class FakeBotApi:
                         return query
         raise AssertionError(f"no button {label!r} in chat {chat['id']}: {self.texts(chat['id'])}")
 
+    def has_button(self, chat_id: int, label: str) -> bool:
+        return any(
+            button.get("text") == label
+            for (cid, _), message in self.messages.items()
+            if cid == chat_id
+            for row in message.get("reply_markup", {}).get("inline_keyboard", [])
+            for button in row
+        )
+
     def texts(self, chat_id: int) -> list[str]:
         """The texts (or venue titles) the bot has sent to ``chat_id``, oldest first, as they read now."""
         ordered = sorted((mid, m) for (cid, mid), m in self.messages.items() if cid == chat_id)

@@ -100,6 +100,8 @@ def test_venue_links_and_plain_text() -> None:
     assert message.kwargs["text"].startswith("365어린이집\n\n여기가 가까워요")
     assert "042-234-5678" in message.kwargs["text"]
     assert isinstance(message.kwargs["reply_markup"], ReplyKeyboardRemove)
+    shown = Reply("문의: 이담당 042-234-5678", links=(Link("담당자", phone="042-234-5678"),))
+    assert send_calls(7, shown, ChoiceCodec())[0].kwargs["text"].count("042-234-5678") == 1
     assert venue_call.method == "send_venue"
     assert venue_call.kwargs["title"] == "율곡 365어린이집" and "054-000-0000" in venue_call.kwargs["address"]
 
@@ -261,3 +263,35 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi) -> None:
 async def test_polling_mode_has_no_routes() -> None:
     channel = build_telegram(Settings(telegram_bot_token=TOKEN), ScriptedDialog(intake))
     assert telegram_routes(channel) == [] and not channel.webhook_mode
+
+
+async def test_full_intake_with_the_real_engine(fake: FakeBotApi, engine: Any, store: Any) -> None:
+    chat, parent = private_chat(5551)
+
+    async def tap(label: str) -> None:
+        await fake.wait_for(lambda api: api.has_button(5551, label), timeout=10)
+        await fake.press(chat, parent, label)
+
+    def asked_for(share: str) -> Callable[[FakeBotApi], bool]:
+        def check(api: FakeBotApi) -> bool:
+            markups = [c.params.get("reply_markup") or {} for c in api.calls_of("sendMessage")]
+            return any(b.get("text") == share for m in markups for row in m.get("keyboard", []) for b in row)
+
+        return check
+
+    async with polling(fake, engine):
+        await fake.send_text(chat, parent, "/start")
+        for label in ("3~5살", "내일", "저녁 (18시~22시)"):
+            await tap(label)
+        await fake.wait_for(asked_for(telegram_texts.SHARE_LOCATION), timeout=10)
+        await fake.send_location(chat, parent, 36.1227, 128.1848)  # 율곡동
+        await fake.wait_for(sent("sendVenue", 1), timeout=10)
+        await tap("동의하고 접수")
+        await fake.wait_for(asked_for(telegram_texts.SHARE_CONTACT), timeout=10)
+        await fake.send_contact(chat, parent, "+82 10-1234-5678")
+        await tap("네, 접수할게요")
+        await fake.wait_for(lambda api: "접수번호" in "\n".join(api.texts(5551)), timeout=10)
+    (case,) = await store.cases_for_user("telegram:5551")
+    assert case.contact == {"route": "phone", "phone": "01012345678"}
+    assert case.site_id is not None and "yulgok" in case.site_id
+    assert "율곡" in fake.calls_of("sendVenue")[0].params["title"]
