@@ -14,7 +14,7 @@ The per-service checks (age, sick child, hours, lead time, nearest site) live in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.schema import Knowledge, Service, Site
 from routing import texts
@@ -76,15 +76,22 @@ def _tables(knowledge: Knowledge) -> _Tables:
         return hit[1]
     entries = tuple(compile_entry(s) for s in sorted(knowledge.services, key=lambda s: s.routing.rank))
     labels = {k: s.label for k, s in knowledge.situations.items()}
-    first = tuple((sit, texts.FIRST_FOR.format(situation=labels[sit]),
-                   tuple(e for e in entries if sit in e.service.routing.first_for)) for sit in knowledge.situations)
+    first = tuple(
+        (
+            sit,
+            texts.FIRST_FOR.format(situation=labels[sit]),
+            tuple(e for e in entries if sit in e.service.routing.first_for),
+        )
+        for sit in knowledge.situations
+    )
     held = {}
     for e in entries:
         if e.service.routing.last_resort:
             names = "·".join(labels[s] for s in e.service.routing.first_for)
             held[e.service.id] = texts.LAST_RESORT_HELD.format(situations=names) if names else texts.LAST_RESORT_ONLY
-    not_asked = {e.service.id: Verdict(e.service, False, (), (texts.INFO_NOT_ASKED,), None, None)
-                 for e in entries if not e.care}
+    not_asked = {
+        e.service.id: Verdict(e.service, False, (), (texts.INFO_NOT_ASKED,), None, None) for e in entries if not e.care
+    }
     guidance = next((e for e in entries if not e.care and e.open_ages), None)
     leads = tuple(sorted({e.service.lead_minutes for e in entries if e.service.lead_minutes}))
     tables = _Tables(entries, {e.service.id: e for e in entries}, first, held, not_asked, guidance, leads)
@@ -99,12 +106,31 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
     Rankings are memoised per knowledge on the need's fields and on which lead times ``now`` still meets."""
     t = _tables(knowledge)
     left = minutes_left(need)
-    key = (need.child, need.day, need.start, need.end, need.night, need.holiday, need.topics, need.situations,
-           need.area, need.coords, None if left is None else tuple(left >= lead for lead in t.leads))
+    key = (
+        need.child,
+        need.day,
+        need.start,
+        need.end,
+        need.night,
+        need.holiday,
+        need.topics,
+        need.situations,
+        need.area,
+        need.coords,
+        None if left is None else tuple(left >= lead for lead in t.leads),
+    )
     try:
         hit = t.results.get(key)
-    except TypeError:  # a list or set where the Need wants a tuple or frozenset: rank without the memo
-        return _rank(need, knowledge, t, ask(need, knowledge, left))
+    except TypeError:  # a list or set where the Need wants a tuple or frozenset
+        return rank(
+            replace(
+                need,
+                topics=tuple(need.topics),
+                situations=frozenset(need.situations),
+                coords=None if need.coords is None else tuple(need.coords),
+            ),
+            knowledge,
+        )  # type: ignore[arg-type]
     if hit is None:
         if len(t.results) >= MEMO_SIZE:
             t.results.clear()

@@ -268,5 +268,12 @@ def test_the_memo_never_serves_a_ranking_for_another_time_of_asking() -> None:
     assert results == [False, False, False, True, True]
 
 
+def test_lists_and_sets_where_tuples_belong_rank_the_same() -> None:
+    loose = Need(child=PRESCHOOL, topics=["toy-library"], situations={"sick"}, coords=[36.17, 128.186])  # type: ignore[arg-type]
+    strict = Need(child=PRESCHOOL, topics=("toy-library",), situations=frozenset({"sick"}), coords=(36.17, 128.186))
+    assert rank(loose, K) == rank(strict, K)
+    assert ids(rank(loose, K)) == ["toy-library", "home-care"]
+
+
 def _fields(need: Need) -> dict:
     return {name: getattr(need, name) for name in Need.__slots__}  # type: ignore[attr-defined]
