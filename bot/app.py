@@ -1,16 +1,25 @@
-"""Assembly: the knowledge, the store and the engine, opened and closed together in one lifespan."""
+"""Assembly: knowledge, store, queue, engine, notifications, follow-ups and channels in one lifespan."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
+from starlette.routing import BaseRoute
+
+from bot.core import Push
+from bot.dispatch import Dispatcher, LogNotifier, Notifier
 from bot.engine import Engine
+from bot.followup import FollowUps
+from bot.kakao import kakao_routes
+from bot.map_web import map_link, map_routes
+from bot.queue import Queue
 from bot.settings import Settings
 from db.store import Store
+from knowledge.coordinators import load as load_coordinators
 from knowledge.source import KnowledgeSource
 
 
@@ -19,20 +28,75 @@ class App:
     settings: Settings
     knowledge: KnowledgeSource
     store: Store
+    queue: Queue
     engine: Engine
+    dispatcher: Dispatcher
+    followups: FollowUps
+    routes: list[BaseRoute] = field(default_factory=list)
+
+    def add_push(self, push: Push) -> None:
+        """A channel that can send unprompted receives parents' follow-up questions."""
+        self.followups.pushers[str(push.channel)] = push
 
 
 @contextlib.asynccontextmanager
-async def running(settings: Settings, clock: Callable[[], datetime] | None = None) -> AsyncIterator[App]:
-    """Open everything the channels share; the knowledge is watched for staff edits while it runs."""
+async def running(
+    settings: Settings,
+    clock: Callable[[], datetime] | None = None,
+    *,
+    notifiers: list[Notifier] | None = None,
+    telegram: bool = True,
+) -> AsyncIterator[App]:
+    """Open everything the channels share and start the background work; close it all in reverse order.
+    ``telegram=False`` keeps Telegram off even when a token is configured (the terminal chat)."""
     source = KnowledgeSource(settings.knowledge_dir)
+    coordinators = load_coordinators(settings.coordinators_path)
     store = await Store.open(settings.db_path)
-    watcher = asyncio.create_task(source.watch(settings.knowledge_poll_seconds), name="knowledge-watch")
-    try:
-        engine = Engine(store=store, knowledge=source, settings=settings, clock=clock)
-        yield App(settings, source, store, engine)
-    finally:
-        watcher.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await watcher
-        await store.close()
+    async with contextlib.AsyncExitStack() as stack:
+        stack.push_async_callback(store.close)
+        queue = Queue(store, coordinators, tz=settings.tz, clock=clock or (lambda: datetime.now(UTC)),
+                      retention_days=settings.retention_days)
+
+        def link(service_id: str, area: str | None) -> str | None:
+            return map_link(settings, service_id, area=area)
+
+        engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=clock, map_url=link)
+        names = {s.id: s.name for s in source.current.services}
+        sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
+        dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names)
+        queue.listeners.append(dispatcher.kick)
+        followups = FollowUps(queue)
+        app = App(settings, source, store, queue, engine, dispatcher, followups)
+        app.routes += kakao_routes(engine, settings) + map_routes(source, settings)
+        if telegram and settings.telegram_bot_token:
+            await _add_telegram(app, sinks, stack)
+
+        watcher = asyncio.create_task(source.watch(settings.knowledge_poll_seconds), name="knowledge-watch")
+        stack.push_async_callback(_cancel, watcher)
+        dispatcher.start()
+        stack.push_async_callback(dispatcher.stop)
+        await followups.start()
+        stack.push_async_callback(followups.stop)
+        yield app
+
+
+async def _add_telegram(app: App, sinks: list[Notifier], stack: contextlib.AsyncExitStack) -> None:
+    from bot.telegram import build_telegram
+    from bot.telegram_coord import CoordinatorGroup
+
+    channel = build_telegram(app.settings, app.engine)
+    if app.settings.coordinator_chat_id:
+        names = {s.id: s.name for s in app.knowledge.current.services}
+        group = CoordinatorGroup(channel.application, app.queue, int(app.settings.coordinator_chat_id),
+                                 service_names=names)
+        sinks.append(group)
+    app.add_push(channel)
+    app.routes += channel.routes()
+    await channel.start()
+    stack.push_async_callback(channel.stop)
+
+
+async def _cancel(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task

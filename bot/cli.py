@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("bot.serve", "설정된 모든 채널 실행 (run every configured channel)"),
     "check-knowledge": ("knowledge.check", "지식 YAML 검사 (validate the knowledge YAML)"),
     "map": ("bot.map_cmd", "돌봄 지도 HTML 만들기 (write the care map page)"),
+    "understand": ("routing.command", "부모님 메시지 이해 결과를 JSON으로 (understand messages, one JSON line each)"),
 }
 
 
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # The scheduler logs every job run at INFO; that is noise next to a terminal conversation.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.getLogger().level))
     run = importlib.import_module(args.module).run
     result = run(args, settings)
     if hasattr(result, "__await__"):

@@ -101,6 +101,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 async def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import running
 
-    async with running(settings) as app:
-        await Console(app.engine, user=args.user).run()
+    async with running(settings, telegram=False) as app:
+        console = Console(app.engine, user=args.user)
+        app.add_push(console)
+        await console.run()
     return 0

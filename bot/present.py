@@ -73,8 +73,6 @@ def service_lines(service: Service, verdict: Verdict | None) -> list[str]:
     lines = [texts.HOURS.format(hours=hours_label(service.hours_at(site)))]
     if service.at_home:
         lines.append(texts.AT_HOME)
-    elif site and verdict and verdict.distance_km is not None:
-        lines.append(texts.NEAREST_SITE.format(site=site.name, address=site.address, km=verdict.distance_km))
     elif site:
         lines.append(texts.FIRST_SITE.format(site=site.name, address=site.address))
     lines += [texts.CONTACT.format(person=c.person, phone=c.phone or "").strip() for c in service.contacts]

@@ -29,12 +29,14 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     host = args.host or settings.http_host
     port = args.port or settings.http_port
     async with running(settings) as app:
-        web = build_web(routes(app, settings))
+        web = build_web(app.routes)
         server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off"))
         tasks = {asyncio.create_task(server.serve(), name="web")}
         log.info("web server on http://%s:%d (Kakao skill: /kakao/skill)", host, port)
         if sys.stdin.isatty() and not args.no_console:
-            tasks.add(asyncio.create_task(Console(app.engine).run(), name="console"))
+            console = Console(app.engine)
+            app.add_push(console)
+            tasks.add(asyncio.create_task(console.run(), name="console"))
         try:
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
             for task in done:
@@ -49,7 +51,3 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
                 await asyncio.gather(*tasks, return_exceptions=True)
     return 0
 
-
-def routes(app: object, settings: Settings) -> list:
-    """The HTTP routes of every channel that serves over the web."""
-    return []

@@ -64,7 +64,6 @@ RECOMMEND_NONE = (
 )
 WHY_NOT_HEAD = "다른 곳이 아닌 이유"
 NEXT_BEST = "다음 대안: {name}"
-NEAREST_SITE = "가까운 곳: {site} ({address}, 약 {km:.1f}km)"
 FIRST_SITE = "장소: {site} ({address})"
 AT_HOME = "장소: 돌보미가 집으로 방문해요"
 HOURS = "운영: {hours}"

@@ -122,7 +122,7 @@ def test_site_card_gives_name_ages_hours_today_phone_address() -> None:
     assert "오늘(화) 07:30-24:00 · 지금 운영 중" in text
     assert card.one("a").attrs["href"] == "tel:0422345678"
     assert "042-234-5678 (이담당)" in text
-    assert "김천시 율곡동 (verify)" in text
+    assert "김천시 율곡동" in text
 
 
 def test_closed_site_says_so_and_site_hours_override_the_service() -> None:

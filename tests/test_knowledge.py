@@ -273,7 +273,7 @@ def test_malformed_files_give_located_errors_not_crashes(tmp_path: Path, service
 def test_the_worked_examples_in_the_staff_guide_validate(tmp_path: Path) -> None:
     path = shipped(tmp_path) / "services.yaml"
     edit(path, 'weekdays: "07:30-24:00"', 'weekdays: "07:00-23:00"')
-    gaeryeong = "lat: 36.1700, lon: 128.1860}\n"
+    gaeryeong = "lat: 36.1700, lon: 128.1860}  # 확인 필요\n"
     apo_site = (
         "      - {id: daycare-365-apo, name: 365어린이집 아포, address: 김천시 아포읍 ○○로 12,\n"
         "         area: 아포읍, lat: 36.1494, lon: 128.2350, phone: 054-000-0000,\n"
