@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from bot import queue_texts
 from bot import telegram_texts as texts
 from bot.dispatch import ACTIONS, Action, Note
 from bot.queue import Queue, Refused
+from bot.settings import Settings, SettingsError
 from bot.telegram import DeliveryError, call_with_retry
 from bot.telegram_format import SendCall, split_text
 from db.cases import Change, TransitionRefused
@@ -124,6 +126,8 @@ class CoordinatorGroup:
         self._service_names = dict(service_names or {})
         self._report = report
         self._delays = tuple(retry_delays)
+        # One tap at a time: two quick taps on one card must edit it in the order they changed the case.
+        self._taps = asyncio.Lock()
         application.add_handler(CallbackQueryHandler(self._on_button, pattern=r"^q:"))
         application.add_handler(
             CommandHandler(["queue", "case", "report"], self._on_command, filters=filters.Chat(chat_id=chat_id))
@@ -165,6 +169,10 @@ class CoordinatorGroup:
 
     # --- buttons and commands ----------------------------------------------------------------------------
     async def _on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        async with self._taps:
+            await self._tap(update)
+
+    async def _tap(self, update: Update) -> None:
         query = update.callback_query
         assert query is not None
         press = parse_press(query.data or "")
@@ -270,3 +278,22 @@ class CoordinatorGroup:
             await call_with_retry(self._bot, call, self._delays)
         except DeliveryError as exc:  # the tap already did its work; only the little toast is lost
             log.warning("answerCallbackQuery failed: %s", exc)
+
+
+def build_group(
+    settings: Settings,
+    application: Application,
+    queue: Queue,
+    *,
+    service_names: Mapping[str, str] | None = None,
+    report: Report | None = None,
+) -> CoordinatorGroup | None:
+    """The group from COORDINATOR_CHAT_ID (None when it is empty); add it to the dispatcher's notifiers."""
+    raw = settings.coordinator_chat_id.strip()
+    if not raw:
+        return None
+    try:
+        chat_id = int(raw)
+    except ValueError:
+        raise SettingsError(f"Setting COORDINATOR_CHAT_ID has value '{raw}'. Not a valid int.") from None
+    return CoordinatorGroup(application, queue, chat_id, service_names=service_names, report=report)

@@ -16,8 +16,9 @@ from bot import telegram_texts as texts
 from bot.core import Inbound, Reply
 from bot.dispatch import Dispatcher
 from bot.queue import Queue
+from bot.settings import Settings, SettingsError
 from bot.telegram import TelegramChannel, build_application
-from bot.telegram_coord import CoordinatorGroup, parse_press
+from bot.telegram_coord import CoordinatorGroup, build_group, parse_press
 from db import cases as sql
 from db.models import NewCase, Outcome, Status, ts
 from db.store import Store
@@ -198,6 +199,21 @@ async def test_reminders_thread_under_the_card_and_failed_sends_stay_in_the_outb
     reminder = fake.texts(GROUP_ID)[1]
     assert reminder.startswith(f"⏰ 아직 아무도 맡지 않은 접수 #{case_id}")
     assert fake.calls_of("sendMessage")[-1].params["reply_parameters"]["message_id"] == first
+
+    await rig.store.write(lambda c: sql.add_outbox(c, case_id, "escalation", ts(rig.clock.now)))
+    assert await rig.dispatcher.run_once() == 1
+    assert fake.texts(GROUP_ID)[2].startswith(f"🚨 관제탑 확인 필요: 오래 대기 중인 접수 #{case_id}")
+    assert len(fake.calls_of("editMessageText")) == 0  # reminders never rewrite the card
+
+
+def test_the_group_comes_from_the_settings() -> None:
+    app = build_application(TOKEN, base_url="http://127.0.0.1:9/bot")
+    queue = Queue.__new__(Queue)  # never touched: building only registers handlers
+    assert build_group(Settings(), app, queue) is None
+    group = build_group(Settings(coordinator_chat_id="-1001234"), app, queue)
+    assert group is not None and group.chat_id == -1001234
+    with pytest.raises(SettingsError, match="COORDINATOR_CHAT_ID"):
+        build_group(Settings(coordinator_chat_id="coordinators"), app, queue)
 
 
 def test_button_data_round_trips_and_fits() -> None:
