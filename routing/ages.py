@@ -1,0 +1,96 @@
+"""Children's ages and school grades in casual Korean ("4살", "18개월", "세 살 반", "초2", "초등학교 2학년")."""
+
+from __future__ import annotations
+
+import re
+
+from routing.need import Child
+from routing.numbers import NATIVE_RE, SINO_RE, value
+
+MAX_YEARS = 18
+"""A larger 'N살' is a parent's own age ("35살 엄마"), not a child's."""
+MAX_MONTHS = 240
+
+_MONTH = "(?:개월|개얼|게월|깨월|개윌)"
+"""개월 and its common typos."""
+_AGE = re.compile(
+    rf"""
+    (?:
+        (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|세(?![대상금탁트계기무수입부미균]))
+      | (?:만\s*)?(?<![가-힣])(?P<yn>{NATIVE_RE})\s*살
+      | 만\s*(?P<ys>{SINO_RE})\s*세
+    )
+    (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{_MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
+  | (?:생후\s*)?(?:(?<![0-9])(?P<md>[0-9]{{1,3}})|(?<![가-힣])(?P<mw>{SINO_RE}|{NATIVE_RE}))\s*{_MONTH}
+    (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|까지|넘게|정도\s*(?:이용|맡|다니)))
+  | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
+  | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
+  | (?P<hundred>백일)(?!\s*(?:동안|간|째))
+  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*된|\s*아기|\s*아가)
+  | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일|시|분|월|개|살|세|명|번))(?:\s*학년)?
+  | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
+    """,
+    re.VERBOSE,
+)
+_SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
+_UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
+_TRIGGERS = ("살", "쌀", "세", "개", "게월", "깨월", "돌", "신생아", "갓난", "백일", "초", "학년")
+
+
+def _mention(m: re.Match[str], text: str) -> tuple[str, int] | None:
+    """('age', months) or ('grade', n) for one match, None when the match is not about a child."""
+    g = m.groupdict()
+    years = g["yd"] or g["yn"] or g["ys"]
+    if years:
+        n = value(years)
+        if n is None or n > MAX_YEARS:
+            return None
+        extra = value(g["m"]) if g["m"] else (6 if g["half"] else 0)
+        return "age", n * 12 + min(extra or 0, 11)
+    months = g["md"] or g["mw"]
+    if months:
+        n = value(months)
+        return ("age", n) if n is not None and n <= MAX_MONTHS else None
+    dol = g["dd"] or g["dn"]
+    if dol:
+        n = value(dol)
+        return ("age", n * 12) if n is not None and n <= MAX_YEARS else None
+    if g["newborn"]:
+        return "age", 0
+    if g["hundred"]:
+        return "age", 3
+    if g["first"]:
+        return "age", 12
+    grade = g["g1"] or g["g2"] or g["g2s"]
+    if grade:
+        if not g["g1"] and _UPPER_SCHOOL.search(text, max(0, m.start() - 8), m.start()):
+            return None
+        n = value(grade)
+        return ("grade", n) if n is not None and 1 <= n <= 6 else None
+    return None
+
+
+def find_children(text: str) -> tuple[Child, ...]:
+    """Every child the text mentions, in order; an age and a grade side by side describe one child."""
+    if not any(t in text for t in _TRIGGERS):
+        return ()
+    children: list[Child] = []
+    last_end = -1
+    for m in _AGE.finditer(text):
+        found = _mention(m, text)
+        if found is None:
+            continue
+        kind, n = found
+        if children and last_end >= 0 and not _SEPARATOR.search(text, last_end, m.start()):
+            prev = children[-1]
+            if kind == "grade" and prev.school_grade is None:
+                children[-1] = Child(age_months=prev.age_months, school_grade=n)
+                last_end = m.end()
+                continue
+            if kind == "age" and prev.age_months is None:
+                children[-1] = Child(age_months=n, school_grade=prev.school_grade)
+                last_end = m.end()
+                continue
+        children.append(Child(age_months=n) if kind == "age" else Child(school_grade=n))
+        last_end = m.end()
+    return tuple(children)

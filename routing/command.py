@@ -1,0 +1,82 @@
+"""`dolbom understand`: one message per stdin line in, one JSON object per stdout line out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from knowledge.schema import Knowledge
+from routing.need import Understanding
+
+KEYS = ("age_months", "school_grade", "date", "start", "end", "night", "holiday", "urgent", "place", "services")
+
+
+def _minute(value: str) -> str:
+    try:
+        datetime.strptime(value, "%Y-%m-%dT%H:%M")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a time like 2026-11-24T14:00") from exc
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--now",
+        type=_minute,
+        metavar="YYYY-MM-DDTHH:MM",
+        help="기준 시각, 서울 시간 (reference time in Asia/Seoul; default: now)",
+    )
+
+
+def _clock(minutes: int | None) -> str | None:
+    if minutes is None:
+        return None
+    minutes %= 1440
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def says_enough(u: Understanding) -> bool:
+    """Whether the message alone can be ranked: a topic, a situation or the child's age or grade."""
+    need = u.need
+    return bool(need.topics or need.situations or need.child.age_months is not None or need.child.school_grade)
+
+
+def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:
+    """The command's JSON object for one understanding; every key in ``KEYS`` is present."""
+    from routing.match import rank
+
+    need = u.need
+    services = [v.service.id for v in rank(need, knowledge).ranked] if says_enough(u) else []
+    return {
+        "age_months": need.child.age_months,
+        "school_grade": need.child.school_grade,
+        "date": need.day.isoformat() if need.day else None,
+        "start": _clock(need.start),
+        "end": _clock(need.end),
+        "night": need.night,
+        "holiday": need.holiday,
+        "urgent": need.urgent,
+        "place": need.area,
+        "services": services,
+    }
+
+
+def run(args: argparse.Namespace, settings: Any) -> int:
+    from knowledge.loader import load
+    from routing.understand import Understander
+
+    zone = ZoneInfo(settings.timezone)
+    now = datetime.strptime(args.now, "%Y-%m-%dT%H:%M").replace(tzinfo=zone) if args.now else datetime.now(zone)
+    knowledge = load(settings.knowledge_dir)
+    understander = Understander(knowledge)
+    out = sys.stdout.buffer
+    for raw in sys.stdin.buffer:
+        text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        line = json.dumps(describe(understander.read(text, now), knowledge), ensure_ascii=False)
+        out.write(line.encode("utf-8") + b"\n")
+        out.flush()
+    return 0

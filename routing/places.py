@@ -1,0 +1,97 @@
+"""Finding the family's 읍면동 in a message: names, bare stems, legal dongs, aliases and small typos."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from knowledge.schema import Place
+
+SUFFIXES = "동읍면"
+COMMON_WORDS = frozenset({"자산", "구성", "대신", "황금", "평화", "다수", "성내", "신음", "대항", "남산", "양천", "교"})
+"""Stems that are also ordinary words (assets, composition, instead, gold, peace, majority, moan, ...):
+they name a place only with clear location words after them ("구성 살아요", "자산 쪽")."""
+_LOOKALIKE = {"동": "둥똥덩뚱돔돈", "읍": "읖읏윱웁", "면": "먼멘몀멱"}
+"""Suffix typos accepted when the stem is exact (율곡둥, 아포읖)."""
+
+_AFTER_NAME = r"(?!생|물|안|시(?!청)|요일|화|원|기|작|창|료|력|결|맹|참|접|허|상|도시)"
+"""What may not follow a full name: 동생, 동물, 동안, 동시, 면접, 면허 are other words."""
+_PARTICLE = (
+    r"(?=$|[^가-힣]|에|이(?!상|하|름|유|번|제|랑)|인|입|은|는|쪽|근처|부근|으로|로|도(?!시)|요|사는|살|주민|거주|의|"
+    r"까지|랑|과|와|예요|임|엔|쪽|동네|지역|읍내|면내|사무소|주민센터|행정)"
+)
+_CONTEXT = (
+    r"(?=\s*(?:에\s*(?:살|거주|있|사)|에서\s*(?:살|왔|연락|거주|문의)|쪽|근처|부근|사는|살아|살고|거주|주민|지역|동네))"
+)
+_BOUNDARY = re.compile(_PARTICLE)
+_LEFT = r"(?:(?<![가-힣])|(?<=[시천]))"
+_CANDIDATE = re.compile(rf"[가-힣]{{1,5}}[동읍{''.join(_LOOKALIKE['동'] + _LOOKALIKE['읍'] + _LOOKALIKE['면'])}]")
+
+
+def _spaced(form: str) -> str:
+    """A long alias may be typed with spaces inside ("김천 혁신도시"); short names may not ("제 대신 동")."""
+    if len(form) >= 4:
+        return r"\s?".join(re.escape(c) for c in form)
+    return re.escape(form)
+
+
+class PlaceFinder:
+    """Compiled once per knowledge; ``find`` returns the canonical name of the first place the text names."""
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        self._canonical: dict[str, str] = {}
+        owners: dict[str, set[str]] = {}
+        for place in places:
+            for form in (place.name, *place.legal, *place.aliases):
+                key = re.sub(r"\s", "", form)
+                self._canonical[key] = place.name
+                self._canonical[key.upper()] = place.name
+                if key[-1] in SUFFIXES and len(key) >= 3:
+                    owners.setdefault(key[:-1], set()).add(place.name)
+        stems = {s: next(iter(o)) for s, o in owners.items() if len(o) == 1 and s not in self._canonical}
+        self._canonical.update(stems)
+        by_length = sorted(set(self._canonical) - set(stems), key=len, reverse=True)
+        full = "|".join(_spaced(f) for f in by_length if len(f) >= 3)
+        short = "|".join(re.escape(f) for f in by_length if len(f) < 3)
+        safe = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True) if s not in COMMON_WORDS)
+        risky = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True) if s in COMMON_WORDS)
+        parts = [f"(?:{full}){_AFTER_NAME}"]
+        if short:
+            parts.append(f"{_LEFT}(?:{short}){_PARTICLE}")
+        if safe:
+            parts.append(f"{_LEFT}(?:{safe}){_PARTICLE}")
+        if risky:
+            parts.append(f"{_LEFT}(?:{risky}){_CONTEXT}")
+        self._exact = re.compile("|".join(parts), re.IGNORECASE)
+        self._targets = tuple(f for f in by_length if len(f) >= 3 and f[-1] in SUFFIXES)
+
+    def find(self, text: str) -> str | None:
+        m = self._exact.search(text)
+        if m:
+            return self._canonical.get(re.sub(r"\s", "", m.group()).upper()) or self._canonical.get(
+                re.sub(r"\s", "", m.group())
+            )
+        return self._fuzzy(text)
+
+    def _fuzzy(self, text: str) -> str | None:
+        """Small typos in a name with its suffix ("율곡둥", "양곰동")."""
+        for m in _CANDIDATE.finditer(text):
+            if not _BOUNDARY.match(text, m.end()):
+                continue
+            word = m.group()
+            names = {self._canonical[t] for t in self._targets if len(word) >= len(t) and _near(word[-len(t) :], t)}
+            if len(names) == 1:
+                return names.pop()
+        return None
+
+
+def _near(window: str, target: str) -> bool:
+    """One substituted letter. Never inside a short 면 name: the -면 ending of ordinary verbs (지내면,
+    어쩌면) sits one letter away from 지례면 and 어모면. Short names must keep their first letter."""
+    if window[-1] != target[-1]:
+        return window[:-1] == target[:-1] and window[-1] in _LOOKALIKE[target[-1]]
+    if len(target) < 4 and (target[-1] == "면" or window[0] != target[0]):
+        return False
+    return Levenshtein.distance(window, target, score_cutoff=1) <= 1

@@ -1,0 +1,122 @@
+"""Reading one parent's message into an Understanding: children, time, place, topics, situations, yes/no."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from knowledge.schema import Knowledge
+from routing.ages import find_children
+from routing.need import Child, Need, Understanding
+from routing.places import PlaceFinder
+from routing.when import When, find_when
+
+_NO = re.compile(
+    r"(?:아니요|아니오|아뇨|아녜요|아니에요|아닙니다|아니야|아니|싫어요|싫어|싫습니다|비동의|노노|ㄴㄴ|nope|no|n"
+    r"|동의\s*안\s*(?:함|해요|합니다|할게요|할래요)?|동의\s*하지\s*않|동의\s*못)"
+    r"(?=$|[\s,.!?~^;:)ㅎㅋㅠㅜ]|[0-9])",
+    re.IGNORECASE,
+)
+_YES = re.compile(
+    r"(?:네+|넹|넵|예+|응+|웅|ㅇㅇ|ㅇㅋ|오케이|okay|ok|yes|y|좋아요|좋아|좋습니다|좋네요|좋죠"
+    r"|동의(?:합니다|해요|함|할게요|할래요)?|맞아요|맞아|맞습니다|맞네요|맞죠|그래요|그럼요|알겠습니다|알겠어요|콜)"
+    r"(?=$|[\s,.!?~^;:)ㅎㅋㅠㅜ])",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"\s*(?:살|시|명|개월|번|째|돌|분|달|주|세)")
+"""'네 살', '예 시' (four years old, ...): a number, not an answer."""
+_LEAD = " \t\"'([{<-~.,!?·*"
+_WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "~", 0x223C: "~", 0x2236: ":"}
+"""Full-width digits and signs as phones type them (１８：３０). Not NFKC: it would break ㅇㅇ, ㅋㅋ into other jamo."""
+_CORRECTION = re.compile(r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고)")
+
+
+def _answer(text: str) -> tuple[bool | None, int]:
+    """(yes, where the rest starts) when the message opens with an answer word, else (None, 0)."""
+    body = text.lstrip(_LEAD)
+    offset = len(text) - len(body)
+    m = _NO.match(body)
+    if m:
+        return False, offset + m.end()
+    m = _YES.match(body)
+    if m and not _COUNTED.match(body, m.end()):
+        return True, offset + m.end()
+    return None, 0
+
+
+class Understander:
+    """Compiled once per knowledge; ``read`` is a pure function of the text and the reference time."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self._places = PlaceFinder(knowledge.places)
+        self._situations = tuple(
+            (sid, re.compile("|".join(re.escape(w.replace(" ", "")) for w in sorted(s.words, key=len, reverse=True))))
+            for sid, s in knowledge.situations.items()
+            if s.words
+        )
+        owners: dict[str, list[str]] = {}
+        for service in knowledge.services:
+            for word in service.topics:
+                owners.setdefault(word.replace(" ", ""), []).append(service.id)
+        self._topic_owners = owners
+        self._topics = (
+            re.compile("|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))) if owners else None
+        )
+
+    def read(self, text: str, now: datetime) -> Understanding:
+        if not text.isascii():
+            text = text.translate(_WIDE)
+        yes, rest = _answer(text)
+        negated = False
+        head, body = "", text
+        if "아니" in text or "말고" in text:
+            marks = [m for m in _CORRECTION.finditer(text, rest) if m.start() > rest]
+            if marks:
+                negated = True
+                cut = marks[-1]
+                # the words right before the marker are what is being corrected: drop them from the head
+                head, body = text[: cut.start()].rstrip().rpartition(" ")[0], text[cut.end() :]
+        children = find_children(body) or find_children(head)
+        when = self._when(body, head, now)
+        area = self._places.find(body) or (self._places.find(head) if head else None)
+        if yes is False and (children or when.day or when.start is not None or when.end is not None or area):
+            negated = True  # "아니요, 5살이에요": a no that brings the right fact
+        compact = "".join(text.split())
+        situations = frozenset(sid for sid, pattern in self._situations if pattern.search(compact))
+        need = Need(
+            child=children[0] if children else Child(),
+            day=when.day,
+            start=when.start,
+            end=when.end,
+            night=when.night,
+            holiday=when.holiday,
+            urgent=when.urgent,
+            topics=self._find_topics(compact),
+            situations=situations,
+            area=area,
+            now=now,
+        )
+        return Understanding(need, children, "danger" in situations, yes, negated)
+
+    def _when(self, body: str, head: str, now: datetime) -> When:
+        k = self.knowledge
+        found = find_when(body, now, k.night_from, k.night_until)
+        if not head:
+            return found
+        before = find_when(head, now, k.night_from, k.night_until)
+        if found.start is None and found.end is None and before.start is not None:
+            found = replace(found, start=before.start, end=before.end, night=found.night or before.night)
+        if found.day is None and before.day is not None:
+            found = replace(found, day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent)
+        return found
+
+    def _find_topics(self, compact: str) -> tuple[str, ...]:
+        if self._topics is None:
+            return ()
+        seen: dict[str, None] = {}
+        for m in self._topics.finditer(compact):
+            for sid in self._topic_owners[m.group()]:
+                seen.setdefault(sid, None)
+        return tuple(seen)

@@ -1,0 +1,301 @@
+"""When care is needed: relative and absolute days, clock times and ranges, night, holiday and urgency words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import holidays
+
+from routing.numbers import NATIVE, NATIVE_RE, alternation
+
+WEEKDAYS = "월화수목금토일"
+_HOURS_RE = alternation({w: n for w, n in NATIVE.items() if n <= 12})
+_MARK = r"오전|오후|아침|점심|낮|저녁|저녘|밤|새벽|am|pm|AM|PM"
+_AFTERNOON = frozenset({"오후", "저녁", "저녘", "밤", "pm", "PM"})
+_MIDDAY = frozenset({"낮", "점심"})
+_MORNING = frozenset({"오전", "아침", "새벽", "am", "AM"})
+_NOT_CLOCK = r"(?!간|적|작|청|험|계|각|즌|설|민|골|도\s*때)"
+"""시 starting another word: 2시간 (a duration), 한시적, 시청."""
+
+_DAY = re.compile(
+    rf"""
+    (?P<ymd>(?<![0-9])(?P<y>20[0-9]{{2}})\s*[-./년]\s*(?P<ym>[0-9]{{1,2}})\s*[-./월]\s*(?P<yd>[0-9]{{1,2}})(?![0-9]))
+  | (?<![0-9])(?P<mm>[0-9]{{1,2}})\s*월\s*(?P<md>[0-9]{{1,2}})\s*일
+  | (?<![0-9:./])(?P<sm>[0-9]{{1,2}})\s*/\s*(?P<sd>[0-9]{{1,2}})(?![0-9/])
+  | (?<![0-9])(?P<dd>[0-9]{{1,2}})\s*일\s*(?=에|날|부터|까지|\s*(?:{_MARK}|[0-9]{{1,2}}\s*시))
+  | (?P<rel>내일\s*모레|낼\s*모레|내일|낼(?![가-힣])|명일|모레|글피|오늘|오눌|금일)
+  | (?:(?P<wp>이번|요번|금|다음|담|다다음|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
+  | (?:(?P<ep>이번|요번|다음|담|다다음|오는)\s*(?:주\s*)?)?(?P<weekend>주말)
+    """,
+    re.VERBOSE,
+)
+_REL = {
+    **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
+    **{"모레": 2, "내일모레": 2, "낼모레": 2, "글피": 3},
+}
+_NOW = re.compile(rf"지금(?!\s*(?:[0-9]|(?:{NATIVE_RE})\s*살|초등|초[0-9]|중|고등|사는|살고|다니|은\s*괜찮))")
+_TODAY = re.compile(r"당장|이따|있다가|이따가")
+
+_MINUTES = r"(?:\s*(?P<half>반)(?!찬)|\s*(?P<mi>[0-9]{1,2})\s*분)?"
+_TIME = re.compile(
+    rf"""
+    (?:(?P<mk>{_MARK})\s*(?:에|쯤|께)?\s*)?
+    (?:
+        (?<![0-9])(?P<h>[0-9]{{1,2}})\s*시{_NOT_CLOCK}{_MINUTES}
+      | (?<![가-힣])(?P<hn>{_HOURS_RE})\s*시{_NOT_CLOCK}{_MINUTES.replace("half", "half2").replace("mi", "mi2")}
+      | (?<![0-9])(?P<hh>[0-9]{{1,2}}):(?P<mm>[0-9]{{2}})(?![0-9])
+      | (?P<noon>정오)
+      | (?P<midnight>자정)
+    )
+    """,
+    re.VERBOSE,
+)
+_SHORT_RANGE = re.compile(
+    rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})\s*[~\-–〜]\s*(?:(?P<mk2>{_MARK})\s*)?"
+    rf"(?P<b>[0-9]{{1,2}})\s*시{_NOT_CLOCK}"
+)
+_END_ROLE = re.compile(r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지)")
+_START_ROLE = re.compile(r"\s*(?:부터|에서|이후|넘어|지나|쯤부터|[~\-–〜])")
+_DURATION = re.compile(
+    rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{_HOURS_RE}))\s*시간(?:\s*(?P<half>반)|\s*(?P<mi>[0-9]{{1,2}})\s*분)?"
+    r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분\s*(?:동안|정도|만|간)"
+)
+_NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
+_DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
+_HOLIDAY_WORDS = re.compile(
+    r"주말|휴일|공휴일|연휴|명절|추석|설날|설\s*연휴|빨간\s*날|크리스마스(?!\s*이브)|성탄절|어린이날"
+)
+_WORKDAY_WORDS = re.compile(r"평일|주중")
+_URGENT = re.compile(
+    r"(?<![월고초중등특진발보지수공상학봉])급(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    day: date | None = None
+    start: int | None = None
+    end: int | None = None
+    night: bool | None = None
+    holiday: bool | None = None
+    urgent: bool = False
+
+
+@lru_cache(maxsize=64)
+def public_holidays(year: int) -> frozenset[date]:
+    """Korean public holidays (lunar ones and substitutes included), computed once per year."""
+    return frozenset(holidays.country_holidays("KR", years=year))
+
+
+def is_holiday(day: date) -> bool:
+    return day.weekday() >= 5 or day in public_holidays(day.year)
+
+
+def _month_day(today: date, month: int, day: int) -> date | None:
+    """The next occurrence of month/day from today (today included)."""
+    for year in (today.year, today.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found >= today:
+            return found
+    return None
+
+
+def _day_of_month(today: date, day: int) -> date | None:
+    for k in range(3):
+        month0 = today.month - 1 + k
+        try:
+            found = date(today.year + month0 // 12, month0 % 12 + 1, day)
+        except ValueError:
+            continue
+        if found >= today:
+            return found
+    return None
+
+
+def _day(m: re.Match[str], today: date) -> date | None:
+    g = m.groupdict()
+    monday = today - timedelta(days=today.weekday())
+    if g["ymd"]:
+        try:
+            return date(int(g["y"]), int(g["ym"]), int(g["yd"]))
+        except ValueError:
+            return None
+    if g["mm"]:
+        return _month_day(today, int(g["mm"]), int(g["md"]))
+    if g["sm"]:
+        return _month_day(today, int(g["sm"]), int(g["sd"]))
+    if g["dd"]:
+        return _day_of_month(today, int(g["dd"]))
+    if g["rel"]:
+        return today + timedelta(days=_REL[re.sub(r"\s", "", g["rel"])])
+    if g["wd"]:
+        index = WEEKDAYS.index(g["wd"])
+        weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or "")
+        if weeks is None:
+            return today + timedelta(days=(index - today.weekday()) % 7 or 7)
+        return monday + timedelta(days=7 * weeks + index)
+    weeks = {"다음": 1, "담": 1, "다다음": 2}.get(g["ep"] or "")
+    if weeks is None:
+        return today + timedelta(days=(5 - today.weekday()) % 7)
+    return monday + timedelta(days=7 * weeks + 5)
+
+
+def find_day(text: str, today: date) -> date | None:
+    """The first day the text names; 지금/당장/이따 mean today when nothing more exact is said."""
+    for m in _DAY.finditer(text):
+        found = _day(m, today)
+        if found is not None:
+            return found
+    if _TODAY.search(text) or ("지금" in text and _NOW.search(text)):
+        return today
+    return None
+
+
+def clock(hour: int, minute: int, mark: str | None) -> int | None:
+    """Minutes from midnight for an hour said with an optional 오전/오후-style marker; 24:00 is 1440."""
+    if hour > 24 or minute > 59:
+        return None
+    if mark in _AFTERNOON:
+        hour = hour + 12 if 1 <= hour <= 11 else (24 if hour == 12 and mark != "오후" else hour)
+    elif mark in _MIDDAY:
+        hour = hour + 12 if 1 <= hour <= 6 else hour
+    elif mark in _MORNING and hour == 12:
+        hour = 0
+    return hour * 60 + minute
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    minutes: int
+    hour: int
+    minute: int
+    mark: str | None
+    role: str
+    """'start', 'end' or '' when the words around the time do not say."""
+    sure: bool
+    """False for a bare hour 1-11 without 오전/오후: as written, but it may mean the afternoon."""
+
+
+def _said(m: re.Match[str], text: str) -> _Said | None:
+    g = m.groupdict()
+    mark = g["mk"]
+    if g["noon"]:
+        hour, minute = 12, 0
+    elif g["midnight"]:
+        hour, minute, mark = 24, 0, None
+    elif g["hh"]:
+        hour, minute = int(g["hh"]), int(g["mm"])
+    else:
+        hour = int(g["h"]) if g["h"] else NATIVE[g["hn"]]
+        half, mi = (g["half"], g["mi"]) if g["h"] else (g["half2"], g["mi2"])
+        minute = 30 if half else int(mi or 0)
+    minutes = clock(hour, minute, mark)
+    if minutes is None:
+        return None
+    role = "end" if _END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
+    return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12)
+
+
+def _end_after(start: int, start_mark: str | None, end: _Said) -> tuple[int, bool]:
+    """The end of a range and whether it is certain: it carries the start's marker, else reads as
+    afternoon, else runs past midnight."""
+    if end.mark is None and start_mark is not None:
+        carried = clock(end.hour, end.minute, start_mark)
+        if carried is not None and carried > start:
+            return carried, True
+    if end.minutes > start:
+        return end.minutes, end.sure
+    if end.mark is None and 1 <= end.hour <= 11 and end.minutes + 720 > start:
+        return end.minutes + 720, True
+    return end.minutes + 1440, True
+
+
+def _duration(text: str) -> int | None:
+    m = _DURATION.search(text)
+    if m is None:
+        return None
+    if m["m"]:
+        return int(m["m"])
+    hours = int(m["h"]) if m["h"] else NATIVE[m["hn"]]
+    return hours * 60 + (30 if m["half"] else int(m["mi"] or 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Times:
+    start: int | None = None
+    end: int | None = None
+    sure: bool = False
+    """Whether the times are free of 오전/오후 doubt (a bare "3시" is 03:00 as written, but maybe 15:00)."""
+
+
+def find_times(text: str, now_minutes: int | None) -> Times:
+    """Start and end in minutes; ``now_minutes`` is the start when the text says 지금 and names no start."""
+    start: int | None = None
+    start_mark: str | None = None
+    start_sure = True
+    end_said: _Said | None = None
+    short = _SHORT_RANGE.search(text) if ("~" in text or "-" in text or "〜" in text or "–" in text) else None
+    if short:
+        start_mark = short["mk"]
+        a, b = int(short["a"]), int(short["b"])
+        start = clock(a, 0, start_mark)
+        start_sure = start_mark is not None or a == 0 or a >= 12
+        end_minutes = clock(b, 0, short["mk2"])
+        if end_minutes is not None:
+            end_said = _Said(end_minutes, b, 0, short["mk2"], "end", short["mk2"] is not None or b >= 12)
+    else:
+        said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
+        first = next((s for s in said if s.role == "start"), None) or next((s for s in said if s.role == ""), None)
+        if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
+            first = None
+        if first is not None:
+            start, start_mark, start_sure = first.minutes, first.mark, first.sure
+            later = said[said.index(first) + 1 :]
+            end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
+        else:
+            end_said = next((s for s in said if s.role == "end"), None)
+    if start is None and now_minutes is not None:
+        start = now_minutes
+    if start is None:
+        return Times(None, end_said.minutes, end_said.sure) if end_said else Times()
+    if end_said is not None:
+        end, end_sure = _end_after(start, start_mark, end_said)
+        # "9시부터 6시까지" reads as 09:00-18:00: once the end is lifted to the afternoon the range is settled.
+        lifted = end_said.mark is None and end == end_said.minutes + 720
+        return Times(start, end, (start_sure and end_sure) or lifted)
+    duration = _duration(text) if "시간" in text or "분" in text else None
+    return Times(start, start + duration if duration else None, start_sure)
+
+
+def find_when(text: str, now: datetime, night_from: int = 19 * 60 + 30, night_until: int = 7 * 60 + 30) -> When:
+    """Everything the text says about time, relative to ``now`` (Asia/Seoul)."""
+    today = now.date()
+    day = find_day(text, today)
+    says_now = "지금" in text and _NOW.search(text) is not None and day in (None, today)
+    times = find_times(text, now.hour * 60 + now.minute if says_now else None)
+    start, end = times.start, times.end
+    if says_now and day is None:
+        day = today
+    night: bool | None = None
+    night_time = (start is not None and (start >= night_from or start < night_until)) or (
+        end is not None and (end > night_from or end <= night_until)
+    )
+    if (times.sure and night_time) or _NIGHT_WORDS.search(text):
+        night = True
+    elif (times.sure and start is not None and end is not None) or _DAY_WORDS.search(text):
+        night = False
+    holiday: bool | None = None
+    if _HOLIDAY_WORDS.search(text):
+        holiday = True
+    elif day is not None:
+        holiday = is_holiday(day)
+    elif _WORKDAY_WORDS.search(text):
+        holiday = False
+    urgent = day == today or _URGENT.search(text) is not None
+    return When(day, start, end, night, holiday, urgent)
