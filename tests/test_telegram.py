@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from starlette.applications import Starlette
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 
-from bot import telegram_texts
+from bot import queue_texts, telegram_texts
 from bot.core import Address, Channel, Choice, Inbound, Link, Reply, Venue
+from bot.queue import FOLLOWUP_NO, question
 from bot.settings import Settings
 from bot.telegram import DeliveryError, TelegramChannel, build_application, build_telegram, telegram_routes
 from bot.telegram_format import (
@@ -221,7 +222,15 @@ async def test_a_failing_dialog_gets_a_polite_apology(fake: FakeBotApi) -> None:
 
 
 async def test_push_delivers_follow_ups_and_reports_failures(fake: FakeBotApi) -> None:
-    async with polling(fake, ScriptedDialog(intake)) as channel:
+    chat, parent = private_chat(5551)
+    dialog = ScriptedDialog(intake)
+    async with polling(fake, dialog) as channel:
+        await channel.send(PARENT, [question(7)])
+        assert fake.texts(5551) == [queue_texts.PARENT_QUESTION.format(id=7)]
+        await fake.press(chat, parent, "아니오")
+        await fake.wait_for(lambda api: len(api.texts(5551)) == 2)
+        assert dialog.inbounds == [Inbound(PARENT, text="아니오", choice=FOLLOWUP_NO)]
+        fake.messages.clear()
         await channel.send(PARENT, [Reply("코디네이터가 곧 연락드릴게요.")])
         assert fake.texts(5551) == ["코디네이터가 곧 연락드릴게요."]
         fake.fail_next("sendMessage", status=403)
@@ -260,9 +269,16 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi) -> None:
     assert fake.polls == 0 and not channel.application.running
 
 
-async def test_polling_mode_has_no_routes() -> None:
+async def test_polling_mode_has_no_routes_and_any_api_server_can_be_named() -> None:
     channel = build_telegram(Settings(telegram_bot_token=TOKEN), ScriptedDialog(intake))
     assert telegram_routes(channel) == [] and not channel.webhook_mode
+    assert channel.application.bot.base_url == f"https://api.telegram.org/bot{TOKEN}"
+    for url in ("http://127.0.0.1:8081", "http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/bot/"):
+        bot = build_application(TOKEN, base_url=url).bot
+        assert (bot.base_url, bot.base_file_url) == (
+            f"http://127.0.0.1:8081/bot{TOKEN}",
+            f"http://127.0.0.1:8081/file/bot{TOKEN}",
+        )
 
 
 async def test_full_intake_with_the_real_engine(fake: FakeBotApi, engine: Any, store: Any) -> None:
