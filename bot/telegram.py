@@ -135,6 +135,14 @@ class TelegramChannel:
         return bool(self._webhook_url)
 
     async def start(self) -> None:
+        """Connect (getMe), then poll or register the webhook; on failure everything opened is closed again."""
+        try:
+            await self._start()
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def _start(self) -> None:
         app = self.application
         await app.initialize()
         commands = [BotCommand(name, about) for name, about in texts.COMMAND_MENU]
@@ -260,7 +268,9 @@ def build_application(token: str, *, base_url: str = "", webhook: bool = False, 
         root = base_url.rstrip("/")
         if "{token}" not in root and not root.endswith("/bot"):
             root += "/bot"
-        builder = builder.base_url(root).base_file_url(root.replace("/bot", "/file/bot", 1))
+        builder = builder.base_url(root)
+        if root.endswith("/bot"):  # the Bot API's file downloads live next to it, at /file/bot<token>
+            builder = builder.base_file_url(root.removesuffix("/bot") + "/file/bot")
     if webhook:
         builder = builder.updater(None)
     return builder.build()

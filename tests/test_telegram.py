@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from starlette.applications import Starlette
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram.error import InvalidToken
 
 from bot import queue_texts, telegram_texts
 from bot.core import Address, Channel, Choice, Inbound, Link, Reply, Venue
@@ -267,6 +268,13 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi) -> None:
     assert dialog.inbounds == [Inbound(PARENT, text="안녕")]
     assert fake.texts(5551) == ["들었어요: 안녕"]
     assert fake.polls == 0 and not channel.application.running
+
+
+async def test_a_wrong_token_fails_loudly_at_start(fake: FakeBotApi) -> None:
+    channel = TelegramChannel(build_application("999:WRONG", base_url=fake.base_url), ScriptedDialog(intake))
+    with pytest.raises(InvalidToken):
+        await channel.start()
+    assert not channel.application.running and fake.polls == 0
 
 
 async def test_polling_mode_has_no_routes_and_any_api_server_can_be_named() -> None:
