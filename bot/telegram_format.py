@@ -94,8 +94,9 @@ def send_calls(chat_id: int, reply: Reply, codec: ChoiceCodec) -> list[SendCall]
     """The Bot API calls that show ``reply``: its text in <= 4096-unit parts, the keyboard on the last part,
     then the venue."""
     calls: list[SendCall] = []
-    parts = split_text(_body(reply))
     markup = _markup(reply, codec)
+    # Telegram refuses an empty text; buttons still need a message to ride on.
+    parts = split_text(_body(reply)) or ([texts.BUTTONS_ONLY] if not isinstance(markup, ReplyKeyboardRemove) else [])
     for i, part in enumerate(parts):
         kwargs: dict[str, Any] = {"chat_id": chat_id, "text": part}
         if i == len(parts) - 1:
@@ -133,7 +134,7 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     """Parts of at most ``limit`` UTF-16 units, cut at a line break or space where one is near."""
     parts: list[str] = []
     while utf16_units(text) > limit:
-        cut = _fits(text, limit)
+        cut = max(_fits(text, limit), 1)  # never an empty part, so the loop always advances
         for sep in ("\n", " "):
             at = text.rfind(sep, 0, cut)
             if at > cut // 2:

@@ -20,6 +20,7 @@ COMMAND_MENU: tuple[tuple[str, str], ...] = (
 )
 SHARE_LOCATION = "📍 위치 보내기"
 SHARE_CONTACT = "📞 연락처 공유"
+BUTTONS_ONLY = "아래에서 골라 주세요."
 CHOSEN = "\n\n👉 {label}"
 PHONE_LINE = "☎ {label}: {phone}"
 APOLOGY = (

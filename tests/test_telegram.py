@@ -116,6 +116,12 @@ def test_long_text_is_split_and_the_keyboard_rides_on_the_last_part() -> None:
     assert [("reply_markup" in c.kwargs) for c in calls] == [False] * (len(calls) - 1) + [True]
 
 
+def test_buttons_without_text_still_get_a_message() -> None:
+    [call] = send_calls(7, Reply("", choices=(Choice("네", "네"),)), ChoiceCodec())
+    assert call.kwargs["text"] == telegram_texts.BUTTONS_ONLY
+    assert send_calls(7, Reply(" "), ChoiceCodec()) == []
+
+
 @given(st.text(alphabet=st.sampled_from("가나다 \n😀ab"), max_size=300), st.integers(min_value=4, max_value=50))
 def test_split_text_keeps_every_word_within_the_limit(text: str, limit: int) -> None:
     parts = split_text(text, limit)
