@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from routing.need import Child
-from routing.numbers import NATIVE_RE, SINO_RE, value
+from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
 
 MAX_YEARS = 18
 """A larger 'N살' is a parent's own age ("35살 엄마"), not a child's."""
@@ -15,6 +15,8 @@ _MONTH = "(?:개월|개얼|게월|깨월|개윌)"
 """개월 and its common typos."""
 _AGE = re.compile(
     rf"""
+    (?=[0-9만생신갓백돌초{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
+    (?:
     (?:
         (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|세(?![대상금탁트계기무수입부미균]))
       | (?:만\s*)?(?<![가-힣])(?P<yn>{NATIVE_RE})\s*살
@@ -29,12 +31,14 @@ _AGE = re.compile(
   | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*된|\s*아기|\s*아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일|시|분|월|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
+    )
     """,
     re.VERBOSE,
 )
 _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-_TRIGGERS = ("살", "쌀", "세", "개", "게월", "깨월", "돌", "신생아", "갓난", "백일", "초", "학년")
+_UNIT = re.compile("[살쌀세개게깨돌생갓백초학]")
+"""Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
 
 def _mention(m: re.Match[str], text: str) -> tuple[str, int] | None:
@@ -72,7 +76,7 @@ def _mention(m: re.Match[str], text: str) -> tuple[str, int] | None:
 
 def find_children(text: str) -> tuple[Child, ...]:
     """Every child the text mentions, in order; an age and a grade side by side describe one child."""
-    if not any(t in text for t in _TRIGGERS):
+    if not _UNIT.search(text):
         return ()
     children: list[Child] = []
     last_end = -1

@@ -50,6 +50,8 @@ def alternation(words: dict[str, int]) -> str:
 
 NATIVE_RE = alternation(NATIVE)
 SINO_RE = alternation(SINO)
+FIRST_LETTERS = "".join(sorted({w[0] for w in (*NATIVE, *SINO)}))
+"""The letters a numeral word can start with, for cheap first-letter tests in front of big patterns."""
 
 
 def value(word: str) -> int | None:

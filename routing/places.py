@@ -27,6 +27,7 @@ _CONTEXT = (
 )
 _BOUNDARY = re.compile(_PARTICLE)
 _LEFT = r"(?:(?<![가-힣])|(?<=[시천]))"
+_SUFFIX_LETTERS = re.compile(f"[{''.join(SUFFIXES + ''.join(_LOOKALIKE.values()))}]")
 _CANDIDATE = re.compile(rf"[가-힣]{{1,5}}[동읍{''.join(_LOOKALIKE['동'] + _LOOKALIKE['읍'] + _LOOKALIKE['면'])}]")
 
 
@@ -64,8 +65,17 @@ class PlaceFinder:
             parts.append(f"{_LEFT}(?:{safe}){_PARTICLE}")
         if risky:
             parts.append(f"{_LEFT}(?:{risky}){_CONTEXT}")
-        self._exact = re.compile("|".join(parts), re.IGNORECASE)
-        self._targets = tuple(f for f in by_length if len(f) >= 3 and f[-1] in SUFFIXES)
+        letters = re.escape("".join(sorted({f[0] for f in self._canonical})))
+        self._exact = re.compile(f"(?=[{letters}])(?:{'|'.join(parts)})", re.IGNORECASE)
+        targets = [f for f in by_length if len(f) >= 3 and f[-1] in SUFFIXES]
+        self._typos = {t[:-1] + c: t for t in targets for c in _LOOKALIKE[t[-1]]}
+        """Names with a mistyped suffix (율곡둥 -> 율곡동), looked up whole."""
+        self._near: dict[tuple[int, str], list[str]] = {}
+        """Names by (length, first letter): a short name's typo keeps its first letter (율콕동, 양곰동)."""
+        for t in targets:
+            if len(t) >= 4 or t[-1] != "면":  # the -면 of 지내면, 어쩌면 sits one letter away from 지례면, 어모면
+                self._near.setdefault((len(t), t[0]), []).append(t)
+        self._lengths = sorted({len(t) for t in targets})
 
     def find(self, text: str) -> str | None:
         m = self._exact.search(text)
@@ -76,22 +86,25 @@ class PlaceFinder:
         return self._fuzzy(text)
 
     def _fuzzy(self, text: str) -> str | None:
-        """Small typos in a name with its suffix ("율곡둥", "양곰동")."""
+        """Small typos in a name with its suffix: a mistyped suffix or one other letter."""
+        if not _SUFFIX_LETTERS.search(text):
+            return None
         for m in _CANDIDATE.finditer(text):
             if not _BOUNDARY.match(text, m.end()):
                 continue
             word = m.group()
-            names = {self._canonical[t] for t in self._targets if len(word) >= len(t) and _near(word[-len(t) :], t)}
+            names: set[str] = set()
+            for n in self._lengths:
+                if len(word) < n:
+                    break
+                window = word[-n:]
+                typo = self._typos.get(window)
+                if typo is not None:
+                    names.add(self._canonical[typo])
+                    continue
+                for t in self._near.get((n, window[0]), ()):
+                    if t[-1] == window[-1] and Levenshtein.distance(window, t, score_cutoff=1) <= 1:
+                        names.add(self._canonical[t])
             if len(names) == 1:
                 return names.pop()
         return None
-
-
-def _near(window: str, target: str) -> bool:
-    """One substituted letter. Never inside a short 면 name: the -면 ending of ordinary verbs (지내면,
-    어쩌면) sits one letter away from 지례면 and 어모면. Short names must keep their first letter."""
-    if window[-1] != target[-1]:
-        return window[:-1] == target[:-1] and window[-1] in _LOOKALIKE[target[-1]]
-    if len(target) < 4 and (target[-1] == "면" or window[0] != target[0]):
-        return False
-    return Levenshtein.distance(window, target, score_cutoff=1) <= 1

@@ -22,6 +22,8 @@ _NOT_CLOCK = r"(?!간|적|작|청|험|계|각|즌|설|민|골|도\s*때)"
 
 _DAY = re.compile(
     rf"""
+    (?=[0-9내낼명모글오금이요다담월화수목토일주])  # cheap first-letter test
+    (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{{2}})\s*[-./년]\s*(?P<ym>[0-9]{{1,2}})\s*[-./월]\s*(?P<yd>[0-9]{{1,2}})(?![0-9]))
   | (?<![0-9])(?P<mm>[0-9]{{1,2}})\s*월\s*(?P<md>[0-9]{{1,2}})\s*일
   | (?<![0-9:./])(?P<sm>[0-9]{{1,2}})\s*/\s*(?P<sd>[0-9]{{1,2}})(?![0-9/])
@@ -29,6 +31,7 @@ _DAY = re.compile(
   | (?P<rel>내일\s*모레|낼\s*모레|내일|낼(?![가-힣])|명일|모레|글피|오늘|오눌|금일)
   | (?:(?P<wp>이번|요번|금|다음|담|다다음|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
   | (?:(?P<ep>이번|요번|다음|담|다다음|오는)\s*(?:주\s*)?)?(?P<weekend>주말)
+    )
     """,
     re.VERBOSE,
 )
@@ -36,12 +39,15 @@ _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "내일모레": 2, "낼모레": 2, "글피": 3},
 }
+_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레피]")
+"""Every day form holds one of these letters."""
 _NOW = re.compile(rf"지금(?!\s*(?:[0-9]|(?:{NATIVE_RE})\s*살|초등|초[0-9]|중|고등|사는|살고|다니|은\s*괜찮))")
 _TODAY = re.compile(r"당장|이따|있다가|이따가")
 
 _MINUTES = r"(?:\s*(?P<half>반)(?!찬)|\s*(?P<mi>[0-9]{1,2})\s*분)?"
 _TIME = re.compile(
     rf"""
+    (?=[0-9오아점낮저밤새aApP한두세네다여일열정자])  # cheap first-letter test
     (?:(?P<mk>{_MARK})\s*(?:에|쯤|께)?\s*)?
     (?:
         (?<![0-9])(?P<h>[0-9]{{1,2}})\s*시{_NOT_CLOCK}{_MINUTES}
@@ -53,6 +59,7 @@ _TIME = re.compile(
     """,
     re.VERBOSE,
 )
+_CLOCK_LETTERS = re.compile("[시:정자]")
 _SHORT_RANGE = re.compile(
     rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})\s*[~\-–〜]\s*(?:(?P<mk2>{_MARK})\s*)?"
     rf"(?P<b>[0-9]{{1,2}})\s*시{_NOT_CLOCK}"
@@ -148,10 +155,11 @@ def _day(m: re.Match[str], today: date) -> date | None:
 
 def find_day(text: str, today: date) -> date | None:
     """The first day the text names; 지금/당장/이따 mean today when nothing more exact is said."""
-    for m in _DAY.finditer(text):
-        found = _day(m, today)
-        if found is not None:
-            return found
+    if _DAY_LETTERS.search(text):
+        for m in _DAY.finditer(text):
+            found = _day(m, today)
+            if found is not None:
+                return found
     if _TODAY.search(text) or ("지금" in text and _NOW.search(text)):
         return today
     return None
@@ -250,7 +258,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         if end_minutes is not None:
             end_said = _Said(end_minutes, b, 0, short["mk2"], "end", short["mk2"] is not None or b >= 12)
     else:
-        said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
+        said = [s for m in _TIME.finditer(text) if (s := _said(m, text))] if _CLOCK_LETTERS.search(text) else []
         first = next((s for s in said if s.role == "start"), None) or next((s for s in said if s.role == ""), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
