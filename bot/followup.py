@@ -49,7 +49,8 @@ class FollowUps:
         queue.listeners.append(self.kick)
 
     async def start(self) -> None:
-        self.scheduler.start()
+        if not self.scheduler.running:  # tests pass one started paused, so only their clock decides
+            self.scheduler.start()
         await self.sync()
         self.scheduler.add_job(self._sync_logged, "interval", seconds=self.sync_seconds, id="followups:sync",
                                replace_existing=True, coalesce=True, max_instances=1)

@@ -1,0 +1,201 @@
+"""Follow-ups: rebuilt from rows after a restart, missed ones run at once, each fires once; parent follow-ups."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.core import Address, Channel, Reply
+from bot.followup import FollowUps
+from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
+from db import NewCase, Outcome, Status, Store
+from db.cases import Change
+from knowledge.coordinators import Coordinators
+
+KST = ZoneInfo("Asia/Seoul")
+TUE_10 = datetime(2026, 11, 24, 10, 0, tzinfo=KST)
+STAFF = Coordinators.model_validate({
+    "coordinators": [{"name": "가족여성팀", "control": True}, {"name": "이담당", "services": ["daycare-365"]}],
+    "timings": {"urgent": 10, "today": 30, "normal": 60, "escalate_after": 2, "max_reminders": 3,
+                "not_contacted": 45, "parent_followup_days": 1, "parent_followup_hour": 10},
+})
+
+
+class Clock:
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+class Pusher:
+    def __init__(self, channel: Channel, fail: bool = False) -> None:
+        self.channel = channel
+        self.fail = fail
+        self.sent: list[tuple[Address, list[Reply]]] = []
+
+    async def send(self, address: Address, replies: Sequence[Reply]) -> None:
+        if self.fail:
+            raise ConnectionError("blocked")
+        self.sent.append((address, list(replies)))
+
+
+def a_case(user_key: str = "telegram:42", care_date: date | None = None) -> NewCase:
+    return NewCase(
+        user_key=user_key, channel=user_key.split(":")[0], service_id="daycare-365", site_id=None, urgent=False,
+        danger=False, area="율곡동", children=({"age_months": 48},), summary={}, summary_text="만 4세",
+        contact={"route": "chat"}, consent_at=TUE_10, created_at=TUE_10, care_date=care_date,
+    )
+
+
+async def start(path: Path, clock: Clock, pushers: dict | None = None) -> tuple[Store, Queue, FollowUps]:
+    """A bot (re)starting: the scheduler is paused so only the injected clock decides what is due."""
+    store = await Store.open(path)
+    queue = Queue(store, STAFF, tz=KST, clock=clock)
+    scheduler = AsyncIOScheduler(timezone=KST)
+    scheduler.start(paused=True)
+    followups = FollowUps(queue, scheduler=scheduler, pushers=pushers)
+    await followups.start()
+    return store, queue, followups
+
+
+async def stop(store: Store, followups: FollowUps) -> None:
+    await followups.stop()
+    await store.close()
+
+
+def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+async def test_jobs_are_rebuilt_after_restart_and_missed_ones_run_once(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    clock = Clock(TUE_10)
+    store, _, followups = await start(path, clock)
+    case_id = await store.create_case(a_case(), "{}")
+    await followups.sync()
+    [(first_id,)] = rows(path, "SELECT id FROM followups WHERE kind = 'unclaimed'")
+    assert followups.scheduled() == {first_id}
+    await stop(store, followups)
+
+    clock.at = TUE_10 + timedelta(minutes=30)  # restart before it is due: a job again, nothing fired
+    store, _, followups = await start(path, clock)
+    assert followups.scheduled() == {first_id}
+    await stop(store, followups)
+    assert rows(path, "SELECT count(*) FROM outbox WHERE kind = 'reminder'") == [(0,)]
+
+    clock.at = TUE_10 + timedelta(hours=3)  # the bot was down when it was due: it runs at start
+    store, _, followups = await start(path, clock)
+    assert not await followups.fire(first_id), "a follow-up fires once"
+    await stop(store, followups)
+    store, _, followups = await start(path, clock)  # and a further restart does not repeat it
+    await stop(store, followups)
+    assert rows(path, "SELECT kind, case_id FROM outbox WHERE kind != 'new_case'") == [("reminder", case_id)]
+    assert rows(path, "SELECT seq, fired_at IS NOT NULL FROM followups WHERE kind = 'unclaimed' ORDER BY seq") == [
+        (1, 1), (2, 0)
+    ]
+
+
+async def test_unclaimed_reminders_escalate_to_the_control_tower(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    clock = Clock(TUE_10)
+    store, _, followups = await start(path, clock)
+    try:
+        case_id = await store.create_case(a_case(), "{}")
+        for _ in range(5):
+            clock.at += timedelta(minutes=60)
+            await followups.sync()
+        case = await store.case(case_id)
+    finally:
+        await stop(store, followups)
+    assert case is not None and case.escalated
+    assert [k for (k,) in rows(path, "SELECT kind FROM outbox ORDER BY id")] == [
+        "new_case", "reminder", "escalation", "escalation"  # max_reminders = 3, then it stops
+    ]
+
+
+async def test_claim_stops_reminders_and_a_silent_claimer_is_reminded(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    clock = Clock(TUE_10)
+    store, queue, followups = await start(path, clock)
+    try:
+        quiet = await store.create_case(a_case("telegram:1"), "{}")
+        called = await store.create_case(a_case("telegram:2"), "{}")
+        clock.at += timedelta(minutes=10)
+        await queue.claim(quiet, "이담당")
+        await queue.claim(called, "이담당")
+        await queue.update(called, "이담당", Change.CONTACTED)
+        clock.at += timedelta(hours=2)
+        await followups.sync()
+    finally:
+        await stop(store, followups)
+    kinds = rows(path, "SELECT case_id, kind FROM outbox WHERE kind NOT IN ('new_case', 'status') ORDER BY id")
+    assert kinds == [(quiet, "not_contacted")]
+
+
+async def test_parent_follow_up_is_pushed_and_no_reopens_the_case(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    clock = Clock(TUE_10)
+    telegram = Pusher(Channel.TELEGRAM)
+    store, queue, followups = await start(path, clock, {"telegram": telegram})
+    try:
+        case_id = await store.create_case(a_case(care_date=date(2026, 11, 25)), "{}")
+        await queue.claim(case_id, "이담당")
+        await queue.update(case_id, "이담당", Change.RESOLVED, outcome=Outcome.PLACED)
+        clock.at = datetime(2026, 11, 26, 10, 0, tzinfo=KST)
+        await followups.sync()
+        [(address, [reply])] = telegram.sent
+        assert address == Address(Channel.TELEGRAM, "42")
+        assert "돌봄 연결이 잘 되셨나요?" in reply.text
+        assert [c.value for c in reply.choices] == [FOLLOWUP_YES, FOLLOWUP_NO]
+        assert await queue.awaiting_answer("telegram:42")
+        assert "다시 열어 담당자에게 알렸습니다" in (await queue.answer_followup("telegram:42", yes=False) or "")
+        assert await queue.answer_followup("telegram:42", yes=False) is None  # answered once
+        case = await store.case(case_id)
+    finally:
+        await stop(store, followups)
+    assert case is not None and case.status is Status.CLAIMED and case.reopened == 1
+    assert rows(path, "SELECT kind FROM outbox ORDER BY id DESC LIMIT 1") == [("reopened",)]
+
+
+async def test_kakao_parent_question_waits_for_the_next_message(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    clock = Clock(TUE_10)
+    store, queue, followups = await start(path, clock, {"telegram": Pusher(Channel.TELEGRAM)})
+    try:
+        await store.create_case(a_case("kakao:abc", care_date=date(2026, 11, 24)), "{}")
+        assert await queue.parent_question("kakao:abc") is None  # not due yet
+        clock.at = datetime(2026, 11, 25, 11, 0, tzinfo=KST)
+        await followups.sync()
+        reply = await queue.parent_question("kakao:abc")
+        assert reply is not None and "돌봄 연결이 잘 되셨나요?" in reply.text
+        assert await queue.parent_question("kakao:abc") is None  # asked once
+        assert await queue.answer_followup("kakao:abc", yes=True) == (
+            "다행입니다! 알려 주셔서 감사합니다. 다시 도움이 필요하면 언제든 말씀해 주세요."
+        )
+    finally:
+        await stop(store, followups)
+    assert rows(path, "SELECT answer FROM followups WHERE kind = 'parent'") == [("yes",)]
+
+
+async def test_a_push_that_failed_is_sent_after_restart(tmp_path: Path) -> None:
+    path = tmp_path / "f.sqlite3"
+    clock = Clock(datetime(2026, 11, 25, 11, 0, tzinfo=KST))
+    store, _, followups = await start(path, clock, {"telegram": Pusher(Channel.TELEGRAM, fail=True)})
+    await store.create_case(a_case(care_date=date(2026, 11, 24)), "{}")  # due at once
+    await followups.sync()
+    await stop(store, followups)
+    assert rows(path, "SELECT fired_at IS NOT NULL, asked_at FROM followups WHERE kind = 'parent'") == [(1, None)]
+
+    working = Pusher(Channel.TELEGRAM)
+    store, _, followups = await start(path, clock, {"telegram": working})
+    await stop(store, followups)
+    assert len(working.sent) == 1
+    assert rows(path, "SELECT asked_at IS NOT NULL FROM followups WHERE kind = 'parent'") == [(1,)]
