@@ -13,7 +13,7 @@ SUFFIXES = "동읍면"
 COMMON_WORDS = frozenset({"자산", "구성", "대신", "황금", "평화", "다수", "성내", "신음", "대항", "남산", "양천", "교"})
 """Stems that are also ordinary words (assets, composition, instead, gold, peace, majority, moan, ...):
 they name a place only with clear location words after them ("구성 살아요", "자산 쪽")."""
-_LOOKALIKE = {"동": "둥똥덩뚱돔돈", "읍": "읖읏윱웁", "면": "먼멘몀멱"}
+_LOOKALIKE = {"동": "둥똥덩뚱돔돈돋돟됭듕", "읍": "읖읏윱웁", "면": "먼멘몀멱며"}
 """Suffix typos accepted when the stem is exact (율곡둥, 아포읖)."""
 
 _AFTER_NAME = r"(?!생|물|안|시(?!청)|요일|화|원|기|작|창|료|력|결|맹|참|접|허|상|도시)"

@@ -10,7 +10,7 @@ from knowledge.schema import Knowledge
 from routing.ages import find_children
 from routing.need import Child, Need, Understanding
 from routing.places import PlaceFinder
-from routing.when import When, find_when
+from routing.when import When, find_when, public_holidays
 
 _NO = re.compile(
     r"(?:아니요|아니오|아뇨|아녜요|아니에요|아닙니다|아니야|아니|싫어요|싫어|싫습니다|비동의|노노|ㄴㄴ|nope|no|n"
@@ -51,6 +51,7 @@ class Understander:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self._places = PlaceFinder(knowledge.places)
+        public_holidays(datetime.now().year)  # the holidays package takes ~0.1 s per year: not on a parent's turn
         self._situations = tuple(
             (sid, re.compile("|".join(re.escape(w.replace(" ", "")) for w in sorted(s.words, key=len, reverse=True))))
             for sid, s in knowledge.situations.items()

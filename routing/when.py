@@ -41,7 +41,11 @@ _REL = {
 }
 _DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레피]")
 """Every day form holds one of these letters."""
-_NOW = re.compile(rf"지금(?!\s*(?:[0-9]|(?:{NATIVE_RE})\s*살|초등|초[0-9]|중|고등|사는|살고|다니|은\s*괜찮))")
+_NOW = re.compile(
+    rf"지금(?!\s*(?:(?:[0-9]{{1,2}}|{NATIVE_RE})\s*(?:살|세|개월|돌)|초[0-9]|초등\s*[0-9]\s*학년)\s*(?:이|예|입|인|[.!?,~]|$)"
+    r"|\s*(?:중학|고등|사는|살고|다니|은\s*괜찮))"
+)
+"""지금 as 'now', not as 'currently' in "지금 4살이에요" or "지금 사는 곳"."""
 _TODAY = re.compile(r"당장|이따|있다가|이따가")
 
 _MINUTES = r"(?:\s*(?P<half>반)(?!찬)|\s*(?P<mi>[0-9]{1,2})\s*분)?"
@@ -169,7 +173,9 @@ def clock(hour: int, minute: int, mark: str | None) -> int | None:
     """Minutes from midnight for an hour said with an optional 오전/오후-style marker; 24:00 is 1440."""
     if hour > 24 or minute > 59:
         return None
-    if mark in _AFTERNOON:
+    if mark == "밤" and 1 <= hour <= 5:
+        pass  # 밤 1시 is one in the morning, nobody's 13:00
+    elif mark in _AFTERNOON:
         hour = hour + 12 if 1 <= hour <= 11 else (24 if hour == 12 and mark != "오후" else hour)
     elif mark in _MIDDAY:
         hour = hour + 12 if 1 <= hour <= 6 else hour
@@ -238,8 +244,9 @@ def _duration(text: str) -> int | None:
 class Times:
     start: int | None = None
     end: int | None = None
-    sure: bool = False
-    """Whether the times are free of 오전/오후 doubt (a bare "3시" is 03:00 as written, but maybe 15:00)."""
+    start_sure: bool = False
+    """Whether the start is free of 오전/오후 doubt (a bare "3시" is 03:00 as written, but maybe 15:00)."""
+    end_sure: bool = False
 
 
 def find_times(text: str, now_minutes: int | None) -> Times:
@@ -271,14 +278,16 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     if start is None and now_minutes is not None:
         start = now_minutes
     if start is None:
-        return Times(None, end_said.minutes, end_said.sure) if end_said else Times()
+        return Times(None, end_said.minutes, False, end_said.sure) if end_said else Times()
     if end_said is not None:
         end, end_sure = _end_after(start, start_mark, end_said)
         # "9시부터 6시까지" reads as 09:00-18:00: once the end is lifted to the afternoon the range is settled.
         lifted = end_said.mark is None and end == end_said.minutes + 720
-        return Times(start, end, (start_sure and end_sure) or lifted)
+        # "10:00-18:00": an evening start would come after a certain end, so the start is the morning one
+        settled = end_sure and start + 720 >= end
+        return Times(start, end, start_sure or lifted or settled, end_sure)
     duration = _duration(text) if "시간" in text or "분" in text else None
-    return Times(start, start + duration if duration else None, start_sure)
+    return Times(start, start + duration if duration else None, start_sure, start_sure)
 
 
 def find_when(text: str, now: datetime, night_from: int = 19 * 60 + 30, night_until: int = 7 * 60 + 30) -> When:
@@ -291,12 +300,12 @@ def find_when(text: str, now: datetime, night_from: int = 19 * 60 + 30, night_un
     if says_now and day is None:
         day = today
     night: bool | None = None
-    night_time = (start is not None and (start >= night_from or start < night_until)) or (
-        end is not None and (end > night_from or end <= night_until)
+    night_time = (times.start_sure and start is not None and (start >= night_from or start < night_until)) or (
+        times.end_sure and end is not None and (end > night_from or end <= night_until)
     )
-    if (times.sure and night_time) or _NIGHT_WORDS.search(text):
+    if night_time or _NIGHT_WORDS.search(text):
         night = True
-    elif (times.sure and start is not None and end is not None) or _DAY_WORDS.search(text):
+    elif (times.start_sure and times.end_sure and start is not None and end is not None) or _DAY_WORDS.search(text):
         night = False
     holiday: bool | None = None
     if _HOLIDAY_WORDS.search(text):
