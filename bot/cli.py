@@ -17,6 +17,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check-knowledge": ("knowledge.check", "지식 YAML 검사 (validate the knowledge YAML)"),
     "map": ("bot.map_cmd", "돌봄 지도 HTML 만들기 (write the care map page)"),
     "understand": ("routing.command", "부모님 메시지 이해 결과를 JSON으로 (understand messages, one JSON line each)"),
+    "queue": ("bot.coordcli", "열린 접수 목록 (list open cases; --service, --status, --urgent, --json)"),
+    "case": ("bot.coordcli", "접수 한 건과 기록 보기 (show one case with its history)"),
+    "claim": ("bot.coordcli", "접수 맡기 (claim a case: dolbom claim N --as NAME)"),
+    "update": ("bot.coordcli", "접수 상태 바꾸기·메모 (update a case: --status ... --note ...)"),
 }
 
 
