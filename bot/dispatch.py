@@ -94,7 +94,8 @@ class Dispatcher:
         self.store = store
         self.coordinators = coordinators
         """Replace with a newly loaded config when staff edit coordinators.yaml."""
-        self.notifiers = list(notifiers)
+        self.notifiers = notifiers if isinstance(notifiers, list) else list(notifiers)
+        """Kept as given: the assembly may append a notifier (e.g. the Telegram group) before start."""
         self.tz = tz
         self.service_names = dict(service_names or {})
         self.clock = clock

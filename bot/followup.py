@@ -113,6 +113,7 @@ class FollowUps:
             return False
         self.queue.changed()
         if isinstance(result, ParentDue):
+            self.queue.question_due(result.user_key)
             await self._push(result)
         return True
 

@@ -48,6 +48,9 @@ class Queue:
         self.clock = clock
         self.retention_days = retention_days
         self.listeners: list[Callable[[], None]] = []
+        self._questions: set[str] | None = None
+        """Users with a fired, not yet asked parent follow-up, so the check on every message needs no query.
+        Only the bot process fires follow-ups, so this process knows every change after the first load."""
         store.planner = self.plan
         store.case_listeners.append(lambda _case_id: self.changed())
 
@@ -181,14 +184,26 @@ class Queue:
     async def parent_question(self, user_key: str) -> Reply | None:
         """A fired, not yet asked parent follow-up, marked asked; channels that cannot push call this at
         the next message (push channels get it from the follow-ups runner)."""
+        if self._questions is None:
+            self._questions = {r[0] for r in await self.store.fetch(
+                "SELECT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT NULL"
+                " AND f.kind = 'parent' AND f.fired_at IS NOT NULL AND f.asked_at IS NULL AND f.cancelled_at IS NULL")}
+        if user_key not in self._questions:
+            return None
         rows = await self.store.fetch(
             "SELECT f.id, f.case_id FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ?"
             " AND f.kind = 'parent' AND f.fired_at IS NOT NULL AND f.asked_at IS NULL AND f.cancelled_at IS NULL"
             " ORDER BY f.id DESC LIMIT 1", (user_key,))
         if not rows:
+            self._questions.discard(user_key)
             return None
         await self.mark_asked(rows[0]["id"])
         return question(rows[0]["case_id"])
+
+    def question_due(self, user_key: str) -> None:
+        """The follow-ups runner fired a parent follow-up for this user."""
+        if self._questions is not None:
+            self._questions.add(user_key)
 
     async def mark_asked(self, followup_id: int) -> None:
         await self.store.write(lambda c: c.execute(
