@@ -28,7 +28,7 @@ _AGE = re.compile(
   | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
-  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*된|\s*아기|\s*아가)
+  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*된|\s+아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일|시|분|월|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
     )
@@ -36,6 +36,8 @@ _AGE = re.compile(
     re.VERBOSE,
 )
 _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
+_ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
+_ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
 _UNIT = re.compile("[살쌀세개게깨돌생갓백초학]")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
@@ -74,18 +76,30 @@ def _mention(m: re.Match[str], text: str) -> tuple[str, int] | None:
     return None
 
 
+def _ordinal(text: str, start: int, end: int) -> int | None:
+    """The birth order said just before a mention (첫째 1, 둘째 2, 막내 9), if any."""
+    found = None
+    for m in _ORDINAL.finditer(text, start, end):
+        found = m.group()
+    if found is None:
+        return None
+    return _ORDER.get(found[:2], 1 if found[0] in "첫큰" else 9)
+
+
 def find_children(text: str) -> tuple[Child, ...]:
-    """Every child the text mentions, in order; an age and a grade side by side describe one child."""
+    """Every child the text mentions, in order of birth when the text says it (첫째, 둘째), else of mention;
+    an age and a grade side by side describe one child."""
     if not _UNIT.search(text):
         return ()
     children: list[Child] = []
-    last_end = -1
+    orders: list[int | None] = []
+    last_end = 0
     for m in _AGE.finditer(text):
         found = _mention(m, text)
         if found is None:
             continue
         kind, n = found
-        if children and last_end >= 0 and not _SEPARATOR.search(text, last_end, m.start()):
+        if children and not _SEPARATOR.search(text, last_end, m.start()):
             prev = children[-1]
             if kind == "grade" and prev.school_grade is None:
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)
@@ -95,6 +109,11 @@ def find_children(text: str) -> tuple[Child, ...]:
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
                 last_end = m.end()
                 continue
+        orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
         children.append(Child(age_months=n) if kind == "age" else Child(school_grade=n))
         last_end = m.end()
+    if any(o is not None for o in orders):
+        # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned
+        ranked = sorted(range(len(children)), key=lambda i: (5 if orders[i] is None else orders[i], i))
+        return tuple(children[i] for i in ranked)
     return tuple(children)

@@ -94,6 +94,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("이 세상에 하나뿐인", expect()),
     ("어서 오세요", expect()),
     ("3세대가 같이 살아요", expect()),
+    ("어머님이 돌아가셔서 장례 치르는 동안 3일 동안", expect()),
     ("초 3일에", expect(date="2026-12-03", **WEEKDAY)),
     # times
     ("오늘 밤 10시까지", expect(end="22:00", night=True, **TODAY)),
@@ -363,6 +364,9 @@ CHILDREN = [
     ("9살 초3 아들", (Child(108, 3),)),
     ("아이 셋이에요 8살, 5살, 2살", (Child(96), Child(60), Child(24))),
     ("쌍둥이 4살", (Child(48),)),
+    ("둘째가 백일이라 첫째 4살 맡기고 싶어요", (Child(48), Child(3))),
+    ("막내 3살 큰애 9살", (Child(108), Child(36))),
+    ("작은애 2살이고 큰애는 초3", (Child(school_grade=3), Child(24))),
 ]
 
 
