@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -195,3 +199,61 @@ async def test_closed_store_refuses_writes(tmp_path: Path) -> None:
     await store.close()
     with pytest.raises(RuntimeError, match="closed"):
         await store.commit_turn("console:a", "hi", [], "{}", T0)
+
+
+LOAD = """
+import asyncio, json, sys
+from datetime import UTC, datetime
+from pathlib import Path
+from db import NewCase, Store
+
+async def parent(store, i):
+    for turn in range(1000):
+        at = datetime.now(UTC)
+        if turn == 3:
+            case = NewCase(user_key=f"u{i}", channel="console", service_id="daycare-365", site_id=None, urgent=False,
+                           danger=False, area=None, children=(), summary={}, summary_text="", contact=None,
+                           consent_at=None, created_at=at)
+            case_id = await store.create_case(case, json.dumps({"turn": turn}))
+            print(f"case u{i} {case_id}", flush=True)
+        else:
+            await store.commit_turn(f"u{i}", f"u{i} t{turn}", ["reply"], json.dumps({"turn": turn}), at)
+            print(f"ack u{i} {turn}", flush=True)
+
+async def main():
+    store = await Store.open(Path(sys.argv[1]))
+    await asyncio.gather(*(parent(store, i) for i in range(50)))
+
+asyncio.run(main())
+"""
+
+
+async def test_every_acknowledged_turn_survives_sigkill(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    path = tmp_path / "crash.sqlite3"
+    child = subprocess.Popen([sys.executable, "-c", LOAD, str(path)], cwd=root, stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(root)})
+    acked: list[list[str]] = []
+    try:
+        while len(acked) < 2000:
+            line = await asyncio.to_thread(child.stdout.readline)  # type: ignore[union-attr]
+            assert line, "the load process ended early"
+            acked.append(line.split())
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+        child.stdout.close()  # type: ignore[union-attr]
+    assert child.returncode == -signal.SIGKILL
+
+    turns = {(user, int(n)) for kind, user, n in acked if kind == "ack"}
+    cases = {user: int(case_id) for kind, user, case_id in acked if kind == "case"}
+    assert cases, "the load created cases before the kill"
+    inbound = rows(path, "SELECT user_key, text FROM messages WHERE direction = 'in'")
+    stored = {(u, int(text.split()[1][1:])) for u, text in inbound}
+    assert turns <= stored, f"{len(turns - stored)} acknowledged turns lost"
+    by_user = dict(rows(path, "SELECT user_key, count(*) FROM cases GROUP BY user_key"))
+    assert all(by_user[user] == 1 for user in cases)
+    assert {u: i for i, u in rows(path, "SELECT id, user_key FROM cases") if u in cases} == cases
+    last = {u: json.loads(s)["turn"] for u, s in rows(path, "SELECT user_key, state FROM conversations")}
+    for user, n in turns:
+        assert last[user] >= n
