@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import logging
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
@@ -12,6 +16,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from knowledge.schema import DAY_KEYS, Frozen, Hours
 
+log = logging.getLogger(__name__)
 DEFAULT_PATH = Path(__file__).resolve().parent / "coordinators.yaml"
 
 
@@ -140,3 +145,56 @@ def _describe(exc: ValidationError, data: object) -> str:
             where = f"coordinators[{loc[1]}] (name {name}){field}"
         parts.append(f"{where}: {err['msg']}")
     return "; ".join(parts)
+
+
+class CoordinatorsSource:
+    """The last good coordinators.yaml, reloaded when staff save it; a broken save is refused and logged."""
+
+    def __init__(self, path: Path = DEFAULT_PATH) -> None:
+        self.path = path
+        self._current = load(path)  # at start there is nothing to fall back to: a bad file stops the start
+        self._digest = _digest(path)
+        self._listeners: list[Callable[[Coordinators], object]] = []
+
+    @property
+    def current(self) -> Coordinators:
+        return self._current
+
+    def subscribe(self, callback: Callable[[Coordinators], object]) -> None:
+        """``callback(coordinators)`` after each accepted edit; it should only swap a reference."""
+        self._listeners.append(callback)
+
+    def reload(self) -> bool:
+        digest = _digest(self.path)
+        if digest == self._digest:
+            return False
+        self._digest = digest  # a broken save logs once, not at every poll
+        try:
+            fresh = load(self.path)
+        except CoordinatorsError as exc:
+            log.error("코디네이터 설정 수정이 거부되어 이전 설정을 계속 씁니다 (edit refused, last good kept): %s", exc)
+            return False
+        self._current = fresh
+        log.info("코디네이터 설정을 다시 읽었습니다: %d명", len(fresh.coordinators))
+        for listener in list(self._listeners):
+            try:
+                listener(fresh)
+            except Exception:
+                log.exception("코디네이터 설정 변경 알림 오류 (listener %r failed)", listener)
+        return True
+
+    async def watch(self, poll_seconds: float) -> None:
+        """Poll until cancelled, next to the channels."""
+        while True:
+            await asyncio.sleep(poll_seconds)
+            try:
+                self.reload()
+            except Exception:
+                log.exception("코디네이터 설정 감시 오류; 다음에 다시 봅니다")
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None

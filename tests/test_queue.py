@@ -13,7 +13,7 @@ import pytest
 from bot.queue import Queue, Refused
 from db import NewCase, Outcome, Status, Store
 from db.cases import Change, TransitionRefused
-from knowledge.coordinators import Coordinators, CoordinatorsError, load
+from knowledge.coordinators import Coordinators, CoordinatorsError, CoordinatorsSource, load
 
 KST = ZoneInfo("Asia/Seoul")
 TUE_10 = datetime(2026, 11, 24, 10, 0, tzinfo=KST)  # a Tuesday, in working hours
@@ -217,3 +217,19 @@ def test_a_broken_coordinators_yaml_names_the_entry_and_field(tmp_path: Path) ->
     path.write_text("coordinators:\n  - {name: 박담당}\n")
     with pytest.raises(CoordinatorsError, match="control"):
         load(path)
+
+
+def test_an_edit_is_picked_up_and_a_broken_one_refused(tmp_path: Path) -> None:
+    path = tmp_path / "coordinators.yaml"
+    path.write_text("coordinators:\n  - {name: 가족여성팀, control: true}\n", encoding="utf-8")
+    source = CoordinatorsSource(path)
+    seen: list[Coordinators] = []
+    source.subscribe(seen.append)
+    assert not source.reload()
+    path.write_text("coordinators:\n  - {name: 가족여성팀, control: true}\n  - {name: 새담당, services: [home-care]}\n",
+                    encoding="utf-8")
+    assert source.reload()
+    assert source.current.named("새담당") is not None and seen == [source.current]
+    path.write_text("coordinators:\n  - {name: 새담당, services: [home-care]\n", encoding="utf-8")  # broken YAML
+    assert not source.reload()
+    assert source.current.named("새담당") is not None and len(seen) == 1
