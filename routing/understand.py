@@ -75,10 +75,11 @@ class Understander:
         if "아니" in text or "말고" in text:
             marks = [m for m in _CORRECTION.finditer(text, rest) if m.start() > rest]
             if marks:
-                negated = True
                 cut = marks[-1]
                 # the words right before the marker are what is being corrected: drop them from the head
                 head, body = text[: cut.start()].rstrip().rpartition(" ")[0], text[cut.end() :]
+                # "내일 말고 모레" corrects a fact, "어린이집 말고 집에서" only states a wish
+                negated = "아니" in cut.group() or self._says_fact(text[len(head) : cut.start()], now)
         children = find_children(body) or find_children(head)
         when = self._when(body, head, now)
         area = self._places.find(body) or (self._places.find(head) if head else None)
@@ -100,6 +101,12 @@ class Understander:
             now=now,
         )
         return Understanding(need, children, "danger" in situations, yes, negated)
+
+    def _says_fact(self, text: str, now: datetime) -> bool:
+        when = find_when(text, now)
+        return bool(
+            find_children(text) or when.day or when.start is not None or when.end is not None or self._places.find(text)
+        )
 
     def _when(self, body: str, head: str, now: datetime) -> When:
         k = self.knowledge

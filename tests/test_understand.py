@@ -403,6 +403,8 @@ ANSWERS = [
     ("5살 아니고 6살이요", None, True),
     ("율곡동 아니에요", None, True),
     ("4살 아이 맡기고 싶어요", None, False),
+    ("어린이집 말고 집에서 봐주실 분 4살", None, False),
+    ("내일 말고 모레요", None, True),
 ]
 
 
