@@ -11,8 +11,8 @@ MAX_YEARS = 18
 """A larger 'N살' is a parent's own age ("35살 엄마"), not a child's."""
 MAX_MONTHS = 240
 
-_MONTH = "(?:개월|개얼|게월|깨월|개윌)"
-"""개월 and its common typos."""
+_MONTH = r"(?:개월|개얼|게월|깨월|개윌|달(?=\s*(?:된|짜리|아기|아가|이에요|이요|예요|인데|이고|$)))"
+"""개월 and its common typos; 달 only where it says an age ("두 달 된 아기"), not a span ("한 달 동안")."""
 _AGE = re.compile(
     rf"""
     (?=[0-9만생신갓백돌초{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
@@ -39,7 +39,7 @@ _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-_UNIT = re.compile("[살쌀세개게깨돌생갓백초학]")
+_UNIT = re.compile("[살쌀세개게깨달돌생갓백초학]")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
 
@@ -101,6 +101,11 @@ def find_children(text: str) -> tuple[Child, ...]:
         kind, n = found
         if children and not _SEPARATOR.search(text, last_end, m.start()):
             prev = children[-1]
+            if kind == "age" and m.group().startswith("만") and m.start() - last_end <= 2:
+                # "5살(만 4세)": the same child, and 만 나이 counts completed months
+                children[-1] = Child(age_months=n, school_grade=prev.school_grade)
+                last_end = m.end()
+                continue
             if kind == "grade" and prev.school_grade is None:
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)
                 last_end = m.end()

@@ -19,7 +19,7 @@ _NO = re.compile(
     re.IGNORECASE,
 )
 _YES = re.compile(
-    r"(?:네+|넹|넵|예+|응+|웅|ㅇㅇ|ㅇㅋ|오케이|okay|ok|yes|y|좋아요|좋아|좋습니다|좋네요|좋죠"
+    r"(?:네+|넹|넵|예+|응+|웅|ㅇㅇ|ㅇㅋ|오케이|오키|okay|ok|yes|y|좋아요|좋아|좋습니다|좋네요|좋죠|그래|그렇죠|그렇습니다"
     r"|동의(?:합니다|해요|함|할게요|할래요)?|맞아요|맞아|맞습니다|맞네요|맞죠|그래요|그럼요|알겠습니다|알겠어요|콜)"
     r"(?=$|[\s,.!?~^;:)ㅎㅋㅠㅜ])",
     re.IGNORECASE,
@@ -40,7 +40,7 @@ def _answer(text: str) -> tuple[bool | None, int]:
     if m:
         return False, offset + m.end()
     m = _YES.match(body)
-    if m and not _COUNTED.match(body, m.end()):
+    if m and not _COUNTED.match(body, m.end()) and body[m.end() : m.end() + 1] != "?":  # "네?" asks back
         return True, offset + m.end()
     return None, 0
 
