@@ -94,3 +94,55 @@ def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_cas
     if case.outcome is not None:
         lines.append(f"결과: {OUTCOME[case.outcome]}" + (f" ({case.outcome_note})" if case.outcome_note else ""))
     return "\n".join(lines)
+
+# -- the report for the city's regular meeting (dolbom report) ---------------------------------------------
+REPORT_TITLE = "# 돌봄이음 성과 보고 ({start} ~ {end})"
+REPORT_FOR = "정례회의 성과 공유용 · 작성 {now} · 개인정보 없이 익명 통계만 담았습니다."
+REPORT_SUMMARY = "## 요약"
+REPORT_LINES = {
+    "total": "- 접수 {total}건 (긴급 {urgent}건, 아동 위험 {danger}건), 아이 {children}명",
+    "claim": "- 담당자 배정까지: 중앙값 {median}, 90% {p90} (배정된 {n}건)",
+    "close": "- 처리 완료까지: 중앙값 {median}, 90% {p90} (완료된 {n}건)",
+    "open": "- 아직 진행 중: {open}건 (그중 담당자 없음 {new}건)",
+    "escalated": "- 오래 대기해 관제탑으로 올라간 접수: {n}건",
+    "reopened": "- 다시 열린 접수: {n}건",
+    "followup": "- 부모님 후속 확인 (돌봄 연결이 잘 되셨나요?): 예 {yes}, 아니오 {no}, 답 없음 {asked}",
+}
+REPORT_BY_SERVICE = "## 서비스별 접수"
+REPORT_BY_AREA = "## 지역(읍면동)별 접수"
+REPORT_BY_OUTCOME = "## 처리 결과"
+REPORT_BY_CHANNEL = "## 접수 경로"
+REPORT_KPI = "## 공약 달성 확인 지표"
+REPORT_KPI_HEAD = "| 지표 | 단위 | 목표 | 현황 |\n|---|---|---|---|"
+REPORT_KPI_ROWS = (
+    "| 사업별 돌봄클러스터 구축 | 개 | 10 | 지식 파일에 등록되어 연계되는 서비스 {services}개 |",
+    "| 통합 접수 창구 개설 | 개 | 1 | 1 (돌봄이음: {channels}) |",
+    "| 돌봄지도 구축 | 개 | 1 | 1 (`dolbom map` 돌봄 지도) |",
+)
+REPORT_NOTES = (
+    "## 산출 기준\n"
+    "- 기간 안에 접수된 사례 기준입니다. 배정까지는 첫 배정, 처리 완료까지는 첫 완료·종료 시각까지입니다.\n"
+    "- 90%는 접수 10건 중 9건이 그 시간 안에 처리되었다는 뜻입니다.\n"
+    "- 사례별 익명 자료는 함께 만든 CSV 파일에 있습니다."
+)
+REPORT_NONE = "이 기간에는 접수가 없습니다."
+REPORT_UNKNOWN = "미정"
+REPORT_COUNT_HEAD = "| {what} | 건수 | 비율 |\n|---|---:|---:|"
+REPORT_WHAT = {"service": "서비스", "area": "지역", "outcome": "결과", "channel": "경로"}
+REPORT_CHART_TITLES = {"service": "서비스별 접수", "area": "지역별 접수", "outcome": "처리 결과"}
+REPORT_OPEN_OUTCOME = "진행 중"
+CHANNELS = {"console": "터미널", "telegram": "텔레그램", "kakao": "카카오톡"}
+REPORT_WRITTEN = "보고서를 만들었습니다: {files}"
+REPORT_BAD_RANGE = "기간이 잘못되었습니다: --from {start} 이 --to {end} 보다 늦습니다."
+
+
+def duration(minutes: float | None) -> str:
+    """'45분', '3시간 20분', '2일 4시간'; '-' when unknown."""
+    if minutes is None:
+        return "-"
+    m = round(minutes)
+    if m < 60:
+        return f"{m}분"
+    if m < 24 * 60:
+        return f"{m // 60}시간" + (f" {m % 60}분" if m % 60 else "")
+    return f"{m // 1440}일" + (f" {m % 1440 // 60}시간" if m % 1440 // 60 else "")
