@@ -18,7 +18,7 @@ _AGE = re.compile(
     (?=[0-9만생신갓백돌초{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
     (?:
     (?:
-        (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|세(?![대상금탁트계기무수입부미균]))
+        (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|샬|세(?![대상금탁트계기무수입부미균]))
       | (?:만\s*)?(?<![가-힣])(?P<yn>{NATIVE_RE})\s*살
       | 만\s*(?P<ys>{SINO_RE})\s*세
     )
@@ -39,7 +39,7 @@ _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-_UNIT = re.compile("[살쌀세개게깨달돌생갓백초학]")
+_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학]")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
 
@@ -51,7 +51,8 @@ def _mention(m: re.Match[str], text: str) -> tuple[str, int] | None:
         n = value(years)
         if n is None or n > MAX_YEARS:
             return None
-        extra = value(g["m"]) if g["m"] else (6 if g["half"] else 0)
+        half = g["half"] and ("살" in m.group() or "쌀" in m.group())  # "7세반" is a class, not 7½
+        extra = value(g["m"]) if g["m"] else (6 if half else 0)
         return "age", n * 12 + min(extra or 0, 11)
     months = g["md"] or g["mw"]
     if months:
