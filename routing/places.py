@@ -13,7 +13,7 @@ SUFFIXES = "동읍면"
 COMMON_WORDS = frozenset({"자산", "구성", "대신", "황금", "평화", "다수", "성내", "신음", "대항", "남산", "양천", "교"})
 """Stems that are also ordinary words (assets, composition, instead, gold, peace, majority, moan, ...):
 they name a place only with clear location words after them ("구성 살아요", "자산 쪽")."""
-_LOOKALIKE = {"동": "둥똥덩뚱돔돈돋돟됭듕", "읍": "읖읏윱웁", "면": "먼멘몀멱며"}
+_LOOKALIKE = {"동": "둥똥덩뚱돔돈돋돟됭듕", "읍": "읖읏윱웁음흡", "면": "먼멘몀멱며"}
 """Suffix typos accepted when the stem is exact (율곡둥, 아포읖)."""
 
 _AFTER_NAME = r"(?!생|물|안|시(?!청)|요일|화|원|기|작|창|료|력|결|맹|참|접|허|상|도시)"
@@ -26,6 +26,9 @@ _CONTEXT = (
     r"(?=\s*(?:에\s*(?:살|거주|있|사)|에서\s*(?:살|왔|연락|거주|문의)|쪽|근처|부근|사는|살아|살고|거주|주민|지역|동네))"
 )
 _BOUNDARY = re.compile(_PARTICLE)
+_LIVING = re.compile(
+    r"\s*(?:에\s*(?:살|거주|있|사)|에서|쪽|근처|부근|사는|살아|살고|거주|주민|이에요|이요|입니다|인데)"
+)
 _LEFT = r"(?:(?<![가-힣])|(?<=[시천]))"
 _SUFFIX_LETTERS = re.compile(f"[{''.join(SUFFIXES + ''.join(_LOOKALIKE.values()))}]")
 _CANDIDATE = re.compile(rf"[가-힣]{{1,5}}[동읍{''.join(_LOOKALIKE['동'] + _LOOKALIKE['읍'] + _LOOKALIKE['면'])}]")
@@ -72,9 +75,12 @@ class PlaceFinder:
         """Names with a mistyped suffix (율곡둥 -> 율곡동), looked up whole."""
         self._near: dict[tuple[int, str], list[str]] = {}
         """Names by (length, first letter): a short name's typo keeps its first letter (율콕동, 양곰동)."""
+        self._near_verbs: dict[tuple[int, str], list[str]] = {}
+        """Short 면 names: the -면 of 지내면, 어쩌면 sits one letter away from 지례면, 어모면, so their typos
+        count only before words about living there ("감첨면에 살아요")."""
         for t in targets:
-            if len(t) >= 4 or t[-1] != "면":  # the -면 of 지내면, 어쩌면 sits one letter away from 지례면, 어모면
-                self._near.setdefault((len(t), t[0]), []).append(t)
+            index = self._near_verbs if len(t) < 4 and t[-1] == "면" else self._near
+            index.setdefault((len(t), t[0]), []).append(t)
         self._lengths = sorted({len(t) for t in targets})
 
     def find(self, text: str) -> str | None:
@@ -93,6 +99,7 @@ class PlaceFinder:
             if not _BOUNDARY.match(text, m.end()):
                 continue
             word = m.group()
+            living = _LIVING.match(text, m.end()) is not None
             names: set[str] = set()
             for n in self._lengths:
                 if len(word) < n:
@@ -102,7 +109,10 @@ class PlaceFinder:
                 if typo is not None:
                     names.add(self._canonical[typo])
                     continue
-                for t in self._near.get((n, window[0]), ()):
+                near = self._near.get((n, window[0]), [])
+                if living:
+                    near = near + self._near_verbs.get((n, window[0]), [])
+                for t in near:
                     if t[-1] == window[-1] and Levenshtein.distance(window, t, score_cutoff=1) <= 1:
                         names.add(self._canonical[t])
             if len(names) == 1:

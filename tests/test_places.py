@@ -33,6 +33,8 @@ FINDER = PlaceFinder(load().places)
         "용두사미",
         "백옥같은 피부",
         "잘 지내면 좋겠어요",
+        "감첨면",
+        "보내면 돼요",
         "어쩌면 늦을지도",
         "남동생",
         "외동이에요",
@@ -76,10 +78,13 @@ def test_ordinary_words_are_not_places(text: str) -> None:
         ("아포읖", "아포읍"),
         ("개령면", "개령면"),
         ("개령먼", "개령면"),
+        ("증샨면에 살아요", "증산면"),
+        ("감첨면에 살아요", None),  # 감천면 or 감문면: one letter from both, so neither
+        ("아포음", "아포읍"),
         ("율곡동 말고 아포읍", "율곡동"),
     ],
 )
-def test_places_are_found(text: str, place: str) -> None:
+def test_places_are_found(text: str, place: str | None) -> None:
     assert FINDER.find(text) == place
 
 
