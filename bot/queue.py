@@ -170,8 +170,8 @@ class Queue:
             open_before = conn.execute(
                 "SELECT count(*) FROM cases WHERE user_key = ? AND status IN (?, ?, ?)", (user_key, *OPEN_STATUSES)
             ).fetchone()[0]
-            ids = sql.withdraw_open(conn, user_key, at)
-            sql.anonymise(conn, ids, at, "parent")
+            ids, withdrawn = sql.withdraw_open(conn, user_key, at)
+            sql.anonymise(conn, ids, at, "parent", announced=withdrawn)
             had = conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,)).rowcount
             had += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
             return open_before, len(ids) + had

@@ -35,6 +35,7 @@ HEADLINE = {
     "reopened": "↩️ 다시 열린 접수",
     "withdrawn": "🗑 부모님이 취소·삭제한 접수",
     "followup_no": "❗ 부모님 답변: 돌봄 연결이 되지 않음",
+    "purged": "🔒 개인정보를 지운 접수",
     "status": "📝 접수 상태 변경",
 }
 ROUTE = {"chat": "채팅으로 답장", "phone": "전화"}

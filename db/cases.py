@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -135,10 +135,15 @@ def change(conn: sqlite3.Connection, case_id: int, what: Change, who: str, at: s
         add_followup(conn, case_id, "unclaimed" if after is Status.NEW else "not_contacted", remind_at)
 
 
-def anonymise(conn: sqlite3.Connection, case_ids: Iterable[int], at: str, actor: str) -> int:
-    """Remove the personal fields of cases; what stays (service, area, ages, times, outcome) is anonymous."""
+def anonymise(conn: sqlite3.Connection, case_ids: Iterable[int], at: str, actor: str,
+              announced: Collection[int] = ()) -> int:
+    """Remove the personal fields of cases; what stays (service, area, ages, times, outcome) is anonymous.
+    A 'purged' note lets notifiers scrub what they posted earlier (the Telegram card edits itself), except for
+    cases in ``announced`` whose note (withdrawn) is already on its way and is rendered from the purged row."""
     ids = list(case_ids)
     for case_id in ids:
+        if case_id not in announced:
+            add_outbox(conn, case_id, "purged", at)
         conn.execute(
             "UPDATE cases SET user_key = NULL, contact = NULL, summary = NULL, summary_text = NULL,"
             " outcome_note = NULL, purged_at = ?, updated_at = ? WHERE id = ?", (at, at, case_id),
@@ -150,10 +155,11 @@ def anonymise(conn: sqlite3.Connection, case_ids: Iterable[int], at: str, actor:
     return len(ids)
 
 
-def withdraw_open(conn: sqlite3.Connection, user_key: str, at: str) -> list[int]:
-    """Close the user's open cases as withdrawn (the parent asked to delete their data); returns all their cases."""
+def withdraw_open(conn: sqlite3.Connection, user_key: str, at: str) -> tuple[list[int], list[int]]:
+    """Close the user's open cases as withdrawn (the parent asked to delete their data);
+    returns (all their cases, the ones withdrawn now)."""
     rows = conn.execute("SELECT id, status FROM cases WHERE user_key = ?", (user_key,)).fetchall()
-    for r in rows:
-        if r["status"] in OPEN_STATUSES:
-            change(conn, r["id"], Change.CLOSED, "parent", at, outcome=Outcome.WITHDRAWN, announce="withdrawn")
-    return [r["id"] for r in rows]
+    withdrawn = [r["id"] for r in rows if r["status"] in OPEN_STATUSES]
+    for case_id in withdrawn:
+        change(conn, case_id, Change.CLOSED, "parent", at, outcome=Outcome.WITHDRAWN, announce="withdrawn")
+    return [r["id"] for r in rows], withdrawn

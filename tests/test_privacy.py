@@ -110,3 +110,5 @@ async def test_retention_purges_closed_cases_after_the_configured_days(tmp_path:
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM messages").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM conversations").fetchone() == (0,)
+        # notifiers are told to scrub the card they posted for the purged case, and only for it
+        assert conn.execute("SELECT case_id FROM outbox WHERE kind = 'purged'").fetchall() == [(closed,)]
