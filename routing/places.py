@@ -31,7 +31,7 @@ _LIVING = re.compile(
 )
 _LEFT = r"(?:(?<![가-힣])|(?<=[시천]))"
 _SUFFIX_LETTERS = re.compile(f"[{''.join(SUFFIXES + ''.join(_LOOKALIKE.values()))}]")
-_CANDIDATE = re.compile(rf"[가-힣]{{1,5}}[동읍{''.join(_LOOKALIKE['동'] + _LOOKALIKE['읍'] + _LOOKALIKE['면'])}]")
+_CANDIDATE = re.compile(f"[가-힣]{{1,5}}[{SUFFIXES}{''.join(_LOOKALIKE.values())}]")
 
 
 def _spaced(form: str) -> str:
