@@ -162,3 +162,70 @@ async def test_healthz_and_no_html_error_pages() -> None:
         wrong_method = await http.get("/kakao/skill")
     assert health.json() == {"status": "ok"}
     assert wrong_method.status_code == 405
+
+
+class KakaoParent:
+    """Talks to the skill as KakaoTalk does: posts utterances and taps quick replies (their text and extra)."""
+
+    def __init__(self, http: httpx.AsyncClient, user_id: str) -> None:
+        self.http = http
+        self.user_id = user_id
+        self.last: dict = {}
+
+    async def say(self, text: str, extra: dict | None = None) -> dict:
+        body = payload(utterance=text, user={"id": self.user_id, "type": "botUserKey", "properties": {}})
+        body["action"]["clientExtra"] = extra
+        response = await self.http.post("/kakao/skill", json=body)
+        assert response.status_code == 200, response.text
+        self.last = response.json()
+        return self.last
+
+    async def tap(self, text: str) -> dict:
+        quick = self.last["template"].get("quickReplies", [])
+        found = next((q for q in quick if q["messageText"] == text), None)
+        assert found, f"no quick reply {text!r} in {[q['messageText'] for q in quick]}"
+        assert len(found["label"]) <= 14
+        return await self.say(found["messageText"], found["extra"])
+
+    @property
+    def cards(self) -> list[dict]:
+        return [o["textCard"] for o in self.last["template"]["outputs"] if "textCard" in o]
+
+    @property
+    def text(self) -> str:
+        parts = []
+        for output in self.last["template"]["outputs"]:
+            if "simpleText" in output:
+                parts.append(output["simpleText"]["text"])
+            for card in [output.get("textCard", {}), *output.get("carousel", {}).get("items", [])]:
+                parts += [card.get("title", ""), card.get("description", "")]
+        return "\n".join(parts)
+
+
+async def test_full_intake_over_http_creates_a_case(engine, store, settings) -> None:
+    app = build_web(kakao_routes(engine, settings))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+        parent = KakaoParent(http, "botuser-intake-1")
+        await parent.say("안녕하세요")
+        assert "몇 살" in parent.text
+        await parent.tap("3~5살")
+        assert "언제" in parent.text
+        await parent.tap("내일")
+        assert "몇 시부터" in parent.text
+        await parent.tap("저녁 (18시~22시)")
+        assert "동네" in parent.text
+        await parent.tap("대곡동")
+        (card,) = parent.cards
+        assert card["title"].startswith("365어린이집")
+        assert any(b["action"] == "phone" and b["phoneNumber"] for b in card["buttons"])
+        assert "365어린이집 센트럴자이" in parent.text
+        assert "개인정보" in parent.text
+        await parent.tap("동의하고 접수")
+        await parent.tap("채팅으로 받기")
+        assert "이대로 접수할까요" in parent.text
+        await parent.tap("네, 접수할게요")
+        assert "접수번호" in parent.text
+    (case,) = await store.cases_for_user("kakao:botuser-intake-1")
+    assert case.channel == "kakao"
+    assert case.contact == {"route": "chat", "phone": None}
+    assert case.care_date is not None and case.care_date.isoformat() == "2026-11-25"
