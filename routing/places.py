@@ -10,7 +10,9 @@ from rapidfuzz.distance import Levenshtein
 from knowledge.schema import Place
 
 SUFFIXES = "동읍면"
-COMMON_WORDS = frozenset({"자산", "구성", "대신", "황금", "평화", "다수", "성내", "신음", "대항", "남산", "양천", "교"})
+COMMON_WORDS = frozenset(
+    {"자산", "구성", "대신", "황금", "평화", "다수", "성내", "신음", "대항", "남산", "양천", "증산", "감호", "교"}
+)
 """Stems that are also ordinary words (assets, composition, instead, gold, peace, majority, moan, ...):
 they name a place only with clear location words after them ("구성 살아요", "자산 쪽")."""
 _LOOKALIKE = {"동": "둥똥덩뚱돔돈돋돟됭듕", "읍": "읖읏윱웁음흡", "면": "먼멘몀멱며"}
