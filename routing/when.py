@@ -81,6 +81,8 @@ _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
 _HOLIDAY_WORDS = re.compile(
     r"주말|휴일|공휴일|연휴|명절|추석|설날|설\s*연휴|빨간\s*날|크리스마스(?!\s*이브)|성탄절|어린이날"
 )
+_LATE = 17 * 60
+"""A start from here with no end said could run into the night, whatever 오후 suggests."""
 _WORKDAY_WORDS = re.compile(r"평일|주중")
 _URGENT = re.compile(
     r"(?<![월고초중등특진발보지수공상학봉])급(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
@@ -331,8 +333,10 @@ def find_when(text: str, now: datetime, night_from: int = 19 * 60 + 30, night_un
     )
     if night_time or _NIGHT_WORDS.search(text):
         night = True
-    elif (times.start_sure and times.end_sure and start is not None and end is not None) or _DAY_WORDS.search(text):
+    elif times.start_sure and times.end_sure and start is not None and end is not None:
         night = False
+    elif end is None and (start is None or start < _LATE) and "저녁" not in text and _DAY_WORDS.search(text):
+        night = False  # "일요일 낮에", "오후 3시에"; but "오후 6시 반부터" may well run into the night
     holiday: bool | None = None
     if _HOLIDAY_WORDS.search(text):
         holiday = True
