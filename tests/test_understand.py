@@ -400,6 +400,8 @@ ANSWERS = [
     ("예", True, False),
     ("응", True, False),
     ("네?", None, False),
+    ("맞심더", True, False),
+    ("아입니더, 여섯 살이라예", False, True),
     ("그래요 그렇게 해주세요", True, False),
     ("ㅇㅇ", True, False),
     ("좋아요!", True, False),
