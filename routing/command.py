@@ -15,12 +15,13 @@ from routing.need import Understanding
 KEYS = ("age_months", "school_grade", "date", "start", "end", "night", "holiday", "urgent", "place", "services")
 
 
-def _minute(value: str) -> str:
-    try:
-        datetime.strptime(value, "%Y-%m-%dT%H:%M")
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a time like 2026-11-24T14:00") from exc
-    return value
+def _minute(value: str) -> datetime:
+    for layout in ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            return datetime.strptime(value, layout)
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{value}' is not a time like 2026-11-24T14:00")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace, settings: Any) -> int:
     from routing.understand import Understander
 
     zone = ZoneInfo(settings.timezone)
-    now = datetime.strptime(args.now, "%Y-%m-%dT%H:%M").replace(tzinfo=zone) if args.now else datetime.now(zone)
+    now = args.now.replace(tzinfo=zone) if args.now else datetime.now(zone)
     knowledge = load(settings.knowledge_dir)
     understander = Understander(knowledge)
     out = sys.stdout.buffer
