@@ -8,9 +8,10 @@ from datetime import datetime
 
 from knowledge.schema import Knowledge
 from routing.ages import find_children
+from routing.days import public_holidays
 from routing.need import Child, Need, Understanding
 from routing.places import PlaceFinder
-from routing.when import When, find_when, public_holidays
+from routing.when import When, find_when
 
 _NO = re.compile(
     r"(?:아니요|아니오|아뇨|아녜요|아니에요|아닙니다|아니야|아입니더|아입니다|아니라예|아니예|아니|싫어요|싫어|싫습니다"
