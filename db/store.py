@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from db.models import CaseRow, NewCase, ts
-from db.writer import Turn, Writer, connect, migrate
+from db.writer import Checkpointer, Turn, Writer, connect, migrate
 
 T = TypeVar("T")
 STATE_CACHE = 20_000
@@ -53,6 +53,7 @@ class Store:
         self._reader = reader
         self._executor = executor
         self._conn = conn
+        self._checkpointer = Checkpointer(path)
         self._states: OrderedDict[str, str | None] = OrderedDict()
 
     @classmethod
@@ -76,6 +77,7 @@ class Store:
 
     async def close(self) -> None:
         await self._writer.close()
+        await self._checkpointer.close()
         await self._reader.close()
         await asyncio.get_running_loop().run_in_executor(self._executor, self._conn.close)
         self._executor.shutdown()

@@ -18,6 +18,7 @@ MAX_BATCH = 2000
 """Upper bound of writes per transaction, so one huge burst does not delay its first callers for long."""
 MAX_LOGGED_CHARS = 8000
 """Message log cap: a pasted 50 KB message is kept as its first part, not refused."""
+CHECKPOINT_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,9 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
+    # No automatic checkpoint inside our COMMITs: the Checkpointer does it from its own thread.
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("PRAGMA journal_size_limit=67108864")
     return conn
 
 
@@ -181,3 +185,38 @@ class Writer:
         self._closing = True
         self._wake.set()
         await self._task
+
+
+class Checkpointer:
+    """Copies the WAL into the database file from its own connection and thread. SQLite's automatic
+    checkpoint runs inside whichever COMMIT crosses 1000 WAL pages, and that commit's callers wait for it:
+    measured, it was the whole p99 of a turn (7 ms instead of 1 ms at 5,000 turns/s)."""
+
+    def __init__(self, path: Path, seconds: float = CHECKPOINT_SECONDS) -> None:
+        self._path = path
+        self._seconds = seconds
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-checkpoint")
+        self._conn: sqlite3.Connection | None = None
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="db-checkpoint")
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._conn = await loop.run_in_executor(
+            self._executor, lambda: sqlite3.connect(self._path, check_same_thread=False, timeout=10.0))
+        while True:
+            await asyncio.sleep(self._seconds)
+            try:
+                await loop.run_in_executor(self._executor, self.checkpoint)
+            except sqlite3.Error as exc:  # busy or I/O: the WAL only grows until the next pass succeeds
+                log.warning("WAL checkpoint failed: %s", exc)
+
+    def checkpoint(self) -> None:
+        if self._conn is not None:
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+    async def close(self) -> None:
+        self._task.cancel()
+        await asyncio.gather(self._task, return_exceptions=True)
+        if self._conn is not None:
+            await asyncio.get_running_loop().run_in_executor(self._executor, self._conn.close)
+        self._executor.shutdown()
