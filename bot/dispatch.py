@@ -143,8 +143,8 @@ class Dispatcher:
         for notifier in self.notifiers:
             if notifier.name in done:
                 continue
-            note = Note(row["id"], row["kind"], case, text, self.recipients(case), ACTIONS[case.status],
-                        firsts.get(notifier.name))
+            actions = () if case.purged_at else ACTIONS[case.status]
+            note = Note(row["id"], row["kind"], case, text, self.recipients(case), actions, firsts.get(notifier.name))
             try:
                 external = await asyncio.wait_for(notifier.notify(note), self.timeout_seconds)
             except Exception as exc:

@@ -103,8 +103,8 @@ def change(conn: sqlite3.Connection, case_id: int, what: Change, who: str, at: s
     ``remind_at``: the follow-up a reopened or released case needs (unclaimed or not-contacted reminder)."""
     row = current(conn, case_id)
     before = Status(row["status"])
-    if before not in ALLOWED[what]:
-        raise TransitionRefused(case_id, before, what)
+    if before not in ALLOWED[what] or (what is Change.REOPENED and row["purged_at"] is not None):
+        raise TransitionRefused(case_id, before, what)  # a purged case has nobody left to contact
     if what is Change.RESOLVED and outcome is None:
         raise ValueError("resolving a case needs an outcome")
     after = before

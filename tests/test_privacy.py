@@ -7,9 +7,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.queue import Queue
 from db import NewCase, Outcome, Status, Store
-from db.cases import Change
+from db.cases import Change, TransitionRefused
 from knowledge.coordinators import Coordinators
 
 KST = ZoneInfo("Asia/Seoul")
@@ -63,6 +65,8 @@ async def test_forget_deletes_personal_data_and_keeps_anonymous_statistics(tmp_p
         assert "아직 접수된 내용이 없습니다" in await queue.status("telegram:42")
         assert await queue.forget("telegram:42") == "삭제할 개인정보가 없습니다."
         kept = await store.case(open_id)
+        with pytest.raises(TransitionRefused):
+            await queue.update(open_id, "이담당", Change.REOPENED)
         assert (await store.case(other)).contact is not None  # type: ignore[union-attr]  # another parent's case
     finally:
         await store.close()
