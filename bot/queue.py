@@ -37,7 +37,7 @@ class ClaimResult:
 
 class Queue:
     """Channel-independent case operations. Installs its planner on the store so every new case gets its
-    notification and reminders in the case's own transaction. ``on_change`` is called after any write that
+    notification and reminders in the case's own transaction. ``listeners`` are called after any write that
     adds outbox or follow-up rows (the dispatcher and follow-ups kick themselves with it)."""
 
     def __init__(self, store: Store, coordinators: Coordinators, *, tz: tzinfo, clock: Clock = utcnow,

@@ -13,6 +13,8 @@ from db.models import OPEN_STATUSES, Outcome, Status
 class Change(StrEnum):
     """What a coordinator (or the parent, or the system) does to a case; claiming has its own function."""
 
+    CLAIMED = "claimed"
+    """Only through ``claim``; listed so a refused claim can say what was refused."""
     CONTACTED = "contacted"
     RESOLVED = "resolved"
     CLOSED = "closed"
@@ -22,6 +24,7 @@ class Change(StrEnum):
 
 
 ALLOWED: dict[Change, tuple[Status, ...]] = {
+    Change.CLAIMED: (Status.NEW,),
     Change.CONTACTED: (Status.CLAIMED,),
     Change.RESOLVED: (Status.CLAIMED, Status.CONTACTED),
     Change.CLOSED: (Status.NEW, Status.CLAIMED, Status.CONTACTED, Status.RESOLVED),
@@ -84,7 +87,7 @@ def claim(conn: sqlite3.Connection, case_id: int, who: str, at: str, remind_at: 
     row = current(conn, case_id)
     if row["status"] != Status.NEW:
         if row["claimed_by"] is None:
-            raise TransitionRefused(case_id, Status(row["status"]), Change.NOTE)
+            raise TransitionRefused(case_id, Status(row["status"]), Change.CLAIMED)
         return Claimed(row["claimed_by"] == who, row["claimed_by"])
     conn.execute(
         "UPDATE cases SET status = 'claimed', claimed_by = ?, claimed_at = ?, updated_at = ? WHERE id = ?",
@@ -105,6 +108,8 @@ def change(conn: sqlite3.Connection, case_id: int, what: Change, who: str, at: s
     before = Status(row["status"])
     if before not in ALLOWED[what] or (what is Change.REOPENED and row["purged_at"] is not None):
         raise TransitionRefused(case_id, before, what)  # a purged case has nobody left to contact
+    if what is Change.CLAIMED:
+        raise ValueError("claim a case with claim(), which settles concurrent claims")
     if what is Change.RESOLVED and outcome is None:
         raise ValueError("resolving a case needs an outcome")
     after = before

@@ -83,7 +83,12 @@ async def test_claim_update_and_history(settings: Settings, capsys: pytest.Captu
 
 async def test_a_bad_transition_says_what_is_possible(settings: Settings, capsys: pytest.CaptureFixture) -> None:
     assert await coordcli.run(parse("update", "1", "--as", "이담당", "--status", "contacted"), settings) == 1
-    assert "'접수됨 (담당자 배정 전)' 상태라서" in capsys.readouterr().err
+    assert "'접수됨 (담당자 배정 전)' 상태라서 'contacted'(으)로 바꿀 수 없습니다. 가능한 다음 상태: closed" in (
+        capsys.readouterr().err
+    )
+    assert await coordcli.run(parse("update", "1", "--as", "이담당", "--status", "closed"), settings) == 0
+    assert await coordcli.run(parse("claim", "1", "--as", "이담당"), settings) == 1
+    assert "'종료' 상태라서 'claimed'(으)로 바꿀 수 없습니다. 가능한 다음 상태: reopened" in capsys.readouterr().err
 
 
 async def test_refusals(settings: Settings, capsys: pytest.CaptureFixture) -> None:
