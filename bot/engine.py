@@ -81,12 +81,16 @@ class Engine:
         now = self.clock()
         knowledge = self.knowledge.current
         intake = await self._load(key)
-        raw = inbound.choice if inbound.choice else inbound.text
+        label = inbound.text if inbound.choice else None
+        raw = inbound.choice or inbound.text
+        if not inbound.choice and (picked := _picked(intake, inbound.text)):
+            # Channels that can only send text back (a Kakao quick reply without extra, a typed label).
+            label, raw = inbound.text, picked
         text = clean(raw)
         u = self.understander(knowledge).read(text, now)
         if inbound.location:
             u = replace(u, need=replace(u.need, coords=inbound.location, area=None))
-        t = Turn(self, inbound, text, u, intake, now, knowledge)
+        t = Turn(self, inbound, text, u, intake, now, knowledge, label)
         if len(raw) > MAX_TEXT:
             t.say(texts.TOO_LONG)
         if u.danger:
@@ -96,7 +100,8 @@ class Engine:
             step = await self._global(t)
         if step is None:
             step = await STEPS[t.intake.step](t)
-        t.intake = replace(t.intake, step=step)
+        shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
+        t.intake = replace(t.intake, step=step, offered=tuple((c.label, c.value) for c in shown))
         # A follow-up question that could not be pushed (Kakao) is asked at the parent's next message.
         question = await self.queue.parent_question(key)
         if question is not None:
@@ -277,6 +282,16 @@ class Engine:
             del self._locks[key]
         else:
             self._locks[key] = (lock, users - 1)
+
+
+def _picked(intake: Intake, text: str) -> str | None:
+    """The value of the offered button whose label the text repeats (spacing and punctuation aside)."""
+    said = _squash(text)
+    return next((value for label, value in intake.offered if said and _squash(label) == said), None)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s.,!?~()·]+", "", text)
 
 
 def clean(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -53,8 +53,8 @@ class Intake:
     case_id: int | None = None
     back_to: Step | None = None
     """The step a detour (the forget question) returns to."""
-    notes: tuple[str, ...] = field(default=())
-    """The parent's own words that carried facts, for the coordinator's summary."""
+    offered: tuple[tuple[str, str], ...] = ()
+    """(label, value) of the buttons last shown, so a label typed or sent back as text picks its button."""
 
     # -- what is still missing, in the order the bot asks ---------------------------------
     @property
@@ -134,6 +134,6 @@ class Intake:
         data["consent_at"] = datetime.fromisoformat(data["consent_at"]) if data.get("consent_at") else None
         data["coords"] = tuple(data["coords"]) if data.get("coords") else None
         data["situations"] = tuple(data.get("situations", ()))
-        data["notes"] = tuple(data.get("notes", ()))
+        data["offered"] = tuple(tuple(pair) for pair in data.get("offered", ()))
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})

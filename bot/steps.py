@@ -32,6 +32,8 @@ class Turn:
     intake: Intake
     now: datetime
     knowledge: Knowledge
+    label: str | None = None
+    """The button label when the parent tapped one (e.g. '3~5살'), kept for the summary."""
     replies: list[Reply] = field(default_factory=list)
 
     def say(self, text: str, choices: tuple[Choice, ...] = (), **kw: object) -> None:
@@ -106,7 +108,7 @@ async def on_collect(t: Turn) -> Step:
     if answer_topic(t):
         return Step.COLLECT
     before = t.intake
-    t.intake = t.intake.merge(t.u, label=t.inbound.text if t.inbound.choice else None)
+    t.intake = t.intake.merge(t.u, label=t.label)
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = replace(t.intake, time_skipped=True)
     elif t.intake == before and not t.replies:

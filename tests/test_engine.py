@@ -183,3 +183,17 @@ async def test_bad_input_is_re_asked_never_raised(chat: Chat) -> None:
     await chat.say("4살 내일 낮")
     await chat.say("화성시")
     assert "찾지 못했어요" in chat.text and "동네" in chat.text
+
+
+async def test_a_button_label_sent_back_as_text_picks_its_button(chat: Chat, store: Store) -> None:
+    """Kakao may send only the label of a quick reply; a parent may type it."""
+    await chat.say(ALL_IN_ONE)
+    await chat.say("동의하고 접수")
+    assert "전화번호" in chat.text
+    await chat.say("채팅으로 받기")
+    await chat.say("네, 접수할게요")
+    assert "접수번호" in chat.text
+    await chat.say("안녕")
+    await chat.say("처음부터")
+    await chat.say("3~5살")
+    assert "언제" in chat.text
