@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ def connect(path: Path) -> sqlite3.Connection:
     # WAL + synchronous=NORMAL: a committed transaction is in the WAL file before COMMIT returns, so it
     # survives the process being killed (SIGKILL, OOM); only an OS crash or power loss can drop the last
     # commits. That is the durability issue 7 asks for, at about ten times the speed of synchronous=FULL.
-    conn.execute("PRAGMA journal_mode=WAL")
+    _set_wal(conn)
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
     # No automatic checkpoint inside our COMMITs: the Checkpointer does it from its own thread.
@@ -53,24 +54,58 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _set_wal(conn: sqlite3.Connection) -> None:
+    # Switching a fresh file to WAL needs an exclusive moment and ignores the busy timeout, so two processes
+    # starting together may see "locked": wait a little and try again (WAL then persists in the file).
+    for attempt in range(100):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL").fetchall()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.02)
+
+
 def migrate(conn: sqlite3.Connection, directory: Path = MIGRATIONS) -> int:
-    """Apply db/migrations/NNN_*.sql above PRAGMA user_version, each file in its own transaction
-    together with its version bump (user_version is transactional), so a failed file changes nothing."""
+    """Apply db/migrations/NNN_*.sql above PRAGMA user_version, each file in its own transaction together
+    with its version bump (user_version is transactional), so a failed file changes nothing. The version is
+    read again under the write lock: two processes starting on a fresh file apply each file once."""
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     for path in sorted(directory.glob("[0-9][0-9][0-9]_*.sql")):
         version = int(path.name[:3])
         if version <= current:
             continue
-        script = path.read_text(encoding="utf-8")
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\n;PRAGMA user_version = {version};\nCOMMIT;")
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > current:
+                # statement by statement: executescript() would COMMIT first and drop the lock we hold
+                for statement in statements(path.read_text(encoding="utf-8")):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version}")
+                current = version
+                log.info("database migrated to version %d (%s)", version, path.name)
+            conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise sqlite3.DatabaseError(f"migration {path.name} failed: {exc}") from exc
-        log.info("database migrated to version %d (%s)", version, path.name)
-        current = version
     return current
+
+
+def statements(script: str) -> list[str]:
+    """Split a SQL script into complete statements (SQLite's own test, so ';' inside strings is safe)."""
+    out: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(ln.strip().startswith("--") or not ln.strip() for ln in buffer.splitlines()):
+        out.append(buffer.strip())  # a last statement without ';'
+    return out
 
 
 def write_turns(conn: sqlite3.Connection, turns: Sequence[Turn]) -> None:

@@ -178,6 +178,15 @@ async def test_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
         conn.close()
 
 
+async def test_two_processes_opening_a_fresh_file_migrate_it_once(tmp_path: Path) -> None:
+    for attempt in range(20):  # the race is narrow: try it on several fresh files
+        path = tmp_path / f"fresh{attempt}.sqlite3"
+        stores = await asyncio.gather(*(Store.open(path) for _ in range(4)))  # each migrates in its own thread
+        for store in stores:
+            await store.close()
+        assert rows(path, "PRAGMA user_version")[0][0] >= 1
+
+
 async def test_a_broken_migration_changes_nothing(tmp_path: Path) -> None:
     migrations = tmp_path / "migrations"
     migrations.mkdir()
