@@ -237,7 +237,7 @@ class CoordinatorGroup:
                     text = self._card(case) + "\n\n" + history_text(events, self._queue.tz)
                     markup = action_keyboard(case.id, ACTIONS[case.status])
             else:
-                text = await self._report() if self._report else texts.NO_REPORT
+                text = await (self._report or self._summary)()
         except (Refused, LookupError) as exc:
             text = str(exc)
         except Exception:
@@ -253,6 +253,13 @@ class CoordinatorGroup:
                 return
 
     # --- helpers ------------------------------------------------------------------------------------
+    async def _summary(self) -> str:
+        """/report: the last 30 days of the city's meeting report, as plain text."""
+        from bot.report import summary
+
+        queue = self._queue
+        return await summary(queue.store, queue.tz, self._service_names, now=queue.clock())
+
     def _service(self, service_id: str | None) -> str:
         return self._service_names.get(service_id or "", service_id or "미정 (관제탑 판단)")
 

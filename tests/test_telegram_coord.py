@@ -82,10 +82,6 @@ class Rig:
         return [b["text"] for row in rows for b in row]
 
 
-async def monthly_report() -> str:
-    return "11월 돌봄 접수 보고: 12건, 연결 10건"
-
-
 @pytest.fixture
 async def rig(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Rig]:
     async with FakeBotApi() as fake, opened(tmp_path / "dolbom.sqlite3") as store:
@@ -96,7 +92,6 @@ async def rig(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Rig]:
             queue,
             GROUP_ID,
             service_names={"daycare-365": "365어린이집"},
-            report=monthly_report,
             retry_delays=(0.05,),
         )
         dispatcher = Dispatcher(
@@ -191,7 +186,9 @@ async def test_queue_and_case_commands(rig: Rig) -> None:
     assert fake.texts(GROUP_ID)[2] == queue_texts.NO_SUCH_CASE.format(id=999)
     await fake.send_text(GROUP, CONTROL, "/report@dolbom_test_bot")
     await fake.wait_for(lambda api: len(api.texts(GROUP_ID)) == 4)
-    assert fake.texts(GROUP_ID)[3] == "11월 돌봄 접수 보고: 12건, 연결 10건"
+    report = fake.texts(GROUP_ID)[3]
+    assert report.startswith("돌봄이음 성과 보고 (2026-10-26 ~ 2026-11-24)") and "#" not in report
+    assert "1건" in report
 
 
 async def test_reminders_thread_under_the_card_and_failed_sends_stay_in_the_outbox(rig: Rig) -> None:
