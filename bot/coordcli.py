@@ -58,13 +58,14 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     except CoordinatorsError as exc:
         print(f"설정 오류: {exc}", file=sys.stderr)
         return 2
+    names = service_names(settings)
     store = await Store.open(settings.db_path)
     queue = Queue(store, staff, tz=settings.tz, retention_days=settings.retention_days)
     try:
         if args.command == "queue":
-            return await _list(queue, name, args)
+            return await _list(queue, name, args, names)
         if args.command == "case":
-            return await _show(queue, name, args)
+            return await _show(queue, name, args, names)
         if args.command == "claim":
             result = await queue.claim(args.case_id, name)
             print(result.message)
@@ -93,7 +94,18 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         await store.close()
 
 
-async def _list(queue: Queue, name: str, args: argparse.Namespace) -> int:
+def service_names(settings: Settings) -> dict[str, str]:
+    """Service and site id -> Korean name from the knowledge; ids alone if it cannot be read right now."""
+    from knowledge.loader import load
+
+    try:
+        services = load(settings.knowledge_dir).services
+        return {s.id: s.name for s in services} | {site.id: site.name for s in services for site in s.sites}
+    except Exception:  # a knowledge edit in progress must not stop coordinators from working the queue
+        return {}
+
+
+async def _list(queue: Queue, name: str, args: argparse.Namespace, names: dict[str, str]) -> int:
     from bot import queue_texts
     from db.models import Status
 
@@ -106,12 +118,13 @@ async def _list(queue: Queue, name: str, args: argparse.Namespace) -> int:
         print("열린 접수가 없습니다.")
     for c in cases:
         flags = "".join(f for f, on in (("[위험]", c.danger), ("[긴급]", c.urgent)) if on)
-        print(f"#{c.id:<5} {flags:<8} {queue_texts.STATUS[c.status]:<16} {c.service_id or '미정':<14} "
+        service = names.get(c.service_id or "", c.service_id or "미정")
+        print(f"#{c.id:<5} {flags:<8} {queue_texts.STATUS[c.status]:<16} {service:<14} "
               f"{c.area or '-':<6} {queue_texts.when(c.created_at, queue.tz)}  담당: {c.claimed_by or '-'}")
     return 0
 
 
-async def _show(queue: Queue, name: str, args: argparse.Namespace) -> int:
+async def _show(queue: Queue, name: str, args: argparse.Namespace, names: dict[str, str]) -> int:
     from bot import queue_texts
 
     case, events = await queue.show(args.case_id, name)
@@ -119,7 +132,8 @@ async def _show(queue: Queue, name: str, args: argparse.Namespace) -> int:
         data = _jsonable(case) | {"history": [asdict(e) for e in events]}
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return 0
-    print(queue_texts.case_card(case, queue.tz, case.service_id or "미정", "status"))
+    service = names.get(case.service_id or "", case.service_id or "미정")
+    print(queue_texts.case_card(case, queue.tz, service, "status", names.get(case.site_id or "")))
     print("\n기록:")
     for e in events:
         change = f" {e.status_from or ''}→{e.status_to}" if e.status_to else ""

@@ -98,6 +98,7 @@ class Dispatcher:
         """Kept as given: the assembly may append a notifier (e.g. the Telegram group) before start."""
         self.tz = tz
         self.service_names = dict(service_names or {})
+        """Korean names by service id (and by site id, where given)."""
         self.clock = clock
         self.poll_seconds = poll_seconds
         self.backoff_seconds = backoff_seconds
@@ -137,7 +138,7 @@ class Dispatcher:
             "SELECT d.notifier, d.external_id FROM deliveries d JOIN outbox o ON o.id = d.outbox_id"
             " WHERE o.case_id = ? AND o.kind = 'new_case'", (case.id,))}
         service = self.service_names.get(case.service_id or "", case.service_id or "미정 (관제탑 판단)")
-        text = queue_texts.case_card(case, self.tz, service, row["kind"])
+        text = queue_texts.case_card(case, self.tz, service, row["kind"], self.service_names.get(case.site_id or ""))
         errors: list[str] = []
         sent = 0
         for notifier in self.notifiers:

@@ -78,11 +78,13 @@ def case_status(case: CaseRow, tz: tzinfo) -> str:
     return "\n".join(lines)
 
 
-def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_case") -> str:
+def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_case",
+              site_name: str | None = None) -> str:
     """What a coordinator reads: everything needed to act without asking the parent again."""
     flags = " ".join(f for f, on in (("[위험]", case.danger), ("[긴급]", case.urgent)) if on)
     lines = [f"{HEADLINE.get(kind, HEADLINE['status'])} #{case.id} {flags}".rstrip()]
-    lines.append(f"서비스: {service_name}" + (f" · {case.site_id}" if case.site_id else ""))
+    site = site_name or case.site_id
+    lines.append(f"서비스: {service_name}" + (f" · {site}" if site else ""))
     if case.summary_text:
         lines.append(case.summary_text)
     if case.contact:

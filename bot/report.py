@@ -28,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.coordcli import service_names
     from db.store import Store
 
     today = datetime.now(settings.tz).date()
@@ -38,20 +39,11 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     store = await Store.open(settings.db_path)
     try:
         files = await write(store, args.start, args.end, settings.tz, args.out or settings.db_path.parent / "reports",
-                            service_names=_service_names(settings), charts=not args.no_charts)
+                            service_names=service_names(settings), charts=not args.no_charts)
     finally:
         await store.close()
     print(t.REPORT_WRITTEN.format(files=", ".join(str(f) for f in files)))
     return 0
-
-
-def _service_names(settings: Settings) -> dict[str, str]:
-    from knowledge.loader import load
-
-    try:
-        return {s.id: s.name for s in load(settings.knowledge_dir).services}
-    except Exception:  # the report must not fail on a knowledge edit in progress: ids are readable enough
-        return {}
 
 
 async def write(store: Store, start: date, end: date, tz: tzinfo, out: Path, *,

@@ -72,7 +72,7 @@ async def test_new_case_note_reaches_service_and_control_tower(tmp_path: Path) -
     rec = Recorder()
     try:
         case_id = await store.create_case(a_case(), "{}")
-        names = {"daycare-365": "365어린이집"}
+        names = {"daycare-365": "365어린이집", "daycare-365-yulgok": "365어린이집 율곡"}
         dispatcher = Dispatcher(store, STAFF, [rec], tz=KST, clock=Clock(T0), service_names=names)
         assert await dispatcher.run_once() == 1
         assert await dispatcher.run_once() == 0
@@ -83,7 +83,8 @@ async def test_new_case_note_reaches_service_and_control_tower(tmp_path: Path) -
     assert [c.name for c in note.recipients] == ["이담당", "가족여성팀"]
     assert note.actions == (Action.CLAIM, Action.CLOSE)
     assert f"#{case_id} [긴급]" in note.text
-    assert "365어린이집" in note.text and "만 4세, 오늘 18:00-22:00" in note.text and "010-1111-2222" in note.text
+    assert "서비스: 365어린이집 · 365어린이집 율곡" in note.text
+    assert "만 4세, 오늘 18:00-22:00" in note.text and "010-1111-2222" in note.text
 
 
 async def test_failures_back_off_and_never_resend_what_went_out(tmp_path: Path) -> None:
