@@ -88,6 +88,8 @@ async def test_jobs_are_rebuilt_after_restart_and_missed_ones_run_once(tmp_path:
     clock.at = TUE_10 + timedelta(minutes=30)  # restart before it is due: a job again, nothing fired
     store, _, followups = await start(path, clock)
     assert followups.scheduled() == {first_id}
+    job = followups.scheduler.get_job(f"followup:{first_id}")
+    assert job.next_run_time == TUE_10 + timedelta(minutes=60) and job.args == (first_id,)
     await stop(store, followups)
     assert rows(path, "SELECT count(*) FROM outbox WHERE kind = 'reminder'") == [(0,)]
 
