@@ -14,20 +14,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from bot import texts
 from bot.core import Address, Channel, Choice, Dialog, Inbound, Reply
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
-
-# -- Korean texts of this channel (to move to bot/texts.py) ---------------------------------------
-TIMEOUT_TEXT = "잠시만요, 처리 중이에요. 조금 뒤에 아무 말이나 보내 주시면 이어서 안내해 드릴게요."
-ERROR_TEXT = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다시 말씀해 주세요."
-EMPTY_TEXT = "무엇을 도와드릴까요?"
-TRUNCATED_MARK = "…(이어서)"
-MORE_CHOICES = "다른 선택: {labels} (그대로 입력해 주세요)"
-LINKS_TITLE = "바로 연결"
-CALL_LABEL = "전화하기"
-MAP_LABEL = "지도 보기"
 
 # -- Kakao limits (SkillResponse reference) --------------------------------------------------------
 MAX_OUTPUTS = 3
@@ -85,7 +76,7 @@ def build_response(replies: Sequence[Reply]) -> dict[str, object]:
         if reply is asking and len(asking.choices) > MAX_QUICK_REPLIES:
             # The dialog reads typed text too, so choices without a button stay reachable.
             rest = ", ".join(c.label for c in asking.choices[MAX_QUICK_REPLIES:])
-            text = f"{text}\n\n{MORE_CHOICES.format(labels=rest)}".strip()
+            text = f"{text}\n\n{texts.KAKAO_MORE_CHOICES.format(labels=rest)}".strip()
         # All cards share one output (a carousel if several); a card's text too long for it goes before it,
         # other text keeps its place before or after the cards.
         if reply.card_title or reply.links or reply.venue:
@@ -95,7 +86,7 @@ def build_response(replies: Sequence[Reply]) -> dict[str, object]:
         else:
             (post if cards else pre).append(text)
     outputs = layout("\n\n".join(t for t in pre if t), cards, "\n\n".join(t for t in post if t))
-    template: dict[str, object] = {"outputs": outputs or [simple_text(EMPTY_TEXT)]}
+    template: dict[str, object] = {"outputs": outputs or [simple_text(texts.KAKAO_EMPTY_TEXT)]}
     if shown:
         template["quickReplies"] = [quick_reply(c) for c in shown]
     return {"version": "2.0", "template": template}
@@ -128,13 +119,13 @@ def build_card(reply: Reply, text: str) -> tuple[dict[str, object], str]:
     if text and len(text) <= MAX_CARD_DESCRIPTION:
         card["description"], text = text, ""
     if not card:
-        card["title"] = LINKS_TITLE
+        card["title"] = texts.KAKAO_LINKS_TITLE
     buttons = [b for b in (link_button(link.label, link.phone, link.url) for link in reply.links) if b]
     if venue and venue.phone and all(b.get("phoneNumber") != venue.phone for b in buttons):
-        buttons.append({"action": "phone", "label": CALL_LABEL, "phoneNumber": venue.phone})
+        buttons.append({"action": "phone", "label": texts.KAKAO_CALL_LABEL, "phoneNumber": venue.phone})
     if venue:
         place = quote(venue.title.replace(",", " "), safe="")
-        buttons.append({"action": "webLink", "label": MAP_LABEL,
+        buttons.append({"action": "webLink", "label": texts.KAKAO_MAP_LABEL,
                         "webLinkUrl": f"https://map.kakao.com/link/map/{place},{venue.lat},{venue.lon}"})
     if buttons:
         card["buttons"] = buttons[:MAX_BUTTONS]
@@ -215,7 +206,7 @@ def fit_text(text: str, slots: int) -> list[str]:
     head, _, tail = text.strip().rpartition("\n")
     if not head or len(tail.strip()) > MAX_TAIL:
         head, tail = text, ""
-    suffix = f"{TRUNCATED_MARK}\n\n{tail.strip()}" if tail.strip() else TRUNCATED_MARK
+    suffix = f"{texts.KAKAO_TRUNCATED_MARK}\n\n{tail.strip()}" if tail.strip() else texts.KAKAO_TRUNCATED_MARK
     kept = split_text(head)[:slots]
     kept[-1] = f"{split_text(kept[-1], MAX_TEXT - len(suffix) - 1)[0]}\n{suffix}"
     return kept
@@ -251,7 +242,7 @@ class KakaoSkill:
             body = build_response([*self.collect_late(inbound.address), *replies])
         except Exception:
             log.exception("Kakao turn failed for %s", inbound.address.key)
-            body = build_response([Reply(ERROR_TEXT)])
+            body = build_response([Reply(texts.KAKAO_ERROR_TEXT)])
         return JSONResponse(body)
 
     async def ask(self, inbound: Inbound) -> list[Reply]:
@@ -262,7 +253,7 @@ class KakaoSkill:
             log.warning("Kakao turn for %s exceeded %.1fs; it finishes in the background", inbound.address.key,
                         self.budget)
             self.park(inbound.address, task)
-            return [Reply(TIMEOUT_TEXT)]
+            return [Reply(texts.KAKAO_TIMEOUT_TEXT)]
         except asyncio.CancelledError:  # the request went away; the turn still completes and is shown next time
             self.park(inbound.address, task)
             raise

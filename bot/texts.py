@@ -115,6 +115,7 @@ FORGET_KEPT = "지우지 않았어요. 하던 이야기를 이어서 해 주세�
 TOPIC_MORE = "돌봄 신청도 필요하시면 아이 나이와 필요한 때를 알려 주세요."
 YES_NO_AGAIN = "'네' 또는 '아니요'로 답해 주세요."
 TOO_LONG = "메시지가 너무 길어요. 앞부분만 읽었어요."
+SLOW_DOWN = "메시지가 너무 빨리 오고 있어요. 천천히 보내 주시면 차례대로 답할게요."
 
 # Words that work at any point; matched on the message with spaces removed.
 RESTART_WORDS = ("처음부터", "다시시작", "/start", "/reset")
@@ -157,3 +158,13 @@ WEEKDAYS_LABEL = "평일"
 WEEKEND_LABEL = "토·일"
 EVERY_DAY_LABEL = "매일"
 ALWAYS_LABEL = "24시간 연중무휴"
+
+# Kakao skill: what the channel itself says when the dialog cannot answer in time or at all.
+KAKAO_TIMEOUT_TEXT = "잠시만요, 처리 중이에요. 조금 뒤에 아무 말이나 보내 주시면 이어서 안내해 드릴게요."
+KAKAO_ERROR_TEXT = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다시 말씀해 주세요."
+KAKAO_EMPTY_TEXT = "무엇을 도와드릴까요?"
+KAKAO_TRUNCATED_MARK = "…(이어서)"
+KAKAO_MORE_CHOICES = "다른 선택: {labels} (그대로 입력해 주세요)"
+KAKAO_LINKS_TITLE = "바로 연결"
+KAKAO_CALL_LABEL = "전화하기"
+KAKAO_MAP_LABEL = "지도 보기"

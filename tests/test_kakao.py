@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import texts as ko
 from bot.core import Address, Channel, Choice, Link, Reply, Venue
 from bot.kakao import (
     MAX_LABEL,
     MAX_TEXT,
-    MORE_CHOICES,
-    TRUNCATED_MARK,
     PayloadError,
     build_response,
     parse_payload,
@@ -146,7 +145,7 @@ def test_too_much_text_is_cut_with_a_mark_and_keeps_the_question() -> None:
     response = build_response([Reply(f"{body}\n{question}")])
     assert_within_limits(response)
     last = texts(response)[-1]
-    assert TRUNCATED_MARK in last
+    assert ko.KAKAO_TRUNCATED_MARK in last
     assert last.endswith(question)
 
 
@@ -159,7 +158,7 @@ def test_text_after_a_card_keeps_its_own_output() -> None:
     kinds = [next(iter(o)) for o in outputs(response)]
     assert kinds == ["simpleText", "textCard", "simpleText"]
     assert texts(response)[-1] == "접수할까요?"
-    assert TRUNCATED_MARK in texts(response)[0]
+    assert ko.KAKAO_TRUNCATED_MARK in texts(response)[0]
 
 
 def test_several_cards_become_one_carousel() -> None:
@@ -186,7 +185,7 @@ def test_twelve_choices_keep_ten_buttons_and_name_the_rest() -> None:
     assert_within_limits(response)
     quick = response["template"]["quickReplies"]
     assert [q["extra"]["choice"] for q in quick] == [f"area-{i}" for i in range(10)]
-    assert MORE_CHOICES.format(labels="10번 동네, 11번 동네") in texts(response)[0]
+    assert ko.KAKAO_MORE_CHOICES.format(labels="10번 동네, 11번 동네") in texts(response)[0]
 
 
 def test_long_labels_are_shortened_but_the_choice_is_unchanged() -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot import texts as ko
 from bot.core import Choice, Inbound, Reply
-from bot.kakao import ERROR_TEXT, TIMEOUT_TEXT, kakao_routes
+from bot.kakao import kakao_routes
 from bot.settings import Settings
 from bot.web import build_web
 
@@ -113,7 +114,7 @@ async def test_dialog_failure_is_logged_and_answered_politely(caplog: pytest.Log
             response = await http.post("/kakao/skill", json=payload())
     assert response.status_code == 200
     assert response.json()["version"] == "2.0"
-    assert texts(response) == [ERROR_TEXT]
+    assert texts(response) == [ko.KAKAO_ERROR_TEXT]
     assert "store is gone" in caplog.text  # the traceback is in the log
 
 
@@ -125,7 +126,7 @@ async def test_slow_turn_answers_within_budget_and_completes_in_background() -> 
         first = await http.post("/kakao/skill", json=payload(utterance="4살이에요"))
         elapsed = loop.time() - started
         assert first.status_code == 200
-        assert texts(first) == [TIMEOUT_TEXT]
+        assert texts(first) == [ko.KAKAO_TIMEOUT_TEXT]
         assert elapsed < 2
         assert dialog.finished == []
 
