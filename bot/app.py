@@ -19,7 +19,7 @@ from bot.map_web import map_link, map_routes
 from bot.queue import Queue
 from bot.settings import Settings
 from db.store import Store
-from knowledge.coordinators import load as load_coordinators
+from knowledge.coordinators import CoordinatorsSource
 from knowledge.source import KnowledgeSource
 
 
@@ -50,7 +50,8 @@ async def running(
     """Open everything the channels share and start the background work; close it all in reverse order.
     ``telegram=False`` keeps Telegram off even when a token is configured (the terminal chat)."""
     source = KnowledgeSource(settings.knowledge_dir)
-    coordinators = load_coordinators(settings.coordinators_path)
+    staff = CoordinatorsSource(settings.coordinators_path)
+    coordinators = staff.current
     store = await Store.open(settings.db_path)
     async with contextlib.AsyncExitStack() as stack:
         stack.push_async_callback(store.close)
@@ -71,8 +72,11 @@ async def running(
         if telegram and settings.telegram_bot_token:
             await _add_telegram(app, sinks, stack)
 
-        watcher = asyncio.create_task(source.watch(settings.knowledge_poll_seconds), name="knowledge-watch")
-        stack.push_async_callback(_cancel, watcher)
+        # Staff edits to coordinators.yaml reach the queue and the dispatcher without a restart.
+        staff.subscribe(lambda c: (setattr(queue, "coordinators", c), setattr(dispatcher, "coordinators", c)))
+        for name, watched in (("knowledge-watch", source), ("coordinators-watch", staff)):
+            watcher = asyncio.create_task(watched.watch(settings.knowledge_poll_seconds), name=name)
+            stack.push_async_callback(_cancel, watcher)
         dispatcher.start()
         stack.push_async_callback(dispatcher.stop)
         await followups.start()
