@@ -14,6 +14,7 @@ from typing import Protocol
 
 from bot import present, texts
 from bot.core import Inbound, Reply
+from bot.flood import FloodGate
 from bot.intake import Intake, Step
 from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
 from bot.settings import Settings
@@ -55,6 +56,7 @@ class Engine:
         clock: Callable[[], datetime] | None = None,
         map_url: Callable[[str, str | None], str | None] | None = None,
         cache_size: int = 20_000,
+        flood: FloodGate | None = None,
     ) -> None:
         self.store = store
         self.queue = queue
@@ -66,18 +68,21 @@ class Engine:
         self._cache: OrderedDict[str, Intake] = OrderedDict()
         self._cache_size = cache_size
         self._understander: tuple[Knowledge, Understander] | None = None
+        self.flood = flood
 
     # -- the one public entry ---------------------------------------------------------------
     async def handle(self, inbound: Inbound) -> list[Reply]:
         key = inbound.address.key
+        # Counted on arrival, not when the turn runs: a flood is about how fast messages come in.
+        slow = self.flood is not None and self.flood.over(key, self.clock())
         lock = self._acquire(key)
         try:
             async with lock:
-                return await self._turn(key, inbound)
+                return await self._turn(key, inbound, slow)
         finally:
             self._release(key)
 
-    async def _turn(self, key: str, inbound: Inbound) -> list[Reply]:
+    async def _turn(self, key: str, inbound: Inbound, slow: bool = False) -> list[Reply]:
         now = self.clock()
         knowledge = self.knowledge.current
         intake = await self._load(key)
@@ -106,6 +111,8 @@ class Engine:
         question = await self.queue.parent_question(key)
         if question is not None:
             t.replies.append(question)
+        if slow:
+            t.replies.insert(0, Reply(texts.SLOW_DOWN))
         await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(), now)
         self._remember(key, t.intake)
         return t.replies

@@ -1,0 +1,144 @@
+"""Figure 2: many parents at once, each a whole intake through the real engine on a real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import statistics
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+NOW = datetime(2026, 11, 24, 14, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+"""A Tuesday afternoon: coordinators are in, so replies take the daytime path."""
+
+# Whole intakes as parents type them: (text, choice) per turn; a choice is a tapped button.
+SCRIPTS: tuple[tuple[tuple[str, str | None], ...], ...] = (
+    (("안녕하세요", None), ("3~5살", "4살"), ("내일", "내일"), ("저녁 (18시~22시)", "오후 6시부터 밤 10시까지"),
+     ("율곡동", None), ("동의하고 접수", "동의"), ("채팅으로 받기", "채팅으로 받기"), ("네, 접수할게요", "네")),
+    (("18개월 아기 내일 오전 9시부터 오후 6시까지요", None), ("대곡동이에요", None), ("동의하고 접수", "동의"),
+     ("010-1234-5678", None), ("네, 접수할게요", "네")),
+    (("초2 아이 토요일 낮에 돌봄 필요해요", None), ("오전 9시부터 오후 3시까지", None), ("아포읍", None),
+     ("동의하고 접수", "동의"), ("채팅으로 받기", "채팅으로 받기"), ("네, 접수할게요", "네")),
+    (("안녕하세요 돌봄 문의드려요", None), ("7살, 4살 두 아이요", None), ("오늘 저녁 5시부터 8시까지", None),
+     ("평화동", None), ("동의하고 접수", "동의"), ("010-9876-5432", None), ("네, 접수할게요", "네")),
+)
+TURNS_PER_PARENT = statistics.mean(len(s) for s in SCRIPTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    turns: int
+    seconds: float
+    latencies: list[float]
+    cases: int
+    batches: int
+
+    @property
+    def rate(self) -> float:
+        return self.turns / self.seconds
+
+
+async def _open(path: Path) -> tuple[Any, Any]:
+    from bot.engine import Engine, FixedKnowledge
+    from bot.queue import Queue
+    from bot.settings import Settings
+    from db.store import Store
+    from knowledge.coordinators import load as load_coordinators
+    from knowledge.loader import load
+
+    settings = Settings(db_path=path)
+    store = await Store.open(path)
+    queue = Queue(store, load_coordinators(), tz=settings.tz, clock=lambda: NOW)
+    engine = Engine(store=store, queue=queue, knowledge=FixedKnowledge(load()), settings=settings, clock=lambda: NOW)
+    return engine, store
+
+
+async def _parent(engine: Any, n: int, latencies: list[float], start_at: float | None, period: float) -> None:
+    """One parent's intake. With ``start_at`` the turns are sent on a schedule (a parent reading and typing
+    between messages) and latency counts from the scheduled moment, so a stalled server cannot hide its
+    queue by delaying the next message (coordinated omission)."""
+    from bot.core import Address, Channel, Inbound
+
+    address = Address(Channel.KAKAO, f"bench-{n}")
+    loop = asyncio.get_running_loop()
+    for i, (text, choice) in enumerate(SCRIPTS[n % len(SCRIPTS)]):
+        if start_at is None:
+            began = time.perf_counter()
+        else:
+            due = start_at + i * period
+            delay = due - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            began = time.perf_counter() - max(loop.time() - due, 0.0)
+        await engine.handle(Inbound(address, text=text, choice=choice))
+        latencies.append(time.perf_counter() - began)
+
+
+async def run_once(parents: int, rate: float | None = None) -> Run:
+    """All ``parents`` start together. Without ``rate`` each sends its next message as soon as the last one
+    is answered (the throughput ceiling); with ``rate`` turns are offered at that many per second in total."""
+    with tempfile.TemporaryDirectory(prefix="dolbom-bench-") as tmp:
+        engine, store = await _open(Path(tmp) / "bench.sqlite3")
+        try:
+            await engine.handle(_warm())  # compile the understander outside the timed part
+            latencies: list[float] = []
+            loop = asyncio.get_running_loop()
+            period = parents / rate if rate else 0.0
+            start_at = loop.time() + 0.05 if rate else None
+            gc.collect()
+            batches = store.batches
+            began = time.perf_counter()
+            await asyncio.gather(*(
+                _parent(engine, n, latencies, None if start_at is None else start_at + n * period / parents, period)
+                for n in range(parents)))
+            seconds = time.perf_counter() - began
+            rows = await store.fetch("SELECT count(*) FROM cases WHERE user_key LIKE 'kakao:bench-%'")
+            return Run(len(latencies), seconds, latencies, rows[0][0], store.batches - batches)
+        finally:
+            await store.close()
+
+
+def _warm() -> Any:
+    from bot.core import Address, Channel, Inbound
+
+    return Inbound(Address(Channel.KAKAO, "warm-up"), text="4살 내일 오후 2시부터 6시까지 율곡동")
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def measure(parents: int = 2000, runs: int = 3, rate: float = 5000.0) -> dict[str, list[float]]:
+    """Per run: the ceiling (turns/s with every parent sending back to back) and, at ``rate`` offered
+    turns/s, the achieved rate and the p50/p99 latency in ms. Also cases created and transactions."""
+    out: dict[str, list[float]] = {k: [] for k in (
+        "ceiling_turns_per_s", "turns_per_s", "p50_ms", "p99_ms", "cases", "turns", "batches", "ceiling_p99_ms")}
+    for _ in range(runs):
+        ceiling = asyncio.run(run_once(parents))
+        paced = asyncio.run(run_once(parents, rate))
+        out["ceiling_turns_per_s"].append(ceiling.rate)
+        out["ceiling_p99_ms"].append(percentile(ceiling.latencies, 0.99) * 1000)
+        out["turns_per_s"].append(paced.rate)
+        out["p50_ms"].append(percentile(paced.latencies, 0.50) * 1000)
+        out["p99_ms"].append(percentile(paced.latencies, 0.99) * 1000)
+        out["cases"].append(min(ceiling.cases, paced.cases))
+        out["turns"].append(ceiling.turns)
+        out["batches"].append(ceiling.batches)
+    return out
+
+
+def main() -> None:
+    result = measure(runs=1)
+    for key, values in result.items():
+        print(f"{key}: {values[0]:,.1f}")
+
+
+if __name__ == "__main__":
+    main()
