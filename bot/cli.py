@@ -21,7 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "case": ("bot.coordcli", "접수 한 건과 기록 보기 (show one case with its history)"),
     "claim": ("bot.coordcli", "접수 맡기 (claim a case: dolbom claim N --as NAME)"),
     "update": ("bot.coordcli", "접수 상태 바꾸기·메모 (update a case: --status ... --note ...)"),
-    "report": ("bot.report", "정례회의 성과 보고서: Markdown, CSV, PNG (report for the city's regular meeting)"),
+    "report": ("bot.report_cmd", "정례회의 성과 보고서: Markdown, CSV, PNG (report for the city's regular meeting)"),
 }
 
 

@@ -1,170 +1,262 @@
-"""`dolbom report --from DATE --to DATE`: Markdown, CSV and PNG charts for the city's regular meeting."""
+"""The report for the city's regular meeting: anonymous case figures from the store, as Markdown, CSV and PNG."""
 
 from __future__ import annotations
 
-import argparse
 import csv
-from collections.abc import Mapping
-from datetime import date, datetime, timedelta, tzinfo
+import io
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from bot import queue_texts as t
-from db.models import Outcome
+from bot import report_texts as t
+from db.models import OPEN_STATUSES, Outcome, Status, ts
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
-    from db.stats import Figures
     from db.store import Store
+    from knowledge.schema import Knowledge
 
-CHART_FONTS = ["NanumGothic", "Noto Sans CJK KR", "Malgun Gothic", "AppleGothic", "DejaVu Sans"]
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", type=date.fromisoformat, help="시작일 YYYY-MM-DD (기본: 이번 달 1일)")
-    parser.add_argument("--to", dest="end", type=date.fromisoformat, help="종료일 YYYY-MM-DD (기본: 오늘)")
-    parser.add_argument("--out", type=Path, default=None, help="저장할 폴더 (기본: 데이터베이스 옆 reports/)")
-    parser.add_argument("--no-charts", action="store_true", help="PNG 그림 없이")
+MAP_MODULE = Path(__file__).with_name("caremap.py")
+"""The care map (돌봄지도 KPI) counts as built when its module ships with the bot."""
+CSV_FIELDS = ("case_id", "created_day", "service_id", "area", "urgent", "status", "outcome", "minutes_to_claim",
+              "minutes_to_close")
+"""Anonymous per-case columns only: never a user key, contact, summary or note."""
 
 
-async def run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.coordcli import service_names
-    from db.store import Store
+@dataclass(frozen=True, slots=True)
+class CaseLine:
+    """One case as the report sees it."""
 
-    today = datetime.now(settings.tz).date()
-    args.start, args.end = args.start or today.replace(day=1), args.end or today
-    if args.start > args.end:
-        print(t.REPORT_BAD_RANGE.format(start=args.start, end=args.end))
-        return 2
-    store = await Store.open(settings.db_path)
-    try:
-        files = await write(store, args.start, args.end, settings.tz, args.out or settings.db_path.parent / "reports",
-                            service_names=service_names(settings), charts=not args.no_charts)
-    finally:
-        await store.close()
-    print(t.REPORT_WRITTEN.format(files=", ".join(str(f) for f in files)))
-    return 0
+    id: int
+    created: datetime
+    """In the city's time zone."""
+    channel: str
+    service_id: str | None
+    area: str | None
+    urgent: bool
+    danger: bool
+    status: Status
+    outcome: Outcome | None
+    minutes_to_claim: float | None
+    minutes_to_close: float | None
+    """Until the first resolution after the last reopening; None while the case is open."""
+    escalated: bool
+    followup: str | None
+    """The parent's follow-up answer: 'yes', 'no', 'none' (asked, not answered) or None (not asked)."""
 
-
-async def write(store: Store, start: date, end: date, tz: tzinfo, out: Path, *,
-                service_names: Mapping[str, str], charts: bool = True, now: datetime | None = None) -> list[Path]:
-    """Write report-START-END.md, .csv and (with ``charts``) PNG charts into ``out``; returns the paths."""
-    from db.stats import figures
-
-    figs = await figures(store, start, end, tz)
-    out.mkdir(parents=True, exist_ok=True)
-    stem = f"report-{start:%Y%m%d}-{end:%Y%m%d}"
-    images = draw(figs, out, stem, service_names) if charts and figs.total else {}
-    md = out / f"{stem}.md"
-    md.write_text(markdown(figs, tz, service_names, images, now or datetime.now(tz)), encoding="utf-8")
-    table = out / f"{stem}.csv"
-    write_csv(figs, table, tz, service_names)
-    return [md, table, *images.values()]
+    @property
+    def outcome_key(self) -> str:
+        if self.outcome is not None:
+            return str(self.outcome)
+        return "open" if self.status in OPEN_STATUSES else "closed"
 
 
-def markdown(figs: Figures, tz: tzinfo, names: Mapping[str, str], images: Mapping[str, Path], now: datetime) -> str:
-    c = figs.cases
-    lines = [t.REPORT_TITLE.format(start=figs.start, end=figs.end), "", t.REPORT_FOR.format(now=t.when(now, tz)), "",
-             t.REPORT_SUMMARY]
-    if not c:
-        lines += ["", t.REPORT_NONE]
+@dataclass(frozen=True, slots=True)
+class Spread:
+    median: float | None
+    p90: float | None
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    start: date
+    end: date
+    """Inclusive, days in ``tz``."""
+    tz: tzinfo
+    made: datetime
+    cases: tuple[CaseLine, ...]
+    service_names: Mapping[str, str]
+    """Every service in the knowledge YAML, id -> name, in the file's order (empty if it could not be read)."""
+    map_present: bool
+
+    @property
+    def total(self) -> int:
+        return len(self.cases)
+
+    def count(self, flag: str) -> int:
+        return sum(bool(getattr(c, flag)) for c in self.cases)
+
+    @property
+    def open(self) -> int:
+        return sum(c.status in OPEN_STATUSES for c in self.cases)
+
+    @property
+    def unclaimed(self) -> int:
+        return sum(c.status is Status.NEW for c in self.cases)
+
+    @property
+    def escalated_unclaimed(self) -> int:
+        return sum(c.escalated and c.status is Status.NEW for c in self.cases)
+
+    @property
+    def claim(self) -> Spread:
+        return spread(c.minutes_to_claim for c in self.cases)
+
+    @property
+    def close(self) -> Spread:
+        return spread(c.minutes_to_close for c in self.cases)
+
+    @property
+    def followups(self) -> dict[str, int]:
+        answers = Counter(c.followup for c in self.cases)
+        return {k: answers[k] for k in ("yes", "no", "none")}
+
+    def by(self, field: str) -> list[tuple[Any, int]]:
+        """Cases per value of ``field`` ('service_id', 'area', 'outcome_key', 'channel'), most first."""
+        return Counter(getattr(c, field) for c in self.cases).most_common()
+
+    def by_week(self) -> list[tuple[date, date, int]]:
+        """(first day, last day, cases) for each Monday-to-Sunday week, clipped to the period; empty weeks too."""
+        days = Counter(c.created.date() for c in self.cases)
+        weeks, first = [], self.start
+        while first <= self.end:
+            last = min(self.end, first + timedelta(days=6 - first.weekday()))
+            weeks.append((first, last, sum(n for d, n in days.items() if first <= d <= last)))
+            first = last + timedelta(days=1)
+        return weeks
+
+    @property
+    def linked_services(self) -> int:
+        """Services of the knowledge YAML that received at least one case (the 돌봄클러스터 KPI)."""
+        return len({c.service_id for c in self.cases} & set(self.service_names))
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """Linear interpolation between closest ranks (a spreadsheet's PERCENTILE.INC); q=0.5 is the median."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * q
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def spread(values: Iterable[float | None]) -> Spread:
+    known = [v for v in values if v is not None]
+    return Spread(percentile(known, 0.5), percentile(known, 0.9), len(known))
+
+
+def case_lines(cases: Iterable[Mapping[str, Any]], events: Iterable[Mapping[str, Any]],
+               followups: Iterable[Mapping[str, Any]], tz: tzinfo) -> tuple[CaseLine, ...]:
+    """Pure: rows of cases, of their claimed/resolved/closed/reopened events and of their parent follow-ups
+    (each in id order) become report lines."""
+    claimed: dict[int, datetime] = {}
+    done: dict[int, datetime] = {}
+    for e in events:
+        at = datetime.fromisoformat(e["at"])
+        if e["kind"] == "claimed":
+            claimed.setdefault(e["case_id"], at)
+        elif e["kind"] == "reopened":
+            done.pop(e["case_id"], None)
+        elif e["kind"] in ("resolved", "closed"):
+            done.setdefault(e["case_id"], at)
+    answers = {f["case_id"]: f["answer"] or ("none" if f["asked_at"] else None) for f in followups}
+    lines = []
+    for r in cases:
+        created, status = datetime.fromisoformat(r["created_at"]), Status(r["status"])
+        closed = None if status in OPEN_STATUSES else done.get(r["id"])
+        lines.append(CaseLine(
+            id=r["id"], created=created.astimezone(tz), channel=r["channel"], service_id=r["service_id"],
+            area=r["area"], urgent=bool(r["urgent"]), danger=bool(r["danger"]), status=status,
+            outcome=None if r["outcome"] is None else Outcome(r["outcome"]),
+            minutes_to_claim=_minutes(created, claimed.get(r["id"])), minutes_to_close=_minutes(created, closed),
+            escalated=bool(r["escalated"]), followup=answers.get(r["id"]),
+        ))
+    return tuple(lines)
+
+
+def _minutes(since: datetime, until: datetime | None) -> float | None:
+    return None if until is None else (until - since).total_seconds() / 60
+
+
+async def build_report(store: Store, knowledge: Knowledge | None, start: date, end: date, tz: tzinfo, *,
+                       now: datetime | None = None) -> Report:
+    """Figures for cases created from ``start`` to ``end`` (inclusive, days in ``tz``). Reads anonymous columns
+    only, so purged cases still count. ``knowledge`` None: services are shown by id."""
+    window = (ts(datetime.combine(start, time(), tz)), ts(datetime.combine(end + timedelta(days=1), time(), tz)))
+    cases = await store.fetch(
+        "SELECT id, created_at, channel, service_id, area, urgent, danger, status, outcome, escalated FROM cases"
+        " WHERE created_at >= ? AND created_at < ? ORDER BY id", window)
+    events = await store.fetch(
+        "SELECT e.case_id, e.at, e.kind FROM events e JOIN cases c ON c.id = e.case_id"
+        " WHERE c.created_at >= ? AND c.created_at < ? AND e.kind IN ('claimed', 'resolved', 'closed', 'reopened')"
+        " ORDER BY e.id", window)
+    followups = await store.fetch(
+        "SELECT f.case_id, f.asked_at, f.answer FROM followups f JOIN cases c ON c.id = f.case_id"
+        " WHERE c.created_at >= ? AND c.created_at < ? AND f.kind = 'parent' ORDER BY f.id", window)
+    names = {s.id: s.name for s in knowledge.services} if knowledge is not None else {}
+    return Report(start, end, tz, (now or datetime.now(tz)).astimezone(tz), case_lines(cases, events, followups, tz),
+                  names, MAP_MODULE.exists())
+
+
+# -- rendering -------------------------------------------------------------------------------------------
+
+def label(report: Report, field: str, value: Any) -> str:
+    """The Korean label of a value of ``field`` as tables show it."""
+    if field == "service_id":
+        return report.service_names.get(value, value) if value else t.UNKNOWN_SERVICE
+    if field == "outcome_key":
+        return {"open": t.OPEN_OUTCOME, "closed": t.CLOSED_NO_OUTCOME}.get(value) or t.OUTCOME[Outcome(value)]
+    if field == "channel":
+        return t.CHANNELS.get(value, value)
+    return value or t.UNKNOWN_AREA
+
+
+def week(first: date, last: date) -> str:
+    """'11/09~11/15', or '11/30' for a week the period cuts to one day."""
+    return f"{first:%m/%d}" + (f"~{last:%m/%d}" if last != first else "")
+
+
+def render_markdown(report: Report, charts: Mapping[str, str] | None = None) -> str:
+    """The whole report as Markdown; ``charts`` maps 'service'/'outcome'/'week' to image file names to embed."""
+    charts = charts or {}
+    r, claim, close, answers = report, report.claim, report.close, report.followups
+    lines = [t.TITLE.format(start=r.start, end=r.end), "", t.MADE.format(made=f"{r.made:%Y-%m-%d %H:%M}"), "",
+             t.PERIOD_NOTE.format(start=r.start, end=r.end), "", t.SUMMARY, ""]
+    if not r.total:
+        lines.append(t.NO_CASES)
     else:
-        claim, close = figs.minutes("minutes_to_claim"), figs.minutes("minutes_to_close")
         lines += [
-            t.REPORT_LINES["total"].format(total=figs.total, urgent=sum(x.urgent for x in c),
-                                           danger=sum(x.danger for x in c), children=sum(x.children for x in c)),
-            t.REPORT_LINES["claim"].format(median=t.duration(claim[0]), p90=t.duration(claim[1]), n=claim[2]),
-            t.REPORT_LINES["close"].format(median=t.duration(close[0]), p90=t.duration(close[1]), n=close[2]),
-            t.REPORT_LINES["open"].format(open=sum(x.status in ("new", "claimed", "contacted") for x in c),
-                                          new=sum(x.status == "new" for x in c)),
-            t.REPORT_LINES["escalated"].format(n=sum(x.escalated for x in c)),
-            t.REPORT_LINES["reopened"].format(n=sum(x.reopened > 0 for x in c)),
-            t.REPORT_LINES["followup"].format(**figs.followups),
+            t.TOTAL.format(total=r.total, urgent=r.count("urgent"), danger=r.count("danger")),
+            t.CLAIM.format(median=t.duration(claim.median), p90=t.duration(claim.p90), n=claim.n),
+            t.CLOSE.format(median=t.duration(close.median), p90=t.duration(close.p90), n=close.n),
+            t.OPEN.format(open=r.open, new=r.unclaimed),
+            t.ESCALATED.format(n=r.count("escalated"), still=r.escalated_unclaimed),
+            t.FOLLOWUP.format(**answers),
         ]
-        for field, heading in (("service", t.REPORT_BY_SERVICE), ("area", t.REPORT_BY_AREA),
-                               ("outcome", t.REPORT_BY_OUTCOME), ("channel", t.REPORT_BY_CHANNEL)):
-            lines += ["", heading, "", t.REPORT_COUNT_HEAD.format(what=t.REPORT_WHAT[field])]
-            for label, n in counts(figs, field, names):
-                lines.append(f"| {label} | {n} | {n / figs.total:.0%} |")
-            if field in images:
-                lines += ["", f"![{t.REPORT_CHART_TITLES[field]}]({images[field].name})"]
-    channels = ", ".join(t.CHANNELS.get(ch, ch) for ch, _ in figs.count("channel")) or "-"
-    lines += ["", t.REPORT_KPI, "", t.REPORT_KPI_HEAD,
-              *(row.format(services=len(names) or "-", channels=channels) for row in t.REPORT_KPI_ROWS),
-              "", t.REPORT_NOTES, ""]
+    channels = ", ".join(f"{label(r, 'channel', ch)} {n}건" for ch, n in r.by("channel")) or t.NONE
+    lines += ["", t.KPI, "", t.KPI_HEAD,
+              t.KPI_CLUSTER.format(linked=r.linked_services, registered=len(r.service_names)),
+              t.KPI_WINDOW.format(windows=1, total=r.total, channels=channels),
+              t.KPI_MAP.format(maps=int(r.map_present), how=t.MAP_PRESENT if r.map_present else t.MAP_MISSING),
+              "", t.KPI_NOTE]
+    if r.total:
+        for field, key, heading in (("service_id", "service", t.BY_SERVICE), ("area", "area", t.BY_AREA),
+                                    ("outcome_key", "outcome", t.BY_OUTCOME)):
+            lines += ["", heading, "", t.COUNT_HEAD.format(what=t.WHAT[key])]
+            lines += [f"| {label(r, field, v)} | {n} | {n / r.total:.0%} |" for v, n in r.by(field)]
+            lines += [f"\n![{t.CHART_TITLES[key]}]({charts[key]})"] if key in charts else []
+        lines += ["", t.BY_WEEK, "", t.COUNT_HEAD.format(what=t.WHAT["week"])]
+        lines += [f"| {week(a, b)} | {n} | {n / r.total:.0%} |" for a, b, n in r.by_week()]
+        lines += [f"\n![{t.CHART_TITLES['week']}]({charts['week']})"] if "week" in charts else []
+    lines += ["", t.NOTES, ""]
     return "\n".join(lines)
 
 
-def counts(figs: Figures, field: str, names: Mapping[str, str]) -> list[tuple[str, int]]:
-    """Readable labels with counts, most first."""
-    key = {"service": "service_id"}.get(field, field)
-    out = []
-    for value, n in figs.count(key):
-        if field == "service":
-            label = names.get(value or "", value or t.REPORT_UNKNOWN)
-        elif field == "outcome":
-            label = t.OUTCOME[Outcome(value)] if value else t.REPORT_OPEN_OUTCOME
-        elif field == "channel":
-            label = t.CHANNELS.get(str(value), str(value))
-        else:
-            label = value or t.REPORT_UNKNOWN
-        out.append((label, n))
-    return out
-
-
-def write_csv(figs: Figures, path: Path, tz: tzinfo, names: Mapping[str, str]) -> None:
+def render_csv(report: Report) -> str:
     """One anonymous row per case, for a spreadsheet."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel then reads Korean correctly
-        w = csv.writer(fh)
-        w.writerow(["case", "created", "channel", "service_id", "service", "area", "urgent", "danger", "children",
-                    "status", "outcome", "minutes_to_claim", "minutes_to_close", "escalated", "reopened",
-                    "followup_answer"])
-        for c in figs.cases:
-            w.writerow([c.id, c.created_at.astimezone(tz).isoformat(timespec="minutes"), c.channel, c.service_id or "",
-                        names.get(c.service_id or "", ""), c.area or "", int(c.urgent), int(c.danger), c.children,
-                        c.status, c.outcome or "", _num(c.minutes_to_claim), _num(c.minutes_to_close),
-                        int(c.escalated), c.reopened, c.followup_answer or ""])
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_FIELDS)
+    for c in report.cases:
+        w.writerow([c.id, c.created.date().isoformat(), c.service_id or "", c.area or "", int(c.urgent), c.status,
+                    c.outcome or "", _num(c.minutes_to_claim), _num(c.minutes_to_close)])
+    return out.getvalue()
 
 
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
-
-
-def draw(figs: Figures, out: Path, stem: str, names: Mapping[str, str]) -> dict[str, Path]:
-    """Horizontal bar charts where a person would rather look than read."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    plt.rcParams["font.family"] = [f for f in CHART_FONTS if f in installed] or ["DejaVu Sans"]
-    plt.rcParams["axes.unicode_minus"] = False
-    images = {}
-    for field in ("service", "area", "outcome"):
-        data = counts(figs, field, names)[::-1]
-        fig, ax = plt.subplots(figsize=(7, 0.45 * len(data) + 1.4), dpi=120)
-        ax.barh([label for label, _ in data], [n for _, n in data], color="#4C8BF5")
-        ax.set_title(t.REPORT_CHART_TITLES[field])
-        ax.xaxis.get_major_locator().set_params(integer=True)
-        for y, (_, n) in enumerate(data):
-            ax.text(n, y, f" {n}", va="center")
-        fig.tight_layout()
-        path = out / f"{stem}-{field}.png"
-        fig.savefig(path)
-        plt.close(fig)
-        images[field] = path
-    return images
-
-
-async def summary(store: Store, tz: tzinfo, names: Mapping[str, str], *, days: int = 30,
-                  now: datetime | None = None) -> str:
-    """The report's summary as text, e.g. for the coordinators' Telegram group (/report)."""
-    from db.stats import figures
-
-    end = (now or datetime.now(tz)).astimezone(tz).date()
-    figs = await figures(store, end - timedelta(days=days - 1), end, tz)
-    text = markdown(figs, tz, names, {}, now or datetime.now(tz))
-    head = text.split("\n" + t.REPORT_BY_SERVICE)[0].split("\n" + t.REPORT_KPI)[0].strip()
-    return "\n".join(line.lstrip("# ") for line in head.splitlines())  # plain text for a chat
