@@ -211,29 +211,41 @@ def week(first: date, last: date) -> str:
     return f"{first:%m/%d}" + (f"~{last:%m/%d}" if last != first else "")
 
 
+def summary_lines(report: Report) -> list[str]:
+    """The summary bullets (how many, how fast, what is still open, what parents answered)."""
+    r, claim, close = report, report.claim, report.close
+    if not r.total:
+        return [t.NO_CASES]
+    return [
+        t.TOTAL.format(total=r.total, urgent=r.count("urgent"), danger=r.count("danger")),
+        t.CLAIM.format(median=t.duration(claim.median), p90=t.duration(claim.p90), n=claim.n),
+        t.CLOSE.format(median=t.duration(close.median), p90=t.duration(close.p90), n=close.n),
+        t.OPEN.format(open=r.open, new=r.unclaimed),
+        t.ESCALATED.format(n=r.count("escalated"), still=r.escalated_unclaimed),
+        t.FOLLOWUP.format(**r.followups),
+    ]
+
+
+def kpi_rows(report: Report) -> list[tuple[str, int, int, str]]:
+    """The seed's indicator table as (name, target, value, basis): only what this system can see."""
+    r = report
+    channels = ", ".join(f"{label(r, 'channel', ch)} {n}건" for ch, n in r.by("channel")) or t.NONE
+    return [
+        (t.KPI_CLUSTER, 10, r.linked_services, t.KPI_CLUSTER_BASIS.format(registered=len(r.service_names))),
+        (t.KPI_WINDOW, 1, 1, t.KPI_WINDOW_BASIS.format(total=r.total, channels=channels)),
+        (t.KPI_MAP, 1, int(r.map_present), t.MAP_PRESENT if r.map_present else t.MAP_MISSING),
+    ]
+
+
 def render_markdown(report: Report, charts: Mapping[str, str] | None = None) -> str:
     """The whole report as Markdown; ``charts`` maps 'service'/'outcome'/'week' to image file names to embed."""
     charts = charts or {}
-    r, claim, close, answers = report, report.claim, report.close, report.followups
+    r = report
     lines = [t.TITLE.format(start=r.start, end=r.end), "", t.MADE.format(made=f"{r.made:%Y-%m-%d %H:%M}"), "",
-             t.PERIOD_NOTE.format(start=r.start, end=r.end), "", t.SUMMARY, ""]
-    if not r.total:
-        lines.append(t.NO_CASES)
-    else:
-        lines += [
-            t.TOTAL.format(total=r.total, urgent=r.count("urgent"), danger=r.count("danger")),
-            t.CLAIM.format(median=t.duration(claim.median), p90=t.duration(claim.p90), n=claim.n),
-            t.CLOSE.format(median=t.duration(close.median), p90=t.duration(close.p90), n=close.n),
-            t.OPEN.format(open=r.open, new=r.unclaimed),
-            t.ESCALATED.format(n=r.count("escalated"), still=r.escalated_unclaimed),
-            t.FOLLOWUP.format(**answers),
-        ]
-    channels = ", ".join(f"{label(r, 'channel', ch)} {n}건" for ch, n in r.by("channel")) or t.NONE
-    lines += ["", t.KPI, "", t.KPI_HEAD,
-              t.KPI_CLUSTER.format(linked=r.linked_services, registered=len(r.service_names)),
-              t.KPI_WINDOW.format(windows=1, total=r.total, channels=channels),
-              t.KPI_MAP.format(maps=int(r.map_present), how=t.MAP_PRESENT if r.map_present else t.MAP_MISSING),
-              "", t.KPI_NOTE]
+             t.PERIOD_NOTE.format(start=r.start, end=r.end), "", t.SUMMARY, "", *summary_lines(r),
+             "", t.KPI, "", t.KPI_HEAD]
+    lines += [f"| {name} | {t.KPI_UNIT} | {target} | {value} | {basis} |" for name, target, value, basis in kpi_rows(r)]
+    lines += ["", t.KPI_NOTE]
     if r.total:
         for field, key, heading in (("service_id", "service", t.BY_SERVICE), ("area", "area", t.BY_AREA),
                                     ("outcome_key", "outcome", t.BY_OUTCOME)):
@@ -245,6 +257,15 @@ def render_markdown(report: Report, charts: Mapping[str, str] | None = None) -> 
         lines += [f"\n![{t.CHART_TITLES['week']}]({charts['week']})"] if "week" in charts else []
     lines += ["", t.NOTES, ""]
     return "\n".join(lines)
+
+
+def render_summary(report: Report) -> str:
+    """Title, summary and indicators as plain text for a chat message (Telegram shows Markdown tables raw)."""
+    r = report
+    kpis = [t.KPI_LINE.format(name=name, value=value, target=target, unit=t.KPI_UNIT, basis=basis)
+            for name, target, value, basis in kpi_rows(r)]
+    return "\n".join([t.TITLE.format(start=r.start, end=r.end).lstrip("# "), "", *summary_lines(r), "",
+                      t.KPI.lstrip("# "), *kpis])
 
 
 def render_csv(report: Report) -> str:

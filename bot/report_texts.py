@@ -19,12 +19,15 @@ FOLLOWUP = "- 부모님 후속 확인 「돌봄 연결이 잘 되셨나요?」: 
 
 KPI = "## 공약 달성 확인 지표 (공약 5-2)"
 KPI_HEAD = "| 지표 | 단위 | 목표 | 현황 | 근거 |\n|---|---|---:|---:|---|"
-KPI_CLUSTER = ("| 사업별 돌봄클러스터 구축 | 개 | 10 | {linked} | 지식 파일에 등록된 서비스 {registered}개 중 "
-               "이 기간에 접수가 연계된 서비스 수 |")
-KPI_WINDOW = "| 통합 접수 창구 개설 | 개 | 1 | {windows} | 돌봄이음으로 이 기간에 접수 {total}건 ({channels}) |"
-KPI_MAP = "| 돌봄지도 구축 | 개 | 1 | {maps} | {how} |"
-MAP_PRESENT = "돌봄 지도 기능 있음 (`dolbom map`, 웹 /map)"
+KPI_CLUSTER = "사업별 돌봄클러스터 구축"
+KPI_CLUSTER_BASIS = "지식 파일에 등록된 서비스 {registered}개 중 이 기간에 접수가 연계된 서비스 수"
+KPI_WINDOW = "통합 접수 창구 개설"
+KPI_WINDOW_BASIS = "돌봄이음으로 이 기간에 접수 {total}건: {channels}"
+KPI_MAP = "돌봄지도 구축"
+MAP_PRESENT = "돌봄 지도 기능 있음: dolbom map, 웹 /map"
 MAP_MISSING = "돌봄 지도 기능이 아직 없음"
+KPI_UNIT = "개"
+KPI_LINE = "- {name}: 현황 {value}{unit} / 목표 {target}{unit} ({basis})"
 KPI_NOTE = ("지표의 현황은 이 시스템이 확인할 수 있는 것만 셉니다. 클러스터(시설) 구축 자체는 "
             "담당 부서의 실적으로 확인해 주세요.")
 

@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import cli, report_cmd
+from bot import report as report_module
 from bot.queue import Queue
-from bot.report import CSV_FIELDS, Report, build_report, percentile, render_csv, render_markdown
+from bot.report import CSV_FIELDS, Report, build_report, percentile, render_csv, render_markdown, render_summary
 from bot.report_charts import chart_data, draw_charts
 from db import NewCase, Outcome, Store
 from db.cases import Change
@@ -160,14 +161,26 @@ async def test_markdown_reads_the_figures_in_korean(tmp_path: Path) -> None:
     assert "| 11/09~11/15 | 4 | 67% |" in body and "| 11/30 | 1 | 17% |" in body
     registered = len(KNOWLEDGE.services)
     assert f"| 사업별 돌봄클러스터 구축 | 개 | 10 | 3 | 지식 파일에 등록된 서비스 {registered}개 중" in body
-    assert "| 통합 접수 창구 개설 | 개 | 1 | 1 | 돌봄이음으로 이 기간에 접수 6건 (텔레그램 3건, 카카오톡 3건) |" in body
+    assert "| 통합 접수 창구 개설 | 개 | 1 | 1 | 돌봄이음으로 이 기간에 접수 6건: 텔레그램 3건, 카카오톡 3건 |" in body
     assert "| 돌봄지도 구축 | 개 | 1 | 1 |" in body
     assert PHONE not in body and SECRET not in body and "telegram:" not in body
     assert "![" not in body  # no charts were passed in
 
 
-async def test_an_empty_period_says_so_and_still_shows_the_indicators(tmp_path: Path) -> None:
+async def test_the_chat_summary_is_plain_text_with_the_indicators(tmp_path: Path) -> None:
     await seed(tmp_path / "r.sqlite3")
+    text = render_summary(await november(tmp_path / "r.sqlite3"))
+    assert text.splitlines()[0] == "돌봄이음 성과 보고 (2026-11-01 ~ 2026-11-30)"
+    assert "- 담당자 배정까지: 중앙값 20분, 90% 51분 (배정된 4건 기준)" in text
+    assert "- 사업별 돌봄클러스터 구축: 현황 3개 / 목표 10개 (" in text
+    assert "- 돌봄지도 구축: 현황 1개 / 목표 1개" in text
+    assert "|" not in text and "#" not in text and len(text) < 4096  # one Telegram message
+
+
+async def test_an_empty_period_says_so_and_still_shows_the_indicators(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    await seed(tmp_path / "r.sqlite3")
+    monkeypatch.setattr(report_module, "MAP_MODULE", tmp_path / "caremap.py")  # a build without the care map
     store = await Store.open(tmp_path / "r.sqlite3")
     try:
         report = await build_report(store, None, date(2026, 9, 1), date(2026, 9, 30), KST, now=kst(1, 9, month=10))
@@ -176,6 +189,7 @@ async def test_an_empty_period_says_so_and_still_shows_the_indicators(tmp_path: 
     body = render_markdown(report)
     assert report.total == 0 and "이 기간에는 접수가 없습니다." in body
     assert "| 사업별 돌봄클러스터 구축 | 개 | 10 | 0 | 지식 파일에 등록된 서비스 0개 중" in body
+    assert "| 돌봄지도 구축 | 개 | 1 | 0 | 돌봄 지도 기능이 아직 없음 |" in body
     assert draw_charts(report, tmp_path, "empty") == {} and render_csv(report) == ",".join(CSV_FIELDS) + "\n"
 
 
