@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from db.models import NewCase, Outcome, Status, ts
 from db.store import Store
 from knowledge.coordinators import Coordinators
 from tests.conftest import FakeClock
-from tests.fake_bot_api import TOKEN, FakeBotApi, group_chat, user
+from tests.fake_bot_api import TOKEN, FakeBotApi, group_chat, private_chat, user
 
 KST = ZoneInfo("Asia/Seoul")
 GROUP = group_chat(-1001234)
@@ -230,3 +231,54 @@ def test_button_data_round_trips_and_fits() -> None:
     assert press is not None and press.case_id == 123456 and press.outcome is Outcome.NOT_PLACED
     assert parse_press("q:back:3") is not None and parse_press("q:back:3").action is None  # type: ignore[union-attr]
     assert parse_press("q:fly:3") is None and parse_press("c:4살") is None
+
+
+async def test_the_serve_lifespan_runs_parents_and_the_group_together(tmp_path: Path) -> None:
+    """bot.app.running with Telegram configured: a parent's intake reaches the group, a claim edits its card."""
+    from bot.app import running
+
+    (tmp_path / "coordinators.yaml").write_text(
+        "coordinators:\n"
+        "  - {name: 가족여성팀, control: true, telegram_user_id: 7000}\n"
+        "  - {name: 이담당, services: [daycare-365], telegram_user_id: 7001}\n",
+        encoding="utf-8",
+    )
+    chat, parent = private_chat(5551)
+
+    async def settled(store: Store) -> None:  # every notification delivered (bounded)
+        for _ in range(200):
+            if not await store.fetch("SELECT id FROM outbox WHERE done_at IS NULL"):
+                return
+            await asyncio.sleep(0.025)
+        raise AssertionError("outbox not delivered")
+
+    async def scenario(fake: FakeBotApi) -> None:
+        settings = Settings.from_env(
+            {
+                "DOLBOM_DB_PATH": str(tmp_path / "dolbom.sqlite3"),
+                "DOLBOM_COORDINATORS": str(tmp_path / "coordinators.yaml"),
+                "TELEGRAM_BOT_TOKEN": TOKEN,
+                "TELEGRAM_API_BASE_URL": fake.base_url,
+                "COORDINATOR_CHAT_ID": str(GROUP_ID),
+            },
+            dotenv=None,
+        )
+        async with running(settings) as app:
+            await fake.send_text(chat, parent, "4살 아이 오늘 밤 10시까지 맡길 곳 있을까요? 율곡동이에요")
+            await fake.wait_for(lambda api: api.has_button(5551, "동의하고 접수"), timeout=10)
+            await fake.press(chat, parent, "동의하고 접수")
+            await fake.wait_for(lambda api: any("전화번호" in t for t in api.texts(5551)), timeout=10)
+            await fake.send_contact(chat, parent, "+82 10-1234-5678")
+            await fake.wait_for(lambda api: api.has_button(5551, "네, 접수할게요"), timeout=10)
+            await fake.press(chat, parent, "네, 접수할게요")
+            await fake.wait_for(lambda api: bool(api.texts(GROUP_ID)), timeout=10)
+            await settled(app.store)
+            await fake.press(GROUP, LEE, "🙋 담당하기")
+            await fake.wait_for(lambda api: "담당: 이담당" in api.texts(GROUP_ID)[0], timeout=10)
+            await settled(app.store)
+            (case,) = await app.store.cases_for_user("telegram:5551")
+            assert (case.status, case.claimed_by) == (Status.CLAIMED, "이담당")
+
+    async with FakeBotApi() as fake:
+        await asyncio.wait_for(scenario(fake), 30)  # includes a clean stop of the whole lifespan
+        assert len(fake.texts(GROUP_ID)) == 1 and "010" in fake.texts(GROUP_ID)[0]
