@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import timedelta, tzinfo
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
@@ -21,6 +21,7 @@ from bot.telegram import DeliveryError, call_with_retry
 from bot.telegram_format import SendCall, split_text
 from db.cases import Change, TransitionRefused
 from db.models import CaseRow, Event, Outcome
+from knowledge.schema import Knowledge
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,7 @@ class CoordinatorGroup:
         *,
         service_names: Mapping[str, str] | None = None,
         report: Report | None = None,
+        knowledge: Callable[[], Knowledge] | None = None,
         retry_delays: Sequence[float] = (1.0, 3.0),
     ) -> None:
         self._bot = application.bot
@@ -125,6 +127,7 @@ class CoordinatorGroup:
         self.chat_id = chat_id
         self._service_names = dict(service_names or {})
         self._report = report
+        self._knowledge = knowledge
         self._delays = tuple(retry_delays)
         # One tap at a time: two quick taps on one card must edit it in the order they changed the case.
         self._taps = asyncio.Lock()
@@ -254,11 +257,16 @@ class CoordinatorGroup:
 
     # --- helpers ------------------------------------------------------------------------------------
     async def _summary(self) -> str:
-        """/report: the last 30 days of the city's meeting report, as plain text."""
-        from bot.report import summary
+        """/report: the city report's summary for the last 30 days, as plain text."""
+        from bot.report import build_report, render_summary
 
         queue = self._queue
-        return await summary(queue.store, queue.tz, self._service_names, now=queue.clock())
+        now = queue.clock().astimezone(queue.tz)
+        knowledge = self._knowledge() if self._knowledge else None
+        report = await build_report(
+            queue.store, knowledge, now.date() - timedelta(days=29), now.date(), queue.tz, now=now
+        )
+        return render_summary(report)
 
     def _service(self, service_id: str | None) -> str:
         return self._service_names.get(service_id or "", service_id or "미정 (관제탑 판단)")
@@ -294,6 +302,7 @@ def build_group(
     *,
     service_names: Mapping[str, str] | None = None,
     report: Report | None = None,
+    knowledge: Callable[[], Knowledge] | None = None,
 ) -> CoordinatorGroup | None:
     """The group from COORDINATOR_CHAT_ID (None when it is empty); add it to the dispatcher's notifiers."""
     raw = settings.coordinator_chat_id.strip()
@@ -303,4 +312,6 @@ def build_group(
         chat_id = int(raw)
     except ValueError:
         raise SettingsError(f"Setting COORDINATOR_CHAT_ID has value '{raw}'. Not a valid int.") from None
-    return CoordinatorGroup(application, queue, chat_id, service_names=service_names, report=report)
+    return CoordinatorGroup(
+        application, queue, chat_id, service_names=service_names, report=report, knowledge=knowledge
+    )

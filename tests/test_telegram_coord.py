@@ -24,6 +24,7 @@ from db import cases as sql
 from db.models import NewCase, Outcome, Status, ts
 from db.store import Store
 from knowledge.coordinators import Coordinators
+from knowledge.schema import Knowledge
 from tests.conftest import FakeClock
 from tests.fake_bot_api import TOKEN, FakeBotApi, group_chat, private_chat, user
 
@@ -84,7 +85,7 @@ class Rig:
 
 
 @pytest.fixture
-async def rig(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Rig]:
+async def rig(tmp_path: Path, clock: FakeClock, knowledge: Knowledge) -> AsyncIterator[Rig]:
     async with FakeBotApi() as fake, opened(tmp_path / "dolbom.sqlite3") as store:
         queue = Queue(store, COORDINATORS, tz=KST, clock=clock)
         app = build_application(TOKEN, base_url=fake.base_url)
@@ -93,6 +94,7 @@ async def rig(tmp_path: Path, clock: FakeClock) -> AsyncIterator[Rig]:
             queue,
             GROUP_ID,
             service_names={"daycare-365": "365어린이집"},
+            knowledge=lambda: knowledge,
             retry_delays=(0.05,),
         )
         dispatcher = Dispatcher(
