@@ -269,7 +269,10 @@ class CoordinatorGroup:
         return render_summary(report)
 
     def _service(self, service_id: str | None) -> str:
-        return self._service_names.get(service_id or "", service_id or "미정 (관제탑 판단)")
+        names = self._service_names
+        if self._knowledge is not None:  # live, so a service renamed by staff reads right at once
+            names = {**names, **{s.id: s.name for s in self._knowledge().services}}
+        return names.get(service_id or "", service_id or "미정 (관제탑 판단)")
 
     def _card(self, case: CaseRow) -> str:
         return queue_texts.case_card(case, self._queue.tz, self._service(case.service_id), "status")
