@@ -86,13 +86,13 @@ async def running(
 
 async def _add_telegram(app: App, sinks: list[Notifier], stack: contextlib.AsyncExitStack) -> None:
     from bot.telegram import build_telegram
-    from bot.telegram_coord import CoordinatorGroup
+    from bot.telegram_coord import build_group
 
     channel = build_telegram(app.settings, app.engine)
-    if app.settings.coordinator_chat_id:
-        names = {s.id: s.name for s in app.knowledge.current.services}
-        group = CoordinatorGroup(channel.application, app.queue, int(app.settings.coordinator_chat_id),
-                                 service_names=names)
+    names = {s.id: s.name for s in app.knowledge.current.services}
+    group = build_group(app.settings, channel.application, app.queue, service_names=names,
+                        knowledge=lambda: app.knowledge.current)
+    if group is not None:
         sinks.append(group)
     app.add_push(channel)
     app.routes += channel.routes()

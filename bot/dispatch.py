@@ -147,7 +147,10 @@ class Dispatcher:
             actions = () if case.purged_at else ACTIONS[case.status]
             note = Note(row["id"], row["kind"], case, text, self.recipients(case), actions, firsts.get(notifier.name))
             try:
-                external = await asyncio.wait_for(notifier.notify(note), self.timeout_seconds)
+                # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancel that lands as the send
+                # completes, and stop() would then wait forever.
+                async with asyncio.timeout(self.timeout_seconds):
+                    external = await notifier.notify(note)
             except Exception as exc:
                 log.warning("outbox %d (%s, case %d) via %s failed: %r", row["id"], row["kind"], case.id,
                             notifier.name, exc)
@@ -179,7 +182,8 @@ class Dispatcher:
             except Exception:
                 log.exception("outbox dispatch pass failed")
             with contextlib.suppress(TimeoutError):  # a quiet poll interval: look again anyway
-                await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+                async with asyncio.timeout(self.poll_seconds):
+                    await self._wake.wait()
             self._wake.clear()
 
     def start(self) -> None:
