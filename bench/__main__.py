@@ -94,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         row("  at 5,000 turns/s offered: achieved", e["turns_per_s"], "turns/s", ">= 5,000", at_least(4950)),
         row("  at 5,000 turns/s offered: p50", e["p50_ms"], "ms"),
         row("  at 5,000 turns/s offered: p99", e["p99_ms"], "ms", "<= 10", at_most(10)),
+        row("  at 1,000 turns/s offered: p50", e["calm_p50_ms"], "ms"),
+        row("  at 1,000 turns/s offered: p99", e["calm_p99_ms"], "ms"),
         row("  cases created (per run)", e["cases"], "cases", f"= {args.parents:,}",
             lambda v: min(v) == args.parents),
         row("  write transactions (per run)", e["batches"], "commits"),
