@@ -9,11 +9,12 @@ import threading
 from collections.abc import Sequence
 from typing import TextIO
 
+from bot import texts
 from bot.core import Address, Channel, Choice, Dialog, Inbound, Reply
 from bot.settings import Settings
 
-PROMPT = "나> "
-BOT = "돌봄이음> "
+PROMPT = texts.CONSOLE_PROMPT
+BOT = texts.CONSOLE_BOT
 
 
 def render(replies: Sequence[Reply]) -> tuple[str, tuple[Choice, ...]]:

@@ -75,7 +75,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         case = await queue.update(args.case_id, name, Change(args.change), note=args.note,
                                   outcome=Outcome(args.outcome) if args.outcome else None)
-        print(f"접수 #{case.id}: {queue_texts.STATUS[case.status]}")
+        print(queue_texts.CASE_STATUS_LINE.format(id=case.id, status=queue_texts.STATUS[case.status]))
         return 0
     except Refused as exc:
         print(exc, file=sys.stderr)
@@ -115,12 +115,13 @@ async def _list(queue: Queue, name: str, args: argparse.Namespace, names: dict[s
         print(json.dumps([_jsonable(c) for c in cases], ensure_ascii=False, indent=2))
         return 0
     if not cases:
-        print("열린 접수가 없습니다.")
+        print(queue_texts.NO_OPEN_CASES)
     for c in cases:
-        flags = "".join(f for f, on in (("[위험]", c.danger), ("[긴급]", c.urgent)) if on)
-        service = names.get(c.service_id or "", c.service_id or "미정")
+        flags = "".join(f for f, on in ((queue_texts.FLAG_DANGER, c.danger), (queue_texts.FLAG_URGENT, c.urgent)) if on)
+        service = names.get(c.service_id or "", c.service_id or queue_texts.UNDECIDED)
         print(f"#{c.id:<5} {flags:<8} {queue_texts.STATUS[c.status]:<16} {service:<14} "
-              f"{c.area or '-':<6} {queue_texts.when(c.created_at, queue.tz)}  담당: {c.claimed_by or '-'}")
+              f"{c.area or '-':<6} {queue_texts.when(c.created_at, queue.tz)}  "
+              f"{queue_texts.OWNER.format(name=c.claimed_by or '-')}")
     return 0
 
 
@@ -132,9 +133,9 @@ async def _show(queue: Queue, name: str, args: argparse.Namespace, names: dict[s
         data = _jsonable(case) | {"history": [asdict(e) for e in events]}
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return 0
-    service = names.get(case.service_id or "", case.service_id or "미정")
+    service = names.get(case.service_id or "", case.service_id or queue_texts.UNDECIDED)
     print(queue_texts.case_card(case, queue.tz, service, "status", names.get(case.site_id or "")))
-    print("\n기록:")
+    print(queue_texts.HISTORY)
     for e in events:
         change = f" {e.status_from or ''}→{e.status_to}" if e.status_to else ""
         note = f"  ({e.note})" if e.note else ""

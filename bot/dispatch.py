@@ -79,7 +79,7 @@ class LogNotifier:
     async def notify(self, note: Note) -> str | None:
         stream = self._stream or sys.stderr
         who = ", ".join(c.name for c in note.recipients)
-        print(f"\n[코디네이터 알림 → {who}]\n{note.text}\n가능한 처리: {', '.join(note.actions)}\n", file=stream)
+        print(queue_texts.LOG_NOTE.format(who=who, text=note.text, actions=", ".join(note.actions)), file=stream)
         return None
 
 
@@ -137,7 +137,7 @@ class Dispatcher:
         firsts = {r["notifier"]: r["external_id"] for r in await self.store.fetch(
             "SELECT d.notifier, d.external_id FROM deliveries d JOIN outbox o ON o.id = d.outbox_id"
             " WHERE o.case_id = ? AND o.kind = 'new_case'", (case.id,))}
-        service = self.service_names.get(case.service_id or "", case.service_id or "미정 (관제탑 판단)")
+        service = self.service_names.get(case.service_id or "", case.service_id or queue_texts.UNDECIDED_CONTROL)
         text = queue_texts.case_card(case, self.tz, service, row["kind"], self.service_names.get(case.site_id or ""))
         errors: list[str] = []
         sent = 0

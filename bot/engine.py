@@ -251,7 +251,7 @@ class Engine:
     def _place_name(intake: Intake) -> str | None:
         if intake.area:
             return intake.area
-        return "공유한 위치" if intake.coords else None
+        return texts.SHARED_LOCATION if intake.coords else None
 
     # -- state: the database is the truth, the cache saves a read ------------------------------
     async def _load(self, key: str) -> Intake:

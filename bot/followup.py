@@ -11,6 +11,7 @@ from datetime import datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot import queue_texts
 from bot.core import Address, Channel, Push
 from bot.queue import Queue, question
 from db import cases as sql
@@ -130,7 +131,7 @@ class FollowUps:
             escalate = f["seq"] >= timings.escalate_after
             sql.add_outbox(conn, case["id"], "escalation" if escalate else "reminder", at)
             sql.add_event(conn, case["id"], at, "system", "escalated" if escalate else "reminded",
-                          note=f"{f['seq']}번째 알림")
+                          note=queue_texts.REMINDER_NOTE.format(seq=f["seq"]))
             if escalate:
                 conn.execute("UPDATE cases SET escalated = 1 WHERE id = ?", (case["id"],))
             if f["seq"] < timings.max_reminders:
@@ -139,7 +140,7 @@ class FollowUps:
                 sql.add_followup(conn, case["id"], "unclaimed", ts(self.queue.reminder_due(level, now)), f["seq"] + 1)
         elif f["kind"] == "not_contacted" and case["status"] == Status.CLAIMED:
             sql.add_outbox(conn, case["id"], "not_contacted", at)
-            sql.add_event(conn, case["id"], at, "system", "reminded", note="연락 전 알림")
+            sql.add_event(conn, case["id"], at, "system", "reminded", note=queue_texts.NOT_CONTACTED_NOTE)
         elif f["kind"] == "parent" and case["user_key"] is not None:
             sql.add_event(conn, case["id"], at, "system", "followup_sent")
             return ParentDue(followup_id, case["id"], case["channel"], case["user_key"])

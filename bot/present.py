@@ -82,11 +82,13 @@ def service_lines(service: Service, verdict: Verdict | None) -> list[str]:
 
 
 def links(service: Service, site_phone: str | None, map_url: str | None) -> tuple[Link, ...]:
-    out = [Link(label=f"{c.person} 전화", phone=c.phone) for c in service.contacts[:1] if c.phone]
+    out = [
+        Link(label=texts.CALL_PERSON.format(person=c.person), phone=c.phone) for c in service.contacts[:1] if c.phone
+    ]
     if site_phone and not out:
-        out.append(Link(label="전화", phone=site_phone))
+        out.append(Link(label=texts.CALL, phone=site_phone))
     if service.url:
-        out.append(Link(label="안내 페이지", url=service.url))
+        out.append(Link(label=texts.INFO_PAGE, url=service.url))
     if map_url:
         out.append(Link(label=texts.MAP_LINK, url=map_url))
     return tuple(out)

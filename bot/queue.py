@@ -101,8 +101,8 @@ class Queue:
     def _authorize(self, who: Coordinator, case: CaseRow) -> None:
         if not who.handles(case.service_id):
             control = ", ".join(c.name for c in self.coordinators.control())
-            raise Refused(queue_texts.NOT_YOURS.format(id=case.id, service=case.service_id or "미정", name=who.name,
-                                                       control=control))
+            service = case.service_id or queue_texts.UNDECIDED
+            raise Refused(queue_texts.NOT_YOURS.format(id=case.id, service=service, name=who.name, control=control))
 
     async def _case(self, case_id: int) -> CaseRow:
         case = await self.store.case(case_id)
@@ -232,13 +232,13 @@ class Queue:
         def answer(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE followups SET answered_at = ?, answer = ? WHERE id = ?",
                          (at, "yes" if yes else "no", followup_id))
-            sql.add_event(conn, case_id, at, "parent", "followup_answered", note="예" if yes else "아니오")
+            sql.add_event(conn, case_id, at, "parent", "followup_answered", note=answer_note(yes))
             status = sql.current(conn, case_id)["status"]
             if not yes and status in (Status.RESOLVED, Status.CLOSED):
-                sql.change(conn, case_id, sql.Change.REOPENED, "parent", at, note="부모님 후속 확인: 연결되지 않음",
+                sql.change(conn, case_id, sql.Change.REOPENED, "parent", at, note=queue_texts.FOLLOWUP_NOT_PLACED,
                            remind_at=remind)
             elif not yes:
-                sql.change(conn, case_id, sql.Change.NOTE, "parent", at, note="부모님 후속 확인: 연결되지 않음")
+                sql.change(conn, case_id, sql.Change.NOTE, "parent", at, note=queue_texts.FOLLOWUP_NOT_PLACED)
                 sql.add_outbox(conn, case_id, "followup_no", at)
 
         await self.store.write(answer)
@@ -264,6 +264,10 @@ class Queue:
         return count
 
 
+def answer_note(yes: bool) -> str:
+    return queue_texts.FOLLOWUP_YES_NOTE if yes else queue_texts.FOLLOWUP_NO_NOTE
+
+
 def question(case_id: int) -> Reply:
-    return Reply(queue_texts.PARENT_QUESTION.format(id=case_id),
-                 choices=(Choice("예", FOLLOWUP_YES), Choice("아니오", FOLLOWUP_NO)))
+    choices = (Choice(answer_note(True), FOLLOWUP_YES), Choice(answer_note(False), FOLLOWUP_NO))
+    return Reply(queue_texts.PARENT_QUESTION.format(id=case_id), choices=choices)

@@ -97,3 +97,19 @@ def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_cas
     if case.outcome is not None:
         lines.append(f"결과: {OUTCOME[case.outcome]}" + (f" ({case.outcome_note})" if case.outcome_note else ""))
     return "\n".join(lines)
+
+# -- words the queue writes into case history and cards -------------------------------------------------
+UNDECIDED = "미정"
+UNDECIDED_CONTROL = "미정 (관제탑 판단)"
+FOLLOWUP_NOT_PLACED = "부모님 후속 확인: 연결되지 않음"
+FOLLOWUP_YES_NOTE = "예"
+FOLLOWUP_NO_NOTE = "아니오"
+REMINDER_NOTE = "{seq}번째 알림"
+NOT_CONTACTED_NOTE = "연락 전 알림"
+LOG_NOTE = "\n[코디네이터 알림 → {who}]\n{text}\n가능한 처리: {actions}\n"
+FLAG_DANGER = "[위험]"
+FLAG_URGENT = "[긴급]"
+NO_OPEN_CASES = "열린 접수가 없습니다."
+HISTORY = "\n기록:"
+OWNER = "담당: {name}"
+CASE_STATUS_LINE = "접수 #{id}: {status}"

@@ -81,7 +81,7 @@ def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[
     out = []
     for n, kid_need in enumerate(needs, start=1):
         label = present.kid_label(intake.kids[n - 1]) if intake.kids else texts.CHILD_UNKNOWN
-        who = texts.CHILD_N.format(n=n, label=label) if len(needs) > 1 else f"{label} 아이"
+        who = texts.CHILD_N.format(n=n, label=label) if len(needs) > 1 else texts.CHILD_ONE.format(label=label)
         out.append((who, rank(kid_need, knowledge)))
     return out
 
