@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
 import logging
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
@@ -14,6 +11,7 @@ import holidays
 import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
+from knowledge.reloading import Reloading
 from knowledge.schema import DAY_KEYS, Frozen, Hours
 
 log = logging.getLogger(__name__)
@@ -118,14 +116,24 @@ def _day_key(day: date) -> str:
 
 def load(path: Path = DEFAULT_PATH) -> Coordinators:
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CoordinatorsError(f"{path}: cannot read: {exc.strerror}") from None
+    return parse(raw, path)
+
+
+def parse(raw: bytes | None, path: Path = DEFAULT_PATH) -> Coordinators:
+    """Validate the content of coordinators.yaml; ``path`` only names it in errors."""
+    if raw is None:
+        raise CoordinatorsError(f"{path}: cannot read: the file is missing")
+    try:
+        data = yaml.safe_load(raw.decode("utf-8")) or {}
+    except UnicodeDecodeError:
+        raise CoordinatorsError(f"{path}: not saved as UTF-8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
         raise CoordinatorsError(f"{path}{where}: not valid YAML: {exc}") from None
-    except OSError as exc:
-        raise CoordinatorsError(f"{path}: cannot read: {exc.strerror}") from None
     try:
         return Coordinators.model_validate(data)
     except ValidationError as exc:
@@ -147,54 +155,21 @@ def _describe(exc: ValidationError, data: object) -> str:
     return "; ".join(parts)
 
 
-class CoordinatorsSource:
+class CoordinatorsSource(Reloading[Coordinators]):
     """The last good coordinators.yaml, reloaded when staff save it; a broken save is refused and logged."""
+
+    what = "코디네이터 설정 (coordinators.yaml)"
+    refused = (CoordinatorsError,)
 
     def __init__(self, path: Path = DEFAULT_PATH) -> None:
         self.path = path
-        self._current = load(path)  # at start there is nothing to fall back to: a bad file stops the start
-        self._digest = _digest(path)
-        self._listeners: list[Callable[[Coordinators], object]] = []
+        super().__init__()
 
-    @property
-    def current(self) -> Coordinators:
-        return self._current
-
-    def subscribe(self, callback: Callable[[Coordinators], object]) -> None:
-        """``callback(coordinators)`` after each accepted edit; it should only swap a reference."""
-        self._listeners.append(callback)
-
-    def reload(self) -> bool:
-        digest = _digest(self.path)
-        if digest == self._digest:
-            return False
-        self._digest = digest  # a broken save logs once, not at every poll
+    def _read(self) -> dict[str, bytes | None]:
         try:
-            fresh = load(self.path)
-        except CoordinatorsError as exc:
-            log.error("코디네이터 설정 수정이 거부되어 이전 설정을 계속 씁니다 (edit refused, last good kept): %s", exc)
-            return False
-        self._current = fresh
-        log.info("코디네이터 설정을 다시 읽었습니다: %d명", len(fresh.coordinators))
-        for listener in list(self._listeners):
-            try:
-                listener(fresh)
-            except Exception:
-                log.exception("코디네이터 설정 변경 알림 오류 (listener %r failed)", listener)
-        return True
+            return {self.path.name: self.path.read_bytes()}
+        except OSError:
+            return {self.path.name: None}
 
-    async def watch(self, poll_seconds: float) -> None:
-        """Poll until cancelled, next to the channels."""
-        while True:
-            await asyncio.sleep(poll_seconds)
-            try:
-                self.reload()
-            except Exception:
-                log.exception("코디네이터 설정 감시 오류; 다음에 다시 봅니다")
-
-
-def _digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+    def _parse(self, raw: dict[str, bytes | None]) -> Coordinators:
+        return parse(raw[self.path.name], self.path)
