@@ -267,3 +267,43 @@ async def test_a_parent_who_got_no_answer_taps_again_and_gets_the_same_case(tmp_
         assert f"접수번호는 {cases[0].id}번" in said or texts.AFTER_DONE in said  # told it is done, not asked again
     finally:
         await store.close()
+
+
+async def test_a_follow_up_question_asked_before_a_restart_is_answered_after_it(tmp_path: Path) -> None:
+    from bot import queue_texts
+    from bot.queue import FOLLOWUP_NO
+    from bot.settings import Settings
+
+    db = tmp_path / "asked.sqlite3"
+    now = [BASE]
+
+    async def start() -> tuple[Store, Queue, Engine]:
+        store = await Store.open(db)
+        queue = Queue(store, STAFF, tz=KST, clock=lambda: now[0])
+        engine = Engine(store=store, queue=queue, knowledge=FixedKnowledge(load()), settings=Settings(db_path=db),
+                        clock=lambda: now[0])
+        return store, queue, engine
+
+    address = Address(Channel.KAKAO, "asked-then-restarted")
+    store, queue, engine = await start()
+    for text, choice in SCRIPTS[0]:
+        replies = await engine.handle(Inbound(address, text=text, choice=choice))
+    (case,) = await store.cases_for_user(address.key)
+    now[0] = BASE + timedelta(days=2)
+    scheduler = AsyncIOScheduler(timezone=KST)
+    scheduler.start(paused=True)
+    followups = FollowUps(queue, scheduler=scheduler)  # no pusher for Kakao: asked at the next message
+    await followups.start()
+    await followups.stop()
+    replies = await engine.handle(Inbound(address, text="안녕하세요"))
+    assert queue_texts.PARENT_QUESTION.format(id=case.id) in "\n".join(r.text for r in replies)
+    await store.close()
+
+    store, queue, engine = await start()
+    try:
+        replies = await engine.handle(Inbound(address, text="아니오", choice=FOLLOWUP_NO))
+        assert queue_texts.PARENT_NO.format(id=case.id) in "\n".join(r.text for r in replies)
+        again = await engine.handle(Inbound(address, text="아니오", choice=FOLLOWUP_NO))
+        assert queue_texts.PARENT_NO.format(id=case.id) not in "\n".join(r.text for r in again)  # answered once
+    finally:
+        await store.close()
