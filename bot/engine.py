@@ -167,7 +167,11 @@ class Engine:
         t.intake = intake
 
     async def open_case(self, t: Turn) -> int:
-        return await self.store.create_case(self._new_case(t, t.intake, danger=False), t.intake.to_json())
+        # The conversation is saved as finished in the case's own transaction: if the process dies before the
+        # turn commits, the parent's repeated "네" is told it is done instead of opening a second case.
+        done = replace(t.intake, step=Step.DONE, offered=())
+        new = self._new_case(t, t.intake, danger=False)
+        return await self.store.create_case(new, lambda case_id: replace(done, case_id=case_id).to_json())
 
     def _new_case(self, t: Turn, intake: Intake, danger: bool) -> NewCase:
         ranked = rankings(intake, t.knowledge, t.now)

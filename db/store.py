@@ -137,9 +137,10 @@ class Store:
 
     # -- cases ---------------------------------------------------------------------------------------
 
-    async def create_case(self, case: NewCase, state: str) -> int:
+    async def create_case(self, case: NewCase, state: str | Callable[[int], str]) -> int:
         """Insert the case, its 'created' event, its outbox notifications and follow-ups, and the
-        conversation state, all in one transaction; returns the case number."""
+        conversation state, all in one transaction; returns the case number. ``state`` may be a function of
+        the new case number, so the saved conversation can already name the case it opened."""
         plan = self.planner(case)
         at = ts(case.created_at)
         row = (
@@ -172,15 +173,17 @@ class Store:
                 "INSERT INTO followups (case_id, kind, due_at) VALUES (?, ?, ?)",
                 [(case_id, kind, due) for kind, due in followups],
             )
+            saved[0] = state(case_id) if callable(state) else state
             conn.execute(
                 "INSERT INTO conversations (user_key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_key)"
                 " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-                (case.user_key, state, at),
+                (case.user_key, saved[0], at),
             )
             return case_id
 
+        saved = [""]
         case_id = await self.write(insert)
-        self._remember(case.user_key, state)
+        self._remember(case.user_key, saved[0])
         for listener in self.case_listeners:
             listener(case_id)
         return case_id

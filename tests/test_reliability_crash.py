@@ -230,8 +230,6 @@ class Killed(BaseException):
     """Stands for the process dying at this point (not an Exception: nothing may catch it on the way up)."""
 
 
-@pytest.mark.xfail(strict=True, reason="the case and the turn are two transactions: a kill between them leaves the "
-                   "conversation at CONFIRM, so the parent's repeated '네' opens a second case (see issue 7 report)")
 async def test_a_parent_who_got_no_answer_taps_again_and_gets_the_same_case(tmp_path: Path) -> None:
     from bot.settings import Settings
 
