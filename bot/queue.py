@@ -51,6 +51,10 @@ class Queue:
         self._questions: set[str] | None = None
         """Users with a fired, not yet asked parent follow-up, so the check on every message needs no query.
         Only the bot process fires follow-ups, so this process knows every change after the first load."""
+        self._awaiting: set[str] = set()
+        self._awaiting_loaded = False
+        """Users with an asked, unanswered parent follow-up, so a '네' at any step queries only for them. Only this
+        process asks and answers; entries are added on every ask (also while loading), so none is ever missed."""
         store.planner = self.plan
         store.case_listeners.append(lambda _case_id: self.changed())
 
@@ -206,11 +210,22 @@ class Queue:
             self._questions.add(user_key)
 
     async def mark_asked(self, followup_id: int) -> None:
-        await self.store.write(lambda c: c.execute(
-            "UPDATE followups SET asked_at = ? WHERE id = ?", (ts(self.clock()), followup_id)))
+        def mark(conn: sqlite3.Connection) -> str | None:
+            conn.execute("UPDATE followups SET asked_at = ? WHERE id = ?", (ts(self.clock()), followup_id))
+            row = conn.execute("SELECT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.id = ?",
+                               (followup_id,)).fetchone()
+            return row[0] if row else None
+
+        if (user_key := await self.store.write(mark)) is not None:
+            self._awaiting.add(user_key)
 
     async def awaiting_answer(self, user_key: str) -> bool:
-        return bool(await self._asked(user_key))
+        if not self._awaiting_loaded:
+            self._awaiting |= {r[0] for r in await self.store.fetch(
+                "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT"
+                " NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL")}
+            self._awaiting_loaded = True
+        return user_key in self._awaiting and bool(await self._asked(user_key))
 
     async def _asked(self, user_key: str) -> list[sqlite3.Row]:
         return await self.store.fetch(
@@ -229,7 +244,7 @@ class Queue:
         at = ts(self.clock())
         remind = self._remind_after_change(case)
 
-        def answer(conn: sqlite3.Connection) -> None:
+        def answer(conn: sqlite3.Connection) -> bool:
             conn.execute("UPDATE followups SET answered_at = ?, answer = ? WHERE id = ?",
                          (at, "yes" if yes else "no", followup_id))
             sql.add_event(conn, case_id, at, "parent", "followup_answered", note=answer_note(yes))
@@ -240,8 +255,13 @@ class Queue:
             elif not yes:
                 sql.change(conn, case_id, sql.Change.NOTE, "parent", at, note=queue_texts.FOLLOWUP_NOT_PLACED)
                 sql.add_outbox(conn, case_id, "followup_no", at)
+            # In the same transaction, so an ask committed after it is added after this discard, never lost.
+            return conn.execute(
+                "SELECT 1 FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ? AND f.kind = 'parent'"
+                " AND f.asked_at IS NOT NULL AND f.answered_at IS NULL LIMIT 1", (user_key,)).fetchone() is not None
 
-        await self.store.write(answer)
+        if not await self.store.write(answer):
+            self._awaiting.discard(user_key)
         self.changed()
         return queue_texts.PARENT_YES if yes else queue_texts.PARENT_NO.format(id=case_id)
 
