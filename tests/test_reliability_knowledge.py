@@ -85,7 +85,8 @@ async def test_a_broken_save_mid_conversation_is_refused_and_every_intake_comple
 
     results, _ = await asyncio.gather(asyncio.gather(*(parent(n) for n in range(parents))), staff())
     assert source.current is good
-    assert "지식 파일 (knowledge): 수정이 거부되어 이전 내용을 계속 씁니다" in caplog.text  # logged, naming what was kept
+    # the refusal is logged, naming what was kept
+    assert "지식 파일 (knowledge): 수정이 거부되어 이전 내용을 계속 씁니다" in caplog.text
     for answers in results:
         card = next(r for r in answers[3] if r.card_title)
         assert "365어린이집" in card.card_title and "07:30-24:00" in card.text
