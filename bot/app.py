@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute
 from bot.core import Push
 from bot.dispatch import Dispatcher, LogNotifier, Notifier
 from bot.engine import Engine
+from bot.flood import FloodGate
 from bot.followup import FollowUps
 from bot.kakao import kakao_routes
 from bot.map_web import map_link, map_routes
@@ -61,7 +62,8 @@ async def running(
         def link(service_id: str, area: str | None) -> str | None:
             return map_link(settings, service_id, area=area)
 
-        engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=clock, map_url=link)
+        engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=clock, map_url=link,
+                        flood=FloodGate())
         names = {s.id: s.name for s in source.current.services}
         sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
         dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names)

@@ -159,12 +159,16 @@ class Engine:
 
     # -- effects the steps ask for -----------------------------------------------------------
     async def _danger(self, t: Turn) -> None:
-        """Emergency numbers first, and an urgent case, before any question."""
+        """Emergency numbers first, and an urgent case, before any question (one per conversation)."""
         intake = t.intake.merge(t.u)
         intake = replace(intake, urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
-        case_id = await self.store.create_case(self._new_case(t, intake, danger=True), t.intake.to_json())
+        case_id = intake.danger_case
+        if case_id is None:
+            # Saved with the case: a restart before the turn commits must not open a second urgent case.
+            new = self._new_case(t, intake, danger=True)
+            case_id = await self.store.create_case(new, lambda n: replace(intake, danger_case=n).to_json())
         t.say(texts.DANGER.format(case_id=case_id))
-        t.intake = intake
+        t.intake = replace(intake, danger_case=case_id)
 
     async def open_case(self, t: Turn) -> int:
         # The conversation is saved as finished in the case's own transaction: if the process dies before the

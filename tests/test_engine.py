@@ -197,3 +197,10 @@ async def test_a_button_label_sent_back_as_text_picks_its_button(chat: Chat, sto
     await chat.say("처음부터")
     await chat.say("3~5살")
     assert "언제" in chat.text
+
+
+async def test_more_danger_words_repeat_the_numbers_without_a_second_case(chat: Chat, store: Store) -> None:
+    await chat.say("아이가 집에 혼자 있어요")
+    await chat.say("애가 혼자 있다고요 빨리요")
+    assert "112" in chat.text and "접수번호 1번" in chat.text
+    assert len(await store.cases_for_user(chat.address.key)) == 1
