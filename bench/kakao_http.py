@@ -10,9 +10,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from bench.engine import SCRIPTS, percentile
+from bench.engine import SCRIPTS, percentile, schedule
 
 READY = "ready"
 
@@ -79,6 +80,35 @@ async def _client(port: int, worker: int, intakes: int, latencies: list[float], 
         writer.close()
 
 
+async def _paced_parent(port: int, n: int, due: list[float], latencies: list[float], receipts: list[int]) -> None:
+    """One parent on its own connection, sending each turn at its scheduled moment (or as soon as the previous
+    answer arrives, if later); latency counts from the scheduled moment, so a slow server cannot hide its queue."""
+    loop = asyncio.get_running_loop()
+    if (delay := due[0] - loop.time() - 0.02) > 0:
+        await asyncio.sleep(delay)  # open the connection just before the first turn, as a parent would
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    conn = Connection(reader, writer)
+    try:
+        for i, (text, choice) in enumerate(SCRIPTS[n % len(SCRIPTS)]):
+            if (delay := due[i] - loop.time()) > 0:
+                await asyncio.sleep(delay)
+            answer = await conn.post(payload(f"kakao-paced-{n}", text, choice))
+            latencies.append(loop.time() - due[i])
+        receipts.append(int("접수번호" in json.dumps(answer, ensure_ascii=False)))
+    finally:
+        writer.close()
+
+
+async def paced(port: int, parents: int, rate: float) -> tuple[float, list[float], int]:
+    """Open loop: ``rate`` requests/s offered in total by ``parents`` parents, each on its own connection."""
+    latencies: list[float] = []
+    receipts: list[int] = []
+    due = schedule(parents, rate, asyncio.get_running_loop().time() + 0.2)
+    began = time.perf_counter()
+    await asyncio.gather(*(_paced_parent(port, n, due[n], latencies, receipts) for n in range(parents)))
+    return len(latencies) / (time.perf_counter() - began - 0.2), latencies, sum(receipts)
+
+
 async def load(port: int, connections: int, intakes: int) -> tuple[float, list[float], int]:
     latencies: list[float] = []
     receipts: list[int] = []
@@ -93,9 +123,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def run_once(connections: int = 32, intakes: int = 20) -> dict[str, float]:
-    """``connections`` parents at a time (Kakao's servers keep connections open), each doing ``intakes``
-    whole intakes one after another. Requests/s, p50/p99 ms, and intakes that ended in a receipt."""
+def run_once(connections: int = 32, intakes: int = 20, rate: float = 1000.0, parents: int = 400) -> dict[str, float]:
+    """Closed loop: ``connections`` parents at a time (Kakao's servers keep connections open), each doing
+    ``intakes`` whole intakes one after another: the requests/s ceiling, p50/p99 ms, receipts. Then open loop
+    on a fresh server: ``parents`` parents offering ``rate`` requests/s in total: achieved rate, p50/p99 ms."""
+    ceiling, latencies, receipts = with_server(lambda port: load(port, connections, intakes))
+    achieved, paced_latencies, paced_receipts = with_server(lambda port: paced(port, parents, rate))
+    return {"requests_per_s": ceiling, "p50_ms": percentile(latencies, 0.5) * 1000,
+            "p99_ms": percentile(latencies, 0.99) * 1000, "intakes": connections * intakes, "receipts": receipts,
+            "paced_per_s": achieved, "paced_p50_ms": percentile(paced_latencies, 0.5) * 1000,
+            "paced_p99_ms": percentile(paced_latencies, 0.99) * 1000, "paced_intakes": parents,
+            "paced_receipts": paced_receipts}
+
+
+def with_server(client: Callable[[int], Awaitable[tuple[float, list[float], int]]]) -> tuple[float, list[float], int]:
+    """Run ``client(port)`` against a fresh server process with an empty database."""
     with tempfile.TemporaryDirectory(prefix="dolbom-kakao-") as tmp:
         port = free_port()
         root = Path(__file__).resolve().parent.parent
@@ -107,12 +149,10 @@ def run_once(connections: int = 32, intakes: int = 20) -> dict[str, float]:
             assert server.stdout is not None
             if server.stdout.readline().strip() != READY:
                 raise RuntimeError("the Kakao bench server did not start")
-            rate, latencies, receipts = asyncio.run(load(port, connections, intakes))
+            return asyncio.run(client(port))
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return {"requests_per_s": rate, "p50_ms": percentile(latencies, 0.5) * 1000,
-            "p99_ms": percentile(latencies, 0.99) * 1000, "intakes": connections * intakes, "receipts": receipts}
 
 
 def measure(runs: int = 3) -> dict[str, list[float]]:

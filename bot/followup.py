@@ -47,6 +47,7 @@ class FollowUps:
         self._sync_task: asyncio.Task[int] | None = None
         self._sync_again = False
         self._pushing: set[int] = set()
+        self._seen_id = 0
         queue.listeners.append(self.kick)
 
     async def start(self) -> None:
@@ -69,24 +70,28 @@ class FollowUps:
         if self._sync_task is not None and not self._sync_task.done():
             self._sync_again = True
             return
-        self._sync_task = asyncio.get_running_loop().create_task(self._sync_logged())
+        self._sync_task = asyncio.get_running_loop().create_task(self._sync_logged(full=False))
 
-    async def _sync_logged(self) -> int:
+    async def _sync_logged(self, full: bool = True) -> int:
         fired = 0
         while True:
             self._sync_again = False
             try:
-                fired += await self.sync()
+                fired += await self.sync(full=full)
             except Exception:
                 log.exception("follow-up sync failed; the next one retries")
             if not self._sync_again:
                 return fired
 
-    async def sync(self) -> int:
-        """Fire every row due by the clock, schedule a job for each later one; returns how many fired."""
+    async def sync(self, full: bool = True) -> int:
+        """Fire every row due by the clock, schedule a job for each later one; returns how many fired.
+        ``full=False`` (after this process wrote) looks only at rows newer than the last seen: a full scan per
+        new case would cost time in proportion to every follow-up still pending, for each case."""
         now = self.clock()
         rows = await self.store.fetch(
-            "SELECT id, due_at FROM followups WHERE fired_at IS NULL AND cancelled_at IS NULL ORDER BY due_at")
+            "SELECT id, due_at FROM followups WHERE fired_at IS NULL AND cancelled_at IS NULL AND id > ?"
+            " ORDER BY due_at", (0 if full else self._seen_id,))
+        self._seen_id = max([self._seen_id, *(row["id"] for row in rows)])
         fired = 0
         for row in rows:
             due = datetime.fromisoformat(row["due_at"])
@@ -99,7 +104,8 @@ class FollowUps:
                 # misfire_grace_time=None: a job that comes late (busy loop, suspended machine) still runs
                 self.scheduler.add_job(self.fire, "date", run_date=due, args=[row["id"]], id=job_id,
                                        misfire_grace_time=None, coalesce=True)
-        await self._push_unasked()
+        if full or fired:
+            await self._push_unasked()
         return fired
 
     def scheduled(self) -> set[int]:
