@@ -18,7 +18,7 @@ from bot.flood import FloodGate
 from bot.intake import Intake, Step
 from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
 from bot.settings import Settings
-from bot.steps import STEPS, Turn, ask_next, rankings
+from bot.steps import STEPS, Turn, ask_next
 from db.models import NewCase
 from db.store import Store
 from knowledge.schema import Knowledge
@@ -178,7 +178,7 @@ class Engine:
         return await self.store.create_case(new, lambda case_id: replace(done, case_id=case_id).to_json())
 
     def _new_case(self, t: Turn, intake: Intake, danger: bool) -> NewCase:
-        ranked = rankings(intake, t.knowledge, t.now)
+        ranked = t.rankings(intake)
         bests = [r.best for _, r in ranked]
         first = next((b for b in bests if b), None)
         children = tuple(
@@ -226,7 +226,7 @@ class Engine:
         )
 
     async def next_step_text(self, t: Turn, urgent: bool) -> str:
-        first = next((r.best for _, r in rankings(t.intake, t.knowledge, t.now) if r.best), None)
+        first = next((r.best for _, r in t.rankings() if r.best), None)
         later = self.queue.when_answered(first.service.id if first else None, t.now, danger=urgent)
         base = texts.NEXT_STEP_URGENT if urgent else texts.NEXT_STEP
         return f"{base}\n{later}" if later else base
@@ -240,9 +240,9 @@ class Engine:
         self.forget_cached(key)
         return message
 
-    def summary(self, intake: Intake, knowledge: Knowledge, now: datetime) -> str:
-        names = [r.best.service.name for _, r in rankings(intake, knowledge, now) if r.best]
-        return present.summary(intake, names, self._place_name(intake))
+    def summary(self, t: Turn) -> str:
+        names = [r.best.service.name for _, r in t.rankings() if r.best]
+        return present.summary(t.intake, names, self._place_name(t.intake))
 
     def map_url(self, ranking: Ranking, intake: Intake) -> str | None:
         best = ranking.best

@@ -77,19 +77,23 @@ class Intake:
 
     def needs(self, now: datetime) -> list[Need]:
         """One routing request per child (a single unknown child when none was named)."""
-        base = Need(
-            day=self.day,
-            start=self.start,
-            end=self.end,
-            night=self.night,
-            holiday=self.holiday,
-            urgent=self.urgent,
-            situations=frozenset(self.situations),
-            area=self.area,
-            coords=self.coords,
-            now=now,
-        )
-        return [replace(base, child=k.as_child()) for k in self.kids] or [base]
+        situations = frozenset(self.situations)
+        return [
+            Need(
+                child=child,
+                day=self.day,
+                start=self.start,
+                end=self.end,
+                night=self.night,
+                holiday=self.holiday,
+                urgent=self.urgent,
+                situations=situations,
+                area=self.area,
+                coords=self.coords,
+                now=now,
+            )
+            for child in ([k.as_child() for k in self.kids] or [Child()])
+        ]
 
     def merge(self, u: Understanding, label: str | None = None) -> Intake:
         """Fold in what one message said; new facts replace old ones (that is how corrections work)."""

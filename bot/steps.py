@@ -35,6 +35,14 @@ class Turn:
     label: str | None = None
     """The button label when the parent tapped one (e.g. '3~5살'), kept for the summary."""
     replies: list[Reply] = field(default_factory=list)
+    _ranked: tuple[Intake, list[tuple[str, Ranking]]] | None = field(default=None, repr=False)
+
+    def rankings(self, intake: Intake | None = None) -> list[tuple[str, Ranking]]:
+        """Each child's ranking for ``intake`` (default: the turn's), computed once per intake per turn."""
+        intake = intake or self.intake
+        if self._ranked is None or self._ranked[0] is not intake:
+            self._ranked = (intake, rankings(intake, self.knowledge, self.now))
+        return self._ranked[1]
 
     def say(self, text: str, choices: tuple[Choice, ...] = (), **kw: object) -> None:
         self.replies.append(Reply(text, choices=choices, **kw))  # type: ignore[arg-type]
@@ -68,7 +76,7 @@ def ask_next(t: Turn) -> Step:
 
 
 def recommend(t: Turn) -> Step:
-    for who, ranking in rankings(t.intake, t.knowledge, t.now):
+    for who, ranking in t.rankings():
         t.replies.append(present.recommendation(who, ranking, t.engine.map_url(ranking, t.intake)))
     if t.intake.consent_at is not None:
         return confirm(t)
@@ -87,7 +95,7 @@ def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[
 
 
 def confirm(t: Turn) -> Step:
-    t.say(texts.CONFIRM.format(summary=t.engine.summary(t.intake, t.knowledge, t.now)), texts.CONFIRM_CHOICES)
+    t.say(texts.CONFIRM.format(summary=t.engine.summary(t)), texts.CONFIRM_CHOICES)
     return Step.CONFIRM
 
 
