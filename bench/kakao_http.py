@@ -24,6 +24,7 @@ async def serve(port: int, db: Path) -> None:
     import uvicorn
 
     from bot.app import running
+    from bot.serve import tune_gc
     from bot.settings import Settings
     from bot.web import build_web
 
@@ -35,6 +36,7 @@ async def serve(port: int, db: Path) -> None:
         task = asyncio.create_task(server.serve())
         while not server.started:
             await asyncio.sleep(0.01)
+        tune_gc()  # as `dolbom serve` does
         print(READY, flush=True)
         await task
 

@@ -5,12 +5,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import sys
 
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def tune_gc() -> None:
+    """For a long-running server: what start-up built (modules, knowledge, SDKs) lives as long as the process,
+    so freeze it out of the collector's sight, and collect the youngest objects less often. Both shorten the
+    full-collection pauses that stall every channel at once (the Kakao bench's p99 at 1,000 requests/s)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +39,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     host = args.host or settings.http_host
     port = args.port or settings.http_port
     async with running(settings) as app:
+        tune_gc()
         web = build_web(app.routes)
         server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off"))
         tasks = {asyncio.create_task(server.serve(), name="web")}
