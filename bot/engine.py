@@ -232,7 +232,8 @@ class Engine:
         return f"{base}\n{later}" if later else base
 
     async def _status(self, t: Turn) -> None:
-        t.say(await self.queue.status(t.inbound.address.key))
+        names = {s.id: s.name for s in t.knowledge.services}
+        t.say(await self.queue.status(t.inbound.address.key, names))
 
     async def forget(self, t: Turn) -> str:
         key = t.inbound.address.key

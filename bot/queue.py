@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
@@ -159,12 +159,13 @@ class Queue:
 
     # -- parents ---------------------------------------------------------------------------------------
 
-    async def status(self, user_key: str) -> str:
+    async def status(self, user_key: str, service_names: Mapping[str, str] | None = None) -> str:
         """'접수 확인': the parent's cases (newest first) with status and what comes next."""
         found = await self.store.cases_for_user(user_key)
         if not found:
             return queue_texts.NO_CASES
-        return "\n\n".join(queue_texts.case_status(c, self.tz) for c in found[:3])
+        names = service_names or {}
+        return "\n\n".join(queue_texts.case_status(c, self.tz, names.get(c.service_id or "")) for c in found[:3])
 
     async def forget(self, user_key: str) -> str:
         """'내 정보 삭제' after the parent confirmed: open cases withdrawn, personal fields and messages deleted."""

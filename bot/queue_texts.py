@@ -20,12 +20,13 @@ OUTCOME = {
     Outcome.UNREACHABLE: "연락이 닿지 않음",
     Outcome.WITHDRAWN: "부모님이 취소함",
 }
+# What parents read is in the dialog's polite 해요체; coordinators' texts stay in 합니다체.
 NEXT_STEP = {
-    Status.NEW: "담당자가 곧 사례를 맡아 연락드립니다.",
-    Status.CLAIMED: "{who} 담당자가 맡았습니다. 곧 연락드립니다.",
-    Status.CONTACTED: "담당자와 연락이 닿았습니다. 안내에 따라 이용하시면 됩니다.",
-    Status.RESOLVED: "처리가 끝났습니다. 다시 도움이 필요하면 언제든 말씀해 주세요.",
-    Status.CLOSED: "종료된 접수입니다. 다시 도움이 필요하면 언제든 말씀해 주세요.",
+    Status.NEW: "담당자가 곧 접수를 맡아 연락드릴 거예요.",
+    Status.CLAIMED: "{who} 담당자가 맡았어요. 곧 연락드릴게요.",
+    Status.CONTACTED: "담당자와 연락이 닿았어요. 안내에 따라 이용하시면 돼요.",
+    Status.RESOLVED: "처리가 끝났어요. 다시 도움이 필요하면 언제든 말씀해 주세요.",
+    Status.CLOSED: "종료된 접수예요. 다시 도움이 필요하면 언제든 말씀해 주세요.",
 }
 HEADLINE = {
     "new_case": "🆕 새 돌봄 접수",
@@ -40,13 +41,13 @@ HEADLINE = {
 }
 ROUTE = {"chat": "채팅으로 답장", "phone": "전화"}
 
-NO_CASES = "아직 접수된 내용이 없습니다. 돌봄이 필요하시면 아이 나이와 필요한 시간을 알려 주세요."
-FORGET_DONE = "개인정보를 삭제했습니다. 진행 중이던 접수 {n}건은 취소되었고, 통계용 익명 정보만 남습니다."
-FORGET_NOTHING = "삭제할 개인정보가 없습니다."
-PARENT_QUESTION = "접수 #{id} 관련해 여쭙니다. 돌봄 연결이 잘 되셨나요?"
-PARENT_YES = "다행입니다! 알려 주셔서 감사합니다. 다시 도움이 필요하면 언제든 말씀해 주세요."
-PARENT_NO = "불편을 드려 죄송합니다. 접수 #{id}를 다시 열어 담당자에게 알렸습니다. 곧 연락드리겠습니다."
-AFTER_HOURS = "지금은 코디네이터 근무시간이 아니어서, 담당자는 {when}부터 확인하고 연락드립니다."
+NO_CASES = "아직 접수된 내용이 없어요. 돌봄이 필요하시면 아이 나이와 필요한 때를 알려 주세요."
+FORGET_DONE = "개인정보를 삭제했어요. 진행 중이던 접수 {n}건은 취소되었고, 통계용 익명 정보만 남아요."
+FORGET_NOTHING = "삭제할 개인정보가 없어요."
+PARENT_QUESTION = "접수 #{id} 관련해 여쭤볼게요. 돌봄 연결이 잘 되셨나요?"
+PARENT_YES = "다행이에요! 알려 주셔서 고마워요. 다시 도움이 필요하면 언제든 말씀해 주세요."
+PARENT_NO = "불편을 드려 죄송해요. 접수 #{id}를 다시 열어 담당자에게 알렸어요. 곧 연락드릴게요."
+AFTER_HOURS = "지금은 코디네이터 근무시간이 아니라서, 담당자가 {when}부터 확인하고 연락드려요."
 WEEKDAYS = "월화수목금토일"
 
 CLAIM_WON = "접수 #{id}를 {who} 님이 맡았습니다."
@@ -69,9 +70,12 @@ def when(at: datetime, tz: tzinfo) -> str:
     return f"{local.month}월 {local.day}일({WEEKDAYS[local.weekday()]}) {local:%H:%M}"
 
 
-def case_status(case: CaseRow, tz: tzinfo) -> str:
-    """One case as a parent sees it: number, status, what comes next."""
-    lines = [f"접수 #{case.id} · {when(case.created_at, tz)} 접수", f"상태: {STATUS[case.status]}"]
+def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None) -> str:
+    """One case as a parent sees it: number, service, status, what comes next."""
+    lines = [f"접수 #{case.id} · {when(case.created_at, tz)} 접수"]
+    if service_name:
+        lines.append(f"서비스: {service_name}")
+    lines.append(f"상태: {STATUS[case.status]}")
     if case.outcome is not None:
         lines.append(f"결과: {OUTCOME[case.outcome]}")
     lines.append(NEXT_STEP[case.status].format(who=case.claimed_by or ""))

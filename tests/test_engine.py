@@ -144,15 +144,15 @@ async def test_words_that_work_at_any_point(chat: Chat, engine: Engine) -> None:
 
 async def test_status_and_forget(chat: Chat, store: Store) -> None:
     await chat.say("접수 확인")
-    assert "없습니다" in chat.text
+    assert "없어요" in chat.text
     await chat.say(ALL_IN_ONE)
     await finish(chat)
     await chat.say("접수 확인")
-    assert "#1" in chat.text and "접수됨" in chat.text
+    assert "#1" in chat.text and "접수됨" in chat.text and "서비스: 365어린이집" in chat.text
     await chat.say("내 정보 삭제")
     assert "되돌릴 수 없어요" in chat.text
     await chat.tap("네, 지워 주세요")
-    assert "삭제했습니다" in chat.text
+    assert "삭제했어요" in chat.text
     (case,) = await store.cases_for_user(chat.address.key) or [None]
     assert case is None or case.contact is None
 

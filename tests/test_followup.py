@@ -158,7 +158,7 @@ async def test_parent_follow_up_is_pushed_and_no_reopens_the_case(tmp_path: Path
         assert "돌봄 연결이 잘 되셨나요?" in reply.text
         assert [c.value for c in reply.choices] == [FOLLOWUP_YES, FOLLOWUP_NO]
         assert await queue.awaiting_answer("telegram:42")
-        assert "다시 열어 담당자에게 알렸습니다" in (await queue.answer_followup("telegram:42", yes=False) or "")
+        assert "다시 열어 담당자에게 알렸어요" in (await queue.answer_followup("telegram:42", yes=False) or "")
         assert await queue.answer_followup("telegram:42", yes=False) is None  # answered once
         case = await store.case(case_id)
     finally:
@@ -180,7 +180,7 @@ async def test_kakao_parent_question_waits_for_the_next_message(tmp_path: Path) 
         assert reply is not None and "돌봄 연결이 잘 되셨나요?" in reply.text
         assert await queue.parent_question("kakao:abc") is None  # asked once
         assert await queue.answer_followup("kakao:abc", yes=True) == (
-            "다행입니다! 알려 주셔서 감사합니다. 다시 도움이 필요하면 언제든 말씀해 주세요."
+            "다행이에요! 알려 주셔서 고마워요. 다시 도움이 필요하면 언제든 말씀해 주세요."
         )
     finally:
         await stop(store, followups)

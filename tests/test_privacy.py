@@ -62,8 +62,8 @@ async def test_forget_deletes_personal_data_and_keeps_anonymous_statistics(tmp_p
         assert "접수 1건은 취소" in text
         assert await store.load_state("telegram:42") is None
         assert await store.cases_for_user("telegram:42") == []
-        assert "아직 접수된 내용이 없습니다" in await queue.status("telegram:42")
-        assert await queue.forget("telegram:42") == "삭제할 개인정보가 없습니다."
+        assert "아직 접수된 내용이 없어요" in await queue.status("telegram:42")
+        assert await queue.forget("telegram:42") == "삭제할 개인정보가 없어요."
         kept = await store.case(open_id)
         with pytest.raises(TransitionRefused):
             await queue.update(open_id, "이담당", Change.REOPENED)

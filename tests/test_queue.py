@@ -180,7 +180,7 @@ async def test_parent_is_told_when_a_person_answers(tmp_path: Path) -> None:
         sunday = datetime(2026, 11, 29, 15, 0, tzinfo=KST)
         assert queue.when_answered("daycare-365", TUE_10) is None
         assert queue.when_answered("daycare-365", sunday) == (
-            "지금은 코디네이터 근무시간이 아니어서, 담당자는 11월 30일(월) 09:00부터 확인하고 연락드립니다."
+            "지금은 코디네이터 근무시간이 아니라서, 담당자가 11월 30일(월) 09:00부터 확인하고 연락드려요."
         )
         assert queue.when_answered("emergency-119", sunday) is None
         assert queue.when_answered("daycare-365", sunday, danger=True) is None
@@ -191,13 +191,13 @@ async def test_parent_is_told_when_a_person_answers(tmp_path: Path) -> None:
 async def test_parent_status_shows_number_state_and_next_step(tmp_path: Path) -> None:
     store, queue = await open_queue(tmp_path / "q.sqlite3", Clock(TUE_10))
     try:
-        assert "아직 접수된 내용이 없습니다" in await queue.status("telegram:42")
+        assert "아직 접수된 내용이 없어요" in await queue.status("telegram:42")
         case_id = await store.create_case(a_case(), "{}")
         assert f"접수 #{case_id}" in await queue.status("telegram:42")
         assert "담당자 배정 전" in await queue.status("telegram:42")
         await queue.claim(case_id, "이담당")
         text = await queue.status("telegram:42")
-        assert "이담당 담당자가 맡았습니다" in text
+        assert "이담당 담당자가 맡았어요" in text
         assert "telegram:42" not in await queue.status("telegram:other")
     finally:
         await store.close()

@@ -48,7 +48,7 @@ async def test_a_flood_is_answered_in_order_with_one_notice_and_others_wait_for_
     assert any(r.card_title for r in answers[3]) and "동의" in said(answers[3])
     assert "언제" in said(answers[0]) and "몇 시부터" in said(answers[1]) and "동네" in said(answers[2])
     for text, replies in zip(FLOOD[4:], answers[4:], strict=True):
-        assert ("사용법" if text == "도움말" else "없습니다") in said(replies), (text, said(replies))
+        assert ("사용법" if text == "도움말" else "없어요") in said(replies), (text, said(replies))
     rows = await store.fetch("SELECT text FROM messages WHERE user_key = ? AND direction = 'in' ORDER BY id",
                              (flooder.key,))
     assert [r["text"] for r in rows] == FLOOD
