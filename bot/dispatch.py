@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Protocol, TextIO
 
 from bot import queue_texts
+from db import cases as sql
 from db.models import CaseRow, Status, ts
 from db.store import Store
 from knowledge.coordinators import Coordinator, Coordinators
@@ -36,12 +37,16 @@ class Action(StrEnum):
     REOPEN = "reopen"
 
 
+CHANGE_OF: dict[Action, sql.Change] = {
+    Action.CLAIM: sql.Change.CLAIMED,
+    Action.CONTACTED: sql.Change.CONTACTED,
+    Action.RESOLVE: sql.Change.RESOLVED,
+    Action.CLOSE: sql.Change.CLOSED,
+    Action.REOPEN: sql.Change.REOPENED,
+}
+# The buttons a case offers follow from the lifecycle's one transition table, so the two cannot drift apart.
 ACTIONS: dict[Status, tuple[Action, ...]] = {
-    Status.NEW: (Action.CLAIM, Action.CLOSE),
-    Status.CLAIMED: (Action.CONTACTED, Action.RESOLVE, Action.CLOSE),
-    Status.CONTACTED: (Action.RESOLVE, Action.CLOSE),
-    Status.RESOLVED: (Action.CLOSE, Action.REOPEN),
-    Status.CLOSED: (Action.REOPEN,),
+    status: tuple(a for a in Action if status in sql.ALLOWED[CHANGE_OF[a]]) for status in Status
 }
 
 

@@ -12,20 +12,7 @@ from bot.settings import Settings
 from knowledge import check
 from knowledge.loader import DEFAULT_DIR, FILES, KnowledgeError, Problem, load
 from knowledge.schema import Kind, School
-
-
-def shipped(tmp_path: Path) -> Path:
-    for name in FILES:
-        shutil.copy(DEFAULT_DIR / name, tmp_path / name)
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` (which must occur once) and return the 1-based line the edit is on."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+from tests.yaml_edits import edit, shipped
 
 
 def only_problem(directory: Path) -> Problem:

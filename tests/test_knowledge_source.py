@@ -10,23 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.loader import DEFAULT_DIR, FILES, KnowledgeError
+from knowledge.loader import DEFAULT_DIR, KnowledgeError
 from knowledge.schema import Knowledge
 from knowledge.source import KnowledgeSource
+from tests.yaml_edits import edit, shipped
 
 OLD_SPAN = 'weekdays: "07:30-24:00"'
-
-
-def shipped(tmp_path: Path) -> Path:
-    for name in FILES:
-        shutil.copy(DEFAULT_DIR / name, tmp_path / name)
-    return tmp_path
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def weekday_hours(knowledge: Knowledge) -> str:
@@ -35,7 +24,7 @@ def weekday_hours(knowledge: Knowledge) -> str:
 
 def test_an_invalid_directory_at_startup_raises(tmp_path: Path) -> None:
     shipped(tmp_path)
-    replace(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "07:30-25:00"')
+    edit(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "07:30-25:00"')
     with pytest.raises(KnowledgeError, match="서비스 'daycare-365' 의 hours"):
         KnowledgeSource(tmp_path)
 
@@ -53,7 +42,7 @@ def test_a_good_edit_is_installed_and_announced_once(tmp_path: Path) -> None:
     before = source.current
     seen: list[Knowledge] = []
     source.subscribe(seen.append)
-    replace(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "07:00-23:00"')
+    edit(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "07:00-23:00"')
     assert source.reload() is True
     assert weekday_hours(source.current) == "07:00-23:00"
     assert seen == [source.current]
@@ -68,7 +57,7 @@ def test_a_broken_edit_keeps_the_last_good_and_logs_one_error(
     good = source.current
     seen: list[Knowledge] = []
     source.subscribe(seen.append)
-    replace(tmp_path / "services.yaml", "area: 개령면", "area: 개령")
+    edit(tmp_path / "services.yaml", "area: 개령면", "area: 개령")
     with caplog.at_level(logging.ERROR, logger="knowledge.source"):
         assert source.reload() is False
         assert source.reload() is False  # the same broken content is not reported again
@@ -76,8 +65,8 @@ def test_a_broken_edit_keeps_the_last_good_and_logs_one_error(
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1
     assert "services.yaml" in errors[0].getMessage() and "'개령'" in errors[0].getMessage()
-    replace(tmp_path / "services.yaml", "area: 개령", "area: 개령면")
-    replace(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "08:00-24:00"')
+    edit(tmp_path / "services.yaml", "area: 개령", "area: 개령면")
+    edit(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "08:00-24:00"')
     assert source.reload() is True and weekday_hours(source.current) == "08:00-24:00" and len(seen) == 1
 
 
@@ -101,7 +90,7 @@ def test_a_failing_listener_does_not_stop_the_others(tmp_path: Path, caplog: pyt
 
     source.subscribe(broken)
     source.subscribe(seen.append)
-    replace(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "07:00-23:00"')
+    edit(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "07:00-23:00"')
     with caplog.at_level(logging.ERROR, logger="knowledge.source"):
         assert source.reload() is True
     assert seen == [source.current] and "cache exploded" in caplog.text
@@ -112,7 +101,7 @@ def test_unsubscribe_stops_notifications(tmp_path: Path) -> None:
     seen: list[Knowledge] = []
     unsubscribe = source.subscribe(seen.append)
     unsubscribe()
-    replace(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "07:00-23:00"')
+    edit(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "07:00-23:00"')
     assert source.reload() is True and seen == []
 
 
@@ -132,11 +121,11 @@ async def test_watch_picks_up_a_change_and_survives_a_bad_one(
     caplog.set_level(logging.ERROR, logger="knowledge.source")
     task = asyncio.create_task(source.watch(poll_seconds=0.001))
     try:
-        replace(tmp_path / "places.yaml", "{name: 감문면, lat: 36.2227, lon: 128.1755}", "{name: 감문면, lat: [")
+        edit(tmp_path / "places.yaml", "{name: 감문면, lat: 36.2227, lon: 128.1755}", "{name: 감문면, lat: [")
         await until(lambda: "YAML 문법 오류" in caplog.text)
         assert not task.done() and not changed.is_set()
         shutil.copy(DEFAULT_DIR / "places.yaml", tmp_path / "places.yaml")
-        replace(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "06:30-24:00"')
+        edit(tmp_path / "services.yaml", OLD_SPAN, 'weekdays: "06:30-24:00"')
         await asyncio.wait_for(changed.wait(), timeout=5)
         assert weekday_hours(source.current) == "06:30-24:00"
     finally:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,25 +14,13 @@ from bot.engine import Engine
 from bot.queue import Queue
 from bot.settings import Settings
 from db.store import Store
-from knowledge.loader import DEFAULT_DIR, FILES
 from knowledge.source import KnowledgeSource
 from tests.conftest import FakeClock
+from tests.yaml_edits import edit, shipped
 
 HOURS = 'weekdays: "07:30-24:00"'
 INTAKE = [("4살", None), ("내일", None), ("오후 6시부터 밤 10시까지", None), ("율곡동", None),
           ("동의하고 접수", "동의"), ("채팅으로 받기", None), ("네, 접수할게요", "네")]
-
-
-def shipped(directory: Path) -> Path:
-    for name in FILES:
-        shutil.copy(DEFAULT_DIR / name, directory / name)
-    return directory
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 BROKEN_SAVES: dict[str, Callable[[Path], None]] = {
