@@ -122,6 +122,10 @@ async def on_collect(t: Turn) -> Step:
     elif t.intake == before and not t.replies:
         if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
             t.say(texts.PLACE_NOT_FOUND.format(text=t.text[:20]))
+            guesses = t.engine.understander(t.knowledge).suggest_places(t.text)
+            if guesses:
+                t.say(texts.PLACE_GUESS, tuple(Choice(name, name) for name in guesses), ask_location=True)
+                return Step.COLLECT
         elif t.text:
             t.say(texts.NOT_UNDERSTOOD)
     return ask_next(t)

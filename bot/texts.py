@@ -56,6 +56,7 @@ PLACE_CHOICES = tuple(
     Choice(name, name) for name in ("율곡동", "대곡동", "자산동", "평화남산동", "대신동", "양금동", "지좌동")
 )
 PLACE_NOT_FOUND = "'{text}'은(는) 김천시 읍·면·동에서 찾지 못했어요."
+PLACE_GUESS = "혹시 이 중에 사시는 곳이 있나요? 없으면 읍·면·동 이름을 다시 적어 주세요."
 NOT_UNDERSTOOD = "말씀을 잘 이해하지 못했어요."
 
 RECOMMEND_HEAD = "{child}에게 맞는 돌봄을 찾았어요."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from knowledge.schema import Place
@@ -92,6 +93,18 @@ class PlaceFinder:
                 re.sub(r"\s", "", m.group())
             )
         return self._fuzzy(text)
+
+    def suggest(self, text: str, n: int = 5) -> list[str]:
+        """Places whose names look most like the words of a message that named none, best first: choices to
+        offer when a parent's answer could not be read as a place ("율곡똥네" -> 율곡동)."""
+        words = [w for w in re.findall(r"[가-힣A-Za-z]{2,}", text)][:8]
+        scored: dict[str, float] = {}
+        for word in words:
+            for form, score, _ in process.extract(word, list(self._canonical), scorer=fuzz.ratio, limit=n,
+                                                  score_cutoff=50):
+                name = self._canonical[form]
+                scored[name] = max(scored.get(name, 0.0), score)
+        return sorted(scored, key=lambda name: -scored[name])[:n]
 
     def _fuzzy(self, text: str) -> str | None:
         """Small typos in a name with its suffix: a mistyped suffix or one other letter."""

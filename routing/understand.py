@@ -69,6 +69,10 @@ class Understander:
             re.compile("|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))) if owners else None
         )
 
+    def suggest_places(self, text: str, n: int = 5) -> list[str]:
+        """Place names that look like the text, for a parent whose answer named no place we know."""
+        return self._places.suggest(text, n)
+
     def read(self, text: str, now: datetime) -> Understanding:
         if not text.isascii():
             text = text.translate(_WIDE)

@@ -204,3 +204,13 @@ async def test_more_danger_words_repeat_the_numbers_without_a_second_case(chat: 
     await chat.say("애가 혼자 있다고요 빨리요")
     assert "112" in chat.text and "접수번호 1번" in chat.text
     assert len(await store.cases_for_user(chat.address.key)) == 1
+
+
+async def test_an_unreadable_place_gets_lookalike_places_to_tap(chat: Chat) -> None:
+    await chat.say("4살 내일 오후 2시부터 6시까지")
+    await chat.say("율곡똥네요")
+    assert "찾지 못했어요" in chat.text
+    offered = [c.label for r in chat.last for c in r.choices]
+    assert offered[0] == "율곡동", offered
+    await chat.tap("율곡동")
+    assert any(r.card_title for r in chat.last)
