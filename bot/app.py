@@ -64,7 +64,9 @@ async def running(
 
         engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=clock, map_url=link,
                         flood=FloodGate())
+        # Service and site names for the cards coordinators read (the dispatcher looks both up by id).
         names = {s.id: s.name for s in source.current.services}
+        names |= {site.id: site.name for s in source.current.services for site in s.sites}
         sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
         dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names)
         queue.listeners.append(dispatcher.kick)

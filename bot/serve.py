@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+import signal
 import sys
 
 from bot.settings import Settings
@@ -42,7 +43,14 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         tune_gc()
         web = build_web(app.routes)
         server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off"))
-        tasks = {asyncio.create_task(server.serve(), name="web")}
+        # uvicorn would take SIGINT/SIGTERM itself and re-raise them once the web server stopped, killing the
+        # process before this lifespan closes the store; the signals stop everything here instead.
+        server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        tasks = {asyncio.create_task(server.serve(), name="web"), asyncio.create_task(stop.wait(), name="signal")}
         log.info("web server on http://%s:%d (Kakao skill: /kakao/skill)", host, port)
         if sys.stdin.isatty() and not args.no_console:
             console = Console(app.engine)
@@ -54,11 +62,14 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
                 if task.exception():
                     log.error("%s stopped", task.get_name(), exc_info=task.exception())
         finally:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
             server.should_exit = True
             for task in tasks:
                 if task.get_name() != "web":
                     task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.gather(*tasks, return_exceptions=True)
+        log.info("stopped cleanly")
     return 0
 
