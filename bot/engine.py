@@ -13,17 +13,16 @@ from datetime import datetime
 from typing import Protocol
 
 from bot import present, texts
+from bot.casefile import new_case, place_name
 from bot.core import Inbound, Reply
 from bot.flood import FloodGate
 from bot.intake import Intake, Step
 from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
 from bot.settings import Settings
 from bot.steps import STEPS, Turn, ask_next
-from db.models import NewCase
 from db.store import Store
 from knowledge.schema import Knowledge
 from routing.match import Ranking
-from routing.need import Understanding
 from routing.understand import Understander
 
 log = logging.getLogger(__name__)
@@ -165,7 +164,7 @@ class Engine:
         case_id = intake.danger_case
         if case_id is None:
             # Saved with the case: a restart before the turn commits must not open a second urgent case.
-            new = self._new_case(t, intake, danger=True)
+            new = new_case(t, intake, danger=True)
             case_id = await self.store.create_case(new, lambda n: replace(intake, danger_case=n).to_json())
         t.say(texts.DANGER.format(case_id=case_id))
         t.intake = replace(intake, danger_case=case_id)
@@ -174,56 +173,8 @@ class Engine:
         # The conversation is saved as finished in the case's own transaction: if the process dies before the
         # turn commits, the parent's repeated "네" is told it is done instead of opening a second case.
         done = replace(t.intake, step=Step.DONE, offered=())
-        new = self._new_case(t, t.intake, danger=False)
+        new = new_case(t, t.intake, danger=False)
         return await self.store.create_case(new, lambda case_id: replace(done, case_id=case_id).to_json())
-
-    def _new_case(self, t: Turn, intake: Intake, danger: bool) -> NewCase:
-        ranked = t.rankings(intake)
-        bests = [r.best for _, r in ranked]
-        first = next((b for b in bests if b), None)
-        children = tuple(
-            {
-                "age_months": k.age_months,
-                "school_grade": k.school_grade,
-                "label": present.kid_label(k),
-                "service_id": b.service.id if b else None,
-            }
-            for k, b in zip(intake.kids, bests, strict=False)
-        )
-        summary = {
-            "children": list(children),
-            "day": intake.day.isoformat() if intake.day else None,
-            "start": intake.start,
-            "end": intake.end,
-            "night": intake.night,
-            "situations": list(intake.situations),
-            "area": intake.area,
-            "coords": list(intake.coords) if intake.coords else None,
-            "recommended": [_verdict_json(who, r) for who, r in ranked],
-            "message": t.text[:500],
-        }
-        names = [b.service.name for b in bests if b]
-        text = present.summary(intake, names, self._place_name(intake))
-        if danger:
-            text = f"{texts.URGENT_MARK}{t.text[:300]}\n{text}"
-        consented = intake.consent_at is not None
-        return NewCase(
-            user_key=t.inbound.address.key,
-            channel=str(t.inbound.address.channel),
-            service_id=first.service.id if first else None,
-            site_id=first.site.id if first and first.site else None,
-            urgent=danger or intake.urgent or "emergency" in intake.situations,
-            danger=danger,
-            area=intake.area,
-            children=children,
-            summary=summary,
-            summary_text=text,
-            contact={"route": "phone" if intake.phone else "chat", "phone": intake.phone} if consented or danger
-            else None,
-            consent_at=intake.consent_at,
-            created_at=t.now,
-            care_date=intake.day,
-        )
 
     async def next_step_text(self, t: Turn, urgent: bool) -> str:
         first = next((r.best for _, r in t.rankings() if r.best), None)
@@ -243,7 +194,7 @@ class Engine:
 
     def summary(self, t: Turn) -> str:
         names = [r.best.service.name for _, r in t.rankings() if r.best]
-        return present.summary(t.intake, names, self._place_name(t.intake))
+        return present.summary(t.intake, names, place_name(t.intake))
 
     def map_url(self, ranking: Ranking, intake: Intake) -> str | None:
         best = ranking.best
@@ -256,11 +207,6 @@ class Engine:
             self._understander = (knowledge, Understander(knowledge))
         return self._understander[1]
 
-    @staticmethod
-    def _place_name(intake: Intake) -> str | None:
-        if intake.area:
-            return intake.area
-        return texts.SHARED_LOCATION if intake.coords else None
 
     # -- state: the database is the truth, the cache saves a read ------------------------------
     async def _load(self, key: str) -> Intake:
@@ -313,18 +259,3 @@ def _squash(text: str) -> str:
 def clean(text: str) -> str:
     """Normalise a message: NFC (so 'ㄱ+ㅏ' typed apart matches), no control characters, bounded length."""
     return _CONTROL.sub(" ", unicodedata.normalize("NFC", text[:MAX_TEXT])).strip()
-
-
-def _verdict_json(who: str, ranking: Ranking) -> dict[str, object]:
-    best = ranking.best
-    return {
-        "child": who,
-        "service_id": best.service.id if best else None,
-        "site_id": best.site.id if best and best.site else None,
-        "reasons": list(best.reasons) if best else [],
-        "next": [v.service.id for v in ranking.ranked[1:3]],
-        "why_not": {v.service.id: list(v.problems[:2]) for v in ranking.rejected if v.problems},
-    }
-
-
-__all__ = ["Engine", "FixedKnowledge", "Understanding"]

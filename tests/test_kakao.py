@@ -9,7 +9,7 @@ import pytest
 
 from bot import texts as ko
 from bot.core import Address, Channel, Choice, Link, Reply, Venue
-from bot.kakao import (
+from bot.kakao_format import (
     MAX_LABEL,
     MAX_TEXT,
     PayloadError,

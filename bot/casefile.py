@@ -1,0 +1,80 @@
+"""The case file: what an intake hands to the coordinator queue, built from the turn that opens it."""
+
+from __future__ import annotations
+
+from bot import present, texts
+from bot.intake import Intake
+from bot.steps import Turn
+from db.models import NewCase
+from routing.match import Ranking
+
+
+def new_case(t: Turn, intake: Intake, danger: bool) -> NewCase:
+    """The case a coordinator acts on without asking the parent again: every child's recommendation with its
+    reasons, the need window, the area, the contact route and consent."""
+    ranked = t.rankings(intake)
+    bests = [r.best for _, r in ranked]
+    first = next((b for b in bests if b), None)
+    children = tuple(
+        {
+            "age_months": k.age_months,
+            "school_grade": k.school_grade,
+            "label": present.kid_label(k),
+            "service_id": b.service.id if b else None,
+        }
+        for k, b in zip(intake.kids, bests, strict=False)
+    )
+    summary = {
+        "children": list(children),
+        "day": intake.day.isoformat() if intake.day else None,
+        "start": intake.start,
+        "end": intake.end,
+        "night": intake.night,
+        "situations": list(intake.situations),
+        "area": intake.area,
+        "coords": list(intake.coords) if intake.coords else None,
+        "recommended": [verdict_json(who, r) for who, r in ranked],
+        "message": t.text[:500],
+    }
+    names = [b.service.name for b in bests if b]
+    text = present.summary(intake, names, place_name(intake))
+    if danger:
+        text = f"{texts.URGENT_MARK}{t.text[:300]}\n{text}"
+    consented = intake.consent_at is not None
+    return NewCase(
+        user_key=t.inbound.address.key,
+        channel=str(t.inbound.address.channel),
+        service_id=first.service.id if first else None,
+        site_id=first.site.id if first and first.site else None,
+        urgent=danger or intake.urgent or "emergency" in intake.situations,
+        danger=danger,
+        area=intake.area,
+        children=children,
+        summary=summary,
+        summary_text=text,
+        contact={"route": "phone" if intake.phone else "chat", "phone": intake.phone} if consented or danger
+        else None,
+        consent_at=intake.consent_at,
+        created_at=t.now,
+        care_date=intake.day,
+    )
+
+
+def place_name(intake: Intake) -> str | None:
+    if intake.area:
+        return intake.area
+    return texts.SHARED_LOCATION if intake.coords else None
+
+
+def verdict_json(who: str, ranking: Ranking) -> dict[str, object]:
+    best = ranking.best
+    return {
+        "child": who,
+        "service_id": best.service.id if best else None,
+        "site_id": best.site.id if best and best.site else None,
+        "reasons": list(best.reasons) if best else [],
+        "next": [v.service.id for v in ranking.ranked[1:3]],
+        "why_not": {v.service.id: list(v.problems[:2]) for v in ranking.rejected if v.problems},
+    }
+
+
