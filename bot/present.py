@@ -7,35 +7,14 @@ from datetime import date
 from bot import texts
 from bot.core import Link, Reply, Venue
 from bot.intake import Intake, Kid
-from knowledge.schema import DAY_KEYS, Hours, Knowledge, Service
+from bot.opening import week_label
+from knowledge.schema import Knowledge, Service
 from routing.match import Ranking, Verdict
 
 
 def clock(minutes: int) -> str:
     minutes = minutes % 1440 if minutes > 1440 else minutes
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def hours_label(hours: Hours) -> str:
-    """'평일 07:30-24:00 · 토·일 09:00-18:00 · 공휴일 09:00-18:00', grouping days with equal spans."""
-    spans = {k: hours.on(k).label() for k in DAY_KEYS if hours.on(k)}
-    if len(spans) == len(DAY_KEYS) and set(spans.values()) == {"00:00-24:00"}:
-        return texts.ALWAYS_LABEL
-    if len(spans) == len(DAY_KEYS) and len(set(spans.values())) == 1:
-        return f"{texts.EVERY_DAY_LABEL} {next(iter(spans.values()))}"
-    parts: list[str] = []
-    weekdays = [spans.get(k) for k in DAY_KEYS[:5]]
-    done: set[str] = set()
-    if all(weekdays) and len(set(weekdays)) == 1:
-        parts.append(f"{texts.WEEKDAYS_LABEL} {weekdays[0]}")
-        done.update(DAY_KEYS[:5])
-    if spans.get("sat") and spans.get("sat") == spans.get("sun"):
-        parts.append(f"{texts.WEEKEND_LABEL} {spans['sat']}")
-        done.update(("sat", "sun"))
-    for key in DAY_KEYS:
-        if key in spans and key not in done:
-            parts.append(f"{texts.DAY_KEYS_KO[key]} {spans[key]}")
-    return " · ".join(parts)
 
 
 def kid_label(kid: Kid) -> str:
@@ -70,7 +49,7 @@ def when_label(intake: Intake) -> str:
 def service_lines(service: Service, verdict: Verdict | None) -> list[str]:
     """Hours, place, contact and fee of a service, for a recommendation or a topic answer."""
     site = verdict.site if verdict else (service.sites[0] if service.sites else None)
-    lines = [texts.HOURS.format(hours=hours_label(service.hours_at(site)))]
+    lines = [texts.HOURS.format(hours=week_label(service.hours_at(site)))]
     if service.at_home:
         lines.append(texts.AT_HOME)
     elif site:

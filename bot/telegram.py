@@ -289,8 +289,3 @@ def build_telegram(settings: Settings, dialog: Dialog, *, poll_timeout: int = 10
         webhook_secret=settings.telegram_webhook_secret,
         poll_timeout=poll_timeout,
     )
-
-
-def telegram_routes(channel: TelegramChannel) -> list[Route]:
-    """Starlette routes for the lead's web server: the webhook endpoint in webhook mode, none when polling."""
-    return channel.routes()

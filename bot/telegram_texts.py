@@ -65,4 +65,3 @@ EVENT_KINDS = {
     "purged": "개인정보 삭제",
 }
 COORD_APOLOGY = "죄송해요, 처리 중 문제가 생겼어요. 잠시 뒤 다시 해 주세요."
-STALE_BUTTON = "이 버튼은 더 이상 쓸 수 없어요. /case {id}로 최신 상태를 확인해 주세요."

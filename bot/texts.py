@@ -152,20 +152,6 @@ TIME_FROM = "{start}부터"
 TIME_UNTIL = "{end}까지"
 NIGHT = "야간"
 URGENT_MARK = "[긴급] "
-DAY_KEYS_KO = {
-    "mon": "월",
-    "tue": "화",
-    "wed": "수",
-    "thu": "목",
-    "fri": "금",
-    "sat": "토",
-    "sun": "일",
-    "holiday": "공휴일",
-}
-WEEKDAYS_LABEL = "평일"
-WEEKEND_LABEL = "토·일"
-EVERY_DAY_LABEL = "매일"
-ALWAYS_LABEL = "24시간 연중무휴"
 
 # Kakao skill: what the channel itself says when the dialog cannot answer in time or at all.
 KAKAO_TIMEOUT_TEXT = "잠시만요, 처리 중이에요. 조금 뒤에 아무 말이나 보내 주시면 이어서 안내해 드릴게요."

@@ -112,15 +112,6 @@ class Store:
         await self._writer.submit(Turn(user_key, inbound, tuple(replies), state, ts(at)))
         self._remember(user_key, state)
 
-    async def forget_state(self, user_key: str) -> None:
-        """Delete the conversation state and the message log of one user."""
-
-        def delete(conn: sqlite3.Connection) -> None:
-            conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,))
-            conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,))
-
-        await self.write(delete)
-        self._remember(user_key, None)
 
     def drop_cached(self, user_key: str | None = None) -> None:
         """Forget cached states (all when ``user_key`` is None) after rows were deleted behind the cache."""

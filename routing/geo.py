@@ -59,13 +59,3 @@ def nearest_site(
     if start is None:
         return None
     return min(((s, distance_km(start, (s.lat, s.lon))) for s in candidates), key=lambda pair: pair[1])
-
-
-def nearby_areas(area: str, knowledge: Knowledge, n: int = 3) -> list[str]:
-    """The ``n`` other 읍면동 closest to ``area`` (nearest first), for offering choices; [] for an unknown area."""
-    here = find_place(area, knowledge)
-    if here is None:
-        return []
-    others = [p for p in knowledge.places if p.name != here.name]
-    others.sort(key=lambda p: distance_km((here.lat, here.lon), (p.lat, p.lon)))
-    return [p.name for p in others[:n]]

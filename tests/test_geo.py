@@ -5,7 +5,7 @@ from __future__ import annotations
 from geopy.distance import geodesic
 
 from knowledge.loader import load
-from routing.geo import find_place, nearby_areas, nearest_site
+from routing.geo import find_place, nearest_site
 
 K = load()
 DAYCARE = K.service("daycare-365")
@@ -42,16 +42,3 @@ def test_no_location_or_no_sites_gives_none() -> None:
     assert nearest_site(DAYCARE, K, None, None) is None
     assert nearest_site(DAYCARE, K, "서울", None) is None
     assert nearest_site(K.service("home-care"), K, "율곡동", None) is None
-
-
-def test_nearby_areas_are_the_closest_others_nearest_first() -> None:
-    near = nearby_areas("율곡동", K)
-    assert near == ["지좌동", "농소면", "남면"]
-    here = find_place("율곡동", K)
-    assert here is not None
-    distances = [geodesic((here.lat, here.lon), (p.lat, p.lon)).km for p in K.places if p.name != here.name]
-    assert len(nearby_areas("율곡동", K, n=30)) == len(K.places) - 1
-    assert geodesic((here.lat, here.lon), (find_place(near[-1], K).lat, find_place(near[-1], K).lon)).km == sorted(
-        distances)[2]  # type: ignore[union-attr]
-    assert nearby_areas("자산동", K, n=1) == ["평화남산동"]
-    assert nearby_areas("없는동", K) == []

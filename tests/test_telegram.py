@@ -20,7 +20,7 @@ from bot import queue_texts, telegram_texts
 from bot.core import Address, Channel, Choice, Inbound, Link, Reply, Venue
 from bot.queue import FOLLOWUP_NO, question
 from bot.settings import Settings
-from bot.telegram import DeliveryError, TelegramChannel, build_application, build_telegram, telegram_routes
+from bot.telegram import DeliveryError, TelegramChannel, build_application, build_telegram
 from bot.telegram_format import (
     CALLBACK_LIMIT,
     TEXT_LIMIT,
@@ -261,7 +261,7 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi) -> None:
     )
     dialog = ScriptedDialog(intake)
     channel = build_telegram(settings, dialog)
-    web = Starlette(routes=telegram_routes(channel))
+    web = Starlette(routes=channel.routes())
     chat, parent = private_chat(5551)
     update = {"update_id": 9, "message": {"message_id": 1, "date": 0, "chat": chat, "from": parent, "text": "안녕"}}
     async with channel, httpx.AsyncClient(transport=httpx.ASGITransport(app=web), base_url="http://t") as client:
@@ -285,7 +285,7 @@ async def test_a_wrong_token_fails_loudly_at_start(fake: FakeBotApi) -> None:
 
 async def test_polling_mode_has_no_routes_and_any_api_server_can_be_named() -> None:
     channel = build_telegram(Settings(telegram_bot_token=TOKEN), ScriptedDialog(intake))
-    assert telegram_routes(channel) == [] and not channel.webhook_mode
+    assert channel.routes() == [] and not channel.webhook_mode
     assert channel.application.bot.base_url == f"https://api.telegram.org/bot{TOKEN}"
     for url in ("http://127.0.0.1:8081", "http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/bot/"):
         bot = build_application(TOKEN, base_url=url).bot
