@@ -115,6 +115,10 @@ def answer_topic(t: Turn) -> bool:
 async def on_collect(t: Turn) -> Step:
     if answer_topic(t):
         return Step.COLLECT
+    if t.compact in texts.TOWNSHIP_WORDS:
+        towns = [p.name for p in t.knowledge.places if p.name[-1] in "읍면"]
+        t.say(texts.ASK_TOWNSHIP, tuple(Choice(name, name) for name in towns), ask_location=True)
+        return Step.COLLECT
     before = t.intake
     t.intake = t.intake.merge(t.u, label=t.label)
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):

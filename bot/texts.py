@@ -52,9 +52,12 @@ TIME_CHOICES = (
 )
 SKIP_TIME_WORDS = ("시간모름", "모르겠", "상관없", "아무때나", "미정")
 ASK_PLACE = "어느 동네에 사세요? 읍·면·동 이름을 알려 주세요. (예: 율곡동, 아포읍)"
-PLACE_CHOICES = tuple(
-    Choice(name, name) for name in ("율곡동", "대곡동", "자산동", "평화남산동", "대신동", "양금동", "지좌동")
+PLACE_CHOICES = (
+    *(Choice(name, name) for name in ("율곡동", "대곡동", "자산동", "평화남산동", "대신동", "양금동", "지좌동")),
+    Choice("읍·면 지역", "읍면 목록"),
 )
+TOWNSHIP_WORDS = ("읍면목록", "읍·면지역", "읍면지역")
+ASK_TOWNSHIP = "어느 읍·면이세요?"
 PLACE_NOT_FOUND = "'{text}'은(는) 김천시 읍·면·동에서 찾지 못했어요."
 PLACE_GUESS = "혹시 이 중에 사시는 곳이 있나요? 없으면 읍·면·동 이름을 다시 적어 주세요."
 NOT_UNDERSTOOD = "말씀을 잘 이해하지 못했어요."

@@ -214,3 +214,12 @@ async def test_an_unreadable_place_gets_lookalike_places_to_tap(chat: Chat) -> N
     assert offered[0] == "율곡동", offered
     await chat.tap("율곡동")
     assert any(r.card_title for r in chat.last)
+
+
+async def test_townships_are_one_tap_away(chat: Chat, knowledge) -> None:
+    await chat.say("4살 내일 오후 2시부터 6시까지")
+    await chat.tap("읍·면 지역")
+    towns = [c.label for r in chat.last for c in r.choices]
+    assert len(towns) == 15 and "아포읍" in towns and "증산면" in towns
+    await chat.tap("개령면")
+    assert "365어린이집 개령" in chat.text
