@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
+
+import orjson
 
 from routing.need import Child, Need, Understanding
 
@@ -125,18 +126,13 @@ class Intake:
 
     # -- JSON ------------------------------------------------------------------------------
     def to_json(self) -> str:
-        # Built field by field rather than with dataclasses.asdict, whose deep copy was 40% of a turn.
-        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
-        data["kids"] = [
-            {"age_months": k.age_months, "school_grade": k.school_grade, "label": k.label} for k in self.kids
-        ]
-        data["day"] = self.day.isoformat() if self.day else None
-        data["consent_at"] = self.consent_at.isoformat() if self.consent_at else None
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        # orjson writes dataclasses, dates and enums itself, about 3x faster than building a dict for json.dumps;
+        # this runs on every turn.
+        return orjson.dumps(self).decode()
 
     @classmethod
     def from_json(cls, text: str) -> Intake:
-        data = json.loads(text)
+        data = orjson.loads(text)
         data["step"] = Step(data["step"])
         data["back_to"] = Step(data["back_to"]) if data.get("back_to") else None
         data["kids"] = tuple(Kid(**k) for k in data.get("kids", ()))
