@@ -18,6 +18,7 @@ from bot.dispatch import Action, Dispatcher, LogNotifier, Note
 from bot.queue import Queue
 from db import NewCase, Store
 from knowledge.coordinators import Coordinators
+from tests.conftest import FakeClock
 
 KST = ZoneInfo("Asia/Seoul")
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
@@ -28,13 +29,6 @@ STAFF = Coordinators.model_validate({"coordinators": [
     {"name": "박담당", "services": ["home-care"]},
 ]})
 
-
-class Clock:
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
 
 
 class Recorder:
@@ -73,7 +67,7 @@ async def test_new_case_note_reaches_service_and_control_tower(tmp_path: Path) -
     try:
         case_id = await store.create_case(a_case(), "{}")
         names = {"daycare-365": "365어린이집", "daycare-365-yulgok": "365어린이집 율곡"}
-        dispatcher = Dispatcher(store, STAFF, [rec], tz=KST, clock=Clock(T0), service_names=names)
+        dispatcher = Dispatcher(store, STAFF, [rec], tz=KST, clock=FakeClock(T0), service_names=names)
         assert await dispatcher.run_once() == 1
         assert await dispatcher.run_once() == 0
     finally:
@@ -90,7 +84,7 @@ async def test_new_case_note_reaches_service_and_control_tower(tmp_path: Path) -
 async def test_failures_back_off_and_never_resend_what_went_out(tmp_path: Path) -> None:
     path = tmp_path / "d.sqlite3"
     store = await Store.open(path)
-    clock = Clock(T0)
+    clock = FakeClock(T0)
     good, flaky = Recorder("good"), Recorder("flaky", failures=2)
     try:
         await store.create_case(a_case(), "{}")
@@ -99,12 +93,12 @@ async def test_failures_back_off_and_never_resend_what_went_out(tmp_path: Path) 
         assert (len(good.notes), len(flaky.notes)) == (1, 0)
         await dispatcher.run_once()  # not due yet: backing off
         assert rows(path, "SELECT attempts FROM outbox") == [(1,)]
-        clock.at += timedelta(seconds=5)
+        clock.now += timedelta(seconds=5)
         await dispatcher.run_once()  # second failure: next wait 10 s
-        clock.at += timedelta(seconds=9)
+        clock.now += timedelta(seconds=9)
         await dispatcher.run_once()
         assert len(flaky.notes) == 0
-        clock.at += timedelta(seconds=1)
+        clock.now += timedelta(seconds=1)
         await dispatcher.run_once()
         assert (len(good.notes), len(flaky.notes)) == (1, 1)
     finally:
@@ -117,9 +111,9 @@ async def test_later_notes_carry_the_first_message_id(tmp_path: Path) -> None:
     store = await Store.open(tmp_path / "d.sqlite3")
     rec = Recorder()
     try:
-        queue = Queue(store, STAFF, tz=KST, clock=Clock(T0))
+        queue = Queue(store, STAFF, tz=KST, clock=FakeClock(T0))
         case_id = await store.create_case(a_case(), "{}")
-        dispatcher = Dispatcher(store, STAFF, [rec], tz=KST, clock=Clock(T0))
+        dispatcher = Dispatcher(store, STAFF, [rec], tz=KST, clock=FakeClock(T0))
         await dispatcher.run_once()
         await queue.claim(case_id, "이담당")
         await dispatcher.run_once()
@@ -183,7 +177,7 @@ async def test_a_note_survives_a_kill_between_commit_and_send(tmp_path: Path) ->
     rec = Recorder()
     try:
         assert len(await store.cases_for_user("telegram:42")) == 1
-        dispatcher = Dispatcher(store, STAFF, [rec], tz=KST, clock=Clock(T0))
+        dispatcher = Dispatcher(store, STAFF, [rec], tz=KST, clock=FakeClock(T0))
         await dispatcher.run_once()
         await dispatcher.run_once()
     finally:

@@ -16,6 +16,7 @@ from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
 from db import NewCase, Outcome, Status, Store
 from db.cases import Change
 from knowledge.coordinators import Coordinators
+from tests.conftest import FakeClock
 
 KST = ZoneInfo("Asia/Seoul")
 TUE_10 = datetime(2026, 11, 24, 10, 0, tzinfo=KST)
@@ -25,13 +26,6 @@ STAFF = Coordinators.model_validate({
                 "not_contacted": 45, "parent_followup_days": 1, "parent_followup_hour": 10},
 })
 
-
-class Clock:
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
 
 
 class Pusher:
@@ -54,7 +48,7 @@ def a_case(user_key: str = "telegram:42", care_date: date | None = None) -> NewC
     )
 
 
-async def start(path: Path, clock: Clock, pushers: dict | None = None) -> tuple[Store, Queue, FollowUps]:
+async def start(path: Path, clock: FakeClock, pushers: dict | None = None) -> tuple[Store, Queue, FollowUps]:
     """A bot (re)starting: the scheduler is paused so only the injected clock decides what is due."""
     store = await Store.open(path)
     queue = Queue(store, STAFF, tz=KST, clock=clock)
@@ -77,7 +71,7 @@ def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
 
 async def test_jobs_are_rebuilt_after_restart_and_missed_ones_run_once(tmp_path: Path) -> None:
     path = tmp_path / "f.sqlite3"
-    clock = Clock(TUE_10)
+    clock = FakeClock(TUE_10)
     store, _, followups = await start(path, clock)
     case_id = await store.create_case(a_case(), "{}")
     await followups.sync()
@@ -85,7 +79,7 @@ async def test_jobs_are_rebuilt_after_restart_and_missed_ones_run_once(tmp_path:
     assert followups.scheduled() == {first_id}
     await stop(store, followups)
 
-    clock.at = TUE_10 + timedelta(minutes=30)  # restart before it is due: a job again, nothing fired
+    clock.now = TUE_10 + timedelta(minutes=30)  # restart before it is due: a job again, nothing fired
     store, _, followups = await start(path, clock)
     assert followups.scheduled() == {first_id}
     job = followups.scheduler.get_job(f"followup:{first_id}")
@@ -93,7 +87,7 @@ async def test_jobs_are_rebuilt_after_restart_and_missed_ones_run_once(tmp_path:
     await stop(store, followups)
     assert rows(path, "SELECT count(*) FROM outbox WHERE kind = 'reminder'") == [(0,)]
 
-    clock.at = TUE_10 + timedelta(hours=3)  # the bot was down when it was due: it runs at start
+    clock.now = TUE_10 + timedelta(hours=3)  # the bot was down when it was due: it runs at start
     store, _, followups = await start(path, clock)
     assert not await followups.fire(first_id), "a follow-up fires once"
     await stop(store, followups)
@@ -107,12 +101,12 @@ async def test_jobs_are_rebuilt_after_restart_and_missed_ones_run_once(tmp_path:
 
 async def test_unclaimed_reminders_escalate_to_the_control_tower(tmp_path: Path) -> None:
     path = tmp_path / "f.sqlite3"
-    clock = Clock(TUE_10)
+    clock = FakeClock(TUE_10)
     store, _, followups = await start(path, clock)
     try:
         case_id = await store.create_case(a_case(), "{}")
         for _ in range(5):
-            clock.at += timedelta(minutes=60)
+            clock.now += timedelta(minutes=60)
             await followups.sync()
         case = await store.case(case_id)
     finally:
@@ -125,16 +119,16 @@ async def test_unclaimed_reminders_escalate_to_the_control_tower(tmp_path: Path)
 
 async def test_claim_stops_reminders_and_a_silent_claimer_is_reminded(tmp_path: Path) -> None:
     path = tmp_path / "f.sqlite3"
-    clock = Clock(TUE_10)
+    clock = FakeClock(TUE_10)
     store, queue, followups = await start(path, clock)
     try:
         quiet = await store.create_case(a_case("telegram:1"), "{}")
         called = await store.create_case(a_case("telegram:2"), "{}")
-        clock.at += timedelta(minutes=10)
+        clock.now += timedelta(minutes=10)
         await queue.claim(quiet, "이담당")
         await queue.claim(called, "이담당")
         await queue.update(called, "이담당", Change.CONTACTED)
-        clock.at += timedelta(hours=2)
+        clock.now += timedelta(hours=2)
         await followups.sync()
     finally:
         await stop(store, followups)
@@ -144,14 +138,14 @@ async def test_claim_stops_reminders_and_a_silent_claimer_is_reminded(tmp_path: 
 
 async def test_parent_follow_up_is_pushed_and_no_reopens_the_case(tmp_path: Path) -> None:
     path = tmp_path / "f.sqlite3"
-    clock = Clock(TUE_10)
+    clock = FakeClock(TUE_10)
     telegram = Pusher(Channel.TELEGRAM)
     store, queue, followups = await start(path, clock, {"telegram": telegram})
     try:
         case_id = await store.create_case(a_case(care_date=date(2026, 11, 25)), "{}")
         await queue.claim(case_id, "이담당")
         await queue.update(case_id, "이담당", Change.RESOLVED, outcome=Outcome.PLACED)
-        clock.at = datetime(2026, 11, 26, 10, 0, tzinfo=KST)
+        clock.now = datetime(2026, 11, 26, 10, 0, tzinfo=KST)
         await followups.sync()
         [(address, [reply])] = telegram.sent
         assert address == Address(Channel.TELEGRAM, "42")
@@ -169,12 +163,12 @@ async def test_parent_follow_up_is_pushed_and_no_reopens_the_case(tmp_path: Path
 
 async def test_kakao_parent_question_waits_for_the_next_message(tmp_path: Path) -> None:
     path = tmp_path / "f.sqlite3"
-    clock = Clock(TUE_10)
+    clock = FakeClock(TUE_10)
     store, queue, followups = await start(path, clock, {"telegram": Pusher(Channel.TELEGRAM)})
     try:
         await store.create_case(a_case("kakao:abc", care_date=date(2026, 11, 24)), "{}")
         assert await queue.parent_question("kakao:abc") is None  # not due yet
-        clock.at = datetime(2026, 11, 25, 11, 0, tzinfo=KST)
+        clock.now = datetime(2026, 11, 25, 11, 0, tzinfo=KST)
         await followups.sync()
         reply = await queue.parent_question("kakao:abc")
         assert reply is not None and "돌봄 연결이 잘 되셨나요?" in reply.text
@@ -189,7 +183,7 @@ async def test_kakao_parent_question_waits_for_the_next_message(tmp_path: Path) 
 
 async def test_a_push_that_failed_is_sent_after_restart(tmp_path: Path) -> None:
     path = tmp_path / "f.sqlite3"
-    clock = Clock(datetime(2026, 11, 25, 11, 0, tzinfo=KST))
+    clock = FakeClock(datetime(2026, 11, 25, 11, 0, tzinfo=KST))
     store, _, followups = await start(path, clock, {"telegram": Pusher(Channel.TELEGRAM, fail=True)})
     await store.create_case(a_case(care_date=date(2026, 11, 24)), "{}")  # due at once
     await followups.sync()

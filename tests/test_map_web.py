@@ -18,6 +18,7 @@ from bot.settings import Settings
 from knowledge.loader import DEFAULT_DIR, FILES, load
 from knowledge.schema import Knowledge
 from knowledge.source import KnowledgeSource
+from tests.conftest import FakeClock
 
 KST = ZoneInfo("Asia/Seoul")
 KNOWLEDGE = load()
@@ -29,15 +30,8 @@ class FakeSource:
     current: Knowledge
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 24, 16, 59, tzinfo=KST)
 
-    def __call__(self) -> datetime:
-        return self.now
-
-
-def client(source: FakeSource, clock: Clock) -> httpx.AsyncClient:
+def client(source: FakeSource, clock: FakeClock) -> httpx.AsyncClient:
     app = Starlette(routes=map_routes(source, SETTINGS, clock))
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
@@ -51,7 +45,7 @@ def renamed(knowledge: Knowledge, site_id: str, name: str) -> Knowledge:
 
 
 async def test_map_page_is_served_with_linked_static_files() -> None:
-    async with client(FakeSource(KNOWLEDGE), Clock()) as http:
+    async with client(FakeSource(KNOWLEDGE), FakeClock(datetime(2026, 11, 24, 16, 59, tzinfo=KST))) as http:
         page = await http.get("/map")
         assert page.status_code == 200
         assert page.headers["content-type"].startswith("text/html")
@@ -65,7 +59,7 @@ async def test_map_page_is_served_with_linked_static_files() -> None:
 
 
 async def test_focused_link_and_stale_link_fall_back_to_the_whole_map() -> None:
-    async with client(FakeSource(KNOWLEDGE), Clock()) as http:
+    async with client(FakeSource(KNOWLEDGE), FakeClock(datetime(2026, 11, 24, 16, 59, tzinfo=KST))) as http:
         focused = await http.get("/map", params={"service": "daycare-365", "area": "율곡동"})
         assert "추천된 곳: 365어린이집 · 율곡동" in focused.text
         stale = await http.get("/map", params={"service": "renamed-service", "area": "율곡동"})
@@ -74,7 +68,7 @@ async def test_focused_link_and_stale_link_fall_back_to_the_whole_map() -> None:
 
 
 async def test_new_knowledge_and_a_new_minute_render_again() -> None:
-    source, clock = FakeSource(KNOWLEDGE), Clock()
+    source, clock = FakeSource(KNOWLEDGE), FakeClock(datetime(2026, 11, 24, 16, 59, tzinfo=KST))
     async with client(source, clock) as http:
         before = (await http.get("/map")).text
         assert "오늘(화) 10:00-17:00 · 지금 운영 중" in before
@@ -88,7 +82,7 @@ async def test_a_saved_edit_of_the_yaml_shows_on_the_live_map(tmp_path: Path) ->
     for name in FILES:
         shutil.copy(DEFAULT_DIR / name, tmp_path / name)
     source = KnowledgeSource(tmp_path)
-    async with client(source, Clock()) as http:
+    async with client(source, FakeClock(datetime(2026, 11, 24, 16, 59, tzinfo=KST))) as http:
         assert "365어린이집 개령" in (await http.get("/map")).text
         services = tmp_path / "services.yaml"
         services.write_text(services.read_text(encoding="utf-8").replace(

@@ -13,6 +13,7 @@ from bot.queue import Queue
 from db import NewCase, Outcome, Status, Store
 from db.cases import Change, TransitionRefused
 from knowledge.coordinators import Coordinators
+from tests.conftest import FakeClock
 
 KST = ZoneInfo("Asia/Seoul")
 T0 = datetime(2026, 11, 24, 10, 0, tzinfo=KST)
@@ -21,13 +22,6 @@ STAFF = Coordinators.model_validate(
 )
 PHONE = "010-9876-5432"
 
-
-class Clock:
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
 
 
 def a_case(user_key: str) -> NewCase:
@@ -48,7 +42,7 @@ def dump(path: Path) -> str:
 
 async def test_forget_deletes_personal_data_and_keeps_anonymous_statistics(tmp_path: Path) -> None:
     path = tmp_path / "p.sqlite3"
-    clock = Clock(T0)
+    clock = FakeClock(T0)
     store = await Store.open(path)
     queue = Queue(store, STAFF, tz=KST, clock=clock)
     try:
@@ -57,7 +51,7 @@ async def test_forget_deletes_personal_data_and_keeps_anonymous_statistics(tmp_p
         other = await store.create_case(a_case("telegram:7"), "{}")
         await queue.claim(open_id, "이담당")
         await queue.update(open_id, "이담당", Change.NOTE, note=f"{PHONE}로 통화 시도")
-        clock.at += timedelta(minutes=5)
+        clock.now += timedelta(minutes=5)
         text = await queue.forget("telegram:42")
         assert "접수 1건은 취소" in text
         assert await store.load_state("telegram:42") is None
@@ -86,7 +80,7 @@ async def test_forget_deletes_personal_data_and_keeps_anonymous_statistics(tmp_p
 
 async def test_retention_purges_closed_cases_after_the_configured_days(tmp_path: Path) -> None:
     path = tmp_path / "p.sqlite3"
-    clock = Clock(T0)
+    clock = FakeClock(T0)
     store = await Store.open(path)
     queue = Queue(store, STAFF, tz=KST, clock=clock, retention_days=90)
     try:
@@ -97,11 +91,11 @@ async def test_retention_purges_closed_cases_after_the_configured_days(tmp_path:
         await queue.update(closed, "이담당", Change.RESOLVED, outcome=Outcome.PLACED, note=f"{PHONE} 통화")
         await queue.update(closed, "이담당", Change.CLOSED)
 
-        clock.at = T0 + timedelta(days=89)
+        clock.now = T0 + timedelta(days=89)
         assert await queue.purge_expired() == 0
         assert (await store.case(closed)).contact is not None  # type: ignore[union-attr]
 
-        clock.at = T0 + timedelta(days=91)
+        clock.now = T0 + timedelta(days=91)
         assert await queue.purge_expired() == 1
         assert await queue.purge_expired() == 0
         purged, kept = await store.case(closed), await store.case(still_open)

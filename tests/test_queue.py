@@ -14,6 +14,7 @@ from bot.queue import Queue, Refused
 from db import NewCase, Outcome, Status, Store
 from db.cases import Change, TransitionRefused
 from knowledge.coordinators import Coordinators, CoordinatorsError, CoordinatorsSource, load
+from tests.conftest import FakeClock
 
 KST = ZoneInfo("Asia/Seoul")
 TUE_10 = datetime(2026, 11, 24, 10, 0, tzinfo=KST)  # a Tuesday, in working hours
@@ -30,13 +31,6 @@ STAFF = Coordinators.model_validate({
 })
 
 
-class Clock:
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
 
 def a_case(user_key: str = "telegram:42", at: datetime = TUE_10, **changes: object) -> NewCase:
     values: dict[str, object] = dict(
@@ -49,7 +43,7 @@ def a_case(user_key: str = "telegram:42", at: datetime = TUE_10, **changes: obje
     return NewCase(**values)  # type: ignore[arg-type]
 
 
-async def open_queue(path: Path, clock: Clock) -> tuple[Store, Queue]:
+async def open_queue(path: Path, clock: FakeClock) -> tuple[Store, Queue]:
     store = await Store.open(path)
     return store, Queue(store, STAFF, tz=KST, clock=clock)
 
@@ -61,7 +55,7 @@ def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
 
 async def test_concurrent_claims_have_exactly_one_winner(tmp_path: Path) -> None:
     path = tmp_path / "q.sqlite3"
-    store, queue = await open_queue(path, Clock(TUE_10))
+    store, queue = await open_queue(path, FakeClock(TUE_10))
     try:
         case_id = await store.create_case(a_case(), "{}")
         first, second = await asyncio.gather(queue.claim(case_id, "이담당"), queue.claim(case_id, "이대리"))
@@ -79,8 +73,8 @@ async def test_concurrent_claims_have_exactly_one_winner(tmp_path: Path) -> None
 async def test_claims_from_two_processes_have_one_winner(tmp_path: Path) -> None:
     """Two stores on one file stand for the bot and a `dolbom claim` run at the same time."""
     path = tmp_path / "q.sqlite3"
-    store_a, queue_a = await open_queue(path, Clock(TUE_10))
-    store_b, queue_b = await open_queue(path, Clock(TUE_10))
+    store_a, queue_a = await open_queue(path, FakeClock(TUE_10))
+    store_b, queue_b = await open_queue(path, FakeClock(TUE_10))
     try:
         case_id = await store_a.create_case(a_case(), "{}")
         results = await asyncio.gather(queue_a.claim(case_id, "이담당"), queue_b.claim(case_id, "이대리"))
@@ -93,12 +87,12 @@ async def test_claims_from_two_processes_have_one_winner(tmp_path: Path) -> None
 
 async def test_lifecycle_is_an_audit_trail(tmp_path: Path) -> None:
     path = tmp_path / "q.sqlite3"
-    clock = Clock(TUE_10)
+    clock = FakeClock(TUE_10)
     store, queue = await open_queue(path, clock)
     try:
         case_id = await store.create_case(a_case(), "{}")
         await queue.claim(case_id, "이담당")
-        clock.at += timedelta(minutes=5)
+        clock.now += timedelta(minutes=5)
         await queue.update(case_id, "이담당", Change.CONTACTED, note="통화함")
         with pytest.raises(ValueError, match="outcome"):
             await queue.update(case_id, "이담당", Change.RESOLVED)
@@ -124,7 +118,7 @@ async def test_lifecycle_is_an_audit_trail(tmp_path: Path) -> None:
 
 
 async def test_a_transition_out_of_order_is_refused(tmp_path: Path) -> None:
-    store, queue = await open_queue(tmp_path / "q.sqlite3", Clock(TUE_10))
+    store, queue = await open_queue(tmp_path / "q.sqlite3", FakeClock(TUE_10))
     try:
         case_id = await store.create_case(a_case(), "{}")
         with pytest.raises(TransitionRefused):
@@ -135,7 +129,7 @@ async def test_a_transition_out_of_order_is_refused(tmp_path: Path) -> None:
 
 
 async def test_only_configured_coordinators_of_the_service_may_act(tmp_path: Path) -> None:
-    store, queue = await open_queue(tmp_path / "q.sqlite3", Clock(TUE_10))
+    store, queue = await open_queue(tmp_path / "q.sqlite3", FakeClock(TUE_10))
     try:
         case_id = await store.create_case(a_case(), "{}")
         with pytest.raises(Refused, match="등록된 코디네이터가 아닙니다"):
@@ -154,7 +148,7 @@ async def test_only_configured_coordinators_of_the_service_may_act(tmp_path: Pat
 async def test_new_case_plans_reminders_by_urgency_and_working_hours(tmp_path: Path) -> None:
     path = tmp_path / "q.sqlite3"
     friday_night = datetime(2026, 11, 27, 21, 0, tzinfo=KST)
-    store, _ = await open_queue(path, Clock(TUE_10))
+    store, _ = await open_queue(path, FakeClock(TUE_10))
     try:
         normal = await store.create_case(a_case(), "{}")
         today = await store.create_case(a_case("telegram:2", care_date=TUE_10.date()), "{}")
@@ -175,7 +169,7 @@ async def test_new_case_plans_reminders_by_urgency_and_working_hours(tmp_path: P
 
 
 async def test_parent_is_told_when_a_person_answers(tmp_path: Path) -> None:
-    store, queue = await open_queue(tmp_path / "q.sqlite3", Clock(TUE_10))
+    store, queue = await open_queue(tmp_path / "q.sqlite3", FakeClock(TUE_10))
     try:
         sunday = datetime(2026, 11, 29, 15, 0, tzinfo=KST)
         assert queue.when_answered("daycare-365", TUE_10) is None
@@ -189,7 +183,7 @@ async def test_parent_is_told_when_a_person_answers(tmp_path: Path) -> None:
 
 
 async def test_parent_status_shows_number_state_and_next_step(tmp_path: Path) -> None:
-    store, queue = await open_queue(tmp_path / "q.sqlite3", Clock(TUE_10))
+    store, queue = await open_queue(tmp_path / "q.sqlite3", FakeClock(TUE_10))
     try:
         assert "아직 접수된 내용이 없어요" in await queue.status("telegram:42")
         case_id = await store.create_case(a_case(), "{}")

@@ -22,6 +22,7 @@ from db import NewCase, Outcome, Store
 from db.cases import Change
 from knowledge.coordinators import Coordinators
 from knowledge.loader import load
+from tests.conftest import FakeClock
 
 KST = ZoneInfo("Asia/Seoul")
 NOV = (date(2026, 11, 1), date(2026, 11, 30))
@@ -35,13 +36,6 @@ def kst(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=KST)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.at = kst(1, 0)
-
-    def __call__(self) -> datetime:
-        return self.at
-
 
 async def seed(path: Path) -> None:
     """Six cases in November 2026 (KST), numbered #2-#7, and #1 (10/31 23:30) and #8 (12/01 00:05) just outside:
@@ -53,12 +47,12 @@ async def seed(path: Path) -> None:
     #7 daycare 율곡 11/30 23:50 KST (14:50 UTC): in November although 12/01 00:05 KST is still 11/30 in UTC
     """
     store = await Store.open(path)
-    clock = Clock()
+    clock = FakeClock(kst(1, 0))
     queue = Queue(store, STAFF, tz=KST, clock=clock)
 
     async def case(user: str, service: str | None, area: str | None, at: datetime, *, urgent: bool = False,
                    danger: bool = False) -> int:
-        clock.at = at
+        clock.now = at
         return await store.create_case(NewCase(
             user_key=user, channel=user.split(":")[0], service_id=service, site_id=None, urgent=urgent,
             danger=danger, area=area, children=({"age_months": 40},), summary={"note": SECRET},
@@ -68,7 +62,7 @@ async def seed(path: Path) -> None:
     async def asked(case_id: int) -> None:
         await store.write(lambda c: c.execute(
             "UPDATE followups SET fired_at = ?, asked_at = ? WHERE case_id = ? AND kind = 'parent'",
-            (clock.at.isoformat(), clock.at.isoformat(), case_id)))
+            (clock.now.isoformat(), clock.now.isoformat(), case_id)))
 
     try:
         await case("telegram:early", "daycare-365", "율곡동", kst(31, 23, 30, month=10))
@@ -76,31 +70,31 @@ async def seed(path: Path) -> None:
         second = await case("kakao:2", "home-care", "자산동", kst(10, 11))
         third = await case("telegram:3", "daycare-365", "율곡동", kst(10, 13), urgent=True)
         fourth = await case("kakao:4", "after-school", "대곡동", kst(10, 14), danger=True)
-        clock.at = kst(10, 10, 30)
+        clock.now = kst(10, 10, 30)
         await queue.claim(first, "관제")
-        clock.at = kst(10, 11, 10)
+        clock.now = kst(10, 11, 10)
         await queue.claim(second, "관제")
-        clock.at = kst(10, 12)
+        clock.now = kst(10, 12)
         await queue.update(first, "관제", Change.RESOLVED, outcome=Outcome.PLACED)
-        clock.at = kst(10, 14)
+        clock.now = kst(10, 14)
         await queue.claim(third, "관제")
-        clock.at = kst(10, 15)
+        clock.now = kst(10, 15)
         await queue.update(second, "관제", Change.CLOSED, outcome=Outcome.UNREACHABLE, note=SECRET)
         await store.write(lambda c: c.execute("UPDATE cases SET escalated = 1 WHERE id = ?", (fourth,)))
-        clock.at = kst(11, 10)
+        clock.now = kst(11, 10)
         await asked(first)
         await asked(second)
         assert await queue.answer_followup("telegram:1", yes=True)
 
         fifth = await case("telegram:5", None, None, kst(17, 9))
-        clock.at = kst(17, 9, 5)
+        clock.now = kst(17, 9, 5)
         await queue.claim(fifth, "관제")
-        clock.at = kst(17, 9, 35)
+        clock.now = kst(17, 9, 35)
         await queue.update(fifth, "관제", Change.RESOLVED, outcome=Outcome.REFERRED)
-        clock.at = kst(18, 10)
+        clock.now = kst(18, 10)
         await asked(fifth)
         assert await queue.answer_followup("telegram:5", yes=False)  # reopens the case
-        clock.at = kst(20, 10)
+        clock.now = kst(20, 10)
         await queue.update(fifth, "관제", Change.RESOLVED, outcome=Outcome.PLACED)
 
         await case("kakao:6", "daycare-365", "율곡동", kst(30, 23, 50))
