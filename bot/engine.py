@@ -10,6 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Protocol
 
 from bot import present, texts
@@ -30,6 +31,10 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 2000
 """Longer messages are cut: no intake answer needs more, and it bounds the work one message can cause."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ANY_GLOBAL = re.compile("|".join(re.escape(w) for w in (
+    *texts.RESTART_WORDS, *texts.CANCEL_WORDS, *texts.HELP_WORDS, *texts.STATUS_WORDS, *texts.FORGET_WORDS)))
+"""Any word that works at every step: most turns have none, and one search tells."""
+_EMPTY = Intake()
 
 
 class KnowledgeHolder(Protocol):
@@ -105,7 +110,7 @@ class Engine:
         if step is None:
             step = await STEPS[t.intake.step](t)
         shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
-        t.intake = replace(t.intake, step=step, offered=tuple((c.label, c.value) for c in shown))
+        t.intake = t.intake.evolve(step=step, offered=tuple((c.label, c.value) for c in shown))
         # A follow-up question that could not be pushed (Kakao) is asked at the parent's next message.
         question = await self.queue.parent_question(key)
         if question is not None:
@@ -133,6 +138,8 @@ class Engine:
         short = len(word) <= 12
         if t.intake.step == Step.FORGET:
             return None
+        if not (short and _ANY_GLOBAL.search(word)) and word not in texts.RESTART_WORDS:
+            return self._welcome(t)
         if word in texts.RESTART_WORDS or (short and any(w in word for w in texts.RESTART_WORDS)):
             t.intake = Intake()
             t.say(texts.RESTARTED)
@@ -148,10 +155,14 @@ class Engine:
             await self._status(t)
             return t.intake.step
         if short and any(w in word for w in texts.FORGET_WORDS):
-            t.intake = replace(t.intake, back_to=t.intake.step)
+            t.intake = t.intake.evolve(back_to=t.intake.step)
             t.say(texts.ASK_FORGET, texts.FORGET_CHOICES)
             return Step.FORGET
-        if t.intake == Intake() and not t.says_facts and not t.u.need.topics and not t.replies:
+        return self._welcome(t)
+
+    def _welcome(self, t: Turn) -> Step | None:
+        """A greeting (or anything without facts) that opens a conversation gets the welcome and the first question."""
+        if t.intake == _EMPTY and not t.says_facts and not t.u.need.topics and not t.replies:
             t.say(texts.WELCOME)
             return ask_next(t)
         return None
@@ -160,21 +171,21 @@ class Engine:
     async def _danger(self, t: Turn) -> None:
         """Emergency numbers first, and an urgent case, before any question (one per conversation)."""
         intake = t.intake.merge(t.u)
-        intake = replace(intake, urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
+        intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
         case_id = intake.danger_case
         if case_id is None:
             # Saved with the case: a restart before the turn commits must not open a second urgent case.
             new = new_case(t, intake, danger=True)
-            case_id = await self.store.create_case(new, lambda n: replace(intake, danger_case=n).to_json())
+            case_id = await self.store.create_case(new, lambda n: intake.evolve(danger_case=n).to_json())
         t.say(texts.DANGER.format(case_id=case_id))
-        t.intake = replace(intake, danger_case=case_id)
+        t.intake = intake.evolve(danger_case=case_id)
 
     async def open_case(self, t: Turn) -> int:
         # The conversation is saved as finished in the case's own transaction: if the process dies before the
         # turn commits, the parent's repeated "네" is told it is done instead of opening a second case.
-        done = replace(t.intake, step=Step.DONE, offered=())
+        done = t.intake.evolve(step=Step.DONE, offered=())
         new = new_case(t, t.intake, danger=False)
-        return await self.store.create_case(new, lambda case_id: replace(done, case_id=case_id).to_json())
+        return await self.store.create_case(new, lambda case_id: done.evolve(case_id=case_id).to_json())
 
     async def next_step_text(self, t: Turn, urgent: bool) -> str:
         first = next((r.best for _, r in t.rankings() if r.best), None)
@@ -249,7 +260,13 @@ class Engine:
 def _picked(intake: Intake, text: str) -> str | None:
     """The value of the offered button whose label the text repeats (spacing and punctuation aside)."""
     said = _squash(text)
-    return next((value for label, value in intake.offered if said and _squash(label) == said), None)
+    return next((value for label, value in intake.offered if said and _squash_label(label) == said), None)
+
+
+@lru_cache(maxsize=1024)
+def _squash_label(label: str) -> str:
+    """Button labels come from a few fixed lists (and place names): squashed once each."""
+    return _squash(label)
 
 
 def _squash(text: str) -> str:

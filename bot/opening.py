@@ -64,8 +64,24 @@ def _run_name(first: int, last: int) -> str:
     return f"{names[_WEEK[first]]}{joiner}{names[_WEEK[last]]}"
 
 
+_LABELS: dict[int, tuple[Hours, str]] = {}
+"""week_label per Hours object (by identity; the object is kept so its id cannot be reused): every
+recommendation shows hours, and the knowledge holds only a few dozen of them."""
+
+
 def week_label(hours: Hours) -> str:
     """E.g. '평일 07:30-24:00 · 토·일 09:00-18:00 · 공휴일 09:00-18:00'; days left out are closed."""
+    known = _LABELS.get(id(hours))
+    if known is not None and known[0] is hours:
+        return known[1]
+    if len(_LABELS) >= 512:  # hours of replaced knowledge versions
+        _LABELS.clear()
+    label = _week_label(hours)
+    _LABELS[id(hours)] = (hours, label)
+    return label
+
+
+def _week_label(hours: Hours) -> str:
     if all(hours.on(k) == _ALL_DAY for k in DAY_KEYS):
         return T.ALWAYS
     parts: list[str] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,12 @@ class Turn:
     label: str | None = None
     """The button label when the parent tapped one (e.g. '3~5살'), kept for the summary."""
     replies: list[Reply] = field(default_factory=list)
+    compact: str = field(init=False)
+    """The text without whitespace, for the word lists (read two or three times a turn)."""
     _ranked: tuple[Intake, list[tuple[str, Ranking]]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.compact = "".join(self.text.split())
 
     def rankings(self, intake: Intake | None = None) -> list[tuple[str, Ranking]]:
         """Each child's ranking for ``intake`` (default: the turn's), computed once per intake per turn."""
@@ -53,10 +58,6 @@ class Turn:
         return bool(
             self.u.children or n.day or n.start is not None or n.area or n.coords or n.night or n.situations
         )
-
-    @property
-    def compact(self) -> str:
-        return re.sub(r"\s+", "", self.text)
 
 
 def ask_next(t: Turn) -> Step:
@@ -122,7 +123,7 @@ async def on_collect(t: Turn) -> Step:
     before = t.intake
     t.intake = t.intake.merge(t.u, label=t.label)
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
-        t.intake = replace(t.intake, time_skipped=True)
+        t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake == before and not t.replies:
         if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
             t.say(texts.PLACE_NOT_FOUND.format(text=t.text[:20]))
@@ -140,7 +141,7 @@ async def on_consent(t: Turn) -> Step:
         t.intake = t.intake.merge(t.u)
         return ask_next(t)
     if t.u.yes is True:
-        t.intake = replace(t.intake, consent_at=t.now)
+        t.intake = t.intake.evolve(consent_at=t.now)
         t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
         return Step.PHONE
     if t.u.yes is False:
@@ -154,10 +155,10 @@ async def on_phone(t: Turn) -> Step:
     phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None)
     if phone:
         digits = re.sub(r"\D", "", phone)
-        t.intake = replace(t.intake, phone=digits, chat_route=False)
+        t.intake = t.intake.evolve(phone=digits, chat_route=False)
         return confirm(t)
     if any(w in t.compact for w in texts.CHAT_ROUTE_WORDS):
-        t.intake = replace(t.intake, chat_route=True, phone=None)
+        t.intake = t.intake.evolve(chat_route=True, phone=None)
         return confirm(t)
     t.say(texts.PHONE_INVALID, texts.PHONE_CHOICES, ask_contact=True)
     return Step.PHONE
@@ -172,7 +173,7 @@ async def on_confirm(t: Turn) -> Step:
         return Step.CONFIRM
     if t.u.yes is True:
         case_id = await t.engine.open_case(t)
-        t.intake = replace(t.intake, case_id=case_id)
+        t.intake = t.intake.evolve(case_id=case_id)
         urgent = t.intake.urgent or "emergency" in t.intake.situations
         nxt = await t.engine.next_step_text(t, urgent)
         t.say(texts.CASE_CREATED.format(case_id=case_id, next_step=nxt), texts.DONE_CHOICES)
@@ -201,7 +202,7 @@ async def on_forget(t: Turn) -> Step:
         t.intake = Intake()
         return Step.COLLECT
     back = t.intake.back_to or Step.COLLECT
-    t.intake = replace(t.intake, back_to=None)
+    t.intake = t.intake.evolve(back_to=None)
     t.say(texts.FORGET_KEPT)
     return back
 

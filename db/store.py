@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import aiosqlite
+import orjson
 
 from db.models import CaseRow, NewCase, ts
 from db.writer import Checkpointer, Turn, Writer, connect, migrate
@@ -37,6 +37,58 @@ Planner = Callable[[NewCase], CasePlan]
 
 def default_plan(case: NewCase) -> CasePlan:
     return CasePlan()
+
+
+def _json(value: object) -> str:
+    """UTF-8 JSON as the case columns keep it (Korean unescaped); orjson: a case turn made three of these."""
+    return orjson.dumps(value, default=str).decode()
+
+
+@dataclass(frozen=True, slots=True)
+class CaseWrite:
+    """A new case with everything it sets in motion, as the writer thread inserts it. Cases confirmed in the
+    same moment (a storm of parents) go in one bulk write: one INSERT each for its number, the rest in
+    executemany. Returns (case id, the conversation state saved with it)."""
+
+    row: tuple[object, ...]
+    user_key: str
+    at: str
+    notes: tuple[str, ...]
+    followups: tuple[tuple[str, str], ...]
+    state: str | Callable[[int], str]
+
+    @staticmethod
+    def write_many(conn: sqlite3.Connection, ops: Sequence[CaseWrite]) -> list[tuple[int, str]]:
+        cur = conn.cursor()
+        out: list[tuple[int, str]] = []
+        for op in ops:
+            cur.execute(
+                "INSERT INTO cases (user_key, channel, service_id, site_id, urgent, danger, area, children, summary,"
+                " summary_text, contact, consent_at, care_date, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                op.row,
+            )
+            case_id = int(cur.lastrowid or 0)
+            out.append((case_id, op.state(case_id) if callable(op.state) else op.state))
+        ids = [(case_id, op) for (case_id, _), op in zip(out, ops, strict=True)]
+        conn.executemany(
+            "INSERT INTO events (case_id, at, actor, kind, status_to) VALUES (?, ?, 'parent', 'created', 'new')",
+            [(case_id, op.at) for case_id, op in ids],
+        )
+        conn.executemany(
+            "INSERT INTO outbox (case_id, kind, created_at, next_at) VALUES (?, ?, ?, ?)",
+            [(case_id, kind, op.at, op.at) for case_id, op in ids for kind in op.notes],
+        )
+        conn.executemany(
+            "INSERT INTO followups (case_id, kind, due_at) VALUES (?, ?, ?)",
+            [(case_id, kind, due) for case_id, op in ids for kind, due in op.followups],
+        )
+        conn.executemany(
+            "INSERT INTO conversations (user_key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_key)"
+            " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+            [(op.user_key, saved, op.at) for (_, saved), op in zip(out, ops, strict=True)],
+        )
+        return out
 
 
 class Store:
@@ -136,45 +188,15 @@ class Store:
         at = ts(case.created_at)
         row = (
             case.user_key, case.channel, case.service_id, case.site_id, int(case.urgent), int(case.danger),
-            case.area, json.dumps([dict(c) for c in case.children], ensure_ascii=False),
-            json.dumps(case.summary, ensure_ascii=False, default=str), case.summary_text,
-            None if case.contact is None else json.dumps(case.contact, ensure_ascii=False),
+            case.area, _json([dict(c) for c in case.children]), _json(case.summary), case.summary_text,
+            None if case.contact is None else _json(case.contact),
             None if case.consent_at is None else ts(case.consent_at),
             None if case.care_date is None else case.care_date.isoformat(), at, at,
         )
-        followups = [(kind, ts(due)) for kind, due in plan.followups]
-
-        def insert(conn: sqlite3.Connection) -> int:
-            cur = conn.execute(
-                "INSERT INTO cases (user_key, channel, service_id, site_id, urgent, danger, area, children, summary,"
-                " summary_text, contact, consent_at, care_date, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-            case_id = int(cur.lastrowid or 0)
-            conn.execute(
-                "INSERT INTO events (case_id, at, actor, kind, status_to) VALUES (?, ?, 'parent', 'created', 'new')",
-                (case_id, at),
-            )
-            conn.executemany(
-                "INSERT INTO outbox (case_id, kind, created_at, next_at) VALUES (?, ?, ?, ?)",
-                [(case_id, kind, at, at) for kind in plan.notes],
-            )
-            conn.executemany(
-                "INSERT INTO followups (case_id, kind, due_at) VALUES (?, ?, ?)",
-                [(case_id, kind, due) for kind, due in followups],
-            )
-            saved[0] = state(case_id) if callable(state) else state
-            conn.execute(
-                "INSERT INTO conversations (user_key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_key)"
-                " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-                (case.user_key, saved[0], at),
-            )
-            return case_id
-
-        saved = [""]
-        case_id = await self.write(insert)
-        self._remember(case.user_key, saved[0])
+        write = CaseWrite(row, case.user_key, at, plan.notes, tuple((kind, ts(due)) for kind, due in plan.followups),
+                          state)
+        case_id, saved = await self._writer.submit(write)
+        self._remember(case.user_key, saved)
         for listener in self.case_listeners:
             listener(case_id)
         return case_id

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +22,17 @@ MAX_LOGGED_CHARS = 8000
 CHECKPOINT_SECONDS = 0.5
 
 
+class Bulk(Protocol):
+    """An op that many callers submit alike: consecutive ops of one such type in a batch are written by one
+    ``write_many`` call (executemany where it can), which returns each op's result in order."""
+
+    @staticmethod
+    def write_many(conn: sqlite3.Connection, ops: Sequence[Any]) -> list[Any]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """One conversation turn: the inbound text, the outbound texts and the new state, written together.
-    Consecutive turns in a batch are written with one executemany per table."""
+    """One conversation turn: the inbound text, the outbound texts and the new state, written together."""
 
     user_key: str
     inbound: str
@@ -33,8 +40,13 @@ class Turn:
     state: str
     at: str
 
+    @staticmethod
+    def write_many(conn: sqlite3.Connection, ops: Sequence[Turn]) -> list[None]:
+        write_turns(conn, ops)
+        return [None] * len(ops)
 
-Op = Turn | Callable[[sqlite3.Connection], Any]
+
+Op = Bulk | Callable[[sqlite3.Connection], Any]
 Outcome = tuple[bool, Any]
 
 
@@ -124,11 +136,17 @@ def write_turns(conn: sqlite3.Connection, turns: Sequence[Turn]) -> None:
     )
 
 
+def _bulk(op: Op) -> type | None:
+    kind = type(op)
+    return kind if hasattr(kind, "write_many") else None
+
+
 def _one(conn: sqlite3.Connection, op: Op) -> Outcome:
     """Run one op inside a savepoint: if it fails, only its own changes are undone and only its caller hears."""
     conn.execute("SAVEPOINT one")
     try:
-        result = write_turns(conn, [op]) if isinstance(op, Turn) else op(conn)
+        kind = _bulk(op)
+        result = kind.write_many(conn, [op])[0] if kind else op(conn)  # type: ignore[operator,union-attr]
     except Exception as exc:
         conn.execute("ROLLBACK TO one")
         conn.execute("RELEASE one")
@@ -138,30 +156,31 @@ def _one(conn: sqlite3.Connection, op: Op) -> Outcome:
 
 
 def run_batch(conn: sqlite3.Connection, ops: Sequence[Op]) -> list[Outcome]:
-    """Apply ``ops`` in submission order in one transaction; runs of turns go in bulk, and if a bulk write
-    fails its turns are retried one by one so a bad one fails alone. A failed COMMIT fails the whole batch."""
+    """Apply ``ops`` in submission order in one transaction; runs of one bulk type (turns, new cases) go in
+    one call, and if it fails its ops are retried one by one so a bad one fails alone. A failed COMMIT fails
+    the whole batch."""
     out: list[Outcome] = []
     try:
         conn.execute("BEGIN IMMEDIATE")
         i = 0
         while i < len(ops):
-            j = i
-            while j < len(ops) and isinstance(ops[j], Turn):
+            kind = _bulk(ops[i])
+            j = i + 1
+            while kind is not None and j < len(ops) and type(ops[j]) is kind:
                 j += 1
             if j > i + 1:
                 conn.execute("SAVEPOINT bulk")
                 try:
-                    write_turns(conn, ops[i:j])  # type: ignore[arg-type]
+                    results = kind.write_many(conn, ops[i:j])  # type: ignore[union-attr]
                     conn.execute("RELEASE bulk")
-                    out.extend((True, None) for _ in range(i, j))
+                    out.extend((True, r) for r in results)
                 except Exception:
                     conn.execute("ROLLBACK TO bulk")
                     conn.execute("RELEASE bulk")
                     out.extend(_one(conn, op) for op in ops[i:j])
-                i = j
             else:
                 out.append(_one(conn, ops[i]))
-                i += 1
+            i = j
         conn.execute("COMMIT")
     except Exception as exc:
         if conn.in_transaction:

@@ -154,6 +154,37 @@ async def test_a_failing_write_fails_only_its_caller(tmp_path: Path) -> None:
     assert rows(path, "SELECT count(*) FROM messages WHERE user_key = 'console:bad'") == [(0,)]
 
 
+async def test_concurrent_cases_go_in_bulk_and_a_bad_one_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    store = await Store.open(path)
+    n = 200
+
+    def state(case_id: int) -> str:
+        return json.dumps({"case_id": case_id})
+
+    try:
+        results = await asyncio.gather(
+            *(store.create_case(new_case(f"console:{i}"), state) for i in range(n)),
+            store.create_case(new_case("console:bad"), None),  # type: ignore[arg-type]  # NOT NULL state
+            *(store.create_case(new_case(f"console:{i}"), state) for i in range(n, 2 * n)),
+            return_exceptions=True,
+        )
+        batches = store.batches
+        assert isinstance(results[n], sqlite3.IntegrityError)
+        ids = [r for i, r in enumerate(results) if i != n]
+        assert sorted(ids) == list(range(1, 2 * n + 1))  # numbered in submission order, no gaps
+        assert await store.load_state("console:7") == json.dumps({"case_id": ids[7]})
+        assert await store.load_state("console:bad") is None
+    finally:
+        await store.close()
+    assert batches < n / 10, f"{2 * n} concurrent cases took {batches} transactions"
+    assert rows(path, "SELECT count(*) FROM cases") == [(2 * n,)]
+    assert rows(path, "SELECT count(*) FROM events WHERE kind = 'created'") == [(2 * n,)]
+    assert rows(path, "SELECT count(*) FROM outbox") == [(2 * n,)]
+    assert rows(path, "SELECT count(*) FROM cases WHERE user_key = 'console:bad'") == [(0,)]
+    assert rows(path, "SELECT user_key FROM cases WHERE id = ?", (ids[n + 3],)) == [(f"console:{n + 3}",)]
+
+
 async def test_naive_datetimes_are_refused(tmp_path: Path) -> None:
     store = await Store.open(tmp_path / "d.sqlite3")
     try:
