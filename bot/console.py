@@ -37,7 +37,8 @@ def render(replies: Sequence[Reply]) -> tuple[str, tuple[Choice, ...]]:
 def to_inbound(line: str, choices: Sequence[Choice], address: Address) -> Inbound:
     """A number picks the matching choice; anything else is a message."""
     text = line.strip()
-    if text.isdigit() and 1 <= int(text) <= len(choices):
+    # isdecimal, not isdigit: '²' is a digit int() refuses; and a pasted 5,000-digit number is just text.
+    if text.isdecimal() and len(text) <= 3 and 1 <= int(text) <= len(choices):
         choice = choices[int(text) - 1]
         return Inbound(address, text=choice.label, choice=choice.value)
     return Inbound(address, text=text)

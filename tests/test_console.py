@@ -23,6 +23,9 @@ def test_choices_print_as_numbers_and_a_number_picks_one() -> None:
     assert (picked.text, picked.choice) == ("초등", "초2")
     assert to_inbound("7", choices, ADDRESS).choice is None  # out of range stays a message
     assert to_inbound("율곡동", choices, ADDRESS).text == "율곡동"
+    # numbers int() refuses or would take long to read stay messages (found by the hypothesis input suite)
+    assert to_inbound("0" * 4301, choices, ADDRESS).text == "0" * 4301
+    assert to_inbound("²", choices, ADDRESS).choice is None
 
 
 def test_cards_show_their_title_and_phone_links() -> None:
