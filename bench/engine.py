@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.loop import run as run_loop
+from bot.serve import tune_gc
+
 NOW = datetime(2026, 11, 24, 14, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 """A Tuesday afternoon: coordinators are in, so replies take the daytime path."""
 
@@ -98,9 +101,9 @@ async def run_once(parents: int, rate: float | None = None) -> Run:
         engine, store = await _open(Path(tmp) / "bench.sqlite3")
         try:
             await engine.handle(_warm())  # compile the understander outside the timed part
+            tune_gc()  # as `dolbom serve` does once the app is assembled
             latencies: list[float] = []
             due = schedule(parents, rate, asyncio.get_running_loop().time() + 0.05) if rate else None
-            gc.collect()
             batches = store.batches
             began = time.perf_counter()
             await asyncio.gather(*(_parent(engine, n, latencies, due[n] if due else None) for n in range(parents)))
@@ -109,6 +112,7 @@ async def run_once(parents: int, rate: float | None = None) -> Run:
             return Run(len(latencies), seconds, latencies, rows[0][0], store.batches - batches)
         finally:
             await store.close()
+            gc.unfreeze()  # the next run in this process starts from a clean heap
 
 
 def _warm() -> Any:
@@ -131,9 +135,9 @@ def measure(parents: int = 2000, runs: int = 3, rate: float = 5000.0, calm: floa
         out.setdefault(key, []).append(value)
 
     for _ in range(runs):
-        ceiling = asyncio.run(run_once(parents))
-        paced = asyncio.run(run_once(parents, rate))
-        quiet = asyncio.run(run_once(parents, calm))
+        ceiling = run_loop(run_once(parents))
+        paced = run_loop(run_once(parents, rate))
+        quiet = run_loop(run_once(parents, calm))
         add("ceiling_turns_per_s", ceiling.rate)
         add("ceiling_p99_ms", percentile(ceiling.latencies, 0.99) * 1000)
         add("turns_per_s", paced.rate)

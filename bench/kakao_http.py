@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bench.engine import SCRIPTS, percentile, schedule
+from bot.loop import run as run_loop
 
 READY = "ready"
 
@@ -151,7 +152,7 @@ def with_server(client: Callable[[int], Awaitable[tuple[float, list[float], int]
             assert server.stdout is not None
             if server.stdout.readline().strip() != READY:
                 raise RuntimeError("the Kakao bench server did not start")
-            return asyncio.run(client(port))
+            return run_loop(client(port))
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -164,6 +165,6 @@ def measure(runs: int = 3) -> dict[str, list[float]]:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["serve"]:
-        asyncio.run(serve(int(sys.argv[2]), Path(sys.argv[3])))
+        run_loop(serve(int(sys.argv[2]), Path(sys.argv[3])))
     else:
         print(run_once())

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.engine import SCRIPTS, _open, percentile
+from bot.loop import run as run_loop
 
 TOKEN = "123456:BENCH-TOKEN"
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "돌봄이음", "username": "dolbom_bench_bot"}
@@ -105,9 +106,9 @@ async def run_once(parents: int = 500) -> dict[str, float]:
 
 
 def measure(runs: int = 3) -> dict[str, list[float]]:
-    results = [asyncio.run(run_once()) for _ in range(runs)]
+    results = [run_loop(run_once()) for _ in range(runs)]
     return {k: [r[k] for r in results] for k in results[0]}
 
 
 if __name__ == "__main__":
-    print(asyncio.run(run_once()))
+    print(run_loop(run_once()))

@@ -52,9 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     run = importlib.import_module(args.module).run
     result = run(args, settings)
     if hasattr(result, "__await__"):
-        import asyncio
+        from bot.loop import run as run_loop
 
-        result = asyncio.run(result)
+        result = run_loop(result)
     return int(result or 0)
 
 

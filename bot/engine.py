@@ -20,7 +20,7 @@ from bot.flood import FloodGate
 from bot.intake import Intake, Step
 from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
 from bot.settings import Settings
-from bot.steps import STEPS, Turn, ask_next
+from bot.steps import CASE_NUMBER, STEPS, Turn, ask_next
 from db.store import Store
 from knowledge.schema import Knowledge
 from routing.match import Ranking
@@ -117,9 +117,27 @@ class Engine:
             t.replies.append(question)
         if slow:
             t.replies.insert(0, Reply(texts.SLOW_DOWN))
-        await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(), now)
+        if t.opening is None:
+            await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(), now)
+        else:
+            await self._commit_with_case(t, key, raw[:MAX_TEXT])
         self._remember(key, t.intake)
         return t.replies
+
+    async def _commit_with_case(self, t: Turn, key: str, inbound: str) -> None:
+        """The case, the turn's messages and the finished conversation in one transaction: if the process dies
+        before it commits, nothing happened and the parent's repeated "네" opens the case once; after it, the
+        conversation already says done. The case number, known only inside that transaction, is filled into
+        the reply that announces it."""
+        intake, replies, announcing = t.intake, t.replies, t.case_reply
+
+        def texts_for(case_id: int) -> list[str]:
+            return [_numbered(r, case_id).text if r is announcing else r.text for r in replies]
+
+        case_id = await self.store.create_case(
+            t.opening, lambda n: intake.evolve(case_id=n).to_json(), inbound=inbound, replies=texts_for)
+        t.intake = intake.evolve(case_id=case_id)
+        t.replies = [_numbered(r, case_id) if r is announcing else r for r in replies]
 
     async def _followup_answer(self, t: Turn, key: str, raw: str) -> Step | None:
         """예/아니오 to '돌봄 연결이 잘 되셨나요?' goes to the queue, whatever step the intake is at."""
@@ -180,12 +198,12 @@ class Engine:
         t.say(texts.DANGER.format(case_id=case_id))
         t.intake = intake.evolve(danger_case=case_id)
 
-    async def open_case(self, t: Turn) -> int:
-        # The conversation is saved as finished in the case's own transaction: if the process dies before the
-        # turn commits, the parent's repeated "네" is told it is done instead of opening a second case.
-        done = t.intake.evolve(step=Step.DONE, offered=())
-        new = new_case(t, t.intake, danger=False)
-        return await self.store.create_case(new, lambda case_id: done.evolve(case_id=case_id).to_json())
+    def open_case(self, t: Turn, announce: Reply) -> None:
+        """The turn ends by opening a case from its intake; ``announce`` (the reply with ``CASE_NUMBER`` where
+        the number goes) is numbered once the case is written together with the turn."""
+        t.opening = new_case(t, t.intake, danger=False)
+        t.case_reply = announce
+        t.replies.append(announce)
 
     async def next_step_text(self, t: Turn, urgent: bool) -> str:
         first = next((r.best for _, r in t.rankings() if r.best), None)
@@ -255,6 +273,10 @@ class Engine:
             del self._locks[key]
         else:
             self._locks[key] = (lock, users - 1)
+
+
+def _numbered(reply: Reply, case_id: int) -> Reply:
+    return replace(reply, text=reply.text.replace(CASE_NUMBER, str(case_id)))
 
 
 def _picked(intake: Intake, text: str) -> str | None:

@@ -11,9 +11,13 @@ from typing import TYPE_CHECKING
 from bot import present, texts
 from bot.core import Choice, Inbound, Reply
 from bot.intake import Intake, Step
+from db.models import NewCase
 from knowledge.schema import Knowledge
 from routing.match import Ranking, rank
 from routing.need import Need, Understanding
+
+CASE_NUMBER = "{case_id}"
+"""Where the case number goes in the reply that announces a new case (filled in after the write)."""
 
 if TYPE_CHECKING:
     from bot.engine import Engine
@@ -35,6 +39,9 @@ class Turn:
     label: str | None = None
     """The button label when the parent tapped one (e.g. '3~5살'), kept for the summary."""
     replies: list[Reply] = field(default_factory=list)
+    opening: NewCase | None = None
+    """The case this turn opens, written together with the turn (see Engine.open_case)."""
+    case_reply: Reply | None = None
     compact: str = field(init=False)
     """The text without whitespace, for the word lists (read two or three times a turn)."""
     _ranked: tuple[Intake, list[tuple[str, Ranking]]] | None = field(default=None, repr=False)
@@ -172,11 +179,10 @@ async def on_confirm(t: Turn) -> Step:
         t.say(texts.ASK_CORRECTION)
         return Step.CONFIRM
     if t.u.yes is True:
-        case_id = await t.engine.open_case(t)
-        t.intake = t.intake.evolve(case_id=case_id)
         urgent = t.intake.urgent or "emergency" in t.intake.situations
         nxt = await t.engine.next_step_text(t, urgent)
-        t.say(texts.CASE_CREATED.format(case_id=case_id, next_step=nxt), texts.DONE_CHOICES)
+        announce = texts.CASE_CREATED.format(case_id=CASE_NUMBER, next_step=nxt)
+        t.engine.open_case(t, Reply(announce, choices=texts.DONE_CHOICES))
         return Step.DONE
     t.say(texts.YES_NO_AGAIN, texts.CONFIRM_CHOICES)
     return Step.CONFIRM

@@ -16,7 +16,7 @@ import aiosqlite
 import orjson
 
 from db.models import CaseRow, NewCase, ts
-from db.writer import Checkpointer, Turn, Writer, connect, migrate
+from db.writer import Checkpointer, Turn, Writer, connect, migrate, write_turns
 
 T = TypeVar("T")
 STATE_CACHE = 20_000
@@ -56,6 +56,9 @@ class CaseWrite:
     notes: tuple[str, ...]
     followups: tuple[tuple[str, str], ...]
     state: str | Callable[[int], str]
+    inbound: str | None = None
+    """With ``replies``: the turn that opened the case, logged in the same transaction."""
+    replies: Callable[[int], Sequence[str]] | None = None
 
     @staticmethod
     def write_many(conn: sqlite3.Connection, ops: Sequence[CaseWrite]) -> list[tuple[int, str]]:
@@ -70,23 +73,26 @@ class CaseWrite:
             )
             case_id = int(cur.lastrowid or 0)
             out.append((case_id, op.state(case_id) if callable(op.state) else op.state))
-        ids = [(case_id, op) for (case_id, _), op in zip(out, ops, strict=True)]
-        conn.executemany(
-            "INSERT INTO events (case_id, at, actor, kind, status_to) VALUES (?, ?, 'parent', 'created', 'new')",
-            [(case_id, op.at) for case_id, op in ids],
-        )
-        conn.executemany(
-            "INSERT INTO outbox (case_id, kind, created_at, next_at) VALUES (?, ?, ?, ?)",
-            [(case_id, kind, op.at, op.at) for case_id, op in ids for kind in op.notes],
-        )
-        conn.executemany(
-            "INSERT INTO followups (case_id, kind, due_at) VALUES (?, ?, ?)",
-            [(case_id, kind, due) for case_id, op in ids for kind, due in op.followups],
-        )
+        written = [(case_id, saved, op) for (case_id, saved), op in zip(out, ops, strict=True)]
+        # the turn that opened the case, if given, saves the conversation with its messages
+        write_turns(conn, [Turn(op.user_key, op.inbound, tuple(op.replies(case_id) if op.replies else ()), saved,
+                                op.at) for case_id, saved, op in written if op.inbound is not None])
         conn.executemany(
             "INSERT INTO conversations (user_key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_key)"
             " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-            [(op.user_key, saved, op.at) for (_, saved), op in zip(out, ops, strict=True)],
+            [(op.user_key, saved, op.at) for _, saved, op in written if op.inbound is None],
+        )
+        conn.executemany(
+            "INSERT INTO events (case_id, at, actor, kind, status_to) VALUES (?, ?, 'parent', 'created', 'new')",
+            [(case_id, op.at) for case_id, _, op in written],
+        )
+        conn.executemany(
+            "INSERT INTO outbox (case_id, kind, created_at, next_at) VALUES (?, ?, ?, ?)",
+            [(case_id, kind, op.at, op.at) for case_id, _, op in written for kind in op.notes],
+        )
+        conn.executemany(
+            "INSERT INTO followups (case_id, kind, due_at) VALUES (?, ?, ?)",
+            [(case_id, kind, due) for case_id, _, op in written for kind, due in op.followups],
         )
         return out
 
@@ -180,10 +186,12 @@ class Store:
 
     # -- cases ---------------------------------------------------------------------------------------
 
-    async def create_case(self, case: NewCase, state: str | Callable[[int], str]) -> int:
+    async def create_case(self, case: NewCase, state: str | Callable[[int], str], *, inbound: str | None = None,
+                          replies: Callable[[int], Sequence[str]] | None = None) -> int:
         """Insert the case, its 'created' event, its outbox notifications and follow-ups, and the
         conversation state, all in one transaction; returns the case number. ``state`` may be a function of
-        the new case number, so the saved conversation can already name the case it opened."""
+        the new case number, so the saved conversation can already name the case it opened. With ``inbound``
+        the turn that opened the case is logged in the same transaction (``replies`` of the case number)."""
         plan = self.planner(case)
         at = ts(case.created_at)
         row = (
@@ -194,7 +202,7 @@ class Store:
             None if case.care_date is None else case.care_date.isoformat(), at, at,
         )
         write = CaseWrite(row, case.user_key, at, plan.notes, tuple((kind, ts(due)) for kind, due in plan.followups),
-                          state)
+                          state, inbound, replies)
         case_id, saved = await self._writer.submit(write)
         self._remember(case.user_key, saved)
         for listener in self.case_listeners:

@@ -14,6 +14,7 @@ import time
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -230,7 +231,10 @@ class Killed(BaseException):
     """Stands for the process dying at this point (not an Exception: nothing may catch it on the way up)."""
 
 
-async def test_a_parent_who_got_no_answer_taps_again_and_gets_the_same_case(tmp_path: Path) -> None:
+@pytest.mark.parametrize("dies", ["before the case commits", "after the case commits"])
+async def test_a_parent_who_got_no_answer_taps_again_and_gets_one_case(tmp_path: Path, dies: str) -> None:
+    """The case and the turn that opens it are one transaction: whichever side of it the process dies on,
+    the parent who saw no answer and taps "네" again ends up with exactly one case."""
     from bot.settings import Settings
 
     db = tmp_path / "again.sqlite3"
@@ -246,14 +250,17 @@ async def test_a_parent_who_got_no_answer_taps_again_and_gets_the_same_case(tmp_
     store, engine = await start()
     for text, choice in SCRIPTS[0][:-1]:
         await engine.handle(Inbound(address, text=text, choice=choice))
+    create_case = store.create_case
 
-    async def die(*args: object) -> None:
+    async def die(*args: Any, **kw: Any) -> int:
+        if dies == "after the case commits":
+            await create_case(*args, **kw)
         raise Killed
 
-    store.commit_turn = die  # type: ignore[method-assign]  # the case commits, then the process dies
+    store.create_case = die  # type: ignore[method-assign]
     with pytest.raises(Killed):
         await engine.handle(Inbound(address, text="네, 접수할게요", choice="네"))
-    del store.commit_turn
+    del store.create_case
     await store.close()
 
     store, engine = await start()  # restarted; the parent saw no answer and taps again
@@ -262,7 +269,10 @@ async def test_a_parent_who_got_no_answer_taps_again_and_gets_the_same_case(tmp_
         cases = await store.cases_for_user(address.key)
         assert len(cases) == 1
         said = "\n".join(r.text for r in replies)
-        assert f"접수번호는 {cases[0].id}번" in said or texts.AFTER_DONE in said  # told it is done, not asked again
+        if dies == "before the case commits":
+            assert f"접수번호는 {cases[0].id}번" in said
+        else:  # told it is done, not asked again
+            assert texts.AFTER_DONE in said
     finally:
         await store.close()
 
