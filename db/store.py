@@ -16,7 +16,7 @@ import aiosqlite
 import orjson
 
 from db.models import CaseRow, NewCase, ts
-from db.writer import Checkpointer, Turn, Writer, connect, migrate, write_turns
+from db.writer import Checkpointer, Turn, Writer, connect, insert_rows, migrate, write_turns
 
 T = TypeVar("T")
 STATE_CACHE = 20_000
@@ -62,38 +62,30 @@ class CaseWrite:
 
     @staticmethod
     def write_many(conn: sqlite3.Connection, ops: Sequence[CaseWrite]) -> list[tuple[int, str]]:
-        cur = conn.cursor()
-        out: list[tuple[int, str]] = []
-        for op in ops:
-            cur.execute(
-                "INSERT INTO cases (user_key, channel, service_id, site_id, urgent, danger, area, children, summary,"
-                " summary_text, contact, consent_at, care_date, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                op.row,
-            )
-            case_id = int(cur.lastrowid or 0)
-            out.append((case_id, op.state(case_id) if callable(op.state) else op.state))
+        ids = insert_rows(
+            conn,
+            "INSERT INTO cases (user_key, channel, service_id, site_id, urgent, danger, area, children, summary,"
+            " summary_text, contact, consent_at, care_date, created_at, updated_at)",
+            [op.row for op in ops],
+        )
+        out = [(case_id, op.state(case_id) if callable(op.state) else op.state) for case_id, op in zip(ids, ops,
+                                                                                                     strict=True)]
         written = [(case_id, saved, op) for (case_id, saved), op in zip(out, ops, strict=True)]
         # the turn that opened the case, if given, saves the conversation with its messages
         write_turns(conn, [Turn(op.user_key, op.inbound, tuple(op.replies(case_id) if op.replies else ()), saved,
                                 op.at) for case_id, saved, op in written if op.inbound is not None])
-        conn.executemany(
-            "INSERT INTO conversations (user_key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_key)"
-            " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-            [(op.user_key, saved, op.at) for _, saved, op in written if op.inbound is None],
-        )
-        conn.executemany(
-            "INSERT INTO events (case_id, at, actor, kind, status_to) VALUES (?, ?, 'parent', 'created', 'new')",
-            [(case_id, op.at) for case_id, _, op in written],
-        )
-        conn.executemany(
-            "INSERT INTO outbox (case_id, kind, created_at, next_at) VALUES (?, ?, ?, ?)",
-            [(case_id, kind, op.at, op.at) for case_id, _, op in written for kind in op.notes],
-        )
-        conn.executemany(
-            "INSERT INTO followups (case_id, kind, due_at) VALUES (?, ?, ?)",
-            [(case_id, kind, due) for case_id, _, op in written for kind, due in op.followups],
-        )
+        insert_rows(conn, "INSERT INTO conversations (user_key, state, updated_at)", [
+            (op.user_key, saved, op.at) for _, saved, op in written if op.inbound is None
+        ], " ON CONFLICT (user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at")
+        insert_rows(conn, "INSERT INTO events (case_id, at, actor, kind, status_to)", [
+            (case_id, op.at, "parent", "created", "new") for case_id, _, op in written
+        ])
+        insert_rows(conn, "INSERT INTO outbox (case_id, kind, created_at, next_at)", [
+            (case_id, kind, op.at, op.at) for case_id, _, op in written for kind in op.notes
+        ])
+        insert_rows(conn, "INSERT INTO followups (case_id, kind, due_at)", [
+            (case_id, kind, due) for case_id, _, op in written for kind, due in op.followups
+        ])
         return out
 
 
