@@ -161,12 +161,16 @@ def _bulk(op: Op) -> type | None:
     return kind if hasattr(kind, "write_many") else None
 
 
+def _apply(conn: sqlite3.Connection, op: Op) -> Any:
+    kind = _bulk(op)
+    return kind.write_many(conn, [op])[0] if kind else op(conn)  # type: ignore[operator,union-attr]
+
+
 def _one(conn: sqlite3.Connection, op: Op) -> Outcome:
     """Run one op inside a savepoint: if it fails, only its own changes are undone and only its caller hears."""
     conn.execute("SAVEPOINT one")
     try:
-        kind = _bulk(op)
-        result = kind.write_many(conn, [op])[0] if kind else op(conn)  # type: ignore[operator,union-attr]
+        result = _apply(conn, op)
     except Exception as exc:
         conn.execute("ROLLBACK TO one")
         conn.execute("RELEASE one")
@@ -175,10 +179,24 @@ def _one(conn: sqlite3.Connection, op: Op) -> Outcome:
     return True, result
 
 
+def _alone(conn: sqlite3.Connection, op: Op) -> Outcome:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        result = _apply(conn, op)
+        conn.execute("COMMIT")
+    except Exception as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return False, exc
+    return True, result
+
+
 def run_batch(conn: sqlite3.Connection, ops: Sequence[Op]) -> list[Outcome]:
     """Apply ``ops`` in submission order in one transaction; runs of one bulk type (turns, new cases) go in
     one call, and if it fails its ops are retried one by one so a bad one fails alone. A failed COMMIT fails
     the whole batch."""
+    if len(ops) == 1:  # the transaction alone isolates it: no savepoint statements (a quiet moment's batch)
+        return [_alone(conn, ops[0])]
     out: list[Outcome] = []
     try:
         conn.execute("BEGIN IMMEDIATE")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import holidays
@@ -110,6 +110,7 @@ def _kr_holidays(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("KR", years=year)
 
 
+@lru_cache(maxsize=1024)
 def _day_key(day: date) -> str:
     return "holiday" if day in _kr_holidays(day.year) else DAY_KEYS[day.weekday()]
 
