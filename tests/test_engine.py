@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+from datetime import date
+
+import pytest
 
 from bot.core import Address, Channel, Inbound
 from bot.engine import Engine, FixedKnowledge
-from bot.intake import Intake, Step
+from bot.intake import Intake, Kid, Step
 from bot.queue import Queue
 from db.store import Store
 from tests.conftest import Chat
@@ -223,3 +227,13 @@ async def test_townships_are_one_tap_away(chat: Chat, knowledge) -> None:
     assert len(towns) == 15 and "아포읍" in towns and "증산면" in towns
     await chat.tap("개령면")
     assert "365어린이집 개령" in chat.text
+
+
+def test_intake_evolve_matches_dataclasses_replace_and_refuses_unknown_fields() -> None:
+    base = Intake(kids=(Kid(48),), day=date(2026, 11, 25), start=840, area="율곡동", offered=(("네", "네"),))
+    changes = {"step": Step.CONFIRM, "phone": "01012345678", "offered": ()}
+    assert base.evolve(**changes) == dataclasses.replace(base, **changes)
+    assert base.evolve(case_id=7).kids == base.kids and base.evolve(case_id=7).case_id == 7
+    assert base.case_id is None  # the original is untouched
+    with pytest.raises(TypeError, match="no field"):
+        base.evolve(stepp=Step.DONE)
