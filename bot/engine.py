@@ -20,7 +20,8 @@ from bot.flood import FloodGate
 from bot.intake import Intake, Step
 from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
 from bot.settings import Settings
-from bot.steps import CASE_NUMBER, STEPS, Turn, ask_next
+from bot.steps import STEPS, Turn, ask_next
+from db.batch import CASE_NUMBER
 from db.store import Store
 from knowledge.schema import Knowledge
 from routing.match import Ranking
@@ -117,10 +118,15 @@ class Engine:
             t.replies.append(question)
         if slow:
             t.replies.insert(0, Reply(texts.SLOW_DOWN))
-        if t.opening is None:
-            await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(), now)
-        else:
-            await self._commit_with_case(t, key, raw[:MAX_TEXT])
+        try:
+            if t.opening is None:
+                await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(),
+                                             now)
+            else:
+                await self._commit_with_case(t, key, raw[:MAX_TEXT])
+        except BaseException:
+            self.forget_cached(key)  # the write may or may not have landed: read the state back next turn
+            raise
         self._remember(key, t.intake)
         return t.replies
 
@@ -128,16 +134,13 @@ class Engine:
         """The case, the turn's messages and the finished conversation in one transaction: if the process dies
         before it commits, nothing happened and the parent's repeated "네" opens the case once; after it, the
         conversation already says done. The case number, known only inside that transaction, is filled into
-        the reply that announces it."""
-        intake, replies, announcing = t.intake, t.replies, t.case_reply
-
-        def texts_for(case_id: int) -> list[str]:
-            return [_numbered(r, case_id).text if r is announcing else r.text for r in replies]
-
+        the saved conversation and the reply that announces it."""
+        announce = next((i for i, r in enumerate(t.replies) if r is t.case_reply), None)
         case_id = await self.store.create_case(
-            t.opening, lambda n: intake.evolve(case_id=n).to_json(), inbound=inbound, replies=texts_for)
-        t.intake = intake.evolve(case_id=case_id)
-        t.replies = [_numbered(r, case_id) if r is announcing else r for r in replies]
+            t.opening, t.intake.to_json(), number_key="case_id", inbound=inbound,
+            replies=[r.text for r in t.replies], announce=announce)
+        t.intake = t.intake.evolve(case_id=case_id)
+        t.replies = [_numbered(r, case_id) if i == announce else r for i, r in enumerate(t.replies)]
 
     async def _followup_answer(self, t: Turn, key: str, raw: str) -> Step | None:
         """예/아니오 to '돌봄 연결이 잘 되셨나요?' goes to the queue, whatever step the intake is at."""
@@ -194,7 +197,7 @@ class Engine:
         if case_id is None:
             # Saved with the case: a restart before the turn commits must not open a second urgent case.
             new = new_case(t, intake, danger=True)
-            case_id = await self.store.create_case(new, lambda n: intake.evolve(danger_case=n).to_json())
+            case_id = await self.store.create_case(new, intake.to_json(), number_key="danger_case")
         t.say(texts.DANGER.format(case_id=case_id))
         t.intake = intake.evolve(danger_case=case_id)
 

@@ -11,13 +11,11 @@ from typing import TYPE_CHECKING
 from bot import present, texts
 from bot.core import Choice, Inbound, Reply
 from bot.intake import Intake, Step
+from db.batch import CASE_NUMBER
 from db.models import NewCase
 from knowledge.schema import Knowledge
 from routing.match import Ranking, rank
 from routing.need import Need, Understanding
-
-CASE_NUMBER = "{case_id}"
-"""Where the case number goes in the reply that announces a new case (filled in after the write)."""
 
 if TYPE_CHECKING:
     from bot.engine import Engine

@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 import aiosqlite
 import orjson
 
+from db.batch import CaseWrite, Turn, connect
 from db.models import CaseRow, NewCase, ts
-from db.writer import Checkpointer, Turn, Writer, connect, insert_rows, migrate, write_turns
+from db.writer import Checkpointer, Writer, migrate
 
 T = TypeVar("T")
 STATE_CACHE = 20_000
@@ -44,51 +45,6 @@ def _json(value: object) -> str:
     return orjson.dumps(value, default=str).decode()
 
 
-@dataclass(frozen=True, slots=True)
-class CaseWrite:
-    """A new case with everything it sets in motion, as the writer thread inserts it. Cases confirmed in the
-    same moment (a storm of parents) go in one bulk write: one INSERT each for its number, the rest in
-    executemany. Returns (case id, the conversation state saved with it)."""
-
-    row: tuple[object, ...]
-    user_key: str
-    at: str
-    notes: tuple[str, ...]
-    followups: tuple[tuple[str, str], ...]
-    state: str | Callable[[int], str]
-    inbound: str | None = None
-    """With ``replies``: the turn that opened the case, logged in the same transaction."""
-    replies: Callable[[int], Sequence[str]] | None = None
-
-    @staticmethod
-    def write_many(conn: sqlite3.Connection, ops: Sequence[CaseWrite]) -> list[tuple[int, str]]:
-        ids = insert_rows(
-            conn,
-            "INSERT INTO cases (user_key, channel, service_id, site_id, urgent, danger, area, children, summary,"
-            " summary_text, contact, consent_at, care_date, created_at, updated_at)",
-            [op.row for op in ops],
-        )
-        out = [(case_id, op.state(case_id) if callable(op.state) else op.state) for case_id, op in zip(ids, ops,
-                                                                                                     strict=True)]
-        written = [(case_id, saved, op) for (case_id, saved), op in zip(out, ops, strict=True)]
-        # the turn that opened the case, if given, saves the conversation with its messages
-        write_turns(conn, [Turn(op.user_key, op.inbound, tuple(op.replies(case_id) if op.replies else ()), saved,
-                                op.at) for case_id, saved, op in written if op.inbound is not None])
-        insert_rows(conn, "INSERT INTO conversations (user_key, state, updated_at)", [
-            (op.user_key, saved, op.at) for _, saved, op in written if op.inbound is None
-        ], " ON CONFLICT (user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at")
-        insert_rows(conn, "INSERT INTO events (case_id, at, actor, kind, status_to)", [
-            (case_id, op.at, "parent", "created", "new") for case_id, _, op in written
-        ])
-        insert_rows(conn, "INSERT INTO outbox (case_id, kind, created_at, next_at)", [
-            (case_id, kind, op.at, op.at) for case_id, _, op in written for kind in op.notes
-        ])
-        insert_rows(conn, "INSERT INTO followups (case_id, kind, due_at)", [
-            (case_id, kind, due) for case_id, _, op in written for kind, due in op.followups
-        ])
-        return out
-
-
 class Store:
     """Open with ``await Store.open(path)``. Writes go through the group-commit writer (one transaction per
     batch of concurrent callers); reads use a separate aiosqlite connection, which WAL lets run meanwhile."""
@@ -107,7 +63,9 @@ class Store:
         self._states: OrderedDict[str, str | None] = OrderedDict()
 
     @classmethod
-    async def open(cls, path: Path) -> Store:
+    async def open(cls, path: Path, *, process: bool = True) -> Store:
+        """``process``: turns and new cases are written by a writer process (the default; see db/batch.py);
+        without it, by a thread of this process, which shares its GIL with the event loop."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
@@ -119,11 +77,17 @@ class Store:
             await loop.run_in_executor(executor, conn.close)
             executor.shutdown()
             raise
+        try:
+            writer = await Writer.start(conn, executor, path if process else None)
+        except BaseException:
+            await loop.run_in_executor(executor, conn.close)
+            executor.shutdown()
+            raise
         reader = await aiosqlite.connect(path)
         reader.row_factory = sqlite3.Row
         await reader.execute("PRAGMA query_only=ON")
         await reader.execute("PRAGMA busy_timeout=10000")
-        return cls(path, Writer(conn, executor), reader, executor, conn)
+        return cls(path, writer, reader, executor, conn)
 
     async def close(self) -> None:
         await self._writer.close()
@@ -131,6 +95,11 @@ class Store:
         await self._reader.close()
         await asyncio.get_running_loop().run_in_executor(self._executor, self._conn.close)
         self._executor.shutdown()
+
+    @property
+    def writer_pid(self) -> int | None:
+        """The writer process's id (None when writes run in a thread, or until the next write restarts it)."""
+        return self._writer.pid
 
     @property
     def batches(self) -> int:
@@ -159,8 +128,17 @@ class Store:
 
     async def commit_turn(self, user_key: str, inbound: str, replies: Sequence[str], state: str, at: datetime) -> None:
         """Log the inbound and outbound texts and save the state; returns once committed (durably)."""
-        await self._writer.submit(Turn(user_key, inbound, tuple(replies), state, ts(at)))
+        await self._submit(user_key, Turn(user_key, inbound, tuple(replies), state, ts(at)))
         self._remember(user_key, state)
+
+    async def _submit(self, user_key: str, op: Turn | CaseWrite) -> Any:
+        try:
+            return await self._writer.submit(op)
+        except BaseException:
+            # Usually nothing was written; but if the writer process died with it, it may have been: the next
+            # turn reads the state back from the file instead of trusting this cache.
+            self.drop_cached(user_key)
+            raise
 
 
     def drop_cached(self, user_key: str | None = None) -> None:
@@ -178,12 +156,13 @@ class Store:
 
     # -- cases ---------------------------------------------------------------------------------------
 
-    async def create_case(self, case: NewCase, state: str | Callable[[int], str], *, inbound: str | None = None,
-                          replies: Callable[[int], Sequence[str]] | None = None) -> int:
+    async def create_case(self, case: NewCase, state: str, *, number_key: str | None = None,
+                          inbound: str | None = None, replies: Sequence[str] = (), announce: int | None = None) -> int:
         """Insert the case, its 'created' event, its outbox notifications and follow-ups, and the
-        conversation state, all in one transaction; returns the case number. ``state`` may be a function of
-        the new case number, so the saved conversation can already name the case it opened. With ``inbound``
-        the turn that opened the case is logged in the same transaction (``replies`` of the case number)."""
+        conversation ``state``, all in one transaction; returns the case number. With ``number_key`` the JSON
+        state gets the new case number at that key, so the saved conversation already names the case it
+        opened. With ``inbound`` the turn that opened the case is logged in the same transaction, ``replies``
+        with the case number put in place of ``CASE_NUMBER`` in the one at index ``announce``."""
         plan = self.planner(case)
         at = ts(case.created_at)
         row = (
@@ -194,8 +173,8 @@ class Store:
             None if case.care_date is None else case.care_date.isoformat(), at, at,
         )
         write = CaseWrite(row, case.user_key, at, plan.notes, tuple((kind, ts(due)) for kind, due in plan.followups),
-                          state, inbound, replies)
-        case_id, saved = await self._writer.submit(write)
+                          state, number_key, inbound, tuple(replies), announce)
+        case_id, saved = await self._submit(case.user_key, write)
         self._remember(case.user_key, saved)
         for listener in self.case_listeners:
             listener(case_id)

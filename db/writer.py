@@ -1,83 +1,27 @@
-"""Group commit: one writer thread applies every pending write of many callers in one SQLite transaction."""
+"""Group commit: every pending write of many callers goes in one SQLite transaction, run by the writer process
+(turns and new cases) or by a thread of this one (any other write)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
-import time
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
+
+from db.batch import KINDS, CaseWrite, Op, Outcome, Turn, decode_outcomes, encode_ops, frame, run_batch
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MAX_BATCH = 2000
 """Upper bound of writes per transaction, so one huge burst does not delay its first callers for long."""
-MAX_LOGGED_CHARS = 8000
-"""Message log cap: a pasted 50 KB message is kept as its first part, not refused."""
 CHECKPOINT_SECONDS = 0.5
 
-
-class Bulk(Protocol):
-    """An op that many callers submit alike: consecutive ops of one such type in a batch are written by one
-    ``write_many`` call (executemany where it can), which returns each op's result in order."""
-
-    @staticmethod
-    def write_many(conn: sqlite3.Connection, ops: Sequence[Any]) -> list[Any]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Turn:
-    """One conversation turn: the inbound text, the outbound texts and the new state, written together."""
-
-    user_key: str
-    inbound: str
-    replies: tuple[str, ...]
-    state: str
-    at: str
-
-    @staticmethod
-    def write_many(conn: sqlite3.Connection, ops: Sequence[Turn]) -> list[None]:
-        write_turns(conn, ops)
-        return [None] * len(ops)
-
-
-Op = Bulk | Callable[[sqlite3.Connection], Any]
-Outcome = tuple[bool, Any]
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    # isolation_level=None: we issue BEGIN/COMMIT/SAVEPOINT ourselves.
-    # cached_statements: multi-row inserts (insert_rows) make one statement text per batch size.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0, cached_statements=512)
-    conn.row_factory = sqlite3.Row
-    # WAL + synchronous=NORMAL: a committed transaction is in the WAL file before COMMIT returns, so it
-    # survives the process being killed (SIGKILL, OOM); only an OS crash or power loss can drop the last
-    # commits. That is the durability issue 7 asks for, at about ten times the speed of synchronous=FULL.
-    _set_wal(conn)
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    # No automatic checkpoint inside our COMMITs: the Checkpointer does it from its own thread.
-    conn.execute("PRAGMA wal_autocheckpoint=0")
-    conn.execute("PRAGMA journal_size_limit=67108864")
-    return conn
-
-
-def _set_wal(conn: sqlite3.Connection) -> None:
-    # Switching a fresh file to WAL needs an exclusive moment and ignores the busy timeout, so two processes
-    # starting together may see "locked": wait a little and try again (WAL then persists in the file).
-    for attempt in range(100):
-        try:
-            conn.execute("PRAGMA journal_mode=WAL").fetchall()
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or attempt == 99:
-                raise
-            time.sleep(0.02)
 
 
 def migrate(conn: sqlite3.Connection, directory: Path = MIGRATIONS) -> int:
@@ -121,125 +65,107 @@ def statements(script: str) -> list[str]:
     return out
 
 
-def write_turns(conn: sqlite3.Connection, turns: Sequence[Turn]) -> None:
-    insert_rows(conn, "INSERT INTO messages (user_key, direction, text, at)", [
-        (t.user_key, direction, text[:MAX_LOGGED_CHARS], t.at)
-        for t in turns
-        for direction, text in (("in", t.inbound), *(("out", r) for r in t.replies))
-    ])
-    # VALUES rows go in order, so a user's later turn in the same batch wins
-    insert_rows(conn, "INSERT INTO conversations (user_key, state, updated_at)", [
-        (t.user_key, t.state, t.at) for t in turns
-    ], " ON CONFLICT (user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at")
+
+class WriterLost(sqlite3.OperationalError):
+    """The writer process ended with a batch in hand: whether that batch committed is not known."""
 
 
-def insert_rows(conn: sqlite3.Connection, head: str, rows: Sequence[tuple[Any, ...]], tail: str = "") -> list[int]:
-    """INSERT ``rows`` with multi-row VALUES, as few statements as SQLite's variable limit allows; returns the
-    new rowids (consecutive within a statement: an INTEGER PRIMARY KEY takes the largest one plus one).
+class WriterProcess:
+    """The writer process (``python -m db.batch``) seen from the event loop: a batch goes down its stdin as one
+    frame, its outcomes come back on stdout once committed. SQLite's work and the writes' Python run there,
+    on the second core, instead of competing with the event loop for this process's GIL."""
 
-    Why not executemany: the writer thread gives the GIL back around every SQLite step and must win it again,
-    and while the event loop's thread runs Python each win can wait out the switch interval (5 ms).
-    executemany steps once per row; measured beside a busy thread, a 300-row batch took 1 s instead of 1 ms.
-    Here a statement is one step however many rows it carries."""
-    if not rows:
-        return []
-    width = len(rows[0])
-    per = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
-    marks = "(" + ", ".join("?" * width) + ")"
-    cur = conn.cursor()
-    ids: list[int] = []
-    for start in range(0, len(rows), per):
-        chunk = rows[start : start + per]
-        cur.execute(f"{head} VALUES {', '.join([marks] * len(chunk))}{tail}", [v for row in chunk for v in row])
-        last = cur.lastrowid or 0
-        ids.extend(range(last - len(chunk) + 1, last + 1))
-    return ids
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self._proc = proc
 
+    @classmethod
+    async def start(cls, path: Path) -> WriterProcess:
+        root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH"))))}
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "db.batch", str(path), stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE, env=env, start_new_session=True)
+        child = cls(proc)
+        if await child._read() != b"ready":
+            raise WriterLost("the writer process did not start")
+        return child
 
-def _bulk(op: Op) -> type | None:
-    kind = type(op)
-    return kind if hasattr(kind, "write_many") else None
+    @property
+    def pid(self) -> int:
+        return self._proc.pid
 
+    @property
+    def alive(self) -> bool:
+        return self._proc.returncode is None
 
-def _apply(conn: sqlite3.Connection, op: Op) -> Any:
-    kind = _bulk(op)
-    return kind.write_many(conn, [op])[0] if kind else op(conn)  # type: ignore[operator,union-attr]
+    async def run(self, ops: Sequence[Turn | CaseWrite]) -> list[Outcome]:
+        assert self._proc.stdin is not None
+        self._proc.stdin.write(frame(encode_ops(ops)))
+        try:
+            await self._proc.stdin.drain()
+            return decode_outcomes(await self._read())
+        except (ConnectionError, asyncio.IncompleteReadError) as exc:
+            raise WriterLost(f"the writer process ended ({self._proc.returncode})") from exc
 
+    async def _read(self) -> bytes:
+        assert self._proc.stdout is not None
+        try:
+            head = await self._proc.stdout.readexactly(4)
+            return await self._proc.stdout.readexactly(int.from_bytes(head, "big"))
+        except asyncio.IncompleteReadError:
+            await self._proc.wait()
+            raise
 
-def _one(conn: sqlite3.Connection, op: Op) -> Outcome:
-    """Run one op inside a savepoint: if it fails, only its own changes are undone and only its caller hears."""
-    conn.execute("SAVEPOINT one")
-    try:
-        result = _apply(conn, op)
-    except Exception as exc:
-        conn.execute("ROLLBACK TO one")
-        conn.execute("RELEASE one")
-        return False, exc
-    conn.execute("RELEASE one")
-    return True, result
-
-
-def _alone(conn: sqlite3.Connection, op: Op) -> Outcome:
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        result = _apply(conn, op)
-        conn.execute("COMMIT")
-    except Exception as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        return False, exc
-    return True, result
+    async def close(self) -> None:
+        """Let the process finish the batch in hand and end (it ends when its stdin closes)."""
+        if self._proc.stdin is not None and not self._proc.stdin.is_closing():
+            self._proc.stdin.close()
+        await self._proc.wait()
 
 
-def run_batch(conn: sqlite3.Connection, ops: Sequence[Op]) -> list[Outcome]:
-    """Apply ``ops`` in submission order in one transaction; runs of one bulk type (turns, new cases) go in
-    one call, and if it fails its ops are retried one by one so a bad one fails alone. A failed COMMIT fails
-    the whole batch."""
-    if len(ops) == 1:  # the transaction alone isolates it: no savepoint statements (a quiet moment's batch)
-        return [_alone(conn, ops[0])]
-    out: list[Outcome] = []
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        i = 0
-        while i < len(ops):
-            kind = _bulk(ops[i])
-            j = i + 1
-            while kind is not None and j < len(ops) and type(ops[j]) is kind:
-                j += 1
-            if j > i + 1:
-                conn.execute("SAVEPOINT bulk")
-                try:
-                    results = kind.write_many(conn, ops[i:j])  # type: ignore[union-attr]
-                    conn.execute("RELEASE bulk")
-                    out.extend((True, r) for r in results)
-                except Exception:
-                    conn.execute("ROLLBACK TO bulk")
-                    conn.execute("RELEASE bulk")
-                    out.extend(_one(conn, op) for op in ops[i:j])
-            else:
-                out.append(_one(conn, ops[i]))
-            i = j
-        conn.execute("COMMIT")
-    except Exception as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        return [(False, exc)] * len(ops)
+def _segments(batch: Sequence[Op]) -> list[tuple[bool, list[int]]]:
+    """Split a batch, in order, into runs the writer process can take (bulk ops: plain data) and runs of
+    other writes (functions of a connection: they run in this process's writer thread)."""
+    out: list[tuple[bool, list[int]]] = []
+    for i, op in enumerate(batch):
+        remote = type(op) in _REMOTE
+        if out and out[-1][0] == remote:
+            out[-1][1].append(i)
+        else:
+            out.append((remote, [i]))
     return out
+
+
+_REMOTE = frozenset(KINDS.values())
 
 
 class Writer:
     """The single writer: callers ``submit`` an op and await it; a task hands everything pending to the
-    writer thread as one batch, so while one transaction commits, the next batch gathers."""
+    writer as one batch, so while one transaction commits, the next batch gathers. Bulk ops go to the writer
+    process when there is one; other writes run in the thread, after it, so the order of submission holds and
+    only one transaction is open at a time."""
 
-    def __init__(self, conn: sqlite3.Connection, executor: ThreadPoolExecutor) -> None:
+    def __init__(self, conn: sqlite3.Connection, executor: ThreadPoolExecutor, path: Path | None = None,
+                 child: WriterProcess | None = None) -> None:
         self._conn = conn
         self._executor = executor
+        self._path = path
+        self._child = child
         self._pending: list[tuple[Op, asyncio.Future[Any]]] = []
         self._wake = asyncio.Event()
         self._closing = False
         self._task = asyncio.get_running_loop().create_task(self._drain(), name="db-writer")
         self.batches = 0
         """Transactions committed so far (tests and the benchmark read it to see batching)."""
+
+    @classmethod
+    async def start(cls, conn: sqlite3.Connection, executor: ThreadPoolExecutor, path: Path | None) -> Writer:
+        """With ``path``, turns and new cases are written by a writer process on that file."""
+        return cls(conn, executor, path, None if path is None else await WriterProcess.start(path))
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._child is None else self._child.pid
 
     async def submit(self, op: Op) -> Any:
         if self._closing:
@@ -250,33 +176,53 @@ class Writer:
         return await fut
 
     async def _drain(self) -> None:
-        loop = asyncio.get_running_loop()
         while True:
             await self._wake.wait()
             self._wake.clear()
             while self._pending:
                 batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
-                try:
-                    results = await loop.run_in_executor(self._executor, run_batch, self._conn, [op for op, _ in batch])
-                except Exception as exc:  # the executor itself failed: tell every caller of this batch
-                    log.exception("database writer failed")
-                    results = [(False, exc)] * len(batch)
-                self.batches += 1
-                for (_, fut), (ok, value) in zip(batch, results, strict=True):
-                    if fut.done():
-                        continue
-                    if ok:
-                        fut.set_result(value)
-                    else:
-                        fut.set_exception(value)
+                ops = [op for op, _ in batch]
+                for remote, index in _segments(ops) if self._path is not None else [(False, range(len(ops)))]:
+                    part = [ops[i] for i in index]
+                    results = await (self._remote(part) if remote else self._local(part))
+                    self.batches += 1
+                    for i, (ok, value) in zip(index, results, strict=True):
+                        fut = batch[i][1]
+                        if fut.done():
+                            continue
+                        if ok:
+                            fut.set_result(value)
+                        else:
+                            fut.set_exception(value)
             if self._closing:
                 return
+
+    async def _local(self, ops: list[Op]) -> list[Outcome]:
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._executor, run_batch, self._conn, ops)
+        except Exception as exc:  # the executor itself failed: tell every caller of this batch
+            log.exception("database writer failed")
+            return [(False, exc)] * len(ops)
+
+    async def _remote(self, ops: list[Op]) -> list[Outcome]:
+        assert self._path is not None
+        try:
+            if self._child is None or not self._child.alive:
+                log.warning("starting the database writer process")
+                self._child = await WriterProcess.start(self._path)
+            return await self._child.run(ops)  # type: ignore[arg-type]
+        except Exception as exc:
+            log.exception("database writer process failed")
+            self._child = None  # started again for the next batch
+            return [(False, exc)] * len(ops)
 
     async def close(self) -> None:
         """Finish every write already submitted, then stop."""
         self._closing = True
         self._wake.set()
         await self._task
+        if self._child is not None:
+            await self._child.close()
 
 
 class Checkpointer:

@@ -13,6 +13,7 @@ from bot.engine import Engine, FixedKnowledge
 from bot.intake import Intake, Kid, Step
 from bot.queue import Queue
 from db.store import Store
+from db.writer import WriterLost, WriterProcess
 from tests.conftest import Chat
 
 ALL_IN_ONE = "4살 아이 오늘 밤 10시까지 맡길 곳 있을까요? 율곡동이에요"
@@ -43,6 +44,42 @@ async def test_everything_in_one_message_ends_in_a_case(chat: Chat, store: Store
     assert case.contact == {"route": "phone", "phone": "01012345678"}
     assert "4살" in case.summary_text and "율곡동" in case.summary_text and "22:00" in case.summary_text
     assert case.urgent  # care needed today
+
+
+async def test_a_case_committed_but_never_answered_is_not_opened_twice(chat: Chat, store: Store,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer process dies after committing the confirming turn, before its answer comes back: the parent
+    gets an error, and tapping "네" again finds the case already open instead of opening a second one."""
+    await chat.say(ALL_IN_ONE)
+    await chat.tap("동의하고 접수")
+    await chat.say("010-1234-5678")
+    confirm = next(c for r in chat.last for c in r.choices if c.label == "네, 접수할게요")
+    original = WriterProcess.run
+
+    async def committed_then_lost(self: WriterProcess, ops: list) -> list:
+        await original(self, ops)
+        monkeypatch.setattr(WriterProcess, "run", original)
+        raise WriterLost("the writer process ended (-9)")
+
+    monkeypatch.setattr(WriterProcess, "run", committed_then_lost)
+    with pytest.raises(WriterLost):
+        await chat.say(confirm.label, choice=confirm.value)
+    await chat.say(confirm.label, choice=confirm.value)
+    cases = await store.cases_for_user(chat.address.key)
+    assert len(cases) == 1
+    assert "접수번호" not in chat.text or f"접수번호 {cases[0].id}" in chat.text
+    saved = Intake.from_json(await store.load_state(chat.address.key))
+    assert saved.case_id == cases[0].id
+
+
+async def test_the_saved_conversation_names_its_case_exactly_as_the_engine_holds_it(chat: Chat, store: Store,
+                                                                                    engine: Engine) -> None:
+    await chat.say(ALL_IN_ONE)
+    await finish(chat)
+    (case,) = await store.cases_for_user(chat.address.key)
+    held = await engine._load(chat.address.key)
+    assert held.case_id == case.id
+    assert await store.load_state(chat.address.key) == held.to_json()  # the writer's JSON is the dialog's own
 
 
 async def test_one_answer_per_question_with_buttons(chat: Chat, store: Store) -> None:

@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 
 from db import NewCase, Status, Store
-from db.writer import connect, migrate
+from db.batch import connect
+from db.writer import migrate
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+BOTH = pytest.mark.parametrize("process", [True, False], ids=["writer-process", "writer-thread"])
+"""One contract for both writers: the writer process (the default) and the thread (``process=False``)."""
 
 
 def new_case(user_key: str = "console:mom", **changes: object) -> NewCase:
@@ -39,14 +42,15 @@ def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
 
 
-async def test_restart_keeps_state_and_cases(tmp_path: Path) -> None:
+@BOTH
+async def test_restart_keeps_state_and_cases(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "var" / "dolbom.sqlite3"
-    store = await Store.open(path)
+    store = await Store.open(path, process=process)
     await store.commit_turn("console:mom", "4살 아이 맡길 곳", ["몇 시까지 필요하세요?"], '{"step": "time"}', T0)
     case_id = await store.create_case(new_case(), '{"step": "done"}')
     await store.close()
 
-    store = await Store.open(path)
+    store = await Store.open(path, process=process)
     try:
         assert await store.load_state("console:mom") == '{"step": "done"}'
         [case] = await store.cases_for_user("console:mom")
@@ -64,9 +68,10 @@ async def test_restart_keeps_state_and_cases(tmp_path: Path) -> None:
     ]
 
 
-async def test_create_case_writes_event_outbox_and_state_together(tmp_path: Path) -> None:
+@BOTH
+async def test_create_case_writes_event_outbox_and_state_together(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path)
+    store = await Store.open(path, process=process)
     try:
         case_id = await store.create_case(new_case(), '{"step": "done"}')
         assert await store.load_state("console:mom") == '{"step": "done"}'
@@ -79,9 +84,10 @@ async def test_create_case_writes_event_outbox_and_state_together(tmp_path: Path
     assert rows(path, "SELECT state FROM conversations") == [('{"step": "done"}',)]
 
 
-async def test_failed_create_case_leaves_no_case(tmp_path: Path) -> None:
+@BOTH
+async def test_failed_create_case_leaves_no_case(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path)
+    store = await Store.open(path, process=process)
     try:
         with pytest.raises(sqlite3.IntegrityError):
             await store.create_case(new_case(), None)  # type: ignore[arg-type]  # state NOT NULL fails last
@@ -92,9 +98,10 @@ async def test_failed_create_case_leaves_no_case(tmp_path: Path) -> None:
     assert rows(path, "SELECT count(*) FROM events") == [(0,)]
 
 
-async def test_concurrent_turns_are_batched_and_all_durable(tmp_path: Path) -> None:
+@BOTH
+async def test_concurrent_turns_are_batched_and_all_durable(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path)
+    store = await Store.open(path, process=process)
     n = 500
     try:
         await asyncio.gather(*(
@@ -110,8 +117,9 @@ async def test_concurrent_turns_are_batched_and_all_durable(tmp_path: Path) -> N
     assert rows(path, "SELECT state FROM conversations WHERE user_key = 'console:321'") == [('{"i": 321}',)]
 
 
-async def test_later_turn_of_same_user_wins_within_a_batch(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3")
+@BOTH
+async def test_later_turn_of_same_user_wins_within_a_batch(tmp_path: Path, process: bool) -> None:
+    store = await Store.open(tmp_path / "d.sqlite3", process=process)
     try:
         await asyncio.gather(
             store.commit_turn("console:a", "1", [], "first", T0),
@@ -120,16 +128,17 @@ async def test_later_turn_of_same_user_wins_within_a_batch(tmp_path: Path) -> No
         )
     finally:
         await store.close()
-    store = await Store.open(tmp_path / "d.sqlite3")
+    store = await Store.open(tmp_path / "d.sqlite3", process=process)
     try:
         assert await store.load_state("console:a") == "last"
     finally:
         await store.close()
 
 
-async def test_a_failing_write_fails_only_its_caller(tmp_path: Path) -> None:
+@BOTH
+async def test_a_failing_write_fails_only_its_caller(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path)
+    store = await Store.open(path, process=process)
 
     def broken(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO messages (user_key, direction, text, at) VALUES ('x', 'in', 'half', 'now')")
@@ -154,26 +163,27 @@ async def test_a_failing_write_fails_only_its_caller(tmp_path: Path) -> None:
     assert rows(path, "SELECT count(*) FROM messages WHERE user_key = 'console:bad'") == [(0,)]
 
 
-async def test_concurrent_cases_go_in_bulk_and_a_bad_one_fails_alone(tmp_path: Path) -> None:
-    path = tmp_path / "d.sqlite3"
-    store = await Store.open(path)
-    n = 200
+STATE = '{"step": "done", "case_id": null}'
 
-    def state(case_id: int) -> str:
-        return json.dumps({"case_id": case_id})
+
+@BOTH
+async def test_concurrent_cases_go_in_bulk_and_a_bad_one_fails_alone(tmp_path: Path, process: bool) -> None:
+    path = tmp_path / "d.sqlite3"
+    store = await Store.open(path, process=process)
+    n = 200
 
     try:
         results = await asyncio.gather(
-            *(store.create_case(new_case(f"console:{i}"), state) for i in range(n)),
+            *(store.create_case(new_case(f"console:{i}"), STATE, number_key="case_id") for i in range(n)),
             store.create_case(new_case("console:bad"), None),  # type: ignore[arg-type]  # NOT NULL state
-            *(store.create_case(new_case(f"console:{i}"), state) for i in range(n, 2 * n)),
+            *(store.create_case(new_case(f"console:{i}"), STATE, number_key="case_id") for i in range(n, 2 * n)),
             return_exceptions=True,
         )
         batches = store.batches
         assert isinstance(results[n], sqlite3.IntegrityError)
         ids = [r for i, r in enumerate(results) if i != n]
         assert sorted(ids) == list(range(1, 2 * n + 1))  # numbered in submission order, no gaps
-        assert await store.load_state("console:7") == json.dumps({"case_id": ids[7]})
+        assert json.loads(await store.load_state("console:7")) == {"step": "done", "case_id": ids[7]}
         assert await store.load_state("console:bad") is None
     finally:
         await store.close()
@@ -234,11 +244,30 @@ async def test_a_broken_migration_changes_nothing(tmp_path: Path) -> None:
         conn.close()
 
 
-async def test_closed_store_refuses_writes(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3")
+@BOTH
+async def test_closed_store_refuses_writes(tmp_path: Path, process: bool) -> None:
+    store = await Store.open(tmp_path / "d.sqlite3", process=process)
     await store.close()
     with pytest.raises(RuntimeError, match="closed"):
         await store.commit_turn("console:a", "hi", [], "{}", T0)
+
+
+async def test_a_dead_writer_process_fails_the_write_in_hand_and_a_new_one_takes_over(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    store = await Store.open(path)
+    try:
+        await store.commit_turn("console:a", "1", [], '{"n": 1}', T0)
+        first = store.writer_pid
+        assert first is not None
+        os.kill(first, signal.SIGKILL)
+        with pytest.raises(sqlite3.OperationalError, match="writer process ended"):
+            await store.commit_turn("console:a", "2", [], '{"n": 2}', T0)  # never answered: not acknowledged
+        await store.commit_turn("console:a", "3", [], '{"n": 3}', T0)
+        assert store.writer_pid not in (None, first)
+        assert await store.load_state("console:a") == '{"n": 3}'
+    finally:
+        await store.close()
+    assert rows(path, "SELECT text FROM messages WHERE user_key = 'console:a' ORDER BY id") == [("1",), ("3",)]
 
 
 LOAD = """
@@ -261,18 +290,20 @@ async def parent(store, i):
             print(f"ack u{i} {turn}", flush=True)
 
 async def main():
-    store = await Store.open(Path(sys.argv[1]))
+    store = await Store.open(Path(sys.argv[1]), process=sys.argv[2] == "process")
     await asyncio.gather(*(parent(store, i) for i in range(50)))
 
 asyncio.run(main())
 """
 
 
-async def test_every_acknowledged_turn_survives_sigkill(tmp_path: Path) -> None:
+@BOTH
+async def test_every_acknowledged_turn_survives_sigkill(tmp_path: Path, process: bool) -> None:
     root = Path(__file__).resolve().parent.parent
     path = tmp_path / "crash.sqlite3"
-    child = subprocess.Popen([sys.executable, "-c", LOAD, str(path)], cwd=root, stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONPATH": str(root)})
+    writer = "process" if process else "thread"
+    child = subprocess.Popen([sys.executable, "-c", LOAD, str(path), writer], cwd=root, stdout=subprocess.PIPE,
+                             text=True, env={**os.environ, "PYTHONPATH": str(root)})
     acked: list[list[str]] = []
     try:
         while len(acked) < 2000:
