@@ -96,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         row("  at 5,000 turns/s offered: p99", e["p99_ms"], "ms", "<= 10", at_most(10)),
         row("  at 1,000 turns/s offered: p50", e["calm_p50_ms"], "ms"),
         row("  at 1,000 turns/s offered: p99", e["calm_p99_ms"], "ms"),
+        row("  same, writing from a thread instead: p99", e["thread_p99_ms"], "ms"),
         row("  cases created (per run)", e["cases"], "cases", f"= {args.parents:,}",
             lambda v: min(v) == args.parents),
         row("  write transactions (per run)", e["batches"], "commits"),

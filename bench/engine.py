@@ -47,7 +47,7 @@ class Run:
         return self.turns / self.seconds
 
 
-async def _open(path: Path) -> tuple[Any, Any]:
+async def _open(path: Path, process: bool = True) -> tuple[Any, Any]:
     from bot.engine import Engine, FixedKnowledge
     from bot.queue import Queue
     from bot.settings import Settings
@@ -56,7 +56,7 @@ async def _open(path: Path) -> tuple[Any, Any]:
     from knowledge.loader import load
 
     settings = Settings(db_path=path)
-    store = await Store.open(path)
+    store = await Store.open(path, process=process)
     queue = Queue(store, load_coordinators(), tz=settings.tz, clock=lambda: NOW)
     engine = Engine(store=store, queue=queue, knowledge=FixedKnowledge(load()), settings=settings, clock=lambda: NOW)
     return engine, store
@@ -94,11 +94,12 @@ def schedule(parents: int, rate: float, start: float) -> list[list[float]]:
     return due
 
 
-async def run_once(parents: int, rate: float | None = None) -> Run:
+async def run_once(parents: int, rate: float | None = None, process: bool = True) -> Run:
     """All ``parents`` start together. Without ``rate`` each sends its next message as soon as the last one
-    is answered (the throughput ceiling); with ``rate`` turns are offered at that many per second in total."""
+    is answered (the throughput ceiling); with ``rate`` turns are offered at that many per second in total.
+    ``process=False`` writes from a thread of this process instead of the writer process (for comparison)."""
     with tempfile.TemporaryDirectory(prefix="dolbom-bench-") as tmp:
-        engine, store = await _open(Path(tmp) / "bench.sqlite3")
+        engine, store = await _open(Path(tmp) / "bench.sqlite3", process)
         try:
             await engine.handle(_warm())  # compile the understander outside the timed part
             tune_gc()  # as `dolbom serve` does once the app is assembled
@@ -138,6 +139,7 @@ def measure(parents: int = 2000, runs: int = 3, rate: float = 5000.0, calm: floa
         ceiling = run_loop(run_once(parents))
         paced = run_loop(run_once(parents, rate))
         quiet = run_loop(run_once(parents, calm))
+        threaded = run_loop(run_once(parents, rate, process=False))
         add("ceiling_turns_per_s", ceiling.rate)
         add("ceiling_p99_ms", percentile(ceiling.latencies, 0.99) * 1000)
         add("turns_per_s", paced.rate)
@@ -145,7 +147,8 @@ def measure(parents: int = 2000, runs: int = 3, rate: float = 5000.0, calm: floa
         add("p99_ms", percentile(paced.latencies, 0.99) * 1000)
         add("calm_p50_ms", percentile(quiet.latencies, 0.50) * 1000)
         add("calm_p99_ms", percentile(quiet.latencies, 0.99) * 1000)
-        add("cases", min(ceiling.cases, paced.cases, quiet.cases))
+        add("thread_p99_ms", percentile(threaded.latencies, 0.99) * 1000)
+        add("cases", min(ceiling.cases, paced.cases, quiet.cases, threaded.cases))
         add("turns", ceiling.turns)
         add("batches", ceiling.batches)
     return out
