@@ -237,3 +237,5 @@ def test_intake_evolve_matches_dataclasses_replace_and_refuses_unknown_fields() 
     assert base.case_id is None  # the original is untouched
     with pytest.raises(TypeError, match="no field"):
         base.evolve(stepp=Step.DONE)
+    every = {f.name: getattr(Intake(), f.name) for f in dataclasses.fields(Intake)}
+    assert base.evolve(**every) == Intake()  # each field is carried over, none is forgotten
