@@ -81,8 +81,26 @@ def venue(verdict: Verdict) -> Venue | None:
     return Venue(title=site.name, address=site.address, lat=site.lat, lon=site.lon, phone=phone)
 
 
+_CARDS: dict[tuple[str, int, str | None], tuple[Ranking, Reply]] = {}
+"""Cards by (child, ranking identity, map link). Rankings are memoised per knowledge (routing.match), so parents
+with the same need get the same Ranking object, and its card (frozen, so shareable) is built once. The ranking is
+kept in the value so its id cannot be reused; reloaded knowledge ranks into new objects, hence new cards."""
+
+
 def recommendation(who: str, ranking: Ranking, map_url: str | None = None) -> Reply:
     """The card for one child: best service with reasons, where and whom to call, the next best, why not others."""
+    key = (who, id(ranking), map_url)
+    known = _CARDS.get(key)
+    if known is not None and known[0] is ranking:
+        return known[1]
+    if len(_CARDS) >= 4096:  # rankings of replaced knowledge or of a cleared memo
+        _CARDS.clear()
+    card = _card(who, ranking, map_url)
+    _CARDS[key] = (ranking, card)
+    return card
+
+
+def _card(who: str, ranking: Ranking, map_url: str | None) -> Reply:
     best = ranking.best
     if best is None:
         why = [f"· {v.service.name}: {v.problems[0]}" for v in ranking.rejected if v.problems][:4]
