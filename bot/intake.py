@@ -11,6 +11,8 @@ import orjson
 
 from routing.need import Child, Need, Understanding
 
+_NO_CHILD = Child()
+
 
 class Step(StrEnum):
     """Where the conversation stands. Each step's handler returns the next one (see bot/steps.py)."""
@@ -80,21 +82,11 @@ class Intake:
     def needs(self, now: datetime) -> list[Need]:
         """One routing request per child (a single unknown child when none was named)."""
         situations = frozenset(self.situations)
+        day, start, end, night, holiday, urgent = self.day, self.start, self.end, self.night, self.holiday, self.urgent
+        # Positional (in Need's field order): this runs for every ranking, and keywords cost a fifth more.
         return [
-            Need(
-                child=child,
-                day=self.day,
-                start=self.start,
-                end=self.end,
-                night=self.night,
-                holiday=self.holiday,
-                urgent=self.urgent,
-                situations=situations,
-                area=self.area,
-                coords=self.coords,
-                now=now,
-            )
-            for child in ([k.as_child() for k in self.kids] or [Child()])
+            Need(child, day, start, end, night, holiday, urgent, (), situations, self.area, self.coords, now)
+            for child in ([k.as_child() for k in self.kids] or [_NO_CHILD])
         ]
 
     def merge(self, u: Understanding, label: str | None = None) -> Intake:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from bot import texts
 from bot.core import Link, Reply, Venue
@@ -34,14 +35,20 @@ def day_label(day: date) -> str:
 
 
 def when_label(intake: Intake) -> str:
-    parts = [day_label(intake.day)] if intake.day else []
-    if intake.start is not None and intake.end is not None:
-        parts.append(texts.TIME_RANGE.format(start=clock(intake.start), end=clock(intake.end)))
-    elif intake.start is not None:
-        parts.append(texts.TIME_FROM.format(start=clock(intake.start)))
-    elif intake.end is not None:
-        parts.append(texts.TIME_UNTIL.format(end=clock(intake.end)))
-    elif intake.night:
+    return _when_label(intake.day, intake.start, intake.end, intake.night)
+
+
+@lru_cache(maxsize=1024)
+def _when_label(day: date | None, start: int | None, end: int | None, night: bool | None) -> str:
+    """Formatted once per window: the summary shows it on the confirming turns and in every case file."""
+    parts = [day_label(day)] if day else []
+    if start is not None and end is not None:
+        parts.append(texts.TIME_RANGE.format(start=clock(start), end=clock(end)))
+    elif start is not None:
+        parts.append(texts.TIME_FROM.format(start=clock(start)))
+    elif end is not None:
+        parts.append(texts.TIME_UNTIL.format(end=clock(end)))
+    elif night:
         parts.append(texts.NIGHT)
     return " ".join(parts) or texts.WHEN_UNKNOWN
 
