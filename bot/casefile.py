@@ -66,15 +66,28 @@ def place_name(intake: Intake) -> str | None:
     return texts.SHARED_LOCATION if intake.coords else None
 
 
+_VERDICTS: dict[int, tuple[Ranking, dict[str, object]]] = {}
+"""The case-file form of each Ranking object (by identity, the ranking kept so its id cannot be reused): rankings
+are memoised per knowledge in routing.match, so parents with the same need share one, and a reloaded knowledge
+ranks into new objects. Its parts are tuples (stored as the same JSON arrays) so sharing them is safe."""
+
+
 def verdict_json(who: str, ranking: Ranking) -> dict[str, object]:
+    known = _VERDICTS.get(id(ranking))
+    if known is None or known[0] is not ranking:
+        if len(_VERDICTS) >= 4096:  # rankings of replaced knowledge or of a cleared memo
+            _VERDICTS.clear()
+        known = _VERDICTS[id(ranking)] = (ranking, _verdict_parts(ranking))
+    parts = known[1]
+    return {"child": who, **parts, "why_not": dict(parts["why_not"])}  # type: ignore[call-overload]
+
+
+def _verdict_parts(ranking: Ranking) -> dict[str, object]:
     best = ranking.best
     return {
-        "child": who,
         "service_id": best.service.id if best else None,
         "site_id": best.site.id if best and best.site else None,
-        "reasons": list(best.reasons) if best else [],
-        "next": [v.service.id for v in ranking.ranked[1:3]],
-        "why_not": {v.service.id: list(v.problems[:2]) for v in ranking.rejected if v.problems},
+        "reasons": best.reasons if best else (),
+        "next": tuple(v.service.id for v in ranking.ranked[1:3]),
+        "why_not": {v.service.id: v.problems[:2] for v in ranking.rejected if v.problems},
     }
-
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from bot import texts
 from bot.core import Link, Reply, Venue
@@ -34,14 +35,20 @@ def day_label(day: date) -> str:
 
 
 def when_label(intake: Intake) -> str:
-    parts = [day_label(intake.day)] if intake.day else []
-    if intake.start is not None and intake.end is not None:
-        parts.append(texts.TIME_RANGE.format(start=clock(intake.start), end=clock(intake.end)))
-    elif intake.start is not None:
-        parts.append(texts.TIME_FROM.format(start=clock(intake.start)))
-    elif intake.end is not None:
-        parts.append(texts.TIME_UNTIL.format(end=clock(intake.end)))
-    elif intake.night:
+    return _when_label(intake.day, intake.start, intake.end, intake.night)
+
+
+@lru_cache(maxsize=1024)
+def _when_label(day: date | None, start: int | None, end: int | None, night: bool | None) -> str:
+    """Formatted once per window: the summary shows it on the confirming turns and in every case file."""
+    parts = [day_label(day)] if day else []
+    if start is not None and end is not None:
+        parts.append(texts.TIME_RANGE.format(start=clock(start), end=clock(end)))
+    elif start is not None:
+        parts.append(texts.TIME_FROM.format(start=clock(start)))
+    elif end is not None:
+        parts.append(texts.TIME_UNTIL.format(end=clock(end)))
+    elif night:
         parts.append(texts.NIGHT)
     return " ".join(parts) or texts.WHEN_UNKNOWN
 
@@ -81,8 +88,26 @@ def venue(verdict: Verdict) -> Venue | None:
     return Venue(title=site.name, address=site.address, lat=site.lat, lon=site.lon, phone=phone)
 
 
+_CARDS: dict[tuple[str, int, str | None], tuple[Ranking, Reply]] = {}
+"""Cards by (child, ranking identity, map link). Rankings are memoised per knowledge (routing.match), so parents
+with the same need get the same Ranking object, and its card (frozen, so shareable) is built once. The ranking is
+kept in the value so its id cannot be reused; reloaded knowledge ranks into new objects, hence new cards."""
+
+
 def recommendation(who: str, ranking: Ranking, map_url: str | None = None) -> Reply:
     """The card for one child: best service with reasons, where and whom to call, the next best, why not others."""
+    key = (who, id(ranking), map_url)
+    known = _CARDS.get(key)
+    if known is not None and known[0] is ranking:
+        return known[1]
+    if len(_CARDS) >= 4096:  # rankings of replaced knowledge or of a cleared memo
+        _CARDS.clear()
+    card = _card(who, ranking, map_url)
+    _CARDS[key] = (ranking, card)
+    return card
+
+
+def _card(who: str, ranking: Ranking, map_url: str | None) -> Reply:
     best = ranking.best
     if best is None:
         why = [f"· {v.service.name}: {v.problems[0]}" for v in ranking.rejected if v.problems][:4]

@@ -32,6 +32,7 @@ _COUNTED = re.compile(r"\s*(?:살|시|명|개월|번|째|돌|분|달|주|세)")
 _LEAD = " \t\"'([{<-~.,!?·*"
 _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "~", 0x223C: "~", 0x2236: ":"}
 """Full-width digits and signs as phones type them (１８：３０). Not NFKC: it would break ㅇㅇ, ㅋㅋ into other jamo."""
+_NO_CHILD = Child()
 _CORRECTION = re.compile(r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고)")
 
 
@@ -95,7 +96,7 @@ class Understander:
         compact = "".join(text.split())
         situations = frozenset(sid for sid, pattern in self._situations if pattern.search(compact))
         need = Need(
-            child=children[0] if children else Child(),
+            child=children[0] if children else _NO_CHILD,
             day=when.day,
             start=when.start,
             end=when.end,

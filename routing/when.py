@@ -146,6 +146,9 @@ class Times:
     end_sure: bool = False
 
 
+_NO_TIMES = Times()
+
+
 def find_times(text: str, now_minutes: int | None) -> Times:
     """Start and end in minutes; ``now_minutes`` is the start when the text says 지금 and names no start."""
     start: int | None = None
@@ -161,8 +164,12 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         end_minutes = clock(b, 0, short["mk2"])
         if end_minutes is not None:
             end_said = _Said(end_minutes, b, 0, short["mk2"], "end", short["mk2"] is not None or b >= 12)
+    elif not _CLOCK_LETTERS.search(text):
+        # Most messages name no time: nothing below could find one.
+        if now_minutes is None:
+            return _NO_TIMES
     else:
-        said = [s for m in _TIME.finditer(text) if (s := _said(m, text))] if _CLOCK_LETTERS.search(text) else []
+        said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
         first = next((s for s in said if s.role == "start"), None) or next((s for s in said if s.role == ""), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
@@ -175,7 +182,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     if start is None and now_minutes is not None:
         start = now_minutes
     if start is None:
-        return Times(None, end_said.minutes, False, end_said.sure) if end_said else Times()
+        return Times(None, end_said.minutes, False, end_said.sure) if end_said else _NO_TIMES
     if end_said is not None:
         end, end_sure = _end_after(start, start_mark, end_said)
         # "9시부터 6시까지" reads as 09:00-18:00: once the end is lifted to the afternoon the range is settled.

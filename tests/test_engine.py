@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,6 +15,7 @@ from bot.intake import Intake, Kid, Step
 from bot.queue import Queue
 from db.store import Store
 from db.writer import WriterLost, WriterProcess
+from routing.need import Child, Need
 from tests.conftest import Chat
 
 ALL_IN_ONE = "4살 아이 오늘 밤 10시까지 맡길 곳 있을까요? 율곡동이에요"
@@ -274,3 +276,15 @@ def test_intake_evolve_matches_dataclasses_replace_and_refuses_unknown_fields() 
     assert base.case_id is None  # the original is untouched
     with pytest.raises(TypeError, match="no field"):
         base.evolve(stepp=Step.DONE)
+    every = {f.name: getattr(Intake(), f.name) for f in dataclasses.fields(Intake)}
+    assert base.evolve(**every) == Intake()  # each field is carried over, none is forgotten
+
+
+def test_intake_needs_carry_every_field_to_routing() -> None:
+    at = datetime(2026, 11, 24, 14, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    intake = Intake(kids=(Kid(48), Kid(None, 2)), day=date(2026, 11, 25), start=840, end=1080, night=False,
+                    holiday=False, urgent=True, situations=("sick",), area="율곡동", coords=(36.1, 128.1))
+    common = {"day": date(2026, 11, 25), "start": 840, "end": 1080, "night": False, "holiday": False, "urgent": True,
+              "situations": frozenset({"sick"}), "area": "율곡동", "coords": (36.1, 128.1), "now": at}
+    assert intake.needs(at) == [Need(child=Child(48), **common), Need(child=Child(None, 2), **common)]
+    assert Intake().needs(at) == [Need(now=at)]

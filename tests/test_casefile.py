@@ -1,0 +1,35 @@
+"""The case file's recommendation part: memoised per ranking, it must follow staff edits of the knowledge."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import orjson
+
+from bot.casefile import verdict_json
+from knowledge.loader import load
+from routing.match import rank
+from routing.need import Child, Need
+
+K = load()
+NEED = Need(child=Child(age_months=48), day=date(2026, 11, 25), start=18 * 60, end=22 * 60, area="율곡동")
+
+
+def test_verdict_json_is_the_ranking_in_json_and_follows_an_edited_knowledge() -> None:
+    ranking = rank(NEED, K)
+    best = ranking.best
+    assert best is not None
+    first = verdict_json("아이(4살)", ranking)
+    assert orjson.loads(orjson.dumps(first)) == {
+        "child": "아이(4살)",
+        "service_id": best.service.id,
+        "site_id": best.site.id if best.site else None,
+        "reasons": list(best.reasons),
+        "next": [v.service.id for v in ranking.ranked[1:3]],
+        "why_not": {v.service.id: list(v.problems[:2]) for v in ranking.rejected if v.problems},
+    }
+    first["why_not"].clear()  # type: ignore[attr-defined]  # a caller's copy: the memo is not touched
+    assert verdict_json("첫째(4살)", ranking)["why_not"] and verdict_json("첫째(4살)", ranking)["child"] == "첫째(4살)"
+    # Staff close the recommended service: the edited knowledge's ranking must not reuse the old verdict.
+    edited = K.model_copy(update={"services": tuple(s for s in K.services if s is not best.service)})
+    assert verdict_json("아이(4살)", rank(NEED, edited))["service_id"] != best.service.id
