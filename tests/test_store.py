@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -115,6 +116,30 @@ async def test_concurrent_turns_are_batched_and_all_durable(tmp_path: Path, proc
     assert rows(path, "SELECT count(*) FROM conversations") == [(n,)]
     assert rows(path, "SELECT count(*) FROM messages") == [(3 * n,)]
     assert rows(path, "SELECT state FROM conversations WHERE user_key = 'console:321'") == [('{"i": 321}',)]
+
+
+async def test_states_asked_for_at_once_are_read_in_one_query(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "d.sqlite3"
+    store = await Store.open(path)
+    try:
+        await asyncio.gather(*(store.commit_turn(f"console:{i}", "hi", [], json.dumps({"i": i}), T0)
+                               for i in range(0, 1200, 2)))
+        store.drop_cached()
+        queries: list[str] = []
+        fetch = store.fetch
+
+        async def counted(sql: str, params: tuple = ()) -> list:
+            queries.append(sql)
+            return await fetch(sql, params)
+
+        monkeypatch.setattr(store, "fetch", counted)
+        states = await asyncio.gather(*(store.load_state(f"console:{i}") for i in range(1200)))
+        assert states == [json.dumps({"i": i}) if i % 2 == 0 else None for i in range(1200)]
+        assert len(queries) == 3  # 500 keys per query
+        assert await store.load_state("console:4") == json.dumps({"i": 4})  # cached now: no query
+        assert len(queries) == 3
+    finally:
+        await store.close()
 
 
 @BOTH
@@ -268,6 +293,49 @@ async def test_a_dead_writer_process_fails_the_write_in_hand_and_a_new_one_takes
     finally:
         await store.close()
     assert rows(path, "SELECT text FROM messages WHERE user_key = 'console:a' ORDER BY id") == [("1",), ("3",)]
+
+
+def test_the_checkpoint_process_copies_the_wal_into_the_file_and_ends_with_its_stdin(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    conn = connect(path)  # no automatic checkpoints: the rows stay in the WAL until someone copies them
+    migrate(conn)
+    conn.execute("INSERT INTO conversations (user_key, state, updated_at) VALUES ('console:a', '{}', 'now')")
+    in_file = f"file:{path}?immutable=1"  # the database file alone, WAL ignored
+
+    def copied() -> bool:
+        reader = sqlite3.connect(in_file, uri=True)
+        try:
+            return reader.execute("SELECT count(*) FROM conversations").fetchone()[0] == 1
+        except sqlite3.OperationalError:  # even the tables are still only in the WAL
+            return False
+        finally:
+            reader.close()
+
+    assert not copied()
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen([sys.executable, "-m", "db.checkpoint", str(path), "0.05"], cwd=root,
+                            stdin=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(root)})
+    try:
+        for _ in range(200):
+            if copied():
+                break
+            time.sleep(0.05)
+        assert copied()
+    finally:
+        proc.stdin.close()  # type: ignore[union-attr]
+        assert proc.wait(10) == 0
+        conn.close()
+
+
+async def test_closing_the_store_ends_its_processes(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "d.sqlite3")
+    await store.commit_turn("console:a", "hi", [], "{}", T0)
+    pids = [store.writer_pid, store.checkpoint_pid]
+    assert all(pids)
+    await store.close()
+    for pid in pids:
+        with pytest.raises(ChildProcessError):  # already waited for: gone, not a zombie or an orphan
+            os.waitpid(pid, os.WNOHANG)
 
 
 LOAD = """
