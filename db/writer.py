@@ -80,12 +80,7 @@ class WriterProcess:
 
     @classmethod
     async def start(cls, path: Path) -> WriterProcess:
-        root = str(Path(__file__).resolve().parent.parent)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH"))))}
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "db.batch", str(path), stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, env=env, start_new_session=True)
-        child = cls(proc)
+        child = cls(await _spawn("db.batch", str(path)))
         if await child._read() != b"ready":
             raise WriterLost("the writer process did not start")
         return child
@@ -226,35 +221,43 @@ class Writer:
 
 
 class Checkpointer:
-    """Copies the WAL into the database file from its own connection and thread. SQLite's automatic
-    checkpoint runs inside whichever COMMIT crosses 1000 WAL pages, and that commit's callers wait for it:
-    measured, it was the whole p99 of a turn (7 ms instead of 1 ms at 5,000 turns/s)."""
+    """Keeps the checkpoint process (db/checkpoint.py) running for the store's file, starting it again if it
+    ends. SQLite's automatic checkpoint runs inside whichever COMMIT crosses 1000 WAL pages, and that commit's
+    callers wait for it: measured, it was the whole p99 of a turn (7 ms instead of 1 ms at 5,000 turns/s)."""
 
     def __init__(self, path: Path, seconds: float = CHECKPOINT_SECONDS) -> None:
-        self._path = path
+        self._args = (str(path), str(seconds))
         self._seconds = seconds
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-checkpoint")
-        self._conn: sqlite3.Connection | None = None
+        self._proc: asyncio.subprocess.Process | None = None
+        self._closing = False
         self._task = asyncio.get_running_loop().create_task(self._run(), name="db-checkpoint")
 
     async def _run(self) -> None:
-        loop = asyncio.get_running_loop()
-        self._conn = await loop.run_in_executor(
-            self._executor, lambda: sqlite3.connect(self._path, check_same_thread=False, timeout=10.0))
-        while True:
-            await asyncio.sleep(self._seconds)
-            try:
-                await loop.run_in_executor(self._executor, self.checkpoint)
-            except sqlite3.Error as exc:  # busy or I/O: the WAL only grows until the next pass succeeds
-                log.warning("WAL checkpoint failed: %s", exc)
+        while not self._closing:
+            self._proc = await _spawn("db.checkpoint", *self._args, stdout=None)
+            code = await self._proc.wait()
+            if not self._closing:
+                log.warning("the WAL checkpoint process ended (%s); starting it again", code)
+                await asyncio.sleep(self._seconds)
 
-    def checkpoint(self) -> None:
-        if self._conn is not None:
-            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    @property
+    def pid(self) -> int | None:
+        return None if self._proc is None else self._proc.pid
 
     async def close(self) -> None:
-        self._task.cancel()
-        await asyncio.gather(self._task, return_exceptions=True)
-        if self._conn is not None:
-            await asyncio.get_running_loop().run_in_executor(self._executor, self._conn.close)
-        self._executor.shutdown()
+        """Stop it after a last pass (it ends when its stdin closes)."""
+        self._closing = True
+        while self._proc is None and not self._task.done():
+            await asyncio.sleep(0.01)
+        if self._proc is not None and self._proc.stdin is not None:
+            self._proc.stdin.close()
+        await self._task
+
+
+async def _spawn(module: str, *args: str, stdout: int | None = asyncio.subprocess.PIPE) -> asyncio.subprocess.Process:
+    """Start ``python -m module args`` from this checkout, in its own session (a Ctrl-C meant for the bot does
+    not cut its work short: it ends when its stdin closes, which also happens when the bot's process dies)."""
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH"))))}
+    return await asyncio.create_subprocess_exec(sys.executable, "-m", module, *args, stdin=asyncio.subprocess.PIPE,
+                                                stdout=stdout, env=env, start_new_session=True)
