@@ -64,8 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from bench import engine, kakao_http, memory, raw_sqlite, telegram_ptb
+    from bench.engine import cpu_speed
     from bench.understand import measure as understand
 
+    speed_before = cpu_speed()
     began = time.perf_counter()
     step = lambda name: print(f"… {name}", file=sys.stderr, flush=True)  # noqa: E731
     step("1 understanding")
@@ -96,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         row("  at 5,000 turns/s offered: p99", e["p99_ms"], "ms", "<= 10", at_most(10)),
         row("  at 1,000 turns/s offered: p50", e["calm_p50_ms"], "ms"),
         row("  at 1,000 turns/s offered: p99", e["calm_p99_ms"], "ms"),
+        row("  core speed just before the paced run", e["core_speed"], "M loops/s"),
         row("  same, writing from a thread instead: p99", e["thread_p99_ms"], "ms"),
         row("  cases created (per run)", e["cases"], "cases", f"= {args.parents:,}",
             lambda v: min(v) == args.parents),
@@ -120,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     header = (f"돌봄이음 make bench: {os.cpu_count()} cores ({platform.processor() or platform.machine()}), "
               f"Python {platform.python_version()}, SQLite WAL synchronous=NORMAL; median (min, max) of "
-              f"{args.runs} runs ({max(args.runs, 7)} for understanding), {time.perf_counter() - began:.0f} s")
+              f"{args.runs} runs ({max(args.runs, 7)} for understanding), {time.perf_counter() - began:.0f} s; "
+              f"core speed {speed_before:.1f} at the start, {cpu_speed():.1f} at the end (M loop iterations/s)")
     print(render(rows, header))
     return 0
 

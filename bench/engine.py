@@ -127,6 +127,17 @@ def percentile(values: Sequence[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(q * 100) - 1]
 
 
+def cpu_speed(seconds: float = 0.5) -> float:
+    """Millions of iterations per second of a bare Python loop: how fast this machine's core was at the time.
+    Shared or throttled machines vary (here between about 3.5 and 7); printed at the start and the end of
+    the run, so figures from different runs can be compared."""
+    began = time.perf_counter()
+    n = 0
+    while time.perf_counter() - began < seconds:
+        n += 1
+    return n / seconds / 1e6
+
+
 def measure(parents: int = 2000, runs: int = 3, rate: float = 5000.0, calm: float = 1000.0) -> dict[str, list[float]]:
     """Per run: the ceiling (turns/s with every parent sending back to back); at ``rate`` offered turns/s
     the achieved rate and p50/p99 latency in ms; the same at a ``calm`` rate; cases created; transactions."""
@@ -137,6 +148,7 @@ def measure(parents: int = 2000, runs: int = 3, rate: float = 5000.0, calm: floa
 
     for _ in range(runs):
         ceiling = run_loop(run_once(parents))
+        add("core_speed", cpu_speed())
         paced = run_loop(run_once(parents, rate))
         quiet = run_loop(run_once(parents, calm))
         threaded = run_loop(run_once(parents, rate, process=False))
