@@ -1,10 +1,14 @@
-"""The texts built from rankings: the recommendation card memo must follow staff edits of the knowledge."""
+"""What is built from rankings (the recommendation card, the case file's verdict JSON): both are memoised per
+ranking, and must follow staff edits of the knowledge."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import orjson
+
 from bot import present
+from bot.casefile import verdict_json
 from knowledge.loader import load
 from routing.match import rank
 from routing.need import Child, Need
@@ -27,3 +31,23 @@ def test_the_same_ranking_gives_the_same_card_and_an_edited_knowledge_a_new_one(
     assert "새이름돌봄센터" in fresh.text
     assert fresh.card_title is not None and fresh.card_title.startswith("새이름돌봄센터")
     assert present.recommendation("아이(4살)", rank(NEED, K)) == card  # the old knowledge keeps its wording
+
+
+def test_verdict_json_is_the_ranking_in_json_and_follows_an_edited_knowledge() -> None:
+    ranking = rank(NEED, K)
+    best = ranking.best
+    assert best is not None
+    first = verdict_json("아이(4살)", ranking)
+    assert orjson.loads(orjson.dumps(first)) == {
+        "child": "아이(4살)",
+        "service_id": best.service.id,
+        "site_id": best.site.id if best.site else None,
+        "reasons": list(best.reasons),
+        "next": [v.service.id for v in ranking.ranked[1:3]],
+        "why_not": {v.service.id: list(v.problems[:2]) for v in ranking.rejected if v.problems},
+    }
+    first["why_not"].clear()  # type: ignore[attr-defined]  # a caller's copy: the memo is not touched
+    assert verdict_json("첫째(4살)", ranking)["why_not"] and verdict_json("첫째(4살)", ranking)["child"] == "첫째(4살)"
+    # Staff close the recommended service: the edited knowledge's ranking must not reuse the old verdict.
+    edited = K.model_copy(update={"services": tuple(s for s in K.services if s is not best.service)})
+    assert verdict_json("아이(4살)", rank(NEED, edited))["service_id"] != best.service.id
