@@ -118,8 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         row("  paced intakes ending in a receipt", k["paced_receipts"], "of " + f"{k['paced_intakes'][0]:.0f}",
             "= all", lambda v: min(v) == k["paced_intakes"][0]),
         row("5 Telegram process_update, 500 parents", t["turns_per_s"], "turns/s"),
-        row("6 peak RSS, 10,000 conversations open", m["peak_mb"], "MB", "<= 150", at_most(150)),
-        row("  RSS before the conversations", m["baseline_mb"], "MB"),
+        row("6 peak RSS, 10,000 conversations open (sum)", m["peak_mb"], "MB", "<= 150", at_most(150)),
+        row("  of which the bot's process", m["main_mb"], "MB"),
+        row("  of which the writer process", m["writer_mb"], "MB"),
+        row("  of which the checkpoint process", m["checkpoint_mb"], "MB"),
+        row("  bot's RSS before the conversations", m["baseline_mb"], "MB"),
     ]
     header = (f"돌봄이음 make bench: {os.cpu_count()} cores ({platform.processor() or platform.machine()}), "
               f"Python {platform.python_version()}, SQLite WAL synchronous=NORMAL; median (min, max) of "

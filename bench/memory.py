@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -19,9 +18,10 @@ OPENING = (("안녕하세요", None), ("3~5살", "4살"), ("내일", "내일"))
 """Three turns each: the conversation stays open, waiting for the time of day."""
 
 
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+def rss_mb(pid: int | str = "self", field: str = "VmRSS") -> float:
+    """A process's resident set (``VmHWM``: its peak since it started its program) in MB, from /proc."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        kb = next(int(line.split()[1]) for line in status if line.startswith(f"{field}:"))
     return kb / 1024
 
 
@@ -43,13 +43,16 @@ async def hold(conversations: int, at_once: int = 1000) -> dict[str, float]:
             await asyncio.gather(*(parent(n) for n in range(first, min(first + at_once, conversations))))
         rows = await store.fetch("SELECT count(*) FROM conversations WHERE user_key LIKE 'kakao:memory-%'")
         held = rss_mb()
+        # Each process's own peak, read before it ends. Not getrusage(RUSAGE_CHILDREN): a child's ru_maxrss
+        # counts the parent's pages it shared between fork and exec (measured: 42 MB for a writer whose
+        # own peak was 31 MB). The peaks are added, an upper bound of the service's footprint, since they
+        # need not come at the same moment and shared library pages count in each.
+        main = rss_mb(field="VmHWM")
+        writer = rss_mb(store.writer_pid, "VmHWM") if store.writer_pid else 0.0
+        checkpoint = rss_mb(store.checkpoint_pid, "VmHWM") if store.checkpoint_pid else 0.0
         await store.close()
-    # KiB on Linux. The writer process (db/batch.py) is a waited-for child by now; the two peaks are added,
-    # an upper bound of the service's footprint, since they need not come at the same moment.
-    main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    writer = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"peak_mb": main + writer, "main_mb": main, "writer_mb": writer, "baseline_mb": baseline,
-            "held_mb": held, "conversations": rows[0][0]}
+    return {"peak_mb": main + writer + checkpoint, "main_mb": main, "writer_mb": writer,
+            "checkpoint_mb": checkpoint, "baseline_mb": baseline, "held_mb": held, "conversations": rows[0][0]}
 
 
 def run_once(conversations: int = 10_000) -> dict[str, float]:

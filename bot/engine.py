@@ -15,7 +15,7 @@ from typing import Protocol
 
 from bot import present, texts
 from bot.casefile import new_case, place_name
-from bot.core import Inbound, Reply
+from bot.core import Choice, Inbound, Reply
 from bot.flood import FloodGate
 from bot.intake import Intake, Step
 from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
@@ -74,6 +74,7 @@ class Engine:
         self._cache_size = cache_size
         self._understander: tuple[Knowledge, Understander] | None = None
         self.flood = flood
+        store.state_listeners.append(self._drop)
 
     # -- the one public entry ---------------------------------------------------------------
     async def handle(self, inbound: Inbound) -> list[Reply]:
@@ -111,7 +112,7 @@ class Engine:
         if step is None:
             step = await STEPS[t.intake.step](t)
         shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
-        t.intake = t.intake.evolve(step=step, offered=tuple((c.label, c.value) for c in shown))
+        t.intake = t.intake.evolve(step=step, offered=_offered(shown))
         # A follow-up question that could not be pushed (Kakao) is asked at the parent's next message.
         question = await self.queue.parent_question(key)
         if question is not None:
@@ -240,7 +241,7 @@ class Engine:
         return self._understander[1]
 
 
-    # -- state: the database is the truth, the cache saves a read ------------------------------
+    # -- state: the database is the truth; this is the one cache of it, parsed (a turn needs no read) --
     async def _load(self, key: str) -> Intake:
         cached = self._cache.get(key)
         if cached is not None:
@@ -264,6 +265,13 @@ class Engine:
     def forget_cached(self, key: str) -> None:
         self._cache.pop(key, None)
 
+    def _drop(self, key: str | None) -> None:
+        """States changed in the file behind this cache (forget, retention purge, a failed write)."""
+        if key is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(key, None)
+
     def _acquire(self, key: str) -> asyncio.Lock:
         lock, users = self._locks.get(key, (None, 0))
         lock = lock or asyncio.Lock()
@@ -276,6 +284,13 @@ class Engine:
             del self._locks[key]
         else:
             self._locks[key] = (lock, users - 1)
+
+
+@lru_cache(maxsize=1024)
+def _offered(shown: tuple[Choice, ...]) -> tuple[tuple[str, str], ...]:
+    """The (label, value) pairs a state keeps of the buttons shown. Buttons come from a few fixed lists, so
+    the states held in memory share one tuple per list instead of a copy each."""
+    return tuple((c.label, c.value) for c in shown)
 
 
 def _numbered(reply: Reply, case_id: int) -> Reply:

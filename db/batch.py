@@ -60,8 +60,7 @@ class Turn:
 @dataclass(frozen=True, slots=True)
 class CaseWrite:
     """A new case with everything it sets in motion: its 'created' event, outbox notifications, follow-ups and
-    the conversation state. Cases confirmed in the same moment go in one bulk write. Returns (case id, the
-    conversation state saved with it)."""
+    the conversation state. Cases confirmed in the same moment go in one bulk write. Returns the case id."""
 
     row: Sequence[object]
     user_key: str
@@ -93,15 +92,14 @@ class CaseWrite:
                      for i, text in enumerate(self.replies))
 
     @staticmethod
-    def write_many(conn: sqlite3.Connection, ops: Sequence[CaseWrite]) -> list[tuple[int, str]]:
+    def write_many(conn: sqlite3.Connection, ops: Sequence[CaseWrite]) -> list[int]:
         ids = insert_rows(
             conn,
             "INSERT INTO cases (user_key, channel, service_id, site_id, urgent, danger, area, children, summary,"
             " summary_text, contact, consent_at, care_date, created_at, updated_at)",
             [op.row for op in ops],
         )
-        out = [(case_id, op.saved_state(case_id)) for case_id, op in zip(ids, ops, strict=True)]
-        written = [(case_id, saved, op) for (case_id, saved), op in zip(out, ops, strict=True)]
+        written = [(case_id, op.saved_state(case_id), op) for case_id, op in zip(ids, ops, strict=True)]
         # the turn that opened the case, if given, saves the conversation with its messages
         write_turns(conn, [Turn(op.user_key, op.inbound, op.texts(case_id), saved, op.at)
                            for case_id, saved, op in written if op.inbound is not None])
@@ -117,7 +115,7 @@ class CaseWrite:
         insert_rows(conn, "INSERT INTO followups (case_id, kind, due_at)", [
             (case_id, kind, due) for case_id, _, op in written for kind, due in op.followups
         ])
-        return out
+        return ids
 
 
 KINDS: dict[str, type[Turn] | type[CaseWrite]] = {Turn.KIND: Turn, CaseWrite.KIND: CaseWrite}
@@ -287,7 +285,7 @@ def decode_outcomes(data: bytes) -> list[Outcome]:
     out: list[Outcome] = []
     for ok, value in orjson.loads(data):
         if ok:
-            out.append((True, tuple(value) if isinstance(value, list) else value))
+            out.append((True, value))
             continue
         name, message = value
         kind = getattr(sqlite3, name, None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,8 +21,6 @@ from db.writer import Checkpointer, Writer, migrate
 T = TypeVar("T")
 LOAD_BATCH = 500
 """Conversation states read per query (SQLite allows 32,766 parameters; smaller queries answer sooner)."""
-STATE_CACHE = 20_000
-"""Conversation states kept in memory (write-through), so a turn needs no read from disk."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +59,10 @@ class Store:
         self._executor = executor
         self._conn = conn
         self._checkpointer = Checkpointer(path)
-        self._states: OrderedDict[str, str | None] = OrderedDict()
+        self.state_listeners: list[Callable[[str | None], None]] = []
+        """Called with a user key (None: every user) when conversation states changed behind their holders'
+        back: deleted (forget, retention) or a write whose outcome is unknown. The dialog keeps the one cache
+        of states, parsed; it is told here to drop them."""
         self._loading: dict[str, asyncio.Future[str | None]] = {}
         self._loads: set[asyncio.Task[None]] = set()
 
@@ -126,9 +126,9 @@ class Store:
     # -- conversations -------------------------------------------------------------------------------
 
     async def load_state(self, user_key: str) -> str | None:
-        if user_key in self._states:
-            self._states.move_to_end(user_key)
-            return self._states[user_key]
+        """The user's saved state as committed when the read runs. Callers serialise each user's turns (the
+        engine holds a per-user lock from this read to the turn's commit), so no write of the same user can
+        be in flight meanwhile. The dialog caches what it read: the store keeps no copy."""
         # Group read: everyone asking in the same moment (a storm of first messages) is answered by one query.
         # One aiosqlite query costs the event loop about 80 µs, as much as a whole turn; 2,000 parents writing
         # at once made 2,000 of them.
@@ -160,39 +160,26 @@ class Store:
                     fut.set_exception(exc)
             return
         for key, fut in batch.items():
-            state = found.get(key)
-            if key not in self._states:  # a turn committed meanwhile knows better than this read
-                self._remember(key, state)
             if not fut.done():
-                fut.set_result(self._states.get(key, state))
+                fut.set_result(found.get(key))
 
     async def commit_turn(self, user_key: str, inbound: str, replies: Sequence[str], state: str, at: datetime) -> None:
         """Log the inbound and outbound texts and save the state; returns once committed (durably)."""
         await self._submit(user_key, Turn(user_key, inbound, tuple(replies), state, ts(at)))
-        self._remember(user_key, state)
 
     async def _submit(self, user_key: str, op: Turn | CaseWrite) -> Any:
         try:
             return await self._writer.submit(op)
         except BaseException:
             # Usually nothing was written; but if the writer process died with it, it may have been: the next
-            # turn reads the state back from the file instead of trusting this cache.
+            # turn reads the state back from the file instead of trusting a cached one.
             self.drop_cached(user_key)
             raise
 
-
     def drop_cached(self, user_key: str | None = None) -> None:
-        """Forget cached states (all when ``user_key`` is None) after rows were deleted behind the cache."""
-        if user_key is None:
-            self._states.clear()
-        else:
-            self._states.pop(user_key, None)
-
-    def _remember(self, user_key: str, state: str | None) -> None:
-        self._states[user_key] = state
-        self._states.move_to_end(user_key)
-        while len(self._states) > STATE_CACHE:
-            self._states.popitem(last=False)
+        """Tell the state listeners that ``user_key``'s state (None: everyone's) changed behind them."""
+        for listener in self.state_listeners:
+            listener(user_key)
 
     # -- cases ---------------------------------------------------------------------------------------
 
@@ -214,8 +201,7 @@ class Store:
         )
         write = CaseWrite(row, case.user_key, at, plan.notes, tuple((kind, ts(due)) for kind, due in plan.followups),
                           state, number_key, inbound, tuple(replies), announce)
-        case_id, saved = await self._submit(case.user_key, write)
-        self._remember(case.user_key, saved)
+        case_id: int = await self._submit(case.user_key, write)
         for listener in self.case_listeners:
             listener(case_id)
         return case_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -82,6 +82,19 @@ async def test_the_saved_conversation_names_its_case_exactly_as_the_engine_holds
     held = await engine._load(chat.address.key)
     assert held.case_id == case.id
     assert await store.load_state(chat.address.key) == held.to_json()  # the writer's JSON is the dialog's own
+
+
+async def test_a_conversation_purged_for_retention_is_not_resumed_from_memory(chat: Chat, store: Store, queue: Queue,
+                                                                               clock) -> None:
+    """The engine holds the parsed state of a conversation in memory; the retention purge deletes the idle
+    conversation from the file, and the cache with it: the parent who comes back starts over."""
+    await chat.say("4살 아이 내일 돌봄 필요해요")
+    assert (await store.load_state(chat.address.key)) is not None
+    clock.now += timedelta(days=queue.retention_days + 1)
+    await queue.purge_expired()
+    assert await store.load_state(chat.address.key) is None
+    await chat.say("율곡동이에요")
+    assert "몇 살" in chat.text, "the age told before the purge is gone"
 
 
 async def test_one_answer_per_question_with_buttons(chat: Chat, store: Store) -> None:
