@@ -134,9 +134,11 @@ def connect(path: Path) -> sqlite3.Connection:
     _set_wal(conn)
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
-    # No automatic checkpoint inside our COMMITs: the Checkpointer does it from its own thread.
+    # No automatic checkpoint inside our COMMITs: the checkpoint process (db/checkpoint.py) does it.
     conn.execute("PRAGMA wal_autocheckpoint=0")
-    conn.execute("PRAGMA journal_size_limit=67108864")
+    # After a pass that copied everything, the next transaction starts the WAL over and cuts it to this size,
+    # below the checkpoint process's WAL_CAP (db/checkpoint.py).
+    conn.execute("PRAGMA journal_size_limit=16777216")
     return conn
 
 

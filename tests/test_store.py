@@ -17,6 +17,7 @@ import pytest
 
 from db import NewCase, Status, Store
 from db.batch import connect
+from db.checkpoint import Pacer
 from db.writer import migrate
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -325,6 +326,19 @@ def test_the_checkpoint_process_copies_the_wal_into_the_file_and_ends_with_its_s
         proc.stdin.close()  # type: ignore[union-attr]
         assert proc.wait(10) == 0
         conn.close()
+
+
+def test_the_checkpoint_waits_for_writes_to_pause_unless_the_wal_grows_past_its_cap() -> None:
+    small, cap = 1 << 20, 64 << 20
+    pacer = Pacer(version=7, cap=cap)
+    assert pacer.due(7, small), "what the WAL held at start is copied at the first quiet look"
+    assert not pacer.due(7, small), "nothing new: no pass"
+    assert not pacer.due(8, small) and not pacer.due(9, small), "commits going on: wait"
+    assert pacer.due(9, small), "quiet now: copy them"
+    assert not pacer.due(9, small)
+    assert pacer.due(10, cap), "a storm's WAL at the cap is copied while writes go on"
+    assert pacer.due(10, small), "and what was committed during that pass once it is quiet"
+    assert not pacer.due(10, small)
 
 
 async def test_closing_the_store_ends_its_processes(tmp_path: Path) -> None:
