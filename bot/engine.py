@@ -98,7 +98,8 @@ class Engine:
             # Channels that can only send text back (a Kakao quick reply without extra, a typed label).
             label, raw = inbound.text, picked
         text = clean(raw)
-        u = self.understander(knowledge).read(text, now)
+        reader = self.understander(knowledge)
+        u = reader.read_tap(text, now) if label is not None else reader.read(text, now)
         if inbound.location:
             u = replace(u, need=replace(u.need, coords=inbound.location, area=None))
         t = Turn(self, inbound, text, u, intake, now, knowledge, label)

@@ -33,6 +33,8 @@ _LEAD = " \t\"'([{<-~.,!?·*"
 _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "~", 0x223C: "~", 0x2236: ":"}
 """Full-width digits and signs as phones type them (１８：３０). Not NFKC: it would break ㅇㅇ, ㅋㅋ into other jamo."""
 _NO_CHILD = Child()
+MAX_TAPS = 512
+"""Button values kept read (per minute); far more than the buttons the dialog offers."""
 _CORRECTION = re.compile(r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고)")
 
 
@@ -69,6 +71,20 @@ class Understander:
         self._topics = (
             re.compile("|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))) if owners else None
         )
+        self._taps: dict[tuple[str, datetime], Understanding] = {}
+
+    def read_tap(self, value: str, now: datetime) -> Understanding:
+        """``read`` for a tapped button's value. Buttons come from a few fixed lists that every parent taps,
+        so each value is read once per minute: a reading takes from the clock only the date and the minute
+        of day (for "지금"), and the exact time is put back into what is handed out."""
+        minute = now.replace(second=0, microsecond=0)
+        key = (value, minute)
+        hit = self._taps.get(key)
+        if hit is None:
+            if len(self._taps) >= MAX_TAPS or (self._taps and next(iter(self._taps))[1] != minute):
+                self._taps.clear()  # a new minute (or values nobody was offered): start over
+            hit = self._taps[key] = self.read(value, minute)
+        return hit if hit.need.now == now else replace(hit, need=replace(hit.need, now=now))
 
     def suggest_places(self, text: str, n: int = 5) -> list[str]:
         """Place names that look like the text, for a parent whose answer named no place we know."""

@@ -11,7 +11,8 @@ import pytest
 from knowledge.loader import load
 from routing.command import describe
 from routing.need import Child
-from routing.understand import Understander
+from bot import texts
+from routing.understand import MAX_TAPS, Understander
 
 KST = ZoneInfo("Asia/Seoul")
 NOW = datetime(2026, 11, 24, 14, 0, tzinfo=KST)
@@ -467,3 +468,38 @@ def test_services_follow_the_rules_engine() -> None:
     assert describe(UNDERSTANDER.read("율곡동 살아요", NOW), KNOWLEDGE)["services"] == []
     school = describe(UNDERSTANDER.read("초2 아들 내일 오후 3시부터 6시까지", NOW), KNOWLEDGE)["services"]
     assert school and school[0] == "after-school"
+
+
+TAP_TIMES = (
+    datetime(2026, 11, 24, 14, 0, 7, 1234, tzinfo=KST),
+    datetime(2026, 11, 24, 23, 59, 59, 999999, tzinfo=KST),  # the next minute is another day
+    datetime(2026, 11, 25, 0, 0, 0, 1, tzinfo=KST),
+    datetime(2026, 12, 24, 19, 45, 30, tzinfo=KST),  # the eve of a public holiday, in the evening
+)
+TAPPED = sorted({c.value for group in (texts.AGE_CHOICES, texts.DAY_CHOICES, texts.TIME_CHOICES, texts.PLACE_CHOICES,
+                                       texts.CONSENT_CHOICES, texts.PHONE_CHOICES, texts.CONFIRM_CHOICES,
+                                       texts.DONE_CHOICES, texts.FORGET_CHOICES) for c in group} | {"지금부터 2시간"})
+
+
+def test_a_tapped_value_reads_as_the_same_text_typed_at_that_moment() -> None:
+    """read_tap keeps one reading per value and minute: it must equal a fresh read, exact time included."""
+    reader = Understander(KNOWLEDGE)
+    for now in TAP_TIMES:
+        for moment in (now, now.replace(second=(now.second + 30) % 60)):  # same minute, another second
+            for value in TAPPED:
+                assert reader.read_tap(value, moment) == UNDERSTANDER.read(value, moment), (value, moment)
+
+
+def test_tapped_readings_are_bounded_and_kept_for_one_minute(monkeypatch: pytest.MonkeyPatch) -> None:
+    reader = Understander(KNOWLEDGE)
+    reads: list[str] = []
+    read = reader.read
+    monkeypatch.setattr(reader, "read", lambda text, now: reads.append(text) or read(text, now))
+    reader.read_tap("내일", TAP_TIMES[0])
+    reader.read_tap("내일", TAP_TIMES[0].replace(second=50))
+    assert reads == ["내일"], "read once in the minute"
+    for n in range(2 * MAX_TAPS):
+        reader.read_tap(f"값 {n}", TAP_TIMES[0])
+    assert len(reader._taps) <= MAX_TAPS
+    reader.read_tap("내일", TAP_TIMES[0].replace(minute=1))
+    assert len(reader._taps) == 1, "a new minute starts over"
