@@ -119,13 +119,13 @@ async def test_concurrent_turns_are_batched_and_all_durable(tmp_path: Path, proc
     assert rows(path, "SELECT state FROM conversations WHERE user_key = 'console:321'") == [('{"i": 321}',)]
 
 
-async def test_states_asked_for_at_once_are_read_in_one_query(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_states_are_read_on_the_loop_and_when_that_is_busy_all_asked_at_once_in_one_query(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "d.sqlite3"
     store = await Store.open(path)
     try:
         await asyncio.gather(*(store.commit_turn(f"console:{i}", "hi", [], json.dumps({"i": i}), T0)
                                for i in range(0, 1200, 2)))
-        store.drop_cached()
         queries: list[str] = []
         fetch = store.fetch
 
@@ -134,12 +134,20 @@ async def test_states_asked_for_at_once_are_read_in_one_query(tmp_path: Path, mo
             return await fetch(sql, params)
 
         monkeypatch.setattr(store, "fetch", counted)
+        assert await store.load_state("console:4") == json.dumps({"i": 4})
+        assert await store.load_state("console:5") is None
+        assert queries == [], "a lookup on the event loop's thread, not through the reader thread"
+
+        class Busy:
+            def execute(self, *args: object) -> None:
+                raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(store, "_lookup", Busy())
         states = await asyncio.gather(*(store.load_state(f"console:{i}") for i in range(1200)))
         assert states == [json.dumps({"i": i}) if i % 2 == 0 else None for i in range(1200)]
-        assert len(queries) == 3  # 500 keys per query
-        assert await store.load_state("console:4") == json.dumps({"i": 4})  # the store keeps no copy: the
-        assert len(queries) == 4  # dialog caches its parsed states
+        assert len(queries) == 3  # through the reader thread, 500 keys per query
     finally:
+        monkeypatch.undo()
         await store.close()
 
 

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot import texts
 from knowledge.loader import load
 from routing.command import describe
 from routing.need import Child
-from bot import texts
 from routing.understand import MAX_TAPS, Understander
 
 KST = ZoneInfo("Asia/Seoul")
