@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MAX_BATCH = 2000
 """Upper bound of writes per transaction, so one huge burst does not delay its first callers for long."""
 CHECKPOINT_SECONDS = 0.5
+Settle = Callable[[Sequence[Outcome]], None]
+"""Takes one batch's outcomes, in the order of its ops."""
 
 
 
@@ -71,18 +76,26 @@ class WriterLost(sqlite3.OperationalError):
 
 
 class WriterProcess:
-    """The writer process (``python -m db.batch``) seen from the event loop: a batch goes down its stdin as one
-    frame, its outcomes come back on stdout once committed. SQLite's work and the writes' Python run there,
-    on the second core, instead of competing with the event loop for this process's GIL."""
+    """The writer process (``python -m db.batch``) seen from the event loop. ``send`` puts a batch down its
+    stdin as one frame at once, without waiting for earlier batches; the answers come back in order, each
+    handed to its batch's ``settle`` by a task that reads them. SQLite's work and the writes' Python run
+    there, on the second core, instead of competing with the event loop for this process's GIL."""
 
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+    def __init__(self, proc: asyncio.subprocess.Process, committed: Callable[[], None]) -> None:
         self._proc = proc
+        self._committed = committed
+        self._waiting: deque[tuple[int, Settle]] = deque()
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._answers: asyncio.Task[None] | None = None
 
     @classmethod
-    async def start(cls, path: Path) -> WriterProcess:
-        child = cls(await _spawn("db.batch", str(path)))
+    async def start(cls, path: Path, committed: Callable[[], None] = lambda: None) -> WriterProcess:
+        """``committed`` is called once per transaction the process commits."""
+        child = cls(await _spawn("db.batch", str(path)), committed)
         if await child._read() != b"ready":
             raise WriterLost("the writer process did not start")
+        child._answers = asyncio.get_running_loop().create_task(child._read_answers(), name="db-writer-answers")
         return child
 
     @property
@@ -91,16 +104,51 @@ class WriterProcess:
 
     @property
     def alive(self) -> bool:
-        return self._proc.returncode is None
+        return self._proc.returncode is None and self._answers is not None and not self._answers.done()
 
-    async def run(self, ops: Sequence[Turn | CaseWrite]) -> list[Outcome]:
+    def send(self, ops: Sequence[Turn | CaseWrite], settle: Settle) -> None:
+        """Send ``ops`` now; ``settle`` gets their outcomes once committed, or WriterLost for each if the
+        process ends first (committed or not: nobody can tell)."""
         assert self._proc.stdin is not None
+        if not self.alive:
+            settle([(False, self._lost())] * len(ops))
+            return
+        self._waiting.append((len(ops), settle))
+        self._idle.clear()
         self._proc.stdin.write(frame(encode_ops(ops)))
-        try:
+
+    async def drain(self) -> None:
+        """Wait while the pipe is full (the process is behind): the next batch grows meanwhile. A broken
+        pipe is left to the answer reader, which fails whatever is waiting."""
+        assert self._proc.stdin is not None
+        with contextlib.suppress(ConnectionError):
             await self._proc.stdin.drain()
-            return decode_outcomes(await self._read())
-        except (ConnectionError, asyncio.IncompleteReadError) as exc:
-            raise WriterLost(f"the writer process ended ({self._proc.returncode})") from exc
+
+    async def settled(self) -> None:
+        """Every batch sent so far has its outcomes."""
+        await self._idle.wait()
+
+    async def _read_answers(self) -> None:
+        try:
+            while True:
+                groups = decode_outcomes(await self._read())
+                self._committed()
+                for outcomes in groups:
+                    _, settle = self._waiting.popleft()
+                    settle(outcomes)
+                if not self._waiting:
+                    self._idle.set()
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            lost = self._lost()
+            while self._waiting:
+                size, settle = self._waiting.popleft()
+                settle([(False, lost)] * size)
+            self._idle.set()
+
+    def _lost(self) -> WriterLost:
+        return WriterLost(f"the writer process ended ({self._proc.returncode})")
 
     async def _read(self) -> bytes:
         assert self._proc.stdout is not None
@@ -112,10 +160,22 @@ class WriterProcess:
             raise
 
     async def close(self) -> None:
-        """Let the process finish the batch in hand and end (it ends when its stdin closes)."""
+        """Let the process finish what it was sent and end (it ends when its stdin closes)."""
         if self._proc.stdin is not None and not self._proc.stdin.is_closing():
             self._proc.stdin.close()
         await self._proc.wait()
+        if self._answers is not None:
+            await self._answers
+
+
+def _settle(futures: Sequence[asyncio.Future[Any]], outcomes: Sequence[Outcome]) -> None:
+    for fut, (ok, value) in zip(futures, outcomes, strict=True):
+        if fut.done():
+            continue
+        if ok:
+            fut.set_result(value)
+        else:
+            fut.set_exception(value)
 
 
 def _segments(batch: Sequence[Op]) -> list[tuple[bool, list[int]]]:
@@ -135,17 +195,17 @@ _REMOTE = frozenset(KINDS.values())
 
 
 class Writer:
-    """The single writer: callers ``submit`` an op and await it; a task hands everything pending to the
-    writer as one batch, so while one transaction commits, the next batch gathers. Bulk ops go to the writer
-    process when there is one; other writes run in the thread, after it, so the order of submission holds and
-    only one transaction is open at a time."""
+    """The single writer: callers ``submit`` an op and await it; a task hands everything pending as one
+    batch. Bulk ops go to the writer process when there is one, at once: it writes whatever has arrived
+    while its last transaction committed in the next one. Other writes run in the thread, once every batch
+    sent before them has committed, so the order of submission holds and only one transaction is open at a
+    time; there (and without a process) the next batch gathers while one commits."""
 
-    def __init__(self, conn: sqlite3.Connection, executor: ThreadPoolExecutor, path: Path | None = None,
-                 child: WriterProcess | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, executor: ThreadPoolExecutor, path: Path | None = None) -> None:
         self._conn = conn
         self._executor = executor
         self._path = path
-        self._child = child
+        self._child: WriterProcess | None = None
         self._pending: list[tuple[Op, asyncio.Future[Any]]] = []
         self._wake = asyncio.Event()
         self._closing = False
@@ -156,7 +216,10 @@ class Writer:
     @classmethod
     async def start(cls, conn: sqlite3.Connection, executor: ThreadPoolExecutor, path: Path | None) -> Writer:
         """With ``path``, turns and new cases are written by a writer process on that file."""
-        return cls(conn, executor, path, None if path is None else await WriterProcess.start(path))
+        writer = cls(conn, executor, path)
+        if path is not None:
+            writer._child = await WriterProcess.start(path, writer._committed)
+        return writer
 
     @property
     def pid(self) -> int | None:
@@ -178,18 +241,17 @@ class Writer:
                 batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
                 ops = [op for op, _ in batch]
                 for remote, index in _segments(ops) if self._path is not None else [(False, range(len(ops)))]:
-                    part = [ops[i] for i in index]
-                    results = await (self._remote(part) if remote else self._local(part))
+                    part, futures = [ops[i] for i in index], [batch[i][1] for i in index]
+                    if remote:
+                        await self._send(part, partial(_settle, futures))
+                        continue
+                    if self._child is not None:
+                        await self._child.settled()  # what was submitted earlier commits first
+                    _settle(futures, await self._local(part))
                     self.batches += 1
-                    for i, (ok, value) in zip(index, results, strict=True):
-                        fut = batch[i][1]
-                        if fut.done():
-                            continue
-                        if ok:
-                            fut.set_result(value)
-                        else:
-                            fut.set_exception(value)
             if self._closing:
+                if self._child is not None:
+                    await self._child.settled()
                 return
 
     async def _local(self, ops: list[Op]) -> list[Outcome]:
@@ -199,17 +261,23 @@ class Writer:
             log.exception("database writer failed")
             return [(False, exc)] * len(ops)
 
-    async def _remote(self, ops: list[Op]) -> list[Outcome]:
+    async def _send(self, ops: list[Op], settle: Settle) -> None:
+        """To the writer process, started (again) if it is not running; the answer settles the callers later,
+        so the next batch can follow while this one commits."""
         assert self._path is not None
         try:
             if self._child is None or not self._child.alive:
                 log.warning("starting the database writer process")
-                self._child = await WriterProcess.start(self._path)
-            return await self._child.run(ops)  # type: ignore[arg-type]
+                self._child = await WriterProcess.start(self._path, self._committed)
+            self._child.send(ops, settle)  # type: ignore[arg-type]
+            await self._child.drain()
         except Exception as exc:
             log.exception("database writer process failed")
             self._child = None  # started again for the next batch
-            return [(False, exc)] * len(ops)
+            settle([(False, exc)] * len(ops))
+
+    def _committed(self) -> None:
+        self.batches += 1
 
     async def close(self) -> None:
         """Finish every write already submitted, then stop."""

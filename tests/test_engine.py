@@ -14,7 +14,7 @@ from bot.engine import Engine, FixedKnowledge
 from bot.intake import Intake, Kid, Step
 from bot.queue import Queue
 from db.store import Store
-from db.writer import WriterLost, WriterProcess
+from db.writer import Settle, WriterLost, WriterProcess
 from routing.need import Child, Need
 from tests.conftest import Chat
 
@@ -56,14 +56,13 @@ async def test_a_case_committed_but_never_answered_is_not_opened_twice(chat: Cha
     await chat.tap("동의하고 접수")
     await chat.say("010-1234-5678")
     confirm = next(c for r in chat.last for c in r.choices if c.label == "네, 접수할게요")
-    original = WriterProcess.run
+    original = WriterProcess.send
 
-    async def committed_then_lost(self: WriterProcess, ops: list) -> list:
-        await original(self, ops)
-        monkeypatch.setattr(WriterProcess, "run", original)
-        raise WriterLost("the writer process ended (-9)")
+    def committed_then_lost(self: WriterProcess, ops: list, settle: Settle) -> None:
+        monkeypatch.setattr(WriterProcess, "send", original)
+        original(self, ops, lambda outcomes: settle([(False, WriterLost("the writer process ended (-9)"))] * len(ops)))
 
-    monkeypatch.setattr(WriterProcess, "run", committed_then_lost)
+    monkeypatch.setattr(WriterProcess, "send", committed_then_lost)
     with pytest.raises(WriterLost):
         await chat.say(confirm.label, choice=confirm.value)
     await chat.say(confirm.label, choice=confirm.value)
