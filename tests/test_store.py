@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from db import NewCase, Status, Store
-from db.batch import connect
+from db.batch import Frames, connect, frame
 from db.checkpoint import Pacer
 from db.writer import migrate
 
@@ -284,6 +284,38 @@ async def test_closed_store_refuses_writes(tmp_path: Path, process: bool) -> Non
     await store.close()
     with pytest.raises(RuntimeError, match="closed"):
         await store.commit_turn("console:a", "hi", [], "{}", T0)
+
+
+async def test_a_write_run_here_waits_for_every_write_sent_before_it_to_the_writer_process(tmp_path: Path) -> None:
+    """Turns go to the writer process without waiting for its answers; a write run by this process's thread
+    (a coordinator's claim, say) must still come after them."""
+    store = await Store.open(tmp_path / "d.sqlite3")
+
+    def count(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("SELECT count(*) FROM conversations").fetchone()[0])
+
+    try:
+        for round_ in range(3):
+            turns = [store.commit_turn(f"console:{round_}-{i}", "hi", [], "{}", T0) for i in range(200)]
+            *_, seen = await asyncio.gather(*turns, store.write(count))
+            assert seen == 200 * (round_ + 1)
+    finally:
+        await store.close()
+
+
+def test_the_writer_process_takes_every_complete_frame_waiting_and_keeps_a_cut_one_for_later() -> None:
+    read_end, write_end = os.pipe()
+    try:
+        frames = Frames(read_end)
+        os.write(write_end, frame(b"one") + frame(b"two") + frame(b"three") + frame(b"four")[:5])
+        assert frames.take() == [b"one", b"two", b"three"]
+        os.write(write_end, frame(b"four")[5:])
+        assert frames.take() == [b"four"]
+        os.write(write_end, frame(b"five")[:6])
+        os.close(write_end)
+        assert frames.take() is None  # the sender is gone: its half frame is nobody's to answer
+    finally:
+        os.close(read_end)
 
 
 async def test_a_dead_writer_process_fails_the_write_in_hand_and_a_new_one_takes_over(tmp_path: Path) -> None:
