@@ -1,11 +1,12 @@
 """The checkpoint process: copies the WAL into the database file in the background, at the lowest CPU priority.
 
 Run as ``python -m db.checkpoint PATH SECONDS`` by the store; it looks every SECONDS until its stdin closes,
-and copies when writes have paused (nothing committed since its last look) or the WAL has grown past
-``WAL_CAP``. Why wait for a pause: a pass ends with an fsync of the database file, and while the file system
-flushes, the writer's own appends to the WAL wait; measured during a storm of 5,000 turns/s, each pass made
-a batch of five turns take 8 to 10 ms instead of under one. Waiting, a storm's writes go to the WAL (about
-45 MB/s at that rate) and are copied once it passes; the cap bounds the WAL if it never does.
+and copies when writes have paused (nothing committed since its last look) or ``WAL_CAP`` more has been
+written to the WAL since its last pass. Why wait for a pause: a pass syncs the WAL and then the database
+file, and while the file system flushes, the writer's own appends to the WAL wait; measured during a storm
+of 5,000 turns/s, each pass made a batch of five turns take 8 to 10 ms instead of under one. Waiting, a
+storm's writes go to the WAL (about 45 MB/s at that rate) and are copied once it passes; the cap bounds what
+is left to copy (and for readers to search) if it never does. Only a pause lets the file itself shrink.
 Why a process of its own: copying megabytes of pages is background work, but from a thread of the bot it took a
 core away from the event loop or the writer process for tens of milliseconds at a time (each pass showed as a
 stall in turn latency, on disk and on tmpfs alike). A lower-priority *thread* is worse: it can be descheduled
@@ -28,24 +29,36 @@ from typing import BinaryIO
 log = logging.getLogger("db.checkpoint")
 
 WAL_CAP = 64 * 1024 * 1024
-"""A WAL this large is copied even while writes go on. The writer's journal_size_limit (db/batch.py) is
-smaller, so the file shrinks below this once a pass has copied everything and the writer starts it over."""
+"""This much newly written WAL is copied even while writes go on. The writer's journal_size_limit
+(db/batch.py) is smaller, so the file shrinks below this once a pass has copied everything and the writer
+starts it over."""
 
 
 class Pacer:
-    """When to pass, from what each look sees: SQLite's commit counter and the WAL's size."""
+    """When to pass, from what each look sees: SQLite's commit counter and the WAL file's size.
+
+    The cap counts what the WAL gained since the last pass, not its size: while writes go on, SQLite cannot
+    start the WAL over (a writer restarts it only once a pass has copied every frame and nothing was
+    committed since), so during a storm the file only grows. Counting its size, every look after the file
+    first reached the cap passed again, a fsync each time, without ever making the file smaller."""
 
     def __init__(self, version: int, cap: int = WAL_CAP) -> None:
         self.version = version
         self.cap = cap
         self.pending = True  # the WAL may hold commits from before this process started
+        self.passed_at = 0
+        """The WAL's size at the last pass."""
 
     def due(self, version: int, wal_bytes: int) -> bool:
         """Called once per look; True means pass now (the caller then passes)."""
         changed, self.version = version != self.version, version
         self.pending = self.pending or changed
-        if wal_bytes >= self.cap or (self.pending and not changed):
+        # Smaller than at the last pass: a writer started the WAL over (and cut it to journal_size_limit), so
+        # all of it is new. Started over but not smaller, it is taken for older by at most that limit.
+        gained = wal_bytes - self.passed_at if wal_bytes >= self.passed_at else wal_bytes
+        if gained >= self.cap or (self.pending and not changed):
             self.pending = changed  # writes going on now are still to be copied
+            self.passed_at = wal_bytes
             return True
         return False
 

@@ -376,9 +376,16 @@ def test_the_checkpoint_waits_for_writes_to_pause_unless_the_wal_grows_past_its_
     assert not pacer.due(8, small) and not pacer.due(9, small), "commits going on: wait"
     assert pacer.due(9, small), "quiet now: copy them"
     assert not pacer.due(9, small)
-    assert pacer.due(10, cap), "a storm's WAL at the cap is copied while writes go on"
-    assert pacer.due(10, small), "and what was committed during that pass once it is quiet"
-    assert not pacer.due(10, small)
+    assert pacer.due(10, small + cap), "a storm's WAL grown by the cap is copied while writes go on"
+    # The storm goes on: the file keeps growing (nobody can start it over), and only what it gained counts.
+    assert not pacer.due(11, 2 * small + cap) and not pacer.due(12, 2 * cap), "less than the cap since"
+    assert pacer.due(13, small + 2 * cap), "the cap again since the last pass"
+    assert pacer.due(13, small + 2 * cap), "and what was committed during that pass once it is quiet"
+    assert not pacer.due(13, small + 2 * cap)
+    # Quiet, the writer started the WAL over and cut it: smaller than at the last pass, all of it is new.
+    assert not pacer.due(14, small)
+    assert not pacer.due(15, 16 * small)
+    assert pacer.due(16, 16 * small + cap - small), "grown by the cap since the file was cut"
 
 
 async def test_closing_the_store_ends_its_processes(tmp_path: Path) -> None:
