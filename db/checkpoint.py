@@ -3,10 +3,12 @@
 Run as ``python -m db.checkpoint PATH SECONDS`` by the store; it looks every SECONDS until its stdin closes,
 and copies when writes have paused (nothing committed since its last look) or ``WAL_CAP`` more has been
 written to the WAL since its last pass. Why wait for a pause: a pass syncs the WAL and then the database
-file, and while the file system flushes, the writer's own appends to the WAL wait; measured during a storm
-of 5,000 turns/s, each pass made a batch of five turns take 8 to 10 ms instead of under one. Waiting, a
-storm's writes go to the WAL (about 45 MB/s at that rate) and are copied once it passes; the cap bounds what
-is left to copy (and for readers to search) if it never does. Only a pause lets the file itself shrink.
+file, and on this kind of machine (a virtual machine whose disk the host emulates) that I/O slows both
+cores: measured during a storm of 5,000 turns/s, each pass held up the writer's appends and turned into a
+cascade of slow turns (p99 15-63 ms with passes in the storm, 4-16 ms without). Even writing the WAL back
+gently all along (sync_file_range every 0.1 s) doubled the p99. Waiting, a storm's writes stay in the page
+cache (the WAL grows by about 60 MB/s at that rate) and are copied once it passes; the cap bounds what is
+left to copy if it never does. Only a pause lets the file itself shrink.
 Why a process of its own: copying megabytes of pages is background work, but from a thread of the bot it took a
 core away from the event loop or the writer process for tens of milliseconds at a time (each pass showed as a
 stall in turn latency, on disk and on tmpfs alike). A lower-priority *thread* is worse: it can be descheduled
@@ -28,8 +30,10 @@ from typing import BinaryIO
 
 log = logging.getLogger("db.checkpoint")
 
-WAL_CAP = 64 * 1024 * 1024
-"""This much newly written WAL is copied even while writes go on. The writer's journal_size_limit
+WAL_CAP = 256 * 1024 * 1024
+"""This much newly written WAL is copied even while writes go on: about four seconds of a 5,000 turns/s
+storm, more than two thousand parents' whole intakes write (160 MB). Reads barely notice a WAL this long
+(a state lookup: 3 µs with an empty WAL, 5 µs with 500 MB uncopied). The writer's journal_size_limit
 (db/batch.py) is smaller, so the file shrinks below this once a pass has copied everything and the writer
 starts it over."""
 
