@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import statistics
 import tempfile
 import time
@@ -14,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.gcpace import paced_gc
 from bot.loop import run as run_loop
-from bot.serve import tune_gc
 
 NOW = datetime(2026, 11, 24, 14, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 """A Tuesday afternoon: coordinators are in, so replies take the daytime path."""
@@ -102,20 +101,23 @@ async def run_once(parents: int, rate: float | None = None, process: bool = True
         engine, store = await _open(Path(tmp) / "bench.sqlite3", process)
         try:
             await engine.handle(_warm())  # compile the understander outside the timed part
-            tune_gc()  # as `dolbom serve` does once the app is assembled
-            latencies: list[float] = []
-            loop = asyncio.get_running_loop()
-            lead = 0.05 if rate else 0.0  # the parents' tasks start before the first scheduled turn
-            due = schedule(parents, rate, loop.time() + lead) if rate else None
-            batches = store.batches
-            began = time.perf_counter() + lead  # the run is timed from its first turn
-            await asyncio.gather(*(_parent(engine, n, latencies, due[n] if due else None) for n in range(parents)))
-            seconds = time.perf_counter() - began
-            rows = await store.fetch("SELECT count(*) FROM cases WHERE user_key LIKE 'kakao:bench-%'")
-            return Run(len(latencies), seconds, latencies, rows[0][0], store.batches - batches)
+            async with paced_gc():  # as `dolbom serve` does once the app is assembled
+                return await _storm(engine, store, parents, rate)
         finally:
             await store.close()
-            gc.unfreeze()  # the next run in this process starts from a clean heap
+
+
+async def _storm(engine: Any, store: Any, parents: int, rate: float | None) -> Run:
+        latencies: list[float] = []
+        loop = asyncio.get_running_loop()
+        lead = 0.05 if rate else 0.0  # the parents' tasks start before the first scheduled turn
+        due = schedule(parents, rate, loop.time() + lead) if rate else None
+        batches = store.batches
+        began = time.perf_counter() + lead  # the run is timed from its first turn
+        await asyncio.gather(*(_parent(engine, n, latencies, due[n] if due else None) for n in range(parents)))
+        seconds = time.perf_counter() - began
+        rows = await store.fetch("SELECT count(*) FROM cases WHERE user_key LIKE 'kakao:bench-%'")
+        return Run(len(latencies), seconds, latencies, rows[0][0], store.batches - batches)
 
 
 def _warm() -> Any:

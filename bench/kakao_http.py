@@ -25,7 +25,7 @@ async def serve(port: int, db: Path) -> None:
     import uvicorn
 
     from bot.app import running
-    from bot.serve import tune_gc
+    from bot.gcpace import paced_gc
     from bot.settings import Settings
     from bot.web import build_web
 
@@ -37,9 +37,9 @@ async def serve(port: int, db: Path) -> None:
         task = asyncio.create_task(server.serve())
         while not server.started:
             await asyncio.sleep(0.01)
-        tune_gc()  # as `dolbom serve` does
-        print(READY, flush=True)
-        await task
+        async with paced_gc():  # as `dolbom serve` does
+            print(READY, flush=True)
+            await task
 
 
 # -- the client: plain keep-alive HTTP/1.1 on asyncio streams, so the load generator costs little ----------

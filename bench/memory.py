@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 from bench.engine import _open
+from bot.gcpace import paced_gc
 from bot.loop import run as run_loop
-from bot.serve import tune_gc
 
 OPENING = (("안녕하세요", None), ("3~5살", "4살"), ("내일", "내일"))
 """Three turns each: the conversation stays open, waiting for the time of day."""
@@ -31,25 +31,25 @@ async def hold(conversations: int, at_once: int = 1000) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="dolbom-memory-") as tmp:
         engine, store = await _open(Path(tmp) / "memory.sqlite3")
         await engine.handle(Inbound(Address(Channel.KAKAO, "warm-up"), text="4살 내일 율곡동"))
-        tune_gc()  # as `dolbom serve` does: its larger young generation is part of the peak
-        baseline = rss_mb()
+        async with paced_gc():  # as `dolbom serve` does
+            baseline = rss_mb()
 
-        async def parent(n: int) -> None:
-            address = Address(Channel.KAKAO, f"memory-{n}")
-            for text, choice in OPENING:
-                await engine.handle(Inbound(address, text=text, choice=choice))
+            async def parent(n: int) -> None:
+                address = Address(Channel.KAKAO, f"memory-{n}")
+                for text, choice in OPENING:
+                    await engine.handle(Inbound(address, text=text, choice=choice))
 
-        for first in range(0, conversations, at_once):
-            await asyncio.gather(*(parent(n) for n in range(first, min(first + at_once, conversations))))
-        rows = await store.fetch("SELECT count(*) FROM conversations WHERE user_key LIKE 'kakao:memory-%'")
-        held = rss_mb()
-        # Each process's own peak, read before it ends. Not getrusage(RUSAGE_CHILDREN): a child's ru_maxrss
-        # counts the parent's pages it shared between fork and exec (measured: 42 MB for a writer whose
-        # own peak was 31 MB). The peaks are added, an upper bound of the service's footprint, since they
-        # need not come at the same moment and shared library pages count in each.
-        main = rss_mb(field="VmHWM")
-        writer = rss_mb(store.writer_pid, "VmHWM") if store.writer_pid else 0.0
-        checkpoint = rss_mb(store.checkpoint_pid, "VmHWM") if store.checkpoint_pid else 0.0
+            for first in range(0, conversations, at_once):
+                await asyncio.gather(*(parent(n) for n in range(first, min(first + at_once, conversations))))
+            rows = await store.fetch("SELECT count(*) FROM conversations WHERE user_key LIKE 'kakao:memory-%'")
+            held = rss_mb()
+            # Each process's own peak, read before it ends. Not getrusage(RUSAGE_CHILDREN): a child's ru_maxrss
+            # counts the parent's pages it shared between fork and exec (measured: 42 MB for a writer whose
+            # own peak was 31 MB). The peaks are added, an upper bound of the service's footprint, since they
+            # need not come at the same moment and shared library pages count in each.
+            main = rss_mb(field="VmHWM")
+            writer = rss_mb(store.writer_pid, "VmHWM") if store.writer_pid else 0.0
+            checkpoint = rss_mb(store.checkpoint_pid, "VmHWM") if store.checkpoint_pid else 0.0
         await store.close()
     return {"peak_mb": main + writer + checkpoint, "main_mb": main, "writer_mb": writer,
             "checkpoint_mb": checkpoint, "baseline_mb": baseline, "held_mb": held, "conversations": rows[0][0]}

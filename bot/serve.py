@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import gc
 import logging
 import signal
 import sys
@@ -13,15 +12,6 @@ import sys
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
-
-
-def tune_gc() -> None:
-    """For a long-running server: what start-up built (modules, knowledge, SDKs) lives as long as the process,
-    so freeze it out of the collector's sight, and collect the youngest objects less often. Both shorten the
-    full-collection pauses that stall every channel at once (the Kakao bench's p99 at 1,000 requests/s)."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(20_000, 50, 100)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,12 +25,12 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
 
     from bot.app import running
     from bot.console import Console
+    from bot.gcpace import paced_gc
     from bot.web import build_web
 
     host = args.host or settings.http_host
     port = args.port or settings.http_port
-    async with running(settings) as app:
-        tune_gc()
+    async with running(settings) as app, paced_gc():
         web = build_web(app.routes)
         server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off"))
         # uvicorn would take SIGINT/SIGTERM itself and re-raise them once the web server stopped, killing the
