@@ -12,7 +12,7 @@ __all__ = ["CasePlan", "CaseRow", "Event", "NewCase", "Outcome", "Status", "Stor
 
 
 def __getattr__(name: str) -> Any:
-    # Imported on first use: the writer process (python -m db.batch) loads this package and must stay light.
+    # Imported on first use: the writer process (python -m db.process) loads this package and must stay light.
     if name in ("CasePlan", "Store"):
         from db import store
 

@@ -15,8 +15,9 @@ import aiosqlite
 import orjson
 
 from db.batch import CaseWrite, Turn, connect
+from db.migrate import migrate
 from db.models import CaseRow, NewCase, ts
-from db.writer import Checkpointer, Writer, migrate
+from db.writer import Checkpointer, Writer
 
 T = TypeVar("T")
 _ONE_STATE = "SELECT state FROM conversations WHERE user_key = ?"

@@ -16,11 +16,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from db.batch import KINDS, CaseWrite, Op, Outcome, Turn, decode_outcomes, encode_ops, frame, run_batch
+from db.batch import KINDS, CaseWrite, Op, Outcome, Turn, run_batch
+from db.process import decode_outcomes, encode_ops, frame
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MAX_BATCH = 2000
 """Upper bound of writes per transaction, so one huge burst does not delay its first callers for long."""
 CHECKPOINT_SECONDS = 0.5
@@ -29,54 +29,12 @@ Settle = Callable[[Sequence[Outcome]], None]
 
 
 
-def migrate(conn: sqlite3.Connection, directory: Path = MIGRATIONS) -> int:
-    """Apply db/migrations/NNN_*.sql above PRAGMA user_version, each file in its own transaction together
-    with its version bump (user_version is transactional), so a failed file changes nothing. The version is
-    read again under the write lock: two processes starting on a fresh file apply each file once."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
-    for path in sorted(directory.glob("[0-9][0-9][0-9]_*.sql")):
-        version = int(path.name[:3])
-        if version <= current:
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            current = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > current:
-                # statement by statement: executescript() would COMMIT first and drop the lock we hold
-                for statement in statements(path.read_text(encoding="utf-8")):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {version}")
-                current = version
-                log.info("database migrated to version %d (%s)", version, path.name)
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise sqlite3.DatabaseError(f"migration {path.name} failed: {exc}") from exc
-    return current
-
-
-def statements(script: str) -> list[str]:
-    """Split a SQL script into complete statements (SQLite's own test, so ';' inside strings is safe)."""
-    out: list[str] = []
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            out.append(buffer.strip())
-            buffer = ""
-    if buffer.strip() and not all(ln.strip().startswith("--") or not ln.strip() for ln in buffer.splitlines()):
-        out.append(buffer.strip())  # a last statement without ';'
-    return out
-
-
-
 class WriterLost(sqlite3.OperationalError):
     """The writer process ended with a batch in hand: whether that batch committed is not known."""
 
 
 class WriterProcess:
-    """The writer process (``python -m db.batch``) seen from the event loop. ``send`` puts a batch down its
+    """The writer process (``python -m db.process``) seen from the event loop. ``send`` puts a batch down its
     stdin as one frame at once, without waiting for earlier batches; the answers come back in order, each
     handed to its batch's ``settle`` by a task that reads them. SQLite's work and the writes' Python run
     there, on the second core, instead of competing with the event loop for this process's GIL."""
@@ -92,7 +50,7 @@ class WriterProcess:
     @classmethod
     async def start(cls, path: Path, committed: Callable[[], None] = lambda: None) -> WriterProcess:
         """``committed`` is called once per transaction the process commits."""
-        child = cls(await _spawn("db.batch", str(path)), committed)
+        child = cls(await _spawn("db.process", str(path)), committed)
         if await child._read() != b"ready":
             raise WriterLost("the writer process did not start")
         child._answers = asyncio.get_running_loop().create_task(child._read_answers(), name="db-writer-answers")

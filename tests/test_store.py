@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from db import NewCase, Status, Store
-from db.batch import Frames, connect, frame
+from db.batch import connect
 from db.checkpoint import Pacer
-from db.writer import migrate
+from db.migrate import migrate
+from db.process import Frames, frame
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 BOTH = pytest.mark.parametrize("process", [True, False], ids=["writer-process", "writer-thread"])
