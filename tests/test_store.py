@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from db import NewCase, Status, Store
-from db.batch import connect
+from db.batch import Turn, connect
 from db.checkpoint import Pacer
 from db.migrate import migrate
-from db.process import Frames, frame
+from db.process import Frames, decode_outcomes, encode_ops, frame
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 BOTH = pytest.mark.parametrize("process", [True, False], ids=["writer-process", "writer-thread"])
@@ -317,6 +317,33 @@ def test_the_writer_process_takes_every_complete_frame_waiting_and_keeps_a_cut_o
         assert frames.take() is None  # the sender is gone: its half frame is nobody's to answer
     finally:
         os.close(read_end)
+
+
+def test_frames_waiting_together_are_one_transaction_in_the_writer_process(tmp_path: Path) -> None:
+    """Three batches in the pipe when the process looks: one transaction, one answer with three outcome lists."""
+    path = tmp_path / "d.sqlite3"
+    migrate(connect(path))
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen([sys.executable, "-m", "db.process", str(path)], cwd=root, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(root)})
+    assert proc.stdin is not None and proc.stdout is not None
+
+    def answer() -> bytes:
+        head = proc.stdout.read(4)  # type: ignore[union-attr]
+        return proc.stdout.read(int.from_bytes(head, "big"))  # type: ignore[union-attr]
+
+    try:
+        assert answer() == b"ready"
+        batches = [[Turn(f"console:{b}-{i}", "hi", ("yo",), "{}", "2026-11-24T00:00:00") for i in range(b + 1)]
+                   for b in range(3)]
+        proc.stdin.write(b"".join(frame(encode_ops(ops)) for ops in batches))
+        proc.stdin.flush()
+        groups = decode_outcomes(answer())
+        assert [len(g) for g in groups] == [1, 2, 3] and all(ok for g in groups for ok, _ in g)
+    finally:
+        proc.stdin.close()
+        assert proc.wait(10) == 0
+    assert rows(path, "SELECT count(*) FROM conversations") == [(6,)]
 
 
 async def test_a_dead_writer_process_fails_the_write_in_hand_and_a_new_one_takes_over(tmp_path: Path) -> None:
