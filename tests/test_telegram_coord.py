@@ -265,7 +265,8 @@ async def test_the_serve_lifespan_runs_parents_and_the_group_together(tmp_path: 
             },
             dotenv=None,
         )
-        async with running(settings) as app:
+        # A weekday afternoon, pinned: on the real clock a weekend night sends the case to another service.
+        async with running(settings, FakeClock()) as app:
             await fake.send_text(chat, parent, "4살 아이 오늘 밤 10시까지 맡길 곳 있을까요? 율곡동이에요")
             await fake.wait_for(lambda api: api.has_button(5551, "동의하고 접수"), timeout=10)
             await fake.press(chat, parent, "동의하고 접수")
