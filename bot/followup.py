@@ -7,7 +7,7 @@ import logging
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -18,6 +18,8 @@ from db import cases as sql
 from db.models import Status, ts
 
 log = logging.getLogger(__name__)
+TIMER_SLACK = timedelta(seconds=1)
+"""How early a wall-clock timer may go off and still fire its row."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +103,11 @@ class FollowUps:
                 if self.scheduler.get_job(job_id) is not None:
                     self.scheduler.remove_job(job_id)
             elif self.scheduler.get_job(job_id) is None:
+                # The timer runs on the scheduler's wall clock, the decision on the injected one: wait as long as
+                # the injected clock says is left, and fire only what that clock says is due (see fire()).
                 # misfire_grace_time=None: a job that comes late (busy loop, suspended machine) still runs
-                self.scheduler.add_job(self.fire, "date", run_date=due, args=[row["id"]], id=job_id,
+                run_date = datetime.now(self.queue.tz) + (due - now)
+                self.scheduler.add_job(self._fire_due, "date", run_date=run_date, args=[row["id"], due], id=job_id,
                                        misfire_grace_time=None, coalesce=True)
         if full or fired:
             await self._push_unasked()
@@ -111,6 +116,13 @@ class FollowUps:
     def scheduled(self) -> set[int]:
         """Row ids that currently have a job (tests look at this after a restart)."""
         return {int(j.id.split(":")[1]) for j in self.scheduler.get_jobs() if j.id.startswith("followup:")}
+
+    async def _fire_due(self, followup_id: int, due: datetime) -> bool:
+        """A timer went off: fire the row if the injected clock agrees it is due (a timer may run a moment early
+        on the wall clock; an injected clock that stands still fires nothing until it moves and the next sync)."""
+        if self.clock() + TIMER_SLACK < due:
+            return False
+        return await self.fire(followup_id)
 
     async def fire(self, followup_id: int) -> bool:
         """Run one follow-up; False if it had fired already or was cancelled."""

@@ -83,7 +83,10 @@ async def test_jobs_are_rebuilt_after_restart_and_missed_ones_run_once(tmp_path:
     store, _, followups = await start(path, clock)
     assert followups.scheduled() == {first_id}
     job = followups.scheduler.get_job(f"followup:{first_id}")
-    assert job.next_run_time == TUE_10 + timedelta(minutes=60) and job.args == (first_id,)
+    # The row is due at 11:00 by the injected clock, so the wall-clock timer waits the 30 minutes left.
+    assert job.args == (first_id, TUE_10 + timedelta(minutes=60))
+    left = job.next_run_time - datetime.now(KST)
+    assert timedelta(minutes=29) < left <= timedelta(minutes=30)
     await stop(store, followups)
     assert rows(path, "SELECT count(*) FROM outbox WHERE kind = 'reminder'") == [(0,)]
 
