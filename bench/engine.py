@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.gcpace import YOUNG_SECONDS, paced_gc
-from bot.loop import run as run_loop
+from bot.shell.gcpace import YOUNG_SECONDS, paced_gc
+from bot.shell.loop import run as run_loop
 
 NOW = datetime(2026, 11, 24, 14, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 """A Tuesday afternoon: coordinators are in, so replies take the daytime path."""
@@ -47,8 +47,8 @@ class Run:
 
 
 async def _open(path: Path, process: bool = True) -> tuple[Any, Any]:
-    from bot.engine import Engine, FixedKnowledge
-    from bot.queue import Queue
+    from bot.coordination.queue import Queue
+    from bot.dialog.engine import Engine, FixedKnowledge
     from bot.settings import Settings
     from db.store import Store
     from knowledge.coordinators import load as load_coordinators
@@ -65,7 +65,7 @@ async def _parent(engine: Any, n: int, latencies: list[float], due: Sequence[flo
     """One parent's intake. With ``due`` (loop times, one per turn) the turns are sent on that schedule and
     latency counts from the scheduled moment, so a stalled engine cannot hide its queue by delaying the next
     message (coordinated omission)."""
-    from bot.core import Address, Channel, Inbound
+    from bot.dialog.core import Address, Channel, Inbound
 
     address = Address(Channel.KAKAO, f"bench-{n}")
     loop = asyncio.get_running_loop()
@@ -123,7 +123,7 @@ async def _storm(engine: Any, store: Any, parents: int, rate: float | None) -> R
 
 
 def _warm() -> Any:
-    from bot.core import Address, Channel, Inbound
+    from bot.dialog.core import Address, Channel, Inbound
 
     return Inbound(Address(Channel.KAKAO, "warm-up"), text="4살 내일 오후 2시부터 6시까지 율곡동")
 

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bench.engine import SCRIPTS, percentile, schedule
-from bot.loop import run as run_loop
+from bot.shell.loop import run as run_loop
 
 READY = "ready"
 
@@ -24,10 +24,10 @@ async def serve(port: int, db: Path) -> None:
     """The assembled app (store, queue, engine, dispatcher, follow-ups) behind uvicorn, as `dolbom serve` runs it."""
     import uvicorn
 
-    from bot.app import running
-    from bot.gcpace import paced_gc
     from bot.settings import Settings
-    from bot.web import build_web
+    from bot.shell.app import running
+    from bot.shell.gcpace import paced_gc
+    from bot.shell.web import build_web
 
     settings = Settings(db_path=db)
     async with running(settings, telegram=False) as app:

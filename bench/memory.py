@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 from bench.engine import _open
-from bot.gcpace import paced_gc
-from bot.loop import run as run_loop
+from bot.shell.gcpace import paced_gc
+from bot.shell.loop import run as run_loop
 
 OPENING = (("안녕하세요", None), ("3~5살", "4살"), ("내일", "내일"))
 """Three turns each: the conversation stays open, waiting for the time of day."""
@@ -26,7 +26,7 @@ def rss_mb(pid: int | str = "self", field: str = "VmRSS") -> float:
 
 
 async def hold(conversations: int, at_once: int = 1000) -> dict[str, float]:
-    from bot.core import Address, Channel, Inbound
+    from bot.dialog.core import Address, Channel, Inbound
 
     with tempfile.TemporaryDirectory(prefix="dolbom-memory-") as tmp:
         engine, store = await _open(Path(tmp) / "memory.sqlite3")

@@ -6,7 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.loop import run as run_loop
+from bot.shell.loop import run as run_loop
 
 # Sizes measured on the engine benchmark's intakes: per turn about 17 bytes inbound, 380 bytes of replies
 # and a 430-byte conversation state (Korean is 3 bytes a character in UTF-8).

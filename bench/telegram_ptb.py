@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.engine import SCRIPTS, _open, percentile
-from bot.loop import run as run_loop
+from bot.shell.loop import run as run_loop
 
 TOKEN = "123456:BENCH-TOKEN"
 BOT_USER = {"id": 123456, "is_bot": True, "first_name": "돌봄이음", "username": "dolbom_bench_bot"}
@@ -71,7 +71,7 @@ async def run_once(parents: int = 500) -> dict[str, float]:
     from telegram import Update
     from telegram.ext import ApplicationBuilder
 
-    from bot.telegram import TelegramChannel
+    from bot.channels.telegram.chat import TelegramChannel
 
     with tempfile.TemporaryDirectory(prefix="dolbom-telegram-") as tmp:
         engine, store = await _open(Path(tmp) / "telegram.sqlite3")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from knowledge.loader import DEFAULT_DIR, FILES, KnowledgeError, Problem, load_files, paths_in
 
-if TYPE_CHECKING:  # knowledge stays importable without the bot package; only the CLI passes Settings in
-    from bot.settings import Settings
+
+class Settings(Protocol):
+    """The one setting this command reads (bot.settings.Settings has it; knowledge never imports bot)."""
+
+    @property
+    def knowledge_dir(self) -> Path: ...
 
 HELP_PATH = "검사할 폴더 또는 services.yaml / places.yaml 파일 (기본: DOLBOM_KNOWLEDGE_DIR)"
 CHECKING = "검사한 파일: {files}"

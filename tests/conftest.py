@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core import Address, Channel, Inbound, Reply
-from bot.engine import Engine, FixedKnowledge
-from bot.queue import Queue
+from bot.coordination.queue import Queue
+from bot.dialog.core import Address, Channel, Inbound, Reply
+from bot.dialog.engine import Engine, FixedKnowledge
 from bot.settings import Settings
 from db.store import Store
 from knowledge.coordinators import Coordinators

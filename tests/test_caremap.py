@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.caremap import colours, render_map
-from bot.opening import ages_label, day_key, is_open, today_label, week_label
+from bot.caremap.page import colours, render_map
+from bot.dialog.opening import ages_label, day_key, is_open, today_label, week_label
 from knowledge.loader import load
 from knowledge.schema import Ages, Hours
 

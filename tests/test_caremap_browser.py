@@ -15,9 +15,9 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from bot.caremap import render_map
-from bot.map_web import map_routes
-from bot.opening import is_open, today_label
+from bot.caremap.page import render_map
+from bot.caremap.web import map_routes
+from bot.dialog.opening import is_open, today_label
 from bot.settings import Settings
 from knowledge.loader import load
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import coordcli
+from bot.coordination import command as coordcli
 from bot.settings import Settings
 from db import NewCase, Store
 

@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.dispatch import Action, Dispatcher, LogNotifier, Note
-from bot.queue import Queue
+from bot.coordination.dispatch import Action, Dispatcher, LogNotifier, Note
+from bot.coordination.queue import Queue
 from db import NewCase, Store
 from knowledge.coordinators import Coordinators
 from tests.conftest import FakeClock
@@ -135,7 +135,7 @@ CHILD = textwrap.dedent("""
     from datetime import UTC, datetime
     from pathlib import Path
     from zoneinfo import ZoneInfo
-    from bot.dispatch import Dispatcher
+    from bot.coordination.dispatch import Dispatcher
     from db import NewCase, Store
     from knowledge.coordinators import Coordinators
 

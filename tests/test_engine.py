@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core import Address, Channel, Inbound
-from bot.engine import Engine, FixedKnowledge
-from bot.intake import Intake, Kid, Step
-from bot.queue import Queue
+from bot.coordination.queue import Queue
+from bot.dialog.core import Address, Channel, Inbound
+from bot.dialog.engine import Engine, FixedKnowledge
+from bot.dialog.intake import Intake, Kid, Step
 from db.store import Store
 from db.writer import Settle, WriterLost, WriterProcess
 from routing.need import Child, Need

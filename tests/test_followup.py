@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.core import Address, Channel, Reply
-from bot.followup import FollowUps
-from bot.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
+from bot.coordination.followup import FollowUps
+from bot.coordination.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
+from bot.dialog.core import Address, Channel, Reply
 from db import NewCase, Outcome, Status, Store
 from db.cases import Change
 from knowledge.coordinators import Coordinators

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 
-from bot.gcpace import FORCE_FACTOR, FULL_SECONDS, MIDDLE_SECONDS, GcPacer, paced_gc
+from bot.shell.gcpace import FORCE_FACTOR, FULL_SECONDS, MIDDLE_SECONDS, GcPacer, paced_gc
 
 
 class Machine:

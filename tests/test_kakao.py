@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import texts as ko
-from bot.core import Address, Channel, Choice, Link, Reply, Venue
-from bot.kakao_format import (
+from bot.channels.kakao.format import (
     MAX_LABEL,
     MAX_TEXT,
     PayloadError,
@@ -18,6 +16,8 @@ from bot.kakao_format import (
     shorten_label,
     split_text,
 )
+from bot.dialog import texts as ko
+from bot.dialog.core import Address, Channel, Choice, Link, Reply, Venue
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kakao"
 

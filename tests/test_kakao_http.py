@@ -10,11 +10,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot import texts as ko
-from bot.core import Choice, Inbound, Reply
-from bot.kakao import kakao_routes
+from bot.channels.kakao.skill import kakao_routes
+from bot.dialog import texts as ko
+from bot.dialog.core import Choice, Inbound, Reply
 from bot.settings import Settings
-from bot.web import build_web
+from bot.shell.web import build_web
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kakao"
 SECRET = "s3cret-for-tests"
@@ -110,7 +110,7 @@ async def test_bad_requests_get_400_json(body: bytes, error: str) -> None:
 
 async def test_dialog_failure_is_logged_and_answered_politely(caplog: pytest.LogCaptureFixture) -> None:
     async with client(BrokenDialog()) as http:
-        with caplog.at_level(logging.ERROR, logger="bot.kakao"):
+        with caplog.at_level(logging.ERROR, logger="bot.channels.kakao.skill"):
             response = await http.post("/kakao/skill", json=payload())
     assert response.status_code == 200
     assert response.json()["version"] == "2.0"

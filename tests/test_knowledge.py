@@ -209,9 +209,9 @@ def test_check_knowledge_takes_a_single_file_with_its_neighbour(tmp_path: Path, 
 
 
 def test_check_knowledge_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-    pytest.importorskip("bot.console", reason="the CLI imports every command module; chat is not there yet")
-    pytest.importorskip("bot.serve", reason="the CLI imports every command module; serve is not there yet")
-    from bot.cli import main
+    pytest.importorskip("bot.channels.terminal", reason="the CLI imports every command module; chat is not there yet")
+    pytest.importorskip("bot.shell.serve", reason="the CLI imports every command module; serve is not there yet")
+    from bot.shell.cli import main
 
     monkeypatch.setenv("DOLBOM_KNOWLEDGE_DIR", str(shipped(tmp_path)))
     assert main(["check-knowledge"]) == 0

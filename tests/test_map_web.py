@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import httpx
 from starlette.applications import Starlette
 
-from bot import map_cmd
-from bot.map_web import map_link, map_routes
+from bot.caremap import command as map_cmd
+from bot.caremap.web import map_link, map_routes
 from bot.settings import Settings
 from knowledge.loader import DEFAULT_DIR, FILES, load
 from knowledge.schema import Knowledge

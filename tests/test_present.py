@@ -7,8 +7,8 @@ from datetime import date
 
 import orjson
 
-from bot import present
-from bot.casefile import verdict_json
+from bot.dialog import present
+from bot.dialog.casefile import verdict_json
 from knowledge.loader import load
 from routing.match import rank
 from routing.need import Child, Need

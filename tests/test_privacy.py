@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.queue import Queue
+from bot.coordination.queue import Queue
 from db import NewCase, Outcome, Status, Store
 from db.cases import Change, TransitionRefused
 from knowledge.coordinators import Coordinators

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.queue import Queue, Refused
+from bot.coordination.queue import Queue, Refused
 from db import NewCase, Outcome, Status, Store
 from db.cases import Change, TransitionRefused
 from knowledge.coordinators import Coordinators, CoordinatorsError, CoordinatorsSource, load

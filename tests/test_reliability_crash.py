@@ -20,13 +20,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot import texts
-from bot.core import Address, Channel, Inbound
-from bot.dispatch import Dispatcher, Note
-from bot.engine import Engine, FixedKnowledge
-from bot.followup import FollowUps
-from bot.intake import Intake, Step
-from bot.queue import Queue
+from bot.coordination.dispatch import Dispatcher, Note
+from bot.coordination.followup import FollowUps
+from bot.coordination.queue import Queue
+from bot.dialog import texts
+from bot.dialog.core import Address, Channel, Inbound
+from bot.dialog.engine import Engine, FixedKnowledge
+from bot.dialog.intake import Intake, Step
 from db.models import ts
 from db.store import Store
 from knowledge.coordinators import Coordinators
@@ -278,8 +278,8 @@ async def test_a_parent_who_got_no_answer_taps_again_and_gets_one_case(tmp_path:
 
 
 async def test_a_follow_up_question_asked_before_a_restart_is_answered_after_it(tmp_path: Path) -> None:
-    from bot import queue_texts
-    from bot.queue import FOLLOWUP_NO
+    from bot.coordination import texts as queue_texts
+    from bot.coordination.queue import FOLLOWUP_NO
     from bot.settings import Settings
 
     db = tmp_path / "asked.sqlite3"

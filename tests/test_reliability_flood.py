@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
-from bot import texts
-from bot.core import Address, Channel, Inbound, Reply
-from bot.engine import Engine, FixedKnowledge
-from bot.flood import FloodGate
-from bot.queue import Queue
+from bot.coordination.queue import Queue
+from bot.dialog import texts
+from bot.dialog.core import Address, Channel, Inbound, Reply
+from bot.dialog.engine import Engine, FixedKnowledge
+from bot.dialog.flood import FloodGate
 from bot.settings import Settings
 from db.store import Store
 from tests.conftest import FakeClock

@@ -15,17 +15,17 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from telegram import InlineKeyboardMarkup, Update
 
-from bot import texts
-from bot.console import render, to_inbound
-from bot.core import Address, Channel, Choice, Inbound, Reply
-from bot.engine import Engine, FixedKnowledge
-from bot.flood import FloodGate
-from bot.intake import Intake
-from bot.kakao import kakao_routes
-from bot.queue import Queue
+from bot.channels.kakao.skill import kakao_routes
+from bot.channels.telegram.format import ChoiceCodec, inbound_from_update, send_calls
+from bot.channels.terminal import render, to_inbound
+from bot.coordination.queue import Queue
+from bot.dialog import texts
+from bot.dialog.core import Address, Channel, Choice, Inbound, Reply
+from bot.dialog.engine import Engine, FixedKnowledge
+from bot.dialog.flood import FloodGate
+from bot.dialog.intake import Intake
 from bot.settings import Settings
-from bot.telegram_format import ChoiceCodec, inbound_from_update, send_calls
-from bot.web import build_web
+from bot.shell.web import build_web
 from db.store import Store
 from knowledge.coordinators import load as load_coordinators
 from knowledge.loader import load

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import Address, Channel, Inbound, Reply
-from bot.engine import Engine
-from bot.queue import Queue
+from bot.coordination.queue import Queue
+from bot.dialog.core import Address, Channel, Inbound, Reply
+from bot.dialog.engine import Engine
 from bot.settings import Settings
 from db.store import Store
 from knowledge.source import KnowledgeSource

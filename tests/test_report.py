@@ -13,11 +13,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import cli, report_cmd
-from bot import report as report_module
-from bot.queue import Queue
-from bot.report import CSV_FIELDS, Report, build_report, percentile, render_csv, render_markdown, render_summary
-from bot.report_charts import chart_data, draw_charts
+from bot.coordination.queue import Queue
+from bot.reports import command as report_cmd
+from bot.reports import report as report_module
+from bot.reports.charts import chart_data, draw_charts
+from bot.reports.report import CSV_FIELDS, Report, build_report, percentile, render_csv, render_markdown, render_summary
+from bot.shell import cli
 from db import NewCase, Outcome, Store
 from db.cases import Change
 from knowledge.coordinators import Coordinators

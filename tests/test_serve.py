@@ -26,7 +26,7 @@ def free_port() -> int:
 def test_serve_answers_kakao_and_stops_cleanly_on_a_signal(tmp_path: Path, sig: signal.Signals) -> None:
     db, port = tmp_path / "serve.sqlite3", free_port()
     env = {"DOLBOM_DB_PATH": str(db), "DOLBOM_HTTP_PORT": str(port), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--no-console"], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "bot.shell.cli", "serve", "--no-console"], cwd=ROOT, env=env,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 30

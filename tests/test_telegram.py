@@ -16,12 +16,9 @@ from starlette.applications import Starlette
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.error import InvalidToken
 
-from bot import queue_texts, telegram_texts
-from bot.core import Address, Channel, Choice, Inbound, Link, Reply, Venue
-from bot.queue import FOLLOWUP_NO, question
-from bot.settings import Settings
-from bot.telegram import DeliveryError, TelegramChannel, build_application, build_telegram
-from bot.telegram_format import (
+from bot.channels.telegram import texts as telegram_texts
+from bot.channels.telegram.chat import DeliveryError, TelegramChannel, build_application, build_telegram
+from bot.channels.telegram.format import (
     CALLBACK_LIMIT,
     TEXT_LIMIT,
     ChoiceCodec,
@@ -31,6 +28,10 @@ from bot.telegram_format import (
     split_text,
     utf16_units,
 )
+from bot.coordination import texts as queue_texts
+from bot.coordination.queue import FOLLOWUP_NO, question
+from bot.dialog.core import Address, Channel, Choice, Inbound, Link, Reply, Venue
+from bot.settings import Settings
 from tests.fake_bot_api import TOKEN, FakeBotApi, private_chat
 
 FIXTURES = Path(__file__).parent / "fixtures" / "telegram"

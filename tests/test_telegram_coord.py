@@ -12,14 +12,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import queue_texts
-from bot import telegram_texts as texts
-from bot.core import Inbound, Reply
-from bot.dispatch import Dispatcher
-from bot.queue import Queue
+from bot.channels.telegram import texts
+from bot.channels.telegram.chat import TelegramChannel, build_application
+from bot.channels.telegram.group import CoordinatorGroup, build_group, parse_press
+from bot.coordination import texts as queue_texts
+from bot.coordination.dispatch import Dispatcher
+from bot.coordination.queue import Queue
+from bot.dialog.core import Inbound, Reply
 from bot.settings import Settings, SettingsError
-from bot.telegram import TelegramChannel, build_application
-from bot.telegram_coord import CoordinatorGroup, build_group, parse_press
 from db import cases as sql
 from db.models import NewCase, Outcome, Status, ts
 from db.store import Store
@@ -236,8 +236,8 @@ def test_button_data_round_trips_and_fits() -> None:
 
 
 async def test_the_serve_lifespan_runs_parents_and_the_group_together(tmp_path: Path) -> None:
-    """bot.app.running with Telegram configured: a parent's intake reaches the group, a claim edits its card."""
-    from bot.app import running
+    """bot.shell.app.running with Telegram configured: a parent's intake reaches the group, a claim edits its card."""
+    from bot.shell.app import running
 
     (tmp_path / "coordinators.yaml").write_text(
         "coordinators:\n"

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import texts
+from bot.dialog import texts
 from knowledge.loader import load
 from routing.command import describe
 from routing.need import Child

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.cli import main
+from bot.shell.cli import main
 from knowledge.loader import load
 from routing.command import KEYS, describe
 from routing.understand import Understander
@@ -125,7 +125,7 @@ def test_command_as_a_process() -> None:
     messages = ["혁신도시 살아요, 30개월 아기", "초5 아들이에요", "이번 주 일요일 낮에 맡길 곳", "아포읍에서 연락"]
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "DOLBOM_LOG_LEVEL": "DEBUG"}
     proc = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "understand", "--now", "2026-11-24T14:00"],
+        [sys.executable, "-m", "bot.shell.cli", "understand", "--now", "2026-11-24T14:00"],
         input="\n".join(messages).encode("utf-8"),
         capture_output=True,
         cwd=ROOT,
@@ -143,7 +143,7 @@ def test_command_as_a_process() -> None:
 
 def test_command_rejects_a_bad_now() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "understand", "--now", "tomorrow"],
+        [sys.executable, "-m", "bot.shell.cli", "understand", "--now", "tomorrow"],
         input=b"4\xec\x82\xb4\n",
         capture_output=True,
         cwd=ROOT,
@@ -155,7 +155,7 @@ def test_command_rejects_a_bad_now() -> None:
 
 def test_command_default_now_is_the_current_seoul_time() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "understand"],
+        [sys.executable, "-m", "bot.shell.cli", "understand"],
         input="오늘\n".encode(),
         capture_output=True,
         cwd=ROOT,

@@ -1,0 +1,87 @@
+"""KakaoTalk channel: the Kakao i Open Builder skill route (POST /kakao/skill) on the shared dialog."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from bot.channels.kakao.format import PayloadError, build_response, parse_payload
+from bot.dialog import texts
+from bot.dialog.core import Address, Dialog, Inbound, Reply
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class KakaoSkill:
+    """``POST /kakao/skill``: checks the shared secret, asks the dialog within the time budget, answers JSON.
+
+    A turn slower than the budget keeps running (shielded) and saves its state; Kakao cannot push, so its
+    replies are shown before the answer to the parent's next message."""
+
+    def __init__(self, dialog: Dialog, *, secret: str = "", secret_header: str = "", budget: float = 3.5) -> None:
+        self.dialog = dialog
+        self.secret = secret
+        self.secret_header = secret_header
+        self.budget = budget
+        self._late: dict[str, list[asyncio.Task[list[Reply]]]] = {}
+
+    async def handle(self, request: Request) -> JSONResponse:
+        if self.secret and not hmac.compare_digest(
+            request.headers.get(self.secret_header, "").encode(), self.secret.encode()
+        ):
+            return JSONResponse({"error": "unauthorized"}, status_code=401)
+        try:
+            inbound = parse_payload(json.loads(await request.body()))
+        except PayloadError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
+            return JSONResponse({"error": "invalid JSON"}, status_code=400)
+        try:  # the one error boundary: log, then answer politely with a valid SkillResponse
+            replies = await self.ask(inbound)
+            body = build_response([*self.collect_late(inbound.address), *replies])
+        except Exception:
+            log.exception("Kakao turn failed for %s", inbound.address.key)
+            body = build_response([Reply(texts.KAKAO_ERROR_TEXT)])
+        return JSONResponse(body)
+
+    async def ask(self, inbound: Inbound) -> list[Reply]:
+        task = asyncio.create_task(self.dialog.handle(inbound))
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), self.budget)
+        except TimeoutError:
+            log.warning("Kakao turn for %s exceeded %.1fs; it finishes in the background", inbound.address.key,
+                        self.budget)
+            self.park(inbound.address, task)
+            return [Reply(texts.KAKAO_TIMEOUT_TEXT)]
+        except asyncio.CancelledError:  # the request went away; the turn still completes and is shown next time
+            self.park(inbound.address, task)
+            raise
+
+    def park(self, address: Address, task: asyncio.Task[list[Reply]]) -> None:
+        self._late.setdefault(address.key, []).append(task)
+        task.add_done_callback(log_late_failure)
+
+    def collect_late(self, address: Address) -> list[Reply]:
+        """Replies of earlier turns that finished after their answer was sent, oldest first."""
+        tasks = self._late.pop(address.key, [])
+        if pending := [t for t in tasks if not t.done()]:
+            self._late[address.key] = pending
+        return [r for t in tasks if t.done() and not t.cancelled() and t.exception() is None for r in t.result()]
+
+
+def log_late_failure(task: asyncio.Task[list[Reply]]) -> None:
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        log.error("A Kakao turn that finished late failed", exc_info=exc)
+
+
+def kakao_routes(dialog: Dialog, settings: Settings) -> list[Route]:
+    skill = KakaoSkill(dialog, secret=settings.kakao_secret, secret_header=settings.kakao_secret_header,
+                       budget=settings.kakao_budget_seconds)
+    return [Route("/kakao/skill", skill.handle, methods=["POST"])]

@@ -1,0 +1,147 @@
+"""`dolbom queue | case N | claim N | update N`: the coordinators' queue without a messenger."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.coordination.queue import Queue
+    from bot.settings import Settings
+    from db.models import CaseRow
+
+CHANGES = ("contacted", "resolved", "closed", "reopened", "released", "note")
+OUTCOMES = ("placed", "referred", "not_placed", "unreachable", "withdrawn")
+STATUSES = ("new", "claimed", "contacted")
+EXIT_REFUSED = 3
+"""Exit code when the person may not do this (not a configured coordinator, or not their case)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # One module serves four subcommands; the registry gives each its own parser, named after the command.
+    command = parser.prog.split()[-1]
+    parser.add_argument("--as", dest="who", metavar="NAME",
+                        help="coordinators.yaml의 이름 (기본: DOLBOM_COORDINATOR) / your coordinator name")
+    if command == "queue":
+        parser.add_argument("--service", help="서비스 id로 거르기 (e.g. daycare-365)")
+        parser.add_argument("--status", choices=STATUSES, help="상태로 거르기")
+        parser.add_argument("--urgent", action="store_true", help="긴급 접수만")
+        parser.add_argument("--json", action="store_true", help="JSON으로 출력")
+        return
+    parser.add_argument("case_id", type=int, metavar="N", help="접수 번호 / case number")
+    if command == "case":
+        parser.add_argument("--json", action="store_true", help="JSON으로 출력")
+    elif command == "update":
+        parser.add_argument("--status", dest="change", choices=CHANGES, default="note",
+                            help="바꿀 상태 (note: 메모만 남기기)")
+        parser.add_argument("--outcome", choices=OUTCOMES, help="결과 (resolved에 필요)")
+        parser.add_argument("--note", help="메모 / note for the case history")
+
+
+async def run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.coordination import texts as queue_texts
+    from bot.coordination.queue import Queue, Refused
+    from db.cases import Change, TransitionRefused
+    from db.models import Outcome
+    from db.store import Store
+    from knowledge.coordinators import CoordinatorsError, load
+
+    name = args.who or settings.coordinator_name
+    if not name:
+        print(queue_texts.NO_NAME, file=sys.stderr)
+        return EXIT_REFUSED
+    try:
+        staff = load(settings.coordinators_path)
+    except CoordinatorsError as exc:
+        print(f"설정 오류: {exc}", file=sys.stderr)
+        return 2
+    names = service_names(settings)
+    store = await Store.open(settings.db_path)
+    queue = Queue(store, staff, tz=settings.tz, retention_days=settings.retention_days)
+    try:
+        if args.command == "queue":
+            return await _list(queue, name, args, names)
+        if args.command == "case":
+            return await _show(queue, name, args, names)
+        if args.command == "claim":
+            result = await queue.claim(args.case_id, name)
+            print(result.message)
+            return 0 if result.won else 1
+        if args.change == "resolved" and not args.outcome:
+            print(queue_texts.OUTCOME_NEEDED.format(choices="|".join(OUTCOMES)), file=sys.stderr)
+            return 1
+        case = await queue.update(args.case_id, name, Change(args.change), note=args.note,
+                                  outcome=Outcome(args.outcome) if args.outcome else None)
+        print(queue_texts.CASE_STATUS_LINE.format(id=case.id, status=queue_texts.STATUS[case.status]))
+        return 0
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_REFUSED
+    except LookupError as exc:
+        print(exc.args[0] if exc.args else exc, file=sys.stderr)
+        return 1
+    except TransitionRefused as exc:
+        from db.cases import ALLOWED
+
+        allowed = ", ".join(c for c in CHANGES if exc.status in ALLOWED[Change(c)] and c != "note")
+        print(queue_texts.BAD_TRANSITION.format(id=exc.case_id, now=queue_texts.STATUS[exc.status], to=exc.change,
+                                                allowed=allowed or "-"), file=sys.stderr)
+        return 1
+    finally:
+        await store.close()
+
+
+def service_names(settings: Settings) -> dict[str, str]:
+    """Service and site id -> Korean name from the knowledge; ids alone if it cannot be read right now."""
+    from knowledge.loader import load
+
+    try:
+        services = load(settings.knowledge_dir).services
+        return {s.id: s.name for s in services} | {site.id: site.name for s in services for site in s.sites}
+    except Exception:  # a knowledge edit in progress must not stop coordinators from working the queue
+        return {}
+
+
+async def _list(queue: Queue, name: str, args: argparse.Namespace, names: dict[str, str]) -> int:
+    from bot.coordination import texts as queue_texts
+    from db.models import Status
+
+    cases = await queue.open_cases(name, service=args.service, status=Status(args.status) if args.status else None,
+                                   urgent=True if args.urgent else None)
+    if args.json:
+        print(json.dumps([_jsonable(c) for c in cases], ensure_ascii=False, indent=2))
+        return 0
+    if not cases:
+        print(queue_texts.NO_OPEN_CASES)
+    for c in cases:
+        flags = "".join(f for f, on in ((queue_texts.FLAG_DANGER, c.danger), (queue_texts.FLAG_URGENT, c.urgent)) if on)
+        service = names.get(c.service_id or "", c.service_id or queue_texts.UNDECIDED)
+        print(f"#{c.id:<5} {flags:<8} {queue_texts.STATUS[c.status]:<16} {service:<14} "
+              f"{c.area or '-':<6} {queue_texts.when(c.created_at, queue.tz)}  "
+              f"{queue_texts.OWNER.format(name=c.claimed_by or '-')}")
+    return 0
+
+
+async def _show(queue: Queue, name: str, args: argparse.Namespace, names: dict[str, str]) -> int:
+    from bot.coordination import texts as queue_texts
+
+    case, events = await queue.show(args.case_id, name)
+    if args.json:
+        data = _jsonable(case) | {"history": [asdict(e) for e in events]}
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return 0
+    service = names.get(case.service_id or "", case.service_id or queue_texts.UNDECIDED)
+    print(queue_texts.case_card(case, queue.tz, service, "status", names.get(case.site_id or "")))
+    print(queue_texts.HISTORY)
+    for e in events:
+        change = f" {e.status_from or ''}→{e.status_to}" if e.status_to else ""
+        note = f"  ({e.note})" if e.note else ""
+        print(f"  {queue_texts.when(e.at, queue.tz)}  {e.actor}  {e.kind}{change}{note}")
+    return 0
+
+
+def _jsonable(case: CaseRow) -> dict[str, Any]:
+    return json.loads(json.dumps(asdict(case), ensure_ascii=False, default=str))

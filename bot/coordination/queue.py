@@ -1,0 +1,293 @@
+"""The coordinator queue: who may act on which case, the case lifecycle, and what parents can ask about theirs."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta, tzinfo
+
+from bot.coordination import texts as queue_texts
+from bot.dialog.core import Choice, Reply
+from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES
+from db import cases as sql
+from db.models import OPEN_STATUSES, CaseRow, Event, NewCase, Outcome, Status, ts
+from db.store import CasePlan, Store
+from knowledge.coordinators import Coordinator, Coordinators
+
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Refused(PermissionError):
+    """The person is not a configured coordinator, or the case is not theirs to act on; str() is Korean."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimResult:
+    won: bool
+    holder: str | None
+    case: CaseRow
+    message: str
+
+
+class Queue:
+    """Channel-independent case operations. Installs its planner on the store so every new case gets its
+    notification and reminders in the case's own transaction. ``listeners`` are called after any write that
+    adds outbox or follow-up rows (the dispatcher and follow-ups kick themselves with it)."""
+
+    def __init__(self, store: Store, coordinators: Coordinators, *, tz: tzinfo, clock: Clock = utcnow,
+                 retention_days: int = 90) -> None:
+        self.store = store
+        self.coordinators = coordinators
+        self.tz = tz
+        self.clock = clock
+        self.retention_days = retention_days
+        self.listeners: list[Callable[[], None]] = []
+        self._questions: set[str] | None = None
+        """Users with a fired, not yet asked parent follow-up, so the check on every message needs no query.
+        Only the bot process fires follow-ups, so this process knows every change after the first load."""
+        self._awaiting: set[str] = set()
+        self._awaiting_loaded = False
+        """Users with an asked, unanswered parent follow-up, so a '네' at any step queries only for them. Only this
+        process asks and answers; entries are added on every ask (also while loading), so none is ever missed."""
+        store.planner = self.plan
+        store.case_listeners.append(lambda _case_id: self.changed())
+
+    def changed(self) -> None:
+        for listener in self.listeners:
+            listener()
+
+    # -- timings ---------------------------------------------------------------------------------------
+
+    def level(self, service_id: str | None, urgent: bool, danger: bool, care_date: object, at: datetime) -> str:
+        if danger or service_id in self.coordinators.always_open:
+            return "urgent"
+        if urgent or care_date == at.astimezone(self.tz).date():
+            return "today"
+        return "normal"
+
+    def reminder_due(self, level: str, after: datetime) -> datetime:
+        """``after`` + the level's minutes; outside working hours moved to the next opening, except urgent."""
+        due = (after + timedelta(minutes=getattr(self.coordinators.timings, level))).astimezone(self.tz)
+        return due if level == "urgent" else self.coordinators.next_open(due)
+
+    def plan(self, case: NewCase) -> CasePlan:
+        level = self.level(case.service_id, case.urgent, case.danger, case.care_date, case.created_at)
+        followups = [("unclaimed", self.reminder_due(level, case.created_at))]
+        t = self.coordinators.timings
+        if case.care_date is not None and not case.danger:
+            day = case.care_date + timedelta(days=t.parent_followup_days)
+            due = datetime.combine(day, time(t.parent_followup_hour), self.tz)
+            if due > case.created_at:
+                followups.append(("parent", due))
+        return CasePlan(notes=("new_case",), followups=tuple(followups))
+
+    def when_answered(self, service_id: str | None, at: datetime, *, danger: bool = False) -> str | None:
+        """For the parent: when a person will answer, if not now (None during hours and for 24-hour services)."""
+        if danger or service_id in self.coordinators.always_open or self.coordinators.is_open(at.astimezone(self.tz)):
+            return None
+        return queue_texts.AFTER_HOURS.format(when=queue_texts.when(self.coordinators.next_open(at.astimezone(self.tz)),
+                                                                   self.tz))
+
+    # -- coordinators ----------------------------------------------------------------------------------
+
+    def coordinator(self, name: str | None) -> Coordinator:
+        found = self.coordinators.named(name) if name else None
+        if found is None:
+            raise Refused(queue_texts.NOT_A_COORDINATOR.format(name=name or ""))
+        return found
+
+    def _authorize(self, who: Coordinator, case: CaseRow) -> None:
+        if not who.handles(case.service_id):
+            control = ", ".join(c.name for c in self.coordinators.control())
+            service = case.service_id or queue_texts.UNDECIDED
+            raise Refused(queue_texts.NOT_YOURS.format(id=case.id, service=service, name=who.name, control=control))
+
+    async def _case(self, case_id: int) -> CaseRow:
+        case = await self.store.case(case_id)
+        if case is None:
+            raise LookupError(queue_texts.NO_SUCH_CASE.format(id=case_id))
+        return case
+
+    async def open_cases(self, name: str, *, service: str | None = None, status: Status | None = None,
+                         urgent: bool | None = None) -> list[CaseRow]:
+        """Open cases the coordinator may see (theirs, or all for the control tower), urgent and oldest first."""
+        who = self.coordinator(name)
+        rows = await self.store.fetch(
+            "SELECT * FROM cases WHERE status IN (?, ?, ?) ORDER BY danger DESC, urgent DESC, id", OPEN_STATUSES)
+        found = [CaseRow.from_row(r) for r in rows]
+        return [c for c in found if who.handles(c.service_id) and (service is None or c.service_id == service)
+                and (status is None or c.status == status) and (urgent is None or c.urgent == urgent)]
+
+    async def show(self, case_id: int, name: str) -> tuple[CaseRow, list[Event]]:
+        case = await self._case(case_id)
+        self._authorize(self.coordinator(name), case)
+        rows = await self.store.fetch("SELECT * FROM events WHERE case_id = ? ORDER BY id", (case_id,))
+        return case, [Event.from_row(r) for r in rows]
+
+    async def claim(self, case_id: int, name: str) -> ClaimResult:
+        who = self.coordinator(name)
+        self._authorize(who, await self._case(case_id))
+        now = self.clock()
+        remind = ts(now + timedelta(minutes=self.coordinators.timings.not_contacted))
+        result = await self.store.write(lambda c: sql.claim(c, case_id, who.name, ts(now), remind))
+        self.changed()
+        text = queue_texts.CLAIM_WON if result.holder == who.name else queue_texts.CLAIM_LOST
+        return ClaimResult(result.holder == who.name, result.holder, await self._case(case_id),
+                           text.format(id=case_id, who=result.holder))
+
+    async def update(self, case_id: int, name: str, change: sql.Change, *, outcome: Outcome | None = None,
+                     note: str | None = None) -> CaseRow:
+        """Raises Refused, LookupError, sql.TransitionRefused or ValueError (resolve without outcome)."""
+        who = self.coordinator(name)
+        case = await self._case(case_id)
+        self._authorize(who, case)
+        await self.store.write(lambda c: sql.change(c, case_id, change, who.name, ts(self.clock()), outcome=outcome,
+                                                    note=note, remind_at=self._remind_after_change(case)))
+        self.changed()
+        return await self._case(case_id)
+
+    def _remind_after_change(self, case: CaseRow) -> str:
+        now = self.clock()
+        level = self.level(case.service_id, case.urgent, case.danger, case.care_date, now)
+        return ts(self.reminder_due(level, now))
+
+    # -- parents ---------------------------------------------------------------------------------------
+
+    async def status(self, user_key: str, service_names: Mapping[str, str] | None = None) -> str:
+        """'접수 확인': the parent's cases (newest first) with status and what comes next."""
+        found = await self.store.cases_for_user(user_key)
+        if not found:
+            return queue_texts.NO_CASES
+        names = service_names or {}
+        return "\n\n".join(queue_texts.case_status(c, self.tz, names.get(c.service_id or "")) for c in found[:3])
+
+    async def forget(self, user_key: str) -> str:
+        """'내 정보 삭제' after the parent confirmed: open cases withdrawn, personal fields and messages deleted."""
+        at = ts(self.clock())
+
+        def forget(conn: sqlite3.Connection) -> tuple[int, int]:
+            open_before = conn.execute(
+                "SELECT count(*) FROM cases WHERE user_key = ? AND status IN (?, ?, ?)", (user_key, *OPEN_STATUSES)
+            ).fetchone()[0]
+            ids, withdrawn = sql.withdraw_open(conn, user_key, at)
+            sql.anonymise(conn, ids, at, "parent", announced=withdrawn)
+            had = conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,)).rowcount
+            had += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
+            return open_before, len(ids) + had
+
+        open_count, total = await self.store.write(forget)
+        self.store.drop_cached(user_key)
+        self.changed()
+        return queue_texts.FORGET_DONE.format(n=open_count) if total else queue_texts.FORGET_NOTHING
+
+    async def parent_question(self, user_key: str) -> Reply | None:
+        """A fired, not yet asked parent follow-up, marked asked; channels that cannot push call this at
+        the next message (push channels get it from the follow-ups runner)."""
+        if self._questions is None:
+            self._questions = {r[0] for r in await self.store.fetch(
+                "SELECT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT NULL"
+                " AND f.kind = 'parent' AND f.fired_at IS NOT NULL AND f.asked_at IS NULL AND f.cancelled_at IS NULL")}
+        if user_key not in self._questions:
+            return None
+        rows = await self.store.fetch(
+            "SELECT f.id, f.case_id FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ?"
+            " AND f.kind = 'parent' AND f.fired_at IS NOT NULL AND f.asked_at IS NULL AND f.cancelled_at IS NULL"
+            " ORDER BY f.id DESC LIMIT 1", (user_key,))
+        if not rows:
+            self._questions.discard(user_key)
+            return None
+        await self.mark_asked(rows[0]["id"])
+        return question(rows[0]["case_id"])
+
+    def question_due(self, user_key: str) -> None:
+        """The follow-ups runner fired a parent follow-up for this user."""
+        if self._questions is not None:
+            self._questions.add(user_key)
+
+    async def mark_asked(self, followup_id: int) -> None:
+        def mark(conn: sqlite3.Connection) -> str | None:
+            conn.execute("UPDATE followups SET asked_at = ? WHERE id = ?", (ts(self.clock()), followup_id))
+            row = conn.execute("SELECT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.id = ?",
+                               (followup_id,)).fetchone()
+            return row[0] if row else None
+
+        if (user_key := await self.store.write(mark)) is not None:
+            self._awaiting.add(user_key)
+
+    async def awaiting_answer(self, user_key: str) -> bool:
+        if not self._awaiting_loaded:
+            self._awaiting |= {r[0] for r in await self.store.fetch(
+                "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT"
+                " NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL")}
+            self._awaiting_loaded = True
+        return user_key in self._awaiting and bool(await self._asked(user_key))
+
+    async def _asked(self, user_key: str) -> list[sqlite3.Row]:
+        return await self.store.fetch(
+            "SELECT f.id, f.case_id FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ?"
+            " AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL ORDER BY f.id DESC LIMIT 1",
+            (user_key,))
+
+    async def answer_followup(self, user_key: str, yes: bool) -> str | None:
+        """The parent's 예/아니오; 아니오 reopens the case with a note and notifies its coordinator.
+        None when no follow-up question is waiting for this parent."""
+        rows = await self._asked(user_key)
+        if not rows:
+            return None
+        followup_id, case_id = rows[0]["id"], rows[0]["case_id"]
+        case = await self._case(case_id)
+        at = ts(self.clock())
+        remind = self._remind_after_change(case)
+
+        def answer(conn: sqlite3.Connection) -> bool:
+            conn.execute("UPDATE followups SET answered_at = ?, answer = ? WHERE id = ?",
+                         (at, "yes" if yes else "no", followup_id))
+            sql.add_event(conn, case_id, at, "parent", "followup_answered", note=answer_note(yes))
+            status = sql.current(conn, case_id)["status"]
+            if not yes and status in (Status.RESOLVED, Status.CLOSED):
+                sql.change(conn, case_id, sql.Change.REOPENED, "parent", at, note=queue_texts.FOLLOWUP_NOT_PLACED,
+                           remind_at=remind)
+            elif not yes:
+                sql.change(conn, case_id, sql.Change.NOTE, "parent", at, note=queue_texts.FOLLOWUP_NOT_PLACED)
+                sql.add_outbox(conn, case_id, "followup_no", at)
+            # In the same transaction, so an ask committed after it is added after this discard, never lost.
+            return conn.execute(
+                "SELECT 1 FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ? AND f.kind = 'parent'"
+                " AND f.asked_at IS NOT NULL AND f.answered_at IS NULL LIMIT 1", (user_key,)).fetchone() is not None
+
+        if not await self.store.write(answer):
+            self._awaiting.discard(user_key)
+        self.changed()
+        return queue_texts.PARENT_YES if yes else queue_texts.PARENT_NO.format(id=case_id)
+
+    async def purge_expired(self) -> int:
+        """Retention: personal fields of cases closed more than ``retention_days`` ago, and old message logs
+        and idle conversations, are removed. Returns the number of cases purged."""
+        now = self.clock()
+        at, cutoff = ts(now), ts(now - timedelta(days=self.retention_days))
+
+        def purge(conn: sqlite3.Connection) -> int:
+            ids = [r[0] for r in conn.execute(
+                "SELECT id FROM cases WHERE purged_at IS NULL AND status IN ('resolved', 'closed')"
+                " AND COALESCE(closed_at, resolved_at) <= ?", (cutoff,))]
+            conn.execute("DELETE FROM messages WHERE at <= ?", (cutoff,))
+            conn.execute("DELETE FROM conversations WHERE updated_at <= ?", (cutoff,))
+            return sql.anonymise(conn, ids, at, "system")
+
+        count = await self.store.write(purge)
+        self.store.drop_cached()
+        return count
+
+
+def answer_note(yes: bool) -> str:
+    return queue_texts.FOLLOWUP_YES_NOTE if yes else queue_texts.FOLLOWUP_NO_NOTE
+
+
+def question(case_id: int) -> Reply:
+    choices = (Choice(answer_note(True), FOLLOWUP_YES), Choice(answer_note(False), FOLLOWUP_NO))
+    return Reply(queue_texts.PARENT_QUESTION.format(id=case_id), choices=choices)

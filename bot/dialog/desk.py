@@ -1,0 +1,29 @@
+"""What the dialog needs from the coordinators' side (the case desk), as a protocol the queue implements."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Protocol
+
+from bot.dialog.core import Reply
+
+FOLLOWUP_YES = "followup:yes"
+FOLLOWUP_NO = "followup:no"
+"""Button values of the parent follow-up question ('돌봄 연결이 잘 되셨나요?')."""
+
+
+class CaseDesk(Protocol):
+    """Cases and follow-ups as a parent's turn sees them; the coordination queue is the implementation."""
+
+    def when_answered(self, service_id: str | None, at: datetime, *, danger: bool = False) -> str | None: ...
+
+    async def status(self, user_key: str, service_names: Mapping[str, str] | None = None) -> str: ...
+
+    async def forget(self, user_key: str) -> str: ...
+
+    async def parent_question(self, user_key: str) -> Reply | None: ...
+
+    async def awaiting_answer(self, user_key: str) -> bool: ...
+
+    async def answer_followup(self, user_key: str, yes: bool) -> str | None: ...

@@ -1,0 +1,329 @@
+"""The dialog engine: one inbound message in, the replies out; turns are serialised per user and saved."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from functools import lru_cache
+from typing import Protocol
+
+from bot.dialog import texts
+from bot.dialog.casefile import new_case
+from bot.dialog.core import Choice, Inbound, Reply
+from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES, CaseDesk
+from bot.dialog.flood import FloodGate
+from bot.dialog.intake import Intake, Step
+from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next
+from bot.settings import Settings
+from db.batch import CASE_NUMBER
+from db.models import NewCase
+from db.store import Store
+from knowledge.schema import Knowledge
+from routing.match import Ranking
+from routing.understand import Understander
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 2000
+"""Longer messages are cut: no intake answer needs more, and it bounds the work one message can cause."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ANY_GLOBAL = re.compile("|".join(re.escape(w) for w in (
+    *texts.RESTART_WORDS, *texts.CANCEL_WORDS, *texts.HELP_WORDS, *texts.STATUS_WORDS, *texts.FORGET_WORDS)))
+"""Any word that works at every step: most turns have none, and one search tells."""
+_EMPTY = Intake()
+
+
+class KnowledgeHolder(Protocol):
+    """Anything holding the current knowledge (the reloading KnowledgeSource, or a fixed one in tests)."""
+
+    @property
+    def current(self) -> Knowledge: ...
+
+
+class FixedKnowledge:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.current = knowledge
+
+
+class Engine:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        queue: CaseDesk,
+        knowledge: KnowledgeHolder,
+        settings: Settings,
+        clock: Callable[[], datetime] | None = None,
+        map_url: Callable[[str, str | None], str | None] | None = None,
+        cache_size: int = 20_000,
+        flood: FloodGate | None = None,
+    ) -> None:
+        self.store = store
+        self.queue = queue
+        self.knowledge = knowledge
+        self.settings = settings
+        self.clock = clock or (lambda: datetime.now(settings.tz))
+        self._map_url = map_url
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+        self._cache: OrderedDict[str, Intake] = OrderedDict()
+        self._cache_size = cache_size
+        self._understander: tuple[Knowledge, Understander] | None = None
+        self._ctx: tuple[Knowledge, Context] | None = None
+        self.flood = flood
+        store.state_listeners.append(self._drop)
+
+    # -- the one public entry ---------------------------------------------------------------
+    async def handle(self, inbound: Inbound) -> list[Reply]:
+        key = inbound.address.key
+        # Counted on arrival, not when the turn runs: a flood is about how fast messages come in.
+        slow = self.flood is not None and self.flood.over(key, self.clock())
+        lock = self._acquire(key)
+        try:
+            async with lock:
+                return await self._turn(key, inbound, slow)
+        finally:
+            self._release(key)
+
+    async def _turn(self, key: str, inbound: Inbound, slow: bool = False) -> list[Reply]:
+        now = self.clock()
+        knowledge = self.knowledge.current
+        intake = await self._load(key)
+        label = inbound.text if inbound.choice else None
+        raw = inbound.choice or inbound.text
+        if not inbound.choice and (picked := _picked(intake, inbound.text)):
+            # Channels that can only send text back (a Kakao quick reply without extra, a typed label).
+            label, raw = inbound.text, picked
+        text = clean(raw)
+        reader = self.understander(knowledge)
+        u = reader.read_tap(text, now) if label is not None else reader.read(text, now)
+        if inbound.location:
+            u = replace(u, need=replace(u.need, coords=inbound.location, area=None))
+        t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label)
+        if len(raw) > MAX_TEXT:
+            t.say(texts.TOO_LONG)
+        if u.danger:
+            await self._danger(t)
+        step = await self._followup_answer(t, key, raw)
+        if step is None:
+            step = await self._global(t)
+        if step is None:
+            step = STEPS[t.intake.step](t)
+        opening = await self._perform(t)
+        shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
+        t.intake = t.intake.evolve(step=step, offered=_offered(shown))
+        # A follow-up question that could not be pushed (Kakao) is asked at the parent's next message.
+        question = await self.queue.parent_question(key)
+        if question is not None:
+            t.replies.append(question)
+        if slow:
+            t.replies.insert(0, Reply(texts.SLOW_DOWN))
+        try:
+            if opening is None:
+                await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(),
+                                             now)
+            else:
+                await self._commit_with_case(t, opening, key, raw[:MAX_TEXT])
+        except BaseException:
+            self.forget_cached(key)  # the write may or may not have landed: read the state back next turn
+            raise
+        self._remember(key, t.intake)
+        return t.replies
+
+    async def _perform(self, t: Turn) -> tuple[NewCase, Reply] | None:
+        """Carry out the effects the steps decided on; returns the case to write with the turn, if one opens."""
+        opening = None
+        for effect in t.effects:
+            if isinstance(effect, OpenCase):
+                new = new_case(t.rankings(), t.intake, danger=False, address=t.inbound.address, message=t.text,
+                               now=t.now)
+                opening = (new, effect.announce)
+            elif isinstance(effect, Forget):
+                t.replies.insert(effect.at, Reply(await self.forget(t.inbound.address.key)))
+        return opening
+
+    def _context(self, knowledge: Knowledge) -> Context:
+        """The steps' window on the world, one per knowledge (rebuilt when staff's edits load)."""
+        if self._ctx is None or self._ctx[0] is not knowledge:
+            reader = self.understander(knowledge)
+            ctx = Context(retention_days=self.settings.retention_days, map_url=self.map_url,
+                          suggest_places=reader.suggest_places,
+                          when_answered=lambda service, at, danger: self.queue.when_answered(service, at,
+                                                                                             danger=danger))
+            self._ctx = (knowledge, ctx)
+        return self._ctx[1]
+
+    async def _commit_with_case(self, t: Turn, opening: tuple[NewCase, Reply], key: str, inbound: str) -> None:
+        """The case, the turn's messages and the finished conversation in one transaction: if the process dies
+        before it commits, nothing happened and the parent's repeated "네" opens the case once; after it, the
+        conversation already says done. The case number, known only inside that transaction, is filled into
+        the saved conversation and the reply that announces it."""
+        new, reply = opening
+        announce = next((i for i, r in enumerate(t.replies) if r is reply), None)
+        case_id = await self.store.create_case(
+            new, t.intake.to_json(), number_key="case_id", inbound=inbound,
+            replies=[r.text for r in t.replies], announce=announce)
+        t.intake = t.intake.evolve(case_id=case_id)
+        t.replies = [_numbered(r, case_id) if i == announce else r for i, r in enumerate(t.replies)]
+
+    async def _followup_answer(self, t: Turn, key: str, raw: str) -> Step | None:
+        """예/아니오 to '돌봄 연결이 잘 되셨나요?' goes to the queue, whatever step the intake is at."""
+        yes = {FOLLOWUP_YES: True, FOLLOWUP_NO: False}.get(raw, t.u.yes)
+        if yes is None or not await self.queue.awaiting_answer(key):
+            return None
+        answer = await self.queue.answer_followup(key, yes)
+        if answer is None:
+            return None
+        t.say(answer)
+        return t.intake.step
+
+    async def _global(self, t: Turn) -> Step | None:
+        """Words that work at any step. Returns the next step, or None to let the step's handler run."""
+        word = t.compact
+        short = len(word) <= 12
+        if t.intake.step == Step.FORGET:
+            return None
+        if not (short and _ANY_GLOBAL.search(word)) and word not in texts.RESTART_WORDS:
+            return self._welcome(t)
+        if word in texts.RESTART_WORDS or (short and any(w in word for w in texts.RESTART_WORDS)):
+            t.intake = Intake()
+            t.say(texts.RESTARTED)
+            return ask_next(t)
+        if short and any(w in word for w in texts.CANCEL_WORDS):
+            t.intake = Intake()
+            t.say(texts.CANCELLED)
+            return Step.COLLECT
+        if short and any(w in word for w in texts.HELP_WORDS):
+            t.say(texts.HELP)
+            return ask_next(t) if t.intake.step == Step.COLLECT and t.intake != Intake() else t.intake.step
+        if short and any(w in word for w in texts.STATUS_WORDS):
+            await self._status(t)
+            return t.intake.step
+        if short and any(w in word for w in texts.FORGET_WORDS):
+            t.intake = t.intake.evolve(back_to=t.intake.step)
+            t.say(texts.ASK_FORGET, texts.FORGET_CHOICES)
+            return Step.FORGET
+        return self._welcome(t)
+
+    def _welcome(self, t: Turn) -> Step | None:
+        """A greeting (or anything without facts) that opens a conversation gets the welcome and the first question."""
+        if t.intake == _EMPTY and not t.says_facts and not t.u.need.topics and not t.replies:
+            t.say(texts.WELCOME)
+            return ask_next(t)
+        return None
+
+    # -- effects the steps decide on, and what they consult ------------------------------------
+    async def _danger(self, t: Turn) -> None:
+        """Emergency numbers first, and an urgent case, before any question (one per conversation)."""
+        intake = t.intake.merge(t.u)
+        intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
+        case_id = intake.danger_case
+        if case_id is None:
+            # Saved with the case: a restart before the turn commits must not open a second urgent case.
+            new = new_case(t.rankings(intake), intake, danger=True, address=t.inbound.address, message=t.text,
+                           now=t.now)
+            case_id = await self.store.create_case(new, intake.to_json(), number_key="danger_case")
+        t.say(texts.DANGER.format(case_id=case_id))
+        t.intake = intake.evolve(danger_case=case_id)
+
+    async def _status(self, t: Turn) -> None:
+        names = {s.id: s.name for s in t.knowledge.services}
+        t.say(await self.queue.status(t.inbound.address.key, names))
+
+    async def forget(self, key: str) -> str:
+        message = await self.queue.forget(key)
+        self.forget_cached(key)
+        return message
+
+    def map_url(self, ranking: Ranking, intake: Intake) -> str | None:
+        best = ranking.best
+        if self._map_url is None or best is None:
+            return None
+        return self._map_url(best.service.id, best.site.area if best.site else intake.area)
+
+    def understander(self, knowledge: Knowledge) -> Understander:
+        if self._understander is None or self._understander[0] is not knowledge:
+            self._understander = (knowledge, Understander(knowledge))
+        return self._understander[1]
+
+
+    # -- state: the database is the truth; this is the one cache of it, parsed (a turn needs no read) --
+    async def _load(self, key: str) -> Intake:
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        raw = await self.store.load_state(key)
+        if not raw:
+            return Intake()
+        try:
+            return Intake.from_json(raw)
+        except (ValueError, KeyError, TypeError):
+            log.exception("unreadable conversation state for %s; starting over", key)
+            return Intake()
+
+    def _remember(self, key: str, intake: Intake) -> None:
+        self._cache[key] = intake
+        self._cache.move_to_end(key)
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+    def forget_cached(self, key: str) -> None:
+        self._cache.pop(key, None)
+
+    def _drop(self, key: str | None) -> None:
+        """States changed in the file behind this cache (forget, retention purge, a failed write)."""
+        if key is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(key, None)
+
+    def _acquire(self, key: str) -> asyncio.Lock:
+        lock, users = self._locks.get(key, (None, 0))
+        lock = lock or asyncio.Lock()
+        self._locks[key] = (lock, users + 1)
+        return lock
+
+    def _release(self, key: str) -> None:
+        lock, users = self._locks[key]
+        if users <= 1:
+            del self._locks[key]
+        else:
+            self._locks[key] = (lock, users - 1)
+
+
+@lru_cache(maxsize=1024)
+def _offered(shown: tuple[Choice, ...]) -> tuple[tuple[str, str], ...]:
+    """The (label, value) pairs a state keeps of the buttons shown. Buttons come from a few fixed lists, so
+    the states held in memory share one tuple per list instead of a copy each."""
+    return tuple((c.label, c.value) for c in shown)
+
+
+def _numbered(reply: Reply, case_id: int) -> Reply:
+    return replace(reply, text=reply.text.replace(CASE_NUMBER, str(case_id)))
+
+
+def _picked(intake: Intake, text: str) -> str | None:
+    """The value of the offered button whose label the text repeats (spacing and punctuation aside)."""
+    said = _squash(text)
+    return next((value for label, value in intake.offered if said and _squash_label(label) == said), None)
+
+
+@lru_cache(maxsize=1024)
+def _squash_label(label: str) -> str:
+    """Button labels come from a few fixed lists (and place names): squashed once each."""
+    return _squash(label)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s.,!?~()·]+", "", text)
+
+
+def clean(text: str) -> str:
+    """Normalise a message: NFC (so 'ㄱ+ㅏ' typed apart matches), no control characters, bounded length."""
+    return _CONTROL.sub(" ", unicodedata.normalize("NFC", text[:MAX_TEXT])).strip()

@@ -1,0 +1,159 @@
+"""Turn rankings and intakes into the Korean a parent or a coordinator reads."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from bot.dialog import texts
+from bot.dialog.core import Link, Reply, Venue
+from bot.dialog.intake import Intake, Kid
+from bot.dialog.opening import week_label
+from knowledge.schema import Knowledge, Service
+from routing.match import Ranking, Verdict
+
+
+def clock(minutes: int) -> str:
+    minutes = minutes % 1440 if minutes > 1440 else minutes
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def kid_label(kid: Kid) -> str:
+    if kid.label:
+        return kid.label
+    if kid.school_grade is not None:
+        return texts.GRADE_LABEL.format(grade=kid.school_grade)
+    if kid.age_months is None:
+        return texts.CHILD_UNKNOWN
+    if kid.age_months < 24 or kid.age_months % 12:
+        return texts.AGE_LABEL_MONTHS.format(months=kid.age_months)
+    return texts.AGE_LABEL_YEARS.format(years=kid.age_months // 12)
+
+
+def day_label(day: date) -> str:
+    return texts.DAY_FMT.format(month=day.month, day=day.day, weekday=texts.WEEKDAYS[day.weekday()])
+
+
+def when_label(intake: Intake) -> str:
+    return _when_label(intake.day, intake.start, intake.end, intake.night)
+
+
+@lru_cache(maxsize=1024)
+def _when_label(day: date | None, start: int | None, end: int | None, night: bool | None) -> str:
+    """Formatted once per window: the summary shows it on the confirming turns and in every case file."""
+    parts = [day_label(day)] if day else []
+    if start is not None and end is not None:
+        parts.append(texts.TIME_RANGE.format(start=clock(start), end=clock(end)))
+    elif start is not None:
+        parts.append(texts.TIME_FROM.format(start=clock(start)))
+    elif end is not None:
+        parts.append(texts.TIME_UNTIL.format(end=clock(end)))
+    elif night:
+        parts.append(texts.NIGHT)
+    return " ".join(parts) or texts.WHEN_UNKNOWN
+
+
+def service_lines(service: Service, verdict: Verdict | None) -> list[str]:
+    """Hours, place, contact and fee of a service, for a recommendation or a topic answer."""
+    site = verdict.site if verdict else (service.sites[0] if service.sites else None)
+    lines = [texts.HOURS.format(hours=week_label(service.hours_at(site)))]
+    if service.at_home:
+        lines.append(texts.AT_HOME)
+    elif site:
+        lines.append(texts.FIRST_SITE.format(site=site.name, address=site.address))
+    lines += [texts.CONTACT.format(person=c.person, phone=c.phone or "").strip() for c in service.contacts]
+    if service.fee:
+        lines.append(texts.FEE.format(fee=service.fee))
+    return lines
+
+
+def links(service: Service, site_phone: str | None, map_url: str | None) -> tuple[Link, ...]:
+    out = [
+        Link(label=texts.CALL_PERSON.format(person=c.person), phone=c.phone) for c in service.contacts[:1] if c.phone
+    ]
+    if site_phone and not out:
+        out.append(Link(label=texts.CALL, phone=site_phone))
+    if service.url:
+        out.append(Link(label=texts.INFO_PAGE, url=service.url))
+    if map_url:
+        out.append(Link(label=texts.MAP_LINK, url=map_url))
+    return tuple(out)
+
+
+def venue(verdict: Verdict) -> Venue | None:
+    site = verdict.site
+    if site is None:
+        return None
+    phone = site.phone or next((c.phone for c in verdict.service.contacts if c.phone), None)
+    return Venue(title=site.name, address=site.address, lat=site.lat, lon=site.lon, phone=phone)
+
+
+_CARDS: dict[tuple[str, int, str | None], tuple[Ranking, Reply]] = {}
+"""Cards by (child, ranking identity, map link). Rankings are memoised per knowledge (routing.match), so parents
+with the same need get the same Ranking object, and its card (frozen, so shareable) is built once. The ranking is
+kept in the value so its id cannot be reused; reloaded knowledge ranks into new objects, hence new cards."""
+
+
+def recommendation(who: str, ranking: Ranking, map_url: str | None = None) -> Reply:
+    """The card for one child: best service with reasons, where and whom to call, the next best, why not others."""
+    key = (who, id(ranking), map_url)
+    known = _CARDS.get(key)
+    if known is not None and known[0] is ranking:
+        return known[1]
+    if len(_CARDS) >= 4096:  # rankings of replaced knowledge or of a cleared memo
+        _CARDS.clear()
+    card = _card(who, ranking, map_url)
+    _CARDS[key] = (ranking, card)
+    return card
+
+
+def _card(who: str, ranking: Ranking, map_url: str | None) -> Reply:
+    best = ranking.best
+    if best is None:
+        why = [f"· {v.service.name}: {v.problems[0]}" for v in ranking.rejected if v.problems][:4]
+        return Reply("\n".join([texts.RECOMMEND_NONE.format(child=who), *why]))
+    lines = [texts.RECOMMEND_HEAD.format(child=who), ""]
+    lines += [f"· {r}" for r in best.reasons]
+    lines += [f"· {p}" for p in best.problems]
+    lines += service_lines(best.service, best)
+    if len(ranking.ranked) > 1:
+        nxt = ranking.ranked[1]
+        lines += ["", texts.NEXT_BEST.format(name=nxt.service.name)]
+        lines += [f"· {r}" for r in nxt.reasons[:2]]
+    why_not = [v for v in ranking.rejected if v.service.kind != "info" and v.problems]
+    if why_not:
+        lines += ["", texts.WHY_NOT_HEAD]
+        lines += [f"· {v.service.name}: {v.problems[0]}" for v in why_not[:3]]
+    return Reply(
+        "\n".join(lines),
+        links=links(best.service, best.site.phone if best.site else None, map_url),
+        card_title=best.service.name + (f" · {best.site.name}" if best.site else ""),
+        venue=venue(best),
+    )
+
+
+def topic_answer(ranking: Ranking, knowledge: Knowledge, map_url: str | None = None) -> Reply:
+    best = ranking.best
+    assert best is not None
+    service = best.service
+    lines = [service.name, service.summary, "", *service_lines(service, best)]
+    return Reply(
+        "\n".join(lines),
+        links=links(service, best.site.phone if best.site else None, map_url),
+        card_title=service.name,
+        venue=venue(best),
+    )
+
+
+def summary(intake: Intake, best_names: list[str], place_name: str | None) -> str:
+    """The short case summary both the parent (to confirm) and the coordinator (to act) read."""
+    kids = ", ".join(kid_label(k) for k in intake.kids) or texts.CHILD_UNKNOWN
+    contact = intake.phone or (texts.CONTACT_CHAT if intake.chat_route else "-")
+    lines = [
+        texts.SUMMARY_CHILDREN.format(children=kids),
+        texts.SUMMARY_WHEN.format(when=when_label(intake)),
+        texts.SUMMARY_PLACE.format(place=place_name or "-"),
+        texts.SUMMARY_SERVICE.format(service=", ".join(best_names) or "-"),
+        texts.SUMMARY_CONTACT.format(contact=contact),
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,261 @@
+"""The dialog steps, one pure handler each, laid out in one table: a handler reads the turn and returns the next
+step, having added the replies and the effects (open a case, forget the parent) that the engine then performs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.dialog import present, texts
+from bot.dialog.casefile import place_name
+from bot.dialog.core import Choice, Inbound, Reply
+from bot.dialog.intake import Intake, Step
+from db.batch import CASE_NUMBER
+from knowledge.schema import Knowledge
+from routing.match import Ranking, rank
+from routing.need import Need, Understanding
+
+PHONE = re.compile(r"(01[016789]|0[2-6]\d?)[-.\s]?(\d{3,4})[-.\s]?(\d{4})")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the steps may consult besides the turn itself, each a plain function (tests pass their own)."""
+
+    retention_days: int = 90
+    map_url: Callable[[Ranking, Intake], str | None] = lambda ranking, intake: None
+    """A link to the care map focused on a recommendation, or None."""
+    suggest_places: Callable[[str], list[str]] = lambda text: []
+    """Place names close to an unreadable answer (typos)."""
+    when_answered: Callable[[str | None, datetime, bool], str | None] = lambda service, at, danger: None
+    """For the parent: when a person will answer a new case of that service, if not now."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCase:
+    """Effect: the turn ends by opening a case from its intake; ``announce`` carries ``CASE_NUMBER``, which the
+    engine fills in once the case is written together with the turn."""
+
+    announce: Reply
+
+
+@dataclass(frozen=True, slots=True)
+class Forget:
+    """Effect: delete the parent's data; the engine puts the desk's answer where ``at`` says among the replies."""
+
+    at: int
+
+
+Effect = OpenCase | Forget
+
+
+@dataclass
+class Turn:
+    """One message being handled: what it said, the intake as it evolves, and the replies so far."""
+
+    ctx: Context
+    inbound: Inbound
+    text: str
+    u: Understanding
+    intake: Intake
+    now: datetime
+    knowledge: Knowledge
+    label: str | None = None
+    """The button label when the parent tapped one (e.g. '3~5살'), kept for the summary."""
+    replies: list[Reply] = field(default_factory=list)
+    effects: list[Effect] = field(default_factory=list)
+    compact: str = field(init=False)
+    """The text without whitespace, for the word lists (read two or three times a turn)."""
+    _ranked: tuple[Intake, list[tuple[str, Ranking]]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.compact = "".join(self.text.split())
+
+    def rankings(self, intake: Intake | None = None) -> list[tuple[str, Ranking]]:
+        """Each child's ranking for ``intake`` (default: the turn's), computed once per intake per turn."""
+        intake = intake or self.intake
+        if self._ranked is None or self._ranked[0] is not intake:
+            self._ranked = (intake, rankings(intake, self.knowledge, self.now))
+        return self._ranked[1]
+
+    def say(self, text: str, choices: tuple[Choice, ...] = (), **kw: object) -> None:
+        self.replies.append(Reply(text, choices=choices, **kw))  # type: ignore[arg-type]
+
+    @property
+    def says_facts(self) -> bool:
+        n = self.u.need
+        return bool(
+            self.u.children or n.day or n.start is not None or n.area or n.coords or n.night or n.situations
+        )
+
+
+def ask_next(t: Turn) -> Step:
+    """Ask for the first thing still missing, or recommend when nothing is."""
+    i = t.intake
+    if not i.has_age:
+        t.say(texts.ASK_AGE, texts.AGE_CHOICES)
+    elif not i.has_day:
+        t.say(texts.ASK_DAY, texts.DAY_CHOICES)
+    elif not i.has_time:
+        t.say(texts.ASK_TIME, texts.TIME_CHOICES)
+    elif not i.has_place:
+        t.say(texts.ASK_PLACE, texts.PLACE_CHOICES, ask_location=True)
+    else:
+        return recommend(t)
+    return Step.COLLECT
+
+
+def recommend(t: Turn) -> Step:
+    for who, ranking in t.rankings():
+        t.replies.append(present.recommendation(who, ranking, t.ctx.map_url(ranking, t.intake)))
+    if t.intake.consent_at is not None:
+        return confirm(t)
+    t.say(texts.ASK_CONSENT.format(days=t.ctx.retention_days), texts.CONSENT_CHOICES)
+    return Step.CONSENT
+
+
+def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
+    needs = intake.needs(now)
+    out = []
+    for n, kid_need in enumerate(needs, start=1):
+        label = present.kid_label(intake.kids[n - 1]) if intake.kids else texts.CHILD_UNKNOWN
+        who = texts.CHILD_N.format(n=n, label=label) if len(needs) > 1 else texts.CHILD_ONE.format(label=label)
+        out.append((who, rank(kid_need, knowledge)))
+    return out
+
+
+def summary(t: Turn) -> str:
+    names = [r.best.service.name for _, r in t.rankings() if r.best]
+    return present.summary(t.intake, names, place_name(t.intake))
+
+
+def next_step_text(t: Turn, urgent: bool) -> str:
+    """What happens after the case is filed, and when a person will act if not now."""
+    first = next((r.best for _, r in t.rankings() if r.best), None)
+    later = t.ctx.when_answered(first.service.id if first else None, t.now, urgent)
+    base = texts.NEXT_STEP_URGENT if urgent else texts.NEXT_STEP
+    return f"{base}\n{later}" if later else base
+
+
+def confirm(t: Turn) -> Step:
+    t.say(texts.CONFIRM.format(summary=summary(t)), texts.CONFIRM_CHOICES)
+    return Step.CONFIRM
+
+
+def answer_topic(t: Turn) -> bool:
+    """A question about toys, benefits or consultation is answered at once, without the care questions."""
+    topics = t.u.need.topics
+    if not topics or t.u.children or t.u.need.day or t.u.need.situations:
+        return False
+    ranking = rank(Need(topics=topics, area=t.intake.area or t.u.need.area, now=t.now), t.knowledge)
+    if ranking.best is None:
+        return False
+    t.replies.append(present.topic_answer(ranking, t.knowledge, t.ctx.map_url(ranking, t.intake)))
+    t.say(texts.TOPIC_MORE)
+    return True
+
+
+def on_collect(t: Turn) -> Step:
+    if answer_topic(t):
+        return Step.COLLECT
+    if t.compact in texts.TOWNSHIP_WORDS:
+        towns = [p.name for p in t.knowledge.places if p.name[-1] in "읍면"]
+        t.say(texts.ASK_TOWNSHIP, tuple(Choice(name, name) for name in towns), ask_location=True)
+        return Step.COLLECT
+    before = t.intake
+    t.intake = t.intake.merge(t.u, label=t.label)
+    if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
+        t.intake = t.intake.evolve(time_skipped=True)
+    elif t.intake == before and not t.replies:
+        if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
+            t.say(texts.PLACE_NOT_FOUND.format(text=t.text[:20]))
+            guesses = t.ctx.suggest_places(t.text)
+            if guesses:
+                t.say(texts.PLACE_GUESS, tuple(Choice(name, name) for name in guesses), ask_location=True)
+                return Step.COLLECT
+        elif t.text:
+            t.say(texts.NOT_UNDERSTOOD)
+    return ask_next(t)
+
+
+def on_consent(t: Turn) -> Step:
+    if t.says_facts:
+        t.intake = t.intake.merge(t.u)
+        return ask_next(t)
+    if t.u.yes is True:
+        t.intake = t.intake.evolve(consent_at=t.now)
+        t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
+        return Step.PHONE
+    if t.u.yes is False:
+        t.say(texts.CONSENT_DECLINED, texts.DONE_CHOICES)
+        return Step.DONE
+    t.say(texts.YES_NO_AGAIN, texts.CONSENT_CHOICES)
+    return Step.CONSENT
+
+
+def on_phone(t: Turn) -> Step:
+    phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None)
+    if phone:
+        digits = re.sub(r"\D", "", phone)
+        t.intake = t.intake.evolve(phone=digits, chat_route=False)
+        return confirm(t)
+    if any(w in t.compact for w in texts.CHAT_ROUTE_WORDS):
+        t.intake = t.intake.evolve(chat_route=True, phone=None)
+        return confirm(t)
+    t.say(texts.PHONE_INVALID, texts.PHONE_CHOICES, ask_contact=True)
+    return Step.PHONE
+
+
+def on_confirm(t: Turn) -> Step:
+    if t.says_facts:
+        t.intake = t.intake.merge(t.u)
+        return ask_next(t)
+    if any(w in t.compact for w in texts.CORRECT_WORDS) or t.u.yes is False:
+        t.say(texts.ASK_CORRECTION)
+        return Step.CONFIRM
+    if t.u.yes is True:
+        urgent = t.intake.urgent or "emergency" in t.intake.situations
+        announce = texts.CASE_CREATED.format(case_id=CASE_NUMBER, next_step=next_step_text(t, urgent))
+        reply = Reply(announce, choices=texts.DONE_CHOICES)
+        t.replies.append(reply)
+        t.effects.append(OpenCase(reply))
+        return Step.DONE
+    t.say(texts.YES_NO_AGAIN, texts.CONFIRM_CHOICES)
+    return Step.CONFIRM
+
+
+def on_done(t: Turn) -> Step:
+    if answer_topic(t):
+        return Step.DONE
+    if t.says_facts:
+        # A new request after a finished one starts a fresh intake with what this message said.
+        t.intake = Intake().merge(t.u)
+        return ask_next(t)
+    t.say(texts.AFTER_DONE, texts.DONE_CHOICES)
+    return Step.DONE
+
+
+def on_forget(t: Turn) -> Step:
+    if t.u.yes is None:
+        t.say(texts.YES_NO_AGAIN, texts.FORGET_CHOICES)
+        return Step.FORGET
+    if t.u.yes:
+        t.effects.append(Forget(at=len(t.replies)))
+        t.intake = Intake()
+        return Step.COLLECT
+    back = t.intake.back_to or Step.COLLECT
+    t.intake = t.intake.evolve(back_to=None)
+    t.say(texts.FORGET_KEPT)
+    return back
+
+
+STEPS: dict[Step, Callable[[Turn], Step]] = {
+    Step.COLLECT: on_collect,
+    Step.CONSENT: on_consent,
+    Step.PHONE: on_phone,
+    Step.CONFIRM: on_confirm,
+    Step.DONE: on_done,
+    Step.FORGET: on_forget,
+}

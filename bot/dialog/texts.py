@@ -1,0 +1,188 @@
+"""Every Korean sentence the dialog says, in one place, so wording changes never touch flow code."""
+
+from __future__ import annotations
+
+from bot.dialog.core import Choice
+
+WELCOME = (
+    "안녕하세요, 김천시 돌봄 통합 접수 창구 '돌봄이음'이에요.\n"
+    "아이 나이, 돌봄이 필요한 때, 사는 동네를 알려 주시면 맞는 돌봄 서비스와 가까운 기관을 찾아 드려요.\n"
+    "한 번에 적어 주셔도 돼요. 예) 4살 아이 오늘 밤 10시까지 맡길 곳 있을까요? 율곡동이에요"
+)
+HELP = (
+    "돌봄이음 사용법\n"
+    "· 아이 나이, 필요한 날짜와 시간, 사는 동네(읍·면·동)를 알려 주세요. 한 번에 적어도 돼요.\n"
+    "· 장난감 대여, 수당·예방접종 문의, 육아 상담도 바로 안내해 드려요.\n"
+    "· '처음부터': 새로 시작 · '취소': 지금 접수 취소 · '접수 확인': 내 접수 상태\n"
+    "· '내 정보 삭제': 저장된 내 개인정보 삭제\n"
+    "· 아이가 위험하면 바로 112(경찰·아동학대 신고), 119(응급)에 전화하세요."
+)
+RESTARTED = "처음부터 다시 시작할게요."
+CANCELLED = "진행 중이던 접수를 취소했어요. 필요하시면 언제든 다시 말씀해 주세요."
+
+DANGER = (
+    "아이가 위험한 상황이라면 지금 바로 전화하세요.\n"
+    "· 112: 경찰, 아동학대 신고\n"
+    "· 119: 응급 상황, 구급차\n"
+    "돌봄이음 담당자에게도 긴급 건으로 알렸어요 (접수번호 {case_id}번)."
+)
+
+ASK_AGE = "아이가 몇 살인가요? (예: 4살, 18개월, 초2)"
+AGE_CHOICES = (
+    Choice("6개월 미만", "3개월"),
+    Choice("6개월~2살", "18개월"),
+    Choice("3~5살", "4살"),
+    Choice("6살 (취학 전)", "6살"),
+    Choice("초등 1~3학년", "초2"),
+    Choice("초등 4~6학년", "초5"),
+)
+ASK_DAY = "언제 돌봄이 필요하세요? (예: 오늘 밤 10시까지, 내일 오후 2시부터 6시까지, 토요일 낮)"
+DAY_CHOICES = (
+    Choice("지금 바로", "지금 바로"),
+    Choice("오늘", "오늘"),
+    Choice("내일", "내일"),
+    Choice("이번 주말", "주말"),
+)
+ASK_TIME = "몇 시부터 몇 시까지 필요하세요? (예: 오후 6시부터 10시까지)"
+TIME_CHOICES = (
+    Choice("낮 (9시~18시)", "오전 9시부터 오후 6시까지"),
+    Choice("저녁 (18시~22시)", "오후 6시부터 밤 10시까지"),
+    Choice("밤 늦게 (24시까지)", "저녁 7시부터 밤 12시까지"),
+    Choice("시간은 모르겠어요", "시간 모름"),
+)
+SKIP_TIME_WORDS = ("시간모름", "모르겠", "상관없", "아무때나", "미정")
+ASK_PLACE = "어느 동네에 사세요? 읍·면·동 이름을 알려 주세요. (예: 율곡동, 아포읍)"
+PLACE_CHOICES = (
+    *(Choice(name, name) for name in ("율곡동", "대곡동", "자산동", "평화남산동", "대신동", "양금동", "지좌동")),
+    Choice("읍·면 지역", "읍면 목록"),
+)
+TOWNSHIP_WORDS = ("읍면목록", "읍·면지역", "읍면지역")
+ASK_TOWNSHIP = "어느 읍·면이세요?"
+PLACE_NOT_FOUND = "'{text}'은(는) 김천시 읍·면·동에서 찾지 못했어요."
+PLACE_GUESS = "혹시 이 중에 사시는 곳이 있나요? 없으면 읍·면·동 이름을 다시 적어 주세요."
+NOT_UNDERSTOOD = "말씀을 잘 이해하지 못했어요."
+
+RECOMMEND_HEAD = "{child}에게 맞는 돌봄을 찾았어요."
+RECOMMEND_NONE = (
+    "{child}: 말씀하신 조건에 딱 맞는 서비스를 찾지 못했어요. 담당자가 직접 방법을 찾아 드릴게요."
+)
+WHY_NOT_HEAD = "다른 곳이 아닌 이유"
+NEXT_BEST = "다음 대안: {name}"
+FIRST_SITE = "장소: {site} ({address})"
+AT_HOME = "장소: 돌보미가 집으로 방문해요"
+HOURS = "운영: {hours}"
+CONTACT = "문의: {person} {phone}"
+FEE = "비용: {fee}"
+MAP_LINK = "돌봄 지도에서 보기"
+
+ASK_CONSENT = (
+    "담당 코디네이터가 연락드려 연결을 도와드릴까요?\n"
+    "[개인정보 수집·이용 동의]\n"
+    "· 수집 항목: 아이 나이, 필요한 날짜·시간, 사는 동네, 연락처(전화번호 또는 이 채팅)\n"
+    "· 목적: 돌봄 서비스 연결과 결과 확인\n"
+    "· 보관 기간: 접수 종결 후 {days}일, 그 뒤 개인정보는 지우고 통계만 남겨요\n"
+    "동의하지 않으셔도 위 안내는 그대로 이용하실 수 있어요."
+)
+CONSENT_CHOICES = (Choice("동의하고 접수", "동의"), Choice("동의하지 않음", "아니요"))
+CONSENT_DECLINED = (
+    "알겠어요. 개인정보는 저장하지 않을게요. 위에 안내한 연락처로 직접 문의하시면 돼요.\n"
+    "다시 접수하시려면 '처음부터'라고 말씀해 주세요."
+)
+ASK_PHONE = (
+    "연락받으실 전화번호를 알려 주세요. (예: 010-1234-5678)\n"
+    "전화 대신 이 채팅으로 연락받으시려면 '채팅으로 받기'를 눌러 주세요."
+)
+PHONE_CHOICES = (Choice("채팅으로 받기", "채팅으로 받기"),)
+CHAT_ROUTE_WORDS = ("채팅으로", "채팅", "톡으로", "메시지로")
+PHONE_INVALID = "전화번호 형식이 아니에요. 010-1234-5678처럼 적어 주시거나 '채팅으로 받기'를 눌러 주세요."
+
+CONFIRM = "이대로 접수할까요?\n{summary}"
+CONFIRM_CHOICES = (Choice("네, 접수할게요", "네"), Choice("고칠게요", "고칠게요"))
+ASK_CORRECTION = "고칠 내용을 말씀해 주세요. (예: 5살이에요, 내일 저녁 7시부터, 대곡동이에요)"
+CASE_CREATED = (
+    "접수되었어요. 접수번호는 {case_id}번이에요.\n"
+    "{next_step}\n"
+    "진행 상황은 '접수 확인'으로 언제든 보실 수 있어요."
+)
+NEXT_STEP_URGENT = "긴급 건이라 담당자가 곧 연락드려요."
+NEXT_STEP = "담당 코디네이터가 확인하고 연락드릴게요."
+AFTER_DONE = "접수가 끝났어요. 새로 상담하시려면 '처음부터', 접수 상태는 '접수 확인'이라고 말씀해 주세요."
+DONE_CHOICES = (Choice("접수 확인", "접수 확인"), Choice("처음부터", "처음부터"))
+
+ASK_FORGET = (
+    "저장된 대화와 연락처 등 개인정보를 모두 지울까요? 지우면 되돌릴 수 없어요.\n"
+    "진행 중인 접수가 있으면 담당자가 더는 연락드릴 수 없어요."
+)
+FORGET_CHOICES = (Choice("네, 지워 주세요", "네"), Choice("아니요", "아니요"))
+FORGET_KEPT = "지우지 않았어요. 하던 이야기를 이어서 해 주세요."
+
+TOPIC_MORE = "돌봄 신청도 필요하시면 아이 나이와 필요한 때를 알려 주세요."
+YES_NO_AGAIN = "'네' 또는 '아니요'로 답해 주세요."
+TOO_LONG = "메시지가 너무 길어요. 앞부분만 읽었어요."
+SLOW_DOWN = "메시지가 너무 빨리 오고 있어요. 천천히 보내 주시면 차례대로 답할게요."
+
+# Words that work at any point; matched on the message with spaces removed.
+RESTART_WORDS = ("처음부터", "다시시작", "/start", "/reset")
+CANCEL_WORDS = ("취소",)
+HELP_WORDS = ("도움말", "사용법", "/help")
+STATUS_WORDS = ("접수확인", "/status")
+FORGET_WORDS = ("내정보삭제", "개인정보삭제", "정보삭제", "/forget")
+CORRECT_WORDS = ("고칠게요", "수정", "고칠래요", "바꿀게요")
+
+AGE_LABEL_MONTHS = "{months}개월"
+AGE_LABEL_YEARS = "{years}살"
+GRADE_LABEL = "초등 {grade}학년"
+CHILD_UNKNOWN = "아이"
+CHILD_ONE = "{label} 아이"
+SHARED_LOCATION = "공유한 위치"
+CALL_PERSON = "{person} 전화"
+CALL = "전화"
+INFO_PAGE = "안내 페이지"
+CONSOLE_PROMPT = "나> "
+CONSOLE_BOT = "돌봄이음> "
+CHILD_N = "{n}번째 아이({label})"
+WEEKDAYS = "월화수목금토일"
+DAY_FMT = "{month}월 {day}일({weekday})"
+SUMMARY_CHILDREN = "· 아이: {children}"
+SUMMARY_WHEN = "· 필요한 때: {when}"
+SUMMARY_PLACE = "· 동네: {place}"
+SUMMARY_SERVICE = "· 추천: {service}"
+SUMMARY_CONTACT = "· 연락: {contact}"
+CONTACT_CHAT = "이 채팅으로"
+WHEN_UNKNOWN = "미정"
+TIME_RANGE = "{start}~{end}"
+TIME_FROM = "{start}부터"
+TIME_UNTIL = "{end}까지"
+NIGHT = "야간"
+URGENT_MARK = "[긴급] "
+
+# Kakao skill: what the channel itself says when the dialog cannot answer in time or at all.
+KAKAO_TIMEOUT_TEXT = "잠시만요, 처리 중이에요. 조금 뒤에 아무 말이나 보내 주시면 이어서 안내해 드릴게요."
+KAKAO_ERROR_TEXT = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다시 말씀해 주세요."
+KAKAO_EMPTY_TEXT = "무엇을 도와드릴까요?"
+KAKAO_TRUNCATED_MARK = "…(이어서)"
+KAKAO_MORE_CHOICES = "다른 선택: {labels} (그대로 입력해 주세요)"
+KAKAO_LINKS_TITLE = "바로 연결"
+KAKAO_CALL_LABEL = "전화하기"
+KAKAO_MAP_LABEL = "지도 보기"
+
+# Opening hours and ages in words (recommendations and the care map).
+AGES_ANYONE = "누구나"
+AGES_SCHOOL_ONLY = "초등학생"
+AGES_BEFORE_SCHOOL = "초등학교 입학 전"
+AGES_FROM = "{age}부터"
+AGES_UNTIL = "{age}까지"
+AGE_MONTHS = "{n}개월"
+AGE_YEARS = "만 {n}세"
+
+DAY_NAMES = {
+    "mon": "월", "tue": "화", "wed": "수", "thu": "목", "fri": "금", "sat": "토", "sun": "일", "holiday": "공휴일",
+}
+ON_WEEKDAYS = "평일"
+WEEKEND = "토·일"
+EVERY_DAY = "매일"
+ALWAYS = "24시간, 연중무휴"
+CLOSED = "휴무"
+TODAY = "오늘({day})"
+OPEN_NOW = "지금 운영 중"
+CLOSED_NOW = "지금 운영 안 함"

@@ -1,0 +1,110 @@
+"""Assembly: knowledge, store, queue, engine, notifications, follow-ups and channels in one lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from starlette.routing import BaseRoute
+
+from bot.caremap.web import map_link, map_routes
+from bot.channels.kakao.skill import kakao_routes
+from bot.coordination.dispatch import Dispatcher, LogNotifier, Notifier
+from bot.coordination.followup import FollowUps
+from bot.coordination.queue import Queue
+from bot.dialog.core import Push
+from bot.dialog.engine import Engine
+from bot.dialog.flood import FloodGate
+from bot.settings import Settings
+from db.store import Store
+from knowledge.coordinators import CoordinatorsSource
+from knowledge.source import KnowledgeSource
+
+
+@dataclass
+class App:
+    settings: Settings
+    knowledge: KnowledgeSource
+    store: Store
+    queue: Queue
+    engine: Engine
+    dispatcher: Dispatcher
+    followups: FollowUps
+    routes: list[BaseRoute] = field(default_factory=list)
+
+    def add_push(self, push: Push) -> None:
+        """A channel that can send unprompted receives parents' follow-up questions."""
+        self.followups.pushers[str(push.channel)] = push
+
+
+@contextlib.asynccontextmanager
+async def running(
+    settings: Settings,
+    clock: Callable[[], datetime] | None = None,
+    *,
+    notifiers: list[Notifier] | None = None,
+    telegram: bool = True,
+) -> AsyncIterator[App]:
+    """Open everything the channels share and start the background work; close it all in reverse order.
+    ``telegram=False`` keeps Telegram off even when a token is configured (the terminal chat)."""
+    source = KnowledgeSource(settings.knowledge_dir)
+    staff = CoordinatorsSource(settings.coordinators_path)
+    coordinators = staff.current
+    store = await Store.open(settings.db_path)
+    async with contextlib.AsyncExitStack() as stack:
+        stack.push_async_callback(store.close)
+        queue = Queue(store, coordinators, tz=settings.tz, clock=clock or (lambda: datetime.now(UTC)),
+                      retention_days=settings.retention_days)
+
+        def link(service_id: str, area: str | None) -> str | None:
+            return map_link(settings, service_id, area=area)
+
+        engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=clock, map_url=link,
+                        flood=FloodGate())
+        # Service and site names for the cards coordinators read (the dispatcher looks both up by id).
+        names = {s.id: s.name for s in source.current.services}
+        names |= {site.id: site.name for s in source.current.services for site in s.sites}
+        sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
+        dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names)
+        queue.listeners.append(dispatcher.kick)
+        followups = FollowUps(queue)
+        app = App(settings, source, store, queue, engine, dispatcher, followups)
+        app.routes += kakao_routes(engine, settings) + map_routes(source, settings)
+        if telegram and settings.telegram_bot_token:
+            await _add_telegram(app, sinks, stack)
+
+        # Staff edits to coordinators.yaml reach the queue and the dispatcher without a restart.
+        staff.subscribe(lambda c: (setattr(queue, "coordinators", c), setattr(dispatcher, "coordinators", c)))
+        for name, watched in (("knowledge-watch", source), ("coordinators-watch", staff)):
+            watcher = asyncio.create_task(watched.watch(settings.knowledge_poll_seconds), name=name)
+            stack.push_async_callback(_cancel, watcher)
+        dispatcher.start()
+        stack.push_async_callback(dispatcher.stop)
+        await followups.start()
+        stack.push_async_callback(followups.stop)
+        yield app
+
+
+async def _add_telegram(app: App, sinks: list[Notifier], stack: contextlib.AsyncExitStack) -> None:
+    from bot.channels.telegram.chat import build_telegram
+    from bot.channels.telegram.group import build_group
+
+    channel = build_telegram(app.settings, app.engine)
+    names = {s.id: s.name for s in app.knowledge.current.services}
+    group = build_group(app.settings, channel.application, app.queue, service_names=names,
+                        knowledge=lambda: app.knowledge.current)
+    if group is not None:
+        sinks.append(group)
+    app.add_push(channel)
+    app.routes += channel.routes()
+    await channel.start()
+    stack.push_async_callback(channel.stop)
+
+
+async def _cancel(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task

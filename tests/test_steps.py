@@ -1,0 +1,94 @@
+"""The dialog steps as pure decisions: a turn in, the next step, the replies and the effects out; no store."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.dialog import texts
+from bot.dialog.core import Address, Channel, Inbound
+from bot.dialog.intake import Intake, Step
+from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn
+from db.batch import CASE_NUMBER
+from knowledge.loader import load
+from routing.understand import Understander
+
+KST = ZoneInfo("Asia/Seoul")
+TUE_2PM = datetime(2026, 11, 24, 14, 0, tzinfo=KST)
+KNOWLEDGE = load()
+READER = Understander(KNOWLEDGE)
+ADDRESS = Address(Channel.CONSOLE, "steps")
+EMPTY = Intake()
+PLAIN = Context()
+
+
+def turn(text: str, intake: Intake = EMPTY, ctx: Context = PLAIN, now: datetime = TUE_2PM) -> Turn:
+    return Turn(ctx, Inbound(ADDRESS, text=text), text, READER.read(text, now), intake, now, KNOWLEDGE)
+
+
+def complete(now: datetime = TUE_2PM) -> Intake:
+    """An intake with every fact, as after '4살 내일 오후 3시부터 6시까지 율곡동'."""
+    return Intake().merge(READER.read("4살 아이 내일 오후 3시부터 6시까지 율곡동", now))
+
+
+def test_collect_asks_for_the_first_missing_fact_and_decides_nothing_else() -> None:
+    t = turn("4살이에요")
+    assert STEPS[Step.COLLECT](t) == Step.COLLECT
+    assert t.intake.kids and t.intake.kids[0].age_months == 48
+    assert [r.text for r in t.replies] == [texts.ASK_DAY]
+    assert t.effects == []
+
+
+def test_a_complete_intake_is_recommended_with_the_map_link_from_the_context_and_asks_consent() -> None:
+    links: list[str] = []
+
+    def map_url(ranking, intake) -> str:
+        links.append(ranking.best.service.id)
+        return "https://example.test/map"
+
+    t = turn("율곡동", intake=Intake().merge(READER.read("4살 내일 오후 3시부터 6시까지", TUE_2PM)),
+             ctx=Context(retention_days=30, map_url=map_url))
+    assert STEPS[Step.COLLECT](t) == Step.CONSENT
+    assert links == ["daycare-365"]
+    assert t.replies[-1].text == texts.ASK_CONSENT.format(days=30)
+
+
+def test_a_place_nobody_knows_gets_the_contexts_guesses_as_buttons() -> None:
+    intake = Intake().merge(READER.read("4살 내일 오후 3시부터 6시까지", TUE_2PM))
+    t = turn("율곡똥네요", intake=intake, ctx=Context(suggest_places=lambda text: ["율곡동"]))
+    assert STEPS[Step.COLLECT](t) == Step.COLLECT
+    assert [c.value for c in t.replies[-1].choices] == ["율곡동"]
+
+
+def test_confirming_decides_to_open_a_case_and_says_when_someone_answers() -> None:
+    asked: list[tuple[str | None, bool]] = []
+
+    def when(service: str | None, at: datetime, danger: bool) -> str:
+        asked.append((service, danger))
+        return "월요일 09:00에 담당자가 연락드려요."
+
+    intake = complete().evolve(consent_at=TUE_2PM, phone="01012345678", step=Step.CONFIRM)
+    t = turn("네", intake=intake, ctx=Context(when_answered=when))
+    assert STEPS[Step.CONFIRM](t) == Step.DONE
+    (effect,) = t.effects
+    assert isinstance(effect, OpenCase) and effect.announce is t.replies[-1]
+    assert CASE_NUMBER in effect.announce.text and "월요일 09:00" in effect.announce.text
+    assert asked == [("daycare-365", False)]
+
+
+def test_declining_consent_opens_nothing() -> None:
+    t = turn("아니요", intake=complete().evolve(step=Step.CONSENT))
+    assert STEPS[Step.CONSENT](t) == Step.DONE
+    assert t.effects == [] and t.replies[-1].text == texts.CONSENT_DECLINED
+
+
+@pytest.mark.parametrize(("answer", "step", "effects"),
+                         [("네", Step.COLLECT, [Forget(at=0)]), ("아니요", Step.CONSENT, [])])
+def test_forget_is_an_effect_for_the_engine_only_when_the_parent_says_yes(answer: str, step: Step,
+                                                                          effects: list[Forget]) -> None:
+    t = turn(answer, intake=complete().evolve(step=Step.FORGET, back_to=Step.CONSENT))
+    assert STEPS[Step.FORGET](t) == step
+    assert t.effects == effects
+    assert (t.intake == Intake()) is (answer == "네")

@@ -1,0 +1,55 @@
+"""The terminal channel: numbered choices, piped input one message per line, clean exit at end of input."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.channels.terminal import TerminalChat, render, to_inbound
+from bot.dialog.core import Address, Channel, Choice, Link, Reply
+from bot.dialog.engine import Engine
+from db.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDRESS = Address(Channel.CONSOLE, "t")
+
+
+def test_choices_print_as_numbers_and_a_number_picks_one() -> None:
+    text, choices = render([Reply("몇 살?", choices=(Choice("3~5살", "4살"), Choice("초등", "초2")))])
+    assert "1) 3~5살  2) 초등" in text and len(choices) == 2
+    picked = to_inbound("2", choices, ADDRESS)
+    assert (picked.text, picked.choice) == ("초등", "초2")
+    assert to_inbound("7", choices, ADDRESS).choice is None  # out of range stays a message
+    assert to_inbound("율곡동", choices, ADDRESS).text == "율곡동"
+    # numbers int() refuses or would take long to read stay messages (found by the hypothesis input suite)
+    assert to_inbound("0" * 4301, choices, ADDRESS).text == "0" * 4301
+    assert to_inbound("²", choices, ADDRESS).choice is None
+
+
+def test_cards_show_their_title_and_phone_links() -> None:
+    text, _ = render([Reply("추천", card_title="365어린이집", links=(Link("전화", phone="042-234-5678"),))])
+    assert "[365어린이집]" in text and "042-234-5678" in text
+
+
+async def test_piped_conversation_reaches_a_case(engine: Engine, store: Store) -> None:
+    stdin = io.StringIO("4살 아이 오늘 밤 10시까지 맡길 곳 있을까요? 율곡동이에요\n1\n채팅으로 받기\n1\n")
+    stdout = io.StringIO()
+    await TerminalChat(engine, user="pipe", stdin=stdin, stdout=stdout).run()
+    out = stdout.getvalue()
+    assert "365어린이집 율곡" in out and "접수번호는 1번" in out
+    (case,) = await store.cases_for_user("console:pipe")
+    assert case.service_id == "daycare-365"
+
+
+def test_dolbom_chat_runs_from_a_pipe_and_exits_at_end_of_input(tmp_path: Path) -> None:
+    env = {"DOLBOM_DB_PATH": str(tmp_path / "chat.sqlite3"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.shell.cli", "chat"],
+        input="장난감 빌리고 싶어요\n초2 아이 내일 오후 3시부터 7시까지 율곡동\n",
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "장난감도서관" in done.stdout and "다함께돌봄센터" in done.stdout
+    assert (tmp_path / "chat.sqlite3").exists()
