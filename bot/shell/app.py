@@ -12,6 +12,7 @@ from starlette.routing import BaseRoute
 
 from bot.caremap.web import map_link, map_routes
 from bot.channels.kakao.skill import kakao_routes
+from bot.coordination.delivery import ParentDelivery
 from bot.coordination.dispatch import Dispatcher, LogNotifier, Notifier
 from bot.coordination.followup import FollowUps
 from bot.coordination.queue import Queue
@@ -33,11 +34,12 @@ class App:
     engine: Engine
     dispatcher: Dispatcher
     followups: FollowUps
+    delivery: ParentDelivery
     routes: list[BaseRoute] = field(default_factory=list)
 
     def add_push(self, push: Push) -> None:
-        """A channel that can send unprompted receives parents' follow-up questions."""
-        self.followups.pushers[str(push.channel)] = push
+        """A channel that can send unprompted receives messages to parents (replies, follow-up questions)."""
+        self.delivery.pushers[str(push.channel)] = push
 
 
 @contextlib.asynccontextmanager
@@ -70,8 +72,9 @@ async def running(
         sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
         dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names)
         queue.listeners.append(dispatcher.kick)
-        followups = FollowUps(queue)
-        app = App(settings, source, store, queue, engine, dispatcher, followups)
+        delivery = ParentDelivery(queue)
+        followups = FollowUps(queue, delivery=delivery)
+        app = App(settings, source, store, queue, engine, dispatcher, followups, delivery)
         app.routes += kakao_routes(engine, settings) + map_routes(source, settings)
         if telegram and settings.telegram_bot_token:
             await _add_telegram(app, sinks, stack)
@@ -83,6 +86,8 @@ async def running(
             stack.push_async_callback(_cancel, watcher)
         dispatcher.start()
         stack.push_async_callback(dispatcher.stop)
+        await delivery.start()
+        stack.push_async_callback(delivery.stop)
         await followups.start()
         stack.push_async_callback(followups.stop)
         yield app
