@@ -83,8 +83,11 @@ class ParentDelivery:
             return sum([await self._deliver(row) for row in rows])
 
     async def _learn(self) -> None:
-        if self._seen_id is None:
+        if self._seen_id is None:  # first pass: whoever has unseen messages now, whenever the queue first looked
             self._seen_id = (await self.store.fetch("SELECT COALESCE(max(id), 0) FROM parent_messages"))[0][0]
+            for row in await self.store.fetch("SELECT DISTINCT user_key FROM parent_messages WHERE shown_at IS NULL"
+                                              " AND user_key IS NOT NULL AND id <= ?", (self._seen_id,)):
+                self.queue.message_due(row[0])
             return
         rows = await self.store.fetch("SELECT id, user_key FROM parent_messages WHERE id > ? ORDER BY id",
                                       (self._seen_id,))

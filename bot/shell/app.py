@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 from starlette.routing import BaseRoute
 
 from bot.caremap.web import map_link, map_routes
+from bot.channels.kakao.push import KakaoPush
 from bot.channels.kakao.skill import kakao_routes
+from bot.coordination import texts as queue_texts
 from bot.coordination.delivery import ParentDelivery
 from bot.coordination.dispatch import Dispatcher, LogNotifier, Notifier
 from bot.coordination.followup import FollowUps
@@ -72,10 +74,16 @@ async def running(
         sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
         dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names)
         queue.listeners.append(dispatcher.kick)
-        delivery = ParentDelivery(queue)
+        delivery = ParentDelivery(queue, daily_cap=settings.kakao_push_daily_cap,
+                                  give_up_seconds=settings.kakao_push_give_up_minutes * 60)
         followups = FollowUps(queue, delivery=delivery)
         app = App(settings, source, store, queue, engine, dispatcher, followups, delivery)
-        app.routes += kakao_routes(engine, settings) + map_routes(source, settings)
+        app.routes += kakao_routes(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)
+        app.routes += map_routes(source, settings)
+        if settings.kakao_can_push:
+            kakao = KakaoPush(settings)
+            stack.push_async_callback(kakao.close)
+            delivery.events[str(kakao.channel)] = kakao
         if telegram and settings.telegram_bot_token:
             await _add_telegram(app, sinks, stack)
 
