@@ -132,7 +132,8 @@ async def test_a_reopened_case_tells_the_parent_and_a_purge_scrubs_unseen_messag
 def parse(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="dolbom")
     sub = parser.add_subparsers(dest="command", required=True)
-    coordcli.add_arguments(sub.add_parser("reply"))
+    for name in ("reply", "case"):
+        coordcli.add_arguments(sub.add_parser(name))
     return parser.parse_args(argv)
 
 
@@ -153,6 +154,11 @@ async def test_dolbom_reply_writes_the_message_for_the_running_bot(
     assert await coordcli.run(parse("reply", str(case_id), "--as", "박담당", "안녕하세요"), settings) == 3
     assert "박담당" in capsys.readouterr().err
     assert await coordcli.run(parse("reply", "99", "--as", "이담당", "안녕하세요"), settings) == 1
+    capsys.readouterr()
+    assert await coordcli.run(parse("case", str(case_id), "--as", "이담당"), settings) == 0
+    shown = capsys.readouterr().out
+    assert "이담당  reply  (내일 10시에 뵐게요)" in shown  # the history
+    assert "부모님께 보낸 메시지:" in shown and "이담당  reply  [다음 메시지 때 보여 줌 (대기)]" in shown
 
     # The bot process learns of the other process's row at its next delivery pass, then shows it once.
     await delivery.run_once()
@@ -190,3 +196,30 @@ async def test_a_failed_telegram_push_is_retried_then_given_up_and_shown_at_the_
     assert shown.text.endswith("전화 부탁드려요")
     assert [m.state for m in await queue.parent_messages(case_id)] == ["shown"]
     assert clock.now - TUE_10 < timedelta(hours=1)
+
+
+async def test_a_push_cut_off_by_a_crash_is_not_repeated_and_waits_for_the_next_message(
+        desk: tuple[Store, Queue, FakeClock]) -> None:
+    store, queue, _ = desk
+
+    class Recorder:
+        channel = Channel.TELEGRAM
+
+        def __init__(self) -> None:
+            self.sent: list[object] = []
+
+        async def send(self, address: object, replies: object) -> None:
+            self.sent.append(replies)
+
+    case_id = await store.create_case(a_case("telegram:9"), "{}")
+    message = await queue.reply(case_id, "이담당", "확인했어요")
+    at = rows(store.path, "SELECT created_at FROM parent_messages")[0][0]
+    await store.write(lambda c: c.execute(  # the state a push leaves while its call is under way
+        "UPDATE parent_messages SET sending_at = ?, shown_at = ?, attempts = 1 WHERE id = ?", (at, at, message.id)))
+    telegram = Recorder()
+    delivery = ParentDelivery(queue, pushers={"telegram": telegram})
+    assert await delivery.recover() == 1
+    assert await delivery.run_once() == 0 and telegram.sent == []
+    assert [m.state for m in await queue.parent_messages(case_id)] == ["failed"]
+    [shown] = await queue.pending_for_parent("telegram:9")
+    assert shown.text.endswith("확인했어요")

@@ -149,6 +149,11 @@ async def _show(queue: Queue, name: str, args: argparse.Namespace, names: dict[s
         change = f" {e.status_from or ''}→{e.status_to}" if e.status_to else ""
         note = f"  ({e.note})" if e.note else ""
         print(f"  {queue_texts.when(e.at, queue.tz)}  {e.actor}  {e.kind}{change}{note}")
+    if messages := await queue.parent_messages(case.id):
+        print(queue_texts.PARENT_MESSAGES)
+        for m in messages:
+            print(f"  {queue_texts.when(m.created_at, queue.tz)}  {m.by or '-'}  {m.kind}  "
+                  f"[{queue_texts.REPLY_STATE[m.state]}]")
     return 0
 
 

@@ -62,12 +62,13 @@ class ParentDelivery:
 
     async def recover(self) -> int:
         """At start: pushes cut off by a stop or crash have an unknown outcome. They are not repeated (at most
-        one push per message); marked failed, they are shown at the parent's next message."""
+        one push per message); marked failed, they are shown at the parent's next message (a chat push gives
+        back its claim on showing: better shown twice than a coordinator's words lost)."""
         at = ts(self.clock())
         return await self.store.write(lambda c: c.execute(
-            "UPDATE parent_messages SET state = 'failed', failed_at = ?, sending_at = NULL,"
-            " last_error = 'outcome unknown: stopped while pushing' WHERE sending_at IS NOT NULL AND state = 'waiting'",
-            (at,)).rowcount)
+            "UPDATE parent_messages SET state = 'failed', failed_at = ?, last_error = 'outcome unknown: stopped while"
+            " pushing', shown_at = CASE WHEN shown_at = sending_at THEN NULL ELSE shown_at END, sending_at = NULL"
+            " WHERE sending_at IS NOT NULL AND state = 'waiting'", (at,)).rowcount)
 
     async def run_once(self) -> int:
         """Learn of new messages, push every due one; returns how many pushes were accepted."""
