@@ -50,9 +50,7 @@ class Queue:
         self.clock = clock
         self.retention_days = retention_days
         self.listeners: list[Callable[[], None]] = []
-        self._unshown: dict[str, int] | None = None
-        """Parents with messages not yet shown (a count of writes seen), so the check on every message needs no
-        query. Rows of other processes (`dolbom reply`) arrive through the delivery runner's poll."""
+        self.unseen = replies.Unseen(store)
         self._awaiting: set[str] = set()
         self._awaiting_loaded = False
         """Users with an asked, unanswered parent follow-up, so a '네' at any step queries only for them. Only this
@@ -199,21 +197,19 @@ class Queue:
     # -- messages to parents ---------------------------------------------------------------------------
 
     async def reply(self, case_id: int, by: str, text: str) -> ParentMessage:
-        """A coordinator's words to the case's parent: the message, an event 'reply' (its note the text: events
-        are the case's own trail, scrubbed with it) and the delivery work, in one transaction. Raises Refused
-        (not theirs, or purged: nobody left to reach), LookupError, or ValueError (empty text)."""
+        """A coordinator's words to the parent: the message (its own outbox row) and an event 'reply' whose note is
+        the text (the case's own trail, scrubbed with it) in one transaction. Raises Refused (not theirs, or
+        purged), LookupError or ValueError (empty text)."""
         who = self.coordinator(by)
         case = await self._case(case_id)
         self._authorize(who, case)
-        if case.purged_at is not None or case.user_key is None:
-            raise Refused(queue_texts.CASE_PURGED.format(id=case_id))
         if not (words := text.strip()):
             raise ValueError(queue_texts.REPLY_EMPTY)
         at = ts(self.clock())
 
         def write(conn: sqlite3.Connection) -> sqlite3.Row:
             message_id = replies.add(conn, case_id, "reply", at, text=words, by=who.name)
-            if message_id is None:
+            if message_id is None:  # purged: nobody left to reach
                 raise Refused(queue_texts.CASE_PURGED.format(id=case_id))
             sql.add_event(conn, case_id, at, who.name, "reply", note=words)
             return conn.execute("SELECT * FROM parent_messages WHERE id = ?", (message_id,)).fetchone()
@@ -229,22 +225,12 @@ class Queue:
 
     def message_due(self, user_key: str | None) -> None:
         """A message for this parent was written (here, or seen by the delivery runner's poll of other processes)."""
-        if self._unshown is not None and user_key is not None:
-            self._unshown[user_key] = self._unshown.get(user_key, 0) + 1
+        self.unseen.due(user_key)
 
     async def pending_for_parent(self, user_key: str) -> list[Reply]:
         """Messages the parent has not seen, oldest first, marked shown (each is shown once): what a channel that
         could not push (or whose push failed or never arrived) shows with its next answer."""
-        if self._unshown is None:
-            self._unshown = {r[0]: 1 for r in await self.store.fetch(
-                "SELECT DISTINCT user_key FROM parent_messages WHERE shown_at IS NULL AND user_key IS NOT NULL")}
-        version = self._unshown.get(user_key)
-        if version is None:
-            return []
-        at = ts(self.clock())
-        rows = await self.store.write(lambda c: replies.take_unshown(c, user_key, at))
-        if self._unshown.get(user_key) == version:  # nothing written for them meanwhile: none left unseen
-            del self._unshown[user_key]
+        rows = await self.unseen.take(user_key, ts(self.clock()))
         if any(r["kind"] == "followup" for r in rows):
             self._awaiting.add(user_key)
         return [replies.render(r) for r in rows]

@@ -6,10 +6,14 @@ import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.coordination import texts as queue_texts
 from bot.dialog.core import Choice, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES
+
+if TYPE_CHECKING:
+    from db.store import Store
 
 KINDS = ("reply", "followup", "reopened")
 STATES = ("waiting", "pushed", "shown", "failed")
@@ -77,3 +81,33 @@ def take_unshown(conn: sqlite3.Connection, user_key: str, at: str) -> list[sqlit
         if r["followup_id"] is not None:
             conn.execute("UPDATE followups SET asked_at = COALESCE(asked_at, ?) WHERE id = ?", (at, r["followup_id"]))
     return rows
+
+
+class Unseen:
+    """Parents with messages not shown yet, so the check on every parent's message needs no query: loaded once,
+    then told of every write (this process's, and other processes' through the delivery runner's poll). Each
+    parent has a count of writes seen, so a write during a take is never forgotten."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._counts: dict[str, int] = {}
+        self._loaded = False
+
+    def due(self, user_key: str | None) -> None:
+        if user_key is not None:
+            self._counts[user_key] = self._counts.get(user_key, 0) + 1
+
+    async def take(self, user_key: str, at: str) -> list[sqlite3.Row]:
+        """The parent's unseen messages, marked shown in one write."""
+        if not self._loaded:
+            for row in await self.store.fetch(
+                    "SELECT DISTINCT user_key FROM parent_messages WHERE shown_at IS NULL AND user_key IS NOT NULL"):
+                self._counts.setdefault(row[0], 1)
+            self._loaded = True
+        seen = self._counts.get(user_key)
+        if seen is None:
+            return []
+        rows = await self.store.write(lambda c: take_unshown(c, user_key, at))
+        if self._counts.get(user_key) == seen:  # nothing written for them meanwhile: none left unseen
+            del self._counts[user_key]
+        return rows
