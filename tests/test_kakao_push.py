@@ -3,6 +3,7 @@ block's answer, the next message after a push Kakao never delivered, and nothing
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sqlite3
@@ -236,3 +237,29 @@ def test_the_pure_parts() -> None:
     event["action"] = {"params": {}, "detailParams": {}}
     event["userRequest"]["event"] = {"name": "dolbom_message", "data": {"ref": "abc"}}
     assert event_ref(event) == "abc"
+
+
+async def test_the_whole_app_pushes_a_reply_through_the_event_api_and_answers_the_event_block(tmp_path: Path) -> None:
+    from bot.shell.app import running
+
+    async with FakeEventApi() as api:
+        settings = Settings.from_env({
+            "DOLBOM_DB_PATH": str(tmp_path / "app.sqlite3"), "KAKAO_REST_API_KEY": KEY, "KAKAO_BOT_ID": BOT_ID,
+            "KAKAO_EVENT_API_URL": api.base_url, "KAKAO_EVENT_NAME": "dolbom_message"}, dotenv=None)
+        async with running(settings, FakeClock(TUE_10), telegram=False) as app:
+            case_id = await app.store.create_case(a_case(), "{}")
+            message = await app.queue.reply(case_id, "이담당", "내일 뵐게요.")
+            for _ in range(200):  # the delivery runner is kicked by the write (bounded wait, no timing asserted)
+                if api.calls:
+                    break
+                await asyncio.sleep(0.025)
+            [call] = api.calls
+            [ref] = [r["ref"] for r in await app.store.fetch("SELECT ref FROM parent_messages")]
+            assert call.body["event"]["data"] == {"ref": ref}
+            web = build_web(app.routes)
+            body = json.loads((FIXTURES / "event_block.json").read_text(encoding="utf-8").replace("REF", ref))
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=web), base_url="http://t") as http:
+                answer = (await http.post("/kakao/skill", json=body)).json()
+            assert answer["template"]["outputs"][0]["simpleText"]["text"].endswith("내일 뵐게요.")
+            assert [m.state for m in await app.queue.parent_messages(case_id)] == ["shown"]
+            assert message.state == "waiting"
