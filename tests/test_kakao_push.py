@@ -150,6 +150,17 @@ async def test_a_fail_status_is_retried(rig: Rig) -> None:
     assert len(rig.api.calls) == 2
 
 
+async def test_a_wrong_key_is_given_up_at_once(rig: Rig) -> None:
+    rig.api.script.append((401, {"message": "invalid appkey"}))
+    case_id = await rig.store.create_case(a_case(), "{}")
+    await rig.queue.reply(case_id, "이담당", "확인 부탁드려요.")
+    assert await rig.delivery.run_once() == 0
+    rig.clock.advance(minutes=30)
+    assert await rig.delivery.run_once() == 0
+    assert len(rig.api.calls) == 1
+    assert [m.state for m in await rig.queue.parent_messages(case_id)] == ["failed"]
+
+
 async def test_the_server_down_past_the_give_up_time_fails_and_the_next_message_shows_it(
         rig: Rig, caplog: pytest.LogCaptureFixture) -> None:
     case_id = await rig.store.create_case(a_case(), "{}")
@@ -226,9 +237,11 @@ def test_the_pure_parts() -> None:
     assert event_request("ev", "u1", "r1") == {"event": {"name": "ev", "data": {"ref": "r1"}},
                                                "user": [{"type": "botUserKey", "id": "u1"}]}
     assert accepted(200, {"taskId": "t1", "status": "SUCCESS"}) == "t1"
-    for status, body in ((502, {}), (401, {"message": "bad key"}), (200, {"status": "FAIL"})):
-        with pytest.raises(PushRefused):
+    for status, body, permanent in ((502, {}, False), (429, {}, False), (401, {"message": "bad key"}, True),
+                                    (200, {"status": "FAIL"}, False)):
+        with pytest.raises(PushRefused) as refused:
             accepted(status, body)
+        assert refused.value.permanent is permanent
     plain = json.loads((FIXTURES / "text.json").read_text(encoding="utf-8"))
     assert event_ref(plain) is None
     assert event_ref(json.loads((FIXTURES / "block_params.json").read_text(encoding="utf-8"))) is None

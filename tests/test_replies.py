@@ -223,3 +223,18 @@ async def test_a_push_cut_off_by_a_crash_is_not_repeated_and_waits_for_the_next_
     assert [m.state for m in await queue.parent_messages(case_id)] == ["failed"]
     [shown] = await queue.pending_for_parent("telegram:9")
     assert shown.text.endswith("확인했어요")
+
+
+async def test_a_parent_who_blocked_the_telegram_bot_is_given_up_at_once(desk: tuple[Store, Queue, FakeClock]) -> None:
+    store, queue, _ = desk
+    case_id = await store.create_case(a_case("telegram:5552"), "{}")
+    async with FakeBotApi() as api:
+        app = build_application(TOKEN, base_url=api.base_url)
+        async with TelegramChannel(app, None, poll_timeout=1, retry_delays=(0.05,)) as telegram:  # type: ignore[arg-type]
+            delivery = ParentDelivery(queue, pushers={"telegram": telegram})
+            await queue.reply(case_id, "이담당", "연락 주세요")
+            api.fail_next("sendMessage", status=403)
+            assert await delivery.run_once() == 0
+    assert [m.state for m in await queue.parent_messages(case_id)] == ["failed"]
+    [shown] = await queue.pending_for_parent("telegram:5552")  # if they write again, they see it then
+    assert shown.text.endswith("연락 주세요")

@@ -130,7 +130,7 @@ class ParentDelivery:
         except Exception as exc:
             log.warning("parent message %d (case %d) push via %s failed: %r", row["id"], row["case_id"],
                         row["channel"], exc)
-            await self._failed(row, now, repr(exc)[:500], kakao)
+            await self._failed(row, now, repr(exc)[:500], kakao, permanent=getattr(exc, "permanent", False))
             return 0
         await self.store.write(lambda c: self._pushed(c, row, ts(self.clock()), task_id, kakao))
         if row["kind"] == "followup" and not kakao:
@@ -146,10 +146,12 @@ class ParentDelivery:
         if row["followup_id"] is not None and not kakao:
             conn.execute("UPDATE followups SET asked_at = COALESCE(asked_at, ?) WHERE id = ?", (at, row["followup_id"]))
 
-    async def _failed(self, row: sqlite3.Row, now: datetime, error: str, kakao: bool) -> None:
+    async def _failed(self, row: sqlite3.Row, now: datetime, error: str, kakao: bool, *, permanent: bool) -> None:
+        """Retry later with backoff; given up when the next try would come after the give-up time, or at once
+        when the channel says waiting will not help (a parent who blocked the bot, a wrong API key)."""
         at = ts(now)
         delay = timedelta(seconds=min(self.backoff_seconds * 2 ** row["attempts"], self.max_backoff_seconds))
-        late = now + delay - datetime.fromisoformat(row["created_at"]) >= self.give_up
+        late = permanent or now + delay - datetime.fromisoformat(row["created_at"]) >= self.give_up
 
         def write(conn: sqlite3.Connection) -> None:
             conn.execute("INSERT INTO pushes (message_id, channel, user_key, at, ok, error) VALUES (?, ?, ?, ?, 0, ?)",

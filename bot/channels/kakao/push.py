@@ -9,7 +9,12 @@ from bot.settings import Settings
 
 
 class PushRefused(RuntimeError):
-    """The Event API did not accept the push (an HTTP error, or ``"status": "FAIL"``); the caller retries."""
+    """The Event API did not accept the push (an HTTP error, or ``"status": "FAIL"``); the caller retries,
+    except when ``permanent`` (a 4xx other than 429: a wrong key or bot id will not heal by waiting)."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 def event_request(event: str, user: str, ref: str) -> dict[str, object]:
@@ -21,7 +26,7 @@ def event_request(event: str, user: str, ref: str) -> dict[str, object]:
 def accepted(status: int, body: object) -> str | None:
     """The task id of an accepted push; raises PushRefused for a non-2xx answer or a FAIL status."""
     if not 200 <= status < 300:
-        raise PushRefused(f"HTTP {status}")
+        raise PushRefused(f"HTTP {status}", permanent=400 <= status < 500 and status != 429)
     data = body if isinstance(body, dict) else {}
     if str(data.get("status", "")).upper() == "FAIL":
         raise PushRefused(f"status FAIL: {data.get('message', '')}"[:300])
