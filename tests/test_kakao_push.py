@@ -276,3 +276,15 @@ async def test_the_whole_app_pushes_a_reply_through_the_event_api_and_answers_th
             assert answer["template"]["outputs"][0]["simpleText"]["text"].endswith("내일 뵐게요.")
             assert [m.state for m in await app.queue.parent_messages(case_id)] == ["shown"]
             assert message.state == "waiting"
+
+
+async def test_an_event_block_without_the_ref_parameter_still_shows_the_waiting_messages(rig: Rig) -> None:
+    case_id = await rig.store.create_case(a_case(), "{}")
+    await rig.queue.reply(case_id, "이담당", "내일 뵐게요.")
+    await rig.delivery.run_once()
+    body = json.loads((FIXTURES / "event_block.json").read_text(encoding="utf-8"))
+    body["action"]["params"], body["action"]["detailParams"] = {}, {}
+    answer = (await rig.http.post("/kakao/skill", json=body)).json()
+    texts = [o["simpleText"]["text"] for o in answer["template"]["outputs"] if "simpleText" in o]
+    assert texts[0].startswith(f"[접수 #{case_id}] 담당 코디네이터 이담당 님의 메시지예요.\n\n내일 뵐게요.")
+    assert [m.state for m in await rig.queue.parent_messages(case_id)] == ["shown"]
