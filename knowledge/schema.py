@@ -177,10 +177,22 @@ class Service(Frozen):
 
 
 class Situation(Frozen):
-    """A circumstance found from words (emergency, sick child, care at home, danger)."""
+    """A circumstance found from words (emergency, sick child, care at home, danger). Words are matched without
+    spaces; ``{아이}`` in a word stands for a child noun with its particle (아이가, 애를, 딸이)."""
 
     label: str
     words: tuple[str, ...]
+    now_words: tuple[str, ...] = ()
+    """Words that count only when the message is about now: not with a ``plans`` word or a later day."""
+    plans: tuple[str, ...] = ()
+    """Words that make ``now_words`` a plan or a routine (다음주, 방과후, 맡길곳)."""
+    now: tuple[str, ...] = ()
+    """Words saying it is happening now (지금, 며칠째): ``now_words`` count even beside a plan word."""
+    unless: tuple[str, ...] = ()
+    """Lookalike phrases: a word found only inside one of these does not count (학대예방, 주사맞, 아파트)."""
+    not_after: tuple[str, ...] = ()
+    """Other people as the subject (엄마가, 제가): a word whose nearest subject before it is one of these is
+    about them, not the child."""
 
 
 class Place(Frozen):

@@ -11,6 +11,7 @@ from routing.ages import find_children
 from routing.days import public_holidays
 from routing.need import Child, Need, Understanding
 from routing.places import PlaceFinder
+from routing.situations import SituationFinder
 from routing.when import When, find_when
 
 _NO = re.compile(
@@ -58,11 +59,7 @@ class Understander:
         self.knowledge = knowledge
         self._places = PlaceFinder(knowledge.places)
         public_holidays(datetime.now().year)  # the holidays package takes ~0.1 s per year: not on a parent's turn
-        self._situations = tuple(
-            (sid, re.compile("|".join(re.escape(w.replace(" ", "")) for w in sorted(s.words, key=len, reverse=True))))
-            for sid, s in knowledge.situations.items()
-            if s.words
-        )
+        self._situations = SituationFinder(knowledge.situations)
         owners: dict[str, list[str]] = {}
         for service in knowledge.services:
             for word in service.topics:
@@ -110,7 +107,7 @@ class Understander:
         if yes is False and (children or when.day or when.start is not None or when.end is not None or area):
             negated = True  # "아니요, 5살이에요": a no that brings the right fact
         compact = "".join(text.split())
-        situations = frozenset(sid for sid, pattern in self._situations if pattern.search(compact))
+        situations = self._situations.find(compact, later=when.day is not None and when.day > now.date())
         need = Need(
             child=children[0] if children else _NO_CHILD,
             day=when.day,
