@@ -161,7 +161,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
         kind, n = found
         if children and not _SEPARATOR.search(text, last_end, m.start()):
             prev = children[-1]
-            if kind == "age" and (m["newborn"] or newborn) and prev.age_months is not None and prev.age_months < 3:
+            if kind == "age" and (m["newborn"] or newborn) and prev.age_months is not None and prev.age_months <= 6:
                 # "2개월 신생아", "신생아 2개월": one baby; the months say more than the word
                 children[-1] = Child(age_months=prev.age_months if m["newborn"] else n)
                 newborn, last_end = False, m.end()
