@@ -34,6 +34,8 @@ class Need:
     coords: tuple[float, float] | None = None
     now: datetime | None = None
     """Reference time (Asia/Seoul) for lead times; None skips lead-time checks."""
+    vacation: bool = False
+    """The parent asks about school-vacation (방학) days: services' vacation hours apply."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,8 @@ _LEAD = " \t\"'([{<-~.,!?·*"
 _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "~", 0x223C: "~", 0x2236: ":"}
 """Full-width digits and signs as phones type them (１８：３０). Not NFKC: it would break ㅇㅇ, ㅋㅋ into other jamo."""
 _NO_CHILD = Child()
+_TERM = re.compile("방학(?:끝나|끝난|이끝|지나|말고|아닌|아니|빼고|제외|전|후)")
+"""방학 named only to say a day is not in the vacation."""
 MAX_TAPS = 512
 """Button values kept read (per minute); far more than the buttons the dialog offers."""
 _CORRECTION = re.compile(r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고)")
@@ -131,6 +133,7 @@ class Understander:
             situations=situations,
             area=area,
             now=now,
+            vacation="방학" in compact and _TERM.search(compact) is None,
         )
         return Understanding(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past
