@@ -16,10 +16,7 @@ PRESCHOOL_MONTHS = 83
 
 _MONTH = r"(?:개월|개얼|게월|깨월|개윌|달(?=\s*(?:된|짜리|아기|아가|이에요|이요|예요|인데|이고|$)))"
 """개월 and its common typos; 달 only where it says an age ("두 달 된 아기"), not a span ("한 달 동안")."""
-_AGE = re.compile(
-    rf"""
-    (?=[0-9만생신갓백돌초{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
-    (?:
+_RARE = rf"""
       (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
         (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
   | (?P<cm>만\s*)?(?<![0-9])(?P<cls>[0-7])\s*세\s*반(?!찬|대|드시)
@@ -28,7 +25,19 @@ _AGE = re.compile(
   | (?:(?P<dm_y>[0-9]{{1,2}}|(?<![가-힣])(?:두|세|네))\s*)?(?<![가-힣])돌\s*
         (?:지나고|지나서|지난\s*지|지나|하고|넘고)\s*
         (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
-  | (?:
+  |"""
+"""Birth dates, class names, years and months, months after a first birthday: few messages hold them, so
+they are searched only when a letter they need is there (one pattern for all would slow every message)."""
+_RARE_LETTERS = re.compile(r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)")
+
+
+def _age_pattern(rare: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"""
+    (?=[0-9만생신갓백돌초{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
+    (?:
+    {rare}
+      (?:
         (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|샬|세(?![대상금탁트계기무수입부미균]))
       | (?:만\s*)?(?<![가-힣])(?P<yn>{NATIVE_RE})\s*살
       | 만\s*(?P<ys>{SINO_RE})\s*세
@@ -44,8 +53,12 @@ _AGE = re.compile(
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
     )
     """,
-    re.VERBOSE,
-)
+        re.VERBOSE,
+    )
+
+
+_AGE = _age_pattern("")
+_AGE_ALL = _age_pattern(_RARE)
 _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
@@ -76,17 +89,17 @@ def _class_months(today: date, n: int, full: bool) -> int:
 def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int] | None:
     """('age', months) or ('grade', n) for one match, None when the match is not about a child."""
     g = m.groupdict()
-    if g["by"]:
+    if g.get("by"):
         months = _since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
         return None if months is None else ("age", months)
-    if g["cls"]:
+    if g.get("cls"):
         return "age", _class_months(today, int(g["cls"]), bool(g["cm"]))
-    if g["ny"]:
+    if g.get("ny"):
         years, more = value(g["ny"]), (6 if g["nyh"] else value(g["nym"] or ""))
         if years is None or more is None or years > MAX_YEARS or more > 11:
             return None
         return "age", years * 12 + more
-    if g["dm"]:
+    if g.get("dm"):
         years, more = value(g["dm_y"]) if g["dm_y"] else 1, value(g["dm"])
         if years is None or more is None or years > MAX_YEARS or more > 11:
             return None
@@ -152,8 +165,9 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     orders: list[int | None] = []
     last_end = 0
     newborn = False
-    for m in _AGE.finditer(text):
-        if (m["by"] or m["cls"]) and today is None:
+    pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
+    for m in pattern.finditer(text):
+        if pattern is _AGE_ALL and (m["by"] or m["cls"]) and today is None:
             continue
         found = _mention(m, text, today or date.min)
         if found is None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 import holidays
 
@@ -37,6 +37,7 @@ _DAY = re.compile(
 )
 _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
 """After a date: a birth (or due) date, never the care date."""
+_BIRTH_LETTERS = re.compile("[생출태예돌백]")
 _BIRTH_BEFORE = re.compile(r"(?:생일|생년월일|출생일|출생|예정일)\s*(?:은|는|이|이요|:)?\s*$")
 _AFTER_WORDS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "열흘": 10, "일주일": 7, "한주": 7, "두주": 14}
 _NTH = {"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
@@ -173,8 +174,9 @@ def _day(m: re.Match[str], today: date) -> date | None:
     return monday + timedelta(days=7 * weeks + 5)
 
 
-@dataclass(frozen=True, slots=True)
-class Day:
+class Day(NamedTuple):
+    """A day named in a message (a tuple: several are made for every message that names days)."""
+
     day: date
     at: int
     """Where in the text the day is named."""
@@ -188,13 +190,18 @@ def find_days(text: str, today: date) -> list[Day]:
     """Every care day the text names, in order; birth and due dates are left out."""
     found: list[Day] = []
     if _DAY_LETTERS.search(text):
+        birth = _BIRTH_LETTERS.search(text) is not None
         for m in _DAY.finditer(text):
-            if _BIRTH.match(text, m.end()) or _BIRTH_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            if birth and (
+                _BIRTH.match(text, m.end()) or _BIRTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            ):
                 continue
             day = _day(m, today)
             if day is not None:
                 weekly = bool(m["wd"] or m["weekend"])
                 found.append(Day(day, m.start(), weekly, not weekly and not m["after"]))
+                if len(found) == 3:
+                    break
     return found
 
 

@@ -11,8 +11,7 @@ with no start ("6시 반까지") is the afternoon one unless a morning word says
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Period = Literal["am", "pm"]
 _PM = re.compile(
@@ -35,8 +34,9 @@ def period(text: str) -> Period | None:
     return "pm" if pm else "am"
 
 
-@dataclass(frozen=True, slots=True)
-class Settled:
+class Settled(NamedTuple):
+    """The hours after choosing halves of the day (a tuple: one is made for every message)."""
+
     start: int | None
     end: int | None
     start_sure: bool
@@ -44,6 +44,9 @@ class Settled:
     ambiguous_hour: int | None = None
     """A bare hour (6-8) that may be morning or evening. start/end hold the reading taken: the morning for a
     start (as written), the evening for an end said alone."""
+
+
+_NOTHING = Settled(None, None, False, False)
 
 
 def settle(
@@ -57,6 +60,8 @@ def settle(
 ) -> Settled:
     """Choose the half of the day for bare hours. ``now_minutes`` is the minute of day when the care day is
     today (or not said), else None; ``hint`` is the message's own period word or one carried from before."""
+    if start is None and end is None:
+        return _NOTHING
     bare_start = start is not None and not start_sure and start < _HALF
     bare_end = end is not None and not end_sure and end < _HALF
     if bare_start and start is not None:

@@ -106,19 +106,12 @@ class PlaceFinder:
     def find(self, text: str) -> str | None:
         """The family's place: with several places named, the one they live in now (not the one they moved
         from, work in, or where grandma lives); ties go to the first named."""
-        best: tuple[int, str] | None = None
-        for m in self._exact.finditer(text):
-            name = self._name(m.group())
-            if name is None:
-                continue
-            if best is None:
-                best = (self._score(text, m), name)
-                continue
-            if name != best[1]:
-                score = self._score(text, m)
-                if score > best[0]:
-                    best = (score, name)
-        return best[1] if best is not None else self._fuzzy(text)
+        named = [(m, n) for m in self._exact.finditer(text) if (n := self._name(m.group())) is not None]
+        if not named:
+            return self._fuzzy(text)
+        if len(named) == 1 or all(n == named[0][1] for _, n in named):
+            return named[0][1]
+        return max(named, key=lambda pair: self._score(text, pair[0]))[1]  # max keeps the first of equals
 
     def _name(self, found: str) -> str | None:
         key = re.sub(r"\s", "", found)
