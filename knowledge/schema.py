@@ -193,6 +193,9 @@ class Situation(Frozen):
 
     label: str
     words: tuple[str, ...]
+    with_child: tuple[str, ...] = ()
+    """Words that count only right after a child is named, with no other noun as subject or object between
+    ("둘째가 30분째 안 보여요", not "아이 가방을 잃어버렸어요")."""
     now_words: tuple[str, ...] = ()
     """Words that count only when the message is about now: not with a ``plans`` word or a later day."""
     plans: tuple[str, ...] = ()

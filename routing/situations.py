@@ -24,6 +24,9 @@ _CHILD_MENTION = re.compile("|".join(CHILD_NOUNS))
 _CHILD_FIRST = "".join(sorted({n[0] for n in CHILD_NOUNS}))
 _SUBJECT_WINDOW = 20
 """How far back (letters, spaces removed) the subject of a word is looked for."""
+_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님")
+_CHILD_SUBJECT = re.compile(CHILD_RE)
+_CHILD_WINDOW = 14
 _BLANK = "|"
 _NONE: frozenset[str] = frozenset()
 
@@ -46,7 +49,7 @@ def _alternation(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 class _Compiled:
-    __slots__ = ("now", "now_words", "others", "plans", "unless", "words")
+    __slots__ = ("now", "now_words", "others", "plans", "unless", "with_child", "words")
 
     def __init__(self, s: Situation) -> None:
         self.words = _alternation(s.words)
@@ -55,23 +58,56 @@ class _Compiled:
         self.now = _alternation(s.now)
         self.unless = _alternation(s.unless)
         self.others = _alternation(s.not_after)
+        self.with_child = _alternation(s.with_child)
 
 
 def _about_someone_else(compact: str, at: int, others: tuple[re.Pattern[str], ...]) -> bool:
-    """Whether the nearest subject before ``at`` is another person, not a child."""
+    """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
+    ("선생님한테 맞았대요", "엄마랑") or inside a child word ("막내가" holds 내가) is not the subject."""
     if not others:
         return False
-    window = compact[max(0, at - _SUBJECT_WINDOW) : at]
-    last_other = max((m.end() for p in others for m in p.finditer(window)), default=-1)
+    begin = max(0, at - _SUBJECT_WINDOW)
+    window = compact[begin:at]
+    children = [(m.start(), m.end()) for m in _CHILD_MENTION.finditer(window)]
+    last_other = max(
+        (
+            m.end()
+            for p in others
+            for m in p.finditer(window)
+            if not _NOT_SUBJECT.match(compact, begin + m.end())
+            and not any(a < m.end() and m.start() < b for a, b in children)
+        ),
+        default=-1,
+    )
     if last_other < 0:
         return False
-    last_child = max((m.end() for m in _CHILD_MENTION.finditer(window)), default=-1)
-    return last_other > last_child
+    return last_other > max((b for _, b in children), default=-1)
+
+
+def _child_named_before(compact: str, at: int) -> bool:
+    """Whether a child is named shortly before ``at`` with no other noun marked as subject or object between
+    ("둘째가 30분째 안 보여요" yes; "아이 가방을 잃어버렸어요" no)."""
+    window = compact[max(0, at - _CHILD_WINDOW) : at]
+    last = None
+    for m in _CHILD_SUBJECT.finditer(window):
+        last = m
+    if last is None:
+        return False
+    between = window[last.end() :]
+    return not between or between[-1] not in "이가을를은는"
 
 
 def _counts(patterns: tuple[re.Pattern[str], ...], compact: str, others: tuple[re.Pattern[str], ...]) -> bool:
     return any(
         not _about_someone_else(compact, m.start(), others) for p in patterns for m in p.finditer(compact)
+    )
+
+
+def _after_child(patterns: tuple[re.Pattern[str], ...], compact: str, others: tuple[re.Pattern[str], ...]) -> bool:
+    return any(
+        _child_named_before(compact, m.start()) and not _about_someone_else(compact, m.start(), others)
+        for p in patterns
+        for m in p.finditer(compact)
     )
 
 
@@ -90,12 +126,12 @@ class SituationFinder:
 
     def __init__(self, situations: Mapping[str, Situation]) -> None:
         self._compiled = tuple(
-            (sid, _Compiled(s)) for sid, s in situations.items() if s.words or s.now_words
+            (sid, _Compiled(s)) for sid, s in situations.items() if s.words or s.now_words or s.with_child
         )
         cores = {
             w.replace(" ", "").replace("{아이}", "")
             for s in situations.values()
-            for w in (*s.words, *s.now_words)
+            for w in (*s.words, *s.now_words, *s.with_child)
         } - {""}
         self._trigger = (
             re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))) if cores else None
@@ -109,7 +145,7 @@ class SituationFinder:
         found = []
         for sid, c in self._compiled:
             text = _blank(c.unless, compact)
-            if _counts(c.words, text, c.others) or (
+            if _counts(c.words, text, c.others) or _after_child(c.with_child, text, c.others) or (
                 c.now_words and self._now(c, text, later) and _counts(c.now_words, text, c.others)
             ):
                 found.append(sid)
