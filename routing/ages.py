@@ -44,7 +44,7 @@ def _age_pattern(rare: str) -> re.Pattern[str]:
     )
     (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{_MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
   | (?:생후\s*)?(?:(?<![0-9])(?P<md>[0-9]{{1,3}})|(?<![가-힣])(?P<mw>{SINO_RE}|{NATIVE_RE}))\s*{_MONTH}
-    (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|까지|넘게|정도\s*(?:이용|맡|다니)))
+    (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|미만|이하|까지|넘게|정도\s*(?:이용|맡|다니)))
   | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
@@ -155,6 +155,11 @@ _NEXT_GRADE = re.compile(
 )
 
 
+def _next_grade(text: str, m: re.Match[str]) -> bool:
+    """Whether the grade is next year's ("내년에 3학년")."""
+    return ("내년" in text or "다음" in text) and _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()) is not None
+
+
 def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     """Every child the text mentions, in order of birth when the text says it (첫째, 둘째), else of mention;
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
@@ -186,7 +191,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
                 last_end = m.end()
                 continue
             if kind == "grade" and prev.school_grade is None:
-                if _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()):
+                if _next_grade(text, m):
                     last_end = m.end()  # "7살인데 내년에 2학년": the grade is next year's; keep the age
                     continue
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)
@@ -196,7 +201,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
                 last_end = m.end()
                 continue
-        if kind == "grade" and _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()):
+        if kind == "grade" and _next_grade(text, m):
             n -= 1  # "내년에 3학년": in 2nd grade now
             if n < 1:
                 continue
@@ -204,10 +209,10 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
         children.append(Child(age_months=n) if kind == "age" else Child(school_grade=n))
         last_end = m.end()
-    if _NEXT_SCHOOL.search(text):
+    if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
-    twins = _TWINS.search(text)
+    twins = _TWINS.search(text) if "쌍" in text else None
     if twins and children:
         at = next((i for i, c in enumerate(children) if c is not None), 0)
         extra = 2 if twins["n"] else 1

@@ -37,6 +37,7 @@ _DAY = re.compile(
 )
 _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
 """After a date: a birth (or due) date, never the care date."""
+_LATER = re.compile("내일|낼|모[레래]|글피|다음|[0-9]\\s*일|월|화|수|목|금|토|일요")
 _BIRTH_LETTERS = re.compile("[생출태예돌백]")
 _BIRTH_BEFORE = re.compile(r"(?:생일|생년월일|출생일|출생|예정일)\s*(?:은|는|이|이요|:)?\s*$")
 _AFTER_WORDS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "열흘": 10, "일주일": 7, "한주": 7, "두주": 14}
@@ -200,8 +201,8 @@ def find_days(text: str, today: date) -> list[Day]:
             if day is not None:
                 weekly = bool(m["wd"] or m["weekend"])
                 found.append(Day(day, m.start(), weekly, not weekly and not m["after"]))
-                if len(found) == 3:
-                    break
+                if len(found) == 3 or _LATER.search(text, m.end()) is None:
+                    break  # a second day matters only when it is a later one ("오늘 밤부터 내일 아침까지")
     return found
 
 

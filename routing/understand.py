@@ -111,29 +111,20 @@ class Understander:
                 # "내일 말고 모레" corrects a fact, "어린이집 말고 집에서" only states a wish
                 negated = "아니" in cut.group() or self._says_fact(text[len(head) : cut.start()], now)
         today = now.date()
-        children = find_children(body, today) or find_children(head, today)
-        school = any(
-            c.school_grade is not None or (c.age_months or 0) >= self.knowledge.school_from_months for c in children[:1]
-        )
+        children = find_children(body, today) or (find_children(head, today) if head else ())
+        first = children[0] if children else _NO_CHILD
+        school = first.school_grade is not None or (first.age_months or 0) >= self.knowledge.school_from_months
         when = self._when(body, head, now, _period(hint), school)
         area = self._places.find(body) or (self._places.find(head) if head else None)
         if yes is False and (children or when.day or when.start is not None or when.end is not None or area):
             negated = True  # "아니요, 5살이에요": a no that brings the right fact
         compact = "".join(text.split())
-        situations = self._situations.find(compact, later=when.day is not None and when.day > now.date())
+        situations = self._situations.find(compact, when.day is not None and when.day > today)
+        vacation = "방학" in compact and _TERM.search(compact) is None
+        # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = Need(
-            child=children[0] if children else _NO_CHILD,
-            day=when.day,
-            start=when.start,
-            end=when.end,
-            night=when.night,
-            holiday=when.holiday,
-            urgent=when.urgent,
-            topics=self._find_topics(compact),
-            situations=situations,
-            area=area,
-            now=now,
-            vacation="방학" in compact and _TERM.search(compact) is None,
+            first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
+            self._find_topics(compact), situations, area, None, now, vacation,
         )
         return Understanding(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past
@@ -151,9 +142,9 @@ class Understander:
             return found
         before = find_when(head, now, k.night_from, k.night_until, hint, school)
         if found.start is None and found.end is None and before.start is not None:
-            found = replace(found, start=before.start, end=before.end, night=found.night or before.night)
+            found = found._replace(start=before.start, end=before.end, night=found.night or before.night)
         if found.day is None and before.day is not None:
-            found = replace(found, day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent)
+            found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent)
         return found
 
     def _find_topics(self, compact: str) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from routing.days import TODAY, Day, find_days, is_holiday, says_now
 from routing.hours import Period, Settled, period, settle
@@ -57,8 +58,9 @@ _URGENT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class When:
+class When(NamedTuple):
+    """Everything a message says about time (a tuple: one is made for every message)."""
+
     day: date | None = None
     start: int | None = None
     end: int | None = None

@@ -94,3 +94,15 @@ def test_vacation_hours_reach_after_school_when_the_parent_says_vacation() -> No
     vacation = ranked("방학 중에 초2 다음 주 화요일 오전 10시부터 오후 4시까지")
     assert vacation.ranked[0].service.id == "after-school"
     assert any("방학 중" in reason and "09:00-18:00" in reason for reason in vacation.ranked[0].reasons)
+
+
+def test_a_parent_who_is_ill_is_not_a_sick_child() -> None:
+    assert "sick" not in R.read("제가 몸이 안 좋아서 애 봐줄 분 찾아요", WED_1000).need.situations
+    assert R.read("엄마가 아파서 입원했어요", WED_1000).need.situations == {"emergency"}
+    assert "sick" in R.read("아이가 몸이 안 좋아서 못 가요", WED_1000).need.situations
+
+
+def test_an_age_bound_is_not_an_age() -> None:
+    """"6개월 미만" is a range (the dialog asks the months), not a six-month-old."""
+    assert R.read("6개월 미만이에요", WED_1000).children == ()
+    assert R.read("36개월 이하 아이", WED_1000).children == ()
