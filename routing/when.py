@@ -237,7 +237,7 @@ def find_when(
     start, end = settled.start, settled.end
     if first is not None and day is not None and end is not None:
         later = next((d for d in days[1:] if d.day > day and d.at > max(first.at, times.start_at)), None)
-        if later is not None and (start is None or end % 1440 <= start or end <= 1440):
+        if later is not None and (start is None or end % 1440 <= start):
             end = end % 1440 + (later.day - day).days * 1440  # "오늘 밤부터 내일 아침 8시까지"
         elif 0 <= times.start_at < first.at and end > 1440 and day > today:
             day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning

@@ -143,3 +143,8 @@ def test_an_emergency_from_tonight_to_tomorrow_morning_keeps_tonights_date() -> 
     assert need.day == date(2026, 11, 25) and (need.start, need.end) == (15 * 60, 31 * 60)
     need = R.read("밤 10시부터 내일 아침 7시까지", WED_1500).need
     assert need.day == date(2026, 11, 25) and (need.start, need.end) == (22 * 60, 31 * 60)
+
+
+def test_a_later_day_said_after_a_same_day_range_does_not_stretch_it() -> None:
+    need = R.read("오늘 오전 10시부터 오후 3시까지 그리고 내일도요", WED_0500).need
+    assert need.day == date(2026, 11, 25) and (need.start, need.end) == (10 * 60, 15 * 60)
