@@ -26,7 +26,11 @@ _SUBJECT_WINDOW = 20
 """How far back (letters, spaces removed) the subject of a word is looked for."""
 _NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님")
 _CHILD_SUBJECT = re.compile(CHILD_RE)
-_CHILD_WINDOW = 14
+_CHILD_WINDOW = 20
+_BELONGINGS = (
+    "장난감", "가방", "물건", "신발", "옷", "모자", "우산", "책", "폰", "핸드폰", "휴대폰", "지갑", "카드", "인형",
+    "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
+)
 _BLANK = "|"
 _NONE: frozenset[str] = frozenset()
 
@@ -94,6 +98,8 @@ def _child_named_before(compact: str, at: int) -> bool:
     if last is None:
         return False
     between = window[last.end() :]
+    if between.startswith(_BELONGINGS):
+        return False  # "애 장난감 잃어버렸어요": the child's things, not the child
     return not between or between[-1] not in "이가을를은는"
 
 
