@@ -46,7 +46,7 @@ async def test_piped_conversation_reaches_a_case(engine: Engine, store: Store) -
 def test_dolbom_chat_runs_from_a_pipe_and_exits_at_end_of_input(tmp_path: Path) -> None:
     env = {"DOLBOM_DB_PATH": str(tmp_path / "chat.sqlite3"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "bot.shell.cli", "chat"],
+        [sys.executable, "-m", "bot.shell.cli", "chat", "--now", "2026-11-24T14:00"],
         input="장난감 빌리고 싶어요\n초2 아이 내일 오후 3시부터 7시까지 율곡동\n",
         capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
     )

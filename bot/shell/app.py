@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from starlette.routing import BaseRoute
 
@@ -54,25 +54,29 @@ async def running(
     staff = CoordinatorsSource(settings.coordinators_path)
     coordinators = staff.current
     store = await Store.open(settings.db_path)
+    # One clock from the top: every decision that reads time (turns, queue, follow-ups, purge, notifications,
+    # the map's "open now") reads this one, so a pinned clock pins them all.
+    now = clock or settings.clock()
     async with contextlib.AsyncExitStack() as stack:
         stack.push_async_callback(store.close)
-        queue = Queue(store, coordinators, tz=settings.tz, clock=clock or (lambda: datetime.now(UTC)),
+        queue = Queue(store, coordinators, tz=settings.tz, clock=now,
                       retention_days=settings.retention_days)
 
         def link(service_id: str, area: str | None) -> str | None:
             return map_link(settings, service_id, area=area)
 
-        engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=clock, map_url=link,
+        engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=now, map_url=link,
                         flood=FloodGate())
         # Service and site names for the cards coordinators read (the dispatcher looks both up by id).
         names = {s.id: s.name for s in source.current.services}
         names |= {site.id: site.name for s in source.current.services for site in s.sites}
         sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
-        dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names)
+        dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names,
+                                clock=now)
         queue.listeners.append(dispatcher.kick)
         followups = FollowUps(queue)
         app = App(settings, source, store, queue, engine, dispatcher, followups)
-        app.routes += kakao_routes(engine, settings) + map_routes(source, settings)
+        app.routes += kakao_routes(engine, settings) + map_routes(source, settings, now)
         if telegram and settings.telegram_bot_token:
             await _add_telegram(app, sinks, stack)
 
