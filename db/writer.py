@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from db.batch import KINDS, CaseWrite, Op, Outcome, Turn, run_batch
-from db.process import decode_outcomes, encode_ops, frame
+from db.process import decode_outcomes, encode_each, frame
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +71,16 @@ class WriterProcess:
         if not self.alive:
             settle([(False, self._lost())] * len(ops))
             return
-        self._waiting.append((len(ops), settle))
+        payload, errors = encode_each(ops)
+        if errors:
+            log.warning("%d of %d writes could not be encoded; they fail alone", len(errors), len(ops))
+            settle = partial(_merge, len(ops), errors, settle)
+            if len(errors) == len(ops):
+                settle([])
+                return
+        self._waiting.append((len(ops) - len(errors), settle))
         self._idle.clear()
-        self._proc.stdin.write(frame(encode_ops(ops)))
+        self._proc.stdin.write(frame(payload))
 
     async def drain(self) -> None:
         """Wait while the pipe is full (the process is behind): the next batch grows meanwhile. A broken
@@ -117,6 +124,12 @@ class WriterProcess:
             await self._proc.wait()
             raise
 
+    async def kill(self) -> None:
+        """End a process that is no longer trusted (its pipe failed) and reap it: never an orphan left running."""
+        with contextlib.suppress(ProcessLookupError):
+            self._proc.kill()
+        await self.close()
+
     async def close(self) -> None:
         """Let the process finish what it was sent and end (it ends when its stdin closes)."""
         if self._proc.stdin is not None and not self._proc.stdin.is_closing():
@@ -124,6 +137,12 @@ class WriterProcess:
         await self._proc.wait()
         if self._answers is not None:
             await self._answers
+
+
+def _merge(size: int, errors: dict[int, Exception], settle: Settle, sent: Sequence[Outcome]) -> None:
+    """Outcomes of the ops that went to the process, with the encoding errors of the others in their places."""
+    rest = iter(sent)
+    settle([(False, errors[i]) if i in errors else next(rest) for i in range(size)])
 
 
 def _settle(futures: Sequence[asyncio.Future[Any]], outcomes: Sequence[Outcome]) -> None:
@@ -225,13 +244,17 @@ class Writer:
         assert self._path is not None
         try:
             if self._child is None or not self._child.alive:
+                if self._child is not None:
+                    await self._child.kill()
                 log.warning("starting the database writer process")
                 self._child = await WriterProcess.start(self._path, self._committed)
             self._child.send(ops, settle)  # type: ignore[arg-type]
             await self._child.drain()
         except Exception as exc:
             log.exception("database writer process failed")
-            self._child = None  # started again for the next batch
+            if self._child is not None:  # killed and reaped, never left running; started again for the next batch
+                child, self._child = self._child, None
+                await child.kill()
             settle([(False, exc)] * len(ops))
 
     def _committed(self) -> None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
+from bot.channels.edge import cleaned
 from bot.dialog import texts
 from bot.dialog.core import Address, Channel, Choice, Inbound, Reply
 
@@ -45,11 +46,11 @@ def parse_payload(payload: object) -> Inbound:
     action = payload.get("action")
     extra = action.get("clientExtra") if isinstance(action, dict) else None
     choice = extra.get("choice") if isinstance(extra, dict) else None
-    return Inbound(
+    return cleaned(Inbound(
         address=Address(Channel.KAKAO, user_id.strip()),
         text=utterance.strip(),
         choice=choice if isinstance(choice, str) and choice else None,
-    )
+    ))
 
 
 # -- pure translation: replies -> SkillResponse ---------------------------------------------------
