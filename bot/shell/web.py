@@ -6,10 +6,13 @@ import logging
 from collections.abc import Sequence
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
-from starlette.types import Lifespan
+from starlette.types import ASGIApp, Lifespan, Message, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +30,46 @@ async def answer_crash(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"error": "internal error"}, status_code=500)
 
 
+async def answer_http(request: Request, exc: Exception) -> Response:
+    """The router's refusals (404, 405, 413) as JSON, like every other answer of the API routes."""
+    assert isinstance(exc, HTTPException)
+    return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+
+class BodyLimit:
+    """Refuses bodies over ``limit`` bytes with a JSON 413: by Content-Length before reading, or as they arrive
+    (Starlette's own limit answers in plain text)."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdecimal() and int(declared) > self.limit:
+            await JSONResponse({"error": "body too large"}, status_code=413)(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:  # raised inside the route: the HTTPException handler answers in JSON
+                raise HTTPException(413, "body too large")
+            return message
+
+        await self.app(scope, limited, send)
+
+
 def build_web(routes: Sequence[BaseRoute], lifespan: Lifespan[Starlette] | None = None) -> Starlette:
     """The app with ``routes`` plus ``GET /healthz``; ``lifespan`` starts and stops what the routes need."""
     return Starlette(
         routes=[*routes, Route("/healthz", healthz, methods=["GET"])],
-        exception_handlers={Exception: answer_crash},
+        exception_handlers={Exception: answer_crash, HTTPException: answer_http},
+        middleware=[Middleware(BodyLimit)],
         lifespan=lifespan,
-        max_body_size=MAX_BODY_BYTES,
     )
