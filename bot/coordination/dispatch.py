@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import sqlite3
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -20,6 +20,7 @@ from db.store import Store
 from knowledge.coordinators import Coordinator, Coordinators
 
 log = logging.getLogger(__name__)
+notes_log = logging.getLogger("bot.coordination.notes")
 Clock = Callable[[], datetime]
 
 
@@ -73,8 +74,18 @@ class Notifier(Protocol):
     async def notify(self, note: Note) -> str | None: ...
 
 
+# Korean numbers as parents and Telegram write them: 010-1234-8765, 01012348765, +82 10-1234-8765, 821012348765.
+PHONE = re.compile(r"(?<![\d+])(\+?82[- .]?0?|0)(\d{1,2})[- .]?(\d{3,4})[- .]?(\d{4})(?!\d)")
+
+
+def mask_phones(text: str) -> str:
+    """010-1234-8765 -> 010-****-8765: a log outlives deletion and the retention purge, so it holds no number."""
+    return PHONE.sub(lambda m: f"{m[1]}{m[2]}-****-{m[4]}", text)
+
+
 class LogNotifier:
-    """The default notifier: writes each notification to a stream (the terminal running `dolbom serve`)."""
+    """The default notifier: each notification goes to the log (``bot.coordination.notes``, on the operator's
+    stderr, never into a parent's terminal prompt) or to ``stream`` if given, with phone numbers masked."""
 
     name = "log"
 
@@ -82,9 +93,12 @@ class LogNotifier:
         self._stream = stream
 
     async def notify(self, note: Note) -> str | None:
-        stream = self._stream or sys.stderr
         who = ", ".join(c.name for c in note.recipients)
-        print(queue_texts.LOG_NOTE.format(who=who, text=note.text, actions=", ".join(note.actions)), file=stream)
+        text = mask_phones(queue_texts.LOG_NOTE.format(who=who, text=note.text, actions=", ".join(note.actions)))
+        if self._stream is not None:
+            print(text, file=self._stream)
+        else:
+            notes_log.info("%s", " / ".join(line for line in text.splitlines() if line.strip()))
         return None
 
 

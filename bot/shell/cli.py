@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 
 from bot.settings import Settings, SettingsError
@@ -43,13 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"설정 오류: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # The scheduler logs every job run at INFO; that is noise next to a terminal conversation.
-    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.getLogger().level))
+    from bot.shell.logs import setup
+
+    setup(settings)
     run = importlib.import_module(args.module).run
     result = run(args, settings)
     if hasattr(result, "__await__"):

@@ -1,0 +1,74 @@
+"""The process's logging: one handler on the root logger whose filter keeps secrets, phone numbers and forged lines
+out of every record, whichever library wrote it."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import Iterable
+from typing import TextIO
+
+from bot.coordination.dispatch import mask_phones
+from bot.settings import Settings
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+REDACTED = "[redacted]"
+QUIET = ("httpx", "httpcore", "apscheduler")
+"""Libraries that log every request or job run at INFO (httpx: each Bot API URL, which holds the token)."""
+
+# C0 and C1 control characters, DEL and the Unicode line separators: each could end a log line or drive a terminal.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape_controls(text: str) -> str:
+    return CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+class Scrub(logging.Filter):
+    """Rewrites each record it passes: the message formatted once, its control characters escaped (a request
+    cannot forge a line), phone numbers masked and secrets replaced; the traceback gets the same but its lines."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self.secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+        self._formatter = logging.Formatter()
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return mask_phones(text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string in some library: keep what there is, never drop the record
+            message = f"{record.msg!r} {record.args!r}"
+        record.msg, record.args = self.redact(escape_controls(message)), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+def secrets_of(settings: Settings) -> list[str]:
+    return [settings.telegram_bot_token, settings.telegram_webhook_secret, settings.kakao_secret]
+
+
+def setup(settings: Settings, stream: TextIO | None = None, level: str | None = None) -> logging.Handler:
+    """Install the scrubbing handler on the root logger (once per process; returns it so tests can remove it)."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "dolbom", False)]:  # main() run again in one process
+        root.removeHandler(old)
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(Scrub(secrets_of(settings)))
+    handler.dolbom = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel((level or settings.log_level).upper())
+    for name in QUIET:
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
+    return handler
