@@ -181,6 +181,7 @@ class Queue:
             return open_before, len(ids) + had
 
         open_count, total = await self.store.write(forget)
+        await self.store.truncate_wal()
         self.store.drop_cached(user_key)
         self.changed()
         return queue_texts.FORGET_DONE.format(n=open_count) if total else queue_texts.FORGET_NOTHING
@@ -280,6 +281,7 @@ class Queue:
             return sql.anonymise(conn, ids, at, "system")
 
         count = await self.store.write(purge)
+        await self.store.truncate_wal()
         self.store.drop_cached()
         return count
 
