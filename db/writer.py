@@ -185,6 +185,7 @@ class Writer:
         self._child: WriterProcess | None = None
         self._pending: list[tuple[Op, asyncio.Future[Any]]] = []
         self._wake = asyncio.Event()
+        self._starting = asyncio.Lock()
         self._closing = False
         self._task = asyncio.get_running_loop().create_task(self._drain(), name="db-writer")
         self.batches = 0
@@ -241,21 +242,41 @@ class Writer:
     async def _send(self, ops: list[Op], settle: Settle) -> None:
         """To the writer process, started (again) if it is not running; the answer settles the callers later,
         so the next batch can follow while this one commits."""
-        assert self._path is not None
         try:
-            if self._child is None or not self._child.alive:
-                if self._child is not None:
-                    await self._child.kill()
-                log.warning("starting the database writer process")
-                self._child = await WriterProcess.start(self._path, self._committed)
-            self._child.send(ops, settle)  # type: ignore[arg-type]
-            await self._child.drain()
+            child = await self._running_child()
+            child.send(ops, settle)  # type: ignore[arg-type]
+            await child.drain()
         except Exception as exc:
             log.exception("database writer process failed")
             if self._child is not None:  # killed and reaped, never left running; started again for the next batch
                 child, self._child = self._child, None
                 await child.kill()
             settle([(False, exc)] * len(ops))
+
+    async def _running_child(self) -> WriterProcess:
+        """The writer process, started again if it ended (the old one reaped); one start at a time, so the
+        health check and a batch never both start one."""
+        assert self._path is not None
+        async with self._starting:
+            if self._child is None or not self._child.alive:
+                if self._child is not None:
+                    old, self._child = self._child, None
+                    await old.kill()
+                log.warning("starting the database writer process")
+                self._child = await WriterProcess.start(self._path, self._committed)
+            return self._child
+
+    async def problem(self) -> str | None:
+        """Why writes cannot go on, or None: the writer task ended, or the writer process is down and does not
+        start again."""
+        if self._task.done():
+            return "database writer stopped"
+        if self._path is not None:
+            try:
+                await self._running_child()
+            except Exception as exc:
+                return f"database writer process does not start: {exc!r}"
+        return None
 
     def _committed(self) -> None:
         self.batches += 1

@@ -35,6 +35,16 @@ class App:
     followups: FollowUps
     routes: list[BaseRoute] = field(default_factory=list)
 
+    async def problems(self) -> list[str]:
+        """What keeps the bot from serving (for /healthz): the database cannot be written or its writer is gone,
+        or no knowledge is loaded."""
+        found = []
+        if reason := await self.store.problem():
+            found.append(reason)
+        if not self.knowledge.current.services:
+            found.append("knowledge: no services loaded")
+        return found
+
     def add_push(self, push: Push) -> None:
         """A channel that can send unprompted receives parents' follow-up questions."""
         self.followups.pushers[str(push.channel)] = push

@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from bot.coordination.dispatch import mask_phones
@@ -54,6 +55,39 @@ class Scrub(logging.Filter):
         return True
 
 
+class Repeats(logging.Filter):
+    """A warning or error identical to one logged less than ``window`` seconds ago (same logger, message
+    template and exception) is counted, not logged; the first after the window says how many there were, without
+    a traceback. A full disk fails every turn: one line a minute says so, not a traceback per parent."""
+
+    def __init__(self, window: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.window = window
+        self.clock = clock
+        self._seen: dict[tuple[object, ...], list[float]] = {}
+        """key -> [time logged, count suppressed since]"""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        exc = record.exc_info[1] if record.exc_info else None
+        key = (record.name, record.levelno, str(record.msg), type(exc).__name__, str(exc)[:200])
+        now = self.clock()
+        seen = self._seen.get(key)
+        if seen is None:
+            if len(self._seen) > 1000:  # many different errors: forget those whose minute is over
+                self._seen = {k: v for k, v in self._seen.items() if now - v[0] < self.window}
+            self._seen[key] = [now, 0]
+            return True
+        if now - seen[0] < self.window:
+            seen[1] += 1
+            return False
+        record.msg = f"{record.msg} [{int(seen[1]) + 1}x in {now - seen[0]:.0f}s; traceback as first logged]"
+        record.exc_info, record.exc_text = None, None
+        self._seen[key] = [now, 0]
+        return True
+
+
 def secrets_of(settings: Settings) -> list[str]:
     return [settings.telegram_bot_token, settings.telegram_webhook_secret, settings.kakao_secret]
 
@@ -65,6 +99,7 @@ def setup(settings: Settings, stream: TextIO | None = None, level: str | None = 
         root.removeHandler(old)
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(Repeats())
     handler.addFilter(Scrub(secrets_of(settings)))
     handler.dolbom = True  # type: ignore[attr-defined]
     root.addHandler(handler)

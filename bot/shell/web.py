@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
@@ -20,8 +20,31 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1_000_000
 
 
-async def healthz(request: Request) -> JSONResponse:
-    return JSONResponse({"status": "ok"})
+Problems = Callable[[], Awaitable[list[str]]]
+"""What keeps the bot from serving now (an empty list: nothing)."""
+
+# The map is the one page: its scripts and styles come from /map/static, its tiles from OpenStreetMap; its only
+# inline code is a JSON data block, which is never executed. Style attributes carry the legend's colours.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    # OpenStreetMap's tile policy wants a Referer: the origin only, never a page's query (service, area).
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+def healthz(problems: Problems | None) -> Callable[[Request], Awaitable[JSONResponse]]:
+    async def answer(request: Request) -> JSONResponse:
+        found = await problems() if problems is not None else []
+        if found:
+            return JSONResponse({"status": "unavailable", "reasons": found}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    return answer
 
 
 async def answer_crash(request: Request, exc: Exception) -> JSONResponse:
@@ -65,11 +88,34 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
-def build_web(routes: Sequence[BaseRoute], lifespan: Lifespan[Starlette] | None = None) -> Starlette:
-    """The app with ``routes`` plus ``GET /healthz``; ``lifespan`` starts and stops what the routes need."""
+class SecurityHeaders:
+    """The same security headers on every response, whichever route (or error handler) made it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def build_web(routes: Sequence[BaseRoute], lifespan: Lifespan[Starlette] | None = None, *,
+              problems: Problems | None = None) -> Starlette:
+    """The app with ``routes`` plus ``GET /healthz`` (503 with the reasons ``problems`` gives, if any);
+    ``lifespan`` starts and stops what the routes need."""
     return Starlette(
-        routes=[*routes, Route("/healthz", healthz, methods=["GET"])],
+        routes=[*routes, Route("/healthz", healthz(problems), methods=["GET"])],
         exception_handlers={Exception: answer_crash, HTTPException: answer_http},
-        middleware=[Middleware(BodyLimit)],
+        middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit)],
         lifespan=lifespan,
     )
