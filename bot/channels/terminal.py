@@ -79,6 +79,10 @@ class TerminalChat:
                 continue
             if not self.interactive:
                 print(f"{PROMPT}{line.rstrip()}", file=self.stdout)
+            if not self._choices and line.strip().isdecimal():
+                # Started again mid-conversation (piped: nothing shown yet): a number means a button of the
+                # question the parent last saw, so ask it again quietly to learn its buttons.
+                _, self._choices = render(await self.dialog.handle(Inbound(self.address, text="")))
             self._show(await self.dialog.handle(to_inbound(line, self._choices, self.address)))
 
     def _reader(self) -> asyncio.Queue[str | None]:

@@ -57,9 +57,11 @@ async def running(
     *,
     notifiers: list[Notifier] | None = None,
     telegram: bool = True,
+    dispatch: bool = True,
 ) -> AsyncIterator[App]:
     """Open everything the channels share and start the background work; close it all in reverse order.
-    ``telegram=False`` keeps Telegram off even when a token is configured (the terminal chat)."""
+    ``telegram=False`` keeps Telegram off even when a token is configured (the terminal chat); ``dispatch=False``
+    leaves the outbox to another process (`dolbom serve`): a parent's terminal shows no coordinator alerts."""
     source = KnowledgeSource(settings.knowledge_dir)
     staff = CoordinatorsSource(settings.coordinators_path)
     coordinators = staff.current
@@ -95,8 +97,9 @@ async def running(
         for name, watched in (("knowledge-watch", source), ("coordinators-watch", staff)):
             watcher = asyncio.create_task(watched.watch(settings.knowledge_poll_seconds), name=name)
             stack.push_async_callback(_cancel, watcher)
-        dispatcher.start()
-        stack.push_async_callback(dispatcher.stop)
+        if dispatch:
+            dispatcher.start()
+            stack.push_async_callback(dispatcher.stop)
         await followups.start()
         stack.push_async_callback(followups.stop)
         yield app

@@ -16,7 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
-    async with running(settings, settings.clock(args.now), telegram=False) as app:
+    # No dispatcher here: coordinator alerts (with a parent's phone) must never print into a parent's terminal,
+    # this one's or another `dolbom chat --user` session's; `dolbom serve` delivers them from the outbox.
+    async with running(settings, settings.clock(args.now), telegram=False, dispatch=False) as app:
         console = TerminalChat(app.engine, user=args.user)
         app.add_push(console)
         await console.run()

@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             from bot.shell.loop import run as run_loop
 
             result = run_loop(result)
+    except KeyboardInterrupt:  # Ctrl-C: the lifespan has already closed everything on the way out
+        print(file=sys.stderr)
+        return 130
     except KnowledgeError as exc:  # a broken YAML at start: what `dolbom check-knowledge` says, no traceback
         for problem in exc.problems:
             print(problem, file=sys.stderr)
