@@ -142,9 +142,10 @@ class CoordinatorGroup:
                 await self._answer(query.id, texts.PICK_OUTCOME.format(id=case.id) if picking else "")
                 await self._edit(message.message_id, message.text or "", markup)
                 return
-            answer, case = await self._act(press, press.action, who.name)
+            answer, _ = await self._act(press, press.action, who.name)
+            # No edit here: the change's outbox note (the dispatcher is kicked by the queue) edits the card once,
+            # with the service's and the site's names; editing here too showed the card twice, once with ids.
             await self._answer(query.id, answer)
-            await self._edit(message.message_id, self._card(case), action_keyboard(case.id, ACTIONS[case.status]))
         except (Refused, LookupError, TransitionRefused) as exc:
             await self._answer(query.id, self._refusal(press, exc), alert=True)
         except Exception:
@@ -215,7 +216,10 @@ class CoordinatorGroup:
         return names.get(service_id or "", service_id or "미정 (관제탑 판단)")
 
     def _card(self, case: CaseRow) -> str:
-        return queue_texts.case_card(case, self._queue.tz, self._service(case.service_id), "status")
+        site = None
+        if self._knowledge is not None and case.site_id:
+            site = next((x.name for s in self._knowledge().services for x in s.sites if x.id == case.site_id), None)
+        return queue_texts.case_card(case, self._queue.tz, self._service(case.service_id), "status", site)
 
     def _refusal(self, press: Press | None, exc: Exception) -> str:
         if isinstance(exc, TransitionRefused):
