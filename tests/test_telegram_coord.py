@@ -55,6 +55,7 @@ class Rig:
     queue: Queue
     dispatcher: Dispatcher
     clock: FakeClock
+    group: CoordinatorGroup | None = None
 
     async def new_case(self) -> int:
         case = NewCase(
@@ -100,7 +101,7 @@ async def rig(tmp_path: Path, clock: FakeClock, knowledge: Knowledge) -> AsyncIt
         names = {"daycare-365": "365어린이집", "daycare-365-yulgok": "365어린이집 율곡"}  # as the app gives them
         dispatcher = Dispatcher(store, COORDINATORS, [group], tz=KST, clock=clock, service_names=names)
         async with TelegramChannel(app, SilentDialog(), poll_timeout=1, retry_delays=(0.05,)):
-            yield Rig(fake, store, queue, dispatcher, clock)
+            yield Rig(fake, store, queue, dispatcher, clock, group)
 
 
 @contextlib.asynccontextmanager
@@ -128,6 +129,9 @@ async def test_claim_contact_and_close_edit_the_same_card(rig: Rig) -> None:
         taps = len(fake.calls_of("answerCallbackQuery"))
         await fake.press(GROUP, LEE, label)
         await fake.wait_for(lambda api: len(api.calls_of("answerCallbackQuery")) > taps)
+        assert rig.group is not None
+        async with rig.group._taps:  # the tap's handler has finished (it holds this lock while it works)
+            pass
         await rig.dispatcher.run_once()
 
     await press("🙋 담당하기")
