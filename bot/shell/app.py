@@ -115,6 +115,7 @@ async def _add_telegram(app: App, sinks: list[Notifier], stack: contextlib.Async
                         knowledge=lambda: app.knowledge.current)
     if group is not None:
         sinks.append(group)
+        channel.menus.append(group.menu())
     app.add_push(channel)
     app.routes += channel.routes()
     await channel.start()

@@ -18,9 +18,10 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 128 * 1024
-"""A SkillPayload is 1-3 KB; anything past 128 KiB is not from Kakao and gets a JSON 413 before it is read
-(within it, 60,000-deep JSON still fits, and gets a JSON 400)."""
+MAX_BODY_BYTES = 512 * 1024
+"""A SkillPayload is 1-3 KB, yet a pasted 50,000-character message (kept, cut to its first part) can be 300 KB of
+escaped JSON; past 512 KiB a body is not from Kakao and gets a JSON 413 before it is read. Within it, 60,000-deep
+JSON still fits, and gets a JSON 400."""
 METHODS = ("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS")
 """Methods the route takes only to answer them with a JSON 405 (the router's own 405 is plain text)."""
 

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.channels.telegram import texts
@@ -75,6 +75,10 @@ class CoordinatorGroup:
         application.add_handler(
             CommandHandler(["queue", "case", "report"], self._on_command, filters=filters.Chat(chat_id=chat_id))
         )
+
+    def menu(self) -> tuple[list[BotCommand], BotCommandScopeChat]:
+        """The group's command menu (/queue, /case, /report), shown in this chat only."""
+        return [BotCommand(name, about) for name, about in texts.GROUP_COMMAND_MENU], BotCommandScopeChat(self.chat_id)
 
     # --- the outbox Notifier ---------------------------------------------------------------------------
     async def notify(self, note: Note) -> str | None:
