@@ -109,6 +109,7 @@ class Dispatcher:
 
     def __init__(self, store: Store, coordinators: Coordinators, notifiers: Sequence[Notifier], *, tz: tzinfo,
                  service_names: Mapping[str, str] | None = None, clock: Clock = utcnow, poll_seconds: float = 2.0,
+                 area_of: Callable[[CaseRow], str | None] | None = None,
                  backoff_seconds: float = 5.0, max_backoff_seconds: float = 600.0, timeout_seconds: float = 20.0):
         self.store = store
         self.coordinators = coordinators
@@ -118,6 +119,8 @@ class Dispatcher:
         self.tz = tz
         self.service_names = dict(service_names or {})
         """Korean names by service id (and by site id, where given)."""
+        self.area_of = area_of
+        """The 읍·면·동 nearest to a shared location (cards say it instead of "공유한 위치")."""
         self.clock = clock
         self.poll_seconds = poll_seconds
         self.backoff_seconds = backoff_seconds
@@ -157,7 +160,9 @@ class Dispatcher:
             "SELECT d.notifier, d.external_id FROM deliveries d JOIN outbox o ON o.id = d.outbox_id"
             " WHERE o.case_id = ? AND o.kind = 'new_case'", (case.id,))}
         service = self.service_names.get(case.service_id or "", case.service_id or queue_texts.UNDECIDED_CONTROL)
-        text = queue_texts.case_card(case, self.tz, service, row["kind"], self.service_names.get(case.site_id or ""))
+        area = self.area_of(case) if self.area_of else None
+        text = queue_texts.case_card(case, self.tz, service, row["kind"], self.service_names.get(case.site_id or ""),
+                                     area)
         errors: list[str] = []
         sent = 0
         for notifier in self.notifiers:

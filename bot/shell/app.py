@@ -15,6 +15,7 @@ from bot.channels.kakao.skill import kakao_routes
 from bot.coordination.dispatch import Dispatcher, LogNotifier, Notifier
 from bot.coordination.followup import FollowUps
 from bot.coordination.queue import Queue
+from bot.coordination.where import nearest_area
 from bot.dialog.core import Push
 from bot.dialog.engine import Engine
 from bot.dialog.flood import FloodGate
@@ -84,7 +85,7 @@ async def running(
         names |= {site.id: site.name for s in source.current.services for site in s.sites}
         sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
         dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names,
-                                clock=now)
+                                clock=now, area_of=lambda case: nearest_area(source.current, case.summary))
         queue.listeners.append(dispatcher.kick)
         followups = FollowUps(queue)
         app = App(settings, source, store, queue, engine, dispatcher, followups)

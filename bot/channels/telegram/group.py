@@ -25,6 +25,7 @@ from bot.channels.telegram.group_format import (
 from bot.coordination import texts as queue_texts
 from bot.coordination.dispatch import ACTIONS, Action, Note
 from bot.coordination.queue import Queue, Refused
+from bot.coordination.where import nearest_area
 from bot.settings import Settings, SettingsError
 from db.cases import Change, TransitionRefused
 from db.models import CaseRow
@@ -220,10 +221,12 @@ class CoordinatorGroup:
         return names.get(service_id or "", service_id or "미정 (관제탑 판단)")
 
     def _card(self, case: CaseRow) -> str:
-        site = None
-        if self._knowledge is not None and case.site_id:
-            site = next((x.name for s in self._knowledge().services for x in s.sites if x.id == case.site_id), None)
-        return queue_texts.case_card(case, self._queue.tz, self._service(case.service_id), "status", site)
+        site = area = None
+        if self._knowledge is not None:
+            knowledge = self._knowledge()
+            site = next((x.name for s in knowledge.services for x in s.sites if x.id == case.site_id), None)
+            area = nearest_area(knowledge, case.summary)
+        return queue_texts.case_card(case, self._queue.tz, self._service(case.service_id), "status", site, area)
 
     def _refusal(self, press: Press | None, exc: Exception) -> str:
         if isinstance(exc, TransitionRefused):
