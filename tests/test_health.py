@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def web_client(app) -> httpx.AsyncClient:  # type: ignore[no-untyped-def]
-    transport = httpx.ASGITransport(app=build_web(app.routes, problems=app.problems))
+    transport = httpx.ASGITransport(app=build_web(app.routes, problems=app.problems, warnings=app.warnings))
     return httpx.AsyncClient(transport=transport, base_url="http://t")
 
 
@@ -116,3 +116,20 @@ def test_a_broken_knowledge_file_stops_the_start_with_a_short_message(tmp_path: 
     assert "Traceback" not in done.stderr and "services.yaml" in done.stderr and "colour_of_door" in done.stderr
     assert "daycare-365" in done.stderr and "행" in done.stderr  # the entry and the line
     assert len(done.stderr.splitlines()) <= 4
+
+
+async def test_a_refused_knowledge_edit_is_a_warning_while_the_last_good_serves(tmp_path: Path) -> None:
+    for name in ("services.yaml", "places.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "knowledge" / name).read_bytes())
+    settings = Settings.from_env({"DOLBOM_DB_PATH": str(tmp_path / "k.sqlite3"),
+                                  "DOLBOM_KNOWLEDGE_DIR": str(tmp_path)}, dotenv=None)
+    good = (tmp_path / "services.yaml").read_text(encoding="utf-8")
+    async with running(settings, FakeClock(), telegram=False) as app, web_client(app) as http:
+        assert (await http.get("/healthz")).json() == {"status": "ok"}
+        (tmp_path / "services.yaml").write_text(good.replace("services:", "services: [", 1), encoding="utf-8")
+        assert not app.knowledge.reload()
+        answer = await http.get("/healthz")
+        assert answer.status_code == 200 and "edit refused" in answer.json()["warnings"][0]
+        (tmp_path / "services.yaml").write_text(good + "\n", encoding="utf-8")
+        assert app.knowledge.reload()
+        assert (await http.get("/healthz")).json() == {"status": "ok"}

@@ -46,6 +46,11 @@ class App:
             found.append("knowledge: no services loaded")
         return found
 
+    def warnings(self) -> list[str]:
+        """What staff should fix while the bot still serves (for /healthz): a knowledge edit that was refused or
+        files that cannot be read; the last good knowledge is in use meanwhile."""
+        return [f"knowledge: {p}" for p in (self.knowledge.problem,) if p]
+
     def add_push(self, push: Push) -> None:
         """A channel that can send unprompted receives parents' follow-up questions."""
         self.followups.pushers[str(push.channel)] = push

@@ -31,7 +31,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     host = args.host or settings.http_host
     port = args.port or settings.http_port
     async with running(settings) as app, paced_gc():
-        web = build_web(app.routes, problems=app.problems)
+        web = build_web(app.routes, problems=app.problems, warnings=app.warnings)
         server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off"))
         # uvicorn would take SIGINT/SIGTERM itself and re-raise them once the web server stopped, killing the
         # process before this lifespan closes the store; the signals stop everything here instead.

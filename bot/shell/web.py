@@ -37,12 +37,17 @@ SECURITY_HEADERS = [
 ]
 
 
-def healthz(problems: Problems | None) -> Callable[[Request], Awaitable[JSONResponse]]:
+def healthz(problems: Problems | None,
+            warnings: Callable[[], list[str]] | None) -> Callable[[Request], Awaitable[JSONResponse]]:
+    """503 with the reasons while the bot cannot serve; 200 otherwise, with ``warnings`` (a refused knowledge
+    edit: the last good knowledge serves meanwhile, so taking the bot out of service would only hurt)."""
+
     async def answer(request: Request) -> JSONResponse:
         found = await problems() if problems is not None else []
         if found:
             return JSONResponse({"status": "unavailable", "reasons": found}, status_code=503)
-        return JSONResponse({"status": "ok"})
+        notes = warnings() if warnings is not None else []
+        return JSONResponse({"status": "ok", **({"warnings": notes} if notes else {})})
 
     return answer
 
@@ -110,11 +115,11 @@ class SecurityHeaders:
 
 
 def build_web(routes: Sequence[BaseRoute], lifespan: Lifespan[Starlette] | None = None, *,
-              problems: Problems | None = None) -> Starlette:
+              problems: Problems | None = None, warnings: Callable[[], list[str]] | None = None) -> Starlette:
     """The app with ``routes`` plus ``GET /healthz`` (503 with the reasons ``problems`` gives, if any);
     ``lifespan`` starts and stops what the routes need."""
     return Starlette(
-        routes=[*routes, Route("/healthz", healthz(problems), methods=["GET"])],
+        routes=[*routes, Route("/healthz", healthz(problems, warnings), methods=["GET"])],
         exception_handlers={Exception: answer_crash, HTTPException: answer_http},
         middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit)],
         lifespan=lifespan,
