@@ -116,3 +116,12 @@ def test_the_filter_scrubs_tracebacks_and_escapes_controls() -> None:
     assert record.getMessage() == "call a\\r\\nb failed"
     assert TOKEN not in record.exc_text and "010-****-5678" in record.exc_text  # type: ignore[operator]
     assert escape_controls("\u2028\x85") == "\\u2028\\x85"
+
+
+def test_log_lines_go_above_the_parents_prompt() -> None:
+    from bot.shell.logs import AbovePrompt
+
+    out = io.StringIO()
+    handler = logging.StreamHandler(AbovePrompt(out, "나> "))  # type: ignore[arg-type]
+    handler.emit(logging.LogRecord("bot.coordination.notes", logging.INFO, __file__, 1, "[코디네이터 알림]", (), None))
+    assert out.getvalue() == "\r\x1b[K[코디네이터 알림]\n나> "

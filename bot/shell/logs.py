@@ -107,3 +107,29 @@ def setup(settings: Settings, stream: TextIO | None = None, level: str | None = 
     for name in QUIET:
         logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
     return handler
+
+
+class AbovePrompt:
+    """The log's stream while a parent types at a prompt in the same terminal (`make run`): each record clears
+    the prompt line, prints above it and draws the prompt again, so an alert never lands inside the parent's line."""
+
+    def __init__(self, stream: TextIO, prompt: str) -> None:
+        self.stream = stream
+        self.prompt = prompt
+
+    def write(self, text: str) -> int:
+        if text:
+            self.stream.write("\r\x1b[K" + text + (self.prompt if text.endswith("\n") else ""))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def above_prompt(prompt: str) -> None:
+    """Route the scrubbing handler's lines above ``prompt`` (only when it writes to a terminal)."""
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "dolbom", False) and isinstance(handler, logging.StreamHandler):
+            stream = handler.stream
+            if hasattr(stream, "isatty") and stream.isatty():
+                handler.setStream(AbovePrompt(stream, prompt))  # type: ignore[arg-type]
