@@ -51,7 +51,12 @@ class WriterProcess:
     async def start(cls, path: Path, committed: Callable[[], None] = lambda: None) -> WriterProcess:
         """``committed`` is called once per transaction the process commits."""
         child = cls(await _spawn("db.process", str(path)), committed)
-        if await child._read() != b"ready":
+        try:
+            ready = await child._read()
+        except (ConnectionError, asyncio.IncompleteReadError):
+            ready = b""
+        if ready != b"ready":
+            await child.kill()  # reaped, not left behind
             raise WriterLost("the writer process did not start")
         child._answers = asyncio.get_running_loop().create_task(child._read_answers(), name="db-writer-answers")
         return child

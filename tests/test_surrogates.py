@@ -110,3 +110,14 @@ async def test_a_write_that_cannot_be_encoded_fails_alone(tmp_path: Path) -> Non
         assert rows[0]["n"] == 80 * 2
     finally:
         await store.close()
+
+
+async def test_a_writer_process_that_cannot_start_is_reaped(tmp_path: Path) -> None:
+    import pytest
+
+    from db.writer import WriterLost, WriterProcess
+
+    before = children()
+    with pytest.raises(WriterLost):
+        await WriterProcess.start(tmp_path)  # a directory: the process fails before it is ready
+    assert children() == before
