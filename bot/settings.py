@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -121,3 +122,16 @@ class Settings:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def clock(self, pinned: datetime | None = None) -> Callable[[], datetime]:
+        """The one clock a command hands down to everything that decides by time: the wall clock in this time
+        zone, or ``pinned`` (from ``--now``; a naive time is local) standing still."""
+        if pinned is None:
+            return lambda: datetime.now(self.tz)
+        at = pinned if pinned.tzinfo else pinned.replace(tzinfo=self.tz)
+        return lambda: at
+
+
+def parse_now(text: str) -> datetime:
+    """``--now YYYY-MM-DDTHH:MM`` for the commands that decide by time (argparse turns a ValueError into usage)."""
+    return datetime.fromisoformat(text)

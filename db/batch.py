@@ -134,6 +134,9 @@ def connect(path: Path) -> sqlite3.Connection:
     # 4-byte write during a pass), and a batch took a quarter longer even without one.
     conn.execute("PRAGMA temp_store=MEMORY")
     conn.execute("PRAGMA foreign_keys=ON")
+    # Deleted rows (a parent's "내 정보 삭제", the retention purge) are overwritten with zeros, not left readable
+    # in free space; the WAL's old copies go with the TRUNCATE checkpoint that follows such a deletion.
+    conn.execute("PRAGMA secure_delete=ON")
     # No automatic checkpoint inside our COMMITs: the checkpoint process (db/checkpoint.py) does it.
     conn.execute("PRAGMA wal_autocheckpoint=0")
     # After a pass that copied everything, the next transaction starts the WAL over and cuts it to this size,

@@ -29,6 +29,19 @@ def encode_ops(ops: Sequence[Turn | CaseWrite]) -> bytes:
     return orjson.dumps([(op.KIND, op) for op in ops])  # orjson writes the dataclasses' fields itself
 
 
+def encode_each(ops: Sequence[Turn | CaseWrite]) -> tuple[bytes, dict[int, Exception]]:
+    """The ops that can be encoded, as one payload, and the error of each that cannot (by index): one op
+    with text that is not valid Unicode (a lone surrogate) fails alone, not the batch it came with."""
+    parts: list[bytes] = []
+    errors: dict[int, Exception] = {}
+    for i, op in enumerate(ops):
+        try:
+            parts.append(orjson.dumps((op.KIND, op)))
+        except orjson.JSONEncodeError as exc:
+            errors[i] = ValueError(f"cannot encode a {op.KIND} write: {exc}")
+    return b"[" + b",".join(parts) + b"]", errors
+
+
 def decode_ops(data: bytes) -> list[Turn | CaseWrite]:
     return [KINDS[kind](**fields) for kind, fields in orjson.loads(data)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +19,8 @@ from db.batch import CaseWrite, Turn, connect
 from db.migrate import migrate
 from db.models import CaseRow, NewCase, ts
 from db.writer import Checkpointer, Writer
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 _ONE_STATE = "SELECT state FROM conversations WHERE user_key = ?"
@@ -125,6 +128,34 @@ class Store:
         """Run ``fn`` in the writer thread inside the next batch's transaction (under a savepoint: if it
         raises, only its changes are undone and the exception comes back here). Keep ``fn`` short and pure SQL."""
         return await self._writer.submit(fn)
+
+    async def problem(self) -> str | None:
+        """Why the database cannot take writes now, or None. A real write to the file: the schema version
+        written again as it is (one page in the WAL), so a full disk or a read-only file shows here."""
+
+        def probe(conn: sqlite3.Connection) -> None:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute(f"PRAGMA user_version = {version}")
+
+        if reason := await self._writer.problem():
+            return reason
+        try:
+            await self.write(probe)
+        except Exception as exc:
+            return f"database cannot be written: {exc}"
+        return None
+
+    async def truncate_wal(self) -> bool:
+        """Copy the WAL into the database file and cut it to zero bytes, so rows just deleted leave no copy in
+        it (after a deletion on request or the retention purge). False when a reader kept it from finishing."""
+
+        def truncate(conn: sqlite3.Connection) -> bool:
+            return bool(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0)
+
+        done = await asyncio.get_running_loop().run_in_executor(self._executor, truncate, self._conn)
+        if not done:
+            log.warning("the WAL could not be truncated after a deletion; the next checkpoint copies it over")
+        return done
 
     async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         async with self._reader.execute(sql, params) as cur:

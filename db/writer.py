@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from db.batch import KINDS, CaseWrite, Op, Outcome, Turn, run_batch
-from db.process import decode_outcomes, encode_ops, frame
+from db.process import decode_outcomes, encode_each, frame
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,12 @@ class WriterProcess:
     async def start(cls, path: Path, committed: Callable[[], None] = lambda: None) -> WriterProcess:
         """``committed`` is called once per transaction the process commits."""
         child = cls(await _spawn("db.process", str(path)), committed)
-        if await child._read() != b"ready":
+        try:
+            ready = await child._read()
+        except (ConnectionError, asyncio.IncompleteReadError):
+            ready = b""
+        if ready != b"ready":
+            await child.kill()  # reaped, not left behind
             raise WriterLost("the writer process did not start")
         child._answers = asyncio.get_running_loop().create_task(child._read_answers(), name="db-writer-answers")
         return child
@@ -71,9 +76,16 @@ class WriterProcess:
         if not self.alive:
             settle([(False, self._lost())] * len(ops))
             return
-        self._waiting.append((len(ops), settle))
+        payload, errors = encode_each(ops)
+        if errors:
+            log.warning("%d of %d writes could not be encoded; they fail alone", len(errors), len(ops))
+            settle = partial(_merge, len(ops), errors, settle)
+            if len(errors) == len(ops):
+                settle([])
+                return
+        self._waiting.append((len(ops) - len(errors), settle))
         self._idle.clear()
-        self._proc.stdin.write(frame(encode_ops(ops)))
+        self._proc.stdin.write(frame(payload))
 
     async def drain(self) -> None:
         """Wait while the pipe is full (the process is behind): the next batch grows meanwhile. A broken
@@ -117,6 +129,12 @@ class WriterProcess:
             await self._proc.wait()
             raise
 
+    async def kill(self) -> None:
+        """End a process that is no longer trusted (its pipe failed) and reap it: never an orphan left running."""
+        with contextlib.suppress(ProcessLookupError):
+            self._proc.kill()
+        await self.close()
+
     async def close(self) -> None:
         """Let the process finish what it was sent and end (it ends when its stdin closes)."""
         if self._proc.stdin is not None and not self._proc.stdin.is_closing():
@@ -124,6 +142,12 @@ class WriterProcess:
         await self._proc.wait()
         if self._answers is not None:
             await self._answers
+
+
+def _merge(size: int, errors: dict[int, Exception], settle: Settle, sent: Sequence[Outcome]) -> None:
+    """Outcomes of the ops that went to the process, with the encoding errors of the others in their places."""
+    rest = iter(sent)
+    settle([(False, errors[i]) if i in errors else next(rest) for i in range(size)])
 
 
 def _settle(futures: Sequence[asyncio.Future[Any]], outcomes: Sequence[Outcome]) -> None:
@@ -166,6 +190,7 @@ class Writer:
         self._child: WriterProcess | None = None
         self._pending: list[tuple[Op, asyncio.Future[Any]]] = []
         self._wake = asyncio.Event()
+        self._starting = asyncio.Lock()
         self._closing = False
         self._task = asyncio.get_running_loop().create_task(self._drain(), name="db-writer")
         self.batches = 0
@@ -222,17 +247,41 @@ class Writer:
     async def _send(self, ops: list[Op], settle: Settle) -> None:
         """To the writer process, started (again) if it is not running; the answer settles the callers later,
         so the next batch can follow while this one commits."""
-        assert self._path is not None
         try:
-            if self._child is None or not self._child.alive:
-                log.warning("starting the database writer process")
-                self._child = await WriterProcess.start(self._path, self._committed)
-            self._child.send(ops, settle)  # type: ignore[arg-type]
-            await self._child.drain()
+            child = await self._running_child()
+            child.send(ops, settle)  # type: ignore[arg-type]
+            await child.drain()
         except Exception as exc:
             log.exception("database writer process failed")
-            self._child = None  # started again for the next batch
+            if self._child is not None:  # killed and reaped, never left running; started again for the next batch
+                child, self._child = self._child, None
+                await child.kill()
             settle([(False, exc)] * len(ops))
+
+    async def _running_child(self) -> WriterProcess:
+        """The writer process, started again if it ended (the old one reaped); one start at a time, so the
+        health check and a batch never both start one."""
+        assert self._path is not None
+        async with self._starting:
+            if self._child is None or not self._child.alive:
+                if self._child is not None:
+                    old, self._child = self._child, None
+                    await old.kill()
+                log.warning("starting the database writer process")
+                self._child = await WriterProcess.start(self._path, self._committed)
+            return self._child
+
+    async def problem(self) -> str | None:
+        """Why writes cannot go on, or None: the writer task ended, or the writer process is down and does not
+        start again."""
+        if self._task.done():
+            return "database writer stopped"
+        if self._path is not None:
+            try:
+                await self._running_child()
+            except Exception as exc:
+                return f"database writer process does not start: {exc!r}"
+        return None
 
     def _committed(self) -> None:
         self.batches += 1

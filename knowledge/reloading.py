@@ -30,6 +30,9 @@ class Reloading(Generic[T]):
         self._current: T = self._parse(raw)
         self._digest = _digest(raw)
         self._listeners: list[Callable[[T], object]] = []
+        self.problem: str | None = None
+        """Why the files on disk are not what is in use (unreadable, or an edit refused); None when they are."""
+        self._refusal: str | None = None
 
     def _read(self) -> dict[str, bytes | None]:
         raise NotImplementedError
@@ -53,7 +56,9 @@ class Reloading(Generic[T]):
             raw = self._read()
         except self.refused as exc:
             log.error("%s: 읽지 못해 이전 내용을 계속 씁니다 (unreadable, last good kept): %s", self.what, exc)
+            self.problem = f"unreadable, last good kept: {exc}"
             return False
+        self.problem = self._refusal  # readable again: what remains is a refused edit still on disk, if any
         digest = _digest(raw)
         if digest == self._digest:
             return False
@@ -63,8 +68,9 @@ class Reloading(Generic[T]):
             value = self._parse(raw)
         except self.refused as exc:
             log.error("%s: 수정이 거부되어 이전 내용을 계속 씁니다 (edit refused, last good kept): %s", self.what, exc)
+            self.problem = self._refusal = f"edit refused, last good kept: {exc}"
             return False
-        self._current = value
+        self._current, self.problem, self._refusal = value, None, None
         log.info("%s: 다시 읽었습니다 (reloaded)", self.what)
         for listener in list(self._listeners):
             try:

@@ -47,6 +47,8 @@ class FakeBotApi:
     calls: list[Call] = field(default_factory=list)
     messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=lambda: {"url": "", "secret_token": ""})
+    menus: dict[str, list[str]] = field(default_factory=dict)
+    """Command menus the bot set: its scope (as sorted JSON) -> the commands."""
     port: int = 0
     polls: int = 0
     _updates: list[dict[str, Any]] = field(default_factory=list)
@@ -237,6 +239,12 @@ class FakeBotApi:
         return True
 
     def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
+        scope = params.get("scope") or {"type": "default"}
+        self.menus[json.dumps(scope, sort_keys=True)] = [c["command"] for c in params["commands"]]
+        return True
+
+    def _api_deleteMyCommands(self, params: dict[str, Any]) -> bool:
+        self.menus.pop(json.dumps(params.get("scope") or {"type": "default"}, sort_keys=True), None)
         return True
 
     def _api_setWebhook(self, params: dict[str, Any]) -> bool:

@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 
 from bot.caremap.page import render_map
 from bot.caremap.web import map_routes
 from bot.dialog.opening import is_open, today_label
 from bot.settings import Settings
+from bot.shell.web import build_web
 from knowledge.loader import load
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -137,7 +137,8 @@ async def test_open_now_filter_follows_the_city_clock_like_the_server(tmp_path: 
 
 
 async def test_served_focused_page_opens_the_recommended_site() -> None:
-    app = Starlette(routes=map_routes(type("Source", (), {"current": KNOWLEDGE})(), Settings(), lambda: TUESDAY_9PM))
+    # Through the real app: its Content-Security-Policy must let the map run (no violation in the console).
+    app = build_web(map_routes(type("Source", (), {"current": KNOWLEDGE})(), Settings(), lambda: TUESDAY_9PM))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://dolbom.test") as http:
 
         async def serve(route: Route) -> None:
@@ -146,6 +147,8 @@ async def test_served_focused_page_opens_the_recommended_site() -> None:
 
         async with browser_page(TUESDAY_9PM) as (page, tried):
             await page.route("http://dolbom.test/**", serve)
+            blocked: list[str] = []
+            page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
             await page.goto("http://dolbom.test/map?service=after-school&site=after-school-hwangsan")
             await page.wait_for_function("window.dolbomMap !== undefined")
             assert len(await marker_sites(page)) == 3
@@ -153,3 +156,4 @@ async def test_served_focused_page_opens_the_recommended_site() -> None:
             await popup.wait_for()
             assert "다함께돌봄센터 황산" in await popup.inner_text()
             assert not [u for u in tried if "dolbom.test" in u]
+            assert blocked == []

@@ -144,7 +144,7 @@ class ScriptedDialog:
 
 
 def intake(inbound: Inbound) -> list[Reply]:
-    if inbound.text == "처음부터":
+    if inbound.text in ("처음부터", "") and inbound.location is None:  # "" is /start
         return [Reply("아이가 몇 살인가요?", choices=(Choice("6개월~2살", "18개월"), Choice("3~5살", "4살")))]
     if inbound.choice == "4살":
         return [Reply("어느 동네에 사세요?", choices=(Choice("율곡동", "율곡동"),), ask_location=True)]
@@ -184,7 +184,7 @@ async def test_full_intake_with_buttons_and_a_shared_location(fake: FakeBotApi) 
         await fake.send_location(chat, parent, 36.12, 128.18)
         await fake.wait_for(sent("sendVenue", 1))
     assert dialog.inbounds == [
-        Inbound(PARENT, text="처음부터"),
+        Inbound(PARENT, text=""),
         Inbound(PARENT, text="3~5살", choice="4살"),
         Inbound(PARENT, location=(36.12, 128.18)),
     ]

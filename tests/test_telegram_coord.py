@@ -55,6 +55,7 @@ class Rig:
     queue: Queue
     dispatcher: Dispatcher
     clock: FakeClock
+    group: CoordinatorGroup | None = None
 
     async def new_case(self) -> int:
         case = NewCase(
@@ -97,11 +98,10 @@ async def rig(tmp_path: Path, clock: FakeClock, knowledge: Knowledge) -> AsyncIt
             knowledge=lambda: knowledge,
             retry_delays=(0.05,),
         )
-        dispatcher = Dispatcher(
-            store, COORDINATORS, [group], tz=KST, clock=clock, service_names={"daycare-365": "365어린이집"}
-        )
+        names = {"daycare-365": "365어린이집", "daycare-365-yulgok": "365어린이집 율곡"}  # as the app gives them
+        dispatcher = Dispatcher(store, COORDINATORS, [group], tz=KST, clock=clock, service_names=names)
         async with TelegramChannel(app, SilentDialog(), poll_timeout=1, retry_delays=(0.05,)):
-            yield Rig(fake, store, queue, dispatcher, clock)
+            yield Rig(fake, store, queue, dispatcher, clock, group)
 
 
 @contextlib.asynccontextmanager
@@ -125,19 +125,30 @@ async def test_claim_contact_and_close_edit_the_same_card(rig: Rig) -> None:
     assert "알림: 이담당, 가족여성팀" in rig.card()
     assert rig.buttons() == ["🙋 담당하기", "🗂 종결"]
 
-    await fake.press(GROUP, LEE, "🙋 담당하기")
-    await fake.wait_for(lambda api: "담당: 이담당" in rig.card())
+    async def press(label: str) -> None:  # a tap, then the outbox note its change wrote edits the card
+        taps = len(fake.calls_of("answerCallbackQuery"))
+        await fake.press(GROUP, LEE, label)
+        await fake.wait_for(lambda api: len(api.calls_of("answerCallbackQuery")) > taps)
+        assert rig.group is not None
+        async with rig.group._taps:  # the tap's handler has finished (it holds this lock while it works)
+            pass
+        await rig.dispatcher.run_once()
+
+    await press("🙋 담당하기")
+    assert "담당: 이담당" in rig.card() and "서비스: 365어린이집 · 365어린이집 율곡" in rig.card()
     assert queue_texts.CLAIM_WON.format(id=case_id, who="이담당") in answers(fake)
     assert rig.buttons() == ["📞 연락 완료", "✅ 처리 완료", "🗂 종결"]
-    await rig.dispatcher.run_once()  # the outbox's own edit finds the card already true
+    # One edit per change, and never with the site's internal id.
+    edits = [c.params["text"] for c in fake.calls_of("editMessageText")]
+    assert len(edits) == 1 and not any("daycare-365-yulgok" in e for e in edits)
     assert len(fake.texts(GROUP_ID)) == 1
 
-    await fake.press(GROUP, LEE, "📞 연락 완료")
-    await fake.wait_for(lambda api: "상태: 담당자가 연락함" in rig.card())
+    await press("📞 연락 완료")
+    assert "상태: 담당자가 연락함" in rig.card()
     await fake.press(GROUP, LEE, "🗂 종결")
     await fake.wait_for(lambda api: "돌봄 연결됨" in rig.buttons())
-    await fake.press(GROUP, LEE, "돌봄 연결됨")
-    await fake.wait_for(lambda api: "결과: 돌봄 연결됨" in rig.card())
+    await press("돌봄 연결됨")
+    assert "결과: 돌봄 연결됨" in rig.card()
     case = await rig.store.case(case_id)
     assert case is not None and (case.status, case.outcome, case.claimed_by) == (
         Status.CLOSED,

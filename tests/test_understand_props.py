@@ -159,13 +159,11 @@ def test_command_rejects_a_bad_now() -> None:
     assert b"2026-11-24T14:00" in proc.stderr
 
 
-def test_command_default_now_is_the_current_seoul_time() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "bot.shell.cli", "understand"],
-        input="오늘\n".encode(),
-        capture_output=True,
-        cwd=ROOT,
-        timeout=60,
-        check=True,
-    )
-    assert json.loads(proc.stdout)["date"] == datetime.now(KST).date().isoformat()
+def test_command_default_now_is_the_current_seoul_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time_machine
+
+    monkeypatch.setenv("DOLBOM_KNOWLEDGE_DIR", str(ROOT / "knowledge"))
+    # 15:30 UTC is already the next day in Seoul: the default reads the wall clock in Seoul time, not UTC's.
+    with time_machine.travel(datetime(2026, 11, 24, 15, 30, tzinfo=ZoneInfo("UTC")), tick=False):
+        code, out = _run_main("오늘\n".encode(), ["understand"], monkeypatch)
+    assert code == 0 and json.loads(out)["date"] == "2026-11-25"

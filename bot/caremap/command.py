@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from bot.caremap import texts as T
-from bot.settings import Settings
+from bot.settings import Settings, parse_now
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default="dolbom-map.html", help=T.CLI_OUTPUT)
     parser.add_argument("--service", help=T.CLI_SERVICE)
     parser.add_argument("--area", help=T.CLI_AREA)
+    parser.add_argument("--now", type=parse_now, metavar="YYYY-MM-DDTHH:MM", help=T.CLI_NOW)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         knowledge = load(settings.knowledge_dir)
-        html = render_map(knowledge, datetime.now(settings.tz), args.service, args.area)
+        html = render_map(knowledge, settings.clock(getattr(args, "now", None))(), args.service, args.area)
     except (KnowledgeError, ValueError) as exc:
         print(T.CLI_FAILED.format(error=exc), file=sys.stderr)
         return 1

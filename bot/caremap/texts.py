@@ -67,5 +67,6 @@ TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">Op
 CLI_OUTPUT = "저장할 파일 ('-' 이면 화면에 출력)"
 CLI_SERVICE = "이 서비스(id)에 맞춘 지도"
 CLI_AREA = "이 읍면동에 맞춘 지도 (--service 와 함께)"
+CLI_NOW = "이 시각 기준으로 \"지금 운영 중\" 표시 (기본: 지금)"
 CLI_SAVED = "돌봄 지도를 저장했습니다: {path} (인터넷 없이도 열립니다)"
 CLI_FAILED = "돌봄 지도를 만들지 못했습니다: {error}"

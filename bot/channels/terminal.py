@@ -8,6 +8,7 @@ import threading
 from collections.abc import Sequence
 from typing import TextIO
 
+from bot.channels.edge import clean
 from bot.dialog import texts
 from bot.dialog.core import Address, Channel, Choice, Dialog, Inbound, Reply
 
@@ -34,7 +35,7 @@ def render(replies: Sequence[Reply]) -> tuple[str, tuple[Choice, ...]]:
 
 def to_inbound(line: str, choices: Sequence[Choice], address: Address) -> Inbound:
     """A number picks the matching choice; anything else is a message."""
-    text = line.strip()
+    text = clean(line.strip())
     # isdecimal, not isdigit: '²' is a digit int() refuses; and a pasted 5,000-digit number is just text.
     if text.isdecimal() and len(text) <= 3 and 1 <= int(text) <= len(choices):
         choice = choices[int(text) - 1]
@@ -49,7 +50,7 @@ class TerminalChat:
 
     def __init__(self, dialog: Dialog, user: str = "local", stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout):
         self.dialog = dialog
-        self.address = Address(Channel.CONSOLE, user)
+        self.address = Address(Channel.CONSOLE, clean(user))
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = stdin.isatty()
@@ -78,6 +79,10 @@ class TerminalChat:
                 continue
             if not self.interactive:
                 print(f"{PROMPT}{line.rstrip()}", file=self.stdout)
+            if not self._choices and line.strip().isdecimal():
+                # Started again mid-conversation (piped: nothing shown yet): a number means a button of the
+                # question the parent last saw, so ask it again quietly to learn its buttons.
+                _, self._choices = render(await self.dialog.handle(Inbound(self.address, text="")))
             self._show(await self.dialog.handle(to_inbound(line, self._choices, self.address)))
 
     def _reader(self) -> asyncio.Queue[str | None]:

@@ -8,6 +8,8 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from bot.settings import parse_now
+
 if TYPE_CHECKING:
     from bot.coordination.queue import Queue
     from bot.settings import Settings
@@ -23,6 +25,7 @@ EXIT_REFUSED = 3
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # One module serves four subcommands; the registry gives each its own parser, named after the command.
     command = parser.prog.split()[-1]
+    parser.add_argument("--now", type=parse_now, metavar="YYYY-MM-DDTHH:MM", help="기준 시각 (기본: 지금)")
     parser.add_argument("--as", dest="who", metavar="NAME",
                         help="coordinators.yaml의 이름 (기본: DOLBOM_COORDINATOR) / your coordinator name")
     if command == "queue":
@@ -62,7 +65,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     names = service_names(settings)
     store = await Store.open(settings.db_path)
-    queue = Queue(store, staff, tz=settings.tz, retention_days=settings.retention_days)
+    queue = Queue(store, staff, tz=settings.tz, clock=settings.clock(getattr(args, "now", None)),
+                  retention_days=settings.retention_days)
     try:
         if args.command == "queue":
             return await _list(queue, name, args, names)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import sqlite3
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -20,6 +20,7 @@ from db.store import Store
 from knowledge.coordinators import Coordinator, Coordinators
 
 log = logging.getLogger(__name__)
+notes_log = logging.getLogger("bot.coordination.notes")
 Clock = Callable[[], datetime]
 
 
@@ -73,8 +74,18 @@ class Notifier(Protocol):
     async def notify(self, note: Note) -> str | None: ...
 
 
+# Korean numbers as parents and Telegram write them: 010-1234-8765, 01012348765, +82 10-1234-8765, 821012348765.
+PHONE = re.compile(r"(?<![\d+])(\+?82[- .]?0?|0)(\d{1,2})[- .]?(\d{3,4})[- .]?(\d{4})(?!\d)")
+
+
+def mask_phones(text: str) -> str:
+    """010-1234-8765 -> 010-****-8765: a log outlives deletion and the retention purge, so it holds no number."""
+    return PHONE.sub(lambda m: f"{m[1]}{m[2]}-****-{m[4]}", text)
+
+
 class LogNotifier:
-    """The default notifier: writes each notification to a stream (the terminal running `dolbom serve`)."""
+    """The default notifier: each notification goes to the log (``bot.coordination.notes``, on the operator's
+    stderr, never into a parent's terminal prompt) or to ``stream`` if given, with phone numbers masked."""
 
     name = "log"
 
@@ -82,9 +93,12 @@ class LogNotifier:
         self._stream = stream
 
     async def notify(self, note: Note) -> str | None:
-        stream = self._stream or sys.stderr
         who = ", ".join(c.name for c in note.recipients)
-        print(queue_texts.LOG_NOTE.format(who=who, text=note.text, actions=", ".join(note.actions)), file=stream)
+        text = mask_phones(queue_texts.LOG_NOTE.format(who=who, text=note.text, actions=", ".join(note.actions)))
+        if self._stream is not None:
+            print(text, file=self._stream)
+        else:
+            notes_log.info("%s", " / ".join(line for line in text.splitlines() if line.strip()))
         return None
 
 
@@ -95,6 +109,7 @@ class Dispatcher:
 
     def __init__(self, store: Store, coordinators: Coordinators, notifiers: Sequence[Notifier], *, tz: tzinfo,
                  service_names: Mapping[str, str] | None = None, clock: Clock = utcnow, poll_seconds: float = 2.0,
+                 area_of: Callable[[CaseRow], str | None] | None = None,
                  backoff_seconds: float = 5.0, max_backoff_seconds: float = 600.0, timeout_seconds: float = 20.0):
         self.store = store
         self.coordinators = coordinators
@@ -104,6 +119,8 @@ class Dispatcher:
         self.tz = tz
         self.service_names = dict(service_names or {})
         """Korean names by service id (and by site id, where given)."""
+        self.area_of = area_of
+        """The 읍·면·동 nearest to a shared location (cards say it instead of "공유한 위치")."""
         self.clock = clock
         self.poll_seconds = poll_seconds
         self.backoff_seconds = backoff_seconds
@@ -143,7 +160,9 @@ class Dispatcher:
             "SELECT d.notifier, d.external_id FROM deliveries d JOIN outbox o ON o.id = d.outbox_id"
             " WHERE o.case_id = ? AND o.kind = 'new_case'", (case.id,))}
         service = self.service_names.get(case.service_id or "", case.service_id or queue_texts.UNDECIDED_CONTROL)
-        text = queue_texts.case_card(case, self.tz, service, row["kind"], self.service_names.get(case.site_id or ""))
+        area = self.area_of(case) if self.area_of else None
+        text = queue_texts.case_card(case, self.tz, service, row["kind"], self.service_names.get(case.site_id or ""),
+                                     area)
         errors: list[str] = []
         sent = 0
         for notifier in self.notifiers:

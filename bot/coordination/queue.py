@@ -190,6 +190,7 @@ class Queue:
             return open_before, len(ids) + had
 
         open_count, total = await self.store.write(forget)
+        await self.store.truncate_wal()
         self.store.drop_cached(user_key)
         self.changed()
         return queue_texts.FORGET_DONE.format(n=open_count) if total else queue_texts.FORGET_NOTHING
@@ -291,16 +292,18 @@ class Queue:
         now = self.clock()
         at, cutoff = ts(now), ts(now - timedelta(days=self.retention_days))
 
-        def purge(conn: sqlite3.Connection) -> int:
+        def purge(conn: sqlite3.Connection) -> tuple[int, int]:
             ids = [r[0] for r in conn.execute(
                 "SELECT id FROM cases WHERE purged_at IS NULL AND status IN ('resolved', 'closed')"
                 " AND COALESCE(closed_at, resolved_at) <= ?", (cutoff,))]
-            conn.execute("DELETE FROM messages WHERE at <= ?", (cutoff,))
-            conn.execute("DELETE FROM conversations WHERE updated_at <= ?", (cutoff,))
-            return sql.anonymise(conn, ids, at, "system")
+            removed = conn.execute("DELETE FROM messages WHERE at <= ?", (cutoff,)).rowcount
+            removed += conn.execute("DELETE FROM conversations WHERE updated_at <= ?", (cutoff,)).rowcount
+            return sql.anonymise(conn, ids, at, "system"), removed
 
-        count = await self.store.write(purge)
-        self.store.drop_cached()
+        count, removed = await self.store.write(purge)
+        if count or removed:  # only a purge that removed something leaves copies in the WAL to cut
+            await self.store.truncate_wal()
+            self.store.drop_cached()
         return count
 
 

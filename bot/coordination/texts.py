@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from bot.dialog import texts as dialog_texts
 from db.models import CaseRow, Outcome, Status
 
 STATUS = {
@@ -83,14 +84,22 @@ def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None) -> s
 
 
 def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_case",
-              site_name: str | None = None) -> str:
-    """What a coordinator reads: everything needed to act without asking the parent again."""
+              site_name: str | None = None, area: str | None = None) -> str:
+    """What a coordinator reads: everything needed to act without asking the parent again. ``area``: the
+    읍·면·동 nearest to a location the parent shared, shown instead of "공유한 위치"."""
     flags = " ".join(f for f, on in (("[위험]", case.danger), ("[긴급]", case.urgent)) if on)
     lines = [f"{HEADLINE.get(kind, HEADLINE['status'])} #{case.id} {flags}".rstrip()]
     site = site_name or case.site_id
     lines.append(f"서비스: {service_name}" + (f" · {site}" if site else ""))
     if case.summary_text:
-        lines.append(case.summary_text)
+        shared = dialog_texts.SUMMARY_PLACE.format(place=dialog_texts.SHARED_LOCATION)
+        contact = dialog_texts.SUMMARY_CONTACT.split("{")[0]
+        for line in case.summary_text.splitlines():
+            if case.contact and line.startswith(contact):
+                continue  # the contact has its own line below, once
+            if area and line == shared:
+                line = dialog_texts.SUMMARY_PLACE.format(place=SHARED_NEAR.format(area=area))
+            lines.append(line)
     if case.contact:
         route = ROUTE.get(str(case.contact.get("route")), str(case.contact.get("route")))
         phone = case.contact.get("phone")
@@ -104,6 +113,7 @@ def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_cas
 
 # -- words the queue writes into case history and cards -------------------------------------------------
 UNDECIDED = "미정"
+SHARED_NEAR = "{area} 부근 (공유한 위치)"
 UNDECIDED_CONTROL = "미정 (관제탑 판단)"
 FOLLOWUP_NOT_PLACED = "부모님 후속 확인: 연결되지 않음"
 FOLLOWUP_YES_NOTE = "예"

@@ -124,6 +124,10 @@ class Engine:
         t.replies += [m for m in pending if m.choices]
         if slow:
             t.replies.insert(0, Reply(texts.SLOW_DOWN))
+        if any(isinstance(e, Forget) for e in t.effects):
+            # The deletion's own turn writes nothing back for this parent: no state, no messages (issue 16).
+            self.forget_cached(key)
+            return t.replies
         try:
             if opening is None:
                 await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.reports import texts as t
+from bot.settings import parse_now
 
 if TYPE_CHECKING:
     from bot.reports.report import Report
@@ -25,10 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="end", metavar="DATE", help="종료일 YYYY-MM-DD, 이날 포함 (기본: 오늘)")
     parser.add_argument("-o", "--out", type=Path, metavar="DIR",
                         help="저장할 폴더 (기본: 데이터베이스 옆 reports/, 보통 var/reports/)")
+    parser.add_argument("--now", type=parse_now, metavar="YYYY-MM-DDTHH:MM", help="기준 시각 (기본: 지금)")
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
-    today = datetime.now(settings.tz).date()
+    now = settings.clock(getattr(args, "now", None))()
+    today = now.date()
     try:
         start = _day(args.start, "--from", today.replace(day=1))
         end = _day(args.end, "--to", today)
@@ -48,8 +51,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     knowledge = _knowledge(settings)
     store = await Store.open(settings.db_path)
     try:
-        report = await build_report(store, knowledge, start, end, settings.tz,
-                                      push_cost_won=settings.kakao_push_cost_won)
+        report = await build_report(store, knowledge, start, end, settings.tz, now=now,
+                                    push_cost_won=settings.kakao_push_cost_won)
     finally:
         await store.close()
     paths = write_report(report, args.out or settings.db_path.parent / "reports")

@@ -112,7 +112,8 @@ class Report:
 
     @property
     def close(self) -> Spread:
-        return spread(c.minutes_to_close for c in self.cases)
+        """Time to resolution: cases the parent withdrew were not resolved by anyone, so they are left out."""
+        return spread(c.minutes_to_close for c in self.cases if c.outcome is not Outcome.WITHDRAWN)
 
     @property
     def followups(self) -> dict[str, int]:

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from starlette.routing import BaseRoute
 
@@ -18,6 +18,7 @@ from bot.coordination.delivery import ParentDelivery
 from bot.coordination.dispatch import Dispatcher, LogNotifier, Notifier
 from bot.coordination.followup import FollowUps
 from bot.coordination.queue import Queue
+from bot.coordination.where import nearest_area
 from bot.dialog.core import Push
 from bot.dialog.engine import Engine
 from bot.dialog.flood import FloodGate
@@ -39,6 +40,21 @@ class App:
     delivery: ParentDelivery
     routes: list[BaseRoute] = field(default_factory=list)
 
+    async def problems(self) -> list[str]:
+        """What keeps the bot from serving (for /healthz): the database cannot be written or its writer is gone,
+        or no knowledge is loaded."""
+        found = []
+        if reason := await self.store.problem():
+            found.append(reason)
+        if not self.knowledge.current.services:
+            found.append("knowledge: no services loaded")
+        return found
+
+    def warnings(self) -> list[str]:
+        """What staff should fix while the bot still serves (for /healthz): a knowledge edit that was refused or
+        files that cannot be read; the last good knowledge is in use meanwhile."""
+        return [f"knowledge: {p}" for p in (self.knowledge.problem,) if p]
+
     def add_push(self, push: Push) -> None:
         """A channel that can send unprompted receives messages to parents (replies, follow-up questions)."""
         self.delivery.pushers[str(push.channel)] = push
@@ -51,35 +67,41 @@ async def running(
     *,
     notifiers: list[Notifier] | None = None,
     telegram: bool = True,
+    dispatch: bool = True,
 ) -> AsyncIterator[App]:
     """Open everything the channels share and start the background work; close it all in reverse order.
-    ``telegram=False`` keeps Telegram off even when a token is configured (the terminal chat)."""
+    ``telegram=False`` keeps Telegram off even when a token is configured (the terminal chat); ``dispatch=False``
+    leaves the outbox to another process (`dolbom serve`): a parent's terminal shows no coordinator alerts."""
     source = KnowledgeSource(settings.knowledge_dir)
     staff = CoordinatorsSource(settings.coordinators_path)
     coordinators = staff.current
     store = await Store.open(settings.db_path)
+    # One clock from the top: every decision that reads time (turns, queue, follow-ups, purge, notifications,
+    # the map's "open now") reads this one, so a pinned clock pins them all.
+    now = clock or settings.clock()
     async with contextlib.AsyncExitStack() as stack:
         stack.push_async_callback(store.close)
-        queue = Queue(store, coordinators, tz=settings.tz, clock=clock or (lambda: datetime.now(UTC)),
+        queue = Queue(store, coordinators, tz=settings.tz, clock=now,
                       retention_days=settings.retention_days)
 
         def link(service_id: str, area: str | None) -> str | None:
             return map_link(settings, service_id, area=area)
 
-        engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=clock, map_url=link,
+        engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=now, map_url=link,
                         flood=FloodGate())
         # Service and site names for the cards coordinators read (the dispatcher looks both up by id).
         names = {s.id: s.name for s in source.current.services}
         names |= {site.id: site.name for s in source.current.services for site in s.sites}
         sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
-        dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names)
+        dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names,
+                                clock=now, area_of=lambda case: nearest_area(source.current, case.summary))
         queue.listeners.append(dispatcher.kick)
         delivery = ParentDelivery(queue, daily_cap=settings.kakao_push_daily_cap,
                                   give_up_seconds=settings.kakao_push_give_up_minutes * 60)
         followups = FollowUps(queue, delivery=delivery)
         app = App(settings, source, store, queue, engine, dispatcher, followups, delivery)
         app.routes += kakao_routes(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)
-        app.routes += map_routes(source, settings)
+        app.routes += map_routes(source, settings, now)
         if settings.kakao_can_push:
             kakao = KakaoPush(settings)
             stack.push_async_callback(kakao.close)
@@ -92,10 +114,11 @@ async def running(
         for name, watched in (("knowledge-watch", source), ("coordinators-watch", staff)):
             watcher = asyncio.create_task(watched.watch(settings.knowledge_poll_seconds), name=name)
             stack.push_async_callback(_cancel, watcher)
-        dispatcher.start()
-        stack.push_async_callback(dispatcher.stop)
-        await delivery.start()
-        stack.push_async_callback(delivery.stop)
+        if dispatch:  # `dolbom chat` neither alerts coordinators nor pushes to parents: `dolbom serve` does
+            dispatcher.start()
+            stack.push_async_callback(dispatcher.stop)
+            await delivery.start()
+            stack.push_async_callback(delivery.stop)
         await followups.start()
         stack.push_async_callback(followups.stop)
         yield app
@@ -111,6 +134,7 @@ async def _add_telegram(app: App, sinks: list[Notifier], stack: contextlib.Async
                         knowledge=lambda: app.knowledge.current)
     if group is not None:
         sinks.append(group)
+        channel.menus.append(group.menu())
     app.add_push(channel)
     app.routes += channel.routes()
     await channel.start()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 
 from bot.settings import Settings, SettingsError
+from knowledge.coordinators import CoordinatorsError
+from knowledge.problems import KnowledgeError
+
+KNOWLEDGE_BROKEN = "지식 파일에 문제가 있어 시작하지 않았습니다. 고친 뒤 `dolbom check-knowledge`로 확인하세요."
 
 # name -> (module, one-line help). Each module defines ``add_arguments(parser)`` and
 # ``run(args, settings) -> int`` (sync or async); modules are imported only when their command runs.
@@ -44,19 +47,26 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"설정 오류: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # The scheduler logs every job run at INFO; that is noise next to a terminal conversation.
-    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.getLogger().level))
-    run = importlib.import_module(args.module).run
-    result = run(args, settings)
-    if hasattr(result, "__await__"):
-        from bot.shell.loop import run as run_loop
+    from bot.shell.logs import setup
 
-        result = run_loop(result)
+    setup(settings)
+    try:
+        result = importlib.import_module(args.module).run(args, settings)
+        if hasattr(result, "__await__"):
+            from bot.shell.loop import run as run_loop
+
+            result = run_loop(result)
+    except KeyboardInterrupt:  # Ctrl-C: the lifespan has already closed everything on the way out
+        print(file=sys.stderr)
+        return 130
+    except KnowledgeError as exc:  # a broken YAML at start: what `dolbom check-knowledge` says, no traceback
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(KNOWLEDGE_BROKEN, file=sys.stderr)
+        return 1
+    except CoordinatorsError as exc:
+        print(f"설정 오류: {exc}", file=sys.stderr)
+        return 1
     return int(result or 0)
 
 

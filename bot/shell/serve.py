@@ -23,15 +23,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 async def run(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from bot.channels.terminal import TerminalChat
+    from bot.channels.terminal import PROMPT, TerminalChat
     from bot.shell.app import running
     from bot.shell.gcpace import paced_gc
+    from bot.shell.logs import above_prompt
     from bot.shell.web import build_web
 
     host = args.host or settings.http_host
     port = args.port or settings.http_port
     async with running(settings) as app, paced_gc():
-        web = build_web(app.routes)
+        web = build_web(app.routes, problems=app.problems, warnings=app.warnings)
         server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off"))
         # uvicorn would take SIGINT/SIGTERM itself and re-raise them once the web server stopped, killing the
         # process before this lifespan closes the store; the signals stop everything here instead.
@@ -45,6 +46,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         if sys.stdin.isatty() and not args.no_console:
             console = TerminalChat(app.engine)
             app.add_push(console)
+            above_prompt(PROMPT)  # log lines (coordinator alerts too) print above the parent's prompt, not in it
             tasks.add(asyncio.create_task(console.run(), name="console"))
         try:
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
+from bot.channels.edge import cleaned
 from bot.dialog import texts
 from bot.dialog.core import Address, Channel, Choice, Inbound, Reply
 
@@ -20,6 +21,8 @@ MAX_CARD_DESCRIPTION = 400
 MAX_CAROUSEL = 10
 MAX_TAIL = 200
 """When text must be cut, a last paragraph up to this long (usually the question) is kept after the mark."""
+MAX_USER_ID = 70
+"""Kakao's botUserKey is at most 70 characters; a longer id is not from Kakao."""
 
 _PARENS = re.compile(r"\s*[(\[（][^)\]）]*[)\]）]")
 _SENTENCE_END = re.compile(r"[.!?。…](?=\s)")
@@ -39,17 +42,19 @@ def parse_payload(payload: object) -> Inbound:
     user_id = user.get("id") if isinstance(user, dict) else None
     if not isinstance(user_id, str) or not user_id.strip():
         raise PayloadError("missing userRequest.user.id")
+    if len(user_id) > MAX_USER_ID:  # it is written into every row of this parent's: bound it
+        raise PayloadError(f"userRequest.user.id longer than {MAX_USER_ID} characters")
     utterance = request.get("utterance")
     if not isinstance(utterance, str):
         raise PayloadError("missing userRequest.utterance")
     action = payload.get("action")
     extra = action.get("clientExtra") if isinstance(action, dict) else None
     choice = extra.get("choice") if isinstance(extra, dict) else None
-    return Inbound(
+    return cleaned(Inbound(
         address=Address(Channel.KAKAO, user_id.strip()),
         text=utterance.strip(),
         choice=choice if isinstance(choice, str) and choice else None,
-    )
+    ))
 
 
 # -- pure translation: replies -> SkillResponse ---------------------------------------------------

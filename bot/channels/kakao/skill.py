@@ -19,6 +19,30 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+MAX_BODY_BYTES = 512 * 1024
+"""A SkillPayload is 1-3 KB, yet a pasted 50,000-character message (kept, cut to its first part) can be 300 KB of
+escaped JSON; past 512 KiB a body is not from Kakao and gets a JSON 413 before it is read. Within it, 60,000-deep
+JSON still fits, and gets a JSON 400."""
+METHODS = ("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS")
+"""Methods the route takes only to answer them with a JSON 405 (the router's own 405 is plain text)."""
+
+
+def refuse(status: int, error: str, **headers: str) -> JSONResponse:
+    return JSONResponse({"error": error}, status_code=status, headers=headers or None)
+
+
+async def read_body(request: Request, limit: int) -> bytes | None:
+    """The body, or None once it is longer than ``limit`` (by its Content-Length or by what arrived)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdecimal() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
 
 class KakaoSkill:
     """``POST /kakao/skill``: checks the shared secret, asks the dialog within the time budget, answers JSON.
@@ -38,17 +62,23 @@ class KakaoSkill:
         self._late: dict[str, list[asyncio.Task[list[Reply]]]] = {}
 
     async def handle(self, request: Request) -> JSONResponse:
+        """Every answer is JSON: refusals too (401, 400, 405, 413), so Kakao's logs show why."""
+        if request.method != "POST":
+            return refuse(405, "method not allowed", Allow="POST")
         if self.secret and not hmac.compare_digest(
             request.headers.get(self.secret_header, "").encode(), self.secret.encode()
         ):
-            return JSONResponse({"error": "unauthorized"}, status_code=401)
+            return refuse(401, "unauthorized")
+        body = await read_body(request, MAX_BODY_BYTES)
+        if body is None:
+            return refuse(413, f"body over {MAX_BODY_BYTES} bytes")
         try:
-            payload = json.loads(await request.body())
+            payload = json.loads(body)
             inbound = parse_payload(payload)
         except PayloadError as exc:
-            return JSONResponse({"error": str(exc)}, status_code=400)
-        except ValueError:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
-            return JSONResponse({"error": "invalid JSON"}, status_code=400)
+            return refuse(400, str(exc))
+        except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError; RecursionError: deep nesting
+            return refuse(400, "invalid JSON")
         try:  # the one error boundary: log, then answer politely with a valid SkillResponse
             if self.desk is not None and (ref := event_ref(payload)) is not None:
                 return JSONResponse(build_response(await self.event(inbound.address, ref)))
@@ -101,4 +131,4 @@ def kakao_routes(dialog: Dialog, settings: Settings, desk: CaseDesk | None = Non
     """``desk``: answers our event block (Kakao Event API) with the parent's waiting messages."""
     skill = KakaoSkill(dialog, secret=settings.kakao_secret, secret_header=settings.kakao_secret_header,
                        budget=settings.kakao_budget_seconds, desk=desk, nothing_new=nothing_new)
-    return [Route("/kakao/skill", skill.handle, methods=["POST"])]
+    return [Route("/kakao/skill", skill.handle, methods=["POST", *METHODS])]

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from telegram import BotCommand, Message, Update
+from telegram import BotCommand, BotCommandScope, BotCommandScopeAllPrivateChats, Message, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -123,6 +123,10 @@ class TelegramChannel:
         self._codec = ChoiceCodec()
         self._offered: OrderedDict[int, dict[str, str]] = OrderedDict()
         self._turns = _Turns()
+        self.menus: list[tuple[list[BotCommand], BotCommandScope]] = [
+            ([BotCommand(name, about) for name, about in texts.COMMAND_MENU], BotCommandScopeAllPrivateChats())
+        ]
+        """Command menus by scope: the parents' in private chats; the coordinator group adds its own."""
         private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
         application.add_handler(
             MessageHandler(private & (filters.TEXT | filters.LOCATION | filters.CONTACT), self._on_update)
@@ -145,11 +149,14 @@ class TelegramChannel:
     async def _start(self) -> None:
         app = self.application
         await app.initialize()
-        commands = [BotCommand(name, about) for name, about in texts.COMMAND_MENU]
-        try:
-            await call_with_retry(app.bot, SendCall("set_my_commands", {"commands": commands}), ())
-        except DeliveryError:
-            log.warning("Could not set the Telegram command menu", exc_info=True)
+        # Menus by scope; the default-scope menu an older version set (parents' commands in every chat) goes.
+        calls = [SendCall("delete_my_commands", {}),
+                 *(SendCall("set_my_commands", {"commands": c, "scope": scope}) for c, scope in self.menus)]
+        for call in calls:
+            try:
+                await call_with_retry(app.bot, call, ())
+            except DeliveryError:
+                log.warning("Could not set the Telegram command menu (%s)", call.method, exc_info=True)
         if self.webhook_mode:
             await app.bot.set_webhook(self._webhook_url, secret_token=self._secret, allowed_updates=ALLOWED_UPDATES)
         else:

@@ -18,6 +18,7 @@ from telegram import (
     Update,
 )
 
+from bot.channels.edge import cleaned
 from bot.channels.telegram import texts
 from bot.dialog.core import Address, Channel, Inbound, Reply
 
@@ -66,6 +67,11 @@ def address_of(chat_id: int) -> Address:
 def inbound_from_update(update: Update, codec: ChoiceCodec, offered: Mapping[str, str]) -> Inbound | None:
     """What the parent said, or None for updates the dialog has no use for. ``offered`` maps the labels of
     the reply-keyboard buttons last shown in this chat to their choice values."""
+    inbound = _inbound(update, codec, offered)
+    return None if inbound is None else cleaned(inbound)
+
+
+def _inbound(update: Update, codec: ChoiceCodec, offered: Mapping[str, str]) -> Inbound | None:
     query = update.callback_query
     if query is not None:
         if query.message is None:

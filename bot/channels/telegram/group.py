@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.channels.telegram import texts
@@ -25,6 +25,7 @@ from bot.channels.telegram.group_format import (
 from bot.coordination import texts as queue_texts
 from bot.coordination.dispatch import ACTIONS, Action, Note
 from bot.coordination.queue import Queue, Refused
+from bot.coordination.where import nearest_area
 from bot.settings import Settings, SettingsError
 from db.cases import Change, TransitionRefused
 from db.models import CaseRow
@@ -75,6 +76,10 @@ class CoordinatorGroup:
         application.add_handler(
             CommandHandler(["queue", "case", "report"], self._on_command, filters=filters.Chat(chat_id=chat_id))
         )
+
+    def menu(self) -> tuple[list[BotCommand], BotCommandScopeChat]:
+        """The group's command menu (/queue, /case, /report), shown in this chat only."""
+        return [BotCommand(name, about) for name, about in texts.GROUP_COMMAND_MENU], BotCommandScopeChat(self.chat_id)
 
     # --- the outbox Notifier ---------------------------------------------------------------------------
     async def notify(self, note: Note) -> str | None:
@@ -142,9 +147,10 @@ class CoordinatorGroup:
                 await self._answer(query.id, texts.PICK_OUTCOME.format(id=case.id) if picking else "")
                 await self._edit(message.message_id, message.text or "", markup)
                 return
-            answer, case = await self._act(press, press.action, who.name)
+            answer, _ = await self._act(press, press.action, who.name)
+            # No edit here: the change's outbox note (the dispatcher is kicked by the queue) edits the card once,
+            # with the service's and the site's names; editing here too showed the card twice, once with ids.
             await self._answer(query.id, answer)
-            await self._edit(message.message_id, self._card(case), action_keyboard(case.id, ACTIONS[case.status]))
         except (Refused, LookupError, TransitionRefused) as exc:
             await self._answer(query.id, self._refusal(press, exc), alert=True)
         except Exception:
@@ -215,7 +221,12 @@ class CoordinatorGroup:
         return names.get(service_id or "", service_id or "미정 (관제탑 판단)")
 
     def _card(self, case: CaseRow) -> str:
-        return queue_texts.case_card(case, self._queue.tz, self._service(case.service_id), "status")
+        site = area = None
+        if self._knowledge is not None:
+            knowledge = self._knowledge()
+            site = next((x.name for s in knowledge.services for x in s.sites if x.id == case.site_id), None)
+            area = nearest_area(knowledge, case.summary)
+        return queue_texts.case_card(case, self._queue.tz, self._service(case.service_id), "status", site, area)
 
     def _refusal(self, press: Press | None, exc: Exception) -> str:
         if isinstance(exc, TransitionRefused):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 # Commands a parent can type in a private chat, mapped to the words the dialog understands.
 COMMANDS: dict[str, str] = {
-    "start": "처음부터",
+    # Empty, like opening the terminal chat: a new parent gets the welcome (what 돌봄이음 does) before any
+    # question; a parent mid-intake gets the question they were at again (/reset starts over).
+    "start": "",
     "reset": "처음부터",
     "help": "도움말",
     "status": "접수 확인",
@@ -17,6 +19,11 @@ COMMAND_MENU: tuple[tuple[str, str], ...] = (
     ("status", "내 접수 확인"),
     ("reset", "처음부터 다시"),
     ("forget", "내 정보 삭제"),
+)
+GROUP_COMMAND_MENU: tuple[tuple[str, str], ...] = (
+    ("queue", "열린 접수 목록"),
+    ("case", "접수 한 건 보기: /case 번호"),
+    ("report", "최근 30일 보고 요약"),
 )
 SHARE_LOCATION = "📍 위치 보내기"
 SHARE_CONTACT = "📞 연락처 공유"
