@@ -21,6 +21,7 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class Settings:
     db_path: Path = ROOT / "var" / "dolbom.sqlite3"
+    database_url: str = ""
     knowledge_dir: Path = ROOT / "knowledge"
     timezone: str = "Asia/Seoul"
     log_level: str = "INFO"
@@ -42,6 +43,7 @@ class Settings:
 
     ENV: ClassVar[dict[str, str]] = {
         "db_path": "DOLBOM_DB_PATH",
+        "database_url": "DOLBOM_DATABASE_URL",
         "knowledge_dir": "DOLBOM_KNOWLEDGE_DIR",
         "timezone": "DOLBOM_TIMEZONE",
         "log_level": "DOLBOM_LOG_LEVEL",

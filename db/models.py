@@ -28,6 +28,8 @@ class Outcome(StrEnum):
 
 
 OPEN_STATUSES = (Status.NEW, Status.CLAIMED, Status.CONTACTED)
+CASE_NUMBER = "{case_id}"
+"""Where the new case number goes in the reply that announces it (the number exists only once committed)."""
 
 
 def ts(at: datetime) -> str:

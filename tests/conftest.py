@@ -14,6 +14,7 @@ from bot.coordination.queue import Queue
 from bot.dialog.core import Address, Channel, Inbound, Reply
 from bot.dialog.engine import Engine, FixedKnowledge
 from bot.settings import Settings
+from db.sqlite.store import SQLiteStore
 from db.store import Store
 from knowledge.coordinators import Coordinators
 from knowledge.coordinators import load as load_coordinators
@@ -53,7 +54,7 @@ def knowledge():
 
 @pytest.fixture
 async def store(settings: Settings) -> AsyncIterator[Store]:
-    s = await Store.open(settings.db_path)
+    s = await SQLiteStore.open(settings.db_path)
     yield s
     await s.close()
 

@@ -13,8 +13,9 @@ from bot.coordination.queue import Queue
 from bot.dialog.core import Address, Channel, Inbound
 from bot.dialog.engine import Engine, FixedKnowledge
 from bot.dialog.intake import Intake, Kid, Step
+from db.sqlite.store import SQLiteStore
+from db.sqlite.writer import Settle, WriterLost, WriterProcess
 from db.store import Store
-from db.writer import Settle, WriterLost, WriterProcess
 from routing.need import Child, Need
 from tests.conftest import Chat
 
@@ -172,12 +173,12 @@ def fresh_engine(store: Store, settings, clock, knowledge, coordinators) -> Engi
 
 
 async def test_restart_resumes_where_it_stopped(settings, clock, knowledge, coordinators) -> None:
-    store = await Store.open(settings.db_path)
+    store = await SQLiteStore.open(settings.db_path)
     chat = Chat(fresh_engine(store, settings, clock, knowledge, coordinators))
     await chat.say("4살이고 내일 낮에 필요해요")
     await store.close()
 
-    store = await Store.open(settings.db_path)
+    store = await SQLiteStore.open(settings.db_path)
     chat = Chat(fresh_engine(store, settings, clock, knowledge, coordinators))
     await chat.say("율곡동")
     assert any(r.card_title for r in chat.last), chat.text

@@ -192,7 +192,7 @@ class Queue:
             self._questions = {r[0] for r in await self.store.fetch(
                 "SELECT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT NULL"
                 " AND f.kind = 'parent' AND f.fired_at IS NOT NULL AND f.asked_at IS NULL AND f.cancelled_at IS NULL")}
-        if user_key not in self._questions:
+        if user_key not in self._questions and self.store.caches_states:
             return None
         rows = await self.store.fetch(
             "SELECT f.id, f.case_id FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ?"
@@ -225,7 +225,8 @@ class Queue:
                 "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT"
                 " NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL")}
             self._awaiting_loaded = True
-        return user_key in self._awaiting and bool(await self._asked(user_key))
+        known = user_key in self._awaiting or not self.store.caches_states  # other workers ask too
+        return known and bool(await self._asked(user_key))
 
     async def _asked(self, user_key: str) -> list[sqlite3.Row]:
         return await self.store.fetch(

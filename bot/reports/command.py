@@ -43,10 +43,10 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_NO_DB
 
     from bot.reports.report import build_report
-    from db.store import Store
+    from db.store import open_store
 
     knowledge = _knowledge(settings)
-    store = await Store.open(settings.db_path)
+    store = await open_store(settings.database_url, settings.db_path)
     try:
         report = await build_report(store, knowledge, start, end, settings.tz)
     finally:

@@ -19,7 +19,7 @@ from bot.dialog.core import Push
 from bot.dialog.engine import Engine
 from bot.dialog.flood import FloodGate
 from bot.settings import Settings
-from db.store import Store
+from db.store import Store, open_store
 from knowledge.coordinators import CoordinatorsSource
 from knowledge.source import KnowledgeSource
 
@@ -53,7 +53,7 @@ async def running(
     source = KnowledgeSource(settings.knowledge_dir)
     staff = CoordinatorsSource(settings.coordinators_path)
     coordinators = staff.current
-    store = await Store.open(settings.db_path)
+    store = await open_store(settings.database_url, settings.db_path)
     async with contextlib.AsyncExitStack() as stack:
         stack.push_async_callback(store.close)
         queue = Queue(store, coordinators, tz=settings.tz, clock=clock or (lambda: datetime.now(UTC)),
