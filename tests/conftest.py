@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,6 +19,7 @@ from db.store import Store
 from knowledge.coordinators import Coordinators
 from knowledge.coordinators import load as load_coordinators
 from knowledge.loader import load
+from tests.postgres_server import server_url
 
 KST = ZoneInfo("Asia/Seoul")
 
@@ -50,6 +51,13 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def knowledge():
     return load()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """Admin URL of a PostgreSQL server for the whole run (tests/postgres_server.py; skips outside CI if none)."""
+    with server_url() as url:
+        yield url
 
 
 @pytest.fixture

@@ -15,10 +15,8 @@ from typing import Any, Protocol
 
 import orjson
 
-from db.models import CASE_NUMBER
+from db.models import CASE_NUMBER, MAX_LOGGED_CHARS
 
-MAX_LOGGED_CHARS = 8000
-"""Message log cap: a pasted 50 KB message is kept as its first part, not refused."""
 MAX_ROWS_PER_INSERT = 256
 STATEMENT_CACHE = 128
 """Prepared statements kept per connection: insert_rows makes up to 9 texts per table (1, 2, 4, .. 256 rows)."""
