@@ -9,8 +9,9 @@ from db.contract import CasePlan, Planner, Store, default_plan
 __all__ = ["CasePlan", "Planner", "Store", "default_plan", "open_store"]
 
 
-async def open_store(url: str, path: Path, *, process: bool = True) -> Store:
-    """``url`` empty: the SQLite file at ``path`` (needs nothing installed); ``postgresql://...``: PostgreSQL."""
+async def open_store(url: str, path: Path, *, process: bool = True, claim_seconds: float = 60.0) -> Store:
+    """``url`` empty: the SQLite file at ``path`` (needs nothing installed); ``postgresql://...``: PostgreSQL,
+    whose workers hold the outbox rows they deliver for ``claim_seconds``."""
     if not url:
         from db.sqlite.store import SQLiteStore
 
@@ -18,5 +19,5 @@ async def open_store(url: str, path: Path, *, process: bool = True) -> Store:
     if url.startswith(("postgresql://", "postgres://")):
         from db.postgres.store import PostgresStore
 
-        return await PostgresStore.open(url)
+        return await PostgresStore.open(url, claim_seconds=claim_seconds)
     raise ValueError(f"DOLBOM_DATABASE_URL must be empty (SQLite) or postgresql://..., not {url.split(':')[0]}:...")

@@ -53,7 +53,7 @@ async def running(
     source = KnowledgeSource(settings.knowledge_dir)
     staff = CoordinatorsSource(settings.coordinators_path)
     coordinators = staff.current
-    store = await open_store(settings.database_url, settings.db_path)
+    store = await open_store(settings.database_url, settings.db_path, claim_seconds=settings.outbox_claim_seconds)
     async with contextlib.AsyncExitStack() as stack:
         stack.push_async_callback(store.close)
         queue = Queue(store, coordinators, tz=settings.tz, clock=clock or (lambda: datetime.now(UTC)),
