@@ -120,6 +120,11 @@ class Store(ABC):
         return await self.fetch(
             "SELECT * FROM outbox WHERE done_at IS NULL AND next_at <= ? ORDER BY id LIMIT ?", (now, limit))
 
+    async def sole(self, role: str) -> bool:
+        """Whether this worker holds ``role`` (e.g. 'telegram-polling'), taking it if free; held until the store
+        closes or its process dies. One serving process per SQLite file: always True there."""
+        return True
+
     def drop_cached(self, user_key: str | None = None) -> None:
         """Tell the state listeners that ``user_key``'s state (None: everyone's) changed behind them."""
         for listener in self.state_listeners:

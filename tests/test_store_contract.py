@@ -207,3 +207,15 @@ async def test_a_case_opened_in_a_turn_is_announced_once_the_turn_commits(two_pg
         assert heard == [] and await b.case(case_id) is None  # not committed yet: the other worker sees nothing
         await a.commit_turn("kakao:p1", "네", ["접수"], f'{{"case_id": {case_id}}}', NOW)
     assert heard == [case_id] and (await b.case(case_id)) is not None
+
+
+async def test_one_worker_holds_a_role_until_it_is_gone(open_db: Opener) -> None:
+    """Telegram polling: one poller per token. SQLite has one serving process, which always holds it."""
+    a, b = await open_db(), await open_db()
+    assert await a.sole("telegram-polling") and await a.sole("telegram-polling")
+    if a.caches_states:
+        return
+    assert not await b.sole("telegram-polling")
+    assert await b.sole("something-else")
+    await a.close()
+    assert await b.sole("telegram-polling")

@@ -25,6 +25,8 @@ T = TypeVar("T")
 LOCKS = 0x646F6C62
 """Advisory lock class ('dolb'); the second key: 1 migrations, 2 writes, 3 the Telegram poller."""
 WRITE_LOCK = (LOCKS, 2)
+ROLES = 0x646F6C64
+"""Advisory lock class of roles one worker holds (``sole``); the second key is hashtext(role)."""
 USER_LOCKS = 0x646F6C63
 """Advisory lock class of users' turns; the second key is hashtext(user_key)."""
 CLAIM_SECONDS = 60.0
@@ -75,9 +77,11 @@ class PostgresStore(Store):
 
     caches_states = False
 
-    def __init__(self, pool: Any, *, claim_seconds: float = CLAIM_SECONDS) -> None:
+    def __init__(self, pool: Any, url: str, *, claim_seconds: float = CLAIM_SECONDS) -> None:
         super().__init__()
         self._pool = pool
+        self._url = url
+        self._roles: dict[str, Any] = {}
         self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pg-write")
         self.claim_seconds = claim_seconds
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
@@ -91,9 +95,12 @@ class PostgresStore(Store):
         except BaseException:
             await pool.close()
             raise
-        return cls(pool, **kw)
+        return cls(pool, url, **kw)
 
     async def close(self) -> None:
+        roles, self._roles = self._roles, {}
+        for conn in roles.values():
+            await conn.close()
         await self._pool.close()
         self._executor.shutdown()
 
@@ -221,16 +228,14 @@ class PostgresStore(Store):
             rows = await conn.fetch(_CLAIM_SQL, now, until, self.worker, limit)
         return sorted(rows, key=lambda r: r["id"])
 
-    async def try_lock(self, key: int) -> Any | None:
-        """A connection holding the session advisory lock (LOCKS, key), or None if another session holds it.
-        Release it with ``release_lock``; it is released by the server if this process dies."""
-        conn = await self._pool.acquire()
-        if await conn.fetchval("SELECT pg_try_advisory_lock($1, $2)", LOCKS, key):
-            return conn
-        await self._pool.release(conn)
-        return None
-
-    async def release_lock(self, conn: Any, key: int) -> None:
-        with contextlib.suppress(Exception):
-            await conn.execute("SELECT pg_advisory_unlock($1, $2)", LOCKS, key)
-        await self._pool.release(conn)
+    async def sole(self, role: str) -> bool:
+        """A session advisory lock on a connection of its own, kept until close: the server drops it when
+        this worker's connection ends (the process died), so another worker's next try takes the role."""
+        if role in self._roles:
+            return True
+        conn = await asyncpg.connect(self._url)
+        if await conn.fetchval("SELECT pg_try_advisory_lock($1, hashtext($2))", ROLES, role):
+            self._roles[role] = conn
+            return True
+        await conn.close()
+        return False
