@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "update": ("bot.coordination.command", "접수 상태 바꾸기·메모 (update a case: --status ... --note ...)"),
     "report": ("bot.reports.command",
                "정례회의 성과 보고서: Markdown, CSV, PNG (report for the city's regular meeting)"),
+    "migrate-to-postgres": ("bot.shell.topostgres",
+                            "SQLite 데이터를 PostgreSQL로 옮기기 (copy the SQLite database into DOLBOM_DATABASE_URL)"),
 }
 
 
