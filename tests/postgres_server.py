@@ -40,8 +40,9 @@ def _as_owner(args: list[str]) -> list[str]:
 
 
 @contextlib.contextmanager
-def cluster() -> Iterator[str]:
-    """Start a cluster in a temporary folder on a free port (trust on 127.0.0.1); yields its admin URL."""
+def cluster(*, durable: bool = False) -> Iterator[str]:
+    """Start a cluster in a temporary folder on a free port (trust on 127.0.0.1); yields its admin URL.
+    Tests run it with fsync off; ``durable`` (the benchmark) keeps PostgreSQL's own defaults."""
     initdb, pg_ctl = _tool("initdb"), _tool("pg_ctl")
     if initdb is None or pg_ctl is None:
         raise FileNotFoundError("initdb")
@@ -52,7 +53,9 @@ def cluster() -> Iterator[str]:
     port = _free_port()
     subprocess.run(_as_owner([initdb, "-D", str(data), "-U", "dolbom", "--auth=trust", "-E", "UTF8",
                               "--locale=C.UTF-8", "--no-sync"]), check=True, capture_output=True)
-    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    if not durable:
+        options += " -c fsync=off"
     subprocess.run(_as_owner([pg_ctl, "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start"]),
                    check=True, capture_output=True)
     try:

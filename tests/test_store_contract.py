@@ -219,3 +219,14 @@ async def test_one_worker_holds_a_role_until_it_is_gone(open_db: Opener) -> None
     assert await b.sole("something-else")
     await a.close()
     assert await b.sole("telegram-polling")
+
+
+async def test_quotes_and_dollars_in_a_turn_are_kept_as_typed(db: Store) -> None:
+    key, text = "kakao:o'brien$1", "아이 '둘' $2 -- ; DROP TABLE cases; \\ 끝"
+    async with db.turn(key):
+        await db.load_state(key)
+        await db.commit_turn(key, text, [text + "?"], f'{{"said": "{text}"}}', NOW)
+    assert await db.load_state(key) == f'{{"said": "{text}"}}'
+    rows = await db.fetch("SELECT text FROM messages WHERE user_key = ? ORDER BY id", (key,))
+    assert [r["text"] for r in rows] == [text, text + "?"]
+    assert await db.case(1) is None  # the table is still there

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import socket
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -60,6 +61,7 @@ class _Turn:
     cases: list[int] = field(default_factory=list)
     """Cases created in the turn, announced to the case listeners once it commits."""
     open: bool = True
+    committed: bool = False
 
 
 _SESSION: ContextVar[_Turn | None] = ContextVar("dolbom_pg_turn", default=None)
@@ -68,6 +70,25 @@ _SESSION: ContextVar[_Turn | None] = ContextVar("dolbom_pg_turn", default=None)
 def _messages(inbound: str, replies: Sequence[str]) -> tuple[list[str], list[str]]:
     texts = [inbound, *replies]
     return ["in", *("out" for _ in replies)], [t[:MAX_LOGGED_CHARS] for t in texts]
+
+
+def _literal(text: str) -> str:
+    """A string literal for a simple query (standard_conforming_strings is on since PostgreSQL 9.1)."""
+    if "\0" in text:
+        raise ValueError("NUL in a user key")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _turn_literal(user_key: str, directions: list[str], texts: list[str], at: str, state: str) -> str:
+    """_TURN_SQL with its values written in as literals."""
+    values = {"$1": _literal(user_key), "$4": _literal(at), "$5": _literal(state),
+              "$2::text[]": "ARRAY[" + ", ".join(map(_literal, directions)) + "]::text[]",
+              "$3::text[]": "ARRAY[" + ", ".join(map(_literal, texts)) + "]::text[]"}
+    return re.sub(r"\$[1-5](?:::text\[\])?", lambda m: values[m.group(0)], _TURN_SQL)
+
+
+async def _no_reset(conn: Any) -> None:
+    return None
 
 
 class PostgresStore(Store):
@@ -88,7 +109,9 @@ class PostgresStore(Store):
 
     @classmethod
     async def open(cls, url: str, *, min_size: int = 2, max_size: int = 20, **kw: Any) -> PostgresStore:
-        pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size)
+        # reset: pooled connections keep no session state (session locks live on connections of their own), and
+        # asyncpg's default reset query cost a round trip per turn
+        pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, reset=_no_reset)
         try:
             async with pool.acquire() as conn:
                 await migrate(conn)
@@ -126,8 +149,17 @@ class PostgresStore(Store):
     @contextlib.asynccontextmanager
     async def _tx(self) -> AsyncIterator[Any]:
         """A transaction of its own; inside a turn a savepoint, so a failed write undoes only itself."""
-        async with self._conn() as conn, conn.transaction():
-            yield conn
+        if (s := self._session()) is None:
+            async with self._pool.acquire() as conn, conn.transaction():
+                yield conn
+            return
+        await s.conn.execute("SAVEPOINT w")  # the turn's transaction was begun by hand: asyncpg cannot nest in it
+        try:
+            yield s.conn
+        except BaseException:
+            await s.conn.execute("ROLLBACK TO SAVEPOINT w; RELEASE SAVEPOINT w")
+            raise
+        await s.conn.execute("RELEASE SAVEPOINT w")
 
     @contextlib.asynccontextmanager
     async def turn(self, user_key: str) -> AsyncIterator[None]:
@@ -135,26 +167,25 @@ class PostgresStore(Store):
             yield
             return
         conn = await self._pool.acquire()
-        tx = conn.transaction()
         session = _Turn(self, conn, asyncio.current_task())
         token = _SESSION.set(session)
         started = False
         try:
-            await tx.start()
+            # BEGIN and the lock in one round trip (a simple query: the key goes in as a quoted literal)
+            await conn.execute(f"BEGIN; SELECT pg_advisory_xact_lock({USER_LOCKS}, hashtext({_literal(user_key)}))")
             started = True
-            await conn.execute("SELECT pg_advisory_xact_lock($1, hashtext($2))", USER_LOCKS, user_key)
             yield
         finally:
             session.open = False
             _SESSION.reset(token)
             try:
                 # also after an error: what the turn wrote before it (a danger case) stays, as on SQLite, where
-                # each write commits on its own; a statement that failed has aborted the transaction anyway
-                if started:
-                    await tx.commit()
+                # each write commits on its own; after a failed statement PostgreSQL turns COMMIT into ROLLBACK
+                if (started and not session.committed) or conn.is_in_transaction():
+                    await conn.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(Exception):
-                    await tx.rollback()
+                    await conn.execute("ROLLBACK")
                 raise
             finally:
                 await self._pool.release(conn)
@@ -184,6 +215,11 @@ class PostgresStore(Store):
                           at: datetime) -> None:
         directions, texts = _messages(inbound, replies)
         try:
+            if (s := self._session()) is not None and "\0" not in "".join((user_key, state, *texts)):
+                # the turn's last write and its COMMIT in one round trip (a simple query takes no parameters)
+                await s.conn.execute(_turn_literal(user_key, directions, texts, ts(at), state) + "; COMMIT")
+                s.committed = True
+                return
             async with self._conn() as conn:  # one statement: atomic alone, or part of the turn's transaction
                 await conn.execute(_TURN_SQL, user_key, directions, texts, ts(at), state)
         except BaseException:
