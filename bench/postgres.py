@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from bench.engine import NOW, SCRIPTS, TURNS_PER_PARENT, percentile, schedule
 from bench.raw_sqlite import INBOUND, REPLIES, STATE
@@ -64,7 +65,7 @@ async def raw_once(admin: str, turns: int = 3000) -> float:
         await conn.close()
 
 
-async def _worker(url: str, first: int, parents: int, rate: float, start_wall: float) -> tuple[list[float], int]:
+async def _worker(url: str, first: int, parents: int, rate: float, barrier: Any) -> tuple[list[float], float, float]:
     from bench.engine import _parent, _warm
     from bot.coordination.queue import Queue
     from bot.dialog.engine import Engine, FixedKnowledge
@@ -80,19 +81,19 @@ async def _worker(url: str, first: int, parents: int, rate: float, start_wall: f
         engine = Engine(store=store, queue=queue, knowledge=FixedKnowledge(load()), settings=settings,
                         clock=lambda: NOW)
         await engine.handle(_warm())
+        await asyncio.to_thread(barrier.wait)  # every worker is up and warm: start together, shortly
         loop = asyncio.get_running_loop()
-        start = loop.time() + (start_wall - time.time())
-        due = schedule(parents, rate, start)
+        start_wall = time.time() + 0.3
+        due = schedule(parents, rate, loop.time() + 0.3)
         latencies: list[float] = []
-
         await asyncio.gather(*(_parent(engine, first + n, latencies, due[n]) for n in range(parents)))
-        return latencies, len(latencies)
+        return latencies, start_wall, time.time()
     finally:
         await store.close()
 
 
-def _work(args: tuple[str, int, int, float, float]) -> tuple[list[float], int]:
-    return run_loop(_worker(*args))
+def _work(url: str, first: int, parents: int, rate: float, barrier: Any, results: Any) -> None:
+    results.put(run_loop(_worker(url, first, parents, rate, barrier)))
 
 
 def engine_once(admin: str, workers: int, rate: float, parents: int) -> dict[str, float]:
@@ -101,12 +102,17 @@ def engine_once(admin: str, workers: int, rate: float, parents: int) -> dict[str
     url = run_loop(_database(admin))
     run_loop(_migrate(url))
     share = parents // workers
-    start = time.time() + 3.0  # time for the processes to start and warm up
-    jobs = [(url, w * share * len(SCRIPTS), share, rate / workers, start) for w in range(workers)]
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        results = pool.map(_work, jobs)
-    seconds = time.time() - start
-    latencies = [x for lat, _ in results for x in lat]
+    ctx = multiprocessing.get_context("spawn")
+    barrier, queue = ctx.Barrier(workers), ctx.Queue()
+    procs = [ctx.Process(target=_work, args=(url, w * share * len(SCRIPTS), share, rate / workers, barrier, queue))
+             for w in range(workers)]
+    for proc in procs:
+        proc.start()
+    results = [queue.get() for _ in procs]
+    for proc in procs:
+        proc.join()
+    seconds = max(end for _, _, end in results) - min(start for _, start, _ in results)
+    latencies = [x for lat, _, _ in results for x in lat]
     cases = run_loop(_count(url))
     return {"achieved": len(latencies) / seconds, "p50": percentile(latencies, 0.5) * 1000,
             "p99": percentile(latencies, 0.99) * 1000, "cases": cases, "parents": share * workers}
