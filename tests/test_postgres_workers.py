@@ -202,3 +202,26 @@ async def test_two_worker_processes_complete_every_intake_and_survive_one_being_
     finally:
         for w in workers:
             w.stop()
+
+
+async def test_a_second_polling_worker_leaves_telegram_to_the_first(pg_url: str, tmp_path: Path,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """Telegram allows one getUpdates poller per token: the second worker says so and serves the rest."""
+    from bot.settings import Settings
+    from bot.shell.app import running
+    from tests.fake_bot_api import TOKEN, FakeBotApi
+
+    async with FakeBotApi() as fake:
+        settings = Settings.from_env({"DOLBOM_DATABASE_URL": pg_url, "DOLBOM_DB_PATH": str(tmp_path / "x.sqlite3"),
+                                      "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": fake.base_url},
+                                     dotenv=None)
+        async with running(settings, FakeClock()) as first, running(settings, FakeClock()) as second:
+            telegram = [app.followups.pushers["telegram"] for app in (first, second)]
+            assert [t.polls for t in telegram] == [True, False]  # type: ignore[attr-defined]
+            assert "another worker polls" in caplog.text
+            parent = {"id": 5551, "is_bot": False, "first_name": "엄마"}
+            await fake.send_text({"id": 5551, "type": "private"}, parent, "4살 아이 내일 저녁 맡길 곳 있어요?")
+            await fake.wait_for(lambda api: bool(api.texts(5551)), timeout=10)
+            rows = await second.store.fetch("SELECT count(*) FROM messages WHERE user_key = ? AND direction = 'in'",
+                                            ("telegram:5551",))
+            assert rows[0][0] == 1  # answered once, by the poller, and the second worker sees it
