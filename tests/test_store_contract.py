@@ -230,3 +230,24 @@ async def test_quotes_and_dollars_in_a_turn_are_kept_as_typed(db: Store) -> None
     rows = await db.fetch("SELECT text FROM messages WHERE user_key = ? ORDER BY id", (key,))
     assert [r["text"] for r in rows] == [text, text + "?"]
     assert await db.case(1) is None  # the table is still there
+
+
+async def test_writes_get_lastrowid_executemany_and_sqlites_integrity_error(db: Store) -> None:
+    import sqlite3
+
+    first = await db.create_case(new_case(), "{}")
+
+    def note(conn: object) -> tuple[int, int]:
+        cur = conn.execute("INSERT INTO events (case_id, at, actor, kind) VALUES (?, ?, ?, ?)",  # type: ignore[attr-defined]
+                           (first, ts(NOW), "김담당", "note"))
+        many = conn.executemany("INSERT INTO events (case_id, at, actor, kind) VALUES (?, ?, ?, ?)",  # type: ignore[attr-defined]
+                                [(first, ts(NOW), "김담당", "note")] * 3)
+        return cur.lastrowid, many.rowcount
+
+    event_id, count = await db.write(note)
+    assert count == 3
+    rows = await db.fetch("SELECT id FROM events WHERE kind = 'note' ORDER BY id")
+    assert rows[0]["id"] == event_id and len(rows) == 4
+    with pytest.raises(sqlite3.IntegrityError):
+        await db.write(lambda c: c.execute("INSERT INTO events (case_id, at, actor, kind) VALUES (?, ?, ?, ?)",
+                                           (first + 1000, ts(NOW), "x", "note")))  # no such case

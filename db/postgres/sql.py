@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+_INSERT = re.compile(r"^\s*INSERT\b", re.IGNORECASE)
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
 
 
@@ -48,9 +50,11 @@ def rowcount(status: str | None) -> int:
 
 
 class Cursor:
-    def __init__(self, rows: list[Any], count: int) -> None:
+    def __init__(self, rows: list[Any], count: int, lastrowid: int | None = None) -> None:
         self._rows = rows
         self.rowcount = count
+        self.lastrowid = lastrowid
+        """The id of the last row an INSERT wrote, as sqlite3 gives it (None for a table without ``id``)."""
 
     def fetchone(self) -> Any:
         return self._rows[0] if self._rows else None
@@ -72,9 +76,28 @@ class ThreadConnection:
         self._loop = loop
 
     def execute(self, sql: str, values: Sequence[Any] = ()) -> Cursor:
-        return asyncio.run_coroutine_threadsafe(self._run(translate(sql), params(values)), self._loop).result()
+        text = translate(sql)
+        insert = _INSERT.match(text) is not None and " RETURNING " not in text.upper()
+        if insert:  # the written rows come back, for lastrowid (sqlite3's cursors give the INSERT no rows)
+            text = text.rstrip().rstrip(";") + " RETURNING *"
+        cur = asyncio.run_coroutine_threadsafe(self._run(text, params(values)), self._loop).result()
+        if insert:
+            written, cur = cur.fetchall(), Cursor([], cur.rowcount)
+            if written and "id" in written[-1]:
+                cur.lastrowid = written[-1]["id"]
+        return cur
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Cursor:
+        count = sum(max(self.execute(sql, row).rowcount, 0) for row in rows)
+        return Cursor([], count)
 
     async def _run(self, sql: str, values: list[Any]) -> Cursor:
-        stmt = await self._conn.prepare(sql)
-        rows = await stmt.fetch(*values)
+        import asyncpg
+
+        try:
+            stmt = await self._conn.prepare(sql)
+            rows = await stmt.fetch(*values)
+        except asyncpg.IntegrityConstraintViolationError as exc:
+            # the shared SQL's callers catch sqlite3's errors: the same meaning under the same name
+            raise sqlite3.IntegrityError(str(exc)) from exc
         return Cursor(rows, rowcount(stmt.get_statusmsg()))
