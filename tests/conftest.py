@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,7 +16,7 @@ from bot.dialog.core import Address, Channel, Inbound, Reply
 from bot.dialog.engine import Engine, FixedKnowledge
 from bot.settings import Settings
 from db.sqlite.store import SQLiteStore
-from db.store import Store
+from db.store import Store, open_store
 from knowledge.coordinators import Coordinators
 from knowledge.coordinators import load as load_coordinators
 from knowledge.loader import load
@@ -61,8 +62,14 @@ def pg_server() -> Iterator[str]:
 
 
 @pytest.fixture
-async def store(settings: Settings) -> AsyncIterator[Store]:
-    s = await SQLiteStore.open(settings.db_path)
+async def store(settings: Settings, request: pytest.FixtureRequest) -> AsyncIterator[Store]:
+    """The SQLite file; with DOLBOM_TEST_STORE=postgres the suite's dialog and queue tests run on PostgreSQL."""
+    if os.environ.get("DOLBOM_TEST_STORE") == "postgres":
+        from tests.postgres_server import fresh_database
+
+        s: Store = await open_store(await fresh_database(request.getfixturevalue("pg_server")), settings.db_path)
+    else:
+        s = await SQLiteStore.open(settings.db_path)
     yield s
     await s.close()
 

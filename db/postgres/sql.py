@@ -37,8 +37,10 @@ def translate(sql: str) -> str:
 
 
 def params(values: Sequence[Any]) -> list[Any]:
-    """str subclasses (the StrEnums) as plain str, bools as 0/1: the columns are text and integers."""
-    return [str(v) if isinstance(v, str) else int(v) if isinstance(v, bool) else v for v in values]
+    """str subclasses (the StrEnums) as plain str, NUL (which PostgreSQL's text cannot hold) as U+FFFD, bools as
+    0/1: the columns are text and integers."""
+    return [str(v).replace("\0", "\ufffd") if isinstance(v, str) else int(v) if isinstance(v, bool) else v
+            for v in values]
 
 
 def rowcount(status: str | None) -> int:

@@ -68,8 +68,9 @@ _SESSION: ContextVar[_Turn | None] = ContextVar("dolbom_pg_turn", default=None)
 
 
 def _messages(inbound: str, replies: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Directions and texts as logged; PostgreSQL's text cannot hold NUL, which SQLite kept: it becomes U+FFFD."""
     texts = [inbound, *replies]
-    return ["in", *("out" for _ in replies)], [t[:MAX_LOGGED_CHARS] for t in texts]
+    return ["in", *("out" for _ in replies)], [t[:MAX_LOGGED_CHARS].replace("\0", "\ufffd") for t in texts]
 
 
 def _literal(text: str) -> str:
