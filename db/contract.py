@@ -67,6 +67,7 @@ class Store(ABC):
         self.state_listeners: list[Callable[[str | None], None]] = []
         """Called with a user key (None: every user) when conversation states changed behind their holders'
         back: deleted (forget, retention) or a write whose outcome is unknown."""
+        self._subscribers: dict[str, list[Callable[[str], None]]] = {}
 
     @abstractmethod
     async def close(self) -> None: ...
@@ -124,6 +125,16 @@ class Store(ABC):
         """Whether this worker holds ``role`` (e.g. 'telegram-polling'), taking it if free; held until the store
         closes or its process dies. One serving process per SQLite file: always True there."""
         return True
+
+    async def subscribe(self, topic: str, callback: Callable[[str], None]) -> None:
+        """``callback(payload)`` for every ``publish`` on ``topic`` by any worker on this database, this one
+        included (e.g. live console updates). Delivery is best effort: a worker that is down misses it."""
+        self._subscribers.setdefault(topic, []).append(callback)
+
+    async def publish(self, topic: str, payload: str) -> None:
+        """One serving process per SQLite file: its subscribers are all there are."""
+        for callback in self._subscribers.get(topic, ()):
+            callback(payload)
 
     def drop_cached(self, user_key: str | None = None) -> None:
         """Tell the state listeners that ``user_key``'s state (None: everyone's) changed behind them."""

@@ -251,3 +251,25 @@ async def test_writes_get_lastrowid_executemany_and_sqlites_integrity_error(db: 
     with pytest.raises(sqlite3.IntegrityError):
         await db.write(lambda c: c.execute("INSERT INTO events (case_id, at, actor, kind) VALUES (?, ?, ?, ?)",
                                            (first + 1000, ts(NOW), "x", "note")))  # no such case
+
+
+async def test_what_one_worker_publishes_reaches_every_subscriber(open_db: Opener) -> None:
+    """Live console updates: on PostgreSQL LISTEN/NOTIFY across workers; on SQLite within its one process."""
+    a = await open_db()
+    b = a if a.caches_states else await open_db()
+    heard: list[tuple[str, str]] = []
+    done = asyncio.Event()
+
+    def hear(who: str) -> Callable[[str], None]:
+        def got(payload: str) -> None:
+            heard.append((who, payload))
+            if len(heard) == 2:
+                done.set()
+        return got
+
+    await a.subscribe("console", hear("a"))
+    await b.subscribe("console", hear("b"))
+    await b.subscribe("other", hear("wrong topic"))
+    await a.publish("console", '{"case": 7}')
+    await asyncio.wait_for(done.wait(), 10)
+    assert sorted(heard) == [("a", '{"case": 7}'), ("b", '{"case": 7}')]

@@ -104,6 +104,7 @@ class PostgresStore(Store):
         self._pool = pool
         self._url = url
         self._roles: dict[str, Any] = {}
+        self._listener: Any | None = None
         self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pg-write")
         self.claim_seconds = claim_seconds
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
@@ -123,7 +124,8 @@ class PostgresStore(Store):
 
     async def close(self) -> None:
         roles, self._roles = self._roles, {}
-        for conn in roles.values():
+        listener, self._listener = self._listener, None
+        for conn in [*roles.values(), *([listener] if listener else [])]:
             await conn.close()
         await self._pool.close()
         self._executor.shutdown()
@@ -264,6 +266,17 @@ class PostgresStore(Store):
         async with self._conn() as conn:
             rows = await conn.fetch(_CLAIM_SQL, now, until, self.worker, limit)
         return sorted(rows, key=lambda r: r["id"])
+
+    async def subscribe(self, topic: str, callback: Callable[[str], None]) -> None:
+        """LISTEN on a connection of its own (kept until close): NOTIFY reaches every worker, this one too."""
+        if self._listener is None:
+            self._listener = await asyncpg.connect(self._url)
+        await self._listener.add_listener(topic, lambda _conn, _pid, _channel, payload: callback(payload))
+
+    async def publish(self, topic: str, payload: str) -> None:
+        """NOTIFY (delivered when the publishing transaction commits; payloads under 8,000 bytes)."""
+        async with self._conn() as conn:
+            await conn.execute("SELECT pg_notify($1, $2)", topic, payload)
 
     async def sole(self, role: str) -> bool:
         """A session advisory lock on a connection of its own, kept until close: the server drops it when
