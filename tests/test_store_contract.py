@@ -192,8 +192,10 @@ async def test_each_outbox_row_goes_to_one_worker_until_its_claim_runs_out(two_p
     first, second = await asyncio.gather(a.claim_outbox(ts(NOW), 20), b.claim_outbox(ts(NOW), 20))
     got_a, got_b = {r["case_id"] for r in first}, {r["case_id"] for r in second}
     assert not got_a & got_b and got_a | got_b == set(ids)
-    assert await b.claim_outbox(ts(NOW + timedelta(seconds=10))) == []  # a is alive and holds them
-    later = NOW + timedelta(seconds=a.claim_seconds + 1)  # type: ignore[attr-defined]
+    # ten seconds on (sends failed, backoff over): each worker retries its own rows, none of the other's
+    assert {r["case_id"] for r in await b.claim_outbox(ts(NOW + timedelta(seconds=10)))} == got_b
+    assert {r["case_id"] for r in await a.claim_outbox(ts(NOW + timedelta(seconds=10)))} == got_a
+    later = NOW + timedelta(seconds=10 + a.claim_seconds + 1)  # type: ignore[attr-defined]
     taken_over = {r["case_id"] for r in await b.claim_outbox(ts(later))}  # a died: b takes its rows over
     assert got_a <= taken_over
 

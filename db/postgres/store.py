@@ -47,7 +47,7 @@ _CASE_SQL = (
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id")
 _CLAIM_SQL = (
     "UPDATE outbox o SET claimed_by = $3, claimed_until = $2 FROM (SELECT id FROM outbox WHERE done_at IS NULL"
-    " AND next_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1) ORDER BY id LIMIT $4"
+    " AND next_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1 OR claimed_by = $3) ORDER BY id LIMIT $4"
     " FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id RETURNING o.*")
 
 
@@ -107,7 +107,7 @@ class PostgresStore(Store):
         self._listener: Any | None = None
         self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pg-write")
         self.claim_seconds = claim_seconds
-        self.worker = f"{socket.gethostname()}:{os.getpid()}"
+        self.worker = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
 
     @classmethod
     async def open(cls, url: str, *, min_size: int = 2, max_size: int = 20, **kw: Any) -> PostgresStore:
@@ -259,9 +259,10 @@ class PostgresStore(Store):
         return case_id
 
     async def claim_outbox(self, now: str, limit: int = 200) -> list[Row]:
-        """Due rows no live worker holds, claimed for ``claim_seconds`` (FOR UPDATE SKIP LOCKED: two workers
-        claiming together get different rows). A worker that dies holding rows leaves them to the next claim
-        after that time; one that finishes marks them done (the dispatcher's done_at)."""
+        """Due rows no other live worker holds, claimed for ``claim_seconds`` (FOR UPDATE SKIP LOCKED: two
+        workers claiming together get different rows). A worker that dies holding rows leaves them to the next
+        claim after that time; one that finishes marks them done (the dispatcher's done_at); one whose send
+        failed retries its own rows at their backoff time (its dispatcher claims one pass at a time)."""
         until = ts(datetime.fromisoformat(now) + timedelta(seconds=self.claim_seconds))
         async with self._conn() as conn:
             rows = await conn.fetch(_CLAIM_SQL, now, until, self.worker, limit)
