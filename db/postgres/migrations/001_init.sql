@@ -81,6 +81,9 @@ CREATE TABLE outbox (
     claimed_until TEXT
 );
 CREATE INDEX outbox_due ON outbox (next_at) WHERE done_at IS NULL;
+-- PostgreSQL only: the dispatcher looks up a case's first notification and a purge scrubs a case's rows by case_id;
+-- without it each was a scan of the whole outbox.
+CREATE INDEX outbox_case ON outbox (case_id);
 
 CREATE TABLE deliveries (
     outbox_id    BIGINT NOT NULL REFERENCES outbox (id),
