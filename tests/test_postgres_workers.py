@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import ClassVar
 
 import asyncpg
 import httpx
@@ -110,6 +111,9 @@ class Worker:
 class KakaoParent:
     """A parent whose every request goes to the next worker in ``workers`` (a round-robin load balancer)."""
 
+    answered: ClassVar[dict[int, int]] = {}
+    """Answers per worker port, over all parents."""
+
     def __init__(self, user: str, client: httpx.AsyncClient) -> None:
         self.user = user
         self.client = client
@@ -122,6 +126,7 @@ class KakaoParent:
             body["action"] = {"clientExtra": {"choice": choice}}
         answer = await self.client.post(f"http://127.0.0.1:{port}/kakao/skill", json=body, timeout=30)
         answer.raise_for_status()
+        KakaoParent.answered[port] = KakaoParent.answered.get(port, 0) + 1
         template = answer.json()["template"]
         self.text = "\n".join(str(o) for o in template["outputs"])
         self.quick = {q["label"]: q.get("extra", {}).get("choice", "") for q in template.get("quickReplies", [])}
@@ -185,9 +190,12 @@ async def test_two_worker_processes_complete_every_intake_and_survive_one_being_
 
             # mid-load: b is killed while parents keep writing; those it never answered retry on a.
             more = [KakaoParent(f"q{i}", client) for i in range(20)]
+            before = KakaoParent.answered.get(ports[1], 0)
             load = asyncio.gather(*(p.intake(ports, i, alive=[ports[0]]) for i, p in enumerate(more)))
-            await asyncio.sleep(0.3)
+            while KakaoParent.answered.get(ports[1], 0) < before + 10:  # b is answering this load's turns
+                await asyncio.sleep(0.005)
             workers[1].proc.send_signal(signal.SIGKILL)
+            assert not load.done()  # killed mid-load: some parents are between turns
             await load
             async with asyncpg.create_pool(pg_url) as pool:
                 rows = await pool.fetch("SELECT user_key, count(*) AS n FROM cases WHERE user_key LIKE 'kakao:q%'"
