@@ -38,7 +38,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     if start > end:
         print(t.BAD_RANGE.format(start=start, end=end), file=sys.stderr)
         return EXIT_BAD_INPUT
-    if not settings.db_path.exists():  # opening would create an empty database and report nothing
+    if not settings.database_url and not settings.db_path.exists():  # opening would create an empty file
         print(t.NO_DB.format(path=settings.db_path), file=sys.stderr)
         return EXIT_NO_DB
 
