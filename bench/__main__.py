@@ -57,18 +57,44 @@ def render(rows: Sequence[Row], header: str) -> str:
     return "\n".join(lines)
 
 
+def postgres_rows(pg: dict[str, list[float]]) -> list[Row]:
+    """Figure 7; none without a server (DOLBOM_BENCH_DATABASE_URL, or Debian's initdb for a throwaway one)."""
+    if not pg:
+        return [row("7 PostgreSQL: no server (set DOLBOM_BENCH_DATABASE_URL)", [])]
+    rows = [row("7 raw asyncpg INSERT + COMMIT (fsync on)", pg["raw"], "turns/s")]
+    for workers in (1, 2):
+        for rate in (1000, 3000):
+            key = f"{workers}w_{rate}"
+            target = ("<= 25", at_most(25)) if workers == 2 and rate == 3000 else ("", None)
+            rows += [
+                row(f"  {workers} worker(s) at {rate:,} turns/s offered: achieved", pg[f"{key}_achieved"], "turns/s"),
+                row(f"  {workers} worker(s) at {rate:,}: p50", pg[f"{key}_p50"], "ms"),
+                row(f"  {workers} worker(s) at {rate:,}: p99", pg[f"{key}_p99"], "ms", *target),
+                row(f"  {workers} worker(s) at {rate:,}: cases", pg[f"{key}_cases"],
+                    f"of {pg[f'{key}_parents'][0]:.0f}", "= all", lambda v, k=key: min(v) == pg[f"{k}_parents"][0]),
+            ]
+    ratio = [a / b for a, b in zip(pg["2w_3000_achieved"], pg["raw"], strict=True)]
+    rows.append(row("  two workers at 3,000 / raw", ratio, "ratio", ">= 1.0", at_least(1.0)))
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="repetitions of each figure (understanding: 7)")
     parser.add_argument("--parents", type=int, default=2000)
+    parser.add_argument("--only-postgres", action="store_true", help="figure 7 alone")
     args = parser.parse_args(argv)
 
-    from bench import engine, kakao_http, memory, raw_sqlite, telegram_ptb
+    from bench import engine, kakao_http, memory, postgres, raw_sqlite, telegram_ptb
     from bench.engine import cpu_speed
     from bench.understand import measure as understand
 
     speed_before = cpu_speed()
     began = time.perf_counter()
+    if args.only_postgres:
+        print(render(postgres_rows(postgres.measure(args.runs)), f"돌봄이음 make bench, PostgreSQL only: "
+                     f"{os.cpu_count()} cores; median (min, max) of {args.runs} runs; core speed {speed_before:.1f}"))
+        return 0
     step = lambda name: print(f"… {name}", file=sys.stderr, flush=True)  # noqa: E731
     step("1 understanding")
     u = understand(runs=max(args.runs, 7))
@@ -86,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = telegram_ptb.measure(args.runs)
     step("6 memory")
     m = memory.measure(args.runs)
+    step("7 PostgreSQL (when a server can be had)")
+    pg = postgres.measure(args.runs)
 
     rows = [
         Row("1 understanding: read() + rank", [u["messages_per_s"], u["min"], u["max"]], "messages/s", ">= 20,000",
@@ -123,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         row("  of which the writer process", m["writer_mb"], "MB"),
         row("  of which the checkpoint process", m["checkpoint_mb"], "MB"),
         row("  bot's RSS before the conversations", m["baseline_mb"], "MB"),
+        *postgres_rows(pg),
     ]
     header = (f"돌봄이음 make bench: {os.cpu_count()} cores ({platform.processor() or platform.machine()}), "
               f"Python {platform.python_version()}, SQLite WAL synchronous=NORMAL; median (min, max) of "

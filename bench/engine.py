@@ -50,7 +50,7 @@ async def _open(path: Path, process: bool = True) -> tuple[Any, Any]:
     from bot.coordination.queue import Queue
     from bot.dialog.engine import Engine, FixedKnowledge
     from bot.settings import Settings
-    from db.store import Store
+    from db.sqlite.store import SQLiteStore as Store
     from knowledge.coordinators import load as load_coordinators
     from knowledge.loader import load
 

@@ -22,6 +22,8 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class Settings:
     db_path: Path = ROOT / "var" / "dolbom.sqlite3"
+    database_url: str = ""
+    outbox_claim_seconds: float = 60.0
     knowledge_dir: Path = ROOT / "knowledge"
     timezone: str = "Asia/Seoul"
     log_level: str = "INFO"
@@ -50,6 +52,8 @@ class Settings:
 
     ENV: ClassVar[dict[str, str]] = {
         "db_path": "DOLBOM_DB_PATH",
+        "database_url": "DOLBOM_DATABASE_URL",
+        "outbox_claim_seconds": "DOLBOM_OUTBOX_CLAIM_SECONDS",
         "knowledge_dir": "DOLBOM_KNOWLEDGE_DIR",
         "timezone": "DOLBOM_TIMEZONE",
         "log_level": "DOLBOM_LOG_LEVEL",

@@ -1,20 +1,20 @@
-"""Persistence: the SQLite store (conversation states, message log and cases, and their follow-ups)."""
+"""Persistence: the Store contract (db/contract.py), its SQLite (db/sqlite) and PostgreSQL (db/postgres) backends."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from db.contract import CasePlan, Store
     from db.models import CaseRow, Event, NewCase, Outcome, Status
-    from db.store import CasePlan, Store
 
 __all__ = ["CasePlan", "CaseRow", "Event", "NewCase", "Outcome", "Status", "Store"]
 
 
 def __getattr__(name: str) -> Any:
-    # Imported on first use: the writer process (python -m db.process) loads this package and must stay light.
+    # Imported on first use: the writer process (python -m db.sqlite.process) loads this package and must stay light.
     if name in ("CasePlan", "Store"):
-        from db import store
+        from db import contract as store
 
         return getattr(store, name)
     if name in __all__:

@@ -28,6 +28,10 @@ class Outcome(StrEnum):
 
 
 OPEN_STATUSES = (Status.NEW, Status.CLAIMED, Status.CONTACTED)
+CASE_NUMBER = "{case_id}"
+MAX_LOGGED_CHARS = 8000
+"""Message log cap: a pasted 50 KB message is kept as its first part, not refused."""
+"""Where the new case number goes in the reply that announces it (the number exists only once committed)."""
 
 
 def ts(at: datetime) -> str:

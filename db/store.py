@@ -1,265 +1,28 @@
-"""The SQLite store: conversation states, the message log and cases, every write durable before it returns."""
+"""Opens the store the settings name: the embedded SQLite file, or PostgreSQL by URL (several workers)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import sqlite3
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
-import aiosqlite
-import orjson
+from db.contract import CasePlan, Planner, Store, default_plan
 
-from db.batch import CaseWrite, Turn, connect
-from db.migrate import migrate
-from db.models import CaseRow, NewCase, ts
-from db.writer import Checkpointer, Writer
-
+__all__ = ["CasePlan", "Planner", "Store", "default_plan", "open_store"]
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
-_ONE_STATE = "SELECT state FROM conversations WHERE user_key = ?"
-LOAD_BATCH = 500
-"""Conversation states read per query (SQLite allows 32,766 parameters; smaller queries answer sooner)."""
 
+async def open_store(url: str, path: Path, *, process: bool = True, claim_seconds: float = 60.0) -> Store:
+    """``url`` empty: the SQLite file at ``path`` (needs nothing installed); ``postgresql://...``: PostgreSQL,
+    whose workers hold the outbox rows they deliver for ``claim_seconds``."""
+    if not url:
+        from db.sqlite.store import SQLiteStore
 
-@dataclass(frozen=True, slots=True)
-class CasePlan:
-    """What a new case sets in motion, written in the case's own transaction: outbox notification kinds
-    and follow-ups (kind, due time). The queue installs a planner that knows the coordinators' timings."""
+        return await SQLiteStore.open(path, process=process)
+    if url.startswith(("postgresql://", "postgres://")):
+        from db.postgres.store import PostgresStore
 
-    notes: tuple[str, ...] = ("new_case",)
-    followups: tuple[tuple[str, datetime], ...] = ()
-
-
-Planner = Callable[[NewCase], CasePlan]
-
-
-def default_plan(case: NewCase) -> CasePlan:
-    return CasePlan()
-
-
-def _json(value: object) -> str:
-    """UTF-8 JSON as the case columns keep it (Korean unescaped); orjson: a case turn made three of these."""
-    return orjson.dumps(value, default=str).decode()
-
-
-class Store:
-    """Open with ``await Store.open(path)``. Writes go through the group-commit writer (one transaction per
-    batch of concurrent callers); reads use a separate aiosqlite connection, which WAL lets run meanwhile."""
-
-    def __init__(self, path: Path, writer: Writer, reader: aiosqlite.Connection, executor: ThreadPoolExecutor,
-                 conn: sqlite3.Connection, lookup: sqlite3.Connection) -> None:
-        self.path = path
-        self.planner: Planner = default_plan
-        self.case_listeners: list[Callable[[int], None]] = []
-        """Called with the case id after a case is committed (the dispatcher and follow-ups wake up)."""
-        self._writer = writer
-        self._reader = reader
-        self._executor = executor
-        self._conn = conn
-        self._lookup = lookup
-        self._checkpointer = Checkpointer(path)
-        self.state_listeners: list[Callable[[str | None], None]] = []
-        """Called with a user key (None: every user) when conversation states changed behind their holders'
-        back: deleted (forget, retention) or a write whose outcome is unknown. The dialog keeps the one cache
-        of states, parsed; it is told here to drop them."""
-        self._loading: dict[str, asyncio.Future[str | None]] = {}
-        self._loads: set[asyncio.Task[None]] = set()
-
-    @classmethod
-    async def open(cls, path: Path, *, process: bool = True) -> Store:
-        """``process``: turns and new cases are written by a writer process (the default; see db/batch.py);
-        without it, by a thread of this process, which shares its GIL with the event loop."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
-        loop = asyncio.get_running_loop()
-        conn = await loop.run_in_executor(executor, connect, path)
-        try:
-            await loop.run_in_executor(executor, migrate, conn)
-        except BaseException:
-            await loop.run_in_executor(executor, conn.close)
-            executor.shutdown()
-            raise
-        try:
-            writer = await Writer.start(conn, executor, path if process else None)
-        except BaseException:
-            await loop.run_in_executor(executor, conn.close)
-            executor.shutdown()
-            raise
-        reader = await aiosqlite.connect(path)
-        reader.row_factory = sqlite3.Row
-        await reader.execute("PRAGMA query_only=ON")
-        await reader.execute("PRAGMA busy_timeout=10000")
-        # timeout=0: a lookup on the event loop's thread never waits for a lock (see load_state)
-        lookup = sqlite3.connect(path, timeout=0, isolation_level=None, cached_statements=16)
-        lookup.execute("PRAGMA query_only=ON")
-        return cls(path, writer, reader, executor, conn, lookup)
-
-    async def close(self) -> None:
-        await self._writer.close()
-        await self._checkpointer.close()
-        await self._reader.close()
-        self._lookup.close()
-        await asyncio.get_running_loop().run_in_executor(self._executor, self._conn.close)
-        self._executor.shutdown()
-
-    @property
-    def writer_pid(self) -> int | None:
-        """The writer process's id (None when writes run in a thread, or until the next write restarts it)."""
-        return self._writer.pid
-
-    @property
-    def checkpoint_pid(self) -> int | None:
-        return self._checkpointer.pid
-
-    @property
-    def batches(self) -> int:
-        """Write transactions committed since open."""
-        return self._writer.batches
-
-    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``fn`` in the writer thread inside the next batch's transaction (under a savepoint: if it
-        raises, only its changes are undone and the exception comes back here). Keep ``fn`` short and pure SQL."""
-        return await self._writer.submit(fn)
-
-    async def problem(self) -> str | None:
-        """Why the database cannot take writes now, or None. A real write to the file: the schema version
-        written again as it is (one page in the WAL), so a full disk or a read-only file shows here."""
-
-        def probe(conn: sqlite3.Connection) -> None:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute(f"PRAGMA user_version = {version}")
-
-        if reason := await self._writer.problem():
-            return reason
-        try:
-            await self.write(probe)
-        except Exception as exc:
-            return f"database cannot be written: {exc}"
-        return None
-
-    async def truncate_wal(self) -> bool:
-        """Copy the WAL into the database file and cut it to zero bytes, so rows just deleted leave no copy in
-        it (after a deletion on request or the retention purge). False when a reader kept it from finishing."""
-
-        def truncate(conn: sqlite3.Connection) -> bool:
-            return bool(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0)
-
-        done = await asyncio.get_running_loop().run_in_executor(self._executor, truncate, self._conn)
-        if not done:
-            log.warning("the WAL could not be truncated after a deletion; the next checkpoint copies it over")
-        return done
-
-    async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        async with self._reader.execute(sql, params) as cur:
-            return list(await cur.fetchall())
-
-    # -- conversations -------------------------------------------------------------------------------
-
-    async def load_state(self, user_key: str) -> str | None:
-        """The user's saved state as committed when the read runs. Callers serialise each user's turns (the
-        engine holds a per-user lock from this read to the turn's commit), so no write of the same user can
-        be in flight meanwhile. The dialog caches what it read: the store keeps no copy.
-
-        Read on the event loop's own thread: one primary-key lookup in a small, hot table takes a few µs,
-        where a query through aiosqlite's thread cost the loop about 80 µs. It never waits: WAL readers take
-        no lock a writer holds, and if SQLite is busy anyway (recovering a WAL after a crash) the read goes to
-        the reader thread instead."""
-        try:  # fetchall: the statement runs to its end, so no read transaction stays open behind it
-            rows = self._lookup.execute(_ONE_STATE, (user_key,)).fetchall()
-        except sqlite3.OperationalError:  # busy or locked: never make the event loop wait
-            pass
-        else:
-            return rows[0][0] if rows else None
-        # Group read: everyone asking in the same moment (a storm of first messages) is answered by one query.
-        # One aiosqlite query costs the event loop about 80 µs, as much as a whole turn; 2,000 parents writing
-        # at once made 2,000 of them.
-        waiting = self._loading.get(user_key)
-        if waiting is None:
-            waiting = self._loading[user_key] = asyncio.get_running_loop().create_future()
-            if len(self._loading) == 1:
-                asyncio.get_running_loop().call_soon(self._load_pending)
-        return await asyncio.shield(waiting)
-
-    def _load_pending(self) -> None:
-        batch, self._loading = self._loading, {}
-        task = asyncio.get_running_loop().create_task(self._load_states(batch))
-        self._loads.add(task)
-        task.add_done_callback(self._loads.discard)
-
-    async def _load_states(self, batch: dict[str, asyncio.Future[str | None]]) -> None:
-        keys = list(batch)
-        try:
-            found: dict[str, str] = {}
-            for start in range(0, len(keys), LOAD_BATCH):
-                part = keys[start : start + LOAD_BATCH]
-                marks = ", ".join("?" * len(part))
-                found.update((row[0], row[1]) for row in await self.fetch(
-                    f"SELECT user_key, state FROM conversations WHERE user_key IN ({marks})", part))
-        except Exception as exc:
-            for fut in batch.values():
-                if not fut.done():
-                    fut.set_exception(exc)
-            return
-        for key, fut in batch.items():
-            if not fut.done():
-                fut.set_result(found.get(key))
-
-    async def commit_turn(self, user_key: str, inbound: str, replies: Sequence[str], state: str, at: datetime) -> None:
-        """Log the inbound and outbound texts and save the state; returns once committed (durably)."""
-        await self._submit(user_key, Turn(user_key, inbound, tuple(replies), state, ts(at)))
-
-    async def _submit(self, user_key: str, op: Turn | CaseWrite) -> Any:
-        try:
-            return await self._writer.submit(op)
-        except BaseException:
-            # Usually nothing was written; but if the writer process died with it, it may have been: the next
-            # turn reads the state back from the file instead of trusting a cached one.
-            self.drop_cached(user_key)
-            raise
-
-    def drop_cached(self, user_key: str | None = None) -> None:
-        """Tell the state listeners that ``user_key``'s state (None: everyone's) changed behind them."""
-        for listener in self.state_listeners:
-            listener(user_key)
-
-    # -- cases ---------------------------------------------------------------------------------------
-
-    async def create_case(self, case: NewCase, state: str, *, number_key: str | None = None,
-                          inbound: str | None = None, replies: Sequence[str] = (), announce: int | None = None) -> int:
-        """Insert the case, its 'created' event, its outbox notifications and follow-ups, and the
-        conversation ``state``, all in one transaction; returns the case number. With ``number_key`` the JSON
-        state gets the new case number at that key, so the saved conversation already names the case it
-        opened. With ``inbound`` the turn that opened the case is logged in the same transaction, ``replies``
-        with the case number put in place of ``CASE_NUMBER`` in the one at index ``announce``."""
-        plan = self.planner(case)
-        at = ts(case.created_at)
-        row = (
-            case.user_key, case.channel, case.service_id, case.site_id, int(case.urgent), int(case.danger),
-            case.area, _json([dict(c) for c in case.children]), _json(case.summary), case.summary_text,
-            None if case.contact is None else _json(case.contact),
-            None if case.consent_at is None else ts(case.consent_at),
-            None if case.care_date is None else case.care_date.isoformat(), at, at,
-        )
-        write = CaseWrite(row, case.user_key, at, plan.notes, tuple((kind, ts(due)) for kind, due in plan.followups),
-                          state, number_key, inbound, tuple(replies), announce)
-        case_id: int = await self._submit(case.user_key, write)
-        for listener in self.case_listeners:
-            listener(case_id)
-        return case_id
-
-    async def case(self, case_id: int) -> CaseRow | None:
-        rows = await self.fetch("SELECT * FROM cases WHERE id = ?", (case_id,))
-        return CaseRow.from_row(rows[0]) if rows else None
-
-    async def cases_for_user(self, user_key: str) -> list[CaseRow]:
-        """The user's cases, newest first."""
-        rows = await self.fetch("SELECT * FROM cases WHERE user_key = ? ORDER BY id DESC", (user_key,))
-        return [CaseRow.from_row(r) for r in rows]
+        where = urlsplit(url)
+        log.info("database: PostgreSQL %s:%s%s", where.hostname, where.port or 5432, where.path)  # no password
+        return await PostgresStore.open(url, claim_seconds=claim_seconds)
+    raise ValueError(f"DOLBOM_DATABASE_URL must be empty (SQLite) or postgresql://..., not {url.split(':')[0]}:...")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,10 +15,12 @@ from bot.coordination.queue import Queue
 from bot.dialog.core import Address, Channel, Inbound, Reply
 from bot.dialog.engine import Engine, FixedKnowledge
 from bot.settings import Settings
-from db.store import Store
+from db.sqlite.store import SQLiteStore
+from db.store import Store, open_store
 from knowledge.coordinators import Coordinators
 from knowledge.coordinators import load as load_coordinators
 from knowledge.loader import load
+from tests.postgres_server import server_url
 
 KST = ZoneInfo("Asia/Seoul")
 
@@ -51,9 +54,22 @@ def knowledge():
     return load()
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """Admin URL of a PostgreSQL server for the whole run (tests/postgres_server.py; skips outside CI if none)."""
+    with server_url() as url:
+        yield url
+
+
 @pytest.fixture
-async def store(settings: Settings) -> AsyncIterator[Store]:
-    s = await Store.open(settings.db_path)
+async def store(settings: Settings, request: pytest.FixtureRequest) -> AsyncIterator[Store]:
+    """The SQLite file; with DOLBOM_TEST_STORE=postgres the suite's dialog and queue tests run on PostgreSQL."""
+    if os.environ.get("DOLBOM_TEST_STORE") == "postgres":
+        from tests.postgres_server import fresh_database
+
+        s: Store = await open_store(await fresh_database(request.getfixturevalue("pg_server")), settings.db_path)
+    else:
+        s = await SQLiteStore.open(settings.db_path)
     yield s
     await s.close()
 

@@ -11,7 +11,8 @@ import pytest
 
 from bot.coordination import command as coordcli
 from bot.settings import Settings
-from db import NewCase, Store
+from db import NewCase
+from db.sqlite.store import SQLiteStore
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
 YAML = """
@@ -34,7 +35,7 @@ def parse(*argv: str) -> argparse.Namespace:
 async def settings(tmp_path: Path) -> Settings:
     (tmp_path / "coordinators.yaml").write_text(YAML, encoding="utf-8")
     settings = Settings(db_path=tmp_path / "c.sqlite3", coordinators_path=tmp_path / "coordinators.yaml")
-    store = await Store.open(settings.db_path)
+    store = await SQLiteStore.open(settings.db_path)
     for user, service, urgent in (("telegram:1", "daycare-365", False), ("kakao:2", "home-care", True)):
         await store.create_case(NewCase(
             user_key=user, channel=user.split(":")[0], service_id=service, site_id=None, urgent=urgent, danger=False,
@@ -102,7 +103,7 @@ async def test_refusals(settings: Settings, capsys: pytest.CaptureFixture) -> No
     assert await coordcli.run(parse("claim", "1", "--as", "박담당"), settings) == coordcli.EXIT_REFUSED
     assert await coordcli.run(parse("case", "99", "--as", "가족여성팀"), settings) == 1
     assert "접수 #99를 찾을 수 없습니다." in capsys.readouterr().err
-    store = await Store.open(settings.db_path)
+    store = await SQLiteStore.open(settings.db_path)
     try:
         assert (await store.case(1)).claimed_by is None  # type: ignore[union-attr]
     finally:

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 
 from bot.coordination.dispatch import Action, Dispatcher, LogNotifier, Note
 from bot.coordination.queue import Queue
-from db import NewCase, Store
+from db import NewCase
+from db.sqlite.store import SQLiteStore
 from knowledge.coordinators import Coordinators
 from tests.conftest import FakeClock
 
@@ -62,7 +63,7 @@ def rows(path: Path, sql: str) -> list[tuple]:
 
 
 async def test_new_case_note_reaches_service_and_control_tower(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "d.sqlite3")
     rec = Recorder()
     try:
         case_id = await store.create_case(a_case(), "{}")
@@ -83,7 +84,7 @@ async def test_new_case_note_reaches_service_and_control_tower(tmp_path: Path) -
 
 async def test_failures_back_off_and_never_resend_what_went_out(tmp_path: Path) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     clock = FakeClock(T0)
     good, flaky = Recorder("good"), Recorder("flaky", failures=2)
     try:
@@ -108,7 +109,7 @@ async def test_failures_back_off_and_never_resend_what_went_out(tmp_path: Path) 
 
 
 async def test_later_notes_carry_the_first_message_id(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "d.sqlite3")
     rec = Recorder()
     try:
         queue = Queue(store, STAFF, tz=KST, clock=FakeClock(T0))
@@ -137,6 +138,7 @@ CHILD = textwrap.dedent("""
     from zoneinfo import ZoneInfo
     from bot.coordination.dispatch import Dispatcher
     from db import NewCase, Store
+    from db.sqlite.store import SQLiteStore
     from knowledge.coordinators import Coordinators
 
     class Hang:
@@ -146,7 +148,7 @@ CHILD = textwrap.dedent("""
             await asyncio.sleep(3600)
 
     async def main():
-        store = await Store.open(Path(sys.argv[1]))
+        store = await SQLiteStore.open(Path(sys.argv[1]))
         t0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
         case = NewCase(user_key="telegram:42", channel="telegram", service_id="daycare-365", site_id=None,
                        urgent=False, danger=False, area=None, children=(), summary={}, summary_text="x",
@@ -173,7 +175,7 @@ async def test_a_note_survives_a_kill_between_commit_and_send(tmp_path: Path) ->
         child.stdout.close()  # type: ignore[union-attr]
     assert child.returncode == -signal.SIGKILL
 
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     rec = Recorder()
     try:
         assert len(await store.cases_for_user("telegram:42")) == 1

@@ -13,8 +13,9 @@ from bot.coordination.queue import Queue
 from bot.dialog.core import Address, Channel, Inbound
 from bot.dialog.engine import Engine, FixedKnowledge
 from bot.dialog.intake import Intake, Kid, Step
+from db.sqlite.store import SQLiteStore
+from db.sqlite.writer import Settle, WriterLost, WriterProcess
 from db.store import Store
-from db.writer import Settle, WriterLost, WriterProcess
 from routing.need import Child, Need
 from tests.conftest import Chat
 
@@ -52,6 +53,8 @@ async def test_a_case_committed_but_never_answered_is_not_opened_twice(chat: Cha
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """The writer process dies after committing the confirming turn, before its answer comes back: the parent
     gets an error, and tapping "네" again finds the case already open instead of opening a second one."""
+    if not isinstance(store, SQLiteStore):
+        pytest.skip("the SQLite writer process (DOLBOM_TEST_STORE=postgres)")
     await chat.say(ALL_IN_ONE)
     await chat.tap("동의하고 접수")
     await chat.say("010-1234-5678")
@@ -172,12 +175,12 @@ def fresh_engine(store: Store, settings, clock, knowledge, coordinators) -> Engi
 
 
 async def test_restart_resumes_where_it_stopped(settings, clock, knowledge, coordinators) -> None:
-    store = await Store.open(settings.db_path)
+    store = await SQLiteStore.open(settings.db_path)
     chat = Chat(fresh_engine(store, settings, clock, knowledge, coordinators))
     await chat.say("4살이고 내일 낮에 필요해요")
     await store.close()
 
-    store = await Store.open(settings.db_path)
+    store = await SQLiteStore.open(settings.db_path)
     chat = Chat(fresh_engine(store, settings, clock, knowledge, coordinators))
     await chat.say("율곡동")
     assert any(r.card_title for r in chat.last), chat.text

@@ -15,6 +15,7 @@ from bot.coordination.queue import FOLLOWUP_NO, FOLLOWUP_YES, Queue
 from bot.dialog.core import Address, Channel, Reply
 from db import NewCase, Outcome, Status, Store
 from db.cases import Change
+from db.sqlite.store import SQLiteStore
 from knowledge.coordinators import Coordinators
 from tests.conftest import FakeClock
 
@@ -50,7 +51,7 @@ def a_case(user_key: str = "telegram:42", care_date: date | None = None) -> NewC
 
 async def start(path: Path, clock: FakeClock, pushers: dict | None = None) -> tuple[Store, Queue, FollowUps]:
     """A bot (re)starting: the scheduler is paused so only the injected clock decides what is due."""
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     queue = Queue(store, STAFF, tz=KST, clock=clock)
     scheduler = AsyncIOScheduler(timezone=KST)
     scheduler.start(paused=True)

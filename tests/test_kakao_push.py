@@ -30,6 +30,7 @@ from bot.reports.report import build_report
 from bot.settings import Settings
 from bot.shell.web import build_web
 from db import NewCase, Store
+from db.sqlite.store import SQLiteStore
 from knowledge.coordinators import Coordinators
 from tests.conftest import FakeClock
 from tests.fake_event_api import BOT_ID, KEY, FakeEventApi
@@ -86,7 +87,7 @@ async def rig(tmp_path: Path, knowledge: object) -> AsyncIterator[Rig]:
     async with FakeEventApi() as api:
         settings = Settings(db_path=tmp_path / "k.sqlite3", kakao_rest_api_key=KEY, kakao_bot_id=BOT_ID,
                             kakao_event_api_url=api.base_url, kakao_event_name="dolbom_message")
-        store = await Store.open(settings.db_path)
+        store = await SQLiteStore.open(settings.db_path)
         clock = FakeClock(TUE_10)
         queue = Queue(store, STAFF, tz=KST, clock=clock)
         push = KakaoPush(settings)

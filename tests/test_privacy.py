@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.coordination.queue import Queue
-from db import NewCase, Outcome, Status, Store
+from db import NewCase, Outcome, Status
 from db.cases import Change, TransitionRefused
+from db.sqlite.store import SQLiteStore
 from knowledge.coordinators import Coordinators
 from tests.conftest import FakeClock
 
@@ -43,7 +44,7 @@ def dump(path: Path) -> str:
 async def test_forget_deletes_personal_data_and_keeps_anonymous_statistics(tmp_path: Path) -> None:
     path = tmp_path / "p.sqlite3"
     clock = FakeClock(T0)
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     queue = Queue(store, STAFF, tz=KST, clock=clock)
     try:
         await store.commit_turn("telegram:42", f"4살, 제 번호는 {PHONE}", ["감사합니다"], '{"phone": "x"}', T0)
@@ -81,7 +82,7 @@ async def test_forget_deletes_personal_data_and_keeps_anonymous_statistics(tmp_p
 async def test_retention_purges_closed_cases_after_the_configured_days(tmp_path: Path) -> None:
     path = tmp_path / "p.sqlite3"
     clock = FakeClock(T0)
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     queue = Queue(store, STAFF, tz=KST, clock=clock, retention_days=90)
     try:
         await store.commit_turn("telegram:1", f"번호 {PHONE}", ["네"], "{}", T0)

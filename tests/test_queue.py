@@ -13,6 +13,7 @@ import pytest
 from bot.coordination.queue import Queue, Refused
 from db import NewCase, Outcome, Status, Store
 from db.cases import Change, TransitionRefused
+from db.sqlite.store import SQLiteStore
 from knowledge.coordinators import Coordinators, CoordinatorsError, CoordinatorsSource, load
 from tests.conftest import FakeClock
 
@@ -44,7 +45,7 @@ def a_case(user_key: str = "telegram:42", at: datetime = TUE_10, **changes: obje
 
 
 async def open_queue(path: Path, clock: FakeClock) -> tuple[Store, Queue]:
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     return store, Queue(store, STAFF, tz=KST, clock=clock)
 
 

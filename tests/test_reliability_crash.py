@@ -28,6 +28,7 @@ from bot.dialog.core import Address, Channel, Inbound
 from bot.dialog.engine import Engine, FixedKnowledge
 from bot.dialog.intake import Intake, Step
 from db.models import ts
+from db.sqlite.store import SQLiteStore
 from db.store import Store
 from knowledge.coordinators import Coordinators
 from knowledge.loader import load
@@ -89,7 +90,7 @@ async def serve_until_killed(db: Path, sent: Path) -> None:
         return BASE + timedelta(seconds=(time.monotonic() - began) * SPEED)
 
     coordinators = STAFF
-    store = await Store.open(db)
+    store = await SQLiteStore.open(db)
     queue = Queue(store, coordinators, tz=KST, clock=clock)
     from bot.settings import Settings
 
@@ -154,7 +155,7 @@ async def test_sigkill_under_load_loses_and_doubles_nothing(tmp_path: Path) -> N
 
     # Restart, three days later: every reminder and parent follow-up is long due.
     now = BASE + timedelta(days=3)
-    store = await Store.open(db)
+    store = await SQLiteStore.open(db)
     try:
         coordinators = STAFF
         queue = Queue(store, coordinators, tz=KST, clock=lambda: now)
@@ -240,7 +241,7 @@ async def test_a_parent_who_got_no_answer_taps_again_and_gets_one_case(tmp_path:
     db = tmp_path / "again.sqlite3"
 
     async def start() -> tuple[Store, Engine]:
-        store = await Store.open(db)
+        store = await SQLiteStore.open(db)
         queue = Queue(store, STAFF, tz=KST, clock=lambda: BASE)
         engine = Engine(store=store, queue=queue, knowledge=FixedKnowledge(load()), settings=Settings(db_path=db),
                         clock=lambda: BASE)
@@ -286,7 +287,7 @@ async def test_a_follow_up_question_asked_before_a_restart_is_answered_after_it(
     now = [BASE]
 
     async def start() -> tuple[Store, Queue, Engine]:
-        store = await Store.open(db)
+        store = await SQLiteStore.open(db)
         queue = Queue(store, STAFF, tz=KST, clock=lambda: now[0])
         engine = Engine(store=store, queue=queue, knowledge=FixedKnowledge(load()), settings=Settings(db_path=db),
                         clock=lambda: now[0])

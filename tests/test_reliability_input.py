@@ -26,6 +26,7 @@ from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake
 from bot.settings import Settings
 from bot.shell.web import build_web
+from db.sqlite.store import SQLiteStore
 from db.store import Store
 from knowledge.coordinators import load as load_coordinators
 from knowledge.loader import load
@@ -89,7 +90,7 @@ def rig(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
     async def build() -> Rig:
         config = Settings(db_path=path)
         clock = FakeClock()
-        store = await Store.open(path)
+        store = await SQLiteStore.open(path)
         queue = Queue(store, load_coordinators(), tz=config.tz, clock=clock)
         engine = Engine(store=store, queue=queue, knowledge=FixedKnowledge(load()), settings=config, clock=clock,
                         flood=FloodGate())

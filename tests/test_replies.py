@@ -21,6 +21,7 @@ from bot.dialog.engine import Engine, FixedKnowledge
 from bot.settings import Settings
 from db import NewCase, Store
 from db.cases import Change
+from db.sqlite.store import SQLiteStore
 from knowledge.coordinators import Coordinators
 from tests.conftest import FakeClock
 from tests.fake_bot_api import TOKEN, FakeBotApi
@@ -54,7 +55,7 @@ def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
 
 @pytest.fixture
 async def desk(tmp_path: Path) -> AsyncIterator[tuple[Store, Queue, FakeClock]]:
-    store = await Store.open(tmp_path / "r.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "r.sqlite3")
     clock = FakeClock(TUE_10)
     yield store, Queue(store, STAFF, tz=KST, clock=clock), clock
     await store.close()
@@ -141,7 +142,7 @@ async def test_dolbom_reply_writes_the_message_for_the_running_bot(
         tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     (tmp_path / "coordinators.yaml").write_text(YAML, encoding="utf-8")
     settings = Settings(db_path=tmp_path / "c.sqlite3", coordinators_path=tmp_path / "coordinators.yaml")
-    store = await Store.open(settings.db_path)
+    store = await SQLiteStore.open(settings.db_path)
     clock = FakeClock(TUE_10)
     queue = Queue(store, STAFF, tz=KST, clock=clock)
     case_id = await store.create_case(a_case("kakao:abc"), "{}")

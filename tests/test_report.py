@@ -19,8 +19,9 @@ from bot.reports import report as report_module
 from bot.reports.charts import chart_data, draw_charts
 from bot.reports.report import CSV_FIELDS, Report, build_report, percentile, render_csv, render_markdown, render_summary
 from bot.shell import cli
-from db import NewCase, Outcome, Store
+from db import NewCase, Outcome
 from db.cases import Change
+from db.sqlite.store import SQLiteStore
 from knowledge.coordinators import Coordinators
 from knowledge.loader import load
 from tests.conftest import FakeClock
@@ -47,7 +48,7 @@ async def seed(path: Path) -> None:
     #6 no service, no area, 11/17 09:00, claimed +5, referred +35, 아니오 reopens it, placed 11/20 10:00 (+4380)
     #7 daycare 율곡 11/30 23:50 KST (14:50 UTC): in November although 12/01 00:05 KST is still 11/30 in UTC
     """
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     clock = FakeClock(kst(1, 0))
     queue = Queue(store, STAFF, tz=KST, clock=clock)
 
@@ -105,7 +106,7 @@ async def seed(path: Path) -> None:
 
 
 async def november(path: Path) -> Report:
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     try:
         return await build_report(store, KNOWLEDGE, *NOV, KST, now=kst(1, 9, month=12))
     finally:
@@ -176,7 +177,7 @@ async def test_an_empty_period_says_so_and_still_shows_the_indicators(tmp_path: 
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     await seed(tmp_path / "r.sqlite3")
     monkeypatch.setattr(report_module, "MAP_MODULE", tmp_path / "caremap.py")  # a build without the care map
-    store = await Store.open(tmp_path / "r.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "r.sqlite3")
     try:
         report = await build_report(store, None, date(2026, 9, 1), date(2026, 9, 30), KST, now=kst(1, 9, month=10))
     finally:
@@ -279,7 +280,7 @@ def test_command_without_a_database_creates_none(tmp_path: Path, monkeypatch: py
 async def test_report_survives_the_retention_purge(tmp_path: Path) -> None:
     await seed(tmp_path / "r.sqlite3")
     before = render_markdown(await november(tmp_path / "r.sqlite3"))
-    store = await Store.open(tmp_path / "r.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "r.sqlite3")
     try:
         queue = Queue(store, STAFF, tz=KST, clock=lambda: kst(1, 0, month=12) + timedelta(days=200))
         assert await queue.purge_expired() == 3

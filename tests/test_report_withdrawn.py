@@ -6,14 +6,15 @@ from pathlib import Path
 
 from bot.coordination.queue import Queue
 from bot.reports.report import build_report
-from db import NewCase, Outcome, Store
+from db import NewCase, Outcome
 from db.cases import Change
+from db.sqlite.store import SQLiteStore
 from tests.conftest import FakeClock
 from tests.test_report import KNOWLEDGE, KST, NOV, STAFF, kst
 
 
 async def test_withdrawn_cases_are_not_in_the_time_to_resolution(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "w.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "w.sqlite3")
     clock = FakeClock(kst(10, 9))
     queue = Queue(store, STAFF, tz=KST, clock=clock)
     try:

@@ -11,7 +11,7 @@ from bot.dialog import texts
 from bot.dialog.core import Address, Channel, Inbound
 from bot.dialog.intake import Intake, Step
 from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn
-from db.batch import CASE_NUMBER
+from db.models import CASE_NUMBER
 from knowledge.loader import load
 from routing.understand import Understander
 

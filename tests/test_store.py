@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from db import NewCase, Status, Store
-from db.batch import Turn, connect
-from db.checkpoint import Pacer
-from db.migrate import migrate
-from db.process import Frames, decode_outcomes, encode_ops, frame
+from db import NewCase, Status
+from db.sqlite.batch import Turn, connect
+from db.sqlite.checkpoint import Pacer
+from db.sqlite.migrate import migrate
+from db.sqlite.process import Frames, decode_outcomes, encode_ops, frame
+from db.sqlite.store import SQLiteStore
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 BOTH = pytest.mark.parametrize("process", [True, False], ids=["writer-process", "writer-thread"])
@@ -48,12 +49,12 @@ def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
 @BOTH
 async def test_restart_keeps_state_and_cases(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "var" / "dolbom.sqlite3"
-    store = await Store.open(path, process=process)
+    store = await SQLiteStore.open(path, process=process)
     await store.commit_turn("console:mom", "4살 아이 맡길 곳", ["몇 시까지 필요하세요?"], '{"step": "time"}', T0)
     case_id = await store.create_case(new_case(), '{"step": "done"}')
     await store.close()
 
-    store = await Store.open(path, process=process)
+    store = await SQLiteStore.open(path, process=process)
     try:
         assert await store.load_state("console:mom") == '{"step": "done"}'
         [case] = await store.cases_for_user("console:mom")
@@ -74,7 +75,7 @@ async def test_restart_keeps_state_and_cases(tmp_path: Path, process: bool) -> N
 @BOTH
 async def test_create_case_writes_event_outbox_and_state_together(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path, process=process)
+    store = await SQLiteStore.open(path, process=process)
     try:
         case_id = await store.create_case(new_case(), '{"step": "done"}')
         assert await store.load_state("console:mom") == '{"step": "done"}'
@@ -90,7 +91,7 @@ async def test_create_case_writes_event_outbox_and_state_together(tmp_path: Path
 @BOTH
 async def test_failed_create_case_leaves_no_case(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path, process=process)
+    store = await SQLiteStore.open(path, process=process)
     try:
         with pytest.raises(sqlite3.IntegrityError):
             await store.create_case(new_case(), None)  # type: ignore[arg-type]  # state NOT NULL fails last
@@ -104,7 +105,7 @@ async def test_failed_create_case_leaves_no_case(tmp_path: Path, process: bool) 
 @BOTH
 async def test_concurrent_turns_are_batched_and_all_durable(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path, process=process)
+    store = await SQLiteStore.open(path, process=process)
     n = 500
     try:
         await asyncio.gather(*(
@@ -123,7 +124,7 @@ async def test_concurrent_turns_are_batched_and_all_durable(tmp_path: Path, proc
 async def test_states_are_read_on_the_loop_and_when_that_is_busy_all_asked_at_once_in_one_query(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     try:
         await asyncio.gather(*(store.commit_turn(f"console:{i}", "hi", [], json.dumps({"i": i}), T0)
                                for i in range(0, 1200, 2)))
@@ -154,7 +155,7 @@ async def test_states_are_read_on_the_loop_and_when_that_is_busy_all_asked_at_on
 
 @BOTH
 async def test_later_turn_of_same_user_wins_within_a_batch(tmp_path: Path, process: bool) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3", process=process)
+    store = await SQLiteStore.open(tmp_path / "d.sqlite3", process=process)
     try:
         await asyncio.gather(
             store.commit_turn("console:a", "1", [], "first", T0),
@@ -163,7 +164,7 @@ async def test_later_turn_of_same_user_wins_within_a_batch(tmp_path: Path, proce
         )
     finally:
         await store.close()
-    store = await Store.open(tmp_path / "d.sqlite3", process=process)
+    store = await SQLiteStore.open(tmp_path / "d.sqlite3", process=process)
     try:
         assert await store.load_state("console:a") == "last"
     finally:
@@ -173,7 +174,7 @@ async def test_later_turn_of_same_user_wins_within_a_batch(tmp_path: Path, proce
 @BOTH
 async def test_a_failing_write_fails_only_its_caller(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path, process=process)
+    store = await SQLiteStore.open(path, process=process)
 
     def broken(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO messages (user_key, direction, text, at) VALUES ('x', 'in', 'half', 'now')")
@@ -204,7 +205,7 @@ STATE = '{"step": "done", "case_id": null}'
 @BOTH
 async def test_concurrent_cases_go_in_bulk_and_a_bad_one_fails_alone(tmp_path: Path, process: bool) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path, process=process)
+    store = await SQLiteStore.open(path, process=process)
     n = 200
 
     try:
@@ -231,7 +232,7 @@ async def test_concurrent_cases_go_in_bulk_and_a_bad_one_fails_alone(tmp_path: P
 
 
 async def test_naive_datetimes_are_refused(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "d.sqlite3")
     try:
         with pytest.raises(ValueError, match="timezone-aware"):
             await store.commit_turn("console:a", "hi", [], "{}", datetime(2026, 11, 24, 9, 0))
@@ -242,7 +243,7 @@ async def test_naive_datetimes_are_refused(tmp_path: Path) -> None:
 async def test_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "d.sqlite3"
     for _ in range(2):
-        store = await Store.open(path)
+        store = await SQLiteStore.open(path)
         await store.close()
     conn = connect(path)
     try:
@@ -257,7 +258,7 @@ async def test_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
 async def test_two_processes_opening_a_fresh_file_migrate_it_once(tmp_path: Path) -> None:
     for attempt in range(20):  # the race is narrow: try it on several fresh files
         path = tmp_path / f"fresh{attempt}.sqlite3"
-        stores = await asyncio.gather(*(Store.open(path) for _ in range(4)))  # each migrates in its own thread
+        stores = await asyncio.gather(*(SQLiteStore.open(path) for _ in range(4)))  # each migrates in its own thread
         for store in stores:
             await store.close()
         assert rows(path, "PRAGMA user_version")[0][0] >= 1
@@ -281,7 +282,7 @@ async def test_a_broken_migration_changes_nothing(tmp_path: Path) -> None:
 
 @BOTH
 async def test_closed_store_refuses_writes(tmp_path: Path, process: bool) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3", process=process)
+    store = await SQLiteStore.open(tmp_path / "d.sqlite3", process=process)
     await store.close()
     with pytest.raises(RuntimeError, match="closed"):
         await store.commit_turn("console:a", "hi", [], "{}", T0)
@@ -290,7 +291,7 @@ async def test_closed_store_refuses_writes(tmp_path: Path, process: bool) -> Non
 async def test_a_write_run_here_waits_for_every_write_sent_before_it_to_the_writer_process(tmp_path: Path) -> None:
     """Turns go to the writer process without waiting for its answers; a write run by this process's thread
     (a coordinator's claim, say) must still come after them."""
-    store = await Store.open(tmp_path / "d.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "d.sqlite3")
 
     def count(conn: sqlite3.Connection) -> int:
         return int(conn.execute("SELECT count(*) FROM conversations").fetchone()[0])
@@ -324,7 +325,7 @@ def test_frames_waiting_together_are_one_transaction_in_the_writer_process(tmp_p
     path = tmp_path / "d.sqlite3"
     migrate(connect(path))
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.Popen([sys.executable, "-m", "db.process", str(path)], cwd=root, stdin=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-m", "db.sqlite.process", str(path)], cwd=root, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(root)})
     assert proc.stdin is not None and proc.stdout is not None
 
@@ -348,7 +349,7 @@ def test_frames_waiting_together_are_one_transaction_in_the_writer_process(tmp_p
 
 async def test_a_dead_writer_process_fails_the_write_in_hand_and_a_new_one_takes_over(tmp_path: Path) -> None:
     path = tmp_path / "d.sqlite3"
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     try:
         await store.commit_turn("console:a", "1", [], '{"n": 1}', T0)
         first = store.writer_pid
@@ -382,7 +383,7 @@ def test_the_checkpoint_process_copies_the_wal_into_the_file_and_ends_with_its_s
 
     assert not copied()
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.Popen([sys.executable, "-m", "db.checkpoint", str(path), "0.05"], cwd=root,
+    proc = subprocess.Popen([sys.executable, "-m", "db.sqlite.checkpoint", str(path), "0.05"], cwd=root,
                             stdin=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(root)})
     try:
         for _ in range(200):
@@ -417,7 +418,7 @@ def test_the_checkpoint_waits_for_writes_to_pause_unless_the_wal_grows_past_its_
 
 
 async def test_closing_the_store_ends_its_processes(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "d.sqlite3")
     await store.commit_turn("console:a", "hi", [], "{}", T0)
     pids = [store.writer_pid, store.checkpoint_pid]
     assert all(pids)
@@ -432,6 +433,7 @@ import asyncio, json, sys
 from datetime import UTC, datetime
 from pathlib import Path
 from db import NewCase, Store
+from db.sqlite.store import SQLiteStore
 
 async def parent(store, i):
     for turn in range(1000):
@@ -447,7 +449,7 @@ async def parent(store, i):
             print(f"ack u{i} {turn}", flush=True)
 
 async def main():
-    store = await Store.open(Path(sys.argv[1]), process=sys.argv[2] == "process")
+    store = await SQLiteStore.open(Path(sys.argv[1]), process=sys.argv[2] == "process")
     await asyncio.gather(*(parent(store, i) for i in range(50)))
 
 asyncio.run(main())

@@ -20,7 +20,7 @@ from bot.dialog import texts as ko
 from bot.settings import Settings
 from bot.shell.app import running
 from bot.shell.web import build_web
-from db.store import Store
+from db.sqlite.store import SQLiteStore
 from tests.conftest import KST, FakeClock
 from tests.test_kakao_http import payload
 
@@ -97,7 +97,7 @@ async def test_surrogate_requests_among_normal_ones_hurt_nobody(settings: Settin
 
 
 async def test_a_write_that_cannot_be_encoded_fails_alone(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "w.sqlite3")
+    store = await SQLiteStore.open(tmp_path / "w.sqlite3")
     try:
         pid = store.writer_pid
         at = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)
@@ -115,7 +115,7 @@ async def test_a_write_that_cannot_be_encoded_fails_alone(tmp_path: Path) -> Non
 async def test_a_writer_process_that_cannot_start_is_reaped(tmp_path: Path) -> None:
     import pytest
 
-    from db.writer import WriterLost, WriterProcess
+    from db.sqlite.writer import WriterLost, WriterProcess
 
     before = children()
     with pytest.raises(WriterLost):

@@ -22,6 +22,7 @@ from bot.dialog.core import Inbound, Reply
 from bot.settings import Settings, SettingsError
 from db import cases as sql
 from db.models import NewCase, Outcome, Status, ts
+from db.sqlite.store import SQLiteStore
 from db.store import Store
 from knowledge.coordinators import Coordinators
 from knowledge.schema import Knowledge
@@ -106,7 +107,7 @@ async def rig(tmp_path: Path, clock: FakeClock, knowledge: Knowledge) -> AsyncIt
 
 @contextlib.asynccontextmanager
 async def opened(path: Path) -> AsyncIterator[Store]:
-    store = await Store.open(path)
+    store = await SQLiteStore.open(path)
     try:
         yield store
     finally:

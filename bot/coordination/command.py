@@ -51,7 +51,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.coordination.queue import Queue, Refused
     from db.cases import Change, TransitionRefused
     from db.models import Outcome
-    from db.store import Store
+    from db.store import open_store
     from knowledge.coordinators import CoordinatorsError, load
 
     name = args.who or settings.coordinator_name
@@ -64,7 +64,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"설정 오류: {exc}", file=sys.stderr)
         return 2
     names = service_names(settings)
-    store = await Store.open(settings.db_path)
+    store = await open_store(settings.database_url, settings.db_path)
     queue = Queue(store, staff, tz=settings.tz, clock=settings.clock(getattr(args, "now", None)),
                   retention_days=settings.retention_days)
     try:

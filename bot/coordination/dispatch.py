@@ -141,9 +141,7 @@ class Dispatcher:
     async def run_once(self) -> int:
         """Deliver every due outbox row; returns the number of sends that succeeded."""
         now = self.clock()
-        rows = await self.store.fetch(
-            "SELECT * FROM outbox WHERE done_at IS NULL AND next_at <= ? ORDER BY id LIMIT 200", (ts(now),)
-        )
+        rows = await self.store.claim_outbox(ts(now))
         sent = 0
         for row in rows:
             sent += await self._deliver(row, now)

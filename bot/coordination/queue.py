@@ -246,7 +246,8 @@ class Queue:
                 "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT"
                 " NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL")}
             self._awaiting_loaded = True
-        return user_key in self._awaiting and bool(await self._asked(user_key))
+        known = user_key in self._awaiting or not self.store.caches_states  # other workers ask too
+        return known and bool(await self._asked(user_key))
 
     async def _asked(self, user_key: str) -> list[sqlite3.Row]:
         return await self.store.fetch(

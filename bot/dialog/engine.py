@@ -21,8 +21,7 @@ from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
 from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next
 from bot.settings import Settings
-from db.batch import CASE_NUMBER
-from db.models import NewCase
+from db.models import CASE_NUMBER, NewCase
 from db.store import Store
 from knowledge.schema import Knowledge
 from routing.match import Ranking
@@ -85,7 +84,7 @@ class Engine:
         slow = self.flood is not None and self.flood.over(key, self.clock())
         lock = self._acquire(key)
         try:
-            async with lock:
+            async with lock, self.store.turn(key):  # the store's lock: the user's turns in other workers
                 return await self._turn(key, inbound, slow)
         finally:
             self._release(key)
@@ -273,6 +272,8 @@ class Engine:
             return Intake()
 
     def _remember(self, key: str, intake: Intake) -> None:
+        if not self.store.caches_states:  # other workers write this user's state too: read it every turn
+            return
         self._cache[key] = intake
         self._cache.move_to_end(key)
         while len(self._cache) > self._cache_size:

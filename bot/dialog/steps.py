@@ -12,7 +12,7 @@ from bot.dialog import present, texts
 from bot.dialog.casefile import place_name
 from bot.dialog.core import Choice, Inbound, Reply
 from bot.dialog.intake import Intake, Step
-from db.batch import CASE_NUMBER
+from db.models import CASE_NUMBER
 from knowledge.schema import Knowledge
 from routing.match import Ranking, rank
 from routing.need import Need, Understanding

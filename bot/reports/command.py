@@ -41,15 +41,15 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     if start > end:
         print(t.BAD_RANGE.format(start=start, end=end), file=sys.stderr)
         return EXIT_BAD_INPUT
-    if not settings.db_path.exists():  # opening would create an empty database and report nothing
+    if not settings.database_url and not settings.db_path.exists():  # opening would create an empty file
         print(t.NO_DB.format(path=settings.db_path), file=sys.stderr)
         return EXIT_NO_DB
 
     from bot.reports.report import build_report
-    from db.store import Store
+    from db.store import open_store
 
     knowledge = _knowledge(settings)
-    store = await Store.open(settings.db_path)
+    store = await open_store(settings.database_url, settings.db_path)
     try:
         report = await build_report(store, knowledge, start, end, settings.tz, now=now,
                                     push_cost_won=settings.kakao_push_cost_won)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from starlette.routing import BaseRoute
 
@@ -23,9 +25,11 @@ from bot.dialog.core import Push
 from bot.dialog.engine import Engine
 from bot.dialog.flood import FloodGate
 from bot.settings import Settings
-from db.store import Store
+from db.store import Store, open_store
 from knowledge.coordinators import CoordinatorsSource
 from knowledge.source import KnowledgeSource
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -75,7 +79,7 @@ async def running(
     source = KnowledgeSource(settings.knowledge_dir)
     staff = CoordinatorsSource(settings.coordinators_path)
     coordinators = staff.current
-    store = await Store.open(settings.db_path)
+    store = await open_store(settings.database_url, settings.db_path, claim_seconds=settings.outbox_claim_seconds)
     # One clock from the top: every decision that reads time (turns, queue, follow-ups, purge, notifications,
     # the map's "open now") reads this one, so a pinned clock pins them all.
     now = clock or settings.clock()
@@ -137,8 +141,22 @@ async def _add_telegram(app: App, sinks: list[Notifier], stack: contextlib.Async
         channel.menus.append(group.menu())
     app.add_push(channel)
     app.routes += channel.routes()
+    # Telegram allows one poller per bot token: with several workers on one database only one polls.
+    channel.polls = channel.webhook_mode or await app.store.sole("telegram-polling")
+    if not channel.polls:
+        log.warning("Telegram: another worker polls for updates; this one sends and serves everything else")
     await channel.start()
     stack.push_async_callback(channel.stop)
+    if not channel.polls:
+        stack.push_async_callback(_cancel, asyncio.create_task(_poll_when_free(app, channel), name="telegram-poller"))
+
+
+async def _poll_when_free(app: App, channel: Any, seconds: float = 15.0) -> None:
+    """Take over polling when the worker that polled is gone (its lock went with its database session)."""
+    while not await app.store.sole("telegram-polling"):
+        await asyncio.sleep(seconds)
+    log.warning("Telegram: the polling worker is gone; this worker polls now")
+    await channel.start_polling()
 
 
 async def _cancel(task: asyncio.Task[None]) -> None:

@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reply": ("bot.coordination.command", "부모님께 답장 (reply to a case's parent: dolbom reply N --as NAME TEXT)"),
     "report": ("bot.reports.command",
                "정례회의 성과 보고서: Markdown, CSV, PNG (report for the city's regular meeting)"),
+    "migrate-to-postgres": ("bot.shell.topostgres",
+                            "SQLite 데이터를 PostgreSQL로 옮기기 (copy the SQLite database into DOLBOM_DATABASE_URL)"),
 }
 
 

@@ -120,6 +120,8 @@ class TelegramChannel:
         # Telegram echoes whatever secret we register, so a random one is as good as a configured one.
         self._secret = webhook_secret or secrets.token_urlsafe(32)
         self._poll_timeout = poll_timeout
+        self.polls = True
+        """False: another worker polls (one poller per bot token); this one still sends and pushes."""
         self._codec = ChoiceCodec()
         self._offered: OrderedDict[int, dict[str, str]] = OrderedDict()
         self._turns = _Turns()
@@ -159,13 +161,18 @@ class TelegramChannel:
                 log.warning("Could not set the Telegram command menu (%s)", call.method, exc_info=True)
         if self.webhook_mode:
             await app.bot.set_webhook(self._webhook_url, secret_token=self._secret, allowed_updates=ALLOWED_UPDATES)
-        else:
-            assert app.updater is not None, "polling needs an Application built with an updater"
-            await app.updater.start_polling(
-                timeout=self._poll_timeout, allowed_updates=ALLOWED_UPDATES, bootstrap_retries=3
-            )
+        elif self.polls:
+            await self.start_polling()
         await app.start()
-        log.info("Telegram channel started (%s)", "webhook" if self.webhook_mode else "polling")
+        log.info("Telegram channel started (%s)", "webhook" if self.webhook_mode else
+                 "polling" if self.polls else "not polling: another worker polls")
+
+    async def start_polling(self) -> None:
+        app = self.application
+        assert app.updater is not None, "polling needs an Application built with an updater"
+        await app.updater.start_polling(timeout=self._poll_timeout, allowed_updates=ALLOWED_UPDATES,
+                                        bootstrap_retries=3)
+        self.polls = True
 
     async def stop(self) -> None:
         app = self.application

@@ -1,6 +1,6 @@
 """The checkpoint process: copies the WAL into the database file in the background, at the lowest CPU priority.
 
-Run as ``python -m db.checkpoint PATH SECONDS`` by the store; it looks every SECONDS until its stdin closes,
+Run as ``python -m db.sqlite.checkpoint PATH SECONDS`` by the store; it looks every SECONDS until its stdin closes,
 and copies when writes have paused (nothing committed since its last look) or ``WAL_CAP`` more has been
 written to the WAL since its last pass. Why wait for a pause: a pass syncs the WAL and then the database
 file, and on this kind of machine (a virtual machine whose disk the host emulates) that I/O slows both
@@ -28,13 +28,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-log = logging.getLogger("db.checkpoint")
+log = logging.getLogger("db.sqlite.checkpoint")
 
 WAL_CAP = 256 * 1024 * 1024
 """This much newly written WAL is copied even while writes go on: about four seconds of a 5,000 turns/s
 storm, more than two thousand parents' whole intakes write (160 MB). Reads barely notice a WAL this long
 (a state lookup: 3 µs with an empty WAL, 5 µs with 500 MB uncopied). The writer's journal_size_limit
-(db/batch.py) is smaller, so the file shrinks below this once a pass has copied everything and the writer
+(db/sqlite/batch.py) is smaller, so the file shrinks below this once a pass has copied everything and the writer
 starts it over."""
 
 

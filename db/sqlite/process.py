@@ -1,4 +1,4 @@
-"""The writer process: ``python -m db.process PATH``, started by the store (db/writer.py).
+"""The writer process: ``python -m db.sqlite.process PATH``, started by the store (db/sqlite/writer.py).
 
 It reads frames of ops from stdin, writes all that have arrived in one transaction and answers with their
 outcomes once committed. It imports only the standard library, sqlite3 and orjson, so it starts in a few tens
@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 import orjson
 
-from db.batch import KINDS, CaseWrite, Outcome, Turn, connect, run_batch
+from db.sqlite.batch import KINDS, CaseWrite, Outcome, Turn, connect, run_batch
 
 READ_BYTES = 1 << 20
 """How much of the pipe the writer process reads at once: frames beyond it wait for the next transaction."""

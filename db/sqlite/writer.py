@@ -16,8 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from db.batch import KINDS, CaseWrite, Op, Outcome, Turn, run_batch
-from db.process import decode_outcomes, encode_each, frame
+from db.sqlite.batch import KINDS, CaseWrite, Op, Outcome, Turn, run_batch
+from db.sqlite.process import decode_outcomes, encode_each, frame
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class WriterLost(sqlite3.OperationalError):
 
 
 class WriterProcess:
-    """The writer process (``python -m db.process``) seen from the event loop. ``send`` puts a batch down its
+    """The writer process (``python -m db.sqlite.process``) seen from the event loop. ``send`` puts a batch down its
     stdin as one frame at once, without waiting for earlier batches; the answers come back in order, each
     handed to its batch's ``settle`` by a task that reads them. SQLite's work and the writes' Python run
     there, on the second core, instead of competing with the event loop for this process's GIL."""
@@ -50,7 +50,7 @@ class WriterProcess:
     @classmethod
     async def start(cls, path: Path, committed: Callable[[], None] = lambda: None) -> WriterProcess:
         """``committed`` is called once per transaction the process commits."""
-        child = cls(await _spawn("db.process", str(path)), committed)
+        child = cls(await _spawn("db.sqlite.process", str(path)), committed)
         try:
             ready = await child._read()
         except (ConnectionError, asyncio.IncompleteReadError):
@@ -296,7 +296,7 @@ class Writer:
 
 
 class Checkpointer:
-    """Keeps the checkpoint process (db/checkpoint.py) running for the store's file, starting it again if it
+    """Keeps the checkpoint process (db/sqlite/checkpoint.py) running for the store's file, starting it again if it
     ends. SQLite's automatic checkpoint runs inside whichever COMMIT crosses 1000 WAL pages, and that commit's
     callers wait for it: measured, it was the whole p99 of a turn (7 ms instead of 1 ms at 5,000 turns/s)."""
 
@@ -309,7 +309,7 @@ class Checkpointer:
 
     async def _run(self) -> None:
         while not self._closing:
-            self._proc = await _spawn("db.checkpoint", *self._args, stdout=None)
+            self._proc = await _spawn("db.sqlite.checkpoint", *self._args, stdout=None)
             code = await self._proc.wait()
             if not self._closing:
                 log.warning("the WAL checkpoint process ended (%s); starting it again", code)
@@ -332,7 +332,7 @@ class Checkpointer:
 async def _spawn(module: str, *args: str, stdout: int | None = asyncio.subprocess.PIPE) -> asyncio.subprocess.Process:
     """Start ``python -m module args`` from this checkout, in its own session (a Ctrl-C meant for the bot does
     not cut its work short: it ends when its stdin closes, which also happens when the bot's process dies)."""
-    root = str(Path(__file__).resolve().parent.parent)
+    root = str(Path(__file__).resolve().parent.parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH"))))}
     return await asyncio.create_subprocess_exec(sys.executable, "-m", module, *args, stdin=asyncio.subprocess.PIPE,
                                                 stdout=stdout, env=env, start_new_session=True)

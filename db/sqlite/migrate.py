@@ -1,4 +1,4 @@
-"""Schema migrations: db/migrations/NNN_*.sql, applied in order above SQLite's ``user_version``."""
+"""Schema migrations: db/sqlite/migrations/NNN_*.sql, applied in order above SQLite's ``user_version``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def migrate(conn: sqlite3.Connection, directory: Path = MIGRATIONS) -> int:
-    """Apply db/migrations/NNN_*.sql above PRAGMA user_version, each file in its own transaction together
+    """Apply db/sqlite/migrations/NNN_*.sql above PRAGMA user_version, each file in its own transaction together
     with its version bump (user_version is transactional), so a failed file changes nothing. The version is
     read again under the write lock: two processes starting on a fresh file apply each file once."""
     current = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -1,6 +1,6 @@
 """One write transaction: the bulk write ops (turns, new cases), the connection they run on, and ``run_batch``.
 
-The writer process (db/process.py) runs them; so does the store's writer thread for any other write. Like that
+The writer process (db/sqlite/process.py) runs them; so does the store's writer thread for any other write. Like that
 process, this module imports only the standard library, sqlite3 and orjson.
 """
 
@@ -15,13 +15,11 @@ from typing import Any, Protocol
 
 import orjson
 
-MAX_LOGGED_CHARS = 8000
-"""Message log cap: a pasted 50 KB message is kept as its first part, not refused."""
+from db.models import CASE_NUMBER, MAX_LOGGED_CHARS
+
 MAX_ROWS_PER_INSERT = 256
 STATEMENT_CACHE = 128
 """Prepared statements kept per connection: insert_rows makes up to 9 texts per table (1, 2, 4, .. 256 rows)."""
-CASE_NUMBER = "{case_id}"
-"""Where the new case number goes in the reply that announces it (the number exists only once committed)."""
 
 
 class Bulk(Protocol):
@@ -137,10 +135,10 @@ def connect(path: Path) -> sqlite3.Connection:
     # Deleted rows (a parent's "내 정보 삭제", the retention purge) are overwritten with zeros, not left readable
     # in free space; the WAL's old copies go with the TRUNCATE checkpoint that follows such a deletion.
     conn.execute("PRAGMA secure_delete=ON")
-    # No automatic checkpoint inside our COMMITs: the checkpoint process (db/checkpoint.py) does it.
+    # No automatic checkpoint inside our COMMITs: the checkpoint process (db/sqlite/checkpoint.py) does it.
     conn.execute("PRAGMA wal_autocheckpoint=0")
     # After a pass that copied everything, the next transaction starts the WAL over and cuts it to this size,
-    # below the checkpoint process's WAL_CAP (db/checkpoint.py).
+    # below the checkpoint process's WAL_CAP (db/sqlite/checkpoint.py).
     conn.execute("PRAGMA journal_size_limit=16777216")
     return conn
 

@@ -1,0 +1,159 @@
+"""Figure 7: PostgreSQL. Raw asyncpg INSERT + COMMIT per turn, and the engine in one and two worker processes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bench.engine import NOW, SCRIPTS, TURNS_PER_PARENT, percentile, schedule
+from bench.raw_sqlite import INBOUND, REPLIES, STATE
+from bot.shell.loop import run as run_loop
+
+
+@contextlib.contextmanager
+def server() -> Iterator[str | None]:
+    """DOLBOM_BENCH_DATABASE_URL, or a durable throwaway cluster (fsync on, PostgreSQL's defaults), or None."""
+    given = os.environ.get("DOLBOM_BENCH_DATABASE_URL", "")
+    if given:
+        yield given
+        return
+    from tests.postgres_server import cluster
+
+    try:
+        with cluster(durable=True) as url:
+            yield url
+    except (OSError, RuntimeError, Exception) as exc:
+        print(f"… no PostgreSQL for the bench: {exc}")
+        yield None
+
+
+async def _database(admin: str) -> str:
+    import asyncpg
+
+    name = f"bench_{uuid.uuid4().hex[:10]}"
+    conn = await asyncpg.connect(admin)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return admin.rsplit("/", 1)[0] + "/" + name
+
+
+async def raw_once(admin: str, turns: int = 3000) -> float:
+    """Turns per second, one client: BEGIN, one INSERT, COMMIT (durable: synchronous_commit on)."""
+    import asyncpg
+
+    conn = await asyncpg.connect(await _database(admin))
+    try:
+        await conn.execute("CREATE TABLE turns (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, user_key TEXT,"
+                           " inbound TEXT, replies TEXT, state TEXT, at TEXT)")
+        began = time.perf_counter()
+        for n in range(turns):
+            async with conn.transaction():
+                await conn.execute(
+                    "INSERT INTO turns (user_key, inbound, replies, state, at) VALUES ($1, $2, $3, $4, $5)",
+                    f"kakao:raw-{n % 2000}", INBOUND, REPLIES, STATE, "2026-11-24T05:00:00+00:00")
+        return turns / (time.perf_counter() - began)
+    finally:
+        await conn.close()
+
+
+async def _worker(url: str, first: int, parents: int, rate: float, barrier: Any) -> tuple[list[float], float, float]:
+    from bench.engine import _parent, _warm
+    from bot.coordination.queue import Queue
+    from bot.dialog.engine import Engine, FixedKnowledge
+    from bot.settings import Settings
+    from db.store import open_store
+    from knowledge.coordinators import load as load_coordinators
+    from knowledge.loader import load
+
+    settings = Settings(database_url=url)
+    store = await open_store(url, Path())
+    try:
+        queue = Queue(store, load_coordinators(), tz=settings.tz, clock=lambda: NOW)
+        engine = Engine(store=store, queue=queue, knowledge=FixedKnowledge(load()), settings=settings,
+                        clock=lambda: NOW)
+        await engine.handle(_warm())
+        await asyncio.to_thread(barrier.wait)  # every worker is up and warm: start together, shortly
+        loop = asyncio.get_running_loop()
+        start_wall = time.time() + 0.3
+        due = schedule(parents, rate, loop.time() + 0.3)
+        latencies: list[float] = []
+        await asyncio.gather(*(_parent(engine, first + n, latencies, due[n]) for n in range(parents)))
+        return latencies, start_wall, time.time()
+    finally:
+        await store.close()
+
+
+def _work(url: str, first: int, parents: int, rate: float, barrier: Any, results: Any) -> None:
+    results.put(run_loop(_worker(url, first, parents, rate, barrier)))
+
+
+def engine_once(admin: str, workers: int, rate: float, parents: int) -> dict[str, float]:
+    """``parents`` intakes split among ``workers`` processes, turns offered at ``rate`` per second in total;
+    each parent's turns go to one worker. Achieved rate counts from the common start to the last answer."""
+    url = run_loop(_database(admin))
+    run_loop(_migrate(url))
+    share = parents // workers
+    ctx = multiprocessing.get_context("spawn")
+    barrier, queue = ctx.Barrier(workers), ctx.Queue()
+    procs = [ctx.Process(target=_work, args=(url, w * share * len(SCRIPTS), share, rate / workers, barrier, queue))
+             for w in range(workers)]
+    for proc in procs:
+        proc.start()
+    results = [queue.get() for _ in procs]
+    for proc in procs:
+        proc.join()
+    seconds = max(end for _, _, end in results) - min(start for _, start, _ in results)
+    latencies = [x for lat, _, _ in results for x in lat]
+    cases = run_loop(_count(url))
+    return {"achieved": len(latencies) / seconds, "p50": percentile(latencies, 0.5) * 1000,
+            "p99": percentile(latencies, 0.99) * 1000, "cases": cases, "parents": share * workers}
+
+
+async def _migrate(url: str) -> None:
+    from db.postgres.store import PostgresStore
+
+    await (await PostgresStore.open(url)).close()
+
+
+async def _count(url: str) -> int:
+    import asyncpg
+
+    conn = await asyncpg.connect(url)
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM cases WHERE user_key LIKE 'kakao:bench-%'"))
+    finally:
+        await conn.close()
+
+
+def measure(runs: int = 3, parents: int = 600) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    with server() as admin:
+        if admin is None:
+            return out
+        for _ in range(runs):
+            out.setdefault("raw", []).append(run_loop(raw_once(admin)))
+            for workers in (1, 2):
+                for rate in (1000.0, 3000.0):
+                    got = engine_once(admin, workers, rate, parents)
+                    for key, value in got.items():
+                        out.setdefault(f"{workers}w_{rate:.0f}_{key}", []).append(value)
+    return out
+
+
+def main() -> None:
+    for key, values in measure(runs=1).items():
+        print(f"{key}: {values[0]:,.1f}")
+    print(f"({TURNS_PER_PARENT:.1f} turns per intake)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""The SQLite store: conversation states, the message log and cases, every write durable before it returns."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import aiosqlite
+
+from db.contract import Store, case_values
+from db.models import NewCase, ts
+from db.sqlite.batch import CaseWrite, Turn, connect
+from db.sqlite.migrate import migrate
+from db.sqlite.writer import Checkpointer, Writer
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+_ONE_STATE = "SELECT state FROM conversations WHERE user_key = ?"
+LOAD_BATCH = 500
+"""Conversation states read per query (SQLite allows 32,766 parameters; smaller queries answer sooner)."""
+
+
+class SQLiteStore(Store):
+    """The embedded default. Open with ``await SQLiteStore.open(path)``. Writes go through the group-commit
+    writer (one transaction per batch of concurrent callers); reads use a separate aiosqlite connection, which
+    WAL lets run meanwhile."""
+
+    def __init__(self, path: Path, writer: Writer, reader: aiosqlite.Connection, executor: ThreadPoolExecutor,
+                 conn: sqlite3.Connection, lookup: sqlite3.Connection) -> None:
+        super().__init__()
+        self.path = path
+        self._writer = writer
+        self._reader = reader
+        self._executor = executor
+        self._conn = conn
+        self._lookup = lookup
+        self._checkpointer = Checkpointer(path)
+        self._loading: dict[str, asyncio.Future[str | None]] = {}
+        self._loads: set[asyncio.Task[None]] = set()
+
+    @classmethod
+    async def open(cls, path: Path, *, process: bool = True) -> SQLiteStore:
+        """``process``: turns and new cases are written by a writer process (the default; see db/sqlite/batch.py);
+        without it, by a thread of this process, which shares its GIL with the event loop."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        loop = asyncio.get_running_loop()
+        conn = await loop.run_in_executor(executor, connect, path)
+        try:
+            await loop.run_in_executor(executor, migrate, conn)
+        except BaseException:
+            await loop.run_in_executor(executor, conn.close)
+            executor.shutdown()
+            raise
+        try:
+            writer = await Writer.start(conn, executor, path if process else None)
+        except BaseException:
+            await loop.run_in_executor(executor, conn.close)
+            executor.shutdown()
+            raise
+        reader = await aiosqlite.connect(path)
+        reader.row_factory = sqlite3.Row
+        await reader.execute("PRAGMA query_only=ON")
+        await reader.execute("PRAGMA busy_timeout=10000")
+        # timeout=0: a lookup on the event loop's thread never waits for a lock (see load_state)
+        lookup = sqlite3.connect(path, timeout=0, isolation_level=None, cached_statements=16)
+        lookup.execute("PRAGMA query_only=ON")
+        return cls(path, writer, reader, executor, conn, lookup)
+
+    async def close(self) -> None:
+        await self._writer.close()
+        await self._checkpointer.close()
+        await self._reader.close()
+        self._lookup.close()
+        await asyncio.get_running_loop().run_in_executor(self._executor, self._conn.close)
+        self._executor.shutdown()
+
+    @property
+    def writer_pid(self) -> int | None:
+        """The writer process's id (None when writes run in a thread, or until the next write restarts it)."""
+        return self._writer.pid
+
+    @property
+    def checkpoint_pid(self) -> int | None:
+        return self._checkpointer.pid
+
+    @property
+    def batches(self) -> int:
+        """Write transactions committed since open."""
+        return self._writer.batches
+
+    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn`` in the writer thread inside the next batch's transaction (under a savepoint: if it
+        raises, only its changes are undone and the exception comes back here). Keep ``fn`` short and pure SQL."""
+        return await self._writer.submit(fn)
+
+    async def problem(self) -> str | None:
+        """Why the database cannot take writes now, or None. A real write to the file: the schema version
+        written again as it is (one page in the WAL), so a full disk or a read-only file shows here."""
+
+        def probe(conn: sqlite3.Connection) -> None:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute(f"PRAGMA user_version = {version}")
+
+        if reason := await self._writer.problem():
+            return reason
+        try:
+            await self.write(probe)
+        except Exception as exc:
+            return f"database cannot be written: {exc}"
+        return None
+
+    async def truncate_wal(self) -> bool:
+        """Copy the WAL into the database file and cut it to zero bytes, so rows just deleted leave no copy in
+        it (after a deletion on request or the retention purge). False when a reader kept it from finishing."""
+
+        def truncate(conn: sqlite3.Connection) -> bool:
+            return bool(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0)
+
+        done = await asyncio.get_running_loop().run_in_executor(self._executor, truncate, self._conn)
+        if not done:
+            log.warning("the WAL could not be truncated after a deletion; the next checkpoint copies it over")
+        return done
+
+    async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        async with self._reader.execute(sql, params) as cur:
+            return list(await cur.fetchall())
+
+    # -- conversations -------------------------------------------------------------------------------
+
+    async def load_state(self, user_key: str) -> str | None:
+        """The user's saved state as committed when the read runs. Callers serialise each user's turns (the
+        engine holds a per-user lock from this read to the turn's commit), so no write of the same user can
+        be in flight meanwhile. The dialog caches what it read: the store keeps no copy.
+
+        Read on the event loop's own thread: one primary-key lookup in a small, hot table takes a few µs,
+        where a query through aiosqlite's thread cost the loop about 80 µs. It never waits: WAL readers take
+        no lock a writer holds, and if SQLite is busy anyway (recovering a WAL after a crash) the read goes to
+        the reader thread instead."""
+        try:  # fetchall: the statement runs to its end, so no read transaction stays open behind it
+            rows = self._lookup.execute(_ONE_STATE, (user_key,)).fetchall()
+        except sqlite3.OperationalError:  # busy or locked: never make the event loop wait
+            pass
+        else:
+            return rows[0][0] if rows else None
+        # Group read: everyone asking in the same moment (a storm of first messages) is answered by one query.
+        # One aiosqlite query costs the event loop about 80 µs, as much as a whole turn; 2,000 parents writing
+        # at once made 2,000 of them.
+        waiting = self._loading.get(user_key)
+        if waiting is None:
+            waiting = self._loading[user_key] = asyncio.get_running_loop().create_future()
+            if len(self._loading) == 1:
+                asyncio.get_running_loop().call_soon(self._load_pending)
+        return await asyncio.shield(waiting)
+
+    def _load_pending(self) -> None:
+        batch, self._loading = self._loading, {}
+        task = asyncio.get_running_loop().create_task(self._load_states(batch))
+        self._loads.add(task)
+        task.add_done_callback(self._loads.discard)
+
+    async def _load_states(self, batch: dict[str, asyncio.Future[str | None]]) -> None:
+        keys = list(batch)
+        try:
+            found: dict[str, str] = {}
+            for start in range(0, len(keys), LOAD_BATCH):
+                part = keys[start : start + LOAD_BATCH]
+                marks = ", ".join("?" * len(part))
+                found.update((row[0], row[1]) for row in await self.fetch(
+                    f"SELECT user_key, state FROM conversations WHERE user_key IN ({marks})", part))
+        except Exception as exc:
+            for fut in batch.values():
+                if not fut.done():
+                    fut.set_exception(exc)
+            return
+        for key, fut in batch.items():
+            if not fut.done():
+                fut.set_result(found.get(key))
+
+    async def commit_turn(self, user_key: str, inbound: str, replies: Sequence[str], state: str, at: datetime) -> None:
+        """Log the inbound and outbound texts and save the state; returns once committed (durably)."""
+        await self._submit(user_key, Turn(user_key, inbound, tuple(replies), state, ts(at)))
+
+    async def _submit(self, user_key: str, op: Turn | CaseWrite) -> Any:
+        try:
+            return await self._writer.submit(op)
+        except BaseException:
+            # Usually nothing was written; but if the writer process died with it, it may have been: the next
+            # turn reads the state back from the file instead of trusting a cached one.
+            self.drop_cached(user_key)
+            raise
+
+    # -- cases ---------------------------------------------------------------------------------------
+
+    async def create_case(self, case: NewCase, state: str, *, number_key: str | None = None,
+                          inbound: str | None = None, replies: Sequence[str] = (), announce: int | None = None) -> int:
+        """Insert the case, its 'created' event, its outbox notifications and follow-ups, and the
+        conversation ``state``, all in one transaction; returns the case number. With ``number_key`` the JSON
+        state gets the new case number at that key, so the saved conversation already names the case it
+        opened. With ``inbound`` the turn that opened the case is logged in the same transaction, ``replies``
+        with the case number put in place of ``CASE_NUMBER`` in the one at index ``announce``."""
+        plan = self.planner(case)
+        at = ts(case.created_at)
+        row = case_values(case)
+        write = CaseWrite(row, case.user_key, at, plan.notes, tuple((kind, ts(due)) for kind, due in plan.followups),
+                          state, number_key, inbound, tuple(replies), announce)
+        case_id: int = await self._submit(case.user_key, write)
+        self.committed_case(case_id)
+        return case_id
