@@ -12,6 +12,7 @@ from starlette.routing import BaseRoute
 
 from bot.caremap.web import map_link, map_routes
 from bot.channels.kakao.skill import kakao_routes
+from bot.console.web import Console, console_routes
 from bot.coordination.dispatch import Dispatcher, LogNotifier, Notifier
 from bot.coordination.followup import FollowUps
 from bot.coordination.queue import Queue
@@ -73,6 +74,7 @@ async def running(
         followups = FollowUps(queue)
         app = App(settings, source, store, queue, engine, dispatcher, followups)
         app.routes += kakao_routes(engine, settings) + map_routes(source, settings)
+        app.routes += console_routes(Console(store, queue, source, settings, queue.clock))
         if telegram and settings.telegram_bot_token:
             await _add_telegram(app, sinks, stack)
 
