@@ -50,9 +50,9 @@ async def build(store: Store, queue: Queue, knowledge: Any, settings: Settings) 
     return Setup(console, Starlette(routes=console_routes(console)), store, queue)
 
 
-def client(web: Starlette, ip: str = "10.0.0.7") -> httpx.AsyncClient:
+def client(web: Starlette, ip: str = "10.0.0.7", scheme: str = "http") -> httpx.AsyncClient:
     transport = httpx.ASGITransport(app=web, client=(ip, 5000))
-    return httpx.AsyncClient(transport=transport, base_url="http://console.test")
+    return httpx.AsyncClient(transport=transport, base_url=f"{scheme}://console.test")
 
 
 async def login(c: httpx.AsyncClient, name: str, password: str = PASSWORD) -> httpx.Response:
