@@ -33,7 +33,7 @@ def handlers(console: Console) -> dict[str, Handler]:
         assert ctx.who is not None
         services = [s for s in console.knowledge.current.services if ctx.who.handles(s.id)]
         areas = sorted(p.name for p in console.knowledge.current.places)
-        return console.page(ctx, "queue.html", views=VIEWS, services=services, areas=areas, statuses=STATUS,
+        return console.page(ctx, "queue.html", views=texts.VIEWS, services=services, areas=areas, statuses=STATUS,
                             **await rows_context(ctx))
 
     async def queue_rows_partial(ctx: Ctx) -> Response:

@@ -86,6 +86,12 @@ SEND = "보내기"
 DONE = "처리했습니다."
 CLAIM_FIRST = "먼저 담당하기를 누르세요."
 NOT_HANDLER = "{name}님은 이 서비스 담당이 아닙니다."
+EVENT = {
+    "created": "접수", "claimed": "담당", "contacted": "연락 완료", "resolved": "처리 완료", "closed": "종결",
+    "reopened": "다시 열림", "released": "담당 해제", "note": "메모", "reminded": "알림", "escalated": "관제탑 보고",
+    "followup_sent": "후속 확인 보냄", "followup_answered": "후속 확인 답", "purged": "개인정보 삭제",
+    "assigned": "배정", "remind_set": "다시 알림 예약", "reply": "답장",
+}
 DIRECTION = {"in": "부모님", "out": "돌봄이음"}
 DELIVERY = {"waiting": "전달 대기", "pushed": "보냄", "shown": "부모님이 봄", "failed": "전달 실패"}
 # -- dashboard and audit --------------------------------------------------------------------------------

@@ -60,6 +60,9 @@
         Notification.requestPermission(); document.removeEventListener("click", ask);
       });
     }
+    // The page says when live updates flow (and tests wait for it before adding a case).
+    document.body.addEventListener("htmx:sseOpen", function () { document.body.dataset.live = "1"; });
+    document.body.addEventListener("htmx:sseError", function () { delete document.body.dataset.live; });
     document.body.addEventListener("htmx:afterSwap", function () { selected = -1; alertNew(); });
     document.body.addEventListener("htmx:configRequest", function (e) {
       if (document.body.dataset.csrf) { e.detail.headers["X-CSRF-Token"] = document.body.dataset.csrf; }
