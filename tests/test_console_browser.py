@@ -121,7 +121,7 @@ async def test_claim_with_the_keyboard_and_the_case_page(s: Setup, tmp_path: Pat
         assert (await s.store.case(1)).claimed_by == DAYCARE  # type: ignore[union-attr]
         await page.get_by_label("메모 (내부용, 부모님께 보이지 않음)").fill("어머니와 통화 예정")
         await page.get_by_role("button", name="메모 남기기").click()
-        await expect(page.locator(".timeline")).to_contain_text("이담당 · 메모 어머니와 통화 예정")
+        await expect(page.locator(".timeline")).to_contain_text("이담당 · 메모어머니와 통화 예정")
         await page.screenshot(path=shot(tmp_path, "console-case.png"), full_page=True)
 
 

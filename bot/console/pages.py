@@ -11,7 +11,7 @@ from starlette.responses import Response
 from bot.console import texts
 from bot.console.access import Ctx, Handler
 from bot.console.dashboard import dashboard_figures
-from bot.console.views import PAGE, VIEWS, Filter, queue_rows, record, row_view, unclaimed_count
+from bot.console.views import PAGE, Filter, queue_rows, record, row_view, unclaimed_count
 from bot.coordination.texts import OUTCOME, STATUS
 from db.models import Outcome
 
