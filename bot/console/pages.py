@@ -22,12 +22,17 @@ if TYPE_CHECKING:
 def handlers(console: Console) -> dict[str, Handler]:
     async def rows_context(ctx: Ctx) -> dict[str, object]:
         assert ctx.who is not None
-        f = Filter.parse(ctx.request.query_params)
-        now = console.clock()
-        found = await queue_rows(console.store, ctx.who, f, now)
-        names = console.names()
-        return {"rows": [row_view(r, names, now, console.settings.tz) for r in found[:PAGE]],
-                "more": len(found) > PAGE, "unclaimed": await unclaimed_count(console.store, ctx.who), "f": f}
+        who, f, now = ctx.who, Filter.parse(ctx.request.query_params), console.clock()
+
+        async def read() -> dict[str, object]:
+            found = await queue_rows(console.store, who, f, now)
+            names = console.names()
+            return {"rows": [row_view(r, names, now, console.settings.tz) for r in found[:PAGE]],
+                    "more": len(found) > PAGE, "unclaimed": await unclaimed_count(console.store, who), "f": f}
+
+        # Who sees the same rows: the same scope and filters ('mine' is per person), in the same minute.
+        key = (who.control, who.services, f, who.name if f.view == "mine" else "", now.strftime("%Y%m%d%H%M"))
+        return dict(await console.live.shared.get(key, read))
 
     async def queue_page(ctx: Ctx) -> Response:
         assert ctx.who is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from bot.console import texts
@@ -14,6 +14,7 @@ from db.store import Store
 from knowledge.coordinators import Coordinator
 
 PAGE = 100
+FOLLOWUP_DAYS = 14
 OPEN = "status IN ('new', 'claimed', 'contacted')"
 VIEWS: dict[str, str] = {
     "unclaimed": "status = 'new'",
@@ -22,9 +23,11 @@ VIEWS: dict[str, str] = {
     "overdue": f"{OPEN} AND (escalated = 1 OR EXISTS (SELECT 1 FROM followups f WHERE f.case_id = cases.id"
                " AND f.cancelled_at IS NULL AND f.due_at <= :now AND ((f.kind = 'unclaimed' AND status = 'new')"
                " OR (f.kind = 'not_contacted' AND status = 'claimed') OR f.kind = 'console')))",
-    "followup": "EXISTS (SELECT 1 FROM followups f WHERE f.case_id = cases.id AND f.kind = 'parent'"
-                " AND f.cancelled_at IS NULL AND f.answered_at IS NULL)",
-    "closed": "status IN ('resolved', 'closed')",
+    # Asked or about to be asked, within the last FOLLOWUP_DAYS: a parent who never answers drops out of the view.
+    "followup": "id IN (SELECT case_id FROM followups WHERE kind = 'parent' AND answered_at IS NULL"
+                " AND cancelled_at IS NULL AND due_at >= :recent)",
+    # '+status': newest first by walking the primary key backwards, not by sorting every closed case.
+    "closed": "+status IN ('resolved', 'closed')",
     "all": OPEN,
 }
 COLUMNS = ("id, service_id, site_id, urgent, danger, area, children, care_date, status, claimed_by, created_at,"
@@ -65,7 +68,7 @@ def scope(who: Coordinator) -> tuple[str, dict[str, Any]]:
 async def queue_rows(store: Store, who: Coordinator, f: Filter, now: datetime) -> list[dict[str, Any]]:
     where, params = scope(who)
     clauses = [where]
-    params |= {"me": who.name, "now": ts(now)}
+    params |= {"me": who.name, "now": ts(now), "recent": ts(now - timedelta(days=FOLLOWUP_DAYS))}
     if f.number is not None:
         clauses.append("id = :number")
         params["number"] = f.number

@@ -23,5 +23,9 @@ CREATE TABLE access_log (
 CREATE INDEX access_log_at ON access_log (at);
 CREATE INDEX access_log_who ON access_log (who, at);
 
-CREATE INDEX cases_service_status ON cases (service_id, status, id);
+CREATE INDEX cases_service ON cases (service_id, id);
+CREATE INDEX cases_service_status ON cases (service_id, status);
 CREATE INDEX cases_claimed_by ON cases (claimed_by, status);
+-- Parent follow-ups still waiting for an answer (the "후속 확인 대기" view), without scanning answered ones.
+CREATE INDEX followups_waiting ON followups (due_at) WHERE kind = 'parent' AND answered_at IS NULL
+    AND cancelled_at IS NULL;
