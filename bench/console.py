@@ -73,7 +73,8 @@ async def run_once(cases: int = 100_000, consoles: int = 50, requests: int = 300
     import uvicorn
     from starlette.applications import Starlette
 
-    from bot.console.web import Console, console_routes
+    from bot.console.core import Console
+    from bot.console.web import console_routes
     from bot.coordination.queue import Queue
     from bot.settings import Settings
     from db.models import NewCase

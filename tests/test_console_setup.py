@@ -11,7 +11,8 @@ from typing import Any
 import httpx
 from starlette.applications import Starlette
 
-from bot.console.web import Console, console_routes
+from bot.console.core import Console
+from bot.console.web import console_routes
 from bot.coordination.queue import Queue
 from bot.dialog.engine import FixedKnowledge
 from bot.settings import Settings

@@ -5,19 +5,15 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from bot.console import texts
-from bot.console.sessions import COOKIE, Session, csrf_ok
-from db.models import CaseRow
-from knowledge.coordinators import Coordinator
-
-if TYPE_CHECKING:
-    from bot.console.web import Console
+from bot.console.core import Console, Ctx
+from bot.console.sessions import COOKIE, csrf_ok
 
 
 class Rule(StrEnum):
@@ -56,21 +52,6 @@ ROUTES: tuple[Spec, ...] = (
     Spec("GET", "/console/report", "report", Rule.CONTROL),
     Spec("GET", "/console/audit", "audit", Rule.CONTROL),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Ctx:
-    """What a handler gets once the check passed."""
-
-    request: Request
-    who: Coordinator | None
-    session: Session | None
-    case: CaseRow | None
-    form: FormData | None
-
-    @property
-    def ip(self) -> str:
-        return self.request.client.host if self.request.client else ""
 
 
 Handler = Callable[[Ctx], Awaitable[Response]]

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from starlette.responses import RedirectResponse, Response
 
 from bot.console import texts
-from bot.console.access import Ctx, Handler
+from bot.console.access import Handler
+from bot.console.core import Console, Ctx
 from bot.coordination.queue import Refused
 from db import cases as sql
 from db.cases import Change, TransitionRefused
 from db.models import Outcome, Status, ts
-
-if TYPE_CHECKING:
-    from bot.console.web import Console
 
 CHANGES = {"contacted": Change.CONTACTED, "resolved": Change.RESOLVED, "closed": Change.CLOSED,
            "reopened": Change.REOPENED, "note": Change.NOTE}

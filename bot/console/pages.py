@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from sse_starlette.sse import EventSourceResponse
 from starlette.responses import Response
 
 from bot.console import texts
-from bot.console.access import Ctx, Handler
+from bot.console.access import Handler
+from bot.console.core import Console, Ctx
 from bot.console.dashboard import dashboard_figures
 from bot.console.views import PAGE, Filter, queue_rows, record, row_view, unclaimed_count
 from bot.coordination.texts import OUTCOME, STATUS
 from db.models import Outcome
-
-if TYPE_CHECKING:
-    from bot.console.web import Console
 
 
 def handlers(console: Console) -> dict[str, Handler]:

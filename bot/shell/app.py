@@ -12,7 +12,8 @@ from starlette.routing import BaseRoute
 
 from bot.caremap.web import map_link, map_routes
 from bot.channels.kakao.skill import kakao_routes
-from bot.console.web import Console, console_routes
+from bot.console.core import Console
+from bot.console.web import console_routes
 from bot.coordination.dispatch import Dispatcher, LogNotifier, Notifier
 from bot.coordination.followup import FollowUps
 from bot.coordination.queue import Queue
