@@ -39,6 +39,13 @@ class Settings:
     retention_days: int = 90
     coordinators_path: Path = ROOT / "knowledge" / "coordinators.yaml"
     coordinator_name: str = ""
+    kakao_rest_api_key: str = ""
+    kakao_bot_id: str = ""
+    kakao_event_name: str = "dolbom_message"
+    kakao_event_api_url: str = "https://bot-api.kakao.com"
+    kakao_push_daily_cap: int = 3
+    kakao_push_cost_won: int = 15
+    kakao_push_give_up_minutes: float = 360.0
 
     ENV: ClassVar[dict[str, str]] = {
         "db_path": "DOLBOM_DB_PATH",
@@ -60,6 +67,13 @@ class Settings:
         "retention_days": "DOLBOM_RETENTION_DAYS",
         "coordinators_path": "DOLBOM_COORDINATORS",
         "coordinator_name": "DOLBOM_COORDINATOR",
+        "kakao_rest_api_key": "KAKAO_REST_API_KEY",
+        "kakao_bot_id": "KAKAO_BOT_ID",
+        "kakao_event_name": "KAKAO_EVENT_NAME",
+        "kakao_event_api_url": "KAKAO_EVENT_API_URL",
+        "kakao_push_daily_cap": "KAKAO_PUSH_DAILY_CAP",
+        "kakao_push_cost_won": "KAKAO_PUSH_COST_WON",
+        "kakao_push_give_up_minutes": "KAKAO_PUSH_GIVE_UP_MINUTES",
     }
 
     @classmethod
@@ -98,6 +112,11 @@ class Settings:
         except Exception:
             raise SettingsError(f"Setting DOLBOM_TIMEZONE has value '{settings.timezone}'. Not a time zone.") from None
         return settings
+
+    @property
+    def kakao_can_push(self) -> bool:
+        """With the REST API key and the bot id, Kakao parents are reached first through the Event API."""
+        return bool(self.kakao_rest_api_key and self.kakao_bot_id)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -155,6 +155,10 @@ def anonymise(conn: sqlite3.Connection, case_ids: Iterable[int], at: str, actor:
         )
         conn.execute("UPDATE events SET note = NULL WHERE case_id = ?", (case_id,))
         conn.execute("UPDATE outbox SET payload = '{}' WHERE case_id = ?", (case_id,))
+        # messages to the parent lose the parent and the words; unseen ones are never shown or pushed
+        conn.execute("UPDATE pushes SET user_key = NULL WHERE message_id IN"
+                     " (SELECT id FROM parent_messages WHERE case_id = ?)", (case_id,))
+        conn.execute("UPDATE parent_messages SET user_key = NULL, text = NULL WHERE case_id = ?", (case_id,))
         cancel_followups(conn, case_id, ["parent"], at)
         add_event(conn, case_id, at, actor, "purged")
     return len(ids)

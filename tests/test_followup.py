@@ -170,12 +170,13 @@ async def test_kakao_parent_question_waits_for_the_next_message(tmp_path: Path) 
     store, queue, followups = await start(path, clock, {"telegram": Pusher(Channel.TELEGRAM)})
     try:
         await store.create_case(a_case("kakao:abc", care_date=date(2026, 11, 24)), "{}")
-        assert await queue.parent_question("kakao:abc") is None  # not due yet
+        assert await queue.pending_for_parent("kakao:abc") == []  # not due yet
         clock.now = datetime(2026, 11, 25, 11, 0, tzinfo=KST)
         await followups.sync()
-        reply = await queue.parent_question("kakao:abc")
-        assert reply is not None and "돌봄 연결이 잘 되셨나요?" in reply.text
-        assert await queue.parent_question("kakao:abc") is None  # asked once
+        [reply] = await queue.pending_for_parent("kakao:abc")
+        assert "돌봄 연결이 잘 되셨나요?" in reply.text
+        assert [c.value for c in reply.choices] == [FOLLOWUP_YES, FOLLOWUP_NO]
+        assert await queue.pending_for_parent("kakao:abc") == []  # asked once
         assert await queue.answer_followup("kakao:abc", yes=True) == (
             "다행이에요! 알려 주셔서 고마워요. 다시 도움이 필요하면 언제든 말씀해 주세요."
         )
@@ -194,6 +195,7 @@ async def test_a_push_that_failed_is_sent_after_restart(tmp_path: Path) -> None:
     assert rows(path, "SELECT fired_at IS NOT NULL, asked_at FROM followups WHERE kind = 'parent'") == [(1, None)]
 
     working = Pusher(Channel.TELEGRAM)
+    clock.advance(minutes=1)  # past the first retry's backoff
     store, _, followups = await start(path, clock, {"telegram": working})
     await stop(store, followups)
     assert len(working.sent) == 1

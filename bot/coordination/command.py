@@ -1,4 +1,4 @@
-"""`dolbom queue | case N | claim N | update N`: the coordinators' queue without a messenger."""
+"""`dolbom queue | case N | claim N | update N | reply N`: the coordinators' queue without a messenger."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             help="바꿀 상태 (note: 메모만 남기기)")
         parser.add_argument("--outcome", choices=OUTCOMES, help="결과 (resolved에 필요)")
         parser.add_argument("--note", help="메모 / note for the case history")
+    elif command == "reply":
+        parser.add_argument("text", nargs="+", metavar="TEXT", help="부모님께 보낼 말 / what the parent reads")
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -70,6 +72,10 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             result = await queue.claim(args.case_id, name)
             print(result.message)
             return 0 if result.won else 1
+        if args.command == "reply":
+            message = await queue.reply(args.case_id, name, " ".join(args.text))
+            print(queue_texts.REPLY_LINE.format(id=args.case_id, n=message.id))
+            return 0
         if args.change == "resolved" and not args.outcome:
             print(queue_texts.OUTCOME_NEEDED.format(choices="|".join(OUTCOMES)), file=sys.stderr)
             return 1
@@ -89,6 +95,9 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         allowed = ", ".join(c for c in CHANGES if exc.status in ALLOWED[Change(c)] and c != "note")
         print(queue_texts.BAD_TRANSITION.format(id=exc.case_id, now=queue_texts.STATUS[exc.status], to=exc.change,
                                                 allowed=allowed or "-"), file=sys.stderr)
+        return 1
+    except ValueError as exc:  # an empty reply
+        print(exc, file=sys.stderr)
         return 1
     finally:
         await store.close()
@@ -140,6 +149,11 @@ async def _show(queue: Queue, name: str, args: argparse.Namespace, names: dict[s
         change = f" {e.status_from or ''}→{e.status_to}" if e.status_to else ""
         note = f"  ({e.note})" if e.note else ""
         print(f"  {queue_texts.when(e.at, queue.tz)}  {e.actor}  {e.kind}{change}{note}")
+    if messages := await queue.parent_messages(case.id):
+        print(queue_texts.PARENT_MESSAGES)
+        for m in messages:
+            print(f"  {queue_texts.when(m.created_at, queue.tz)}  {m.by or '-'}  {m.kind}  "
+                  f"[{queue_texts.REPLY_STATE[m.state]}]")
     return 0
 
 

@@ -11,9 +11,11 @@ from datetime import datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.coordination import replies
 from bot.coordination import texts as queue_texts
-from bot.coordination.queue import Queue, question
-from bot.dialog.core import Address, Channel, Push
+from bot.coordination.delivery import ParentDelivery
+from bot.coordination.queue import Queue
+from bot.dialog.core import Push
 from db import cases as sql
 from db.models import Status, ts
 
@@ -24,9 +26,8 @@ TIMER_SLACK = timedelta(seconds=1)
 
 @dataclass(frozen=True, slots=True)
 class ParentDue:
-    followup_id: int
-    case_id: int
-    channel: str
+    """A parent follow-up fired: its question is a parent message for this parent."""
+
     user_key: str
 
 
@@ -36,19 +37,19 @@ class FollowUps:
     same transaction as its effects, guarded by ``fired_at IS NULL``: a follow-up fires once."""
 
     def __init__(self, queue: Queue, *, scheduler: AsyncIOScheduler | None = None,
-                 pushers: Mapping[str, Push] | None = None, sync_seconds: float = 30.0,
-                 purge_hours: float = 24.0) -> None:
+                 delivery: ParentDelivery | None = None, pushers: Mapping[str, Push] | None = None,
+                 sync_seconds: float = 30.0, purge_hours: float = 24.0) -> None:
         self.queue = queue
         self.store = queue.store
         self.clock = queue.clock
         self.scheduler = scheduler or AsyncIOScheduler(timezone=queue.tz)
-        self.pushers = dict(pushers or {})
-        """channel name -> Push, for channels that can send unprompted (not Kakao)."""
+        self.delivery = delivery or ParentDelivery(queue, pushers=pushers)
+        """Sends the parent's follow-up question where the channel can push; otherwise it is shown at the next
+        message (both through parent_messages)."""
         self.sync_seconds = sync_seconds
         self.purge_hours = purge_hours
         self._sync_task: asyncio.Task[int] | None = None
         self._sync_again = False
-        self._pushing: set[int] = set()
         self._seen_id = 0
         queue.listeners.append(self.kick)
 
@@ -56,6 +57,7 @@ class FollowUps:
         if not self.scheduler.running:  # tests pass one started paused, so only their clock decides
             self.scheduler.start()
         await self.sync()
+        await self.delivery.run_once()  # questions fired before a stop but not sent yet go out now
         self.scheduler.add_job(self._sync_logged, "interval", seconds=self.sync_seconds, id="followups:sync",
                                replace_existing=True, coalesce=True, max_instances=1)
         self.scheduler.add_job(self.queue.purge_expired, "interval", hours=self.purge_hours, id="retention:purge",
@@ -109,8 +111,6 @@ class FollowUps:
                 run_date = datetime.now(self.queue.tz) + (due - now)
                 self.scheduler.add_job(self._fire_due, "date", run_date=run_date, args=[row["id"], due], id=job_id,
                                        misfire_grace_time=None, coalesce=True)
-        if full or fired:
-            await self._push_unasked()
         return fired
 
     def scheduled(self) -> set[int]:
@@ -132,8 +132,8 @@ class FollowUps:
             return False
         self.queue.changed()
         if isinstance(result, ParentDue):
-            self.queue.question_due(result.user_key)
-            await self._push(result)
+            self.queue.message_due(result.user_key)
+            await self.delivery.run_once()
         return True
 
     def _apply(self, conn: sqlite3.Connection, followup_id: int, now: datetime) -> bool | ParentDue | None:
@@ -161,31 +161,6 @@ class FollowUps:
             sql.add_event(conn, case["id"], at, "system", "reminded", note=queue_texts.NOT_CONTACTED_NOTE)
         elif f["kind"] == "parent" and case["user_key"] is not None:
             sql.add_event(conn, case["id"], at, "system", "followup_sent")
-            return ParentDue(followup_id, case["id"], case["channel"], case["user_key"])
+            replies.add(conn, case["id"], "followup", at, followup_id=followup_id)
+            return ParentDue(case["user_key"])
         return None
-
-    async def _push_unasked(self) -> None:
-        """Parent questions fired but never sent (the process died in between) go out now where a channel can push."""
-        if not self.pushers:
-            return
-        channels = list(self.pushers)
-        rows = await self.store.fetch(
-            "SELECT f.id, f.case_id, c.channel, c.user_key FROM followups f JOIN cases c ON c.id = f.case_id"
-            " WHERE f.kind = 'parent' AND f.fired_at IS NOT NULL AND f.asked_at IS NULL AND f.cancelled_at IS NULL"
-            f" AND c.user_key IS NOT NULL AND c.channel IN ({', '.join('?' * len(channels))})", channels)
-        for r in rows:
-            await self._push(ParentDue(r["id"], r["case_id"], r["channel"], r["user_key"]))
-
-    async def _push(self, due: ParentDue) -> None:
-        pusher = self.pushers.get(due.channel)
-        if pusher is None or due.followup_id in self._pushing:
-            return  # e.g. Kakao: the question waits for the parent's next message (Queue.parent_question)
-        user = due.user_key.split(":", 1)[1] if ":" in due.user_key else due.user_key
-        self._pushing.add(due.followup_id)
-        try:
-            await pusher.send(Address(Channel(due.channel), user), [question(due.case_id)])
-            await self.queue.mark_asked(due.followup_id)
-        except Exception:
-            log.exception("parent follow-up %d could not be sent; it waits for the next message", due.followup_id)
-        finally:
-            self._pushing.discard(due.followup_id)

@@ -7,9 +7,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
+from bot.coordination import replies
 from bot.coordination import texts as queue_texts
-from bot.dialog.core import Choice, Reply
-from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES
+from bot.coordination.replies import ParentMessage
+from bot.dialog.core import Reply
+from bot.dialog.desk import FOLLOWUP_NO as FOLLOWUP_NO  # re-exported for callers of the queue
+from bot.dialog.desk import FOLLOWUP_YES as FOLLOWUP_YES
 from db import cases as sql
 from db.models import OPEN_STATUSES, CaseRow, Event, NewCase, Outcome, Status, ts
 from db.store import CasePlan, Store
@@ -47,9 +50,7 @@ class Queue:
         self.clock = clock
         self.retention_days = retention_days
         self.listeners: list[Callable[[], None]] = []
-        self._questions: set[str] | None = None
-        """Users with a fired, not yet asked parent follow-up, so the check on every message needs no query.
-        Only the bot process fires follow-ups, so this process knows every change after the first load."""
+        self.unseen = replies.Unseen(store)
         self._awaiting: set[str] = set()
         self._awaiting_loaded = False
         """Users with an asked, unanswered parent follow-up, so a '네' at any step queries only for them. Only this
@@ -146,8 +147,16 @@ class Queue:
         who = self.coordinator(name)
         case = await self._case(case_id)
         self._authorize(who, case)
-        await self.store.write(lambda c: sql.change(c, case_id, change, who.name, ts(self.clock()), outcome=outcome,
-                                                    note=note, remind_at=self._remind_after_change(case)))
+        at, remind = ts(self.clock()), self._remind_after_change(case)
+
+        def write(conn: sqlite3.Connection) -> None:
+            sql.change(conn, case_id, change, who.name, at, outcome=outcome, note=note, remind_at=remind)
+            if change is sql.Change.REOPENED:  # the parent hears it too, in the same transaction
+                replies.add(conn, case_id, "reopened", at)
+
+        await self.store.write(write)
+        if change is sql.Change.REOPENED:
+            self.message_due(case.user_key)
         self.changed()
         return await self._case(case_id)
 
@@ -185,39 +194,50 @@ class Queue:
         self.changed()
         return queue_texts.FORGET_DONE.format(n=open_count) if total else queue_texts.FORGET_NOTHING
 
-    async def parent_question(self, user_key: str) -> Reply | None:
-        """A fired, not yet asked parent follow-up, marked asked; channels that cannot push call this at
-        the next message (push channels get it from the follow-ups runner)."""
-        if self._questions is None:
-            self._questions = {r[0] for r in await self.store.fetch(
-                "SELECT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT NULL"
-                " AND f.kind = 'parent' AND f.fired_at IS NOT NULL AND f.asked_at IS NULL AND f.cancelled_at IS NULL")}
-        if user_key not in self._questions:
-            return None
-        rows = await self.store.fetch(
-            "SELECT f.id, f.case_id FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ?"
-            " AND f.kind = 'parent' AND f.fired_at IS NOT NULL AND f.asked_at IS NULL AND f.cancelled_at IS NULL"
-            " ORDER BY f.id DESC LIMIT 1", (user_key,))
-        if not rows:
-            self._questions.discard(user_key)
-            return None
-        await self.mark_asked(rows[0]["id"])
-        return question(rows[0]["case_id"])
+    # -- messages to parents ---------------------------------------------------------------------------
 
-    def question_due(self, user_key: str) -> None:
-        """The follow-ups runner fired a parent follow-up for this user."""
-        if self._questions is not None:
-            self._questions.add(user_key)
+    async def reply(self, case_id: int, by: str, text: str) -> ParentMessage:
+        """A coordinator's words to the parent: the message (its own outbox row) and an event 'reply' whose note is
+        the text (the case's own trail, scrubbed with it) in one transaction. Raises Refused (not theirs, or
+        purged), LookupError or ValueError (empty text)."""
+        who = self.coordinator(by)
+        case = await self._case(case_id)
+        self._authorize(who, case)
+        if not (words := text.strip()):
+            raise ValueError(queue_texts.REPLY_EMPTY)
+        at = ts(self.clock())
 
-    async def mark_asked(self, followup_id: int) -> None:
-        def mark(conn: sqlite3.Connection) -> str | None:
-            conn.execute("UPDATE followups SET asked_at = ? WHERE id = ?", (ts(self.clock()), followup_id))
-            row = conn.execute("SELECT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.id = ?",
-                               (followup_id,)).fetchone()
-            return row[0] if row else None
+        def write(conn: sqlite3.Connection) -> sqlite3.Row:
+            message_id = replies.add(conn, case_id, "reply", at, text=words, by=who.name)
+            if message_id is None:  # purged: nobody left to reach
+                raise Refused(queue_texts.CASE_PURGED.format(id=case_id))
+            sql.add_event(conn, case_id, at, who.name, "reply", note=words)
+            return conn.execute("SELECT * FROM parent_messages WHERE id = ?", (message_id,)).fetchone()
 
-        if (user_key := await self.store.write(mark)) is not None:
+        row = await self.store.write(write)
+        self.message_due(case.user_key)
+        self.changed()
+        return ParentMessage.from_row(row)
+
+    async def parent_messages(self, case_id: int) -> list[ParentMessage]:
+        rows = await self.store.fetch("SELECT * FROM parent_messages WHERE case_id = ? ORDER BY id", (case_id,))
+        return [ParentMessage.from_row(r) for r in rows]
+
+    def message_due(self, user_key: str | None) -> None:
+        """A message for this parent was written (here, or seen by the delivery runner's poll of other processes)."""
+        self.unseen.due(user_key)
+
+    async def pending_for_parent(self, user_key: str) -> list[Reply]:
+        """Messages the parent has not seen, oldest first, marked shown (each is shown once): what a channel that
+        could not push (or whose push failed or never arrived) shows with its next answer."""
+        rows = await self.unseen.take(user_key, ts(self.clock()))
+        if any(r["kind"] == "followup" for r in rows):
             self._awaiting.add(user_key)
+        return [replies.render(r) for r in rows]
+
+    def asked(self, user_key: str) -> None:
+        """A follow-up question reached this parent by a push."""
+        self._awaiting.add(user_key)
 
     async def awaiting_answer(self, user_key: str) -> bool:
         if not self._awaiting_loaded:
@@ -288,6 +308,4 @@ def answer_note(yes: bool) -> str:
     return queue_texts.FOLLOWUP_YES_NOTE if yes else queue_texts.FOLLOWUP_NO_NOTE
 
 
-def question(case_id: int) -> Reply:
-    choices = (Choice(answer_note(True), FOLLOWUP_YES), Choice(answer_note(False), FOLLOWUP_NO))
-    return Reply(queue_texts.PARENT_QUESTION.format(id=case_id), choices=choices)
+question = replies.question

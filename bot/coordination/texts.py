@@ -117,3 +117,15 @@ NO_OPEN_CASES = "열린 접수가 없습니다."
 HISTORY = "\n기록:"
 OWNER = "담당: {name}"
 CASE_STATUS_LINE = "접수 #{id}: {status}"
+
+# -- messages to parents (replies, reopened cases) and their delivery ----------------------------------
+PARENT_REPLY = "[접수 #{id}] 담당 코디네이터 {by} 님의 메시지예요.\n\n{text}"
+PARENT_REOPENED = "접수 #{id}를 다시 열었어요. 담당 코디네이터가 곧 연락드릴게요."
+EVENT_NOTHING_NEW = "새로 전해 드릴 소식은 이미 모두 보여 드렸어요. 궁금한 점이 있으면 말씀해 주세요."
+CASE_PURGED = "접수 #{id}는 개인정보가 삭제되어 부모님께 메시지를 보낼 수 없습니다."
+REPLY_EMPTY = "보낼 내용을 적어 주세요."
+REPLY_STATE = {"waiting": "다음 메시지 때 보여 줌 (대기)", "pushed": "보냄", "shown": "부모님께 보여 줌",
+               "failed": "보내기 실패 (다음 메시지 때 보여 줌)"}
+PARENT_MESSAGES = "\n부모님께 보낸 메시지:"
+REPLY_LINE = ("접수 #{id}에 답장을 남겼습니다 (메시지 {n}). 보낼 수 있는 채널이면 실행 중인 봇이 바로 보내고,"
+              " 아니면 부모님의 다음 메시지 때 보여 드립니다.")

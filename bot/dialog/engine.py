@@ -117,10 +117,11 @@ class Engine:
         opening = await self._perform(t)
         shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
         t.intake = t.intake.evolve(step=step, offered=_offered(shown))
-        # A follow-up question that could not be pushed (Kakao) is asked at the parent's next message.
-        question = await self.queue.parent_question(key)
-        if question is not None:
-            t.replies.append(question)
+        # Messages that could not be pushed (Kakao without the Event API, a failed push) come with this answer:
+        # words for the parent first, a question with buttons (the follow-up) last so its buttons stay.
+        pending = await self.queue.pending_for_parent(key)
+        t.replies[:0] = [m for m in pending if not m.choices]
+        t.replies += [m for m in pending if m.choices]
         if slow:
             t.replies.insert(0, Reply(texts.SLOW_DOWN))
         try:

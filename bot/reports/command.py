@@ -48,7 +48,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     knowledge = _knowledge(settings)
     store = await Store.open(settings.db_path)
     try:
-        report = await build_report(store, knowledge, start, end, settings.tz)
+        report = await build_report(store, knowledge, start, end, settings.tz,
+                                      push_cost_won=settings.kakao_push_cost_won)
     finally:
         await store.close()
     paths = write_report(report, args.out or settings.db_path.parent / "reports")

@@ -62,6 +62,19 @@ class Spread:
 
 
 @dataclass(frozen=True, slots=True)
+class Pushes:
+    """Kakao Event API messages in the period: accepted pushes (each charged) and messages given up."""
+
+    sent: int = 0
+    failed: int = 0
+    cost_each: int = 15
+
+    @property
+    def cost(self) -> int:
+        return self.sent * self.cost_each
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     start: date
     end: date
@@ -72,6 +85,7 @@ class Report:
     service_names: Mapping[str, str]
     """Every service in the knowledge YAML, id -> name, in the file's order (empty if it could not be read)."""
     map_present: bool
+    pushes: Pushes = Pushes()
 
     @property
     def total(self) -> int:
@@ -171,7 +185,7 @@ def _minutes(since: datetime, until: datetime | None) -> float | None:
 
 
 async def build_report(store: Store, knowledge: Knowledge | None, start: date, end: date, tz: tzinfo, *,
-                       now: datetime | None = None) -> Report:
+                       now: datetime | None = None, push_cost_won: int = 15) -> Report:
     """Figures for cases created from ``start`` to ``end`` (inclusive, days in ``tz``). Reads anonymous columns
     only, so purged cases still count. ``knowledge`` None: services are shown by id."""
     window = (ts(datetime.combine(start, time(), tz)), ts(datetime.combine(end + timedelta(days=1), time(), tz)))
@@ -186,8 +200,13 @@ async def build_report(store: Store, knowledge: Knowledge | None, start: date, e
         "SELECT f.case_id, f.asked_at, f.answer FROM followups f JOIN cases c ON c.id = f.case_id"
         " WHERE c.created_at >= ? AND c.created_at < ? AND f.kind = 'parent' ORDER BY f.id", window)
     names = {s.id: s.name for s in knowledge.services} if knowledge is not None else {}
+    # pushes by when they happened (the bill's period), not by when their case came in
+    [(sent, failed)] = await store.fetch(
+        "SELECT (SELECT count(*) FROM pushes WHERE channel = 'kakao' AND ok = 1 AND at >= ? AND at < ?),"
+        " (SELECT count(*) FROM parent_messages WHERE channel = 'kakao' AND failed_at >= ? AND failed_at < ?)",
+        window * 2)
     return Report(start, end, tz, (now or datetime.now(tz)).astimezone(tz), case_lines(cases, events, followups, tz),
-                  names, MAP_MODULE.exists())
+                  names, MAP_MODULE.exists(), Pushes(sent, failed, push_cost_won))
 
 
 # -- rendering -------------------------------------------------------------------------------------------
@@ -211,8 +230,10 @@ def week(first: date, last: date) -> str:
 def summary_lines(report: Report) -> list[str]:
     """The summary bullets (how many, how fast, what is still open, what parents answered)."""
     r, claim, close = report, report.claim, report.close
+    pushes = [t.PUSHES.format(sent=r.pushes.sent, failed=r.pushes.failed, cost=r.pushes.cost,
+                              each=r.pushes.cost_each)] if r.pushes.sent or r.pushes.failed else []
     if not r.total:
-        return [t.NO_CASES]
+        return [t.NO_CASES, *pushes]
     return [
         t.TOTAL.format(total=r.total, urgent=r.count("urgent"), danger=r.count("danger")),
         t.CLAIM.format(median=t.duration(claim.median), p90=t.duration(claim.p90), n=claim.n),
@@ -220,6 +241,7 @@ def summary_lines(report: Report) -> list[str]:
         t.OPEN.format(open=r.open, new=r.unclaimed),
         t.ESCALATED.format(n=r.count("escalated"), still=r.escalated_unclaimed),
         t.FOLLOWUP.format(**r.followups),
+        *pushes,
     ]
 
 

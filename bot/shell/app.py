@@ -11,9 +11,12 @@ from datetime import UTC, datetime
 from starlette.routing import BaseRoute
 
 from bot.caremap.web import map_link, map_routes
+from bot.channels.kakao.push import KakaoPush
 from bot.channels.kakao.skill import kakao_routes
 from bot.console.core import Console
 from bot.console.web import console_routes
+from bot.coordination import texts as queue_texts
+from bot.coordination.delivery import ParentDelivery
 from bot.coordination.dispatch import Dispatcher, LogNotifier, Notifier
 from bot.coordination.followup import FollowUps
 from bot.coordination.queue import Queue
@@ -35,11 +38,12 @@ class App:
     engine: Engine
     dispatcher: Dispatcher
     followups: FollowUps
+    delivery: ParentDelivery
     routes: list[BaseRoute] = field(default_factory=list)
 
     def add_push(self, push: Push) -> None:
-        """A channel that can send unprompted receives parents' follow-up questions."""
-        self.followups.pushers[str(push.channel)] = push
+        """A channel that can send unprompted receives messages to parents (replies, follow-up questions)."""
+        self.delivery.pushers[str(push.channel)] = push
 
 
 @contextlib.asynccontextmanager
@@ -72,10 +76,17 @@ async def running(
         sinks: list[Notifier] = [LogNotifier(), *(notifiers or [])]
         dispatcher = Dispatcher(store, coordinators, sinks, tz=settings.tz, service_names=names)
         queue.listeners.append(dispatcher.kick)
-        followups = FollowUps(queue)
-        app = App(settings, source, store, queue, engine, dispatcher, followups)
-        app.routes += kakao_routes(engine, settings) + map_routes(source, settings)
+        delivery = ParentDelivery(queue, daily_cap=settings.kakao_push_daily_cap,
+                                  give_up_seconds=settings.kakao_push_give_up_minutes * 60)
+        followups = FollowUps(queue, delivery=delivery)
+        app = App(settings, source, store, queue, engine, dispatcher, followups, delivery)
+        app.routes += kakao_routes(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)
+        app.routes += map_routes(source, settings)
         app.routes += console_routes(Console(store, queue, source, settings, queue.clock))
+        if settings.kakao_can_push:
+            kakao = KakaoPush(settings)
+            stack.push_async_callback(kakao.close)
+            delivery.events[str(kakao.channel)] = kakao
         if telegram and settings.telegram_bot_token:
             await _add_telegram(app, sinks, stack)
 
@@ -86,6 +97,8 @@ async def running(
             stack.push_async_callback(_cancel, watcher)
         dispatcher.start()
         stack.push_async_callback(dispatcher.stop)
+        await delivery.start()
+        stack.push_async_callback(delivery.stop)
         await followups.start()
         stack.push_async_callback(followups.stop)
         yield app

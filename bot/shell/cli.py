@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "update": ("bot.coordination.command", "접수 상태 바꾸기·메모 (update a case: --status ... --note ...)"),
     "account": ("bot.console.command", "웹 콘솔 계정: add NAME --password-stdin | disable NAME | list"),
     "audit": ("bot.console.command", "웹 콘솔 접속기록 (access log: --from, --to, --who, --json)"),
+    "reply": ("bot.coordination.command", "부모님께 답장 (reply to a case's parent: dolbom reply N --as NAME TEXT)"),
     "report": ("bot.reports.command",
                "정례회의 성과 보고서: Markdown, CSV, PNG (report for the city's regular meeting)"),
 }

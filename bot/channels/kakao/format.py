@@ -199,3 +199,27 @@ def fit_text(text: str, slots: int) -> list[str]:
     kept = split_text(head)[:slots]
     kept[-1] = f"{split_text(kept[-1], MAX_TEXT - len(suffix) - 1)[0]}\n{suffix}"
     return kept
+
+
+# -- pure translation: an event block's request -> the message ref it came for ----------------------
+EVENT_PARAM = "ref"
+"""The event block's parameter that carries the Event API's ``event.data.ref`` (an opaque message id)."""
+
+
+def event_ref(payload: object) -> str | None:
+    """The ref if this SkillPayload comes from our event block (Kakao ran it after an Event API push), else
+    None. Read where Kakao puts block parameters and event data: ``action.params``, ``action.detailParams``,
+    ``userRequest.params`` and ``userRequest.event.data``."""
+    if not isinstance(payload, dict):
+        return None
+    action = payload.get("action") if isinstance(payload.get("action"), dict) else {}
+    request = payload.get("userRequest") if isinstance(payload.get("userRequest"), dict) else {}
+    event = request.get("event") if isinstance(request.get("event"), dict) else {}
+    detail = action.get("detailParams") if isinstance(action.get("detailParams"), dict) else {}
+    found = detail.get(EVENT_PARAM)
+    for place in (action.get("params"), request.get("params"), event.get("data"),
+                  {EVENT_PARAM: found.get("value")} if isinstance(found, dict) else None):
+        value = place.get(EVENT_PARAM) if isinstance(place, dict) else None
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
