@@ -1,4 +1,4 @@
-"""The console in a real headless Chromium: login, lockout, idle logout, claim by keyboard, a case arriving live,
+"""The console in a real headless Chromium: login, lockout, idle logout, claim and reply by keyboard, a live case,
 another service's case refused, a forged form refused; the README's screenshots come from here."""
 
 from __future__ import annotations
@@ -122,6 +122,14 @@ async def test_claim_with_the_keyboard_and_the_case_page(s: Setup, tmp_path: Pat
         await page.get_by_label("메모 (내부용, 부모님께 보이지 않음)").fill("어머니와 통화 예정")
         await page.get_by_role("button", name="메모 남기기").click()
         await expect(page.locator(".timeline")).to_contain_text("이담당 · 메모어머니와 통화 예정")
+        await page.get_by_role("heading", name="접수 #1").click()
+        await page.keyboard.press("r")
+        await expect(page.get_by_label("답장 내용")).to_be_focused()
+        await page.keyboard.type("내일 오전 10시에 전화드릴게요.")
+        await page.get_by_role("button", name="보내기").click()
+        await expect(page.locator(".replies li")).to_contain_text("내일 오전 10시에 전화드릴게요.")
+        await expect(page.locator(".replies .delivery")).to_have_text("전달 대기")
+        assert [m.text for m in await s.queue.parent_messages(1)] != []
         await page.screenshot(path=shot(tmp_path, "console-case.png"), full_page=True)
 
 

@@ -223,3 +223,21 @@ async def test_the_access_log_outlives_purged_cases(s: Setup, clock) -> None:
     clock.advance(days=400)
     await s.queue.purge_expired()
     assert (1, "view_case") in [(e.case, e.action) for e in await s.console.access.entries()]
+
+
+async def test_reply_to_the_parent_with_its_delivery_state_and_refused_for_other_services(s: Setup) -> None:
+    async for c, csrf in logged_in(s.web, DAYCARE):
+        assert (await c.post("/console/cases/2/reply", data=form(csrf, text="안녕하세요"))).status_code == 404
+        assert (await c.post("/console/cases/1/reply", data=form(csrf, text="  "))).status_code == 409
+        r = await c.post("/console/cases/1/reply", data=form(csrf, text="내일 오전에 전화드릴게요"))
+        assert r.status_code == 303
+        page = await c.get(r.headers["location"])
+        assert "내일 오전에 전화드릴게요" in page.text and "전달 대기" in page.text
+        assert "부모님이 다음에 메시지를 보낼 때 함께 보입니다" in page.text
+    shown = await s.queue.pending_for_parent("kakao:day")
+    assert any("내일 오전에 전화드릴게요" in r.text for r in shown)
+    async for c, _ in logged_in(s.web, DAYCARE):
+        assert "부모님께 전달됨" in (await c.get("/console/cases/1")).text
+    log = [(e.action, e.case) for e in await s.console.access.entries(who=DAYCARE)]
+    assert ("reply", 1) in log and ("refused:reply", 2) in log
+    assert not any("전화" in a for a, _ in log)

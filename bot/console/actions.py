@@ -105,10 +105,7 @@ def handlers(console: Console) -> dict[str, Handler]:
 
     async def reply(ctx: Ctx) -> Response:
         assert ctx.who is not None and ctx.case is not None
-        send = getattr(console.queue, "reply", None)
         text = field(ctx, "text")[:1000]
-        if send is None or not text:
-            return console.error(ctx.request, 409, texts.REPLY)
-        return await act(ctx, "reply", send(ctx.case.id, ctx.who.name, text))
+        return await act(ctx, "reply", console.queue.reply(ctx.case.id, ctx.who.name, text))
 
     return {"claim": claim, "update": update, "remind": remind, "assign": assign, "reply": reply}

@@ -49,11 +49,13 @@ def handlers(console: Console) -> dict[str, Handler]:
         rec = await record(console.store, ctx.case)
         await console.access.record(ctx.who.name, ctx.ip, "view_case", ctx.case.id)
         staff = [c for c in console.coordinators().coordinators if c.handles(ctx.case.service_id) and not c.control]
-        replies = await _parent_messages(console, ctx.case.id)
+        replies = [m for m in await console.queue.parent_messages(ctx.case.id) if m.kind == "reply"]
         return console.page(ctx, "case.html", rec=rec, c=ctx.case, names=console.names(), staff=staff,
                             outcomes=OUTCOME, statuses=STATUS, tz=console.settings.tz, replies=replies,
                             done=ctx.request.query_params.get("done", ""),
-                            can_reply=hasattr(console.queue, "reply"), Outcome=Outcome)
+                            Outcome=Outcome, reply_how=texts.REPLY_HOW.get(
+                                "kakao_push" if ctx.case.channel == "kakao" and console.settings.kakao_can_push
+                                else ctx.case.channel, ""))
 
     async def dashboard(ctx: Ctx) -> Response:
         figures = await dashboard_figures(console.store, console.clock(), console.settings.tz)
@@ -99,9 +101,3 @@ def handlers(console: Console) -> dict[str, Handler]:
 
     return {"queue_page": queue_page, "queue_rows": queue_rows_partial, "events": events, "case_page": case_page,
             "dashboard": dashboard, "report": report, "audit": audit}
-
-
-async def _parent_messages(console: Console, case_id: int) -> list[object]:
-    """Replies sent from the console with their delivery state, where the reply core exists (issue 20)."""
-    read = getattr(console.queue, "parent_messages", None)
-    return list(await read(case_id)) if read is not None else []

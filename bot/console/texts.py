@@ -81,6 +81,13 @@ REMIND = "다시 알림"
 REMIND_AT = "알림 날짜·시간"
 REMIND_SET = "{when}에 다시 알립니다."
 REPLY = "부모님께 답장"
+REPLIES = "부모님께 보낸 답장"
+REPLY_HOW = {
+    "telegram": "텔레그램으로 바로 보냅니다.",
+    "kakao": "카카오톡: 부모님이 다음에 메시지를 보낼 때 함께 보입니다.",
+    "kakao_push": "카카오톡 알림(이벤트 API)으로 보냅니다.",
+    "console": "부모님이 다음에 메시지를 보낼 때 함께 보입니다.",
+}
 REPLY_TEXT = "답장 내용"
 SEND = "보내기"
 DONE = "처리했습니다."
@@ -93,7 +100,8 @@ EVENT = {
     "assigned": "배정", "remind_set": "다시 알림 예약", "reply": "답장",
 }
 DIRECTION = {"in": "부모님", "out": "돌봄이음"}
-DELIVERY = {"waiting": "전달 대기", "pushed": "보냄", "shown": "부모님이 봄", "failed": "전달 실패"}
+DELIVERY = {"waiting": "전달 대기", "pushed": "보냄", "shown": "부모님께 전달됨",
+            "failed": "바로 보내기 실패 (다음 메시지 때 전달)"}
 # -- dashboard and audit --------------------------------------------------------------------------------
 OPEN_BY_STATUS = "열린 사례 (상태·서비스별)"
 OVERDUE = "기한 지남·관제탑 보고"
