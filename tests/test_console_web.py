@@ -241,3 +241,15 @@ async def test_reply_to_the_parent_with_its_delivery_state_and_refused_for_other
     log = [(e.action, e.case) for e in await s.console.access.entries(who=DAYCARE)]
     assert ("reply", 1) in log and ("refused:reply", 2) in log
     assert not any("전화" in a for a, _ in log)
+
+
+async def test_role_changes_in_the_yaml_go_to_the_access_log(s: Setup, coordinators) -> None:
+    import asyncio
+
+    moved = coordinators.model_copy(update={"coordinators": tuple(
+        c.model_copy(update={"services": ("home-care", "daycare-365")}) if c.name == HOMECARE else c
+        for c in coordinators.coordinators if c.name != "강담당")})
+    s.console.roles_changed(moved)
+    await asyncio.gather(*s.console.logging)
+    found = [e.action for e in await s.console.access.entries(who="coordinators.yaml")]
+    assert sorted(found) == [f"role_changed:{HOMECARE}", "role_removed:강담당"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -71,6 +72,21 @@ class Console:
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
         self.env.globals.update(t=texts)
         self.secure = settings.public_url.lower().startswith("https://")
+        self._roles = roles(queue.coordinators)
+        self.logging: set[asyncio.Task[None]] = set()
+
+    def roles_changed(self, coordinators: Coordinators) -> None:
+        """coordinators.yaml was edited (subscribed in the app): each person whose role changed goes to the access
+        log, since a role decides whose cases one may read."""
+        new = roles(coordinators)
+        changes = [(f"role_removed:{n}" if n not in new else f"role_added:{n}" if n not in self._roles
+                    else f"role_changed:{n}") for n in sorted(self._roles.keys() | new.keys())
+                   if self._roles.get(n) != new.get(n)]
+        self._roles = new
+        for action in changes:
+            task = asyncio.get_running_loop().create_task(self.access.record("coordinators.yaml", "", action))
+            self.logging.add(task)
+            task.add_done_callback(self.logging.discard)
 
     def coordinators(self) -> Coordinators:
         return self.queue.coordinators
@@ -96,3 +112,7 @@ class Console:
 
     def error(self, request: Request, status: int, message: str) -> HTMLResponse:
         return self.render("error.html", status, message=message, who=None, csrf="")
+
+
+def roles(coordinators: Coordinators) -> dict[str, tuple[bool, tuple[str, ...]]]:
+    return {c.name: (c.control, tuple(sorted(c.services))) for c in coordinators.coordinators}

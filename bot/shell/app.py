@@ -82,7 +82,8 @@ async def running(
         app = App(settings, source, store, queue, engine, dispatcher, followups, delivery)
         app.routes += kakao_routes(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)
         app.routes += map_routes(source, settings)
-        app.routes += console_routes(Console(store, queue, source, settings, queue.clock))
+        console = Console(store, queue, source, settings, queue.clock)
+        app.routes += console_routes(console)
         if settings.kakao_can_push:
             kakao = KakaoPush(settings)
             stack.push_async_callback(kakao.close)
@@ -92,6 +93,7 @@ async def running(
 
         # Staff edits to coordinators.yaml reach the queue and the dispatcher without a restart.
         staff.subscribe(lambda c: (setattr(queue, "coordinators", c), setattr(dispatcher, "coordinators", c)))
+        staff.subscribe(console.roles_changed)
         for name, watched in (("knowledge-watch", source), ("coordinators-watch", staff)):
             watcher = asyncio.create_task(watched.watch(settings.knowledge_poll_seconds), name=name)
             stack.push_async_callback(_cancel, watcher)
