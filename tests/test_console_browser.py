@@ -180,3 +180,19 @@ async def test_usable_on_a_phone(s: Setup, tmp_path: Path) -> None:
             "[...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
             ".filter(e => !e.labels || e.labels.length === 0).map(e => e.name)")
         assert unlabelled == []
+
+
+async def test_the_knowledge_upload_refuses_a_broken_file(s: Setup, tmp_path: Path) -> None:
+    broken = tmp_path / "services.yaml"
+    broken.write_bytes((s.console.settings.knowledge_dir / "services.yaml").read_bytes() + b"\n  - : [\n")
+    async with browser(s) as (page, base):
+        await sign_in(page, base, CONTROL)
+        await page.get_by_role("link", name="서비스 정보").click()
+        await expect(page.locator("#disk-ok")).to_be_visible()
+        await page.get_by_label("바꿀 파일").select_option("services.yaml")
+        await page.get_by_label("올릴 파일 (YAML)").set_input_files(str(broken))
+        await page.get_by_role("button", name="검사하기").click()
+        await expect(page.get_by_role("alert")).to_contain_text("이 파일은 쓸 수 없습니다")
+        await expect(page.get_by_role("alert")).to_contain_text("services.yaml")
+        await expect(page.get_by_role("button", name="services.yaml 적용하기")).to_have_count(0)
+        await page.screenshot(path=shot(tmp_path, "console-knowledge.png"), full_page=False)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import shutil
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +47,11 @@ class Setup:
 
 
 async def build(store: Store, queue: Queue, knowledge: Any, settings: Settings) -> Setup:
+    """Knowledge uploads go to a copy of the knowledge folder next to the test's database, never the real one."""
+    folder = settings.db_path.parent / "knowledge"
+    if not folder.exists():
+        shutil.copytree(settings.knowledge_dir, folder, ignore=shutil.ignore_patterns("history"))
+    settings = dataclasses.replace(settings, knowledge_dir=folder)
     console = Console(store, queue, FixedKnowledge(knowledge), settings, queue.clock)
     for name in (CONTROL, DAYCARE, HOMECARE):
         await console.accounts.add(name, PASSWORD)

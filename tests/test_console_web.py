@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_console_setup import (
     CONTROL,
@@ -69,7 +71,7 @@ async def test_every_route_checks_the_role_from_the_table(s: Setup, spec, role) 
         assert r.status_code in (303, 401) and "login" in (r.headers.get("location", "") + r.headers.get(
             "hx-redirect", ""))
     elif allowed(spec.rule, role):
-        assert r.status_code in (200, 303, 409), r.text[:300]
+        assert r.status_code in (200, 303, 400, 409), r.text[:300]
     else:
         assert r.status_code in (403, 404)
         assert "비밀요약" not in r.text and "010-1234-5678" not in r.text
@@ -253,3 +255,34 @@ async def test_role_changes_in_the_yaml_go_to_the_access_log(s: Setup, coordinat
     await asyncio.gather(*s.console.logging)
     found = [e.action for e in await s.console.access.entries(who="coordinators.yaml")]
     assert sorted(found) == [f"role_changed:{HOMECARE}", "role_removed:강담당"]
+
+
+async def test_knowledge_upload_refuses_a_broken_file_and_applies_a_good_one_keeping_the_old(s: Setup) -> None:
+    folder = s.console.settings.knowledge_dir
+    before = (folder / "services.yaml").read_bytes()
+    async for c, csrf in logged_in(s.web, DAYCARE):
+        page = await c.get("/console/knowledge")
+        assert "365어린이집" in page.text and "문제가 없습니다" in page.text and "새 파일 올리기" not in page.text
+        files = {"file": ("services.yaml", before, "application/yaml")}
+        assert (await c.post("/console/knowledge/upload", data=form(csrf, name="services.yaml"),
+                             files=files)).status_code == 403
+    async for c, csrf in logged_in(s.web, CONTROL):
+        broken = before.replace(b"min_months:", b"min_monthz:", 1)
+        r = await c.post("/console/knowledge/upload", data=form(csrf, name="services.yaml"),
+                         files={"file": ("services.yaml", broken, "application/yaml")})
+        assert r.status_code == 422 and "services.yaml" in r.text and "min_monthz" in r.text
+        assert (folder / "services.yaml").read_bytes() == before
+        changed = before.replace(b"042-234-5678", b"042-234-9999")
+        r = await c.post("/console/knowledge/upload", data=form(csrf, name="services.yaml"),
+                         files={"file": ("services.yaml", changed, "application/yaml")})
+        assert r.status_code == 200 and "+" in r.text and "042-234-9999" in r.text
+        digest = re.search(r'name="digest" value="([0-9a-f]+)"', r.text)
+        assert digest is not None and (folder / "services.yaml").read_bytes() == before
+        r = await c.post("/console/knowledge/apply", data=form(csrf, digest=digest.group(1)))
+        assert r.status_code == 200 and "적용했습니다" in r.text
+    assert (folder / "services.yaml").read_bytes() == changed
+    kept = list((folder / "history").iterdir())
+    assert len(kept) == 1 and kept[0].read_bytes() == before and kept[0].name.endswith(f".{CONTROL}")
+    actions = [e.action for e in await s.console.access.entries(who=CONTROL)]
+    assert actions[-3:] == ["knowledge_upload:services.yaml:bad", "knowledge_upload:services.yaml:ok",
+                            "knowledge_apply:services.yaml"]

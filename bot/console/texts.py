@@ -102,6 +102,24 @@ EVENT = {
 DIRECTION = {"in": "부모님", "out": "돌봄이음"}
 DELIVERY = {"waiting": "전달 대기", "pushed": "보냄", "shown": "부모님께 전달됨",
             "failed": "바로 보내기 실패 (다음 메시지 때 전달)"}
+# -- knowledge ------------------------------------------------------------------------------------------
+KNOWLEDGE = "서비스 정보"
+KNOWLEDGE_CHECK = "지식 파일 검사"
+KNOWLEDGE_OK = "services.yaml 과 places.yaml 에 문제가 없습니다."
+KNOWLEDGE_UPLOAD = "새 파일 올리기"
+KNOWLEDGE_FILE = "바꿀 파일"
+KNOWLEDGE_CHOOSE = "올릴 파일 (YAML)"
+KNOWLEDGE_CHECK_BUTTON = "검사하기"
+KNOWLEDGE_REFUSED = "이 파일은 쓸 수 없습니다. 아래 문제를 고친 뒤 다시 올리세요. 지금 정보는 그대로입니다."
+KNOWLEDGE_DIFF = "바뀌는 내용"
+KNOWLEDGE_SAME = "지금 파일과 같습니다."
+KNOWLEDGE_APPLY = "{name} 적용하기"
+KNOWLEDGE_APPLIED = "{name} 을(를) 적용했습니다. 이전 파일은 {kept} 에 보관했습니다."
+KNOWLEDGE_NO_DRAFT = "적용할 파일이 없습니다. 다시 올려 주세요."
+KNOWLEDGE_PICK = "바꿀 파일과 올릴 파일을 고르세요."
+KNOWLEDGE_TOO_BIG = "파일이 너무 큽니다."
+KNOWLEDGE_IN_FORCE = "지금 쓰는 정보"
+KNOWLEDGE_COLUMNS = ("서비스", "나이", "운영 시간", "연락처", "기관")
 # -- dashboard and audit --------------------------------------------------------------------------------
 OPEN_BY_STATUS = "열린 사례 (상태·서비스별)"
 OVERDUE = "기한 지남·관제탑 보고"

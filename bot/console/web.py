@@ -8,7 +8,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from bot.console import actions, pages, texts
+from bot.console import actions, knowledge, pages, texts
 from bot.console.access import ROUTES, Handler, guarded
 from bot.console.core import HERE, Console, Ctx
 from bot.console.sessions import COOKIE
@@ -66,7 +66,7 @@ def console_routes(console: Console) -> list[BaseRoute]:
     login = Login(console)
     handlers: dict[str, Handler] = {
         "login_page": login.login_page, "login": login.login, "logout": login.logout,
-        **pages.handlers(console), **actions.handlers(console),
+        **pages.handlers(console), **actions.handlers(console), **knowledge.handlers(console),
     }
     routes: list[BaseRoute] = [Route(s.path, guarded(console, s, handlers[s.name]), methods=[s.method], name=s.name)
                                for s in ROUTES]
