@@ -196,3 +196,13 @@ async def test_the_knowledge_upload_refuses_a_broken_file(s: Setup, tmp_path: Pa
         await expect(page.get_by_role("alert")).to_contain_text("services.yaml")
         await expect(page.get_by_role("button", name="services.yaml 적용하기")).to_have_count(0)
         await page.screenshot(path=shot(tmp_path, "console-knowledge.png"), full_page=False)
+
+
+async def test_an_idle_open_queue_goes_to_the_login_page_at_the_next_live_update(s: Setup, clock) -> None:
+    async with browser(s) as (page, base):
+        await sign_in(page, base, DAYCARE)
+        await expect(page.locator("body[data-live='1']")).to_have_count(1)
+        clock.advance(minutes=31)
+        await s.store.create_case(a_case("daycare-365", clock(), user="kakao:late"), "{}")
+        await expect(page.get_by_role("alert")).to_contain_text("30분 동안 사용하지 않아 로그아웃")
+        assert "kakao:late" not in await page.content()

@@ -131,6 +131,24 @@ async def test_thirty_idle_minutes_log_out_and_the_login_page_says_so(s: Setup, 
     assert [e.action for e in await s.console.access.entries(who=DAYCARE)] == ["login", "logout_idle"]
 
 
+async def test_live_reloads_do_not_keep_an_idle_console_logged_in(s: Setup, clock) -> None:
+    async with client(s.web) as c:
+        await login(c, DAYCARE)
+        live = {"HX-Request": "true", "HX-Trigger": "rows"}
+        for _ in range(2):
+            clock.advance(minutes=12)
+            assert (await c.get("/console/rows?view=unclaimed", headers=live)).status_code == 200
+        clock.advance(minutes=12)  # 36 minutes since the person last did anything
+        r = await c.get("/console/rows?view=unclaimed", headers=live)
+        assert r.status_code == 401 and r.headers["hx-redirect"] == "/console/login?idle=1"
+
+
+async def test_a_failed_login_under_an_unknown_name_is_logged_without_that_name(s: Setup) -> None:
+    async with client(s.web) as c:
+        await login(c, "dolbom-test-pass-1", "x")
+    assert [(e.who, e.action) for e in await s.console.access.entries()] == [("(unknown)", "login_failed")]
+
+
 async def test_a_disabled_account_cannot_log_in_and_its_open_session_ends(s: Setup) -> None:
     async for c, _ in logged_in(s.web, DAYCARE):
         await s.console.accounts.disable(DAYCARE)
@@ -211,10 +229,11 @@ async def test_dashboard_counts_and_unmet_needs_and_the_logged_report_download(s
         page = await c.get("/console/dashboard")
         assert page.status_code == 200
         assert "<td>0-2세</td><td>저녁</td><td>평일</td><td>개령면</td><td>1</td>" in page.text
-        r = await c.get("/console/report?start=2026-11-01&end=2026-11-30")
+        assert (await c.get("/console/report?start=2026-11-01&end=2026-11-30")).status_code == 400
+        r = await c.get("/console/report?start=2026-11-01&end=2026-11-30&reason=meeting")
         assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
         audit = await c.get("/console/audit?month=2026-11")
-        assert "download_report:2026-11-01..2026-11-30" in audit.text
+        assert "download_report:2026-11-01..2026-11-30:meeting" in audit.text
     assert "view_audit:2026-11" in [e.action for e in await s.console.access.entries(who=CONTROL)]
 
 

@@ -66,7 +66,9 @@ def guarded(console: Console, spec: Spec, handler: Handler) -> Callable[[Request
         if spec.rule is Rule.PUBLIC:
             return await handler(Ctx(request, None, None, None, form))
         token = request.cookies.get(COOKIE)
-        session, idled = console.sessions.get(token)
+        # The event stream (re)connecting and the rows reloading on a live update happen without the person.
+        background = spec.name == "events" or request.headers.get("hx-trigger") == "rows"
+        session, idled = console.sessions.get(token, active=not background)
         ip = request.client.host if request.client else ""
         if idled:
             await console.access.record(idled, ip, "logout_idle")

@@ -68,6 +68,9 @@ def handlers(console: Console) -> dict[str, Handler]:
         from bot.reports.report import build_report, render_csv
 
         q = ctx.request.query_params
+        reason = q.get("reason", "")
+        if reason not in texts.REPORT_REASONS:
+            return console.error(ctx.request, 400, texts.REPORT_REASON_NEEDED)
         today = console.clock().astimezone(console.settings.tz).date()
         try:
             start = date.fromisoformat(q.get("start") or today.replace(day=1).isoformat())
@@ -76,7 +79,7 @@ def handlers(console: Console) -> dict[str, Handler]:
             return console.error(ctx.request, 400, texts.NOT_FOUND)
         report = await build_report(console.store, console.knowledge.current, start, end, console.settings.tz,
                                     now=console.clock())
-        await console.access.record(ctx.who.name, ctx.ip, f"download_report:{start}..{end}")
+        await console.access.record(ctx.who.name, ctx.ip, f"download_report:{start}..{end}:{reason}")
         name = f"dolbom-report-{start}-{end}.csv"
         return Response(render_csv(report).encode("utf-8-sig"), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})

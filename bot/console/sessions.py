@@ -32,8 +32,9 @@ class Sessions:
         self._by_token[token] = Session(name, secrets.token_urlsafe(32), self.clock())
         return token
 
-    def get(self, token: str | None) -> tuple[Session | None, str | None]:
-        """The live session (its idle timer restarted), or the name of the one this token held if it idled out."""
+    def get(self, token: str | None, *, active: bool = True) -> tuple[Session | None, str | None]:
+        """The live session, or the name of the one this token held if it idled out. ``active``: the request is
+        the person's doing, which restarts the idle timer (a live update reloading the rows by itself is not)."""
         session = self._by_token.get(token or "")
         if session is None:
             return None, None
@@ -41,7 +42,8 @@ class Sessions:
         if now - session.seen > self.idle:
             del self._by_token[token or ""]
             return None, session.name
-        session.seen = now
+        if active:
+            session.seen = now
         return session, None
 
     def end(self, token: str | None) -> Session | None:

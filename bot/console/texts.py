@@ -130,6 +130,9 @@ REPORT_DOWNLOAD = "기간 보고서 내려받기 (CSV)"
 REPORT_FROM = "시작일"
 REPORT_TO = "종료일"
 REPORT_REASON = "내려받는 이유"
+REPORT_REASONS = {"meeting": "정례회의 자료", "evaluation": "평가·수요조사", "inspection": "감사·점검",
+                  "other": "기타 업무"}
+REPORT_REASON_NEEDED = "내려받는 이유를 고르세요."
 AUDIT_MONTH = "점검할 달"
 AUDIT_COLUMNS = ("시각", "사용자", "주소", "행위", "접수")
 AUDIT_SUMMARY = "사용자별 건수"

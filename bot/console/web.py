@@ -42,10 +42,13 @@ class Login:
         result = await self.console.accounts.check(name, password)
         if not result.ok:
             action = "lockout" if result.locked else "login_failed"
-            await self.console.access.record(name[:40] or "?", ctx.ip, action)
+            # A name nobody has is logged as unknown: people type their password into the name field.
+            known = self.console.coordinators().named(name) is not None
+            await self.console.access.record(name if known else "(unknown)", ctx.ip, action)
             return await self.login_page(ctx, result.message, 401 if not result.locked else 423)
         token = self.console.sessions.start(name)
         await self.console.access.record(name, ctx.ip, "login")
+        await self.console.access.expire()  # entries past two years go; logins are frequent enough for that
         response = RedirectResponse("/console/", status_code=303)
         response.set_cookie(COOKIE, token, httponly=True, samesite="lax", secure=self.console.secure, path="/console")
         response.delete_cookie(LOGIN_COOKIE, path="/console/login")
