@@ -214,6 +214,21 @@ async def test_case_page_actions_follow_the_lifecycle_and_are_logged(s: Setup, c
     assert not any("내일" in str(v) for v in log)
 
 
+async def test_a_reminder_that_came_due_shows_the_case_as_overdue_until_someone_acts(s: Setup, clock) -> None:
+    async for c, csrf in logged_in(s.web, DAYCARE):
+        await c.post("/console/cases/1/claim", data=form(csrf))
+        await c.post("/console/cases/1/update", data=form(csrf, change="contacted"))
+        await c.post("/console/cases/1/remind", data=form(csrf, at="2026-11-24T14:20"))
+        assert 'data-case="1"' not in (await c.get("/console/rows?view=overdue")).text
+        clock.advance(minutes=21)
+        assert 'data-case="1"' in (await c.get("/console/rows?view=overdue")).text
+        await c.post("/console/cases/1/update", data=form(csrf, change="note", note="아직 답 없음"))
+        assert 'data-case="1"' in (await c.get("/console/rows?view=overdue")).text
+        await c.post("/console/cases/1/update", data=form(csrf, change="resolved", outcome="placed"))
+        await c.post("/console/cases/1/update", data=form(csrf, change="reopened"))
+        assert 'data-case="1"' not in (await c.get("/console/rows?view=overdue")).text
+
+
 async def test_the_control_tower_assigns_and_reassigns(s: Setup, knowledge) -> None:
     async for c, csrf in logged_in(s.web, CONTROL):
         assert (await c.post("/console/cases/1/assign", data=form(csrf, to=HOMECARE))).status_code == 409

@@ -58,8 +58,16 @@ def handlers(console: Console) -> dict[str, Handler]:
         outcome_text = field(ctx, "outcome")
         outcome = Outcome(outcome_text) if outcome_text in set(Outcome) else None
         note = field(ctx, "note")[:2000] or None
-        work = console.queue.update(ctx.case.id, ctx.who.name, change, outcome=outcome, note=note)
-        return await act(ctx, f"update:{change}", work)
+        case_id, now = ctx.case.id, ts(console.clock())
+
+        async def work() -> None:
+            await console.queue.update(case_id, ctx.who.name, change, outcome=outcome, note=note)  # type: ignore[union-attr]
+            if change is not Change.NOTE:  # acting on the case answers a reminder that came due
+                await console.store.write(lambda c: c.execute(
+                    "UPDATE followups SET cancelled_at = ? WHERE case_id = ? AND kind = 'console' AND due_at <= ?"
+                    " AND cancelled_at IS NULL", (now, case_id, now)))
+
+        return await act(ctx, f"update:{change}", work())
 
     async def remind(ctx: Ctx) -> Response:
         assert ctx.who is not None and ctx.case is not None
