@@ -206,3 +206,18 @@ async def test_an_idle_open_queue_goes_to_the_login_page_at_the_next_live_update
         await s.store.create_case(a_case("daycare-365", clock(), user="kakao:late"), "{}")
         await expect(page.get_by_role("alert")).to_contain_text("30분 동안 사용하지 않아 로그아웃")
         assert "kakao:late" not in await page.content()
+
+
+async def test_the_control_towers_dashboard_and_a_logged_report_download(s: Setup, clock, tmp_path: Path) -> None:
+    await s.store.create_case(a_case(None, clock(), user="kakao:none", months=20, area="개령면"), "{}")
+    async with browser(s) as (page, base):
+        await sign_in(page, base, CONTROL)
+        await page.get_by_role("link", name="관제 현황").click()
+        await expect(page.locator("#unmet tbody tr")).to_have_text(["0-2세저녁평일개령면1"])
+        await page.get_by_label("내려받는 이유").select_option("meeting")
+        async with page.expect_download() as download:
+            await page.get_by_role("button", name="기간 보고서 내려받기 (CSV)").click()
+        assert (await download.value).suggested_filename.startswith("dolbom-report-")
+        await page.screenshot(path=shot(tmp_path, "console-dashboard.png"))
+        await page.get_by_role("link", name="접속기록 점검").click()
+        await expect(page.locator("#audit-entries")).to_contain_text("download_report:")
