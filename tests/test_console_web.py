@@ -61,8 +61,11 @@ async def test_every_route_checks_the_role_from_the_table(s: Setup, spec, role) 
         if role is not None:
             assert (await login(c, role)).status_code == 303
             csrf = await csrf_of(c)
-        if spec.name == "events" and role is not None:
-            pytest.skip("the endless event stream is exercised in the browser test")
+        if spec.name == "events":
+            async def one_event():  # the real stream never ends; the browser tests use it
+                yield {"event": "hello", "data": "ok"}
+
+            s.console.live.stream = one_event  # type: ignore[method-assign]
         if spec.method == "GET":
             r = await c.get(path)
         else:
