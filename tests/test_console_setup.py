@@ -128,3 +128,16 @@ def test_account_command_refuses_strangers_with_exit_2_and_never_prints_the_pass
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [e["action"] for e in lines] == [f"account_set:{DAYCARE}", f"account_disabled:{DAYCARE}"]
     assert set(lines[0]) == {"at", "who", "ip", "action", "case"}
+
+
+def test_sessions_end_when_idle_and_abandoned_ones_are_dropped_at_the_next_login(clock) -> None:
+    from bot.console.sessions import Sessions, csrf_ok
+
+    sessions = Sessions(clock)
+    first = sessions.start(DAYCARE)
+    session, idled = sessions.get(first)
+    assert session is not None and idled is None and csrf_ok(session, session.csrf) and not csrf_ok(session, None)
+    clock.advance(minutes=31)
+    sessions.start(HOMECARE)
+    assert sessions.get(first) == (None, None)  # dropped without a trace: nobody to tell
+    assert len(sessions._by_token) == 1

@@ -28,6 +28,10 @@ class Sessions:
         self._by_token: dict[str, Session] = {}
 
     def start(self, name: str) -> str:
+        now = self.clock()
+        # Sessions nobody came back to are dropped here, so abandoned browsers do not pile up in memory.
+        for stale in [t for t, x in self._by_token.items() if now - x.seen > self.idle]:
+            del self._by_token[stale]
         token = secrets.token_urlsafe(32)
         self._by_token[token] = Session(name, secrets.token_urlsafe(32), self.clock())
         return token
