@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 TITLE = "돌봄이음 코디네이터 콘솔"
+BRAND = "돌봄이음"
+MENU = "메뉴"
 # -- accounts and login ---------------------------------------------------------------------------------
 NOT_IN_YAML = "{name}: coordinators.yaml에 없는 사람입니다. 먼저 그 파일에 코디네이터로 등록하세요."
 PASSWORD_SHORT = "비밀번호는 {n}자 이상이어야 합니다."
@@ -56,6 +58,7 @@ COLUMNS = ("번호", "표시", "서비스·기관", "아이", "돌봄 날짜·�
 UNDECIDED = "미정 (관제탑 판단)"
 NOBODY = "—"
 TAB_TITLE = "({n}) 미배정 · 돌봄이음"
+NOTIFY = "돌봄이음: 긴급·위험 접수 #{ids}"
 SHORTCUTS = "단축키: j/k 다음·이전 사례, Enter 열기, c 담당하기, r 답장"
 # -- case page ------------------------------------------------------------------------------------------
 CASE = "접수 #{id}"
@@ -66,6 +69,9 @@ WHY_NOT = "맞지 않는 이유"
 CONVERSATION = "부모님과의 대화"
 TIMELINE = "기록"
 CONTACT = "연락"
+ROUTE = {"phone": "전화", "chat": "채팅"}
+OWNER = "담당 {name}"
+ACTIONS = "처리"
 PURGED = "보관 기간이 지나 개인정보를 지웠습니다."
 CLAIM = "담당하기"
 ASSIGN = "배정"
@@ -123,6 +129,9 @@ KNOWLEDGE_COLUMNS = ("서비스", "나이", "운영 시간", "연락처", "기�
 # -- dashboard and audit --------------------------------------------------------------------------------
 OPEN_BY_STATUS = "열린 사례 (상태·서비스별)"
 OVERDUE = "기한 지남·관제탑 보고"
+ESCALATED = "관제탑 보고"
+OPEN_COLUMNS = ("서비스", "상태", "건수")
+TODAY_COLUMNS = ("서비스", "지역", "건수")
 TODAY_DEMAND = "오늘 접수 (서비스·지역별)"
 UNMET = "맞는 서비스가 없던 요청"
 UNMET_COLUMNS = ("연령대", "시간대", "요일", "지역", "건수")
@@ -136,6 +145,8 @@ REPORT_REASON_NEEDED = "내려받는 이유를 고르세요."
 AUDIT_MONTH = "점검할 달"
 AUDIT_COLUMNS = ("시각", "사용자", "주소", "행위", "접수")
 AUDIT_SUMMARY = "사용자별 건수"
+AUDIT_COUNT_COLUMNS = ("사용자", "행위", "건수")
+AUDIT_ENTRIES = "기록"
 AGE_BANDS = (("0-2세", 0, 36), ("3-5세", 36, 72), ("초등", 72, 156), ("그 밖", 156, 10_000))
 TIME_BANDS = (("오전", 0, 12 * 60), ("오후", 12 * 60, 18 * 60), ("저녁", 18 * 60, 22 * 60), ("야간", 22 * 60, 48 * 60))
 DAY_TYPES = {"weekday": "평일", "weekend": "주말"}

@@ -1,4 +1,4 @@
-// 돌봄이음 console: keyboard shortcuts, the tab title, and a sound/notification for urgent or danger cases.
+// The console: keyboard shortcuts, the tab title, and a sound/notification for urgent or danger cases.
 (function () {
   "use strict";
   var selected = -1;
@@ -46,7 +46,7 @@
           osc.connect(ctx.destination); osc.start(); osc.stop(ctx.currentTime + 0.25);
         } catch (err) { console.debug("no sound", err); }
         if (window.Notification && Notification.permission === "granted") {
-          new Notification("돌봄이음: 긴급·위험 접수 #" + fresh.join(", #"));
+          new Notification(document.body.dataset.notify.replace("{ids}", fresh.join(", #")));
         }
       }
     }
