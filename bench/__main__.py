@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only-postgres", action="store_true", help="figure 7 alone")
     args = parser.parse_args(argv)
 
-    from bench import engine, kakao_http, memory, postgres, raw_sqlite, telegram_ptb
+    from bench import console, engine, kakao_http, memory, postgres, raw_sqlite, telegram_ptb
     from bench.engine import cpu_speed
     from bench.understand import measure as understand
 
@@ -114,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     m = memory.measure(args.runs)
     step("7 PostgreSQL (when a server can be had)")
     pg = postgres.measure(args.runs)
+    step("8 console, 100,000 cases")
+    c = console.measure(args.runs)
 
     rows = [
         Row("1 understanding: read() + rank", [u["messages_per_s"], u["min"], u["max"]], "messages/s", ">= 20,000",
@@ -152,6 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         row("  of which the checkpoint process", m["checkpoint_mb"], "MB"),
         row("  bot's RSS before the conversations", m["baseline_mb"], "MB"),
         *postgres_rows(pg),
+        row("8 console queue page, 100,000 cases: p99", c["page_p99_ms"], "ms", "<= 50", at_most(50)),
+        row("  same, p50", c["page_p50_ms"], "ms"),
+        row("  closed view (newest first), p99 of its ~43 requests", c["view_closed_p99_ms"], "ms"),
+        row("  a new case reaching 50 open consoles (rows reloaded)", c["live_all_ms"], "ms"),
     ]
     header = (f"돌봄이음 make bench: {os.cpu_count()} cores ({platform.processor() or platform.machine()}), "
               f"Python {platform.python_version()}, SQLite WAL synchronous=NORMAL; median (min, max) of "

@@ -201,3 +201,24 @@ async def test_a_push_that_failed_is_sent_after_restart(tmp_path: Path) -> None:
     await stop(store, followups)
     assert len(working.sent) == 1
     assert rows(path, "SELECT asked_at IS NOT NULL FROM followups WHERE kind = 'parent'") == [(1,)]
+
+
+async def test_a_reminder_set_on_the_console_notifies_when_due_and_only_while_the_case_is_open(tmp_path: Path) -> None:
+    from db import cases as sql
+    from db.models import ts
+
+    path = tmp_path / "f.sqlite3"
+    clock = FakeClock(TUE_10)
+    store, queue, followups = await start(path, clock)
+    open_case = await store.create_case(a_case(), "{}")
+    closed_case = await store.create_case(a_case("telegram:43"), "{}")
+    due = ts(TUE_10 + timedelta(hours=2))
+    await store.write(lambda c: (sql.add_followup(c, open_case, "console", due),
+                                 sql.add_followup(c, closed_case, "console", due)))
+    await queue.update(closed_case, "가족여성팀", Change.CLOSED)
+    await followups.sync()
+    assert rows(path, "SELECT count(*) FROM outbox WHERE kind = 'console_reminder'") == [(0,)]  # not due yet
+    clock.advance(hours=2)
+    await followups.sync()
+    assert rows(path, "SELECT case_id FROM outbox WHERE kind = 'console_reminder'") == [(open_case,)]
+    await stop(store, followups)

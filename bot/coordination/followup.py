@@ -17,7 +17,7 @@ from bot.coordination.delivery import ParentDelivery
 from bot.coordination.queue import Queue
 from bot.dialog.core import Push
 from db import cases as sql
-from db.models import Status, ts
+from db.models import OPEN_STATUSES, Status, ts
 
 log = logging.getLogger(__name__)
 TIMER_SLACK = timedelta(seconds=1)
@@ -159,6 +159,9 @@ class FollowUps:
         elif f["kind"] == "not_contacted" and case["status"] == Status.CLAIMED:
             sql.add_outbox(conn, case["id"], "not_contacted", at)
             sql.add_event(conn, case["id"], at, "system", "reminded", note=queue_texts.NOT_CONTACTED_NOTE)
+        elif f["kind"] == "console" and case["status"] in OPEN_STATUSES:  # "다시 알림" set on the console
+            sql.add_outbox(conn, case["id"], "console_reminder", at)
+            sql.add_event(conn, case["id"], at, "system", "reminded", note=queue_texts.CONSOLE_REMINDER_NOTE)
         elif f["kind"] == "parent" and case["user_key"] is not None:
             sql.add_event(conn, case["id"], at, "system", "followup_sent")
             replies.add(conn, case["id"], "followup", at, followup_id=followup_id)

@@ -34,6 +34,7 @@ HEADLINE = {
     "reminder": "⏰ 아직 아무도 맡지 않은 접수",
     "escalation": "🚨 관제탑 확인 필요: 오래 대기 중인 접수",
     "not_contacted": "⏰ 맡았지만 아직 연락하지 않은 접수",
+    "console_reminder": "⏰ 코디네이터가 정한 다시 알림",
     "reopened": "↩️ 다시 열린 접수",
     "withdrawn": "🗑 부모님이 취소·삭제한 접수",
     "followup_no": "❗ 부모님 답변: 돌봄 연결이 되지 않음",
@@ -119,6 +120,7 @@ FOLLOWUP_NOT_PLACED = "부모님 후속 확인: 연결되지 않음"
 FOLLOWUP_YES_NOTE = "예"
 FOLLOWUP_NO_NOTE = "아니오"
 REMINDER_NOTE = "{seq}번째 알림"
+CONSOLE_REMINDER_NOTE = "웹 콘솔에서 정한 다시 알림"
 NOT_CONTACTED_NOTE = "연락 전 알림"
 LOG_NOTE = "\n[코디네이터 알림 → {who}]\n{text}\n가능한 처리: {actions}\n"
 FLAG_DANGER = "[위험]"

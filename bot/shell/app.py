@@ -15,6 +15,8 @@ from starlette.routing import BaseRoute
 from bot.caremap.web import map_link, map_routes
 from bot.channels.kakao.push import KakaoPush
 from bot.channels.kakao.skill import kakao_routes
+from bot.console.core import Console
+from bot.console.web import console_routes
 from bot.coordination import texts as queue_texts
 from bot.coordination.delivery import ParentDelivery
 from bot.coordination.dispatch import Dispatcher, LogNotifier, Notifier
@@ -106,6 +108,8 @@ async def running(
         app = App(settings, source, store, queue, engine, dispatcher, followups, delivery)
         app.routes += kakao_routes(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)
         app.routes += map_routes(source, settings, now)
+        console = Console(store, queue, source, settings, queue.clock)
+        app.routes += console_routes(console)
         if settings.kakao_can_push:
             kakao = KakaoPush(settings)
             stack.push_async_callback(kakao.close)
@@ -115,6 +119,7 @@ async def running(
 
         # Staff edits to coordinators.yaml reach the queue and the dispatcher without a restart.
         staff.subscribe(lambda c: (setattr(queue, "coordinators", c), setattr(dispatcher, "coordinators", c)))
+        staff.subscribe(console.roles_changed)
         for name, watched in (("knowledge-watch", source), ("coordinators-watch", staff)):
             watcher = asyncio.create_task(watched.watch(settings.knowledge_poll_seconds), name=name)
             stack.push_async_callback(_cancel, watcher)

@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "case": ("bot.coordination.command", "접수 한 건과 기록 보기 (show one case with its history)"),
     "claim": ("bot.coordination.command", "접수 맡기 (claim a case: dolbom claim N --as NAME)"),
     "update": ("bot.coordination.command", "접수 상태 바꾸기·메모 (update a case: --status ... --note ...)"),
+    "account": ("bot.console.command", "웹 콘솔 계정: add NAME --password-stdin | disable NAME | list"),
+    "audit": ("bot.console.command", "웹 콘솔 접속기록 (access log: --from, --to, --who, --json)"),
     "reply": ("bot.coordination.command", "부모님께 답장 (reply to a case's parent: dolbom reply N --as NAME TEXT)"),
     "report": ("bot.reports.command",
                "정례회의 성과 보고서: Markdown, CSV, PNG (report for the city's regular meeting)"),

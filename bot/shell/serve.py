@@ -33,7 +33,9 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     port = args.port or settings.http_port
     async with running(settings) as app, paced_gc():
         web = build_web(app.routes, problems=app.problems, warnings=app.warnings)
-        server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off"))
+        # An open console's event stream never ends by itself: stopping waits at most this long for it.
+        server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off",
+                                               timeout_graceful_shutdown=5))
         # uvicorn would take SIGINT/SIGTERM itself and re-raise them once the web server stopped, killing the
         # process before this lifespan closes the store; the signals stop everything here instead.
         server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]

@@ -1,0 +1,132 @@
+"""The console's reads: queue views with filters (one indexed query, at most PAGE rows) and the case's record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from bot.console import texts
+from db.models import CaseRow, Event, ts
+from db.store import Store
+from knowledge.coordinators import Coordinator
+
+PAGE = 100
+FOLLOWUP_DAYS = 14
+OPEN = "status IN ('new', 'claimed', 'contacted')"
+VIEWS: dict[str, str] = {
+    "unclaimed": "status = 'new'",
+    "mine": f"claimed_by = :me AND {OPEN}",
+    "urgent": f"{OPEN} AND (urgent = 1 OR danger = 1)",
+    "overdue": f"{OPEN} AND (escalated = 1 OR EXISTS (SELECT 1 FROM followups f WHERE f.case_id = cases.id"
+               " AND f.cancelled_at IS NULL AND f.due_at <= :now AND ((f.kind = 'unclaimed' AND status = 'new')"
+               " OR (f.kind = 'not_contacted' AND status = 'claimed') OR f.kind = 'console')))",
+    # Asked or about to be asked, within the last FOLLOWUP_DAYS: a parent who never answers drops out of the view.
+    "followup": "id IN (SELECT case_id FROM followups WHERE kind = 'parent' AND answered_at IS NULL"
+                " AND cancelled_at IS NULL AND due_at >= :recent)",
+    # '+status': newest first by walking the primary key backwards, not by sorting every closed case.
+    "closed": "+status IN ('resolved', 'closed')",
+    "all": OPEN,
+}
+COLUMNS = ("id, service_id, site_id, urgent, danger, area, children, care_date, status, claimed_by, created_at,"
+           " json_extract(summary, '$.start') AS start, json_extract(summary, '$.end') AS end_")
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    view: str = "unclaimed"
+    service: str = ""
+    area: str = ""
+    status: str = ""
+    day: date | None = None
+    number: int | None = None
+
+    @classmethod
+    def parse(cls, q: Mapping[str, str]) -> Filter:
+        view = q.get("view", "unclaimed")
+        day, number = None, None
+        try:
+            day = date.fromisoformat(q["day"]) if q.get("day") else None
+        except ValueError:
+            day = None
+        number_text = q.get("number", "").strip().lstrip("#")
+        number = int(number_text) if number_text.isdigit() else None
+        return cls(view if view in VIEWS else "unclaimed", q.get("service", ""), q.get("area", ""),
+                   q.get("status", ""), day, number)
+
+
+def scope(who: Coordinator) -> tuple[str, dict[str, Any]]:
+    """The cases a person may see at all: every case for the control tower, else their services' cases."""
+    if who.control:
+        return "1", {}
+    params = {f"s{i}": s for i, s in enumerate(who.services)}
+    return (f"service_id IN ({', '.join(':' + k for k in params)})" if params else "0"), params
+
+
+async def queue_rows(store: Store, who: Coordinator, f: Filter, now: datetime) -> list[dict[str, Any]]:
+    where, params = scope(who)
+    clauses = [where]
+    params |= {"me": who.name, "now": ts(now), "recent": ts(now - timedelta(days=FOLLOWUP_DAYS))}
+    if f.number is not None:
+        clauses.append("id = :number")
+        params["number"] = f.number
+    else:
+        clauses.append(VIEWS[f.view])
+        for column, value in (("service_id", f.service), ("area", f.area), ("status", f.status)):
+            if value:
+                clauses.append(f"{column} = :{column}")
+                params[column] = value
+        if f.day is not None:
+            clauses.append("care_date = :day")
+            params["day"] = f.day.isoformat()
+    order = "id DESC" if f.view == "closed" else "danger DESC, urgent DESC, id"
+    sql = f"SELECT {COLUMNS} FROM cases WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT {PAGE + 1}"
+    return [dict(r) for r in await store.fetch(sql, params)]
+
+
+async def unclaimed_count(store: Store, who: Coordinator) -> int:
+    where, params = scope(who)
+    rows = await store.fetch(f"SELECT count(*) FROM cases WHERE status = 'new' AND {where}", params)
+    return int(rows[0][0])
+
+
+def row_view(r: Mapping[str, Any], names: Mapping[str, str], now: datetime, tz: tzinfo) -> dict[str, Any]:
+    """What one queue row shows; no names, contacts or messages (those are on the case page, which is logged)."""
+    children = json.loads(r["children"] or "[]")
+    created = datetime.fromisoformat(r["created_at"])
+    hours = "-".join(x for x in (texts.clock(r["start"]), texts.clock(r["end_"])) if x)
+    return {
+        "id": r["id"], "danger": bool(r["danger"]), "urgent": bool(r["urgent"]),
+        "service": names.get(r["service_id"] or "", r["service_id"] or texts.UNDECIDED),
+        "site": names.get(r["site_id"] or "", r["site_id"] or ""),
+        "ages": ", ".join(texts.age(c.get("age_months")) for c in children),
+        "when": " ".join(x for x in (r["care_date"] or "", hours) if x),
+        "area": r["area"] or "", "status": r["status"],
+        "elapsed": texts.elapsed(max(0, int((now - created).total_seconds() // 60))),
+        "owner": r["claimed_by"] or texts.NOBODY,
+        "created": created.astimezone(tz).strftime("%m-%d %H:%M"),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    case: CaseRow
+    events: list[Event]
+    messages: list[dict[str, Any]]
+    followups: list[dict[str, Any]]
+
+
+async def record(store: Store, case: CaseRow) -> Record:
+    events = [Event.from_row(r) for r in await store.fetch(
+        "SELECT * FROM events WHERE case_id = ? ORDER BY id", (case.id,))]
+    messages: list[dict[str, Any]] = []
+    if case.user_key is not None:
+        messages = [dict(r) for r in await store.fetch(
+            "SELECT direction, text, at FROM messages WHERE user_key = ? ORDER BY id DESC LIMIT 200",
+            (case.user_key,))][::-1]
+    followups = [dict(r) for r in await store.fetch(
+        "SELECT kind, due_at, fired_at, cancelled_at, answered_at, answer FROM followups WHERE case_id = ?"
+        " ORDER BY id", (case.id,))]
+    return Record(case, events, messages, followups)
