@@ -233,3 +233,25 @@ async def test_a_second_polling_worker_leaves_telegram_to_the_first(pg_url: str,
             rows = await second.store.fetch("SELECT count(*) FROM messages WHERE user_key = ? AND direction = 'in'",
                                             ("telegram:5551",))
             assert rows[0][0] == 1  # answered once, by the poller, and the second worker sees it
+
+
+async def test_a_case_opened_on_one_worker_reaches_the_consoles_of_another(pg_url: str, tmp_path: Path) -> None:
+    """LISTEN/NOTIFY: a console open on worker B learns of a case that a parent's turn on worker A opened."""
+    from bot.dialog.core import Address, Channel, Inbound
+    from bot.settings import Settings
+    from bot.shell.app import running
+
+    settings = Settings.from_env({"DOLBOM_DATABASE_URL": pg_url, "DOLBOM_DB_PATH": str(tmp_path / "x.sqlite3")},
+                                 dotenv=None)
+    async with running(settings, FakeClock()) as a, running(settings, FakeClock()) as b:
+        stream = b.console.live.stream()
+        assert (await anext(stream))["event"] == "hello"
+        waiting = asyncio.ensure_future(anext(stream))
+        await asyncio.sleep(0.2)
+        assert not waiting.done()  # nothing changed yet
+        parent = Address(Channel.KAKAO, "pg-live")
+        for text in ("아이가 계단에서 떨어져서 안 움직여요",):  # danger: an urgent case at once, on worker A
+            await a.engine.handle(Inbound(parent, text=text))
+        event = await asyncio.wait_for(waiting, 10)
+        assert event["event"] == "changed"
+        await stream.aclose()

@@ -44,6 +44,7 @@ class App:
     dispatcher: Dispatcher
     followups: FollowUps
     delivery: ParentDelivery
+    console: Console
     routes: list[BaseRoute] = field(default_factory=list)
 
     async def problems(self) -> list[str]:
@@ -105,11 +106,13 @@ async def running(
         delivery = ParentDelivery(queue, daily_cap=settings.kakao_push_daily_cap,
                                   give_up_seconds=settings.kakao_push_give_up_minutes * 60)
         followups = FollowUps(queue, delivery=delivery)
-        app = App(settings, source, store, queue, engine, dispatcher, followups, delivery)
+        console = Console(store, queue, source, settings, queue.clock)
+        app = App(settings, source, store, queue, engine, dispatcher, followups, delivery, console)
         app.routes += kakao_routes(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)
         app.routes += map_routes(source, settings, now)
-        console = Console(store, queue, source, settings, queue.clock)
         app.routes += console_routes(console)
+        if not store.caches_states:
+            await _share_changes(app)
         if settings.kakao_can_push:
             kakao = KakaoPush(settings)
             stack.push_async_callback(kakao.close)
@@ -162,6 +165,24 @@ async def _poll_when_free(app: App, channel: Any, seconds: float = 15.0) -> None
         await asyncio.sleep(seconds)
     log.warning("Telegram: the polling worker is gone; this worker polls now")
     await channel.start_polling()
+
+
+CHANGES = "dolbom_cases"
+"""The NOTIFY channel that tells every worker on one PostgreSQL database that cases changed."""
+
+
+async def _share_changes(app: App) -> None:
+    """Several workers on one database: a change of cases on any worker reaches every worker's open consoles and
+    wakes its dispatcher (LISTEN/NOTIFY; each worker hears its own notifications too, which its consoles coalesce)."""
+    sending: set[asyncio.Task[None]] = set()
+
+    def publish() -> None:
+        task = asyncio.get_running_loop().create_task(app.store.publish(CHANGES, ""))
+        sending.add(task)
+        task.add_done_callback(sending.discard)
+
+    app.queue.listeners.append(publish)
+    await app.store.subscribe(CHANGES, lambda _payload: (app.console.live.changed(), app.dispatcher.kick()))
 
 
 async def _cancel(task: asyncio.Task[None]) -> None:
