@@ -37,7 +37,7 @@ async def test_everything_in_one_message_ends_in_a_case(chat: Chat, store: Store
     assert "365어린이집 율곡" in card.text and "22:00" in card.text
     assert "042-234-5678" in card.text
     assert any(link.phone == "042-234-5678" for link in card.links)
-    assert "개인정보 수집·이용 동의" in chat.text
+    assert "개인정보 수집·이용에 동의" in chat.text
     await finish(chat)
     cases = await store.cases_for_user(chat.address.key)
     assert len(cases) == 1

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from bot.coordination import texts as queue_texts
+from bot.dialog.casefile import UNCONSENTED_HOURS
 from bot.dialog.core import Choice, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES
+from bot.dialog.particles import ko
 from db import cases as sql
 from db.models import OPEN_STATUSES, CaseRow, Event, NewCase, Outcome, Status, ts
 from db.store import CasePlan, Store
@@ -86,6 +88,14 @@ class Queue:
                 followups.append(("parent", due))
         return CasePlan(notes=("new_case",), followups=tuple(followups))
 
+    def answer_at(self, service_id: str | None, at: datetime, *, danger: bool = False) -> datetime | None:
+        """When a person will next be on duty for a case of ``service_id`` (the control tower's hours for danger);
+        None while someone is on duty now. A danger case is urgent at any hour, but nobody reads it sooner."""
+        if not danger and service_id in self.coordinators.always_open:
+            return None
+        local = at.astimezone(self.tz)
+        return None if self.coordinators.is_open(local) else self.coordinators.next_open(local)
+
     def when_answered(self, service_id: str | None, at: datetime, *, danger: bool = False) -> str | None:
         """For the parent: when a person will answer, if not now (None during hours and for 24-hour services)."""
         if danger or service_id in self.coordinators.always_open or self.coordinators.is_open(at.astimezone(self.tz)):
@@ -138,7 +148,7 @@ class Queue:
         self.changed()
         text = queue_texts.CLAIM_WON if result.holder == who.name else queue_texts.CLAIM_LOST
         return ClaimResult(result.holder == who.name, result.holder, await self._case(case_id),
-                           text.format(id=case_id, who=result.holder))
+                           ko(text, id=case_id, who=result.holder))
 
     async def update(self, case_id: int, name: str, change: sql.Change, *, outcome: Outcome | None = None,
                      note: str | None = None) -> CaseRow:
@@ -164,7 +174,24 @@ class Queue:
         if not found:
             return queue_texts.NO_CASES
         names = service_names or {}
-        return "\n\n".join(queue_texts.case_status(c, self.tz, names.get(c.service_id or "")) for c in found[:3])
+        now = self.clock()
+        return "\n\n".join(queue_texts.case_status(c, self.tz, names.get(c.service_id or ""),
+                                                   later=self.answer_at(c.service_id, now, danger=c.danger))
+                            for c in found[:3])
+
+    async def link(self, danger_case: int, case_id: int, note: str) -> None:
+        """A parent who reported danger went on to an intake: the danger case gets the later case's facts (a
+        note, its summary extended) and the control tower hears of it."""
+        at = ts(self.clock())
+
+        def link(conn: sqlite3.Connection) -> None:
+            sql.change(conn, danger_case, sql.Change.NOTE, "parent", at, note=note)
+            conn.execute("UPDATE cases SET summary_text = summary_text || ? WHERE id = ? AND purged_at IS NULL",
+                         ("\n" + note, danger_case))
+            sql.add_outbox(conn, danger_case, "status", at)
+
+        await self.store.write(link)
+        self.changed()
 
     async def forget(self, user_key: str) -> str:
         """'내 정보 삭제' after the parent confirmed: open cases withdrawn, personal fields and messages deleted."""
@@ -263,7 +290,7 @@ class Queue:
         if not await self.store.write(answer):
             self._awaiting.discard(user_key)
         self.changed()
-        return queue_texts.PARENT_YES if yes else queue_texts.PARENT_NO.format(id=case_id)
+        return queue_texts.PARENT_YES if yes else ko(queue_texts.PARENT_NO, id=case_id)
 
     async def purge_expired(self) -> int:
         """Retention: personal fields of cases closed more than ``retention_days`` ago, and old message logs
@@ -277,6 +304,10 @@ class Queue:
                 " AND COALESCE(closed_at, resolved_at) <= ?", (cutoff,))]
             conn.execute("DELETE FROM messages WHERE at <= ?", (cutoff,))
             conn.execute("DELETE FROM conversations WHERE updated_at <= ?", (cutoff,))
+            # Conversations without consent (or a case) are kept only while the dialog is open.
+            conn.execute("DELETE FROM conversations WHERE updated_at <= ? AND json_extract(state, '$.consent_at')"
+                         " IS NULL AND json_extract(state, '$.case_id') IS NULL AND json_extract(state,"
+                         " '$.danger_case') IS NULL", (ts(now - timedelta(hours=UNCONSENTED_HOURS)),))
             return sql.anonymise(conn, ids, at, "system")
 
         count = await self.store.write(purge)

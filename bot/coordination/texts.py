@@ -23,6 +23,7 @@ OUTCOME = {
 # What parents read is in the dialog's polite 해요체; coordinators' texts stay in 합니다체.
 NEXT_STEP = {
     Status.NEW: "담당자가 곧 접수를 맡아 연락드릴 거예요.",
+
     Status.CLAIMED: "{who} 담당자가 맡았어요. 곧 연락드릴게요.",
     Status.CONTACTED: "담당자와 연락이 닿았어요. 안내에 따라 이용하시면 돼요.",
     Status.RESOLVED: "처리가 끝났어요. 다시 도움이 필요하면 언제든 말씀해 주세요.",
@@ -46,12 +47,13 @@ FORGET_DONE = "개인정보를 삭제했어요. 진행 중이던 접수 {n}건�
 FORGET_NOTHING = "삭제할 개인정보가 없어요."
 PARENT_QUESTION = "접수 #{id} 관련해 여쭤볼게요. 돌봄 연결이 잘 되셨나요?"
 PARENT_YES = "다행이에요! 알려 주셔서 고마워요. 다시 도움이 필요하면 언제든 말씀해 주세요."
-PARENT_NO = "불편을 드려 죄송해요. 접수 #{id}를 다시 열어 담당자에게 알렸어요. 곧 연락드릴게요."
+PARENT_NO = "불편을 드려 죄송해요. 접수 #{id:을} 다시 열어 담당자에게 알렸어요. 곧 연락드릴게요."
+STATUS_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
 AFTER_HOURS = "지금은 코디네이터 근무시간이 아니라서, 담당자가 {when}부터 확인하고 연락드려요."
 WEEKDAYS = "월화수목금토일"
 
-CLAIM_WON = "접수 #{id}를 {who} 님이 맡았습니다."
-CLAIM_LOST = "접수 #{id}는 이미 {who} 님이 맡았습니다."
+CLAIM_WON = "접수 #{id:을} {who} 님이 맡았습니다."
+CLAIM_LOST = "접수 #{id:은} 이미 {who} 님이 맡았습니다."
 NOT_A_COORDINATOR = (
     "'{name}' 님은 coordinators.yaml에 등록된 코디네이터가 아닙니다. 등록된 사람만 사례를 보고 처리할 수 있습니다."
 )
@@ -70,15 +72,19 @@ def when(at: datetime, tz: tzinfo) -> str:
     return f"{local.month}월 {local.day}일({WEEKDAYS[local.weekday()]}) {local:%H:%M}"
 
 
-def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None) -> str:
-    """One case as a parent sees it: number, service, status, what comes next."""
+def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, later: datetime | None = None) -> str:
+    """One case as a parent sees it: number, service, status, what comes next (``later``: when a coordinator is
+    next on duty, if nobody is now: then no '곧')."""
     lines = [f"접수 #{case.id} · {when(case.created_at, tz)} 접수"]
     if service_name:
         lines.append(f"서비스: {service_name}")
     lines.append(f"상태: {STATUS[case.status]}")
     if case.outcome is not None:
         lines.append(f"결과: {OUTCOME[case.outcome]}")
-    lines.append(NEXT_STEP[case.status].format(who=case.claimed_by or ""))
+    if later is not None and case.status in (Status.NEW, Status.CLAIMED):
+        lines.append(STATUS_LATER.format(when=when(later, tz)))
+    else:
+        lines.append(NEXT_STEP[case.status].format(who=case.claimed_by or ""))
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Protocol
 
-from bot.dialog import texts
+from bot.dialog import outside, present, promise, texts
 from bot.dialog.casefile import new_case
 from bot.dialog.core import Choice, Inbound, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES, CaseDesk
@@ -109,6 +109,8 @@ class Engine:
             t.say(texts.TOO_LONG)
         if u.danger:
             await self._danger(t)
+        if u.yes is None and outside.not_korean(text) and not t.says_facts:
+            t.say(texts.NOT_KOREAN.format(phone=outside.intake_phone(knowledge)))
         step = await self._followup_answer(t, key, raw)
         if step is None:
             step = await self._global(t)
@@ -125,10 +127,13 @@ class Engine:
             t.replies.insert(0, Reply(texts.SLOW_DOWN))
         try:
             if opening is None:
-                await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(),
-                                             now)
+                logged = _keeps_log(t.intake)
+                await self.store.commit_turn(key, raw[:MAX_TEXT] if logged else "",
+                                             [r.text for r in t.replies] if logged else [], t.intake.to_json(), now)
             else:
                 await self._commit_with_case(t, opening, key, raw[:MAX_TEXT])
+                if t.intake.danger_case is not None and t.intake.case_id is not None:
+                    await self.queue.link(t.intake.danger_case, t.intake.case_id, opening[0].summary_text)
         except BaseException:
             self.forget_cached(key)  # the write may or may not have landed: read the state back next turn
             raise
@@ -154,7 +159,8 @@ class Engine:
             ctx = Context(retention_days=self.settings.retention_days, map_url=self.map_url,
                           suggest_places=reader.suggest_places,
                           when_answered=lambda service, at, danger: self.queue.when_answered(service, at,
-                                                                                             danger=danger))
+                                                                                             danger=danger),
+                          answer_at=lambda service, at, danger: self.queue.answer_at(service, at, danger=danger))
             self._ctx = (knowledge, ctx)
         return self._ctx[1]
 
@@ -219,7 +225,8 @@ class Engine:
 
     # -- effects the steps decide on, and what they consult ------------------------------------
     async def _danger(self, t: Turn) -> None:
-        """Emergency numbers first, and an urgent case, before any question (one per conversation)."""
+        """Emergency numbers first, before any question, and one urgent case for the control tower per
+        conversation (a later intake case is linked to it)."""
         intake = t.intake.merge(t.u)
         intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
         case_id = intake.danger_case
@@ -228,12 +235,24 @@ class Engine:
             new = new_case(t.rankings(intake), intake, danger=True, address=t.inbound.address, message=t.text,
                            now=t.now)
             case_id = await self.store.create_case(new, intake.to_json(), number_key="danger_case")
-        t.say(texts.DANGER.format(case_id=case_id))
+        lines = [texts.DANGER.format(case_id=case_id)]
+        at = self.queue.answer_at(None, t.now, danger=True)
+        if at is not None and at > t.now:
+            lines.append(texts.DANGER_LATER.format(when=present.moment(at.astimezone(t.now.tzinfo))))
+        t.replies.insert(0, Reply("\n".join(lines)))
         t.intake = intake.evolve(danger_case=case_id)
 
     async def _status(self, t: Turn) -> None:
         names = {s.id: s.name for s in t.knowledge.services}
-        t.say(await self.queue.status(t.inbound.address.key, names))
+        lines = [await self.queue.status(t.inbound.address.key, names)]
+        i = t.intake
+        first = next((r.best for _, r in t.rankings() if r.best), None) if i.case_id is not None else None
+        if first is not None:
+            at = self.queue.answer_at(first.service.id, t.now)
+            starts = promise.care_starts(i, t.now)
+            if at is not None and at > t.now and (starts is None or starts < at):
+                lines += promise.ways_now(t.rankings(), t.knowledge, t.now)
+        t.say("\n".join(lines))
 
     async def forget(self, key: str) -> str:
         message = await self.queue.forget(key)
@@ -295,6 +314,12 @@ class Engine:
             del self._locks[key]
         else:
             self._locks[key] = (lock, users - 1)
+
+
+def _keeps_log(intake: Intake) -> bool:
+    """Only a conversation the parent consented to (or that opened a case) has its words logged: without consent
+    the bot keeps what the open dialog needs (the typed state), and the retention job deletes that."""
+    return intake.consent_at is not None or intake.case_id is not None
 
 
 @lru_cache(maxsize=1024)
