@@ -19,7 +19,8 @@ from bot.dialog.core import Choice, Inbound, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES, CaseDesk
 from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
-from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next
+from bot.dialog.particles import ko
+from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, summary
 from bot.settings import Settings
 from db.batch import CASE_NUMBER
 from db.models import NewCase
@@ -109,9 +110,10 @@ class Engine:
             t.say(texts.TOO_LONG)
         if u.danger:
             await self._danger(t)
-        if u.yes is None and outside.not_korean(text) and not t.says_facts:
-            t.say(texts.NOT_KOREAN.format(phone=outside.intake_phone(knowledge)))
         step = await self._followup_answer(t, key, raw)
+        if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
+            t.say(texts.NOT_KOREAN.format(phone=outside.intake_phone(knowledge)))
+            step = t.intake.step
         if step is None:
             step = await self._global(t)
         if step is None:
@@ -133,7 +135,8 @@ class Engine:
             else:
                 await self._commit_with_case(t, opening, key, raw[:MAX_TEXT])
                 if t.intake.danger_case is not None and t.intake.case_id is not None:
-                    await self.queue.link(t.intake.danger_case, t.intake.case_id, opening[0].summary_text)
+                    note = ko(texts.DANGER_LINK_NOTE, case_id=t.intake.case_id, summary=summary(t))
+                    await self.queue.link(t.intake.danger_case, t.intake.case_id, note)
         except BaseException:
             self.forget_cached(key)  # the write may or may not have landed: read the state back next turn
             raise
@@ -251,7 +254,7 @@ class Engine:
             at = self.queue.answer_at(first.service.id, t.now)
             starts = promise.care_starts(i, t.now)
             if at is not None and at > t.now and (starts is None or starts < at):
-                lines += promise.ways_now(t.rankings(), t.knowledge, t.now)
+                lines += promise.ways_now(t.rankings(), t.knowledge, t.now, starts)
         t.say("\n".join(lines))
 
     async def forget(self, key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from string import Formatter
 
 PAIRS = {"은": ("은", "는"), "는": ("은", "는"), "이": ("이", "가"), "가": ("이", "가"), "을": ("을", "를"),
@@ -14,6 +15,7 @@ _ZEROS_CODA = {1: "ㅂ", 2: "ㄱ", 3: "ㄴ"}
 """십 백 천; four or more zeros end in 만 (ㄴ)."""
 _LATIN_CODA = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "r": "ㄹ"}
 _CODAS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_CLOCK = re.compile(r"\d:\d\d$")
 _TRAILING = " \t'\")]}>.,!?·~…"
 
 
@@ -23,6 +25,8 @@ def coda(word: str) -> str:
     if not body:
         return ""
     last = body[-1]
+    if _CLOCK.search(body):  # 18:00 is read 열여덟 시, 18:30 열여덟 시 삼십 분
+        return "" if body.endswith(":00") else "ㄴ"
     if "가" <= last <= "힣":
         return _CODAS[(ord(last) - 0xAC00) % 28].strip()
     if last.isdigit():

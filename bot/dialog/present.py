@@ -124,7 +124,7 @@ def _hours_line(ranking: Ranking, day: date | None, now: datetime | None) -> str
     hours = best.service.hours_at(best.site)
     day = day or now.date()
     span = hours.on(day_key(day))
-    spans = span.label() if span else texts.CLOSED
+    spans = (texts.ALL_DAY if span.open == 0 and span.close >= 1440 else span.label()) if span else texts.CLOSED
     if day != now.date():
         return texts.DAY_HOURS.format(day=day_label(day), hours=spans)
     head = texts.TODAY.format(day=texts.DAY_NAMES[day_key(day)])
@@ -145,9 +145,11 @@ def main_reason(verdict: Verdict) -> str | None:
 
 
 def place_of(verdict: Verdict) -> str:
+    """'365어린이집 율곡', '119돌봄센터 (율곡119안전센터 2층)': the site's name says the service when it starts with
+    the service's short name (without its parenthesised long form)."""
     if verdict.site:
-        site = verdict.site.name
-        return site if site.startswith(verdict.service.name) else f"{verdict.service.name} · {site}"
+        site, short = verdict.site.name, verdict.service.name.split(" (")[0]
+        return site if site.startswith(short) else f"{short} · {site}"
     return f"{verdict.service.name} ({texts.PICK_AT_HOME})" if verdict.service.at_home else verdict.service.name
 
 
@@ -174,7 +176,7 @@ def _pick(who: str, ranking: Ranking, map_url: str | None, hours: str | None) ->
 
 def others(who: str, ranking: Ranking) -> str:
     """Behind '다른 곳 보기': the next fitting services and why the others do not fit."""
-    nxt = [texts.OTHER_LINE.format(name=v.service.name, why=(v.reasons or ("",))[0]) for v in ranking.ranked[1:3]]
+    nxt = [texts.OTHER_LINE.format(name=place_of(v), why=main_reason(v) or "") for v in ranking.ranked[1:3]]
     why_not = [texts.OTHER_LINE.format(name=v.service.name, why=v.problems[0])
                for v in ranking.rejected if v.service.kind != "info" and v.problems][:3]
     if not nxt and not why_not:
@@ -241,7 +243,7 @@ def topic_answer(ranking: Ranking, knowledge: Knowledge, map_url: str | None = N
 
 def summary(intake: Intake, best_names: list[str], place_name: str | None) -> str:
     """The short case summary both the parent (to confirm) and the coordinator (to act) read."""
-    kids = ", ".join(kid_label(k) for k in intake.kids) or texts.CHILD_UNKNOWN
+    kids = ", ".join(kid_label(k) for k in intake.kids) or "-"
     contact = intake.phone or (texts.CONTACT_CHAT if intake.chat_route else "-")
     lines = [
         texts.SUMMARY_CHILDREN.format(children=kids),

@@ -6,9 +6,9 @@ from datetime import datetime, time, timedelta
 
 from bot.dialog import texts
 from bot.dialog.intake import Intake
-from bot.dialog.opening import is_open
-from bot.dialog.present import moment, phone_of
-from knowledge.schema import Knowledge, Service
+from bot.dialog.opening import day_key, is_open
+from bot.dialog.present import moment, phone_of, place_of
+from knowledge.schema import DayHours, Hours, Knowledge, Service
 from routing.match import Ranking
 
 ALWAYS_OPEN_KIND = "emergency"
@@ -32,12 +32,14 @@ def next_step(ranked: list[tuple[str, Ranking]], intake: Intake, knowledge: Know
     lines = [texts.NEXT_STEP_LATER.format(when=moment(answer_at.astimezone(now.tzinfo)))]
     starts = care_starts(intake, now)
     if starts is None or starts < answer_at:
-        lines += ways_now(ranked, knowledge, now)
+        lines += ways_now(ranked, knowledge, now, starts)
     return "\n".join(lines)
 
 
-def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datetime) -> list[str]:
-    """The recommended services' own lines where they are open now, and the always-open service."""
+def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datetime,
+             starts: datetime | None = None) -> list[str]:
+    """The recommended services' own lines where they are open now or open by the time care starts (with that
+    day's hours), and the always-open service."""
     lines: list[str] = []
     seen: set[str] = set()
     for _, ranking in ranked:
@@ -45,13 +47,27 @@ def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datet
         if best is None or best.service.id in seen or best.service.kind == ALWAYS_OPEN_KIND:
             continue
         seen.add(best.service.id)
-        phone = phone_of(best)
-        if phone and is_open(best.service.hours_at(best.site), now):
-            lines.append(texts.NOW_LINE.format(name=best.service.name, phone=phone, note=""))
+        phone, hours = phone_of(best), best.service.hours_at(best.site)
+        if not phone:
+            continue
+        if is_open(hours, now):
+            lines.append(texts.NOW_LINE.format(name=place_of(best), phone=phone, note=""))
+        elif (span := _opens_before(hours, now, starts)) is not None:
+            lines.append(texts.NOW_LINE.format(name=place_of(best), phone=phone,
+                                               note=texts.NOW_HOURS.format(hours=span.label())))
     for service in knowledge.services:
         if service.kind == ALWAYS_OPEN_KIND and (phone := _phone(service)):
-            lines.append(texts.NOW_LINE.format(name=service.name, phone=phone, note=texts.NOW_ALWAYS))
+            lines.append(texts.NOW_LINE.format(name=service.name.split(" (")[0], phone=phone, note=texts.NOW_ALWAYS))
     return [texts.NOW_WAY, *lines] if lines else []
+
+
+def _opens_before(hours: Hours, now: datetime, starts: datetime | None) -> DayHours | None:
+    """Today's opening hours when the place opens later today, before the care starts."""
+    if starts is None or starts.date() != now.date():
+        return None
+    span = hours.on(day_key(now.date()))
+    minute = now.hour * 60 + now.minute
+    return span if span is not None and minute < span.open <= starts.hour * 60 + starts.minute else None
 
 
 def _phone(service: Service) -> str | None:

@@ -89,7 +89,8 @@ class Turn:
     def says_facts(self) -> bool:
         n = self.u.need
         return bool(
-            self.u.children or n.day or n.start is not None or n.area or n.coords or n.night or n.situations
+            self.u.children or n.day or n.start is not None or n.end is not None or n.area or n.coords or n.night
+            or n.situations
         )
 
 

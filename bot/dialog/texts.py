@@ -156,6 +156,7 @@ NEXT_STEP_LATER = "지금은 담당자 근무시간이 아니에요. {when}부�
 NOW_WAY = "돌봄이 그 전에 필요하시면 지금 바로 연락하세요:"
 NOW_LINE = "· {name} {phone}{note}"
 NOW_ALWAYS = " (24시간)"
+NOW_HOURS = " (오늘 {hours})"
 AFTER_DONE = "접수가 끝났어요. 새로 상담하시려면 '처음부터', 접수 상태는 '접수 확인'이라고 말씀해 주세요."
 DONE_CHOICES = (Choice("접수 확인", "접수 확인"), Choice("처음부터", "처음부터"))
 
@@ -233,6 +234,7 @@ ON_WEEKDAYS = "평일"
 WEEKEND = "토·일"
 EVERY_DAY = "매일"
 ALWAYS = "24시간, 연중무휴"
+ALL_DAY = "24시간"
 CLOSED = "휴무"
 TODAY = "오늘({day})"
 OPEN_NOW = "지금 운영 중"
