@@ -3,8 +3,6 @@ the consent text states, and still one write per turn."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from bot.coordination.queue import Queue
 from bot.dialog.casefile import UNCONSENTED_HOURS
 from bot.dialog.intake import Intake, Step
