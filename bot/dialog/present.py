@@ -185,8 +185,9 @@ def others(who: str, ranking: Ranking) -> str:
 
 
 def detail(who: str, ranking: Ranking) -> Reply:
-    """Behind '자세히': every reason, the week's hours, address, contacts and fee."""
-    return _card(who, ranking, None)
+    """Behind '자세히': every reason, the week's hours, address, contacts and fee, as text (the card above it
+    already carries the call and map buttons)."""
+    return Reply(_card(who, ranking, None).text)
 
 
 def changes(before: Intake, after: Intake) -> list[str]:
