@@ -160,7 +160,6 @@ def write_turns(conn: sqlite3.Connection, turns: Sequence[Turn]) -> None:
         (t.user_key, direction, text[:MAX_LOGGED_CHARS], t.at)
         for t in turns
         for direction, text in (("in", t.inbound), *(("out", r) for r in t.replies))
-        if text  # the dialog passes no text for a conversation without consent: nothing of it is logged
     ])
     # VALUES rows go in order, so a user's later turn in the same batch wins
     insert_rows(conn, "INSERT INTO conversations (user_key, state, updated_at)", [

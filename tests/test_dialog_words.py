@@ -18,11 +18,13 @@ _BOTH_FORMS = re.compile(r"\((?:은|는|이|가|을|를|으|과|와)\)")
 
 
 @pytest.mark.parametrize("module", [texts, queue_texts])
-def test_no_parent_facing_text_writes_both_particles(module) -> None:
+def test_no_text_writes_both_particles_or_a_particle_after_a_case_number(module) -> None:
     words = [v for k, v in vars(module).items() if k.isupper() and isinstance(v, str)]
     words += [v for d in vars(module).values() if isinstance(d, dict) for v in d.values() if isinstance(v, str)]
-    offenders = [w for w in words if _BOTH_FORMS.search(w) and "--" not in w and "가능한 다음 상태" not in w]
+    offenders = [w for w in words if _BOTH_FORMS.search(w)]
     assert offenders == []
+    after_number = [w for w in words if re.search(r"#\{\w+\}[은는이가을를]", w)]
+    assert after_number == []
 
 
 def test_a_child_without_a_label_is_not_called_아이_아이(knowledge) -> None:

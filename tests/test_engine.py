@@ -137,7 +137,7 @@ async def test_correction_changes_the_recommendation(chat: Chat, store: Store) -
 async def test_declined_consent_keeps_the_recommendation_and_stores_no_case(chat: Chat, store: Store) -> None:
     await chat.say(ALL_IN_ONE)
     await chat.tap("동의하지 않음")
-    assert "저장하지 않을게요" in chat.text
+    assert "접수하지 않고" in chat.text
     assert await store.cases_for_user(chat.address.key) == []
 
 

@@ -11,13 +11,18 @@ from bot.coordination import texts as queue_texts
 from bot.dialog.casefile import UNCONSENTED_HOURS
 from bot.dialog.core import Choice, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES
-from bot.dialog.particles import ko
 from db import cases as sql
 from db.models import OPEN_STATUSES, CaseRow, Event, NewCase, Outcome, Status, ts
 from db.store import CasePlan, Store
 from knowledge.coordinators import Coordinator, Coordinators
 
 Clock = Callable[[], datetime]
+_UNCONSENTED = (
+    "SELECT user_key FROM conversations WHERE updated_at <= ? AND json_extract(state, '$.consent_at') IS NULL"
+    " AND json_extract(state, '$.case_id') IS NULL AND json_extract(state, '$.danger_case') IS NULL"
+    " AND user_key NOT IN (SELECT user_key FROM cases WHERE user_key IS NOT NULL)"
+)
+"""Idle conversations the parent never consented to and that never opened a case."""
 
 
 def utcnow() -> datetime:
@@ -148,7 +153,7 @@ class Queue:
         self.changed()
         text = queue_texts.CLAIM_WON if result.holder == who.name else queue_texts.CLAIM_LOST
         return ClaimResult(result.holder == who.name, result.holder, await self._case(case_id),
-                           ko(text, id=case_id, who=result.holder))
+                           text.format(id=case_id, who=result.holder))
 
     async def update(self, case_id: int, name: str, change: sql.Change, *, outcome: Outcome | None = None,
                      note: str | None = None) -> CaseRow:
@@ -290,7 +295,7 @@ class Queue:
         if not await self.store.write(answer):
             self._awaiting.discard(user_key)
         self.changed()
-        return queue_texts.PARENT_YES if yes else ko(queue_texts.PARENT_NO, id=case_id)
+        return queue_texts.PARENT_YES if yes else queue_texts.PARENT_NO.format(id=case_id)
 
     async def purge_expired(self) -> int:
         """Retention: personal fields of cases closed more than ``retention_days`` ago, and old message logs
@@ -304,10 +309,11 @@ class Queue:
                 " AND COALESCE(closed_at, resolved_at) <= ?", (cutoff,))]
             conn.execute("DELETE FROM messages WHERE at <= ?", (cutoff,))
             conn.execute("DELETE FROM conversations WHERE updated_at <= ?", (cutoff,))
-            # Conversations without consent (or a case) are kept only while the dialog is open.
-            conn.execute("DELETE FROM conversations WHERE updated_at <= ? AND json_extract(state, '$.consent_at')"
-                         " IS NULL AND json_extract(state, '$.case_id') IS NULL AND json_extract(state,"
-                         " '$.danger_case') IS NULL", (ts(now - timedelta(hours=UNCONSENTED_HOURS)),))
+            # A conversation without consent (and without any case) is kept only while the dialog is open: its
+            # log and state go once it has been idle for the hours the consent text states.
+            idle = (ts(now - timedelta(hours=UNCONSENTED_HOURS)),)
+            conn.execute(f"DELETE FROM messages WHERE user_key IN ({_UNCONSENTED})", idle)
+            conn.execute(f"DELETE FROM conversations WHERE user_key IN ({_UNCONSENTED})", idle)
             return sql.anonymise(conn, ids, at, "system")
 
         count = await self.store.write(purge)

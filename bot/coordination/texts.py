@@ -47,21 +47,22 @@ FORGET_DONE = "개인정보를 삭제했어요. 진행 중이던 접수 {n}건�
 FORGET_NOTHING = "삭제할 개인정보가 없어요."
 PARENT_QUESTION = "접수 #{id} 관련해 여쭤볼게요. 돌봄 연결이 잘 되셨나요?"
 PARENT_YES = "다행이에요! 알려 주셔서 고마워요. 다시 도움이 필요하면 언제든 말씀해 주세요."
-PARENT_NO = "불편을 드려 죄송해요. 접수 #{id:을} 다시 열어 담당자에게 알렸어요. 곧 연락드릴게요."
+PARENT_NO = "불편을 드려 죄송해요. 접수번호 {id}번을 다시 열어 담당자에게 알렸어요. 곧 연락드릴게요."
 STATUS_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
 AFTER_HOURS = "지금은 코디네이터 근무시간이 아니라서, 담당자가 {when}부터 확인하고 연락드려요."
 WEEKDAYS = "월화수목금토일"
 
-CLAIM_WON = "접수 #{id:을} {who} 님이 맡았습니다."
-CLAIM_LOST = "접수 #{id:은} 이미 {who} 님이 맡았습니다."
+# '#21를', '#1는': after a number the particle depends on how it is read, so these texts need none.
+CLAIM_WON = "접수 #{id}: {who} 님이 맡았습니다."
+CLAIM_LOST = "접수 #{id}: 이미 {who} 님이 맡았습니다."
 NOT_A_COORDINATOR = (
     "'{name}' 님은 coordinators.yaml에 등록된 코디네이터가 아닙니다. 등록된 사람만 사례를 보고 처리할 수 있습니다."
 )
 NOT_YOURS = (
-    "접수 #{id}({service})는 {name} 님의 담당 서비스가 아닙니다. 담당자나 관제탑({control})만 처리할 수 있습니다."
+    "접수 #{id}({service}): {name} 님의 담당 서비스가 아닙니다. 담당자나 관제탑({control})만 처리할 수 있습니다."
 )
-NO_SUCH_CASE = "접수 #{id}를 찾을 수 없습니다."
-BAD_TRANSITION = "접수 #{id}는 지금 '{now}' 상태라서 '{to}'(으)로 바꿀 수 없습니다. 가능한 다음 상태: {allowed}"
+NO_SUCH_CASE = "접수 #{id}: 찾을 수 없습니다."
+BAD_TRANSITION = "접수 #{id}: 지금 '{now}' 상태라서 '{to}' 상태로 바꿀 수 없습니다. 가능한 다음 상태: {allowed}"
 OUTCOME_NEEDED = "처리 완료(resolved)에는 결과가 필요합니다: --outcome {choices}"
 NO_NAME = "누구로 처리할지 알려 주세요: --as 이름 (또는 .env의 DOLBOM_COORDINATOR)"
 

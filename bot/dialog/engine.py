@@ -129,9 +129,8 @@ class Engine:
             t.replies.insert(0, Reply(texts.SLOW_DOWN))
         try:
             if opening is None:
-                logged = _keeps_log(t.intake)
-                await self.store.commit_turn(key, raw[:MAX_TEXT] if logged else "",
-                                             [r.text for r in t.replies] if logged else [], t.intake.to_json(), now)
+                await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(),
+                                             now)
             else:
                 await self._commit_with_case(t, opening, key, raw[:MAX_TEXT])
                 if t.intake.danger_case is not None and t.intake.case_id is not None:
@@ -317,12 +316,6 @@ class Engine:
             del self._locks[key]
         else:
             self._locks[key] = (lock, users - 1)
-
-
-def _keeps_log(intake: Intake) -> bool:
-    """Only a conversation the parent consented to (or that opened a case) has its words logged: without consent
-    the bot keeps what the open dialog needs (the typed state), and the retention job deletes that."""
-    return intake.consent_at is not None or intake.case_id is not None
 
 
 @lru_cache(maxsize=1024)
