@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -97,6 +97,8 @@ class Site(Frozen):
     phone: str | None = None
     hours: Hours | None = None
     """Overrides the service's hours for this site when given."""
+    vacation_hours: Hours | None = None
+    """Overrides the service's school-vacation hours for this site when given."""
     note: str = ""
 
 
@@ -140,6 +142,9 @@ class Routing(Frozen):
     """Situations (ids under ``situations``) for which this service goes first."""
     last_resort: bool = False
     """Offered only for its ``first_for`` situations or when nothing else can start in time."""
+    outside_ages: tuple[Literal["younger", "older"], ...] = ()
+    """Where to send a child younger (or older) than every care service takes: this service is offered,
+    with that reason, instead of the general guidance."""
 
 
 class Service(Frozen):
@@ -149,6 +154,8 @@ class Service(Frozen):
     kind: Kind
     ages: Ages = Ages()
     hours: Hours
+    vacation_hours: Hours | None = None
+    """Opening hours during school vacations (방학), when they differ; used when the parent says 방학."""
     lead_minutes: int = Field(0, ge=0)
     """How long before the start a booking must be made."""
     min_minutes: int = Field(0, ge=0)
@@ -172,15 +179,34 @@ class Service(Frozen):
             raise ValueError(f"site ids repeat: {', '.join(sorted(dup))}")
         return sites
 
-    def hours_at(self, site: Site | None) -> Hours:
+    def hours_at(self, site: Site | None, vacation: bool = False) -> Hours:
+        if vacation:
+            special = (site.vacation_hours if site else None) or self.vacation_hours
+            if special is not None:
+                return special
         return site.hours if site and site.hours else self.hours
 
 
 class Situation(Frozen):
-    """A circumstance found from words (emergency, sick child, care at home, danger)."""
+    """A circumstance found from words (emergency, sick child, care at home, danger). Words are matched without
+    spaces; ``{아이}`` in a word stands for a child noun with its particle (아이가, 애를, 딸이)."""
 
     label: str
     words: tuple[str, ...]
+    with_child: tuple[str, ...] = ()
+    """Words that count only right after a child is named, with no other noun as subject or object between
+    ("둘째가 30분째 안 보여요", not "아이 가방을 잃어버렸어요")."""
+    now_words: tuple[str, ...] = ()
+    """Words that count only when the message is about now: not with a ``plans`` word or a later day."""
+    plans: tuple[str, ...] = ()
+    """Words that make ``now_words`` a plan or a routine (다음주, 방과후, 맡길곳)."""
+    now: tuple[str, ...] = ()
+    """Words saying it is happening now (지금, 며칠째): ``now_words`` count even beside a plan word."""
+    unless: tuple[str, ...] = ()
+    """Lookalike phrases: a word found only inside one of these does not count (학대예방, 주사맞, 아파트)."""
+    not_after: tuple[str, ...] = ()
+    """Other people as the subject (엄마가, 제가): a word whose nearest subject before it is one of these is
+    about them, not the child."""
 
 
 class Place(Frozen):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from routing.need import Child
 from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
@@ -10,21 +11,40 @@ from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
 MAX_YEARS = 18
 """A larger 'N살' is a parent's own age ("35살 엄마"), not a child's."""
 MAX_MONTHS = 240
+PRESCHOOL_MONTHS = 83
+"""The oldest a preschool child can be, in months (a child is at school from 84 months by default)."""
 
 _MONTH = r"(?:개월|개얼|게월|깨월|개윌|달(?=\s*(?:된|짜리|아기|아가|이에요|이요|예요|인데|이고|$)))"
 """개월 and its common typos; 달 only where it says an age ("두 달 된 아기"), not a span ("한 달 동안")."""
-_AGE = re.compile(
-    rf"""
+_RARE = rf"""
+      (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
+        (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
+  | (?P<cm>만\s*)?(?<![0-9])(?P<cls>[0-7])\s*세\s*반(?!찬|대|드시)
+  | (?<![0-9])(?P<ny>[0-9]{{1,2}}|(?<![가-힣])(?:한|두|세|네))\s*년\s*
+        (?:(?P<nym>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*{_MONTH}|(?P<nyh>반))(?!\s*(?:동안|간|째|후|뒤|전|만에|넘게|이상))
+  | (?:(?P<dm_y>[0-9]{{1,2}}|(?<![가-힣])(?:두|세|네))\s*)?(?<![가-힣])돌\s*
+        (?:지나고|지나서|지난\s*지|지나|하고|넘고)\s*
+        (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
+  |"""
+"""Birth dates, class names, years and months, months after a first birthday: few messages hold them, so
+they are searched only when a letter they need is there (one pattern for all would slow every message)."""
+_RARE_LETTERS = re.compile(r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)")
+
+
+def _age_pattern(rare: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"""
     (?=[0-9만생신갓백돌초{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
     (?:
-    (?:
+    {rare}
+      (?:
         (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|샬|세(?![대상금탁트계기무수입부미균]))
       | (?:만\s*)?(?<![가-힣])(?P<yn>{NATIVE_RE})\s*살
       | 만\s*(?P<ys>{SINO_RE})\s*세
     )
     (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{_MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
   | (?:생후\s*)?(?:(?<![0-9])(?P<md>[0-9]{{1,3}})|(?<![가-힣])(?P<mw>{SINO_RE}|{NATIVE_RE}))\s*{_MONTH}
-    (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|까지|넘게|정도\s*(?:이용|맡|다니)))
+    (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|미만|이하|까지|넘게|정도\s*(?:이용|맡|다니)))
   | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
@@ -33,19 +53,57 @@ _AGE = re.compile(
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
     )
     """,
-    re.VERBOSE,
-)
+        re.VERBOSE,
+    )
+
+
+_AGE = _age_pattern("")
+_AGE_ALL = _age_pattern(_RARE)
 _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학]")
+_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년]")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
 
-def _mention(m: re.Match[str], text: str) -> tuple[str, int] | None:
+def _since(today: date, year: int, month: int | None, day: int | None) -> int | None:
+    """Completed months from a birth date to ``today``; a month alone counts from its middle, a year alone
+    from its middle (July)."""
+    if year < 100:
+        year += 2000 if 2000 + year <= today.year else 1900
+    m = month or 7
+    if not 1 <= m <= 12:
+        return None
+    months = (today.year - year) * 12 + today.month - m - (1 if today.day < (day or (15 if month else 1)) else 0)
+    return months if 0 <= months <= MAX_MONTHS else None
+
+
+def _class_months(today: date, n: int, full: bool) -> int:
+    """A class name's age: daycare "만 N세반" (and 0-4세반) groups children born in year - N - 1; a
+    kindergarten's "5·6·7세반" counts Korean age, born in year - N + 1. Preschool either way."""
+    born = today.year - n - 1 if full or n <= 4 else today.year - n + 1
+    return max(0, min((today.year - born) * 12 + today.month - 7, PRESCHOOL_MONTHS))
+
+
+def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int] | None:
     """('age', months) or ('grade', n) for one match, None when the match is not about a child."""
     g = m.groupdict()
+    if g.get("by"):
+        months = _since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
+        return None if months is None else ("age", months)
+    if g.get("cls"):
+        return "age", _class_months(today, int(g["cls"]), bool(g["cm"]))
+    if g.get("ny"):
+        years, more = value(g["ny"]), (6 if g["nyh"] else value(g["nym"] or ""))
+        if years is None or more is None or years > MAX_YEARS or more > 11:
+            return None
+        return "age", years * 12 + more
+    if g.get("dm"):
+        years, more = value(g["dm_y"]) if g["dm_y"] else 1, value(g["dm"])
+        if years is None or more is None or years > MAX_YEARS or more > 11:
+            return None
+        return "age", years * 12 + more
     years = g["yd"] or g["yn"] or g["ys"]
     if years:
         n = value(years)
@@ -87,27 +145,55 @@ def _ordinal(text: str, start: int, end: int) -> int | None:
     return _ORDER.get(found[:2], 1 if found[0] in "첫큰" else 9)
 
 
-def find_children(text: str) -> tuple[Child, ...]:
+_TWINS = re.compile(r"(?P<n>세|삼)?\s*쌍둥이|쌍동이")
+_NEXT_SCHOOL = re.compile(
+    r"(?:내년|다음\s*해|내후년)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*학교|초등|학교|초1|1\s*학년|일\s*학년)"
+    r"|예비\s*(?:초등|초1|초딩|1학년)|(?:취학|입학)\s*(?:전|예정)|(?:학교|입학)\s*(?:가기|들어가기)\s*전"
+)
+_NEXT_GRADE = re.compile(
+    r"(?:내년|다음\s*해|내년\s*3월)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*(?:학교)?\s*|초)?([2-6])\s*(?:학년)?"
+)
+
+
+def _next_grade(text: str, m: re.Match[str]) -> bool:
+    """Whether the grade is next year's ("내년에 3학년")."""
+    return ("내년" in text or "다음" in text) and _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()) is not None
+
+
+def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     """Every child the text mentions, in order of birth when the text says it (첫째, 둘째), else of mention;
-    an age and a grade side by side describe one child."""
-    if not _UNIT.search(text):
+    an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
+    months (without it they are left out)."""
+    if not _UNIT.search(text) and "쌍" not in text:
         return ()
     children: list[Child] = []
     orders: list[int | None] = []
     last_end = 0
-    for m in _AGE.finditer(text):
-        found = _mention(m, text)
+    newborn = False
+    pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
+    for m in pattern.finditer(text):
+        if pattern is _AGE_ALL and (m["by"] or m["cls"]) and today is None:
+            continue
+        found = _mention(m, text, today or date.min)
         if found is None:
             continue
         kind, n = found
         if children and not _SEPARATOR.search(text, last_end, m.start()):
             prev = children[-1]
+            if kind == "age" and (m["newborn"] or newborn) and prev.age_months is not None and prev.age_months <= 6:
+                # "2개월 신생아", "신생아 2개월": one baby; the months say more than the word
+                children[-1] = Child(age_months=prev.age_months if m["newborn"] else n)
+                newborn, last_end = False, m.end()
+                continue
             if kind == "age" and m.group().startswith("만") and m.start() - last_end <= 2:
                 # "5살(만 4세)": the same child, and 만 나이 counts completed months
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
                 last_end = m.end()
                 continue
             if kind == "grade" and prev.school_grade is None:
+                if _next_grade(text, m):
+                    last_end = m.end()  # "7살인데 내년에 2학년": the grade is next year's; keep the age
+                    continue
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)
                 last_end = m.end()
                 continue
@@ -115,11 +201,38 @@ def find_children(text: str) -> tuple[Child, ...]:
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
                 last_end = m.end()
                 continue
+        if kind == "grade" and _next_grade(text, m):
+            n -= 1  # "내년에 3학년": in 2nd grade now
+            if n < 1:
+                continue
+        newborn = bool(m["newborn"])
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
         children.append(Child(age_months=n) if kind == "age" else Child(school_grade=n))
         last_end = m.end()
+    if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
+        children = _preschool(children, today)
+        orders = orders[: len(children)] + [None] * (len(children) - len(orders))
+    twins = _TWINS.search(text) if "쌍" in text else None
+    if twins and children:
+        at = next((i for i, c in enumerate(children) if c is not None), 0)
+        extra = 2 if twins["n"] else 1
+        children[at + 1 : at + 1] = [children[at]] * extra
+        orders[at + 1 : at + 1] = [orders[at]] * extra
     if any(o is not None for o in orders):
         # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned
         ranked = sorted(range(len(children)), key=lambda i: (5 if orders[i] is None else orders[i], i))
         return tuple(children[i] for i in ranked)
     return tuple(children)
+
+
+def _preschool(children: list[Child], today: date | None) -> list[Child]:
+    """A child who starts school next year is a preschool child now, whatever age was said."""
+    if not children:
+        if today is None:
+            return []
+        return [Child(age_months=_class_months(today, 7, False))]
+    first = children[0]
+    months = first.age_months if first.age_months is not None else (
+        _class_months(today, 7, False) if today else None)
+    months = None if months is None else min(months, PRESCHOOL_MONTHS)
+    return [Child(age_months=months), *children[1:]]

@@ -12,7 +12,11 @@ from zoneinfo import ZoneInfo
 from knowledge.schema import Knowledge
 from routing.need import Understanding
 
-KEYS = ("age_months", "school_grade", "date", "start", "end", "night", "holiday", "urgent", "place", "services")
+KEYS = (
+    "age_months", "school_grade", "children", "date", "start", "end", "night", "holiday", "urgent", "danger", "place",
+    "services",
+)
+"""``age_months`` and ``school_grade`` are the first child's; ``children`` lists every child mentioned."""
 
 
 def _minute(value: str) -> datetime:
@@ -55,12 +59,14 @@ def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:
     return {
         "age_months": need.child.age_months,
         "school_grade": need.child.school_grade,
+        "children": [{"age_months": c.age_months, "school_grade": c.school_grade} for c in u.children],
         "date": need.day.isoformat() if need.day else None,
         "start": _clock(need.start),
         "end": _clock(need.end),
         "night": need.night,
         "holiday": need.holiday,
         "urgent": need.urgent,
+        "danger": u.danger,
         "place": need.area,
         "services": services,
     }

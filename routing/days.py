@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 import holidays
 
@@ -13,13 +14,19 @@ from routing.numbers import NATIVE_RE
 WEEKDAYS = "월화수목금토일"
 _DAY = re.compile(
     r"""
-    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설])  # cheap first-letter test
+    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두])  # cheap first-letter test
     (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
+  | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
+    \s*(?:뒤|후|있다가|지나서)
+  | (?<![0-9])(?P<nm>[0-9]{1,2})\s*월\s*
+    (?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째)\s*주\s*
+    (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?
   | (?<![0-9])(?P<mm>[0-9]{1,2})\s*월\s*(?P<md>[0-9]{1,2})\s*일
   | (?<![0-9:./])(?P<sm>[0-9]{1,2})\s*/\s*(?P<sd>[0-9]{1,2})(?![0-9/])
   | (?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일(?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|[0-9]))
-  | (?P<named>크리스마스(?!\s*이브)|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일)
+  | (?P<hol>추석|설날|설|구정|한가위)\s*(?P<shift>전날|전일|다음\s*날|이튿날|당일|연휴)
+  | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정)
   | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|낼(?![가-힣])|명일|모레|글피|오늘|오눌|금일
       |모래(?=\s*(?:$|[^가-힣\s]|에|는|도|부터|까지|오전|오후|아침|저녁|밤|낮|새벽|[0-9])))
   | (?:(?P<wp>이번|요번|금|다음|담|다다음|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
@@ -28,18 +35,26 @@ _DAY = re.compile(
     """,
     re.VERBOSE,
 )
+_BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
+"""After a date: a birth (or due) date, never the care date."""
+_LATER = re.compile("내일|낼|모[레래]|글피|다음|[0-9]\\s*일|월|화|수|목|금|토|일요")
+_BIRTH_LETTERS = re.compile("[생출태예돌백]")
+_BIRTH_BEFORE = re.compile(r"(?:생일|생년월일|출생일|출생|예정일)\s*(?:은|는|이|이요|:)?\s*$")
+_AFTER_WORDS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "열흘": 10, "일주일": 7, "한주": 7, "두주": 14}
+_NTH = {"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
+_SHIFT = {"전날": -1, "전일": -1, "다음날": 1, "이튿날": 1, "당일": 0, "연휴": 0}
 _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "모래": 2, "내일모레": 2, "낼모레": 2, "내일모래": 2, "낼모래": 2, "글피": 3},
 }
-_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설]")
+_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정]")
 """Every day form holds one of these letters."""
 _NOW = re.compile(
     rf"지금(?!\s*(?:(?:[0-9]{{1,2}}|{NATIVE_RE})\s*(?:살|세|개월|돌)|초[0-9]|초등\s*[0-9]\s*학년)\s*(?:이|예|입|인|[.!?,~]|$)"
     r"|\s*(?:중학|고등|사는|살고|다니|은\s*괜찮))"
 )
 """지금 as 'now', not as 'currently' in "지금 4살이에요" or "지금 사는 곳"."""
-_TODAY = re.compile(r"당장|이따|있다가|이따가")
+TODAY = re.compile(r"당장|이따|있다가|이따가")
 
 
 @lru_cache(maxsize=64)
@@ -52,8 +67,14 @@ def is_holiday(day: date) -> bool:
     return day.weekday() >= 5 or day in public_holidays(day.year)
 
 
-_FIXED_DAYS = {"크리스마스": (12, 25), "성탄절": (12, 25), "어린이날": (5, 5), "신정": (1, 1), "새해첫날": (1, 1)}
-_LUNAR_DAYS = {"추석": "Chuseok", "설날": "Korean New Year", "설당일": "Korean New Year"}
+_FIXED_DAYS = {
+    "크리스마스": (12, 25), "성탄절": (12, 25), "크리스마스이브": (12, 24), "어린이날": (5, 5), "신정": (1, 1),
+    "새해첫날": (1, 1),
+}
+_LUNAR_DAYS = {
+    "추석": "Chuseok", "한가위": "Chuseok", "설날": "Korean New Year", "설": "Korean New Year",
+    "설당일": "Korean New Year", "구정": "Korean New Year",
+}
 """Names the holidays package gives the lunar holidays' main days."""
 
 
@@ -98,6 +119,19 @@ def _day_of_month(today: date, day: int) -> date | None:
     return None
 
 
+def _nth_weekday(today: date, month: int, nth: int, weekday: int) -> date | None:
+    """The ``nth`` such weekday of ``month`` ("12월 둘째 주 토요일" is the second Saturday), next such month."""
+    for year in (today.year, today.year + 1):
+        try:
+            first = date(year, month, 1)
+        except ValueError:
+            return None
+        found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        if found.month == month and found >= today:
+            return found
+    return None
+
+
 def _day(m: re.Match[str], today: date) -> date | None:
     g = m.groupdict()
     monday = today - timedelta(days=today.weekday())
@@ -106,12 +140,24 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return date(int(g["y"]), int(g["ym"]), int(g["yd"]))
         except ValueError:
             return None
+    if g["after"]:
+        if g["aw"]:
+            return today + timedelta(days=_AFTER_WORDS[re.sub(r"\s", "", g["aw"])])
+        n = int(g["an"])
+        return today + timedelta(days=n * (7 if g["au"].startswith("주") else 1))
+    if g["nm"]:
+        nth = _NTH.get(re.sub(r"\s", "", g["nth"])) or int(re.sub(r"[^0-9]", "", g["nth"]) or 0)
+        return _nth_weekday(today, int(g["nm"]), nth, WEEKDAYS.index(g["nwd"])) if 1 <= nth <= 5 else None
     if g["mm"]:
         return _month_day(today, int(g["mm"]), int(g["md"]))
     if g["sm"]:
         return _month_day(today, int(g["sm"]), int(g["sd"]))
     if g["dd"]:
         return _day_of_month(today, int(g["dd"]))
+    if g["hol"]:
+        shift = _SHIFT[re.sub(r"\s", "", g["shift"])]
+        main = _named_day(today - timedelta(days=shift), g["hol"])
+        return None if main is None else main + timedelta(days=shift)
     if g["named"]:
         return _named_day(today, re.sub(r"\s", "", g["named"]))
     if g["rel"]:
@@ -121,21 +167,51 @@ def _day(m: re.Match[str], today: date) -> date | None:
         weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or "")
         if weeks is None:
             return today + timedelta(days=(index - today.weekday()) % 7 or 7)
-        return monday + timedelta(days=7 * weeks + index)
+        found = monday + timedelta(days=7 * weeks + index)
+        return found if found >= today else found + timedelta(days=7)  # "이번 주 토요일" said on Sunday
     weeks = {"다음": 1, "담": 1, "다다음": 2}.get(g["ep"] or "")
     if weeks is None:
         return today + timedelta(days=(5 - today.weekday()) % 7)
     return monday + timedelta(days=7 * weeks + 5)
 
 
+class Day(NamedTuple):
+    """A day named in a message (a tuple: several are made for every message that names days)."""
+
+    day: date
+    at: int
+    """Where in the text the day is named."""
+    weekly: bool
+    """Named by weekday or weekend: a window over today means the same day next week."""
+    exact: bool
+    """Named as a date or 오늘: a window over is a past, not a different day."""
+
+
+def find_days(text: str, today: date) -> list[Day]:
+    """Every care day the text names, in order; birth and due dates are left out."""
+    found: list[Day] = []
+    if _DAY_LETTERS.search(text):
+        birth = _BIRTH_LETTERS.search(text) is not None
+        for m in _DAY.finditer(text):
+            if birth and (
+                _BIRTH.match(text, m.end()) or _BIRTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            ):
+                continue
+            day = _day(m, today)
+            if day is not None:
+                weekly = bool(m["wd"] or m["weekend"])
+                found.append(Day(day, m.start(), weekly, not weekly and not m["after"]))
+                if len(found) == 3 or _LATER.search(text, m.end()) is None:
+                    break  # a second day matters only when it is a later one ("오늘 밤부터 내일 아침까지")
+    return found
+
+
 def find_day(text: str, today: date) -> date | None:
     """The first day the text names; 지금/당장/이따 mean today when nothing more exact is said."""
-    if _DAY_LETTERS.search(text):
-        for m in _DAY.finditer(text):
-            found = _day(m, today)
-            if found is not None:
-                return found
-    if _TODAY.search(text) or says_now(text):
+    days = find_days(text, today)
+    if days:
+        return days[0].day
+    if TODAY.search(text) or says_now(text):
         return today
     return None
 

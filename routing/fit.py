@@ -26,6 +26,8 @@ SICK = "sick"
 """The one situation the engine knows by name: facilities (kind ``facility``) do not take sick children."""
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND_KEYS = ("sat", "sun", "holiday")
+END_ONLY_CARE = 60
+"""With only an end said, care is taken to begin this many minutes before it, for lead-time checks."""
 MEMO_SIZE = 4096
 """Bound on each memo table: past it the table starts over (cheaper than LRU bookkeeping on every call)."""
 _KR_HOLIDAYS = holidays.country_holidays("KR")
@@ -54,6 +56,8 @@ class Entry:
 
     service: Service
     places: tuple[Place, ...]
+    vacation_places: tuple[Place, ...]
+    """The places with their school-vacation hours (the same as ``places`` when none are set)."""
     care: bool
     facility: bool
     open_ages: bool
@@ -75,6 +79,7 @@ def _remember(table: dict[tuple, _T], key: tuple, value: _T) -> _T:
 def compile_entry(service: Service) -> Entry:
     sites: tuple[Site | None, ...] = () if service.at_home else service.sites
     places = tuple(_place(site, service.hours_at(site)) for site in sites or (None,))
+    vacation = tuple(_place(site, service.hours_at(site, vacation=True), True) for site in sites or (None,))
     lead, minimum = texts.duration(service.lead_minutes), texts.duration(service.min_minutes)
     phrases = {
         "sick": texts.SICK_FACILITY.format(service=service.name),
@@ -84,14 +89,16 @@ def compile_entry(service: Service) -> Entry:
         "min": texts.MIN_DURATION.format(minimum=minimum),
         "topic": texts.TOPIC.format(summary=service.summary),
     }
-    return Entry(service, places, service.kind is not Kind.INFO, service.kind is Kind.FACILITY,
+    return Entry(service, places, vacation, service.kind is not Kind.INFO, service.kind is Kind.FACILITY,
                  service.ages == Ages(), texts.age_range(service.ages), phrases)
 
 
-def _place(site: Site | None, hours: Hours) -> Place:
+def _place(site: Site | None, hours: Hours, vacation: bool = False) -> Place:
     weekdays_alike = len({hours.on(k) for k in WEEK[:5]}) == 1
     labels = {k: texts.WEEKDAYS_LABEL if weekdays_alike and k in WEEK[:5] else name
               for k, name in texts.DAY_NAMES.items()}
+    if vacation:
+        labels = {k: texts.VACATION_LABEL.format(day=name) for k, name in labels.items()}
     return Place(site, hours, labels, texts.HOURS_FACTS.format(hours=texts.hours_summary(hours)))
 
 
@@ -111,19 +118,23 @@ class Ask:
     night_only: bool
     left: float | None
     """Minutes from need.now to the start."""
+    vacation: bool = False
 
     @property
     def hours_key(self) -> tuple:
-        return (self.keys, self.label, self.next_key, self.win, self.start, self.end, self.night_only)
+        return (self.keys, self.label, self.next_key, self.win, self.start, self.end, self.night_only, self.vacation)
 
 
 def minutes_left(need: Need) -> float | None:
-    """Minutes from ``need.now`` to the start (Asia/Seoul; a naive ``now`` is taken as Seoul time)."""
-    if need.now is None or need.day is None or need.start is None:
+    """Minutes from ``need.now`` to the start (Asia/Seoul; a naive ``now`` is taken as Seoul time). With only an
+    end known, care must begin at least an hour before it: "오늘 밤 10시까지" at 21:00 leaves no time to book."""
+    if need.now is None or need.day is None or (need.start is None and need.end is None):
         return None
     now = need.now if need.now.tzinfo else need.now.replace(tzinfo=SEOUL)
     day = need.day
-    return ((datetime(day.year, day.month, day.day, tzinfo=SEOUL) - now).total_seconds()) / 60 + need.start
+    begin = need.start if need.start is not None else need.end - END_ONLY_CARE  # type: ignore[operator]
+    left = ((datetime(day.year, day.month, day.day, tzinfo=SEOUL) - now).total_seconds()) / 60 + begin
+    return left if need.start is not None else max(left, 0.0)
 
 
 def ask(need: Need, knowledge: Knowledge, left: float | None) -> Ask:
@@ -148,7 +159,7 @@ def ask(need: Need, knowledge: Knowledge, left: float | None) -> Ask:
     else:
         win = (knowledge.night_from, knowledge.night_from + 60) if need.night else None
     night_only = win is not None and start is None and end is None
-    return Ask(school, keys, label, next_key, win, start, end, night_only, left)
+    return Ask(school, keys, label, next_key, win, start, end, night_only, left, need.vacation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,11 +259,12 @@ def _hours(e: Entry, a: Ask, night_from: int) -> tuple[tuple[tuple[Place, str], 
     hit = e.hours.get(key)
     if hit is not None:
         return hit
+    places = e.vacation_places if a.vacation else e.places
     if a.keys is None:
-        return _remember(e.hours, key, (tuple((p, p.facts) for p in e.places), ()))
+        return _remember(e.hours, key, (tuple((p, p.facts) for p in places), ()))
     fitting: list[tuple[Place, str]] = []
     misses: list[tuple[str, str]] = []
-    for p in e.places:
+    for p in places:
         miss = None
         for day in a.keys:
             miss = _miss(p, day, a, night_from)

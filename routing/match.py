@@ -41,6 +41,10 @@ class Ranking:
     """Fitting services, best first."""
     rejected: tuple[Verdict, ...]
     """The others, each with problems saying why not."""
+    outside_ages: str | None = None
+    """'younger' or 'older' when the child is outside every care service's ages: ``ranked`` then holds only
+    where to ask (from ``routing.outside_ages`` in the YAML), and the dialog should say plainly that no care
+    service here takes the child, not "found" and "not found" together."""
 
     @property
     def best(self) -> Verdict | None:
@@ -61,6 +65,10 @@ class _Tables:
     not_asked: dict[str, Verdict]
     """Info service id -> its rejection when the parent did not ask about it."""
     guidance: Entry | None
+    outside: dict[str, Entry]
+    """'younger'/'older' -> the service to ask when a child is outside every care service's ages."""
+    ages: tuple[int, int] | None
+    """The youngest and oldest age (months) any care service takes."""
     leads: tuple[int, ...]
     """Distinct lead times; whether each is met is all a ranking takes from ``need.now``."""
     results: dict[tuple, Ranking] = field(default_factory=dict, compare=False, hash=False)
@@ -93,8 +101,12 @@ def _tables(knowledge: Knowledge) -> _Tables:
         e.service.id: Verdict(e.service, False, (), (texts.INFO_NOT_ASKED,), None, None) for e in entries if not e.care
     }
     guidance = next((e for e in entries if not e.care and e.open_ages), None)
+    outside = {side: e for e in reversed(entries) for side in e.service.routing.outside_ages}
+    cares = [e.service.ages for e in entries if e.care]
+    ages = (min(a.min_months for a in cares), max(a.max_months for a in cares)) if cares else None
     leads = tuple(sorted({e.service.lead_minutes for e in entries if e.service.lead_minutes}))
-    tables = _Tables(entries, {e.service.id: e for e in entries}, first, held, not_asked, guidance, leads)
+    by_id = {e.service.id: e for e in entries}
+    tables = _Tables(entries, by_id, first, held, not_asked, guidance, outside, ages, leads)
     if len(_TABLES) >= 8:  # replaced knowledge is garbage; a few versions may briefly coexist
         _TABLES.clear()
     _TABLES[id(knowledge)] = (knowledge, tables)
@@ -117,6 +129,7 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
         need.situations,
         need.area,
         need.coords,
+        need.vacation,
         None if left is None else tuple(left >= lead for lead in t.leads),
     )
     try:
@@ -164,10 +177,32 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
         for e in t.entries:
             if e.service.id in t.held:
                 take(e, texts.LAST_RESORT_OFFERED)
-    if not ranked and t.guidance is not None:
+    side = _outside(need, t)
+    if side is not None and not any(e.care for e in t.entries if e.service.id in placed):
+        where = t.outside.get(side) or t.guidance
+        if where is not None and where.service.id not in placed:
+            take(where, _outside_reason(side, need, t))
+            ranked.insert(0, ranked.pop())
+    elif not ranked and t.guidance is not None:
         take(t.guidance, texts.FALLBACK)
     rejected = tuple(_reject(e, judged.get(e.service.id), t) for e in t.entries if e.service.id not in placed)
-    return Ranking(tuple(ranked), rejected)
+    return Ranking(tuple(ranked), rejected, side)
+
+
+def _outside(need: Need, t: _Tables) -> str | None:
+    """'younger' or 'older' when the child's age is outside what every care service takes."""
+    m = need.child.age_months
+    if t.ages is None or m is None:
+        return None
+    return "younger" if m < t.ages[0] else "older" if m > t.ages[1] else None
+
+
+def _outside_reason(side: str, need: Need, t: _Tables) -> str:
+    who = texts.child(need.child.age_months, need.child.school_grade)
+    low, high = t.ages  # type: ignore[misc]
+    if side == "younger":
+        return texts.TOO_YOUNG.format(child=who, low=texts.months(low))
+    return texts.TOO_OLD.format(child=who, high=texts.months(high))
 
 
 def _verdict(service: Service, j: Judgement, fits: bool, lead: str | None = None) -> Verdict:

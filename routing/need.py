@@ -34,6 +34,8 @@ class Need:
     coords: tuple[float, float] | None = None
     now: datetime | None = None
     """Reference time (Asia/Seoul) for lead times; None skips lead-time checks."""
+    vacation: bool = False
+    """The parent asks about school-vacation (방학) days: services' vacation hours apply."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +50,13 @@ class Understanding:
     """An answer to a yes/no question (네/예/좋아요 -> True, 아니요/싫어요 -> False), if the message is one."""
     negated: bool = False
     """The message corrects something ("아니요, 5살이에요")."""
+    period: str | None = None
+    """'am' or 'pm' when the message's words point at a half of the day (저녁, 퇴근 -> 'pm'; 새벽, 출근 전 -> 'am').
+    The dialog carries it and passes it back as ``read(..., hint=...)`` so that "7시부터 10시까지" in the next
+    message is read in the evening."""
+    ambiguous_hour: int | None = None
+    """A bare hour (6-8) with no word deciding morning or evening: the dialog asks 오전/오후 with two buttons
+    and reads the message again with ``hint='am'`` or ``'pm'``. The need holds the reading taken meanwhile."""
+    past: bool = False
+    """The day and hours named had already ended (at 23:00, "오늘 밤 10시까지"): they were dropped from the
+    need and the dialog should ask again. Weekday names move to next week instead and are not past."""

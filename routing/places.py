@@ -12,9 +12,11 @@ from knowledge.schema import Place
 
 SUFFIXES = "동읍면"
 COMMON_WORDS = frozenset(
-    {"자산", "구성", "대신", "황금", "평화", "다수", "성내", "신음", "대항", "남산", "양천", "증산", "감호", "교"}
+    {"자산", "구성", "대신", "황금", "평화", "다수", "성내", "신음", "대항", "남산", "양천", "증산", "감호", "교",
+     "부항", "감천", "대덕"}
 )
-"""Stems that are also ordinary words (assets, composition, instead, gold, peace, majority, moan, ...):
+"""Stems that are also ordinary words or other towns' places (assets, composition, instead, gold, peace,
+majority, moan, cupping, Busan's 감천 village, Daejeon's 대덕구, ...):
 they name a place only with clear location words after them ("구성 살아요", "자산 쪽")."""
 _LOOKALIKE = {"동": "둥똥덩뚱돔돈돋돟됭듕", "읍": "읖읏윱웁음흡", "면": "먼멘몀멱며"}
 """Suffix typos accepted when the stem is exact (율곡둥, 아포읖)."""
@@ -33,6 +35,18 @@ _LIVING = re.compile(
     r"\s*(?:에\s*(?:살|거주|있|사)|에서|쪽|근처|부근|사는|살아|살고|거주|주민|이에요|이요|입니다|인데)"
 )
 _LEFT = r"(?:(?<![가-힣])|(?<=[시천]))"
+_HOME_BEFORE = re.compile(r"(?:집은|집이|집도|저희는|저흰|우리는|우린|사는\s*곳은|지금은|현재는?|이제는?)\s*$")
+_AWAY_BEFORE = re.compile(
+    r"(?:회사|직장|일터|근무지|할머니|할머니댁|할머니\s*집|할아버지|친정|시댁|시가|외가|본가|처가|전에는?|예전에는?|원래는?"
+    r"|어린이집은?|학교는?)\s*(?:은|는|이|가|도|댁|집|이랑|댁이|댁은)?\s*$"
+)
+_HOME_AFTER = re.compile(
+    r"\s*(?:에|에서|으로|로)?\s*(?:살아|살고|삽니다|사는|거주|이사\s*(?:왔|온|와|했)|로\s*이사|으로\s*이사)"
+)
+_AWAY_AFTER = re.compile(
+    r"\s*(?:에|에서|으로|로|은|는|이|가)?\s*(?:살았|살던|살다가|이사\s*가|근무|출근|일해|일하|다녀요|직장|회사|에\s*있는\s*회사)"
+)
+_AWAY_AFTER_MOVED = re.compile(r"\s*(?:에서|서)\s*(?:이사|왔|옮)")
 _SUFFIX_LETTERS = re.compile(f"[{''.join(SUFFIXES + ''.join(_LOOKALIKE.values()))}]")
 _CANDIDATE = re.compile(f"[가-힣]{{1,5}}[{SUFFIXES}{''.join(_LOOKALIKE.values())}]")
 
@@ -85,14 +99,34 @@ class PlaceFinder:
             index = self._near_verbs if len(t) < 4 and t[-1] == "면" else self._near
             index.setdefault((len(t), t[0]), []).append(t)
         self._lengths = sorted({len(t) for t in targets})
+        self._by_length: dict[int, list[str]] = {}
+        for t in targets:
+            self._by_length.setdefault(len(t), []).append(t)
 
     def find(self, text: str) -> str | None:
-        m = self._exact.search(text)
-        if m:
-            return self._canonical.get(re.sub(r"\s", "", m.group()).upper()) or self._canonical.get(
-                re.sub(r"\s", "", m.group())
-            )
-        return self._fuzzy(text)
+        """The family's place: with several places named, the one they live in now (not the one they moved
+        from, work in, or where grandma lives); ties go to the first named."""
+        named = [(m, n) for m in self._exact.finditer(text) if (n := self._name(m.group())) is not None]
+        if not named:
+            return self._fuzzy(text)
+        if len(named) == 1 or all(n == named[0][1] for _, n in named):
+            return named[0][1]
+        return max(named, key=lambda pair: self._score(text, pair[0]))[1]  # max keeps the first of equals
+
+    def _name(self, found: str) -> str | None:
+        key = re.sub(r"\s", "", found)
+        return self._canonical.get(key.upper()) or self._canonical.get(key)
+
+    @staticmethod
+    def _score(text: str, m: re.Match[str]) -> int:
+        """How surely a named place is where the family lives now: +2 living there, -2 elsewhere."""
+        before = text[max(0, m.start() - 12) : m.start()]
+        score = 0
+        if _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, m.end()):
+            score += 2
+        if _AWAY_BEFORE.search(before) or _AWAY_AFTER.match(text, m.end()) or _AWAY_AFTER_MOVED.match(text, m.end()):
+            score -= 2
+        return score
 
     def suggest(self, text: str, n: int = 5) -> list[str]:
         """Places whose names look most like the words of a message that named none, best first: choices to
@@ -127,6 +161,8 @@ class PlaceFinder:
                 near = self._near.get((n, window[0]), [])
                 if living:
                     near = near + self._near_verbs.get((n, window[0]), [])
+                    if not near:  # "얌금동에 살아요": a first letter off too, but only before words about living
+                        near = self._by_length.get(n, [])
                 for t in near:
                     if t[-1] == window[-1] and Levenshtein.distance(window, t, score_cutoff=1) <= 1:
                         names.add(self._canonical[t])

@@ -11,6 +11,7 @@ DAY_NAMES = {
 _SHORT = {k: name.removesuffix("요일") for k, name in DAY_NAMES.items()}
 WEEKDAYS_LABEL = "평일"
 WEEKEND_LABEL = "주말·공휴일"
+VACATION_LABEL = "방학 중 {day}"
 
 # Every phrase below ends in a form that needs no particle choice after a service or site name.
 AGE_FITS = "{child}: {service} 대상({range})"
@@ -41,6 +42,8 @@ LAST_RESORT_HELD = "{situations} 때 먼저 안내하고, 그 밖에는 다른 �
 LAST_RESORT_ONLY = "다른 돌봄이 맞지 않을 때만 안내합니다"
 LAST_RESORT_OFFERED = "다른 돌봄이 나이·시간·예약 조건에 맞지 않아 대안으로 안내합니다"
 FALLBACK = "맞는 돌봄을 찾지 못해 먼저 상담·안내를 권합니다"
+TOO_YOUNG = "{child} 아기는 이 돌봄 서비스들이 맡지 않습니다 (가장 어린 아이도 {low}부터). 이곳에 먼저 문의하세요"
+TOO_OLD = "{child} 아이는 이 돌봄 서비스들의 대상이 아닙니다 (가장 큰 아이도 {high}까지). 이곳에 먼저 문의하세요"
 AT_HOME = "돌보미가 집으로 찾아갑니다"
 NEAREST = "{origin}에서 가장 가까운 곳: {site} (약 {km:.1f}km)"
 YOUR_LOCATION = "보내주신 위치"

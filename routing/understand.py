@@ -9,8 +9,10 @@ from datetime import datetime
 from knowledge.schema import Knowledge
 from routing.ages import find_children
 from routing.days import public_holidays
+from routing.hours import Period
 from routing.need import Child, Need, Understanding
 from routing.places import PlaceFinder
+from routing.situations import SituationFinder
 from routing.when import When, find_when
 
 _NO = re.compile(
@@ -33,9 +35,15 @@ _LEAD = " \t\"'([{<-~.,!?·*"
 _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "~", 0x223C: "~", 0x2236: ":"}
 """Full-width digits and signs as phones type them (１８：３０). Not NFKC: it would break ㅇㅇ, ㅋㅋ into other jamo."""
 _NO_CHILD = Child()
+_TERM = re.compile("방학(?:끝나|끝난|이끝|지나|말고|아닌|아니|빼고|제외|전|후)")
+"""방학 named only to say a day is not in the vacation."""
 MAX_TAPS = 512
 """Button values kept read (per minute); far more than the buttons the dialog offers."""
 _CORRECTION = re.compile(r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고)")
+
+
+def _period(hint: str | None) -> Period | None:
+    return "am" if hint == "am" else "pm" if hint == "pm" else None
 
 
 def _answer(text: str) -> tuple[bool | None, int]:
@@ -58,11 +66,7 @@ class Understander:
         self.knowledge = knowledge
         self._places = PlaceFinder(knowledge.places)
         public_holidays(datetime.now().year)  # the holidays package takes ~0.1 s per year: not on a parent's turn
-        self._situations = tuple(
-            (sid, re.compile("|".join(re.escape(w.replace(" ", "")) for w in sorted(s.words, key=len, reverse=True))))
-            for sid, s in knowledge.situations.items()
-            if s.words
-        )
+        self._situations = SituationFinder(knowledge.situations)
         owners: dict[str, list[str]] = {}
         for service in knowledge.services:
             for word in service.topics:
@@ -71,26 +75,28 @@ class Understander:
         self._topics = (
             re.compile("|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))) if owners else None
         )
-        self._taps: dict[tuple[str, datetime], Understanding] = {}
+        self._taps: dict[tuple[str, datetime, str | None], Understanding] = {}
 
-    def read_tap(self, value: str, now: datetime) -> Understanding:
+    def read_tap(self, value: str, now: datetime, hint: str | None = None) -> Understanding:
         """``read`` for a tapped button's value. Buttons come from a few fixed lists that every parent taps,
         so each value is read once per minute: a reading takes from the clock only the date and the minute
         of day (for "지금"), and the exact time is put back into what is handed out."""
         minute = now.replace(second=0, microsecond=0)
-        key = (value, minute)
+        key = (value, minute, hint)
         hit = self._taps.get(key)
         if hit is None:
             if len(self._taps) >= MAX_TAPS or (self._taps and next(iter(self._taps))[1] != minute):
                 self._taps.clear()  # a new minute (or values nobody was offered): start over
-            hit = self._taps[key] = self.read(value, minute)
+            hit = self._taps[key] = self.read(value, minute, hint)
         return hit if hit.need.now == now else replace(hit, need=replace(hit.need, now=now))
 
     def suggest_places(self, text: str, n: int = 5) -> list[str]:
         """Place names that look like the text, for a parent whose answer named no place we know."""
         return self._places.suggest(text, n)
 
-    def read(self, text: str, now: datetime) -> Understanding:
+    def read(self, text: str, now: datetime, hint: str | None = None) -> Understanding:
+        """What one message says, relative to ``now`` (Asia/Seoul). ``hint`` ('am'/'pm') is the ``period`` of an
+        earlier message in the conversation, or the half of the day a parent chose for an ``ambiguous_hour``."""
         if not text.isascii():
             text = text.translate(_WIDE)
         yes, rest = _answer(text)
@@ -104,44 +110,41 @@ class Understander:
                 head, body = text[: cut.start()].rstrip().rpartition(" ")[0], text[cut.end() :]
                 # "내일 말고 모레" corrects a fact, "어린이집 말고 집에서" only states a wish
                 negated = "아니" in cut.group() or self._says_fact(text[len(head) : cut.start()], now)
-        children = find_children(body) or find_children(head)
-        when = self._when(body, head, now)
+        today = now.date()
+        children = find_children(body, today) or (find_children(head, today) if head else ())
+        first = children[0] if children else _NO_CHILD
+        school = first.school_grade is not None or (first.age_months or 0) >= self.knowledge.school_from_months
+        when = self._when(body, head, now, _period(hint), school)
         area = self._places.find(body) or (self._places.find(head) if head else None)
         if yes is False and (children or when.day or when.start is not None or when.end is not None or area):
             negated = True  # "아니요, 5살이에요": a no that brings the right fact
         compact = "".join(text.split())
-        situations = frozenset(sid for sid, pattern in self._situations if pattern.search(compact))
+        situations = self._situations.find(compact, when.day is not None and when.day > today)
+        vacation = "방학" in compact and _TERM.search(compact) is None
+        # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = Need(
-            child=children[0] if children else _NO_CHILD,
-            day=when.day,
-            start=when.start,
-            end=when.end,
-            night=when.night,
-            holiday=when.holiday,
-            urgent=when.urgent,
-            topics=self._find_topics(compact),
-            situations=situations,
-            area=area,
-            now=now,
+            first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
+            self._find_topics(compact), situations, area, None, now, vacation,
         )
-        return Understanding(need, children, "danger" in situations, yes, negated)
+        return Understanding(
+            need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past
+        )
 
     def _says_fact(self, text: str, now: datetime) -> bool:
         when = find_when(text, now)
-        return bool(
-            find_children(text) or when.day or when.start is not None or when.end is not None or self._places.find(text)
-        )
+        said = find_children(text, now.date()) or when.day or when.start is not None or when.end is not None
+        return bool(said or self._places.find(text))
 
-    def _when(self, body: str, head: str, now: datetime) -> When:
+    def _when(self, body: str, head: str, now: datetime, hint: Period | None, school: bool) -> When:
         k = self.knowledge
-        found = find_when(body, now, k.night_from, k.night_until)
+        found = find_when(body, now, k.night_from, k.night_until, hint, school)
         if not head:
             return found
-        before = find_when(head, now, k.night_from, k.night_until)
+        before = find_when(head, now, k.night_from, k.night_until, hint, school)
         if found.start is None and found.end is None and before.start is not None:
-            found = replace(found, start=before.start, end=before.end, night=found.night or before.night)
+            found = found._replace(start=before.start, end=before.end, night=found.night or before.night)
         if found.day is None and before.day is not None:
-            found = replace(found, day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent)
+            found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent)
         return found
 
     def _find_topics(self, compact: str) -> tuple[str, ...]:

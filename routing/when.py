@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from routing.days import find_day, is_holiday, says_now
+from routing.days import TODAY, Day, find_days, is_holiday, says_now
+from routing.hours import Period, Settled, period, settle
 from routing.numbers import NATIVE, alternation
 
 _HOURS_RE = alternation({w: n for w, n in NATIVE.items() if n <= 12})
@@ -56,14 +58,21 @@ _URGENT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class When:
+class When(NamedTuple):
+    """Everything a message says about time (a tuple: one is made for every message)."""
+
     day: date | None = None
     start: int | None = None
     end: int | None = None
     night: bool | None = None
     holiday: bool | None = None
     urgent: bool = False
+    period: Period | None = None
+    """The half of the day the message's own words point at (저녁 -> pm), for the dialog to carry."""
+    ambiguous_hour: int | None = None
+    """A bare hour that may be morning or evening (ask 오전/오후)."""
+    past: bool = False
+    """The day and hours said have already ended: they were dropped, the dialog should ask again."""
 
 
 def clock(hour: int, minute: int, mark: str | None) -> int | None:
@@ -91,6 +100,8 @@ class _Said:
     """'start', 'end' or '' when the words around the time do not say."""
     sure: bool
     """False for a bare hour 1-11 without 오전/오후: as written, but it may mean the afternoon."""
+    at: int = -1
+    """Where in the text the time is said."""
 
 
 def _said(m: re.Match[str], text: str) -> _Said | None:
@@ -110,7 +121,7 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
     if minutes is None:
         return None
     role = "end" if _END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
-    return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12)
+    return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start())
 
 
 def _end_after(start: int, start_mark: str | None, end: _Said) -> tuple[int, bool]:
@@ -144,6 +155,8 @@ class Times:
     start_sure: bool = False
     """Whether the start is free of 오전/오후 doubt (a bare "3시" is 03:00 as written, but maybe 15:00)."""
     end_sure: bool = False
+    start_at: int = -1
+    """Where in the text the start is said (-1: not said there, e.g. 지금)."""
 
 
 _NO_TIMES = Times()
@@ -154,10 +167,11 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     start: int | None = None
     start_mark: str | None = None
     start_sure = True
+    start_at = -1
     end_said: _Said | None = None
     short = _SHORT_RANGE.search(text) if ("~" in text or "-" in text or "〜" in text or "–" in text) else None
     if short:
-        start_mark = short["mk"]
+        start_mark, start_at = short["mk"], short.start()
         a, b = int(short["a"]), int(short["b"])
         start = clock(a, 0, start_mark)
         start_sure = start_mark is not None or a == 0 or a >= 12
@@ -174,7 +188,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
         if first is not None:
-            start, start_mark, start_sure = first.minutes, first.mark, first.sure
+            start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
             later = said[said.index(first) + 1 :]
             end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
         else:
@@ -189,27 +203,60 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         lifted = end_said.mark is None and end == end_said.minutes + 720
         # "10:00-18:00": an evening start would come after a certain end, so the start is the morning one
         settled = end_sure and start + 720 >= end
-        return Times(start, end, start_sure or lifted or settled, end_sure)
+        return Times(start, end, start_sure or lifted or settled, end_sure, start_at)
     duration = _duration(text) if "시간" in text or "분" in text else None
-    return Times(start, start + duration if duration else None, start_sure, start_sure)
+    return Times(start, start + duration if duration else None, start_sure, start_sure, start_at)
 
 
-def find_when(text: str, now: datetime, night_from: int = 19 * 60 + 30, night_until: int = 7 * 60 + 30) -> When:
-    """Everything the text says about time, relative to ``now`` (Asia/Seoul)."""
+def find_when(
+    text: str,
+    now: datetime,
+    night_from: int = 19 * 60 + 30,
+    night_until: int = 7 * 60 + 30,
+    hint: Period | None = None,
+    school: bool = False,
+) -> When:
+    """Everything the text says about time, relative to ``now`` (Asia/Seoul). ``hint`` is a period word carried
+    from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours)."""
     today = now.date()
-    day = find_day(text, today)
-    now_said = says_now(text) and day in (None, today)
-    times = find_times(text, now.hour * 60 + now.minute if now_said else None)
-    start, end = times.start, times.end
-    if now_said and day is None:
+    days = find_days(text, today) if text else []
+    first = days[0] if days else None
+    day = first.day if first else None
+    now_said = says_now(text)
+    if now_said and first is not None and day != today and _now_first(text, first.at):
+        day, days = today, [Day(today, -1, False, False), *days]  # "지금부터 내일 아침까지": from now, today
+        first = days[0]
+    now_said = now_said and day in (None, today)
+    if day is None and (now_said or TODAY.search(text)):
         day = today
+    now_minutes = now.hour * 60 + now.minute
+    times = find_times(text, now_minutes if now_said else None)
+    own = period(text)
+    settled = settle(times.start, times.end, times.start_sure, times.end_sure, own or hint, school,
+                     now_minutes if day == today else None)
+    start, end = settled.start, settled.end
+    if first is not None and day is not None and end is not None:
+        later = next((d for d in days[1:] if d.day > day and d.at > max(first.at, times.start_at)), None)
+        if later is not None and (start is None or end % 1440 <= start):
+            end = end % 1440 + (later.day - day).days * 1440  # "오늘 밤부터 내일 아침 8시까지"
+        elif 0 <= times.start_at < first.at and end > 1440 and day > today:
+            day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning
+    past = False
+    if day is not None and _over(day, start, end, now, today):
+        if first is not None and first.weekly:
+            day += timedelta(days=7)  # "이번 주 토요일" said on Saturday night: the next one
+        else:
+            past, start, end = True, None, None  # ended already: the dialog asks again
+            settled = Settled(None, None, False, False)
+            if day < today:
+                day = None
     night: bool | None = None
-    night_time = (times.start_sure and start is not None and (start >= night_from or start < night_until)) or (
-        times.end_sure and end is not None and (end > night_from or end <= night_until)
+    night_time = (settled.start_sure and start is not None and (start >= night_from or start < night_until)) or (
+        settled.end_sure and end is not None and (end % 1440 > night_from or end % 1440 <= night_until or end > 1440)
     )
     if night_time or _NIGHT_WORDS.search(text):
         night = True
-    elif times.start_sure and times.end_sure and start is not None and end is not None:
+    elif settled.start_sure and settled.end_sure and start is not None and end is not None:
         night = False
     elif end is None and (start is None or start < _LATE) and "저녁" not in text and _DAY_WORDS.search(text):
         night = False  # "일요일 낮에", "오후 3시에"; but "오후 6시 반부터" may well run into the night
@@ -221,4 +268,19 @@ def find_when(text: str, now: datetime, night_from: int = 19 * 60 + 30, night_un
     elif _WORKDAY_WORDS.search(text):
         holiday = False
     urgent = day == today or _URGENT.search(text) is not None
-    return When(day, start, end, night, holiday, urgent)
+    return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past)
+
+
+def _now_first(text: str, day_at: int) -> bool:
+    at = text.find("지금")
+    return 0 <= at < day_at
+
+
+def _over(day: date, start: int | None, end: int | None, now: datetime, today: date) -> bool:
+    """Whether the care window has ended by ``now`` (a start alone counts as one hour)."""
+    if day < today:
+        return True
+    if day > today or (start is None and end is None):
+        return False
+    last = end if end is not None else start + 60  # type: ignore[operator]
+    return last <= now.hour * 60 + now.minute

@@ -27,7 +27,7 @@ async def test_the_first_reply_is_112_119_and_what_to_do_now_before_any_question
 
 async def test_a_danger_case_notifies_the_control_tower_not_a_services_coordinator(
         chat: Chat, store: Store, coordinators: Coordinators) -> None:
-    await chat.say("4살 아이를 남편이 때려요 율곡동이에요")
+    await chat.say("4살 아이가 지금 아빠한테 맞고 있어요 율곡동이에요")
     (case,) = await store.cases_for_user(chat.address.key)
     assert case.danger and case.urgent and case.service_id is None
     people = reporting(coordinators, store).recipients(case)

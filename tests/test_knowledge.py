@@ -37,7 +37,9 @@ def test_shipped_knowledge_validates() -> None:
     yulgok = next(s for s in knowledge.service("after-school").sites if s.id == "after-school-yulgok")
     assert knowledge.service("after-school").hours_at(yulgok).on("sat").label() == "09:00-18:00"
     assert knowledge.service("after-school").hours.on("sat") is None
-    assert knowledge.place("율곡동").aliases == ("김천혁신도시", "혁신도시")
+    assert knowledge.place("율곡동").aliases[:2] == ("김천혁신도시", "혁신도시")
+    assert knowledge.service("after-school").hours_at(None, vacation=True).on("mon").label() == "09:00-18:00"
+    assert knowledge.service("daycare-365").hours_at(None, vacation=True) == daycare.hours  # no vacation hours
 
 
 def test_other_yaml_files_in_the_directory_are_ignored(tmp_path: Path) -> None:

@@ -130,10 +130,11 @@ def test_119_is_the_last_resort_when_nothing_else_can_start_in_time() -> None:
     assert not held.fits and held.problems[0].startswith("긴급 상황 때 먼저 안내하고")
 
 
-def test_a_child_too_young_for_everything_gets_general_guidance() -> None:
+def test_a_child_too_young_for_everything_is_told_so_and_where_to_ask() -> None:
     r = rank(Need(child=Child(age_months=2), day=WED, start=at(10), end=at(14)), K)
-    assert ids(r) == ["mom-center"]
-    assert r.best is not None and r.best.reasons[0] == texts.FALLBACK
+    assert ids(r) == ["mom-center"] and r.outside_ages == "younger"
+    assert r.best is not None and r.best.reasons[0].startswith("2개월 아기는 이 돌봄 서비스들이 맡지 않습니다")
+    assert "3개월부터" in r.best.reasons[0] and r.best.service.contacts[0].phone == "042-123-4567"
     assert "2개월: 365어린이집 대상이 아닙니다 (대상 6개월~취학 전)" in verdict(r, "daycare-365").problems
 
 

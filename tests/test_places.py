@@ -94,8 +94,46 @@ def test_places_are_found(text: str, place: str | None) -> None:
     assert FINDER.find(text) == place
 
 
-def test_the_first_place_named_wins() -> None:
-    assert FINDER.find("아포읍 살다가 율곡동으로 이사") == "아포읍"
+def test_with_two_places_the_family_lives_in_the_one_they_live_in_now() -> None:
+    assert FINDER.find("아포읍 살다가 율곡동으로 이사") == "율곡동"
+    assert FINDER.find("지좌동에서 이사 왔고 지금은 양금동") == "양금동"
+    assert FINDER.find("직장은 대신동이고 집은 자산동이에요") == "자산동"
+    assert FINDER.find("대곡동 근무하고 아포읍 거주") == "아포읍"
+    assert FINDER.find("할머니댁이 감문면인데 저희는 율곡동 살아요") == "율곡동"
+    assert FINDER.find("친정은 봉산면이고 저는 평화동") == "평화남산동"
+    assert FINDER.find("개령면 살고 회사는 율곡동") == "개령면"
+    # nothing says which: the first named
+    assert FINDER.find("율곡동이나 지좌동 쪽") == "율곡동"
+
+
+def test_landmarks_schools_stations_and_complexes_name_the_area() -> None:
+    assert FINDER.find("김천역 앞이에요") == "평화남산동"
+    assert FINDER.find("KTX 김천구미역 근처") == "남면"
+    assert FINDER.find("센트럴자이 살아요") == "대곡동"
+    assert FINDER.find("다수초등학교 근처예요") == "대곡동"
+    assert FINDER.find("도로공사 근처 아파트") == "율곡동"
+
+
+def test_every_365_site_named_after_a_complex_is_known() -> None:
+    from knowledge.loader import load
+
+    for site in load().service("daycare-365").sites:
+        label = site.name.removeprefix("365어린이집 ")
+        assert FINDER.find(f"{label} 근처 살아요") == site.area, site.name
+
+
+def test_a_typo_with_a_particle_or_ending_still_finds_the_area() -> None:
+    assert FINDER.find("얌금동에 살아요") == "양금동"
+    assert FINDER.find("율고동이라예") == "율곡동"
+    assert FINDER.find("지좌둥인데요") == "지좌동"
+
+
+def test_township_names_that_are_ordinary_words_stay_words() -> None:
+    assert FINDER.find("부항 뜨러 가요") is None
+    assert FINDER.find("증산 계획이 있어요") is None
+    assert FINDER.find("대항해서 이겼어요") is None
+    assert FINDER.find("감천 문화마을 놀러 가요") is None
+    assert FINDER.find("부항 살아요") == "부항면"
 
 
 def test_built_from_the_knowledge_not_a_fixed_list() -> None:

@@ -93,7 +93,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("애기 18개얼 입니다", expect(age_months=18)),
     ("4쌀 아기", expect(age_months=48)),
     ("4샬", expect(age_months=48)),
-    ("7세반 다녀요", expect(age_months=84)),
+    ("7세반 다녀요", expect(age_months=76)),  # a kindergarten class counts Korean age: preschool
     ("두 달 된 아기", expect(age_months=2)),
     ("한 달 동안 맡길 곳", expect()),
     ("5살(만 4세)이에요", expect(age_months=48)),
@@ -133,7 +133,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("내일 오전 10시부터 오후 3시까지", expect(date="2026-11-25", start="10:00", end="15:00", night=False, **WEEKDAY)),
     ("모레 밤에", expect(date="2026-11-26", night=True, **WEEKDAY)),
     ("글피 아침 8시", expect(date="2026-11-27", start="08:00", **WEEKDAY)),
-    ("7시 반까지", expect(end="07:30")),
+    ("7시 반까지", expect(end="19:30")),  # an end alone is the evening one
     ("10시부터 3시까지", expect(start="10:00", end="15:00", night=False)),
     ("저녁 6시~9시", expect(start="18:00", end="21:00", night=True)),
     ("저녁 6-9시", expect(start="18:00", end="21:00", night=True)),
@@ -141,7 +141,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("밤 열시까지요", expect(end="22:00", night=True)),
     ("오후 다섯 시 반", expect(start="17:30")),
     ("내일 저녘 7시", expect(date="2026-11-25", start="19:00", **WEEKDAY)),
-    ("3시부터 7시 반까지", expect(start="03:00", end="07:30")),
+    ("3시부터 7시 반까지", expect(start="15:00", end="19:30", night=False)),  # nobody needs care from 3 a.m.
     ("한시적으로 이용할게요", expect()),
     ("야간에 맡길 수 있나요", expect(night=True)),
     ("밤새 봐주실 분", expect(night=True)),
@@ -380,7 +380,7 @@ CHILDREN = [
     ("초2 딸하고 18개월 아들", (Child(school_grade=2), Child(18))),
     ("9살 초3 아들", (Child(108, 3),)),
     ("아이 셋이에요 8살, 5살, 2살", (Child(96), Child(60), Child(24))),
-    ("쌍둥이 4살", (Child(48),)),
+    ("쌍둥이 4살", (Child(48), Child(48))),  # twins are two children
     ("둘째가 백일이라 첫째 4살 맡기고 싶어요", (Child(48), Child(3))),
     ("막내 3살 큰애 9살", (Child(108), Child(36))),
     ("작은애 2살이고 큰애는 초3", (Child(school_grade=3), Child(24))),
@@ -494,7 +494,7 @@ def test_tapped_readings_are_bounded_and_kept_for_one_minute(monkeypatch: pytest
     reader = Understander(KNOWLEDGE)
     reads: list[str] = []
     read = reader.read
-    monkeypatch.setattr(reader, "read", lambda text, now: reads.append(text) or read(text, now))
+    monkeypatch.setattr(reader, "read", lambda text, now, hint=None: reads.append(text) or read(text, now, hint))
     reader.read_tap("내일", TAP_TIMES[0])
     reader.read_tap("내일", TAP_TIMES[0].replace(second=50))
     assert reads == ["내일"], "read once in the minute"

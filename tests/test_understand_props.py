@@ -51,7 +51,11 @@ def _check(line: dict) -> None:
     assert line["date"] is None or datetime.strptime(line["date"], "%Y-%m-%d")
     for key in ("start", "end"):
         assert line[key] is None or datetime.strptime(line[key], "%H:%M")
-    assert isinstance(line["urgent"], bool)
+    assert isinstance(line["urgent"], bool) and isinstance(line["danger"], bool)
+    kids = line["children"]
+    assert isinstance(kids, list) and all(set(k) == {"age_months", "school_grade"} for k in kids)
+    first = kids[0] if kids else {"age_months": None, "school_grade": None}
+    assert (first["age_months"], first["school_grade"]) == (line["age_months"], line["school_grade"])
     assert line["place"] is None or KNOWLEDGE.place(line["place"]) is not None
     assert all(isinstance(s, str) for s in line["services"])
 
@@ -98,12 +102,14 @@ def test_command_through_cli_main(monkeypatch: pytest.MonkeyPatch) -> None:
     assert lines[0] == {
         "age_months": 24,
         "school_grade": None,
+        "children": [{"age_months": 24, "school_grade": None}],
         "date": "2026-11-25",
         "start": "18:00",
         "end": "21:00",
         "night": True,
         "holiday": False,
         "urgent": False,
+        "danger": False,
         "place": None,
         "services": lines[0]["services"],
     }

@@ -1,0 +1,91 @@
+"""Which half of the day a bare hour means ("4시부터 8시까지" without 오전/오후), and whether doubt remains.
+
+A bare hour 1-11 is read, in this order: by a period word in the message or carried from an earlier turn
+(저녁, 퇴근, 학교 끝나고 -> afternoon; 새벽, 아침, 출근 전 -> morning); against a certain end ("7시부터 밤 10시까지");
+1-5 as the afternoon (nobody asks for care from 4 in the morning without saying 새벽); a school child's
+hours up to 8 as after school; a morning reading already over today as the afternoon; otherwise as written
+(the morning), with 6-8 flagged as truly ambiguous so the dialog can ask 오전/오후 with two buttons. A bare end
+with no start ("6시 반까지") is the afternoon one unless a morning word says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple
+
+Period = Literal["am", "pm"]
+_PM = re.compile(
+    r"저녁|저녘|밤(?!톨|송이|나무|껍질|길)|야근|야간|퇴근|오후|하원|하교|방과\s*후|(?:학교|학원|수업|유치원|어린이집)\s*(?:끝나|마치|마친|끝난)"
+    r"|늦게|늦은\s*시간|pm|PM"
+)
+_AM = re.compile(r"새벽|아침|오전|출근\s*(?:전|하기\s*전|길)|등원\s*전|등교\s*전|일찍|am(?![a-z])|AM(?![A-Z])")
+_HALF = 720
+_LONG = 14 * 60
+"""A morning start this long before a certain end is read as the evening one."""
+_DOUBTFUL = range(6, 9)
+"""Bare hours whose morning and evening readings are both common care times."""
+
+
+def period(text: str) -> Period | None:
+    """The half of the day the message's words point at, or None when they point at neither (or both)."""
+    pm, am = _PM.search(text) is not None, _AM.search(text) is not None
+    if pm == am:
+        return None
+    return "pm" if pm else "am"
+
+
+class Settled(NamedTuple):
+    """The hours after choosing halves of the day (a tuple: one is made for every message)."""
+
+    start: int | None
+    end: int | None
+    start_sure: bool
+    end_sure: bool
+    ambiguous_hour: int | None = None
+    """A bare hour (6-8) that may be morning or evening. start/end hold the reading taken: the morning for a
+    start (as written), the evening for an end said alone."""
+
+
+_NOTHING = Settled(None, None, False, False)
+
+
+def settle(
+    start: int | None,
+    end: int | None,
+    start_sure: bool,
+    end_sure: bool,
+    hint: Period | None,
+    school: bool,
+    now_minutes: int | None,
+) -> Settled:
+    """Choose the half of the day for bare hours. ``now_minutes`` is the minute of day when the care day is
+    today (or not said), else None; ``hint`` is the message's own period word or one carried from before."""
+    if start is None and end is None:
+        return _NOTHING
+    bare_start = start is not None and not start_sure and start < _HALF
+    bare_end = end is not None and not end_sure and end < _HALF
+    if bare_start and start is not None:
+        if end is not None and not bare_end:
+            # a certain end: the start is the reading before it that makes a day's care, not 15 hours of it
+            # ("7시부터 밤 10시까지" -> 19:00, "7시부터 20시까지" -> 07:00)
+            pm = start + _HALF < end and (hint == "pm" or (hint is None and (start < 360 or end - start >= _LONG)))
+            return Settled(start + _HALF if pm else start, end, True, True)
+        hour = start // 60
+        over = start if end is None else end
+        if hint is not None:
+            pm = hint == "pm"
+        elif hour <= 5 or (school and hour <= 8) or (now_minutes is not None and over <= now_minutes):
+            pm = True
+        else:
+            pm = False
+            if hour in _DOUBTFUL:
+                return Settled(start, end, False, False, hour)
+        shift = _HALF if pm else 0
+        return Settled(start + shift, None if end is None else end + shift, True, True)
+    if bare_end and end is not None and start is None:
+        hour = end // 60
+        if hint == "am":
+            return Settled(None, end, False, True)
+        doubt = hint is None and hour in _DOUBTFUL and now_minutes is not None and now_minutes < end
+        return Settled(None, end + _HALF, False, not doubt, hour if doubt else None)
+    return Settled(start, end, start_sure, end_sure)

@@ -1,0 +1,183 @@
+"""Finding situations (danger, emergency, sick child, care at home) in a message: words, lookalikes, plans, subjects.
+
+A situation's words come from the knowledge YAML so staff can extend them. Matching runs on the message
+without spaces. Lookalike phrases (``unless``) are blanked out first, so "학대예방" hides its 학대 and
+"주사맞았" its 맞았. A word whose nearest subject before it is another person ("엄마가 다쳐서") is about
+that person. ``now_words`` (a child alone) count only when the message is about now, not a plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from knowledge.schema import Situation
+
+CHILD_NOUNS = (
+    "아이들", "아이", "애기", "아기", "아가", "애들", "애", "얘", "딸래미", "딸내미", "딸", "아들", "막내", "첫째",
+    "둘째", "동생", "손주", "조카", "꼬맹이", "녀석",
+)
+"""What ``{아이}`` in a word stands for, with its particle."""
+_PARTICLES = "(?:이가|가|이|를|을|는|은|도|만|한테|랑)?"
+CHILD_RE = "(?:" + "|".join(CHILD_NOUNS) + ")" + _PARTICLES
+_CHILD_MENTION = re.compile("|".join(CHILD_NOUNS))
+_CHILD_FIRST = "".join(sorted({n[0] for n in CHILD_NOUNS}))
+_SUBJECT_WINDOW = 20
+"""How far back (letters, spaces removed) the subject of a word is looked for."""
+_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님")
+_CHILD_SUBJECT = re.compile(CHILD_RE)
+_CHILD_WINDOW = 20
+_BELONGINGS = (
+    "장난감", "가방", "물건", "신발", "옷", "모자", "우산", "책", "폰", "핸드폰", "휴대폰", "지갑", "카드", "인형",
+    "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
+)
+_BLANK = "|"
+_NONE: frozenset[str] = frozenset()
+
+
+def _grouped(words: list[str]) -> str:
+    """An alternation of literal words grouped by first letter ("다(?:쳤|쳐)|피(?:가나|나요)"), longest first
+    within a group: the regex engine then tries one group per letter, three times faster than one flat list
+    of hundreds of words, and finds the same matches."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first, rests in groups.items():
+        tails = sorted(set(rests), key=len, reverse=True)
+        body = "|".join(re.escape(t) for t in tails if t)
+        optional = "" in tails
+        parts.append(re.escape(first) + (f"(?:{body})" + ("?" if optional else "") if body else ""))
+    return "|".join(parts)
+
+
+def _alternation(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Patterns for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words that
+    start with it are factored into one pattern behind a first-letter test: a child noun in front of every
+    alternative would make the regex engine try each of them at every letter (10x slower)."""
+    forms = sorted({w.replace(" ", "") for w in words if w.strip()}, key=len, reverse=True)
+    child = "{아이}"
+    heads = [f for f in forms if f.startswith(child) and child not in f[len(child) :]]
+    rest = [f for f in forms if f not in heads]
+    patterns = []
+    literal = [f for f in rest if child not in f]
+    templated = [f for f in rest if child in f]
+    if literal:
+        patterns.append(re.compile(_grouped(literal)))
+    if templated:
+        patterns.append(re.compile("|".join(re.escape(f).replace(re.escape(child), CHILD_RE) for f in templated)))
+    if heads:
+        tails = "|".join(re.escape(f[len(child) :]) for f in heads)
+        patterns.append(re.compile(f"(?=[{_CHILD_FIRST}]){CHILD_RE}(?:{tails})"))
+    return tuple(patterns)
+
+
+class _Compiled:
+    __slots__ = ("now", "now_words", "others", "plans", "unless", "with_child", "words")
+
+    def __init__(self, s: Situation) -> None:
+        self.words = _alternation(s.words)
+        self.now_words = _alternation(s.now_words)
+        self.plans = _alternation(s.plans)
+        self.now = _alternation(s.now)
+        self.unless = _alternation(s.unless)
+        self.others = _alternation(s.not_after)
+        self.with_child = _alternation(s.with_child)
+
+
+def _about_someone_else(compact: str, at: int, others: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
+    ("선생님한테 맞았대요", "엄마랑") or inside a child word ("막내가" holds 내가) is not the subject."""
+    if not others:
+        return False
+    begin = max(0, at - _SUBJECT_WINDOW)
+    window = compact[begin:at]
+    children = [(m.start(), m.end()) for m in _CHILD_MENTION.finditer(window)]
+    last_other = max(
+        (
+            m.end()
+            for p in others
+            for m in p.finditer(window)
+            if not _NOT_SUBJECT.match(compact, begin + m.end())
+            and not any(a < m.end() and m.start() < b for a, b in children)
+        ),
+        default=-1,
+    )
+    if last_other < 0:
+        return False
+    return last_other > max((b for _, b in children), default=-1)
+
+
+def _child_named_before(compact: str, at: int) -> bool:
+    """Whether a child is named shortly before ``at`` with no other noun marked as subject or object between
+    ("둘째가 30분째 안 보여요" yes; "아이 가방을 잃어버렸어요" no)."""
+    window = compact[max(0, at - _CHILD_WINDOW) : at]
+    last = None
+    for m in _CHILD_SUBJECT.finditer(window):
+        last = m
+    if last is None:
+        return False
+    between = window[last.end() :]
+    if between.startswith(_BELONGINGS):
+        return False  # "애 장난감 잃어버렸어요": the child's things, not the child
+    return not between or between[-1] not in "이가을를은는"
+
+
+def _counts(patterns: tuple[re.Pattern[str], ...], compact: str, others: tuple[re.Pattern[str], ...]) -> bool:
+    return any(
+        not _about_someone_else(compact, m.start(), others) for p in patterns for m in p.finditer(compact)
+    )
+
+
+def _after_child(patterns: tuple[re.Pattern[str], ...], compact: str, others: tuple[re.Pattern[str], ...]) -> bool:
+    return any(
+        _child_named_before(compact, m.start()) and not _about_someone_else(compact, m.start(), others)
+        for p in patterns
+        for m in p.finditer(compact)
+    )
+
+
+def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(p.search(text) is not None for p in patterns)
+
+
+def _blank(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
+    for p in patterns:
+        text = p.sub(_BLANK, text)
+    return text
+
+
+class SituationFinder:
+    """Compiled once per knowledge; ``find`` is a pure function of the message."""
+
+    def __init__(self, situations: Mapping[str, Situation]) -> None:
+        self._compiled = tuple(
+            (sid, _Compiled(s)) for sid, s in situations.items() if s.words or s.now_words or s.with_child
+        )
+        cores = {
+            w.replace(" ", "").replace("{아이}", "")
+            for s in situations.values()
+            for w in (*s.words, *s.now_words, *s.with_child)
+        } - {""}
+        self._trigger = re.compile(_grouped(sorted(cores))) if cores else None
+        """Any word of any situation, without its child noun: most messages match none and stop here."""
+
+    def find(self, compact: str, later: bool = False) -> frozenset[str]:
+        """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day."""
+        if self._trigger is None or self._trigger.search(compact) is None:
+            return _NONE
+        found = []
+        for sid, c in self._compiled:
+            text = _blank(c.unless, compact)
+            if _counts(c.words, text, c.others) or _after_child(c.with_child, text, c.others) or (
+                c.now_words and self._now(c, text, later) and _counts(c.now_words, text, c.others)
+            ):
+                found.append(sid)
+        return frozenset(found)
+
+    @staticmethod
+    def _now(c: _Compiled, text: str, later: bool) -> bool:
+        """Whether the message is about now: no later day, and no plan word unless a now word overrides it."""
+        if later:
+            return False
+        return not _any(c.plans, text) or _any(c.now, text)

@@ -1,0 +1,108 @@
+"""Ranking what parents write, read and ranked together: lead time with only an end, ages outside every
+service, sick children in casual and dialect Korean, benefits and topics, school vacation hours."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing import texts
+from routing.match import Ranking, rank
+from routing.understand import Understander
+
+KST = ZoneInfo("Asia/Seoul")
+SAT_2100 = datetime(2026, 11, 28, 21, 0, tzinfo=KST)
+WED_1000 = datetime(2026, 11, 25, 10, 0, tzinfo=KST)
+K = load()
+R = Understander(K)
+
+
+def ranked(text: str, now: datetime = WED_1000) -> Ranking:
+    return rank(R.read(text, now).need, K)
+
+
+def ids(text: str, now: datetime = WED_1000) -> list[str]:
+    return [v.service.id for v in ranked(text, now).ranked]
+
+
+def test_only_an_end_still_counts_the_booking_lead_time() -> None:
+    r = ranked("4살 오늘 밤 10시까지 맡길 곳", SAT_2100)
+    assert [v.service.id for v in r.ranked] == ["emergency-119"]
+    assert r.ranked[0].reasons[0] == texts.LAST_RESORT_OFFERED
+    home = next(v for v in r.rejected if v.service.id == "home-care")
+    assert "최소 2시간 전에 예약해야 해서 지금 바로는 어렵습니다" in home.problems
+    # with time to book, home visits come back and 119 is held back again
+    later = ids("4살 내일 밤 10시까지 맡길 곳", SAT_2100)
+    assert later[0] == "home-care" and "emergency-119" not in later
+
+
+def test_a_fourteen_year_old_gets_one_clear_answer() -> None:
+    r = ranked("14살 아이 내일 오후 3시부터 6시까지")
+    assert r.outside_ages == "older" and [v.service.id for v in r.ranked] == ["other-dept"]
+    assert r.ranked[0].reasons[0].startswith("만 14세(168개월) 아이는 이 돌봄 서비스들의 대상이 아닙니다")
+
+
+def test_a_baby_under_three_months_is_told_no_service_takes_her() -> None:
+    r = ranked("2개월 신생아 내일 오후 맡길 곳")
+    assert r.outside_ages == "younger" and [v.service.id for v in r.ranked] == ["mom-center"]
+    assert len(R.read("2개월 신생아 내일 오후 맡길 곳", WED_1000).children) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "애가 아파가 어린이집 못 보내요 4살",
+        "4살 딸이 아프다 카네 내일 봐줄 사람",
+        "몸이 안 좋아서 어린이집 못 가는 3살",
+        "토해서 어린이집 못 가요 5살",
+        "기침을 심하게 해서요 4살 아들",
+        "장염이래요 3살",
+        "수족구 걸렸어요 4살",
+        "독감이라 등원 못해요 5살",
+        "4살 열이 38도예요",
+    ],
+)
+def test_a_sick_child_in_casual_words_goes_to_home_care_first(text: str) -> None:
+    assert "sick" in R.read(text, WED_1000).need.situations
+    assert ids(text)[0] == "home-care"
+
+
+def test_apartment_is_not_a_sick_child() -> None:
+    assert "sick" not in R.read("아파트 단지 안 어린이집", WED_1000).need.situations
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["부모급여 신청은 어디서 해요", "양육수당 문의", "아동수당 언제 나와요", "첫만남이용권 어떻게 써요",
+     "국민행복카드 바우처 문의요", "영유아 건강검진 받는 곳", "아이 발달검사 받고 싶어요"],
+)
+def test_benefits_and_health_go_to_other_departments(text: str) -> None:
+    assert ids(text)[0] == "other-dept"
+
+
+def test_topics_inside_longer_phrases() -> None:
+    assert ids("장난감을 빌리고 싶은데요")[0] == "toy-library"
+    assert ids("육아 관련해서 상담을 좀 받고 싶어요")[0] == "mom-center"
+
+
+def test_vacation_hours_reach_after_school_when_the_parent_says_vacation() -> None:
+    term = ranked("초2 다음 주 화요일 오전 10시부터 오후 4시까지")
+    assert "after-school" not in [v.service.id for v in term.ranked]
+    vacation = ranked("방학 중에 초2 다음 주 화요일 오전 10시부터 오후 4시까지")
+    assert vacation.ranked[0].service.id == "after-school"
+    assert any("방학 중" in reason and "09:00-18:00" in reason for reason in vacation.ranked[0].reasons)
+
+
+def test_a_parent_who_is_ill_is_not_a_sick_child() -> None:
+    assert "sick" not in R.read("제가 몸이 안 좋아서 애 봐줄 분 찾아요", WED_1000).need.situations
+    assert R.read("엄마가 아파서 입원했어요", WED_1000).need.situations == {"emergency"}
+    assert "sick" in R.read("아이가 몸이 안 좋아서 못 가요", WED_1000).need.situations
+
+
+def test_an_age_bound_is_not_an_age() -> None:
+    """"6개월 미만" is a range (the dialog asks the months), not a six-month-old."""
+    assert R.read("6개월 미만이에요", WED_1000).children == ()
+    assert R.read("36개월 이하 아이", WED_1000).children == ()

@@ -1,0 +1,75 @@
+"""Children as parents describe them: birth years and dates, years and months, class names, twins, next year."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.need import Child
+from routing.understand import Understander
+
+NOW = datetime(2026, 12, 6, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+MARCH = datetime(2027, 3, 20, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+K = load()
+R = Understander(K)
+
+
+def kids(text: str, now: datetime = NOW) -> tuple[Child, ...]:
+    return R.read(text, now).children
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21년생 아들이에요", (Child(65),)),
+        ("2019년생 딸", (Child(89),)),
+        ("24년 3월생 아기", (Child(32),)),
+        ("2024.03.20생", (Child(32),)),
+        ("2025년 10월 1일에 태어났어요", (Child(14),)),
+        ("1년 3개월 된 아기", (Child(15),)),
+        ("2년 반 됐어요", (Child(30),)),
+        ("신생아 있어요", (Child(0),)),
+        ("돌 지나고 두 달 됐어요", (Child(14),)),
+        ("두 돌 지나서 5개월", (Child(29),)),
+        ("3개월 신생아", (Child(3),)),
+        ("쌍둥이 3살이에요", (Child(36), Child(36))),
+        ("세쌍둥이 18개월", (Child(18), Child(18), Child(18))),
+        ("5살 쌍둥이랑 초2 누나", (Child(60), Child(60), Child(school_grade=2))),
+    ],
+)
+def test_children(text: str, expected: tuple[Child, ...]) -> None:
+    assert kids(text) == expected
+
+
+def test_a_birth_year_counts_from_now() -> None:
+    assert kids("20년생", NOW)[0].age_months == 77
+    assert kids("20년생", MARCH)[0].age_months == 80
+
+
+def test_class_names_are_preschool_children() -> None:
+    for text in ("7세반 다녀요", "만 5세반이에요", "6세반 아이", "0세반", "2세반 아기", "4세반"):
+        (child,) = kids(text)
+        assert child.school_grade is None and child.age_months is not None
+        assert child.age_months < K.school_from_months, text
+    assert kids("7세반")[0].age_months > kids("5세반")[0].age_months > kids("2세반")[0].age_months
+
+
+def test_a_child_who_starts_school_next_year_is_preschool() -> None:
+    assert kids("7살인데 내년에 학교 가요")[0].age_months == K.school_from_months - 1
+    assert kids("내년에 초등학교 입학하는 아이")[0].age_months < K.school_from_months
+    assert kids("예비 초등 아들")[0].school_grade is None
+
+
+def test_a_grade_next_year_is_not_the_current_grade() -> None:
+    assert kids("내년에 2학년 올라가는 딸") == (Child(school_grade=1),)
+    assert kids("내년에 초4 돼요") == (Child(school_grade=3),)
+    assert kids("8살이고 내년에 2학년") == (Child(96),)
+    assert kids("지금 3학년") == (Child(school_grade=3),)
+
+
+def test_a_year_long_span_is_not_an_age() -> None:
+    assert kids("1년 동안 이용하고 싶어요") == ()
+    assert kids("2년 넘게 기다렸어요") == ()

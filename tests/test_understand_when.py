@@ -1,0 +1,150 @@
+"""Hours without 오전/오후, carried periods, days that never lie in the past, derived dates and birth dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.understand import Understander
+
+KST = ZoneInfo("Asia/Seoul")
+WED_1500 = datetime(2026, 11, 25, 15, 0, tzinfo=KST)
+WED_0500 = datetime(2026, 11, 25, 5, 0, tzinfo=KST)
+SUN_1000 = datetime(2026, 11, 29, 10, 0, tzinfo=KST)
+SAT_2300 = datetime(2026, 11, 28, 23, 0, tzinfo=KST)
+R = Understander(load())
+
+
+def hours(text: str, now: datetime = WED_1500, hint: str | None = None) -> tuple[str | None, str | None]:
+    need = R.read(text, now, hint).need
+
+    def hm(m: int | None) -> str | None:
+        return None if m is None else f"{m // 60:02d}:{m % 60:02d}"
+
+    return hm(need.start), hm(need.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # context words
+        ("퇴근이 늦어서 7시부터 10시까지 봐주실 분", ("19:00", "22:00")),
+        ("야근이라 8시부터 11시까지요", ("20:00", "23:00")),
+        ("하원 후에 5시부터 7시까지", ("17:00", "19:00")),
+        ("학교 끝나고 3시부터 6시까지", ("15:00", "18:00")),
+        ("출근 전에 6시부터 8시까지 봐주세요", ("06:00", "08:00")),
+        ("새벽에 5시부터 7시까지", ("05:00", "07:00")),
+        ("아침 일찍 7시부터 9시까지요", ("07:00", "09:00")),
+        # the order of a range and the hours people need care
+        ("내일 4시부터 8시까지", ("16:00", "20:00")),
+        ("내일 2시부터 5시까지", ("14:00", "17:00")),
+        ("내일 9시부터 6시까지", ("09:00", "18:00")),
+        ("내일 7시부터 밤 11시까지", ("19:00", "23:00")),
+        ("내일 8시부터 20시까지", ("08:00", "20:00")),
+        # an end said alone is the evening one
+        ("내일 6시 반까지", (None, "18:30")),
+        ("모레 9시까지 맡길 곳", (None, "21:00")),
+        # a reading already over today
+        ("오늘 9시부터 11시까지", ("21:00", "23:00")),
+        ("오늘 7시에 맡기고 싶어요", ("19:00", None)),
+    ],
+)
+def test_bare_hours_take_the_reading_a_parent_means(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert hours(text) == expected
+
+
+def test_a_school_child_is_cared_for_after_school() -> None:
+    assert hours("초5 딸 학원 가기 전 내일 4시부터 8시까지") == ("16:00", "20:00")
+    assert hours("3학년 아들 내일 7시까지") == (None, "19:00")
+    assert hours("10살 아이 모레 2시부터 7시까지") == ("14:00", "19:00")
+
+
+def test_an_hour_past_this_morning_is_this_afternoon() -> None:
+    assert hours("오늘 4시부터 9시까지") == ("16:00", "21:00")
+    assert hours("오늘 6시부터", WED_0500) == ("06:00", None)  # still ahead this morning: ask
+
+
+def test_a_truly_ambiguous_hour_is_flagged_for_two_buttons() -> None:
+    u = R.read("6시에 맡기고 싶어요", WED_0500)
+    assert u.ambiguous_hour == 6 and u.need.start == 6 * 60
+    assert R.read("오늘 6시에 맡기고 싶어요", WED_0500).ambiguous_hour == 6
+    assert R.read("내일 7시부터 10시까지", WED_1500).ambiguous_hour == 7
+    # a word, the clock or the school decides: nothing to ask
+    assert R.read("저녁 6시에 맡기고 싶어요", WED_0500).ambiguous_hour is None
+    assert R.read("오늘 6시에 맡기고 싶어요", WED_1500).ambiguous_hour is None
+    assert R.read("내일 9시부터 12시까지", WED_1500).ambiguous_hour is None
+    assert R.read("내일 4시부터 8시까지", WED_1500).ambiguous_hour is None
+
+
+def test_the_button_answer_is_a_hint_for_the_same_message() -> None:
+    assert hours("내일 7시부터 10시까지", hint="pm") == ("19:00", "22:00")
+    assert hours("내일 7시부터 10시까지", hint="am") == ("07:00", "10:00")
+    assert R.read("내일 7시부터 10시까지", WED_1500, "pm").ambiguous_hour is None
+
+
+def test_a_period_said_once_colours_the_next_message() -> None:
+    first = R.read("내일 저녁에 맡기고 싶어요", WED_1500)
+    assert first.period == "pm"
+    assert hours("7시부터 10시까지", hint=first.period) == ("19:00", "22:00")
+    assert R.read("내일 아침에 부탁드려요", WED_1500).period == "am"
+    assert R.read("4살이에요", WED_1500).period is None
+    # the message's own words win over a carried hint
+    assert hours("아침 7시부터 9시까지", hint="pm") == ("07:00", "09:00")
+    assert hours("새벽에 6시부터 8시까지", hint="pm") == ("06:00", "08:00")
+
+
+def day(text: str, now: datetime = WED_1500) -> date | None:
+    return R.read(text, now).need.day
+
+
+def test_a_weekday_already_gone_this_week_is_next_weeks() -> None:
+    assert day("이번 주 토요일에 맡기고 싶어요", SUN_1000) == date(2026, 12, 5)
+    assert day("이번 주 금요일", SUN_1000) == date(2026, 12, 4)
+    assert day("요번 주 수요일 오후", WED_1500) == date(2026, 11, 25)
+
+
+def test_a_weekday_window_over_tonight_moves_a_week_on() -> None:
+    u = R.read("이번주 토요일 밤 10시까지", SAT_2300)
+    assert u.need.day == date(2026, 12, 5) and not u.past
+
+
+def test_a_window_that_ended_today_is_dropped_and_flagged() -> None:
+    u = R.read("4살 오늘 밤 10시까지 맡길 곳", SAT_2300)
+    assert u.past and (u.need.start, u.need.end) == (None, None)
+    assert u.need.day == date(2026, 11, 28)  # the day stays so the dialog asks only the hours
+    assert not R.read("4살 오늘 밤 10시까지 맡길 곳", datetime(2026, 11, 28, 21, 0, tzinfo=KST)).past
+
+
+def test_derived_dates() -> None:
+    assert day("설 전날 맡기고 싶어요") == date(2027, 2, 6)
+    assert day("추석 다음 날 아이 봐줄 곳") == date(2027, 9, 16)
+    assert day("3일 뒤에 맡겨야 해요") == date(2026, 11, 28)
+    assert day("이틀 후 오후 2시부터") == date(2026, 11, 27)
+    assert day("2주 뒤 토요일이요") == date(2026, 12, 9)  # the first day named is the one counted
+    assert day("12월 셋째 주 토요일") == date(2026, 12, 19)
+    assert day("1월 첫째 주 월요일") == date(2027, 1, 4)
+    assert day("크리스마스 이브에") == date(2026, 12, 24)
+
+
+def test_a_birth_date_is_never_the_care_date() -> None:
+    u = R.read("2023년 8월 15일생 아이 내일 맡기고 싶어요", WED_1500)
+    assert u.need.day == date(2026, 11, 26) and u.need.child.age_months == 39
+    assert day("8월 15일생이에요") is None
+    assert day("생일이 12월 3일이에요 모레 맡길 곳") == date(2026, 11, 27)
+
+
+def test_an_emergency_from_tonight_to_tomorrow_morning_keeps_tonights_date() -> None:
+    need = R.read("남편이 입원해서 오늘 밤부터 내일 아침 8시까지 맡길 곳", WED_1500).need
+    assert need.day == date(2026, 11, 25) and need.end == 32 * 60
+    need = R.read("지금부터 내일 아침 7시까지 봐주실 분", WED_1500).need
+    assert need.day == date(2026, 11, 25) and (need.start, need.end) == (15 * 60, 31 * 60)
+    need = R.read("밤 10시부터 내일 아침 7시까지", WED_1500).need
+    assert need.day == date(2026, 11, 25) and (need.start, need.end) == (22 * 60, 31 * 60)
+
+
+def test_a_later_day_said_after_a_same_day_range_does_not_stretch_it() -> None:
+    need = R.read("오늘 오전 10시부터 오후 3시까지 그리고 내일도요", WED_0500).need
+    assert need.day == date(2026, 11, 25) and (need.start, need.end) == (10 * 60, 15 * 60)
