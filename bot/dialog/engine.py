@@ -38,6 +38,8 @@ _ANY_GLOBAL = re.compile("|".join(re.escape(w) for w in (
     *texts.RESTART_WORDS, *texts.CANCEL_WORDS, *texts.HELP_WORDS, *texts.STATUS_WORDS, *texts.FORGET_WORDS)))
 """Any word that works at every step: most turns have none, and one search tells."""
 _EMPTY = Intake()
+MAX_HALF = 300
+"""The part of a message kept while its hour waits for 오전/오후 (the state, deleted with the conversation)."""
 
 
 class KnowledgeHolder(Protocol):
@@ -102,7 +104,18 @@ class Engine:
             label, raw = inbound.text, picked
         text = clean(raw)
         reader = self.understander(knowledge)
-        u = reader.read_tap(text, now) if label is not None else reader.read(text, now)
+        if intake.ask_half and raw in texts.HALF_VALUES:
+            # The 오전/오후 button: the message that asked it is read again in the half of the day chosen.
+            text, label = intake.ask_half, None
+            intake = intake.evolve(period=texts.HALF_VALUES[raw], ask_half=None)
+        elif intake.ask_half:
+            intake = intake.evolve(ask_half=None)  # the parent wrote something else instead: the question lapses
+        u = reader.read_tap(text, now, intake.period) if label is not None else reader.read(text, now, intake.period)
+        if u.period is not None and u.period != intake.period:
+            intake = intake.evolve(period=u.period)
+        if u.past:
+            # A window already over is no need: the day and hours are asked again, not half kept.
+            u = replace(u, need=replace(u.need, day=None, start=None, end=None, night=None, holiday=None))
         if inbound.location:
             u = replace(u, need=replace(u.need, coords=inbound.location, area=None))
         t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label)
@@ -110,12 +123,16 @@ class Engine:
             t.say(texts.TOO_LONG)
         if u.danger:
             await self._danger(t)
+        if u.past:
+            t.say(texts.PAST)
         step = await self._followup_answer(t, key, raw)
         if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
             t.say(texts.NOT_KOREAN.format(phone=outside.intake_phone(knowledge)))
             step = t.intake.step
         if step is None:
             step = await self._global(t)
+        if step is None and u.ambiguous_hour is not None and not u.danger:
+            step = _ask_half(t, u.ambiguous_hour)
         if step is None:
             step = STEPS[t.intake.step](t)
         opening = await self._perform(t)
@@ -316,6 +333,15 @@ class Engine:
             del self._locks[key]
         else:
             self._locks[key] = (lock, users - 1)
+
+
+def _ask_half(t: Turn, hour: int) -> Step:
+    """A bare hour that could be morning or evening: two buttons, and the message kept to be read again."""
+    t.intake = t.intake.evolve(ask_half=t.text[:MAX_HALF])
+    h = hour % 12 or 12
+    t.say(texts.ASK_HALF.format(hour=h), (Choice(texts.HALF_AM.format(hour=h), "half:am"),
+                                          Choice(texts.HALF_PM.format(hour=h), "half:pm")))
+    return t.intake.step
 
 
 @lru_cache(maxsize=1024)

@@ -57,6 +57,10 @@ class Intake:
     case_id: int | None = None
     danger_case: int | None = None
     """The urgent case a danger message opened; later danger words in this conversation repeat it, not add one."""
+    period: str | None = None
+    """'am' or 'pm' once a message said which half of the day ("저녁에"): bare hours said later are read in it."""
+    ask_half: str | None = None
+    """The message whose bare hour waits for the parent's 오전/오후 button; read again with the answer."""
     back_to: Step | None = None
     """The step a detour (the forget question) returns to."""
     offered: tuple[tuple[str, str], ...] = ()

@@ -51,6 +51,12 @@ DAY_CHOICES = (
     Choice("내일", "내일"),
     Choice("이번 주말", "주말"),
 )
+ASK_HALF = "{hour}시는 오전인가요, 오후인가요?"
+HALF_AM = "오전 {hour}시"
+HALF_PM = "오후 {hour}시"
+HALF_VALUES = {"half:am": "am", "half:pm": "pm"}
+"""Button values of the 오전/오후 question, and the period each gives."""
+PAST = "말씀하신 시간은 이미 지났어요."
 ASK_TIME = "몇 시부터 몇 시까지 필요하세요? (예: 오후 6시부터 10시까지)"
 TIME_CHOICES = (
     Choice("낮 (9시~18시)", "오전 9시부터 오후 6시까지"),
