@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
@@ -13,13 +12,14 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Protocol
 
-from bot.dialog import outside, present, promise, texts
+from bot.dialog import outside, texts, urgent
 from bot.dialog.casefile import new_case
 from bot.dialog.core import Choice, Inbound, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES, CaseDesk
 from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
 from bot.dialog.particles import ko
+from bot.dialog.reading import MAX_TEXT, ask_half, read_turn
 from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, summary
 from bot.settings import Settings
 from db.batch import CASE_NUMBER
@@ -31,15 +31,10 @@ from routing.understand import Understander
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT = 2000
-"""Longer messages are cut: no intake answer needs more, and it bounds the work one message can cause."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ANY_GLOBAL = re.compile("|".join(re.escape(w) for w in (
     *texts.RESTART_WORDS, *texts.CANCEL_WORDS, *texts.HELP_WORDS, *texts.STATUS_WORDS, *texts.FORGET_WORDS)))
 """Any word that works at every step: most turns have none, and one search tells."""
 _EMPTY = Intake()
-MAX_HALF = 300
-"""The part of a message kept while its hour waits for 오전/오후 (the state, deleted with the conversation)."""
 
 
 class KnowledgeHolder(Protocol):
@@ -97,32 +92,12 @@ class Engine:
         now = self.clock()
         knowledge = self.knowledge.current
         intake = await self._load(key)
-        label = inbound.text if inbound.choice else None
-        raw = inbound.choice or inbound.text
-        if not inbound.choice and (picked := _picked(intake, inbound.text)):
-            # Channels that can only send text back (a Kakao quick reply without extra, a typed label).
-            label, raw = inbound.text, picked
-        text = clean(raw)
-        reader = self.understander(knowledge)
-        if intake.ask_half and raw in texts.HALF_VALUES:
-            # The 오전/오후 button: the message that asked it is read again in the half of the day chosen.
-            text, label = intake.ask_half, None
-            intake = intake.evolve(period=texts.HALF_VALUES[raw], ask_half=None)
-        elif intake.ask_half:
-            intake = intake.evolve(ask_half=None)  # the parent wrote something else instead: the question lapses
-        u = reader.read_tap(text, now, intake.period) if label is not None else reader.read(text, now, intake.period)
-        if u.period is not None and u.period != intake.period:
-            intake = intake.evolve(period=u.period)
-        if u.past:
-            # A window already over is no need: the day and hours are asked again, not half kept.
-            u = replace(u, need=replace(u.need, day=None, start=None, end=None, night=None, holiday=None))
-        if inbound.location:
-            u = replace(u, need=replace(u.need, coords=inbound.location, area=None))
+        intake, raw, text, label, u = read_turn(self.understander(knowledge), intake, inbound, now)
         t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label)
         if len(raw) > MAX_TEXT:
             t.say(texts.TOO_LONG)
         if u.danger:
-            await self._danger(t)
+            await urgent.report_danger(t, self.store, self.queue)
         if u.past:
             t.say(texts.PAST)
         step = await self._followup_answer(t, key, raw)
@@ -132,7 +107,7 @@ class Engine:
         if step is None:
             step = await self._global(t)
         if step is None and u.ambiguous_hour is not None and not u.danger:
-            step = _ask_half(t, u.ambiguous_hour)
+            step = ask_half(t, u.ambiguous_hour)
         if step is None:
             step = STEPS[t.intake.step](t)
         opening = await self._perform(t)
@@ -227,7 +202,7 @@ class Engine:
             t.say(texts.HELP)
             return ask_next(t) if t.intake.step == Step.COLLECT and t.intake != Intake() else t.intake.step
         if short and any(w in word for w in texts.STATUS_WORDS):
-            await self._status(t)
+            await urgent.status(t, self.queue)
             return t.intake.step
         if short and any(w in word for w in texts.FORGET_WORDS):
             t.intake = t.intake.evolve(back_to=t.intake.step)
@@ -243,36 +218,6 @@ class Engine:
         return None
 
     # -- effects the steps decide on, and what they consult ------------------------------------
-    async def _danger(self, t: Turn) -> None:
-        """Emergency numbers first, before any question, and one urgent case for the control tower per
-        conversation (a later intake case is linked to it)."""
-        intake = t.intake.merge(t.u)
-        intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
-        case_id = intake.danger_case
-        if case_id is None:
-            # Saved with the case: a restart before the turn commits must not open a second urgent case.
-            new = new_case(t.rankings(intake), intake, danger=True, address=t.inbound.address, message=t.text,
-                           now=t.now)
-            case_id = await self.store.create_case(new, intake.to_json(), number_key="danger_case")
-        lines = [texts.DANGER.format(case_id=case_id)]
-        at = self.queue.answer_at(None, t.now, danger=True)
-        if at is not None and at > t.now:
-            lines.append(texts.DANGER_LATER.format(when=present.moment(at.astimezone(t.now.tzinfo))))
-        t.replies.insert(0, Reply("\n".join(lines)))
-        t.intake = intake.evolve(danger_case=case_id)
-
-    async def _status(self, t: Turn) -> None:
-        names = {s.id: s.name for s in t.knowledge.services}
-        lines = [await self.queue.status(t.inbound.address.key, names)]
-        i = t.intake
-        first = next((r.best for _, r in t.rankings() if r.best), None) if i.case_id is not None else None
-        if first is not None:
-            at = self.queue.answer_at(first.service.id, t.now)
-            starts = promise.care_starts(i, t.now)
-            if at is not None and at > t.now and (starts is None or starts < at):
-                lines += promise.ways_now(t.rankings(), t.knowledge, t.now, starts)
-        t.say("\n".join(lines))
-
     async def forget(self, key: str) -> str:
         message = await self.queue.forget(key)
         self.forget_cached(key)
@@ -335,15 +280,6 @@ class Engine:
             self._locks[key] = (lock, users - 1)
 
 
-def _ask_half(t: Turn, hour: int) -> Step:
-    """A bare hour that could be morning or evening: two buttons, and the message kept to be read again."""
-    t.intake = t.intake.evolve(ask_half=t.text[:MAX_HALF])
-    h = hour % 12 or 12
-    t.say(texts.ASK_HALF.format(hour=h), (Choice(texts.HALF_AM.format(hour=h), "half:am"),
-                                          Choice(texts.HALF_PM.format(hour=h), "half:pm")))
-    return t.intake.step
-
-
 @lru_cache(maxsize=1024)
 def _offered(shown: tuple[Choice, ...]) -> tuple[tuple[str, str], ...]:
     """The (label, value) pairs a state keeps of the buttons shown. Buttons come from a few fixed lists, so
@@ -353,24 +289,3 @@ def _offered(shown: tuple[Choice, ...]) -> tuple[tuple[str, str], ...]:
 
 def _numbered(reply: Reply, case_id: int) -> Reply:
     return replace(reply, text=reply.text.replace(CASE_NUMBER, str(case_id)))
-
-
-def _picked(intake: Intake, text: str) -> str | None:
-    """The value of the offered button whose label the text repeats (spacing and punctuation aside)."""
-    said = _squash(text)
-    return next((value for label, value in intake.offered if said and _squash_label(label) == said), None)
-
-
-@lru_cache(maxsize=1024)
-def _squash_label(label: str) -> str:
-    """Button labels come from a few fixed lists (and place names): squashed once each."""
-    return _squash(label)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\s.,!?~()·]+", "", text)
-
-
-def clean(text: str) -> str:
-    """Normalise a message: NFC (so 'ㄱ+ㅏ' typed apart matches), no control characters, bounded length."""
-    return _CONTROL.sub(" ", unicodedata.normalize("NFC", text[:MAX_TEXT])).strip()

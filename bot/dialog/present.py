@@ -11,12 +11,25 @@ from bot.dialog.intake import Intake, Kid
 from bot.dialog.opening import day_key, is_open, week_label
 from bot.dialog.particles import ko
 from knowledge.schema import Knowledge, Service
-from routing.match import Ranking, Verdict
+from routing.match import Ranking, Verdict, rank
 
 
 def clock(minutes: int) -> str:
     minutes = minutes % 1440 if minutes > 1440 else minutes
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
+    needs = intake.needs(now)
+    out = []
+    for n, kid_need in enumerate(needs, start=1):
+        label = kid_label(intake.kids[n - 1]) if intake.kids else texts.CHILD_UNKNOWN
+        if len(needs) > 1:
+            who = texts.CHILD_N.format(n=n, label=label)
+        else:
+            who = texts.CHILD_ONE_UNKNOWN if label == texts.CHILD_UNKNOWN else texts.CHILD_ONE.format(label=label)
+        out.append((who, rank(kid_need, knowledge)))
+    return out
 
 
 def kid_label(kid: Kid) -> str:

@@ -12,6 +12,7 @@ from bot.dialog import outside, present, promise, texts
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
 from bot.dialog.core import Choice, Inbound, Reply
 from bot.dialog.intake import Intake, Step
+from bot.dialog.present import rankings
 from db.batch import CASE_NUMBER
 from knowledge.schema import Knowledge
 from routing.match import Ranking, rank
@@ -130,19 +131,6 @@ def recommend(t: Turn) -> Step:
 
 def consent_text(t: Turn) -> str:
     return texts.ASK_CONSENT.format(days=t.ctx.retention_days, hours=UNCONSENTED_HOURS)
-
-
-def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
-    needs = intake.needs(now)
-    out = []
-    for n, kid_need in enumerate(needs, start=1):
-        label = present.kid_label(intake.kids[n - 1]) if intake.kids else texts.CHILD_UNKNOWN
-        if len(needs) > 1:
-            who = texts.CHILD_N.format(n=n, label=label)
-        else:
-            who = texts.CHILD_ONE_UNKNOWN if label == texts.CHILD_UNKNOWN else texts.CHILD_ONE.format(label=label)
-        out.append((who, rank(kid_need, knowledge)))
-    return out
 
 
 def more(t: Turn) -> bool:
