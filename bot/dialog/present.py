@@ -107,7 +107,7 @@ def venue(verdict: Verdict) -> Venue | None:
     return Venue(title=site.name, address=site.address, lat=site.lat, lon=site.lon, phone=phone)
 
 
-_CARDS: dict[tuple[str, int, str | None], tuple[Ranking, Reply]] = {}
+_CARDS: dict[tuple[str, int, str | None, date | None, datetime | None], tuple[Ranking, Reply]] = {}
 """Cards by (child, ranking identity, map link). Rankings are memoised per knowledge (routing.match), so parents
 with the same need get the same Ranking object, and its card (frozen, so shareable) is built once. The ranking is
 kept in the value so its id cannot be reused; reloaded knowledge ranks into new objects, hence new cards."""
@@ -117,11 +117,12 @@ def recommendation(who: str, ranking: Ranking, map_url: str | None = None, day: 
                    now: datetime | None = None) -> Reply:
     """The card for one child, sized for a phone: the service and site, one line of why, its hours on the care
     day, the phone. The alternatives and the reasons against are behind buttons (``others``, ``detail``)."""
-    hours = _hours_line(ranking, day, now)
-    key = (who, id(ranking), map_url, hours)
+    minute = now.replace(second=0, microsecond=0) if now else None  # the card's "지금 운영 중" holds a minute
+    key = (who, id(ranking), map_url, day, minute)
     known = _CARDS.get(key)
     if known is not None and known[0] is ranking:
         return known[1]
+    hours = _hours_line(ranking, day, now)
     if len(_CARDS) >= 4096:  # rankings of replaced knowledge or of a cleared memo
         _CARDS.clear()
     card = _pick(who, ranking, map_url, hours)
