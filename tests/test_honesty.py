@@ -58,3 +58,20 @@ async def test_in_working_hours_the_coordinator_is_promised(chat: Chat, clock: F
     assert "곧 연락드려요" in done and "근무시간이 아니" not in done
     await chat.say("접수 확인")
     assert "곧 접수를 맡아" in chat.text and "근무시간이 아니" not in chat.text
+
+
+async def test_a_reopened_case_at_night_says_when_not_soon(chat: Chat, clock: FakeClock, store, queue) -> None:
+    from bot.dialog.desk import FOLLOWUP_NO
+    from db.models import ts
+
+    clock.now = MONDAY_1000
+    await file(chat, "4살 오늘 오후 3시부터 7시까지 율곡동")
+    (case,) = await store.cases_for_user(chat.address.key)
+    clock.now = datetime(2026, 12, 12, 22, 0, tzinfo=KST)  # Saturday night
+    followup = await store.write(lambda c: c.execute(
+        "INSERT INTO followups (case_id, kind, due_at, fired_at) VALUES (?, 'parent', ?, ?)",
+        (case.id, ts(clock.now), ts(clock.now))).lastrowid)
+    await queue.mark_asked(followup)
+    await chat.say("아니오", choice=FOLLOWUP_NO)
+    assert f"접수번호 {case.id}번을 다시 열어" in chat.text
+    assert "12월 14일(월) 09:00" in chat.text and not any(p in chat.text for p in PROMISES)

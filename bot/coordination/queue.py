@@ -295,7 +295,12 @@ class Queue:
         if not await self.store.write(answer):
             self._awaiting.discard(user_key)
         self.changed()
-        return queue_texts.PARENT_YES if yes else queue_texts.PARENT_NO.format(id=case_id)
+        if yes:
+            return queue_texts.PARENT_YES
+        later = self.answer_at(case.service_id, self.clock())
+        if later is None:
+            return queue_texts.PARENT_NO.format(id=case_id)
+        return queue_texts.PARENT_NO_LATER.format(id=case_id, when=queue_texts.when(later, self.tz))
 
     async def purge_expired(self) -> int:
         """Retention: personal fields of cases closed more than ``retention_days`` ago, and old message logs

@@ -119,7 +119,8 @@ AGE_OUT_MORE = "다른 아이의 돌봄이 필요하시면 '처음부터'라고 
 GUIDE_LINE = "{name} {person} {phone}"
 NOT_KOREAN = (
     "돌봄이음은 한국어로 안내해요. 통합 접수 창구에 전화하시면 도와드려요: {phone}\n"
-    "Dolbom-ieum answers in Korean only. Please call the integrated care desk: {phone}"
+    "Dolbom-ieum answers in Korean only. Please call the integrated care desk: {phone}\n"
+    "아이가 위험하면 / If a child is in danger: 112 (경찰 police), 119 (구급 ambulance)"
 )
 NEXT_BEST = "다음 대안: {name}"
 FIRST_SITE = "장소: {site} ({address})"
