@@ -93,3 +93,13 @@ async def test_an_end_time_alone_moves_only_the_end(chat: Chat, clock: FakeClock
     await chat.say("4살 오늘 오전 10시부터 오후 3시까지 율곡동")
     replies = await chat.say("아니 저녁 6시 반까지요")
     assert replies[0].text == "시간을 10:00~18:30으로 바꿨어요."
+
+
+async def test_a_start_said_after_an_end_keeps_the_end(chat: Chat, store, clock: FakeClock) -> None:
+    from bot.dialog.intake import Intake
+
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=KST)
+    await chat.say("6살 딸 모레 밤 10시까지요")
+    await chat.say("저녁 7시부터요")
+    saved = Intake.from_json(await store.load_state(chat.address.key))
+    assert (saved.start, saved.end) == (19 * 60, 22 * 60)

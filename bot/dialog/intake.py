@@ -108,9 +108,9 @@ class Intake:
         if n.start is not None or n.end is not None:
             start, end = n.start, n.end
             # "아니 6시 반까지요" after "10시부터 3시까지" moves the end and keeps the start (and the other way).
-            if start is None and self.start is not None and self.end is not None and self.start < end:
+            if start is None and self.start is not None and self.start < end:
                 start = self.start
-            if end is None and self.end is not None and self.start is not None and start < self.end:
+            if end is None and self.end is not None and start < self.end:
                 end = self.end
             changes.update(start=start, end=end, night=n.night or (self.night if (start, end) != (n.start, n.end)
                                                                    else n.night), time_skipped=False)
