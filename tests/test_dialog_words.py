@@ -94,3 +94,13 @@ async def test_a_teenager_gets_one_clear_answer(chat: Chat) -> None:
     assert "찾았어요" not in chat.text and "찾지 못했어요" not in chat.text
     assert chat.text.count("맡지 않아요") == 1 and "042-123-4567" in chat.text
     assert not any(r.card_title for r in chat.last) and "동의" not in chat.text
+
+
+async def test_months_said_beside_under_six_months_are_taken(chat: Chat, store: Store) -> None:
+    from bot.dialog.intake import Intake
+
+    await chat.say("6개월 미만이에요")
+    assert texts.ASK_MONTHS in chat.text
+    await chat.say("4개월 아기, 6개월 미만이에요")
+    assert texts.ASK_MONTHS not in chat.text
+    assert Intake.from_json(await store.load_state(chat.address.key)).kids[0].age_months == 4

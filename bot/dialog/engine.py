@@ -212,7 +212,8 @@ class Engine:
 
     def _welcome(self, t: Turn) -> Step | None:
         """A greeting (or anything without facts) that opens a conversation gets the welcome and the first question."""
-        if t.intake == _EMPTY and not t.says_facts and not t.u.need.topics and not t.replies:
+        if (t.intake == _EMPTY and not t.says_facts and not t.u.need.topics and not t.replies
+                and texts.UNDER_6_MONTHS not in t.compact):
             t.say(texts.WELCOME)
             return ask_next(t)
         return None

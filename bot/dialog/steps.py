@@ -201,7 +201,8 @@ def answer_topic(t: Turn) -> bool:
 def on_collect(t: Turn) -> Step:
     if answer_topic(t):
         return Step.COLLECT
-    if texts.UNDER_6_MONTHS in t.compact and not t.u.need.day:
+    said = {c.age_months for c in t.u.children}
+    if texts.UNDER_6_MONTHS in t.compact and said <= {None, 6} and not t.u.need.day:
         t.say(texts.ASK_MONTHS, texts.MONTH_CHOICES)
         return Step.COLLECT
     if t.compact in texts.TOWNSHIP_WORDS:
