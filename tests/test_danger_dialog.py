@@ -78,3 +78,12 @@ async def test_in_working_hours_the_danger_reply_promises_no_later_time(chat: Ch
     await chat.say("아이가 학대당하는 것 같아요")
     first = chat.last[0].text
     assert first == texts.DANGER.format(case_id=1)
+
+
+async def test_on_kakao_the_numbers_are_the_first_bubble(chat: Chat) -> None:
+    from bot.channels.kakao import format as kakao
+
+    replies = await chat.say("아이가 계단에서 떨어져서 안 움직여요")
+    first = kakao.build_response(replies)["template"]["outputs"][0]
+    text = first.get("simpleText", {}).get("text", "")
+    assert text.startswith("아이가 지금 위험하면") and "112" in text and "119" in text
