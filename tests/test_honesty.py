@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from tests.conftest import KST, Chat, FakeClock
 
 SUNDAY_0830 = datetime(2026, 12, 6, 8, 30, tzinfo=KST)
@@ -75,3 +77,14 @@ async def test_a_reopened_case_at_night_says_when_not_soon(chat: Chat, clock: Fa
     await chat.say("아니오", choice=FOLLOWUP_NO)
     assert f"접수번호 {case.id}번을 다시 열어" in chat.text
     assert "12월 14일(월) 09:00" in chat.text and not any(p in chat.text for p in PROMISES)
+
+
+@pytest.mark.parametrize("message", [
+    "열이 나는 3살 아이 오늘 낮 12시부터 5시까지 봐주실 분 율곡동",   # home care for a sick child
+    "초4 아들 내일 오후 2시부터 6시까지 맡길 곳 대곡동",               # a school child, Monday
+    "두 돌 아기 다음 주 화요일 오전 9시부터 오후 3시까지 자산동",      # a weekday next week
+])
+async def test_no_service_is_promised_soon_on_a_sunday_morning(chat: Chat, clock: FakeClock, message: str) -> None:
+    clock.now = SUNDAY_0830
+    done = await file(chat, message)
+    assert not any(p in done for p in PROMISES) and "12월 7일(월) 09:00" in done
