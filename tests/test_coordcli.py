@@ -62,7 +62,7 @@ async def test_queue_lists_the_coordinators_open_cases(settings: Settings, capsy
 
 async def test_claim_update_and_history(settings: Settings, capsys: pytest.CaptureFixture) -> None:
     assert await coordcli.run(parse("claim", "1", "--as", "이담당"), settings) == 0
-    assert "접수 #1를 이담당 님이 맡았습니다." in capsys.readouterr().out
+    assert "접수 #1: 이담당 님이 맡았습니다." in capsys.readouterr().out
     assert await coordcli.run(parse("claim", "1", "--as", "가족여성팀"), settings) == 1
     assert "이미 이담당 님이 맡았습니다" in capsys.readouterr().out
     assert await coordcli.run(parse("update", "1", "--as", "이담당", "--status", "resolved"), settings) == 1
@@ -84,12 +84,12 @@ async def test_claim_update_and_history(settings: Settings, capsys: pytest.Captu
 
 async def test_a_bad_transition_says_what_is_possible(settings: Settings, capsys: pytest.CaptureFixture) -> None:
     assert await coordcli.run(parse("update", "1", "--as", "이담당", "--status", "contacted"), settings) == 1
-    assert "'접수됨 (담당자 배정 전)' 상태라서 'contacted'(으)로 바꿀 수 없습니다. 가능한 다음 상태: closed" in (
+    assert "'접수됨 (담당자 배정 전)' 상태라서 'contacted' 상태로 바꿀 수 없습니다. 가능한 다음 상태: closed" in (
         capsys.readouterr().err
     )
     assert await coordcli.run(parse("update", "1", "--as", "이담당", "--status", "closed"), settings) == 0
     assert await coordcli.run(parse("claim", "1", "--as", "이담당"), settings) == 1
-    assert "'종료' 상태라서 'claimed'(으)로 바꿀 수 없습니다. 가능한 다음 상태: reopened" in capsys.readouterr().err
+    assert "'종료' 상태라서 'claimed' 상태로 바꿀 수 없습니다. 가능한 다음 상태: reopened" in capsys.readouterr().err
 
 
 async def test_refusals(settings: Settings, capsys: pytest.CaptureFixture) -> None:
@@ -102,7 +102,7 @@ async def test_refusals(settings: Settings, capsys: pytest.CaptureFixture) -> No
     assert "담당 서비스가 아닙니다" in err and "010-2222-3333" not in err
     assert await coordcli.run(parse("claim", "1", "--as", "박담당"), settings) == coordcli.EXIT_REFUSED
     assert await coordcli.run(parse("case", "99", "--as", "가족여성팀"), settings) == 1
-    assert "접수 #99를 찾을 수 없습니다." in capsys.readouterr().err
+    assert "접수 #99: 찾을 수 없습니다." in capsys.readouterr().err
     store = await SQLiteStore.open(settings.db_path)
     try:
         assert (await store.case(1)).claimed_by is None  # type: ignore[union-attr]

@@ -38,7 +38,7 @@ async def test_everything_in_one_message_ends_in_a_case(chat: Chat, store: Store
     assert "365어린이집 율곡" in card.text and "22:00" in card.text
     assert "042-234-5678" in card.text
     assert any(link.phone == "042-234-5678" for link in card.links)
-    assert "개인정보 수집·이용 동의" in chat.text
+    assert "개인정보 수집·이용에 동의" in chat.text
     await finish(chat)
     cases = await store.cases_for_user(chat.address.key)
     assert len(cases) == 1
@@ -140,7 +140,7 @@ async def test_correction_changes_the_recommendation(chat: Chat, store: Store) -
 async def test_declined_consent_keeps_the_recommendation_and_stores_no_case(chat: Chat, store: Store) -> None:
     await chat.say(ALL_IN_ONE)
     await chat.tap("동의하지 않음")
-    assert "저장하지 않을게요" in chat.text
+    assert "접수하지 않고" in chat.text
     assert await store.cases_for_user(chat.address.key) == []
 
 

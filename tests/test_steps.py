@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.dialog import texts
+from bot.dialog.casefile import UNCONSENTED_HOURS
 from bot.dialog.core import Address, Channel, Inbound
 from bot.dialog.intake import Intake, Step
 from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn
@@ -52,7 +53,7 @@ def test_a_complete_intake_is_recommended_with_the_map_link_from_the_context_and
              ctx=Context(retention_days=30, map_url=map_url))
     assert STEPS[Step.COLLECT](t) == Step.CONSENT
     assert links == ["daycare-365"]
-    assert t.replies[-1].text == texts.ASK_CONSENT.format(days=30)
+    assert t.replies[-1].text == texts.ASK_CONSENT.format(days=30, hours=UNCONSENTED_HOURS)
 
 
 def test_a_place_nobody_knows_gets_the_contexts_guesses_as_buttons() -> None:
@@ -81,7 +82,7 @@ def test_confirming_decides_to_open_a_case_and_says_when_someone_answers() -> No
 def test_declining_consent_opens_nothing() -> None:
     t = turn("아니요", intake=complete().evolve(step=Step.CONSENT))
     assert STEPS[Step.CONSENT](t) == Step.DONE
-    assert t.effects == [] and t.replies[-1].text == texts.CONSENT_DECLINED
+    assert t.effects == [] and t.replies[-1].text == texts.CONSENT_DECLINED.format(hours=UNCONSENTED_HOURS)
 
 
 @pytest.mark.parametrize(("answer", "step", "effects"),

@@ -38,7 +38,7 @@ class FollowUps:
 
     def __init__(self, queue: Queue, *, scheduler: AsyncIOScheduler | None = None,
                  delivery: ParentDelivery | None = None, pushers: Mapping[str, Push] | None = None,
-                 sync_seconds: float = 30.0, purge_hours: float = 24.0) -> None:
+                 sync_seconds: float = 30.0, purge_hours: float = 1.0) -> None:
         self.queue = queue
         self.store = queue.store
         self.clock = queue.clock

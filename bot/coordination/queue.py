@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 from bot.coordination import replies
 from bot.coordination import texts as queue_texts
 from bot.coordination.replies import ParentMessage
+from bot.dialog.casefile import UNCONSENTED_HOURS
 from bot.dialog.core import Reply
 from bot.dialog.desk import FOLLOWUP_NO as FOLLOWUP_NO  # re-exported for callers of the queue
 from bot.dialog.desk import FOLLOWUP_YES as FOLLOWUP_YES
@@ -19,6 +21,20 @@ from db.store import CasePlan, Store
 from knowledge.coordinators import Coordinator, Coordinators
 
 Clock = Callable[[], datetime]
+
+
+def unconsented(conn: sqlite3.Connection, idle_since: str) -> list[str]:
+    """Users whose conversation has been idle since ``idle_since`` without consent and never opened a case. The
+    state is JSON read here in Python, not with json_extract: the SQL stays in what SQLite and PostgreSQL share."""
+    rows = conn.execute(
+        "SELECT user_key, state FROM conversations WHERE updated_at <= ?"
+        " AND user_key NOT IN (SELECT user_key FROM cases WHERE user_key IS NOT NULL)", (idle_since,)).fetchall()
+    found = []
+    for user_key, state in rows:
+        saved = json.loads(state or "{}")
+        if not any(saved.get(k) for k in ("consent_at", "case_id", "danger_case")):
+            found.append(user_key)
+    return found
 
 
 def utcnow() -> datetime:
@@ -86,6 +102,14 @@ class Queue:
             if due > case.created_at:
                 followups.append(("parent", due))
         return CasePlan(notes=("new_case",), followups=tuple(followups))
+
+    def answer_at(self, service_id: str | None, at: datetime, *, danger: bool = False) -> datetime | None:
+        """When a person will next be on duty for a case of ``service_id`` (the control tower's hours for danger);
+        None while someone is on duty now. A danger case is urgent at any hour, but nobody reads it sooner."""
+        if not danger and service_id in self.coordinators.always_open:
+            return None
+        local = at.astimezone(self.tz)
+        return None if self.coordinators.is_open(local) else self.coordinators.next_open(local)
 
     def when_answered(self, service_id: str | None, at: datetime, *, danger: bool = False) -> str | None:
         """For the parent: when a person will answer, if not now (None during hours and for 24-hour services)."""
@@ -173,7 +197,24 @@ class Queue:
         if not found:
             return queue_texts.NO_CASES
         names = service_names or {}
-        return "\n\n".join(queue_texts.case_status(c, self.tz, names.get(c.service_id or "")) for c in found[:3])
+        now = self.clock()
+        return "\n\n".join(queue_texts.case_status(c, self.tz, names.get(c.service_id or ""),
+                                                   later=self.answer_at(c.service_id, now, danger=c.danger))
+                            for c in found[:3])
+
+    async def link(self, danger_case: int, case_id: int, note: str) -> None:
+        """A parent who reported danger went on to an intake: the danger case gets the later case's facts (a
+        note, its summary extended) and the control tower hears of it."""
+        at = ts(self.clock())
+
+        def link(conn: sqlite3.Connection) -> None:
+            sql.change(conn, danger_case, sql.Change.NOTE, "parent", at, note=note)
+            conn.execute("UPDATE cases SET summary_text = summary_text || ? WHERE id = ? AND purged_at IS NULL",
+                         ("\n" + note, danger_case))
+            sql.add_outbox(conn, danger_case, "status", at)
+
+        await self.store.write(link)
+        self.changed()
 
     async def forget(self, user_key: str) -> str:
         """'내 정보 삭제' after the parent confirmed: open cases withdrawn, personal fields and messages deleted."""
@@ -285,7 +326,12 @@ class Queue:
         if not await self.store.write(answer):
             self._awaiting.discard(user_key)
         self.changed()
-        return queue_texts.PARENT_YES if yes else queue_texts.PARENT_NO.format(id=case_id)
+        if yes:
+            return queue_texts.PARENT_YES
+        later = self.answer_at(case.service_id, self.clock())
+        if later is None:
+            return queue_texts.PARENT_NO.format(id=case_id)
+        return queue_texts.PARENT_NO_LATER.format(id=case_id, when=queue_texts.when(later, self.tz))
 
     async def purge_expired(self) -> int:
         """Retention: personal fields of cases closed more than ``retention_days`` ago, and old message logs
@@ -299,6 +345,11 @@ class Queue:
                 " AND COALESCE(closed_at, resolved_at) <= ?", (cutoff,))]
             removed = conn.execute("DELETE FROM messages WHERE at <= ?", (cutoff,)).rowcount
             removed += conn.execute("DELETE FROM conversations WHERE updated_at <= ?", (cutoff,)).rowcount
+            # A conversation without consent (and without any case) is kept only while the dialog is open: its
+            # log and state go once it has been idle for the hours the consent text states.
+            for user_key in unconsented(conn, ts(now - timedelta(hours=UNCONSENTED_HOURS))):
+                removed += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
+                removed += conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,)).rowcount
             return sql.anonymise(conn, ids, at, "system"), removed
 
         count, removed = await self.store.write(purge)

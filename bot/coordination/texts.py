@@ -24,6 +24,7 @@ OUTCOME = {
 # What parents read is in the dialog's polite 해요체; coordinators' texts stay in 합니다체.
 NEXT_STEP = {
     Status.NEW: "담당자가 곧 접수를 맡아 연락드릴 거예요.",
+
     Status.CLAIMED: "{who} 담당자가 맡았어요. 곧 연락드릴게요.",
     Status.CONTACTED: "담당자와 연락이 닿았어요. 안내에 따라 이용하시면 돼요.",
     Status.RESOLVED: "처리가 끝났어요. 다시 도움이 필요하면 언제든 말씀해 주세요.",
@@ -48,20 +49,25 @@ FORGET_DONE = "개인정보를 삭제했어요. 진행 중이던 접수 {n}건�
 FORGET_NOTHING = "삭제할 개인정보가 없어요."
 PARENT_QUESTION = "접수 #{id} 관련해 여쭤볼게요. 돌봄 연결이 잘 되셨나요?"
 PARENT_YES = "다행이에요! 알려 주셔서 고마워요. 다시 도움이 필요하면 언제든 말씀해 주세요."
-PARENT_NO = "불편을 드려 죄송해요. 접수 #{id}를 다시 열어 담당자에게 알렸어요. 곧 연락드릴게요."
+PARENT_NO = "불편을 드려 죄송해요. 접수번호 {id}번을 다시 열어 담당자에게 알렸어요. 곧 연락드릴게요."
+PARENT_NO_LATER = (
+    "불편을 드려 죄송해요. 접수번호 {id}번을 다시 열어 담당자에게 알렸어요. 담당자가 {when}부터 확인하고 연락드려요."
+)
+STATUS_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
 AFTER_HOURS = "지금은 코디네이터 근무시간이 아니라서, 담당자가 {when}부터 확인하고 연락드려요."
 WEEKDAYS = "월화수목금토일"
 
-CLAIM_WON = "접수 #{id}를 {who} 님이 맡았습니다."
-CLAIM_LOST = "접수 #{id}는 이미 {who} 님이 맡았습니다."
+# '#21를', '#1는': after a number the particle depends on how it is read, so these texts need none.
+CLAIM_WON = "접수 #{id}: {who} 님이 맡았습니다."
+CLAIM_LOST = "접수 #{id}: 이미 {who} 님이 맡았습니다."
 NOT_A_COORDINATOR = (
     "'{name}' 님은 coordinators.yaml에 등록된 코디네이터가 아닙니다. 등록된 사람만 사례를 보고 처리할 수 있습니다."
 )
 NOT_YOURS = (
-    "접수 #{id}({service})는 {name} 님의 담당 서비스가 아닙니다. 담당자나 관제탑({control})만 처리할 수 있습니다."
+    "접수 #{id}({service}): {name} 님의 담당 서비스가 아닙니다. 담당자나 관제탑({control})만 처리할 수 있습니다."
 )
-NO_SUCH_CASE = "접수 #{id}를 찾을 수 없습니다."
-BAD_TRANSITION = "접수 #{id}는 지금 '{now}' 상태라서 '{to}'(으)로 바꿀 수 없습니다. 가능한 다음 상태: {allowed}"
+NO_SUCH_CASE = "접수 #{id}: 찾을 수 없습니다."
+BAD_TRANSITION = "접수 #{id}: 지금 '{now}' 상태라서 '{to}' 상태로 바꿀 수 없습니다. 가능한 다음 상태: {allowed}"
 OUTCOME_NEEDED = "처리 완료(resolved)에는 결과가 필요합니다: --outcome {choices}"
 NO_NAME = "누구로 처리할지 알려 주세요: --as 이름 (또는 .env의 DOLBOM_COORDINATOR)"
 
@@ -72,15 +78,19 @@ def when(at: datetime, tz: tzinfo) -> str:
     return f"{local.month}월 {local.day}일({WEEKDAYS[local.weekday()]}) {local:%H:%M}"
 
 
-def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None) -> str:
-    """One case as a parent sees it: number, service, status, what comes next."""
+def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, later: datetime | None = None) -> str:
+    """One case as a parent sees it: number, service, status, what comes next (``later``: when a coordinator is
+    next on duty, if nobody is now: then no '곧')."""
     lines = [f"접수 #{case.id} · {when(case.created_at, tz)} 접수"]
     if service_name:
         lines.append(f"서비스: {service_name}")
     lines.append(f"상태: {STATUS[case.status]}")
     if case.outcome is not None:
         lines.append(f"결과: {OUTCOME[case.outcome]}")
-    lines.append(NEXT_STEP[case.status].format(who=case.claimed_by or ""))
+    if later is not None and case.status in (Status.NEW, Status.CLAIMED):
+        lines.append(STATUS_LATER.format(when=when(later, tz)))
+    else:
+        lines.append(NEXT_STEP[case.status].format(who=case.claimed_by or ""))
     return "\n".join(lines)
 
 
@@ -132,9 +142,9 @@ CASE_STATUS_LINE = "접수 #{id}: {status}"
 
 # -- messages to parents (replies, reopened cases) and their delivery ----------------------------------
 PARENT_REPLY = "[접수 #{id}] 담당 코디네이터 {by} 님의 메시지예요.\n\n{text}"
-PARENT_REOPENED = "접수 #{id}를 다시 열었어요. 담당 코디네이터가 곧 연락드릴게요."
+PARENT_REOPENED = "접수번호 {id}번을 담당 코디네이터가 다시 열었어요. 코디네이터가 연락드릴게요."
 EVENT_NOTHING_NEW = "새로 전해 드릴 소식은 이미 모두 보여 드렸어요. 궁금한 점이 있으면 말씀해 주세요."
-CASE_PURGED = "접수 #{id}는 개인정보가 삭제되어 부모님께 메시지를 보낼 수 없습니다."
+CASE_PURGED = "접수 #{id}: 개인정보가 삭제되어 부모님께 메시지를 보낼 수 없습니다."
 REPLY_EMPTY = "보낼 내용을 적어 주세요."
 REPLY_STATE = {"waiting": "다음 메시지 때 보여 줌 (대기)", "pushed": "보냄", "shown": "부모님께 보여 줌",
                "failed": "보내기 실패 (다음 메시지 때 보여 줌)"}

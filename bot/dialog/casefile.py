@@ -7,8 +7,13 @@ from datetime import datetime
 from bot.dialog import present, texts
 from bot.dialog.core import Address
 from bot.dialog.intake import Intake
+from bot.dialog.particles import ko
 from db.models import NewCase
 from routing.match import Ranking
+
+UNCONSENTED_HOURS = 24
+"""A conversation without consent keeps no message log, and its state is deleted this long after its last turn
+(the retention job runs hourly). The consent text and the README state the same number."""
 
 
 def new_case(ranked: list[tuple[str, Ranking]], intake: Intake, *, danger: bool, address: Address, message: str,
@@ -39,16 +44,21 @@ def new_case(ranked: list[tuple[str, Ranking]], intake: Intake, *, danger: bool,
         "recommended": [verdict_json(who, r) for who, r in ranked],
         "message": message[:500],
     }
+    if intake.danger_case is not None and not danger:
+        summary["danger_case"] = intake.danger_case
     names = [b.service.name for b in bests if b]
     text = present.summary(intake, names, place_name(intake))
     if danger:
         text = f"{texts.URGENT_MARK}{message[:300]}\n{text}"
+    elif intake.danger_case is not None:
+        text = f"{ko(texts.DANGER_LINKED, case_id=intake.danger_case)}\n{text}"
     consented = intake.consent_at is not None
     return NewCase(
         user_key=address.key,
         channel=str(address.channel),
-        service_id=first.service.id if first else None,
-        site_id=first.site.id if first and first.site else None,
+        # A child in danger is the control tower's (가족여성팀): a case without a service goes to it alone.
+        service_id=first.service.id if first and not danger else None,
+        site_id=first.site.id if first and first.site and not danger else None,
         urgent=danger or intake.urgent or "emergency" in intake.situations,
         danger=danger,
         area=intake.area,

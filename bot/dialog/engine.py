@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
@@ -13,13 +12,15 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Protocol
 
-from bot.dialog import texts
+from bot.dialog import outside, texts, urgent
 from bot.dialog.casefile import new_case
 from bot.dialog.core import Choice, Inbound, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES, CaseDesk
 from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
-from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next
+from bot.dialog.particles import ko
+from bot.dialog.reading import MAX_TEXT, ask_half, read_turn
+from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, summary
 from bot.settings import Settings
 from db.models import CASE_NUMBER, NewCase
 from db.store import Store
@@ -29,9 +30,6 @@ from routing.understand import Understander
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT = 2000
-"""Longer messages are cut: no intake answer needs more, and it bounds the work one message can cause."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ANY_GLOBAL = re.compile("|".join(re.escape(w) for w in (
     *texts.RESTART_WORDS, *texts.CANCEL_WORDS, *texts.HELP_WORDS, *texts.STATUS_WORDS, *texts.FORGET_WORDS)))
 """Any word that works at every step: most turns have none, and one search tells."""
@@ -93,24 +91,22 @@ class Engine:
         now = self.clock()
         knowledge = self.knowledge.current
         intake = await self._load(key)
-        label = inbound.text if inbound.choice else None
-        raw = inbound.choice or inbound.text
-        if not inbound.choice and (picked := _picked(intake, inbound.text)):
-            # Channels that can only send text back (a Kakao quick reply without extra, a typed label).
-            label, raw = inbound.text, picked
-        text = clean(raw)
-        reader = self.understander(knowledge)
-        u = reader.read_tap(text, now) if label is not None else reader.read(text, now)
-        if inbound.location:
-            u = replace(u, need=replace(u.need, coords=inbound.location, area=None))
+        intake, raw, text, label, u = read_turn(self.understander(knowledge), intake, inbound, now)
         t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label)
         if len(raw) > MAX_TEXT:
             t.say(texts.TOO_LONG)
         if u.danger:
-            await self._danger(t)
+            await urgent.report_danger(t, self.store, self.queue)
+        if u.past:
+            t.say(texts.PAST)
         step = await self._followup_answer(t, key, raw)
+        if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
+            t.say(texts.NOT_KOREAN.format(phone=outside.intake_phone(knowledge)))
+            step = t.intake.step
         if step is None:
             step = await self._global(t)
+        if step is None and u.ambiguous_hour is not None and not u.danger:
+            step = ask_half(t, u.ambiguous_hour)
         if step is None:
             step = STEPS[t.intake.step](t)
         opening = await self._perform(t)
@@ -133,6 +129,9 @@ class Engine:
                                              now)
             else:
                 await self._commit_with_case(t, opening, key, raw[:MAX_TEXT])
+                if t.intake.danger_case is not None and t.intake.case_id is not None:
+                    note = ko(texts.DANGER_LINK_NOTE, case_id=t.intake.case_id, summary=summary(t))
+                    await self.queue.link(t.intake.danger_case, t.intake.case_id, note)
         except BaseException:
             self.forget_cached(key)  # the write may or may not have landed: read the state back next turn
             raise
@@ -158,7 +157,8 @@ class Engine:
             ctx = Context(retention_days=self.settings.retention_days, map_url=self.map_url,
                           suggest_places=reader.suggest_places,
                           when_answered=lambda service, at, danger: self.queue.when_answered(service, at,
-                                                                                             danger=danger))
+                                                                                             danger=danger),
+                          answer_at=lambda service, at, danger: self.queue.answer_at(service, at, danger=danger))
             self._ctx = (knowledge, ctx)
         return self._ctx[1]
 
@@ -206,7 +206,7 @@ class Engine:
             t.say(texts.HELP)
             return ask_next(t) if t.intake.step == Step.COLLECT and t.intake != Intake() else t.intake.step
         if short and any(w in word for w in texts.STATUS_WORDS):
-            await self._status(t)
+            await urgent.status(t, self.queue)
             return t.intake.step
         if short and any(w in word for w in texts.FORGET_WORDS):
             t.intake = t.intake.evolve(back_to=t.intake.step)
@@ -216,29 +216,13 @@ class Engine:
 
     def _welcome(self, t: Turn) -> Step | None:
         """A greeting (or anything without facts) that opens a conversation gets the welcome and the first question."""
-        if t.intake == _EMPTY and not t.says_facts and not t.u.need.topics and not t.replies:
+        if (t.intake == _EMPTY and not t.says_facts and not t.u.need.topics and not t.replies
+                and texts.UNDER_6_MONTHS not in t.compact):
             t.say(texts.WELCOME)
             return ask_next(t)
         return None
 
     # -- effects the steps decide on, and what they consult ------------------------------------
-    async def _danger(self, t: Turn) -> None:
-        """Emergency numbers first, and an urgent case, before any question (one per conversation)."""
-        intake = t.intake.merge(t.u)
-        intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
-        case_id = intake.danger_case
-        if case_id is None:
-            # Saved with the case: a restart before the turn commits must not open a second urgent case.
-            new = new_case(t.rankings(intake), intake, danger=True, address=t.inbound.address, message=t.text,
-                           now=t.now)
-            case_id = await self.store.create_case(new, intake.to_json(), number_key="danger_case")
-        t.say(texts.DANGER.format(case_id=case_id))
-        t.intake = intake.evolve(danger_case=case_id)
-
-    async def _status(self, t: Turn) -> None:
-        names = {s.id: s.name for s in t.knowledge.services}
-        t.say(await self.queue.status(t.inbound.address.key, names))
-
     async def forget(self, key: str) -> str:
         message = await self.queue.forget(key)
         self.forget_cached(key)
@@ -312,24 +296,3 @@ def _offered(shown: tuple[Choice, ...]) -> tuple[tuple[str, str], ...]:
 
 def _numbered(reply: Reply, case_id: int) -> Reply:
     return replace(reply, text=reply.text.replace(CASE_NUMBER, str(case_id)))
-
-
-def _picked(intake: Intake, text: str) -> str | None:
-    """The value of the offered button whose label the text repeats (spacing and punctuation aside)."""
-    said = _squash(text)
-    return next((value for label, value in intake.offered if said and _squash_label(label) == said), None)
-
-
-@lru_cache(maxsize=1024)
-def _squash_label(label: str) -> str:
-    """Button labels come from a few fixed lists (and place names): squashed once each."""
-    return _squash(label)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\s.,!?~()·]+", "", text)
-
-
-def clean(text: str) -> str:
-    """Normalise a message: NFC (so 'ㄱ+ㅏ' typed apart matches), no control characters, bounded length."""
-    return _CONTROL.sub(" ", unicodedata.normalize("NFC", text[:MAX_TEXT])).strip()

@@ -57,6 +57,10 @@ class Intake:
     case_id: int | None = None
     danger_case: int | None = None
     """The urgent case a danger message opened; later danger words in this conversation repeat it, not add one."""
+    period: str | None = None
+    """'am' or 'pm' once a message said which half of the day ("저녁에"): bare hours said later are read in it."""
+    ask_half: str | None = None
+    """The message whose bare hour waits for the parent's 오전/오후 button; read again with the answer."""
     back_to: Step | None = None
     """The step a detour (the forget question) returns to."""
     offered: tuple[tuple[str, str], ...] = ()
@@ -102,7 +106,14 @@ class Intake:
             changes["holiday"] = n.holiday
         # Times the message does not restate are kept: "아니 내일이요" corrects only the day.
         if n.start is not None or n.end is not None:
-            changes.update(start=n.start, end=n.end, night=n.night, time_skipped=False)
+            start, end = n.start, n.end
+            # "아니 6시 반까지요" after "10시부터 3시까지" moves the end and keeps the start (and the other way).
+            if start is None and self.start is not None and self.start < end:
+                start = self.start
+            if end is None and self.end is not None and start < self.end:
+                end = self.end
+            changes.update(start=start, end=end, night=n.night or (self.night if (start, end) != (n.start, n.end)
+                                                                   else n.night), time_skipped=False)
         elif n.night is not None:
             changes.update(night=n.night, time_skipped=False)
         if n.urgent:

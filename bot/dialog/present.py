@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from bot.dialog import texts
 from bot.dialog.core import Link, Reply, Venue
 from bot.dialog.intake import Intake, Kid
-from bot.dialog.opening import week_label
+from bot.dialog.opening import day_key, is_open, week_label
+from bot.dialog.particles import ko
 from knowledge.schema import Knowledge, Service
-from routing.match import Ranking, Verdict
+from routing.match import Ranking, Verdict, rank
 
 
 def clock(minutes: int) -> str:
     minutes = minutes % 1440 if minutes > 1440 else minutes
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
+    needs = intake.needs(now)
+    out = []
+    for n, kid_need in enumerate(needs, start=1):
+        label = kid_label(intake.kids[n - 1]) if intake.kids else texts.CHILD_UNKNOWN
+        if len(needs) > 1:
+            who = texts.CHILD_N.format(n=n, label=label)
+        else:
+            who = texts.CHILD_ONE_UNKNOWN if label == texts.CHILD_UNKNOWN else texts.CHILD_ONE.format(label=label)
+        out.append((who, rank(kid_need, knowledge)))
+    return out
 
 
 def kid_label(kid: Kid) -> str:
@@ -32,6 +46,11 @@ def kid_label(kid: Kid) -> str:
 
 def day_label(day: date) -> str:
     return texts.DAY_FMT.format(month=day.month, day=day.day, weekday=texts.WEEKDAYS[day.weekday()])
+
+
+def moment(at: datetime) -> str:
+    """'12월 7일(월) 09:00'."""
+    return f"{day_label(at.date())} {at:%H:%M}"
 
 
 def when_label(intake: Intake) -> str:
@@ -88,23 +107,115 @@ def venue(verdict: Verdict) -> Venue | None:
     return Venue(title=site.name, address=site.address, lat=site.lat, lon=site.lon, phone=phone)
 
 
-_CARDS: dict[tuple[str, int, str | None], tuple[Ranking, Reply]] = {}
+_CARDS: dict[tuple[str, int, str | None, date | None, datetime | None], tuple[Ranking, Reply]] = {}
 """Cards by (child, ranking identity, map link). Rankings are memoised per knowledge (routing.match), so parents
 with the same need get the same Ranking object, and its card (frozen, so shareable) is built once. The ranking is
 kept in the value so its id cannot be reused; reloaded knowledge ranks into new objects, hence new cards."""
 
 
-def recommendation(who: str, ranking: Ranking, map_url: str | None = None) -> Reply:
-    """The card for one child: best service with reasons, where and whom to call, the next best, why not others."""
-    key = (who, id(ranking), map_url)
+def recommendation(who: str, ranking: Ranking, map_url: str | None = None, day: date | None = None,
+                   now: datetime | None = None) -> Reply:
+    """The card for one child, sized for a phone: the service and site, one line of why, its hours on the care
+    day, the phone. The alternatives and the reasons against are behind buttons (``others``, ``detail``)."""
+    minute = now.replace(second=0, microsecond=0) if now else None  # the card's "지금 운영 중" holds a minute
+    key = (who, id(ranking), map_url, day, minute)
     known = _CARDS.get(key)
     if known is not None and known[0] is ranking:
         return known[1]
+    hours = _hours_line(ranking, day, now)
     if len(_CARDS) >= 4096:  # rankings of replaced knowledge or of a cleared memo
         _CARDS.clear()
-    card = _card(who, ranking, map_url)
+    card = _pick(who, ranking, map_url, hours)
     _CARDS[key] = (ranking, card)
     return card
+
+
+def _hours_line(ranking: Ranking, day: date | None, now: datetime | None) -> str | None:
+    """'오늘(화) 07:30-24:00 · 지금 운영 중', or the care day's hours when care is on another day."""
+    best = ranking.best
+    if best is None or now is None:
+        return None
+    hours = best.service.hours_at(best.site)
+    day = day or now.date()
+    span = hours.on(day_key(day))
+    spans = (texts.ALL_DAY if span.open == 0 and span.close >= 1440 else span.label()) if span else texts.CLOSED
+    if day != now.date():
+        return texts.DAY_HOURS.format(day=day_label(day), hours=spans)
+    head = texts.TODAY.format(day=texts.DAY_NAMES[day_key(day)])
+    state = texts.OPEN_NOW if is_open(hours, now) else texts.CLOSED_NOW
+    return f"{head} {spans}" + (f" · {state}" if span else "")
+
+
+def phone_of(verdict: Verdict) -> str | None:
+    site_phone = verdict.site.phone if verdict.site else None
+    return site_phone or next((c.phone for c in verdict.service.contacts if c.phone), None)
+
+
+def main_reason(verdict: Verdict) -> str | None:
+    """The one line of why on a short card: the situation or the hours rather than the age bracket or the
+    distance, which the card's title and site already say."""
+    plain = [r for r in verdict.reasons if texts.REASON_AGE not in r and texts.REASON_NEAREST not in r]
+    return (plain or list(verdict.reasons) or [None])[0]
+
+
+def place_of(verdict: Verdict) -> str:
+    """'365어린이집 율곡', '119돌봄센터 (율곡119안전센터 2층)': the site's name says the service when it starts with
+    the service's short name (without its parenthesised long form)."""
+    if verdict.site:
+        site, short = verdict.site.name, verdict.service.name.split(" (")[0]
+        return site if site.startswith(short) else f"{short} · {site}"
+    return f"{verdict.service.name} ({texts.PICK_AT_HOME})" if verdict.service.at_home else verdict.service.name
+
+
+def _pick(who: str, ranking: Ranking, map_url: str | None, hours: str | None) -> Reply:
+    best = ranking.best
+    if best is None:
+        return _card(who, ranking, map_url)
+    lines = [texts.PICK.format(child=who, place=place_of(best))]
+    if why := main_reason(best):
+        lines.append(texts.PICK_WHY.format(why=why))
+    if best.problems:
+        lines.append(texts.PICK_NOTE.format(note=best.problems[0]))
+    if hours:
+        lines.append(texts.PICK_HOURS.format(hours=hours))
+    if phone := phone_of(best):
+        lines.append(texts.PICK_PHONE.format(phone=phone))
+    return Reply(
+        "\n".join(lines),
+        links=links(best.service, best.site.phone if best.site else None, map_url),
+        card_title=best.service.name + (f" · {best.site.name}" if best.site else ""),
+        venue=venue(best),
+    )
+
+
+def others(who: str, ranking: Ranking) -> str:
+    """Behind '다른 곳 보기': the next fitting services and why the others do not fit."""
+    nxt = [texts.OTHER_LINE.format(name=place_of(v), why=main_reason(v) or "") for v in ranking.ranked[1:3]]
+    why_not = [texts.OTHER_LINE.format(name=v.service.name, why=v.problems[0])
+               for v in ranking.rejected if v.service.kind != "info" and v.problems][:3]
+    if not nxt and not why_not:
+        return texts.OTHERS_NONE.format(child=who)
+    return "\n".join([texts.OTHERS_HEAD.format(child=who), *nxt, *why_not])
+
+
+def detail(who: str, ranking: Ranking) -> Reply:
+    """Behind '자세히': every reason, the week's hours, address, contacts and fee, as text (the card above it
+    already carries the call and map buttons)."""
+    return Reply(_card(who, ranking, None).text)
+
+
+def changes(before: Intake, after: Intake) -> list[str]:
+    """What a correction changed, e.g. '시간을 18:00~22:00로'."""
+    out = []
+    if before.kids != after.kids:
+        out.append(ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids)))
+    if before.day != after.day and after.day:
+        out.append(ko(texts.CHANGED_DAY, value=day_label(after.day)))
+    if (before.start, before.end, before.night) != (after.start, after.end, after.night):
+        out.append(ko(texts.CHANGED_TIME, value=_when_label(None, after.start, after.end, after.night)))
+    if (before.area, before.coords) != (after.area, after.coords):
+        out.append(ko(texts.CHANGED_PLACE, value=after.area or texts.SHARED_LOCATION))
+    return out
 
 
 def _card(who: str, ranking: Ranking, map_url: str | None) -> Reply:
@@ -147,7 +258,7 @@ def topic_answer(ranking: Ranking, knowledge: Knowledge, map_url: str | None = N
 
 def summary(intake: Intake, best_names: list[str], place_name: str | None) -> str:
     """The short case summary both the parent (to confirm) and the coordinator (to act) read."""
-    kids = ", ".join(kid_label(k) for k in intake.kids) or texts.CHILD_UNKNOWN
+    kids = ", ".join(kid_label(k) for k in intake.kids) or "-"
     contact = intake.phone or (texts.CONTACT_CHAT if intake.chat_route else "-")
     lines = [
         texts.SUMMARY_CHILDREN.format(children=kids),

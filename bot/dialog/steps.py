@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.dialog import present, texts
-from bot.dialog.casefile import place_name
+from bot.dialog import outside, present, promise, texts
+from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
 from bot.dialog.core import Choice, Inbound, Reply
 from bot.dialog.intake import Intake, Step
+from bot.dialog.present import rankings
 from db.models import CASE_NUMBER
 from knowledge.schema import Knowledge
 from routing.match import Ranking, rank
@@ -31,6 +32,8 @@ class Context:
     """Place names close to an unreadable answer (typos)."""
     when_answered: Callable[[str | None, datetime, bool], str | None] = lambda service, at, danger: None
     """For the parent: when a person will answer a new case of that service, if not now."""
+    answer_at: Callable[[str | None, datetime, bool], datetime | None] = lambda service, at, danger: None
+    """When a coordinator of that service (the control tower for danger) is next on duty; None while on duty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,8 @@ class Turn:
     def says_facts(self) -> bool:
         n = self.u.need
         return bool(
-            self.u.children or n.day or n.start is not None or n.area or n.coords or n.night or n.situations
+            self.u.children or n.day or n.start is not None or n.end is not None or n.area or n.coords or n.night
+            or n.situations
         )
 
 
@@ -108,22 +112,56 @@ def ask_next(t: Turn) -> Step:
 
 
 def recommend(t: Turn) -> Step:
-    for who, ranking in t.rankings():
-        t.replies.append(present.recommendation(who, ranking, t.ctx.map_url(ranking, t.intake)))
+    cards = 0
+    for (who, ranking), kid in zip(t.rankings(), t.intake.kids or (None,), strict=False):
+        away = outside.age_out(who, kid, t.knowledge) if kid else None
+        if away:
+            t.say(away)
+            continue
+        cards += 1
+        t.replies.append(present.recommendation(who, ranking, t.ctx.map_url(ranking, t.intake), t.intake.day, t.now))
+    if not cards:
+        t.say(texts.AGE_OUT_MORE, texts.DONE_CHOICES)
+        return Step.DONE
     if t.intake.consent_at is not None:
         return confirm(t)
-    t.say(texts.ASK_CONSENT.format(days=t.ctx.retention_days), texts.CONSENT_CHOICES)
+    t.say(consent_text(t), texts.CONSENT_CHOICES)
     return Step.CONSENT
 
 
-def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
-    needs = intake.needs(now)
-    out = []
-    for n, kid_need in enumerate(needs, start=1):
-        label = present.kid_label(intake.kids[n - 1]) if intake.kids else texts.CHILD_UNKNOWN
-        who = texts.CHILD_N.format(n=n, label=label) if len(needs) > 1 else texts.CHILD_ONE.format(label=label)
-        out.append((who, rank(kid_need, knowledge)))
-    return out
+def consent_text(t: Turn) -> str:
+    return texts.ASK_CONSENT.format(days=t.ctx.retention_days, hours=UNCONSENTED_HOURS)
+
+
+def more(t: Turn) -> bool:
+    """'다른 곳 보기' and '자세히' at the consent and confirm steps: what the short card leaves out."""
+    if t.compact == texts.MORE_OTHERS:
+        t.say("\n\n".join(present.others(who, r) for who, r in t.rankings()))
+        return True
+    if t.compact == texts.MORE_DETAIL:
+        t.replies += [present.detail(who, r) for who, r in t.rankings()]
+        return True
+    return False
+
+
+def revise(t: Turn) -> Step:
+    """A correction at the consent or confirm step: say what changed, and show a card only if the advice did."""
+    before, old = t.intake, [r.best for _, r in t.rankings()]
+    t.intake = t.intake.merge(t.u)
+    if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
+        return ask_next(t)
+    changed = present.changes(before, t.intake)
+    t.say(texts.CHANGED.format(what=", ".join(changed)) if changed else texts.NOTHING_CHANGED)
+    new = [r.best for _, r in t.rankings()]
+    same = [(b.service.id, b.site) for b in old if b] == [(b.service.id, b.site) for b in new if b]
+    if not same or any(outside.age_out(who, k, t.knowledge) for (who, _), k in zip(t.rankings(), t.intake.kids,
+                                                                                   strict=False)):
+        return recommend(t)
+    t.say(texts.STILL_SAME.format(places=", ".join(present.place_of(b) for b in new if b)))
+    if t.intake.consent_at is not None:
+        return confirm(t)
+    t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
+    return Step.CONSENT
 
 
 def summary(t: Turn) -> str:
@@ -132,11 +170,14 @@ def summary(t: Turn) -> str:
 
 
 def next_step_text(t: Turn, urgent: bool) -> str:
-    """What happens after the case is filed, and when a person will act if not now."""
+    """What happens after the case is filed: '곧' only while someone is on duty; else when, and what works now."""
     first = next((r.best for _, r in t.rankings() if r.best), None)
-    later = t.ctx.when_answered(first.service.id if first else None, t.now, urgent)
-    base = texts.NEXT_STEP_URGENT if urgent else texts.NEXT_STEP
-    return f"{base}\n{later}" if later else base
+    service = first.service.id if first else None
+    later = t.ctx.when_answered(service, t.now, False)
+    at = t.ctx.answer_at(service, t.now, False)
+    if at is None and later:  # a desk that tells only the words: never '곧' beside them
+        return later
+    return promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at)
 
 
 def confirm(t: Turn) -> Step:
@@ -160,6 +201,10 @@ def answer_topic(t: Turn) -> bool:
 def on_collect(t: Turn) -> Step:
     if answer_topic(t):
         return Step.COLLECT
+    said = {c.age_months for c in t.u.children}
+    if texts.UNDER_6_MONTHS in t.compact and said <= {None, 6} and not t.u.need.day:
+        t.say(texts.ASK_MONTHS, texts.MONTH_CHOICES)
+        return Step.COLLECT
     if t.compact in texts.TOWNSHIP_WORDS:
         towns = [p.name for p in t.knowledge.places if p.name[-1] in "읍면"]
         t.say(texts.ASK_TOWNSHIP, tuple(Choice(name, name) for name in towns), ask_location=True)
@@ -170,7 +215,7 @@ def on_collect(t: Turn) -> Step:
         t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake == before and not t.replies:
         if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
-            t.say(texts.PLACE_NOT_FOUND.format(text=t.text[:20]))
+            t.say(texts.PLACE_NOT_FOUND)
             guesses = t.ctx.suggest_places(t.text)
             if guesses:
                 t.say(texts.PLACE_GUESS, tuple(Choice(name, name) for name in guesses), ask_location=True)
@@ -181,15 +226,19 @@ def on_collect(t: Turn) -> Step:
 
 
 def on_consent(t: Turn) -> Step:
+    if more(t):
+        t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
+        return Step.CONSENT
     if t.says_facts:
-        t.intake = t.intake.merge(t.u)
-        return ask_next(t)
+        return revise(t)
     if t.u.yes is True:
         t.intake = t.intake.evolve(consent_at=t.now)
         t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
         return Step.PHONE
     if t.u.yes is False:
-        t.say(texts.CONSENT_DECLINED, texts.DONE_CHOICES)
+        # The promise in the consent text: nothing of this conversation is kept beyond the open dialog.
+        t.intake = Intake(danger_case=t.intake.danger_case)
+        t.say(texts.CONSENT_DECLINED.format(hours=UNCONSENTED_HOURS), texts.DONE_CHOICES)
         return Step.DONE
     t.say(texts.YES_NO_AGAIN, texts.CONSENT_CHOICES)
     return Step.CONSENT
@@ -209,9 +258,11 @@ def on_phone(t: Turn) -> Step:
 
 
 def on_confirm(t: Turn) -> Step:
+    if more(t):
+        t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
+        return Step.CONFIRM
     if t.says_facts:
-        t.intake = t.intake.merge(t.u)
-        return ask_next(t)
+        return revise(t)
     if any(w in t.compact for w in texts.CORRECT_WORDS) or t.u.yes is False:
         t.say(texts.ASK_CORRECTION)
         return Step.CONFIRM

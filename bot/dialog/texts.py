@@ -21,21 +21,29 @@ RESTARTED = "처음부터 다시 시작할게요."
 CANCELLED = "진행 중이던 접수를 취소했어요. 필요하시면 언제든 다시 말씀해 주세요."
 
 DANGER = (
-    "아이가 위험한 상황이라면 지금 바로 전화하세요.\n"
+    "아이가 지금 위험하면 바로 전화하세요.\n"
     "· 112: 경찰, 아동학대 신고\n"
-    "· 119: 응급 상황, 구급차\n"
-    "돌봄이음 담당자에게도 긴급 건으로 알렸어요 (접수번호 {case_id}번)."
+    "· 119: 다쳤거나 숨쉬기 힘들거나 의식이 없을 때, 구급차\n"
+    "지금은 아이를 안전한 곳으로 데려가 곁을 지키고, 전화 안내에 따라 주세요.\n"
+    "가족여성팀(관제탑)에 긴급 건으로 알렸어요 (접수번호 {case_id}번)."
 )
+DANGER_LATER = "관제탑은 {when}부터 확인해요. 그 전에는 112·119가 도와드려요."
+DANGER_LINKED = "[위험 신고 #{case_id:과} 연결된 접수]"
+DANGER_LINK_NOTE = "부모님이 이어서 돌봄 접수 #{case_id:을} 했습니다.\n{summary}"
 
 ASK_AGE = "아이가 몇 살인가요? (예: 4살, 18개월, 초2)"
 AGE_CHOICES = (
-    Choice("6개월 미만", "3개월"),
+    Choice("6개월 미만", "6개월 미만"),
     Choice("6개월~2살", "18개월"),
     Choice("3~5살", "4살"),
     Choice("6살 (취학 전)", "6살"),
     Choice("초등 1~3학년", "초2"),
     Choice("초등 4~6학년", "초5"),
 )
+UNDER_6_MONTHS = "개월미만"
+"""The compact form of the '6개월 미만' button (or the same words typed): the months are asked, never guessed."""
+ASK_MONTHS = "아기가 몇 개월인가요? (예: 2개월, 5개월)"
+MONTH_CHOICES = tuple(Choice(f"{n}개월", f"{n}개월") for n in range(1, 6))
 ASK_DAY = "언제 돌봄이 필요하세요? (예: 오늘 밤 10시까지, 내일 오후 2시부터 6시까지, 토요일 낮)"
 DAY_CHOICES = (
     Choice("지금 바로", "지금 바로"),
@@ -43,6 +51,12 @@ DAY_CHOICES = (
     Choice("내일", "내일"),
     Choice("이번 주말", "주말"),
 )
+ASK_HALF = "{hour}시는 오전인가요, 오후인가요?"
+HALF_AM = "오전 {hour}시"
+HALF_PM = "오후 {hour}시"
+HALF_VALUES = {"half:am": "am", "half:pm": "pm"}
+"""Button values of the 오전/오후 question, and the period each gives."""
+PAST = "말씀하신 시간은 이미 지났어요."
 ASK_TIME = "몇 시부터 몇 시까지 필요하세요? (예: 오후 6시부터 10시까지)"
 TIME_CHOICES = (
     Choice("낮 (9시~18시)", "오전 9시부터 오후 6시까지"),
@@ -58,7 +72,7 @@ PLACE_CHOICES = (
 )
 TOWNSHIP_WORDS = ("읍면목록", "읍·면지역", "읍면지역")
 ASK_TOWNSHIP = "어느 읍·면이세요?"
-PLACE_NOT_FOUND = "'{text}'은(는) 김천시 읍·면·동에서 찾지 못했어요."
+PLACE_NOT_FOUND = "김천시 읍·면·동 이름에서 말씀하신 곳을 찾지 못했어요."
 PLACE_GUESS = "혹시 이 중에 사시는 곳이 있나요? 없으면 읍·면·동 이름을 다시 적어 주세요."
 NOT_UNDERSTOOD = "말씀을 잘 이해하지 못했어요."
 
@@ -67,6 +81,47 @@ RECOMMEND_NONE = (
     "{child}: 말씀하신 조건에 딱 맞는 서비스를 찾지 못했어요. 담당자가 직접 방법을 찾아 드릴게요."
 )
 WHY_NOT_HEAD = "다른 곳이 아닌 이유"
+PICK = "{child}: {place}"
+PICK_WHY = "· {why}"
+PICK_NOTE = "· 참고: {note}"
+PICK_HOURS = "· {hours}"
+PICK_PHONE = "· ☎ {phone}"
+REASON_AGE = "대상("
+REASON_NEAREST = "가장 가까운 곳"
+"""How routing's reasons about the age bracket and the nearest site read (routing/texts.py)."""
+PICK_AT_HOME = "돌보미 방문"
+DAY_HOURS = "{day} {hours}"
+MORE_OTHERS = "다른곳보기"
+MORE_DETAIL = "자세히"
+MORE_CHOICES = (Choice("다른 곳 보기", "다른 곳 보기"), Choice("자세히", "자세히"))
+OTHERS_HEAD = "{child} 다른 곳"
+OTHERS_NONE = "{child}: 조건에 맞는 다른 곳은 없어요."
+OTHER_LINE = "· {name}: {why}"
+STILL_SAME = "추천은 그대로예요: {places}"
+CHANGED = "{what} 바꿨어요."
+CHANGED_AGE = "나이를 {value:으로}"
+CHANGED_DAY = "날짜를 {value:으로}"
+CHANGED_TIME = "시간을 {value:으로}"
+CHANGED_PLACE = "동네를 {value:으로}"
+NOTHING_CHANGED = "바뀐 내용이 없어요."
+CONSENT_AGAIN = "연결을 원하시면 '동의하고 접수'를 눌러 주세요."
+CONFIRM_AGAIN = "이대로 접수하시려면 '네, 접수할게요'를 눌러 주세요."
+AGE_OUT_YOUNG = (
+    "{child}: {months}개월 아기를 맡는 돌봄 서비스는 아직 없어요 (아이돌봄서비스도 {youngest}개월부터예요).\n"
+    "· 산후·영아 돌봄 상담: {guide}\n"
+    "· 육아종합지원센터: {center}"
+)
+AGE_OUT_OLD = (
+    "{child}: 김천 돌봄 클러스터 서비스는 초등학생(만 12세)까지라 이 나이는 맡지 않아요.\n"
+    "· 청소년 돌봄·방과 후 프로그램 문의: {guide}"
+)
+AGE_OUT_MORE = "다른 아이의 돌봄이 필요하시면 '처음부터'라고 말씀해 주세요."
+GUIDE_LINE = "{name} {person} {phone}"
+NOT_KOREAN = (
+    "돌봄이음은 한국어로 안내해요. 통합 접수 창구에 전화하시면 도와드려요: {phone}\n"
+    "Dolbom-ieum answers in Korean only. Please call the integrated care desk: {phone}\n"
+    "아이가 위험하면 / If a child is in danger: 112 (경찰 police), 119 (구급 ambulance)"
+)
 NEXT_BEST = "다음 대안: {name}"
 FIRST_SITE = "장소: {site} ({address})"
 AT_HOME = "장소: 돌보미가 집으로 방문해요"
@@ -76,16 +131,14 @@ FEE = "비용: {fee}"
 MAP_LINK = "돌봄 지도에서 보기"
 
 ASK_CONSENT = (
-    "담당 코디네이터가 연락드려 연결을 도와드릴까요?\n"
-    "[개인정보 수집·이용 동의]\n"
-    "· 수집 항목: 아이 나이, 필요한 날짜·시간, 사는 동네, 연락처(전화번호 또는 이 채팅)\n"
-    "· 목적: 돌봄 서비스 연결과 결과 확인\n"
-    "· 보관 기간: 접수 종결 후 {days}일, 그 뒤 개인정보는 지우고 통계만 남겨요\n"
-    "동의하지 않으셔도 위 안내는 그대로 이용하실 수 있어요."
+    "담당자 연결을 원하시면 개인정보 수집·이용에 동의해 주세요.\n"
+    "· 아이 나이·날짜·동네·연락처를 돌봄 연결과 결과 확인에만 쓰고, 접수 종결 {days}일 뒤 지워요.\n"
+    "· 동의하지 않으셔도 돼요. 그러면 이 대화의 기록은 대화가 멈추고 {hours}시간이 지나면 모두 지워요."
 )
-CONSENT_CHOICES = (Choice("동의하고 접수", "동의"), Choice("동의하지 않음", "아니요"))
+CONSENT_CHOICES = (Choice("동의하고 접수", "동의"), Choice("동의하지 않음", "아니요"), *MORE_CHOICES)
 CONSENT_DECLINED = (
-    "알겠어요. 개인정보는 저장하지 않을게요. 위에 안내한 연락처로 직접 문의하시면 돼요.\n"
+    "알겠어요. 접수하지 않고, 이 대화의 기록은 대화가 멈추고 {hours}시간이 지나면 모두 지워요.\n"
+    "위에 안내한 연락처로 직접 문의하시면 돼요.\n"
     "다시 접수하시려면 '처음부터'라고 말씀해 주세요."
 )
 ASK_PHONE = (
@@ -97,7 +150,7 @@ CHAT_ROUTE_WORDS = ("채팅으로", "채팅", "톡으로", "메시지로")
 PHONE_INVALID = "전화번호 형식이 아니에요. 010-1234-5678처럼 적어 주시거나 '채팅으로 받기'를 눌러 주세요."
 
 CONFIRM = "이대로 접수할까요?\n{summary}"
-CONFIRM_CHOICES = (Choice("네, 접수할게요", "네"), Choice("고칠게요", "고칠게요"))
+CONFIRM_CHOICES = (Choice("네, 접수할게요", "네"), Choice("고칠게요", "고칠게요"), *MORE_CHOICES)
 ASK_CORRECTION = "고칠 내용을 말씀해 주세요. (예: 5살이에요, 내일 저녁 7시부터, 대곡동이에요)"
 CASE_CREATED = (
     "접수되었어요. 접수번호는 {case_id}번이에요.\n"
@@ -106,6 +159,11 @@ CASE_CREATED = (
 )
 NEXT_STEP_URGENT = "긴급 건이라 담당자가 곧 연락드려요."
 NEXT_STEP = "담당 코디네이터가 확인하고 연락드릴게요."
+NEXT_STEP_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
+NOW_WAY = "돌봄이 그 전에 필요하시면 지금 바로 연락하세요:"
+NOW_LINE = "· {name} {phone}{note}"
+NOW_ALWAYS = " (24시간)"
+NOW_HOURS = " (오늘 {hours})"
 AFTER_DONE = "접수가 끝났어요. 새로 상담하시려면 '처음부터', 접수 상태는 '접수 확인'이라고 말씀해 주세요."
 DONE_CHOICES = (Choice("접수 확인", "접수 확인"), Choice("처음부터", "처음부터"))
 
@@ -134,6 +192,7 @@ AGE_LABEL_YEARS = "{years}살"
 GRADE_LABEL = "초등 {grade}학년"
 CHILD_UNKNOWN = "아이"
 CHILD_ONE = "{label} 아이"
+CHILD_ONE_UNKNOWN = "아이"
 SHARED_LOCATION = "공유한 위치"
 CALL_PERSON = "{person} 전화"
 CALL = "전화"
@@ -182,6 +241,7 @@ ON_WEEKDAYS = "평일"
 WEEKEND = "토·일"
 EVERY_DAY = "매일"
 ALWAYS = "24시간, 연중무휴"
+ALL_DAY = "24시간"
 CLOSED = "휴무"
 TODAY = "오늘({day})"
 OPEN_NOW = "지금 운영 중"

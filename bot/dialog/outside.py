@@ -1,0 +1,67 @@
+"""Answers for what the cluster does not serve: ages no care service takes, and messages not in Korean."""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialog import texts
+from bot.dialog.intake import Kid
+from knowledge.schema import Kind, Knowledge, Service
+
+GUIDE_ID = "mom-center"
+"""The guidance hub (맘지원센터): whom to call when nothing here fits. Its phone is the intake window's."""
+CENTER_WORD = "육아종합지원센터"
+_LETTERS = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF\u0E00-\u0E7F\u4E00-\u9FFF\u3040-\u30FF]")
+_HANGUL = re.compile(r"[가-힣ㄱ-ㅎㅏ-ㅣ]")
+_LETTERS_NOT_KOREAN = 3
+"""A message with no Hangul and at least this many letters is in another language (the engine lets 'ok' and
+other answers through before asking this)."""
+
+
+def care_ages(knowledge: Knowledge) -> tuple[int, int]:
+    """The youngest and oldest age in months that some care service (not guidance) takes."""
+    care = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
+    return min(a.min_months for a in care), max(a.max_months for a in care)
+
+
+def age_out(who: str, kid: Kid, knowledge: Knowledge) -> str | None:
+    """One clear answer for a child no care service takes (too young, or past elementary school), else None."""
+    youngest, oldest = care_ages(knowledge)
+    months = kid.age_months
+    if kid.school_grade is not None or months is None:
+        return None
+    if months < youngest:
+        center = next((f"{site.address}" for s in knowledge.services for site in s.sites
+                       if CENTER_WORD in site.address), "-")
+        return texts.AGE_OUT_YOUNG.format(child=who, months=months, youngest=youngest, guide=guide(knowledge),
+                                          center=center)
+    if months > oldest:
+        return texts.AGE_OUT_OLD.format(child=who, guide=guide(knowledge))
+    return None
+
+
+def guide(knowledge: Knowledge) -> str:
+    service = _guide_service(knowledge)
+    if service is None:
+        return "-"
+    contact = next((c for c in service.contacts if c.phone), None)
+    if contact is None:
+        return service.name
+    return texts.GUIDE_LINE.format(name=service.name, person=contact.person, phone=contact.phone)
+
+
+def intake_phone(knowledge: Knowledge) -> str:
+    service = _guide_service(knowledge)
+    return next((c.phone for c in service.contacts if c.phone), "-") if service else "-"
+
+
+def _guide_service(knowledge: Knowledge) -> Service | None:
+    return next((s for s in knowledge.services if s.id == GUIDE_ID), None) or next(
+        (s for s in knowledge.services if s.kind is Kind.INFO), None)
+
+
+def not_korean(text: str) -> bool:
+    """No Hangul at all, and words in another script: the parent writes in another language."""
+    if text.startswith("/") or _HANGUL.search(text):
+        return False
+    return len(_LETTERS.findall(text)) >= _LETTERS_NOT_KOREAN

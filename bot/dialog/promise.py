@@ -1,0 +1,75 @@
+"""What the bot may promise about people: who acts and when, and the way that works before then."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from bot.dialog import texts
+from bot.dialog.intake import Intake
+from bot.dialog.opening import day_key, is_open
+from bot.dialog.present import moment, phone_of, place_of
+from knowledge.schema import DayHours, Hours, Knowledge, Service
+from routing.match import Ranking
+
+ALWAYS_OPEN_KIND = "emergency"
+"""The service kind staff open at all hours (119돌봄센터): the way that works whenever nobody is on duty."""
+
+
+def care_starts(intake: Intake, now: datetime) -> datetime | None:
+    """When the care is needed from (the start of the care day when only the day is known)."""
+    if intake.day is None:
+        return None
+    minutes = intake.start if intake.start is not None else 0
+    return datetime.combine(intake.day, time(), now.tzinfo) + timedelta(minutes=minutes)
+
+
+def next_step(ranked: list[tuple[str, Ranking]], intake: Intake, knowledge: Knowledge, now: datetime, urgent: bool,
+              answer_at: datetime | None) -> str:
+    """After a case is filed: '곧' only while a coordinator is on duty; otherwise when someone will act, and if
+    the care starts before that, the phone lines that work now."""
+    if answer_at is None or answer_at <= now:
+        return texts.NEXT_STEP_URGENT if urgent else texts.NEXT_STEP
+    lines = [texts.NEXT_STEP_LATER.format(when=moment(answer_at.astimezone(now.tzinfo)))]
+    starts = care_starts(intake, now)
+    if starts is None or starts < answer_at:
+        lines += ways_now(ranked, knowledge, now, starts)
+    return "\n".join(lines)
+
+
+def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datetime,
+             starts: datetime | None = None) -> list[str]:
+    """The recommended services' own lines where they are open now or open by the time care starts (with that
+    day's hours), and the always-open service."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for _, ranking in ranked:
+        best = ranking.best
+        if best is None or best.service.id in seen or best.service.kind == ALWAYS_OPEN_KIND:
+            continue
+        seen.add(best.service.id)
+        phone, hours = phone_of(best), best.service.hours_at(best.site)
+        if not phone:
+            continue
+        if is_open(hours, now):
+            lines.append(texts.NOW_LINE.format(name=place_of(best), phone=phone, note=""))
+        elif (span := _opens_before(hours, now, starts)) is not None:
+            lines.append(texts.NOW_LINE.format(name=place_of(best), phone=phone,
+                                               note=texts.NOW_HOURS.format(hours=span.label())))
+    for service in knowledge.services:
+        if service.kind == ALWAYS_OPEN_KIND and (phone := _phone(service)):
+            lines.append(texts.NOW_LINE.format(name=service.name.split(" (")[0], phone=phone, note=texts.NOW_ALWAYS))
+    return [texts.NOW_WAY, *lines] if lines else []
+
+
+def _opens_before(hours: Hours, now: datetime, starts: datetime | None) -> DayHours | None:
+    """Today's opening hours when the place opens later today, before the care starts."""
+    if starts is None or starts.date() != now.date():
+        return None
+    span = hours.on(day_key(now.date()))
+    minute = now.hour * 60 + now.minute
+    return span if span is not None and minute < span.open <= starts.hour * 60 + starts.minute else None
+
+
+def _phone(service: Service) -> str | None:
+    site = next((s.phone for s in service.sites if s.phone), None)
+    return site or next((c.phone for c in service.contacts if c.phone), None)

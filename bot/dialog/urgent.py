@@ -1,0 +1,44 @@
+"""A child in danger: the emergency numbers before anything else and one case for the control tower; and what
+'접수 확인' adds when nobody is on duty."""
+
+from __future__ import annotations
+
+from bot.dialog import present, promise, texts
+from bot.dialog.casefile import new_case
+from bot.dialog.core import Reply
+from bot.dialog.desk import CaseDesk
+from bot.dialog.steps import Turn
+from db.store import Store
+
+
+async def report_danger(t: Turn, store: Store, desk: CaseDesk) -> None:
+    """112/119 and what to do now as the first reply, and one urgent case per conversation (a later intake
+    case is linked to it); when the control tower is off duty, when it will read the case."""
+    intake = t.intake.merge(t.u)
+    intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
+    case_id = intake.danger_case
+    if case_id is None:
+        # Saved with the case: a restart before the turn commits must not open a second urgent case.
+        new = new_case(t.rankings(intake), intake, danger=True, address=t.inbound.address, message=t.text,
+                       now=t.now)
+        case_id = await store.create_case(new, intake.to_json(), number_key="danger_case")
+    lines = [texts.DANGER.format(case_id=case_id)]
+    at = desk.answer_at(None, t.now, danger=True)
+    if at is not None and at > t.now:
+        lines.append(texts.DANGER_LATER.format(when=present.moment(at.astimezone(t.now.tzinfo))))
+    t.replies.insert(0, Reply("\n".join(lines)))
+    t.intake = intake.evolve(danger_case=case_id)
+
+
+async def status(t: Turn, desk: CaseDesk) -> None:
+    """The desk's answer, and the lines that work now when the care starts before anyone is on duty."""
+    names = {s.id: s.name for s in t.knowledge.services}
+    lines = [await desk.status(t.inbound.address.key, names)]
+    i = t.intake
+    first = next((r.best for _, r in t.rankings() if r.best), None) if i.case_id is not None else None
+    if first is not None:
+        at = desk.answer_at(first.service.id, t.now)
+        starts = promise.care_starts(i, t.now)
+        if at is not None and at > t.now and (starts is None or starts < at):
+            lines += promise.ways_now(t.rankings(), t.knowledge, t.now, starts)
+    t.say("\n".join(lines))

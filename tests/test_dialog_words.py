@@ -1,0 +1,106 @@
+"""The words of the dialog: particles that fit, no echoed sentences, no doubled labels, a bilingual answer for
+other languages, the months asked for a baby, and one clear answer for ages no service takes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.coordination import texts as queue_texts
+from bot.dialog import texts
+from bot.dialog.intake import Intake, Kid
+from bot.dialog.steps import rankings
+from db.store import Store
+from tests.conftest import Chat
+
+_BOTH_FORMS = re.compile(r"\((?:은|는|이|가|을|를|으|과|와)\)")
+
+
+@pytest.mark.parametrize("module", [texts, queue_texts])
+def test_no_text_writes_both_particles_or_a_particle_after_a_case_number(module) -> None:
+    words = [v for k, v in vars(module).items() if k.isupper() and isinstance(v, str)]
+    words += [v for d in vars(module).values() if isinstance(d, dict) for v in d.values() if isinstance(v, str)]
+    offenders = [w for w in words if _BOTH_FORMS.search(w)]
+    assert offenders == []
+    after_number = [w for w in words if re.search(r"#\{\w+\}[은는이가을를]", w)]
+    assert after_number == []
+
+
+def test_a_child_without_a_label_is_not_called_아이_아이(knowledge) -> None:
+    from datetime import datetime
+
+    from tests.conftest import KST
+    now = datetime(2026, 11, 24, 14, 0, tzinfo=KST)
+    ((who, _),) = rankings(Intake(), knowledge, now)
+    assert who == "아이"
+    ((who, _),) = rankings(Intake(kids=(Kid(48, None, "3~5살"),)), knowledge, now)
+    assert who == "3~5살 아이"
+
+
+async def test_a_danger_case_without_an_age_has_no_doubled_label(chat: Chat, store: Store) -> None:
+    await chat.say("우리 애가 방치돼 있어요")
+    (case,) = await store.cases_for_user(chat.address.key)
+    assert "아이 아이" not in case.summary_text and "아이: 아이" not in case.summary_text
+
+
+async def test_an_unknown_place_is_not_echoed_back(chat: Chat) -> None:
+    await chat.say("4살 내일 오후 2시부터 6시까지")
+    await chat.say("저기 시장 근처 파란 대문 집이에요")
+    assert "파란 대문" not in chat.text and "(는)" not in chat.text
+    assert texts.PLACE_NOT_FOUND in chat.text
+
+
+@pytest.mark.parametrize("message", ["Hello, I need someone to look after my daughter tomorrow",
+                                     "Xin chào, tôi cần người trông con", "我需要托儿服务"])
+async def test_another_language_gets_korean_and_english_with_the_intake_phone(chat: Chat, message: str) -> None:
+    replies = await chat.say(message)
+    (answer,) = [r for r in replies if "Korean" in r.text]
+    assert "한국어" in answer.text and "042-123-4567" in answer.text
+    assert "몇 살" not in chat.text
+
+
+async def test_english_yes_and_commands_are_not_taken_for_another_language(chat: Chat) -> None:
+    await chat.say("4살 내일 오후 2시부터 6시까지 율곡동")
+    await chat.say("ok")
+    assert "Korean" not in chat.text and "전화번호" in chat.text
+
+
+async def test_the_under_six_months_button_asks_the_months(chat: Chat) -> None:
+    await chat.say("안녕하세요")
+    await chat.tap("6개월 미만")
+    assert texts.ASK_MONTHS in chat.text
+    assert [c.label for r in chat.last for c in r.choices] == ["1개월", "2개월", "3개월", "4개월", "5개월"]
+    await chat.tap("5개월")
+    await chat.say("내일 오전 9시부터 오후 1시까지 율곡동")
+    card = next(r for r in chat.last if r.card_title)
+    assert card.card_title.startswith("아이돌봄서비스") and "5개월" in card.text
+
+
+async def test_a_baby_no_service_takes_gets_whom_to_call(chat: Chat, store: Store) -> None:
+    await chat.say("안녕하세요")
+    await chat.tap("6개월 미만")
+    await chat.tap("2개월")
+    await chat.say("내일 오전 9시부터 오후 1시까지 대곡동")
+    assert "찾았어요" not in chat.text and not any(r.card_title for r in chat.last)
+    assert "2개월 아기를 맡는 돌봄 서비스는 아직 없어요" in chat.text
+    assert "맘지원센터" in chat.text and "042-123-4567" in chat.text and "육아종합지원센터" in chat.text
+    assert "동의" not in chat.text
+    assert await store.cases_for_user(chat.address.key) == []
+
+
+async def test_a_teenager_gets_one_clear_answer(chat: Chat) -> None:
+    await chat.say("중학생 14살 아들 내일 오후 3시부터 6시까지 율곡동")
+    assert "찾았어요" not in chat.text and "찾지 못했어요" not in chat.text
+    assert chat.text.count("맡지 않아요") == 1 and "042-123-4567" in chat.text
+    assert not any(r.card_title for r in chat.last) and "동의" not in chat.text
+
+
+async def test_months_said_beside_under_six_months_are_taken(chat: Chat, store: Store) -> None:
+    from bot.dialog.intake import Intake
+
+    await chat.say("6개월 미만이에요")
+    assert texts.ASK_MONTHS in chat.text
+    await chat.say("4개월 아기, 6개월 미만이에요")
+    assert texts.ASK_MONTHS not in chat.text
+    assert Intake.from_json(await store.load_state(chat.address.key)).kids[0].age_months == 4
