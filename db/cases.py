@@ -172,3 +172,9 @@ def withdraw_open(conn: sqlite3.Connection, user_key: str, at: str) -> tuple[lis
     for case_id in withdrawn:
         change(conn, case_id, Change.CLOSED, "parent", at, outcome=Outcome.WITHDRAWN, announce="withdrawn")
     return [r["id"] for r in rows], withdrawn
+
+
+def add_access(conn: sqlite3.Connection, at: str, who: str, ip: str, action: str, case_id: int | None) -> None:
+    """One line of the access log (접속기록): who did what to which case, from where; never personal content."""
+    conn.execute("INSERT INTO access_log (at, who, ip, action, case_id) VALUES (?, ?, ?, ?, ?)",
+                 (at, who, ip, action, case_id))

@@ -108,3 +108,19 @@ async def test_refusals(settings: Settings, capsys: pytest.CaptureFixture) -> No
         assert (await store.case(1)).claimed_by is None  # type: ignore[union-attr]
     finally:
         await store.close()
+
+
+async def test_the_command_line_writes_the_access_log_without_personal_content(settings: Settings,
+                                                                               capsys: pytest.CaptureFixture) -> None:
+    import sqlite3
+
+    assert await coordcli.run(parse("claim", "1", "--as", "이담당"), settings) == 0
+    assert await coordcli.run(parse("case", "1", "--as", "이담당"), settings) == 0
+    assert await coordcli.run(parse("update", "1", "--as", "이담당", "--status", "note", "--note", "어머니 통화"),
+                              settings) == 0
+    assert await coordcli.run(parse("case", "2", "--as", "이담당"), settings) == 3  # another service's case
+    with sqlite3.connect(settings.db_path) as conn:
+        rows = conn.execute("SELECT who, ip, action, case_id FROM access_log ORDER BY id").fetchall()
+    assert rows == [("이담당", "cli", "claim", 1), ("이담당", "cli", "view_case", 1),
+                    ("이담당", "cli", "update:note", 1), ("이담당", "cli", "refused", 2)]
+    assert not any("통화" in str(r) or "010" in str(r) for r in rows)

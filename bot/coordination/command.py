@@ -49,8 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 async def run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.coordination import texts as queue_texts
     from bot.coordination.queue import Queue, Refused
-    from db.cases import Change, TransitionRefused
-    from db.models import Outcome
+    from db.cases import Change, TransitionRefused, add_access
+    from db.models import Outcome, ts
     from db.store import open_store
     from knowledge.coordinators import CoordinatorsError, load
 
@@ -67,18 +67,28 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     store = await open_store(settings.database_url, settings.db_path)
     queue = Queue(store, staff, tz=settings.tz, clock=settings.clock(getattr(args, "now", None)),
                   retention_days=settings.retention_days)
+
+    async def logged(action: str) -> None:
+        # The access log (접속기록) counts the command line too: 'cli' stands where the console puts an address.
+        at, case_id = ts(queue.clock()), getattr(args, "case_id", None)
+        await store.write(lambda c: add_access(c, at, name, "cli", action, case_id))
+
     try:
         if args.command == "queue":
             return await _list(queue, name, args, names)
         if args.command == "case":
-            return await _show(queue, name, args, names)
+            shown = await _show(queue, name, args, names)
+            await logged("view_case")
+            return shown
         if args.command == "claim":
             result = await queue.claim(args.case_id, name)
             print(result.message)
+            await logged("claim")
             return 0 if result.won else 1
         if args.command == "reply":
             message = await queue.reply(args.case_id, name, " ".join(args.text))
             print(queue_texts.REPLY_LINE.format(id=args.case_id, n=message.id))
+            await logged("reply")
             return 0
         if args.change == "resolved" and not args.outcome:
             print(queue_texts.OUTCOME_NEEDED.format(choices="|".join(OUTCOMES)), file=sys.stderr)
@@ -86,9 +96,11 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         case = await queue.update(args.case_id, name, Change(args.change), note=args.note,
                                   outcome=Outcome(args.outcome) if args.outcome else None)
         print(queue_texts.CASE_STATUS_LINE.format(id=case.id, status=queue_texts.STATUS[case.status]))
+        await logged(f"update:{args.change}")
         return 0
     except Refused as exc:
         print(exc, file=sys.stderr)
+        await logged("refused")
         return EXIT_REFUSED
     except LookupError as exc:
         print(exc.args[0] if exc.args else exc, file=sys.stderr)
