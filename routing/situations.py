@@ -123,9 +123,21 @@ def _child_named_before(compact: str, at: int) -> bool:
     return not between or between[-1] not in "이가을를은는"
 
 
+_HARM_DONE_TO = re.compile("때리|때려|때렸|때린|폭행|구타|발로차|발로찼|목을졸|목졸|두들겨|꼬집|밀쳐|밀었|던졌|던져")
+"""Words of harm done to someone: with the child as their object, another person before them is the one doing it."""
+_CHILD_OBJECT = re.compile("(?:" + "|".join(CHILD_NOUNS) + ")(?:을|를)")
+
+
+def _child_is_object(compact: str, at: int) -> bool:
+    """'4살 아이를 남편이 때려요': the child, marked as object shortly before, is the one being harmed."""
+    return _CHILD_OBJECT.search(compact, max(0, at - _SUBJECT_WINDOW), at) is not None
+
+
 def _counts(patterns: tuple[re.Pattern[str], ...], compact: str, others: tuple[re.Pattern[str], ...]) -> bool:
     return any(
-        not _about_someone_else(compact, m.start(), others) for p in patterns for m in p.finditer(compact)
+        not _about_someone_else(compact, m.start(), others)
+        or (_HARM_DONE_TO.match(compact, m.start()) is not None and _child_is_object(compact, m.start()))
+        for p in patterns for m in p.finditer(compact)
     )
 
 

@@ -525,3 +525,20 @@ KNOWN_MISSES = (
 @pytest.mark.parametrize("text", KNOWN_MISSES)
 def test_known_misses(text: str) -> None:
     assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "4살 아이를 남편이 때려요",
+    "옆집 애를 엄마가 매일 때리는 것 같아요",
+    "우리 딸을 아빠가 자꾸 폭행해요",
+])
+def test_a_child_named_as_the_object_of_harm_is_in_danger_whoever_comes_before_the_verb(text: str) -> None:
+    assert UNDERSTANDER.read(text, NOW).danger
+
+
+@pytest.mark.parametrize("text", [
+    "아이를 맡기고 남편이 다쳤어요",        # the carer is hurt: an emergency, not a child in danger
+    "아이를 데리러 가야 하는데 엄마가 일을 때려치웠어요",
+])
+def test_a_child_as_object_does_not_make_an_adults_own_trouble_danger(text: str) -> None:
+    assert not UNDERSTANDER.read(text, NOW).danger
