@@ -172,3 +172,27 @@ async def test_a_broken_version_is_refused_by_b_which_keeps_serving_the_last_goo
             ("services.yaml", fixed.decode(), CONTROL, "2026-11-24T05:01:00.000000+00:00")))
         await until(lambda: NEW_PHONE.decode() in phones(b.knowledge.current), "B never took the fixed version")
         assert b.warnings() == []
+
+
+async def test_a_folder_that_cannot_be_written_at_start_still_serves_and_the_poll_retries(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    directory = folder(tmp_path, "knowledge")
+    before = (directory / "services.yaml").read_bytes()
+    changed = before.replace(OLD_PHONE, NEW_PHONE)
+    store = await SQLiteStore.open(tmp_path / "dolbom.sqlite3", process=False)
+    try:
+        await KnowledgeVersions(store, folder(tmp_path, "elsewhere")).apply("services.yaml", changed, CONTROL,
+                                                                            FakeClock()())
+    finally:
+        await store.close()
+
+    def read_only(path: Path, raw: bytes) -> None:
+        raise PermissionError(13, "Read-only file system", str(path))
+
+    monkeypatch.setattr("bot.console.versions.write_whole", read_only)
+    async with running(settings_for(tmp_path, directory), FakeClock(), telegram=False) as app:
+        assert (directory / "services.yaml").read_bytes() == before and app.console.versions.seen == 0
+        assert await app.engine.handle(Inbound(Address(Channel.KAKAO, "ro"), text="안녕하세요"))
+        monkeypatch.setattr("bot.console.versions.write_whole", write_whole)  # the folder is writable again
+        await until(lambda: NEW_PHONE.decode() in phones(app.knowledge.current), "the poll never retried")
+        assert (directory / "services.yaml").read_bytes() == changed

@@ -30,6 +30,7 @@ from bot.dialog.flood import FloodGate
 from bot.settings import Settings
 from db.store import Store, open_store
 from knowledge.coordinators import CoordinatorsSource
+from knowledge.problems import KnowledgeError
 from knowledge.source import KnowledgeSource
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,10 @@ async def running(
         # Knowledge applied through the console of any worker is in the database: on start this folder takes the
         # newest version if it differs, before anything below reads the knowledge.
         versions = KnowledgeVersions(store, settings.knowledge_dir, source)
-        await versions.catch_up()
+        try:
+            await versions.catch_up()
+        except (OSError, KnowledgeError):  # e.g. a read-only folder: serve what it holds; the poll below retries
+            log.exception("knowledge: the newest version could not be written to %s", settings.knowledge_dir)
         queue = Queue(store, coordinators, tz=settings.tz, clock=now,
                       retention_days=settings.retention_days)
 
