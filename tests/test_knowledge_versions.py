@@ -162,6 +162,11 @@ async def test_a_broken_version_is_refused_by_b_which_keeps_serving_the_last_goo
         assert b.knowledge.current is served and (dir_b / "services.yaml").read_bytes() == before
         assert "knowledge version refused" in caplog.text and "min_monthz" in caplog.text
         assert b.warnings() == ["knowledge: version 1 of services.yaml refused, last good kept"]
+        await b.console.accounts.add(CONTROL, PASSWORD)
+        async with client(Starlette(routes=b.routes)) as c:
+            assert (await login(c, CONTROL)).status_code == 303
+            page = (await c.get("/console/knowledge")).text
+        assert f"버전 1 ({CONTROL}, services.yaml)" in page and "이전 버전을 계속 씁니다" in page
         replies = await b.engine.handle(Inbound(Address(Channel.KAKAO, "pg-after-refusal"), text="안녕하세요"))
         assert replies  # still serving
         assert len([r for r in caplog.records if "refused" in r.getMessage()]) == 1  # logged once, not every poll

@@ -89,12 +89,13 @@ class KnowledgeVersions:
                 assert content is not None  # a taken version always has a body
                 write_whole(self.paths[name], content)
             self.seen = versions[-1].id
-            for version in sorted([*folded.taken, *(v for v, _ in folded.refused)], key=lambda v: v.id):
-                if version in folded.taken:
+            refused = {v.id for v, _ in folded.refused}
+            for version in versions:  # each was either taken or refused; the later of a file's decides
+                if version.id in refused:
+                    self.refused[version.name] = version
+                else:
                     self.in_force[version.name] = version
                     self.refused.pop(version.name, None)
-                else:
-                    self.refused[version.name] = version
         if changed:
             log.info("지식 버전 %d 적용 (knowledge version %d applied: %s)", self.seen, self.seen, ", ".join(changed))
             self._reload()
