@@ -19,6 +19,7 @@ from bot.console.accounts import Accounts
 from bot.console.audit import AccessLog
 from bot.console.live import Live
 from bot.console.sessions import Session, Sessions
+from bot.console.versions import KnowledgeVersions
 from bot.coordination.queue import Queue
 from bot.settings import Settings
 from db.models import CaseRow
@@ -58,12 +59,14 @@ class Ctx:
 
 class Console:
     def __init__(self, store: Store, queue: Queue, knowledge: HasKnowledge, settings: Settings,
-                 clock: Callable[[], datetime]) -> None:
+                 clock: Callable[[], datetime], versions: KnowledgeVersions | None = None) -> None:
         self.store = store
         self.queue = queue
         self.knowledge = knowledge
         self.settings = settings
         self.clock = clock
+        self.versions = versions or KnowledgeVersions(store, settings.knowledge_dir, knowledge)
+        """Knowledge versions in the database: an upload's apply records one; the app polls for other workers'."""
         self.accounts = Accounts(store, self.coordinators, clock)
         self.access = AccessLog(store, clock)
         self.sessions = Sessions(clock)

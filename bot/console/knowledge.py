@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -63,7 +62,7 @@ def handlers(console: Console) -> dict[str, Handler]:
                      "sites": [(site, week_label(site.hours) if site.hours else "") for site in s.sites]}
                     for s in k.services]
         return console.page(ctx, "knowledge.html", status, services=services, files=FILES,
-                            disk_problems=check(directory), **values)
+                            disk_problems=check(directory), versions=in_force(console), **values)
 
     async def show(ctx: Ctx) -> Response:
         return page(ctx)
@@ -95,18 +94,24 @@ def handlers(console: Console) -> dict[str, Handler]:
         if problems:
             return page(ctx, 422, problems=problems, uploaded=draft.name)
         kept = keep_previous(directory, draft.name, ctx.who.name, console.clock())
-        target = directory / draft.name
-        temporary = target.with_suffix(".yaml.uploading")
-        temporary.write_bytes(draft.raw)
-        os.replace(temporary, target)  # the watcher never reads half a file
+        # the version row (other workers take it from there) and this worker's folder, written whole, in one step
+        version = await console.versions.apply(draft.name, draft.raw, ctx.who.name, console.clock())
         del drafts[token]
-        reload = getattr(console.knowledge, "reload", None)
-        if reload is not None:
-            reload()
         await console.access.record(ctx.who.name, ctx.ip, f"knowledge_apply:{draft.name}")
-        return page(ctx, applied=texts.KNOWLEDGE_APPLIED.format(name=draft.name, kept=kept or "-"))
+        return page(ctx, applied=texts.KNOWLEDGE_APPLIED.format(name=draft.name, kept=kept or "-", id=version.id))
 
     return {"knowledge": show, "knowledge_upload": upload, "knowledge_apply": apply}
+
+
+def in_force(console: Console) -> list[dict[str, object]]:
+    """Each file's version in force on this worker (number, who, when), and a newer one it refused, for the page."""
+    tz = console.settings.tz
+    rows: list[dict[str, object]] = []
+    for name in FILES:
+        v, refused = console.versions.in_force.get(name), console.versions.refused.get(name)
+        when = datetime.fromisoformat(v.at).astimezone(tz).strftime("%Y-%m-%d %H:%M") if v else ""
+        rows.append({"name": name, "version": v, "when": when, "refused": refused})
+    return rows
 
 
 def keep_previous(directory: Path, name: str, who: str, now: datetime) -> str | None:

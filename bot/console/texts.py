@@ -120,7 +120,13 @@ KNOWLEDGE_REFUSED = "이 파일은 쓸 수 없습니다. 아래 문제를 고친
 KNOWLEDGE_DIFF = "바뀌는 내용"
 KNOWLEDGE_SAME = "지금 파일과 같습니다."
 KNOWLEDGE_APPLY = "{name} 적용하기"
-KNOWLEDGE_APPLIED = "{name} 을(를) 적용했습니다. 이전 파일은 {kept} 에 보관했습니다."
+KNOWLEDGE_APPLIED = ("{name} 을(를) 버전 {id} 로 적용했습니다. 이전 파일은 {kept} 에 보관했습니다. "
+                     "다른 서버(워커)에도 몇 초 안에 적용됩니다.")
+KNOWLEDGE_VERSIONS = "적용된 버전"
+KNOWLEDGE_VERSION_COLUMNS = ("파일", "버전", "적용한 사람", "적용 시각")
+KNOWLEDGE_NO_VERSION = "콘솔에서 적용한 버전 없음 (서버 폴더의 파일을 씁니다)"
+KNOWLEDGE_VERSION_REFUSED = ("버전 {id} ({who}, {name}) 은(는) 이 서버의 검사를 통과하지 못해 쓰지 않습니다. "
+                             "이전 버전을 계속 씁니다.")
 KNOWLEDGE_NO_DRAFT = "적용할 파일이 없습니다. 다시 올려 주세요."
 KNOWLEDGE_PICK = "바꿀 파일과 올릴 파일을 고르세요."
 KNOWLEDGE_TOO_BIG = "파일이 너무 큽니다."

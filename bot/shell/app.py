@@ -16,6 +16,7 @@ from bot.caremap.web import map_link, map_routes
 from bot.channels.kakao.push import KakaoPush
 from bot.channels.kakao.skill import kakao_routes
 from bot.console.core import Console
+from bot.console.versions import KnowledgeVersions
 from bot.console.web import console_routes
 from bot.coordination import texts as queue_texts
 from bot.coordination.delivery import ParentDelivery
@@ -29,6 +30,7 @@ from bot.dialog.flood import FloodGate
 from bot.settings import Settings
 from db.store import Store, open_store
 from knowledge.coordinators import CoordinatorsSource
+from knowledge.problems import KnowledgeError
 from knowledge.source import KnowledgeSource
 
 log = logging.getLogger(__name__)
@@ -60,7 +62,7 @@ class App:
     def warnings(self) -> list[str]:
         """What staff should fix while the bot still serves (for /healthz): a knowledge edit that was refused or
         files that cannot be read; the last good knowledge is in use meanwhile."""
-        return [f"knowledge: {p}" for p in (self.knowledge.problem,) if p]
+        return [f"knowledge: {p}" for p in (self.knowledge.problem, self.console.versions.problem) if p]
 
     def add_push(self, push: Push) -> None:
         """A channel that can send unprompted receives messages to parents (replies, follow-up questions)."""
@@ -88,6 +90,13 @@ async def running(
     now = clock or settings.clock()
     async with contextlib.AsyncExitStack() as stack:
         stack.push_async_callback(store.close)
+        # Knowledge applied through the console of any worker is in the database: on start this folder takes the
+        # newest version if it differs, before anything below reads the knowledge.
+        versions = KnowledgeVersions(store, settings.knowledge_dir, source)
+        try:
+            await versions.catch_up()
+        except (OSError, KnowledgeError):  # e.g. a read-only folder: serve what it holds; the poll below retries
+            log.exception("knowledge: the newest version could not be written to %s", settings.knowledge_dir)
         queue = Queue(store, coordinators, tz=settings.tz, clock=now,
                       retention_days=settings.retention_days)
 
@@ -106,7 +115,7 @@ async def running(
         delivery = ParentDelivery(queue, daily_cap=settings.kakao_push_daily_cap,
                                   give_up_seconds=settings.kakao_push_give_up_minutes * 60)
         followups = FollowUps(queue, delivery=delivery)
-        console = Console(store, queue, source, settings, queue.clock)
+        console = Console(store, queue, source, settings, queue.clock, versions)
         app = App(settings, source, store, queue, engine, dispatcher, followups, delivery, console)
         app.routes += kakao_routes(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)
         app.routes += map_routes(source, settings, now)
@@ -126,6 +135,8 @@ async def running(
         for name, watched in (("knowledge-watch", source), ("coordinators-watch", staff)):
             watcher = asyncio.create_task(watched.watch(settings.knowledge_poll_seconds), name=name)
             stack.push_async_callback(_cancel, watcher)
+        pulling = asyncio.create_task(versions.watch(settings.knowledge_poll_seconds), name="knowledge-versions")
+        stack.push_async_callback(_cancel, pulling)
         if dispatch:  # `dolbom chat` neither alerts coordinators nor pushes to parents: `dolbom serve` does
             dispatcher.start()
             stack.push_async_callback(dispatcher.stop)
