@@ -19,6 +19,8 @@ from db.store import CasePlan, Store
 from knowledge.coordinators import Coordinator, Coordinators
 
 Clock = Callable[[], datetime]
+PURGE_CHUNK = 500
+"""Cases per retention purge transaction (bench/growth.py measured the turns' p99 while it runs)."""
 
 
 def utcnow() -> datetime:
@@ -43,8 +45,9 @@ class Queue:
     adds outbox or follow-up rows (the dispatcher and follow-ups kick themselves with it)."""
 
     def __init__(self, store: Store, coordinators: Coordinators, *, tz: tzinfo, clock: Clock = utcnow,
-                 retention_days: int = 90) -> None:
+                 retention_days: int = 90, purge_chunk: int = PURGE_CHUNK) -> None:
         self.store = store
+        self.purge_chunk = purge_chunk
         self.coordinators = coordinators
         self.tz = tz
         self.clock = clock
@@ -289,19 +292,32 @@ class Queue:
 
     async def purge_expired(self) -> int:
         """Retention: personal fields of cases closed more than ``retention_days`` ago, and old message logs
-        and idle conversations, are removed. Returns the number of cases purged."""
+        and idle conversations, are removed. Returns the number of cases purged. Each transaction takes at most
+        ``purge_chunk`` cases (or ``purge_chunk`` * 10 rows of a log): one big one held the database's one writer
+        for as long as it ran, and every parent's turn waited behind it (a year of cases took 100 s)."""
         now = self.clock()
         at, cutoff = ts(now), ts(now - timedelta(days=self.retention_days))
+        chunk = self.purge_chunk
 
-        def purge(conn: sqlite3.Connection) -> tuple[int, int]:
+        def purge_cases(conn: sqlite3.Connection) -> int:
             ids = [r[0] for r in conn.execute(
                 "SELECT id FROM cases WHERE purged_at IS NULL AND status IN ('resolved', 'closed')"
-                " AND COALESCE(closed_at, resolved_at) <= ?", (cutoff,))]
-            removed = conn.execute("DELETE FROM messages WHERE at <= ?", (cutoff,)).rowcount
-            removed += conn.execute("DELETE FROM conversations WHERE updated_at <= ?", (cutoff,)).rowcount
-            return sql.anonymise(conn, ids, at, "system"), removed
+                " AND COALESCE(closed_at, resolved_at) <= ? LIMIT ?", (cutoff, chunk))]
+            return sql.anonymise(conn, ids, at, "system")
 
-        count, removed = await self.store.write(purge)
+        def purge_logs(conn: sqlite3.Connection) -> int:
+            rows = chunk * 10
+            removed = conn.execute("DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE at <= ?"
+                                   " LIMIT ?)", (cutoff, rows)).rowcount
+            return removed + conn.execute(
+                "DELETE FROM conversations WHERE user_key IN (SELECT user_key FROM conversations"
+                " WHERE updated_at <= ? LIMIT ?)", (cutoff, rows)).rowcount
+
+        count = removed = 0
+        while done := await self.store.write(purge_cases):
+            count += done
+        while done := await self.store.write(purge_logs):
+            removed += done
         if count or removed:  # only a purge that removed something leaves copies in the WAL to cut
             await self.store.truncate_wal()
             self.store.drop_cached()
