@@ -46,6 +46,7 @@ class Bench:
         self.engine = Engine(store=store, queue=self.queue, knowledge=FixedKnowledge(load()), settings=settings,
                              clock=lambda: NOW)
         self.first = 0
+        self.truncate_s = 0.0
 
     async def turns(self, parents: int, rate: float = 1000.0) -> list[float]:
         """``parents`` new intakes with their turns offered at ``rate`` per second; latencies in seconds."""
@@ -87,8 +88,21 @@ class Bench:
         return seconds, count, latencies
 
     async def _purge(self) -> tuple[float, int]:
+        truncate = self.store.truncate_wal
+
+        async def timed_truncate() -> bool:  # the WAL copied and cut once the purge is done (SQLite)
+            began = time.perf_counter()
+            try:
+                return await truncate()
+            finally:
+                self.truncate_s = time.perf_counter() - began
+
+        self.store.truncate_wal = timed_truncate
         began = time.perf_counter()
-        count = await self.queue.purge_expired()
+        try:
+            count = await self.queue.purge_expired()
+        finally:
+            self.store.truncate_wal = truncate
         return time.perf_counter() - began, count
 
 
@@ -107,8 +121,8 @@ PLANS = {
     "purge: idle conversations": "SELECT user_key FROM conversations WHERE updated_at <= ? LIMIT 5000",
     "dolbom queue": "SELECT * FROM cases WHERE status IN ('new', 'claimed', 'contacted')"
                     " ORDER BY danger DESC, urgent DESC, id",
-    "console closed (one service)": "SELECT id FROM cases WHERE service_id IN (?) AND status || '' IN"
-                                    " ('resolved', 'closed') ORDER BY id DESC LIMIT 101",
+    "console closed (one service)": "SELECT id FROM cases WHERE service_id IN (?) AND status NOT IN"
+                                    " ('new', 'claimed', 'contacted') ORDER BY id DESC LIMIT 101",
     "console overdue (control tower)": "SELECT id FROM cases WHERE 1 = 1 AND status IN ('new', 'claimed', 'contacted')"
                                        " AND (escalated = 1 OR EXISTS (SELECT 1 FROM followups f WHERE"
                                        " f.case_id = cases.id AND f.cancelled_at IS NULL AND f.due_at <= ? AND"
@@ -158,6 +172,7 @@ async def _measure(store: Any, args: argparse.Namespace, postgres: bool) -> dict
                             " AND COALESCE(closed_at, resolved_at) <= ?", (_cutoff(bench),))
     step(f"purge ({due[0][0]:,} cases due)")
     out["purge_s"], out["purged"], out["purge_turn"] = await bench.purge()
+    out["truncate_s"] = bench.truncate_s
     return out
 
 
@@ -234,6 +249,7 @@ def rows(name: str, got: dict[str, Any], target_turn: bool) -> list[Any]:
         row(f"  retention purge of {got['purged']:,} cases", [got["purge_s"]], "s", "<= 60", at_most(60)),
         *([row(f"    {k}: p50, p99", [percentile(ms(v), 0.5), percentile(ms(v), 0.99)], "ms")
            for k, v in got["queue"].items()] if got["plans"] else []),
+        row("    of which the WAL copied and cut at its end", [got["truncate_s"]], "s"),
         row("  turns at 1,000/s offered during the purge: p99", [percentile(got["purge_turn"], 0.99) * 1000], "ms"),
         row("  same, worst", [max(got["purge_turn"]) * 1000], "ms"),
     ]

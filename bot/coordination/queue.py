@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class Queue:
         self.unseen = replies.Unseen(store)
         self._awaiting: set[str] = set()
         self._awaiting_loaded = False
+        self._awaiting_lock = asyncio.Lock()
         """Users with an asked, unanswered parent follow-up, so a '네' at any step queries only for them. Only this
         process asks and answers; entries are added on every ask (also while loading), so none is ever missed."""
         store.planner = self.plan
@@ -249,10 +251,14 @@ class Queue:
 
     async def awaiting_answer(self, user_key: str) -> bool:
         if not self._awaiting_loaded:
-            self._awaiting |= {r[0] for r in await self.store.fetch(
-                "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT"
-                " NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL")}
-            self._awaiting_loaded = True
+            # once: every turn arriving meanwhile ran the same query (a million cases: a 4 s queue of them)
+            async with self._awaiting_lock:
+                if not self._awaiting_loaded:
+                    self._awaiting |= {r[0] for r in await self.store.fetch(
+                        "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE"
+                        " c.user_key IS NOT NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL"
+                        " AND f.answered_at IS NULL")}
+                    self._awaiting_loaded = True
         known = user_key in self._awaiting or not self.store.caches_states  # other workers ask too
         return known and bool(await self._asked(user_key))
 
@@ -325,8 +331,10 @@ class Queue:
         count = removed = 0
         while done := await self.store.write(purge_cases):
             count += done
+            await self.store.checkpoint()
         while done := await self.store.write(purge_logs):
             removed += done
+            await self.store.checkpoint()
         if count or removed:  # only a purge that removed something leaves copies in the WAL to cut
             await self.store.truncate_wal()
             self.store.drop_cached()
