@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from db.store import CasePlan, Store
 from knowledge.coordinators import Coordinator, Coordinators
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 PURGE_CHUNK = 500
 """Cases per retention purge transaction (bench/growth.py measured the turns' p99 while it runs)."""
 
@@ -57,7 +59,7 @@ class Queue:
         self.unseen = replies.Unseen(store)
         self._awaiting: set[str] = set()
         self._awaiting_loaded = False
-        self._awaiting_lock = asyncio.Lock()
+        self._awaiting_load: asyncio.Future[None] | None = None
         """Users with an asked, unanswered parent follow-up, so a '네' at any step queries only for them. Only this
         process asks and answers; entries are added on every ask (also while loading), so none is ever missed."""
         store.planner = self.plan
@@ -124,14 +126,17 @@ class Queue:
         """Open cases the coordinator may see (theirs, or all for the control tower), urgent and oldest first."""
         who = self.coordinator(name)
         where, values = ["status IN (?, ?, ?)"], list(OPEN_STATUSES)
-        # filtered in SQL: a row read is a row parsed (CaseRow.from_row, about 25 us), and open cases are many
+        if not who.control:
+            where.append(f"service_id IN ({', '.join('?' for _ in who.services)})" if who.services else "1 = 0")
+            values += who.services
+        # filtered in SQL: a row read is a row parsed (CaseRow.from_row, about 30 us), and open cases are many
         for column, value in (("status", status), ("service_id", service), ("urgent", urgent)):
             if value is not None:
                 where.append(f"{column} = ?")
                 values.append(int(value) if isinstance(value, bool) else str(value))
         rows = await self.store.fetch(
             f"SELECT * FROM cases WHERE {' AND '.join(where)} ORDER BY danger DESC, urgent DESC, id", values)
-        return [c for c in map(CaseRow.from_row, rows) if who.handles(c.service_id)]
+        return [CaseRow.from_row(r) for r in rows]
 
     async def show(self, case_id: int, name: str) -> tuple[CaseRow, list[Event]]:
         case = await self._case(case_id)
@@ -250,17 +255,23 @@ class Queue:
         self._awaiting.add(user_key)
 
     async def awaiting_answer(self, user_key: str) -> bool:
-        if not self._awaiting_loaded:
-            # once: every turn arriving meanwhile ran the same query (a million cases: a 4 s queue of them)
-            async with self._awaiting_lock:
-                if not self._awaiting_loaded:
-                    self._awaiting |= {r[0] for r in await self.store.fetch(
-                        "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE"
-                        " c.user_key IS NOT NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL"
-                        " AND f.answered_at IS NULL")}
-                    self._awaiting_loaded = True
-        known = user_key in self._awaiting or not self.store.caches_states  # other workers ask too
+        if self._awaiting_load is None:
+            # loaded once, in the background: with a million cases the scan takes seconds, and turns waiting for it
+            # (or each running it, as they did) stalled; until it is done each turn asks for its own user instead
+            self._awaiting_load = asyncio.ensure_future(self._load_awaiting())
+        # other workers ask too (PostgreSQL), and until the load is done this process does not know
+        known = user_key in self._awaiting or not self._awaiting_loaded or not self.store.caches_states
         return known and bool(await self._asked(user_key))
+
+    async def _load_awaiting(self) -> None:
+        try:
+            self._awaiting |= {r[0] for r in await self.store.fetch(
+                "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT"
+                " NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL")}
+            self._awaiting_loaded = True
+        except Exception:  # turns keep asking per user meanwhile; the next turn tries the load again
+            log.exception("loading the parents awaiting a follow-up answer failed")
+            self._awaiting_load = None
 
     async def _asked(self, user_key: str) -> list[sqlite3.Row]:
         return await self.store.fetch(
