@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -21,7 +19,6 @@ from db.store import CasePlan, Store
 from knowledge.coordinators import Coordinator, Coordinators
 
 Clock = Callable[[], datetime]
-log = logging.getLogger(__name__)
 PURGE_CHUNK = 500
 """Cases per retention purge transaction (bench/growth.py measured the turns' p99 while it runs)."""
 
@@ -58,10 +55,11 @@ class Queue:
         self.listeners: list[Callable[[], None]] = []
         self.unseen = replies.Unseen(store)
         self._awaiting: set[str] = set()
-        self._awaiting_loaded = False
-        self._awaiting_load: asyncio.Future[None] | None = None
         """Users with an asked, unanswered parent follow-up, so a '네' at any step queries only for them. Only this
-        process asks and answers; entries are added on every ask (also while loading), so none is ever missed."""
+        process asks and answers; entries are added on every ask, so none is ever missed."""
+        self._checked: set[str] = set()
+        """Users whose follow-ups were read once since the start (their first '네'). Reading every waiting user at
+        the start instead took seconds with a million cases, and turns waited behind it."""
         store.planner = self.plan
         store.case_listeners.append(lambda _case_id: self.changed())
 
@@ -255,23 +253,15 @@ class Queue:
         self._awaiting.add(user_key)
 
     async def awaiting_answer(self, user_key: str) -> bool:
-        if self._awaiting_load is None:
-            # loaded once, in the background: with a million cases the scan takes seconds, and turns waiting for it
-            # (or each running it, as they did) stalled; until it is done each turn asks for its own user instead
-            self._awaiting_load = asyncio.ensure_future(self._load_awaiting())
-        # other workers ask too (PostgreSQL), and until the load is done this process does not know
-        known = user_key in self._awaiting or not self._awaiting_loaded or not self.store.caches_states
-        return known and bool(await self._asked(user_key))
-
-    async def _load_awaiting(self) -> None:
-        try:
-            self._awaiting |= {r[0] for r in await self.store.fetch(
-                "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT"
-                " NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL")}
-            self._awaiting_loaded = True
-        except Exception:  # turns keep asking per user meanwhile; the next turn tries the load again
-            log.exception("loading the parents awaiting a follow-up answer failed")
-            self._awaiting_load = None
+        if not self.store.caches_states:  # other workers ask too (PostgreSQL): every '네' reads
+            return bool(await self._asked(user_key))
+        if user_key not in self._checked:
+            asked = bool(await self._asked(user_key))
+            if asked:
+                self._awaiting.add(user_key)
+            self._checked.add(user_key)
+            return asked
+        return user_key in self._awaiting and bool(await self._asked(user_key))
 
     async def _asked(self, user_key: str) -> list[sqlite3.Row]:
         return await self.store.fetch(
