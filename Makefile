@@ -21,7 +21,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-# a million cases and ten million messages on SQLite and PostgreSQL (about 15 minutes; bench/growth.py)
+# a million cases and ten million messages on SQLite and PostgreSQL (about 7 minutes; bench/growth.py)
 bench-growth: $(STAMP)
 	$(BIN)/python -m bench.growth
 
