@@ -32,7 +32,7 @@ class Bench:
     """The engine and queue of the bot on a store, with the measurements."""
 
     def __init__(self, store: Any, retention_days: int, purge_chunk: int | None) -> None:
-        from bot.coordination.queue import PURGE_CHUNK, Queue
+        from bot.coordination.queue import Queue
         from bot.dialog.engine import Engine, FixedKnowledge
         from bot.settings import Settings
         from knowledge.coordinators import load as load_coordinators
@@ -42,7 +42,7 @@ class Bench:
         self.store, self.tz = store, settings.tz
         self.coordinators = load_coordinators()
         self.queue = Queue(store, self.coordinators, tz=settings.tz, clock=lambda: NOW, retention_days=retention_days,
-                           purge_chunk=purge_chunk or PURGE_CHUNK)
+                           purge_chunk=purge_chunk or None)
         self.engine = Engine(store=store, queue=self.queue, knowledge=FixedKnowledge(load()), settings=settings,
                              clock=lambda: NOW)
         self.first = 0

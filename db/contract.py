@@ -60,6 +60,10 @@ class Store(ABC):
     """True when this process is the only writer of conversation states, so the dialog may keep the states it
     read and wrote (SQLite). False with several workers on one database (PostgreSQL): every turn reads."""
 
+    purge_chunk: int = 100
+    """Cases per transaction of a long deletion (the retention purge). SQLite: each transaction holds the one writer,
+    and with a million cases turns during a purge of 100,000 had a p99 of 51 ms at 100 (239 ms at 500)."""
+
     def __init__(self) -> None:
         self.planner: Planner = default_plan
         self.case_listeners: list[Callable[[int], None]] = []

@@ -19,9 +19,6 @@ from db.store import CasePlan, Store
 from knowledge.coordinators import Coordinator, Coordinators
 
 Clock = Callable[[], datetime]
-PURGE_CHUNK = 100
-"""Cases per retention purge transaction: with a million cases on SQLite, turns at 1,000/s during a purge of 100,000
-had a p99 of 51 ms at 100 and 239 ms at 500 (each transaction holds the one writer); the purge took 19 s and 15 s."""
 
 
 def utcnow() -> datetime:
@@ -46,9 +43,10 @@ class Queue:
     adds outbox or follow-up rows (the dispatcher and follow-ups kick themselves with it)."""
 
     def __init__(self, store: Store, coordinators: Coordinators, *, tz: tzinfo, clock: Clock = utcnow,
-                 retention_days: int = 90, purge_chunk: int = PURGE_CHUNK) -> None:
+                 retention_days: int = 90, purge_chunk: int | None = None) -> None:
         self.store = store
-        self.purge_chunk = purge_chunk
+        self.purge_chunk = purge_chunk or store.purge_chunk
+        """Cases per retention purge transaction; by default the store's (db/contract.py, db/postgres/store.py)."""
         self.coordinators = coordinators
         self.tz = tz
         self.clock = clock
