@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint check-knowledge clean
+.PHONY: run test bench bench-growth lint check-knowledge clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# a million cases and ten million messages on SQLite and PostgreSQL (about 7 minutes; bench/growth.py)
+bench-growth: $(STAMP)
+	$(BIN)/python -m bench.growth
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -140,27 +140,35 @@ def change(conn: sqlite3.Connection, case_id: int, what: Change, who: str, at: s
         add_followup(conn, case_id, "unclaimed" if after is Status.NEW else "not_contacted", remind_at)
 
 
+GROUP = 500
+"""Cases per statement of ``anonymise`` (SQLite takes up to 32,766 parameters, PostgreSQL 32,767)."""
+
+
 def anonymise(conn: sqlite3.Connection, case_ids: Iterable[int], at: str, actor: str,
               announced: Collection[int] = ()) -> int:
     """Remove the personal fields of cases; what stays (service, area, ages, times, outcome) is anonymous.
     A 'purged' note lets notifiers scrub what they posted earlier (the Telegram card edits itself), except for
     cases in ``announced`` whose note (withdrawn) is already on its way and is rendered from the purged row."""
     ids = list(case_ids)
-    for case_id in ids:
-        if case_id not in announced:
-            add_outbox(conn, case_id, "purged", at)
-        conn.execute(
-            "UPDATE cases SET user_key = NULL, contact = NULL, summary = NULL, summary_text = NULL,"
-            " outcome_note = NULL, purged_at = ?, updated_at = ? WHERE id = ?", (at, at, case_id),
-        )
-        conn.execute("UPDATE events SET note = NULL WHERE case_id = ?", (case_id,))
-        conn.execute("UPDATE outbox SET payload = '{}' WHERE case_id = ?", (case_id,))
+    # a statement per table for a group of cases, not per case: on PostgreSQL each statement is a round trip
+    for start in range(0, len(ids), GROUP):
+        group = ids[start:start + GROUP]
+        each = f"({', '.join('?' for _ in group)})"
+        if notes := [i for i in group if i not in announced]:
+            conn.execute("INSERT INTO outbox (case_id, kind, created_at, next_at) SELECT id, 'purged', ?, ? FROM cases"
+                         f" WHERE id IN ({', '.join('?' for _ in notes)}) ORDER BY id", (at, at, *notes))
+        conn.execute("UPDATE cases SET user_key = NULL, contact = NULL, summary = NULL, summary_text = NULL,"
+                     f" outcome_note = NULL, purged_at = ?, updated_at = ? WHERE id IN {each}", (at, at, *group))
+        conn.execute(f"UPDATE events SET note = NULL WHERE case_id IN {each} AND note IS NOT NULL", group)
+        conn.execute(f"UPDATE outbox SET payload = '{{}}' WHERE case_id IN {each} AND payload <> '{{}}'", group)
         # messages to the parent lose the parent and the words; unseen ones are never shown or pushed
         conn.execute("UPDATE pushes SET user_key = NULL WHERE message_id IN"
-                     " (SELECT id FROM parent_messages WHERE case_id = ?)", (case_id,))
-        conn.execute("UPDATE parent_messages SET user_key = NULL, text = NULL WHERE case_id = ?", (case_id,))
-        cancel_followups(conn, case_id, ["parent"], at)
-        add_event(conn, case_id, at, actor, "purged")
+                     f" (SELECT id FROM parent_messages WHERE case_id IN {each})", group)
+        conn.execute(f"UPDATE parent_messages SET user_key = NULL, text = NULL WHERE case_id IN {each}", group)
+        conn.execute(f"UPDATE followups SET cancelled_at = ? WHERE case_id IN {each} AND kind = 'parent'"
+                     " AND fired_at IS NULL AND cancelled_at IS NULL", (at, *group))
+        conn.execute("INSERT INTO events (case_id, at, actor, kind) SELECT id, ?, ?, 'purged' FROM cases"
+                     f" WHERE id IN {each} ORDER BY id", (at, actor, *group))
     return len(ids)
 
 

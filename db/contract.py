@@ -60,6 +60,10 @@ class Store(ABC):
     """True when this process is the only writer of conversation states, so the dialog may keep the states it
     read and wrote (SQLite). False with several workers on one database (PostgreSQL): every turn reads."""
 
+    purge_chunk: int = 100
+    """Cases per transaction of a long deletion (the retention purge). SQLite: each transaction holds the one writer,
+    and with a million cases turns during a purge of 100,000 had a p99 of 51 ms at 100 (239 ms at 500)."""
+
     def __init__(self) -> None:
         self.planner: Planner = default_plan
         self.case_listeners: list[Callable[[int], None]] = []
@@ -115,6 +119,12 @@ class Store(ABC):
         """After a deletion: leave no copy of deleted rows in a write-ahead log this process controls (SQLite's;
         PostgreSQL's own WAL and vacuum are the server's, see the README)."""
         return True
+
+    async def checkpoint(self) -> None:
+        """Between the transactions of a long deletion: copy what can be copied of a write-ahead log this process
+        controls into the database without blocking writers (SQLite's PASSIVE checkpoint), so the truncation
+        at its end has little left to copy while writers wait. Nothing to do on PostgreSQL."""
+        return None
 
     async def case(self, case_id: int) -> CaseRow | None:
         rows = await self.fetch("SELECT * FROM cases WHERE id = ?", (case_id,))

@@ -228,3 +228,41 @@ def test_an_edit_is_picked_up_and_a_broken_one_refused(tmp_path: Path) -> None:
     path.write_text("coordinators:\n  - {name: 새담당, services: [home-care]\n", encoding="utf-8")  # broken YAML
     assert not source.reload()
     assert source.current.named("새담당") is not None and len(seen) == 1
+
+
+async def test_the_retention_purge_commits_in_chunks_and_purges_everything(tmp_path: Path) -> None:
+    """Five expired cases with a chunk of two: three transactions of cases (2, 2, 1) and one that finds none, then
+    the old message log in transactions of at most 20 rows a table; nothing expired is left, the recent case is kept."""
+    clock = FakeClock(TUE_10)
+    store = await SQLiteStore.open(tmp_path / "d.sqlite3")
+    queue = Queue(store, STAFF, tz=KST, clock=clock, retention_days=90, purge_chunk=2)
+    try:
+        for n in range(5):
+            case_id = await store.create_case(a_case(f"telegram:{n}"), "{}")
+            await queue.update(case_id, "가족여성팀", Change.CLOSED)
+            for i in range(9):
+                await store.commit_turn(f"telegram:{n}", f"메시지 {i}", ["답"], "{}", TUE_10)
+        clock.advance(days=91)
+        kept = await store.create_case(a_case("telegram:new", at=clock()), "{}")
+        await queue.update(kept, "가족여성팀", Change.CLOSED)
+        results: list[int] = []
+        write = store.write
+
+        async def spy(fn):  # type: ignore[no-untyped-def]
+            results.append(await write(fn))
+            return results[-1]
+
+        store.write = spy  # type: ignore[method-assign]
+        assert await queue.purge_expired() == 5
+        assert results[:4] == [2, 2, 1, 0], "cases purged per transaction"
+        # 90 messages, at most 20 a transaction; the five conversations went with the first 20 messages
+        # log rows per transaction, then the idle conversations without consent (none here)
+        assert results[4:] == [20 + 5, 20, 20, 20, 10, 0, 0]
+        path = tmp_path / "d.sqlite3"
+        assert rows(path, "SELECT count(*) FROM cases WHERE purged_at IS NULL") == [(1,)]
+        assert rows(path, "SELECT id FROM cases WHERE purged_at IS NULL") == [(kept,)]
+        assert rows(path, "SELECT count(*) FROM messages") == [(0,)]
+        assert rows(path, "SELECT count(*) FROM events WHERE kind = 'purged'") == [(5,)]
+        assert rows(path, "SELECT count(*) FROM cases WHERE user_key IS NOT NULL OR contact IS NOT NULL") == [(1,)]
+    finally:
+        await store.close()

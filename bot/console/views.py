@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -26,12 +27,14 @@ VIEWS: dict[str, str] = {
     # Asked or about to be asked, within the last FOLLOWUP_DAYS: a parent who never answers drops out of the view.
     "followup": "id IN (SELECT case_id FROM followups WHERE kind = 'parent' AND answered_at IS NULL"
                 " AND cancelled_at IS NULL AND due_at >= :recent)",
-    # '+status': newest first by walking the primary key backwards, not by sorting every closed case.
-    "closed": "+status IN ('resolved', 'closed')",
+    # Newest first by walking the primary key backwards, not by sorting every closed case: SQLite uses no index for
+    # NOT IN (its '+status' is no operator on PostgreSQL's text), and PostgreSQL's statistics see most cases match.
+    "closed": "status NOT IN ('new', 'claimed', 'contacted')",
     "all": OPEN,
 }
-COLUMNS = ("id, service_id, site_id, urgent, danger, area, children, care_date, status, claimed_by, created_at,"
-           " json_extract(summary, '$.start') AS start, json_extract(summary, '$.end') AS end_")
+COLUMNS = "id, service_id, site_id, urgent, danger, area, children, care_date, status, claimed_by, created_at, summary"
+"""The summary's hours are read in Python (row_view): json_extract is SQLite's, and a page has at most PAGE rows."""
+NAMED = re.compile(r":([a-z_0-9]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +63,9 @@ class Filter:
 def scope(who: Coordinator) -> tuple[str, dict[str, Any]]:
     """The cases a person may see at all: every case for the control tower, else their services' cases."""
     if who.control:
-        return "1", {}
+        return "1 = 1", {}
     params = {f"s{i}": s for i, s in enumerate(who.services)}
-    return (f"service_id IN ({', '.join(':' + k for k in params)})" if params else "0"), params
+    return (f"service_id IN ({', '.join(':' + k for k in params)})" if params else "1 = 0"), params
 
 
 async def queue_rows(store: Store, who: Coordinator, f: Filter, now: datetime) -> list[dict[str, Any]]:
@@ -83,20 +86,32 @@ async def queue_rows(store: Store, who: Coordinator, f: Filter, now: datetime) -
             params["day"] = f.day.isoformat()
     order = "id DESC" if f.view == "closed" else "danger DESC, urgent DESC, id"
     sql = f"SELECT {COLUMNS} FROM cases WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT {PAGE + 1}"
-    return [dict(r) for r in await store.fetch(sql, params)]
+    return [dict(r) for r in await store.fetch(*positional(sql, params))]
+
+
+def positional(sql: str, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    """``:name`` placeholders as ``?`` with their values in order: the Store's SQL, which both backends take."""
+    values: list[Any] = []
+
+    def one(m: re.Match[str]) -> str:
+        values.append(params[m.group(1)])
+        return "?"
+
+    return NAMED.sub(one, sql), values
 
 
 async def unclaimed_count(store: Store, who: Coordinator) -> int:
     where, params = scope(who)
-    rows = await store.fetch(f"SELECT count(*) FROM cases WHERE status = 'new' AND {where}", params)
+    rows = await store.fetch(*positional(f"SELECT count(*) FROM cases WHERE status = 'new' AND {where}", params))
     return int(rows[0][0])
 
 
 def row_view(r: Mapping[str, Any], names: Mapping[str, str], now: datetime, tz: tzinfo) -> dict[str, Any]:
     """What one queue row shows; no names, contacts or messages (those are on the case page, which is logged)."""
     children = json.loads(r["children"] or "[]")
+    summary = json.loads(r["summary"]) if r["summary"] else {}
     created = datetime.fromisoformat(r["created_at"])
-    hours = "-".join(x for x in (texts.clock(r["start"]), texts.clock(r["end_"])) if x)
+    hours = "-".join(x for x in (texts.clock(summary.get("start")), texts.clock(summary.get("end"))) if x)
     return {
         "id": r["id"], "danger": bool(r["danger"]), "urgent": bool(r["urgent"]),
         "service": names.get(r["service_id"] or "", r["service_id"] or texts.UNDECIDED),

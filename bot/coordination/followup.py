@@ -38,7 +38,7 @@ class FollowUps:
 
     def __init__(self, queue: Queue, *, scheduler: AsyncIOScheduler | None = None,
                  delivery: ParentDelivery | None = None, pushers: Mapping[str, Push] | None = None,
-                 sync_seconds: float = 30.0, purge_hours: float = 1.0) -> None:
+                 sync_seconds: float = 30.0, purge_hours: float | None = 1.0) -> None:
         self.queue = queue
         self.store = queue.store
         self.clock = queue.clock
@@ -60,8 +60,10 @@ class FollowUps:
         await self.delivery.run_once()  # questions fired before a stop but not sent yet go out now
         self.scheduler.add_job(self._sync_logged, "interval", seconds=self.sync_seconds, id="followups:sync",
                                replace_existing=True, coalesce=True, max_instances=1)
-        self.scheduler.add_job(self.queue.purge_expired, "interval", hours=self.purge_hours, id="retention:purge",
-                               replace_existing=True, coalesce=True, next_run_time=datetime.now(self.queue.tz))
+        if self.purge_hours is not None:  # None: another process (the serving one) keeps the retention
+            self.scheduler.add_job(self.queue.purge_expired, "interval", hours=self.purge_hours,
+                                   id="retention:purge", replace_existing=True, coalesce=True,
+                                   next_run_time=datetime.now(self.queue.tz))
 
     async def stop(self) -> None:
         if self.scheduler.running:

@@ -59,8 +59,10 @@ class Queue:
     adds outbox or follow-up rows (the dispatcher and follow-ups kick themselves with it)."""
 
     def __init__(self, store: Store, coordinators: Coordinators, *, tz: tzinfo, clock: Clock = utcnow,
-                 retention_days: int = 90) -> None:
+                 retention_days: int = 90, purge_chunk: int | None = None) -> None:
         self.store = store
+        self.purge_chunk = purge_chunk or store.purge_chunk
+        """Cases per retention purge transaction; by default the store's (db/contract.py, db/postgres/store.py)."""
         self.coordinators = coordinators
         self.tz = tz
         self.clock = clock
@@ -68,9 +70,11 @@ class Queue:
         self.listeners: list[Callable[[], None]] = []
         self.unseen = replies.Unseen(store)
         self._awaiting: set[str] = set()
-        self._awaiting_loaded = False
         """Users with an asked, unanswered parent follow-up, so a '네' at any step queries only for them. Only this
-        process asks and answers; entries are added on every ask (also while loading), so none is ever missed."""
+        process asks and answers; entries are added on every ask, so none is ever missed."""
+        self._checked: set[str] = set()
+        """Users whose follow-ups were read once since the start (their first '네'). Reading every waiting user at
+        the start instead took seconds with a million cases, and turns waited behind it."""
         store.planner = self.plan
         store.case_listeners.append(lambda _case_id: self.changed())
 
@@ -142,11 +146,18 @@ class Queue:
                          urgent: bool | None = None) -> list[CaseRow]:
         """Open cases the coordinator may see (theirs, or all for the control tower), urgent and oldest first."""
         who = self.coordinator(name)
+        where, values = ["status IN (?, ?, ?)"], list(OPEN_STATUSES)
+        if not who.control:
+            where.append(f"service_id IN ({', '.join('?' for _ in who.services)})" if who.services else "1 = 0")
+            values += who.services
+        # filtered in SQL: a row read is a row parsed (CaseRow.from_row, about 30 us), and open cases are many
+        for column, value in (("status", status), ("service_id", service), ("urgent", urgent)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                values.append(int(value) if isinstance(value, bool) else str(value))
         rows = await self.store.fetch(
-            "SELECT * FROM cases WHERE status IN (?, ?, ?) ORDER BY danger DESC, urgent DESC, id", OPEN_STATUSES)
-        found = [CaseRow.from_row(r) for r in rows]
-        return [c for c in found if who.handles(c.service_id) and (service is None or c.service_id == service)
-                and (status is None or c.status == status) and (urgent is None or c.urgent == urgent)]
+            f"SELECT * FROM cases WHERE {' AND '.join(where)} ORDER BY danger DESC, urgent DESC, id", values)
+        return [CaseRow.from_row(r) for r in rows]
 
     async def show(self, case_id: int, name: str) -> tuple[CaseRow, list[Event]]:
         case = await self._case(case_id)
@@ -282,13 +293,15 @@ class Queue:
         self._awaiting.add(user_key)
 
     async def awaiting_answer(self, user_key: str) -> bool:
-        if not self._awaiting_loaded:
-            self._awaiting |= {r[0] for r in await self.store.fetch(
-                "SELECT DISTINCT c.user_key FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key IS NOT"
-                " NULL AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL")}
-            self._awaiting_loaded = True
-        known = user_key in self._awaiting or not self.store.caches_states  # other workers ask too
-        return known and bool(await self._asked(user_key))
+        if not self.store.caches_states:  # other workers ask too (PostgreSQL): every '네' reads
+            return bool(await self._asked(user_key))
+        if user_key not in self._checked:
+            asked = bool(await self._asked(user_key))
+            if asked:
+                self._awaiting.add(user_key)
+            self._checked.add(user_key)
+            return asked
+        return user_key in self._awaiting and bool(await self._asked(user_key))
 
     async def _asked(self, user_key: str) -> list[sqlite3.Row]:
         return await self.store.fetch(
@@ -335,24 +348,51 @@ class Queue:
 
     async def purge_expired(self) -> int:
         """Retention: personal fields of cases closed more than ``retention_days`` ago, and old message logs
-        and idle conversations, are removed. Returns the number of cases purged."""
+        and idle conversations, are removed. Returns the number of cases purged. Each transaction takes at most
+        ``purge_chunk`` cases (or ``purge_chunk`` * 10 rows of a log): one big one held the database's one writer
+        for as long as it ran, and every parent's turn waited behind it."""
         now = self.clock()
         at, cutoff = ts(now), ts(now - timedelta(days=self.retention_days))
+        chunk = self.purge_chunk
 
-        def purge(conn: sqlite3.Connection) -> tuple[int, int]:
+        def purge_cases(conn: sqlite3.Connection) -> int:
+            # status as an expression: SQLite (no statistics) took cases_open for it and read every closed case
             ids = [r[0] for r in conn.execute(
-                "SELECT id FROM cases WHERE purged_at IS NULL AND status IN ('resolved', 'closed')"
-                " AND COALESCE(closed_at, resolved_at) <= ?", (cutoff,))]
-            removed = conn.execute("DELETE FROM messages WHERE at <= ?", (cutoff,)).rowcount
-            removed += conn.execute("DELETE FROM conversations WHERE updated_at <= ?", (cutoff,)).rowcount
+                "SELECT id FROM cases WHERE purged_at IS NULL AND COALESCE(closed_at, resolved_at) <= ?"
+                " AND status || '' IN ('resolved', 'closed') LIMIT ?", (cutoff, chunk))]
+            return sql.anonymise(conn, ids, at, "system")
+
+        idle_since = ts(now - timedelta(hours=UNCONSENTED_HOURS))
+
+        def purge_unconsented(conn: sqlite3.Connection) -> int:
             # A conversation without consent (and without any case) is kept only while the dialog is open: its
             # log and state go once it has been idle for the hours the consent text states.
-            for user_key in unconsented(conn, ts(now - timedelta(hours=UNCONSENTED_HOURS))):
+            removed = 0
+            for user_key in unconsented(conn, idle_since)[:chunk]:
                 removed += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
                 removed += conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,)).rowcount
-            return sql.anonymise(conn, ids, at, "system"), removed
+            return removed
 
-        count, removed = await self.store.write(purge)
+        def purge_logs(conn: sqlite3.Connection) -> int:
+            # the keys first, then a delete by the list: with a subquery PostgreSQL hash-joined the whole table
+            removed = 0
+            for table, key, column in (("messages", "id", "at"), ("conversations", "user_key", "updated_at")):
+                keys = [r[0] for r in conn.execute(
+                    f"SELECT {key} FROM {table} WHERE {column} <= ? LIMIT ?", (cutoff, chunk * 10))]
+                for start in range(0, len(keys), sql.GROUP):
+                    group = keys[start:start + sql.GROUP]
+                    removed += conn.execute(
+                        f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' for _ in group)})", group).rowcount
+            return removed
+
+        count = removed = 0
+        while done := await self.store.write(purge_cases):
+            count += done
+            await self.store.checkpoint()
+        for step in (purge_logs, purge_unconsented):
+            while done := await self.store.write(step):
+                removed += done
+                await self.store.checkpoint()
         if count or removed:  # only a purge that removed something leaves copies in the WAL to cut
             await self.store.truncate_wal()
             self.store.drop_cached()

@@ -114,7 +114,8 @@ async def running(
         queue.listeners.append(dispatcher.kick)
         delivery = ParentDelivery(queue, daily_cap=settings.kakao_push_daily_cap,
                                   give_up_seconds=settings.kakao_push_give_up_minutes * 60)
-        followups = FollowUps(queue, delivery=delivery)
+        # `dolbom chat` (dispatch=False) leaves the retention purge to `dolbom serve`, as it does notifications.
+        followups = FollowUps(queue, delivery=delivery, purge_hours=1.0 if dispatch else None)
         console = Console(store, queue, source, settings, queue.clock, versions)
         app = App(settings, source, store, queue, engine, dispatcher, followups, delivery, console)
         app.routes += kakao_routes(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)

@@ -98,6 +98,9 @@ class PostgresStore(Store):
     that user runs meanwhile, and nothing is cached, so every turn reads what the last one committed."""
 
     caches_states = False
+    purge_chunk = 500
+    """Each transaction costs round trips and the write lock: with a million cases a purge of 100,000 took 107 s at
+    100 a transaction and 47 s at 500 (turns meanwhile: p99 62 and 195 ms, on a machine where they miss anyway)."""
 
     def __init__(self, pool: Any, url: str, *, claim_seconds: float = CLAIM_SECONDS) -> None:
         super().__init__()

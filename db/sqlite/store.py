@@ -130,6 +130,12 @@ class SQLiteStore(Store):
             log.warning("the WAL could not be truncated after a deletion; the next checkpoint copies it over")
         return done
 
+    async def checkpoint(self) -> None:
+        def passive(conn: sqlite3.Connection) -> None:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+
+        await asyncio.get_running_loop().run_in_executor(self._executor, passive, self._conn)
+
     async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         async with self._reader.execute(sql, params) as cur:
             return list(await cur.fetchall())
