@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
-from bot.coordination import replies
+from bot.coordination import replies, retention
 from bot.coordination import texts as queue_texts
 from bot.coordination.replies import ParentMessage
-from bot.dialog.casefile import UNCONSENTED_HOURS
 from bot.dialog.core import Reply
 from bot.dialog.desk import FOLLOWUP_NO as FOLLOWUP_NO  # re-exported for callers of the queue
 from bot.dialog.desk import FOLLOWUP_YES as FOLLOWUP_YES
@@ -21,20 +19,6 @@ from db.store import CasePlan, Store
 from knowledge.coordinators import Coordinator, Coordinators
 
 Clock = Callable[[], datetime]
-
-
-def unconsented(conn: sqlite3.Connection, idle_since: str) -> list[str]:
-    """Users whose conversation has been idle since ``idle_since`` without consent and never opened a case. The
-    state is JSON read here in Python, not with json_extract: the SQL stays in what SQLite and PostgreSQL share."""
-    rows = conn.execute(
-        "SELECT user_key, state FROM conversations WHERE updated_at <= ?"
-        " AND user_key NOT IN (SELECT user_key FROM cases WHERE user_key IS NOT NULL)", (idle_since,)).fetchall()
-    found = []
-    for user_key, state in rows:
-        saved = json.loads(state or "{}")
-        if not any(saved.get(k) for k in ("consent_at", "case_id", "danger_case")):
-            found.append(user_key)
-    return found
 
 
 def utcnow() -> datetime:
@@ -347,56 +331,8 @@ class Queue:
         return queue_texts.PARENT_NO_LATER.format(id=case_id, when=queue_texts.when(later, self.tz))
 
     async def purge_expired(self) -> int:
-        """Retention: personal fields of cases closed more than ``retention_days`` ago, and old message logs
-        and idle conversations, are removed. Returns the number of cases purged. Each transaction takes at most
-        ``purge_chunk`` cases (or ``purge_chunk`` * 10 rows of a log): one big one held the database's one writer
-        for as long as it ran, and every parent's turn waited behind it."""
-        now = self.clock()
-        at, cutoff = ts(now), ts(now - timedelta(days=self.retention_days))
-        chunk = self.purge_chunk
-
-        def purge_cases(conn: sqlite3.Connection) -> int:
-            # status as an expression: SQLite (no statistics) took cases_open for it and read every closed case
-            ids = [r[0] for r in conn.execute(
-                "SELECT id FROM cases WHERE purged_at IS NULL AND COALESCE(closed_at, resolved_at) <= ?"
-                " AND status || '' IN ('resolved', 'closed') LIMIT ?", (cutoff, chunk))]
-            return sql.anonymise(conn, ids, at, "system")
-
-        idle_since = ts(now - timedelta(hours=UNCONSENTED_HOURS))
-
-        def purge_unconsented(conn: sqlite3.Connection) -> int:
-            # A conversation without consent (and without any case) is kept only while the dialog is open: its
-            # log and state go once it has been idle for the hours the consent text states.
-            removed = 0
-            for user_key in unconsented(conn, idle_since)[:chunk]:
-                removed += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
-                removed += conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,)).rowcount
-            return removed
-
-        def purge_logs(conn: sqlite3.Connection) -> int:
-            # the keys first, then a delete by the list: with a subquery PostgreSQL hash-joined the whole table
-            removed = 0
-            for table, key, column in (("messages", "id", "at"), ("conversations", "user_key", "updated_at")):
-                keys = [r[0] for r in conn.execute(
-                    f"SELECT {key} FROM {table} WHERE {column} <= ? LIMIT ?", (cutoff, chunk * 10))]
-                for start in range(0, len(keys), sql.GROUP):
-                    group = keys[start:start + sql.GROUP]
-                    removed += conn.execute(
-                        f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' for _ in group)})", group).rowcount
-            return removed
-
-        count = removed = 0
-        while done := await self.store.write(purge_cases):
-            count += done
-            await self.store.checkpoint()
-        for step in (purge_logs, purge_unconsented):
-            while done := await self.store.write(step):
-                removed += done
-                await self.store.checkpoint()
-        if count or removed:  # only a purge that removed something leaves copies in the WAL to cut
-            await self.store.truncate_wal()
-            self.store.drop_cached()
-        return count
+        """Retention (bot/coordination/retention.py); returns the number of cases purged."""
+        return await retention.purge(self.store, self.clock(), self.retention_days, self.purge_chunk)
 
 
 def answer_note(yes: bool) -> str:
