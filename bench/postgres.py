@@ -7,7 +7,6 @@ import contextlib
 import multiprocessing
 import os
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,15 +34,9 @@ def server() -> Iterator[str | None]:
 
 
 async def _database(admin: str) -> str:
-    import asyncpg
+    from tests.postgres_server import fresh_database  # the bench already starts its server with the tests' helper
 
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    conn = await asyncpg.connect(admin)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return admin.rsplit("/", 1)[0] + "/" + name
+    return await fresh_database(admin)
 
 
 async def raw_once(admin: str, turns: int = 3000) -> float:
