@@ -104,16 +104,17 @@ class Store(ABC):
         the number; ``inbound``: log the turn too, the number in place of ``CASE_NUMBER`` in reply ``announce``."""
 
     async def problem(self) -> str | None:
-        """Why the database cannot take writes now, or None (for /healthz): a real, harmless write."""
-
-        def probe(conn: Any) -> None:
-            conn.execute("SELECT 1 FROM conversations WHERE user_key = ?", ("",)).fetchall()
-
+        """Why the database cannot take writes now, or None (for /healthz): ``probe`` run as a real write."""
         try:
-            await self.write(probe)
+            await self.write(self.probe)
         except Exception as exc:
             return f"database cannot be written: {exc}"
         return None
+
+    @staticmethod
+    def probe(conn: Any) -> None:
+        """A harmless statement that goes through the write path (a backend may make it touch its files)."""
+        conn.execute("SELECT 1 FROM conversations WHERE user_key = ?", ("",)).fetchall()
 
     async def truncate_wal(self) -> bool:
         """After a deletion: leave no copy of deleted rows in a write-ahead log this process controls (SQLite's;

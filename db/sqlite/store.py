@@ -103,20 +103,15 @@ class SQLiteStore(Store):
         return await self._writer.submit(fn)
 
     async def problem(self) -> str | None:
-        """Why the database cannot take writes now, or None. A real write to the file: the schema version
-        written again as it is (one page in the WAL), so a full disk or a read-only file shows here."""
+        """Why the database cannot take writes now, or None: the writer process first, then a real write."""
+        return await self._writer.problem() or await super().problem()
 
-        def probe(conn: sqlite3.Connection) -> None:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute(f"PRAGMA user_version = {version}")
-
-        if reason := await self._writer.problem():
-            return reason
-        try:
-            await self.write(probe)
-        except Exception as exc:
-            return f"database cannot be written: {exc}"
-        return None
+    @staticmethod
+    def probe(conn: sqlite3.Connection) -> None:
+        """The schema version written again as it is (one page in the WAL), so a full disk or a read-only file
+        shows here."""
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute(f"PRAGMA user_version = {version}")
 
     async def truncate_wal(self) -> bool:
         """Copy the WAL into the database file and cut it to zero bytes, so rows just deleted leave no copy in
