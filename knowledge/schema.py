@@ -231,6 +231,9 @@ class Knowledge(Frozen):
     night_from: int = 19 * 60 + 30
     """Care after this minute of the day (or before ``night_until``) is night care."""
     night_until: int = 7 * 60 + 30
+    intake_desk: Contact | None = None
+    """The integrated intake window (통합 접수 창구): the number the bot gives when it cannot help in this chat
+    (another language). Unset, the guidance hub's (mom-center's) first phone stands in."""
 
     @field_validator("night_from", "night_until", mode="before")
     @classmethod

@@ -104,3 +104,14 @@ async def test_months_said_beside_under_six_months_are_taken(chat: Chat, store: 
     await chat.say("4개월 아기, 6개월 미만이에요")
     assert texts.ASK_MONTHS not in chat.text
     assert Intake.from_json(await store.load_state(chat.address.key)).kids[0].age_months == 4
+
+
+def test_the_intake_phone_comes_from_the_yaml_desk_and_falls_back_to_the_hub() -> None:
+    from bot.dialog import outside
+    from knowledge.loader import load
+    from knowledge.schema import Contact
+
+    knowledge = load()
+    desk = knowledge.model_copy(update={"intake_desk": Contact(role="창구", person="담당", phone="054-000-1111")})
+    assert outside.intake_phone(desk) == "054-000-1111"
+    assert outside.intake_phone(knowledge.model_copy(update={"intake_desk": None})) == "042-123-4567"

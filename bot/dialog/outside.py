@@ -51,6 +51,9 @@ def guide(knowledge: Knowledge) -> str:
 
 
 def intake_phone(knowledge: Knowledge) -> str:
+    """The intake window's phone from the YAML (``intake_desk``), else the guidance hub's."""
+    if knowledge.intake_desk is not None and knowledge.intake_desk.phone:
+        return knowledge.intake_desk.phone
     service = _guide_service(knowledge)
     return next((c.phone for c in service.contacts if c.phone), "-") if service else "-"
 
