@@ -80,10 +80,10 @@ async def test_the_under_six_months_button_asks_the_months(chat: Chat) -> None:
 async def test_a_baby_no_service_takes_gets_whom_to_call(chat: Chat, store: Store) -> None:
     await chat.say("안녕하세요")
     await chat.tap("6개월 미만")
-    await chat.tap("2개월")
-    await chat.say("내일 오전 9시부터 오후 1시까지 대곡동")
+    await chat.tap("2개월")  # answered at once: no day, hours or place asked for nothing
     assert "찾았어요" not in chat.text and not any(r.card_title for r in chat.last)
-    assert "2개월 아기를 맡는 돌봄 서비스는 아직 없어요" in chat.text
+    assert "2개월 아이: 이 나이의 아기를 맡는 돌봄 서비스는 아직 없어요" in chat.text and "3개월부터" in chat.text
+    assert "언제" not in chat.text and "동네" not in chat.text
     assert "맘지원센터" in chat.text and "042-123-4567" in chat.text and "육아종합지원센터" in chat.text
     assert "동의" not in chat.text
     assert await store.cases_for_user(chat.address.key) == []
@@ -94,6 +94,20 @@ async def test_a_teenager_gets_one_clear_answer(chat: Chat) -> None:
     assert "찾았어요" not in chat.text and "찾지 못했어요" not in chat.text
     assert chat.text.count("맡지 않아요") == 1 and "042-123-4567" in chat.text
     assert not any(r.card_title for r in chat.last) and "동의" not in chat.text
+
+
+async def test_a_child_no_service_takes_is_told_before_the_day_and_place_are_asked(chat: Chat, clock) -> None:
+    from datetime import datetime
+
+    from tests.conftest import KST
+
+    clock.now = datetime(2026, 12, 8, 3, 0, tzinfo=KST)  # 03:00: the guide's phone rings in an empty office
+    await chat.say("열네 살 아들 방학 동안 맡길 데 있나요")
+    assert "맡지 않아요" in chat.text and "언제 돌봄이" not in chat.text
+    assert "042-123-4567 (평일 09:00-18:00" in chat.text  # with the hours it answers
+    assert [c.label for r in chat.last for c in r.choices] == ["처음부터"]  # nothing filed to check
+    await chat.say("그럼 어디로 가요")
+    assert "접수가 끝났어요" not in chat.text
 
 
 async def test_months_said_beside_under_six_months_are_taken(chat: Chat, store: Store) -> None:

@@ -88,3 +88,12 @@ async def test_no_service_is_promised_soon_on_a_sunday_morning(chat: Chat, clock
     clock.now = SUNDAY_0830
     done = await file(chat, message)
     assert not any(p in done for p in PROMISES) and "12월 7일(월) 09:00" in done
+
+
+async def test_another_language_on_a_holiday_gets_the_desk_hours_and_the_line_open_now(chat: Chat,
+                                                                                       clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 25, 9, 0, tzinfo=KST)  # Christmas: the intake desk is closed
+    await chat.say("Hello, I need someone to look after my son today")
+    assert "042-123-4567 (평일 09:00-18:00" in chat.text and "(Mon-Fri 09:00-18:00)" in chat.text
+    assert "119돌봄센터 042-567-8901" in chat.text and "24 h" in chat.text
+    assert "112" in chat.text

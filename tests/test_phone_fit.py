@@ -103,3 +103,28 @@ async def test_a_start_said_after_an_end_keeps_the_end(chat: Chat, store, clock:
     await chat.say("저녁 7시부터요")
     saved = Intake.from_json(await store.load_state(chat.address.key))
     assert (saved.start, saved.end) == (19 * 60, 22 * 60)
+
+
+async def test_twins_get_one_card_and_one_service_in_the_summary(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 8, 3, 0, tzinfo=KST)  # a Tuesday, 03:00
+    replies = await chat.say("쌍둥이 3살 오늘 오전 9시부터 오후 6시까지 대곡동")
+    (card,) = [r for r in replies if r.card_title]
+    assert card.text.startswith("두 아이(3살): 365어린이집 센트럴자이")
+    assert card.card_title == "365어린이집 센트럴자이"  # not '365어린이집 · 365어린이집 센트럴자이'
+    assert "07:30에 문 열어요" in card.text and "운영 안 함" not in card.text  # it opens later today
+    await chat.tap("자세히")
+    assert chat.text.count("찾았어요") == 1
+    await chat.tap("다른 곳 보기")
+    assert chat.text.count("다른 곳") == 1
+    await chat.tap("동의하고 접수")
+    await chat.say("01098765432")
+    assert "· 추천: 365어린이집\n" in chat.text and "· 연락: 010-9876-5432" in chat.text
+    await chat.tap("네, 접수할게요")
+    assert "접수번호" in chat.text
+
+
+async def test_children_of_different_ages_are_named_by_age_not_by_number(chat: Chat) -> None:
+    replies = await chat.say("초2 아들이랑 5살 딸 내일 오후 3시부터 7시까지 자산동")
+    titles = [r.text.splitlines()[0] for r in replies if r.card_title]
+    assert titles == ["초등 2학년 아이: 다함께돌봄센터 황산", "5살 아이: 365어린이집 모암"]
+    assert "번째" not in chat.text

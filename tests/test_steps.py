@@ -93,3 +93,25 @@ def test_forget_is_an_effect_for_the_engine_only_when_the_parent_says_yes(answer
     assert STEPS[Step.FORGET](t) == step
     assert t.effects == effects
     assert (t.intake == Intake()) is (answer == "네")
+
+
+@pytest.mark.parametrize(("said", "asked"), [
+    ("주소 틀렸어요", "동네"), ("아니 동네가 달라요", "동네"), ("나이가 틀렸어요", "나이"),
+    ("시간 잘못 말했어요", "몇 시"),
+])
+def test_a_correction_at_consent_asks_for_the_fact_named_and_never_declines(said: str, asked: str) -> None:
+    t = turn(said, intake=complete().evolve(step=Step.CONSENT))
+    assert STEPS[Step.CONSENT](t) == Step.CONSENT
+    assert asked in t.replies[-1].text and t.intake == complete().evolve(step=Step.CONSENT)
+    assert texts.CONSENT_DECLINED.format(hours=UNCONSENTED_HOURS) not in [r.text for r in t.replies]
+
+
+def test_a_correction_while_the_phone_is_asked_is_taken_and_the_phone_asked_again() -> None:
+    intake = complete().evolve(step=Step.PHONE, consent_at=TUE_2PM)
+    t = turn("아 5살이에요", intake=intake)
+    assert STEPS[Step.PHONE](t) == Step.PHONE
+    assert t.intake.kids[0].age_months == 60
+    assert t.replies[0].text == "나이를 5살로 바꿨어요." and t.replies[-1].text == texts.ASK_PHONE
+    t = turn("나이가 틀렸어요", intake=intake)
+    assert STEPS[Step.PHONE](t) == Step.PHONE and "나이" in t.replies[-1].text
+    assert texts.PHONE_INVALID not in [r.text for r in t.replies]

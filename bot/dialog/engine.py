@@ -101,7 +101,7 @@ class Engine:
             t.say(texts.PAST)
         step = await self._followup_answer(t, key, raw)
         if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
-            t.say(texts.NOT_KOREAN.format(phone=outside.intake_phone(knowledge)))
+            t.say(outside.not_korean_reply(knowledge))
             step = t.intake.step
         if step is None:
             step = await self._global(t)

@@ -21,15 +21,40 @@ def clock(minutes: int) -> str:
 
 def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
     needs = intake.needs(now)
+    labels = [kid_label(k) for k in intake.kids] or [texts.CHILD_UNKNOWN]
     out = []
-    for n, kid_need in enumerate(needs, start=1):
-        label = kid_label(intake.kids[n - 1]) if intake.kids else texts.CHILD_UNKNOWN
-        if len(needs) > 1:
-            who = texts.CHILD_N.format(n=n, label=label)
+    for n, (label, kid_need) in enumerate(zip(labels, needs, strict=False)):
+        if labels.count(label) > 1:  # twins: '첫째 아이(3살)'; children told apart by age need no number
+            who = texts.CHILD_N.format(nth=texts.ORDINALS[min(n, len(texts.ORDINALS) - 1)], label=label)
         else:
             who = texts.CHILD_ONE_UNKNOWN if label == texts.CHILD_UNKNOWN else texts.CHILD_ONE.format(label=label)
         out.append((who, rank(kid_need, knowledge)))
     return out
+
+
+def grouped(ranked: list[tuple[str, Ranking]], kids: tuple[Kid, ...]) -> list[tuple[str, Ranking, Kid | None]]:
+    """What the parent reads: children of the same age given the same advice (twins) share one card, '두 아이(3살)',
+    instead of the same card twice; the case file keeps one entry per child."""
+    groups: list[tuple[list[str], Ranking, Kid | None]] = []
+    for n, (who, ranking) in enumerate(ranked):
+        kid = kids[n] if n < len(kids) else None
+        same = next((g for g in groups if kid is not None and g[2] == kid and _advice(g[1]) == _advice(ranking)), None)
+        if same:
+            same[0].append(who)
+        else:
+            groups.append(([who], ranking, kid))
+    out = []
+    for whos, ranking, kid in groups:
+        if len(whos) > 1 and kid is not None:
+            count = texts.COUNTS[min(len(whos), len(texts.COUNTS)) - 1]
+            whos = [texts.CHILD_GROUP.format(count=count, label=kid_label(kid))]
+        out.append((whos[0], ranking, kid))
+    return out
+
+
+def _advice(ranking: Ranking) -> tuple[str, str | None] | None:
+    best = ranking.best
+    return (best.service.id, best.site.id if best.site else None) if best else None
 
 
 def kid_label(kid: Kid) -> str:
@@ -142,7 +167,12 @@ def _hours_line(ranking: Ranking, day: date | None, now: datetime | None) -> str
     if day != now.date():
         return texts.DAY_HOURS.format(day=day_label(day), hours=spans)
     head = texts.TODAY.format(day=texts.DAY_NAMES[day_key(day)])
-    state = texts.OPEN_NOW if is_open(hours, now) else texts.CLOSED_NOW
+    if is_open(hours, now):
+        state = texts.OPEN_NOW
+    elif span and now.hour * 60 + now.minute < span.open:  # at 03:00: it opens at 07:30, it is not shut today
+        state = texts.OPENS_AT.format(time=clock(span.open))
+    else:
+        state = texts.CLOSED_NOW
     return f"{head} {spans}" + (f" · {state}" if span else "")
 
 
@@ -183,7 +213,7 @@ def _pick(who: str, ranking: Ranking, map_url: str | None, hours: str | None) ->
     return Reply(
         "\n".join(lines),
         links=links(best.service, best.site.phone if best.site else None, map_url),
-        card_title=best.service.name + (f" · {best.site.name}" if best.site else ""),
+        card_title=place_of(best),  # not '365어린이집 · 365어린이집 율곡': the site's name says the service
         venue=venue(best),
     )
 
@@ -256,10 +286,20 @@ def topic_answer(ranking: Ranking, knowledge: Knowledge, map_url: str | None = N
     )
 
 
+def phone_label(digits: str) -> str:
+    """'01098765432' as the parent wrote it, '010-9876-5432', so they can check it at a glance."""
+    if not digits.isdigit():
+        return digits
+    head = 2 if digits.startswith("02") else 3
+    if len(digits) not in (9, 10, 11) or len(digits) - head < 7:
+        return digits
+    return f"{digits[:head]}-{digits[head:-4]}-{digits[-4:]}"
+
+
 def summary(intake: Intake, best_names: list[str], place_name: str | None) -> str:
     """The short case summary both the parent (to confirm) and the coordinator (to act) read."""
     kids = ", ".join(kid_label(k) for k in intake.kids) or "-"
-    contact = intake.phone or (texts.CONTACT_CHAT if intake.chat_route else "-")
+    contact = phone_label(intake.phone) if intake.phone else (texts.CONTACT_CHAT if intake.chat_route else "-")
     lines = [
         texts.SUMMARY_CHILDREN.format(children=kids),
         texts.SUMMARY_WHEN.format(when=when_label(intake)),

@@ -11,7 +11,7 @@ from datetime import datetime
 from bot.dialog import outside, present, promise, texts
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
 from bot.dialog.core import Choice, Inbound, Reply
-from bot.dialog.intake import Intake, Step
+from bot.dialog.intake import Intake, Kid, Step
 from bot.dialog.present import rankings
 from db.models import CASE_NUMBER
 from knowledge.schema import Knowledge
@@ -83,6 +83,10 @@ class Turn:
             self._ranked = (intake, rankings(intake, self.knowledge, self.now))
         return self._ranked[1]
 
+    def shown(self) -> list[tuple[str, Ranking, Kid | None]]:
+        """The rankings as the parent reads them: twins with the same advice on one card."""
+        return present.grouped(self.rankings(), self.intake.kids)
+
     def say(self, text: str, choices: tuple[Choice, ...] = (), **kw: object) -> None:
         self.replies.append(Reply(text, choices=choices, **kw))  # type: ignore[arg-type]
 
@@ -100,6 +104,11 @@ def ask_next(t: Turn) -> Step:
     i = t.intake
     if not i.has_age:
         t.say(texts.ASK_AGE, texts.AGE_CHOICES)
+    elif away := ages_out(t):
+        # No service takes the child: say so now, not after the day, hours and place were asked for nothing.
+        t.replies += [Reply(text) for text in away]
+        t.say(texts.AGE_OUT_MORE, texts.RESTART_CHOICES)
+        return Step.DONE
     elif not i.has_day:
         t.say(texts.ASK_DAY, texts.DAY_CHOICES)
     elif not i.has_time:
@@ -111,9 +120,15 @@ def ask_next(t: Turn) -> Step:
     return Step.COLLECT
 
 
+def ages_out(t: Turn) -> list[str]:
+    """The answers for children no care service takes, when that is every child of the intake; else []."""
+    away = [outside.age_out(who, kid, t.knowledge) if kid else None for who, _, kid in t.shown()]
+    return [a for a in away if a] if away and all(away) else []
+
+
 def recommend(t: Turn) -> Step:
     cards = 0
-    for (who, ranking), kid in zip(t.rankings(), t.intake.kids or (None,), strict=False):
+    for who, ranking, kid in t.shown():
         away = outside.age_out(who, kid, t.knowledge) if kid else None
         if away:
             t.say(away)
@@ -124,7 +139,7 @@ def recommend(t: Turn) -> Step:
         t.say(texts.AGE_OUT_MORE, texts.DONE_CHOICES)
         return Step.DONE
     if t.intake.consent_at is not None:
-        return confirm(t)
+        return confirm_or_phone(t)
     t.say(consent_text(t), texts.CONSENT_CHOICES)
     return Step.CONSENT
 
@@ -136,10 +151,10 @@ def consent_text(t: Turn) -> str:
 def more(t: Turn) -> bool:
     """'다른 곳 보기' and '자세히' at the consent and confirm steps: what the short card leaves out."""
     if t.compact == texts.MORE_OTHERS:
-        t.say("\n\n".join(present.others(who, r) for who, r in t.rankings()))
+        t.say("\n\n".join(present.others(who, r) for who, r, _ in t.shown()))
         return True
     if t.compact == texts.MORE_DETAIL:
-        t.replies += [present.detail(who, r) for who, r in t.rankings()]
+        t.replies += [present.detail(who, r) for who, r, _ in t.shown()]
         return True
     return False
 
@@ -157,15 +172,16 @@ def revise(t: Turn) -> Step:
     if not same or any(outside.age_out(who, k, t.knowledge) for (who, _), k in zip(t.rankings(), t.intake.kids,
                                                                                    strict=False)):
         return recommend(t)
-    t.say(texts.STILL_SAME.format(places=", ".join(present.place_of(b) for b in new if b)))
+    places = dict.fromkeys(present.place_of(r.best) for _, r, _ in t.shown() if r.best)
+    t.say(texts.STILL_SAME.format(places=", ".join(places)))
     if t.intake.consent_at is not None:
-        return confirm(t)
+        return confirm_or_phone(t)
     t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
     return Step.CONSENT
 
 
 def summary(t: Turn) -> str:
-    names = [r.best.service.name for _, r in t.rankings() if r.best]
+    names = list(dict.fromkeys(r.best.service.name for _, r, _ in t.shown() if r.best))
     return present.summary(t.intake, names, place_name(t.intake))
 
 
@@ -178,6 +194,14 @@ def next_step_text(t: Turn, urgent: bool) -> str:
     if at is None and later:  # a desk that tells only the words: never '곧' beside them
         return later
     return promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at)
+
+
+def confirm_or_phone(t: Turn) -> Step:
+    """After a correction once consent is given: the summary to confirm, or the phone question still unanswered."""
+    if t.intake.phone or t.intake.chat_route:
+        return confirm(t)
+    t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
+    return Step.PHONE
 
 
 def confirm(t: Turn) -> Step:
@@ -225,20 +249,44 @@ def on_collect(t: Turn) -> Step:
     return ask_next(t)
 
 
+def correction(t: Turn, step: Step) -> bool:
+    """'주소 틀렸어요', '아니 동네가 달라요', '고칠게요': ask for the fact named (with its buttons), or what to fix.
+    The answer comes back to ``step``, where it reads as a correction; a '아니' here is never a refusal."""
+    if not any(w in t.compact for w in texts.CORRECT_WORDS):
+        return False
+    field = next((ask for words, ask in texts.FIX_FIELDS if any(w in t.compact for w in words)), None)
+    if field is None:
+        t.say(texts.ASK_CORRECTION)
+    else:
+        t.say(*field)
+    return True
+
+
+def consents(t: Turn) -> bool:
+    """'동의', '네', and the ways parents write it ('그냥 동의할게요'), but not '동의 안 해요'."""
+    if any(w in t.compact for w in texts.NOT_CONSENT_WORDS):
+        return False
+    return t.u.yes is True or any(w in t.compact for w in texts.CONSENT_WORDS)
+
+
 def on_consent(t: Turn) -> Step:
     if more(t):
         t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
         return Step.CONSENT
     if t.says_facts:
         return revise(t)
-    if t.u.yes is True:
+    if correction(t, Step.CONSENT):
+        return Step.CONSENT
+    if consents(t):
         t.intake = t.intake.evolve(consent_at=t.now)
         t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
         return Step.PHONE
-    if t.u.yes is False:
-        # The promise in the consent text: nothing of this conversation is kept beyond the open dialog.
-        t.intake = Intake(danger_case=t.intake.danger_case)
-        t.say(texts.CONSENT_DECLINED.format(hours=UNCONSENTED_HOURS), texts.DONE_CHOICES)
+    if t.u.yes is False or any(w in t.compact for w in texts.NOT_CONSENT_WORDS):
+        # The promise in the consent text: nothing of this conversation is kept beyond the open dialog. The facts
+        # stay that long with the words (the retention job deletes both), so a parent who changes their mind
+        # need not type them again.
+        t.intake = t.intake.evolve(consent_at=None)
+        t.say(texts.CONSENT_DECLINED.format(hours=UNCONSENTED_HOURS), texts.DECLINED_CHOICES)
         return Step.DONE
     t.say(texts.YES_NO_AGAIN, texts.CONSENT_CHOICES)
     return Step.CONSENT
@@ -253,6 +301,10 @@ def on_phone(t: Turn) -> Step:
     if any(w in t.compact for w in texts.CHAT_ROUTE_WORDS):
         t.intake = t.intake.evolve(chat_route=True, phone=None)
         return confirm(t)
+    if t.says_facts:  # '아 5살이에요' while the phone is asked: a correction, not a bad number
+        return revise(t)
+    if correction(t, Step.PHONE):
+        return Step.PHONE
     t.say(texts.PHONE_INVALID, texts.PHONE_CHOICES, ask_contact=True)
     return Step.PHONE
 
@@ -263,7 +315,9 @@ def on_confirm(t: Turn) -> Step:
         return Step.CONFIRM
     if t.says_facts:
         return revise(t)
-    if any(w in t.compact for w in texts.CORRECT_WORDS) or t.u.yes is False:
+    if correction(t, Step.CONFIRM):
+        return Step.CONFIRM
+    if t.u.yes is False:
         t.say(texts.ASK_CORRECTION)
         return Step.CONFIRM
     if t.u.yes is True:
@@ -284,6 +338,12 @@ def on_done(t: Turn) -> Step:
         # A new request after a finished one starts a fresh intake with what this message said.
         t.intake = Intake().merge(t.u)
         return ask_next(t)
+    i = t.intake
+    if i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place and consents(t):
+        return on_consent(t)  # declined a moment ago, and changed their mind: the facts are still here
+    if i.case_id is None:  # declined, or no service takes the child: nothing was filed
+        t.say(texts.AFTER_NOTHING_FILED, texts.RESTART_CHOICES)
+        return Step.DONE
     t.say(texts.AFTER_DONE, texts.DONE_CHOICES)
     return Step.DONE
 

@@ -107,7 +107,7 @@ NOTHING_CHANGED = "바뀐 내용이 없어요."
 CONSENT_AGAIN = "연결을 원하시면 '동의하고 접수'를 눌러 주세요."
 CONFIRM_AGAIN = "이대로 접수하시려면 '네, 접수할게요'를 눌러 주세요."
 AGE_OUT_YOUNG = (
-    "{child}: {months}개월 아기를 맡는 돌봄 서비스는 아직 없어요 (아이돌봄서비스도 {youngest}개월부터예요).\n"
+    "{child}: 이 나이의 아기를 맡는 돌봄 서비스는 아직 없어요 (아이돌봄서비스도 {youngest}개월부터예요).\n"
     "· 산후·영아 돌봄 상담: {guide}\n"
     "· 육아종합지원센터: {center}"
 )
@@ -116,12 +116,13 @@ AGE_OUT_OLD = (
     "· 청소년 돌봄·방과 후 프로그램 문의: {guide}"
 )
 AGE_OUT_MORE = "다른 아이의 돌봄이 필요하시면 '처음부터'라고 말씀해 주세요."
-GUIDE_LINE = "{name} {person} {phone}"
+GUIDE_LINE = "{name} {person} {phone} ({hours})"
 NOT_KOREAN = (
-    "돌봄이음은 한국어로 안내해요. 통합 접수 창구에 전화하시면 도와드려요: {phone}\n"
-    "Dolbom-ieum answers in Korean only. Please call the integrated care desk: {phone}\n"
-    "아이가 위험하면 / If a child is in danger: 112 (경찰 police), 119 (구급 ambulance)"
+    "돌봄이음은 한국어로 안내해요. 통합 접수 창구에 전화하시면 도와드려요: {phone} ({hours})\n"
+    "Dolbom-ieum answers in Korean only. Please call the integrated care desk: {phone} ({hours_en})"
 )
+NOT_KOREAN_ALWAYS = "지금 바로 아이를 맡겨야 하면 / Care needed right now (24 h): {name} {phone}"
+NOT_KOREAN_DANGER = "아이가 위험하면 / If a child is in danger: 112 (경찰 police), 119 (구급 ambulance)"
 NEXT_BEST = "다음 대안: {name}"
 FIRST_SITE = "장소: {site} ({address})"
 AT_HOME = "장소: 돌보미가 집으로 방문해요"
@@ -139,7 +140,7 @@ CONSENT_CHOICES = (Choice("동의하고 접수", "동의"), Choice("동의하지
 CONSENT_DECLINED = (
     "알겠어요. 접수하지 않고, 이 대화의 기록은 대화가 멈추고 {hours}시간이 지나면 모두 지워요.\n"
     "위에 안내한 연락처로 직접 문의하시면 돼요.\n"
-    "다시 접수하시려면 '처음부터'라고 말씀해 주세요."
+    "마음이 바뀌시면 '동의하고 접수'를 눌러 주세요."
 )
 ASK_PHONE = (
     "연락받으실 전화번호를 알려 주세요. (예: 010-1234-5678)\n"
@@ -166,6 +167,9 @@ NOW_ALWAYS = " (24시간)"
 NOW_HOURS = " (오늘 {hours})"
 AFTER_DONE = "접수가 끝났어요. 새로 상담하시려면 '처음부터', 접수 상태는 '접수 확인'이라고 말씀해 주세요."
 DONE_CHOICES = (Choice("접수 확인", "접수 확인"), Choice("처음부터", "처음부터"))
+RESTART_CHOICES = (Choice("처음부터", "처음부터"),)
+DECLINED_CHOICES = (Choice("동의하고 접수", "동의"), Choice("처음부터", "처음부터"))
+AFTER_NOTHING_FILED = "이 상담은 접수하지 않았어요. 새로 상담하시려면 '처음부터'라고 말씀해 주세요."
 
 ASK_FORGET = (
     "저장된 대화와 연락처 등 개인정보를 모두 지울까요? 지우면 되돌릴 수 없어요.\n"
@@ -185,7 +189,20 @@ CANCEL_WORDS = ("취소",)
 HELP_WORDS = ("도움말", "사용법", "/help")
 STATUS_WORDS = ("접수확인", "/status")
 FORGET_WORDS = ("내정보삭제", "개인정보삭제", "정보삭제", "/forget")
-CORRECT_WORDS = ("고칠게요", "수정", "고칠래요", "바꿀게요")
+CORRECT_WORDS = ("고칠게요", "수정", "고칠래요", "바꿀게요", "바꿀래요", "바꿔", "틀렸", "틀려", "잘못", "달라요",
+                 "다릅니다")
+CONSENT_WORDS = ("동의할게", "동의해요", "동의합니다", "동의함", "동의하고", "동의할래")
+NOT_CONSENT_WORDS = ("동의안", "동의하지않", "동의못", "비동의", "동의는안", "동의못해")
+FIX_FIELDS = (
+    (("주소", "동네", "사는곳", "지역", "위치"), (
+        "사시는 동네를 알려 주세요. (예: 율곡동, 아포읍)",
+        PLACE_CHOICES[:-1],
+    )),
+    (("나이", "개월", "학년", "살이"), ("아이 나이를 다시 알려 주세요. (예: 4살, 18개월, 초2)", ())),
+    (("날짜", "요일", "날을", "날이"), ("언제 돌봄이 필요하세요? (예: 내일, 12월 20일, 토요일)", ())),
+    (("시간", "시각"), ("몇 시부터 몇 시까지 필요하세요? (예: 오후 6시부터 10시까지)", ())),
+)
+"""What a correction names, and the question (with buttons) that asks for that fact alone."""
 
 AGE_LABEL_MONTHS = "{months}개월"
 AGE_LABEL_YEARS = "{years}살"
@@ -199,7 +216,11 @@ CALL = "전화"
 INFO_PAGE = "안내 페이지"
 CONSOLE_PROMPT = "나> "
 CONSOLE_BOT = "돌봄이음> "
-CHILD_N = "{n}번째 아이({label})"
+CHILD_N = "{nth} 아이({label})"
+ORDINALS = ("첫째", "둘째", "셋째", "넷째", "다섯째")
+CHILD_GROUP = "{count} 아이({label})"
+"""Children of the same age with the same advice (twins) on one card: '두 아이(3살)'."""
+COUNTS = ("한", "두", "세", "네", "다섯")
 WEEKDAYS = "월화수목금토일"
 DAY_FMT = "{month}월 {day}일({weekday})"
 SUMMARY_CHILDREN = "· 아이: {children}"
@@ -246,3 +267,4 @@ CLOSED = "휴무"
 TODAY = "오늘({day})"
 OPEN_NOW = "지금 운영 중"
 CLOSED_NOW = "지금 운영 안 함"
+OPENS_AT = "{time}에 문 열어요"
