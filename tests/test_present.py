@@ -51,3 +51,14 @@ def test_verdict_json_is_the_ranking_in_json_and_follows_an_edited_knowledge() -
     # Staff close the recommended service: the edited knowledge's ranking must not reuse the old verdict.
     edited = K.model_copy(update={"services": tuple(s for s in K.services if s is not best.service)})
     assert verdict_json("아이(4살)", rank(NEED, edited))["service_id"] != best.service.id
+
+
+def test_a_care_day_in_another_year_shows_the_year() -> None:
+    assert present.day_label(date(2027, 1, 5), date(2026, 12, 28)) == "2027년 1월 5일(화)"
+    assert present.day_label(date(2026, 12, 30), date(2026, 12, 28)) == "12월 30일(수)"
+
+
+def test_phones_read_as_parents_write_them() -> None:
+    assert present.phone_label("01098765432") == "010-9876-5432"
+    assert present.phone_label("0212345678") == "02-1234-5678"
+    assert present.phone_label("0542345678") == "054-234-5678"

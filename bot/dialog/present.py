@@ -69,8 +69,10 @@ def kid_label(kid: Kid) -> str:
     return texts.AGE_LABEL_YEARS.format(years=kid.age_months // 12)
 
 
-def day_label(day: date) -> str:
-    return texts.DAY_FMT.format(month=day.month, day=day.day, weekday=texts.WEEKDAYS[day.weekday()])
+def day_label(day: date, today: date | None = None) -> str:
+    """'1월 27일(목)'; with the year when it is not this year's, so a date read into next year shows it."""
+    label = texts.DAY_FMT.format(month=day.month, day=day.day, weekday=texts.WEEKDAYS[day.weekday()])
+    return texts.YEAR_FMT.format(year=day.year, day=label) if today and day.year != today.year else label
 
 
 def moment(at: datetime) -> str:
@@ -78,14 +80,16 @@ def moment(at: datetime) -> str:
     return f"{day_label(at.date())} {at:%H:%M}"
 
 
-def when_label(intake: Intake) -> str:
-    return _when_label(intake.day, intake.start, intake.end, intake.night)
+def when_label(intake: Intake, today: date | None = None) -> str:
+    year = today.year if today and intake.day and intake.day.year != today.year else None
+    return _when_label(intake.day, intake.start, intake.end, intake.night, year)
 
 
 @lru_cache(maxsize=1024)
-def _when_label(day: date | None, start: int | None, end: int | None, night: bool | None) -> str:
+def _when_label(day: date | None, start: int | None, end: int | None, night: bool | None,
+                this_year: int | None = None) -> str:
     """Formatted once per window: the summary shows it on the confirming turns and in every case file."""
-    parts = [day_label(day)] if day else []
+    parts = [day_label(day, date(this_year, 1, 1) if this_year else None)] if day else []
     if start is not None and end is not None:
         parts.append(texts.TIME_RANGE.format(start=clock(start), end=clock(end)))
     elif start is not None:
@@ -165,7 +169,7 @@ def _hours_line(ranking: Ranking, day: date | None, now: datetime | None) -> str
     span = hours.on(day_key(day))
     spans = (texts.ALL_DAY if span.open == 0 and span.close >= 1440 else span.label()) if span else texts.CLOSED
     if day != now.date():
-        return texts.DAY_HOURS.format(day=day_label(day), hours=spans)
+        return texts.DAY_HOURS.format(day=day_label(day, now.date()), hours=spans)
     head = texts.TODAY.format(day=texts.DAY_NAMES[day_key(day)])
     if is_open(hours, now):
         state = texts.OPEN_NOW
@@ -234,13 +238,13 @@ def detail(who: str, ranking: Ranking) -> Reply:
     return Reply(_card(who, ranking, None).text)
 
 
-def changes(before: Intake, after: Intake) -> list[str]:
+def changes(before: Intake, after: Intake, today: date | None = None) -> list[str]:
     """What a correction changed, e.g. '시간을 18:00~22:00로'."""
     out = []
     if before.kids != after.kids:
         out.append(ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids)))
     if before.day != after.day and after.day:
-        out.append(ko(texts.CHANGED_DAY, value=day_label(after.day)))
+        out.append(ko(texts.CHANGED_DAY, value=day_label(after.day, today)))
     if (before.start, before.end, before.night) != (after.start, after.end, after.night):
         out.append(ko(texts.CHANGED_TIME, value=_when_label(None, after.start, after.end, after.night)))
     if (before.area, before.coords) != (after.area, after.coords):
@@ -296,13 +300,13 @@ def phone_label(digits: str) -> str:
     return f"{digits[:head]}-{digits[head:-4]}-{digits[-4:]}"
 
 
-def summary(intake: Intake, best_names: list[str], place_name: str | None) -> str:
+def summary(intake: Intake, best_names: list[str], place_name: str | None, today: date | None = None) -> str:
     """The short case summary both the parent (to confirm) and the coordinator (to act) read."""
     kids = ", ".join(kid_label(k) for k in intake.kids) or "-"
     contact = phone_label(intake.phone) if intake.phone else (texts.CONTACT_CHAT if intake.chat_route else "-")
     lines = [
         texts.SUMMARY_CHILDREN.format(children=kids),
-        texts.SUMMARY_WHEN.format(when=when_label(intake)),
+        texts.SUMMARY_WHEN.format(when=when_label(intake, today)),
         texts.SUMMARY_PLACE.format(place=place_name or "-"),
         texts.SUMMARY_SERVICE.format(service=", ".join(best_names) or "-"),
         texts.SUMMARY_CONTACT.format(contact=contact),

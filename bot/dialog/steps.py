@@ -165,7 +165,7 @@ def revise(t: Turn) -> Step:
     t.intake = t.intake.merge(t.u)
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
         return ask_next(t)
-    changed = present.changes(before, t.intake)
+    changed = present.changes(before, t.intake, t.now.date())
     t.say(texts.CHANGED.format(what=", ".join(changed)) if changed else texts.NOTHING_CHANGED)
     new = [r.best for _, r in t.rankings()]
     same = [(b.service.id, b.site) for b in old if b] == [(b.service.id, b.site) for b in new if b]
@@ -182,7 +182,7 @@ def revise(t: Turn) -> Step:
 
 def summary(t: Turn) -> str:
     names = list(dict.fromkeys(r.best.service.name for _, r, _ in t.shown() if r.best))
-    return present.summary(t.intake, names, place_name(t.intake))
+    return present.summary(t.intake, names, place_name(t.intake), t.now.date())
 
 
 def next_step_text(t: Turn, urgent: bool) -> str:

@@ -223,6 +223,7 @@ CHILD_GROUP = "{count} 아이({label})"
 COUNTS = ("한", "두", "세", "네", "다섯")
 WEEKDAYS = "월화수목금토일"
 DAY_FMT = "{month}월 {day}일({weekday})"
+YEAR_FMT = "{year}년 {day}"
 SUMMARY_CHILDREN = "· 아이: {children}"
 SUMMARY_WHEN = "· 필요한 때: {when}"
 SUMMARY_PLACE = "· 동네: {place}"
