@@ -82,12 +82,12 @@ def moment(at: datetime) -> str:
 
 def when_label(intake: Intake, today: date | None = None) -> str:
     year = today.year if today and intake.day and intake.day.year != today.year else None
-    return _when_label(intake.day, intake.start, intake.end, intake.night, year)
+    return _when_label(intake.day, intake.start, intake.end, intake.night, year, intake.period)
 
 
 @lru_cache(maxsize=1024)
 def _when_label(day: date | None, start: int | None, end: int | None, night: bool | None,
-                this_year: int | None = None) -> str:
+                this_year: int | None = None, period: str | None = None) -> str:
     """Formatted once per window: the summary shows it on the confirming turns and in every case file."""
     parts = [day_label(day, date(this_year, 1, 1) if this_year else None)] if day else []
     if start is not None and end is not None:
@@ -98,6 +98,8 @@ def _when_label(day: date | None, start: int | None, end: int | None, night: boo
         parts.append(texts.TIME_UNTIL.format(end=clock(end)))
     elif night:
         parts.append(texts.NIGHT)
+    elif night is False:  # '오후' or '낮에' with the hours left open: said, not lost
+        parts.append(texts.DAYTIME.get(period, texts.DAYTIME[None]))
     return " ".join(parts) or texts.WHEN_UNKNOWN
 
 

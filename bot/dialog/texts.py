@@ -235,6 +235,7 @@ TIME_RANGE = "{start}~{end}"
 TIME_FROM = "{start}부터"
 TIME_UNTIL = "{end}까지"
 NIGHT = "야간"
+DAYTIME = {"am": "오전", "pm": "오후", None: "낮"}
 URGENT_MARK = "[긴급] "
 
 # Kakao skill: what the channel itself says when the dialog cannot answer in time or at all.
