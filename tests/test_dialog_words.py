@@ -118,3 +118,24 @@ async def test_months_said_beside_under_six_months_are_taken(chat: Chat, store: 
     await chat.say("4개월 아기, 6개월 미만이에요")
     assert texts.ASK_MONTHS not in chat.text
     assert Intake.from_json(await store.load_state(chat.address.key)).kids[0].age_months == 4
+
+
+async def test_a_fact_given_while_another_was_asked_is_said_back(chat: Chat) -> None:
+    await chat.say("안녕하세요")
+    replies = await chat.say("대곡동 살아요")
+    assert replies[0].text == "동네를 대곡동으로 적어 둘게요." and "몇 살" in chat.text
+    replies = await chat.say("세 살")  # the fact asked for: no echo, the next question
+    assert "적어 둘게요" not in chat.text and "언제" in chat.text
+
+
+async def test_cancel_after_a_filed_case_does_not_pretend_to_cancel_it(chat: Chat, store: Store) -> None:
+    await chat.say("4살 내일 오후 3시부터 6시까지 율곡동")
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    await chat.tap("네, 접수할게요")
+    (case,) = await store.cases_for_user(chat.address.key)
+    await chat.say("취소")
+    assert "취소했어요" not in chat.text
+    assert f"접수 #{case.id}" in chat.text and "내 정보 삭제" in chat.text
+    await chat.say("접수 확인")
+    assert f"#{case.id}" in chat.text

@@ -109,6 +109,9 @@ class Engine:
             step = ask_half(t, u.ambiguous_hour)
         if step is None:
             step = STEPS[t.intake.step](t)
+        if u.danger and step == Step.COLLECT and t.replies and t.replies[-1].choices:
+            # After 112/119, a care question alone reads as if the bot had not heard: say why it asks.
+            t.replies.insert(len(t.replies) - 1, Reply(texts.DANGER_THEN))
         opening = await self._perform(t)
         shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
         t.intake = t.intake.evolve(step=step, offered=_offered(shown))
@@ -198,6 +201,10 @@ class Engine:
             t.intake = Intake()
             t.say(texts.RESTARTED)
             return ask_next(t)
+        if short and any(w in word for w in texts.CANCEL_WORDS) and t.intake.case_id is not None:
+            # The case is filed and with a coordinator: '취소' here resets nothing the parent could mean.
+            t.say(ko(texts.CANCEL_FILED, case_id=t.intake.case_id), texts.DONE_CHOICES)
+            return t.intake.step
         if short and any(w in word for w in texts.CANCEL_WORDS):
             t.intake = Intake()
             t.say(texts.CANCELLED)

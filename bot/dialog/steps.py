@@ -99,6 +99,12 @@ class Turn:
         )
 
 
+def missing(i: Intake) -> str | None:
+    """The fact the next question asks for."""
+    return next((name for name, has in (("age", i.has_age), ("day", i.has_day), ("time", i.has_time),
+                                        ("place", i.has_place)) if not has), None)
+
+
 def ask_next(t: Turn) -> Step:
     """Ask for the first thing still missing, or recommend when nothing is."""
     i = t.intake
@@ -237,6 +243,10 @@ def on_collect(t: Turn) -> Step:
     t.intake = t.intake.merge(t.u, label=t.label)
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
+    elif t.intake != before and missing(before) is not None and missing(before) == missing(t.intake):
+        noted = present.changes(before, t.intake, t.now.date())
+        if noted:
+            t.say(texts.NOTED.format(what=", ".join(noted)))
     elif t.intake == before and not t.replies:
         if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
             t.say(texts.PLACE_NOT_FOUND)

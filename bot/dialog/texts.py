@@ -19,6 +19,10 @@ HELP = (
 )
 RESTARTED = "처음부터 다시 시작할게요."
 CANCELLED = "진행 중이던 접수를 취소했어요. 필요하시면 언제든 다시 말씀해 주세요."
+CANCEL_FILED = (
+    "접수 #{case_id:은} 이미 담당자에게 전달됐어요. 취소하시려면 연락드리는 담당자에게 말씀해 주세요.\n"
+    "접수와 개인정보를 지금 모두 지우시려면 '내 정보 삭제'라고 보내 주세요."
+)
 
 DANGER = (
     "아이가 지금 위험하면 바로 전화하세요.\n"
@@ -27,6 +31,7 @@ DANGER = (
     "지금은 아이를 안전한 곳으로 데려가 곁을 지키고, 전화 안내에 따라 주세요.\n"
     "가족여성팀(관제탑)에 긴급 건으로 알렸어요 (접수번호 {case_id}번)."
 )
+DANGER_THEN = "아이를 맡길 곳도 필요하시면 이어서 알려 주세요. 담당자에게 함께 전할게요."
 DANGER_LATER = "관제탑은 {when}부터 확인해요. 그 전에는 112·119가 도와드려요."
 DANGER_LINKED = "[위험 신고 #{case_id:과} 연결된 접수]"
 DANGER_LINK_NOTE = "부모님이 이어서 돌봄 접수 #{case_id:을} 했습니다.\n{summary}"
@@ -104,6 +109,8 @@ CHANGED_DAY = "날짜를 {value:으로}"
 CHANGED_TIME = "시간을 {value:으로}"
 CHANGED_PLACE = "동네를 {value:으로}"
 NOTHING_CHANGED = "바뀐 내용이 없어요."
+NOTED = "{what} 적어 둘게요."
+"""A fact given while another was asked: said back, so the same question again does not read as not understood."""
 CONSENT_AGAIN = "연결을 원하시면 '동의하고 접수'를 눌러 주세요."
 CONFIRM_AGAIN = "이대로 접수하시려면 '네, 접수할게요'를 눌러 주세요."
 AGE_OUT_YOUNG = (
