@@ -139,3 +139,9 @@ async def test_cancel_after_a_filed_case_does_not_pretend_to_cancel_it(chat: Cha
     assert f"접수 #{case.id}" in chat.text and "내 정보 삭제" in chat.text
     await chat.say("접수 확인")
     assert f"#{case.id}" in chat.text
+
+
+async def test_an_age_corrected_while_the_hours_are_asked_is_said_changed(chat: Chat) -> None:
+    await chat.say("3살 애 내일 봐줄 사람 필요해요 개령면")
+    replies = await chat.say("아 아니 4살이요")
+    assert replies[0].text == "나이를 4살로 바꿨어요." and "몇 시부터" in chat.text

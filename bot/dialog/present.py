@@ -242,15 +242,21 @@ def detail(who: str, ranking: Ranking) -> Reply:
 
 def changes(before: Intake, after: Intake, today: date | None = None) -> list[str]:
     """What a correction changed, e.g. '시간을 18:00~22:00로'."""
+    return [text for _, text in changed_fields(before, after, today)]
+
+
+def changed_fields(before: Intake, after: Intake, today: date | None = None) -> list[tuple[bool, str]]:
+    """Each fact a message changed, with whether ``before`` already had it (a correction) or not (new)."""
     out = []
     if before.kids != after.kids:
-        out.append(ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids)))
+        out.append((before.has_age, ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
     if before.day != after.day and after.day:
-        out.append(ko(texts.CHANGED_DAY, value=day_label(after.day, today)))
+        out.append((before.has_day, ko(texts.CHANGED_DAY, value=day_label(after.day, today))))
     if (before.start, before.end, before.night) != (after.start, after.end, after.night):
-        out.append(ko(texts.CHANGED_TIME, value=_when_label(None, after.start, after.end, after.night)))
+        out.append((before.has_time, ko(texts.CHANGED_TIME, value=_when_label(None, after.start, after.end,
+                                                                               after.night, None, after.period))))
     if (before.area, before.coords) != (after.area, after.coords):
-        out.append(ko(texts.CHANGED_PLACE, value=after.area or texts.SHARED_LOCATION))
+        out.append((before.has_place, ko(texts.CHANGED_PLACE, value=after.area or texts.SHARED_LOCATION)))
     return out
 
 

@@ -244,8 +244,10 @@ def on_collect(t: Turn) -> Step:
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake != before and missing(before) is not None and missing(before) == missing(t.intake):
-        noted = present.changes(before, t.intake, t.now.date())
-        if noted:
+        fields = present.changed_fields(before, t.intake, t.now.date())
+        if fixed := [text for had, text in fields if had]:  # '아 아니 4살이요' while the hours are asked
+            t.say(texts.CHANGED.format(what=", ".join(fixed)))
+        if noted := [text for had, text in fields if not had]:
             t.say(texts.NOTED.format(what=", ".join(noted)))
     elif t.intake == before and not t.replies:
         if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
