@@ -145,3 +145,15 @@ async def test_an_age_corrected_while_the_hours_are_asked_is_said_changed(chat: 
     await chat.say("3살 애 내일 봐줄 사람 필요해요 개령면")
     replies = await chat.say("아 아니 4살이요")
     assert replies[0].text == "나이를 4살로 바꿨어요." and "몇 시부터" in chat.text
+
+
+async def test_status_mid_way_says_it_is_not_filed_yet_and_asks_again(chat: Chat) -> None:
+    await chat.say("접수 확인")
+    assert "아직 접수된 내용이 없어요" in chat.text and "아이 나이" in chat.text
+    await chat.say("4살 내일 오후 2시부터 6시까지 율곡동")
+    await chat.say("접수 확인")
+    assert "아직 접수 전" in chat.text and "아이 나이와 필요한 때를 알려" not in chat.text
+    assert "동의하고 접수" in [c.label for r in chat.last for c in r.choices]
+    await chat.tap("동의하고 접수")
+    await chat.say("도움말")
+    assert "사용법" in chat.text and "전화번호" in chat.text  # the phone question again, not a dead end

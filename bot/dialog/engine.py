@@ -20,7 +20,7 @@ from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_TEXT, ask_half, read_turn
-from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, summary
+from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, resume, summary
 from bot.settings import Settings
 from db.models import CASE_NUMBER, NewCase
 from db.store import Store
@@ -211,10 +211,10 @@ class Engine:
             return Step.COLLECT
         if short and any(w in word for w in texts.HELP_WORDS):
             t.say(texts.HELP)
-            return ask_next(t) if t.intake.step == Step.COLLECT and t.intake != Intake() else t.intake.step
+            return resume(t)
         if short and any(w in word for w in texts.STATUS_WORDS):
             await urgent.status(t, self.queue)
-            return t.intake.step
+            return resume(t)
         if short and any(w in word for w in texts.FORGET_WORDS):
             t.intake = t.intake.evolve(back_to=t.intake.step)
             t.say(texts.ASK_FORGET, texts.FORGET_CHOICES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.dialog import outside, present, promise, texts
@@ -226,6 +226,22 @@ def answer_topic(t: Turn) -> bool:
     t.replies.append(present.topic_answer(ranking, t.knowledge, t.ctx.map_url(ranking, t.intake)))
     t.say(texts.TOPIC_MORE)
     return True
+
+
+def resume(t: Turn) -> Step:
+    """After '도움말' or '접수 확인' mid-way: the question the parent was answering, again with its buttons."""
+    step = t.intake.step
+    if step == Step.COLLECT and t.intake != Intake():
+        return ask_next(t)
+    if step == Step.CONSENT:
+        t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
+    elif step == Step.PHONE:
+        t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
+    elif step == Step.CONFIRM:
+        t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
+    elif step == Step.DONE and t.replies and not t.replies[-1].choices:
+        t.replies[-1] = replace(t.replies[-1], choices=texts.RESTART_CHOICES)
+    return step
 
 
 def on_collect(t: Turn) -> Step:

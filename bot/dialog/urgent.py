@@ -7,6 +7,7 @@ from bot.dialog import present, promise, texts
 from bot.dialog.casefile import new_case
 from bot.dialog.core import Reply
 from bot.dialog.desk import CaseDesk
+from bot.dialog.intake import Intake, Step
 from bot.dialog.steps import Turn
 from db.store import Store
 
@@ -35,6 +36,10 @@ async def status(t: Turn, desk: CaseDesk) -> None:
     names = {s.id: s.name for s in t.knowledge.services}
     lines = [await desk.status(t.inbound.address.key, names)]
     i = t.intake
+    if i.case_id is None and i.step in (Step.CONSENT, Step.PHONE, Step.CONFIRM):
+        lines.append(texts.STATUS_IN_PROGRESS)  # the question below files it
+    elif i == Intake():
+        lines.append(texts.STATUS_START)
     first = next((r.best for _, r in t.rankings() if r.best), None) if i.case_id is not None else None
     if first is not None:
         at = desk.answer_at(first.service.id, t.now)
