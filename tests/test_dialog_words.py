@@ -157,3 +157,13 @@ async def test_status_mid_way_says_it_is_not_filed_yet_and_asks_again(chat: Chat
     await chat.tap("동의하고 접수")
     await chat.say("도움말")
     assert "사용법" in chat.text and "전화번호" in chat.text  # the phone question again, not a dead end
+
+
+async def test_a_place_right_after_a_topic_answer_finds_that_topic_near_it(chat: Chat) -> None:
+    await chat.say("장난감 빌리고 싶어요")
+    await chat.say("율곡동이요")
+    assert "육아종합지원센터" in chat.text and "장난감도서관" in chat.text
+    await chat.say("아이는 세 살이에요")
+    assert "언제" in chat.text  # the care questions go on, the place already known
+    await chat.say("대곡동이요")
+    assert "동네를 대곡동으로 바꿨어요." in chat.text and "장난감도서관" not in chat.text

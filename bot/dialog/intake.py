@@ -61,6 +61,8 @@ class Intake:
     """'am' or 'pm' once a message said which half of the day ("저녁에"): bare hours said later are read in it."""
     ask_half: str | None = None
     """The message whose bare hour waits for the parent's 오전/오후 button; read again with the answer."""
+    topics: tuple[str, ...] = ()
+    """The topic last answered ('toys'): a place said next asks for that topic near it."""
     back_to: Step | None = None
     """The step a detour (the forget question) returns to."""
     offered: tuple[tuple[str, str], ...] = ()
@@ -148,6 +150,7 @@ class Intake:
         data["coords"] = tuple(data["coords"]) if data.get("coords") else None
         data["situations"] = tuple(data.get("situations", ()))
         data["offered"] = tuple(tuple(pair) for pair in data.get("offered", ()))
+        data["topics"] = tuple(data.get("topics", ()))
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
 

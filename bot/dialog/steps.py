@@ -218,13 +218,18 @@ def confirm(t: Turn) -> Step:
 def answer_topic(t: Turn) -> bool:
     """A question about toys, benefits or consultation is answered at once, without the care questions."""
     topics = t.u.need.topics
-    if not topics or t.u.children or t.u.need.day or t.u.need.situations:
+    n = t.u.need
+    if (not topics and t.intake.topics and n.area and not (t.intake.kids or t.intake.day)
+            and not (t.u.children or n.day or n.start or n.end or n.situations)):
+        topics = t.intake.topics  # '율곡동이요' right after the toy library's answer: the one near 율곡동
+    elif not topics or t.u.children or n.day or n.situations:
         return False
-    ranking = rank(Need(topics=topics, area=t.intake.area or t.u.need.area, now=t.now), t.knowledge)
+    ranking = rank(Need(topics=topics, area=t.u.need.area or t.intake.area, now=t.now), t.knowledge)
     if ranking.best is None:
         return False
     t.replies.append(present.topic_answer(ranking, t.knowledge, t.ctx.map_url(ranking, t.intake)))
     t.say(texts.TOPIC_MORE)
+    t.intake = t.intake.evolve(topics=tuple(topics), area=t.u.need.area or t.intake.area)
     return True
 
 
