@@ -128,3 +128,16 @@ async def test_children_of_different_ages_are_named_by_age_not_by_number(chat: C
     titles = [r.text.splitlines()[0] for r in replies if r.card_title]
     assert titles == ["초등 2학년 아이: 다함께돌봄센터 황산", "5살 아이: 365어린이집 모암"]
     assert "번째" not in chat.text
+
+
+async def test_brothers_sent_to_the_same_centre_share_one_card(chat: Chat) -> None:
+    replies = await chat.say("아들 둘인데 하나는 8살 하나는 10살이에요 내일 오후 3시부터 6시까지 양천동")
+    (card,) = [r for r in replies if r.card_title]
+    assert card.text.startswith("두 아이(8살, 10살): 다함께돌봄센터")
+    assert lines(replies) <= SCREEN
+
+
+async def test_a_child_no_service_takes_keeps_their_own_answer_beside_a_sibling(chat: Chat) -> None:
+    replies = await chat.say("초3이랑 15살 아이 내일 오후 3시부터 6시까지 율곡동")
+    assert [r.text.splitlines()[0] for r in replies if r.card_title] == ["초등 3학년 아이: 다함께돌봄센터 율곡"]
+    assert "15살 아이: 김천 돌봄 클러스터 서비스는" in chat.text

@@ -33,22 +33,26 @@ def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[
 
 
 def grouped(ranked: list[tuple[str, Ranking]], kids: tuple[Kid, ...]) -> list[tuple[str, Ranking, Kid | None]]:
-    """What the parent reads: children of the same age given the same advice (twins) share one card, '두 아이(3살)',
-    instead of the same card twice; the case file keeps one entry per child."""
-    groups: list[tuple[list[str], Ranking, Kid | None]] = []
+    """What the parent reads: children given the same place share one card, '두 아이(3살)' for twins, '두 아이(8살,
+    10살)' for brothers, instead of the same card twice; the case file keeps one entry per child."""
+    groups: list[tuple[list[str], Ranking, list[Kid]]] = []
     for n, (who, ranking) in enumerate(ranked):
         kid = kids[n] if n < len(kids) else None
-        same = next((g for g in groups if kid is not None and g[2] == kid and _advice(g[1]) == _advice(ranking)), None)
-        if same:
+        # Same place for both (brothers of 8 and 10 at the same centre): one card. A ranking with no best is
+        # never shared, so a child no service takes keeps their own answer.
+        same = next((g for g in groups if kid is not None and g[2] and ranking.best is not None
+                     and _advice(g[1]) == _advice(ranking)), None)
+        if same and kid is not None:
             same[0].append(who)
+            same[2].append(kid)
         else:
-            groups.append(([who], ranking, kid))
+            groups.append(([who], ranking, [kid] if kid is not None else []))
     out = []
-    for whos, ranking, kid in groups:
-        if len(whos) > 1 and kid is not None:
+    for whos, ranking, group in groups:
+        if len(whos) > 1:
             count = texts.COUNTS[min(len(whos), len(texts.COUNTS)) - 1]
-            whos = [texts.CHILD_GROUP.format(count=count, label=kid_label(kid))]
-        out.append((whos[0], ranking, kid))
+            whos = [texts.CHILD_GROUP.format(count=count, label=", ".join(dict.fromkeys(kid_label(k) for k in group)))]
+        out.append((whos[0], ranking, group[0] if group else None))
     return out
 
 
