@@ -125,3 +125,11 @@ def test_a_half_of_the_day_without_hours_is_said_in_the_summary() -> None:
     assert intake.has_time and intake.start is None
     assert "11월 25일(수) 오후" in present.summary(intake.evolve(period="pm"), [], "율곡동")
     assert "11월 25일(수) 낮" in present.summary(intake, [], "율곡동")
+
+
+def test_keeping_the_data_goes_back_to_the_question_with_its_buttons() -> None:
+    t = turn("아니요", intake=complete().evolve(step=Step.FORGET, back_to=Step.CONSENT))
+    assert STEPS[Step.FORGET](t) == Step.CONSENT
+    assert t.replies[0].text == texts.FORGET_KEPT and t.replies[-1].choices == texts.CONSENT_CHOICES
+    t = turn("아니요", intake=EMPTY.evolve(step=Step.FORGET, back_to=Step.COLLECT))
+    assert STEPS[Step.FORGET](t) == Step.COLLECT and [r.text for r in t.replies] == [texts.FORGET_KEPT]

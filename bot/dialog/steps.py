@@ -390,9 +390,9 @@ def on_forget(t: Turn) -> Step:
         t.intake = Intake()
         return Step.COLLECT
     back = t.intake.back_to or Step.COLLECT
-    t.intake = t.intake.evolve(back_to=None)
+    t.intake = t.intake.evolve(back_to=None, step=back)
     t.say(texts.FORGET_KEPT)
-    return back
+    return resume(t)  # the question that was pending, with its buttons
 
 
 STEPS: dict[Step, Callable[[Turn], Step]] = {
