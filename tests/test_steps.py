@@ -133,3 +133,16 @@ def test_keeping_the_data_goes_back_to_the_question_with_its_buttons() -> None:
     assert t.replies[0].text == texts.FORGET_KEPT and t.replies[-1].choices == texts.CONSENT_CHOICES
     t = turn("아니요", intake=EMPTY.evolve(step=Step.FORGET, back_to=Step.COLLECT))
     assert STEPS[Step.FORGET](t) == Step.COLLECT and [r.text for r in t.replies] == [texts.FORGET_KEPT]
+
+
+def test_a_day_moved_from_today_to_tomorrow_is_no_longer_urgent() -> None:
+    intake = Intake().merge(READER.read("초1 딸 오늘 4시부터 8시까지 율곡동", TUE_2PM))
+    assert intake.urgent
+    assert not intake.merge(READER.read("아 아니 내일이요", TUE_2PM)).urgent
+
+
+@pytest.mark.parametrize("step", [Step.CONSENT, Step.CONFIRM])
+def test_a_parent_asking_about_their_name_is_told_none_is_needed(step: Step) -> None:
+    t = turn("이름도 적어야 하나요?", intake=complete().evolve(step=step, consent_at=TUE_2PM, chat_route=True))
+    assert STEPS[step](t) == step
+    assert t.replies[0].text == texts.NAME_NOT_ASKED and texts.YES_NO_AGAIN not in [r.text for r in t.replies]

@@ -103,7 +103,8 @@ class Intake:
             said = label if label and len(u.children) == 1 else None
             changes["kids"] = tuple(Kid(c.age_months, c.school_grade, said) for c in u.children)
         if n.day is not None:
-            changes.update(day=n.day, holiday=n.holiday)
+            # Same-day care is what makes a need urgent (routing.when): '아 아니 내일이요' after '오늘' is not.
+            changes.update(day=n.day, holiday=n.holiday, urgent=n.urgent)
         elif n.holiday is not None:
             changes["holiday"] = n.holiday
         # Times the message does not restate are kept: "아니 내일이요" corrects only the day.

@@ -303,7 +303,7 @@ def consents(t: Turn) -> bool:
 
 
 def on_consent(t: Turn) -> Step:
-    if more(t):
+    if more(t) or asks_name(t):
         t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
         return Step.CONSENT
     if t.says_facts:
@@ -342,8 +342,16 @@ def on_phone(t: Turn) -> Step:
     return Step.PHONE
 
 
+def asks_name(t: Turn) -> bool:
+    """'이름도 적어야 하나요?': nothing here asks for one, and the parent should hear that, not '네 또는 아니요'."""
+    if t.u.yes is None and any(w in t.compact for w in texts.NAME_WORDS):
+        t.say(texts.NAME_NOT_ASKED)
+        return True
+    return False
+
+
 def on_confirm(t: Turn) -> Step:
-    if more(t):
+    if more(t) or asks_name(t):
         t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
         return Step.CONFIRM
     if t.says_facts:

@@ -111,6 +111,8 @@ CHANGED_PLACE = "동네를 {value:으로}"
 NOTHING_CHANGED = "바뀐 내용이 없어요."
 NOTED = "{what} 적어 둘게요."
 """A fact given while another was asked: said back, so the same question again does not read as not understood."""
+NAME_WORDS = ("이름", "성함", "실명")
+NAME_NOT_ASKED = "이름은 받지 않아요. 아이 나이·날짜·동네와 연락받을 방법만 있으면 돼요."
 CONSENT_AGAIN = "연결을 원하시면 '동의하고 접수'를 눌러 주세요."
 CONFIRM_AGAIN = "이대로 접수하시려면 '네, 접수할게요'를 눌러 주세요."
 AGE_OUT_YOUNG = (
