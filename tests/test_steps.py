@@ -146,3 +146,10 @@ def test_a_parent_asking_about_their_name_is_told_none_is_needed(step: Step) -> 
     t = turn("이름도 적어야 하나요?", intake=complete().evolve(step=step, consent_at=TUE_2PM, chat_route=True))
     assert STEPS[step](t) == step
     assert t.replies[0].text == texts.NAME_NOT_ASKED and texts.YES_NO_AGAIN not in [r.text for r in t.replies]
+
+
+@pytest.mark.parametrize(("said", "digits"), [("공일공 일이삼사 오육칠팔", "01012345678"),
+                                              ("제 번호는 공일공 구팔칠육 오사삼이요", "01098765432")])
+def test_a_phone_number_written_in_words_is_taken(said: str, digits: str) -> None:
+    t = turn(said, intake=complete().evolve(step=Step.PHONE, consent_at=TUE_2PM))
+    assert STEPS[Step.PHONE](t) == Step.CONFIRM and t.intake.phone == digits

@@ -325,8 +325,22 @@ def on_consent(t: Turn) -> Step:
     return Step.CONSENT
 
 
+_SPOKEN_DIGITS = str.maketrans("공영일이삼사오육륙칠팔구", "001234566789")
+_SPOKEN_PHONE = re.compile(r"[공영일이삼사오육륙칠팔구][공영일이삼사오육륙칠팔구\s-]{8,}")
+
+
+def spoken_phone(text: str) -> str | None:
+    """'공일공 일이삼사 오육칠팔', as some parents (and voice typing) write a number."""
+    m = _SPOKEN_PHONE.search(text)
+    if m is None:
+        return None
+    digits = re.sub(r"\D", "", m.group(0).translate(_SPOKEN_DIGITS))
+    # '...오육칠팔이요': the 이 of the ending reads as a digit too, so the longest number that is one wins
+    return next((digits[:n] for n in (11, 10, 9) if len(digits) >= n and PHONE.fullmatch(digits[:n])), None)
+
+
 def on_phone(t: Turn) -> Step:
-    phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None)
+    phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None) or spoken_phone(t.text)
     if phone:
         digits = re.sub(r"\D", "", phone)
         t.intake = t.intake.evolve(phone=digits, chat_route=False)
