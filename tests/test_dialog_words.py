@@ -167,3 +167,9 @@ async def test_a_place_right_after_a_topic_answer_finds_that_topic_near_it(chat:
     assert "언제" in chat.text  # the care questions go on, the place already known
     await chat.say("대곡동이요")
     assert "동네를 대곡동으로 바꿨어요." in chat.text and "장난감도서관" not in chat.text
+
+
+async def test_thanks_is_answered_as_thanks(chat: Chat) -> None:
+    await chat.say("부모급여 신청 어디서 해요")
+    await chat.say("감사합니다")
+    assert "이해하지 못했어요" not in chat.text and "몇 살" not in chat.text and "도움이" in chat.text

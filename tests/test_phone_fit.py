@@ -141,3 +141,12 @@ async def test_a_child_no_service_takes_keeps_their_own_answer_beside_a_sibling(
     replies = await chat.say("초3이랑 15살 아이 내일 오후 3시부터 6시까지 율곡동")
     assert [r.text.splitlines()[0] for r in replies if r.card_title] == ["초등 3학년 아이: 다함께돌봄센터 율곡"]
     assert "15살 아이: 김천 돌봄 클러스터 서비스는" in chat.text
+
+
+async def test_the_reasons_behind_the_buttons_stay_per_age_when_a_card_is_shared(chat: Chat,
+                                                                                 clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 5, 21, 0, tzinfo=KST)  # Saturday night: one place for both
+    replies = await chat.say("지금 애 둘 맡길 곳 있어요? 3살 7살 율곡동 밤 12시까지")
+    assert next(r.text for r in replies if r.card_title).startswith("두 아이(3살, 7살)")
+    await chat.tap("다른 곳 보기")
+    assert "3살 아이 다른 곳" in chat.text and "7살 아이 다른 곳" in chat.text

@@ -32,16 +32,18 @@ def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[
     return out
 
 
-def grouped(ranked: list[tuple[str, Ranking]], kids: tuple[Kid, ...]) -> list[tuple[str, Ranking, Kid | None]]:
+def grouped(ranked: list[tuple[str, Ranking]], kids: tuple[Kid, ...],
+            same_age: bool = False) -> list[tuple[str, Ranking, Kid | None]]:
     """What the parent reads: children given the same place share one card, '두 아이(3살)' for twins, '두 아이(8살,
-    10살)' for brothers, instead of the same card twice; the case file keeps one entry per child."""
+    10살)' for brothers, instead of the same card twice; the case file keeps one entry per child. With
+    ``same_age`` only twins share: the reasons behind '다른 곳 보기' and '자세히' depend on the age."""
     groups: list[tuple[list[str], Ranking, list[Kid]]] = []
     for n, (who, ranking) in enumerate(ranked):
         kid = kids[n] if n < len(kids) else None
         # Same place for both (brothers of 8 and 10 at the same centre): one card. A ranking with no best is
         # never shared, so a child no service takes keeps their own answer.
         same = next((g for g in groups if kid is not None and g[2] and ranking.best is not None
-                     and _advice(g[1]) == _advice(ranking)), None)
+                     and _advice(g[1]) == _advice(ranking) and (not same_age or g[2][0] == kid)), None)
         if same and kid is not None:
             same[0].append(who)
             same[2].append(kid)

@@ -156,11 +156,12 @@ def consent_text(t: Turn) -> str:
 
 def more(t: Turn) -> bool:
     """'다른 곳 보기' and '자세히' at the consent and confirm steps: what the short card leaves out."""
+    per_age = present.grouped(t.rankings(), t.intake.kids, same_age=True)
     if t.compact == texts.MORE_OTHERS:
-        t.say("\n\n".join(present.others(who, r) for who, r, _ in t.shown()))
+        t.say("\n\n".join(present.others(who, r) for who, r, _ in per_age))
         return True
     if t.compact == texts.MORE_DETAIL:
-        t.replies += [present.detail(who, r) for who, r, _ in t.shown()]
+        t.replies += [present.detail(who, r) for who, r, _ in per_age]
         return True
     return False
 
@@ -277,6 +278,9 @@ def on_collect(t: Turn) -> Step:
             if guesses:
                 t.say(texts.PLACE_GUESS, tuple(Choice(name, name) for name in guesses), ask_location=True)
                 return Step.COLLECT
+        elif any(w in t.compact for w in texts.THANKS_WORDS):
+            t.say(texts.THANKS)
+            return Step.COLLECT
         elif t.text:
             t.say(texts.NOT_UNDERSTOOD)
     return ask_next(t)
@@ -396,6 +400,9 @@ def on_done(t: Turn) -> Step:
     i = t.intake
     if i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place and consents(t):
         return on_consent(t)  # declined a moment ago, and changed their mind: the facts are still here
+    if any(w in t.compact for w in texts.THANKS_WORDS):
+        t.say(texts.THANKS, texts.DONE_CHOICES if i.case_id is not None else texts.RESTART_CHOICES)
+        return Step.DONE
     if i.case_id is None:  # declined, or no service takes the child: nothing was filed
         t.say(texts.AFTER_NOTHING_FILED, texts.RESTART_CHOICES)
         return Step.DONE

@@ -80,6 +80,8 @@ ASK_TOWNSHIP = "어느 읍·면이세요?"
 PLACE_NOT_FOUND = "김천시 읍·면·동 이름에서 말씀하신 곳을 찾지 못했어요."
 PLACE_GUESS = "혹시 이 중에 사시는 곳이 있나요? 없으면 읍·면·동 이름을 다시 적어 주세요."
 NOT_UNDERSTOOD = "말씀을 잘 이해하지 못했어요."
+THANKS_WORDS = ("감사", "고맙", "고마워", "땡큐")
+THANKS = "도움이 되었으면 좋겠어요. 돌봄이 필요하시면 언제든 다시 말씀해 주세요."
 
 RECOMMEND_HEAD = "{child}에게 맞는 돌봄을 찾았어요."
 RECOMMEND_NONE = (
