@@ -150,3 +150,4 @@ async def test_the_reasons_behind_the_buttons_stay_per_age_when_a_card_is_shared
     assert next(r.text for r in replies if r.card_title).startswith("두 아이(3살, 7살)")
     await chat.tap("다른 곳 보기")
     assert "3살 아이 다른 곳" in chat.text and "7살 아이 다른 곳" in chat.text
+

@@ -179,13 +179,21 @@ def _hours_line(ranking: Ranking, day: date | None, now: datetime | None) -> str
     if day != now.date():
         return texts.DAY_HOURS.format(day=day_label(day, now.date()), hours=spans)
     head = texts.TODAY.format(day=texts.DAY_NAMES[day_key(day)])
-    if is_open(hours, now):
+    minute = now.hour * 60 + now.minute
+    all_day = span is not None and span.open == 0 and span.close >= 1440
+    if is_open(hours, now) and span and not all_day and 0 <= span.close - minute <= CLOSING_SOON:
+        state = texts.CLOSES_AT.format(time=clock(span.close))  # 23:50 and it shuts at 24:00: not 'open'
+    elif is_open(hours, now):
         state = texts.OPEN_NOW
-    elif span and now.hour * 60 + now.minute < span.open:  # at 03:00: it opens at 07:30, it is not shut today
+    elif span and minute < span.open:  # at 03:00: it opens at 07:30, it is not shut today
         state = texts.OPENS_AT.format(time=clock(span.open))
     else:
         state = texts.CLOSED_NOW
     return f"{head} {spans}" + (f" · {state}" if span else "")
+
+
+CLOSING_SOON = 60
+"""Minutes before closing from which a card says when the place shuts instead of '지금 운영 중'."""
 
 
 def phone_of(verdict: Verdict) -> str | None:
