@@ -87,5 +87,5 @@ async def test_a_parent_who_declines_and_changes_their_mind_files_without_typing
 async def test_after_declining_nothing_is_said_to_be_filed(chat: Chat) -> None:
     await chat.say("여섯 살 아들 모레 오후 2시부터 5시까지 대곡동")
     await chat.tap("동의하지 않음")
-    await chat.say("감사합니다")
+    await chat.say("그럼 어떻게 해요")
     assert "접수가 끝났어요" not in chat.text and "접수하지 않았어요" in chat.text
