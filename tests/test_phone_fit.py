@@ -151,3 +151,18 @@ async def test_the_reasons_behind_the_buttons_stay_per_age_when_a_card_is_shared
     await chat.tap("다른 곳 보기")
     assert "3살 아이 다른 곳" in chat.text and "7살 아이 다른 곳" in chat.text
 
+
+
+async def test_a_sibling_said_later_joins_the_child_already_known(chat: Chat) -> None:
+    await chat.say("5살 내일 오후 2시부터 6시까지 율곡동")
+    replies = await chat.say("아 동생도 있어요 2살이요")
+    assert replies[0].text == "2살 아이도 함께 적어 둘게요."
+    assert next(r.text for r in replies if r.card_title).startswith("두 아이(5살, 2살)")
+    replies = await chat.say("아니 큰애는 6살이에요")  # without '도': the older one's age, the younger one stays
+    assert replies[0].text == "나이를 6살, 2살로 바꿨어요."
+    await chat.say("막내는 3살이요")
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    assert "· 아이: 6살, 3살\n" in chat.text
+    await chat.say("4살이에요")  # no child named: the whole answer, as before
+    assert "· 아이: 4살\n" in chat.text

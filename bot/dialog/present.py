@@ -262,7 +262,10 @@ def changes(before: Intake, after: Intake, today: date | None = None) -> list[st
 def changed_fields(before: Intake, after: Intake, today: date | None = None) -> list[tuple[bool, str]]:
     """Each fact a message changed, with whether ``before`` already had it (a correction) or not (new)."""
     out = []
-    if before.kids != after.kids:
+    added = after.kids[len(before.kids):] if before.kids and after.kids[:len(before.kids)] == before.kids else ()
+    if added:  # '동생도 있어요 2살이요': '2살 아이도 함께 적어 둘게요'
+        out.append((False, texts.ADDED_KID.format(value=", ".join(kid_label(k) for k in added))))
+    elif before.kids != after.kids:
         out.append((before.has_age, ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
     if before.day != after.day and after.day:
         out.append((before.has_day, ko(texts.CHANGED_DAY, value=day_label(after.day, today))))

@@ -166,14 +166,34 @@ def more(t: Turn) -> bool:
     return False
 
 
+def adds_child(t: Turn) -> bool:
+    """'동생도 있어요', '큰애도 초3이에요': another child, not a corrected age."""
+    return bool(t.intake.kids) and any(w in t.compact for w in texts.MORE_CHILD_WORDS)
+
+
+def which_child(t: Turn) -> str | None:
+    """'큰애는 6살이에요' among several children: which one the age is for."""
+    if len(t.intake.kids) < 2:
+        return None
+    for which, words in texts.CHILD_RANK_WORDS.items():
+        if any(w in t.compact for w in words):
+            return which
+    return None
+
+
 def revise(t: Turn) -> Step:
     """A correction at the consent or confirm step: say what changed, and show a card only if the advice did."""
     before, old = t.intake, [r.best for _, r in t.rankings()]
-    t.intake = t.intake.merge(t.u)
+    t.intake = t.intake.merge(t.u, more_kids=adds_child(t), which=which_child(t))
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
         return ask_next(t)
-    changed = present.changes(before, t.intake, t.now.date())
-    t.say(texts.CHANGED.format(what=", ".join(changed)) if changed else texts.NOTHING_CHANGED)
+    fields = present.changed_fields(before, t.intake, t.now.date())
+    if fixed := [text for had, text in fields if had]:
+        t.say(texts.CHANGED.format(what=", ".join(fixed)))
+    if noted := [text for had, text in fields if not had]:
+        t.say(texts.NOTED.format(what=", ".join(noted)))
+    if not fields:
+        t.say(texts.NOTHING_CHANGED)
     new = [r.best for _, r in t.rankings()]
     same = [(b.service.id, b.site) for b in old if b] == [(b.service.id, b.site) for b in new if b]
     if not same or any(outside.age_out(who, k, t.knowledge) for (who, _), k in zip(t.rankings(), t.intake.kids,
@@ -262,7 +282,7 @@ def on_collect(t: Turn) -> Step:
         t.say(texts.ASK_TOWNSHIP, tuple(Choice(name, name) for name in towns), ask_location=True)
         return Step.COLLECT
     before = t.intake
-    t.intake = t.intake.merge(t.u, label=t.label)
+    t.intake = t.intake.merge(t.u, label=t.label, more_kids=adds_child(t), which=which_child(t))
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake != before and missing(before) is not None and missing(before) == missing(t.intake):

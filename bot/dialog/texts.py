@@ -111,6 +111,15 @@ CHANGED_DAY = "날짜를 {value:으로}"
 CHANGED_TIME = "시간을 {value:으로}"
 CHANGED_PLACE = "동네를 {value:으로}"
 NOTHING_CHANGED = "바뀐 내용이 없어요."
+ADDED_KID = "{value} 아이도 함께"
+MORE_CHILD_WORDS = ("동생도", "둘째도", "셋째도", "첫째도", "큰애도", "큰아이도", "작은애도", "막내도", "언니도",
+                    "오빠도", "형도", "누나도", "한명더", "하나더", "애도있", "아이도있")
+"""A child said to come too: added to the children already known instead of replacing them."""
+CHILD_RANK_WORDS = {
+    "oldest": ("큰애", "큰아이", "첫째", "큰딸", "큰아들", "형은", "오빠는", "언니는", "누나는"),
+    "youngest": ("작은애", "작은아이", "막내", "동생", "둘째", "작은딸", "작은아들"),
+}
+"""Words naming one of several children, so '큰애는 6살이에요' changes that child alone."""
 NOTED = "{what} 적어 둘게요."
 """A fact given while another was asked: said back, so the same question again does not read as not understood."""
 NAME_WORDS = ("이름", "성함", "실명")
