@@ -127,3 +127,19 @@ async def test_a_day_before_today_is_never_a_care_window_whatever_the_reading(ch
     await chat.say("5살 내일 오전 10시부터 오후 4시까지 양금동")
     assert "이미 지났어요" in chat.text and "언제 돌봄이 필요하세요" in chat.text
     assert not any(r.card_title for r in chat.last)
+
+
+async def test_care_starting_when_the_coordinator_does_gets_the_lines_that_work_now(chat: Chat,
+                                                                                   clock: FakeClock) -> None:
+    clock.now = TUESDAY_2300
+    done = await file(chat, "초1 아들 내일 아침 9시부터 12시까지 율곡동")  # home visits, booked two hours ahead
+    assert "11월 25일(수) 09:00" in done and "지금 바로 연락" in done and "042-345-6789" in done
+    await chat.say("접수 확인")
+    assert "042-345-6789" in chat.text
+
+
+async def test_deleting_with_no_open_case_does_not_count_zero_cases(chat: Chat) -> None:
+    await chat.say("5살 내일 오후 2시부터 6시까지 율곡동")
+    await chat.say("내 정보 삭제")
+    await chat.tap("네, 지워 주세요")
+    assert "0건" not in chat.text and "삭제했어요" in chat.text

@@ -44,6 +44,6 @@ async def status(t: Turn, desk: CaseDesk) -> None:
     if first is not None:
         at = desk.answer_at(first.service.id, t.now)
         starts = promise.care_starts(i, t.now)
-        if at is not None and at > t.now and (starts is None or starts < at):
+        if at is not None and at > t.now and promise.too_late(starts, at):
             lines += promise.ways_now(t.rankings(), t.knowledge, t.now, starts)
     t.say("\n".join(lines))
