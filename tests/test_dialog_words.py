@@ -10,7 +10,7 @@ import pytest
 from bot.coordination import texts as queue_texts
 from bot.dialog import texts
 from bot.dialog.intake import Intake, Kid
-from bot.dialog.steps import rankings
+from bot.dialog.present import rankings
 from db.store import Store
 from tests.conftest import Chat
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from bot.dialog import texts
 from bot.dialog.core import Choice, Inbound
 from bot.dialog.intake import Intake, Step
-from bot.dialog.steps import Turn
+from bot.dialog.turn import Turn
 from routing.need import Understanding
 from routing.understand import Understander
 

@@ -5,105 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import replace
 
 from bot.dialog import outside, present, promise, texts
+from bot.dialog.answers import PHONE, adds_child, asks_name, consents, correction, missing, spoken_phone, which_child
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
-from bot.dialog.core import Choice, Inbound, Reply
-from bot.dialog.intake import Intake, Kid, Step
-from bot.dialog.present import rankings
+from bot.dialog.core import Choice, Reply
+from bot.dialog.intake import Intake, Step
+from bot.dialog.turn import Context, Effect, Forget, OpenCase, Turn
 from db.models import CASE_NUMBER
-from knowledge.schema import Knowledge
-from routing.match import Ranking, rank
-from routing.need import Need, Understanding
+from routing.match import rank
+from routing.need import Need
 
-PHONE = re.compile(r"(01[016789]|0[2-6]\d?)[-.\s]?(\d{3,4})[-.\s]?(\d{4})")
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the steps may consult besides the turn itself, each a plain function (tests pass their own)."""
-
-    retention_days: int = 90
-    map_url: Callable[[Ranking, Intake], str | None] = lambda ranking, intake: None
-    """A link to the care map focused on a recommendation, or None."""
-    suggest_places: Callable[[str], list[str]] = lambda text: []
-    """Place names close to an unreadable answer (typos)."""
-    when_answered: Callable[[str | None, datetime, bool], str | None] = lambda service, at, danger: None
-    """For the parent: when a person will answer a new case of that service, if not now."""
-    answer_at: Callable[[str | None, datetime, bool], datetime | None] = lambda service, at, danger: None
-    """When a coordinator of that service (the control tower for danger) is next on duty; None while on duty."""
-
-
-@dataclass(frozen=True, slots=True)
-class OpenCase:
-    """Effect: the turn ends by opening a case from its intake; ``announce`` carries ``CASE_NUMBER``, which the
-    engine fills in once the case is written together with the turn."""
-
-    announce: Reply
-
-
-@dataclass(frozen=True, slots=True)
-class Forget:
-    """Effect: delete the parent's data; the engine puts the desk's answer where ``at`` says among the replies."""
-
-    at: int
-
-
-Effect = OpenCase | Forget
-
-
-@dataclass
-class Turn:
-    """One message being handled: what it said, the intake as it evolves, and the replies so far."""
-
-    ctx: Context
-    inbound: Inbound
-    text: str
-    u: Understanding
-    intake: Intake
-    now: datetime
-    knowledge: Knowledge
-    label: str | None = None
-    """The button label when the parent tapped one (e.g. '3~5살'), kept for the summary."""
-    replies: list[Reply] = field(default_factory=list)
-    effects: list[Effect] = field(default_factory=list)
-    compact: str = field(init=False)
-    """The text without whitespace, for the word lists (read two or three times a turn)."""
-    _ranked: tuple[Intake, list[tuple[str, Ranking]]] | None = field(default=None, repr=False)
-
-    def __post_init__(self) -> None:
-        self.compact = "".join(self.text.split())
-
-    def rankings(self, intake: Intake | None = None) -> list[tuple[str, Ranking]]:
-        """Each child's ranking for ``intake`` (default: the turn's), computed once per intake per turn."""
-        intake = intake or self.intake
-        if self._ranked is None or self._ranked[0] is not intake:
-            self._ranked = (intake, rankings(intake, self.knowledge, self.now))
-        return self._ranked[1]
-
-    def shown(self) -> list[tuple[str, Ranking, Kid | None]]:
-        """The rankings as the parent reads them: twins with the same advice on one card."""
-        return present.grouped(self.rankings(), self.intake.kids)
-
-    def say(self, text: str, choices: tuple[Choice, ...] = (), **kw: object) -> None:
-        self.replies.append(Reply(text, choices=choices, **kw))  # type: ignore[arg-type]
-
-    @property
-    def says_facts(self) -> bool:
-        n = self.u.need
-        return bool(
-            self.u.children or n.day or n.start is not None or n.end is not None or n.area or n.coords or n.night
-            or n.situations
-        )
-
-
-def missing(i: Intake) -> str | None:
-    """The fact the next question asks for."""
-    return next((name for name, has in (("age", i.has_age), ("day", i.has_day), ("time", i.has_time),
-                                        ("place", i.has_place)) if not has), None)
-
+__all__ = ["STEPS", "Context", "Effect", "Forget", "OpenCase", "Turn", "ask_next", "resume", "summary"]
 
 def ask_next(t: Turn) -> Step:
     """Ask for the first thing still missing, or recommend when nothing is."""
@@ -164,21 +78,6 @@ def more(t: Turn) -> bool:
         t.replies += [present.detail(who, r) for who, r, _ in per_age]
         return True
     return False
-
-
-def adds_child(t: Turn) -> bool:
-    """'동생도 있어요', '큰애도 초3이에요': another child, not a corrected age."""
-    return bool(t.intake.kids) and any(w in t.compact for w in texts.MORE_CHILD_WORDS)
-
-
-def which_child(t: Turn) -> str | None:
-    """'큰애는 6살이에요' among several children: which one the age is for."""
-    if len(t.intake.kids) < 2:
-        return None
-    for which, words in texts.CHILD_RANK_WORDS.items():
-        if any(w in t.compact for w in words):
-            return which
-    return None
 
 
 def revise(t: Turn) -> Step:
@@ -306,26 +205,6 @@ def on_collect(t: Turn) -> Step:
     return ask_next(t)
 
 
-def correction(t: Turn, step: Step) -> bool:
-    """'주소 틀렸어요', '아니 동네가 달라요', '고칠게요': ask for the fact named (with its buttons), or what to fix.
-    The answer comes back to ``step``, where it reads as a correction; a '아니' here is never a refusal."""
-    if not any(w in t.compact for w in texts.CORRECT_WORDS):
-        return False
-    field = next((ask for words, ask in texts.FIX_FIELDS if any(w in t.compact for w in words)), None)
-    if field is None:
-        t.say(texts.ASK_CORRECTION)
-    else:
-        t.say(*field)
-    return True
-
-
-def consents(t: Turn) -> bool:
-    """'동의', '네', and the ways parents write it ('그냥 동의할게요'), but not '동의 안 해요'."""
-    if any(w in t.compact for w in texts.NOT_CONSENT_WORDS):
-        return False
-    return t.u.yes is True or any(w in t.compact for w in texts.CONSENT_WORDS)
-
-
 def on_consent(t: Turn) -> Step:
     if more(t) or asks_name(t):
         t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
@@ -349,20 +228,6 @@ def on_consent(t: Turn) -> Step:
     return Step.CONSENT
 
 
-_SPOKEN_DIGITS = str.maketrans("공영일이삼사오육륙칠팔구", "001234566789")
-_SPOKEN_PHONE = re.compile(r"[공영일이삼사오육륙칠팔구][공영일이삼사오육륙칠팔구\s-]{8,}")
-
-
-def spoken_phone(text: str) -> str | None:
-    """'공일공 일이삼사 오육칠팔', as some parents (and voice typing) write a number."""
-    m = _SPOKEN_PHONE.search(text)
-    if m is None:
-        return None
-    digits = re.sub(r"\D", "", m.group(0).translate(_SPOKEN_DIGITS))
-    # '...오육칠팔이요': the 이 of the ending reads as a digit too, so the longest number that is one wins
-    return next((digits[:n] for n in (11, 10, 9) if len(digits) >= n and PHONE.fullmatch(digits[:n])), None)
-
-
 def on_phone(t: Turn) -> Step:
     phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None) or spoken_phone(t.text)
     if phone:
@@ -378,14 +243,6 @@ def on_phone(t: Turn) -> Step:
         return Step.PHONE
     t.say(texts.PHONE_INVALID, texts.PHONE_CHOICES, ask_contact=True)
     return Step.PHONE
-
-
-def asks_name(t: Turn) -> bool:
-    """'이름도 적어야 하나요?': nothing here asks for one, and the parent should hear that, not '네 또는 아니요'."""
-    if t.u.yes is None and any(w in t.compact for w in texts.NAME_WORDS):
-        t.say(texts.NAME_NOT_ASKED)
-        return True
-    return False
 
 
 def on_confirm(t: Turn) -> Step:

@@ -8,7 +8,7 @@ from bot.dialog.casefile import new_case
 from bot.dialog.core import Reply
 from bot.dialog.desk import CaseDesk
 from bot.dialog.intake import Intake, Step
-from bot.dialog.steps import Turn
+from bot.dialog.turn import Turn
 from db.store import Store
 
 
