@@ -153,3 +153,9 @@ def test_a_parent_asking_about_their_name_is_told_none_is_needed(step: Step) -> 
 def test_a_phone_number_written_in_words_is_taken(said: str, digits: str) -> None:
     t = turn(said, intake=complete().evolve(step=Step.PHONE, consent_at=TUE_2PM))
     assert STEPS[Step.PHONE](t) == Step.CONFIRM and t.intake.phone == digits
+
+
+def test_a_yes_while_the_phone_is_asked_asks_for_it_again_without_calling_it_wrong() -> None:
+    t = turn("네 맞아요", intake=complete().evolve(step=Step.PHONE, consent_at=TUE_2PM))
+    assert STEPS[Step.PHONE](t) == Step.PHONE
+    assert [r.text for r in t.replies] == [texts.ASK_PHONE] and t.replies[0].choices == texts.PHONE_CHOICES

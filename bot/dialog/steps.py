@@ -241,6 +241,9 @@ def on_phone(t: Turn) -> Step:
         return revise(t)
     if correction(t, Step.PHONE):
         return Step.PHONE
+    if t.u.yes is not None and not any(c.isdigit() for c in t.text):  # '네 맞아요': not a wrong number, no number
+        t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
+        return Step.PHONE
     t.say(texts.PHONE_INVALID, texts.PHONE_CHOICES, ask_contact=True)
     return Step.PHONE
 
