@@ -18,7 +18,7 @@ async def left(store: Store, chat: Chat) -> tuple[int, str | None]:
     return len(await logged(store, chat)), await store.load_state(chat.address.key)
 
 
-async def test_a_parent_who_declines_keeps_no_facts_and_their_words_go_after_the_stated_hours(
+async def test_a_parent_who_declines_keeps_nothing_after_the_stated_hours(
         chat: Chat, store: Store, queue: Queue, clock: FakeClock) -> None:
     await chat.say("안녕하세요")
     await chat.say("둘째가 네 살인데 모레 오후 1시부터 5시까지 봐줄 곳 있나요 자산동 살아요")
@@ -26,7 +26,7 @@ async def test_a_parent_who_declines_keeps_no_facts_and_their_words_go_after_the
     await chat.tap("동의하지 않음")
     assert f"{UNCONSENTED_HOURS}시간" in chat.text
     saved = Intake.from_json(await store.load_state(chat.address.key))
-    assert saved.step == Step.DONE and saved.kids == () and saved.area is None and saved.day is None
+    assert saved.step == Step.DONE and saved.consent_at is None and saved.case_id is None
     clock.advance(hours=UNCONSENTED_HOURS - 1)
     await queue.purge_expired()
     assert (await left(store, chat))[0] > 0  # still within the stated time
@@ -67,3 +67,25 @@ async def test_each_turn_is_still_one_write(chat: Chat, store: Store) -> None:
     before = store.batches
     await chat.say("4살 아이 내일 오후 2시부터 6시까지 율곡동")
     assert store.batches == before + 1
+
+
+async def test_a_parent_who_declines_and_changes_their_mind_files_without_typing_it_all_again(
+        chat: Chat, store: Store) -> None:
+    await chat.say("여섯 살 아들 모레 오후 2시부터 5시까지 대곡동")
+    await chat.tap("동의하지 않음")
+    assert "동의하고 접수" in [c.label for r in chat.last for c in r.choices]
+    await chat.say("아 그냥 동의할게요")
+    assert "전화번호" in chat.text and "접수가 끝났어요" not in chat.text
+    await chat.tap("채팅으로 받기")
+    assert "대곡동" in chat.text and "6살" in chat.text
+    await chat.tap("네, 접수할게요")
+    assert "접수번호" in chat.text
+    (case,) = await store.cases_for_user(chat.address.key)
+    assert case.consent_at is not None
+
+
+async def test_after_declining_nothing_is_said_to_be_filed(chat: Chat) -> None:
+    await chat.say("여섯 살 아들 모레 오후 2시부터 5시까지 대곡동")
+    await chat.tap("동의하지 않음")
+    await chat.say("그럼 어떻게 해요")
+    assert "접수가 끝났어요" not in chat.text and "접수하지 않았어요" in chat.text

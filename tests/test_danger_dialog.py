@@ -87,3 +87,10 @@ async def test_on_kakao_the_numbers_are_the_first_bubble(chat: Chat) -> None:
     first = kakao.build_response(replies)["template"]["outputs"][0]
     text = first.get("simpleText", {}).get("text", "")
     assert text.startswith("아이가 지금 위험하면") and "112" in text and "119" in text
+
+
+async def test_after_the_emergency_numbers_the_care_question_says_why_it_is_asked(chat: Chat) -> None:
+    await chat.say("일곱 살 애가 혼자 집에 있는데 연락이 안 돼요")
+    said = [r.text for r in chat.last]
+    assert "112" in said[0]
+    assert any("이어서 알려 주세요" in s for s in said[1:-1]) and chat.last[-1].choices

@@ -88,3 +88,58 @@ async def test_no_service_is_promised_soon_on_a_sunday_morning(chat: Chat, clock
     clock.now = SUNDAY_0830
     done = await file(chat, message)
     assert not any(p in done for p in PROMISES) and "12월 7일(월) 09:00" in done
+
+
+async def test_another_language_on_a_holiday_gets_the_desk_hours_and_the_line_open_now(chat: Chat,
+                                                                                       clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 25, 9, 0, tzinfo=KST)  # Christmas: the intake desk is closed
+    await chat.say("Hello, I need someone to look after my son today")
+    assert "042-123-4567 (평일 09:00-18:00" in chat.text and "(Mon-Fri 09:00-18:00)" in chat.text
+    assert "119돌봄센터 042-567-8901" in chat.text and "24 h" in chat.text
+    assert "112" in chat.text
+
+
+async def test_a_date_next_year_is_shown_with_its_year_before_it_is_filed(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 28, 10, 0, tzinfo=KST)
+    await chat.say("4살 1월 5일 오전 10시부터 오후 3시까지 율곡동")
+    assert "2027년 1월 5일(화)" in chat.text
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    assert "· 필요한 때: 2027년 1월 5일(화) 10:00~15:00" in chat.text
+
+
+async def test_a_day_before_today_is_never_a_care_window_whatever_the_reading(chat: Chat, clock: FakeClock,
+                                                                              engine) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from routing.understand import Understander
+
+    clock.now = datetime(2027, 2, 8, 10, 0, tzinfo=KST)
+    reader = engine.understander(engine.knowledge.current)
+
+    class Misreading(Understander):  # a reading that lands on a day already gone
+        def read(self, text, now, period=None):
+            u = reader.read(text, now, period)
+            return replace(u, need=replace(u.need, day=date(2027, 1, 27))) if u.need.day else u
+
+    engine._understander = (engine.knowledge.current, Misreading(engine.knowledge.current))
+    await chat.say("5살 내일 오전 10시부터 오후 4시까지 양금동")
+    assert "이미 지났어요" in chat.text and "언제 돌봄이 필요하세요" in chat.text
+    assert not any(r.card_title for r in chat.last)
+
+
+async def test_care_starting_when_the_coordinator_does_gets_the_lines_that_work_now(chat: Chat,
+                                                                                   clock: FakeClock) -> None:
+    clock.now = TUESDAY_2300
+    done = await file(chat, "초1 아들 내일 아침 9시부터 12시까지 율곡동")  # home visits, booked two hours ahead
+    assert "11월 25일(수) 09:00" in done and "지금 바로 연락" in done and "042-345-6789" in done
+    await chat.say("접수 확인")
+    assert "042-345-6789" in chat.text
+
+
+async def test_deleting_with_no_open_case_does_not_count_zero_cases(chat: Chat) -> None:
+    await chat.say("5살 내일 오후 2시부터 6시까지 율곡동")
+    await chat.say("내 정보 삭제")
+    await chat.tap("네, 지워 주세요")
+    assert "0건" not in chat.text and "삭제했어요" in chat.text

@@ -103,3 +103,66 @@ async def test_a_start_said_after_an_end_keeps_the_end(chat: Chat, store, clock:
     await chat.say("저녁 7시부터요")
     saved = Intake.from_json(await store.load_state(chat.address.key))
     assert (saved.start, saved.end) == (19 * 60, 22 * 60)
+
+
+async def test_twins_get_one_card_and_one_service_in_the_summary(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 8, 3, 0, tzinfo=KST)  # a Tuesday, 03:00
+    replies = await chat.say("쌍둥이 3살 오늘 오전 9시부터 오후 6시까지 대곡동")
+    (card,) = [r for r in replies if r.card_title]
+    assert card.text.startswith("두 아이(3살): 365어린이집 센트럴자이")
+    assert card.card_title == "365어린이집 센트럴자이"  # not '365어린이집 · 365어린이집 센트럴자이'
+    assert "07:30에 문 열어요" in card.text and "운영 안 함" not in card.text  # it opens later today
+    await chat.tap("자세히")
+    assert chat.text.count("찾았어요") == 1
+    await chat.tap("다른 곳 보기")
+    assert chat.text.count("다른 곳") == 1
+    await chat.tap("동의하고 접수")
+    await chat.say("01098765432")
+    assert "· 추천: 365어린이집\n" in chat.text and "· 연락: 010-9876-5432" in chat.text
+    await chat.tap("네, 접수할게요")
+    assert "접수번호" in chat.text
+
+
+async def test_children_of_different_ages_are_named_by_age_not_by_number(chat: Chat) -> None:
+    replies = await chat.say("초2 아들이랑 5살 딸 내일 오후 3시부터 7시까지 자산동")
+    titles = [r.text.splitlines()[0] for r in replies if r.card_title]
+    assert titles == ["초등 2학년 아이: 다함께돌봄센터 황산", "5살 아이: 365어린이집 모암"]
+    assert "번째" not in chat.text
+
+
+async def test_brothers_sent_to_the_same_centre_share_one_card(chat: Chat) -> None:
+    replies = await chat.say("아들 둘인데 하나는 8살 하나는 10살이에요 내일 오후 3시부터 6시까지 양천동")
+    (card,) = [r for r in replies if r.card_title]
+    assert card.text.startswith("두 아이(8살, 10살): 다함께돌봄센터")
+    assert lines(replies) <= SCREEN
+
+
+async def test_a_child_no_service_takes_keeps_their_own_answer_beside_a_sibling(chat: Chat) -> None:
+    replies = await chat.say("초3이랑 15살 아이 내일 오후 3시부터 6시까지 율곡동")
+    assert [r.text.splitlines()[0] for r in replies if r.card_title] == ["초등 3학년 아이: 다함께돌봄센터 율곡"]
+    assert "15살 아이: 김천 돌봄 클러스터 서비스는" in chat.text
+
+
+async def test_the_reasons_behind_the_buttons_stay_per_age_when_a_card_is_shared(chat: Chat,
+                                                                                 clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 5, 21, 0, tzinfo=KST)  # Saturday night: one place for both
+    replies = await chat.say("지금 애 둘 맡길 곳 있어요? 3살 7살 율곡동 밤 12시까지")
+    assert next(r.text for r in replies if r.card_title).startswith("두 아이(3살, 7살)")
+    await chat.tap("다른 곳 보기")
+    assert "3살 아이 다른 곳" in chat.text and "7살 아이 다른 곳" in chat.text
+
+
+
+async def test_a_sibling_said_later_joins_the_child_already_known(chat: Chat) -> None:
+    await chat.say("5살 내일 오후 2시부터 6시까지 율곡동")
+    replies = await chat.say("아 동생도 있어요 2살이요")
+    assert replies[0].text == "2살 아이도 함께 적어 둘게요."
+    assert next(r.text for r in replies if r.card_title).startswith("두 아이(5살, 2살)")
+    replies = await chat.say("아니 큰애는 6살이에요")  # without '도': the older one's age, the younger one stays
+    assert replies[0].text == "나이를 6살, 2살로 바꿨어요."
+    await chat.say("막내는 3살이요")
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    assert "· 아이: 6살, 3살\n" in chat.text
+    await chat.say("4살이에요")  # no child named: the whole answer, as before
+    assert "· 아이: 4살\n" in chat.text

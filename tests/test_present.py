@@ -51,3 +51,35 @@ def test_verdict_json_is_the_ranking_in_json_and_follows_an_edited_knowledge() -
     # Staff close the recommended service: the edited knowledge's ranking must not reuse the old verdict.
     edited = K.model_copy(update={"services": tuple(s for s in K.services if s is not best.service)})
     assert verdict_json("아이(4살)", rank(NEED, edited))["service_id"] != best.service.id
+
+
+def test_a_care_day_in_another_year_shows_the_year() -> None:
+    assert present.day_label(date(2027, 1, 5), date(2026, 12, 28)) == "2027년 1월 5일(화)"
+    assert present.day_label(date(2026, 12, 30), date(2026, 12, 28)) == "12월 30일(수)"
+
+
+def test_phones_read_as_parents_write_them() -> None:
+    assert present.phone_label("01098765432") == "010-9876-5432"
+    assert present.phone_label("0212345678") == "02-1234-5678"
+    assert present.phone_label("0542345678") == "054-234-5678"
+
+
+def test_a_place_about_to_close_says_when_it_shuts_and_one_open_all_night_does_not() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    knowledge = load()
+    wed = datetime(2026, 12, 9, 0, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    for (hour, minute), start, state in (((23, 30), 23 * 60 + 30, "24:00에 문 닫아요"),
+                                         ((20, 0), 20 * 60, "지금 운영 중"),
+                                         ((3, 0), 9 * 60, "07:30에 문 열어요")):
+        at = wed.replace(hour=hour, minute=minute)
+        ranking = rank(Need(Child(48), at.date(), start, start + 20, area="율곡동", now=at), knowledge)
+        assert ranking.best.service.id == "daycare-365"
+        line = present._hours_line(ranking, at.date(), at)
+        assert line is not None and line.endswith(state), line
+    late = wed.replace(hour=23, minute=30)  # open all night: never 'closes'
+    ranking = rank(Need(Child(48), late.date(), None, None, urgent=True, situations=frozenset({"emergency"}),
+                        area="율곡동", now=late), knowledge)
+    assert ranking.best.service.id == "emergency-119"
+    assert present._hours_line(ranking, late.date(), late).endswith("지금 운영 중")

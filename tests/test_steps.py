@@ -93,3 +93,69 @@ def test_forget_is_an_effect_for_the_engine_only_when_the_parent_says_yes(answer
     assert STEPS[Step.FORGET](t) == step
     assert t.effects == effects
     assert (t.intake == Intake()) is (answer == "네")
+
+
+@pytest.mark.parametrize(("said", "asked"), [
+    ("주소 틀렸어요", "동네"), ("아니 동네가 달라요", "동네"), ("나이가 틀렸어요", "나이"),
+    ("시간 잘못 말했어요", "몇 시"),
+])
+def test_a_correction_at_consent_asks_for_the_fact_named_and_never_declines(said: str, asked: str) -> None:
+    t = turn(said, intake=complete().evolve(step=Step.CONSENT))
+    assert STEPS[Step.CONSENT](t) == Step.CONSENT
+    assert asked in t.replies[-1].text and t.intake == complete().evolve(step=Step.CONSENT)
+    assert texts.CONSENT_DECLINED.format(hours=UNCONSENTED_HOURS) not in [r.text for r in t.replies]
+
+
+def test_a_correction_while_the_phone_is_asked_is_taken_and_the_phone_asked_again() -> None:
+    intake = complete().evolve(step=Step.PHONE, consent_at=TUE_2PM)
+    t = turn("아 5살이에요", intake=intake)
+    assert STEPS[Step.PHONE](t) == Step.PHONE
+    assert t.intake.kids[0].age_months == 60
+    assert t.replies[0].text == "나이를 5살로 바꿨어요." and t.replies[-1].text == texts.ASK_PHONE
+    t = turn("나이가 틀렸어요", intake=intake)
+    assert STEPS[Step.PHONE](t) == Step.PHONE and "나이" in t.replies[-1].text
+    assert texts.PHONE_INVALID not in [r.text for r in t.replies]
+
+
+
+def test_a_half_of_the_day_without_hours_is_said_in_the_summary() -> None:
+    from bot.dialog import present
+
+    intake = Intake().merge(READER.read("3살 내일 오후 율곡동", TUE_2PM))
+    assert intake.has_time and intake.start is None
+    assert "11월 25일(수) 오후" in present.summary(intake.evolve(period="pm"), [], "율곡동")
+    assert "11월 25일(수) 낮" in present.summary(intake, [], "율곡동")
+
+
+def test_keeping_the_data_goes_back_to_the_question_with_its_buttons() -> None:
+    t = turn("아니요", intake=complete().evolve(step=Step.FORGET, back_to=Step.CONSENT))
+    assert STEPS[Step.FORGET](t) == Step.CONSENT
+    assert t.replies[0].text == texts.FORGET_KEPT and t.replies[-1].choices == texts.CONSENT_CHOICES
+    t = turn("아니요", intake=EMPTY.evolve(step=Step.FORGET, back_to=Step.COLLECT))
+    assert STEPS[Step.FORGET](t) == Step.COLLECT and [r.text for r in t.replies] == [texts.FORGET_KEPT]
+
+
+def test_a_day_moved_from_today_to_tomorrow_is_no_longer_urgent() -> None:
+    intake = Intake().merge(READER.read("초1 딸 오늘 4시부터 8시까지 율곡동", TUE_2PM))
+    assert intake.urgent
+    assert not intake.merge(READER.read("아 아니 내일이요", TUE_2PM)).urgent
+
+
+@pytest.mark.parametrize("step", [Step.CONSENT, Step.CONFIRM])
+def test_a_parent_asking_about_their_name_is_told_none_is_needed(step: Step) -> None:
+    t = turn("이름도 적어야 하나요?", intake=complete().evolve(step=step, consent_at=TUE_2PM, chat_route=True))
+    assert STEPS[step](t) == step
+    assert t.replies[0].text == texts.NAME_NOT_ASKED and texts.YES_NO_AGAIN not in [r.text for r in t.replies]
+
+
+@pytest.mark.parametrize(("said", "digits"), [("공일공 일이삼사 오육칠팔", "01012345678"),
+                                              ("제 번호는 공일공 구팔칠육 오사삼이요", "01098765432")])
+def test_a_phone_number_written_in_words_is_taken(said: str, digits: str) -> None:
+    t = turn(said, intake=complete().evolve(step=Step.PHONE, consent_at=TUE_2PM))
+    assert STEPS[Step.PHONE](t) == Step.CONFIRM and t.intake.phone == digits
+
+
+def test_a_yes_while_the_phone_is_asked_asks_for_it_again_without_calling_it_wrong() -> None:
+    t = turn("네 맞아요", intake=complete().evolve(step=Step.PHONE, consent_at=TUE_2PM))
+    assert STEPS[Step.PHONE](t) == Step.PHONE
+    assert [r.text for r in t.replies] == [texts.ASK_PHONE] and t.replies[0].choices == texts.PHONE_CHOICES

@@ -229,7 +229,10 @@ class Queue:
         await self.store.truncate_wal()
         self.store.drop_cached(user_key)
         self.changed()
-        return queue_texts.FORGET_DONE.format(n=open_count) if total else queue_texts.FORGET_NOTHING
+        if not total:
+            return queue_texts.FORGET_NOTHING
+        # not '접수 0건은 취소되었고' to a parent who had none open
+        return queue_texts.FORGET_DONE.format(n=open_count) if open_count else queue_texts.FORGET_DONE_NO_OPEN
 
     # -- messages to parents ---------------------------------------------------------------------------
 

@@ -44,8 +44,9 @@ HEADLINE = {
 }
 ROUTE = {"chat": "채팅으로 답장", "phone": "전화"}
 
-NO_CASES = "아직 접수된 내용이 없어요. 돌봄이 필요하시면 아이 나이와 필요한 때를 알려 주세요."
+NO_CASES = "아직 접수된 내용이 없어요."  # the dialog adds what to do next, which depends on where the parent is
 FORGET_DONE = "개인정보를 삭제했어요. 진행 중이던 접수 {n}건은 취소되었고, 통계용 익명 정보만 남아요."
+FORGET_DONE_NO_OPEN = "저장된 대화와 개인정보를 삭제했어요."
 FORGET_NOTHING = "삭제할 개인정보가 없어요."
 PARENT_QUESTION = "접수 #{id} 관련해 여쭤볼게요. 돌봄 연결이 잘 되셨나요?"
 PARENT_YES = "다행이에요! 알려 주셔서 고마워요. 다시 도움이 필요하면 언제든 말씀해 주세요."

@@ -47,7 +47,7 @@ def new_case(ranked: list[tuple[str, Ranking]], intake: Intake, *, danger: bool,
     if intake.danger_case is not None and not danger:
         summary["danger_case"] = intake.danger_case
     names = [b.service.name for b in bests if b]
-    text = present.summary(intake, names, place_name(intake))
+    text = present.summary(intake, names, place_name(intake), now.date())
     if danger:
         text = f"{texts.URGENT_MARK}{message[:300]}\n{text}"
     elif intake.danger_case is not None:

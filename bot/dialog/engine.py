@@ -20,7 +20,7 @@ from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_TEXT, ask_half, read_turn
-from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, summary
+from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, resume, summary
 from bot.settings import Settings
 from db.models import CASE_NUMBER, NewCase
 from db.store import Store
@@ -101,7 +101,7 @@ class Engine:
             t.say(texts.PAST)
         step = await self._followup_answer(t, key, raw)
         if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
-            t.say(texts.NOT_KOREAN.format(phone=outside.intake_phone(knowledge)))
+            t.say(outside.not_korean_reply(knowledge))
             step = t.intake.step
         if step is None:
             step = await self._global(t)
@@ -109,6 +109,9 @@ class Engine:
             step = ask_half(t, u.ambiguous_hour)
         if step is None:
             step = STEPS[t.intake.step](t)
+        if u.danger and step == Step.COLLECT and t.replies and t.replies[-1].choices:
+            # After 112/119, a care question alone reads as if the bot had not heard: say why it asks.
+            t.replies.insert(len(t.replies) - 1, Reply(texts.DANGER_THEN))
         opening = await self._perform(t)
         shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
         t.intake = t.intake.evolve(step=step, offered=_offered(shown))
@@ -198,16 +201,20 @@ class Engine:
             t.intake = Intake()
             t.say(texts.RESTARTED)
             return ask_next(t)
+        if short and any(w in word for w in texts.CANCEL_WORDS) and t.intake.case_id is not None:
+            # The case is filed and with a coordinator: '취소' here resets nothing the parent could mean.
+            t.say(ko(texts.CANCEL_FILED, case_id=t.intake.case_id), texts.DONE_CHOICES)
+            return t.intake.step
         if short and any(w in word for w in texts.CANCEL_WORDS):
             t.intake = Intake()
             t.say(texts.CANCELLED)
             return Step.COLLECT
         if short and any(w in word for w in texts.HELP_WORDS):
             t.say(texts.HELP)
-            return ask_next(t) if t.intake.step == Step.COLLECT and t.intake != Intake() else t.intake.step
+            return resume(t)
         if short and any(w in word for w in texts.STATUS_WORDS):
             await urgent.status(t, self.queue)
-            return t.intake.step
+            return resume(t)
         if short and any(w in word for w in texts.FORGET_WORDS):
             t.intake = t.intake.evolve(back_to=t.intake.step)
             t.say(texts.ASK_FORGET, texts.FORGET_CHOICES)

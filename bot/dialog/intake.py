@@ -61,6 +61,8 @@ class Intake:
     """'am' or 'pm' once a message said which half of the day ("저녁에"): bare hours said later are read in it."""
     ask_half: str | None = None
     """The message whose bare hour waits for the parent's 오전/오후 button; read again with the answer."""
+    topics: tuple[str, ...] = ()
+    """The topic last answered ('toys'): a place said next asks for that topic near it."""
     back_to: Step | None = None
     """The step a detour (the forget question) returns to."""
     offered: tuple[tuple[str, str], ...] = ()
@@ -93,15 +95,26 @@ class Intake:
             for child in ([k.as_child() for k in self.kids] or [_NO_CHILD])
         ]
 
-    def merge(self, u: Understanding, label: str | None = None) -> Intake:
-        """Fold in what one message said; new facts replace old ones (that is how corrections work)."""
+    def merge(self, u: Understanding, label: str | None = None, more_kids: bool = False,
+              which: str | None = None) -> Intake:
+        """Fold in what one message said; new facts replace old ones (that is how corrections work), except
+        children said to come too (``more_kids``: '동생도 있어요 2살이요'), who join the ones already known, and
+        one child of several named by rank (``which``: 'oldest' for '큰애는 6살', 'youngest'), who alone changes."""
         n = u.need
         changes: dict[str, object] = {}
         if u.children:
             said = label if label and len(u.children) == 1 else None
-            changes["kids"] = tuple(Kid(c.age_months, c.school_grade, said) for c in u.children)
+            kids = tuple(Kid(c.age_months, c.school_grade, said) for c in u.children)
+            if more_kids:
+                kids = self.kids + kids
+            elif which and len(kids) == 1 and len(self.kids) > 1:
+                order = sorted(range(len(self.kids)), key=lambda i: _age_rank(self.kids[i]))
+                at = order[-1] if which == "oldest" else order[0]
+                kids = self.kids[:at] + kids + self.kids[at + 1:]
+            changes["kids"] = kids
         if n.day is not None:
-            changes.update(day=n.day, holiday=n.holiday)
+            # Same-day care is what makes a need urgent (routing.when): '아 아니 내일이요' after '오늘' is not.
+            changes.update(day=n.day, holiday=n.holiday, urgent=n.urgent)
         elif n.holiday is not None:
             changes["holiday"] = n.holiday
         # Times the message does not restate are kept: "아니 내일이요" corrects only the day.
@@ -148,8 +161,16 @@ class Intake:
         data["coords"] = tuple(data["coords"]) if data.get("coords") else None
         data["situations"] = tuple(data.get("situations", ()))
         data["offered"] = tuple(tuple(pair) for pair in data.get("offered", ()))
+        data["topics"] = tuple(data.get("topics", ()))
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def _age_rank(kid: Kid) -> int:
+    """Months, a school grade read as its usual age (초1 = 7 years), for '큰애' and '막내'."""
+    if kid.school_grade is not None:
+        return (kid.school_grade + 6) * 12
+    return kid.age_months if kid.age_months is not None else -1
 
 
 _FIELDS = tuple(Intake.__dataclass_fields__)

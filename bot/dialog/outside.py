@@ -6,7 +6,9 @@ import re
 
 from bot.dialog import texts
 from bot.dialog.intake import Kid
-from knowledge.schema import Kind, Knowledge, Service
+from bot.dialog.opening import week_label
+from bot.dialog.promise import ALWAYS_OPEN_KIND
+from knowledge.schema import Hours, Kind, Knowledge, Service
 
 GUIDE_ID = "mom-center"
 """The guidance hub (맘지원센터): whom to call when nothing here fits. Its phone is the intake window's."""
@@ -47,7 +49,9 @@ def guide(knowledge: Knowledge) -> str:
     contact = next((c for c in service.contacts if c.phone), None)
     if contact is None:
         return service.name
-    return texts.GUIDE_LINE.format(name=service.name, person=contact.person, phone=contact.phone)
+    # With its hours: at 03:00 or on a Sunday that phone rings in an empty office.
+    return texts.GUIDE_LINE.format(name=service.name, person=contact.person, phone=contact.phone,
+                                   hours=week_label(service.hours))
 
 
 def intake_phone(knowledge: Knowledge) -> str:
@@ -56,6 +60,39 @@ def intake_phone(knowledge: Knowledge) -> str:
         return knowledge.intake_desk.phone
     service = _guide_service(knowledge)
     return next((c.phone for c in service.contacts if c.phone), "-") if service else "-"
+
+
+def not_korean_reply(knowledge: Knowledge) -> str:
+    """Korean and English: the desk's phone with its hours, the always-open care line, 112/119."""
+    service = _guide_service(knowledge)
+    hours = week_label(service.hours) if service else "-"
+    always = next((s for s in knowledge.services if s.kind == ALWAYS_OPEN_KIND), None)
+    phone = next((c.phone for c in always.contacts if c.phone), None) if always else None
+    hours_en = _hours_en(service.hours) if service else "-"
+    text = texts.NOT_KOREAN.format(phone=intake_phone(knowledge), hours=hours, hours_en=hours_en)
+    if always and phone:
+        text += "\n" + texts.NOT_KOREAN_ALWAYS.format(name=always.name.split(" (")[0], phone=phone)
+    return text + "\n" + texts.NOT_KOREAN_DANGER
+
+
+_EN_DAYS = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri", "sat": "Sat", "sun": "Sun",
+            "holiday": "holidays"}
+
+
+def _hours_en(hours: Hours) -> str:
+    """'Mon-Fri 09:00-18:00' for the English line: days with the same hours together, a run as first-last."""
+    spans: dict[str, list[str]] = {}
+    for key in _EN_DAYS:
+        if (span := hours.on(key)) is not None:
+            spans.setdefault(span.label(), []).append(key)
+    order = list(_EN_DAYS)
+    parts = []
+    for label, keys in spans.items():
+        run = [order.index(k) for k in keys]
+        days = (f"{_EN_DAYS[keys[0]]}-{_EN_DAYS[keys[-1]]}" if len(keys) > 2 and run == list(range(run[0], run[-1] + 1))
+                else ", ".join(_EN_DAYS[k] for k in keys))
+        parts.append(f"{days} {label}")
+    return "; ".join(parts) or "-"
 
 
 def _guide_service(knowledge: Knowledge) -> Service | None:

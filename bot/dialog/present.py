@@ -21,15 +21,46 @@ def clock(minutes: int) -> str:
 
 def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
     needs = intake.needs(now)
+    labels = [kid_label(k) for k in intake.kids] or [texts.CHILD_UNKNOWN]
     out = []
-    for n, kid_need in enumerate(needs, start=1):
-        label = kid_label(intake.kids[n - 1]) if intake.kids else texts.CHILD_UNKNOWN
-        if len(needs) > 1:
-            who = texts.CHILD_N.format(n=n, label=label)
+    for n, (label, kid_need) in enumerate(zip(labels, needs, strict=False)):
+        if labels.count(label) > 1:  # twins: '첫째 아이(3살)'; children told apart by age need no number
+            who = texts.CHILD_N.format(nth=texts.ORDINALS[min(n, len(texts.ORDINALS) - 1)], label=label)
         else:
             who = texts.CHILD_ONE_UNKNOWN if label == texts.CHILD_UNKNOWN else texts.CHILD_ONE.format(label=label)
         out.append((who, rank(kid_need, knowledge)))
     return out
+
+
+def grouped(ranked: list[tuple[str, Ranking]], kids: tuple[Kid, ...],
+            same_age: bool = False) -> list[tuple[str, Ranking, Kid | None]]:
+    """What the parent reads: children given the same place share one card, '두 아이(3살)' for twins, '두 아이(8살,
+    10살)' for brothers, instead of the same card twice; the case file keeps one entry per child. With
+    ``same_age`` only twins share: the reasons behind '다른 곳 보기' and '자세히' depend on the age."""
+    groups: list[tuple[list[str], Ranking, list[Kid]]] = []
+    for n, (who, ranking) in enumerate(ranked):
+        kid = kids[n] if n < len(kids) else None
+        # Same place for both (brothers of 8 and 10 at the same centre): one card. A ranking with no best is
+        # never shared, so a child no service takes keeps their own answer.
+        same = next((g for g in groups if kid is not None and g[2] and ranking.best is not None
+                     and _advice(g[1]) == _advice(ranking) and (not same_age or g[2][0] == kid)), None)
+        if same and kid is not None:
+            same[0].append(who)
+            same[2].append(kid)
+        else:
+            groups.append(([who], ranking, [kid] if kid is not None else []))
+    out = []
+    for whos, ranking, group in groups:
+        if len(whos) > 1:
+            count = texts.COUNTS[min(len(whos), len(texts.COUNTS)) - 1]
+            whos = [texts.CHILD_GROUP.format(count=count, label=", ".join(dict.fromkeys(kid_label(k) for k in group)))]
+        out.append((whos[0], ranking, group[0] if group else None))
+    return out
+
+
+def _advice(ranking: Ranking) -> tuple[str, str | None] | None:
+    best = ranking.best
+    return (best.service.id, best.site.id if best.site else None) if best else None
 
 
 def kid_label(kid: Kid) -> str:
@@ -44,8 +75,10 @@ def kid_label(kid: Kid) -> str:
     return texts.AGE_LABEL_YEARS.format(years=kid.age_months // 12)
 
 
-def day_label(day: date) -> str:
-    return texts.DAY_FMT.format(month=day.month, day=day.day, weekday=texts.WEEKDAYS[day.weekday()])
+def day_label(day: date, today: date | None = None) -> str:
+    """'1월 27일(목)'; with the year when it is not this year's, so a date read into next year shows it."""
+    label = texts.DAY_FMT.format(month=day.month, day=day.day, weekday=texts.WEEKDAYS[day.weekday()])
+    return texts.YEAR_FMT.format(year=day.year, day=label) if today and day.year != today.year else label
 
 
 def moment(at: datetime) -> str:
@@ -53,14 +86,16 @@ def moment(at: datetime) -> str:
     return f"{day_label(at.date())} {at:%H:%M}"
 
 
-def when_label(intake: Intake) -> str:
-    return _when_label(intake.day, intake.start, intake.end, intake.night)
+def when_label(intake: Intake, today: date | None = None) -> str:
+    year = today.year if today and intake.day and intake.day.year != today.year else None
+    return _when_label(intake.day, intake.start, intake.end, intake.night, year, intake.period)
 
 
 @lru_cache(maxsize=1024)
-def _when_label(day: date | None, start: int | None, end: int | None, night: bool | None) -> str:
+def _when_label(day: date | None, start: int | None, end: int | None, night: bool | None,
+                this_year: int | None = None, period: str | None = None) -> str:
     """Formatted once per window: the summary shows it on the confirming turns and in every case file."""
-    parts = [day_label(day)] if day else []
+    parts = [day_label(day, date(this_year, 1, 1) if this_year else None)] if day else []
     if start is not None and end is not None:
         parts.append(texts.TIME_RANGE.format(start=clock(start), end=clock(end)))
     elif start is not None:
@@ -69,6 +104,8 @@ def _when_label(day: date | None, start: int | None, end: int | None, night: boo
         parts.append(texts.TIME_UNTIL.format(end=clock(end)))
     elif night:
         parts.append(texts.NIGHT)
+    elif night is False:  # '오후' or '낮에' with the hours left open: said, not lost
+        parts.append(texts.DAYTIME.get(period, texts.DAYTIME[None]))
     return " ".join(parts) or texts.WHEN_UNKNOWN
 
 
@@ -140,10 +177,23 @@ def _hours_line(ranking: Ranking, day: date | None, now: datetime | None) -> str
     span = hours.on(day_key(day))
     spans = (texts.ALL_DAY if span.open == 0 and span.close >= 1440 else span.label()) if span else texts.CLOSED
     if day != now.date():
-        return texts.DAY_HOURS.format(day=day_label(day), hours=spans)
+        return texts.DAY_HOURS.format(day=day_label(day, now.date()), hours=spans)
     head = texts.TODAY.format(day=texts.DAY_NAMES[day_key(day)])
-    state = texts.OPEN_NOW if is_open(hours, now) else texts.CLOSED_NOW
+    minute = now.hour * 60 + now.minute
+    all_day = span is not None and span.open == 0 and span.close >= 1440
+    if is_open(hours, now) and span and not all_day and 0 <= span.close - minute <= CLOSING_SOON:
+        state = texts.CLOSES_AT.format(time=clock(span.close))  # 23:50 and it shuts at 24:00: not 'open'
+    elif is_open(hours, now):
+        state = texts.OPEN_NOW
+    elif span and minute < span.open:  # at 03:00: it opens at 07:30, it is not shut today
+        state = texts.OPENS_AT.format(time=clock(span.open))
+    else:
+        state = texts.CLOSED_NOW
     return f"{head} {spans}" + (f" · {state}" if span else "")
+
+
+CLOSING_SOON = 60
+"""Minutes before closing from which a card says when the place shuts instead of '지금 운영 중'."""
 
 
 def phone_of(verdict: Verdict) -> str | None:
@@ -183,7 +233,7 @@ def _pick(who: str, ranking: Ranking, map_url: str | None, hours: str | None) ->
     return Reply(
         "\n".join(lines),
         links=links(best.service, best.site.phone if best.site else None, map_url),
-        card_title=best.service.name + (f" · {best.site.name}" if best.site else ""),
+        card_title=place_of(best),  # not '365어린이집 · 365어린이집 율곡': the site's name says the service
         venue=venue(best),
     )
 
@@ -204,17 +254,26 @@ def detail(who: str, ranking: Ranking) -> Reply:
     return Reply(_card(who, ranking, None).text)
 
 
-def changes(before: Intake, after: Intake) -> list[str]:
+def changes(before: Intake, after: Intake, today: date | None = None) -> list[str]:
     """What a correction changed, e.g. '시간을 18:00~22:00로'."""
+    return [text for _, text in changed_fields(before, after, today)]
+
+
+def changed_fields(before: Intake, after: Intake, today: date | None = None) -> list[tuple[bool, str]]:
+    """Each fact a message changed, with whether ``before`` already had it (a correction) or not (new)."""
     out = []
-    if before.kids != after.kids:
-        out.append(ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids)))
+    added = after.kids[len(before.kids):] if before.kids and after.kids[:len(before.kids)] == before.kids else ()
+    if added:  # '동생도 있어요 2살이요': '2살 아이도 함께 적어 둘게요'
+        out.append((False, texts.ADDED_KID.format(value=", ".join(kid_label(k) for k in added))))
+    elif before.kids != after.kids:
+        out.append((before.has_age, ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
     if before.day != after.day and after.day:
-        out.append(ko(texts.CHANGED_DAY, value=day_label(after.day)))
+        out.append((before.has_day, ko(texts.CHANGED_DAY, value=day_label(after.day, today))))
     if (before.start, before.end, before.night) != (after.start, after.end, after.night):
-        out.append(ko(texts.CHANGED_TIME, value=_when_label(None, after.start, after.end, after.night)))
+        out.append((before.has_time, ko(texts.CHANGED_TIME, value=_when_label(None, after.start, after.end,
+                                                                               after.night, None, after.period))))
     if (before.area, before.coords) != (after.area, after.coords):
-        out.append(ko(texts.CHANGED_PLACE, value=after.area or texts.SHARED_LOCATION))
+        out.append((before.has_place, ko(texts.CHANGED_PLACE, value=after.area or texts.SHARED_LOCATION)))
     return out
 
 
@@ -256,13 +315,23 @@ def topic_answer(ranking: Ranking, knowledge: Knowledge, map_url: str | None = N
     )
 
 
-def summary(intake: Intake, best_names: list[str], place_name: str | None) -> str:
+def phone_label(digits: str) -> str:
+    """'01098765432' as the parent wrote it, '010-9876-5432', so they can check it at a glance."""
+    if not digits.isdigit():
+        return digits
+    head = 2 if digits.startswith("02") else 3
+    if len(digits) not in (9, 10, 11) or len(digits) - head < 7:
+        return digits
+    return f"{digits[:head]}-{digits[head:-4]}-{digits[-4:]}"
+
+
+def summary(intake: Intake, best_names: list[str], place_name: str | None, today: date | None = None) -> str:
     """The short case summary both the parent (to confirm) and the coordinator (to act) read."""
     kids = ", ".join(kid_label(k) for k in intake.kids) or "-"
-    contact = intake.phone or (texts.CONTACT_CHAT if intake.chat_route else "-")
+    contact = phone_label(intake.phone) if intake.phone else (texts.CONTACT_CHAT if intake.chat_route else "-")
     lines = [
         texts.SUMMARY_CHILDREN.format(children=kids),
-        texts.SUMMARY_WHEN.format(when=when_label(intake)),
+        texts.SUMMARY_WHEN.format(when=when_label(intake, today)),
         texts.SUMMARY_PLACE.format(place=place_name or "-"),
         texts.SUMMARY_SERVICE.format(service=", ".join(best_names) or "-"),
         texts.SUMMARY_CONTACT.format(contact=contact),

@@ -31,9 +31,19 @@ def next_step(ranked: list[tuple[str, Ranking]], intake: Intake, knowledge: Know
         return texts.NEXT_STEP_URGENT if urgent else texts.NEXT_STEP
     lines = [texts.NEXT_STEP_LATER.format(when=moment(answer_at.astimezone(now.tzinfo)))]
     starts = care_starts(intake, now)
-    if starts is None or starts < answer_at:
+    if too_late(starts, answer_at):
         lines += ways_now(ranked, knowledge, now, starts)
     return "\n".join(lines)
+
+
+ARRANGING = timedelta(hours=2)
+"""How long a coordinator needs, once on duty, to arrange care (home visits are booked two hours ahead): care that
+starts sooner than this after they begin gets the lines that work now."""
+
+
+def too_late(starts: datetime | None, answer_at: datetime) -> bool:
+    """Care unknown, or starting before the coordinator can have arranged it (09:00 care, 09:00 coordinator)."""
+    return starts is None or starts < answer_at + ARRANGING
 
 
 def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datetime,

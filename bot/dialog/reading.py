@@ -12,7 +12,7 @@ from functools import lru_cache
 from bot.dialog import texts
 from bot.dialog.core import Choice, Inbound
 from bot.dialog.intake import Intake, Step
-from bot.dialog.steps import Turn
+from bot.dialog.turn import Turn
 from routing.need import Understanding
 from routing.understand import Understander
 
@@ -42,6 +42,8 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
     u = reader.read_tap(text, now, intake.period) if label is not None else reader.read(text, now, intake.period)
     if u.period is not None and u.period != intake.period:
         intake = intake.evolve(period=u.period)
+    if u.need.day is not None and u.need.day < now.date() and not u.past:
+        u = replace(u, past=True)  # whatever the reading, a day before today is no care window
     if u.past:
         # A window already over is no need: the day and hours are asked again, not half kept.
         u = replace(u, need=replace(u.need, day=None, start=None, end=None, night=None, holiday=None))

@@ -5,101 +5,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import replace
 
 from bot.dialog import outside, present, promise, texts
+from bot.dialog.answers import PHONE, adds_child, asks_name, consents, correction, missing, spoken_phone, which_child
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
-from bot.dialog.core import Choice, Inbound, Reply
+from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
-from bot.dialog.present import rankings
+from bot.dialog.turn import Context, Effect, Forget, OpenCase, Turn
 from db.models import CASE_NUMBER
-from knowledge.schema import Knowledge
-from routing.match import Ranking, rank
-from routing.need import Need, Understanding
+from routing.match import rank
+from routing.need import Need
 
-PHONE = re.compile(r"(01[016789]|0[2-6]\d?)[-.\s]?(\d{3,4})[-.\s]?(\d{4})")
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the steps may consult besides the turn itself, each a plain function (tests pass their own)."""
-
-    retention_days: int = 90
-    map_url: Callable[[Ranking, Intake], str | None] = lambda ranking, intake: None
-    """A link to the care map focused on a recommendation, or None."""
-    suggest_places: Callable[[str], list[str]] = lambda text: []
-    """Place names close to an unreadable answer (typos)."""
-    when_answered: Callable[[str | None, datetime, bool], str | None] = lambda service, at, danger: None
-    """For the parent: when a person will answer a new case of that service, if not now."""
-    answer_at: Callable[[str | None, datetime, bool], datetime | None] = lambda service, at, danger: None
-    """When a coordinator of that service (the control tower for danger) is next on duty; None while on duty."""
-
-
-@dataclass(frozen=True, slots=True)
-class OpenCase:
-    """Effect: the turn ends by opening a case from its intake; ``announce`` carries ``CASE_NUMBER``, which the
-    engine fills in once the case is written together with the turn."""
-
-    announce: Reply
-
-
-@dataclass(frozen=True, slots=True)
-class Forget:
-    """Effect: delete the parent's data; the engine puts the desk's answer where ``at`` says among the replies."""
-
-    at: int
-
-
-Effect = OpenCase | Forget
-
-
-@dataclass
-class Turn:
-    """One message being handled: what it said, the intake as it evolves, and the replies so far."""
-
-    ctx: Context
-    inbound: Inbound
-    text: str
-    u: Understanding
-    intake: Intake
-    now: datetime
-    knowledge: Knowledge
-    label: str | None = None
-    """The button label when the parent tapped one (e.g. '3~5살'), kept for the summary."""
-    replies: list[Reply] = field(default_factory=list)
-    effects: list[Effect] = field(default_factory=list)
-    compact: str = field(init=False)
-    """The text without whitespace, for the word lists (read two or three times a turn)."""
-    _ranked: tuple[Intake, list[tuple[str, Ranking]]] | None = field(default=None, repr=False)
-
-    def __post_init__(self) -> None:
-        self.compact = "".join(self.text.split())
-
-    def rankings(self, intake: Intake | None = None) -> list[tuple[str, Ranking]]:
-        """Each child's ranking for ``intake`` (default: the turn's), computed once per intake per turn."""
-        intake = intake or self.intake
-        if self._ranked is None or self._ranked[0] is not intake:
-            self._ranked = (intake, rankings(intake, self.knowledge, self.now))
-        return self._ranked[1]
-
-    def say(self, text: str, choices: tuple[Choice, ...] = (), **kw: object) -> None:
-        self.replies.append(Reply(text, choices=choices, **kw))  # type: ignore[arg-type]
-
-    @property
-    def says_facts(self) -> bool:
-        n = self.u.need
-        return bool(
-            self.u.children or n.day or n.start is not None or n.end is not None or n.area or n.coords or n.night
-            or n.situations
-        )
-
+__all__ = ["STEPS", "Context", "Effect", "Forget", "OpenCase", "Turn", "ask_next", "resume", "summary"]
 
 def ask_next(t: Turn) -> Step:
     """Ask for the first thing still missing, or recommend when nothing is."""
     i = t.intake
     if not i.has_age:
         t.say(texts.ASK_AGE, texts.AGE_CHOICES)
+    elif away := ages_out(t):
+        # No service takes the child: say so now, not after the day, hours and place were asked for nothing.
+        t.replies += [Reply(text) for text in away]
+        t.say(texts.AGE_OUT_MORE, texts.RESTART_CHOICES)
+        return Step.DONE
     elif not i.has_day:
         t.say(texts.ASK_DAY, texts.DAY_CHOICES)
     elif not i.has_time:
@@ -111,9 +40,15 @@ def ask_next(t: Turn) -> Step:
     return Step.COLLECT
 
 
+def ages_out(t: Turn) -> list[str]:
+    """The answers for children no care service takes, when that is every child of the intake; else []."""
+    away = [outside.age_out(who, kid, t.knowledge) if kid else None for who, _, kid in t.shown()]
+    return [a for a in away if a] if away and all(away) else []
+
+
 def recommend(t: Turn) -> Step:
     cards = 0
-    for (who, ranking), kid in zip(t.rankings(), t.intake.kids or (None,), strict=False):
+    for who, ranking, kid in t.shown():
         away = outside.age_out(who, kid, t.knowledge) if kid else None
         if away:
             t.say(away)
@@ -124,7 +59,7 @@ def recommend(t: Turn) -> Step:
         t.say(texts.AGE_OUT_MORE, texts.DONE_CHOICES)
         return Step.DONE
     if t.intake.consent_at is not None:
-        return confirm(t)
+        return confirm_or_phone(t)
     t.say(consent_text(t), texts.CONSENT_CHOICES)
     return Step.CONSENT
 
@@ -135,11 +70,12 @@ def consent_text(t: Turn) -> str:
 
 def more(t: Turn) -> bool:
     """'다른 곳 보기' and '자세히' at the consent and confirm steps: what the short card leaves out."""
+    per_age = present.grouped(t.rankings(), t.intake.kids, same_age=True)
     if t.compact == texts.MORE_OTHERS:
-        t.say("\n\n".join(present.others(who, r) for who, r in t.rankings()))
+        t.say("\n\n".join(present.others(who, r) for who, r, _ in per_age))
         return True
     if t.compact == texts.MORE_DETAIL:
-        t.replies += [present.detail(who, r) for who, r in t.rankings()]
+        t.replies += [present.detail(who, r) for who, r, _ in per_age]
         return True
     return False
 
@@ -147,26 +83,32 @@ def more(t: Turn) -> bool:
 def revise(t: Turn) -> Step:
     """A correction at the consent or confirm step: say what changed, and show a card only if the advice did."""
     before, old = t.intake, [r.best for _, r in t.rankings()]
-    t.intake = t.intake.merge(t.u)
+    t.intake = t.intake.merge(t.u, more_kids=adds_child(t), which=which_child(t))
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
         return ask_next(t)
-    changed = present.changes(before, t.intake)
-    t.say(texts.CHANGED.format(what=", ".join(changed)) if changed else texts.NOTHING_CHANGED)
+    fields = present.changed_fields(before, t.intake, t.now.date())
+    if fixed := [text for had, text in fields if had]:
+        t.say(texts.CHANGED.format(what=", ".join(fixed)))
+    if noted := [text for had, text in fields if not had]:
+        t.say(texts.NOTED.format(what=", ".join(noted)))
+    if not fields:
+        t.say(texts.NOTHING_CHANGED)
     new = [r.best for _, r in t.rankings()]
     same = [(b.service.id, b.site) for b in old if b] == [(b.service.id, b.site) for b in new if b]
     if not same or any(outside.age_out(who, k, t.knowledge) for (who, _), k in zip(t.rankings(), t.intake.kids,
                                                                                    strict=False)):
         return recommend(t)
-    t.say(texts.STILL_SAME.format(places=", ".join(present.place_of(b) for b in new if b)))
+    places = dict.fromkeys(present.place_of(r.best) for _, r, _ in t.shown() if r.best)
+    t.say(texts.STILL_SAME.format(places=", ".join(places)))
     if t.intake.consent_at is not None:
-        return confirm(t)
+        return confirm_or_phone(t)
     t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
     return Step.CONSENT
 
 
 def summary(t: Turn) -> str:
-    names = [r.best.service.name for _, r in t.rankings() if r.best]
-    return present.summary(t.intake, names, place_name(t.intake))
+    names = list(dict.fromkeys(r.best.service.name for _, r, _ in t.shown() if r.best))
+    return present.summary(t.intake, names, place_name(t.intake), t.now.date())
 
 
 def next_step_text(t: Turn, urgent: bool) -> str:
@@ -180,6 +122,14 @@ def next_step_text(t: Turn, urgent: bool) -> str:
     return promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at)
 
 
+def confirm_or_phone(t: Turn) -> Step:
+    """After a correction once consent is given: the summary to confirm, or the phone question still unanswered."""
+    if t.intake.phone or t.intake.chat_route:
+        return confirm(t)
+    t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
+    return Step.PHONE
+
+
 def confirm(t: Turn) -> Step:
     t.say(texts.CONFIRM.format(summary=summary(t)), texts.CONFIRM_CHOICES)
     return Step.CONFIRM
@@ -188,14 +138,35 @@ def confirm(t: Turn) -> Step:
 def answer_topic(t: Turn) -> bool:
     """A question about toys, benefits or consultation is answered at once, without the care questions."""
     topics = t.u.need.topics
-    if not topics or t.u.children or t.u.need.day or t.u.need.situations:
+    n = t.u.need
+    if (not topics and t.intake.topics and n.area and not (t.intake.kids or t.intake.day)
+            and not (t.u.children or n.day or n.start or n.end or n.situations)):
+        topics = t.intake.topics  # '율곡동이요' right after the toy library's answer: the one near 율곡동
+    elif not topics or t.u.children or n.day or n.situations:
         return False
-    ranking = rank(Need(topics=topics, area=t.intake.area or t.u.need.area, now=t.now), t.knowledge)
+    ranking = rank(Need(topics=topics, area=t.u.need.area or t.intake.area, now=t.now), t.knowledge)
     if ranking.best is None:
         return False
     t.replies.append(present.topic_answer(ranking, t.knowledge, t.ctx.map_url(ranking, t.intake)))
     t.say(texts.TOPIC_MORE)
+    t.intake = t.intake.evolve(topics=tuple(topics), area=t.u.need.area or t.intake.area)
     return True
+
+
+def resume(t: Turn) -> Step:
+    """After '도움말' or '접수 확인' mid-way: the question the parent was answering, again with its buttons."""
+    step = t.intake.step
+    if step == Step.COLLECT and t.intake != Intake():
+        return ask_next(t)
+    if step == Step.CONSENT:
+        t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
+    elif step == Step.PHONE:
+        t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
+    elif step == Step.CONFIRM:
+        t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
+    elif step == Step.DONE and t.replies and not t.replies[-1].choices:
+        t.replies[-1] = replace(t.replies[-1], choices=texts.RESTART_CHOICES)
+    return step
 
 
 def on_collect(t: Turn) -> Step:
@@ -210,9 +181,15 @@ def on_collect(t: Turn) -> Step:
         t.say(texts.ASK_TOWNSHIP, tuple(Choice(name, name) for name in towns), ask_location=True)
         return Step.COLLECT
     before = t.intake
-    t.intake = t.intake.merge(t.u, label=t.label)
+    t.intake = t.intake.merge(t.u, label=t.label, more_kids=adds_child(t), which=which_child(t))
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
+    elif t.intake != before and missing(before) is not None and missing(before) == missing(t.intake):
+        fields = present.changed_fields(before, t.intake, t.now.date())
+        if fixed := [text for had, text in fields if had]:  # '아 아니 4살이요' while the hours are asked
+            t.say(texts.CHANGED.format(what=", ".join(fixed)))
+        if noted := [text for had, text in fields if not had]:
+            t.say(texts.NOTED.format(what=", ".join(noted)))
     elif t.intake == before and not t.replies:
         if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
             t.say(texts.PLACE_NOT_FOUND)
@@ -220,32 +197,39 @@ def on_collect(t: Turn) -> Step:
             if guesses:
                 t.say(texts.PLACE_GUESS, tuple(Choice(name, name) for name in guesses), ask_location=True)
                 return Step.COLLECT
+        elif any(w in t.compact for w in texts.THANKS_WORDS):
+            t.say(texts.THANKS)
+            return Step.COLLECT
         elif t.text:
             t.say(texts.NOT_UNDERSTOOD)
     return ask_next(t)
 
 
 def on_consent(t: Turn) -> Step:
-    if more(t):
+    if more(t) or asks_name(t):
         t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
         return Step.CONSENT
     if t.says_facts:
         return revise(t)
-    if t.u.yes is True:
+    if correction(t, Step.CONSENT):
+        return Step.CONSENT
+    if consents(t):
         t.intake = t.intake.evolve(consent_at=t.now)
         t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
         return Step.PHONE
-    if t.u.yes is False:
-        # The promise in the consent text: nothing of this conversation is kept beyond the open dialog.
-        t.intake = Intake(danger_case=t.intake.danger_case)
-        t.say(texts.CONSENT_DECLINED.format(hours=UNCONSENTED_HOURS), texts.DONE_CHOICES)
+    if t.u.yes is False or any(w in t.compact for w in texts.NOT_CONSENT_WORDS):
+        # The promise in the consent text: nothing of this conversation is kept beyond the open dialog. The facts
+        # stay that long with the words (the retention job deletes both), so a parent who changes their mind
+        # need not type them again.
+        t.intake = t.intake.evolve(consent_at=None)
+        t.say(texts.CONSENT_DECLINED.format(hours=UNCONSENTED_HOURS), texts.DECLINED_CHOICES)
         return Step.DONE
     t.say(texts.YES_NO_AGAIN, texts.CONSENT_CHOICES)
     return Step.CONSENT
 
 
 def on_phone(t: Turn) -> Step:
-    phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None)
+    phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None) or spoken_phone(t.text)
     if phone:
         digits = re.sub(r"\D", "", phone)
         t.intake = t.intake.evolve(phone=digits, chat_route=False)
@@ -253,17 +237,26 @@ def on_phone(t: Turn) -> Step:
     if any(w in t.compact for w in texts.CHAT_ROUTE_WORDS):
         t.intake = t.intake.evolve(chat_route=True, phone=None)
         return confirm(t)
+    if t.says_facts:  # '아 5살이에요' while the phone is asked: a correction, not a bad number
+        return revise(t)
+    if correction(t, Step.PHONE):
+        return Step.PHONE
+    if t.u.yes is not None and not any(c.isdigit() for c in t.text):  # '네 맞아요': not a wrong number, no number
+        t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
+        return Step.PHONE
     t.say(texts.PHONE_INVALID, texts.PHONE_CHOICES, ask_contact=True)
     return Step.PHONE
 
 
 def on_confirm(t: Turn) -> Step:
-    if more(t):
+    if more(t) or asks_name(t):
         t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
         return Step.CONFIRM
     if t.says_facts:
         return revise(t)
-    if any(w in t.compact for w in texts.CORRECT_WORDS) or t.u.yes is False:
+    if correction(t, Step.CONFIRM):
+        return Step.CONFIRM
+    if t.u.yes is False:
         t.say(texts.ASK_CORRECTION)
         return Step.CONFIRM
     if t.u.yes is True:
@@ -284,6 +277,15 @@ def on_done(t: Turn) -> Step:
         # A new request after a finished one starts a fresh intake with what this message said.
         t.intake = Intake().merge(t.u)
         return ask_next(t)
+    i = t.intake
+    if i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place and consents(t):
+        return on_consent(t)  # declined a moment ago, and changed their mind: the facts are still here
+    if any(w in t.compact for w in texts.THANKS_WORDS):
+        t.say(texts.THANKS, texts.DONE_CHOICES if i.case_id is not None else texts.RESTART_CHOICES)
+        return Step.DONE
+    if i.case_id is None:  # declined, or no service takes the child: nothing was filed
+        t.say(texts.AFTER_NOTHING_FILED, texts.RESTART_CHOICES)
+        return Step.DONE
     t.say(texts.AFTER_DONE, texts.DONE_CHOICES)
     return Step.DONE
 
@@ -297,9 +299,9 @@ def on_forget(t: Turn) -> Step:
         t.intake = Intake()
         return Step.COLLECT
     back = t.intake.back_to or Step.COLLECT
-    t.intake = t.intake.evolve(back_to=None)
+    t.intake = t.intake.evolve(back_to=None, step=back)
     t.say(texts.FORGET_KEPT)
-    return back
+    return resume(t)  # the question that was pending, with its buttons
 
 
 STEPS: dict[Step, Callable[[Turn], Step]] = {

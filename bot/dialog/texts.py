@@ -19,6 +19,10 @@ HELP = (
 )
 RESTARTED = "처음부터 다시 시작할게요."
 CANCELLED = "진행 중이던 접수를 취소했어요. 필요하시면 언제든 다시 말씀해 주세요."
+CANCEL_FILED = (
+    "접수 #{case_id:은} 이미 담당자에게 전달됐어요. 취소하시려면 연락드리는 담당자에게 말씀해 주세요.\n"
+    "접수와 개인정보를 지금 모두 지우시려면 '내 정보 삭제'라고 보내 주세요."
+)
 
 DANGER = (
     "아이가 지금 위험하면 바로 전화하세요.\n"
@@ -27,6 +31,7 @@ DANGER = (
     "지금은 아이를 안전한 곳으로 데려가 곁을 지키고, 전화 안내에 따라 주세요.\n"
     "가족여성팀(관제탑)에 긴급 건으로 알렸어요 (접수번호 {case_id}번)."
 )
+DANGER_THEN = "아이를 맡길 곳도 필요하시면 이어서 알려 주세요. 담당자에게 함께 전할게요."
 DANGER_LATER = "관제탑은 {when}부터 확인해요. 그 전에는 112·119가 도와드려요."
 DANGER_LINKED = "[위험 신고 #{case_id:과} 연결된 접수]"
 DANGER_LINK_NOTE = "부모님이 이어서 돌봄 접수 #{case_id:을} 했습니다.\n{summary}"
@@ -75,6 +80,8 @@ ASK_TOWNSHIP = "어느 읍·면이세요?"
 PLACE_NOT_FOUND = "김천시 읍·면·동 이름에서 말씀하신 곳을 찾지 못했어요."
 PLACE_GUESS = "혹시 이 중에 사시는 곳이 있나요? 없으면 읍·면·동 이름을 다시 적어 주세요."
 NOT_UNDERSTOOD = "말씀을 잘 이해하지 못했어요."
+THANKS_WORDS = ("감사", "고맙", "고마워", "땡큐")
+THANKS = "도움이 되었으면 좋겠어요. 돌봄이 필요하시면 언제든 다시 말씀해 주세요."
 
 RECOMMEND_HEAD = "{child}에게 맞는 돌봄을 찾았어요."
 RECOMMEND_NONE = (
@@ -104,10 +111,23 @@ CHANGED_DAY = "날짜를 {value:으로}"
 CHANGED_TIME = "시간을 {value:으로}"
 CHANGED_PLACE = "동네를 {value:으로}"
 NOTHING_CHANGED = "바뀐 내용이 없어요."
+ADDED_KID = "{value} 아이도 함께"
+MORE_CHILD_WORDS = ("동생도", "둘째도", "셋째도", "첫째도", "큰애도", "큰아이도", "작은애도", "막내도", "언니도",
+                    "오빠도", "형도", "누나도", "한명더", "하나더", "애도있", "아이도있")
+"""A child said to come too: added to the children already known instead of replacing them."""
+CHILD_RANK_WORDS = {
+    "oldest": ("큰애", "큰아이", "첫째", "큰딸", "큰아들", "형은", "오빠는", "언니는", "누나는"),
+    "youngest": ("작은애", "작은아이", "막내", "동생", "둘째", "작은딸", "작은아들"),
+}
+"""Words naming one of several children, so '큰애는 6살이에요' changes that child alone."""
+NOTED = "{what} 적어 둘게요."
+"""A fact given while another was asked: said back, so the same question again does not read as not understood."""
+NAME_WORDS = ("이름", "성함", "실명")
+NAME_NOT_ASKED = "이름은 받지 않아요. 아이 나이·날짜·동네와 연락받을 방법만 있으면 돼요."
 CONSENT_AGAIN = "연결을 원하시면 '동의하고 접수'를 눌러 주세요."
 CONFIRM_AGAIN = "이대로 접수하시려면 '네, 접수할게요'를 눌러 주세요."
 AGE_OUT_YOUNG = (
-    "{child}: {months}개월 아기를 맡는 돌봄 서비스는 아직 없어요 (아이돌봄서비스도 {youngest}개월부터예요).\n"
+    "{child}: 이 나이의 아기를 맡는 돌봄 서비스는 아직 없어요 (아이돌봄서비스도 {youngest}개월부터예요).\n"
     "· 산후·영아 돌봄 상담: {guide}\n"
     "· 육아종합지원센터: {center}"
 )
@@ -116,12 +136,13 @@ AGE_OUT_OLD = (
     "· 청소년 돌봄·방과 후 프로그램 문의: {guide}"
 )
 AGE_OUT_MORE = "다른 아이의 돌봄이 필요하시면 '처음부터'라고 말씀해 주세요."
-GUIDE_LINE = "{name} {person} {phone}"
+GUIDE_LINE = "{name} {person} {phone} ({hours})"
 NOT_KOREAN = (
-    "돌봄이음은 한국어로 안내해요. 통합 접수 창구에 전화하시면 도와드려요: {phone}\n"
-    "Dolbom-ieum answers in Korean only. Please call the integrated care desk: {phone}\n"
-    "아이가 위험하면 / If a child is in danger: 112 (경찰 police), 119 (구급 ambulance)"
+    "돌봄이음은 한국어로 안내해요. 통합 접수 창구에 전화하시면 도와드려요: {phone} ({hours})\n"
+    "Dolbom-ieum answers in Korean only. Please call the integrated care desk: {phone} ({hours_en})"
 )
+NOT_KOREAN_ALWAYS = "지금 바로 아이를 맡겨야 하면 / Care needed right now (24 h): {name} {phone}"
+NOT_KOREAN_DANGER = "아이가 위험하면 / If a child is in danger: 112 (경찰 police), 119 (구급 ambulance)"
 NEXT_BEST = "다음 대안: {name}"
 FIRST_SITE = "장소: {site} ({address})"
 AT_HOME = "장소: 돌보미가 집으로 방문해요"
@@ -139,7 +160,7 @@ CONSENT_CHOICES = (Choice("동의하고 접수", "동의"), Choice("동의하지
 CONSENT_DECLINED = (
     "알겠어요. 접수하지 않고, 이 대화의 기록은 대화가 멈추고 {hours}시간이 지나면 모두 지워요.\n"
     "위에 안내한 연락처로 직접 문의하시면 돼요.\n"
-    "다시 접수하시려면 '처음부터'라고 말씀해 주세요."
+    "마음이 바뀌시면 '동의하고 접수'를 눌러 주세요."
 )
 ASK_PHONE = (
     "연락받으실 전화번호를 알려 주세요. (예: 010-1234-5678)\n"
@@ -164,15 +185,20 @@ NOW_WAY = "돌봄이 그 전에 필요하시면 지금 바로 연락하세요:"
 NOW_LINE = "· {name} {phone}{note}"
 NOW_ALWAYS = " (24시간)"
 NOW_HOURS = " (오늘 {hours})"
+STATUS_IN_PROGRESS = "지금 상담은 아직 접수 전이에요. 아래 질문에 답해 주시면 접수돼요."
+STATUS_START = "돌봄이 필요하시면 아이 나이와 필요한 때를 알려 주세요."
 AFTER_DONE = "접수가 끝났어요. 새로 상담하시려면 '처음부터', 접수 상태는 '접수 확인'이라고 말씀해 주세요."
 DONE_CHOICES = (Choice("접수 확인", "접수 확인"), Choice("처음부터", "처음부터"))
+RESTART_CHOICES = (Choice("처음부터", "처음부터"),)
+DECLINED_CHOICES = (Choice("동의하고 접수", "동의"), Choice("처음부터", "처음부터"))
+AFTER_NOTHING_FILED = "이 상담은 접수하지 않았어요. 새로 상담하시려면 '처음부터'라고 말씀해 주세요."
 
 ASK_FORGET = (
     "저장된 대화와 연락처 등 개인정보를 모두 지울까요? 지우면 되돌릴 수 없어요.\n"
     "진행 중인 접수가 있으면 담당자가 더는 연락드릴 수 없어요."
 )
 FORGET_CHOICES = (Choice("네, 지워 주세요", "네"), Choice("아니요", "아니요"))
-FORGET_KEPT = "지우지 않았어요. 하던 이야기를 이어서 해 주세요."
+FORGET_KEPT = "지우지 않았어요. 하던 이야기를 이어서 할게요."
 
 TOPIC_MORE = "돌봄 신청도 필요하시면 아이 나이와 필요한 때를 알려 주세요."
 YES_NO_AGAIN = "'네' 또는 '아니요'로 답해 주세요."
@@ -185,7 +211,20 @@ CANCEL_WORDS = ("취소",)
 HELP_WORDS = ("도움말", "사용법", "/help")
 STATUS_WORDS = ("접수확인", "/status")
 FORGET_WORDS = ("내정보삭제", "개인정보삭제", "정보삭제", "/forget")
-CORRECT_WORDS = ("고칠게요", "수정", "고칠래요", "바꿀게요")
+CORRECT_WORDS = ("고칠게요", "수정", "고칠래요", "바꿀게요", "바꿀래요", "바꿔", "틀렸", "틀려", "잘못", "달라요",
+                 "다릅니다")
+CONSENT_WORDS = ("동의할게", "동의해요", "동의합니다", "동의함", "동의하고", "동의할래")
+NOT_CONSENT_WORDS = ("동의안", "동의하지않", "동의못", "비동의", "동의는안", "동의못해")
+FIX_FIELDS = (
+    (("주소", "동네", "사는곳", "지역", "위치"), (
+        "사시는 동네를 알려 주세요. (예: 율곡동, 아포읍)",
+        PLACE_CHOICES[:-1],
+    )),
+    (("나이", "개월", "학년", "살이"), ("아이 나이를 다시 알려 주세요. (예: 4살, 18개월, 초2)", ())),
+    (("날짜", "요일", "날을", "날이"), ("언제 돌봄이 필요하세요? (예: 내일, 12월 20일, 토요일)", ())),
+    (("시간", "시각"), ("몇 시부터 몇 시까지 필요하세요? (예: 오후 6시부터 10시까지)", ())),
+)
+"""What a correction names, and the question (with buttons) that asks for that fact alone."""
 
 AGE_LABEL_MONTHS = "{months}개월"
 AGE_LABEL_YEARS = "{years}살"
@@ -199,9 +238,14 @@ CALL = "전화"
 INFO_PAGE = "안내 페이지"
 CONSOLE_PROMPT = "나> "
 CONSOLE_BOT = "돌봄이음> "
-CHILD_N = "{n}번째 아이({label})"
+CHILD_N = "{nth} 아이({label})"
+ORDINALS = ("첫째", "둘째", "셋째", "넷째", "다섯째")
+CHILD_GROUP = "{count} 아이({label})"
+"""Children of the same age with the same advice (twins) on one card: '두 아이(3살)'."""
+COUNTS = ("한", "두", "세", "네", "다섯")
 WEEKDAYS = "월화수목금토일"
 DAY_FMT = "{month}월 {day}일({weekday})"
+YEAR_FMT = "{year}년 {day}"
 SUMMARY_CHILDREN = "· 아이: {children}"
 SUMMARY_WHEN = "· 필요한 때: {when}"
 SUMMARY_PLACE = "· 동네: {place}"
@@ -213,6 +257,7 @@ TIME_RANGE = "{start}~{end}"
 TIME_FROM = "{start}부터"
 TIME_UNTIL = "{end}까지"
 NIGHT = "야간"
+DAYTIME = {"am": "오전", "pm": "오후", None: "낮"}
 URGENT_MARK = "[긴급] "
 
 # Kakao skill: what the channel itself says when the dialog cannot answer in time or at all.
@@ -246,3 +291,5 @@ CLOSED = "휴무"
 TODAY = "오늘({day})"
 OPEN_NOW = "지금 운영 중"
 CLOSED_NOW = "지금 운영 안 함"
+OPENS_AT = "{time}에 문 열어요"
+CLOSES_AT = "{time}에 문 닫아요"

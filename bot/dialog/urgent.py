@@ -7,7 +7,8 @@ from bot.dialog import present, promise, texts
 from bot.dialog.casefile import new_case
 from bot.dialog.core import Reply
 from bot.dialog.desk import CaseDesk
-from bot.dialog.steps import Turn
+from bot.dialog.intake import Intake, Step
+from bot.dialog.turn import Turn
 from db.store import Store
 
 
@@ -35,10 +36,14 @@ async def status(t: Turn, desk: CaseDesk) -> None:
     names = {s.id: s.name for s in t.knowledge.services}
     lines = [await desk.status(t.inbound.address.key, names)]
     i = t.intake
+    if i.case_id is None and i.step in (Step.CONSENT, Step.PHONE, Step.CONFIRM):
+        lines.append(texts.STATUS_IN_PROGRESS)  # the question below files it
+    elif i == Intake():
+        lines.append(texts.STATUS_START)
     first = next((r.best for _, r in t.rankings() if r.best), None) if i.case_id is not None else None
     if first is not None:
         at = desk.answer_at(first.service.id, t.now)
         starts = promise.care_starts(i, t.now)
-        if at is not None and at > t.now and (starts is None or starts < at):
+        if at is not None and at > t.now and promise.too_late(starts, at):
             lines += promise.ways_now(t.rankings(), t.knowledge, t.now, starts)
     t.say("\n".join(lines))
