@@ -187,6 +187,15 @@ class Service(Frozen):
         return site.hours if site and site.hours else self.hours
 
 
+class Together(Frozen):
+    """Two words that mean the situation only together: a ``first`` word, then a ``then`` word at most
+    ``within`` letters (spaces removed) after it ("피가 막 나요", "동전 두 개 먹었어요")."""
+
+    first: tuple[str, ...]
+    then: tuple[str, ...]
+    within: int = Field(6, ge=0, le=30)
+
+
 class Situation(Frozen):
     """A circumstance found from words (emergency, sick child, care at home, danger). Words are matched without
     spaces; ``{아이}`` in a word stands for a child noun with its particle (아이가, 애를, 딸이)."""
@@ -204,6 +213,15 @@ class Situation(Frozen):
     """Words saying it is happening now (지금, 며칠째): ``now_words`` count even beside a plan word."""
     unless: tuple[str, ...] = ()
     """Lookalike phrases: a word found only inside one of these does not count (학대예방, 주사맞, 아파트)."""
+    together: tuple[Together, ...] = ()
+    """Pairs of words that count like ``words`` when the second follows the first closely."""
+    supposed: tuple[str, ...] = ()
+    """Endings right after a word that make it a supposition, a worry or a wish, not an event (다치면, 까봐, 싶)."""
+    over: tuple[str, ...] = ()
+    """Words after a word saying it is over (괜찮아요, 나았어요, 찾았어요, 적이 있어요): the word does not count."""
+    asking: tuple[str, ...] = ()
+    """Words of a question about a programme or a procedure (교육, 캠페인, 대처법): without a ``now`` word the
+    situation is not found."""
     not_after: tuple[str, ...] = ()
     """Other people as the subject (엄마가, 제가): a word whose nearest subject before it is one of these is
     about them, not the child."""

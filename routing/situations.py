@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from knowledge.schema import Situation
+from knowledge.schema import Situation, Together
+from routing.wordforms import grouped, templated, word_pattern
 
 CHILD_NOUNS = (
     "아이들", "아이", "애기", "아기", "아가", "애들", "애", "얘", "딸래미", "딸내미", "딸", "아들", "막내", "첫째",
-    "둘째", "동생", "손주", "조카", "꼬맹이", "녀석",
+    "둘째", "동생", "손주", "손녀", "손자", "조카", "꼬맹이", "꼬마", "녀석", "큰애", "작은애", "돌쟁이", "갓난아기",
+    "신생아", "짜리",
 )
 """What ``{아이}`` in a word stands for, with its particle."""
 _PARTICLES = "(?:이가|가|이|를|을|는|은|도|만|한테|랑)?"
@@ -31,58 +33,69 @@ _BELONGINGS = (
     "장난감", "가방", "물건", "신발", "옷", "모자", "우산", "책", "폰", "핸드폰", "휴대폰", "지갑", "카드", "인형",
     "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
 )
+_CHILD = "{아이}"
 _BLANK = "|"
 _NONE: frozenset[str] = frozenset()
 
 
-def _grouped(words: list[str]) -> str:
-    """An alternation of literal words grouped by first letter ("다(?:쳤|쳐)|피(?:가나|나요)"), longest first
-    within a group: the regex engine then tries one group per letter, three times faster than one flat list
-    of hundreds of words, and finds the same matches."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0], []).append(w[1:])
-    parts = []
-    for first, rests in groups.items():
-        tails = sorted(set(rests), key=len, reverse=True)
-        body = "|".join(re.escape(t) for t in tails if t)
-        optional = "" in tails
-        parts.append(re.escape(first) + (f"(?:{body})" + ("?" if optional else "") if body else ""))
-    return "|".join(parts)
+def _source(words: tuple[str, ...]) -> list[str]:
+    """Regex sources for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words
+    that start with it are factored into one pattern behind a first-letter test: a child noun in front of every
+    alternative would make the regex engine try each of them at every letter (10x slower)."""
+    forms = sorted({w.replace(" ", "") for w in words if w.strip()}, key=len, reverse=True)
+    heads = [f for f in forms if f.startswith(_CHILD) and _CHILD not in f[len(_CHILD) :]]
+    rest = [f for f in forms if f not in heads]
+    sources = []
+    literal = [f for f in rest if _CHILD not in f]
+    slotted = [f for f in rest if _CHILD in f]
+    if literal:
+        sources.append(grouped(literal))
+    if slotted:
+        sources.append("|".join(templated(f, _CHILD, CHILD_RE) for f in slotted))
+    if heads:
+        tails = "|".join(word_pattern(f[len(_CHILD) :]) for f in heads)
+        sources.append(f"(?=[{_CHILD_FIRST}]){CHILD_RE}(?:{tails})")
+    return sources
 
 
 def _alternation(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Patterns for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words that
-    start with it are factored into one pattern behind a first-letter test: a child noun in front of every
-    alternative would make the regex engine try each of them at every letter (10x slower)."""
-    forms = sorted({w.replace(" ", "") for w in words if w.strip()}, key=len, reverse=True)
-    child = "{아이}"
-    heads = [f for f in forms if f.startswith(child) and child not in f[len(child) :]]
-    rest = [f for f in forms if f not in heads]
-    patterns = []
-    literal = [f for f in rest if child not in f]
-    templated = [f for f in rest if child in f]
-    if literal:
-        patterns.append(re.compile(_grouped(literal)))
-    if templated:
-        patterns.append(re.compile("|".join(re.escape(f).replace(re.escape(child), CHILD_RE) for f in templated)))
-    if heads:
-        tails = "|".join(re.escape(f[len(child) :]) for f in heads)
-        patterns.append(re.compile(f"(?=[{_CHILD_FIRST}]){CHILD_RE}(?:{tails})"))
-    return tuple(patterns)
+    return tuple(re.compile(s) for s in _source(words))
+
+
+def _together(pairs: tuple[Together, ...]) -> tuple[re.Pattern[str], ...]:
+    """One pattern per pair: a ``first`` word, then a ``then`` word within ``within`` letters."""
+    return tuple(
+        re.compile(f"(?:{'|'.join(_source(p.first))})(?:.{{0,{p.within}}}?)(?:{'|'.join(_source(p.then))})")
+        for p in pairs
+    )
 
 
 class _Compiled:
-    __slots__ = ("now", "now_words", "others", "plans", "unless", "with_child", "words")
+    __slots__ = ("asking", "now", "now_words", "others", "over", "plans", "supposed", "unless", "with_child", "words")
 
     def __init__(self, s: Situation) -> None:
-        self.words = _alternation(s.words)
+        self.words = _alternation(s.words) + _together(s.together)
+        self.supposed = _compile_after(s.supposed, _SUPPOSED_GAP, "")
+        self.over = _compile_after(s.over, _OVER_GAP, "(?<![안못않])")
+        self.asking = _alternation(s.asking)
         self.now_words = _alternation(s.now_words)
         self.plans = _alternation(s.plans)
         self.now = _alternation(s.now)
         self.unless = _alternation(s.unless)
         self.others = _alternation(s.not_after)
         self.with_child = _alternation(s.with_child)
+
+
+_SUPPOSED_GAP = 2
+"""Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
+_OVER_GAP = 40
+
+
+def _compile_after(words: tuple[str, ...], gap: int, guard: str) -> re.Pattern[str] | None:
+    """A pattern anchored right after a word: up to ``gap`` letters, then one of ``words``."""
+    if not words:
+        return None
+    return re.compile(f".{{0,{gap}}}?{guard}(?:{'|'.join(_source(words))})")
 
 
 def _about_someone_else(compact: str, at: int, others: tuple[re.Pattern[str], ...]) -> bool:
@@ -133,19 +146,32 @@ def _child_is_object(compact: str, at: int) -> bool:
     return _CHILD_OBJECT.search(compact, max(0, at - _SUBJECT_WINDOW), at) is not None
 
 
-def _counts(patterns: tuple[re.Pattern[str], ...], compact: str, others: tuple[re.Pattern[str], ...]) -> bool:
+def _stands(c: _Compiled, text: str, end: int) -> bool:
+    """Whether a word ending at ``end`` says what happened: not a supposition or a wish right after it
+    ("다치면", "때리고 싶"), and not told as over later in the message ("넘어졌는데 괜찮아요")."""
+    if c.supposed is not None and c.supposed.match(text, end) is not None:
+        return False
+    return c.over is None or c.over.search(text, end) is None
+
+
+def _counts(c: _Compiled, patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     return any(
-        not _about_someone_else(compact, m.start(), others)
-        or (_HARM_DONE_TO.match(compact, m.start()) is not None and _child_is_object(compact, m.start()))
-        for p in patterns for m in p.finditer(compact)
+        (
+            not _about_someone_else(text, m.start(), c.others)
+            or (_HARM_DONE_TO.match(text, m.start()) is not None and _child_is_object(text, m.start()))
+        )
+        and _stands(c, text, m.end())
+        for p in patterns
+        for m in p.finditer(text)
     )
 
 
-def _after_child(patterns: tuple[re.Pattern[str], ...], compact: str, others: tuple[re.Pattern[str], ...]) -> bool:
+def _after_child(c: _Compiled, text: str) -> bool:
     return any(
-        _child_named_before(compact, m.start()) and not _about_someone_else(compact, m.start(), others)
-        for p in patterns
-        for m in p.finditer(compact)
+        _child_named_before(text, m.start()) and not _about_someone_else(text, m.start(), c.others)
+        and _stands(c, text, m.end())
+        for p in c.with_child
+        for m in p.finditer(text)
     )
 
 
@@ -164,14 +190,14 @@ class SituationFinder:
 
     def __init__(self, situations: Mapping[str, Situation]) -> None:
         self._compiled = tuple(
-            (sid, _Compiled(s)) for sid, s in situations.items() if s.words or s.now_words or s.with_child
+            (sid, _Compiled(s)) for sid, s in situations.items() if s.words or s.now_words or s.with_child or s.together
         )
         cores = {
             w.replace(" ", "").replace("{아이}", "")
             for s in situations.values()
-            for w in (*s.words, *s.now_words, *s.with_child)
+            for w in (*s.words, *s.now_words, *s.with_child, *(f for p in s.together for f in p.first))
         } - {""}
-        self._trigger = re.compile(_grouped(sorted(cores))) if cores else None
+        self._trigger = re.compile(grouped(sorted(cores))) if cores else None
         """Any word of any situation, without its child noun: most messages match none and stop here."""
 
     def find(self, compact: str, later: bool = False) -> frozenset[str]:
@@ -181,8 +207,10 @@ class SituationFinder:
         found = []
         for sid, c in self._compiled:
             text = _blank(c.unless, compact)
-            if _counts(c.words, text, c.others) or _after_child(c.with_child, text, c.others) or (
-                c.now_words and self._now(c, text, later) and _counts(c.now_words, text, c.others)
+            if c.asking and _any(c.asking, text) and not _any(c.now, text):
+                continue  # a question about a programme or what to do, with nothing happening now
+            if _counts(c, c.words, text) or _after_child(c, text) or (
+                c.now_words and self._now(c, text, later) and _counts(c, c.now_words, text)
             ):
                 found.append(sid)
         return frozenset(found)
