@@ -194,6 +194,8 @@ class Together(Frozen):
     first: tuple[str, ...]
     then: tuple[str, ...]
     within: int = Field(6, ge=0, le=30)
+    now: bool = False
+    """Counts like ``now_words``: only when the message is about now, not a plan."""
 
 
 class Situation(Frozen):
@@ -219,9 +221,15 @@ class Situation(Frozen):
     """Endings right after a word that make it a supposition, a worry or a wish, not an event (다치면, 까봐, 싶)."""
     over: tuple[str, ...] = ()
     """Words after a word saying it is over (괜찮아요, 나았어요, 찾았어요, 적이 있어요): the word does not count."""
+    past: tuple[str, ...] = ()
+    """An earlier time (작년에, 지난달): a word after it is history unless a ``now`` word is in the message;
+    "작년부터" (since last year) is still going on."""
     asking: tuple[str, ...] = ()
     """Words of a question about a programme or a procedure (교육, 캠페인, 대처법): without a ``now`` word the
     situation is not found."""
+    done_to: tuple[str, ...] = ()
+    """Harm done to someone (때리, 패요): with a child marked as object before it, a ``not_after`` person before
+    the verb is the one doing it, and the word counts."""
     not_after: tuple[str, ...] = ()
     """Other people as the subject (엄마가, 제가): a word whose nearest subject before it is one of these is
     about them, not the child."""

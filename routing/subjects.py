@@ -1,0 +1,84 @@
+"""Who a situation word is about: a child named before it, another person as its subject, a child as its object."""
+
+from __future__ import annotations
+
+import re
+
+CHILD_NOUNS = (
+    "아이들", "아이", "애기", "아기", "아가", "애들", "애", "얘", "딸래미", "딸내미", "딸", "아들", "막내", "첫째",
+    "둘째", "동생", "손주", "손녀", "손자", "조카", "꼬맹이", "꼬마", "녀석", "큰애", "작은애", "돌쟁이", "갓난아기",
+    "신생아", "짜리",
+)
+"""What ``{아이}`` in a word stands for, with its particle ("3살짜리가": 짜리 after an age)."""
+_PARTICLES = "(?:이가|가|이|를|을|는|은|도|만|한테|랑)?"
+CHILD_RE = "(?:" + "|".join(CHILD_NOUNS) + ")" + _PARTICLES
+CHILD_FIRST = "".join(sorted({n[0] for n in CHILD_NOUNS}))
+_CHILD_MENTION = re.compile("|".join(CHILD_NOUNS))
+_CHILD_SUBJECT = re.compile(CHILD_RE)
+_CHILD_OBJECT = re.compile("(?:" + "|".join(CHILD_NOUNS) + ")(?:을|를)")
+_SELF_OBJECT = re.compile("(?:저|나)(?:를|을)")
+"""The parent as the object ("남편이 저를 때려요"): the harm is to the parent."""
+WINDOW = 20
+"""How far back (letters, spaces removed) a subject, an object or a named child is looked for."""
+_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님")
+_BELONGINGS = (
+    "장난감", "가방", "물건", "신발", "옷", "모자", "우산", "책", "폰", "핸드폰", "휴대폰", "지갑", "카드", "인형",
+    "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
+)
+Patterns = tuple[re.Pattern[str], ...]
+
+
+def about_someone_else(compact: str, at: int, others: Patterns) -> bool:
+    """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
+    ("선생님한테 맞았대요", "엄마랑") or inside a child word ("막내가" holds 내가) is not the subject."""
+    if not others:
+        return False
+    begin = max(0, at - WINDOW)
+    window = compact[begin:at]
+    children = [(m.start(), m.end()) for m in _CHILD_MENTION.finditer(window)]
+    last_other = max(
+        (
+            m.end()
+            for p in others
+            for m in p.finditer(window)
+            if not _NOT_SUBJECT.match(compact, begin + m.end())
+            and not any(a < m.end() and m.start() < b for a, b in children)
+        ),
+        default=-1,
+    )
+    if last_other < 0:
+        return False
+    return last_other > max((b for _, b in children), default=-1)
+
+
+def child_named_before(compact: str, at: int) -> bool:
+    """Whether a child is named shortly before ``at`` with no other noun marked as subject or object between
+    ("둘째가 30분째 안 보여요", "손자가 단지에서 놀다가 사라졌어요" yes; "아이 가방을 잃어버렸어요" no)."""
+    window = compact[max(0, at - WINDOW) : at]
+    last = None
+    for m in _CHILD_SUBJECT.finditer(window):
+        last = m
+    if last is None:
+        return False
+    between = window[last.end() :]
+    if between.startswith(_BELONGINGS):
+        return False  # "애 장난감 잃어버렸어요": the child's things, not the child
+    return not between or between[-1] not in "이가을를은는" or between.endswith("다가")  # 놀다가: a verb going on
+
+
+def harmed_by_someone(done_to: Patterns, others: Patterns, compact: str, start: int, end: int) -> bool:
+    """Whether the match holds a word of harm done to someone (때려, 학대) whose object is not an adult: then
+    a person before the verb is the one doing it ("남편이 애를 패요", "선생님 무섭다고 울어요 학대 같아요")."""
+    for p in done_to:
+        m = p.search(compact, start, end)
+        if m is None:
+            continue
+        begin = max(0, start - WINDOW)
+        child = max((o.end() for o in _CHILD_OBJECT.finditer(compact, begin, m.start())), default=-1)
+        adult = max((o.end() for o in _SELF_OBJECT.finditer(compact, begin, m.start())), default=-1)
+        for q in others:
+            for o in q.finditer(compact, begin, m.start()):
+                if compact.startswith(("을", "를"), o.end()):
+                    adult = max(adult, o.end() + 1)
+        return adult <= child or adult < 0
+    return False
