@@ -21,6 +21,8 @@ _SELF_OBJECT = re.compile("(?:저|나)(?:를|을)")
 WINDOW = 20
 """How far back (letters, spaces removed) a subject, an object or a named child is looked for."""
 _NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님")
+_SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
+_CHILD_MARKED = re.compile(CHILD_RE.removesuffix(_PARTICLES) + "(?:이가|가|이|는|은|도)")
 _BELONGINGS = (
     "장난감", "가방", "물건", "신발", "옷", "모자", "우산", "책", "폰", "핸드폰", "휴대폰", "지갑", "카드", "인형",
     "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
@@ -30,12 +32,15 @@ Patterns = tuple[re.Pattern[str], ...]
 
 def about_someone_else(compact: str, at: int, others: Patterns) -> bool:
     """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
-    ("선생님한테 맞았대요", "엄마랑") or inside a child word ("막내가" holds 내가) is not the subject."""
+    ("선생님한테 맞았대요", "엄마랑"), inside a child word ("막내가" holds 내가) or, after a child marked as
+    subject, a person with no particle who is not right before the word ("둘째가 엄마 영양제를 다 먹었어요":
+    whose it is) is not the subject."""
     if not others:
         return False
     begin = max(0, at - WINDOW)
     window = compact[begin:at]
     children = [(m.start(), m.end()) for m in _CHILD_MENTION.finditer(window)]
+    marked = min((m.start() for m in _CHILD_MARKED.finditer(window)), default=len(window))
     last_other = max(
         (
             m.end()
@@ -43,6 +48,9 @@ def about_someone_else(compact: str, at: int, others: Patterns) -> bool:
             for m in p.finditer(window)
             if not _NOT_SUBJECT.match(compact, begin + m.end())
             and not any(a < m.end() and m.start() < b for a, b in children)
+            and (
+                m.start() < marked or m.end() == len(window) or _SUBJECT_MARK.match(compact, begin + m.end())
+            )
         ),
         default=-1,
     )

@@ -5,7 +5,8 @@ rules, applied letter by letter when the patterns are compiled (nothing is added
 
 - a word of two letters or more ending in an open syllable is a stem: its last syllable takes any final
   consonant, so "다쳐" finds 다쳤·다쳣, "숨을안쉬" finds 숨을안쉼, "피가나" finds 피가났·피가난;
-- a syllable closed by ㅆ also matches the same syllable closed by ㅅ (the shift key missed: 다쳣, 삼켯, 데엇);
+- a syllable closed by ㅆ also matches the same syllable closed by ㅅ (the shift key missed: 다쳣, 삼켯, 데엇)
+  and the noun ending parents use in short messages (피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴);
 - after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬).
 """
 
@@ -18,6 +19,10 @@ _LAST = 0xD7A3
 _SS = 20
 """The final consonant ㅆ (index among the 28 finals, 0 = none)."""
 _S = 19
+_M = 16
+"""The finals ㅅ and ㅁ: 다쳤 typed 다쳣, or written as a noun ending 다침 (피남, 없어짐, 삼킴)."""
+_I = 20
+_IEUNG = 11
 _PALATAL = {12, 14, 13}
 """ㅈ, ㅊ, ㅉ as initial consonant indexes."""
 _YEO, _EO = 6, 4
@@ -34,8 +39,9 @@ def _syllable(initial: int, vowel: int, final: int) -> str:
     return chr(_BASE + initial * 588 + vowel * 28 + final)
 
 
-def syllable_forms(c: str, last: bool) -> list[str]:
-    """The letters one letter of a word stands for; ``last`` when it ends a word of two letters or more."""
+def syllable_forms(c: str, last: bool = False, stem: bool = False) -> list[str]:
+    """The letters one letter of a word stands for; ``last`` when it ends the word, ``stem`` when the word is
+    a stem (two letters or more, ending open)."""
     p = _parts(c)
     if p is None:
         return [c]
@@ -43,25 +49,32 @@ def syllable_forms(c: str, last: bool) -> list[str]:
     vowels = [vowel]
     if initial in _PALATAL and vowel in (_YEO, _EO):
         vowels = [_YEO, _EO]
-    finals = list(range(28)) if last and final == 0 else [final, _S] if final == _SS else [final]
-    return [_syllable(initial, v, f) for v in vowels for f in finals]
+    if last and stem and final == 0:
+        return [_syllable(initial, v, f) for v in vowels for f in range(28)]
+    finals = [final, _S] if final == _SS else [final]
+    forms = [_syllable(initial, v, f) for v in vowels for f in finals]
+    if last and final == _SS and initial != _IEUNG:
+        # the noun ending of a short message: 피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴. Not after ㅇ:
+        # 었 -> 엄 would find "엄마" in "하는데 엄마가".
+        forms += [_syllable(initial, _I if v == _YEO else v, _M) for v in vowels]
+    return forms
 
 
-def syllable_pattern(c: str, last: bool) -> str:
+def syllable_pattern(c: str, last: bool = False, stem: bool = False) -> str:
     """The regex for one letter of a word (a range for a stem's last letter)."""
-    forms = syllable_forms(c, last)
+    forms = syllable_forms(c, last, stem)
     if len(forms) == 1:
         return re.escape(forms[0])
     if len(forms) % 28 == 0:
         return "[" + "".join(f"{forms[i]}-{forms[i + 27]}" for i in range(0, len(forms), 28)) + "]"
-    return "[" + "".join(forms) + "]"
+    return "[" + "".join(dict.fromkeys(forms)) + "]"
 
 
 def word_pattern(word: str, stem: bool | None = None) -> str:
     """The regex for a word (spaces already removed); ``stem`` whether an open last letter takes any final
     (by default when the word has two letters or more; say so for the tail of a longer word)."""
     stem = len(word) > 1 if stem is None else stem
-    return "".join(syllable_pattern(c, stem and i == len(word) - 1) for i, c in enumerate(word))
+    return "".join(syllable_pattern(c, i == len(word) - 1, stem) for i, c in enumerate(word))
 
 
 def grouped(words: list[str]) -> str:
@@ -72,7 +85,7 @@ def grouped(words: list[str]) -> str:
     which made the search twice as slow."""
     groups: dict[str, list[str]] = {}
     for w in words:
-        for first in syllable_forms(w[0], False):
+        for first in syllable_forms(w[0], len(w) == 1):
             groups.setdefault(first, []).append(w[1:])
     parts = []
     for first, rests in groups.items():

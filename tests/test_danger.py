@@ -516,14 +516,11 @@ def test_earlier_unseen_lookalikes_stay_quiet(text: str) -> None:
     assert not _danger(text)
 
 
-KNOWN_MISSES = (
-    "아들이 할머니 혈압약을 먹었어요",  # 할머니 reads as the subject, not as whose medicine it is
-)
-
-
-@pytest.mark.xfail(strict=True, reason="known limit of the phrase lists: a possessor read as the subject")
-@pytest.mark.parametrize("text", KNOWN_MISSES)
-def test_known_misses(text: str) -> None:
+@pytest.mark.parametrize("text", [
+    "아들이 할머니 혈압약을 먹었어요",      # once a known miss: 할머니 read as the subject, not as whose medicine
+    "둘째가 엄마 영양제를 한통 다 먹었어요",
+])
+def test_a_person_without_a_particle_after_the_child_is_whose_thing_not_the_subject(text: str) -> None:
     assert _danger(text)
 
 
