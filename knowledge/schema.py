@@ -193,6 +193,8 @@ class Together(Frozen):
 
     first: tuple[str, ...]
     then: tuple[str, ...]
+    last: tuple[str, ...] = ()
+    """A third word after ``then``, again within ``within`` letters (이웃집 + 밤새 + 울어요)."""
     within: int = Field(6, ge=0, le=30)
     now: bool = False
     """Counts like ``now_words``: only when the message is about now, not a plan."""

@@ -32,6 +32,9 @@ _SUPPOSED_GAP = 2
 """Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
 _OVER_GAP = 40
 _NEGATIONS = "안못"
+_CLAUSE_END = "고"
+"""Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
+있는데', a thing going on, is one)."""
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
@@ -63,11 +66,14 @@ def _alternation(words: tuple[str, ...]) -> Patterns:
 
 
 def _together(pairs: tuple[Together, ...]) -> Patterns:
-    """One pattern per pair: a ``first`` word, then (group 1) a ``then`` word within ``within`` letters."""
-    return tuple(
-        re.compile(f"(?:{'|'.join(_source(p.first))}).{{0,{p.within}}}?({'|'.join(_source(p.then))})")
-        for p in pairs
-    )
+    """One pattern per pair: a ``first`` word, then (group 1) a ``then`` word within ``within`` letters (and a
+    ``last`` word as far after it, when given)."""
+    patterns = []
+    for p in pairs:
+        gap = f"(?:[^{_CLAUSE_END}]|{_CLAUSE_END}(?=있)){{0,{p.within}}}?"
+        last = f"{gap}(?:{'|'.join(_source(p.last))})" if p.last else ""
+        patterns.append(re.compile(f"(?:{'|'.join(_source(p.first))}){gap}({'|'.join(_source(p.then))}){last}"))
+    return tuple(patterns)
 
 
 def _after(words: tuple[str, ...], gap: int, guard: str = "", tail: str = "") -> re.Pattern[str] | None:

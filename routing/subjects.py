@@ -7,7 +7,7 @@ import re
 CHILD_NOUNS = (
     "아이들", "아이", "애기", "아기", "아가", "애들", "애", "얘", "딸래미", "딸내미", "딸", "아들", "막내", "첫째",
     "둘째", "동생", "손주", "손녀", "손자", "조카", "꼬맹이", "꼬마", "녀석", "큰애", "작은애", "돌쟁이", "갓난아기",
-    "신생아", "짜리",
+    "신생아", "얼라", "짜리",
 )
 """What ``{아이}`` in a word stands for, with its particle ("3살짜리가": 짜리 after an age)."""
 _PARTICLES = "(?:이가|가|이|를|을|는|은|도|만|한테|랑)?"
@@ -15,7 +15,8 @@ CHILD_RE = "(?:" + "|".join(CHILD_NOUNS) + ")" + _PARTICLES
 CHILD_FIRST = "".join(sorted({n[0] for n in CHILD_NOUNS}))
 _CHILD_MENTION = re.compile("|".join(CHILD_NOUNS))
 _CHILD_SUBJECT = re.compile(CHILD_RE)
-_CHILD_OBJECT = re.compile("(?:" + "|".join(CHILD_NOUNS) + ")(?:을|를)")
+_CHILD_OBJECT = re.compile("(?:" + "|".join(CHILD_NOUNS) + ")(?:을|를|한테|에게)")
+"""A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요'."""
 _SELF_OBJECT = re.compile("(?:저|나)(?:를|을)")
 """The parent as the object ("남편이 저를 때려요"): the harm is to the parent."""
 WINDOW = 20
