@@ -187,6 +187,22 @@ class Service(Frozen):
         return site.hours if site and site.hours else self.hours
 
 
+class ChildWords(Frozen):
+    """How parents name a child, for ``{아이}`` in situation words and for whom a word is about. The defaults
+    are the shipped YAML's lists, for a knowledge file written before the key existed."""
+
+    words: tuple[Annotated[str, Field(min_length=1)], ...] = (
+        "아이들", "아이", "애기", "아기", "아가", "애들", "애", "얘", "딸래미", "딸내미", "딸", "아들", "막내", "첫째",
+        "둘째", "동생", "손주", "손녀", "손자", "조카", "꼬맹이", "꼬마", "녀석", "큰애", "작은애", "돌쟁이",
+        "갓난아기", "신생아", "얼라", "짜리",
+    )
+    things: tuple[Annotated[str, Field(min_length=1)], ...] = (
+        "장난감", "가방", "물건", "신발", "옷", "모자", "우산", "책", "폰", "핸드폰", "휴대폰", "지갑", "카드", "인형",
+        "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
+    )
+    """A child's things: "애 장난감 잃어버렸어요" is about the toy, not the child."""
+
+
 class Together(Frozen):
     """Two words that mean the situation only together: a ``first`` word, then a ``then`` word at most
     ``within`` letters (spaces removed) after it ("피가 막 나요", "동전 두 개 먹었어요")."""
@@ -254,6 +270,8 @@ class Knowledge(Frozen):
     services: tuple[Service, ...]
     situations: dict[str, Situation]
     places: tuple[Place, ...]
+    children: ChildWords = ChildWords()
+    """Words for a child and a child's things, used in reading situations."""
     school_from_months: int = 84
     """A child whose school grade is unknown counts as a school child from this age."""
     night_from: int = 19 * 60 + 30

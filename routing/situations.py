@@ -14,15 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from knowledge.schema import Situation, Together
-from routing.subjects import (
-    CHILD_FIRST,
-    CHILD_RE,
-    Patterns,
-    about_someone_else,
-    child_named_before,
-    harmed_by_someone,
-)
+from knowledge.schema import ChildWords, Situation, Together
+from routing.subjects import Children, Patterns
 from routing.wordforms import grouped, templated, word_pattern
 
 _CHILD = "{아이}"
@@ -41,7 +34,7 @@ _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
 
-def _source(words: tuple[str, ...]) -> list[str]:
+def _source(words: tuple[str, ...], kids: Children) -> list[str]:
     """Regex sources for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words
     that start with it are factored into one pattern behind a first-letter test: a child noun in front of every
     alternative would make the regex engine try each of them at every letter (10x slower)."""
@@ -54,33 +47,34 @@ def _source(words: tuple[str, ...]) -> list[str]:
     if literal:
         sources.append(grouped(literal))
     if slotted:
-        sources.append("|".join(templated(f, _CHILD, CHILD_RE) for f in slotted))
+        sources.append("|".join(templated(f, _CHILD, kids.re) for f in slotted))
     if heads:
         tails = "|".join(word_pattern(f[len(_CHILD) :]) for f in heads)
-        sources.append(f"(?=[{CHILD_FIRST}]){CHILD_RE}(?:{tails})")
+        sources.append(f"(?=[{kids.first}]){kids.re}(?:{tails})")
     return sources
 
 
-def _alternation(words: tuple[str, ...]) -> Patterns:
-    return tuple(re.compile(s) for s in _source(words))
+def _alternation(words: tuple[str, ...], kids: Children) -> Patterns:
+    return tuple(re.compile(s) for s in _source(words, kids))
 
 
-def _together(pairs: tuple[Together, ...]) -> Patterns:
+def _together(pairs: tuple[Together, ...], kids: Children) -> Patterns:
     """One pattern per pair: a ``first`` word, then (group 1) a ``then`` word within ``within`` letters (and a
     ``last`` word as far after it, when given)."""
     patterns = []
     for p in pairs:
         gap = f"(?:[^{_CLAUSE_END}]|{_CLAUSE_END}(?=있)){{0,{p.within}}}?"
-        last = f"{gap}(?:{'|'.join(_source(p.last))})" if p.last else ""
-        patterns.append(re.compile(f"(?:{'|'.join(_source(p.first))}){gap}({'|'.join(_source(p.then))}){last}"))
+        last = f"{gap}(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
+        first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
+        patterns.append(re.compile(f"(?:{first}){gap}({then}){last}"))
     return tuple(patterns)
 
 
-def _after(words: tuple[str, ...], gap: int, guard: str = "", tail: str = "") -> re.Pattern[str] | None:
+def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", tail: str = "") -> re.Pattern[str] | None:
     """A pattern anchored right after a word: up to ``gap`` letters, then one of ``words``."""
     if not words:
         return None
-    return re.compile(f".{{0,{gap}}}?{guard}(?:{'|'.join(_source(words))}){tail}")
+    return re.compile(f".{{0,{gap}}}?{guard}(?:{'|'.join(_source(words, kids))}){tail}")
 
 
 class _Compiled:
@@ -89,19 +83,20 @@ class _Compiled:
         "with_child", "words",
     )
 
-    def __init__(self, s: Situation) -> None:
-        self.words = _alternation(s.words) + _together(tuple(p for p in s.together if not p.now))
-        self.now_words = _alternation(s.now_words) + _together(tuple(p for p in s.together if p.now))
-        self.with_child = _alternation(s.with_child)
-        self.supposed = _after(s.supposed, _SUPPOSED_GAP)
-        self.over = _after(s.over, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, it does not tell
-        self.past = re.compile(f"(?:{'|'.join(_source(s.past))})(?!부터)") if s.past else None  # 작년부터: still going
-        self.asking = _alternation(s.asking)
-        self.done_to = _alternation(s.done_to)
-        self.plans = _alternation(s.plans)
-        self.now = _alternation(s.now)
-        self.unless = _alternation(s.unless)
-        self.others = _alternation(s.not_after)
+    def __init__(self, s: Situation, kids: Children) -> None:
+        self.words = _alternation(s.words, kids) + _together(tuple(p for p in s.together if not p.now), kids)
+        self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in s.together if p.now), kids)
+        self.with_child = _alternation(s.with_child, kids)
+        self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
+        self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
+        past = "|".join(_source(s.past, kids))
+        self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
+        self.asking = _alternation(s.asking, kids)
+        self.done_to = _alternation(s.done_to, kids)
+        self.plans = _alternation(s.plans, kids)
+        self.now = _alternation(s.now, kids)
+        self.unless = _alternation(s.unless, kids)
+        self.others = _alternation(s.not_after, kids)
 
 
 def _any(patterns: Patterns, text: str) -> bool:
@@ -117,10 +112,11 @@ def _blank(patterns: Patterns, text: str) -> str:
 class _Reading:
     """One situation read on one message: which matches of its words tell an event about a child."""
 
-    __slots__ = ("c", "past_at", "text")
+    __slots__ = ("c", "kids", "past_at", "text")
 
-    def __init__(self, c: _Compiled, text: str, now: bool) -> None:
+    def __init__(self, c: _Compiled, kids: Children, text: str, now: bool) -> None:
         self.c = c
+        self.kids = kids
         self.text = text
         m = c.past.search(text) if c.past is not None and not now else None
         self.past_at = m.end() if m is not None else len(text) + 1
@@ -148,8 +144,8 @@ class _Reading:
             for m in p.finditer(text):
                 at = m.start(1) if p.groups else m.start()  # a pair's subject stands before its second word
                 if (
-                    not about_someone_else(text, at, c.others)
-                    or harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
+                    not self.kids.about_someone_else(text, at, c.others)
+                    or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
                 ) and self.stands(m.start(), m.end(), at):
                     return True
         return False
@@ -157,7 +153,7 @@ class _Reading:
     def after_child(self) -> bool:
         c, text = self.c, self.text
         return any(
-            child_named_before(text, m.start()) and not about_someone_else(text, m.start(), c.others)
+            self.kids.named_before(text, m.start()) and not self.kids.about_someone_else(text, m.start(), c.others)
             and self.stands(m.start(), m.end(), m.start())
             for p in c.with_child
             for m in p.finditer(text)
@@ -167,9 +163,12 @@ class _Reading:
 class SituationFinder:
     """Compiled once per knowledge; ``find`` is a pure function of the message."""
 
-    def __init__(self, situations: Mapping[str, Situation]) -> None:
+    def __init__(self, situations: Mapping[str, Situation], children: ChildWords | None = None) -> None:
+        self._kids = Children(children or ChildWords())
         self._compiled = tuple(
-            (sid, _Compiled(s)) for sid, s in situations.items() if s.words or s.now_words or s.with_child or s.together
+            (sid, _Compiled(s, self._kids))
+            for sid, s in situations.items()
+            if s.words or s.now_words or s.with_child or s.together
         )
         cores = {
             w.replace(" ", "").replace(_CHILD, "")
@@ -189,7 +188,7 @@ class SituationFinder:
             now = _any(c.now, text)
             if c.asking and not now and _any(c.asking, compact):
                 continue  # a question about a programme or what to do, with nothing happening now
-            r = _Reading(c, text, now)
+            r = _Reading(c, self._kids, text, now)
             if r.counts(c.words) or r.after_child() or (
                 c.now_words and not later and (now or not _any(c.plans, text)) and r.counts(c.now_words)
             ):

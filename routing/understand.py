@@ -66,7 +66,7 @@ class Understander:
         self.knowledge = knowledge
         self._places = PlaceFinder(knowledge.places)
         public_holidays(datetime.now().year)  # the holidays package takes ~0.1 s per year: not on a parent's turn
-        self._situations = SituationFinder(knowledge.situations)
+        self._situations = SituationFinder(knowledge.situations, knowledge.children)
         owners: dict[str, list[str]] = {}
         for service in knowledge.services:
             for word in service.topics:

@@ -1148,3 +1148,12 @@ def test_known_misses(text: str) -> None:
 @pytest.mark.parametrize("text", KNOWN_FALSE_ALARMS)
 def test_known_false_alarms(text: str) -> None:
     assert not _danger(text)
+
+
+def test_a_word_for_a_child_that_staff_add_in_the_yaml_is_read() -> None:
+    knowledge = load()
+    wider = knowledge.model_copy(update={"children": knowledge.children.model_copy(
+        update={"words": (*knowledge.children.words, "우리새끼")})})
+    text = "우리새끼가 30분째 안 보여요"
+    assert not UNDERSTANDER.read(text, NOW).danger
+    assert Understander(wider).read(text, NOW).danger
