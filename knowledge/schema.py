@@ -227,6 +227,9 @@ class Situation(Frozen):
     ("둘째가 30분째 안 보여요", not "아이 가방을 잃어버렸어요")."""
     now_words: tuple[str, ...] = ()
     """Words that count only when the message is about now: not with a ``plans`` word or a later day."""
+    young_below_months: int | None = Field(None, ge=0)
+    """``now_words`` (a child alone) count only for a child younger than this, or of unknown age: a
+    fifth-grader at home alone now is not in danger."""
     plans: tuple[str, ...] = ()
     """Words that make ``now_words`` a plan or a routine (다음주, 방과후, 맡길곳)."""
     now: tuple[str, ...] = ()

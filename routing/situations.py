@@ -80,7 +80,7 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 class _Compiled:
     __slots__ = (
         "asking", "done_to", "now", "now_words", "others", "over", "past", "plans", "supposed", "unless",
-        "with_child", "words",
+        "with_child", "words", "young_below",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
@@ -97,6 +97,7 @@ class _Compiled:
         self.now = _alternation(s.now, kids)
         self.unless = _alternation(s.unless, kids)
         self.others = _alternation(s.not_after, kids)
+        self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
 
 
 def _any(patterns: Patterns, text: str) -> bool:
@@ -178,8 +179,9 @@ class SituationFinder:
         self._trigger = re.compile(grouped(sorted(cores))) if cores else None
         """Any word of any situation, without its child noun: most messages match none and stop here."""
 
-    def find(self, compact: str, later: bool = False) -> frozenset[str]:
-        """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day."""
+    def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
+        """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
+        ``age_months`` the age of the child it names (or None)."""
         if self._trigger is None or self._trigger.search(compact) is None:
             return _NONE
         found = []
@@ -190,7 +192,8 @@ class SituationFinder:
                 continue  # a question about a programme or what to do, with nothing happening now
             r = _Reading(c, self._kids, text, now)
             if r.counts(c.words) or r.after_child() or (
-                c.now_words and not later and (now or not _any(c.plans, text)) and r.counts(c.now_words)
+                c.now_words and not later and (age_months is None or age_months < c.young_below)
+                and (now or not _any(c.plans, text)) and r.counts(c.now_words)
             ):
                 found.append(sid)
         return frozenset(found)

@@ -1157,3 +1157,12 @@ def test_a_word_for_a_child_that_staff_add_in_the_yaml_is_read() -> None:
     text = "우리새끼가 30분째 안 보여요"
     assert not UNDERSTANDER.read(text, NOW).danger
     assert Understander(wider).read(text, NOW).danger
+
+
+@pytest.mark.parametrize(("young", "older"), [
+    ("4살 딸이 지금 혼자 집에 있어요", "초5 아들이 지금 혼자 집에 있어요"),
+    ("18개월 아기 혼자 집에 있어요", "12살 아들이 혼자 있어요"),
+])
+def test_alone_now_is_danger_for_a_young_child_not_for_an_older_one(young: str, older: str) -> None:
+    assert _danger(young) and not _danger(older)
+    assert _danger("초4 딸이 안 보여요")  # missing is danger at any age
