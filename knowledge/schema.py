@@ -212,6 +212,9 @@ class Together(Frozen):
     last: tuple[str, ...] = ()
     """A third word after ``then``, again within ``within`` letters (이웃집 + 밤새 + 울어요)."""
     within: int = Field(6, ge=0, le=30)
+    verb_first: bool = False
+    """The ``first`` words say what happened ("먹은 거 같아요 ... 수면제"): whom it is about is read before them,
+    not before the ``then`` word."""
     now: bool = False
     """Counts like ``now_words``: only when the message is about now, not a plan."""
 

@@ -34,7 +34,7 @@ _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
 
-def _source(words: tuple[str, ...], kids: Children) -> list[str]:
+def _source(words: tuple[str, ...], kids: Children, stems: bool = True) -> list[str]:
     """Regex sources for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words
     that start with it are factored into one pattern behind a first-letter test: a child noun in front of every
     alternative would make the regex engine try each of them at every letter (10x slower)."""
@@ -45,7 +45,7 @@ def _source(words: tuple[str, ...], kids: Children) -> list[str]:
     literal = [f for f in rest if _CHILD not in f]
     slotted = [f for f in rest if _CHILD in f]
     if literal:
-        sources.append(grouped(literal))
+        sources.append(grouped(literal, stems))
     if slotted:
         sources.append("|".join(templated(f, _CHILD, kids.re) for f in slotted))
     if heads:
@@ -54,19 +54,21 @@ def _source(words: tuple[str, ...], kids: Children) -> list[str]:
     return sources
 
 
-def _alternation(words: tuple[str, ...], kids: Children) -> Patterns:
-    return tuple(re.compile(s) for s in _source(words, kids))
+def _alternation(words: tuple[str, ...], kids: Children, stems: bool = True) -> Patterns:
+    return tuple(re.compile(s) for s in _source(words, kids, stems))
 
 
 def _together(pairs: tuple[Together, ...], kids: Children) -> Patterns:
-    """One pattern per pair: a ``first`` word, then (group 1) a ``then`` word within ``within`` letters (and a
-    ``last`` word as far after it, when given)."""
+    """One pattern per pair: a ``first`` word, then a ``then`` word within ``within`` letters (and a ``last``
+    word as far after it, when given). Group 1 is the word that says what happened: whom the pair is about is
+    read before it."""
     patterns = []
     for p in pairs:
         gap = f"(?:[^{_CLAUSE_END}]|{_CLAUSE_END}(?=있)){{0,{p.within}}}?"
         last = f"{gap}(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
         first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
-        patterns.append(re.compile(f"(?:{first}){gap}({then}){last}"))
+        head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
+        patterns.append(re.compile(f"{head}{gap}{tail}{last}"))
     return tuple(patterns)
 
 
@@ -95,7 +97,7 @@ class _Compiled:
         self.done_to = _alternation(s.done_to, kids)
         self.plans = _alternation(s.plans, kids)
         self.now = _alternation(s.now, kids)
-        self.unless = _alternation(s.unless, kids)
+        self.unless = _alternation(s.unless, kids, stems=False)
         self.others = _alternation(s.not_after, kids)
         self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
 
