@@ -12,11 +12,11 @@ not a plan; ``asking`` words (교육, 대처법) make the message a question unl
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from knowledge.schema import ChildWords, Situation, Together
 from routing.subjects import Children, Patterns
-from routing.wordforms import grouped, templated, word_pattern
+from routing.wordforms import grouped, syllable_forms, templated, word_pattern
 
 _CHILD = "{아이}"
 _BLANK = "|"
@@ -163,6 +163,14 @@ class _Reading:
         )
 
 
+def _cores(words: Iterable[str]) -> set[str]:
+    return {w.replace(" ", "").replace(_CHILD, "") for w in words} - {""}
+
+
+def _starts(words: set[str]) -> set[str]:
+    return {f for w in words for f in syllable_forms(w[0], len(w) == 1)}
+
+
 class SituationFinder:
     """Compiled once per knowledge; ``find`` is a pure function of the message."""
 
@@ -173,13 +181,17 @@ class SituationFinder:
             for sid, s in situations.items()
             if s.words or s.now_words or s.with_child or s.together
         )
-        cores = {
-            w.replace(" ", "").replace(_CHILD, "")
-            for s in situations.values()
-            for w in (*s.words, *s.now_words, *s.with_child, *(f for p in s.together for f in p.first))
-        } - {""}
+        cores = _cores(w for s in situations.values() for w in (*s.words, *s.now_words, *s.with_child))
+        starts = _starts(cores)
+        for pair in (p for s in situations.values() for p in s.together):
+            first, then = _cores(pair.first), _cores(pair.then)
+            side = first if len(_starts(first) - starts) <= len(_starts(then) - starts) else then
+            cores |= side
+            starts |= _starts(side)
         self._trigger = re.compile(grouped(sorted(cores))) if cores else None
-        """Any word of any situation, without its child noun: most messages match none and stop here."""
+        """Any word of any situation, without its child noun, and one side of each pair: most messages match
+        none and stop here. Of a pair, the side adding fewer first letters: each letter that can start a word
+        is a branch the regex engine tries wherever that letter stands (a third faster than all first words)."""
 
     def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
         """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
