@@ -245,6 +245,8 @@ class Situation(Frozen):
     """Endings right after a word that make it a supposition, a worry or a wish, not an event (다치면, 까봐, 싶)."""
     over: tuple[str, ...] = ()
     """Words after a word saying it is over (괜찮아요, 나았어요, 찾았어요, 적이 있어요): the word does not count."""
+    mild: tuple[str, ...] = ()
+    """Words right before a word that make it minor or habitual (살짝 피났어요, 코피를 잘 흘려요)."""
     past: tuple[str, ...] = ()
     """An earlier time (작년에, 지난달): a word after it is history unless a ``now`` word is in the message;
     "작년부터" (since last year) is still going on."""

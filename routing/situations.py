@@ -25,9 +25,11 @@ _SUPPOSED_GAP = 2
 """Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
 _OVER_GAP = 40
 _NEGATIONS = "안못"
+_MILD_REACH = 4
+"""Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"
 """Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
-있는데', a thing going on, is one)."""
+있는데', a thing going on, and '넘어지고 나서', one thing after the other, are one)."""
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
@@ -64,7 +66,7 @@ def _together(pairs: tuple[Together, ...], kids: Children) -> Patterns:
     read before it."""
     patterns = []
     for p in pairs:
-        gap = f"(?:[^{_CLAUSE_END}]|{_CLAUSE_END}(?=있)){{0,{p.within}}}?"
+        gap = f"(?:[^{_CLAUSE_END}]|{_CLAUSE_END}(?=있|나서)){{0,{p.within}}}?"
         last = f"{gap}(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
         first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
         head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
@@ -81,7 +83,7 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 
 class _Compiled:
     __slots__ = (
-        "asking", "done_to", "now", "now_words", "others", "over", "past", "plans", "supposed", "unless",
+        "asking", "done_to", "mild", "now", "now_words", "others", "over", "past", "plans", "supposed", "unless",
         "with_child", "words", "young_below",
     )
 
@@ -94,6 +96,7 @@ class _Compiled:
         past = "|".join(_source(s.past, kids))
         self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
         self.asking = _alternation(s.asking, kids)
+        self.mild = re.compile(f"(?:{'|'.join(_source(s.mild, kids, stems=False))})$") if s.mild else None
         self.done_to = _alternation(s.done_to, kids)
         self.plans = _alternation(s.plans, kids)
         self.now = _alternation(s.now, kids)
@@ -126,14 +129,18 @@ class _Reading:
         """Where an earlier time ("작년에") was named, with nothing said of now: words after it are history."""
 
     def stands(self, start: int, end: int, verb: int) -> bool:
-        """Whether the word at ``start:end`` tells what happened: not negated right before it ("못 삼켜서"),
-        not a supposition or wish right after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"),
-        not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now. ``verb``
-        is where the word of a pair that says what happened starts ("알약을 못 삼켜서")."""
+        """Whether the word at ``start:end`` tells what happened: not negated or made mild right before it
+        ("못 삼켜서", "살짝 피났어요"), not a supposition or wish right after it ("다치면", "때리고 싶"), not a
+        past perfect ("부러졌었는데"), not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time
+        with nothing of now. ``verb`` is where the word of a pair that says what happened starts."""
         c, text = self.c, self.text
         if start >= self.past_at:
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
+            return False
+        if c.mild is not None and any(
+            c.mild.search(text, max(0, at - _MILD_REACH), at) is not None for at in {start, verb}
+        ):
             return False
         if text.startswith("었", end) and text[end - 1] in _PAST_SS:
             return False

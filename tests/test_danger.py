@@ -544,8 +544,8 @@ def test_a_child_as_object_does_not_make_an_adults_own_trouble_danger(text: str)
 # By class, written for the class-based reading (stems, typos, noun endings, pairs of words, suppositions, told as
 # over, an earlier time, negation, questions). Six rounds, each measured before it was tuned on (caught / false
 # alarms before tuning: 48/69 and 9/56 on the old lists; then 28/44, 2/43; 41/44, 6/52; 37/41, 1/44; 22/26, 0/28;
-# "f:" and "g:" written in the style of the independent dev set, 19/33, 1/33 and 21/33, 2/35), and a probe of
-# ordinary messages that the wider pairs could have found ("broad_pairs").
+# "f:", "g:", "h:" written in the style of the independent dev set, 19/33, 1/33; 21/33, 2/35; 23/33, 3/34), and a
+# probe of ordinary messages that the wider pairs could have found ("broad_pairs").
 DANGER_BY_CLASS: dict[str, tuple[str, ...]] = {
     "injured": (
         "애가넘어져서무릎에서피가막나요",
@@ -903,6 +903,59 @@ DANGER_BY_CLASS: dict[str, tuple[str, ...]] = {
     ),
     "g: seizure, once a known miss": (
         "딸래미 경기 또 시작했어요 5분째",
+    ),
+    "h: injured": (
+        "애가 문에 손이 끼어서 손가락 끝이 덜렁거리고 피가 계속 떨어져요",
+        "딸 이마 찢어져서 벌어졌어요 피 닦아도 계속나와요",
+        "아가 유리컵 깨뜨려서 발에 박혔어예 피 흥건해요",
+    ),
+    "h: burned": (
+        "애가 전자레인지에서 꺼낸 우유 쏟아서 가슴에 데었어요 벌겋게",
+        "아기가 가습기 뜨거운 김에 얼굴 데었어요",
+        "끓는 물에 애 손 들어갔어요 껍질 벗겨짐",
+    ),
+    "h: fell/unconscious": (
+        "애가 소파 팔걸이에서 거꾸로 떨어져서 목을 못 돌려요",
+        "딸이 넘어지고 나서 말을 이상하게 해요 어지럽대요",
+        "아기 떨어뜨렸어요 제가 안고 있다가 바닥에 머리부터 떨어졌어요",
+    ),
+    "h: breathing": (
+        "애가 새우 먹고 입술이 퉁퉁 붓고 숨을 쌕쌕 쉬어요",
+        "아기가 분유 먹다 사레 걸려서 숨을 못 쉬고 버둥거려요",
+        "아이가 감기인데 숨 쉴 때 갈비뼈가 다 보이게 들어가요 헉헉대요",
+    ),
+    "h: seizure": (
+        "애가 갑자기 쓰러지더니 팔다리를 막 떨어요 입에서 침 흘려요",
+        "딸이 멍하게 있다가 한쪽 팔만 계속 떨어요 불러도 반응 없어요",
+        "우리 애 경기 일으켜서 119 불렀는데 아직 안와요",
+    ),
+    "h: swallowed": (
+        "애가 엄마 향수를 마셨어요 토하려고 해요",
+        "18개월 아기가 쥐약을 먹은 것 같아요",
+        "아이가 장난감 자석 두개를 삼켰다고 해요 배가 아프대요",
+    ),
+    "h: missing": (
+        "애가 마트 장난감 코너에 있었는데 사라졌어요 방송해도 안나와요",
+        "초3 아들이 학원차 타고 온다 했는데 안 내렸대요 어디 있는지 아무도 몰라요",
+        "딸이 어젯밤에 나가서 안들어옴 친구들도 모른대요",
+    ),
+    "h: young child alone now": (
+        "엄마가 애기 혼자 두고 나갔는지 옆집 아기 혼자 울어요 몇시간째",
+        "제가 응급실에 있는데 집에 4살 애가 혼자 자고 있어요",
+        "애를 잠깐 차에 두고 은행 왔는데 차가 너무 더워요 지금 가는 중",
+    ),
+    "h: child being hit": (
+        "아빠가 애한테 물건을 던지고 발로 차요 지금 너무 무서워요",
+        "학교에서 애가 친구들한테 계속 맞고 있대요 오늘은 얼굴에 멍",
+        "옆집에서 아이가 살려달라고 소리쳐요",
+    ),
+    "h: abuse suspected": (
+        "조카 등에 회초리 자국이 줄줄이 있어요 엄마가 때린대요",
+        "이웃집 아이 팔목에 묶인 자국이 있어요",
+    ),
+    "h: neglect at neighbour's": (
+        "옆집에 애들만 며칠째 있어요 밤에 불도 안 켜져 있어요",
+        "윗집 애가 겨울인데 맨발로 놀이터에 밤까지 혼자 있어요",
     ),
 }
 
@@ -1291,6 +1344,56 @@ LOOKALIKES_BY_CLASS: dict[str, tuple[str, ...]] = {
         "대기에서 떨어졌어요 다른 곳",
         "말을 삼켰어요 속상해서",
     ),
+    "h: plan": (
+        "애가 다음 주부터 하교 후 혼자 있을 예정이라 돌봄 알아봐요",
+        "방학 동안 애 혼자 못 두니까 봐줄 분 구해요",
+    ),
+    "h: past": (
+        "지난주에 애가 다쳐서 꿰맸는데 실밥 풀 때까지 봐주실 분",
+        "전에 열경기 했던 애라 열나면 바로 연락 부탁드려요",
+        "작년에 애가 유치원에서 맞고 와서 전학했어요",
+    ),
+    "h: what if": (
+        "애가 갑자기 아프면 선생님이 병원 데려가시나요",
+        "만약 애가 넘어져서 다치면 보험 되나요",
+        "애가 집에 없으면 어디로 연락하면 돼요",
+    ),
+    "h: prevention": (
+        "아동학대 예방 교육 이수 어떻게 해요",
+        "어린이 안전교육 체험관 예약",
+        "어린이집 실종 예방 교육 자료",
+    ),
+    "h: adult": (
+        "남편이 교통사고로 입원해서 애 맡길 곳",
+        "제가 화상 입어서 병원 다녀야 해요 애 봐주세요",
+        "할머니가 쓰러지셔서 의식이 없어요 애들 좀 봐주세요",
+    ),
+    "h: tired": (
+        "애 셋 보느라 숨이 턱에 차요",
+        "너무 피곤해서 애한테 짜증만 내요",
+        "독박육아라 쓰러질 것 같아요",
+    ),
+    "h: ordinary": (
+        "애가 수족구 걸려서 열나요 봐줄 분",
+        "아이 이가 빠질 때가 됐어요",
+        "애가 어린이집에서 친구랑 싸웠대요",
+        "애 손톱 깎다가 살짝 피났어요",
+        "애가 넘어져서 멍이 조금 들었는데 괜찮아요",
+        "아이가 혼자 화장실 가는 연습 중",
+        "애가 겁이 많아서 혼자 못 자요",
+        "애가 코피를 잘 흘려서 병원 다녀요",
+    ),
+    "h: other senses": (
+        "예약 시간 맞춰 갈게요",
+        "주사 맞고 열이 나면 어떡해요",
+        "경기 관람하는 동안 봐주실 분",
+        "경기 남부 살다 왔어요",
+        "화상 면접이라 조용히",
+        "엄마랑 떨어질 때 우는 건 어떻게 해요",
+        "우유 떨어졌어요",
+        "입소 대기 떨어졌어요",
+        "약을 못 삼켜요",
+    ),
 }
 
 
@@ -1340,6 +1443,8 @@ def test_an_earlier_time_with_something_now_is_still_danger() -> None:
 
 
 KNOWN_MISSES = (
+    "학원 원장이 애를 만진다고 애가 울면서 말했어요",          # 만지다 (touch) is read only as touching things
+    "아랫집 아기 기저귀 발진이 심하고 우유도 제대로 못 먹는 거 같아요",  # the neighbour is too far from the signs
     "애 엄마 품에서 잠깐 놓쳤는데 없어졌어요 축제장에서",  # 엄마 with no particle read as the subject
 )
 KNOWN_FALSE_ALARMS = (
