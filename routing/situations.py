@@ -154,9 +154,13 @@ class _Reading:
             for m in p.finditer(text):
                 at = m.start(1) if p.groups else m.start()  # a pair's subject stands before its second word
                 if (
-                    not self.kids.about_someone_else(text, at, c.others)
-                    or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
-                ) and self.stands(m.start(), m.end(), at):
+                    (
+                        not self.kids.about_someone_else(text, at, c.others)
+                        or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
+                    )
+                    and not self.kids.does_harm(c.done_to, c.others, text, m.start(), m.end())
+                    and self.stands(m.start(), m.end(), at)
+                ):
                     return True
         return False
 

@@ -71,6 +71,23 @@ class Children:
             return False  # "애 장난감 잃어버렸어요": the child's things, not the child
         return not between or between[-1] not in "이가을를은는" or between.endswith("다가")  # 놀다가: going on
 
+    def does_harm(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int) -> bool:
+        """Whether a child named as subject does the harm in the match to an adult ("아이가 엄마를 때려요 장난으로"):
+        the child is not the one in danger."""
+        for p in done_to:
+            m = p.search(compact, start, end)
+            if m is None:
+                continue
+            begin = max(0, start - WINDOW)
+            child = max((o.end() for o in self._marked.finditer(compact, begin, m.start())), default=-1)
+            if child < 0:
+                return False
+            adults = [o.end() for o in _SELF_OBJECT.finditer(compact, child, m.start())]
+            adults += [o.end() for q in others for o in q.finditer(compact, child, m.start())
+                       if compact.startswith(("을", "를"), o.end())]
+            return bool(adults) and self._object.search(compact, child, m.start()) is None
+        return False
+
     def harmed_by_someone(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int) -> bool:
         """Whether the match holds a word of harm done to someone (때려, 학대) whose object is not an adult: then
         a person before the verb is the one doing it ("남편이 애를 패요", "선생님 무섭다고 울어요 학대 같아요")."""
