@@ -1,12 +1,13 @@
 """Finding situations (danger, emergency, sick child, care at home) in a message: words, lookalikes, plans, subjects.
 
 A situation's words come from the knowledge YAML so staff can extend them; ``routing.wordforms`` makes each of
-them find its conjugations and typos. Matching runs on the message without spaces. Lookalike phrases
-(``unless``) are blanked out first, so "학대예방" hides its 학대 and "주사맞았" its 맞았. A word counts when it
-tells an event about a child: not about another person ("엄마가 다쳐서"), not negated ("못 삼켜서"), not a
-supposition right after it ("다치면"), not told as over ("괜찮아요", "다쳤었는데"), not in the past of another
-time ("작년에") with nothing said of now. ``now_words`` (a child alone) count only when the message is about now,
-not a plan; ``asking`` words (교육, 대처법) make the message a question unless something happens now.
+them find its conjugations and typos, and ``together`` pairs two words near each other ("피가 ... 안 멈춰요").
+Matching runs on the message without spaces. Lookalike phrases (``unless``) are blanked out first, so "학대예방"
+hides its 학대 and "주사맞았" its 맞았. A word counts when it tells an event about a child (``routing.subjects``):
+not about another person ("엄마가 다쳐서"), not negated or mild ("못 삼켜서", "살짝 피났어요"), not a supposition
+right after it ("다치면"), not told as over ("괜찮아요", "다쳤었는데"), not after an earlier time ("작년에") with
+nothing said of now. ``now_words`` (a young child alone) count only when the message is about now, not a plan;
+``asking`` words (교육, 대처법) make the message a question unless something happens now.
 """
 
 from __future__ import annotations
@@ -152,7 +153,7 @@ class _Reading:
         c, text = self.c, self.text
         for p in patterns:
             for m in p.finditer(text):
-                at = m.start(1) if p.groups else m.start()  # a pair's subject stands before its second word
+                at = m.start(1) if p.groups else m.start()  # a pair's subject stands before what happened
                 if (
                     (
                         not self.kids.about_someone_else(text, at, c.others)
