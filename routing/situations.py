@@ -30,7 +30,7 @@ _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"
 """Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
-있는데', a thing going on, and '넘어지고 나서', one thing after the other, are one)."""
+있는데', a thing going on, '넘어지고 나서', one thing after the other, and '사탕인 줄 알고', are one)."""
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
@@ -67,7 +67,7 @@ def _together(pairs: tuple[Together, ...], kids: Children) -> Patterns:
     read before it."""
     patterns = []
     for p in pairs:
-        gap = f"(?:[^{_CLAUSE_END}]|{_CLAUSE_END}(?=있|나서)){{0,{p.within}}}?"
+        gap = f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서)){{0,{p.within}}}?"
         last = f"{gap}(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
         first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
         head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
