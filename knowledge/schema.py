@@ -187,6 +187,38 @@ class Service(Frozen):
         return site.hours if site and site.hours else self.hours
 
 
+class ChildWords(Frozen):
+    """How parents name a child, for ``{아이}`` in situation words and for whom a word is about. The defaults
+    are the shipped YAML's lists, for a knowledge file written before the key existed."""
+
+    words: tuple[Annotated[str, Field(min_length=1)], ...] = (
+        "아이들", "아이", "애기", "아기", "아가", "애들", "애", "얘", "딸래미", "딸내미", "딸", "아들", "막내", "첫째",
+        "둘째", "동생", "손주", "손녀", "손자", "조카", "꼬맹이", "꼬마", "녀석", "큰애", "작은애", "돌쟁이",
+        "갓난아기", "신생아", "얼라", "짜리",
+    )
+    things: tuple[Annotated[str, Field(min_length=1)], ...] = (
+        "장난감", "가방", "물건", "신발", "옷", "모자", "우산", "책", "폰", "핸드폰", "휴대폰", "지갑", "카드", "인형",
+        "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
+    )
+    """A child's things: "애 장난감 잃어버렸어요" is about the toy, not the child."""
+
+
+class Together(Frozen):
+    """Two words that mean the situation only together: a ``first`` word, then a ``then`` word at most
+    ``within`` letters (spaces removed) after it ("피가 막 나요", "동전 두 개 먹었어요")."""
+
+    first: tuple[str, ...]
+    then: tuple[str, ...]
+    last: tuple[str, ...] = ()
+    """A third word after ``then``, again within ``within`` letters (이웃집 + 밤새 + 울어요)."""
+    within: int = Field(6, ge=0, le=30)
+    verb_first: bool = False
+    """The ``first`` words say what happened ("먹은 거 같아요 ... 수면제"): whom it is about is read before them,
+    not before the ``then`` word."""
+    now: bool = False
+    """Counts like ``now_words``: only when the message is about now, not a plan."""
+
+
 class Situation(Frozen):
     """A circumstance found from words (emergency, sick child, care at home, danger). Words are matched without
     spaces; ``{아이}`` in a word stands for a child noun with its particle (아이가, 애를, 딸이)."""
@@ -198,12 +230,32 @@ class Situation(Frozen):
     ("둘째가 30분째 안 보여요", not "아이 가방을 잃어버렸어요")."""
     now_words: tuple[str, ...] = ()
     """Words that count only when the message is about now: not with a ``plans`` word or a later day."""
+    young_below_months: int | None = Field(None, ge=0)
+    """``now_words`` (a child alone) count only for a child younger than this, or of unknown age: a
+    fifth-grader at home alone now is not in danger."""
     plans: tuple[str, ...] = ()
     """Words that make ``now_words`` a plan or a routine (다음주, 방과후, 맡길곳)."""
     now: tuple[str, ...] = ()
     """Words saying it is happening now (지금, 며칠째): ``now_words`` count even beside a plan word."""
     unless: tuple[str, ...] = ()
     """Lookalike phrases: a word found only inside one of these does not count (학대예방, 주사맞, 아파트)."""
+    together: tuple[Together, ...] = ()
+    """Pairs of words that count like ``words`` when the second follows the first closely."""
+    supposed: tuple[str, ...] = ()
+    """Endings right after a word that make it a supposition, a worry or a wish, not an event (다치면, 까봐, 싶)."""
+    over: tuple[str, ...] = ()
+    """Words after a word saying it is over (괜찮아요, 나았어요, 찾았어요, 적이 있어요): the word does not count."""
+    mild: tuple[str, ...] = ()
+    """Words right before a word that make it minor or habitual (살짝 피났어요, 코피를 잘 흘려요)."""
+    past: tuple[str, ...] = ()
+    """An earlier time (작년에, 지난달): a word after it is history unless a ``now`` word is in the message;
+    "작년부터" (since last year) is still going on."""
+    asking: tuple[str, ...] = ()
+    """Words of a question about a programme or a procedure (교육, 캠페인, 대처법): without a ``now`` word the
+    situation is not found."""
+    done_to: tuple[str, ...] = ()
+    """Harm done to someone (때리, 패요): with a child marked as object before it, a ``not_after`` person before
+    the verb is the one doing it, and the word counts."""
     not_after: tuple[str, ...] = ()
     """Other people as the subject (엄마가, 제가): a word whose nearest subject before it is one of these is
     about them, not the child."""
@@ -226,6 +278,8 @@ class Knowledge(Frozen):
     services: tuple[Service, ...]
     situations: dict[str, Situation]
     places: tuple[Place, ...]
+    children: ChildWords = ChildWords()
+    """Words for a child and a child's things, used in reading situations."""
     school_from_months: int = 84
     """A child whose school grade is unknown counts as a school child from this age."""
     night_from: int = 19 * 60 + 30

@@ -1,195 +1,225 @@
 """Finding situations (danger, emergency, sick child, care at home) in a message: words, lookalikes, plans, subjects.
 
-A situation's words come from the knowledge YAML so staff can extend them. Matching runs on the message
-without spaces. Lookalike phrases (``unless``) are blanked out first, so "학대예방" hides its 학대 and
-"주사맞았" its 맞았. A word whose nearest subject before it is another person ("엄마가 다쳐서") is about
-that person. ``now_words`` (a child alone) count only when the message is about now, not a plan.
+A situation's words come from the knowledge YAML so staff can extend them; ``routing.wordforms`` makes each of
+them find its conjugations and typos, and ``together`` pairs two words near each other ("피가 ... 안 멈춰요").
+Matching runs on the message without spaces. Lookalike phrases (``unless``) are blanked out first, so "학대예방"
+hides its 학대 and "주사맞았" its 맞았. A word counts when it tells an event about a child (``routing.subjects``):
+not about another person ("엄마가 다쳐서"), not negated or mild ("못 삼켜서", "살짝 피났어요"), not a supposition
+right after it ("다치면"), not told as over ("괜찮아요", "다쳤었는데"), not after an earlier time ("작년에") with
+nothing said of now. ``now_words`` (a young child alone) count only when the message is about now, not a plan;
+``asking`` words (교육, 대처법) make the message a question unless something happens now.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from knowledge.schema import Situation
+from knowledge.schema import ChildWords, Situation, Together
+from routing.subjects import Children, Patterns
+from routing.wordforms import grouped, syllable_forms, templated, word_pattern
 
-CHILD_NOUNS = (
-    "아이들", "아이", "애기", "아기", "아가", "애들", "애", "얘", "딸래미", "딸내미", "딸", "아들", "막내", "첫째",
-    "둘째", "동생", "손주", "조카", "꼬맹이", "녀석",
-)
-"""What ``{아이}`` in a word stands for, with its particle."""
-_PARTICLES = "(?:이가|가|이|를|을|는|은|도|만|한테|랑)?"
-CHILD_RE = "(?:" + "|".join(CHILD_NOUNS) + ")" + _PARTICLES
-_CHILD_MENTION = re.compile("|".join(CHILD_NOUNS))
-_CHILD_FIRST = "".join(sorted({n[0] for n in CHILD_NOUNS}))
-_SUBJECT_WINDOW = 20
-"""How far back (letters, spaces removed) the subject of a word is looked for."""
-_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님")
-_CHILD_SUBJECT = re.compile(CHILD_RE)
-_CHILD_WINDOW = 20
-_BELONGINGS = (
-    "장난감", "가방", "물건", "신발", "옷", "모자", "우산", "책", "폰", "핸드폰", "휴대폰", "지갑", "카드", "인형",
-    "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
-)
+_CHILD = "{아이}"
 _BLANK = "|"
 _NONE: frozenset[str] = frozenset()
+_SUPPOSED_GAP = 2
+"""Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
+_OVER_GAP = 40
+_NEGATIONS = "안못"
+_MILD_REACH = 4
+"""Letters before a word looked at for ``mild`` words."""
+_CLAUSE_END = "고"
+"""Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
+있는데', a thing going on, '넘어지고 나서', one thing after the other, and '사탕인 줄 알고', are one)."""
+_BY_MISTAKE = "잘못"
+"""'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
+_PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
+"""Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
 
-def _grouped(words: list[str]) -> str:
-    """An alternation of literal words grouped by first letter ("다(?:쳤|쳐)|피(?:가나|나요)"), longest first
-    within a group: the regex engine then tries one group per letter, three times faster than one flat list
-    of hundreds of words, and finds the same matches."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0], []).append(w[1:])
-    parts = []
-    for first, rests in groups.items():
-        tails = sorted(set(rests), key=len, reverse=True)
-        body = "|".join(re.escape(t) for t in tails if t)
-        optional = "" in tails
-        parts.append(re.escape(first) + (f"(?:{body})" + ("?" if optional else "") if body else ""))
-    return "|".join(parts)
-
-
-def _alternation(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Patterns for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words that
-    start with it are factored into one pattern behind a first-letter test: a child noun in front of every
+def _source(words: tuple[str, ...], kids: Children, stems: bool = True) -> list[str]:
+    """Regex sources for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words
+    that start with it are factored into one pattern behind a first-letter test: a child noun in front of every
     alternative would make the regex engine try each of them at every letter (10x slower)."""
     forms = sorted({w.replace(" ", "") for w in words if w.strip()}, key=len, reverse=True)
-    child = "{아이}"
-    heads = [f for f in forms if f.startswith(child) and child not in f[len(child) :]]
+    heads = [f for f in forms if f.startswith(_CHILD) and _CHILD not in f[len(_CHILD) :]]
     rest = [f for f in forms if f not in heads]
-    patterns = []
-    literal = [f for f in rest if child not in f]
-    templated = [f for f in rest if child in f]
+    sources = []
+    literal = [f for f in rest if _CHILD not in f]
+    slotted = [f for f in rest if _CHILD in f]
     if literal:
-        patterns.append(re.compile(_grouped(literal)))
-    if templated:
-        patterns.append(re.compile("|".join(re.escape(f).replace(re.escape(child), CHILD_RE) for f in templated)))
+        sources.append(grouped(literal, stems))
+    if slotted:
+        sources.append("|".join(templated(f, _CHILD, kids.re) for f in slotted))
     if heads:
-        tails = "|".join(re.escape(f[len(child) :]) for f in heads)
-        patterns.append(re.compile(f"(?=[{_CHILD_FIRST}]){CHILD_RE}(?:{tails})"))
+        tails = "|".join(word_pattern(f[len(_CHILD) :]) for f in heads)
+        sources.append(f"(?=[{kids.first}]){kids.re}(?:{tails})")
+    return sources
+
+
+def _alternation(words: tuple[str, ...], kids: Children, stems: bool = True) -> Patterns:
+    return tuple(re.compile(s) for s in _source(words, kids, stems))
+
+
+def _together(pairs: tuple[Together, ...], kids: Children) -> Patterns:
+    """One pattern per pair: a ``first`` word, then a ``then`` word within ``within`` letters (and a ``last``
+    word as far after it, when given). Group 1 is the word that says what happened: whom the pair is about is
+    read before it."""
+    patterns = []
+    for p in pairs:
+        gap = f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서)){{0,{p.within}}}?"
+        last = f"{gap}(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
+        first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
+        head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
+        patterns.append(re.compile(f"{head}{gap}{tail}{last}"))
     return tuple(patterns)
 
 
+def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", tail: str = "") -> re.Pattern[str] | None:
+    """A pattern anchored right after a word: up to ``gap`` letters, then one of ``words``."""
+    if not words:
+        return None
+    return re.compile(f".{{0,{gap}}}?{guard}(?:{'|'.join(_source(words, kids))}){tail}")
+
+
 class _Compiled:
-    __slots__ = ("now", "now_words", "others", "plans", "unless", "with_child", "words")
-
-    def __init__(self, s: Situation) -> None:
-        self.words = _alternation(s.words)
-        self.now_words = _alternation(s.now_words)
-        self.plans = _alternation(s.plans)
-        self.now = _alternation(s.now)
-        self.unless = _alternation(s.unless)
-        self.others = _alternation(s.not_after)
-        self.with_child = _alternation(s.with_child)
-
-
-def _about_someone_else(compact: str, at: int, others: tuple[re.Pattern[str], ...]) -> bool:
-    """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
-    ("선생님한테 맞았대요", "엄마랑") or inside a child word ("막내가" holds 내가) is not the subject."""
-    if not others:
-        return False
-    begin = max(0, at - _SUBJECT_WINDOW)
-    window = compact[begin:at]
-    children = [(m.start(), m.end()) for m in _CHILD_MENTION.finditer(window)]
-    last_other = max(
-        (
-            m.end()
-            for p in others
-            for m in p.finditer(window)
-            if not _NOT_SUBJECT.match(compact, begin + m.end())
-            and not any(a < m.end() and m.start() < b for a, b in children)
-        ),
-        default=-1,
-    )
-    if last_other < 0:
-        return False
-    return last_other > max((b for _, b in children), default=-1)
-
-
-def _child_named_before(compact: str, at: int) -> bool:
-    """Whether a child is named shortly before ``at`` with no other noun marked as subject or object between
-    ("둘째가 30분째 안 보여요" yes; "아이 가방을 잃어버렸어요" no)."""
-    window = compact[max(0, at - _CHILD_WINDOW) : at]
-    last = None
-    for m in _CHILD_SUBJECT.finditer(window):
-        last = m
-    if last is None:
-        return False
-    between = window[last.end() :]
-    if between.startswith(_BELONGINGS):
-        return False  # "애 장난감 잃어버렸어요": the child's things, not the child
-    return not between or between[-1] not in "이가을를은는"
-
-
-_HARM_DONE_TO = re.compile("때리|때려|때렸|때린|폭행|구타|발로차|발로찼|목을졸|목졸|두들겨|꼬집|밀쳐|밀었|던졌|던져")
-"""Words of harm done to someone: with the child as their object, another person before them is the one doing it."""
-_CHILD_OBJECT = re.compile("(?:" + "|".join(CHILD_NOUNS) + ")(?:을|를)")
-
-
-def _child_is_object(compact: str, at: int) -> bool:
-    """'4살 아이를 남편이 때려요': the child, marked as object shortly before, is the one being harmed."""
-    return _CHILD_OBJECT.search(compact, max(0, at - _SUBJECT_WINDOW), at) is not None
-
-
-def _counts(patterns: tuple[re.Pattern[str], ...], compact: str, others: tuple[re.Pattern[str], ...]) -> bool:
-    return any(
-        not _about_someone_else(compact, m.start(), others)
-        or (_HARM_DONE_TO.match(compact, m.start()) is not None and _child_is_object(compact, m.start()))
-        for p in patterns for m in p.finditer(compact)
+    __slots__ = (
+        "asking", "done_to", "mild", "now", "now_words", "others", "over", "past", "plans", "supposed", "unless",
+        "with_child", "words", "young_below",
     )
 
+    def __init__(self, s: Situation, kids: Children) -> None:
+        self.words = _alternation(s.words, kids) + _together(tuple(p for p in s.together if not p.now), kids)
+        self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in s.together if p.now), kids)
+        self.with_child = _alternation(s.with_child, kids)
+        self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
+        self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
+        past = "|".join(_source(s.past, kids))
+        self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
+        self.asking = _alternation(s.asking, kids)
+        self.mild = re.compile(f"(?:{'|'.join(_source(s.mild, kids, stems=False))})$") if s.mild else None
+        self.done_to = _alternation(s.done_to, kids)
+        self.plans = _alternation(s.plans, kids)
+        self.now = _alternation(s.now, kids)
+        self.unless = _alternation(s.unless, kids, stems=False)
+        self.others = _alternation(s.not_after, kids)
+        self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
 
-def _after_child(patterns: tuple[re.Pattern[str], ...], compact: str, others: tuple[re.Pattern[str], ...]) -> bool:
-    return any(
-        _child_named_before(compact, m.start()) and not _about_someone_else(compact, m.start(), others)
-        for p in patterns
-        for m in p.finditer(compact)
-    )
 
-
-def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+def _any(patterns: Patterns, text: str) -> bool:
     return any(p.search(text) is not None for p in patterns)
 
 
-def _blank(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
+def _blank(patterns: Patterns, text: str) -> str:
     for p in patterns:
         text = p.sub(_BLANK, text)
     return text
 
 
+class _Reading:
+    """One situation read on one message: which matches of its words tell an event about a child."""
+
+    __slots__ = ("c", "kids", "past_at", "text")
+
+    def __init__(self, c: _Compiled, kids: Children, text: str, now: bool) -> None:
+        self.c = c
+        self.kids = kids
+        self.text = text
+        m = c.past.search(text) if c.past is not None and not now else None
+        self.past_at = m.end() if m is not None else len(text) + 1
+        """Where an earlier time ("작년에") was named, with nothing said of now: words after it are history."""
+
+    def stands(self, start: int, end: int, verb: int) -> bool:
+        """Whether the word at ``start:end`` tells what happened: not negated or made mild right before it
+        ("못 삼켜서", "살짝 피났어요"), not a supposition or wish right after it ("다치면", "때리고 싶"), not a
+        past perfect ("부러졌었는데"), not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time
+        with nothing of now. ``verb`` is where the word of a pair that says what happened starts."""
+        c, text = self.c, self.text
+        if start >= self.past_at:
+            return False
+        if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
+            return False
+        if c.mild is not None and any(
+            c.mild.search(text, max(0, at - _MILD_REACH), at) is not None for at in {start, verb}
+        ):
+            return False
+        if text.startswith("었", end) and text[end - 1] in _PAST_SS:
+            return False
+        if c.supposed is not None and c.supposed.match(text, end) is not None:
+            return False
+        return c.over is None or c.over.search(text, end) is None
+
+    def counts(self, patterns: Patterns) -> bool:
+        c, text = self.c, self.text
+        for p in patterns:
+            for m in p.finditer(text):
+                at = m.start(1) if p.groups else m.start()  # a pair's subject stands before what happened
+                if (
+                    (
+                        not self.kids.about_someone_else(text, at, c.others)
+                        or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
+                    )
+                    and not self.kids.does_harm(c.done_to, c.others, text, m.start(), m.end())
+                    and self.stands(m.start(), m.end(), at)
+                ):
+                    return True
+        return False
+
+    def after_child(self) -> bool:
+        c, text = self.c, self.text
+        return any(
+            self.kids.named_before(text, m.start()) and not self.kids.about_someone_else(text, m.start(), c.others)
+            and self.stands(m.start(), m.end(), m.start())
+            for p in c.with_child
+            for m in p.finditer(text)
+        )
+
+
+def _cores(words: Iterable[str]) -> set[str]:
+    return {w.replace(" ", "").replace(_CHILD, "") for w in words} - {""}
+
+
+def _starts(words: set[str]) -> set[str]:
+    return {f for w in words for f in syllable_forms(w[0], len(w) == 1)}
+
+
 class SituationFinder:
     """Compiled once per knowledge; ``find`` is a pure function of the message."""
 
-    def __init__(self, situations: Mapping[str, Situation]) -> None:
+    def __init__(self, situations: Mapping[str, Situation], children: ChildWords | None = None) -> None:
+        self._kids = Children(children or ChildWords())
         self._compiled = tuple(
-            (sid, _Compiled(s)) for sid, s in situations.items() if s.words or s.now_words or s.with_child
+            (sid, _Compiled(s, self._kids))
+            for sid, s in situations.items()
+            if s.words or s.now_words or s.with_child or s.together
         )
-        cores = {
-            w.replace(" ", "").replace("{아이}", "")
-            for s in situations.values()
-            for w in (*s.words, *s.now_words, *s.with_child)
-        } - {""}
-        self._trigger = re.compile(_grouped(sorted(cores))) if cores else None
-        """Any word of any situation, without its child noun: most messages match none and stop here."""
+        cores = _cores(w for s in situations.values() for w in (*s.words, *s.now_words, *s.with_child))
+        starts = _starts(cores)
+        for pair in (p for s in situations.values() for p in s.together):
+            first, then = _cores(pair.first), _cores(pair.then)
+            side = first if len(_starts(first) - starts) <= len(_starts(then) - starts) else then
+            cores |= side
+            starts |= _starts(side)
+        self._trigger = re.compile(grouped(sorted(cores))) if cores else None
+        """Any word of any situation, without its child noun, and one side of each pair: most messages match
+        none and stop here. Of a pair, the side adding fewer first letters: each letter that can start a word
+        is a branch the regex engine tries wherever that letter stands (a third faster than all first words)."""
 
-    def find(self, compact: str, later: bool = False) -> frozenset[str]:
-        """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day."""
+    def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
+        """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
+        ``age_months`` the age of the child it names (or None)."""
         if self._trigger is None or self._trigger.search(compact) is None:
             return _NONE
         found = []
         for sid, c in self._compiled:
             text = _blank(c.unless, compact)
-            if _counts(c.words, text, c.others) or _after_child(c.with_child, text, c.others) or (
-                c.now_words and self._now(c, text, later) and _counts(c.now_words, text, c.others)
+            now = _any(c.now, text)
+            if c.asking and not now and _any(c.asking, compact):
+                continue  # a question about a programme or what to do, with nothing happening now
+            r = _Reading(c, self._kids, text, now)
+            if r.counts(c.words) or r.after_child() or (
+                c.now_words and not later and (age_months is None or age_months < c.young_below)
+                and (now or not _any(c.plans, text)) and r.counts(c.now_words)
             ):
                 found.append(sid)
         return frozenset(found)
-
-    @staticmethod
-    def _now(c: _Compiled, text: str, later: bool) -> bool:
-        """Whether the message is about now: no later day, and no plan word unless a now word overrides it."""
-        if later:
-            return False
-        return not _any(c.plans, text) or _any(c.now, text)

@@ -66,7 +66,7 @@ class Understander:
         self.knowledge = knowledge
         self._places = PlaceFinder(knowledge.places)
         public_holidays(datetime.now().year)  # the holidays package takes ~0.1 s per year: not on a parent's turn
-        self._situations = SituationFinder(knowledge.situations)
+        self._situations = SituationFinder(knowledge.situations, knowledge.children)
         owners: dict[str, list[str]] = {}
         for service in knowledge.services:
             for word in service.topics:
@@ -119,7 +119,9 @@ class Understander:
         if yes is False and (children or when.day or when.start is not None or when.end is not None or area):
             negated = True  # "아니요, 5살이에요": a no that brings the right fact
         compact = "".join(text.split())
-        situations = self._situations.find(compact, when.day is not None and when.day > today)
+        age = first.age_months if first.age_months is not None else (
+            (first.school_grade + 6) * 12 if first.school_grade else None)  # 초3 -> 9 years
+        situations = self._situations.find(compact, when.day is not None and when.day > today, age)
         vacation = "방학" in compact and _TERM.search(compact) is None
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = Need(

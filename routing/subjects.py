@@ -1,0 +1,106 @@
+"""Who a situation word is about: a child named before it, another person as its subject, a child as its object."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.schema import ChildWords
+
+_PARTICLES = "(?:이가|가|이|를|을|는|은|도|만|한테|랑)?"
+_SELF_OBJECT = re.compile("(?:저|나)(?:를|을)")
+"""The parent as the object ("남편이 저를 때려요"): the harm is to the parent."""
+WINDOW = 20
+"""How far back (letters, spaces removed) a subject, an object or a named child is looked for."""
+_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님")
+_SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
+Patterns = tuple[re.Pattern[str], ...]
+
+
+class Children:
+    """The knowledge's words for a child (``children.words``) and a child's things, compiled once."""
+
+    def __init__(self, words: ChildWords) -> None:
+        nouns = "(?:" + "|".join(sorted(words.words, key=len, reverse=True)) + ")"
+        self.re = nouns + _PARTICLES
+        """What ``{아이}`` in a word stands for: a child noun with its particle."""
+        self.first = "".join(sorted({n[0] for n in words.words}))
+        self._mention = re.compile(nouns)
+        self._subject = re.compile(self.re)
+        self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)")
+        self._object = re.compile(nouns + "(?:을|를|한테|에게)")
+        """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요'."""
+        self._things = tuple(words.things)
+
+    def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
+        """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
+        ("선생님한테 맞았대요", "엄마랑"), inside a child word ("막내가" holds 내가) or, after a child marked as
+        subject, a person with no particle who is not right before the word ("둘째가 엄마 영양제를 다 먹었어요":
+        whose it is) is not the subject."""
+        if not others:
+            return False
+        begin = max(0, at - WINDOW)
+        window = compact[begin:at]
+        children = [(m.start(), m.end()) for m in self._mention.finditer(window)]
+        marked = min((m.start() for m in self._marked.finditer(window)), default=len(window))
+        last_other = max(
+            (
+                m.end()
+                for p in others
+                for m in p.finditer(window)
+                if not _NOT_SUBJECT.match(compact, begin + m.end())
+                and not any(a < m.end() and m.start() < b for a, b in children)
+                and (m.start() < marked or m.end() == len(window) or _SUBJECT_MARK.match(compact, begin + m.end()))
+            ),
+            default=-1,
+        )
+        if last_other < 0:
+            return False
+        return last_other > max((b for _, b in children), default=-1)
+
+    def named_before(self, compact: str, at: int) -> bool:
+        """Whether a child is named shortly before ``at`` with no other noun marked as subject or object between
+        ("둘째가 30분째 안 보여요", "손자가 단지에서 놀다가 사라졌어요" yes; "아이 가방을 잃어버렸어요" no)."""
+        window = compact[max(0, at - WINDOW) : at]
+        last = None
+        for m in self._subject.finditer(window):
+            last = m
+        if last is None:
+            return False
+        between = window[last.end() :]
+        if between.startswith(self._things):
+            return False  # "애 장난감 잃어버렸어요": the child's things, not the child
+        return not between or between[-1] not in "이가을를은는" or between.endswith("다가")  # 놀다가: going on
+
+    def does_harm(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int) -> bool:
+        """Whether a child named as subject does the harm in the match to an adult ("아이가 엄마를 때려요 장난으로"):
+        the child is not the one in danger."""
+        for p in done_to:
+            m = p.search(compact, start, end)
+            if m is None:
+                continue
+            begin = max(0, start - WINDOW)
+            child = max((o.end() for o in self._marked.finditer(compact, begin, m.start())), default=-1)
+            if child < 0:
+                return False
+            adults = [o.end() for o in _SELF_OBJECT.finditer(compact, child, m.start())]
+            adults += [o.end() for q in others for o in q.finditer(compact, child, m.start())
+                       if compact.startswith(("을", "를"), o.end())]
+            return bool(adults) and self._object.search(compact, child, m.start()) is None
+        return False
+
+    def harmed_by_someone(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int) -> bool:
+        """Whether the match holds a word of harm done to someone (때려, 학대) whose object is not an adult: then
+        a person before the verb is the one doing it ("남편이 애를 패요", "선생님 무섭다고 울어요 학대 같아요")."""
+        for p in done_to:
+            m = p.search(compact, start, end)
+            if m is None:
+                continue
+            begin = max(0, start - WINDOW)
+            child = max((o.end() for o in self._object.finditer(compact, begin, m.start())), default=-1)
+            adult = max((o.end() for o in _SELF_OBJECT.finditer(compact, begin, m.start())), default=-1)
+            for q in others:
+                for o in q.finditer(compact, begin, m.start()):
+                    if compact.startswith(("을", "를"), o.end()):
+                        adult = max(adult, o.end() + 1)
+            return adult <= child or adult < 0
+        return False

@@ -1,0 +1,111 @@
+"""Turning a word from the knowledge YAML into a regex of the forms parents type: conjugations and typos.
+
+A word staff write once ("다쳐", "숨을안쉬", "삼켰") should also find how a parent in a hurry types it. Three
+rules, applied letter by letter when the patterns are compiled (nothing is added to the work per message):
+
+- a word of two letters or more ending in an open syllable is a stem: its last syllable takes any final
+  consonant, so "다쳐" finds 다쳤·다쳣, "숨을안쉬" finds 숨을안쉼, "피가나" finds 피가났·피가난;
+- a syllable closed by ㅆ also matches the same syllable closed by ㅅ (the shift key missed: 다쳣, 삼켯, 데엇)
+  and the noun ending parents use in short messages (피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴);
+- after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬).
+"""
+
+from __future__ import annotations
+
+import re
+
+_BASE = 0xAC00
+_LAST = 0xD7A3
+_SS = 20
+"""The final consonant ㅆ (index among the 28 finals, 0 = none)."""
+_S = 19
+_M = 16
+"""The finals ㅅ and ㅁ: 다쳤 typed 다쳣, or written as a noun ending 다침 (피남, 없어짐, 삼킴)."""
+_I = 20
+_IEUNG = 11
+_PALATAL = {12, 14, 13}
+"""ㅈ, ㅊ, ㅉ as initial consonant indexes."""
+_YEO, _EO = 6, 4
+
+
+def _parts(c: str) -> tuple[int, int, int] | None:
+    code = ord(c) - _BASE
+    if not 0 <= code <= _LAST - _BASE:
+        return None
+    return code // 588, (code % 588) // 28, code % 28
+
+
+def _syllable(initial: int, vowel: int, final: int) -> str:
+    return chr(_BASE + initial * 588 + vowel * 28 + final)
+
+
+def syllable_forms(c: str, last: bool = False, stem: bool = False) -> list[str]:
+    """The letters one letter of a word stands for; ``last`` when it ends the word, ``stem`` when the word is
+    a stem (two letters or more, ending open)."""
+    p = _parts(c)
+    if p is None:
+        return [c]
+    initial, vowel, final = p
+    vowels = [vowel]
+    if initial in _PALATAL and vowel in (_YEO, _EO):
+        vowels = [_YEO, _EO]
+    if last and stem and final == 0:
+        return [_syllable(initial, v, f) for v in vowels for f in range(28)]
+    finals = [final, _S] if final == _SS else [final]
+    forms = [_syllable(initial, v, f) for v in vowels for f in finals]
+    if last and final == _SS and initial != _IEUNG:
+        # the noun ending of a short message: 피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴. Not after ㅇ:
+        # 었 -> 엄 would find "엄마" in "하는데 엄마가".
+        forms += [_syllable(initial, _I if v == _YEO else v, _M) for v in vowels]
+    return forms
+
+
+def syllable_pattern(c: str, last: bool = False, stem: bool = False) -> str:
+    """The regex for one letter of a word (a range for a stem's last letter)."""
+    forms = syllable_forms(c, last, stem)
+    if len(forms) == 1:
+        return re.escape(forms[0])
+    if len(forms) % 28 == 0:
+        return "[" + "".join(f"{forms[i]}-{forms[i + 27]}" for i in range(0, len(forms), 28)) + "]"
+    return "[" + "".join(dict.fromkeys(forms)) + "]"
+
+
+def word_pattern(word: str, stem: bool | None = None) -> str:
+    """The regex for a word (spaces already removed); ``stem`` whether an open last letter takes any final
+    (by default when the word has two letters or more; say so for the tail of a longer word)."""
+    stem = len(word) > 1 if stem is None else stem
+    return "".join(syllable_pattern(c, i == len(word) - 1, stem) for i, c in enumerate(word))
+
+
+_END = ""
+
+
+def grouped(words: list[str], stems: bool = True) -> str:
+    """An alternation of the words as a trie of letters ("다(?:쳤|쳐(?:서)?)|피(?:가나|나요)"): the regex
+    engine tries each letter once at a position instead of every word that starts with it, and a longer word
+    is preferred to its prefix, as with a list sorted longest first. The first letter stays a literal (its typo
+    forms become branches of their own): a character class there would stop the engine from skipping ahead to
+    possible first letters, which made the search twice as slow. ``stems=False`` keeps the last letters as
+    written (lookalike phrases: "면서" must not blank "면선" in "하면 선생님")."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        rest = [syllable_pattern(c, i == len(w) - 1, stems) for i, c in enumerate(w) if i]
+        for first in syllable_forms(w[0], len(w) == 1):
+            node = trie.setdefault(re.escape(first), {})
+            for letter in rest:
+                node = node.setdefault(letter, {})
+            node[_END] = {}
+    return "|".join(key + _branches(node) for key, node in trie.items())
+
+
+def _branches(node: dict[str, dict]) -> str:
+    branches = [key + _branches(child) for key, child in node.items() if key != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and _END not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if _END in node else body
+
+
+def templated(word: str, slot: str, slot_re: str) -> str:
+    """The regex for a word with ``slot`` (``{아이}``) standing for ``slot_re``."""
+    return slot_re.join(word_pattern(piece) if piece else "" for piece in word.split(slot))

@@ -1,0 +1,43 @@
+"""A word from the knowledge YAML as the regex of the forms parents type: stems, typos, noun endings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from routing.wordforms import grouped, syllable_forms, word_pattern
+
+
+def _finds(word: str, text: str) -> bool:
+    return re.fullmatch(word_pattern(word), text) is not None
+
+
+@pytest.mark.parametrize(("word", "text"), [
+    ("다쳐", "다쳤"), ("다쳐", "다쳣"), ("다쳐", "다처"), ("숨을안쉬", "숨을안쉼"), ("피가나", "피가났"),
+    ("삼켰", "삼켯"), ("삼켰", "삼킴"), ("없어졌", "없어짐"), ("없어졌", "없어젔"), ("피났", "피남"),
+])
+def test_a_word_finds_its_conjugations_and_typos(word: str, text: str) -> None:
+    assert _finds(word, text)
+
+
+@pytest.mark.parametrize(("word", "text"), [
+    ("데었", "데엄"),    # 었 -> 엄 would find 엄마 ("하는데 엄마가")
+    ("맞았", "맞암"),
+    ("화상", "화산"),    # a closed last letter is not a stem
+    ("피", "핀"),        # nor is a one-letter word
+])
+def test_forms_stay_narrow_where_a_wider_one_would_find_other_words(word: str, text: str) -> None:
+    assert not _finds(word, text)
+
+
+def test_only_the_last_letter_of_a_stem_is_open() -> None:
+    assert _finds("때려", "때렸") and not _finds("때려", "땐려")
+
+
+def test_the_first_letter_of_every_alternative_is_a_literal() -> None:
+    """A character class first would stop the regex engine skipping ahead to possible first letters."""
+    pattern = grouped(["쳤어", "피", "다쳐", "졌다"])
+    for alternative in re.split(r"\|(?![^(]*\))", pattern):
+        assert alternative[0] not in "[(.", alternative
+    assert set(syllable_forms("쳤")) == {"쳤", "쳣", "첬", "첫"}
