@@ -49,11 +49,29 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
                     f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' for _ in group)})", group).rowcount
         return removed
 
+    def purge_late(conn: sqlite3.Connection) -> int:
+        # late Kakao replies never shown (bot/coordination/late.py; shown ones lose their words at once) go with
+        # the message log they repeat, and an unconsented conversation's with it
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM parent_messages WHERE kind = 'late' AND text IS NOT NULL AND created_at <= ? LIMIT ?",
+            (cutoff, chunk * 10))]
+        ids += [r[0] for r in conn.execute(
+            "SELECT id FROM parent_messages WHERE kind = 'late' AND text IS NOT NULL AND created_at <= ?"
+            " AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.user_key = parent_messages.user_key) LIMIT ?",
+            (idle_since, chunk * 10))]
+        ids = sorted(set(ids))
+        for start in range(0, len(ids), sql.GROUP):
+            group = ids[start:start + sql.GROUP]
+            each = f"({', '.join('?' for _ in group)})"
+            conn.execute(f"UPDATE pushes SET user_key = NULL WHERE message_id IN {each}", group)
+            conn.execute(f"UPDATE parent_messages SET user_key = NULL, text = NULL WHERE id IN {each}", group)
+        return len(ids)
+
     count = removed = 0
     while done := await store.write(purge_cases):
         count += done
         await store.checkpoint()
-    for step in (purge_logs, purge_unconsented):
+    for step in (purge_logs, purge_unconsented, purge_late):
         while done := await store.write(step):
             removed += done
             await store.checkpoint()

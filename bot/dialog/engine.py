@@ -14,7 +14,7 @@ from typing import Protocol
 
 from bot.dialog import outside, texts, urgent
 from bot.dialog.casefile import new_case
-from bot.dialog.core import Choice, Inbound, Reply
+from bot.dialog.core import OVERDUE, Choice, Inbound, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES, CaseDesk
 from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
@@ -119,7 +119,14 @@ class Engine:
         t.replies += [m for m in pending if m.choices]
         if slow:
             t.replies.insert(0, Reply(texts.SLOW_DOWN))
-        if any(isinstance(e, Forget) for e in t.effects):
+        forgetting = any(isinstance(e, Forget) for e in t.effects)
+        if (late := OVERDUE.get()) is not None and late.passed:
+            # The channel answered without these replies: kept with the turn (one transaction on PostgreSQL), so
+            # the parent's next message sees them on whichever worker takes it. A deletion keeps nothing.
+            late.handled = True
+            if not forgetting:
+                await self.queue.keep_late(key, t.replies)
+        if forgetting:
             # The deletion's own turn writes nothing back for this parent: no state, no messages (issue 16).
             self.forget_cached(key)
             return t.replies
