@@ -145,6 +145,12 @@ class KakaoSkill:
             log.exception("late Kakao replies for %s could not be saved; kept in this process", address.key)
             self._late.setdefault(address.key, []).append(task)
 
+    async def drain(self) -> None:
+        """Wait until every late turn of this process has finished and its replies are kept (a stopping server;
+        tests, instead of sleeping)."""
+        while self._keeping:
+            await asyncio.gather(*self._keeping, return_exceptions=True)
+
     def collect_late(self, address: Address) -> list[Reply]:
         """Replies of earlier turns kept in this process (no desk, or saving them failed), oldest first."""
         tasks = self._late.pop(address.key, [])
