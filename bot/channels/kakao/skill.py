@@ -145,11 +145,18 @@ class KakaoSkill:
             log.exception("late Kakao replies for %s could not be saved; kept in this process", address.key)
             self._late.setdefault(address.key, []).append(task)
 
-    async def drain(self) -> None:
-        """Wait until every late turn of this process has finished and its replies are kept (a stopping server;
-        tests, instead of sleeping)."""
-        while self._keeping:
-            await asyncio.gather(*self._keeping, return_exceptions=True)
+    async def drain(self, timeout: float | None = None) -> None:
+        """Wait until every late turn of this process has finished and its replies are kept: a stopping worker
+        (before its store closes; at most ``timeout`` seconds), tests (instead of sleeping)."""
+        try:
+            async with asyncio.timeout(timeout):
+                while self._keeping:
+                    await asyncio.gather(*self._keeping, return_exceptions=True)
+        except TimeoutError:
+            log.warning("stopping with %d late Kakao turn(s) unfinished", len(self._keeping))
+
+    def routes(self) -> list[Route]:
+        return [Route("/kakao/skill", self.handle, methods=["POST", *METHODS])]
 
     def collect_late(self, address: Address) -> list[Reply]:
         """Replies of earlier turns kept in this process (no desk, or saving them failed), oldest first."""
@@ -164,10 +171,14 @@ def log_late_failure(task: asyncio.Task[list[Reply]]) -> None:
         log.error("A Kakao turn that finished late failed", exc_info=exc)
 
 
+def kakao_skill(dialog: Dialog, settings: Settings, desk: CaseDesk | None = None, nothing_new: str = "") -> KakaoSkill:
+    """``desk``: answers our event block (Kakao Event API) with the parent's waiting messages, and keeps the
+    replies of turns that outlast the budget."""
+    return KakaoSkill(dialog, secret=settings.kakao_secret, secret_header=settings.kakao_secret_header,
+                      budget=settings.kakao_budget_seconds, desk=desk, nothing_new=nothing_new,
+                      pushes=desk is not None and settings.kakao_can_push)
+
+
 def kakao_routes(dialog: Dialog, settings: Settings, desk: CaseDesk | None = None,
                  nothing_new: str = "") -> list[Route]:
-    """``desk``: answers our event block (Kakao Event API) with the parent's waiting messages."""
-    skill = KakaoSkill(dialog, secret=settings.kakao_secret, secret_header=settings.kakao_secret_header,
-                       budget=settings.kakao_budget_seconds, desk=desk, nothing_new=nothing_new,
-                       pushes=desk is not None and settings.kakao_can_push)
-    return [Route("/kakao/skill", skill.handle, methods=["POST", *METHODS])]
+    return kakao_skill(dialog, settings, desk, nothing_new).routes()
