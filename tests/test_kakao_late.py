@@ -131,12 +131,12 @@ async def slow(a: Worker, text: str) -> list[dict[str, Any]]:
         a.skill.budget = 30.0
 
 
-async def slow_turn(a: Worker) -> list[str]:
+async def slow_turn(a: Worker, answer: str = ko.KAKAO_TIMEOUT_TEXT) -> list[str]:
     """A turn that outlasts A's budget: A answers at once, the turn finishes once the gate opens; returns the
     late replies' texts as kept."""
     a.queue.gate.clear()
     first = await slow(a, SLOW)
-    assert text_of(first) == ko.KAKAO_TIMEOUT_TEXT
+    assert text_of(first) == answer
     a.queue.gate.set()
     await a.skill.drain()
     [row] = await late_rows(a.store)
@@ -263,6 +263,24 @@ async def test_with_the_event_api_a_notice_is_pushed_and_the_event_block_shows_t
                 assert text_of(await a.event_block(row["ref"])) == queue_texts.EVENT_NOTHING_NEW
                 assert LEAD not in text_of(await a.say("안녕하세요"))
                 assert await delivery.run_once() == 0 and len(api.calls) == 1
+        finally:
+            await push.close()
+            await store.close()
+
+
+async def test_over_the_daily_cap_the_late_replies_wait_for_the_next_message(
+        tmp_path: Path, knowledge: object, coordinators: object, clock: FakeClock) -> None:
+    async with FakeEventApi() as api:
+        settings = Settings(db_path=tmp_path / "k.sqlite3", kakao_rest_api_key=KEY, kakao_bot_id=BOT_ID,
+                            kakao_event_api_url=api.base_url)
+        store = await SQLiteStore.open(settings.db_path)
+        push = KakaoPush(settings)
+        try:
+            async with worker(store, knowledge, coordinators, clock, settings=settings) as a:
+                delivery = ParentDelivery(a.queue, events={"kakao": push}, daily_cap=0)
+                kept = await slow_turn(a, ko.KAKAO_TIMEOUT_PUSH_TEXT)
+                assert await delivery.run_once() == 0 and api.calls == []
+                assert text_of(await a.say("안녕하세요")).startswith(f"{LEAD}\n\n{kept[0]}")
         finally:
             await push.close()
             await store.close()
