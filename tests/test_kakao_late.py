@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import sqlite3
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -296,16 +295,20 @@ def a_case() -> NewCase:
 
 
 @pytest.fixture
-async def sqlite_store(tmp_path: Path) -> AsyncIterator[Store]:
-    store = await SQLiteStore.open(tmp_path / "q.sqlite3")
+async def any_store(opener: Opener) -> AsyncIterator[Store]:
+    store = await opener()
     yield store
     await store.close()
 
 
+async def rows(store: Store, sql: str) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in await store.fetch(sql)]
+
+
 async def test_late_replies_and_coordinator_replies_come_in_the_order_they_were_written(
-        sqlite_store: Store, coordinators: object, clock: FakeClock) -> None:
-    queue = Queue(sqlite_store, coordinators, tz=KST, clock=clock)  # type: ignore[arg-type]
-    case_id = await sqlite_store.create_case(a_case(), "{}")
+        any_store: Store, coordinators: object, clock: FakeClock) -> None:
+    queue = Queue(any_store, coordinators, tz=KST, clock=clock)  # type: ignore[arg-type]
+    case_id = await any_store.create_case(a_case(), "{}")
     await queue.keep_late(KEY_OF_USER, [Reply("첫 늦은 답")])
     clock.advance(minutes=1)
     await queue.reply(case_id, "가족여성팀", "코디네이터의 말")
@@ -325,25 +328,28 @@ def test_replies_keep_every_field_through_the_database() -> None:
 
 
 async def test_deleting_my_data_removes_the_words_of_unshown_late_replies(
-        sqlite_store: SQLiteStore, coordinators: object, clock: FakeClock) -> None:
-    queue = Queue(sqlite_store, coordinators, tz=KST, clock=clock)  # type: ignore[arg-type]
+        any_store: Store, coordinators: object, clock: FakeClock) -> None:
+    queue = Queue(any_store, coordinators, tz=KST, clock=clock)  # type: ignore[arg-type]
     await queue.keep_late(KEY_OF_USER, [Reply("만 4세 아이, 율곡동")])
     await queue.forget(KEY_OF_USER)
-    with sqlite3.connect(sqlite_store.path) as conn:
-        assert conn.execute("SELECT user_key, text FROM parent_messages").fetchall() == [(None, None)]
+    assert await rows(any_store, "SELECT user_key, text FROM parent_messages") == [(None, None)]
     assert await queue.pending_for_parent(KEY_OF_USER) == []
 
 
 async def test_the_retention_purge_removes_late_replies_never_shown(
-        sqlite_store: SQLiteStore, coordinators: object, clock: FakeClock) -> None:
-    queue = Queue(sqlite_store, coordinators, tz=KST, clock=clock, retention_days=30)  # type: ignore[arg-type]
-    await sqlite_store.commit_turn(KEY_OF_USER, "안녕", ["답"], json.dumps({"consent_at": "2026-11-24"}), TUE_14)
-    await queue.keep_late(KEY_OF_USER, [Reply("만 4세 아이, 율곡동")])
+        any_store: Store, coordinators: object, clock: FakeClock) -> None:
+    """With the message log they repeat: after the retention days, or with a conversation that never got consent
+    once it has been idle for the hours the consent text states."""
+    queue = Queue(any_store, coordinators, tz=KST, clock=clock, retention_days=30)  # type: ignore[arg-type]
+    clock.now = TUE_14
+    await any_store.commit_turn(KEY_OF_USER, "안녕", ["답"], json.dumps({"consent_at": "2026-11-24"}), TUE_14)
+    await any_store.commit_turn("kakao:no-consent", "안녕", ["답"], "{}", TUE_14)
+    for user in (KEY_OF_USER, "kakao:no-consent"):
+        await queue.keep_late(user, [Reply("만 4세 아이, 율곡동")])
     clock.advance(days=29)
     await queue.purge_expired()
-    with sqlite3.connect(sqlite_store.path) as conn:
-        assert conn.execute("SELECT text IS NOT NULL FROM parent_messages").fetchall() == [(1,)]
+    assert await rows(any_store, "SELECT user_key, text IS NULL FROM parent_messages ORDER BY id") == [
+        (KEY_OF_USER, False), (None, True)]
     clock.advance(days=2)
     await queue.purge_expired()
-    with sqlite3.connect(sqlite_store.path) as conn:
-        assert conn.execute("SELECT user_key, text FROM parent_messages").fetchall() == [(None, None)]
+    assert await rows(any_store, "SELECT user_key, text FROM parent_messages") == [(None, None), (None, None)]

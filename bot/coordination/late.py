@@ -62,3 +62,15 @@ def forget(conn: sqlite3.Connection, user_key: str) -> int:
                  " (SELECT id FROM parent_messages WHERE user_key = ? AND kind = 'late')", (user_key,))
     return conn.execute("UPDATE parent_messages SET user_key = NULL, text = NULL WHERE user_key = ? AND kind = 'late'",
                         (user_key,)).rowcount
+
+
+def purge(conn: sqlite3.Connection, cutoff: str, limit: int) -> int:
+    """Unshown late replies written before ``cutoff`` lose the parent and the words (the retention purge)."""
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM parent_messages WHERE kind = 'late' AND text IS NOT NULL AND created_at <= ? LIMIT ?",
+        (cutoff, limit))]
+    if ids:
+        each = f"({', '.join('?' for _ in ids)})"
+        conn.execute(f"UPDATE pushes SET user_key = NULL WHERE message_id IN {each}", ids)
+        conn.execute(f"UPDATE parent_messages SET user_key = NULL, text = NULL WHERE id IN {each}", ids)
+    return len(ids)

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from datetime import datetime, timedelta
 
+from bot.coordination import late
 from bot.dialog.casefile import UNCONSENTED_HOURS
 from db import cases as sql
 from db.contract import Store
@@ -35,6 +36,7 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
         for user_key in unconsented(conn, idle_since)[:chunk]:
             removed += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
             removed += conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,)).rowcount
+            removed += late.forget(conn, user_key)
         return removed
 
     def purge_logs(conn: sqlite3.Connection) -> int:
@@ -47,31 +49,14 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
                 group = keys[start:start + sql.GROUP]
                 removed += conn.execute(
                     f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' for _ in group)})", group).rowcount
-        return removed
-
-    def purge_late(conn: sqlite3.Connection) -> int:
-        # late Kakao replies never shown (bot/coordination/late.py; shown ones lose their words at once) go with
-        # the message log they repeat, and an unconsented conversation's with it
-        ids = [r[0] for r in conn.execute(
-            "SELECT id FROM parent_messages WHERE kind = 'late' AND text IS NOT NULL AND created_at <= ? LIMIT ?",
-            (cutoff, chunk * 10))]
-        ids += [r[0] for r in conn.execute(
-            "SELECT id FROM parent_messages WHERE kind = 'late' AND text IS NOT NULL AND created_at <= ?"
-            " AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.user_key = parent_messages.user_key) LIMIT ?",
-            (idle_since, chunk * 10))]
-        ids = sorted(set(ids))
-        for start in range(0, len(ids), sql.GROUP):
-            group = ids[start:start + sql.GROUP]
-            each = f"({', '.join('?' for _ in group)})"
-            conn.execute(f"UPDATE pushes SET user_key = NULL WHERE message_id IN {each}", group)
-            conn.execute(f"UPDATE parent_messages SET user_key = NULL, text = NULL WHERE id IN {each}", group)
-        return len(ids)
+        # late Kakao replies never shown (shown ones lose their words at once) go with the log they repeat
+        return removed + late.purge(conn, cutoff, chunk * 10)
 
     count = removed = 0
     while done := await store.write(purge_cases):
         count += done
         await store.checkpoint()
-    for step in (purge_logs, purge_unconsented, purge_late):
+    for step in (purge_logs, purge_unconsented):
         while done := await store.write(step):
             removed += done
             await store.checkpoint()
