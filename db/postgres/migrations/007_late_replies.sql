@@ -8,3 +8,5 @@ ALTER TABLE parent_messages ADD CONSTRAINT parent_messages_kind_check
     CHECK (kind IN ('reply', 'followup', 'reopened', 'late'));
 -- unshown late replies still holding their words, for the retention purge (bot/coordination/retention.py)
 CREATE INDEX parent_messages_late ON parent_messages (created_at) WHERE kind = 'late' AND text IS NOT NULL;
+-- pushes' key into parent_messages, as on SQLite (where the table's rebuild needs it)
+CREATE INDEX pushes_message ON pushes (message_id);
