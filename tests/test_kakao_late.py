@@ -353,3 +353,22 @@ async def test_the_retention_purge_removes_late_replies_never_shown(
     clock.advance(days=2)
     await queue.purge_expired()
     assert await rows(any_store, "SELECT user_key, text FROM parent_messages") == [(None, None), (None, None)]
+
+
+async def test_a_late_turn_that_opens_the_case_shows_its_number(opener: Opener, knowledge: object,
+                                                                coordinators: object, clock: FakeClock) -> None:
+    """The heaviest turn is the one that opens the case; its number is known only once the case is written."""
+    store = await opener()
+    try:
+        async with worker(store, knowledge, coordinators, clock) as a:
+            for text in ("4살 아이 내일 저녁 5시부터 8시까지 율곡동이에요", "동의하고 접수", "010-1234-5678"):
+                await a.say(text)
+            a.queue.gate.clear()
+            assert text_of(await slow(a, "네, 접수할게요")) == ko.KAKAO_TIMEOUT_TEXT
+            a.queue.gate.set()
+            await a.skill.drain()
+            [case] = await store.cases_for_user(KEY_OF_USER)
+            shown = text_of(await a.say("안녕하세요"))
+            assert shown.startswith(LEAD) and f"접수번호는 {case.id}번" in shown and "{" not in shown
+    finally:
+        await store.close()
