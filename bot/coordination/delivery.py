@@ -106,7 +106,7 @@ class ParentDelivery:
         if kakao and await self._capped(row["user_key"], now):
             await self.store.write(lambda c: c.execute(
                 "UPDATE parent_messages SET next_at = ?, last_error = 'daily cap' WHERE id = ?", (NEVER, row["id"])))
-            log.info("parent message %d (case %d): daily push cap reached; shown at the parent's next message",
+            log.info("parent message %d (case %s): daily push cap reached; shown at the parent's next message",
                      row["id"], row["case_id"])
             return 0
         # Claimed before the call. A chat push is shown by the push itself, so the claim also keeps the next
@@ -126,9 +126,9 @@ class ParentDelivery:
                     task_id = await self.events[row["channel"]].trigger(user, row["ref"])
                 else:
                     await self.pushers[row["channel"]].send(Address(Channel(row["channel"]), user),
-                                                            [replies.render(row)])
+                                                            replies.render_all(row))
         except Exception as exc:
-            log.warning("parent message %d (case %d) push via %s failed: %r", row["id"], row["case_id"],
+            log.warning("parent message %d (case %s) push via %s failed: %r", row["id"], row["case_id"],
                         row["channel"], exc)
             await self._failed(row, now, repr(exc)[:500], kakao, permanent=getattr(exc, "permanent", False))
             return 0
@@ -171,7 +171,7 @@ class ParentDelivery:
             "UPDATE parent_messages SET state = 'failed', failed_at = ?, last_error = ? WHERE id = ?"
             " AND state = 'waiting'", (at, error, row["id"])))
         # The coordinator's word: the console shows 'failed' on the message, and this line is in the log.
-        log.warning("parent message %d (case %d, %s by %s) could not be pushed after %d attempt(s) (%s); it is "
+        log.warning("parent message %d (case %s, %s by %s) could not be pushed after %d attempt(s) (%s); it is "
                     "shown at the parent's next message", row["id"], row["case_id"], row["kind"],
                     row["by"] or "system", row["attempts"] + 1, error)
 

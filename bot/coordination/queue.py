@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
-from bot.coordination import replies, retention
+from bot.coordination import late, replies, retention
 from bot.coordination import texts as queue_texts
 from bot.coordination.replies import ParentMessage
 from bot.dialog.core import Reply
@@ -223,6 +223,7 @@ class Queue:
             sql.anonymise(conn, ids, at, "parent", announced=withdrawn)
             had = conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,)).rowcount
             had += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
+            late.forget(conn, user_key)
             return open_before, len(ids) + had
 
         open_count, total = await self.store.write(forget)
@@ -273,7 +274,18 @@ class Queue:
         rows = await self.unseen.take(user_key, ts(self.clock()))
         if any(r["kind"] == "followup" for r in rows):
             self._awaiting.add(user_key)
-        return [replies.render(r) for r in rows]
+        return [reply for r in rows for reply in replies.render_all(r)]
+
+    async def keep_late(self, user_key: str, said: Sequence[Reply]) -> None:
+        """A Kakao turn's replies that came after its answer (bot/coordination/late.py): a message to the parent,
+        pushed where the Event API is set up and shown once at their next message on any worker."""
+        if not said:
+            return
+        channel = user_key.split(":", 1)[0]
+        at = ts(self.clock())
+        await self.store.write(lambda conn: late.add(conn, user_key, channel, said, at))
+        self.message_due(user_key)
+        self.changed()
 
     def asked(self, user_key: str) -> None:
         """A follow-up question reached this parent by a push."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from bot.coordination import late
 from bot.coordination import texts as queue_texts
 from bot.dialog.core import Choice, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES
@@ -15,15 +16,16 @@ from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES
 if TYPE_CHECKING:
     from db.store import Store
 
-KINDS = ("reply", "followup", "reopened")
+KINDS = ("reply", "followup", "reopened", "late")
 STATES = ("waiting", "pushed", "shown", "failed")
 
 
 @dataclass(frozen=True, slots=True)
 class ParentMessage:
-    """One message to a parent. ``state``: 'waiting' (for a push, or for the parent's next message), 'pushed'
-    (a push was accepted: a chat message sent, or a Kakao event that brings it), 'shown' (it reached the parent
-    in an answer of ours), 'failed' (pushing was given up; it is still shown at the next message)."""
+    """One message to a parent (a late Kakao turn's replies, kind 'late', have no case: ``case_id`` 0). ``state``:
+    'waiting' (for a push, or for the parent's next message), 'pushed' (a push was accepted: a chat message sent,
+    or a Kakao event that brings it), 'shown' (it reached the parent in an answer of ours), 'failed' (pushing was
+    given up; it is still shown at the next message)."""
 
     id: int
     case_id: int
@@ -35,7 +37,8 @@ class ParentMessage:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> ParentMessage:
-        return cls(row["id"], row["case_id"], row["kind"], render(row).text, row["by"],
+        text = "\n\n".join(r.text for r in render_all(row))
+        return cls(row["id"], row["case_id"] or 0, row["kind"], text, row["by"],
                    datetime.fromisoformat(row["created_at"]), row["state"])
 
 
@@ -47,6 +50,11 @@ def render(row: sqlite3.Row | dict[str, object]) -> Reply:
     if kind == "reopened":
         return Reply(queue_texts.PARENT_REOPENED.format(id=case_id))
     return Reply(queue_texts.PARENT_REPLY.format(id=case_id, by=row["by"] or "", text=row["text"] or ""))
+
+
+def render_all(row: sqlite3.Row | dict[str, object]) -> list[Reply]:
+    """Every reply a message stands for: one, or a late Kakao turn's several (bot/coordination/late.py)."""
+    return late.render(row) if row["kind"] == late.KIND else [render(row)]
 
 
 def question(case_id: int) -> Reply:
@@ -76,8 +84,9 @@ def take_unshown(conn: sqlite3.Connection, user_key: str, at: str) -> list[sqlit
     rows = conn.execute("SELECT * FROM parent_messages WHERE user_key = ? AND shown_at IS NULL ORDER BY id",
                         (user_key,)).fetchall()
     for r in rows:
-        conn.execute("UPDATE parent_messages SET shown_at = ?, state = 'shown', sending_at = NULL WHERE id = ?",
-                     (at, r["id"]))
+        # a late reply's words go once shown: the message log keeps what the parent was told
+        conn.execute("UPDATE parent_messages SET shown_at = ?, state = 'shown', sending_at = NULL,"
+                     " text = CASE WHEN kind = 'late' THEN NULL ELSE text END WHERE id = ?", (at, r["id"]))
         if r["followup_id"] is not None:
             conn.execute("UPDATE followups SET asked_at = COALESCE(asked_at, ?) WHERE id = ?", (at, r["followup_id"]))
     return rows

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from datetime import datetime, timedelta
 
+from bot.coordination import late
 from bot.dialog.casefile import UNCONSENTED_HOURS
 from db import cases as sql
 from db.contract import Store
@@ -35,6 +36,7 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
         for user_key in unconsented(conn, idle_since)[:chunk]:
             removed += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
             removed += conn.execute("DELETE FROM conversations WHERE user_key = ?", (user_key,)).rowcount
+            removed += late.forget(conn, user_key)
         return removed
 
     def purge_logs(conn: sqlite3.Connection) -> int:
@@ -47,7 +49,8 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
                 group = keys[start:start + sql.GROUP]
                 removed += conn.execute(
                     f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' for _ in group)})", group).rowcount
-        return removed
+        # late Kakao replies never shown (shown ones lose their words at once) go with the log they repeat
+        return removed + late.purge(conn, cutoff, chunk * 10)
 
     count = removed = 0
     while done := await store.write(purge_cases):

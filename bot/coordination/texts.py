@@ -144,6 +144,7 @@ CASE_STATUS_LINE = "접수 #{id}: {status}"
 # -- messages to parents (replies, reopened cases) and their delivery ----------------------------------
 PARENT_REPLY = "[접수 #{id}] 담당 코디네이터 {by} 님의 메시지예요.\n\n{text}"
 PARENT_REOPENED = "접수번호 {id}번을 담당 코디네이터가 다시 열었어요. 코디네이터가 연락드릴게요."
+LATE_LEAD = "앞서 보내신 메시지에 대한 답이에요."
 EVENT_NOTHING_NEW = "새로 전해 드릴 소식은 이미 모두 보여 드렸어요. 궁금한 점이 있으면 말씀해 주세요."
 CASE_PURGED = "접수 #{id}: 개인정보가 삭제되어 부모님께 메시지를 보낼 수 없습니다."
 REPLY_EMPTY = "보낼 내용을 적어 주세요."

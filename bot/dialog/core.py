@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -80,6 +81,20 @@ class Reply:
     venue: Venue | None = None
     ask_location: bool = False
     ask_contact: bool = False
+
+
+@dataclass(slots=True)
+class Overdue:
+    """Set around one turn by a channel that must answer within a time budget (the Kakao skill): ``passed`` once
+    its answer went out without this turn's replies. The engine then hands the replies to the desk
+    (``keep_late``) before the turn commits, so the user's next turn, on any worker, finds them, and sets
+    ``handled``; a turn that passed its budget later than that is left to the channel."""
+
+    passed: bool = False
+    handled: bool = False
+
+
+OVERDUE: ContextVar[Overdue | None] = ContextVar("dolbom_overdue", default=None)
 
 
 class Dialog(Protocol):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -29,6 +29,11 @@ class CaseDesk(Protocol):
     async def pending_for_parent(self, user_key: str) -> list[Reply]:
         """Messages for this parent not shown yet (a coordinator's reply, the follow-up question, a reopened
         case), each returned once: a channel that could not push them shows them with this answer."""
+        ...
+
+    async def keep_late(self, user_key: str, replies: Sequence[Reply]) -> None:
+        """The replies of a turn that outlasted its channel's time budget: shown once with the parent's next
+        answer (or pushed), like the messages above."""
         ...
 
     async def awaiting_answer(self, user_key: str) -> bool: ...

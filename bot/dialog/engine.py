@@ -14,7 +14,7 @@ from typing import Protocol
 
 from bot.dialog import outside, texts, urgent
 from bot.dialog.casefile import new_case
-from bot.dialog.core import Choice, Inbound, Reply
+from bot.dialog.core import OVERDUE, Choice, Inbound, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES, CaseDesk
 from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
@@ -122,16 +122,26 @@ class Engine:
         t.replies += [m for m in pending if m.choices]
         if slow:
             t.replies.insert(0, Reply(texts.SLOW_DOWN))
+        # The channel answered without these replies (its time budget passed): they are kept with the turn (in its
+        # transaction on PostgreSQL), so the parent's next message sees them on whichever worker takes it.
+        late = OVERDUE.get()
+        overdue = late is not None and late.passed
+        if late is not None and overdue:
+            late.handled = True
         if any(isinstance(e, Forget) for e in t.effects):
             # The deletion's own turn writes nothing back for this parent: no state, no messages (issue 16).
             self.forget_cached(key)
             return t.replies
         try:
             if opening is None:
+                if overdue:
+                    await self.queue.keep_late(key, t.replies)
                 await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(),
                                              now)
             else:
                 await self._commit_with_case(t, opening, key, raw[:MAX_TEXT])
+                if overdue:  # after the case is written: its number is in the replies now
+                    await self.queue.keep_late(key, t.replies)
                 if t.intake.danger_case is not None and t.intake.case_id is not None:
                     note = ko(texts.DANGER_LINK_NOTE, case_id=t.intake.case_id, summary=summary(t))
                     await self.queue.link(t.intake.danger_case, t.intake.case_id, note)

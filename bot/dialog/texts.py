@@ -261,7 +261,12 @@ DAYTIME = {"am": "오전", "pm": "오후", None: "낮"}
 URGENT_MARK = "[긴급] "
 
 # Kakao skill: what the channel itself says when the dialog cannot answer in time or at all.
-KAKAO_TIMEOUT_TEXT = "잠시만요, 처리 중이에요. 조금 뒤에 아무 말이나 보내 주시면 이어서 안내해 드릴게요."
+# The slow turn's answer is kept (bot/channels/kakao/skill.py): shown first at the next message; with the Event API a
+# notice may come first, but not always (a daily cap per parent), so the next message is always named.
+KAKAO_TIMEOUT_TEXT = ("잠시만요, 답을 준비하고 있어요. 준비된 답은 저장해 두었다가, 조금 뒤에 아무 말이나 보내 주시면 "
+                      "가장 먼저 보여 드릴게요.")
+KAKAO_TIMEOUT_PUSH_TEXT = ("잠시만요, 답을 준비하고 있어요. 준비되면 카카오톡 메시지로 알려 드릴게요. "
+                           "알림이 없으면 조금 뒤에 아무 말이나 보내 주세요. 준비된 답을 가장 먼저 보여 드릴게요.")
 KAKAO_ERROR_TEXT = "죄송해요, 잠시 문제가 생겼어요. 조금 뒤에 다시 말씀해 주세요."
 KAKAO_EMPTY_TEXT = "무엇을 도와드릴까요?"
 KAKAO_TRUNCATED_MARK = "…(이어서)"

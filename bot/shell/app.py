@@ -14,7 +14,7 @@ from starlette.routing import BaseRoute
 
 from bot.caremap.web import map_link, map_routes
 from bot.channels.kakao.push import KakaoPush
-from bot.channels.kakao.skill import kakao_routes
+from bot.channels.kakao.skill import kakao_skill
 from bot.console.core import Console
 from bot.console.versions import KnowledgeVersions
 from bot.console.web import console_routes
@@ -118,7 +118,9 @@ async def running(
         followups = FollowUps(queue, delivery=delivery, purge_hours=1.0 if dispatch else None)
         console = Console(store, queue, source, settings, queue.clock, versions)
         app = App(settings, source, store, queue, engine, dispatcher, followups, delivery, console)
-        app.routes += kakao_routes(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)
+        skill = kakao_skill(engine, settings, queue, queue_texts.EVENT_NOTHING_NEW)
+        app.routes += skill.routes()
+        stack.push_async_callback(skill.drain, 10.0)  # a late Kakao turn under way is kept before the store closes
         app.routes += map_routes(source, settings, now)
         app.routes += console_routes(console)
         if not store.caches_states:

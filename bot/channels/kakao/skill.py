@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import hmac
 import json
 import logging
@@ -13,7 +14,7 @@ from starlette.routing import Route
 
 from bot.channels.kakao.format import PayloadError, build_response, event_ref, parse_payload
 from bot.dialog import texts
-from bot.dialog.core import Address, Dialog, Inbound, Reply
+from bot.dialog.core import OVERDUE, Address, Dialog, Inbound, Overdue, Reply
 from bot.dialog.desk import CaseDesk
 from bot.settings import Settings
 
@@ -47,19 +48,25 @@ async def read_body(request: Request, limit: int) -> bytes | None:
 class KakaoSkill:
     """``POST /kakao/skill``: checks the shared secret, asks the dialog within the time budget, answers JSON.
 
-    A turn slower than the budget keeps running (shielded) and saves its state; Kakao cannot push, so its
-    replies are shown before the answer to the parent's next message."""
+    A turn slower than the budget keeps running (shielded) and saves its state. Its replies go to the database
+    with the turn (the engine's ``keep_late``, through ``OVERDUE``): a message to the parent, pushed through the
+    Event API where it is set up, and shown once at the parent's next message on any worker, after a restart too.
+    Without a desk (a dialog alone, in tests) they wait in this process for the next message."""
 
     def __init__(self, dialog: Dialog, *, secret: str = "", secret_header: str = "", budget: float = 3.5,
-                 desk: CaseDesk | None = None, nothing_new: str = "") -> None:
+                 desk: CaseDesk | None = None, nothing_new: str = "", pushes: bool = False) -> None:
         self.dialog = dialog
         self.desk = desk
-        """Messages waiting for a parent, for the event block Kakao runs after an Event API push."""
+        """Messages waiting for a parent: for the event block Kakao runs after an Event API push, and the keeper
+        of late replies."""
         self.nothing_new = nothing_new
         self.secret = secret
         self.secret_header = secret_header
         self.budget = budget
+        self.pushes = pushes
+        """The Event API is set up: the answer to a slow turn says a notice will come."""
         self._late: dict[str, list[asyncio.Task[list[Reply]]]] = {}
+        self._keeping: set[asyncio.Task[None]] = set()
 
     async def handle(self, request: Request) -> JSONResponse:
         """Every answer is JSON: refusals too (401, 400, 405, 413), so Kakao's logs show why."""
@@ -97,24 +104,62 @@ class KakaoSkill:
         return replies or [Reply(self.nothing_new or texts.KAKAO_EMPTY_TEXT)]
 
     async def ask(self, inbound: Inbound) -> list[Reply]:
-        task = asyncio.create_task(self.dialog.handle(inbound))
+        overdue = Overdue()
+        context = contextvars.copy_context()
+        context.run(OVERDUE.set, overdue)  # the turn's task sees it; the engine keeps the replies once it passed
+        task = asyncio.create_task(self.dialog.handle(inbound), context=context)
         try:
             return await asyncio.wait_for(asyncio.shield(task), self.budget)
         except TimeoutError:
+            overdue.passed = True
             log.warning("Kakao turn for %s exceeded %.1fs; it finishes in the background", inbound.address.key,
                         self.budget)
-            self.park(inbound.address, task)
-            return [Reply(texts.KAKAO_TIMEOUT_TEXT)]
+            self.park(inbound.address, task, overdue)
+            return [Reply(texts.KAKAO_TIMEOUT_PUSH_TEXT if self.pushes else texts.KAKAO_TIMEOUT_TEXT)]
         except asyncio.CancelledError:  # the request went away; the turn still completes and is shown next time
-            self.park(inbound.address, task)
+            overdue.passed = True
+            self.park(inbound.address, task, overdue)
             raise
 
-    def park(self, address: Address, task: asyncio.Task[list[Reply]]) -> None:
-        self._late.setdefault(address.key, []).append(task)
+    def park(self, address: Address, task: asyncio.Task[list[Reply]], overdue: Overdue) -> None:
         task.add_done_callback(log_late_failure)
+        if self.desk is None:
+            self._late.setdefault(address.key, []).append(task)
+            return
+        keeper = asyncio.get_running_loop().create_task(self.keep(address, task, overdue))
+        self._keeping.add(keeper)
+        keeper.add_done_callback(self._keeping.discard)
+
+    async def keep(self, address: Address, task: asyncio.Task[list[Reply]], overdue: Overdue) -> None:
+        """Once the turn is done: the replies the engine did not keep (the budget ran out while it committed, or
+        the dialog is not the engine) go to the desk now; if even that fails, they wait here."""
+        try:
+            replies = await task
+        except Exception:
+            return  # logged by log_late_failure
+        if overdue.handled or not replies or self.desk is None:
+            return
+        try:
+            await self.desk.keep_late(address.key, replies)
+        except Exception:
+            log.exception("late Kakao replies for %s could not be saved; kept in this process", address.key)
+            self._late.setdefault(address.key, []).append(task)
+
+    async def drain(self, timeout: float | None = None) -> None:
+        """Wait until every late turn of this process has finished and its replies are kept: a stopping worker
+        (before its store closes; at most ``timeout`` seconds), tests (instead of sleeping)."""
+        try:
+            async with asyncio.timeout(timeout):
+                while self._keeping:
+                    await asyncio.gather(*self._keeping, return_exceptions=True)
+        except TimeoutError:
+            log.warning("stopping with %d late Kakao turn(s) unfinished", len(self._keeping))
+
+    def routes(self) -> list[Route]:
+        return [Route("/kakao/skill", self.handle, methods=["POST", *METHODS])]
 
     def collect_late(self, address: Address) -> list[Reply]:
-        """Replies of earlier turns that finished after their answer was sent, oldest first."""
+        """Replies of earlier turns kept in this process (no desk, or saving them failed), oldest first."""
         tasks = self._late.pop(address.key, [])
         if pending := [t for t in tasks if not t.done()]:
             self._late[address.key] = pending
@@ -126,9 +171,14 @@ def log_late_failure(task: asyncio.Task[list[Reply]]) -> None:
         log.error("A Kakao turn that finished late failed", exc_info=exc)
 
 
+def kakao_skill(dialog: Dialog, settings: Settings, desk: CaseDesk | None = None, nothing_new: str = "") -> KakaoSkill:
+    """``desk``: answers our event block (Kakao Event API) with the parent's waiting messages, and keeps the
+    replies of turns that outlast the budget."""
+    return KakaoSkill(dialog, secret=settings.kakao_secret, secret_header=settings.kakao_secret_header,
+                      budget=settings.kakao_budget_seconds, desk=desk, nothing_new=nothing_new,
+                      pushes=desk is not None and settings.kakao_can_push)
+
+
 def kakao_routes(dialog: Dialog, settings: Settings, desk: CaseDesk | None = None,
                  nothing_new: str = "") -> list[Route]:
-    """``desk``: answers our event block (Kakao Event API) with the parent's waiting messages."""
-    skill = KakaoSkill(dialog, secret=settings.kakao_secret, secret_header=settings.kakao_secret_header,
-                       budget=settings.kakao_budget_seconds, desk=desk, nothing_new=nothing_new)
-    return [Route("/kakao/skill", skill.handle, methods=["POST", *METHODS])]
+    return kakao_skill(dialog, settings, desk, nothing_new).routes()
