@@ -26,12 +26,11 @@ def literal(value: object) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def has_nul(values: Sequence[object]) -> bool:
-    return any(isinstance(v, str) and "\0" in v for v in values)
-
-
 def array(texts: Sequence[str]) -> str:
-    return "ARRAY[" + ", ".join(map(literal, texts)) + "]::text[]"
+    """A text[] of strings known to hold no NUL (a batch's values are checked once, together)."""
+    if not texts:
+        return "ARRAY[]::text[]"
+    return "ARRAY['" + "', '".join([t.replace("'", "''") for t in texts]) + "']::text[]"
 
 
 def _rows(rows: Sequence[Sequence[object]]) -> str:
@@ -40,7 +39,7 @@ def _rows(rows: Sequence[Sequence[object]]) -> str:
 
 def write_literal(values: Sequence[Sequence[str]]) -> str | None:
     """WRITE_SQL with its seven arrays written in; None if a value holds NUL (PostgreSQL's text cannot)."""
-    if any(has_nul(column) for column in values):
+    if any("\0" in "".join(column) for column in values):
         return None
     return re.sub(r"\$(\d)::text\[\]", lambda m: array(values[int(m.group(1)) - 1]), WRITE_SQL)
 

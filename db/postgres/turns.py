@@ -29,6 +29,8 @@ def lock_sql(keys: Sequence[str]) -> str:
     """BEGIN and every user's lock in one round trip (a simple query: the keys go in as quoted literals). Several
     locks are taken in the order of their numbers, as every worker takes them: two batches never wait on each other
     in a circle."""
+    if "\0" in "".join(keys):
+        raise ValueError("NUL in a user key")
     if len(keys) == 1:
         return f"BEGIN; SELECT pg_advisory_xact_lock({USER_LOCKS}, hashtext({literal(keys[0])}))"
     # a subquery with ORDER BY is not flattened: the locks are taken row by row in that order
