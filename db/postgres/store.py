@@ -60,9 +60,10 @@ async def _no_reset(conn: Any) -> None:
 
 
 class PostgresStore(Store):
-    """Open with ``await PostgresStore.open(url)``. A turn (``turn``) runs in one transaction on one pooled
-    connection that holds the user's advisory lock from the state read to the commit: no other worker's turn of
-    that user runs meanwhile, and nothing is cached, so every turn reads what the last one committed."""
+    """Open with ``await PostgresStore.open(url)``. A turn (``turn``) runs in a transaction, shared with the turns
+    that arrived with it (db/postgres/turns.py), that holds the user's advisory lock from the state read to the
+    commit: no other worker's turn of that user runs meanwhile, and nothing is cached, so every turn reads what the
+    last one committed."""
 
     caches_states = False
     purge_chunk = 500
