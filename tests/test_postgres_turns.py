@@ -68,11 +68,12 @@ async def test_a_failing_turn_loses_none_of_the_turns_it_shares_a_transaction_wi
             await a.create_case(new_case(key, channel=None), "{}")  # cases.channel is NOT NULL
 
     keys = [f"kakao:p{i}" for i in range(8)]
-    results = await asyncio.gather(failing("kakao:bad"), bad_case("kakao:bad-case"),
+    results = await asyncio.gather(failing("kakao:bad"), bad_case("kakao:bad-case"), _bump(a, "kakao:nul\0"),
                                    *(_bump(a, k) for k in keys), return_exceptions=True)
     assert isinstance(results[0], asyncpg.DivisionByZeroError)
     assert isinstance(results[1], asyncpg.NotNullViolationError)
-    assert results[2:] == [None] * len(keys)
+    assert isinstance(results[2], ValueError)  # a key PostgreSQL's text cannot hold fails alone
+    assert results[3:] == [None] * len(keys)
     assert [await a.load_state(k) for k in keys] == ["1"] * len(keys)
     assert not await a.cases_for_user("kakao:bad-case")
 

@@ -29,8 +29,6 @@ def lock_sql(keys: Sequence[str]) -> str:
     """BEGIN and every user's lock in one round trip (a simple query: the keys go in as quoted literals). Several
     locks are taken in the order of their numbers, as every worker takes them: two batches never wait on each other
     in a circle."""
-    if "\0" in "".join(keys):
-        raise ValueError("NUL in a user key")
     if len(keys) == 1:
         return f"BEGIN; SELECT pg_advisory_xact_lock({USER_LOCKS}, hashtext({literal(keys[0])}))"
     # a subquery with ORDER BY is not flattened: the locks are taken row by row in that order
@@ -142,6 +140,8 @@ class Batcher:
         self._running: set[asyncio.Task[None]] = set()
 
     async def join(self, user_key: str) -> Member:
+        if "\0" in user_key:  # refused here, alone: in the batch's lock statement it would fail every turn
+            raise ValueError("NUL in a user key")
         while self._forming is not None and user_key in self._forming.members:
             await self._forming.closed.wait()  # the same user twice in one transaction: the next batch
         if self._forming is None:
@@ -170,7 +170,7 @@ class Batcher:
                     await self._commit(batch, conn)
                 finally:
                     await pool.release(conn)
-        except BaseException as exc:
+        except BaseException as exc:  # no connection: the batch's turns hear why (a log of its own would repeat it)
             for fut in (batch.ready, batch.committed):
                 if fut.done():
                     continue
@@ -178,7 +178,8 @@ class Batcher:
                     fut.cancel()
                 else:
                     fut.set_exception(exc)
-            raise
+            if isinstance(exc, asyncio.CancelledError):
+                raise
 
     async def _commit(self, batch: Batch, conn: Any) -> None:
         keys = list(batch.members)
@@ -189,8 +190,9 @@ class Batcher:
                 member.state, member.unshown, member.fresh = row["state"], row["unshown"], True
                 member.asked = [row] if row["asked_id"] is not None else []
         except BaseException as exc:
-            batch.ready.set_exception(exc)
+            batch.ready.set_exception(exc)  # each turn raises this; none of them waits for the commit
             batch.committed.set_exception(exc)
+            batch.committed.exception()
             await _rollback(conn)
             return
         batch.ready.set_result(None)
