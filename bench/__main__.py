@@ -70,6 +70,7 @@ def postgres_rows(pg: dict[str, list[float]]) -> list[Row]:
                 row(f"  {workers} worker(s) at {rate:,} turns/s offered: achieved", pg[f"{key}_achieved"], "turns/s"),
                 row(f"  {workers} worker(s) at {rate:,}: p50", pg[f"{key}_p50"], "ms"),
                 row(f"  {workers} worker(s) at {rate:,}: p99", pg[f"{key}_p99"], "ms", *target),
+                row(f"  {workers} worker(s) at {rate:,}: turns per transaction", pg[f"{key}_per_commit"], "turns"),
                 row(f"  {workers} worker(s) at {rate:,}: cases", pg[f"{key}_cases"],
                     f"of {pg[f'{key}_parents'][0]:.0f}", "= all", lambda v, k=key: min(v) == pg[f"{k}_parents"][0]),
             ]

@@ -94,6 +94,7 @@ def engine_once(admin: str, workers: int, rate: float, parents: int) -> dict[str
     each parent's turns go to one worker. Achieved rate counts from the common start to the last answer."""
     url = run_loop(_database(admin))
     run_loop(_migrate(url))
+    commits = run_loop(_commits(url))
     share = parents // workers
     ctx = multiprocessing.get_context("spawn")
     barrier, queue = ctx.Barrier(workers), ctx.Queue()
@@ -107,14 +108,28 @@ def engine_once(admin: str, workers: int, rate: float, parents: int) -> dict[str
     seconds = max(end for _, _, end in results) - min(start for _, start, _ in results)
     latencies = [x for lat, _, _ in results for x in lat]
     cases = run_loop(_count(url))
+    commits = run_loop(_commits(url)) - commits
     return {"achieved": len(latencies) / seconds, "p50": percentile(latencies, 0.5) * 1000,
-            "p99": percentile(latencies, 0.99) * 1000, "cases": cases, "parents": share * workers}
+            "p99": percentile(latencies, 0.99) * 1000, "cases": cases, "parents": share * workers,
+            "per_commit": len(latencies) / max(commits, 1)}
 
 
 async def _migrate(url: str) -> None:
     from db.postgres.store import PostgresStore
 
     await (await PostgresStore.open(url)).close()
+
+
+async def _commits(url: str) -> int:
+    """Transactions committed in the database so far (the workers' group commit puts several turns in one;
+    counted once the workers' connections have closed, which reports their counts)."""
+    import asyncpg
+
+    conn = await asyncpg.connect(url)
+    try:
+        return int(await conn.fetchval("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"))
+    finally:
+        await conn.close()
 
 
 async def _count(url: str) -> int:

@@ -51,6 +51,12 @@ def case_values(case: NewCase) -> tuple[object, ...]:
     )
 
 
+UNSHOWN_SQL = "SELECT 1 FROM parent_messages WHERE user_key = ? AND shown_at IS NULL LIMIT 1"
+ASKED_SQL = (
+    "SELECT f.id, f.case_id FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ?"
+    " AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL ORDER BY f.id DESC LIMIT 1")
+
+
 class Store(ABC):
     """What the bot may ask of a database. SQL given to ``fetch`` and ``write`` is written once, in the
     common subset of SQLite and PostgreSQL, with ``?`` placeholders and text timestamps (db/models.ts); the
@@ -89,6 +95,15 @@ class Store(ABC):
     @abstractmethod
     async def load_state(self, user_key: str) -> str | None:
         """The user's saved conversation state as committed when the read runs."""
+
+    async def has_unshown(self, user_key: str) -> bool:
+        """Whether messages to the parent wait, not shown yet (bot/coordination/replies.py)."""
+        return bool(await self.fetch(UNSHOWN_SQL, (user_key,)))
+
+    async def asked_followup(self, user_key: str) -> list[Row]:
+        """The follow-up question put to the parent and not answered yet (id, case_id), newest; or none.
+        These two and ``load_state`` are what a turn reads before it decides: a store may read them together."""
+        return await self.fetch(ASKED_SQL, (user_key,))
 
     @abstractmethod
     async def commit_turn(self, user_key: str, inbound: str, replies: Sequence[str], state: str,

@@ -303,10 +303,7 @@ class Queue:
         return user_key in self._awaiting and bool(await self._asked(user_key))
 
     async def _asked(self, user_key: str) -> list[sqlite3.Row]:
-        return await self.store.fetch(
-            "SELECT f.id, f.case_id FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ?"
-            " AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL ORDER BY f.id DESC LIMIT 1",
-            (user_key,))
+        return await self.store.asked_followup(user_key)
 
     async def answer_followup(self, user_key: str, yes: bool) -> str | None:
         """The parent's 예/아니오; 아니오 reopens the case with a note and notifies its coordinator.

@@ -115,8 +115,7 @@ class Unseen:
             self._loaded = True
         seen = self._counts.get(user_key)
         # Other workers write messages too (PostgreSQL): there this process's counts are not the whole truth.
-        if seen is None and (self.store.caches_states or not await self.store.fetch(
-                "SELECT 1 FROM parent_messages WHERE user_key = ? AND shown_at IS NULL LIMIT 1", (user_key,))):
+        if seen is None and (self.store.caches_states or not await self.store.has_unshown(user_key)):
             return []
         rows = await self.store.write(lambda c: take_unshown(c, user_key, at))
         if seen is not None and self._counts.get(user_key) == seen:  # nothing written for them meanwhile

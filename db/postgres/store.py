@@ -5,12 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import re
 import socket
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
@@ -18,8 +16,10 @@ import asyncpg
 
 from db.contract import Row, Store, case_values
 from db.models import MAX_LOGGED_CHARS, NewCase, ts
+from db.postgres.literal import WRITE_SQL, case_statements
 from db.postgres.migrate import migrate
 from db.postgres.sql import ThreadConnection, params, translate
+from db.postgres.turns import Batcher, Member, Saved, write_values
 from db.sqlite.batch import CaseWrite  # plain data: how a new case's state and announcing reply get its number
 
 T = TypeVar("T")
@@ -28,8 +28,9 @@ LOCKS = 0x646F6C62
 WRITE_LOCK = (LOCKS, 2)
 ROLES = 0x646F6C64
 """Advisory lock class of roles one worker holds (``sole``); the second key is hashtext(role)."""
-USER_LOCKS = 0x646F6C63
-"""Advisory lock class of users' turns; the second key is hashtext(user_key)."""
+BATCHES = 2
+"""Batches of turns one worker has at the database at once (db/postgres/turns.py); turns arriving meanwhile form the
+next one."""
 CLAIM_SECONDS = 60.0
 """How long a worker holds the outbox rows it claimed; a dead worker's rows go to another after this."""
 
@@ -38,33 +39,14 @@ _TURN_SQL = (
     " SELECT $1, u.d, u.t, $4 FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(d, t, n) ORDER BY u.n)"
     " INSERT INTO conversations (user_key, state, updated_at) VALUES ($1, $5, $4)"
     " ON CONFLICT (user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at")
-_STATE_SQL = (
-    "INSERT INTO conversations (user_key, state, updated_at) VALUES ($1, $2, $3)"
-    " ON CONFLICT (user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at")
-_CASE_SQL = (
-    "INSERT INTO cases (user_key, channel, service_id, site_id, urgent, danger, area, children, summary,"
-    " summary_text, contact, consent_at, care_date, created_at, updated_at)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id")
+_NEXT_CASE = "SELECT nextval(pg_get_serial_sequence('cases', 'id'))"
 _CLAIM_SQL = (
     "UPDATE outbox o SET claimed_by = $3, claimed_until = $2 FROM (SELECT id FROM outbox WHERE done_at IS NULL"
     " AND next_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1 OR claimed_by = $3) ORDER BY id LIMIT $4"
     " FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id RETURNING o.*")
 
 
-@dataclass(eq=False)
-class _Turn:
-    """One user's turn in progress: its connection, in a transaction holding the user's advisory lock."""
-
-    store: PostgresStore
-    conn: Any
-    owner: asyncio.Task[Any] | None
-    cases: list[int] = field(default_factory=list)
-    """Cases created in the turn, announced to the case listeners once it commits."""
-    open: bool = True
-    committed: bool = False
-
-
-_SESSION: ContextVar[_Turn | None] = ContextVar("dolbom_pg_turn", default=None)
+_SESSION: ContextVar[Member | None] = ContextVar("dolbom_pg_turn", default=None)
 
 
 def _messages(inbound: str, replies: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -73,37 +55,24 @@ def _messages(inbound: str, replies: Sequence[str]) -> tuple[list[str], list[str
     return ["in", *("out" for _ in replies)], [t[:MAX_LOGGED_CHARS].replace("\0", "\ufffd") for t in texts]
 
 
-def _literal(text: str) -> str:
-    """A string literal for a simple query (standard_conforming_strings is on since PostgreSQL 9.1)."""
-    if "\0" in text:
-        raise ValueError("NUL in a user key")
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _turn_literal(user_key: str, directions: list[str], texts: list[str], at: str, state: str) -> str:
-    """_TURN_SQL with its values written in as literals."""
-    values = {"$1": _literal(user_key), "$4": _literal(at), "$5": _literal(state),
-              "$2::text[]": "ARRAY[" + ", ".join(map(_literal, directions)) + "]::text[]",
-              "$3::text[]": "ARRAY[" + ", ".join(map(_literal, texts)) + "]::text[]"}
-    return re.sub(r"\$[1-5](?:::text\[\])?", lambda m: values[m.group(0)], _TURN_SQL)
-
-
 async def _no_reset(conn: Any) -> None:
     return None
 
 
 class PostgresStore(Store):
-    """Open with ``await PostgresStore.open(url)``. A turn (``turn``) runs in one transaction on one pooled
-    connection that holds the user's advisory lock from the state read to the commit: no other worker's turn of
-    that user runs meanwhile, and nothing is cached, so every turn reads what the last one committed."""
+    """Open with ``await PostgresStore.open(url)``. A turn (``turn``) runs in a transaction, shared with the turns
+    that arrived with it (db/postgres/turns.py), that holds the user's advisory lock from the state read to the
+    commit: no other worker's turn of that user runs meanwhile, and nothing is cached, so every turn reads what the
+    last one committed."""
 
     caches_states = False
     purge_chunk = 500
     """Each transaction costs round trips and the write lock: with a million cases a purge of 100,000 took 107 s at
     100 a transaction and 47 s at 500 (turns meanwhile: p99 62 and 195 ms, on a machine where they miss anyway)."""
 
-    def __init__(self, pool: Any, url: str, *, claim_seconds: float = CLAIM_SECONDS) -> None:
+    def __init__(self, pool: Any, url: str, *, claim_seconds: float = CLAIM_SECONDS, batches: int = BATCHES) -> None:
         super().__init__()
+        self._batcher = Batcher(self, batches)
         self._pool = pool
         self._url = url
         self._roles: dict[str, Any] = {}
@@ -126,6 +95,7 @@ class PostgresStore(Store):
         return cls(pool, url, **kw)
 
     async def close(self) -> None:
+        await self._batcher.close()
         roles, self._roles = self._roles, {}
         listener, self._listener = self._listener, None
         for conn in [*roles.values(), *([listener] if listener else [])]:
@@ -137,20 +107,24 @@ class PostgresStore(Store):
     def pool(self) -> Any:
         return self._pool
 
-    # -- connections: the turn's own, or one from the pool --------------------------------------------
+    # -- connections: the turn's batch's, or one from the pool ------------------------------------------
 
-    def _session(self) -> _Turn | None:
+    def _session(self) -> Member | None:
         s = _SESSION.get()
-        # only the task that opened the turn uses its connection (a task it started inherits the variable)
+        # only the task that opened the turn uses its batch (a task it started inherits the variable)
         return s if s is not None and s.store is self and s.open and s.owner is asyncio.current_task() else None
 
     @contextlib.asynccontextmanager
-    async def _conn(self) -> AsyncIterator[Any]:
-        if (s := self._session()) is not None:
-            yield s.conn
-        else:
+    async def _conn(self, savepoint: str | bool | None = None) -> AsyncIterator[Any]:
+        if (s := self._session()) is None:
             async with self._pool.acquire() as conn:
                 yield conn
+            return
+        async with s.batch.statement(savepoint) as conn:
+            if s.saved:  # what the turn saved goes first, for what it runs next to see
+                await conn.execute(WRITE_SQL, *write_values(s.saved))
+                s.saved.clear()
+            yield conn
 
     @contextlib.asynccontextmanager
     async def _tx(self) -> AsyncIterator[Any]:
@@ -159,44 +133,41 @@ class PostgresStore(Store):
             async with self._pool.acquire() as conn, conn.transaction():
                 yield conn
             return
-        await s.conn.execute("SAVEPOINT w")  # the turn's transaction was begun by hand: asyncpg cannot nest in it
-        try:
-            yield s.conn
-        except BaseException:
-            await s.conn.execute("ROLLBACK TO SAVEPOINT w; RELEASE SAVEPOINT w")
-            raise
-        await s.conn.execute("RELEASE SAVEPOINT w")
+        s.fresh = False
+        async with self._conn("w") as conn:  # the turn's transaction was begun by hand: asyncpg cannot nest in it
+            yield conn
 
     @contextlib.asynccontextmanager
     async def turn(self, user_key: str) -> AsyncIterator[None]:
+        """The turn joins this worker's batch (db/postgres/turns.py): its user's lock is taken and the state read
+        with the other turns', and it is answered once their shared transaction has committed."""
         if self._session() is not None:
             yield
             return
-        conn = await self._pool.acquire()
-        session = _Turn(self, conn, asyncio.current_task())
-        token = _SESSION.set(session)
-        started = False
+        member = await self._batcher.join(user_key)
+        token = _SESSION.set(member)
         try:
-            # BEGIN and the lock in one round trip (a simple query: the key goes in as a quoted literal)
-            await conn.execute(f"BEGIN; SELECT pg_advisory_xact_lock({USER_LOCKS}, hashtext({_literal(user_key)}))")
-            started = True
-            yield
-        finally:
-            session.open = False
+            await asyncio.shield(member.batch.ready)
+        except BaseException:
+            member.open = False
             _SESSION.reset(token)
-            try:
+            member.batch.leave()
+            raise
+        try:
+            yield
+        except BaseException:
+            if not member.ended:
                 # also after an error: what the turn wrote before it (a danger case) stays, as on SQLite, where
-                # each write commits on its own; after a failed statement PostgreSQL turns COMMIT into ROLLBACK
-                if (started and not session.committed) or conn.is_in_transaction():
-                    await conn.execute("COMMIT")
-            except BaseException:
+                # each write commits on its own; the turn's own error is the one its caller hears
                 with contextlib.suppress(Exception):
-                    await conn.execute("ROLLBACK")
-                raise
-            finally:
-                await self._pool.release(conn)
-        for case_id in session.cases:
-            self.committed_case(case_id)
+                    await member.end()
+            raise
+        else:
+            if not member.ended:
+                await member.end()
+        finally:
+            member.open = False
+            _SESSION.reset(token)
 
     # -- the contract --------------------------------------------------------------------------------
 
@@ -213,20 +184,41 @@ class PostgresStore(Store):
             await conn.execute("SELECT pg_advisory_xact_lock($1, $2)", *WRITE_LOCK)
             return await loop.run_in_executor(self._executor, fn, ThreadConnection(conn, loop))
 
+    def _read(self, user_key: str) -> Member | None:
+        """The turn whose batch read ``user_key``'s state, unshown messages and question, if that still holds."""
+        s = self._session()
+        return s if s is not None and s.fresh and s.user_key == user_key else None
+
     async def load_state(self, user_key: str) -> str | None:
+        if (s := self._read(user_key)) is not None:
+            return s.state
         async with self._conn() as conn:
             return await conn.fetchval("SELECT state FROM conversations WHERE user_key = $1", user_key)
+
+    async def has_unshown(self, user_key: str) -> bool:
+        if (s := self._read(user_key)) is not None:
+            return s.unshown
+        return await super().has_unshown(user_key)
+
+    async def asked_followup(self, user_key: str) -> list[Row]:
+        if (s := self._read(user_key)) is not None:
+            return [{"id": r["asked_id"], "case_id": r["asked_case"]} for r in s.asked]
+        return await super().asked_followup(user_key)
 
     async def commit_turn(self, user_key: str, inbound: str, replies: Sequence[str], state: str,
                           at: datetime) -> None:
         directions, texts = _messages(inbound, replies)
+        if (s := self._session()) is not None:
+            # written with the batch's other turns in one statement; the turn ends here, once they are committed
+            s.saved.append(Saved(user_key, directions, texts, ts(at), state))
+            try:
+                await s.end()
+            except BaseException:
+                self.drop_cached(user_key)
+                raise
+            return
         try:
-            if (s := self._session()) is not None and "\0" not in "".join((user_key, state, *texts)):
-                # the turn's last write and its COMMIT in one round trip (a simple query takes no parameters)
-                await s.conn.execute(_turn_literal(user_key, directions, texts, ts(at), state) + "; COMMIT")
-                s.committed = True
-                return
-            async with self._conn() as conn:  # one statement: atomic alone, or part of the turn's transaction
+            async with self._conn() as conn:  # one statement: atomic alone
                 await conn.execute(_TURN_SQL, user_key, directions, texts, ts(at), state)
         except BaseException:
             self.drop_cached(user_key)
@@ -235,28 +227,31 @@ class PostgresStore(Store):
     async def create_case(self, case: NewCase, state: str, *, number_key: str | None = None,
                           inbound: str | None = None, replies: Sequence[str] = (),
                           announce: int | None = None) -> int:
+        """The case's number first (nextval), then its rows and the conversation as statements of one simple
+        query: two round trips, in a savepoint inside a turn, or a transaction of their own outside one."""
         plan = self.planner(case)
         at = ts(case.created_at)
-        op = CaseWrite((), case.user_key, at, plan.notes, (), state, number_key, inbound, tuple(replies), announce)
-        async with self._tx() as conn:
-            case_id = int(await conn.fetchval(_CASE_SQL, *case_values(case)))
-            await conn.execute("INSERT INTO events (case_id, at, actor, kind, status_to)"
-                               " VALUES ($1, $2, 'parent', 'created', 'new')", case_id, at)
-            if plan.notes:
-                await conn.executemany(
-                    "INSERT INTO outbox (case_id, kind, created_at, next_at) VALUES ($1, $2, $3, $3)",
-                    [(case_id, kind, at) for kind in plan.notes])
-            if plan.followups:
-                await conn.executemany("INSERT INTO followups (case_id, kind, due_at) VALUES ($1, $2, $3)",
-                                       [(case_id, kind, ts(due)) for kind, due in plan.followups])
-            saved = op.saved_state(case_id)
-            if inbound is None:
-                await conn.execute(_STATE_SQL, case.user_key, saved, at)
+        row = case_values(case)
+        op = CaseWrite(row, case.user_key, at, plan.notes, (), state, number_key, inbound, tuple(replies), announce)
+        followups = [(kind, ts(due)) for kind, due in plan.followups]
+        s = self._session()
+        if s is not None:
+            s.fresh = False
+        async with self._conn(savepoint=False) as conn:
+            case_id = int(await conn.fetchval(_NEXT_CASE))
+            messages = None if inbound is None else list(zip(*_messages(inbound, op.texts(case_id)), strict=True))
+            sql = case_statements(case_id, [params([v])[0] for v in row], at, plan.notes, followups,
+                                  case.user_key, op.saved_state(case_id), messages)
+            if s is None:
+                await conn.execute(sql)  # several statements in one simple query: one implicit transaction
             else:
-                directions, texts = _messages(inbound, op.texts(case_id))
-                await conn.execute(_TURN_SQL, case.user_key, directions, texts, at, saved)
-        if (s := self._session()) is not None:
-            s.cases.append(case_id)
+                try:
+                    await conn.execute(f"SAVEPOINT w; {sql}; RELEASE SAVEPOINT w")
+                except BaseException:
+                    await conn.execute("ROLLBACK TO SAVEPOINT w; RELEASE SAVEPOINT w")
+                    raise
+        if s is not None:
+            s.cases.append(case_id)  # announced once the batch commits
         else:
             self.committed_case(case_id)
         return case_id
