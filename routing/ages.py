@@ -11,6 +11,9 @@ from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
 MAX_YEARS = 18
 """A larger 'N살' is a parent's own age ("35살 엄마"), not a child's."""
 MAX_MONTHS = 240
+UPPER_FROM_YEARS = 12
+"""A middle-school child in grade N is about 12 + N years old (a high-school one 15 + N): past every care
+service's ages, which is all the reading needs to say ("중2 아들" is 168 months; an age said beside it wins)."""
 PRESCHOOL_MONTHS = 83
 """The oldest a preschool child can be, in months (a child is at school from 84 months by default)."""
 
@@ -34,7 +37,7 @@ _RARE_LETTERS = re.compile(r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하
 def _age_pattern(rare: str) -> re.Pattern[str]:
     return re.compile(
         rf"""
-    (?=[0-9만생신갓백돌초{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
+    (?=[0-9만생신갓백돌초중고{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
     (?:
     {rare}
       (?:
@@ -51,6 +54,9 @@ def _age_pattern(rare: str) -> re.Pattern[str]:
   | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*된|\s+아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일|시|분|월|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
+  | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
+        (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
+      | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
     )
     """,
         re.VERBOSE,
@@ -63,7 +69,7 @@ _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년]")
+_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
 
@@ -126,6 +132,10 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int] | None
         return "age", 3
     if g["first"]:
         return "age", 12
+    if g["up"] or g["upw"]:
+        word = g["up"] or g["upw"]
+        n = int(g["upn"]) if g["upn"] else 1
+        return "upper", (UPPER_FROM_YEARS + n + (3 if word[0] == "고" else 0)) * 12
     grade = g["g1"] or g["g2"] or g["g2s"]
     if grade:
         if not g["g1"] and _UPPER_SCHOOL.search(text, max(0, m.start() - 8), m.start()):
@@ -169,7 +179,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     children: list[Child] = []
     orders: list[int | None] = []
     last_end = 0
-    newborn = False
+    newborn = guessed = False
     pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
     for m in pattern.finditer(text):
         if pattern is _AGE_ALL and (m["by"] or m["cls"]) and today is None:
@@ -180,6 +190,13 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
         kind, n = found
         if children and not _SEPARATOR.search(text, last_end, m.start()):
             prev = children[-1]
+            if kind == "upper" and prev.age_months is not None and prev.school_grade is None:
+                last_end = m.end()  # "14살 중학생": the age said is the child's
+                continue
+            if kind == "age" and guessed:
+                children[-1] = Child(age_months=n)  # "중학생 14살": the age said beats the school's usual age
+                guessed, last_end = False, m.end()
+                continue
             if kind == "age" and (m["newborn"] or newborn) and prev.age_months is not None and prev.age_months <= 6:
                 # "2개월 신생아", "신생아 2개월": one baby; the months say more than the word
                 children[-1] = Child(age_months=prev.age_months if m["newborn"] else n)
@@ -205,9 +222,9 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
             n -= 1  # "내년에 3학년": in 2nd grade now
             if n < 1:
                 continue
-        newborn = bool(m["newborn"])
+        newborn, guessed = bool(m["newborn"]), kind == "upper"
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
-        children.append(Child(age_months=n) if kind == "age" else Child(school_grade=n))
+        children.append(Child(school_grade=n) if kind == "grade" else Child(age_months=n))
         last_end = m.end()
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)

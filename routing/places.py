@@ -28,7 +28,8 @@ _PARTICLE = (
     r"까지|랑|과|와|예|데이|라(?:예|고|서)|임|엔|동네|지역|읍내|면내|사무소|주민센터|행정)"
 )
 _CONTEXT = (
-    r"(?=\s*(?:에\s*(?:살|거주|있|사)|에서\s*(?:살|왔|연락|거주|문의)|쪽|근처|부근|사는|살아|살고|거주|주민|지역|동네))"
+    r"(?=\s*(?:에\s*(?:살|거주|있|사)|에서\s*(?:살|왔|연락|거주|문의)|쪽|근처|부근|사는|살아|살고|거주|주민|지역|동네)"
+    r"|(?:이에요|이예요|이요|입니다|이라예|이라요)(?![가-힣]))"
 )
 _BOUNDARY = re.compile(_PARTICLE)
 _LIVING = re.compile(
@@ -84,7 +85,7 @@ class PlaceFinder:
         if safe:
             parts.append(f"{_LEFT}(?:{safe}){_PARTICLE}")
         if risky:
-            parts.append(f"{_LEFT}(?:{risky}){_CONTEXT}")
+            parts.append(f"{_LEFT}(?<!가족 )(?<!가족)(?:{risky}){_CONTEXT}")  # 가족 구성: a family, not 구성면
         letters = re.escape("".join(sorted({f[0] for f in self._canonical})))
         self._exact = re.compile(f"(?=[{letters}])(?:{'|'.join(parts)})", re.IGNORECASE)
         targets = [f for f in by_length if len(f) >= 3 and f[-1] in SUFFIXES]

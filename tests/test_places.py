@@ -150,3 +150,10 @@ def test_built_from_the_knowledge_not_a_fixed_list() -> None:
     assert finder.find("강변읍") == "강변읍"
     assert finder.find("강변 살아요") is None  # the stem names two places: ambiguous, so nothing
     assert finder.find("율곡동") is None
+
+
+def test_a_township_that_is_also_a_word_answers_with_a_copula() -> None:
+    assert FINDER.find("증산이요") == "증산면"
+    assert FINDER.find("네 구성이에요") == "구성면"
+    assert FINDER.find("가족 구성이요 엄마 아빠") is None
+    assert FINDER.find("자산 관리가 어려워요") is None

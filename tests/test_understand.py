@@ -76,7 +76,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("한 살", expect(age_months=12)),
     ("초딩 4학년", expect(school_grade=4)),
     ("초6", expect(school_grade=6)),
-    ("중학교 2학년", expect()),
+    ("중학교 2학년", expect(age_months=168)),  # past every care service: where to ask, not "no age"
     ("35살 엄마예요", expect()),
     ("3개월 동안 맡기고 싶어요", expect()),
     ("아이가 2명이에요", expect()),

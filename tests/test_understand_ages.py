@@ -73,3 +73,26 @@ def test_a_grade_next_year_is_not_the_current_grade() -> None:
 def test_a_year_long_span_is_not_an_age() -> None:
     assert kids("1년 동안 이용하고 싶어요") == ()
     assert kids("2년 넘게 기다렸어요") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("중3 딸 맡길 데 있나요", (Child(180),)),
+        ("고등학생 아들", (Child(192),)),
+        ("중학생 13살 딸", (Child(156),)),  # the age said wins over the school's usual one
+        ("13살 중딩 아들", (Child(156),)),
+        ("초6 아들이랑 중1 딸", (Child(school_grade=6), Child(156))),
+        ("중학교 교사인데 5살 딸", (Child(60),)),  # a parent's job, not a child
+        ("하고 3시간", ()),
+    ],
+)
+def test_middle_and_high_school_children_are_past_every_care_service(text: str, expected: tuple) -> None:
+    assert kids(text) == expected
+
+
+def test_a_middle_school_child_is_sent_where_to_ask() -> None:
+    from routing.match import rank
+
+    ranking = rank(R.read("중2 아들 방과후에 맡길 곳", NOW).need, K)
+    assert ranking.outside_ages == "older" and [v.service.id for v in ranking.ranked] == ["other-dept"]

@@ -148,3 +148,23 @@ def test_an_emergency_from_tonight_to_tomorrow_morning_keeps_tonights_date() -> 
 def test_a_later_day_said_after_a_same_day_range_does_not_stretch_it() -> None:
     need = R.read("오늘 오전 10시부터 오후 3시까지 그리고 내일도요", WED_0500).need
     assert need.day == date(2026, 11, 25) and (need.start, need.end) == (10 * 60, 15 * 60)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("어린이날 전날 맡겨요", date(2027, 5, 4)),
+        ("성탄절 전 날 저녁", date(2026, 12, 24)),
+        ("크리스마스 다음 날 하루", date(2026, 12, 26)),
+        ("신정 다음날", date(2027, 1, 2)),
+        ("모래 종일 봐주실 분", date(2026, 11, 27)),  # 모레 typed as 모래 (sand)
+        ("모래 하루만요", date(2026, 11, 27)),
+        ("모래놀이 하는 곳", None),
+        ("모래 장난 좋아해요", None),
+        ("지금은 혁신도시 살아요", None),  # currently, not now
+        ("지금은 평화동이에요", None),
+        ("지금 바로 맡겨야 해요", date(2026, 11, 25)),
+    ],
+)
+def test_days_around_fixed_holidays_sand_typos_and_currently(text: str, expected: date | None) -> None:
+    assert R.read(text, WED_1500).need.day == expected
