@@ -221,7 +221,8 @@ def _age(e: Entry, m: int | None, grade: int | None, school: bool | None) -> tup
         result = (False, None, texts.SCHOOL_NOT_TAKEN.format(service=name))
     elif ages.school is School.ONLY and school is False:
         result = (False, None, texts.PRESCHOOL_NOT_TAKEN.format(service=name))
-    elif m is not None and not ages.min_months <= m <= ages.max_months:
+    elif m is not None and grade is None and not ages.min_months <= m <= ages.max_months:
+        # an elementary grade says more than an age in years, which parents often give in Korean age ("초6 13살")
         result = (False, None, texts.AGE_OUT.format(child=who, service=name, range=e.range_text))
     elif m is None and school is None:
         result = (True, None, texts.AGE_UNKNOWN.format(service=name, range=e.range_text))

@@ -192,7 +192,7 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
 def _outside(need: Need, t: _Tables) -> str | None:
     """'younger' or 'older' when the child's age is outside what every care service takes."""
     m = need.child.age_months
-    if t.ages is None or m is None:
+    if t.ages is None or m is None or need.child.school_grade is not None:  # every grade 1-6 has care here
         return None
     return "younger" if m < t.ages[0] else "older" if m > t.ages[1] else None
 

@@ -46,6 +46,7 @@ _DURATION = re.compile(
     r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분\s*(?:동안|정도|만|간)"
 )
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
+_NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
 _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
 _HOLIDAY_WORDS = re.compile(
     r"주말|휴일|공휴일|연휴|명절|추석|설날|설\s*연휴|빨간\s*날|크리스마스(?!\s*이브)|성탄절|어린이날"
@@ -241,6 +242,8 @@ def find_when(
             end = end % 1440 + (later.day - day).days * 1440  # "오늘 밤부터 내일 아침 8시까지"
         elif 0 <= times.start_at < first.at and end > 1440 and day > today:
             day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning
+    if start is None and end is not None and end < night_until and _NIGHT_ONLY.search(text):
+        end += 1440  # "오늘 밤 새벽 3시까지": the small hours after tonight, not this morning's
     past = False
     if day is not None and _over(day, start, end, now, today):
         if first is not None and first.weekly:

@@ -106,3 +106,26 @@ def test_an_age_bound_is_not_an_age() -> None:
     """"6개월 미만" is a range (the dialog asks the months), not a six-month-old."""
     assert R.read("6개월 미만이에요", WED_1000).children == ()
     assert R.read("36개월 이하 아이", WED_1000).children == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("아이돌봄서비스 이용하고 싶어요", "home-care"),
+        ("119돌봄 어떻게 맡겨요", "emergency-119"),
+        ("365어린이집 보내고 싶어요 4살", "daycare-365"),
+        ("다함께돌봄 보내려면 초2", "after-school"),
+        ("다함께돌봄 보내려면 4살", "daycare-365"),  # named, but not for a preschool child
+    ],
+)
+def test_a_service_named_comes_first_when_it_can_take_the_child(text: str, first: str) -> None:
+    assert _first(text) == first
+
+
+def test_an_elementary_grade_beats_an_age_given_in_korean_years() -> None:
+    assert _first("초6 13살 딸 토요일 낮에") == "after-school"
+
+
+def _first(text: str) -> str | None:
+    found = ids(text)
+    return found[0] if found else None

@@ -168,3 +168,21 @@ def test_a_later_day_said_after_a_same_day_range_does_not_stretch_it() -> None:
 )
 def test_days_around_fixed_holidays_sand_typos_and_currently(text: str, expected: date | None) -> None:
     assert R.read(text, WED_1500).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "day"),
+    [
+        ("오늘 밤 새벽 2시까지 봐주세요", 1440 + 120, date(2026, 11, 25)),  # tonight into the small hours
+        ("오늘 밤 1시까지요", 1440 + 60, date(2026, 11, 25)),
+        ("금요일 밤 새벽 4시까지", 1440 + 240, date(2026, 11, 27)),
+    ],
+)
+def test_an_end_in_the_small_hours_after_tonight_is_next_morning(text: str, end: int, day: date) -> None:
+    u = R.read(text, WED_1500)
+    assert (u.need.end, u.need.day, u.past) == (end, day, False)
+
+
+@pytest.mark.parametrize("text", ["센터에 보낼 수 있나요", "해낼 수 있을까요", "혼자 지낼 때가 많아요"])
+def test_verbs_ending_in_nael_are_not_tomorrow(text: str) -> None:
+    assert R.read(text, WED_1500).need.day is None
