@@ -152,7 +152,14 @@ def ask(need: Need, knowledge: Knowledge, left: float | None) -> Ask:
     elif need.holiday is not None:
         keys = WEEKEND_KEYS if need.holiday else WEEK[:5]
         label = texts.WEEKEND_LABEL if need.holiday else texts.WEEKDAYS_LABEL
-    if start is not None:
+    elif need.overnight:  # no day said, but a place that never runs through the night cannot take it on any day
+        keys, label = (*WEEK, "holiday"), texts.ANY_DAY_LABEL
+    if need.overnight and end is None:  # through the night: to the next morning's end of night
+        begin = start if start is not None else knowledge.night_from
+        win = (begin, 1440 + knowledge.night_until)
+        if start is not None:
+            end = win[1]
+    elif start is not None:
         win = (start, end if end is not None else start + 1)
     elif end is not None:
         win = (min(end - 1, 1439), end)
@@ -239,7 +246,9 @@ def _miss(p: Place, key: str, a: Ask, night_from: int) -> str | None:
     if a.win is None:
         return None
     start, end = a.win
-    if not span.covers(start, min(end, 1440)):
+    if not span.covers(start, min(end, 1440)) or (
+        end > 1440 and a.label is not None and (span.open > 0 or span.close < 1440)
+    ):  # past midnight on a kind of day (평일, 주말): only hours that run through midnight go on
         return texts.HOURS_OUTSIDE.format(when=_when(label, a, night_from), hours=texts.span(span))
     if end > 1440 and a.next_key is not None and a.label is None:
         after, day = p.hours.on(a.next_key), p.labels[a.next_key]

@@ -130,6 +130,7 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
         need.area,
         need.coords,
         need.vacation,
+        need.overnight,
         None if left is None else tuple(left >= lead for lead in t.leads),
     )
     try:

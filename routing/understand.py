@@ -124,7 +124,7 @@ class Understander:
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = Need(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
-            self._find_topics(compact), situations, area, None, now, vacation,
+            self._find_topics(compact), situations, area, None, now, vacation, when.overnight,
         )
         return Understanding(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past

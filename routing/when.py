@@ -46,6 +46,8 @@ _DURATION = re.compile(
     r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분\s*(?:동안|정도|만|간)"
 )
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
+_OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
+"""Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
 _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
 _HOLIDAY_WORDS = re.compile(
@@ -74,6 +76,8 @@ class When(NamedTuple):
     """A bare hour that may be morning or evening (ask 오전/오후)."""
     past: bool = False
     """The day and hours said have already ended: they were dropped, the dialog should ask again."""
+    overnight: bool = False
+    """Care through the night into the next morning (밤새, 하룻밤, 외박) with no end said."""
 
 
 def clock(hour: int, minute: int, mark: str | None) -> int | None:
@@ -271,7 +275,10 @@ def find_when(
     elif _WORKDAY_WORDS.search(text):
         holiday = False
     urgent = day == today or _URGENT.search(text) is not None
-    return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past)
+    overnight = end is None and _OVERNIGHT.search(text) is not None
+    if overnight:
+        night = True
+    return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past, overnight)
 
 
 def _now_first(text: str, day_at: int) -> bool:

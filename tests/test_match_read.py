@@ -129,3 +129,25 @@ def test_an_elementary_grade_beats_an_age_given_in_korean_years() -> None:
 def _first(text: str) -> str | None:
     found = ids(text)
     return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["배탈이 나서 등원을 못 해요 3살", "눈병이라 어린이집 쉬래요 4살", "돌발진 같아요 14개월 내일 맡겨야 해요",
+     "애가 아파가지고 어린이집 못 보내요 5살", "두드러기가 올라와서 등원 안 된대요 2살"],
+)
+def test_more_childhood_illnesses_go_to_home_care(text: str) -> None:
+    assert _first(text) == "home-care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["4살 금요일 밤새 맡길 곳", "하룻밤 재워 주실 분 5살", "4살 내일 밤 9시부터 밤새",
+     "평일 밤 10시부터 새벽 2시까지 4살", "외박해야 하는데 3살 애 맡길 데"],
+)
+def test_care_through_the_night_is_not_for_a_place_that_closes_at_midnight(text: str) -> None:
+    assert _first(text) == "home-care"
+
+
+def test_a_sudden_business_trip_is_an_emergency() -> None:
+    assert _first("갑자기 출장이 잡혀서 내일 4살 맡길 곳") == "emergency-119"
