@@ -28,16 +28,20 @@ _RARE = rf"""
   | (?:(?P<dm_y>[0-9]{{1,2}}|(?<![가-힣])(?:두|세|네))\s*)?(?<![가-힣])돌\s*
         (?:지나고|지나서|지난\s*지|지나|하고|넘고)\s*
         (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
+  | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
+        (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
+      | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
   |"""
-"""Birth dates, class names, years and months, months after a first birthday: few messages hold them, so
-they are searched only when a letter they need is there (one pattern for all would slow every message)."""
-_RARE_LETTERS = re.compile(r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)")
+"""Birth dates, class names, years and months, months after a first birthday, middle and high school: few
+messages hold them, so they are searched only when a letter they need is there (one pattern for all would slow
+every message)."""
+_RARE_LETTERS = re.compile(r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩")
 
 
-def _age_pattern(rare: str) -> re.Pattern[str]:
+def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
     return re.compile(
         rf"""
-    (?=[0-9만생신갓백돌초중고{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
+    (?=[0-9만생신갓백돌초{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
     (?:
     {rare}
       (?:
@@ -54,9 +58,6 @@ def _age_pattern(rare: str) -> re.Pattern[str]:
   | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*된|\s+아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일|시|분|월|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
-  | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
-        (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
-      | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
     )
     """,
         re.VERBOSE,
@@ -64,7 +65,7 @@ def _age_pattern(rare: str) -> re.Pattern[str]:
 
 
 _AGE = _age_pattern("")
-_AGE_ALL = _age_pattern(_RARE)
+_AGE_ALL = _age_pattern(_RARE, "중고")
 _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
@@ -132,8 +133,8 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int] | None
         return "age", 3
     if g["first"]:
         return "age", 12
-    if g["up"] or g["upw"]:
-        word = g["up"] or g["upw"]
+    word = g.get("up") or g.get("upw")
+    if word:
         n = int(g["upn"]) if g["upn"] else 1
         return "upper", (UPPER_FROM_YEARS + n + (3 if word[0] == "고" else 0)) * 12
     grade = g["g1"] or g["g2"] or g["g2s"]

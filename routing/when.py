@@ -48,6 +48,7 @@ _DURATION = re.compile(
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
 _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
 """Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
+_OVERNIGHT_LETTERS = re.compile("[밤박재자침]")
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
 _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
 _HOLIDAY_WORDS = re.compile(
@@ -275,7 +276,7 @@ def find_when(
     elif _WORKDAY_WORDS.search(text):
         holiday = False
     urgent = day == today or _URGENT.search(text) is not None
-    overnight = end is None and _OVERNIGHT.search(text) is not None
+    overnight = end is None and _OVERNIGHT_LETTERS.search(text) is not None and _OVERNIGHT.search(text) is not None
     if overnight:
         night = True
     return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past, overnight)
