@@ -157,3 +157,20 @@ def test_a_township_that_is_also_a_word_answers_with_a_copula() -> None:
     assert FINDER.find("네 구성이에요") == "구성면"
     assert FINDER.find("가족 구성이요 엄마 아빠") is None
     assert FINDER.find("자산 관리가 어려워요") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("봉삼면", "봉산면"),  # a short 면 name with a typo, said on its own
+        ("3살이고 대항먼, 내일요", "대항면"),
+        ("혼자 지내면 3시간 정도", None),  # a verb's -면 stays a verb
+        ("사람 구하면 2시부터", None),
+        ("봉산초 다니는 1학년", "봉산면"),  # a school or office named after the area
+        ("김천어모초 근처", "어모면"),
+        ("감문우체국 옆이에요", "감문면"),
+        ("혁신 살아요", "율곡동"),
+    ],
+)
+def test_short_names_alone_and_schools_named_after_the_area(text: str, place: str | None) -> None:
+    assert FINDER.find(text) == place
