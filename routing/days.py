@@ -20,11 +20,14 @@ _DAY = re.compile(
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
     \s*(?:뒤|후|있다가|지나서)
   | (?<![0-9])(?P<nm>[0-9]{1,2})\s*월\s*
-    (?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째)\s*주\s*
+    (?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째|마지막|막)\s*주\s*
     (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?
   | (?<![0-9])(?P<mm>[0-9]{1,2})\s*월\s*(?P<md>[0-9]{1,2})\s*일
   | (?<![0-9:./])(?P<sm>[0-9]{1,2})\s*/\s*(?P<sd>[0-9]{1,2})(?![0-9/])
-  | (?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일(?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|[0-9]))
+  | (?:(?P<nmo>다음\s*달|담\s*달|이번\s*달|요번\s*달)\s*)?(?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일
+    (?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|[0-9]+\s*(?:회|번|일|시간|개|명|주)))
+  | (?<![0-9:./\-])(?P<dm>1[0-2]|0?[1-9])\s*[.]\s*(?P<dmd>[12][0-9]|3[01]|0?[1-9])(?![0-9.])
+    (?!\s*(?:살|세|개월|시간|kg|km|도|키로|%|배))
   | (?P<hol>추석|설날|설|구정|한가위|크리스마스|성탄절|어린이날|신정)
     \s*(?P<shift>전\s*날|전일|다음\s*날|이튿날|당일|연휴)
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정)
@@ -42,7 +45,7 @@ _LATER = re.compile("내일|낼|모[레래]|글피|다음|[0-9]\\s*일|월|화|�
 _BIRTH_LETTERS = re.compile("[생출태예돌백]")
 _BIRTH_BEFORE = re.compile(r"(?:생일|생년월일|출생일|출생|예정일)\s*(?:은|는|이|이요|:)?\s*$")
 _AFTER_WORDS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "열흘": 10, "일주일": 7, "한주": 7, "두주": 14}
-_NTH = {"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
+_NTH = {"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5, "마지막": -1, "막": -1}
 _SHIFT = {"전날": -1, "전일": -1, "다음날": 1, "이튿날": 1, "당일": 0, "연휴": 0}
 _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
@@ -123,13 +126,16 @@ def _day_of_month(today: date, day: int) -> date | None:
 
 
 def _nth_weekday(today: date, month: int, nth: int, weekday: int) -> date | None:
-    """The ``nth`` such weekday of ``month`` ("12월 둘째 주 토요일" is the second Saturday), next such month."""
+    """The ``nth`` such weekday of ``month`` ("12월 둘째 주 토요일" is the second Saturday; -1 the last), next
+    such month."""
     for year in (today.year, today.year + 1):
         try:
             first = date(year, month, 1)
         except ValueError:
             return None
-        found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1 if nth > 0 else 4))
+        if nth < 0 and found.month != month:
+            found -= timedelta(days=7)  # a fifth one does not exist: the fourth is the last
         if found.month == month and found >= today:
             return found
     return None
@@ -150,13 +156,18 @@ def _day(m: re.Match[str], today: date) -> date | None:
         return today + timedelta(days=n * (7 if g["au"].startswith("주") else 1))
     if g["nm"]:
         nth = _NTH.get(re.sub(r"\s", "", g["nth"])) or int(re.sub(r"[^0-9]", "", g["nth"]) or 0)
-        return _nth_weekday(today, int(g["nm"]), nth, WEEKDAYS.index(g["nwd"])) if 1 <= nth <= 5 else None
+        return _nth_weekday(today, int(g["nm"]), nth, WEEKDAYS.index(g["nwd"])) if -1 <= nth <= 5 and nth else None
     if g["mm"]:
         return _month_day(today, int(g["mm"]), int(g["md"]))
     if g["sm"]:
         return _month_day(today, int(g["sm"]), int(g["sd"]))
     if g["dd"]:
+        if g["nmo"] and g["nmo"][0] in "다담":  # 다음 달 20일: never this month's
+            month0 = today.month
+            return _month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
         return _day_of_month(today, int(g["dd"]))
+    if g["dm"]:
+        return _month_day(today, int(g["dm"]), int(g["dmd"]))
     if g["hol"]:
         shift = _SHIFT[re.sub(r"\s", "", g["shift"])]
         main = _named_day(today - timedelta(days=shift), g["hol"])

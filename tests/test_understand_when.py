@@ -186,3 +186,22 @@ def test_an_end_in_the_small_hours_after_tonight_is_next_morning(text: str, end:
 @pytest.mark.parametrize("text", ["센터에 보낼 수 있나요", "해낼 수 있을까요", "혼자 지낼 때가 많아요"])
 def test_verbs_ending_in_nael_are_not_tomorrow(text: str) -> None:
     assert R.read(text, WED_1500).need.day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("다음 달 20일에 맡겨요", date(2026, 12, 20)),  # said in November: next month, not this month's 20th
+        ("담달 3일", date(2026, 12, 3)),
+        ("이번 달 28일", date(2026, 11, 28)),
+        ("27일 4살 아이", date(2026, 11, 27)),  # a bare day before an age
+        ("30일 3시부터", date(2026, 11, 30)),
+        ("12.24 저녁에", date(2026, 12, 24)),
+        ("12월 마지막 주 토요일", date(2026, 12, 26)),
+        ("1월 막주 금요일", date(2027, 1, 29)),
+        ("3.5살이에요", None),
+        ("하루 1일 2회 이용", None),
+    ],
+)
+def test_days_of_next_month_last_weekdays_and_dotted_dates(text: str, expected: date | None) -> None:
+    assert R.read(text, WED_1500).need.day == expected
