@@ -28,6 +28,8 @@ _RARE = rf"""
   | (?:(?P<dm_y>[0-9]{{1,2}}|(?<![가-힣])(?:두|세|네))\s*)?(?<![가-힣])돌\s*
         (?:지나고|지나서|지난\s*지|지나|하고|넘고)\s*
         (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
+  | (?P<pre>예비\s*(?:초등학생|초등|초딩|초1|1\s*학년|일\s*학년))
+  | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*(?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가))
   | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
         (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
       | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
@@ -35,7 +37,9 @@ _RARE = rf"""
 """Birth dates, class names, years and months, months after a first birthday, middle and high school: few
 messages hold them, so they are searched only when a letter they need is there (one pattern for all would slow
 every message)."""
-_RARE_LETTERS = re.compile(r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩")
+_RARE_LETTERS = re.compile(
+    r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩|예비|[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가)"
+)
 
 
 def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
@@ -55,7 +59,7 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
   | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
-  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*된|\s+아기|\s+아가)
+  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s+아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일|시|분|월|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
     )
@@ -65,12 +69,12 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
 
 
 _AGE = _age_pattern("")
-_AGE_ALL = _age_pattern(_RARE, "중고")
+_AGE_ALL = _age_pattern(_RARE, "중고예")
 _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]")
+_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]|일\\s*(?:된|짜리|밖에|아기|아가)")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
 
@@ -96,6 +100,10 @@ def _class_months(today: date, n: int, full: bool) -> int:
 def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int] | None:
     """('age', months) or ('grade', n) for one match, None when the match is not about a child."""
     g = m.groupdict()
+    if g.get("pre"):
+        return "upper", _class_months(today, 7, False)  # "예비 초등": a child who starts school next year
+    if g.get("ad"):
+        return "age", int(g["ad"]) // 30  # "50일 된 아기"
     if g.get("by"):
         months = _since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
         return None if months is None else ("age", months)
@@ -156,10 +164,35 @@ def _ordinal(text: str, start: int, end: int) -> int | None:
     return _ORDER.get(found[:2], 1 if found[0] in "첫큰" else 9)
 
 
+_NO_AGE = Child()
+_COUNT_LETTERS = re.compile("둘|셋|[2-4두세]\\s*명|[두세]\\s*(?:아이|애|자녀|아들|딸)|남매|형제|자매|쌍|연년생")
+_COUNT = re.compile(
+    r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이)"
+    r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?![가-힣]*\s*중에?\s*(?:한|하나))"
+    r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
+    r"|(?P<d>둘|셋)\s*다|(?P<c>남매|형제|자매|연년생)"
+)
+_COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
+"""How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
+
+
+def _counted(text: str) -> int:
+    """The largest number of children the text says there are, 0 when it says none."""
+    if _COUNT_LETTERS.search(text) is None:
+        return 0
+    most = 0
+    for m in _COUNT.finditer(text):
+        word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
+        n = 2 if m["c"] else (_COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
+        most = max(most, n)
+    return most
+
+
 _TWINS = re.compile(r"(?P<n>세|삼)?\s*쌍둥이|쌍동이")
 _NEXT_SCHOOL = re.compile(
     r"(?:내년|다음\s*해|내후년)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*학교|초등|학교|초1|1\s*학년|일\s*학년)"
     r"|예비\s*(?:초등|초1|초딩|1학년)|(?:취학|입학)\s*(?:전|예정)|(?:학교|입학)\s*(?:가기|들어가기)\s*전"
+    r"|(?:내년|다음\s*해|내후년)[^.?!\n]{0,12}?(?:입학|취학)"
 )
 _NEXT_GRADE = re.compile(
     r"(?:내년|다음\s*해|내년\s*3월)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*(?:학교)?\s*|초)?([2-6])\s*(?:학년)?"
@@ -175,7 +208,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     """Every child the text mentions, in order of birth when the text says it (첫째, 둘째), else of mention;
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
     months (without it they are left out)."""
-    if not _UNIT.search(text) and "쌍" not in text:
+    if not _UNIT.search(text) and _COUNT_LETTERS.search(text) is None:
         return ()
     children: list[Child] = []
     orders: list[int | None] = []
@@ -236,6 +269,12 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
         extra = 2 if twins["n"] else 1
         children[at + 1 : at + 1] = [children[at]] * extra
         orders[at + 1 : at + 1] = [orders[at]] * extra
+    elif twins:
+        children, orders = [_NO_AGE] * (3 if twins["n"] else 2), [None] * (3 if twins["n"] else 2)
+    said = _counted(text) if len(children) < 4 else 0
+    if said > len(children):  # "애 둘", "초5 남매": more children than ages said; the others' ages are unknown
+        orders += [None] * (said - len(children))
+        children += [_NO_AGE] * (said - len(children))
     if any(o is not None for o in orders):
         # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned
         ranked = sorted(range(len(children)), key=lambda i: (5 if orders[i] is None else orders[i], i))

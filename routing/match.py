@@ -183,7 +183,8 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
         where = t.outside.get(side) or t.guidance
         if where is not None and where.service.id not in placed:
             take(where, _outside_reason(side, need, t))
-            ranked.insert(0, ranked.pop())
+            if not any(sid in placed for sid in need.topics):  # what the parent asked about stays first
+                ranked.insert(0, ranked.pop())
     elif not ranked and t.guidance is not None:
         take(t.guidance, texts.FALLBACK)
     rejected = tuple(_reject(e, judged.get(e.service.id), t) for e in t.entries if e.service.id not in placed)

@@ -163,6 +163,8 @@ class Times:
     end_sure: bool = False
     start_at: int = -1
     """Where in the text the start is said (-1: not said there, e.g. 지금)."""
+    end_at: int = -1
+    """Where in the text the end is said (-1: not said)."""
 
 
 _NO_TIMES = Times()
@@ -183,7 +185,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         start_sure = start_mark is not None or a == 0 or a >= 12
         end_minutes = clock(b, 0, short["mk2"])
         if end_minutes is not None:
-            end_said = _Said(end_minutes, b, 0, short["mk2"], "end", short["mk2"] is not None or b >= 12)
+            end_said = _Said(end_minutes, b, 0, short["mk2"], "end", short["mk2"] is not None or b >= 12, short.start())
     elif not _CLOCK_LETTERS.search(text):
         # Most messages name no time: nothing below could find one.
         if now_minutes is None:
@@ -209,7 +211,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         lifted = end_said.mark is None and end == end_said.minutes + 720
         # "10:00-18:00": an evening start would come after a certain end, so the start is the morning one
         settled = end_sure and start + 720 >= end
-        return Times(start, end, start_sure or lifted or settled, end_sure, start_at)
+        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at)
     duration = _duration(text) if "시간" in text or "분" in text else None
     return Times(start, start + duration if duration else None, start_sure, start_sure, start_at)
 
@@ -245,7 +247,7 @@ def find_when(
         later = next((d for d in days[1:] if d.day > day and d.at > max(first.at, times.start_at)), None)
         if later is not None and (start is None or end % 1440 <= start):
             end = end % 1440 + (later.day - day).days * 1440  # "오늘 밤부터 내일 아침 8시까지"
-        elif 0 <= times.start_at < first.at and end > 1440 and day > today:
+        elif 0 <= times.start_at < first.at < times.end_at and end > 1440 and day > today:
             day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning
     if start is None and end is not None and end < night_until and _NIGHT_ONLY.search(text):
         end += 1440  # "오늘 밤 새벽 3시까지": the small hours after tonight, not this morning's

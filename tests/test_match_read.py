@@ -151,3 +151,8 @@ def test_care_through_the_night_is_not_for_a_place_that_closes_at_midnight(text:
 
 def test_a_sudden_business_trip_is_an_emergency() -> None:
     assert _first("갑자기 출장이 잡혀서 내일 4살 맡길 곳") == "emergency-119"
+
+
+def test_a_topic_asked_about_stays_first_for_a_baby_no_care_service_takes() -> None:
+    assert ids("신생아인데 양육수당 신청은 어디서 해요")[0] == "other-dept"
+    assert ids("생후 1개월 아기 맡길 곳")[0] == "mom-center"

@@ -205,3 +205,15 @@ def test_verbs_ending_in_nael_are_not_tomorrow(text: str) -> None:
 )
 def test_days_of_next_month_last_weekdays_and_dotted_dates(text: str, expected: date | None) -> None:
     assert R.read(text, WED_1500).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("밤 10시부터 아침 6시까지요 금요일", date(2026, 11, 27)),  # the day said after the hours is the night's
+        ("밤 11시부터 새벽 5시까지 필요해요 다음 주 월요일", date(2026, 11, 30)),
+        ("밤 10시부터 토요일 아침 7시까지", date(2026, 11, 27)),  # a day between the hours is the morning's
+    ],
+)
+def test_a_night_keeps_the_day_said_after_its_hours(text: str, day: date) -> None:
+    assert R.read(text, WED_1500).need.day == day
