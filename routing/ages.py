@@ -38,7 +38,8 @@ _RARE = rf"""
 messages hold them, so they are searched only when a letter they need is there (one pattern for all would slow
 every message)."""
 _RARE_LETTERS = re.compile(
-    r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩|예비|[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가)"
+    r"(?=[년생태세돌중고예일])(?:년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
+    r"|예비|일\s*(?:된|짜리|밖에|아기|아가))"
 )
 
 
@@ -74,7 +75,7 @@ _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]|일\\s*(?:된|짜리|밖에|아기|아가)")
+_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
 
@@ -165,12 +166,14 @@ def _ordinal(text: str, start: int, end: int) -> int | None:
 
 
 _NO_AGE = Child()
-_COUNT_LETTERS = re.compile("둘|셋|[2-4두세]\\s*명|[두세]\\s*(?:아이|애|자녀|아들|딸)|남매|형제|자매|쌍|연년생")
+_COUNT_LETTERS = re.compile("[둘셋명매제쌍두]")
+_DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가)")
 _COUNT = re.compile(
+    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연])(?:"
     r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이)"
     r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?![가-힣]*\s*중에?\s*(?:한|하나))"
     r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
-    r"|(?P<d>둘|셋)\s*다|(?P<c>남매|형제|자매|연년생)"
+    r"|(?P<d>둘|셋)\s*다|(?P<c>남매|형제|자매|연년생))"
 )
 _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
 """How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
@@ -208,7 +211,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     """Every child the text mentions, in order of birth when the text says it (첫째, 둘째), else of mention;
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
     months (without it they are left out)."""
-    if not _UNIT.search(text) and _COUNT_LETTERS.search(text) is None:
+    if not _UNIT.search(text) and _COUNT_LETTERS.search(text) is None and not ("일" in text and _DAYS_OLD.search(text)):
         return ()
     children: list[Child] = []
     orders: list[int | None] = []
