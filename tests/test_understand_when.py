@@ -217,3 +217,21 @@ def test_days_of_next_month_last_weekdays_and_dotted_dates(text: str, expected: 
 )
 def test_a_night_keeps_the_day_said_after_its_hours(text: str, day: date) -> None:
     assert R.read(text, WED_1500).need.day == day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("이번 달 넷째 주 금요일", date(2026, 11, 27)),
+        ("다음 달 첫째 주 화요일에", date(2026, 12, 1)),
+        ("다음 주 화 목 저녁에 맡겨요", date(2026, 12, 1)),  # weekdays by their letter after 다음 주
+        ("이번주 금, 토 이틀", date(2026, 11, 27)),
+        ("다음주 목 3시부터", date(2026, 12, 3)),
+        ("다음 주 일 끝나고 연락드릴게요", None),  # 일 = work, not Sunday
+        ("현충일에 출근해요", date(2027, 6, 6)),
+        ("한글날 전날", date(2027, 10, 8)),
+        ("개천절 다음 날", date(2027, 10, 4)),
+    ],
+)
+def test_this_months_nth_weekday_bare_weekday_letters_and_more_named_holidays(text: str, expected: date | None) -> None:
+    assert R.read(text, WED_1500).need.day == expected
