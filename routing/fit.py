@@ -9,7 +9,7 @@ Every check is memoised per service because parents' needs repeat; a new Knowled
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -26,6 +26,7 @@ SICK = "sick"
 """The one situation the engine knows by name: facilities (kind ``facility``) do not take sick children."""
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND_KEYS = ("sat", "sun", "holiday")
+ALL_KEYS = (*WEEK, "holiday")
 END_ONLY_CARE = 60
 """With only an end said, care is taken to begin this many minutes before it, for lead-time checks."""
 MEMO_SIZE = 4096
@@ -153,7 +154,7 @@ def ask(need: Need, knowledge: Knowledge, left: float | None) -> Ask:
         keys = WEEKEND_KEYS if need.holiday else WEEK[:5]
         label = texts.WEEKEND_LABEL if need.holiday else texts.WEEKDAYS_LABEL
     elif need.overnight:  # no day said, but a place that never runs through the night cannot take it on any day
-        keys, label = (*WEEK, "holiday"), texts.ANY_DAY_LABEL
+        keys, label = ALL_KEYS, texts.ANY_DAY_LABEL
     if need.overnight and end is None:  # through the night: to the next morning's end of night
         begin = start if start is not None else knowledge.night_from
         win = (begin, 1440 + knowledge.night_until)
@@ -238,9 +239,13 @@ def _age(e: Entry, m: int | None, grade: int | None, school: bool | None) -> tup
     return _remember(e.ages, key, result)
 
 
-def _miss(p: Place, key: str, a: Ask, night_from: int) -> str | None:
-    """Why this place cannot take the window on this day type, or None when it can."""
+def _miss(p: Place, key: str, a: Ask, night_from: int, any_day: bool = False) -> str | None:
+    """Why this place cannot take the window on this day type, or None when it can (``any_day``: the day is not
+    known, so the window is checked against each kind of day without naming it)."""
     span, label = p.hours.on(key), a.label or p.labels[key]
+    if any_day:
+        label = texts.ANY_DAY_LABEL
+        a = replace(a, label=label)
     if span is None:
         return texts.CLOSED.format(day=label)
     if a.win is None:
@@ -271,7 +276,11 @@ def _hours(e: Entry, a: Ask, night_from: int) -> tuple[tuple[tuple[Place, str], 
         return hit
     places = e.vacation_places if a.vacation else e.places
     if a.keys is None:
-        return _remember(e.hours, key, (tuple((p, p.facts) for p in places), ()))
+        # No day said: any day may do, but a window that no day's hours take ("6시 반부터 8시까지" at a place
+        # that opens at 14:00) cannot be taken on whichever day it is.
+        if a.win is None or any(_miss(p, k, a, night_from, True) is None for p in places for k in ALL_KEYS):
+            return _remember(e.hours, key, (tuple((p, p.facts) for p in places), ()))
+        a = replace(a, keys=ALL_KEYS, label=texts.ANY_DAY_LABEL)
     fitting: list[tuple[Place, str]] = []
     misses: list[tuple[str, str]] = []
     for p in places:

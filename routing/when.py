@@ -49,6 +49,10 @@ _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|�
 _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
 """Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
 _OVERNIGHT_LETTERS = re.compile("[밤박재자침]")
+_UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만")
+"""An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
+_PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
+"""A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
 _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
 _HOLIDAY_WORDS = re.compile(
@@ -195,11 +199,13 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         first = next((s for s in said if s.role == "start"), None) or next((s for s in said if s.role == ""), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
+        elif len(said) == 1 and first is not None and not first.role and _UNTIL.search(text, 0, first.at):
+            first, end_said = None, first  # "데리러 갈 때까지요, 8시쯤": the one time said is the end
         if first is not None:
             start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
             later = said[said.index(first) + 1 :]
             end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
-        else:
+        elif end_said is None:
             end_said = next((s for s in said if s.role == "end"), None)
     if start is None and now_minutes is not None:
         start = now_minutes
@@ -228,6 +234,8 @@ def find_when(
     from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours)."""
     today = now.date()
     days = find_days(text, today) if text else []
+    if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
+        days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
     first = days[0] if days else None
     day = first.day if first else None
     now_said = says_now(text)

@@ -156,3 +156,15 @@ def test_a_sudden_business_trip_is_an_emergency() -> None:
 def test_a_topic_asked_about_stays_first_for_a_baby_no_care_service_takes() -> None:
     assert ids("신생아인데 양육수당 신청은 어디서 해요")[0] == "other-dept"
     assert ids("생후 1개월 아기 맡길 곳")[0] == "mom-center"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("출근 전 6시부터 8시까지 초3 딸", "home-care"),  # no day said, but no day's after-school hours take it
+        ("밤 11시부터 새벽 3시까지 5살", "home-care"),  # no day runs 365어린이집 past midnight
+        ("오후 3시부터 6시까지 초3 딸", "after-school"),
+    ],
+)
+def test_with_no_day_said_a_window_no_day_takes_is_rejected(text: str, first: str) -> None:
+    assert _first(text) == first

@@ -235,3 +235,27 @@ def test_a_night_keeps_the_day_said_after_its_hours(text: str, day: date) -> Non
 )
 def test_this_months_nth_weekday_bare_weekday_letters_and_more_named_holidays(text: str, expected: date | None) -> None:
     assert R.read(text, WED_1500).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("어제 열이 나서 병원 갔는데 모레 아침 9시부터 맡겨야 해요", date(2026, 11, 27)),
+        ("오늘 어린이집에서 연락 왔는데 내일 하루 봐주세요", date(2026, 11, 26)),
+        ("오늘 밤부터 내일 아침까지", date(2026, 11, 25)),  # a range, not a past clause
+    ],
+)
+def test_a_day_told_in_the_past_tense_is_not_the_care_day(text: str, expected: date) -> None:
+    assert R.read(text, WED_1500).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("제가 데리러 갈 때까지요 7시 반쯤", (None, "19:30")),
+        ("남편 올 때까지만 9시쯤?", (None, "21:00")),
+        ("4시쯤 가서 남편 올 때까지", ("16:00", None)),  # the words come after the hour: it is the start
+    ],
+)
+def test_until_said_in_words_before_its_hour_makes_that_hour_the_end(text: str, expected: tuple) -> None:
+    assert hours(text) == expected
