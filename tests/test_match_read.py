@@ -168,3 +168,26 @@ def test_a_topic_asked_about_stays_first_for_a_baby_no_care_service_takes() -> N
 )
 def test_with_no_day_said_a_window_no_day_takes_is_rejected(text: str, first: str) -> None:
     assert _first(text) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("누구한테 물어봐야 하나요 돌봄 신청", "mom-center"),
+        ("어디서 문의하면 돼요?", "mom-center"),
+        ("주민공간 예약 가능한가요", "mom-center"),
+        ("모임 장소로 쓸 공간 빌릴 수 있어요?", "mom-center"),  # borrowing a room, not a toy
+        ("한부모라서 받을 수 있는 지원 있나요", "other-dept"),
+        ("차상위 가정 지원사업 알려주세요", "other-dept"),
+        ("다문화가정 지원 있나요 5살", "other-dept"),
+    ],
+)
+def test_where_to_ask_a_room_and_family_support_reach_their_service(text: str, first: str) -> None:
+    assert _first(text) == first
+
+
+@pytest.mark.parametrize(
+    "text", ["집에 오셔서 봐주실 분 3살 내일 오후", "집으로 오실 수 있는 분 4살 토요일", "집에까지 와서 봐주나요 2살"]
+)
+def test_a_carer_coming_home_in_polite_forms_goes_to_home_care(text: str) -> None:
+    assert _first(text) == "home-care"
