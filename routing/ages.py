@@ -63,6 +63,7 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
   | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s+아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일|시|분|월|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
+  | (?P<pupil>초등학생|초등생|초딩)(?!\s*(?:때|시절|대상|용|들))
     )
     """,
         re.VERBOSE,
@@ -98,8 +99,9 @@ def _class_months(today: date, n: int, full: bool) -> int:
     return max(0, min((today.year - born) * 12 + today.month - 7, PRESCHOOL_MONTHS))
 
 
-def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int] | None:
-    """('age', months) or ('grade', n) for one match, None when the match is not about a child."""
+def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
+    """('age', months), ('grade', n) or ('upper', months guessed from a school, None when unknown) for one match,
+    None when the match is not about a child."""
     g = m.groupdict()
     if g.get("pre"):
         return "upper", _class_months(today, 7, False)  # "예비 초등": a child who starts school next year
@@ -142,6 +144,8 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int] | None
         return "age", 3
     if g["first"]:
         return "age", 12
+    if g["pupil"]:
+        return "upper", None  # "첫째는 초등학생": a school child whose grade is not said yet
     word = g.get("up") or g.get("upw")
     if word:
         n = int(g["upn"]) if g["upn"] else 1
@@ -169,8 +173,8 @@ _NO_AGE = Child()
 _COUNT_LETTERS = re.compile("[둘셋명매제쌍두]")
 _DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가)")
 _COUNT = re.compile(
-    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연])(?:"
-    r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이)"
+    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초])(?:"
+    r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"
     r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?![가-힣]*\s*중에?\s*(?:한|하나))"
     r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
     r"|(?P<d>둘|셋)\s*다|(?P<c>남매|형제|자매|연년생))"
@@ -227,7 +231,9 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
         kind, n = found
         if children and not _SEPARATOR.search(text, last_end, m.start()):
             prev = children[-1]
-            if kind == "upper" and prev.age_months is not None and prev.school_grade is None:
+            if kind == "upper" and (prev.age_months is not None or prev.school_grade is not None) and (
+                n is None or prev.school_grade is None
+            ):
                 last_end = m.end()  # "14살 중학생": the age said is the child's
                 continue
             if kind == "age" and guessed:

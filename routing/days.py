@@ -205,6 +205,8 @@ class Day(NamedTuple):
     """Named by weekday or weekend: a window over today means the same day next week."""
     exact: bool
     """Named as a date or 오늘: a window over is a past, not a different day."""
+    relative: bool = False
+    """Named relative to today (오늘, 내일, 모레): it beats a holiday named as context ("설 연휴인데 내일")."""
 
 
 def find_days(text: str, today: date) -> list[Day]:
@@ -220,7 +222,7 @@ def find_days(text: str, today: date) -> list[Day]:
             day = _day(m, today)
             if day is not None:
                 weekly = bool(m["wd"] or m["wd2"] or m["weekend"])
-                found.append(Day(day, m.start(), weekly, not weekly and not m["after"]))
+                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], m["rel"] is not None))
                 if len(found) == 3 or _LATER.search(text, m.end()) is None:
                     break  # a second day matters only when it is a later one ("오늘 밤부터 내일 아침까지")
     return found

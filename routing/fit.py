@@ -29,6 +29,8 @@ WEEKEND_KEYS = ("sat", "sun", "holiday")
 ALL_KEYS = (*WEEK, "holiday")
 END_ONLY_CARE = 60
 """With only an end said, care is taken to begin this many minutes before it, for lead-time checks."""
+START_ONLY_CARE = 60
+"""With only a start said, care is taken to last at least this long: a place closing sooner cannot take it."""
 MEMO_SIZE = 4096
 """Bound on each memo table: past it the table starts over (cheaper than LRU bookkeeping on every call)."""
 _KR_HOLIDAYS = holidays.country_holidays("KR")
@@ -160,8 +162,8 @@ def ask(need: Need, knowledge: Knowledge, left: float | None) -> Ask:
         win = (begin, 1440 + knowledge.night_until)
         if start is not None:
             end = win[1]
-    elif start is not None:
-        win = (start, end if end is not None else start + 1)
+    elif start is not None:  # a start alone needs the place open for a while, not a minute ("지금 당장" at 23:50)
+        win = (start, end if end is not None else start + START_ONLY_CARE)
     elif end is not None:
         win = (min(end - 1, 1439), end)
     else:

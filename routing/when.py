@@ -236,6 +236,8 @@ def find_when(
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
+    elif len(days) > 1 and days[1].relative and _HOLIDAY_WORDS.match(text, days[0].at):
+        days = days[1:]  # "설 연휴인데 내일": the holiday is context, 내일 is the day
     first = days[0] if days else None
     day = first.day if first else None
     now_said = says_now(text)

@@ -191,3 +191,16 @@ def test_where_to_ask_a_room_and_family_support_reach_their_service(text: str, f
 )
 def test_a_carer_coming_home_in_polite_forms_goes_to_home_care(text: str) -> None:
     assert _first(text) == "home-care"
+
+
+def test_a_start_alone_needs_the_place_open_for_an_hour() -> None:
+    wed_2350 = datetime(2026, 11, 25, 23, 50, tzinfo=KST)
+    assert ids("지금 당장 맡겨야 돼요 6살 모암동", wed_2350) == ["emergency-119"]  # 365 closes in ten minutes
+    assert _first("5살 저녁 7시부터") == "daycare-365"
+
+
+@pytest.mark.parametrize(
+    "text", ["상담원이랑 직접 통화하고 싶어요", "사람이랑 얘기하고 싶다고요", "직원하고 얘기할 수 있나요"]
+)
+def test_asking_for_a_person_is_consultation(text: str) -> None:
+    assert _first(text) == "mom-center"

@@ -174,3 +174,8 @@ def test_a_township_that_is_also_a_word_answers_with_a_copula() -> None:
 )
 def test_short_names_alone_and_schools_named_after_the_area(text: str, place: str | None) -> None:
     assert FINDER.find(text) == place
+
+
+def test_a_site_name_parents_use_names_its_area() -> None:
+    assert FINDER.find("황산") == "평화남산동"
+    assert FINDER.find("황산 쪽이요") == "평화남산동"
