@@ -60,7 +60,10 @@ _HOLIDAY_WORDS = re.compile(
 )
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
-_WORKDAY_WORDS = re.compile(r"평일|주중")
+_WORKDAY_WORDS = re.compile(
+    r"평일|주중|(?:학교|수업)\s*(?:이\s*|가\s*)?(?:일찍\s*)?(?:끝나|마치|마친|끝난)|하교|방과\s*후"
+)
+"""Words for a working or school day when no day is named (after school is a weekday)."""
 _URGENT = re.compile(
     r"(?<![월고초중등특진발보지수공상학봉])급(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
 )

@@ -204,3 +204,16 @@ def test_a_start_alone_needs_the_place_open_for_an_hour() -> None:
 )
 def test_asking_for_a_person_is_consultation(text: str) -> None:
     assert _first(text) == "mom-center"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("학교가 일찍 끝나서 12시부터 5시까지 초2", "home-care"),  # after school means a school day, not Saturday
+        ("아이돌봄 시간제로 쓰고 싶어요 5살 내일 오후 2시부터 5시", "home-care"),
+        ("예방주사 어디서 맞혀요", "other-dept"),
+        ("고뿔이 들어서 어린이집 못 가요 3살", "home-care"),
+    ],
+)
+def test_school_day_words_part_time_care_shots_and_old_words_for_a_cold(text: str, first: str) -> None:
+    assert _first(text) == first

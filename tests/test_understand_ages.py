@@ -134,3 +134,8 @@ def test_school_next_year_days_old_and_a_first_birthday_passed(text: str, expect
 
 def test_an_age_in_days_is_not_a_date() -> None:
     assert R.read("20일 된 아기 맡길 곳", NOW).need.day is None
+
+
+def test_an_age_named_again_is_the_same_child() -> None:
+    assert kids("2개월 아기랑 5살 형이 있는데 5살만 맡길게요") == (Child(2), Child(60))
+    assert kids("6살 딸 4살 아들, 4살은 어린이집 다녀요") == (Child(72), Child(48))
