@@ -171,7 +171,9 @@ def _ordinal(text: str, start: int, end: int) -> int | None:
 
 _NO_AGE = Child()
 _AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
-_COUNT_LETTERS = re.compile("[둘셋명매제쌍두]")
+_COUNT_LETTERS = re.compile(
+    "(?=[둘셋명남형자쌍두세연])(?:둘|셋|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
+)
 _DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가)")
 _COUNT = re.compile(
     r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초])(?:"
@@ -230,7 +232,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
         if found is None:
             continue
         kind, n = found
-        if kind == "age" and Child(age_months=n) in children and _AGAIN.match(text, m.end()):
+        if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
             last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
             continue
         if children and not _SEPARATOR.search(text, last_end, m.start()):

@@ -14,7 +14,7 @@ from routing.numbers import NATIVE_RE
 WEEKDAYS = "월화수목금토일"
 _DAY = re.compile(
     r"""
-    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광개부석])  # cheap first-letter test
+    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석]|부처|개천)  # first-letter test
     (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
@@ -23,11 +23,10 @@ _DAY = re.compile(
     (?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째|마지막|막)\s*주\s*
     (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?
   | (?<![0-9])(?P<mm>[0-9]{1,2})\s*월\s*(?P<md>[0-9]{1,2})\s*일
-  | (?<![0-9:./])(?P<sm>[0-9]{1,2})\s*/\s*(?P<sd>[0-9]{1,2})(?![0-9/])
-  | (?:(?P<nmo>다음\s*달|담\s*달|이번\s*달|요번\s*달)\s*)?(?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일
-    (?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|된|짜리|밖에|아기|아가|[0-9]+\s*(?:회|번|일|시간|개|명|주)))
-  | (?<![0-9:./\-])(?P<dm>1[0-2]|0?[1-9])\s*[.]\s*(?P<dmd>[12][0-9]|3[01]|0?[1-9])(?![0-9.])
+  | (?<![0-9:./\-])(?P<sm>[0-9]{1,2})\s*[/.]\s*(?P<sd>[0-9]{1,2})(?![0-9./])
     (?!\s*(?:살|세|개월|시간|kg|km|도|키로|%|배))
+  | (?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일
+    (?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|된|짜리|밖에|아기|아가|[0-9]+\s*(?:회|번|일|시간|개|명|주)))
   | (?P<hol>추석|설날|설|구정|한가위|크리스마스|성탄절|어린이날|신정|삼일절|현충일|광복절|개천절|한글날)
     \s*(?P<shift>전\s*날|전일|다음\s*날|이튿날|당일|연휴)
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
@@ -42,6 +41,7 @@ _DAY = re.compile(
     """,
     re.VERBOSE,
 )
+_NEXT_MONTH = re.compile(r"(?:다음|담)\s*달\s*$")
 _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
 """After a date: a birth (or due) date, never the care date."""
 _LATER = re.compile("내일|낼|모[레래]|글피|다음|[0-9]\\s*일|월|화|수|목|금|토|일요")
@@ -168,12 +168,10 @@ def _day(m: re.Match[str], today: date) -> date | None:
     if g["sm"]:
         return _month_day(today, int(g["sm"]), int(g["sd"]))
     if g["dd"]:
-        if g["nmo"] and g["nmo"][0] in "다담":  # 다음 달 20일: never this month's
+        if _NEXT_MONTH.search(m.string, max(0, m.start() - 7), m.start()):  # 다음 달 20일: never this month's
             month0 = today.month
             return _month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
         return _day_of_month(today, int(g["dd"]))
-    if g["dm"]:
-        return _month_day(today, int(g["dm"]), int(g["dmd"]))
     if g["hol"]:
         shift = _SHIFT[re.sub(r"\s", "", g["shift"])]
         main = _named_day(today - timedelta(days=shift), g["hol"])
