@@ -139,3 +139,8 @@ def test_an_age_in_days_is_not_a_date() -> None:
 def test_an_age_named_again_is_the_same_child() -> None:
     assert kids("2개월 아기랑 5살 형이 있는데 5살만 맡길게요") == (Child(2), Child(60))
     assert kids("6살 딸 4살 아들, 4살은 어린이집 다녀요") == (Child(72), Child(48))
+
+
+def test_not_yet_n_years_is_a_bound_not_a_child() -> None:
+    assert kids("두 돌 안 된 20개월 아기") == (Child(20),)
+    assert kids("세 돌 전이에요 32개월") == (Child(32),)
