@@ -11,6 +11,9 @@ from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
 MAX_YEARS = 18
 """A larger 'N살' is a parent's own age ("35살 엄마"), not a child's."""
 MAX_MONTHS = 240
+UPPER_FROM_YEARS = 12
+"""A middle-school child in grade N is about 12 + N years old (a high-school one 15 + N): past every care
+service's ages, which is all the reading needs to say ("중2 아들" is 168 months; an age said beside it wins)."""
 PRESCHOOL_MONTHS = 83
 """The oldest a preschool child can be, in months (a child is at school from 84 months by default)."""
 
@@ -25,16 +28,25 @@ _RARE = rf"""
   | (?:(?P<dm_y>[0-9]{{1,2}}|(?<![가-힣])(?:두|세|네))\s*)?(?<![가-힣])돌\s*
         (?:지나고|지나서|지난\s*지|지나|하고|넘고)\s*
         (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
+  | (?P<pre>예비\s*(?:초등학생|초등|초딩|초1|1\s*학년|일\s*학년))
+  | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*(?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가))
+  | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
+        (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
+      | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
   |"""
-"""Birth dates, class names, years and months, months after a first birthday: few messages hold them, so
-they are searched only when a letter they need is there (one pattern for all would slow every message)."""
-_RARE_LETTERS = re.compile(r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)")
+"""Birth dates, class names, years and months, months after a first birthday, middle and high school: few
+messages hold them, so they are searched only when a letter they need is there (one pattern for all would slow
+every message)."""
+_RARE_LETTERS = re.compile(
+    r"(?=[년생태세돌중고예일])(?:년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
+    r"|예비|일\s*(?:된|짜리|밖에|아기|아가))"
+)
 
 
-def _age_pattern(rare: str) -> re.Pattern[str]:
+def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
     return re.compile(
         rf"""
-    (?=[0-9만생신갓백돌초{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
+    (?=[0-9만생신갓백돌초{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
     (?:
     {rare}
       (?:
@@ -46,11 +58,13 @@ def _age_pattern(rare: str) -> re.Pattern[str]:
   | (?:생후\s*)?(?:(?<![0-9])(?P<md>[0-9]{{1,3}})|(?<![가-힣])(?P<mw>{SINO_RE}|{NATIVE_RE}))\s*{_MONTH}
     (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|미만|이하|까지|넘게|정도\s*(?:이용|맡|다니)))
   | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
+        (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
-  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*된|\s+아기|\s+아가)
+  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s+아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일|시|분|월|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
+  | (?P<pupil>초등학생|초등생|초딩)(?!\s*(?:때|시절|대상|용|들))
     )
     """,
         re.VERBOSE,
@@ -58,12 +72,12 @@ def _age_pattern(rare: str) -> re.Pattern[str]:
 
 
 _AGE = _age_pattern("")
-_AGE_ALL = _age_pattern(_RARE)
+_AGE_ALL = _age_pattern(_RARE, "중고예")
 _SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년]")
+_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
 
@@ -86,9 +100,14 @@ def _class_months(today: date, n: int, full: bool) -> int:
     return max(0, min((today.year - born) * 12 + today.month - 7, PRESCHOOL_MONTHS))
 
 
-def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int] | None:
-    """('age', months) or ('grade', n) for one match, None when the match is not about a child."""
+def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
+    """('age', months), ('grade', n) or ('upper', months guessed from a school, None when unknown) for one match,
+    None when the match is not about a child."""
     g = m.groupdict()
+    if g.get("pre"):
+        return "upper", _class_months(today, 7, False)  # "예비 초등": a child who starts school next year
+    if g.get("ad"):
+        return "age", int(g["ad"]) // 30  # "50일 된 아기"
     if g.get("by"):
         months = _since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
         return None if months is None else ("age", months)
@@ -126,6 +145,12 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int] | None
         return "age", 3
     if g["first"]:
         return "age", 12
+    if g["pupil"]:
+        return "upper", None  # "첫째는 초등학생": a school child whose grade is not said yet
+    word = g.get("up") or g.get("upw")
+    if word:
+        n = int(g["upn"]) if g["upn"] else 1
+        return "upper", (UPPER_FROM_YEARS + n + (3 if word[0] == "고" else 0)) * 12
     grade = g["g1"] or g["g2"] or g["g2s"]
     if grade:
         if not g["g1"] and _UPPER_SCHOOL.search(text, max(0, m.start() - 8), m.start()):
@@ -145,10 +170,40 @@ def _ordinal(text: str, start: int, end: int) -> int | None:
     return _ORDER.get(found[:2], 1 if found[0] in "첫큰" else 9)
 
 
+_NO_AGE = Child()
+_AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
+_COUNT_LETTERS = re.compile(
+    "(?=[둘셋명남형자쌍두세연])(?:둘|셋|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
+)
+_DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가)")
+_COUNT = re.compile(
+    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초])(?:"
+    r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"
+    r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?![가-힣]*\s*중에?\s*(?:한|하나))"
+    r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
+    r"|(?P<d>둘|셋)\s*다|(?P<c>남매|형제|자매|연년생))"
+)
+_COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
+"""How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
+
+
+def _counted(text: str) -> int:
+    """The largest number of children the text says there are, 0 when it says none."""
+    if _COUNT_LETTERS.search(text) is None:
+        return 0
+    most = 0
+    for m in _COUNT.finditer(text):
+        word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
+        n = 2 if m["c"] else (_COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
+        most = max(most, n)
+    return most
+
+
 _TWINS = re.compile(r"(?P<n>세|삼)?\s*쌍둥이|쌍동이")
 _NEXT_SCHOOL = re.compile(
     r"(?:내년|다음\s*해|내후년)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*학교|초등|학교|초1|1\s*학년|일\s*학년)"
     r"|예비\s*(?:초등|초1|초딩|1학년)|(?:취학|입학)\s*(?:전|예정)|(?:학교|입학)\s*(?:가기|들어가기)\s*전"
+    r"|(?:내년|다음\s*해|내후년)[^.?!\n]{0,12}?(?:입학|취학)"
 )
 _NEXT_GRADE = re.compile(
     r"(?:내년|다음\s*해|내년\s*3월)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*(?:학교)?\s*|초)?([2-6])\s*(?:학년)?"
@@ -164,12 +219,12 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     """Every child the text mentions, in order of birth when the text says it (첫째, 둘째), else of mention;
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
     months (without it they are left out)."""
-    if not _UNIT.search(text) and "쌍" not in text:
+    if not _UNIT.search(text) and _COUNT_LETTERS.search(text) is None and not ("일" in text and _DAYS_OLD.search(text)):
         return ()
     children: list[Child] = []
     orders: list[int | None] = []
     last_end = 0
-    newborn = False
+    newborn = guessed = False
     pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
     for m in pattern.finditer(text):
         if pattern is _AGE_ALL and (m["by"] or m["cls"]) and today is None:
@@ -178,8 +233,20 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
         if found is None:
             continue
         kind, n = found
+        if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
+            last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
+            continue
         if children and not _SEPARATOR.search(text, last_end, m.start()):
             prev = children[-1]
+            if kind == "upper" and (prev.age_months is not None or prev.school_grade is not None) and (
+                n is None or prev.school_grade is None
+            ):
+                last_end = m.end()  # "14살 중학생": the age said is the child's
+                continue
+            if kind == "age" and guessed:
+                children[-1] = Child(age_months=n)  # "중학생 14살": the age said beats the school's usual age
+                guessed, last_end = False, m.end()
+                continue
             if kind == "age" and (m["newborn"] or newborn) and prev.age_months is not None and prev.age_months <= 6:
                 # "2개월 신생아", "신생아 2개월": one baby; the months say more than the word
                 children[-1] = Child(age_months=prev.age_months if m["newborn"] else n)
@@ -205,9 +272,9 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
             n -= 1  # "내년에 3학년": in 2nd grade now
             if n < 1:
                 continue
-        newborn = bool(m["newborn"])
+        newborn, guessed = bool(m["newborn"]), kind == "upper"
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
-        children.append(Child(age_months=n) if kind == "age" else Child(school_grade=n))
+        children.append(Child(school_grade=n) if kind == "grade" else Child(age_months=n))
         last_end = m.end()
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)
@@ -218,6 +285,12 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
         extra = 2 if twins["n"] else 1
         children[at + 1 : at + 1] = [children[at]] * extra
         orders[at + 1 : at + 1] = [orders[at]] * extra
+    elif twins:
+        children, orders = [_NO_AGE] * (3 if twins["n"] else 2), [None] * (3 if twins["n"] else 2)
+    said = _counted(text) if len(children) < 4 else 0
+    if said > len(children):  # "애 둘", "초5 남매": more children than ages said; the others' ages are unknown
+        orders += [None] * (said - len(children))
+        children += [_NO_AGE] * (said - len(children))
     if any(o is not None for o in orders):
         # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned
         ranked = sorted(range(len(children)), key=lambda i: (5 if orders[i] is None else orders[i], i))

@@ -14,44 +14,53 @@ from routing.numbers import NATIVE_RE
 WEEKDAYS = "월화수목금토일"
 _DAY = re.compile(
     r"""
-    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두])  # cheap first-letter test
+    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석]|부처|개천)  # first-letter test
     (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
     \s*(?:뒤|후|있다가|지나서)
-  | (?<![0-9])(?P<nm>[0-9]{1,2})\s*월\s*
-    (?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째)\s*주\s*
+  | (?:(?<![0-9])(?P<nm>[0-9]{1,2})\s*월|(?P<nmw>이번\s*달|이달|요번\s*달|다음\s*달|담\s*달))\s*
+    (?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째|마지막|막)\s*주\s*
     (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?
   | (?<![0-9])(?P<mm>[0-9]{1,2})\s*월\s*(?P<md>[0-9]{1,2})\s*일
-  | (?<![0-9:./])(?P<sm>[0-9]{1,2})\s*/\s*(?P<sd>[0-9]{1,2})(?![0-9/])
-  | (?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일(?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|[0-9]))
-  | (?P<hol>추석|설날|설|구정|한가위)\s*(?P<shift>전날|전일|다음\s*날|이튿날|당일|연휴)
-  | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정)
-  | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|낼(?![가-힣])|명일|모레|글피|오늘|오눌|금일
-      |모래(?=\s*(?:$|[^가-힣\s]|에|는|도|부터|까지|오전|오후|아침|저녁|밤|낮|새벽|[0-9])))
+  | (?<![0-9:./\-])(?P<sm>[0-9]{1,2})\s*[/.]\s*(?P<sd>[0-9]{1,2})(?![0-9./])
+    (?!\s*(?:살|세|개월|시간|kg|km|도|키로|%|배))
+  | (?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일
+    (?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|된|짜리|밖에|아기|아가|[0-9]+\s*(?:회|번|일|시간|개|명|주)))
+  | (?P<hol>추석|설날|설|구정|한가위|크리스마스|성탄절|어린이날|신정|삼일절|현충일|광복절|개천절|한글날)
+    \s*(?P<shift>전\s*날|전일|다음\s*날|이튿날|당일|연휴)
+  | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
+      |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일)
+  | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?![가-힣])|명일|모레|글피|오늘|오눌|금일
+      |모래(?!\s*(?:놀이|사장|밭|성|장난|알|시계|주머니|바람|폭풍|먼지|바닥|위|속|가(?![가-힣])|를|로(?![가-힣])|처럼|같|투성|더미|찜|묻|놀|만지|파|쌓)))
   | (?:(?P<wp>이번|요번|금|다음|담|다다음|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
+  | (?P<wp2>이번|요번|다음|담|다다음)\s*주\s*(?P<wd2>[월화수목금토])
+    (?=\s*(?:$|[,·/~\-]|[월화수목금토일](?:[\s,·/~\-]|$)|에|부터|까지|오전|오후|저녁|밤|아침|낮|새벽|점심|[0-9]))
   | (?:(?P<ep>이번|요번|다음|담|다다음|오는)\s*(?:주\s*)?)?(?P<weekend>주말)
     )
     """,
     re.VERBOSE,
 )
+_NEXT_MONTH = re.compile(r"(?:다음|담)\s*달\s*$")
 _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
 """After a date: a birth (or due) date, never the care date."""
 _LATER = re.compile("내일|낼|모[레래]|글피|다음|[0-9]\\s*일|월|화|수|목|금|토|일요")
 _BIRTH_LETTERS = re.compile("[생출태예돌백]")
 _BIRTH_BEFORE = re.compile(r"(?:생일|생년월일|출생일|출생|예정일)\s*(?:은|는|이|이요|:)?\s*$")
 _AFTER_WORDS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "열흘": 10, "일주일": 7, "한주": 7, "두주": 14}
-_NTH = {"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
+_NTH = {"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5, "마지막": -1, "막": -1}
 _SHIFT = {"전날": -1, "전일": -1, "다음날": 1, "이튿날": 1, "당일": 0, "연휴": 0}
 _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "모래": 2, "내일모레": 2, "낼모레": 2, "내일모래": 2, "낼모래": 2, "글피": 3},
 }
-_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정]")
+_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]")
 """Every day form holds one of these letters."""
 _NOW = re.compile(
     rf"지금(?!\s*(?:(?:[0-9]{{1,2}}|{NATIVE_RE})\s*(?:살|세|개월|돌)|초[0-9]|초등\s*[0-9]\s*학년)\s*(?:이|예|입|인|[.!?,~]|$)"
-    r"|\s*(?:중학|고등|사는|살고|다니|은\s*괜찮))"
+    r"|\s*(?:중학|고등|사는|살고|다니|은\s*괜찮)"
+    r"|\s*(?:은|는)?\s*[가-힣]{1,6}?(?:동|읍|면|도시|아파트|자이)\s*(?:에\s*|에서\s*|으로\s*|로\s*)?"
+    r"(?:살|사|거주|이에요|이요|입니다|이사))"
 )
 """지금 as 'now', not as 'currently' in "지금 4살이에요" or "지금 사는 곳"."""
 TODAY = re.compile(r"당장|이따|있다가|이따가")
@@ -69,11 +78,13 @@ def is_holiday(day: date) -> bool:
 
 _FIXED_DAYS = {
     "크리스마스": (12, 25), "성탄절": (12, 25), "크리스마스이브": (12, 24), "어린이날": (5, 5), "신정": (1, 1),
-    "새해첫날": (1, 1),
+    "새해첫날": (1, 1), "삼일절": (3, 1), "3.1절": (3, 1), "현충일": (6, 6), "광복절": (8, 15), "개천절": (10, 3),
+    "한글날": (10, 9),
 }
 _LUNAR_DAYS = {
     "추석": "Chuseok", "한가위": "Chuseok", "설날": "Korean New Year", "설": "Korean New Year",
-    "설당일": "Korean New Year", "구정": "Korean New Year",
+    "설당일": "Korean New Year", "구정": "Korean New Year", "부처님오신날": "Buddha's Birthday",
+    "석가탄신일": "Buddha's Birthday",
 }
 """Names the holidays package gives the lunar holidays' main days."""
 
@@ -120,13 +131,16 @@ def _day_of_month(today: date, day: int) -> date | None:
 
 
 def _nth_weekday(today: date, month: int, nth: int, weekday: int) -> date | None:
-    """The ``nth`` such weekday of ``month`` ("12월 둘째 주 토요일" is the second Saturday), next such month."""
+    """The ``nth`` such weekday of ``month`` ("12월 둘째 주 토요일" is the second Saturday; -1 the last), next
+    such month."""
     for year in (today.year, today.year + 1):
         try:
             first = date(year, month, 1)
         except ValueError:
             return None
-        found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1 if nth > 0 else 4))
+        if nth < 0 and found.month != month:
+            found -= timedelta(days=7)  # a fifth one does not exist: the fourth is the last
         if found.month == month and found >= today:
             return found
     return None
@@ -145,14 +159,18 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return today + timedelta(days=_AFTER_WORDS[re.sub(r"\s", "", g["aw"])])
         n = int(g["an"])
         return today + timedelta(days=n * (7 if g["au"].startswith("주") else 1))
-    if g["nm"]:
+    if g["nm"] or g["nmw"]:
         nth = _NTH.get(re.sub(r"\s", "", g["nth"])) or int(re.sub(r"[^0-9]", "", g["nth"]) or 0)
-        return _nth_weekday(today, int(g["nm"]), nth, WEEKDAYS.index(g["nwd"])) if 1 <= nth <= 5 else None
+        month = int(g["nm"]) if g["nm"] else (today.month - 1 + (g["nmw"][0] in "다담")) % 12 + 1
+        return _nth_weekday(today, month, nth, WEEKDAYS.index(g["nwd"])) if -1 <= nth <= 5 and nth else None
     if g["mm"]:
         return _month_day(today, int(g["mm"]), int(g["md"]))
     if g["sm"]:
         return _month_day(today, int(g["sm"]), int(g["sd"]))
     if g["dd"]:
+        if _NEXT_MONTH.search(m.string, max(0, m.start() - 7), m.start()):  # 다음 달 20일: never this month's
+            month0 = today.month
+            return _month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
         return _day_of_month(today, int(g["dd"]))
     if g["hol"]:
         shift = _SHIFT[re.sub(r"\s", "", g["shift"])]
@@ -162,9 +180,9 @@ def _day(m: re.Match[str], today: date) -> date | None:
         return _named_day(today, re.sub(r"\s", "", g["named"]))
     if g["rel"]:
         return today + timedelta(days=_REL[re.sub(r"\s", "", g["rel"])])
-    if g["wd"]:
-        index = WEEKDAYS.index(g["wd"])
-        weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or "")
+    if g["wd"] or g["wd2"]:
+        index = WEEKDAYS.index(g["wd"] or g["wd2"])
+        weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or g["wp2"] or "")
         if weeks is None:
             return today + timedelta(days=(index - today.weekday()) % 7 or 7)
         found = monday + timedelta(days=7 * weeks + index)
@@ -185,6 +203,8 @@ class Day(NamedTuple):
     """Named by weekday or weekend: a window over today means the same day next week."""
     exact: bool
     """Named as a date or 오늘: a window over is a past, not a different day."""
+    relative: bool = False
+    """Named relative to today (오늘, 내일, 모레): it beats a holiday named as context ("설 연휴인데 내일")."""
 
 
 def find_days(text: str, today: date) -> list[Day]:
@@ -199,8 +219,8 @@ def find_days(text: str, today: date) -> list[Day]:
                 continue
             day = _day(m, today)
             if day is not None:
-                weekly = bool(m["wd"] or m["weekend"])
-                found.append(Day(day, m.start(), weekly, not weekly and not m["after"]))
+                weekly = bool(m["wd"] or m["wd2"] or m["weekend"])
+                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], m["rel"] is not None))
                 if len(found) == 3 or _LATER.search(text, m.end()) is None:
                     break  # a second day matters only when it is a later one ("오늘 밤부터 내일 아침까지")
     return found

@@ -9,7 +9,7 @@ Every check is memoised per service because parents' needs repeat; a new Knowled
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -26,8 +26,11 @@ SICK = "sick"
 """The one situation the engine knows by name: facilities (kind ``facility``) do not take sick children."""
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKEND_KEYS = ("sat", "sun", "holiday")
+ALL_KEYS = (*WEEK, "holiday")
 END_ONLY_CARE = 60
 """With only an end said, care is taken to begin this many minutes before it, for lead-time checks."""
+START_ONLY_CARE = 60
+"""With only a start said, care is taken to last at least this long: a place closing sooner cannot take it."""
 MEMO_SIZE = 4096
 """Bound on each memo table: past it the table starts over (cheaper than LRU bookkeeping on every call)."""
 _KR_HOLIDAYS = holidays.country_holidays("KR")
@@ -152,8 +155,15 @@ def ask(need: Need, knowledge: Knowledge, left: float | None) -> Ask:
     elif need.holiday is not None:
         keys = WEEKEND_KEYS if need.holiday else WEEK[:5]
         label = texts.WEEKEND_LABEL if need.holiday else texts.WEEKDAYS_LABEL
-    if start is not None:
-        win = (start, end if end is not None else start + 1)
+    elif need.overnight:  # no day said, but a place that never runs through the night cannot take it on any day
+        keys, label = ALL_KEYS, texts.ANY_DAY_LABEL
+    if need.overnight and end is None:  # through the night: to the next morning's end of night
+        begin = start if start is not None else knowledge.night_from
+        win = (begin, 1440 + knowledge.night_until)
+        if start is not None:
+            end = win[1]
+    elif start is not None:  # a start alone needs the place open for a while, not a minute ("지금 당장" at 23:50)
+        win = (start, end if end is not None else start + START_ONLY_CARE)
     elif end is not None:
         win = (min(end - 1, 1439), end)
     else:
@@ -221,7 +231,8 @@ def _age(e: Entry, m: int | None, grade: int | None, school: bool | None) -> tup
         result = (False, None, texts.SCHOOL_NOT_TAKEN.format(service=name))
     elif ages.school is School.ONLY and school is False:
         result = (False, None, texts.PRESCHOOL_NOT_TAKEN.format(service=name))
-    elif m is not None and not ages.min_months <= m <= ages.max_months:
+    elif m is not None and grade is None and not ages.min_months <= m <= ages.max_months:
+        # an elementary grade says more than an age in years, which parents often give in Korean age ("초6 13살")
         result = (False, None, texts.AGE_OUT.format(child=who, service=name, range=e.range_text))
     elif m is None and school is None:
         result = (True, None, texts.AGE_UNKNOWN.format(service=name, range=e.range_text))
@@ -230,15 +241,21 @@ def _age(e: Entry, m: int | None, grade: int | None, school: bool | None) -> tup
     return _remember(e.ages, key, result)
 
 
-def _miss(p: Place, key: str, a: Ask, night_from: int) -> str | None:
-    """Why this place cannot take the window on this day type, or None when it can."""
+def _miss(p: Place, key: str, a: Ask, night_from: int, any_day: bool = False) -> str | None:
+    """Why this place cannot take the window on this day type, or None when it can (``any_day``: the day is not
+    known, so the window is checked against each kind of day without naming it)."""
     span, label = p.hours.on(key), a.label or p.labels[key]
+    if any_day:
+        label = texts.ANY_DAY_LABEL
+        a = replace(a, label=label)
     if span is None:
         return texts.CLOSED.format(day=label)
     if a.win is None:
         return None
     start, end = a.win
-    if not span.covers(start, min(end, 1440)):
+    if not span.covers(start, min(end, 1440)) or (
+        end > 1440 and a.label is not None and (span.open > 0 or span.close < 1440)
+    ):  # past midnight on a kind of day (평일, 주말): only hours that run through midnight go on
         return texts.HOURS_OUTSIDE.format(when=_when(label, a, night_from), hours=texts.span(span))
     if end > 1440 and a.next_key is not None and a.label is None:
         after, day = p.hours.on(a.next_key), p.labels[a.next_key]
@@ -261,7 +278,11 @@ def _hours(e: Entry, a: Ask, night_from: int) -> tuple[tuple[tuple[Place, str], 
         return hit
     places = e.vacation_places if a.vacation else e.places
     if a.keys is None:
-        return _remember(e.hours, key, (tuple((p, p.facts) for p in places), ()))
+        # No day said: any day may do, but a window that no day's hours take ("6시 반부터 8시까지" at a place
+        # that opens at 14:00) cannot be taken on whichever day it is.
+        if a.win is None or any(_miss(p, k, a, night_from, True) is None for p in places for k in ALL_KEYS):
+            return _remember(e.hours, key, (tuple((p, p.facts) for p in places), ()))
+        a = replace(a, keys=ALL_KEYS, label=texts.ANY_DAY_LABEL)
     fitting: list[tuple[Place, str]] = []
     misses: list[tuple[str, str]] = []
     for p in places:

@@ -130,6 +130,7 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
         need.area,
         need.coords,
         need.vacation,
+        need.overnight,
         None if left is None else tuple(left >= lead for lead in t.leads),
     )
     try:
@@ -182,7 +183,8 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
         where = t.outside.get(side) or t.guidance
         if where is not None and where.service.id not in placed:
             take(where, _outside_reason(side, need, t))
-            ranked.insert(0, ranked.pop())
+            if not any(sid in placed for sid in need.topics):  # what the parent asked about stays first
+                ranked.insert(0, ranked.pop())
     elif not ranked and t.guidance is not None:
         take(t.guidance, texts.FALLBACK)
     rejected = tuple(_reject(e, judged.get(e.service.id), t) for e in t.entries if e.service.id not in placed)
@@ -192,7 +194,7 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
 def _outside(need: Need, t: _Tables) -> str | None:
     """'younger' or 'older' when the child's age is outside what every care service takes."""
     m = need.child.age_months
-    if t.ages is None or m is None:
+    if t.ages is None or m is None or need.child.school_grade is not None:  # every grade 1-6 has care here
         return None
     return "younger" if m < t.ages[0] else "older" if m > t.ages[1] else None
 

@@ -36,6 +36,8 @@ class Need:
     """Reference time (Asia/Seoul) for lead times; None skips lead-time checks."""
     vacation: bool = False
     """The parent asks about school-vacation (방학) days: services' vacation hours apply."""
+    overnight: bool = False
+    """Care through the night to the next morning with no end said (밤새, 하룻밤, 외박)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,15 +25,19 @@ _AFTER_NAME = r"(?!생|물|안|시(?!청)|요일|화|원|기|작|창|료|력|결
 """What may not follow a full name: 동생, 동물, 동안, 동시, 면접, 면허 are other words."""
 _PARTICLE = (
     r"(?=$|[^가-힣]|에|이(?!상|하|름|유|번|제|랑)|인|입|은|는|쪽|근처|부근|으로|로|도(?!시)|요|사는|살|주민|거주|의|"
-    r"까지|랑|과|와|예|데이|라(?:예|고|서)|임|엔|동네|지역|읍내|면내|사무소|주민센터|행정)"
+    r"까지|랑|과|와|예|데이|라(?:예|고|서)|임|엔|동네|지역|읍내|면내|사무소|주민센터|행정|"
+    r"초(?:등학교|교)?|중학교|고등학교|우체국|농협|파출소|지구대|보건|도서관|시장|마을)"
 )
 _CONTEXT = (
-    r"(?=\s*(?:에\s*(?:살|거주|있|사)|에서\s*(?:살|왔|연락|거주|문의)|쪽|근처|부근|사는|살아|살고|거주|주민|지역|동네))"
+    r"(?=\s*(?:에\s*(?:살|거주|있|사)|에서\s*(?:살|왔|연락|거주|문의)|쪽|근처|부근|사는|살아|살고|거주|주민|지역|동네)"
+    r"|(?:이에요|이예요|이요|입니다|이라예|이라요)(?![가-힣]))"
 )
 _BOUNDARY = re.compile(_PARTICLE)
 _LIVING = re.compile(
     r"\s*(?:에\s*(?:살|거주|있|사)|에서|쪽|근처|부근|사는|살아|살고|거주|주민|이에요|이요|입니다|인데)"
 )
+_SAID_ALONE = re.compile(r"\s*(?:$|[,.!?~)/])")
+"""A name said on its own (an answer: "개녕면", "개녕면, 4살"), not a verb's -면 inside a sentence ("지내면 3시간")."""
 _LEFT = r"(?:(?<![가-힣])|(?<=[시천]))"
 _HOME_BEFORE = re.compile(r"(?:집은|집이|집도|저희는|저흰|우리는|우린|사는\s*곳은|지금은|현재는?|이제는?)\s*$")
 _AWAY_BEFORE = re.compile(
@@ -84,7 +88,7 @@ class PlaceFinder:
         if safe:
             parts.append(f"{_LEFT}(?:{safe}){_PARTICLE}")
         if risky:
-            parts.append(f"{_LEFT}(?:{risky}){_CONTEXT}")
+            parts.append(f"{_LEFT}(?<!가족 )(?<!가족)(?:{risky}){_CONTEXT}")  # 가족 구성: a family, not 구성면
         letters = re.escape("".join(sorted({f[0] for f in self._canonical})))
         self._exact = re.compile(f"(?=[{letters}])(?:{'|'.join(parts)})", re.IGNORECASE)
         targets = [f for f in by_length if len(f) >= 3 and f[-1] in SUFFIXES]
@@ -148,7 +152,7 @@ class PlaceFinder:
             if not _BOUNDARY.match(text, m.end()):
                 continue
             word = m.group()
-            living = _LIVING.match(text, m.end()) is not None
+            living = _LIVING.match(text, m.end()) is not None or _SAID_ALONE.match(text, m.end()) is not None
             names: set[str] = set()
             for n in self._lengths:
                 if len(word) < n:

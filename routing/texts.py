@@ -11,6 +11,7 @@ DAY_NAMES = {
 _SHORT = {k: name.removesuffix("요일") for k, name in DAY_NAMES.items()}
 WEEKDAYS_LABEL = "평일"
 WEEKEND_LABEL = "주말·공휴일"
+ANY_DAY_LABEL = "어느 날이든"
 VACATION_LABEL = "방학 중 {day}"
 
 # Every phrase below ends in a form that needs no particle choice after a service or site name.

@@ -32,6 +32,8 @@ _YES = re.compile(
 _COUNTED = re.compile(r"\s*(?:살|시|명|개월|번|째|돌|분|달|주|세)")
 """'네 살', '예 시' (four years old, ...): a number, not an answer."""
 _LEAD = " \t\"'([{<-~.,!?·*"
+_FILLER = re.compile(r"(?:(?:아+|어+|음+|흠+|으음|그냥|그럼|그러면|뭐|저기|저|일단)(?:\s+|\s*[,.~]+\s*))+")
+_FILLER_LETTERS = frozenset("아어음흠으그뭐저일")
 _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "~", 0x223C: "~", 0x2236: ":"}
 """Full-width digits and signs as phones type them (１８：３０). Not NFKC: it would break ㅇㅇ, ㅋㅋ into other jamo."""
 _NO_CHILD = Child()
@@ -39,7 +41,7 @@ _TERM = re.compile("방학(?:끝나|끝난|이끝|지나|말고|아닌|아니|�
 """방학 named only to say a day is not in the vacation."""
 MAX_TAPS = 512
 """Button values kept read (per minute); far more than the buttons the dialog offers."""
-_CORRECTION = re.compile(r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고)")
+_CORRECTION = re.compile(r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고|아니(?=\s+[0-9가-힣]))")
 
 
 def _period(hint: str | None) -> Period | None:
@@ -49,6 +51,10 @@ def _period(hint: str | None) -> Period | None:
 def _answer(text: str) -> tuple[bool | None, int]:
     """(yes, where the rest starts) when the message opens with an answer word, else (None, 0)."""
     body = text.lstrip(_LEAD)
+    if body[:1] in _FILLER_LETTERS:
+        filler = _FILLER.match(body)
+        if filler:
+            body = body[filler.end() :]  # "아 그냥 동의할게요": the filler is not the answer
     offset = len(text) - len(body)
     m = _NO.match(body)
     if m:
@@ -126,7 +132,7 @@ class Understander:
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = Need(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
-            self._find_topics(compact), situations, area, None, now, vacation,
+            self._find_topics(compact), situations, area, None, now, vacation, when.overnight,
         )
         return Understanding(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past

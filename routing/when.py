@@ -46,13 +46,24 @@ _DURATION = re.compile(
     r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분\s*(?:동안|정도|만|간)"
 )
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
+_OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
+"""Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
+_OVERNIGHT_LETTERS = re.compile("[밤박재자침]")
+_UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만")
+"""An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
+_PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
+"""A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
+_NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
 _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
 _HOLIDAY_WORDS = re.compile(
     r"주말|휴일|공휴일|연휴|명절|추석|설날|설\s*연휴|빨간\s*날|크리스마스(?!\s*이브)|성탄절|어린이날"
 )
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
-_WORKDAY_WORDS = re.compile(r"평일|주중")
+_WORKDAY_WORDS = re.compile(
+    r"평일|주중|(?:학교|수업)\s*(?:이\s*|가\s*)?(?:일찍\s*)?(?:끝나|마치|마친|끝난)|하교|방과\s*후"
+)
+"""Words for a working or school day when no day is named (after school is a weekday)."""
 _URGENT = re.compile(
     r"(?<![월고초중등특진발보지수공상학봉])급(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
 )
@@ -73,6 +84,8 @@ class When(NamedTuple):
     """A bare hour that may be morning or evening (ask 오전/오후)."""
     past: bool = False
     """The day and hours said have already ended: they were dropped, the dialog should ask again."""
+    overnight: bool = False
+    """Care through the night into the next morning (밤새, 하룻밤, 외박) with no end said."""
 
 
 def clock(hour: int, minute: int, mark: str | None) -> int | None:
@@ -157,6 +170,8 @@ class Times:
     end_sure: bool = False
     start_at: int = -1
     """Where in the text the start is said (-1: not said there, e.g. 지금)."""
+    end_at: int = -1
+    """Where in the text the end is said (-1: not said)."""
 
 
 _NO_TIMES = Times()
@@ -177,7 +192,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         start_sure = start_mark is not None or a == 0 or a >= 12
         end_minutes = clock(b, 0, short["mk2"])
         if end_minutes is not None:
-            end_said = _Said(end_minutes, b, 0, short["mk2"], "end", short["mk2"] is not None or b >= 12)
+            end_said = _Said(end_minutes, b, 0, short["mk2"], "end", short["mk2"] is not None or b >= 12, short.start())
     elif not _CLOCK_LETTERS.search(text):
         # Most messages name no time: nothing below could find one.
         if now_minutes is None:
@@ -187,11 +202,13 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         first = next((s for s in said if s.role == "start"), None) or next((s for s in said if s.role == ""), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
+        elif len(said) == 1 and first is not None and not first.role and _UNTIL.search(text, 0, first.at):
+            first, end_said = None, first  # "데리러 갈 때까지요, 8시쯤": the one time said is the end
         if first is not None:
             start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
             later = said[said.index(first) + 1 :]
             end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
-        else:
+        elif end_said is None:
             end_said = next((s for s in said if s.role == "end"), None)
     if start is None and now_minutes is not None:
         start = now_minutes
@@ -203,7 +220,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         lifted = end_said.mark is None and end == end_said.minutes + 720
         # "10:00-18:00": an evening start would come after a certain end, so the start is the morning one
         settled = end_sure and start + 720 >= end
-        return Times(start, end, start_sure or lifted or settled, end_sure, start_at)
+        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at)
     duration = _duration(text) if "시간" in text or "분" in text else None
     return Times(start, start + duration if duration else None, start_sure, start_sure, start_at)
 
@@ -220,6 +237,10 @@ def find_when(
     from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours)."""
     today = now.date()
     days = find_days(text, today) if text else []
+    if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
+        days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
+    elif len(days) > 1 and days[1].relative and _HOLIDAY_WORDS.match(text, days[0].at):
+        days = days[1:]  # "설 연휴인데 내일": the holiday is context, 내일 is the day
     first = days[0] if days else None
     day = first.day if first else None
     now_said = says_now(text)
@@ -239,8 +260,10 @@ def find_when(
         later = next((d for d in days[1:] if d.day > day and d.at > max(first.at, times.start_at)), None)
         if later is not None and (start is None or end % 1440 <= start):
             end = end % 1440 + (later.day - day).days * 1440  # "오늘 밤부터 내일 아침 8시까지"
-        elif 0 <= times.start_at < first.at and end > 1440 and day > today:
+        elif 0 <= times.start_at < first.at < times.end_at and end > 1440 and day > today:
             day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning
+    if start is None and end is not None and end < night_until and _NIGHT_ONLY.search(text):
+        end += 1440  # "오늘 밤 새벽 3시까지": the small hours after tonight, not this morning's
     past = False
     if day is not None and _over(day, start, end, now, today):
         if first is not None and first.weekly:
@@ -268,7 +291,10 @@ def find_when(
     elif _WORKDAY_WORDS.search(text):
         holiday = False
     urgent = day == today or _URGENT.search(text) is not None
-    return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past)
+    overnight = end is None and _OVERNIGHT_LETTERS.search(text) is not None and _OVERNIGHT.search(text) is not None
+    if overnight:
+        night = True
+    return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past, overnight)
 
 
 def _now_first(text: str, day_at: int) -> bool:

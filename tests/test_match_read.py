@@ -106,3 +106,114 @@ def test_an_age_bound_is_not_an_age() -> None:
     """"6개월 미만" is a range (the dialog asks the months), not a six-month-old."""
     assert R.read("6개월 미만이에요", WED_1000).children == ()
     assert R.read("36개월 이하 아이", WED_1000).children == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("아이돌봄서비스 이용하고 싶어요", "home-care"),
+        ("119돌봄 어떻게 맡겨요", "emergency-119"),
+        ("365어린이집 보내고 싶어요 4살", "daycare-365"),
+        ("다함께돌봄 보내려면 초2", "after-school"),
+        ("다함께돌봄 보내려면 4살", "daycare-365"),  # named, but not for a preschool child
+    ],
+)
+def test_a_service_named_comes_first_when_it_can_take_the_child(text: str, first: str) -> None:
+    assert _first(text) == first
+
+
+def test_an_elementary_grade_beats_an_age_given_in_korean_years() -> None:
+    assert _first("초6 13살 딸 토요일 낮에") == "after-school"
+
+
+def _first(text: str) -> str | None:
+    found = ids(text)
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["배탈이 나서 등원을 못 해요 3살", "눈병이라 어린이집 쉬래요 4살", "돌발진 같아요 14개월 내일 맡겨야 해요",
+     "애가 아파가지고 어린이집 못 보내요 5살", "두드러기가 올라와서 등원 안 된대요 2살"],
+)
+def test_more_childhood_illnesses_go_to_home_care(text: str) -> None:
+    assert _first(text) == "home-care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["4살 금요일 밤새 맡길 곳", "하룻밤 재워 주실 분 5살", "4살 내일 밤 9시부터 밤새",
+     "평일 밤 10시부터 새벽 2시까지 4살", "외박해야 하는데 3살 애 맡길 데"],
+)
+def test_care_through_the_night_is_not_for_a_place_that_closes_at_midnight(text: str) -> None:
+    assert _first(text) == "home-care"
+
+
+def test_a_sudden_business_trip_is_an_emergency() -> None:
+    assert _first("갑자기 출장이 잡혀서 내일 4살 맡길 곳") == "emergency-119"
+
+
+def test_a_topic_asked_about_stays_first_for_a_baby_no_care_service_takes() -> None:
+    assert ids("신생아인데 양육수당 신청은 어디서 해요")[0] == "other-dept"
+    assert ids("생후 1개월 아기 맡길 곳")[0] == "mom-center"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("출근 전 6시부터 8시까지 초3 딸", "home-care"),  # no day said, but no day's after-school hours take it
+        ("밤 11시부터 새벽 3시까지 5살", "home-care"),  # no day runs 365어린이집 past midnight
+        ("오후 3시부터 6시까지 초3 딸", "after-school"),
+    ],
+)
+def test_with_no_day_said_a_window_no_day_takes_is_rejected(text: str, first: str) -> None:
+    assert _first(text) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("누구한테 물어봐야 하나요 돌봄 신청", "mom-center"),
+        ("어디서 문의하면 돼요?", "mom-center"),
+        ("주민공간 예약 가능한가요", "mom-center"),
+        ("모임 장소로 쓸 공간 빌릴 수 있어요?", "mom-center"),  # borrowing a room, not a toy
+        ("한부모라서 받을 수 있는 지원 있나요", "other-dept"),
+        ("차상위 가정 지원사업 알려주세요", "other-dept"),
+        ("다문화가정 지원 있나요 5살", "other-dept"),
+    ],
+)
+def test_where_to_ask_a_room_and_family_support_reach_their_service(text: str, first: str) -> None:
+    assert _first(text) == first
+
+
+@pytest.mark.parametrize(
+    "text", ["집에 오셔서 봐주실 분 3살 내일 오후", "집으로 오실 수 있는 분 4살 토요일", "집에까지 와서 봐주나요 2살"]
+)
+def test_a_carer_coming_home_in_polite_forms_goes_to_home_care(text: str) -> None:
+    assert _first(text) == "home-care"
+
+
+def test_a_start_alone_needs_the_place_open_for_an_hour() -> None:
+    wed_2350 = datetime(2026, 11, 25, 23, 50, tzinfo=KST)
+    assert ids("지금 당장 맡겨야 돼요 6살 모암동", wed_2350) == ["emergency-119"]  # 365 closes in ten minutes
+    assert _first("5살 저녁 7시부터") == "daycare-365"
+
+
+@pytest.mark.parametrize(
+    "text", ["상담원이랑 직접 통화하고 싶어요", "사람이랑 얘기하고 싶다고요", "직원하고 얘기할 수 있나요"]
+)
+def test_asking_for_a_person_is_consultation(text: str) -> None:
+    assert _first(text) == "mom-center"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("학교가 일찍 끝나서 12시부터 5시까지 초2", "home-care"),  # after school means a school day, not Saturday
+        ("아이돌봄 시간제로 쓰고 싶어요 5살 내일 오후 2시부터 5시", "home-care"),
+        ("예방주사 어디서 맞혀요", "other-dept"),
+        ("고뿔이 들어서 어린이집 못 가요 3살", "home-care"),
+    ],
+)
+def test_school_day_words_part_time_care_shots_and_old_words_for_a_cold(text: str, first: str) -> None:
+    assert _first(text) == first

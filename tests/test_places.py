@@ -150,3 +150,32 @@ def test_built_from_the_knowledge_not_a_fixed_list() -> None:
     assert finder.find("강변읍") == "강변읍"
     assert finder.find("강변 살아요") is None  # the stem names two places: ambiguous, so nothing
     assert finder.find("율곡동") is None
+
+
+def test_a_township_that_is_also_a_word_answers_with_a_copula() -> None:
+    assert FINDER.find("증산이요") == "증산면"
+    assert FINDER.find("네 구성이에요") == "구성면"
+    assert FINDER.find("가족 구성이요 엄마 아빠") is None
+    assert FINDER.find("자산 관리가 어려워요") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("봉삼면", "봉산면"),  # a short 면 name with a typo, said on its own
+        ("3살이고 대항먼, 내일요", "대항면"),
+        ("혼자 지내면 3시간 정도", None),  # a verb's -면 stays a verb
+        ("사람 구하면 2시부터", None),
+        ("봉산초 다니는 1학년", "봉산면"),  # a school or office named after the area
+        ("김천어모초 근처", "어모면"),
+        ("감문우체국 옆이에요", "감문면"),
+        ("혁신 살아요", "율곡동"),
+    ],
+)
+def test_short_names_alone_and_schools_named_after_the_area(text: str, place: str | None) -> None:
+    assert FINDER.find(text) == place
+
+
+def test_a_site_name_parents_use_names_its_area() -> None:
+    assert FINDER.find("황산") == "평화남산동"
+    assert FINDER.find("황산 쪽이요") == "평화남산동"

@@ -76,7 +76,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("한 살", expect(age_months=12)),
     ("초딩 4학년", expect(school_grade=4)),
     ("초6", expect(school_grade=6)),
-    ("중학교 2학년", expect()),
+    ("중학교 2학년", expect(age_months=168)),  # past every care service: where to ask, not "no age"
     ("35살 엄마예요", expect()),
     ("3개월 동안 맡기고 싶어요", expect()),
     ("아이가 2명이에요", expect()),
@@ -503,3 +503,25 @@ def test_tapped_readings_are_bounded_and_kept_for_one_minute(monkeypatch: pytest
     assert len(reader._taps) <= MAX_TAPS
     reader.read_tap("내일", TAP_TIMES[0].replace(minute=1))
     assert len(reader._taps) == 1, "a new minute starts over"
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [("아 그냥 동의할게요", True), ("음.. 네", True), ("그럼 아니요", False), ("아이가 4살이에요", None)],
+)
+def test_a_filler_before_the_answer_word_still_answers(text: str, yes: bool | None) -> None:
+    assert UNDERSTANDER.read(text, NOW).yes is yes
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [("3살 아니 4살", [48]), ("내일 아니 모레 5살", [60]), ("둘째는 세 살이고 첫째는 초등학생이에요", [None, 36])],
+)
+def test_a_correction_inside_the_message_and_a_school_child_without_a_grade(text: str, ages: list) -> None:
+    assert [c.age_months for c in UNDERSTANDER.read(text, NOW).children] == ages
+
+
+def test_a_relative_day_beats_a_holiday_named_as_context() -> None:
+    feb8 = datetime(2027, 2, 8, 10, 0, tzinfo=KST)
+    assert UNDERSTANDER.read("설 연휴인데 내일 5살 맡길 데", feb8).need.day.isoformat() == "2027-02-09"
+    assert UNDERSTANDER.read("추석 연휴라 모레 출근해요", NOW).need.day.isoformat() == "2026-11-26"

@@ -73,3 +73,74 @@ def test_a_grade_next_year_is_not_the_current_grade() -> None:
 def test_a_year_long_span_is_not_an_age() -> None:
     assert kids("1년 동안 이용하고 싶어요") == ()
     assert kids("2년 넘게 기다렸어요") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("중3 딸 맡길 데 있나요", (Child(180),)),
+        ("고등학생 아들", (Child(192),)),
+        ("중학생 13살 딸", (Child(156),)),  # the age said wins over the school's usual one
+        ("13살 중딩 아들", (Child(156),)),
+        ("초6 아들이랑 중1 딸", (Child(school_grade=6), Child(156))),
+        ("중학교 교사인데 5살 딸", (Child(60),)),  # a parent's job, not a child
+        ("하고 3시간", ()),
+    ],
+)
+def test_middle_and_high_school_children_are_past_every_care_service(text: str, expected: tuple) -> None:
+    assert kids(text) == expected
+
+
+def test_a_middle_school_child_is_sent_where_to_ask() -> None:
+    from routing.match import rank
+
+    ranking = rank(R.read("중2 아들 방과후에 맡길 곳", NOW).need, K)
+    assert ranking.outside_ages == "older" and [v.service.id for v in ranking.ranked] == ["other-dept"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("애 둘 맡길 곳 있나요", 2),
+        ("아이들 셋이에요", 3),
+        ("두 아이 모두 맡기고 싶어요", 2),
+        ("딸 둘인데 큰애가 6살이에요", 2),  # one age said, two children
+        ("초3 남매 봐주실 분", 2),
+        ("연년생 형제 키워요", 2),
+        ("쌍둥이 맡길 곳", 2),  # twins with no age said
+        ("세쌍둥이예요", 3),
+        ("네 아이가 4살이에요", 1),  # 네 = yes
+        ("아이 하나 4살", 1),
+        ("셋 중에 한 명만 맡기려고요 5살", 1),
+    ],
+)
+def test_how_many_children_a_message_says_without_every_age(text: str, count: int) -> None:
+    assert len(kids(text)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("예비 초등 아들이랑 4살 딸", (Child(77), Child(48))),  # 예비 초등 is a child of its own, preschool
+        ("생후 45일 된 아기", (Child(1),)),
+        ("40일 아기 있어요", (Child(1),)),
+        ("돌 지났어요", (Child(12),)),
+        ("7살인데 내년 3월에 입학합니다", (Child(83),)),  # starts school next year: preschool now
+    ],
+)
+def test_school_next_year_days_old_and_a_first_birthday_passed(text: str, expected: tuple) -> None:
+    assert kids(text) == expected
+
+
+def test_an_age_in_days_is_not_a_date() -> None:
+    assert R.read("20일 된 아기 맡길 곳", NOW).need.day is None
+
+
+def test_an_age_named_again_is_the_same_child() -> None:
+    assert kids("2개월 아기랑 5살 형이 있는데 5살만 맡길게요") == (Child(2), Child(60))
+    assert kids("6살 딸 4살 아들, 4살은 어린이집 다녀요") == (Child(72), Child(48))
+
+
+def test_not_yet_n_years_is_a_bound_not_a_child() -> None:
+    assert kids("두 돌 안 된 20개월 아기") == (Child(20),)
+    assert kids("세 돌 전이에요 32개월") == (Child(32),)

@@ -148,3 +148,114 @@ def test_an_emergency_from_tonight_to_tomorrow_morning_keeps_tonights_date() -> 
 def test_a_later_day_said_after_a_same_day_range_does_not_stretch_it() -> None:
     need = R.read("오늘 오전 10시부터 오후 3시까지 그리고 내일도요", WED_0500).need
     assert need.day == date(2026, 11, 25) and (need.start, need.end) == (10 * 60, 15 * 60)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("어린이날 전날 맡겨요", date(2027, 5, 4)),
+        ("성탄절 전 날 저녁", date(2026, 12, 24)),
+        ("크리스마스 다음 날 하루", date(2026, 12, 26)),
+        ("신정 다음날", date(2027, 1, 2)),
+        ("모래 종일 봐주실 분", date(2026, 11, 27)),  # 모레 typed as 모래 (sand)
+        ("모래 하루만요", date(2026, 11, 27)),
+        ("모래놀이 하는 곳", None),
+        ("모래 장난 좋아해요", None),
+        ("지금은 혁신도시 살아요", None),  # currently, not now
+        ("지금은 평화동이에요", None),
+        ("지금 바로 맡겨야 해요", date(2026, 11, 25)),
+    ],
+)
+def test_days_around_fixed_holidays_sand_typos_and_currently(text: str, expected: date | None) -> None:
+    assert R.read(text, WED_1500).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "day"),
+    [
+        ("오늘 밤 새벽 2시까지 봐주세요", 1440 + 120, date(2026, 11, 25)),  # tonight into the small hours
+        ("오늘 밤 1시까지요", 1440 + 60, date(2026, 11, 25)),
+        ("금요일 밤 새벽 4시까지", 1440 + 240, date(2026, 11, 27)),
+    ],
+)
+def test_an_end_in_the_small_hours_after_tonight_is_next_morning(text: str, end: int, day: date) -> None:
+    u = R.read(text, WED_1500)
+    assert (u.need.end, u.need.day, u.past) == (end, day, False)
+
+
+@pytest.mark.parametrize("text", ["센터에 보낼 수 있나요", "해낼 수 있을까요", "혼자 지낼 때가 많아요"])
+def test_verbs_ending_in_nael_are_not_tomorrow(text: str) -> None:
+    assert R.read(text, WED_1500).need.day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("다음 달 20일에 맡겨요", date(2026, 12, 20)),  # said in November: next month, not this month's 20th
+        ("담달 3일", date(2026, 12, 3)),
+        ("이번 달 28일", date(2026, 11, 28)),
+        ("27일 4살 아이", date(2026, 11, 27)),  # a bare day before an age
+        ("30일 3시부터", date(2026, 11, 30)),
+        ("12.24 저녁에", date(2026, 12, 24)),
+        ("12월 마지막 주 토요일", date(2026, 12, 26)),
+        ("1월 막주 금요일", date(2027, 1, 29)),
+        ("3.5살이에요", None),
+        ("하루 1일 2회 이용", None),
+    ],
+)
+def test_days_of_next_month_last_weekdays_and_dotted_dates(text: str, expected: date | None) -> None:
+    assert R.read(text, WED_1500).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("밤 10시부터 아침 6시까지요 금요일", date(2026, 11, 27)),  # the day said after the hours is the night's
+        ("밤 11시부터 새벽 5시까지 필요해요 다음 주 월요일", date(2026, 11, 30)),
+        ("밤 10시부터 토요일 아침 7시까지", date(2026, 11, 27)),  # a day between the hours is the morning's
+    ],
+)
+def test_a_night_keeps_the_day_said_after_its_hours(text: str, day: date) -> None:
+    assert R.read(text, WED_1500).need.day == day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("이번 달 넷째 주 금요일", date(2026, 11, 27)),
+        ("다음 달 첫째 주 화요일에", date(2026, 12, 1)),
+        ("다음 주 화 목 저녁에 맡겨요", date(2026, 12, 1)),  # weekdays by their letter after 다음 주
+        ("이번주 금, 토 이틀", date(2026, 11, 27)),
+        ("다음주 목 3시부터", date(2026, 12, 3)),
+        ("다음 주 일 끝나고 연락드릴게요", None),  # 일 = work, not Sunday
+        ("현충일에 출근해요", date(2027, 6, 6)),
+        ("한글날 전날", date(2027, 10, 8)),
+        ("개천절 다음 날", date(2027, 10, 4)),
+    ],
+)
+def test_this_months_nth_weekday_bare_weekday_letters_and_more_named_holidays(text: str, expected: date | None) -> None:
+    assert R.read(text, WED_1500).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("어제 열이 나서 병원 갔는데 모레 아침 9시부터 맡겨야 해요", date(2026, 11, 27)),
+        ("오늘 어린이집에서 연락 왔는데 내일 하루 봐주세요", date(2026, 11, 26)),
+        ("오늘 밤부터 내일 아침까지", date(2026, 11, 25)),  # a range, not a past clause
+    ],
+)
+def test_a_day_told_in_the_past_tense_is_not_the_care_day(text: str, expected: date) -> None:
+    assert R.read(text, WED_1500).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("제가 데리러 갈 때까지요 7시 반쯤", (None, "19:30")),
+        ("남편 올 때까지만 9시쯤?", (None, "21:00")),
+        ("4시쯤 가서 남편 올 때까지", ("16:00", None)),  # the words come after the hour: it is the start
+    ],
+)
+def test_until_said_in_words_before_its_hour_makes_that_hour_the_end(text: str, expected: tuple) -> None:
+    assert hours(text) == expected
