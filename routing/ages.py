@@ -58,11 +58,11 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
   | (?:생후\s*)?(?:(?<![0-9])(?P<md>[0-9]{{1,3}})|(?<![가-힣])(?P<mw>{SINO_RE}|{NATIVE_RE}))\s*{_MONTH}
     (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|미만|이하|까지|넘게|정도\s*(?:이용|맡|다니)))
   | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
-        (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))
+        (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))(?P<dhalf>\s*반(?!에서|친구|애|아이))?
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
   | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s+아기|\s+아가)
-  | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일|시|분|월|개|살|세|명|번))(?:\s*학년)?
+  | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])(?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
   | (?P<pupil>초등학생|초등생|초딩)(?!\s*(?:때|시절|대상|용|들))
     )
@@ -138,7 +138,8 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None]
     dol = g["dd"] or g["dn"]
     if dol:
         n = value(dol)
-        return ("age", n * 12) if n is not None and n <= MAX_YEARS else None
+        # "두 돌 반": two and a half years, as "두 살 반"
+        return ("age", n * 12 + (6 if g["dhalf"] else 0)) if n is not None and n <= MAX_YEARS else None
     if g["newborn"]:
         return "age", 0
     if g["hundred"]:
