@@ -61,8 +61,12 @@ class Store(ABC):
     read and wrote (SQLite). False with several workers on one database (PostgreSQL): every turn reads."""
 
     purge_chunk: int = 100
-    """Cases per transaction of a long deletion (the retention purge). SQLite: each transaction holds the one writer,
-    and with a million cases turns during a purge of 100,000 had a p99 of 51 ms at 100 (239 ms at 500)."""
+    """Cases per transaction of a long deletion (the retention purge) at most. SQLite: each transaction holds the one
+    writer, and with a million cases turns during a purge of 100,000 had a p99 of 51 ms at 100 (239 ms at 500)."""
+    purge_step: int = 10
+    """Cases per statement group of the purge (ten times as many log rows); a transaction ends after the group that
+    passes ``purge_seconds``: at 100 cases a transaction took ~20 ms, and turns waited that long behind it."""
+    purge_seconds: float = 0.004
 
     def __init__(self) -> None:
         self.planner: Planner = default_plan

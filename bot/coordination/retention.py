@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.dialog.casefile import UNCONSENTED_HOURS
 from db import cases as sql
@@ -18,13 +21,14 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
     rows of a log): one big one held the database's one writer for as long as it ran, and every parent's turn waited
     behind it."""
     at, cutoff = ts(now), ts(now - timedelta(days=retention_days))
+    step, budget = min(store.purge_step, chunk), store.purge_seconds
 
     def purge_cases(conn: sqlite3.Connection) -> int:
         # status as an expression: SQLite (no statistics) took cases_open for it and read every closed case
         ids = [r[0] for r in conn.execute(
             "SELECT id FROM cases WHERE purged_at IS NULL AND COALESCE(closed_at, resolved_at) <= ?"
             " AND status || '' IN ('resolved', 'closed') LIMIT ?", (cutoff, chunk))]
-        return sql.anonymise(conn, ids, at, "system")
+        return within(budget, ids, step, lambda group: sql.anonymise(conn, group, at, "system"))
 
     idle_since = ts(now - timedelta(hours=UNCONSENTED_HOURS))
 
@@ -43,24 +47,34 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
         for table, key, column in (("messages", "id", "at"), ("conversations", "user_key", "updated_at")):
             keys = [r[0] for r in conn.execute(
                 f"SELECT {key} FROM {table} WHERE {column} <= ? LIMIT ?", (cutoff, chunk * 10))]
-            for start in range(0, len(keys), sql.GROUP):
-                group = keys[start:start + sql.GROUP]
-                removed += conn.execute(
-                    f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' for _ in group)})", group).rowcount
+            removed += within(budget, keys, min(step * 10, sql.GROUP), lambda group, t=table, k=key: conn.execute(
+                f"DELETE FROM {t} WHERE {k} IN ({', '.join('?' for _ in group)})", group).rowcount)
         return removed
 
     count = removed = 0
     while done := await store.write(purge_cases):
         count += done
         await store.checkpoint()
-    for step in (purge_logs, purge_unconsented):
-        while done := await store.write(step):
+    for job in (purge_logs, purge_unconsented):
+        while done := await store.write(job):
             removed += done
             await store.checkpoint()
     if count or removed:  # only a purge that removed something leaves copies in the WAL to cut
         await store.truncate_wal()
         store.drop_cached()
     return count
+
+
+def within(seconds: float, keys: list[Any], step: int, work: Callable[[list[Any]], int]) -> int:
+    """``work`` on ``keys`` ``step`` at a time until they are done or ``seconds`` have passed; the sum of what it
+    returned. A transaction of the purge holds the database's one writer (SQLite) while it runs, and the
+    parents' turns wait behind it: it stops after its time, and the rest goes in the next transaction."""
+    began, done = time.monotonic(), 0
+    for start in range(0, len(keys), step):
+        done += work(keys[start:start + step])
+        if time.monotonic() - began >= seconds:
+            break
+    return done
 
 
 def unconsented(conn: sqlite3.Connection, idle_since: str) -> list[str]:
