@@ -14,6 +14,9 @@ from db import cases as sql
 from db.contract import Store
 from db.models import ts
 
+CHECKPOINT_SECONDS = 0.1
+"""How often the purge copies the WAL into the database between its transactions (db/contract.py's checkpoint)."""
+
 
 async def purge(store: Store, now: datetime, retention_days: int, chunk: int) -> int:
     """Personal fields of cases closed more than ``retention_days`` ago, old message logs and idle conversations
@@ -52,13 +55,21 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
         return removed
 
     count = removed = 0
+    last = time.monotonic()
+
+    async def checkpoint() -> None:  # every CHECKPOINT_SECONDS, not after each of thousands of short transactions
+        nonlocal last
+        if time.monotonic() - last >= CHECKPOINT_SECONDS:
+            await store.checkpoint()
+            last = time.monotonic()
+
     while done := await store.write(purge_cases):
         count += done
-        await store.checkpoint()
+        await checkpoint()
     for job in (purge_logs, purge_unconsented):
         while done := await store.write(job):
             removed += done
-            await store.checkpoint()
+            await checkpoint()
     if count or removed:  # only a purge that removed something leaves copies in the WAL to cut
         await store.truncate_wal()
         store.drop_cached()
