@@ -63,10 +63,16 @@ class Store(ABC):
     purge_chunk: int = 100
     """Cases per transaction of a long deletion (the retention purge) at most. SQLite: each transaction holds the one
     writer, and with a million cases turns during a purge of 100,000 had a p99 of 51 ms at 100 (239 ms at 500)."""
-    purge_step: int = 10
+    purge_step: int = 20
     """Cases per statement group of the purge (ten times as many log rows); a transaction ends after the group that
-    passes ``purge_seconds``: at 100 cases a transaction took ~20 ms, and turns waited that long behind it."""
-    purge_seconds: float = 0.004
+    passes ``purge_seconds``: at 100 cases a transaction took ~20 ms, and turns waited that long behind it, longer on
+    a busy machine. At 4 ms the purge of 100,000 cases ran for minutes under load (10-12 on 2 cores): each transaction
+    also waits for the turns' batch before it (db/sqlite/writer.py), so the bound is the tail's, not the median's."""
+    purge_seconds: float = 0.015
+    purge_prelude: str | None = None
+    """A statement each purge transaction runs first: PostgreSQL's commits of the purge need not wait for the WAL to
+    reach the disk (a purge lost in a crash is simply done again by the next one), so turns' commits share fewer
+    flushes with it."""
 
     def __init__(self) -> None:
         self.planner: Planner = default_plan

@@ -26,7 +26,12 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
     at, cutoff = ts(now), ts(now - timedelta(days=retention_days))
     step, budget = min(store.purge_step, chunk), store.purge_seconds
 
+    def prelude(conn: sqlite3.Connection) -> None:
+        if store.purge_prelude:
+            conn.execute(store.purge_prelude)
+
     def purge_cases(conn: sqlite3.Connection) -> int:
+        prelude(conn)
         # status as an expression: SQLite (no statistics) took cases_open for it and read every closed case
         ids = [r[0] for r in conn.execute(
             "SELECT id FROM cases WHERE purged_at IS NULL AND COALESCE(closed_at, resolved_at) <= ?"
@@ -38,6 +43,7 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
     def purge_unconsented(conn: sqlite3.Connection) -> int:
         # A conversation without consent (and without any case) is kept only while the dialog is open: its
         # log and state go once it has been idle for the hours the consent text states.
+        prelude(conn)
         removed = 0
         for user_key in unconsented(conn, idle_since)[:chunk]:
             removed += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
@@ -46,6 +52,7 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
 
     def purge_logs(conn: sqlite3.Connection) -> int:
         # the keys first, then a delete by the list: with a subquery PostgreSQL hash-joined the whole table
+        prelude(conn)
         removed = 0
         for table, key, column in (("messages", "id", "at"), ("conversations", "user_key", "updated_at")):
             keys = [r[0] for r in conn.execute(
