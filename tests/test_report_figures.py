@@ -1,5 +1,4 @@
-"""The report's figures counted in SQL equal those counted case by case from its per-case lines (the way the report
-was made before), on the seeded November and on a generated year with every kind of case."""
+"""The report's figures counted in SQL equal those counted case by case, as the report was made before."""
 
 from __future__ import annotations
 

@@ -95,8 +95,10 @@ async def queue_rows(store: Store, who: Coordinator, f: Filter, now: datetime) -
         (order, source), clauses = ("w.due_at, w.id", WAITING[0]), [*clauses, WAITING[1]]
         columns = ", ".join(f"cases.{c}" for c in COLUMNS.split(", "))  # followups has an id too
     sql = f"SELECT {columns} FROM {source} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT {PAGE + 1}"
-    rows = {r["id"]: dict(r) for r in reversed(await store.fetch(*positional(sql, params)))}  # a case once
-    return list(rows.values())[::-1]
+    rows: dict[int, dict[str, Any]] = {}
+    for r in await store.fetch(*positional(sql, params)):
+        rows.setdefault(r["id"], dict(r))  # a case once, where it first comes (two waiting follow-ups)
+    return list(rows.values())
 
 
 def positional(sql: str, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
