@@ -67,8 +67,19 @@ class Store(ABC):
     read and wrote (SQLite). False with several workers on one database (PostgreSQL): every turn reads."""
 
     purge_chunk: int = 100
-    """Cases per transaction of a long deletion (the retention purge). SQLite: each transaction holds the one writer,
-    and with a million cases turns during a purge of 100,000 had a p99 of 51 ms at 100 (239 ms at 500)."""
+    """Cases per transaction of a long deletion (the retention purge) at most. SQLite: each transaction holds the one
+    writer, and with a million cases turns during a purge of 100,000 had a p99 of 51 ms at 100 (239 ms at 500)."""
+    purge_step: int = 100
+    """Cases per statement group of the purge (ten times as many log rows); a transaction ends after the group that
+    passes ``purge_seconds``. Bounding a transaction's time (4 to 15 ms, 20 cases a group) kept turns from waiting
+    behind 100 cases' worth, but each transaction also waits for the turns' batch before it (db/sqlite/writer.py):
+    under load 10-20 on the 2 cores, the purge did 100-200 cases a second, minutes for 100,000. So one group of
+    ``purge_chunk`` a transaction, as before, until the purge runs beside the writer process's batches."""
+    purge_seconds: float = 1.0
+    purge_prelude: str | None = None
+    """A statement each purge transaction runs first: PostgreSQL's commits of the purge need not wait for the WAL to
+    reach the disk (a purge lost in a crash is simply done again by the next one), so turns' commits share fewer
+    flushes with it."""
 
     def __init__(self) -> None:
         self.planner: Planner = default_plan

@@ -60,6 +60,18 @@ async def test_queue_lists_the_coordinators_open_cases(settings: Settings, capsy
     assert [c["id"] for c in json.loads(capsys.readouterr().out)] == [2]
 
 
+async def test_queue_pages_with_a_keyset(settings: Settings, capsys: pytest.CaptureFixture) -> None:
+    assert await coordcli.run(parse("queue", "--as", "가족여성팀", "--limit", "1"), settings) == 0
+    out = capsys.readouterr().out
+    assert "#2" in out and "#1 " not in out
+    assert "열린 접수는 모두 2건입니다. 다음 쪽: dolbom queue --after 2" in out
+    assert await coordcli.run(parse("queue", "--as", "가족여성팀", "--limit", "1", "--after", "2"), settings) == 0
+    out = capsys.readouterr().out
+    assert "#1" in out and "#2" not in out and "다음 쪽" not in out
+    assert await coordcli.run(parse("queue", "--as", "가족여성팀", "--after", "1", "--json"), settings) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
 async def test_claim_update_and_history(settings: Settings, capsys: pytest.CaptureFixture) -> None:
     assert await coordcli.run(parse("claim", "1", "--as", "이담당"), settings) == 0
     assert "접수 #1: 이담당 님이 맡았습니다." in capsys.readouterr().out

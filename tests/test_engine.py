@@ -13,8 +13,8 @@ from bot.coordination.queue import Queue
 from bot.dialog.core import Address, Channel, Inbound
 from bot.dialog.engine import Engine, FixedKnowledge
 from bot.dialog.intake import Intake, Kid, Step
+from db.sqlite.pipe import Settle, WriterLost, WriterProcess
 from db.sqlite.store import SQLiteStore
-from db.sqlite.writer import Settle, WriterLost, WriterProcess
 from db.store import Store
 from routing.need import Child, Need
 from tests.conftest import Chat

@@ -18,7 +18,7 @@ from bot.settings import Settings
 from bot.shell.app import running
 from bot.shell.logs import Repeats
 from bot.shell.web import CSP, build_web
-from db.sqlite.writer import WriterProcess
+from db.sqlite.pipe import WriterProcess
 from tests.conftest import FakeClock
 from tests.test_surrogates import children
 

@@ -266,3 +266,32 @@ async def test_the_retention_purge_commits_in_chunks_and_purges_everything(tmp_p
         assert rows(path, "SELECT count(*) FROM cases WHERE user_key IS NOT NULL OR contact IS NOT NULL") == [(1,)]
     finally:
         await store.close()
+
+
+async def test_a_purge_transaction_ends_once_its_time_is_up(tmp_path: Path) -> None:
+    """With no time at all, each transaction of the purge does one step (a case, ten log rows) and stops there."""
+    clock = FakeClock(TUE_10)
+    store = await SQLiteStore.open(tmp_path / "t.sqlite3")
+    store.purge_step, store.purge_seconds = 1, 0.0
+    queue = Queue(store, STAFF, tz=KST, clock=clock, retention_days=90, purge_chunk=100)
+    try:
+        for n in range(3):
+            case_id = await store.create_case(a_case(f"telegram:{n}"), "{}")
+            await queue.update(case_id, "가족여성팀", Change.CLOSED)
+            for i in range(7):
+                await store.commit_turn(f"telegram:{n}", f"메시지 {i}", ["답"], "{}", TUE_10)
+        clock.advance(days=91)
+        results: list[int] = []
+        write = store.write
+
+        async def spy(fn):  # type: ignore[no-untyped-def]
+            results.append(await write(fn))
+            return results[-1]
+
+        store.write = spy  # type: ignore[method-assign]
+        assert await queue.purge_expired() == 3
+        # 42 messages ten at a time (the three idle conversations with the first ten), then nothing left
+        assert results == [1, 1, 1, 0, 10 + 3, 10, 10, 10, 2, 0, 0]
+        assert rows(tmp_path / "t.sqlite3", "SELECT count(*) FROM cases WHERE purged_at IS NULL") == [(0,)]
+    finally:
+        await store.close()

@@ -108,7 +108,7 @@ async def seed(path: Path) -> None:
 async def november(path: Path) -> Report:
     store = await SQLiteStore.open(path)
     try:
-        return await build_report(store, KNOWLEDGE, *NOV, KST, now=kst(1, 9, month=12))
+        return await build_report(store, KNOWLEDGE, *NOV, KST, now=kst(1, 9, month=12), lines=True)
     finally:
         await store.close()
 
@@ -179,7 +179,8 @@ async def test_an_empty_period_says_so_and_still_shows_the_indicators(tmp_path: 
     monkeypatch.setattr(report_module, "MAP_MODULE", tmp_path / "caremap.py")  # a build without the care map
     store = await SQLiteStore.open(tmp_path / "r.sqlite3")
     try:
-        report = await build_report(store, None, date(2026, 9, 1), date(2026, 9, 30), KST, now=kst(1, 9, month=10))
+        report = await build_report(store, None, date(2026, 9, 1), date(2026, 9, 30), KST, now=kst(1, 9, month=10),
+                                    lines=True)
     finally:
         await store.close()
     body = render_markdown(report)

@@ -115,7 +115,7 @@ async def test_a_write_that_cannot_be_encoded_fails_alone(tmp_path: Path) -> Non
 async def test_a_writer_process_that_cannot_start_is_reaped(tmp_path: Path) -> None:
     import pytest
 
-    from db.sqlite.writer import WriterLost, WriterProcess
+    from db.sqlite.pipe import WriterLost, WriterProcess
 
     before = children()
     with pytest.raises(WriterLost):

@@ -78,7 +78,7 @@ def handlers(console: Console) -> dict[str, Handler]:
         except ValueError:
             return console.error(ctx.request, 400, texts.NOT_FOUND)
         report = await build_report(console.store, console.knowledge.current, start, end, console.settings.tz,
-                                    now=console.clock())
+                                    now=console.clock(), lines=True)
         await console.access.record(ctx.who.name, ctx.ip, f"download_report:{start}..{end}:{reason}")
         name = f"dolbom-report-{start}-{end}.csv"
         return Response(render_csv(report).encode("utf-8-sig"), media_type="text/csv; charset=utf-8",

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 CHANGES = ("contacted", "resolved", "closed", "reopened", "released", "note")
 OUTCOMES = ("placed", "referred", "not_placed", "unreachable", "withdrawn")
 STATUSES = ("new", "claimed", "contacted")
+PAGE = 100
+"""Open cases `dolbom queue` lists at once (--limit, --after for the next page)."""
 EXIT_REFUSED = 3
 """Exit code when the person may not do this (not a configured coordinator, or not their case)."""
 
@@ -33,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--status", choices=STATUSES, help="상태로 거르기")
         parser.add_argument("--urgent", action="store_true", help="긴급 접수만")
         parser.add_argument("--json", action="store_true", help="JSON으로 출력")
+        parser.add_argument("--limit", type=int, metavar="N",
+                            help=f"최대 N건 (기본: 글은 {PAGE}건, JSON 은 전부; 0 은 전부)")
+        parser.add_argument("--after", type=int, metavar="N", help="접수 N 다음부터 (앞 쪽의 마지막 번호)")
         return
     parser.add_argument("case_id", type=int, metavar="N", help="접수 번호 / case number")
     if command == "case":
@@ -134,8 +139,12 @@ async def _list(queue: Queue, name: str, args: argparse.Namespace, names: dict[s
     from bot.coordination import texts as queue_texts
     from db.models import Status
 
-    cases = await queue.open_cases(name, service=args.service, status=Status(args.status) if args.status else None,
-                                   urgent=True if args.urgent else None)
+    limit = args.limit if args.limit is not None else (None if args.json else PAGE)
+    given = {"service": args.service, "status": Status(args.status) if args.status else None,
+             "urgent": True if args.urgent else None}
+    # a page of CaseRows, one more to know whether there are more: a city has a thousand open cases
+    cases = await queue.open_cases(name, **given, limit=limit + 1 if limit else None, after=args.after)
+    more, cases = bool(limit) and len(cases) > limit, cases[:limit] if limit else cases
     if args.json:
         print(json.dumps([_jsonable(c) for c in cases], ensure_ascii=False, indent=2))
         return 0
@@ -147,6 +156,8 @@ async def _list(queue: Queue, name: str, args: argparse.Namespace, names: dict[s
         print(f"#{c.id:<5} {flags:<8} {queue_texts.STATUS[c.status]:<16} {service:<14} "
               f"{c.area or '-':<6} {queue_texts.when(c.created_at, queue.tz)}  "
               f"{queue_texts.OWNER.format(name=c.claimed_by or '-')}")
+    if more:
+        print(queue_texts.MORE_OPEN.format(n=await queue.open_count(name, **given), after=cases[-1].id))
     return 0
 
 

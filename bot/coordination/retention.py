@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.coordination import late
 from bot.dialog.casefile import UNCONSENTED_HOURS
 from db import cases as sql
 from db.contract import Store
 from db.models import ts
+
+CHECKPOINT_SECONDS = 0.1
+"""How often the purge copies the WAL into the database between its transactions (db/contract.py's checkpoint)."""
 
 
 async def purge(store: Store, now: datetime, retention_days: int, chunk: int) -> int:
@@ -19,19 +25,26 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
     rows of a log): one big one held the database's one writer for as long as it ran, and every parent's turn waited
     behind it."""
     at, cutoff = ts(now), ts(now - timedelta(days=retention_days))
+    step, budget = min(store.purge_step, chunk), store.purge_seconds
+
+    def prelude(conn: sqlite3.Connection) -> None:
+        if store.purge_prelude:
+            conn.execute(store.purge_prelude)
 
     def purge_cases(conn: sqlite3.Connection) -> int:
+        prelude(conn)
         # status as an expression: SQLite (no statistics) took cases_open for it and read every closed case
         ids = [r[0] for r in conn.execute(
             "SELECT id FROM cases WHERE purged_at IS NULL AND COALESCE(closed_at, resolved_at) <= ?"
             " AND status || '' IN ('resolved', 'closed') LIMIT ?", (cutoff, chunk))]
-        return sql.anonymise(conn, ids, at, "system")
+        return within(budget, ids, step, lambda group: sql.anonymise(conn, group, at, "system"))
 
     idle_since = ts(now - timedelta(hours=UNCONSENTED_HOURS))
 
     def purge_unconsented(conn: sqlite3.Connection) -> int:
         # A conversation without consent (and without any case) is kept only while the dialog is open: its
         # log and state go once it has been idle for the hours the consent text states.
+        prelude(conn)
         removed = 0
         for user_key in unconsented(conn, idle_since)[:chunk]:
             removed += conn.execute("DELETE FROM messages WHERE user_key = ?", (user_key,)).rowcount
@@ -41,37 +54,58 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
 
     def purge_logs(conn: sqlite3.Connection) -> int:
         # the keys first, then a delete by the list: with a subquery PostgreSQL hash-joined the whole table
+        prelude(conn)
         removed = 0
         for table, key, column in (("messages", "id", "at"), ("conversations", "user_key", "updated_at")):
             keys = [r[0] for r in conn.execute(
                 f"SELECT {key} FROM {table} WHERE {column} <= ? LIMIT ?", (cutoff, chunk * 10))]
-            for start in range(0, len(keys), sql.GROUP):
-                group = keys[start:start + sql.GROUP]
-                removed += conn.execute(
-                    f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' for _ in group)})", group).rowcount
+            removed += within(budget, keys, min(step * 10, sql.GROUP), lambda group, t=table, k=key: conn.execute(
+                f"DELETE FROM {t} WHERE {k} IN ({', '.join('?' for _ in group)})", group).rowcount)
         # late Kakao replies never shown (shown ones lose their words at once) go with the log they repeat
         return removed + late.purge(conn, cutoff, chunk * 10)
 
     count = removed = 0
+    last = time.monotonic()
+
+    async def checkpoint() -> None:  # every CHECKPOINT_SECONDS, not after each of thousands of short transactions
+        nonlocal last
+        if time.monotonic() - last >= CHECKPOINT_SECONDS:
+            await store.checkpoint()
+            last = time.monotonic()
+
     while done := await store.write(purge_cases):
         count += done
-        await store.checkpoint()
-    for step in (purge_logs, purge_unconsented):
-        while done := await store.write(step):
+        await checkpoint()
+    for job in (purge_logs, purge_unconsented):
+        while done := await store.write(job):
             removed += done
-            await store.checkpoint()
+            await checkpoint()
     if count or removed:  # only a purge that removed something leaves copies in the WAL to cut
         await store.truncate_wal()
         store.drop_cached()
     return count
 
 
+def within(seconds: float, keys: list[Any], step: int, work: Callable[[list[Any]], int]) -> int:
+    """``work`` on ``keys`` ``step`` at a time until they are done or ``seconds`` have passed; the sum of what it
+    returned. A transaction of the purge holds the database's one writer (SQLite) while it runs, and the
+    parents' turns wait behind it: it stops after its time, and the rest goes in the next transaction."""
+    began, done = time.monotonic(), 0
+    for start in range(0, len(keys), step):
+        done += work(keys[start:start + step])
+        if time.monotonic() - began >= seconds:
+            break
+    return done
+
+
 def unconsented(conn: sqlite3.Connection, idle_since: str) -> list[str]:
     """Users whose conversation has been idle since ``idle_since`` without consent and never opened a case. The
-    state is JSON read here in Python, not with json_extract: the SQL stays in what SQLite and PostgreSQL share."""
+    state is JSON read here in Python, not with json_extract: the SQL stays in what SQLite and PostgreSQL share.
+    NOT EXISTS along cases_user: with a million cases PostgreSQL's NOT IN outgrew work_mem's hash and compared each
+    conversation with every case (one statement ran for more than 16 minutes in the growth bench's purge)."""
     rows = conn.execute(
-        "SELECT user_key, state FROM conversations WHERE updated_at <= ?"
-        " AND user_key NOT IN (SELECT user_key FROM cases WHERE user_key IS NOT NULL)", (idle_since,)).fetchall()
+        "SELECT user_key, state FROM conversations WHERE updated_at <= ? AND NOT EXISTS"
+        " (SELECT 1 FROM cases WHERE cases.user_key = conversations.user_key)", (idle_since,)).fetchall()
     found = []
     for user_key, state in rows:
         saved = json.loads(state or "{}")

@@ -137,6 +137,7 @@ LOG_NOTE = "\n[코디네이터 알림 → {who}]\n{text}\n가능한 처리: {act
 FLAG_DANGER = "[위험]"
 FLAG_URGENT = "[긴급]"
 NO_OPEN_CASES = "열린 접수가 없습니다."
+MORE_OPEN = "… 열린 접수는 모두 {n}건입니다. 다음 쪽: dolbom queue --after {after}"
 HISTORY = "\n기록:"
 OWNER = "담당: {name}"
 CASE_STATUS_LINE = "접수 #{id}: {status}"

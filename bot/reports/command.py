@@ -52,7 +52,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     store = await open_store(settings.database_url, settings.db_path)
     try:
         report = await build_report(store, knowledge, start, end, settings.tz, now=now,
-                                    push_cost_won=settings.kakao_push_cost_won)
+                                    push_cost_won=settings.kakao_push_cost_won, lines=True)
     finally:
         await store.close()
     paths = write_report(report, args.out or settings.db_path.parent / "reports")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import statistics
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.reports import texts as t
-from db.models import OPEN_STATUSES, Outcome, Status, ts
+from bot.reports.figures import Figures, Group, Spread, day_start, read_figures
+from bot.reports.figures import percentile as percentile  # the spreads' quantile, imported from here by callers
+from db.models import OPEN_STATUSES, Outcome, Status
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -55,13 +55,6 @@ class CaseLine:
 
 
 @dataclass(frozen=True, slots=True)
-class Spread:
-    median: float | None
-    p90: float | None
-    n: int
-
-
-@dataclass(frozen=True, slots=True)
 class Pushes:
     """Kakao Event API messages in the period: accepted pushes (each charged) and messages given up."""
 
@@ -81,75 +74,61 @@ class Report:
     """Inclusive, days in ``tz``."""
     tz: tzinfo
     made: datetime
-    cases: tuple[CaseLine, ...]
+    figures: Figures
     service_names: Mapping[str, str]
     """Every service in the knowledge YAML, id -> name, in the file's order (empty if it could not be read)."""
     map_present: bool
     pushes: Pushes = Pushes()
+    cases: tuple[CaseLine, ...] | None = None
+    """One line per case, for the CSV: read only when asked for (``build_report(lines=True)``)."""
+
+    def _sum(self, keep: Callable[[Group], bool]) -> int:
+        return sum(g.n for g in self.figures.groups if keep(g))
 
     @property
     def total(self) -> int:
-        return len(self.cases)
+        return self._sum(lambda g: True)
 
     def count(self, flag: str) -> int:
-        return sum(bool(getattr(c, flag)) for c in self.cases)
+        return self._sum(lambda g: bool(getattr(g, flag)))
 
     @property
     def open(self) -> int:
-        return sum(c.status in OPEN_STATUSES for c in self.cases)
+        return self._sum(lambda g: g.status in OPEN_STATUSES)
 
     @property
     def unclaimed(self) -> int:
-        return sum(c.status is Status.NEW for c in self.cases)
+        return self._sum(lambda g: g.status is Status.NEW)
 
     @property
     def escalated_unclaimed(self) -> int:
-        return sum(c.escalated and c.status is Status.NEW for c in self.cases)
+        return self._sum(lambda g: g.escalated and g.status is Status.NEW)
 
     @property
     def claim(self) -> Spread:
-        return spread(c.minutes_to_claim for c in self.cases)
+        return self.figures.claim
 
     @property
     def close(self) -> Spread:
         """Time to resolution: cases the parent withdrew were not resolved by anyone, so they are left out."""
-        return spread(c.minutes_to_close for c in self.cases if c.outcome is not Outcome.WITHDRAWN)
+        return self.figures.close
 
     @property
     def followups(self) -> dict[str, int]:
-        answers = Counter(c.followup for c in self.cases)
-        return {k: answers[k] for k in ("yes", "no", "none")}
+        return dict(self.figures.followups)
 
     def by(self, field: str) -> list[tuple[Any, int]]:
         """Cases per value of ``field`` ('service_id', 'area', 'outcome_key', 'channel'), most first."""
-        return Counter(getattr(c, field) for c in self.cases).most_common()
+        return self.figures.by(field)
 
     def by_week(self) -> list[tuple[date, date, int]]:
         """(first day, last day, cases) for each Monday-to-Sunday week, clipped to the period; empty weeks too."""
-        days = Counter(c.created.date() for c in self.cases)
-        weeks, first = [], self.start
-        while first <= self.end:
-            last = min(self.end, first + timedelta(days=6 - first.weekday()))
-            weeks.append((first, last, sum(n for d, n in days.items() if first <= d <= last)))
-            first = last + timedelta(days=1)
-        return weeks
+        return list(self.figures.weeks)
 
     @property
     def linked_services(self) -> int:
         """Services of the knowledge YAML that received at least one case (the 돌봄클러스터 KPI)."""
-        return len({c.service_id for c in self.cases} & set(self.service_names))
-
-
-def percentile(values: list[float], q: float) -> float | None:
-    """The q-th quantile (q in whole hundredths, e.g. 0.5, 0.9), interpolated like a spreadsheet's PERCENTILE.INC."""
-    if len(values) < 2:
-        return values[0] if values else None
-    return statistics.quantiles(values, n=100, method="inclusive")[round(q * 100) - 1]
-
-
-def spread(values: Iterable[float | None]) -> Spread:
-    known = [v for v in values if v is not None]
-    return Spread(percentile(known, 0.5), percentile(known, 0.9), len(known))
+        return len({g.service_id for g in self.figures.groups} & set(self.service_names))
 
 
 def case_lines(cases: Iterable[Mapping[str, Any]], events: Iterable[Mapping[str, Any]],
@@ -191,10 +170,23 @@ def _minutes(since: datetime, until: datetime | None) -> float | None:
 
 
 async def build_report(store: Store, knowledge: Knowledge | None, start: date, end: date, tz: tzinfo, *,
-                       now: datetime | None = None, push_cost_won: int = 15) -> Report:
+                       now: datetime | None = None, push_cost_won: int = 15, lines: bool = False) -> Report:
     """Figures for cases created from ``start`` to ``end`` (inclusive, days in ``tz``). Reads anonymous columns
-    only, so purged cases still count. ``knowledge`` None: services are shown by id."""
-    window = (ts(datetime.combine(start, time(), tz)), ts(datetime.combine(end + timedelta(days=1), time(), tz)))
+    only, so purged cases still count. ``knowledge`` None: services are shown by id. ``lines``: also a line per
+    case, for ``render_csv``."""
+    window = (day_start(start, tz), day_start(end + timedelta(days=1), tz))
+    figures = await read_figures(store, start, end, tz)
+    names = {s.id: s.name for s in knowledge.services} if knowledge is not None else {}
+    # pushes by when they happened (the bill's period), not by when their case came in
+    [(sent, failed)] = await store.fetch(
+        "SELECT (SELECT count(*) FROM pushes WHERE channel = 'kakao' AND ok = 1 AND at >= ? AND at < ?),"
+        " (SELECT count(*) FROM parent_messages WHERE channel = 'kakao' AND failed_at >= ? AND failed_at < ?)",
+        window * 2)
+    return Report(start, end, tz, (now or datetime.now(tz)).astimezone(tz), figures, names, MAP_MODULE.exists(),
+                  Pushes(sent, failed, push_cost_won), await read_lines(store, window, tz) if lines else None)
+
+
+async def read_lines(store: Store, window: tuple[str, str], tz: tzinfo) -> tuple[CaseLine, ...]:
     cases = await store.fetch(
         "SELECT id, created_at, channel, service_id, area, urgent, danger, status, outcome, escalated FROM cases"
         " WHERE created_at >= ? AND created_at < ? ORDER BY id", window)
@@ -207,14 +199,7 @@ async def build_report(store: Store, knowledge: Knowledge | None, start: date, e
     followups = await store.fetch(
         "SELECT case_id, asked_at, answer FROM followups WHERE case_id >= ? AND case_id <= ? AND kind = 'parent'"
         " ORDER BY case_id, id", ids)
-    names = {s.id: s.name for s in knowledge.services} if knowledge is not None else {}
-    # pushes by when they happened (the bill's period), not by when their case came in
-    [(sent, failed)] = await store.fetch(
-        "SELECT (SELECT count(*) FROM pushes WHERE channel = 'kakao' AND ok = 1 AND at >= ? AND at < ?),"
-        " (SELECT count(*) FROM parent_messages WHERE channel = 'kakao' AND failed_at >= ? AND failed_at < ?)",
-        window * 2)
-    return Report(start, end, tz, (now or datetime.now(tz)).astimezone(tz), case_lines(cases, events, followups, tz),
-                  names, MAP_MODULE.exists(), Pushes(sent, failed, push_cost_won))
+    return case_lines(cases, events, followups, tz)
 
 
 # -- rendering -------------------------------------------------------------------------------------------
@@ -296,7 +281,9 @@ def render_summary(report: Report) -> str:
 
 
 def render_csv(report: Report) -> str:
-    """One anonymous row per case, for a spreadsheet."""
+    """One anonymous row per case, for a spreadsheet (the report built with ``lines=True``)."""
+    if report.cases is None:
+        raise ValueError("render_csv needs the report's case lines: build_report(..., lines=True)")
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_FIELDS)

@@ -1,4 +1,4 @@
-"""The writer process: ``python -m db.sqlite.process PATH``, started by the store (db/sqlite/writer.py).
+"""The writer process: ``python -m db.sqlite.process PATH``, started by the store (db/sqlite/pipe.py).
 
 It reads frames of ops from stdin, writes all that have arrived in one transaction and answers with their
 outcomes once committed. It imports only the standard library, sqlite3 and orjson, so it starts in a few tens

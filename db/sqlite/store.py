@@ -17,7 +17,8 @@ from db.contract import Store, case_values
 from db.models import NewCase, ts
 from db.sqlite.batch import CaseWrite, Turn, connect
 from db.sqlite.migrate import migrate
-from db.sqlite.writer import Checkpointer, Writer
+from db.sqlite.pipe import Checkpointer
+from db.sqlite.writer import Writer
 
 log = logging.getLogger(__name__)
 
