@@ -159,3 +159,23 @@ def test_a_yes_while_the_phone_is_asked_asks_for_it_again_without_calling_it_wro
     t = turn("네 맞아요", intake=complete().evolve(step=Step.PHONE, consent_at=TUE_2PM))
     assert STEPS[Step.PHONE](t) == Step.PHONE
     assert [r.text for r in t.replies] == [texts.ASK_PHONE] and t.replies[0].choices == texts.PHONE_CHOICES
+
+
+def test_the_dialog_ranks_with_what_understanding_ranks_with_overnight_and_vacation() -> None:
+    """The intake keeps the facts `dolbom understand` ranks with: care through the night with no end, and
+    school-vacation days. Ranked apart, the dialog would offer a place that closes at midnight for 밤새."""
+    from routing.match import rank
+
+    said = "4살 아이 내일 밤새 맡길 곳 있나요 율곡동"
+    u = READER.read(said, TUE_2PM)
+    assert u.need.overnight
+    intake = Intake.from_json(Intake().merge(u).to_json())  # through the stored state, as between turns
+    (need,) = intake.needs(TUE_2PM)
+    assert need.overnight
+    assert [v.service.id for v in rank(need, KNOWLEDGE).ranked][:1] == \
+        [v.service.id for v in rank(u.need, KNOWLEDGE).ranked][:1]
+    later = intake.merge(READER.read("아 아니 밤 10시까지만요", TUE_2PM))
+    assert not later.needs(TUE_2PM)[0].overnight  # hours said again replace the night
+
+    school = Intake().merge(READER.read("초2 방학 때 내일 9시부터 5시까지 율곡동", TUE_2PM))
+    assert school.needs(TUE_2PM)[0].vacation

@@ -61,6 +61,10 @@ class Intake:
     """'am' or 'pm' once a message said which half of the day ("저녁에"): bare hours said later are read in it."""
     ask_half: str | None = None
     """The message whose bare hour waits for the parent's 오전/오후 button; read again with the answer."""
+    vacation: bool = False
+    """The parent asked about school-vacation days (방학): services' vacation hours apply."""
+    overnight: bool = False
+    """Care through the night with no end said (밤새, 하룻밤): places that close at midnight do not fit."""
     topics: tuple[str, ...] = ()
     """The topic last answered ('toys'): a place said next asks for that topic near it."""
     back_to: Step | None = None
@@ -91,7 +95,8 @@ class Intake:
         day, start, end, night, holiday, urgent = self.day, self.start, self.end, self.night, self.holiday, self.urgent
         # Positional (in Need's field order): this runs for every ranking, and keywords cost a fifth more.
         return [
-            Need(child, day, start, end, night, holiday, urgent, (), situations, self.area, self.coords, now)
+            Need(child, day, start, end, night, holiday, urgent, (), situations, self.area, self.coords, now,
+                 self.vacation, self.overnight)
             for child in ([k.as_child() for k in self.kids] or [_NO_CHILD])
         ]
 
@@ -126,9 +131,14 @@ class Intake:
             if end is None and self.end is not None and start < self.end:
                 end = self.end
             changes.update(start=start, end=end, night=n.night or (self.night if (start, end) != (n.start, n.end)
-                                                                   else n.night), time_skipped=False)
+                                                                   else n.night), time_skipped=False,
+                           overnight=n.overnight)
         elif n.night is not None:
             changes.update(night=n.night, time_skipped=False)
+        if n.overnight:
+            changes["overnight"] = True
+        if n.vacation:
+            changes["vacation"] = True
         if n.urgent:
             changes["urgent"] = True
         if n.situations:
