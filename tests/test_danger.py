@@ -1995,3 +1995,30 @@ def test_a_word_for_a_child_that_staff_add_in_the_yaml_is_read() -> None:
 def test_alone_now_is_danger_for_a_young_child_not_for_an_older_one(young: str, older: str) -> None:
     assert _danger(young) and not _danger(older)
     assert _danger("초4 딸이 안 보여요")  # missing is danger at any age
+
+
+# Classes the lead's held-out test set (2026-12-06) showed missing; sentences written apart from that set.
+@pytest.mark.parametrize("text", [
+    "애가 숨이 약해요 입술도 하얘요",
+    "아기 숨소리가 약한데 깨워도 안 일어나요",
+    "할배가 보니 손녀가 사지를 떨어예",
+    "아들이 갑자기 팔다리를 떨면서 눈을 안 떠요",
+    "둘째가 밥 먹다가 픽 쓰러졌어요",
+    "아들 학원 끝났는데 아직 안 들어왔어 전화도 꺼져 있어",
+    "딸이 10시가 넘도록 안 돌아왔어요 연락이 안 돼요",
+    "윗층 집 부모가 며칠째 안 보이는데 애들 우는 소리가 나요",
+    "옆 동 애들끼리 일주일째 있는 것 같아요",
+    "뜨거운 물에 애 팔이 닿아서 살이 허옇게 변했어요",
+])
+def test_weak_breathing_shaking_limbs_a_child_not_back_and_parents_gone_for_days_are_danger(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "작년에 놀이터에서 애 잃어버릴뻔 했어요 토요일 맡길 곳 있을까요",
+    "아기가 침대에서 떨어질 뻔해서 놀랐어요 범퍼침대 빌릴 수 있나요",
+    "남편이 쓰러지더니 입원했어요 4살 애 봐줄 곳",
+    "엄마가 라면 쏟아서 살이 허옇게 됐어요 애 봐줄 곳 있나요",
+])
+def test_a_near_miss_and_an_adults_own_harm_are_not_danger(text: str) -> None:
+    assert not _danger(text)
