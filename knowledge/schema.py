@@ -225,6 +225,9 @@ class Situation(Frozen):
 
     label: str
     words: tuple[str, ...]
+    exact: tuple[str, ...] = ()
+    """Words matched only as written, without the other endings ``words`` find: nouns whose other endings are
+    other words (사고 -> 사곡, 부고 -> 부곡동)."""
     with_child: tuple[str, ...] = ()
     """Words that count only right after a child is named, with no other noun as subject or object between
     ("둘째가 30분째 안 보여요", not "아이 가방을 잃어버렸어요")."""

@@ -89,7 +89,8 @@ class _Compiled:
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
-        self.words = _alternation(s.words, kids) + _together(tuple(p for p in s.together if not p.now), kids)
+        self.words = (_alternation(s.words, kids) + _alternation(s.exact, kids, stems=False)
+                      + _together(tuple(p for p in s.together if not p.now), kids))
         self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in s.together if p.now), kids)
         self.with_child = _alternation(s.with_child, kids)
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
@@ -191,9 +192,9 @@ class SituationFinder:
         self._compiled = tuple(
             (sid, _Compiled(s, self._kids))
             for sid, s in situations.items()
-            if s.words or s.now_words or s.with_child or s.together
+            if s.words or s.exact or s.now_words or s.with_child or s.together
         )
-        cores = _cores(w for s in situations.values() for w in (*s.words, *s.now_words, *s.with_child))
+        cores = _cores(w for s in situations.values() for w in (*s.words, *s.exact, *s.now_words, *s.with_child))
         starts = _starts(cores)
         for pair in (p for s in situations.values() for p in s.together):
             first, then = _cores(pair.first), _cores(pair.then)

@@ -525,3 +525,19 @@ def test_a_relative_day_beats_a_holiday_named_as_context() -> None:
     feb8 = datetime(2027, 2, 8, 10, 0, tzinfo=KST)
     assert UNDERSTANDER.read("설 연휴인데 내일 5살 맡길 데", feb8).need.day.isoformat() == "2027-02-09"
     assert UNDERSTANDER.read("추석 연휴라 모레 출근해요", NOW).need.day.isoformat() == "2026-11-26"
+
+
+def test_a_noun_kept_exact_does_not_find_a_place_name_that_extends_it() -> None:
+    """부고 (an obituary) is an emergency word; written as a stem it found 부곡동 and sent a family there to
+    the emergency service. Nouns are listed under `exact`, and still count as written."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from knowledge.loader import load
+    from routing.understand import Understander
+
+    reader = Understander(load())
+    now = datetime(2027, 4, 8, 13, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    assert "emergency" not in reader.read("부곡동 살아요 14개월 토요일 9시부터 6시", now).need.situations
+    assert "emergency" in reader.read("친정 부고 받고 내려가야 해요 4살 율곡동", now).need.situations
+    assert "emergency" in reader.read("교통사고 나서 입원했어요 애 봐줄 곳", now).need.situations
