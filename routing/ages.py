@@ -185,6 +185,8 @@ _COUNT = re.compile(
     r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
     r"|(?P<d>둘|셋)\s*다|(?P<c>남매|형제|자매|연년생))"
 )
+_ADULTS_BEFORE = re.compile(
+    r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모")
 _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
 """How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
 
@@ -195,6 +197,8 @@ def _counted(text: str) -> int:
         return 0
     most = 0
     for m in _COUNT.finditer(text):
+        if m["d"] and _ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
         word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
         n = 2 if m["c"] else (_COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
         most = max(most, n)

@@ -37,6 +37,7 @@ _DAY = re.compile(
   | (?P<wp2>이번|요번|다음|담|다다음)\s*주\s*(?P<wd2>[월화수목금토])
     (?=\s*(?:$|[,·/~\-]|[월화수목금토일](?:[\s,·/~\-]|$)|에|부터|까지|오전|오후|저녁|밤|아침|낮|새벽|점심|[0-9]))
   | (?:(?P<ep>이번|요번|다음|담|다다음|오는)\s*(?:주\s*)?)?(?P<weekend>주말)
+    (?:\s*(?:에|엔)?\s*(?P<wew>[토일])\s*(?:요일|욜))?
     )
     """,
     re.VERBOSE,
@@ -188,9 +189,12 @@ def _day(m: re.Match[str], today: date) -> date | None:
         found = monday + timedelta(days=7 * weeks + index)
         return found if found >= today else found + timedelta(days=7)  # "이번 주 토요일" said on Sunday
     weeks = {"다음": 1, "담": 1, "다다음": 2}.get(g["ep"] or "")
+    sunday = 1 if g["wew"] == "일" else 0  # "이번 주말 일요일": the weekend's Sunday, not its Saturday
     if weeks is None:
-        return today + timedelta(days=(5 - today.weekday()) % 7)
-    return monday + timedelta(days=7 * weeks + 5)
+        if sunday and today.weekday() == 6:
+            return today
+        return today + timedelta(days=(5 - today.weekday()) % 7 + sunday)
+    return monday + timedelta(days=7 * weeks + 5 + sunday)
 
 
 class Day(NamedTuple):

@@ -144,3 +144,14 @@ def test_an_age_named_again_is_the_same_child() -> None:
 def test_not_yet_n_years_is_a_bound_not_a_child() -> None:
     assert kids("두 돌 안 된 20개월 아기") == (Child(20),)
     assert kids("세 돌 전이에요 32개월") == (Child(32),)
+
+
+@pytest.mark.parametrize("said", [
+    "남편이랑 저 둘 다 교대근무라 내일 새벽 5살 맡길 곳",
+    "저희 부부 둘다 야근이에요 4살",
+    "맞벌이라 둘 다 늦게 끝나요 6살 딸",
+])
+def test_both_parents_are_not_two_children(said: str) -> None:
+    from routing.ages import find_children
+
+    assert len(find_children(said)) == 1

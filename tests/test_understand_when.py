@@ -259,3 +259,17 @@ def test_a_day_told_in_the_past_tense_is_not_the_care_day(text: str, expected: d
 )
 def test_until_said_in_words_before_its_hour_makes_that_hour_the_end(text: str, expected: tuple) -> None:
     assert hours(text) == expected
+
+
+@pytest.mark.parametrize(("said", "now", "day"), [
+    ("이번 주말 일요일 오후 1시부터 5시까지", "2027-04-06T10:00", "2027-04-11"),  # a Tuesday: that weekend's Sunday
+    ("주말에 일요일 낮에만 봐주실 분", "2027-04-06T10:00", "2027-04-11"),
+    ("다음 주말 일요일 2시부터", "2027-04-06T10:00", "2027-04-18"),
+    ("다음 주말 토요일 2시부터", "2027-04-06T10:00", "2027-04-17"),
+    ("이번 주말 일요일 3시부터", "2027-04-11T09:00", "2027-04-11"),  # said on that Sunday: today
+])
+def test_a_weekday_after_the_weekend_names_that_day_of_it(said: str, now: str, day: str) -> None:
+    from routing.days import find_day
+
+    today = datetime.fromisoformat(now).date()
+    assert find_day(said, today) == date.fromisoformat(day)
