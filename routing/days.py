@@ -28,7 +28,8 @@ _DAY = re.compile(
   | (?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일
     (?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|된|짜리|밖에|아기|아가|[0-9]+\s*(?:회|번|일|시간|개|명|주)))
   | (?P<hol>추석|설날|설|구정|한가위|크리스마스|성탄절|어린이날|신정|삼일절|현충일|광복절|개천절|한글날)
-    \s*(?P<shift>전\s*날|전일|다음\s*날|이튿날|당일|연휴)
+    \s*(?:연휴\s*(?P<block>첫\s*(?:째\s*)?날|마지막\s*날|(?:끝나고|끝나면|지나고|지나면|끝난\s*뒤|끝난\s*다음)\s*(?:바로\s*)?(?:다음\s*날|이튿날)?)
+      |(?P<alt>대체\s*(?:공휴일|휴일|휴무일?))|(?P<shift>전\s*날|전일|다음\s*날|이튿날|당일|연휴))
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
       |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일)
   | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?![가-힣])|명일|모레|글피|오늘|오눌|금일
@@ -102,6 +103,30 @@ def _named_day(today: date, name: str) -> date | None:
     return None
 
 
+def _around_holiday(today: date, name: str, block: str, alternative: bool) -> date | None:
+    """The first or last day of a holiday's run of days off (its holidays and the weekend they touch: "설 연휴
+    첫날"), the day after it ("추석 연휴 끝나고 다음 날"), or its alternative holiday ("한글날 대체휴일")."""
+    main = _named_day(today - timedelta(days=4), name)  # a run that began a few days ago still counts
+    if main is None:
+        return None
+    days_off = {d for y in (main.year - 1, main.year, main.year + 1) for d, _ in _holiday_names(y)}
+
+    def off(d: date) -> bool:
+        return d in days_off or d.weekday() >= 5
+
+    if alternative:
+        found = next((d for d, label in _holiday_names(main.year)
+                      if label.startswith("Alternative holiday") and 0 < (d - main).days <= 7), None)
+    else:
+        first = last = main
+        while off(first - timedelta(days=1)):
+            first -= timedelta(days=1)
+        while off(last + timedelta(days=1)):
+            last += timedelta(days=1)
+        found = first if block.startswith("첫") else last if block.startswith("마지막") else last + timedelta(days=1)
+    return found if found is not None and found >= today else None
+
+
 @lru_cache(maxsize=64)
 def _holiday_names(year: int) -> tuple[tuple[date, str], ...]:
     return tuple(holidays.country_holidays("KR", years=year, language="en_US").items())
@@ -173,6 +198,8 @@ def _day(m: re.Match[str], today: date) -> date | None:
             month0 = today.month
             return _month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
         return _day_of_month(today, int(g["dd"]))
+    if g["hol"] and (g["block"] or g["alt"]):
+        return _around_holiday(today, g["hol"], re.sub(r"\s", "", g["block"] or ""), bool(g["alt"]))
     if g["hol"]:
         shift = _SHIFT[re.sub(r"\s", "", g["shift"])]
         main = _named_day(today - timedelta(days=shift), g["hol"])

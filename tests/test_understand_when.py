@@ -273,3 +273,16 @@ def test_a_weekday_after_the_weekend_names_that_day_of_it(said: str, now: str, d
 
     today = datetime.fromisoformat(now).date()
     assert find_day(said, today) == date.fromisoformat(day)
+
+
+@pytest.mark.parametrize(("said", "day"), [
+    ("설 연휴 첫날 일하러 가야 해서 5살 맡길 곳", "2027-02-06"),  # Sat 6 to Tue 9 (the alternative holiday)
+    ("설 연휴 마지막 날 오전에 4살", "2027-02-09"),
+    ("추석 연휴 끝나면 바로 출근이라 추석 연휴 끝나고 다음 날 3살", "2027-09-17"),  # Tue 14 to Thu 16
+    ("추석 연휴 지나고 첫 출근날 4살", "2027-09-17"),
+    ("한글날 대체휴일 낮에 6살 봐주실 분", "2027-10-11"),  # Hangul Day 2027 is a Saturday
+])
+def test_days_named_by_a_holidays_run_of_days_off(said: str, day: str) -> None:
+    from routing.days import find_day
+
+    assert find_day(said, date(2027, 1, 20)) == date.fromisoformat(day)
