@@ -7,7 +7,7 @@ from datetime import date
 
 import orjson
 
-from bot.dialog import present
+from bot.dialog import labels, present
 from bot.dialog.casefile import verdict_json
 from knowledge.loader import load
 from routing.match import rank
@@ -54,14 +54,14 @@ def test_verdict_json_is_the_ranking_in_json_and_follows_an_edited_knowledge() -
 
 
 def test_a_care_day_in_another_year_shows_the_year() -> None:
-    assert present.day_label(date(2027, 1, 5), date(2026, 12, 28)) == "2027년 1월 5일(화)"
-    assert present.day_label(date(2026, 12, 30), date(2026, 12, 28)) == "12월 30일(수)"
+    assert labels.day_label(date(2027, 1, 5), date(2026, 12, 28)) == "2027년 1월 5일(화)"
+    assert labels.day_label(date(2026, 12, 30), date(2026, 12, 28)) == "12월 30일(수)"
 
 
 def test_phones_read_as_parents_write_them() -> None:
-    assert present.phone_label("01098765432") == "010-9876-5432"
-    assert present.phone_label("0212345678") == "02-1234-5678"
-    assert present.phone_label("0542345678") == "054-234-5678"
+    assert labels.phone_label("01098765432") == "010-9876-5432"
+    assert labels.phone_label("0212345678") == "02-1234-5678"
+    assert labels.phone_label("0542345678") == "054-234-5678"
 
 
 def test_a_place_about_to_close_says_when_it_shuts_and_one_open_all_night_does_not() -> None:

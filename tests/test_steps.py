@@ -119,12 +119,12 @@ def test_a_correction_while_the_phone_is_asked_is_taken_and_the_phone_asked_agai
 
 
 def test_a_half_of_the_day_without_hours_is_said_in_the_summary() -> None:
-    from bot.dialog import present
+    from bot.dialog import labels
 
     intake = Intake().merge(READER.read("3살 내일 오후 율곡동", TUE_2PM))
     assert intake.has_time and intake.start is None
-    assert "11월 25일(수) 오후" in present.summary(intake.evolve(period="pm"), [], "율곡동")
-    assert "11월 25일(수) 낮" in present.summary(intake, [], "율곡동")
+    assert "11월 25일(수) 오후" in labels.summary(intake.evolve(period="pm"), [], "율곡동")
+    assert "11월 25일(수) 낮" in labels.summary(intake, [], "율곡동")
 
 
 def test_keeping_the_data_goes_back_to_the_question_with_its_buttons() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.dialog import present, texts
+from bot.dialog import labels, texts
 from bot.dialog.core import Address
 from bot.dialog.intake import Intake
 from bot.dialog.particles import ko
@@ -27,7 +27,7 @@ def new_case(ranked: list[tuple[str, Ranking]], intake: Intake, *, danger: bool,
         {
             "age_months": k.age_months,
             "school_grade": k.school_grade,
-            "label": present.kid_label(k),
+            "label": labels.kid_label(k),
             "service_id": b.service.id if b else None,
         }
         for k, b in zip(intake.kids, bests, strict=False)
@@ -47,7 +47,7 @@ def new_case(ranked: list[tuple[str, Ranking]], intake: Intake, *, danger: bool,
     if intake.danger_case is not None and not danger:
         summary["danger_case"] = intake.danger_case
     names = [b.service.name for b in bests if b]
-    text = present.summary(intake, names, place_name(intake), now.date())
+    text = labels.summary(intake, names, place_name(intake), now.date())
     if danger:
         text = f"{texts.URGENT_MARK}{message[:300]}\n{text}"
     elif intake.danger_case is not None:

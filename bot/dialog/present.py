@@ -1,22 +1,16 @@
-"""Turn rankings and intakes into the Korean a parent or a coordinator reads."""
+"""Turn rankings into the cards a parent reads: the pick for each child, the other places, the details."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
 
 from bot.dialog import texts
 from bot.dialog.core import Link, Reply, Venue
 from bot.dialog.intake import Intake, Kid
+from bot.dialog.labels import clock, day_label, kid_label
 from bot.dialog.opening import day_key, is_open, week_label
-from bot.dialog.particles import ko
 from knowledge.schema import Knowledge, Service
 from routing.match import Ranking, Verdict, rank
-
-
-def clock(minutes: int) -> str:
-    minutes = minutes % 1440 if minutes > 1440 else minutes
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
@@ -61,52 +55,6 @@ def grouped(ranked: list[tuple[str, Ranking]], kids: tuple[Kid, ...],
 def _advice(ranking: Ranking) -> tuple[str, str | None] | None:
     best = ranking.best
     return (best.service.id, best.site.id if best.site else None) if best else None
-
-
-def kid_label(kid: Kid) -> str:
-    if kid.label:
-        return kid.label
-    if kid.school_grade is not None:
-        return texts.GRADE_LABEL.format(grade=kid.school_grade)
-    if kid.age_months is None:
-        return texts.CHILD_UNKNOWN
-    if kid.age_months < 24 or kid.age_months % 12:
-        return texts.AGE_LABEL_MONTHS.format(months=kid.age_months)
-    return texts.AGE_LABEL_YEARS.format(years=kid.age_months // 12)
-
-
-def day_label(day: date, today: date | None = None) -> str:
-    """'1월 27일(목)'; with the year when it is not this year's, so a date read into next year shows it."""
-    label = texts.DAY_FMT.format(month=day.month, day=day.day, weekday=texts.WEEKDAYS[day.weekday()])
-    return texts.YEAR_FMT.format(year=day.year, day=label) if today and day.year != today.year else label
-
-
-def moment(at: datetime) -> str:
-    """'12월 7일(월) 09:00'."""
-    return f"{day_label(at.date())} {at:%H:%M}"
-
-
-def when_label(intake: Intake, today: date | None = None) -> str:
-    year = today.year if today and intake.day and intake.day.year != today.year else None
-    return _when_label(intake.day, intake.start, intake.end, intake.night, year, intake.period)
-
-
-@lru_cache(maxsize=1024)
-def _when_label(day: date | None, start: int | None, end: int | None, night: bool | None,
-                this_year: int | None = None, period: str | None = None) -> str:
-    """Formatted once per window: the summary shows it on the confirming turns and in every case file."""
-    parts = [day_label(day, date(this_year, 1, 1) if this_year else None)] if day else []
-    if start is not None and end is not None:
-        parts.append(texts.TIME_RANGE.format(start=clock(start), end=clock(end)))
-    elif start is not None:
-        parts.append(texts.TIME_FROM.format(start=clock(start)))
-    elif end is not None:
-        parts.append(texts.TIME_UNTIL.format(end=clock(end)))
-    elif night:
-        parts.append(texts.NIGHT)
-    elif night is False:  # '오후' or '낮에' with the hours left open: said, not lost
-        parts.append(texts.DAYTIME.get(period, texts.DAYTIME[None]))
-    return " ".join(parts) or texts.WHEN_UNKNOWN
 
 
 def service_lines(service: Service, verdict: Verdict | None) -> list[str]:
@@ -254,29 +202,6 @@ def detail(who: str, ranking: Ranking) -> Reply:
     return Reply(_card(who, ranking, None).text)
 
 
-def changes(before: Intake, after: Intake, today: date | None = None) -> list[str]:
-    """What a correction changed, e.g. '시간을 18:00~22:00로'."""
-    return [text for _, text in changed_fields(before, after, today)]
-
-
-def changed_fields(before: Intake, after: Intake, today: date | None = None) -> list[tuple[bool, str]]:
-    """Each fact a message changed, with whether ``before`` already had it (a correction) or not (new)."""
-    out = []
-    added = after.kids[len(before.kids):] if before.kids and after.kids[:len(before.kids)] == before.kids else ()
-    if added:  # '동생도 있어요 2살이요': '2살 아이도 함께 적어 둘게요'
-        out.append((False, texts.ADDED_KID.format(value=", ".join(kid_label(k) for k in added))))
-    elif before.kids != after.kids:
-        out.append((before.has_age, ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
-    if before.day != after.day and after.day:
-        out.append((before.has_day, ko(texts.CHANGED_DAY, value=day_label(after.day, today))))
-    if (before.start, before.end, before.night) != (after.start, after.end, after.night):
-        out.append((before.has_time, ko(texts.CHANGED_TIME, value=_when_label(None, after.start, after.end,
-                                                                               after.night, None, after.period))))
-    if (before.area, before.coords) != (after.area, after.coords):
-        out.append((before.has_place, ko(texts.CHANGED_PLACE, value=after.area or texts.SHARED_LOCATION)))
-    return out
-
-
 def _card(who: str, ranking: Ranking, map_url: str | None) -> Reply:
     best = ranking.best
     if best is None:
@@ -313,27 +238,3 @@ def topic_answer(ranking: Ranking, knowledge: Knowledge, map_url: str | None = N
         card_title=service.name,
         venue=venue(best),
     )
-
-
-def phone_label(digits: str) -> str:
-    """'01098765432' as the parent wrote it, '010-9876-5432', so they can check it at a glance."""
-    if not digits.isdigit():
-        return digits
-    head = 2 if digits.startswith("02") else 3
-    if len(digits) not in (9, 10, 11) or len(digits) - head < 7:
-        return digits
-    return f"{digits[:head]}-{digits[head:-4]}-{digits[-4:]}"
-
-
-def summary(intake: Intake, best_names: list[str], place_name: str | None, today: date | None = None) -> str:
-    """The short case summary both the parent (to confirm) and the coordinator (to act) read."""
-    kids = ", ".join(kid_label(k) for k in intake.kids) or "-"
-    contact = phone_label(intake.phone) if intake.phone else (texts.CONTACT_CHAT if intake.chat_route else "-")
-    lines = [
-        texts.SUMMARY_CHILDREN.format(children=kids),
-        texts.SUMMARY_WHEN.format(when=when_label(intake, today)),
-        texts.SUMMARY_PLACE.format(place=place_name or "-"),
-        texts.SUMMARY_SERVICE.format(service=", ".join(best_names) or "-"),
-        texts.SUMMARY_CONTACT.format(contact=contact),
-    ]
-    return "\n".join(lines)

@@ -6,8 +6,9 @@ from datetime import datetime, time, timedelta
 
 from bot.dialog import texts
 from bot.dialog.intake import Intake
+from bot.dialog.labels import moment
 from bot.dialog.opening import day_key, is_open
-from bot.dialog.present import moment, phone_of, place_of
+from bot.dialog.present import phone_of, place_of
 from knowledge.schema import DayHours, Hours, Knowledge, Service
 from routing.match import Ranking
 

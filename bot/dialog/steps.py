@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.dialog import outside, present, promise, texts
+from bot.dialog import labels, outside, present, promise, texts
 from bot.dialog.answers import PHONE, adds_child, asks_name, consents, correction, missing, spoken_phone, which_child
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
 from bot.dialog.core import Choice, Reply
@@ -86,7 +86,7 @@ def revise(t: Turn) -> Step:
     t.intake = t.intake.merge(t.u, more_kids=adds_child(t), which=which_child(t))
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
         return ask_next(t)
-    fields = present.changed_fields(before, t.intake, t.now.date())
+    fields = labels.changed_fields(before, t.intake, t.now.date())
     if fixed := [text for had, text in fields if had]:
         t.say(texts.CHANGED.format(what=", ".join(fixed)))
     if noted := [text for had, text in fields if not had]:
@@ -108,7 +108,7 @@ def revise(t: Turn) -> Step:
 
 def summary(t: Turn) -> str:
     names = list(dict.fromkeys(r.best.service.name for _, r, _ in t.shown() if r.best))
-    return present.summary(t.intake, names, place_name(t.intake), t.now.date())
+    return labels.summary(t.intake, names, place_name(t.intake), t.now.date())
 
 
 def next_step_text(t: Turn, urgent: bool) -> str:
@@ -185,7 +185,7 @@ def on_collect(t: Turn) -> Step:
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake != before and missing(before) is not None and missing(before) == missing(t.intake):
-        fields = present.changed_fields(before, t.intake, t.now.date())
+        fields = labels.changed_fields(before, t.intake, t.now.date())
         if fixed := [text for had, text in fields if had]:  # '아 아니 4살이요' while the hours are asked
             t.say(texts.CHANGED.format(what=", ".join(fixed)))
         if noted := [text for had, text in fields if not had]:

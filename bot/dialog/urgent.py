@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.dialog import present, promise, texts
+from bot.dialog import labels, promise, texts
 from bot.dialog.casefile import new_case
 from bot.dialog.core import Reply
 from bot.dialog.desk import CaseDesk
@@ -26,7 +26,7 @@ async def report_danger(t: Turn, store: Store, desk: CaseDesk) -> None:
     lines = [texts.DANGER.format(case_id=case_id)]
     at = desk.answer_at(None, t.now, danger=True)
     if at is not None and at > t.now:
-        lines.append(texts.DANGER_LATER.format(when=present.moment(at.astimezone(t.now.tzinfo))))
+        lines.append(texts.DANGER_LATER.format(when=labels.moment(at.astimezone(t.now.tzinfo))))
     t.replies.insert(0, Reply("\n".join(lines)))
     t.intake = intake.evolve(danger_case=case_id)
 
