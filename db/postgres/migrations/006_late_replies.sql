@@ -1,4 +1,4 @@
--- 007 (PostgreSQL port of db/sqlite/migrations/007): a Kakao turn that outlasted the skill's time budget keeps
+-- 006 (PostgreSQL port of db/sqlite/migrations/006): a Kakao turn that outlasted the skill's time budget keeps
 -- running, and its replies become a parent message of kind 'late' without a case (``text`` holds the replies as
 -- JSON, emptied once shown), pushed where the Event API is set up and shown once at the next message on any worker.
 

@@ -1,4 +1,4 @@
--- 007: a Kakao turn that outlasted the skill's time budget (KAKAO_BUDGET_SECONDS) keeps running, and its replies
+-- 006: a Kakao turn that outlasted the skill's time budget (KAKAO_BUDGET_SECONDS) keeps running, and its replies
 -- become a parent message of kind 'late' (no case: the intake may not have opened one yet; ``text`` holds the
 -- replies as JSON, emptied once shown). Like every parent message it is pushed where the Kakao Event API is set up
 -- and shown once at the parent's next message on any worker. SQLite cannot drop a NOT NULL or change a CHECK, so
@@ -11,7 +11,7 @@ PRAGMA defer_foreign_keys = ON;
 -- the index scanned every push for every message (quadratic: a database with 200,000 messages took over 10 minutes)
 CREATE INDEX pushes_message ON pushes (message_id);
 
-CREATE TABLE parent_messages_007 AS SELECT * FROM parent_messages;
+CREATE TABLE parent_messages_006 AS SELECT * FROM parent_messages;
 
 DROP TABLE parent_messages;
 
@@ -43,9 +43,9 @@ INSERT INTO parent_messages (id, case_id, user_key, channel, kind, text, by, fol
                              shown_at, pushed_at, failed_at, attempts, next_at, sending_at, last_error)
 SELECT id, case_id, user_key, channel, kind, text, by, followup_id, ref, created_at, state,
        shown_at, pushed_at, failed_at, attempts, next_at, sending_at, last_error
-FROM parent_messages_007 ORDER BY id;
+FROM parent_messages_006 ORDER BY id;
 
-DROP TABLE parent_messages_007;
+DROP TABLE parent_messages_006;
 
 CREATE INDEX parent_messages_case ON parent_messages (case_id, id);
 CREATE INDEX parent_messages_unshown ON parent_messages (user_key, shown_at);
