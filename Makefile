@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-growth lint check-knowledge clean
+.PHONY: run test bench bench-growth heldout lint check-knowledge clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ bench: $(STAMP)
 # a million cases and ten million messages on SQLite and PostgreSQL (about 7 minutes; bench/growth.py)
 bench-growth: $(STAMP)
 	$(BIN)/python -m bench.growth
+
+# understanding scored on labelled parent messages written apart from the code (bench/heldout_data)
+heldout: $(STAMP)
+	@for f in bench/heldout_data/*.jsonl; do echo "== $$f"; $(BIN)/python -m bench.heldout $$f | tail -n 4; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
