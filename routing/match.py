@@ -164,9 +164,13 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
             placed.add(sid)
             ranked.append(_verdict(e.service, j, True, lead))
 
-    for sid in need.topics:
-        if sid in t.by_id:
-            take(t.by_id[sid], t.by_id[sid].phrases["topic"])
+    # A benefit or programme named beside hours of care ("부모급여 신청하러 가는데 내일 2시부터 4살") is why the
+    # parent needs care: the care comes first and the topic's service follows it.
+    later = need.start is not None or need.end is not None
+    asked = [t.by_id[sid] for sid in need.topics if sid in t.by_id]
+    for e in asked:
+        if e.care or not later:
+            take(e, e.phrases["topic"])
     for situation, phrase, entries in t.first:
         if situation in need.situations:
             for e in entries:
@@ -178,6 +182,8 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
         for e in t.entries:
             if e.service.id in t.held:
                 take(e, texts.LAST_RESORT_OFFERED)
+    for e in asked:
+        take(e, e.phrases["topic"])
     side = _outside(need, t)
     if side is not None and not any(e.care for e in t.entries if e.service.id in placed):
         where = t.outside.get(side) or t.guidance

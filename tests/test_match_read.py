@@ -217,3 +217,17 @@ def test_asking_for_a_person_is_consultation(text: str) -> None:
 )
 def test_school_day_words_part_time_care_shots_and_old_words_for_a_cold(text: str, first: str) -> None:
     assert _first(text) == first
+
+
+@pytest.mark.parametrize(("said", "care"), [
+    ("주민센터 문화강좌 들으러 가는 동안 4살 내일 오후 2시부터 5시까지 율곡동", "daycare-365"),
+    ("양육수당 서류 내러 가야 해서 모레 10시부터 12시까지 세 살 봐줄 곳", "daycare-365"),
+    ("예방주사 맞고 열나서 내일 9시부터 6시까지 집에서 봐주실 분 5살", "home-care"),
+])
+def test_a_topic_beside_hours_of_care_comes_after_the_care(said: str, care: str) -> None:
+    found = ids(said)
+    assert found[0] == care and "other-dept" in found
+
+
+def test_a_topic_asked_alone_still_comes_first() -> None:
+    assert ids("양육수당 신청은 어디서 해요? 아이 세 살")[0] == "other-dept"
