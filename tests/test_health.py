@@ -133,3 +133,40 @@ async def test_a_refused_knowledge_edit_is_a_warning_while_the_last_good_serves(
         (tmp_path / "services.yaml").write_text(good + "\n", encoding="utf-8")
         assert app.knowledge.reload()
         assert (await http.get("/healthz")).json() == {"status": "ok"}
+
+
+async def test_the_reader_is_compiled_at_start_and_after_an_edit_not_in_a_parents_turn(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiling the reader's patterns takes 0.1-0.2 s; done in the first turn, it stalled every turn queued
+    behind it (the Kakao bench's p99 at 1,000 requests/s went from 12 to 60 ms). It happens at start, in a
+    thread, and again in a thread when an edit installs new knowledge."""
+    import routing.understand
+    from bot.dialog.core import Address, Channel, Inbound
+
+    built: list[object] = []
+    real = routing.understand.Understander
+
+    class Counting(real):  # type: ignore[misc, valid-type]
+        def __init__(self, knowledge: object) -> None:
+            built.append(knowledge)
+            super().__init__(knowledge)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("bot.dialog.engine.Understander", Counting)
+    for name in ("services.yaml", "places.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "knowledge" / name).read_bytes())
+    settings = Settings.from_env({"DOLBOM_DB_PATH": str(tmp_path / "r.sqlite3"),
+                                  "DOLBOM_KNOWLEDGE_DIR": str(tmp_path)}, dotenv=None)
+    async with running(settings, FakeClock(), telegram=False) as app:
+        assert built == [app.knowledge.current]
+        await app.engine.handle(Inbound(Address(Channel.KAKAO, "reader"), text="4살 내일 오후 2시부터 5시까지"))
+        assert len(built) == 1
+        (tmp_path / "places.yaml").write_text((tmp_path / "places.yaml").read_text(encoding="utf-8") + "\n",
+                                              encoding="utf-8")
+        assert app.knowledge.reload()
+        for _ in range(1000):
+            if app.engine.prepared(app.knowledge.current):
+                break
+            await asyncio.sleep(0.01)
+        assert built[-1] is app.knowledge.current
+        await app.engine.handle(Inbound(Address(Channel.KAKAO, "reader"), text="율곡동이요"))
+        assert len(built) == 2

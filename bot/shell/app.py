@@ -31,6 +31,7 @@ from bot.settings import Settings
 from db.store import Store, open_store
 from knowledge.coordinators import CoordinatorsSource
 from knowledge.problems import KnowledgeError
+from knowledge.schema import Knowledge
 from knowledge.source import KnowledgeSource
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,15 @@ async def running(
 
         engine = Engine(store=store, queue=queue, knowledge=source, settings=settings, clock=now, map_url=link,
                         flood=FloodGate())
+        await engine.prepare(source.current)
+        preparing: set[asyncio.Task[None]] = set()
+
+        def prepare(knowledge: Knowledge) -> None:  # a reload installs new knowledge: compile its reader off the loop
+            task = asyncio.get_running_loop().create_task(engine.prepare(knowledge))
+            preparing.add(task)
+            task.add_done_callback(preparing.discard)
+
+        source.subscribe(prepare)
         # Service and site names for the cards coordinators read (the dispatcher looks both up by id).
         names = {s.id: s.name for s in source.current.services}
         names |= {site.id: site.name for s in source.current.services for site in s.sites}
