@@ -222,3 +222,28 @@ async def test_a_reminder_set_on_the_console_notifies_when_due_and_only_while_th
     await followups.sync()
     assert rows(path, "SELECT case_id FROM outbox WHERE kind = 'console_reminder'") == [(open_case,)]
     await stop(store, followups)
+
+
+async def test_a_purge_cut_short_by_the_stop_is_not_logged_as_an_error(caplog) -> None:  # type: ignore[no-untyped-def]
+    """The store closes under a purge still running when the process stops: each chunk committed alone, so
+    the next start goes on; an ERROR with a traceback at every such stop would only alarm the log's reader."""
+    import asyncio
+    import logging
+    from types import SimpleNamespace
+
+    import pytest
+
+    from bot.coordination.followup import FollowUps
+
+    async def cut_short() -> int:
+        raise asyncio.CancelledError
+
+    queue = SimpleNamespace(store=None, clock=None, tz=None, purge_expired=cut_short, listeners=[])
+    followups = FollowUps(queue, delivery=SimpleNamespace())  # type: ignore[arg-type]
+    with pytest.raises(asyncio.CancelledError):
+        await followups._purge()  # not stopping: a cancellation is passed on
+    await followups.stop()
+    with caplog.at_level(logging.INFO):
+        await followups._purge()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "continues at the next start" in caplog.text

@@ -50,6 +50,7 @@ class FollowUps:
         self.purge_hours = purge_hours
         self._sync_task: asyncio.Task[int] | None = None
         self._sync_again = False
+        self._stopping = False
         self._seen_id = 0
         queue.listeners.append(self.kick)
 
@@ -61,11 +62,22 @@ class FollowUps:
         self.scheduler.add_job(self._sync_logged, "interval", seconds=self.sync_seconds, id="followups:sync",
                                replace_existing=True, coalesce=True, max_instances=1)
         if self.purge_hours is not None:  # None: another process (the serving one) keeps the retention
-            self.scheduler.add_job(self.queue.purge_expired, "interval", hours=self.purge_hours,
+            self.scheduler.add_job(self._purge, "interval", hours=self.purge_hours,
                                    id="retention:purge", replace_existing=True, coalesce=True,
                                    next_run_time=datetime.now(self.queue.tz))
 
+    async def _purge(self) -> None:
+        try:
+            await self.queue.purge_expired()
+        except asyncio.CancelledError:
+            if not self._stopping:
+                raise
+            # the store closed under it: each chunk commits alone, so the next start goes on from here (an
+            # error with a traceback at every stop during a purge would only alarm whoever reads the logs)
+            log.info("retention purge stopped with the process; it continues at the next start")
+
     async def stop(self) -> None:
+        self._stopping = True
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         if self._sync_task is not None:
