@@ -89,3 +89,24 @@ async def test_after_declining_nothing_is_said_to_be_filed(chat: Chat) -> None:
     await chat.tap("동의하지 않음")
     await chat.say("그럼 어떻게 해요")
     assert "접수가 끝났어요" not in chat.text and "접수하지 않았어요" in chat.text
+
+
+async def test_idle_unconsented_conversations_go_a_page_at_a_time_until_all_are_gone(
+        engine, store: Store, queue: Queue, clock: FakeClock) -> None:
+    """The scan of idle conversations goes a page (ten times the purge chunk) a transaction from where the last
+    stopped: the whole scan in every transaction held SQLite's one writer for seconds with a million cases."""
+    declined = [Chat(engine, f"declined-{n:02d}") for n in range(23)]
+    for chat in declined:
+        await chat.say("4살 내일 오후 2시부터 5시까지 율곡동")
+    consented = Chat(engine, "declined-11b")  # sorts among them: a page boundary must not skip past it
+    await consented.say("초3 아이 내일 오후 2시부터 6시까지 율곡동")
+    await consented.tap("동의하고 접수")
+    await consented.say("010-5555-6666")
+    await consented.tap("네, 접수할게요")
+    queue.purge_chunk = 1  # pages of ten: three of them
+    clock.advance(hours=UNCONSENTED_HOURS + 1)
+    await queue.purge_expired()
+    for chat in declined:
+        assert await left(store, chat) == (0, None), chat.address.key
+    count, state = await left(store, consented)
+    assert count > 0 and state is not None
