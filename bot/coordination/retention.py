@@ -15,8 +15,10 @@ from db import cases as sql
 from db.contract import Store
 from db.models import ts
 
-CHECKPOINT_SECONDS = 0.1
-"""How often the purge copies the WAL into the database between its transactions (db/contract.py's checkpoint)."""
+CHECKPOINT_SECONDS = 0.0
+"""How often the purge copies the WAL into the database between its transactions (db/contract.py's checkpoint).
+After each (0): with a million cases, every 0.1 s left 0.8 s of WAL for the final truncation, which held the writer
+(turns' p99 during the purge 817 ms against 90 ms; the purge itself 13.7 s against 17.2 s)."""
 
 
 async def purge(store: Store, now: datetime, retention_days: int, chunk: int) -> int:
@@ -73,7 +75,7 @@ async def purge(store: Store, now: datetime, retention_days: int, chunk: int) ->
     count = removed = 0
     last = time.monotonic()
 
-    async def checkpoint() -> None:  # every CHECKPOINT_SECONDS, not after each of thousands of short transactions
+    async def checkpoint() -> None:  # at most every CHECKPOINT_SECONDS (0: after each transaction)
         nonlocal last
         if time.monotonic() - last >= CHECKPOINT_SECONDS:
             await store.checkpoint()
