@@ -60,10 +60,6 @@ def _when_label(day: date | None, start: int | None, end: int | None, night: boo
         parts.append(texts.DAYTIME.get(period, texts.DAYTIME[None]))
     return " ".join(parts) or texts.WHEN_UNKNOWN
 
-def changes(before: Intake, after: Intake, today: date | None = None) -> list[str]:
-    """What a correction changed, e.g. '시간을 18:00~22:00로'."""
-    return [text for _, text in changed_fields(before, after, today)]
-
 
 def changed_fields(before: Intake, after: Intake, today: date | None = None) -> list[tuple[bool, str]]:
     """Each fact a message changed, with whether ``before`` already had it (a correction) or not (new)."""
