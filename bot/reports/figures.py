@@ -34,9 +34,14 @@ class Group:
 
     @property
     def outcome_key(self) -> str:
-        if self.outcome is not None:
-            return str(self.outcome)
-        return "open" if self.status in OPEN_STATUSES else "closed"
+        return outcome_key(self.outcome, self.status)
+
+
+def outcome_key(outcome: Outcome | None, status: Status | str) -> str:
+    """The report's outcome of a case: its recorded outcome, else 'open' or 'closed' by its status."""
+    if outcome is not None:
+        return str(outcome)
+    return "open" if status in OPEN_STATUSES else "closed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.reports import texts as t
-from bot.reports.figures import Figures, Group, Spread, day_start, read_figures
+from bot.reports.figures import Figures, Group, Spread, day_start, outcome_key, read_figures
 from bot.reports.figures import percentile as percentile  # the spreads' quantile, imported from here by callers
 from db.models import OPEN_STATUSES, Outcome, Status
 
@@ -49,9 +49,7 @@ class CaseLine:
 
     @property
     def outcome_key(self) -> str:
-        if self.outcome is not None:
-            return str(self.outcome)
-        return "open" if self.status in OPEN_STATUSES else "closed"
+        return outcome_key(self.outcome, self.status)
 
 
 @dataclass(frozen=True, slots=True)
