@@ -59,6 +59,8 @@ class Intake:
     """The urgent case a danger message opened; later danger words in this conversation repeat it, not add one."""
     period: str | None = None
     """'am' or 'pm' once a message said which half of the day ("저녁에"): bare hours said later are read in it."""
+    month: int | None = None
+    """A month said without a day ("12월에요"): a bare day of the month said later ("24일") is in it."""
     ask_half: str | None = None
     """The message whose bare hour waits for the parent's 오전/오후 button; read again with the answer."""
     vacation: bool = False

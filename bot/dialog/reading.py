@@ -1,18 +1,19 @@
-"""How one message is read for a turn: a button label typed back, the 오전/오후 answer, the half of the day carried
-from earlier messages, a window already over, a shared location."""
+"""How one message is read for a turn: a button label typed back, the 오전/오후 answer, the half of the day, the day,
+week and month carried from earlier messages, a window already over, a shared location."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from bot.dialog import texts
 from bot.dialog.core import Choice, Inbound
 from bot.dialog.intake import Intake, Step
 from bot.dialog.turn import Turn
+from routing.days import WEEKDAYS, find_days
 from routing.need import Understanding
 from routing.understand import Understander
 
@@ -21,6 +22,12 @@ MAX_TEXT = 2000
 MAX_HALF = 300
 """The part of a message kept while its hour waits for 오전/오후 (in the state, deleted with the conversation)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_MONTH = re.compile(r"(?<![0-9])(1[0-2]|[1-9])\s*월(?!\s*(?:[0-9]|첫|둘|셋|넷|다섯|마지막|막|생|에\s*태어|출생))")
+"""A month named alone ("12월에요"): a day of the month said later is in it."""
+_NOT_CARE_MONTH = re.compile("입학|학교|초등|유치원|개학|방학|생일|태어")
+_BARE_DATE = re.compile(r"([0-9]{1,2})\s*일")
+_MONTH_BEFORE = re.compile(r"(?:월|달)\s*$")
+_BARE_WEEKDAY = re.compile(r"[월화수목금토일]\s*(?:요일|욜)")
 
 
 def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
@@ -40,6 +47,18 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
     elif intake.ask_half:
         intake = intake.evolve(ask_half=None)  # the parent wrote something else instead: the question lapses
     u = reader.read_tap(text, now, intake.period) if label is not None else reader.read(text, now, intake.period)
+    if intake.step != Step.DONE and (said := in_context(text, u, intake, now)) is not None:
+        # Read again with the day, week or month said earlier, like the half of the day above: only the time
+        # facts are taken from that reading, the rest of the message is read as written.
+        again = reader.read(said, now, intake.period)
+        u = replace(u, need=replace(u.need, day=again.need.day, start=again.need.start, end=again.need.end,
+                                    night=again.need.night, holiday=again.need.holiday, urgent=again.need.urgent,
+                                    overnight=again.need.overnight),
+                    past=again.past, ambiguous_hour=again.ambiguous_hour, period=again.period or u.period)
+    if u.need.day is None and (month := named_month(text)) is not None and intake.step != Step.DONE:
+        intake = intake.evolve(month=month)
+    elif u.need.day is not None and intake.month is not None:
+        intake = intake.evolve(month=None)
     if u.period is not None and u.period != intake.period:
         intake = intake.evolve(period=u.period)
     if u.need.day is not None and u.need.day < now.date() and not u.past:
@@ -50,6 +69,48 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
     if inbound.location:
         u = replace(u, need=replace(u.need, coords=inbound.location, area=None))
     return intake, raw, text, label, u
+
+
+def in_context(text: str, u: Understanding, intake: Intake, now: datetime) -> str | None:
+    """The message with the day, week or month the conversation already holds written into it, when it leans on
+    them; else None. Hours alone ("오후 2시부터") are on the day said before (so "1시부터 3시" at 15:00 on that day
+    is over); a bare weekday ("토요일") is in the week said before ("다음 주말"); a bare day of the month ("24일")
+    is in the month said before ("12월에요", or the month of the date already given)."""
+    today = now.date()
+    n = u.need
+    if n.day is None:
+        if intake.day is not None and intake.day >= today and (n.start is not None or n.end is not None):
+            return f"{_date_words(intake.day)} {text}"
+        return None
+    days = find_days(text, today)
+    if not days or days[0].day != n.day:
+        return None
+    first = days[0]
+    if first.weekly and _BARE_WEEKDAY.match(text, first.at) and intake.day is not None:
+        monday = intake.day - timedelta(days=intake.day.weekday())
+        wanted = monday + timedelta(days=WEEKDAYS.index(text[first.at]))
+        if wanted != n.day and wanted >= today:
+            end = _BARE_WEEKDAY.match(text, first.at).end()  # type: ignore[union-attr]
+            return f"{text[:first.at]}{_date_words(wanted)}{text[end:]}"
+        return None
+    month = intake.month or (intake.day.month if intake.day is not None else None)
+    bare = _BARE_DATE.match(text, first.at)
+    if (month is not None and first.exact and bare is not None and n.day.month != month
+            and not _MONTH_BEFORE.search(text, max(0, first.at - 7), first.at)):
+        return f"{text[:first.at]}{month}월 {text[first.at:]}"
+    return None
+
+
+def named_month(text: str) -> int | None:
+    """The month a message names without a day ("12월에요", "12월 중에"), if any; a school start is not one."""
+    m = _MONTH.search(text)
+    if m and _NOT_CARE_MONTH.search(text):
+        return None
+    return int(m.group(1)) if m else None
+
+
+def _date_words(day: date) -> str:
+    return f"{day.month}월 {day.day}일"
 
 
 def ask_half(t: Turn, hour: int) -> Step:

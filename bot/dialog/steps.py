@@ -12,6 +12,7 @@ from bot.dialog.answers import PHONE, adds_child, asks_name, consents, correctio
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
 from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
+from bot.dialog.reading import named_month
 from bot.dialog.turn import Context, Effect, Forget, OpenCase, Turn
 from db.models import CASE_NUMBER
 from routing.match import rank
@@ -29,6 +30,8 @@ def ask_next(t: Turn) -> Step:
         t.replies += [Reply(text) for text in away]
         t.say(texts.AGE_OUT_MORE, texts.RESTART_CHOICES)
         return Step.DONE
+    elif not i.has_day and i.month is not None:
+        t.say(texts.ASK_MONTH_DAY.format(month=i.month))
     elif not i.has_day:
         t.say(texts.ASK_DAY, texts.DAY_CHOICES)
     elif not i.has_time:
@@ -200,7 +203,7 @@ def on_collect(t: Turn) -> Step:
         elif any(w in t.compact for w in texts.THANKS_WORDS):
             t.say(texts.THANKS)
             return Step.COLLECT
-        elif t.text:
+        elif t.text and named_month(t.text) is None:  # '12월에요': the day of that month is asked next
             t.say(texts.NOT_UNDERSTOOD)
     return ask_next(t)
 

@@ -1,0 +1,99 @@
+"""What was said in earlier messages frames a later one: the day under bare hours, the week under a bare weekday,
+the month under a bare day of the month (as the half of the day already carries, tests/test_half_day.py)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from bot.dialog import texts
+from bot.dialog.intake import Intake
+from db.store import Store
+from tests.conftest import KST, Chat, FakeClock
+
+FRIDAY = datetime(2026, 12, 4, 10, 0, tzinfo=KST)
+
+
+async def state(store: Store, chat: Chat) -> Intake:
+    return Intake.from_json(await store.load_state(chat.address.key))
+
+
+@pytest.mark.parametrize(("first", "then", "day"), [
+    ("다음 주말에 다섯 살 봐줄 데 찾아요 율곡동", "토요일 오후 2시부터 6시까지", date(2026, 12, 12)),
+    ("다음 주말에 다섯 살 봐줄 데 찾아요 율곡동", "일요일 낮에 3시간이요", date(2026, 12, 13)),
+    ("다다음 주 화요일에 4살 맡기려고요 대곡동", "아 목요일 오후 3시부터 7시요", date(2026, 12, 17)),
+    ("12월 21일 월요일에 4살 맡기려고요 대곡동", "수요일 저녁 6시부터 9시", date(2026, 12, 23)),
+])
+async def test_a_bare_weekday_stays_in_the_week_said_before(chat: Chat, store: Store, clock: FakeClock,
+                                                            first: str, then: str, day: date) -> None:
+    clock.now = FRIDAY
+    await chat.say(first)
+    await chat.say(then)
+    assert (await state(store, chat)).day == day
+    card = next(r for r in chat.last if r.card_title).text
+    assert f"{day.month}월 {day.day}일" in card
+
+
+async def test_a_weekday_with_its_own_week_is_read_as_said(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = FRIDAY
+    await chat.say("다음 주말에 다섯 살 봐줄 데 찾아요 율곡동")
+    await chat.say("이번 주 토요일 오후 2시부터 6시까지요")
+    assert (await state(store, chat)).day == date(2026, 12, 5)
+
+
+async def test_a_weekday_already_gone_in_that_week_is_the_next_one(chat: Chat, store: Store,
+                                                                    clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 3, 10, 0, tzinfo=KST)  # Thursday; the week said is this one
+    await chat.say("내일 4살 맡길 곳 율곡동")
+    await chat.say("아 월요일 오후 2시부터 5시요")  # this week's Monday is over: next Monday, as read alone
+    assert (await state(store, chat)).day == date(2026, 12, 7)
+
+
+async def test_hours_alone_are_on_the_day_said_before_and_can_be_over(chat: Chat, store: Store,
+                                                                      clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 4, 15, 0, tzinfo=KST)
+    await chat.say("오늘 여섯 살 딸 맡길 데 있나요 대곡동")
+    await chat.say("1시부터 3시까지요")  # 13:00-15:00 today: already over, not a need
+    assert texts.PAST in chat.text
+    saved = await state(store, chat)
+    assert saved.start is None and saved.end is None and saved.day == date(2026, 12, 4)
+    await chat.say("5시부터 9시까지요")
+    saved = await state(store, chat)
+    assert (saved.start, saved.end) == (17 * 60, 21 * 60)
+
+
+async def test_hours_alone_keep_a_date_said_before(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = FRIDAY
+    await chat.say("12월 10일에 네 살 맡겨야 해요 율곡동")
+    await chat.say("오후 1시부터 4시까지")
+    saved = await state(store, chat)
+    assert saved.day == date(2026, 12, 10) and (saved.start, saved.end) == (13 * 60, 16 * 60)
+    assert "12월 10일" in next(r for r in chat.last if r.card_title).text
+
+
+async def test_a_month_said_alone_is_asked_for_its_day_and_frames_it(chat: Chat, store: Store,
+                                                                     clock: FakeClock) -> None:
+    clock.now = datetime(2026, 11, 4, 15, 0, tzinfo=KST)
+    await chat.say("4살 아이 맡길 곳 찾아요 자산동")
+    await chat.say("12월이요")
+    assert texts.NOT_UNDERSTOOD not in chat.text
+    assert texts.ASK_MONTH_DAY.format(month=12) in chat.text
+    await chat.say("24일")  # alone it would be 11월 24일
+    assert (await state(store, chat)).day == date(2026, 12, 24)
+
+
+async def test_a_new_day_of_the_month_keeps_the_month_of_the_date_before(chat: Chat, store: Store,
+                                                                         clock: FakeClock) -> None:
+    clock.now = datetime(2026, 11, 4, 15, 0, tzinfo=KST)
+    await chat.say("12월 24일 오후 2시부터 6시까지 4살 맡길 곳 자산동")
+    await chat.say("아 아니 23일이요")
+    saved = await state(store, chat)
+    assert saved.day == date(2026, 12, 23) and (saved.start, saved.end) == (14 * 60, 18 * 60)
+    assert "12월 23일" in chat.text
+
+
+async def test_a_birth_month_frames_nothing(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 11, 4, 15, 0, tzinfo=KST)
+    await chat.say("내년 3월에 초등학교 들어가는 아이예요")
+    assert (await state(store, chat)).month is None
