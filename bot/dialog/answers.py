@@ -8,6 +8,8 @@ from bot.dialog import texts
 from bot.dialog.intake import Intake, Step
 from bot.dialog.turn import Turn
 
+_PUPIL = re.compile(r"(?:초등\s*학생|초등생|초딩|초등\s*학교\s*(?:에\s*)?다니)(?!\s*[1-6])"
+                    r"(\s*(?:들|둘|셋|두\s*명|세\s*명))?")
 PHONE = re.compile(r"(01[016789]|0[2-6]\d?)[-.\s]?(\d{3,4})[-.\s]?(\d{4})")
 
 
@@ -20,6 +22,15 @@ def missing(i: Intake) -> str | None:
 def adds_child(t: Turn) -> bool:
     """'동생도 있어요', '큰애도 초3이에요': another child, not a corrected age."""
     return bool(t.intake.kids) and any(w in t.compact for w in texts.MORE_CHILD_WORDS)
+
+
+def kid_marks(t: Turn) -> dict[str, object]:
+    """What the message says of its children without an age: at school ('첫째는 초등학생'), twins ('쌍둥이')."""
+    if not t.u.children or all(c.age_months is not None or c.school_grade is not None for c in t.u.children):
+        return {}
+    pupils = list(_PUPIL.finditer(t.text))
+    school = len(t.u.children) if any(m.group(1) for m in pupils) else len(pupils)
+    return {"school": school, "twins": "쌍둥이" in t.compact}
 
 
 def which_child(t: Turn) -> str | None:

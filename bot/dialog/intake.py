@@ -32,9 +32,17 @@ class Kid:
     school_grade: int | None = None
     label: str | None = None
     """How the parent put it when it was a bracket button (e.g. '3~5살')."""
+    school: bool = False
+    """At elementary school, the grade not said yet ('첫째는 초등학생'): the grade is asked."""
+    twin: bool = False
+    """One of twins whose age is not said yet ('쌍둥이예요'): one age answers for all of them."""
 
     def as_child(self) -> Child:
         return Child(self.age_months, self.school_grade)
+
+    @property
+    def known(self) -> bool:
+        return self.age_months is not None or self.school_grade is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,21 +111,25 @@ class Intake:
         ]
 
     def merge(self, u: Understanding, label: str | None = None, more_kids: bool = False,
-              which: str | None = None) -> Intake:
+              which: str | None = None, school: int = 0, twins: bool = False) -> Intake:
         """Fold in what one message said; new facts replace old ones (that is how corrections work), except
-        children said to come too (``more_kids``: '동생도 있어요 2살이요'), who join the ones already known, and
-        one child of several named by rank (``which``: 'oldest' for '큰애는 6살', 'youngest'), who alone changes."""
+        children said to come too (``more_kids``: '동생도 있어요 2살이요'), who join the ones already known,
+        one child of several named by rank (``which``: 'oldest' for '큰애는 6살', 'youngest'), who alone changes,
+        and ages that answer for children known without one ('초4요' after '첫째는 초등학생'), which fill those in.
+        ``school`` children of the message whose age is not said are at school; ``twins``: they are twins."""
         n = u.need
         changes: dict[str, object] = {}
         if u.children:
             said = label if label and len(u.children) == 1 else None
-            kids = tuple(Kid(c.age_months, c.school_grade, said) for c in u.children)
+            kids = _marked(tuple(Kid(c.age_months, c.school_grade, said) for c in u.children), school, twins)
             if more_kids:
                 kids = self.kids + kids
-            elif which and len(kids) == 1 and len(self.kids) > 1:
+            elif which and len(kids) == 1 and len(self.kids) > 1 and kids[0].known:
                 order = sorted(range(len(self.kids)), key=lambda i: _age_rank(self.kids[i]))
                 at = order[-1] if which == "oldest" else order[0]
                 kids = self.kids[:at] + kids + self.kids[at + 1:]
+            elif not u.negated and (filled := _filled(self.kids, kids)) is not None:
+                kids = filled
             changes["kids"] = kids
         if n.day is not None:
             # Same-day care is what makes a need urgent (routing.when): '아 아니 내일이요' after '오늘' is not.
@@ -182,7 +194,45 @@ def _age_rank(kid: Kid) -> int:
     """Months, a school grade read as its usual age (초1 = 7 years), for '큰애' and '막내'."""
     if kid.school_grade is not None:
         return (kid.school_grade + 6) * 12
+    if kid.school:
+        return 7 * 12
     return kid.age_months if kid.age_months is not None else -1
+
+
+def _marked(kids: tuple[Kid, ...], school: int, twins: bool) -> tuple[Kid, ...]:
+    """The first ``school`` children without an age marked as at school; all of them as twins with ``twins``."""
+    out = []
+    for kid in kids:
+        if not kid.known and school > 0:
+            kid, school = Kid(label=kid.label, school=True, twin=kid.twin), school - 1
+        if not kid.known and twins:
+            kid = Kid(label=kid.label, school=kid.school, twin=True)
+        out.append(kid)
+    return tuple(out)
+
+
+def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...]) -> tuple[Kid, ...] | None:
+    """``old`` with ``new`` put where an age is missing, when ``new`` answers for those children; a count
+    ('애 셋이에요') after children already known adds the rest without losing them. None: ``new`` replaces."""
+    holes = [i for i, k in enumerate(old) if not k.known]
+    if all(not k.known for k in new):
+        if not old or len(new) <= len(old):
+            return old or None  # '쌍둥이예요' said again, or the count of children already there
+        known = [k for k in old if k.known]
+        if len(known) == 1 and all(k.twin for k in new):
+            return tuple(Kid(known[0].age_months, known[0].school_grade) for _ in new)  # '3살' then '쌍둥이예요'
+        return old + new[len(old):]
+    if not holes or any(not k.known for k in new) or len(new) > len(holes):
+        return None
+    kids = list(old)
+    if len(new) == 1 and old[holes[0]].twin:  # one age for the twins
+        return tuple(Kid(new[0].age_months, new[0].school_grade, new[0].label) if k.twin and not k.known else k
+                     for k in old)
+    for kid in new:
+        at = next((i for i in holes if old[i].school == (kid.school_grade is not None)), holes[0])
+        holes.remove(at)
+        kids[at] = kid
+    return tuple(kids)
 
 
 _FIELDS = tuple(Intake.__dataclass_fields__)

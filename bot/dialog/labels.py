@@ -20,6 +20,8 @@ def kid_label(kid: Kid) -> str:
         return kid.label
     if kid.school_grade is not None:
         return texts.GRADE_LABEL.format(grade=kid.school_grade)
+    if kid.school:
+        return texts.AGES_SCHOOL_ONLY
     if kid.age_months is None:
         return texts.CHILD_UNKNOWN
     if kid.age_months < 24 or kid.age_months % 12:
@@ -67,6 +69,11 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
     added = after.kids[len(before.kids):] if before.kids and after.kids[:len(before.kids)] == before.kids else ()
     if added:  # '동생도 있어요 2살이요': '2살 아이도 함께 적어 둘게요'
         out.append((False, texts.ADDED_KID.format(value=", ".join(kid_label(k) for k in added))))
+    elif before.kids != after.kids and not after.has_age:
+        # Some ages still missing (the next question asks them): the children kept so far, never '아이, 3살'.
+        said = [kid_label(k) for k in after.kids if k.known or k.school]
+        count = texts.COUNTS[min(len(after.kids), len(texts.COUNTS)) - 1]
+        out.append((False, texts.KIDS_SO_FAR.format(count=count, labels=f"({', '.join(said)})" if said else "")))
     elif before.kids != after.kids:
         out.append((before.has_age, ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
     if before.day != after.day and after.day:

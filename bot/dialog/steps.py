@@ -8,7 +8,17 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.dialog import labels, outside, present, promise, texts
-from bot.dialog.answers import PHONE, adds_child, asks_name, consents, correction, missing, spoken_phone, which_child
+from bot.dialog.answers import (
+    PHONE,
+    adds_child,
+    asks_name,
+    consents,
+    correction,
+    kid_marks,
+    missing,
+    spoken_phone,
+    which_child,
+)
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
 from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
@@ -24,7 +34,7 @@ def ask_next(t: Turn) -> Step:
     """Ask for the first thing still missing, or recommend when nothing is."""
     i = t.intake
     if not i.has_age:
-        t.say(texts.ASK_AGE, texts.AGE_CHOICES)
+        ask_age(t)
     elif away := ages_out(t):
         # No service takes the child: say so now, not after the day, hours and place were asked for nothing.
         t.replies += [Reply(text) for text in away]
@@ -41,6 +51,26 @@ def ask_next(t: Turn) -> Step:
     else:
         return recommend(t)
     return Step.COLLECT
+
+
+def ask_age(t: Turn) -> None:
+    """The age still missing: the school child's grade, the twins' age, the other child's, the rest's."""
+    kids = t.intake.kids
+    holes = [k for k in kids if not k.known]
+    school = [k for k in holes if k.school]
+    if len(school) == 1:
+        t.say(texts.ASK_GRADE, texts.GRADE_CHOICES)
+    elif school:
+        t.say(texts.ASK_GRADES)
+    elif len(holes) > 1 and all(k.twin for k in holes):
+        t.say(texts.ASK_TWINS_AGE, texts.AGE_CHOICES)
+    elif len(holes) == 1 and len(kids) > 1:
+        t.say(texts.ASK_OTHER_AGE, texts.AGE_CHOICES)
+    elif len(holes) > 1:
+        count = texts.COUNTS[min(len(holes), len(texts.COUNTS)) - 1]
+        t.say(texts.ASK_AGES.format(rest=texts.REST if len(holes) < len(kids) else "", count=count))
+    else:
+        t.say(texts.ASK_AGE, texts.AGE_CHOICES)
 
 
 def ages_out(t: Turn) -> list[str]:
@@ -86,7 +116,7 @@ def more(t: Turn) -> bool:
 def revise(t: Turn) -> Step:
     """A correction at the consent or confirm step: say what changed, and show a card only if the advice did."""
     before, old = t.intake, [r.best for _, r in t.rankings()]
-    t.intake = t.intake.merge(t.u, more_kids=adds_child(t), which=which_child(t))
+    t.intake = t.intake.merge(t.u, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
         return ask_next(t)
     fields = labels.changed_fields(before, t.intake, t.now.date())
@@ -184,7 +214,7 @@ def on_collect(t: Turn) -> Step:
         t.say(texts.ASK_TOWNSHIP, tuple(Choice(name, name) for name in towns), ask_location=True)
         return Step.COLLECT
     before = t.intake
-    t.intake = t.intake.merge(t.u, label=t.label, more_kids=adds_child(t), which=which_child(t))
+    t.intake = t.intake.merge(t.u, label=t.label, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake != before and missing(before) is not None and missing(before) == missing(t.intake):
@@ -278,7 +308,7 @@ def on_done(t: Turn) -> Step:
         return Step.DONE
     if t.says_facts:
         # A new request after a finished one starts a fresh intake with what this message said.
-        t.intake = Intake().merge(t.u)
+        t.intake = Intake().merge(t.u, **kid_marks(t))
         return ask_next(t)
     i = t.intake
     if i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place and consents(t):

@@ -45,6 +45,13 @@ AGE_CHOICES = (
     Choice("초등 1~3학년", "초2"),
     Choice("초등 4~6학년", "초5"),
 )
+ASK_GRADE = "초등학생 아이는 몇 학년인가요?"
+ASK_GRADES = "초등학생 아이들은 각각 몇 학년인가요? (예: 초4, 초2)"
+GRADE_CHOICES = tuple(Choice(f"초{n}", f"초{n}") for n in range(1, 7))
+ASK_OTHER_AGE = "다른 아이는 몇 살인가요? (예: 4살, 18개월, 초2)"
+ASK_TWINS_AGE = "쌍둥이는 몇 살인가요? (예: 4살, 18개월, 초2)"
+ASK_AGES = "{rest}{count} 아이의 나이를 알려 주세요. (예: 7살, 4살, 18개월)"
+REST = "나머지 "
 UNDER_6_MONTHS = "개월미만"
 """The compact form of the '6개월 미만' button (or the same words typed): the months are asked, never guessed."""
 ASK_MONTHS = "아기가 몇 개월인가요? (예: 2개월, 5개월)"
@@ -112,6 +119,8 @@ CHANGED_DAY = "날짜를 {value:으로}"
 CHANGED_TIME = "시간을 {value:으로}"
 CHANGED_PLACE = "동네를 {value:으로}"
 NOTHING_CHANGED = "바뀐 내용이 없어요."
+KIDS_SO_FAR = "{count} 아이{labels}를"
+"""Children kept while an age is still asked: '두 아이(초등학생, 3살)를 적어 둘게요'."""
 ADDED_KID = "{value} 아이도 함께"
 MORE_CHILD_WORDS = ("동생도", "둘째도", "셋째도", "첫째도", "큰애도", "큰아이도", "작은애도", "막내도", "언니도",
                     "오빠도", "형도", "누나도", "한명더", "하나더", "애도있", "아이도있")

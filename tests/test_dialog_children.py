@@ -1,0 +1,94 @@
+"""Several children with some ages missing: each missing age is asked (a school child's grade with grade
+buttons), and the answer fills that child in without losing the ones already known."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.dialog import texts
+from bot.dialog.intake import Intake
+from db.store import Store
+from tests.conftest import KST, Chat, FakeClock
+
+MONDAY = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
+
+
+async def kids(store: Store, chat: Chat) -> list[tuple[int | None, int | None]]:
+    saved = Intake.from_json(await store.load_state(chat.address.key))
+    return [(k.age_months, k.school_grade) for k in saved.kids]
+
+
+@pytest.mark.parametrize(("said", "grade", "kept"), [
+    ("둘째는 네 살이고 첫째는 초등학생이에요", "초3이요", 48),
+    ("큰애는 초딩이고 작은애는 18개월이에요", "4학년이에요", 18),
+])
+async def test_a_school_child_without_a_grade_is_asked_and_filled(chat: Chat, store: Store, clock: FakeClock,
+                                                                  said: str, grade: str, kept: int) -> None:
+    clock.now = MONDAY
+    await chat.say(said)
+    assert texts.ASK_GRADE in chat.text
+    assert [c.label for r in chat.last for c in r.choices][:2] == ["초1", "초2"]
+    assert "아이, " not in chat.text  # no '나이를 아이, 4살로'
+    await chat.say(grade)
+    found = await kids(store, chat)
+    assert len(found) == 2 and (kept, None) in found and any(g is not None for _, g in found)
+    assert texts.ASK_DAY in chat.text
+
+
+async def test_the_grade_button_fills_the_school_child(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("애가 둘인데 첫째는 초등학생이고 둘째는 5살")
+    await chat.tap("초2")
+    assert sorted(await kids(store, chat), key=str) == sorted([(None, 2), (60, None)], key=str)
+
+
+async def test_a_count_with_one_age_asks_for_the_other(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("아이 둘인데 하나는 6살이에요")
+    assert texts.ASK_OTHER_AGE in chat.text
+    await chat.say("2살이요")
+    assert sorted(await kids(store, chat), key=str) == sorted([(72, None), (24, None)], key=str)
+
+
+async def test_three_children_are_asked_until_each_has_an_age(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("애 셋이에요")
+    assert texts.ASK_AGES.format(rest="", count="세") in chat.text
+    await chat.say("7살이요")
+    assert texts.ASK_AGES.format(rest=texts.REST, count="두") in chat.text
+    assert len(await kids(store, chat)) == 3
+    await chat.say("4살이랑 20개월")
+    assert sorted(await kids(store, chat), key=str) == sorted([(84, None), (48, None), (20, None)], key=str)
+    assert texts.ASK_DAY in chat.text
+
+
+async def test_one_age_answers_for_twins(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("쌍둥이 맡길 곳 찾아요")
+    assert texts.ASK_TWINS_AGE in chat.text
+    await chat.say("다섯 살")
+    assert await kids(store, chat) == [(60, None), (60, None)]
+
+
+async def test_twins_said_after_the_age_keep_it(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("세 살이에요")
+    await chat.say("아 쌍둥이예요")
+    assert await kids(store, chat) == [(36, None), (36, None)]
+
+
+async def test_a_count_after_a_known_child_keeps_it(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("초2 딸이요")
+    await chat.say("애가 둘이에요")
+    assert await kids(store, chat) == [(None, 2), (None, None)]
+    assert texts.ASK_OTHER_AGE in chat.text
+
+
+async def test_a_plain_correction_of_one_child_still_replaces(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("4살이요")
+    await chat.say("아니 5살이요")
+    assert await kids(store, chat) == [(60, None)]
