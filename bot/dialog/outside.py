@@ -1,12 +1,16 @@
-"""Answers for what the cluster does not serve: ages no care service takes, and messages not in Korean."""
+"""Answers for what the cluster does not serve: ages no care service takes, messages not in Korean, and a parent
+who wants a person instead of the bot."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from bot.dialog import texts
+from bot.dialog.core import Link, Reply
 from bot.dialog.intake import Kid
-from bot.dialog.opening import week_label
+from bot.dialog.opening import is_open, week_label
+from bot.dialog.particles import ko
 from bot.dialog.promise import ALWAYS_OPEN_KIND
 from knowledge.schema import Hours, Kind, Knowledge, Service
 
@@ -60,6 +64,33 @@ def intake_phone(knowledge: Knowledge) -> str:
         return knowledge.intake_desk.phone
     service = _guide_service(knowledge)
     return next((c.phone for c in service.contacts if c.phone), "-") if service else "-"
+
+
+def asks_person(compact: str) -> bool:
+    """'상담원 연결해 주세요', '사람이랑 얘기하고 싶어요'; not '봐줄 사람이 없어요' (a care need)."""
+    return any(w in compact for w in texts.PERSON_WORDS) and any(w in compact for w in texts.PERSON_TALK)
+
+
+def person_reply(knowledge: Knowledge, now: datetime, case_id: int | None) -> Reply:
+    """The intake window's phone and hours, whether it answers now, and when it does not, what works now."""
+    service = _guide_service(knowledge)
+    desk = knowledge.intake_desk
+    person = desk.person if desk and desk.person else (service.name if service else "-")
+    hours = week_label(service.hours) if service else "-"
+    phone = intake_phone(knowledge)
+    lines = [texts.PERSON.format(person=person, phone=phone, hours=hours)]
+    if case_id is not None:
+        lines.append(ko(texts.PERSON_CASE, case_id=case_id))
+    if service is not None and is_open(service.hours, now):
+        lines.append(texts.PERSON_OPEN)
+    else:
+        lines.append(texts.PERSON_CLOSED)
+        always = next((s for s in knowledge.services if s.kind == ALWAYS_OPEN_KIND), None)
+        line = next((c.phone for c in always.contacts if c.phone), None) if always else None
+        if always and line:
+            lines.append(texts.PERSON_ALWAYS.format(name=always.name.split(" (")[0], phone=line))
+        lines.append(texts.PERSON_DANGER)
+    return Reply("\n".join(lines), links=(Link(texts.CALL, phone=phone),) if phone != "-" else ())
 
 
 def not_korean_reply(knowledge: Knowledge) -> str:

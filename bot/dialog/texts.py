@@ -153,6 +153,17 @@ NOT_KOREAN = (
 )
 NOT_KOREAN_ALWAYS = "지금 바로 아이를 맡겨야 하면 / Care needed right now (24 h): {name} {phone}"
 NOT_KOREAN_DANGER = "아이가 위험하면 / If a child is in danger: 112 (경찰 police), 119 (구급 ambulance)"
+PERSON_WORDS = ("상담원", "상담사", "상담선생님", "사람바꿔", "사람연결", "직원분", "직원이랑", "직원하고", "담당자랑",
+                "담당자와", "담당자하고", "담당자연결", "담당자분", "직접통화", "전화상담", "사람이랑", "사람하고",
+                "사람과", "사람한테")
+PERSON_TALK = ("얘기", "이야기", "통화", "대화", "상담", "말하", "연결", "바꿔", "없어", "있어", "있나", "없나")
+"""A parent asking for a person, not a bot: the desk's phone, whatever step the conversation is at."""
+PERSON = "사람과 직접 이야기하시려면 통합 접수 창구로 전화하세요.\n· {person} {phone} ({hours})"
+PERSON_OPEN = "지금 전화 받는 시간이에요."
+PERSON_CLOSED = "지금은 전화 받는 시간이 아니에요. 여기 남기신 접수는 담당자가 근무시간에 확인해요."
+PERSON_ALWAYS = "지금 바로 아이를 맡겨야 하면: {name} {phone} (24시간)"
+PERSON_DANGER = "아이가 위험하면: 112(경찰·아동학대 신고), 119(응급)"
+PERSON_CASE = "접수 #{case_id:은} 담당자가 확인하고 연락드려요. 상태는 '접수 확인'으로 보실 수 있어요."
 NEXT_BEST = "다음 대안: {name}"
 FIRST_SITE = "장소: {site} ({address})"
 AT_HOME = "장소: 돌보미가 집으로 방문해요"

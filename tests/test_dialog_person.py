@@ -1,0 +1,41 @@
+"""A parent who asks for a person gets the intake window's phone and hours at any step, honestly said open or
+closed, and the question they were answering again; never 'not understood'."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.dialog import texts
+from tests.conftest import KST, Chat, FakeClock
+
+WEEKDAY = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
+SUNDAY = datetime(2026, 12, 6, 8, 30, tzinfo=KST)
+
+
+@pytest.mark.parametrize("again", ["사람이랑 얘기하고 싶다고요", "아니 상담사 바꿔 달라니까요", "직원분 없어요?"])
+async def test_asking_for_a_person_twice_gets_the_person(chat: Chat, clock: FakeClock, again: str) -> None:
+    clock.now = WEEKDAY
+    await chat.say("상담원이랑 직접 통화하고 싶어요")
+    assert "042-123-4567" in chat.text
+    await chat.say(again)
+    assert texts.NOT_UNDERSTOOD not in chat.text
+    assert "042-123-4567" in chat.text and texts.PERSON_OPEN in chat.text
+    assert any(link.phone == "042-123-4567" for r in chat.last for link in r.links)
+
+
+async def test_a_person_asked_mid_intake_keeps_the_question(chat: Chat, clock: FakeClock) -> None:
+    clock.now = WEEKDAY
+    await chat.say("다섯 살 내일 맡길 곳")
+    await chat.say("사람 바꿔 주세요")
+    assert "042-123-4567" in chat.text
+    assert chat.last[-1].text == texts.ASK_TIME  # the pending question, with its buttons
+    assert chat.last[-1].choices
+
+
+async def test_out_of_hours_the_person_is_not_promised_now(chat: Chat, clock: FakeClock) -> None:
+    clock.now = SUNDAY
+    await chat.say("사람이랑 통화하고 싶어요")
+    assert texts.PERSON_OPEN not in chat.text and texts.PERSON_CLOSED in chat.text
+    assert "042-567-8901" in chat.text and "112" in chat.text  # what works now
