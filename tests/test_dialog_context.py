@@ -97,3 +97,30 @@ async def test_a_birth_month_frames_nothing(chat: Chat, store: Store, clock: Fak
     clock.now = datetime(2026, 11, 4, 15, 0, tzinfo=KST)
     await chat.say("내년 3월에 초등학교 들어가는 아이예요")
     assert (await state(store, chat)).month is None
+
+
+LATE = datetime(2026, 12, 8, 23, 50, tzinfo=KST)
+
+
+@pytest.mark.parametrize("first", ["지금 6살 아이 봐줄 사람 필요해요 율곡동",
+                                   "6살 아이 오늘 밤 봐줄 사람 필요해요 율곡동"])
+async def test_an_end_alone_after_tonight_is_in_the_small_hours(chat: Chat, store: Store, clock: FakeClock,
+                                                                first: str) -> None:
+    clock.now = LATE
+    await chat.say(first)
+    await chat.say("새벽 2시까지요")
+    assert texts.PAST not in chat.text
+    saved = await state(store, chat)
+    assert saved.day == date(2026, 12, 8) and saved.end == 26 * 60
+
+
+async def test_a_window_over_at_the_consent_step_asks_for_the_window_again(chat: Chat, store: Store,
+                                                                           clock: FakeClock) -> None:
+    clock.now = LATE
+    await chat.say("6살 아이 오늘 밤 봐줄 사람 필요해요 율곡동")
+    await chat.say("9시부터 11시까지")  # 21:00-23:00 tonight: over at 23:50
+    assert texts.PAST in chat.text and texts.PAST_AGAIN in chat.text
+    assert texts.YES_NO_AGAIN not in chat.text
+    await chat.say("내일 오후 2시부터 6시까지")
+    saved = await state(store, chat)
+    assert saved.day == date(2026, 12, 9) and (saved.start, saved.end) == (14 * 60, 18 * 60)

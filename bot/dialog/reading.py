@@ -54,7 +54,7 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
         u = replace(u, need=replace(u.need, day=again.need.day, start=again.need.start, end=again.need.end,
                                     night=again.need.night, holiday=again.need.holiday, urgent=again.need.urgent,
                                     overnight=again.need.overnight),
-                    past=again.past, ambiguous_hour=again.ambiguous_hour, period=again.period or u.period)
+                    past=again.past, ambiguous_hour=again.ambiguous_hour)
     if u.need.day is None and (month := named_month(text)) is not None and intake.step != Step.DONE:
         intake = intake.evolve(month=month)
     elif u.need.day is not None and intake.month is not None:
@@ -80,6 +80,11 @@ def in_context(text: str, u: Understanding, intake: Intake, now: datetime) -> st
     n = u.need
     if n.day is None:
         if intake.day is not None and intake.day >= today and (n.start is not None or n.end is not None):
+            if n.start is None and intake.start is not None:
+                # '새벽 2시까지요' after '지금': the end of the window that started then, not this morning's 02:00
+                return f"{_date_words(intake.day)} {_clock_words(intake.start)}부터 {text}"
+            if n.start is None and intake.night:
+                return f"{_date_words(intake.day)} {texts.NIGHT_WORD} {text}"  # '오늘 밤' then '새벽 2시까지'
             return f"{_date_words(intake.day)} {text}"
         return None
     days = find_days(text, today)
@@ -107,6 +112,13 @@ def named_month(text: str) -> int | None:
     if m and _NOT_CARE_MONTH.search(text):
         return None
     return int(m.group(1)) if m else None
+
+
+def _clock_words(minutes: int) -> str:
+    """A start as words the reader takes without 오전/오후 doubt: '23시 50분', '오전 9시 0분'."""
+    minutes %= 1440
+    head = "오전 " if minutes < 720 else ""
+    return f"{head}{minutes // 60}시 {minutes % 60}분"
 
 
 def _date_words(day: date) -> str:

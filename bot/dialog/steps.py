@@ -238,7 +238,17 @@ def on_collect(t: Turn) -> Step:
     return ask_next(t)
 
 
+def past_again(t: Turn) -> bool:
+    """A window already over said once the summary stands: ask for the right one, not '네 또는 아니요'."""
+    if t.u.past and not t.says_facts:
+        t.say(texts.PAST_AGAIN)
+        return True
+    return False
+
+
 def on_consent(t: Turn) -> Step:
+    if past_again(t):
+        return Step.CONSENT
     if more(t) or asks_name(t):
         t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
         return Step.CONSENT
@@ -270,6 +280,8 @@ def on_phone(t: Turn) -> Step:
     if any(w in t.compact for w in texts.CHAT_ROUTE_WORDS):
         t.intake = t.intake.evolve(chat_route=True, phone=None)
         return confirm(t)
+    if past_again(t):
+        return Step.PHONE
     if t.says_facts:  # '아 5살이에요' while the phone is asked: a correction, not a bad number
         return revise(t)
     if correction(t, Step.PHONE):
@@ -282,6 +294,8 @@ def on_phone(t: Turn) -> Step:
 
 
 def on_confirm(t: Turn) -> Step:
+    if past_again(t):
+        return Step.CONFIRM
     if more(t) or asks_name(t):
         t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
         return Step.CONFIRM

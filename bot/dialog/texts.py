@@ -70,6 +70,10 @@ HALF_PM = "오후 {hour}시"
 HALF_VALUES = {"half:am": "am", "half:pm": "pm"}
 """Button values of the 오전/오후 question, and the period each gives."""
 PAST = "말씀하신 시간은 이미 지났어요."
+NIGHT_WORD = "밤"
+"""Written before an end said alone after '오늘 밤', so the reader takes the small hours after that night."""
+PAST_AGAIN = "언제, 몇 시부터 몇 시까지 필요하신지 다시 알려 주세요. (예: 내일 오후 2시부터 6시까지)"
+"""After a window already over at the consent, phone or confirm step: the answer comes back as a correction."""
 ASK_TIME = "몇 시부터 몇 시까지 필요하세요? (예: 오후 6시부터 10시까지)"
 TIME_CHOICES = (
     Choice("낮 (9시~18시)", "오전 9시부터 오후 6시까지"),
