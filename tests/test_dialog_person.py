@@ -39,3 +39,12 @@ async def test_out_of_hours_the_person_is_not_promised_now(chat: Chat, clock: Fa
     await chat.say("사람이랑 통화하고 싶어요")
     assert texts.PERSON_OPEN not in chat.text and texts.PERSON_CLOSED in chat.text
     assert "042-567-8901" in chat.text and "112" in chat.text  # what works now
+
+
+@pytest.mark.parametrize("said", ["애기 봐줄 사람이 없어요", "급하게 좀 맡겨야 되는데요"])
+async def test_a_care_request_without_facts_is_heard(chat: Chat, clock: FakeClock, said: str) -> None:
+    clock.now = WEEKDAY
+    await chat.say("ㅠㅠ")
+    await chat.say(said)
+    assert texts.NOT_UNDERSTOOD not in chat.text
+    assert chat.last[-1].text == texts.ASK_AGE

@@ -233,6 +233,8 @@ def on_collect(t: Turn) -> Step:
         elif any(w in t.compact for w in texts.THANKS_WORDS):
             t.say(texts.THANKS)
             return Step.COLLECT
+        elif any(w in t.text for w in texts.CARE_WORDS):
+            t.say(texts.CARE_HEARD)
         elif t.text and named_month(t.text) is None:  # '12월에요': the day of that month is asked next
             t.say(texts.NOT_UNDERSTOOD)
     return ask_next(t)

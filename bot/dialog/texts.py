@@ -92,6 +92,9 @@ ASK_TOWNSHIP = "어느 읍·면이세요?"
 PLACE_NOT_FOUND = "김천시 읍·면·동 이름에서 말씀하신 곳을 찾지 못했어요."
 PLACE_GUESS = "혹시 이 중에 사시는 곳이 있나요? 없으면 읍·면·동 이름을 다시 적어 주세요."
 NOT_UNDERSTOOD = "말씀을 잘 이해하지 못했어요."
+CARE_WORDS = ("봐줄", "봐주", "봐 줄", "맡길", "맡기", "맡겨", "맡아", "돌봐", "돌봄", "봐줘", "데려가", "데리러")
+"""A message asking for care with no fact in it yet ('애기 봐줄 사람이 없어요'): heard, never 'not understood'."""
+CARE_HEARD = "네, 맡길 곳을 같이 찾아 볼게요."
 THANKS_WORDS = ("감사", "고맙", "고마워", "땡큐")
 THANKS = "도움이 되었으면 좋겠어요. 돌봄이 필요하시면 언제든 다시 말씀해 주세요."
 
@@ -122,7 +125,7 @@ CHANGED_AGE = "나이를 {value:으로}"
 CHANGED_DAY = "날짜를 {value:으로}"
 CHANGED_TIME = "시간을 {value:으로}"
 CHANGED_PLACE = "동네를 {value:으로}"
-NOTHING_CHANGED = "바뀐 내용이 없어요."
+NOTHING_CHANGED = "말씀하신 내용은 이미 그대로 적혀 있어요."
 KIDS_SO_FAR = "{count} 아이{labels}를"
 """Children kept while an age is still asked: '두 아이(초등학생, 3살)를 적어 둘게요'."""
 ADDED_KID = "{value} 아이도 함께"
