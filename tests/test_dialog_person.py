@@ -48,3 +48,17 @@ async def test_a_care_request_without_facts_is_heard(chat: Chat, clock: FakeCloc
     await chat.say(said)
     assert texts.NOT_UNDERSTOOD not in chat.text
     assert chat.last[-1].text == texts.ASK_AGE
+
+
+@pytest.mark.parametrize("word", ["처음으로", "처음으로 돌아가기", "다시 할게요"])
+async def test_the_ways_parents_say_start_over_start_over(chat: Chat, clock: FakeClock, word: str) -> None:
+    clock.now = WEEKDAY
+    await chat.say("4살 내일 대곡동")
+    await chat.say(word)
+    assert texts.RESTARTED in chat.text and chat.last[-1].text == texts.ASK_AGE
+
+
+async def test_asking_whether_it_was_filed_is_the_status(chat: Chat, clock: FakeClock) -> None:
+    clock.now = WEEKDAY
+    await chat.say("접수 됐나요?")
+    assert texts.NOT_UNDERSTOOD not in chat.text and texts.STATUS_START in chat.text

@@ -234,10 +234,10 @@ TOO_LONG = "메시지가 너무 길어요. 앞부분만 읽었어요."
 SLOW_DOWN = "메시지가 너무 빨리 오고 있어요. 천천히 보내 주시면 차례대로 답할게요."
 
 # Words that work at any point; matched on the message with spaces removed.
-RESTART_WORDS = ("처음부터", "다시시작", "/start", "/reset")
+RESTART_WORDS = ("처음부터", "처음으로", "다시시작", "새로시작", "다시할게", "다시할래", "다시하기", "/start", "/reset")
 CANCEL_WORDS = ("취소",)
 HELP_WORDS = ("도움말", "사용법", "/help")
-STATUS_WORDS = ("접수확인", "/status")
+STATUS_WORDS = ("접수확인", "접수상태", "진행상황", "접수됐나", "접수되었나", "/status")
 FORGET_WORDS = ("내정보삭제", "개인정보삭제", "정보삭제", "/forget")
 CORRECT_WORDS = ("고칠게요", "수정", "고칠래요", "바꿀게요", "바꿀래요", "바꿔", "틀렸", "틀려", "잘못", "달라요",
                  "다릅니다")
