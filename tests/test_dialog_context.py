@@ -124,3 +124,26 @@ async def test_a_window_over_at_the_consent_step_asks_for_the_window_again(chat:
     await chat.say("내일 오후 2시부터 6시까지")
     saved = await state(store, chat)
     assert saved.day == date(2026, 12, 9) and (saved.start, saved.end) == (14 * 60, 18 * 60)
+
+
+async def test_next_month_said_alone_frames_a_bare_day(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 11, 10, 10, 0, tzinfo=KST)
+    await chat.say("4살 다음 달에 맡길 곳 대신동")
+    assert texts.ASK_MONTH_DAY.format(month=12) in chat.text
+    await chat.say("15일 오후 2시부터 5시")  # alone: 11월 15일
+    assert (await state(store, chat)).day == date(2026, 12, 15)
+
+
+async def test_care_through_midnight_shows_the_next_day(chat: Chat, clock: FakeClock) -> None:
+    clock.now = LATE
+    await chat.say("7살 아이 지금부터 내일 아침 8시까지 봐줄 곳 대곡동")
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    assert "23:50~다음 날 08:00" in chat.text
+
+
+async def test_an_unclear_answer_to_consent_names_the_buttons(chat: Chat, clock: FakeClock) -> None:
+    clock.now = FRIDAY
+    await chat.say("4살 내일 오후 2시부터 6시 율곡동")
+    await chat.say("뭐라고요?")
+    assert chat.last[-1].text == texts.CONSENT_UNCLEAR and chat.last[-1].choices

@@ -51,7 +51,9 @@ def _when_label(day: date | None, start: int | None, end: int | None, night: boo
     """Formatted once per window: the summary shows it on the confirming turns and in every case file."""
     parts = [day_label(day, date(this_year, 1, 1) if this_year else None)] if day else []
     if start is not None and end is not None:
-        parts.append(texts.TIME_RANGE.format(start=clock(start), end=clock(end)))
+        # '23:50~다음 날 08:00': care through midnight, not an end before its start
+        form = texts.TIME_RANGE_NEXT_DAY if end > 1440 else texts.TIME_RANGE
+        parts.append(form.format(start=clock(start), end=clock(end)))
     elif start is not None:
         parts.append(texts.TIME_FROM.format(start=clock(start)))
     elif end is not None:

@@ -24,6 +24,7 @@ MAX_HALF = 300
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MONTH = re.compile(r"(?<![0-9])(1[0-2]|[1-9])\s*월(?!\s*(?:[0-9]|첫|둘|셋|넷|다섯|마지막|막|생|에\s*태어|출생))")
 """A month named alone ("12월에요"): a day of the month said later is in it."""
+_NEXT_MONTH = re.compile(r"(?:다음|담)\s*달(?!\s*[0-9])")
 _NOT_CARE_MONTH = re.compile("입학|학교|초등|유치원|개학|방학|생일|태어")
 _BARE_DATE = re.compile(r"([0-9]{1,2})\s*일")
 _MONTH_BEFORE = re.compile(r"(?:월|달)\s*$")
@@ -55,7 +56,7 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
                                     night=again.need.night, holiday=again.need.holiday, urgent=again.need.urgent,
                                     overnight=again.need.overnight),
                     past=again.past, ambiguous_hour=again.ambiguous_hour)
-    if u.need.day is None and (month := named_month(text)) is not None and intake.step != Step.DONE:
+    if u.need.day is None and (month := named_month(text, now.date())) is not None and intake.step != Step.DONE:
         intake = intake.evolve(month=month)
     elif u.need.day is not None and intake.month is not None:
         intake = intake.evolve(month=None)
@@ -106,12 +107,12 @@ def in_context(text: str, u: Understanding, intake: Intake, now: datetime) -> st
     return None
 
 
-def named_month(text: str) -> int | None:
+def named_month(text: str, today: date) -> int | None:
     """The month a message names without a day ("12월에요", "12월 중에"), if any; a school start is not one."""
-    m = _MONTH.search(text)
-    if m and _NOT_CARE_MONTH.search(text):
+    m = _MONTH.search(text) or _NEXT_MONTH.search(text)
+    if m is None or _NOT_CARE_MONTH.search(text):
         return None
-    return int(m.group(1)) if m else None
+    return int(m.group(1)) if m.re is _MONTH else today.month % 12 + 1
 
 
 def _clock_words(minutes: int) -> str:

@@ -235,7 +235,7 @@ def on_collect(t: Turn) -> Step:
             return Step.COLLECT
         elif any(w in t.text for w in texts.CARE_WORDS):
             t.say(texts.CARE_HEARD)
-        elif t.text and named_month(t.text) is None:  # '12월에요': the day of that month is asked next
+        elif t.text and named_month(t.text, t.now.date()) is None:  # '12월에요': the day of that month is asked next
             t.say(texts.NOT_UNDERSTOOD)
     return ask_next(t)
 
@@ -269,7 +269,7 @@ def on_consent(t: Turn) -> Step:
         t.intake = t.intake.evolve(consent_at=None)
         t.say(texts.CONSENT_DECLINED.format(hours=UNCONSENTED_HOURS), texts.DECLINED_CHOICES)
         return Step.DONE
-    t.say(texts.YES_NO_AGAIN, texts.CONSENT_CHOICES)
+    t.say(texts.CONSENT_UNCLEAR, texts.CONSENT_CHOICES)  # the buttons' own words, not '네 또는 아니요'
     return Step.CONSENT
 
 
@@ -315,7 +315,7 @@ def on_confirm(t: Turn) -> Step:
         t.replies.append(reply)
         t.effects.append(OpenCase(reply))
         return Step.DONE
-    t.say(texts.YES_NO_AGAIN, texts.CONFIRM_CHOICES)
+    t.say(texts.CONFIRM_UNCLEAR, texts.CONFIRM_CHOICES)
     return Step.CONFIRM
 
 
