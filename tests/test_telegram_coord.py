@@ -19,6 +19,7 @@ from bot.coordination import texts as queue_texts
 from bot.coordination.dispatch import Dispatcher
 from bot.coordination.queue import Queue
 from bot.dialog.core import Inbound, Reply
+from bot.dialog.particles import ko
 from bot.settings import Settings, SettingsError
 from db import cases as sql
 from db.models import NewCase, Outcome, Status, ts
@@ -170,7 +171,7 @@ async def test_a_stranger_and_another_service_are_refused_and_nothing_changes(ri
     await fake.press(GROUP, STRANGER, "🙋 담당하기")
     await fake.wait_for(lambda api: len(api.calls_of("answerCallbackQuery")) == 1)
     refusal = fake.calls_of("answerCallbackQuery")[0].params
-    assert refusal["text"] == texts.STRANGER.format(user_id=9999) and refusal["show_alert"] is True
+    assert refusal["text"] == ko(texts.STRANGER, user_id=9999) and refusal["show_alert"] is True
 
     await fake.press(GROUP, PARK, "🙋 담당하기")
     await fake.wait_for(lambda api: len(api.calls_of("answerCallbackQuery")) == 2)
@@ -178,7 +179,7 @@ async def test_a_stranger_and_another_service_are_refused_and_nothing_changes(ri
 
     await fake.send_text(GROUP, STRANGER, "/queue")
     await fake.wait_for(lambda api: len(api.texts(GROUP_ID)) == 2)
-    assert fake.texts(GROUP_ID)[1] == texts.STRANGER.format(user_id=9999)
+    assert fake.texts(GROUP_ID)[1] == ko(texts.STRANGER, user_id=9999)
 
     case = await rig.store.case(case_id)
     assert case is not None and case.status is Status.NEW and case.claimed_by is None

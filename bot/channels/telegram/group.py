@@ -26,6 +26,7 @@ from bot.coordination import texts as queue_texts
 from bot.coordination.dispatch import ACTIONS, Action, Note
 from bot.coordination.queue import Queue, Refused
 from bot.coordination.where import nearest_area
+from bot.dialog.particles import ko
 from bot.settings import Settings, SettingsError
 from db.cases import Change, TransitionRefused
 from db.models import CaseRow
@@ -132,7 +133,7 @@ class CoordinatorGroup:
             who = self._queue.coordinators.by_telegram(query.from_user.id)
             if who is None:
                 log.warning("Refused group button %s from Telegram user %s", query.data, query.from_user.id)
-                await self._answer(query.id, texts.STRANGER.format(user_id=query.from_user.id), alert=True)
+                await self._answer(query.id, ko(texts.STRANGER, user_id=query.from_user.id), alert=True)
                 return
             case, _ = await self._queue.show(press.case_id, who.name)  # also checks the case is theirs
             if press.action is not None and press.action not in ACTIONS[case.status]:
@@ -175,7 +176,7 @@ class CoordinatorGroup:
             who = self._queue.coordinators.by_telegram(user.id)
             if who is None:
                 log.warning("Refused /%s from Telegram user %s", command, user.id)
-                text = texts.STRANGER.format(user_id=user.id)
+                text = ko(texts.STRANGER, user_id=user.id)
             elif command == "queue":
                 text = queue_text(await self._queue.open_cases(who.name), self._queue.tz, self._service)
             elif command == "case":

@@ -48,7 +48,7 @@ PICK_OUTCOME = "접수 #{id}: 결과를 골라 주세요."
 NOTIFY_WHO = "알림: {names}"
 STRANGER = (
     "죄송해요, 등록된 코디네이터만 접수를 보고 처리할 수 있어요.\n"
-    "담당자라면 관리자에게 텔레그램 사용자 번호 {user_id}를 coordinators.yaml에 등록해 달라고 해 주세요."
+    "담당자라면 관리자에게 텔레그램 사용자 번호 {user_id:을} coordinators.yaml에 등록해 달라고 해 주세요."
 )
 DONE = "접수 #{id}: {status}"
 QUEUE_EMPTY = "지금 열린 접수가 없어요."
