@@ -92,3 +92,11 @@ async def test_a_plain_correction_of_one_child_still_replaces(chat: Chat, store:
     await chat.say("4살이요")
     await chat.say("아니 5살이요")
     assert await kids(store, chat) == [(60, None)]
+
+
+async def test_an_age_of_school_years_fills_the_school_child(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("애가 셋인데 첫째는 초등학생이에요")
+    await chat.say("9살이요")  # the school child's age, not one of the others'
+    saved = Intake.from_json(await store.load_state(chat.address.key))
+    assert [k.age_months for k in saved.kids if k.known] == [108] and saved.kids[0].known

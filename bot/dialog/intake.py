@@ -12,6 +12,8 @@ import orjson
 from routing.need import Child, Need, Understanding
 
 _NO_CHILD = Child()
+_SCHOOL_MONTHS = 7 * 12
+"""The usual age at school (초1): a '9살' answer fills the school child's place, a '4살' the other's."""
 
 
 class Step(StrEnum):
@@ -195,7 +197,7 @@ def _age_rank(kid: Kid) -> int:
     if kid.school_grade is not None:
         return (kid.school_grade + 6) * 12
     if kid.school:
-        return 7 * 12
+        return _SCHOOL_MONTHS
     return kid.age_months if kid.age_months is not None else -1
 
 
@@ -229,7 +231,7 @@ def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...]) -> tuple[Kid, ...] | Non
         return tuple(Kid(new[0].age_months, new[0].school_grade, new[0].label) if k.twin and not k.known else k
                      for k in old)
     for kid in new:
-        at = next((i for i in holes if old[i].school == (kid.school_grade is not None)), holes[0])
+        at = next((i for i in holes if old[i].school == (_age_rank(kid) >= _SCHOOL_MONTHS)), holes[0])
         holes.remove(at)
         kids[at] = kid
     return tuple(kids)
