@@ -100,3 +100,19 @@ async def test_an_age_of_school_years_fills_the_school_child(chat: Chat, store: 
     await chat.say("9살이요")  # the school child's age, not one of the others'
     saved = Intake.from_json(await store.load_state(chat.address.key))
     assert [k.age_months for k in saved.kids if k.known] == [108] and saved.kids[0].known
+
+
+async def test_a_corrected_count_keeps_the_known_ages(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("아이 셋인데 하나는 6살이에요")
+    await chat.say("아 아니 둘이에요")
+    assert await kids(store, chat) == [(72, None), (None, None)]
+    assert texts.NOT_UNDERSTOOD not in chat.text and texts.ASK_OTHER_AGE in chat.text
+
+
+async def test_one_of_twins_given_another_age_keeps_the_other(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("쌍둥이 맡길 곳 찾아요")
+    await chat.say("3살")
+    await chat.say("아 하나는 4살이에요")
+    assert await kids(store, chat) == [(36, None), (48, None)]

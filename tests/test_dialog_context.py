@@ -147,3 +147,28 @@ async def test_an_unclear_answer_to_consent_names_the_buttons(chat: Chat, clock:
     await chat.say("4살 내일 오후 2시부터 6시 율곡동")
     await chat.say("뭐라고요?")
     assert chat.last[-1].text == texts.CONSENT_UNCLEAR and chat.last[-1].choices
+
+
+async def test_a_day_corrected_while_moving_on_is_said_back(chat: Chat, clock: FakeClock) -> None:
+    clock.now = FRIDAY
+    await chat.say("4살 내일")
+    await chat.say("아니 모레요 오후 2시부터")  # the day corrected, the hours given: the place is asked next
+    assert "날짜를 12월 6일(일)로 바꿨어요" in chat.text
+    assert chat.last[-1].text == texts.ASK_PLACE
+
+
+async def test_a_half_of_the_day_alone_asks_the_hours_in_it(chat: Chat, clock: FakeClock) -> None:
+    clock.now = FRIDAY
+    await chat.say("4살 내일")
+    await chat.say("저녁")
+    assert texts.NOT_UNDERSTOOD not in chat.text
+    assert chat.last[-1].text == texts.ASK_TIME_HALF.format(half="오후") and chat.last[-1].choices
+
+
+@pytest.mark.parametrize("said", ["개인정보 주기 싫은데요", "그냥 제가 직접 전화할게요"])
+async def test_a_refusal_in_other_words_is_a_refusal(chat: Chat, store: Store, clock: FakeClock, said: str) -> None:
+    clock.now = FRIDAY
+    await chat.say("4살 내일 오후 2시부터 6시 율곡동")
+    await chat.say(said)
+    assert "접수하지 않고" in chat.text
+    assert (await state(store, chat)).consent_at is None

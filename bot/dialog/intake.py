@@ -116,7 +116,8 @@ class Intake:
               which: str | None = None, school: int = 0, twins: bool = False) -> Intake:
         """Fold in what one message said; new facts replace old ones (that is how corrections work), except
         children said to come too (``more_kids``: '동생도 있어요 2살이요'), who join the ones already known,
-        one child of several named by rank (``which``: 'oldest' for '큰애는 6살', 'youngest'), who alone changes,
+        one child of several named by rank (``which``: 'oldest' for '큰애는 6살', 'youngest', 'one' for '하나는'), who
+        alone changes,
         and ages that answer for children known without one ('초4요' after '첫째는 초등학생'), which fill those in.
         ``school`` children of the message whose age is not said are at school; ``twins``: they are twins."""
         n = u.need
@@ -126,9 +127,11 @@ class Intake:
             kids = _marked(tuple(Kid(c.age_months, c.school_grade, said) for c in u.children), school, twins)
             if more_kids:
                 kids = self.kids + kids
-            elif which and len(kids) == 1 and len(self.kids) > 1 and kids[0].known:
+            elif (which and len(kids) == 1 and len(self.kids) > 1 and kids[0].known
+                  and not (which == "one" and any(not k.known for k in self.kids))):
                 order = sorted(range(len(self.kids)), key=lambda i: _age_rank(self.kids[i]))
-                at = order[-1] if which == "oldest" else order[0]
+                # '하나는 5살이에요' among twins: the last one changes, the others keep their age
+                at = order[-1] if which == "oldest" else order[0] if which == "youngest" else len(self.kids) - 1
                 kids = self.kids[:at] + kids + self.kids[at + 1:]
             elif not u.negated and (filled := _filled(self.kids, kids)) is not None:
                 kids = filled

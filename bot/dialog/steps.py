@@ -16,6 +16,8 @@ from bot.dialog.answers import (
     correction,
     kid_marks,
     missing,
+    recount,
+    recounted,
     spoken_phone,
     which_child,
 )
@@ -44,6 +46,8 @@ def ask_next(t: Turn) -> Step:
         t.say(texts.ASK_MONTH_DAY.format(month=i.month))
     elif not i.has_day:
         t.say(texts.ASK_DAY, texts.DAY_CHOICES)
+    elif not i.has_time and i.period in texts.HALF_NAMES:
+        t.say(texts.ASK_TIME_HALF.format(half=texts.HALF_NAMES[i.period]), texts.TIME_CHOICES)
     elif not i.has_time:
         t.say(texts.ASK_TIME, texts.TIME_CHOICES)
     elif not i.has_place:
@@ -214,14 +218,17 @@ def on_collect(t: Turn) -> Step:
         t.say(texts.ASK_TOWNSHIP, tuple(Choice(name, name) for name in towns), ask_location=True)
         return Step.COLLECT
     before = t.intake
+    if (count := recount(t)) is not None:  # '아 아니 둘이에요' after '아이 셋인데요'
+        t.intake = t.intake.evolve(kids=recounted(t.intake.kids, count))
     t.intake = t.intake.merge(t.u, label=t.label, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
-    elif t.intake != before and missing(before) is not None and missing(before) == missing(t.intake):
+    elif t.intake != before and missing(before) is not None:
         fields = labels.changed_fields(before, t.intake, t.now.date())
-        if fixed := [text for had, text in fields if had]:  # '아 아니 4살이요' while the hours are asked
+        if fixed := [text for had, text in fields if had]:  # '아 아니 4살이요', '아니 모레요 오후 2시부터'
             t.say(texts.CHANGED.format(what=", ".join(fixed)))
-        if noted := [text for had, text in fields if not had]:
+        noted = [text for had, text in fields if not had]
+        if noted and missing(before) == missing(t.intake):  # the same question again: say what was heard
             t.say(texts.NOTED.format(what=", ".join(noted)))
     elif t.intake == before and not t.replies:
         if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
@@ -235,6 +242,8 @@ def on_collect(t: Turn) -> Step:
             return Step.COLLECT
         elif any(w in t.text for w in texts.CARE_WORDS):
             t.say(texts.CARE_HEARD)
+        elif t.u.period is not None and not before.has_time:
+            pass  # '저녁' alone: the hours are asked in that half of the day
         elif t.text and named_month(t.text, t.now.date()) is None:  # '12월에요': the day of that month is asked next
             t.say(texts.NOT_UNDERSTOOD)
     return ask_next(t)

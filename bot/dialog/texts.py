@@ -75,6 +75,8 @@ NIGHT_WORD = "밤"
 PAST_AGAIN = "언제, 몇 시부터 몇 시까지 필요하신지 다시 알려 주세요. (예: 내일 오후 2시부터 6시까지)"
 """After a window already over at the consent, phone or confirm step: the answer comes back as a correction."""
 ASK_TIME = "몇 시부터 몇 시까지 필요하세요? (예: 오후 6시부터 10시까지)"
+ASK_TIME_HALF = "{half} 몇 시부터 몇 시까지 필요하세요? (예: {half} 6시부터 9시까지)"
+HALF_NAMES = {"am": "오전", "pm": "오후"}
 TIME_CHOICES = (
     Choice("낮 (9시~18시)", "오전 9시부터 오후 6시까지"),
     Choice("저녁 (18시~22시)", "오후 6시부터 밤 10시까지"),
@@ -135,6 +137,7 @@ MORE_CHILD_WORDS = ("동생도", "둘째도", "셋째도", "첫째도", "큰애�
 CHILD_RANK_WORDS = {
     "oldest": ("큰애", "큰아이", "첫째", "큰딸", "큰아들", "형은", "오빠는", "언니는", "누나는"),
     "youngest": ("작은애", "작은아이", "막내", "동생", "둘째", "작은딸", "작은아들"),
+    "one": ("하나는", "한명은", "한애는", "한아이는", "한놈은"),
 }
 """Words naming one of several children, so '큰애는 6살이에요' changes that child alone."""
 NOTED = "{what} 적어 둘게요."
@@ -244,7 +247,8 @@ FORGET_WORDS = ("내정보삭제", "개인정보삭제", "정보삭제", "/forge
 CORRECT_WORDS = ("고칠게요", "수정", "고칠래요", "바꿀게요", "바꿀래요", "바꿔", "틀렸", "틀려", "잘못", "달라요",
                  "다릅니다")
 CONSENT_WORDS = ("동의할게", "동의해요", "동의합니다", "동의함", "동의하고", "동의할래")
-NOT_CONSENT_WORDS = ("동의안", "동의하지않", "동의못", "비동의", "동의는안", "동의못해")
+NOT_CONSENT_WORDS = ("동의안", "동의하지않", "동의못", "비동의", "동의는안", "동의못해", "싫", "안할래", "안할게",
+                     "주기싫", "안줄래", "전화로할게", "직접전화", "제가전화", "접수안")
 FIX_FIELDS = (
     (("주소", "동네", "사는곳", "지역", "위치"), (
         "사시는 동네를 알려 주세요. (예: 율곡동, 아포읍)",
