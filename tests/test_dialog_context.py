@@ -172,3 +172,12 @@ async def test_a_refusal_in_other_words_is_a_refusal(chat: Chat, store: Store, c
     await chat.say(said)
     assert "접수하지 않고" in chat.text
     assert (await state(store, chat)).consent_at is None
+
+
+async def test_hours_after_an_urgent_day_keep_it_urgent(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = FRIDAY
+    await chat.say("엄마가 입원하셔서 급해요 모레 5살 맡길 데 율곡동")
+    assert (await state(store, chat)).urgent
+    await chat.say("오전 9시부터 오후 6시까지")
+    saved = await state(store, chat)
+    assert saved.urgent and saved.day == date(2026, 12, 6) and (saved.start, saved.end) == (9 * 60, 18 * 60)

@@ -52,10 +52,13 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
         # Read again with the day, week or month said earlier, like the half of the day above: only the time
         # facts are taken from that reading, the rest of the message is read as written.
         again = reader.read(said, now, intake.period)
-        u = replace(u, need=replace(u.need, day=again.need.day, start=again.need.start, end=again.need.end,
-                                    night=again.need.night, holiday=again.need.holiday, urgent=again.need.urgent,
-                                    overnight=again.need.overnight),
-                    past=again.past, ambiguous_hour=again.ambiguous_hour)
+        n, m = u.need, again.need
+        if n.day is None:  # hours alone: the day stays the one already held, with its urgency ('급해요' said then)
+            n = replace(n, start=m.start, end=m.end, night=m.night, overnight=m.overnight)
+        else:
+            n = replace(n, day=m.day, start=m.start, end=m.end, night=m.night, holiday=m.holiday, urgent=m.urgent,
+                        overnight=m.overnight)
+        u = replace(u, need=n, past=again.past, ambiguous_hour=again.ambiguous_hour)
     if u.need.day is None and (month := named_month(text, now.date())) is not None and intake.step != Step.DONE:
         intake = intake.evolve(month=month)
     elif u.need.day is not None and intake.month is not None:
