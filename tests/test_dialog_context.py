@@ -181,3 +181,10 @@ async def test_hours_after_an_urgent_day_keep_it_urgent(chat: Chat, store: Store
     await chat.say("오전 9시부터 오후 6시까지")
     saved = await state(store, chat)
     assert saved.urgent and saved.day == date(2026, 12, 6) and (saved.start, saved.end) == (9 * 60, 18 * 60)
+
+
+async def test_a_vacation_day_card_shows_the_vacation_hours(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
+    await chat.say("초5 딸 방학 때 맡길 곳 12월 28일 아침 9시부터 오후 5시 율곡동")
+    card = next(r for r in chat.last if r.card_title).text
+    assert "12월 28일(월) 09:00-18:00" in card and "14:00-24:00" not in card

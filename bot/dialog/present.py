@@ -92,22 +92,22 @@ def venue(verdict: Verdict) -> Venue | None:
     return Venue(title=site.name, address=site.address, lat=site.lat, lon=site.lon, phone=phone)
 
 
-_CARDS: dict[tuple[str, int, str | None, date | None, datetime | None], tuple[Ranking, Reply]] = {}
+_CARDS: dict[tuple[str, int, str | None, date | None, datetime | None, bool], tuple[Ranking, Reply]] = {}
 """Cards by (child, ranking identity, map link). Rankings are memoised per knowledge (routing.match), so parents
 with the same need get the same Ranking object, and its card (frozen, so shareable) is built once. The ranking is
 kept in the value so its id cannot be reused; reloaded knowledge ranks into new objects, hence new cards."""
 
 
 def recommendation(who: str, ranking: Ranking, map_url: str | None = None, day: date | None = None,
-                   now: datetime | None = None) -> Reply:
+                   now: datetime | None = None, vacation: bool = False) -> Reply:
     """The card for one child, sized for a phone: the service and site, one line of why, its hours on the care
     day, the phone. The alternatives and the reasons against are behind buttons (``others``, ``detail``)."""
     minute = now.replace(second=0, microsecond=0) if now else None  # the card's "지금 운영 중" holds a minute
-    key = (who, id(ranking), map_url, day, minute)
+    key = (who, id(ranking), map_url, day, minute, vacation)
     known = _CARDS.get(key)
     if known is not None and known[0] is ranking:
         return known[1]
-    hours = _hours_line(ranking, day, now)
+    hours = _hours_line(ranking, day, now, vacation)
     if len(_CARDS) >= 4096:  # rankings of replaced knowledge or of a cleared memo
         _CARDS.clear()
     card = _pick(who, ranking, map_url, hours)
@@ -115,12 +115,13 @@ def recommendation(who: str, ranking: Ranking, map_url: str | None = None, day: 
     return card
 
 
-def _hours_line(ranking: Ranking, day: date | None, now: datetime | None) -> str | None:
-    """'오늘(화) 07:30-24:00 · 지금 운영 중', or the care day's hours when care is on another day."""
+def _hours_line(ranking: Ranking, day: date | None, now: datetime | None, vacation: bool = False) -> str | None:
+    """'오늘(화) 07:30-24:00 · 지금 운영 중', or the care day's hours when care is on another day; in the school
+    vacation hours when the parent asked about 방학 (the hours the advice was checked against)."""
     best = ranking.best
     if best is None or now is None:
         return None
-    hours = best.service.hours_at(best.site)
+    hours = best.service.hours_at(best.site, vacation=vacation)
     day = day or now.date()
     span = hours.on(day_key(day))
     spans = (texts.ALL_DAY if span.open == 0 and span.close >= 1440 else span.label()) if span else texts.CLOSED

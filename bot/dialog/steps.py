@@ -91,7 +91,8 @@ def recommend(t: Turn) -> Step:
             t.say(away)
             continue
         cards += 1
-        t.replies.append(present.recommendation(who, ranking, t.ctx.map_url(ranking, t.intake), t.intake.day, t.now))
+        t.replies.append(present.recommendation(who, ranking, t.ctx.map_url(ranking, t.intake), t.intake.day, t.now,
+                                                t.intake.vacation))
     if not cards:
         t.say(texts.AGE_OUT_MORE, texts.DONE_CHOICES)
         return Step.DONE
