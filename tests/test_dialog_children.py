@@ -116,3 +116,10 @@ async def test_one_of_twins_given_another_age_keeps_the_other(chat: Chat, store:
     await chat.say("3살")
     await chat.say("아 하나는 4살이에요")
     assert await kids(store, chat) == [(36, None), (48, None)]
+
+
+async def test_a_no_before_the_missing_grade_still_fills_it(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("첫째는 초등학생이고 둘째는 세 살이에요")
+    await chat.say("아니 초4요")
+    assert sorted(await kids(store, chat), key=str) == sorted([(None, 4), (36, None)], key=str)

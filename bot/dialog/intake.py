@@ -133,7 +133,7 @@ class Intake:
                 # '하나는 5살이에요' among twins: the last one changes, the others keep their age
                 at = order[-1] if which == "oldest" else order[0] if which == "youngest" else len(self.kids) - 1
                 kids = self.kids[:at] + kids + self.kids[at + 1:]
-            elif not u.negated and (filled := _filled(self.kids, kids)) is not None:
+            elif (filled := _filled(self.kids, kids, u.negated)) is not None:
                 kids = filled
             changes["kids"] = kids
         if n.day is not None:
@@ -216,10 +216,13 @@ def _marked(kids: tuple[Kid, ...], school: int, twins: bool) -> tuple[Kid, ...]:
     return tuple(out)
 
 
-def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...]) -> tuple[Kid, ...] | None:
-    """``old`` with ``new`` put where an age is missing, when ``new`` answers for those children; a count
-    ('애 셋이에요') after children already known adds the rest without losing them. None: ``new`` replaces."""
+def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...], negated: bool = False) -> tuple[Kid, ...] | None:
+    """``old`` with ``new`` put where an age is missing, when ``new`` answers for those children (a '아니' before
+    it too: a child is never dropped while another's age is asked); a count ('애 셋이에요') after children already
+    known adds the rest without losing them. None: ``new`` replaces."""
     holes = [i for i, k in enumerate(old) if not k.known]
+    if negated and not holes:
+        return None  # '아니 5살이요': a correction
     if all(not k.known for k in new):
         if not old or len(new) <= len(old):
             return old or None  # '쌍둥이예요' said again, or the count of children already there
