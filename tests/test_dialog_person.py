@@ -62,3 +62,12 @@ async def test_asking_whether_it_was_filed_is_the_status(chat: Chat, clock: Fake
     clock.now = WEEKDAY
     await chat.say("접수 됐나요?")
     assert texts.NOT_UNDERSTOOD not in chat.text and texts.STATUS_START in chat.text
+
+
+async def test_asking_for_the_coordinator_at_consent_is_about_the_consent(chat: Chat, clock: FakeClock) -> None:
+    clock.now = WEEKDAY
+    await chat.say("4살 내일 오후 2시부터 6시 율곡동")
+    await chat.say("담당자 연결해 주세요")
+    assert texts.PERSON_OPEN not in chat.text and chat.last[-1].text == texts.CONSENT_UNCLEAR
+    await chat.say("상담원이랑 통화하고 싶어요")  # a person instead of the bot: the desk, then the same question
+    assert "042-123-4567" in chat.text and chat.last[-1].text == texts.CONSENT_AGAIN

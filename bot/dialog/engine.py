@@ -103,7 +103,9 @@ class Engine:
         if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
             t.say(outside.not_korean_reply(knowledge))
             step = t.intake.step
-        if step is None and not t.says_facts and outside.asks_person(t.compact) and t.intake.step != Step.FORGET:
+        filing = t.intake.step in (Step.CONSENT, Step.PHONE, Step.CONFIRM)
+        if (step is None and not t.says_facts and t.intake.step != Step.FORGET
+                and outside.asks_person(t.compact, filing)):
             # '상담원이랑 통화하고 싶어요', again after the hub's card: a person, at any step, never 'not understood'.
             t.replies.append(outside.person_reply(knowledge, now, t.intake.case_id))
             step = resume(t)

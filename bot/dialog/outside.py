@@ -66,9 +66,13 @@ def intake_phone(knowledge: Knowledge) -> str:
     return next((c.phone for c in service.contacts if c.phone), "-") if service else "-"
 
 
-def asks_person(compact: str) -> bool:
-    """'상담원 연결해 주세요', '사람이랑 얘기하고 싶어요'; not '봐줄 사람이 없어요' (a care need)."""
-    return any(w in compact for w in texts.PERSON_WORDS) and any(w in compact for w in texts.PERSON_TALK)
+def asks_person(compact: str, filing: bool = False) -> bool:
+    """'상담원 연결해 주세요', '사람이랑 얘기하고 싶어요'; not '봐줄 사람이 없어요' (a care need). While a case is being
+    filed (``filing``), '담당자 연결해 주세요' answers the consent question, whose own words they are."""
+    words = [w for w in texts.PERSON_WORDS if w in compact]
+    if filing:
+        words = [w for w in words if not w.startswith(texts.COORDINATOR_WORD)]
+    return bool(words) and any(w in compact for w in texts.PERSON_TALK)
 
 
 def person_reply(knowledge: Knowledge, now: datetime, case_id: int | None) -> Reply:

@@ -166,6 +166,7 @@ NOT_KOREAN_DANGER = "아이가 위험하면 / If a child is in danger: 112 (경�
 PERSON_WORDS = ("상담원", "상담사", "상담선생님", "사람바꿔", "사람연결", "직원분", "직원이랑", "직원하고", "담당자랑",
                 "담당자와", "담당자하고", "담당자연결", "담당자분", "직접통화", "전화상담", "사람이랑", "사람하고",
                 "사람과", "사람한테")
+COORDINATOR_WORD = "담당자"
 PERSON_TALK = ("얘기", "이야기", "통화", "대화", "상담", "말하", "연결", "바꿔", "없어", "있어", "있나", "없나")
 """A parent asking for a person, not a bot: the desk's phone, whatever step the conversation is at."""
 PERSON = "사람과 직접 이야기하시려면 통합 접수 창구로 전화하세요.\n· {person} {phone} ({hours})"
