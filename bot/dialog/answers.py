@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 from bot.dialog import texts
-from bot.dialog.intake import Intake, Kid, Step
+from bot.dialog.intake import Intake, Step
 from bot.dialog.turn import Turn
 
-_PUPIL = re.compile(r"(?:초등\s*학생|초등생|초딩|초등\s*학교\s*(?:에\s*)?다니)(?!\s*[1-6])"
-                    r"(\s*(?:들|둘|셋|두\s*명|세\s*명))?")
 PHONE = re.compile(r"(01[016789]|0[2-6]\d?)[-.\s]?(\d{3,4})[-.\s]?(\d{4})")
 
 
@@ -22,34 +20,6 @@ def missing(i: Intake) -> str | None:
 def adds_child(t: Turn) -> bool:
     """'동생도 있어요', '큰애도 초3이에요': another child, not a corrected age."""
     return bool(t.intake.kids) and any(w in t.compact for w in texts.MORE_CHILD_WORDS)
-
-
-def kid_marks(t: Turn) -> dict[str, object]:
-    """What the message says of its children without an age: at school ('첫째는 초등학생'), twins ('쌍둥이')."""
-    if not t.u.children or all(c.age_months is not None or c.school_grade is not None for c in t.u.children):
-        return {}
-    pupils = list(_PUPIL.finditer(t.text))
-    school = len(t.u.children) if any(m.group(1) for m in pupils) else len(pupils)
-    return {"school": school, "twins": "쌍둥이" in t.compact}
-
-
-_COUNTS = {"하나": 1, "한명": 1, "둘": 2, "두명": 2, "셋": 3, "세명": 3, "넷": 4, "네명": 4}
-_RECOUNT = re.compile(r"(?:아+|어+)?(?:아니요|아뇨|아니고|아니)?,?(?:애|아이|애들|아이들|애기)?(?:는|은|가|이)?"
-                      r"(하나|한명|둘|두명|셋|세명|넷|네명)(?:이에요|이요|예요|요|입니다|이예요|뿐이에요|뿐)?[.!~]*")
-
-
-def recount(t: Turn) -> int | None:
-    """'아 아니 둘이에요': how many children there are, said alone once children are known."""
-    if not t.intake.kids or t.u.children:
-        return None
-    m = _RECOUNT.fullmatch(t.compact)
-    return _COUNTS[m.group(1)] if m else None
-
-
-def recounted(kids: tuple[Kid, ...], count: int) -> tuple[Kid, ...]:
-    """``count`` children: the ones whose age is known first, the rest still to be asked."""
-    known = [k for k in kids if k.known] + [k for k in kids if not k.known]
-    return tuple(known[:count]) + tuple(Kid() for _ in range(count - len(known)))
 
 
 def which_child(t: Turn) -> str | None:

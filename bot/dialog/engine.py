@@ -103,12 +103,8 @@ class Engine:
         if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
             t.say(outside.not_korean_reply(knowledge))
             step = t.intake.step
-        filing = t.intake.step in (Step.CONSENT, Step.PHONE, Step.CONFIRM)
-        if (step is None and not t.says_facts and t.intake.step != Step.FORGET
-                and outside.asks_person(t.compact, filing)):
-            # '상담원이랑 통화하고 싶어요', again after the hub's card: a person, at any step, never 'not understood'.
-            t.replies.append(outside.person_reply(knowledge, now, t.intake.case_id))
-            step = resume(t)
+        if step is None and outside.answer_person(t):
+            step = resume(t)  # the question the parent was answering, again with its buttons
             if t.intake == _EMPTY:
                 t.say(texts.TOPIC_MORE)
         if step is None:

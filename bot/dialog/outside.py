@@ -8,10 +8,11 @@ from datetime import datetime
 
 from bot.dialog import texts
 from bot.dialog.core import Link, Reply
-from bot.dialog.intake import Kid
+from bot.dialog.intake import Kid, Step
 from bot.dialog.opening import is_open, week_label
 from bot.dialog.particles import ko
 from bot.dialog.promise import ALWAYS_OPEN_KIND
+from bot.dialog.turn import Turn
 from knowledge.schema import Hours, Kind, Knowledge, Service
 
 GUIDE_ID = "mom-center"
@@ -64,6 +65,15 @@ def intake_phone(knowledge: Knowledge) -> str:
         return knowledge.intake_desk.phone
     service = _guide_service(knowledge)
     return next((c.phone for c in service.contacts if c.phone), "-") if service else "-"
+
+
+def answer_person(t: Turn) -> bool:
+    """'상담원이랑 통화하고 싶어요', again after the hub's card: a person, at any step, never 'not understood'."""
+    filing = t.intake.step in (Step.CONSENT, Step.PHONE, Step.CONFIRM)
+    if t.says_facts or t.intake.step == Step.FORGET or not asks_person(t.compact, filing):
+        return False
+    t.replies.append(person_reply(t.knowledge, t.now, t.intake.case_id))
+    return True
 
 
 def asks_person(compact: str, filing: bool = False) -> bool:

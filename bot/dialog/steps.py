@@ -14,14 +14,12 @@ from bot.dialog.answers import (
     asks_name,
     consents,
     correction,
-    kid_marks,
     missing,
-    recount,
-    recounted,
     spoken_phone,
     which_child,
 )
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
+from bot.dialog.children import ask_age, kid_marks, recount, recounted
 from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
 from bot.dialog.reading import named_month
@@ -55,26 +53,6 @@ def ask_next(t: Turn) -> Step:
     else:
         return recommend(t)
     return Step.COLLECT
-
-
-def ask_age(t: Turn) -> None:
-    """The age still missing: the school child's grade, the twins' age, the other child's, the rest's."""
-    kids = t.intake.kids
-    holes = [k for k in kids if not k.known]
-    school = [k for k in holes if k.school]
-    if len(school) == 1:
-        t.say(texts.ASK_GRADE, texts.GRADE_CHOICES)
-    elif school:
-        t.say(texts.ASK_GRADES)
-    elif len(holes) > 1 and all(k.twin for k in holes):
-        t.say(texts.ASK_TWINS_AGE, texts.AGE_CHOICES)
-    elif len(holes) == 1 and len(kids) > 1:
-        t.say(texts.ASK_OTHER_AGE, texts.AGE_CHOICES)
-    elif len(holes) > 1:
-        count = texts.COUNTS[min(len(holes), len(texts.COUNTS)) - 1]
-        t.say(texts.ASK_AGES.format(rest=texts.REST if len(holes) < len(kids) else "", count=count))
-    else:
-        t.say(texts.ASK_AGE, texts.AGE_CHOICES)
 
 
 def ages_out(t: Turn) -> list[str]:

@@ -1,0 +1,61 @@
+"""Children of one intake: what a message says of those without an age (at school, twins, how many there are),
+and the question for the age still missing."""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialog import texts
+from bot.dialog.intake import Kid
+from bot.dialog.turn import Turn
+
+_PUPIL = re.compile(r"(?:초등\s*학생|초등생|초딩|초등\s*학교\s*(?:에\s*)?다니)(?!\s*[1-6])"
+                    r"(\s*(?:들|둘|셋|두\s*명|세\s*명))?")
+
+
+def kid_marks(t: Turn) -> dict[str, object]:
+    """What the message says of its children without an age: at school ('첫째는 초등학생'), twins ('쌍둥이')."""
+    if not t.u.children or all(c.age_months is not None or c.school_grade is not None for c in t.u.children):
+        return {}
+    pupils = list(_PUPIL.finditer(t.text))
+    school = len(t.u.children) if any(m.group(1) for m in pupils) else len(pupils)
+    return {"school": school, "twins": "쌍둥이" in t.compact}
+
+
+_COUNTS = {"하나": 1, "한명": 1, "둘": 2, "두명": 2, "셋": 3, "세명": 3, "넷": 4, "네명": 4}
+_RECOUNT = re.compile(r"(?:아+|어+)?(?:아니요|아뇨|아니고|아니)?,?(?:애|아이|애들|아이들|애기)?(?:는|은|가|이)?"
+                      r"(하나|한명|둘|두명|셋|세명|넷|네명)(?:이에요|이요|예요|요|입니다|이예요|뿐이에요|뿐)?[.!~]*")
+
+
+def recount(t: Turn) -> int | None:
+    """'아 아니 둘이에요': how many children there are, said alone once children are known."""
+    if not t.intake.kids or t.u.children:
+        return None
+    m = _RECOUNT.fullmatch(t.compact)
+    return _COUNTS[m.group(1)] if m else None
+
+
+def recounted(kids: tuple[Kid, ...], count: int) -> tuple[Kid, ...]:
+    """``count`` children: the ones whose age is known first, the rest still to be asked."""
+    known = [k for k in kids if k.known] + [k for k in kids if not k.known]
+    return tuple(known[:count]) + tuple(Kid() for _ in range(count - len(known)))
+
+
+def ask_age(t: Turn) -> None:
+    """The age still missing: the school child's grade, the twins' age, the other child's, the rest's."""
+    kids = t.intake.kids
+    holes = [k for k in kids if not k.known]
+    school = [k for k in holes if k.school]
+    if len(school) == 1:
+        t.say(texts.ASK_GRADE, texts.GRADE_CHOICES)
+    elif school:
+        t.say(texts.ASK_GRADES)
+    elif len(holes) > 1 and all(k.twin for k in holes):
+        t.say(texts.ASK_TWINS_AGE, texts.AGE_CHOICES)
+    elif len(holes) == 1 and len(kids) > 1:
+        t.say(texts.ASK_OTHER_AGE, texts.AGE_CHOICES)
+    elif len(holes) > 1:
+        count = texts.COUNTS[min(len(holes), len(texts.COUNTS)) - 1]
+        t.say(texts.ASK_AGES.format(rest=texts.REST if len(holes) < len(kids) else "", count=count))
+    else:
+        t.say(texts.ASK_AGE, texts.AGE_CHOICES)
