@@ -188,3 +188,12 @@ async def test_a_vacation_day_card_shows_the_vacation_hours(chat: Chat, clock: F
     await chat.say("초5 딸 방학 때 맡길 곳 12월 28일 아침 9시부터 오후 5시 율곡동")
     card = next(r for r in chat.last if r.card_title).text
     assert "12월 28일(월) 09:00-18:00" in card and "14:00-24:00" not in card
+
+
+async def test_hours_gone_this_morning_are_read_this_evening_on_the_day_held(chat: Chat, store: Store,
+                                                                             clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 7, 15, 0, tzinfo=KST)
+    await chat.say("오늘 네 살 맡길 곳 율곡동")
+    await chat.say("9시부터 11시까지")  # 09:00-11:00 is over at 15:00: tonight's hours are meant
+    saved = await state(store, chat)
+    assert (saved.start, saved.end) == (21 * 60, 23 * 60)
