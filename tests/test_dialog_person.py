@@ -71,3 +71,12 @@ async def test_asking_for_the_coordinator_at_consent_is_about_the_consent(chat: 
     assert texts.PERSON_OPEN not in chat.text and chat.last[-1].text == texts.CONSENT_UNCLEAR
     await chat.say("상담원이랑 통화하고 싶어요")  # a person instead of the bot: the desk, then the same question
     assert "042-123-4567" in chat.text and chat.last[-1].text == texts.CONSENT_AGAIN
+
+
+async def test_a_correction_after_declining_keeps_the_other_facts(chat: Chat, clock: FakeClock) -> None:
+    clock.now = WEEKDAY
+    await chat.say("4살 내일 오후 2시부터 5시 율곡동")
+    await chat.tap("동의하지 않음")
+    await chat.say("아 5살이에요")
+    assert "나이를 5살로 바꿨어요" in chat.text and texts.ASK_DAY not in chat.text
+    assert chat.last[-1].choices and chat.last[-1].choices[0].label == "동의하고 접수"

@@ -310,11 +310,14 @@ def on_confirm(t: Turn) -> Step:
 def on_done(t: Turn) -> Step:
     if answer_topic(t):
         return Step.DONE
+    i = t.intake
+    if t.says_facts and i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place:
+        # Declined a moment ago and now correcting ('아 5살이에요'): the facts kept for the 24 hours stay.
+        return revise(t)
     if t.says_facts:
         # A new request after a finished one starts a fresh intake with what this message said.
         t.intake = Intake().merge(t.u, **kid_marks(t))
         return ask_next(t)
-    i = t.intake
     if i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place and consents(t):
         return on_consent(t)  # declined a moment ago, and changed their mind: the facts are still here
     if any(w in t.compact for w in texts.THANKS_WORDS):
