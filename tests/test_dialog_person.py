@@ -80,3 +80,10 @@ async def test_a_correction_after_declining_keeps_the_other_facts(chat: Chat, cl
     await chat.say("아 5살이에요")
     assert "나이를 5살로 바꿨어요" in chat.text and texts.ASK_DAY not in chat.text
     assert chat.last[-1].choices and chat.last[-1].choices[0].label == "동의하고 접수"
+
+
+async def test_an_emergency_without_a_day_gets_the_line_that_works_now(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 9, 2, 0, tzinfo=KST)
+    await chat.say("남편이 쓰러져서 응급실 왔어요 5살 3살 율곡동")
+    assert "042-567-8901" in chat.text and "24시간" in chat.text
+    assert chat.last[-1].text == texts.ASK_DAY and chat.last[-1].choices

@@ -99,12 +99,17 @@ def person_reply(knowledge: Knowledge, now: datetime, case_id: int | None) -> Re
         lines.append(texts.PERSON_OPEN)
     else:
         lines.append(texts.PERSON_CLOSED)
-        always = next((s for s in knowledge.services if s.kind == ALWAYS_OPEN_KIND), None)
-        line = next((c.phone for c in always.contacts if c.phone), None) if always else None
-        if always and line:
-            lines.append(texts.PERSON_ALWAYS.format(name=always.name.split(" (")[0], phone=line))
+        if always := always_line(knowledge, texts.PERSON_ALWAYS):
+            lines.append(always)
         lines.append(texts.PERSON_DANGER)
     return Reply("\n".join(lines), links=(Link(texts.CALL, phone=phone),) if phone != "-" else ())
+
+
+def always_line(knowledge: Knowledge, template: str) -> str | None:
+    """``template`` filled with the always-open service's name and phone (119돌봄센터), if there is one."""
+    always = next((s for s in knowledge.services if s.kind == ALWAYS_OPEN_KIND), None)
+    phone = next((c.phone for c in always.contacts if c.phone), None) if always else None
+    return template.format(name=always.name.split(" (")[0], phone=phone) if always and phone else None
 
 
 def not_korean_reply(knowledge: Knowledge) -> str:

@@ -172,6 +172,7 @@ PERSON_TALK = ("얘기", "이야기", "통화", "대화", "상담", "말하", "�
 PERSON = "사람과 직접 이야기하시려면 통합 접수 창구로 전화하세요.\n· {person} {phone} ({hours})"
 PERSON_OPEN = "지금 전화 받는 시간이에요."
 PERSON_CLOSED = "지금은 전화 받는 시간이 아니에요. 여기 남기신 접수는 담당자가 근무시간에 확인해요."
+EMERGENCY_NOW = "지금 바로 맡겨야 하면 {name}에 전화하세요: {phone} (24시간, 긴급 돌봄)."
 PERSON_ALWAYS = "지금 바로 아이를 맡겨야 하면: {name} {phone} (24시간)"
 PERSON_DANGER = "아이가 위험하면: 112(경찰·아동학대 신고), 119(응급)"
 PERSON_CASE = "접수 #{case_id:은} 담당자가 확인하고 연락드려요. 상태는 '접수 확인'으로 보실 수 있어요."
