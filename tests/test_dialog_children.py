@@ -123,3 +123,20 @@ async def test_a_no_before_the_missing_grade_still_fills_it(chat: Chat, store: S
     await chat.say("첫째는 초등학생이고 둘째는 세 살이에요")
     await chat.say("아니 초4요")
     assert sorted(await kids(store, chat), key=str) == sorted([(None, 4), (36, None)], key=str)
+
+
+async def test_a_no_corrects_the_age_said_while_the_other_is_asked(chat: Chat, store: Store,
+                                                                  clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("아이 둘이요 7살이랑")
+    await chat.say("아 아니 8살이요")
+    assert await kids(store, chat) == [(96, None), (None, None)]
+    assert texts.ASK_OTHER_AGE in chat.text
+    await chat.say("4살이요")
+    assert await kids(store, chat) == [(96, None), (48, None)]
+
+
+async def test_one_school_child_without_a_grade_is_said_back_plainly(chat: Chat, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("초등학생 아들 내일 오후 3시부터 7시 대곡동")
+    assert "초등학생 아이를" in chat.text and "한 아이" not in chat.text

@@ -223,6 +223,11 @@ def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...], negated: bool = False) -
     holes = [i for i, k in enumerate(old) if not k.known]
     if negated and not holes:
         return None  # '아니 5살이요': a correction
+    known = [i for i, k in enumerate(old) if k.known]
+    if negated and len(new) == 1 and len(known) == 1 and new[0].known and not (
+            any(old[i].school for i in holes) and _age_rank(new[0]) >= _SCHOOL_MONTHS):
+        # '아이 둘이요 7살이랑' then '아 아니 8살이요': the age said is corrected, the other child still asked
+        return old[:known[0]] + new + old[known[0] + 1:]
     if all(not k.known for k in new):
         if not old or len(new) <= len(old):
             return old or None  # '쌍둥이예요' said again, or the count of children already there

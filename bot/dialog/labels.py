@@ -75,7 +75,10 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
         # Some ages still missing (the next question asks them): the children kept so far, never '아이, 3살'.
         said = [kid_label(k) for k in after.kids if k.known or k.school]
         count = texts.COUNTS[min(len(after.kids), len(texts.COUNTS)) - 1]
-        out.append((False, texts.KIDS_SO_FAR.format(count=count, labels=f"({', '.join(said)})" if said else "")))
+        if len(after.kids) == 1:  # '초등학생 아이를', not '한 아이(초등학생)를'
+            out.append((False, texts.KID_SO_FAR.format(label=said[0] if said else texts.CHILD_UNKNOWN)))
+        else:
+            out.append((False, texts.KIDS_SO_FAR.format(count=count, labels=f"({', '.join(said)})" if said else "")))
     elif before.kids != after.kids:
         out.append((before.has_age, ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
     if before.day != after.day and after.day:

@@ -129,6 +129,7 @@ CHANGED_TIME = "시간을 {value:으로}"
 CHANGED_PLACE = "동네를 {value:으로}"
 NOTHING_CHANGED = "말씀하신 내용은 이미 그대로 적혀 있어요."
 KIDS_SO_FAR = "{count} 아이{labels}를"
+KID_SO_FAR = "{label} 아이를"
 """Children kept while an age is still asked: '두 아이(초등학생, 3살)를 적어 둘게요'."""
 ADDED_KID = "{value} 아이도 함께"
 MORE_CHILD_WORDS = ("동생도", "둘째도", "셋째도", "첫째도", "큰애도", "큰아이도", "작은애도", "막내도", "언니도",
