@@ -95,15 +95,14 @@ class Member:
                 if not fut.done():
                     waiting, self.batch.cases = self.batch.cases, []
                     await write_cases(self.batch.conn, waiting)
-        except BaseException:
-            if entry in self.batch.cases:  # not written: nobody else will write it now
+        except BaseException:  # cancelled while it waited, or the write failed (every waiting case heard why)
+            if entry in self.batch.cases:  # not taken yet: nobody writes it now
                 self.batch.cases.remove(entry)
-            if not fut.done():
                 fut.cancel()
+            else:  # being written by another turn: its outcome goes unheard (and unlogged)
+                fut.add_done_callback(lambda f: f.cancelled() or f.exception())
             raise
-        case_id = fut.result()
-        self.cases.append(case_id)  # announced once the batch commits
-        return case_id
+        return fut.result()
 
     async def end(self) -> None:
         """The turn is done with the database: once its batch has committed, its writes are durable."""
@@ -259,33 +258,43 @@ async def write_cases(conn: Any, waiting: Sequence[tuple[Member, Callable[[int],
             for member, _, _ in waiting:
                 member.saved.clear()
         ids = sorted(int(r["id"]) for r in await conn.fetch(NEXT_CASES, len(waiting)))
-        todo: list[tuple[str, asyncio.Future[int], int]] = []
-        for (_, statements, fut), case_id in zip(waiting, ids, strict=True):
+        todo: list[tuple[str, Member, asyncio.Future[int], int]] = []
+        for (member, statements, fut), case_id in zip(waiting, ids, strict=True):
             try:
-                todo.append((statements(case_id), fut, case_id))
+                todo.append((statements(case_id), member, fut, case_id))
             except Exception as exc:  # a value PostgreSQL cannot hold: this case alone fails
-                fut.set_exception(exc)
+                _settle(fut, exc)
         while todo:
             try:
-                await conn.execute("; ".join(f"SAVEPOINT c; {sql}; RELEASE SAVEPOINT c" for sql, _, _ in todo))
+                await conn.execute("; ".join(f"SAVEPOINT c; {sql}; RELEASE SAVEPOINT c" for sql, *_ in todo))
             except Exception as exc:
                 await conn.execute("ROLLBACK TO SAVEPOINT c; RELEASE SAVEPOINT c")
                 written = {r["id"] for r in await conn.fetch(WRITTEN_CASES, [case_id for *_, case_id in todo])}
                 failed = next((i for i, (*_, case_id) in enumerate(todo) if case_id not in written), len(todo))
-                for _, fut, case_id in todo[:failed]:
-                    fut.set_result(case_id)
+                for _, member, fut, case_id in todo[:failed]:
+                    _opened(member, fut, case_id)
                 if failed < len(todo):
-                    todo[failed][1].set_exception(exc)
+                    _settle(todo[failed][2], exc)
                 todo = todo[failed + 1:]
             else:
-                for _, fut, case_id in todo:
-                    fut.set_result(case_id)
+                for _, member, fut, case_id in todo:
+                    _opened(member, fut, case_id)
                 todo = []
     except BaseException as exc:  # the connection failed, or this task was cancelled: every case waiting hears it
         for _, _, fut in waiting:
-            if not fut.done():
-                fut.set_exception(exc if isinstance(exc, Exception) else RuntimeError("the case write was cancelled"))
+            _settle(fut, exc if isinstance(exc, Exception) else RuntimeError("the case write was cancelled"))
         raise
+
+
+def _opened(member: Member, fut: asyncio.Future[int], case_id: int) -> None:
+    member.cases.append(case_id)  # announced once the batch commits, even if its turn was cancelled meanwhile
+    if not fut.done():
+        fut.set_result(case_id)
+
+
+def _settle(fut: asyncio.Future[int], exc: BaseException) -> None:
+    if not fut.done():
+        fut.set_exception(exc)
 
 
 async def _rollback(conn: Any) -> None:
