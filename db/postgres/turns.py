@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from db.postgres.cases import Waiting, write_cases
 from db.postgres.literal import WRITE_SQL, array, literal, write_literal
 
 USER_LOCKS = 0x646F6C63
@@ -23,10 +24,6 @@ READ_SQL = (
     " LEFT JOIN LATERAL (SELECT f.id, f.case_id FROM followups f JOIN cases cs ON cs.id = f.case_id"
     " WHERE cs.user_key = k.user_key AND f.kind = 'parent' AND f.asked_at IS NOT NULL AND f.answered_at IS NULL"
     " ORDER BY f.id DESC LIMIT 1) a ON true")
-
-
-NEXT_CASES = "SELECT nextval(pg_get_serial_sequence('cases', 'id')) AS id FROM generate_series(1, $1)"
-WRITTEN_CASES = "SELECT id FROM cases WHERE id = ANY($1::bigint[])"
 
 
 # The batch's transaction keeps the prepared statements' generic plans. Under the default (auto) the READ was
@@ -94,20 +91,24 @@ class Member:
     async def open_case(self, statements: Callable[[int], str]) -> int:
         """A case this turn opens, its number given to ``statements`` (its rows as SQL). The cases that the
         batch's turns open while its connection is busy wait for it together and are written together
-        (``write_cases``): two round trips for all of them instead of two for each."""
+        (db/postgres/cases.py): two round trips for all of them instead of two for each."""
         fut: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        entry = (self, statements, fut)
+        entry = (self, (statements, fut, self.cases.append))  # announced once the batch commits
         self.batch.cases.append(entry)
         try:
             async with self.batch.lock:
                 if not fut.done():
                     waiting, self.batch.cases = self.batch.cases, []
-                    await write_cases(self.batch.conn, waiting)
+                    saved = [s for member, _ in waiting for s in member.saved]
+                    await write_cases(self.batch.conn, [case for _, case in waiting],
+                                      write_values(saved) if saved else None)
+                    for member, _ in waiting:
+                        member.saved.clear()
         except BaseException:  # cancelled while it waited, or the write failed (every waiting case heard why)
             if entry in self.batch.cases:  # not taken yet: nobody writes it now
                 self.batch.cases.remove(entry)
                 fut.cancel()
-            else:  # being written by another turn: its outcome goes unheard (and unlogged)
+            else:  # taken by another turn: its outcome goes unheard (and unlogged)
                 fut.add_done_callback(lambda f: f.cancelled() or f.exception())
             raise
         return fut.result()
@@ -131,7 +132,7 @@ class Batch:
     committed: asyncio.Future[None] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
     left: int = 0
     all_left: asyncio.Event = field(default_factory=asyncio.Event)
-    cases: list[tuple[Member, Callable[[int], str], asyncio.Future[int]]] = field(default_factory=list)
+    cases: list[tuple[Member, Waiting]] = field(default_factory=list)
     """Cases waiting for the connection (``Member.open_case``)."""
 
     def leave(self) -> None:
@@ -253,56 +254,6 @@ class Batcher:
             for case_id in member.cases:
                 self._store.committed_case(case_id)
         batch.committed.set_result(None)
-
-
-async def write_cases(conn: Any, waiting: Sequence[tuple[Member, Callable[[int], str], asyncio.Future[int]]]) -> None:
-    """The cases' numbers in one round trip (in the order they were asked for), then their rows in one simple
-    query, each case in a savepoint of its own: a failing case stops the query, is rolled back alone and fails its
-    own turn; the cases after it go again. What a turn saved before goes first, for its case to see."""
-    try:
-        saved = [s for member, _, _ in waiting for s in member.saved]
-        if saved:
-            await conn.execute(WRITE_SQL, *write_values(saved))
-            for member, _, _ in waiting:
-                member.saved.clear()
-        ids = sorted(int(r["id"]) for r in await conn.fetch(NEXT_CASES, len(waiting)))
-        todo: list[tuple[str, Member, asyncio.Future[int], int]] = []
-        for (member, statements, fut), case_id in zip(waiting, ids, strict=True):
-            try:
-                todo.append((statements(case_id), member, fut, case_id))
-            except Exception as exc:  # a value PostgreSQL cannot hold: this case alone fails
-                _settle(fut, exc)
-        while todo:
-            try:
-                await conn.execute("; ".join(f"SAVEPOINT c; {sql}; RELEASE SAVEPOINT c" for sql, *_ in todo))
-            except Exception as exc:
-                await conn.execute("ROLLBACK TO SAVEPOINT c; RELEASE SAVEPOINT c")
-                written = {r["id"] for r in await conn.fetch(WRITTEN_CASES, [case_id for *_, case_id in todo])}
-                failed = next((i for i, (*_, case_id) in enumerate(todo) if case_id not in written), len(todo))
-                for _, member, fut, case_id in todo[:failed]:
-                    _opened(member, fut, case_id)
-                if failed < len(todo):
-                    _settle(todo[failed][2], exc)
-                todo = todo[failed + 1:]
-            else:
-                for _, member, fut, case_id in todo:
-                    _opened(member, fut, case_id)
-                todo = []
-    except BaseException as exc:  # the connection failed, or this task was cancelled: every case waiting hears it
-        for _, _, fut in waiting:
-            _settle(fut, exc if isinstance(exc, Exception) else RuntimeError("the case write was cancelled"))
-        raise
-
-
-def _opened(member: Member, fut: asyncio.Future[int], case_id: int) -> None:
-    member.cases.append(case_id)  # announced once the batch commits, even if its turn was cancelled meanwhile
-    if not fut.done():
-        fut.set_result(case_id)
-
-
-def _settle(fut: asyncio.Future[int], exc: BaseException) -> None:
-    if not fut.done():
-        fut.set_exception(exc)
 
 
 async def _rollback(conn: Any) -> None:
