@@ -16,7 +16,7 @@ import asyncpg
 
 from db.contract import Row, Store, case_values
 from db.models import MAX_LOGGED_CHARS, NewCase, ts
-from db.postgres.literal import WRITE_SQL, case_statements
+from db.postgres.literal import PREPARE_WRITE, WRITE_SQL, case_statements
 from db.postgres.migrate import migrate
 from db.postgres.sql import ThreadConnection, params, translate
 from db.postgres.turns import Batcher, Member, Saved, write_values
@@ -59,6 +59,10 @@ async def _no_reset(conn: Any) -> None:
     return None
 
 
+async def _prepare(conn: Any) -> None:
+    await conn.execute(PREPARE_WRITE)
+
+
 class PostgresStore(Store):
     """Open with ``await PostgresStore.open(url)``. A turn (``turn``) runs in a transaction, shared with the turns
     that arrived with it (db/postgres/turns.py), that holds the user's advisory lock from the state read to the
@@ -86,15 +90,15 @@ class PostgresStore(Store):
 
     @classmethod
     async def open(cls, url: str, *, min_size: int = 2, max_size: int = 20, **kw: Any) -> PostgresStore:
-        # reset: pooled connections keep no session state (session locks live on connections of their own), and
-        # asyncpg's default reset query cost a round trip per turn
-        pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, reset=_no_reset)
+        conn = await asyncpg.connect(url)  # the tables first: each pooled connection prepares the turns' write
         try:
-            async with pool.acquire() as conn:
-                await migrate(conn)
-        except BaseException:
-            await pool.close()
-            raise
+            await migrate(conn)
+        finally:
+            await conn.close()
+        # reset: pooled connections keep no session state but the write prepared when they open (session locks
+        # live on connections of their own), and asyncpg's default reset query cost a round trip per turn
+        pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, reset=_no_reset,
+                                         init=_prepare)
         return cls(pool, url, **kw)
 
     async def close(self) -> None:
