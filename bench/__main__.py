@@ -74,8 +74,17 @@ def postgres_rows(pg: dict[str, list[float]]) -> list[Row]:
                 row(f"  {workers} worker(s) at {rate:,}: cases", pg[f"{key}_cases"],
                     f"of {pg[f'{key}_parents'][0]:.0f}", "= all", lambda v, k=key: min(v) == pg[f"{k}_parents"][0]),
             ]
-    ratio = [a / b for a, b in zip(pg["2w_3000_achieved"], pg["raw"], strict=True)]
-    rows.append(row("  two workers at 3,000 / raw", ratio, "ratio", ">= 1.0", at_least(1.0)))
+    # Ceiling over ceiling, as figure 2/3 on SQLite (bench/postgres.py says why not the rate at 3,000 offered)
+    ratio = [a / b for a, b in zip(pg["2w_ceiling_achieved"], pg["raw"], strict=True)]
+    rows += [
+        row(f"  2 workers, {pg['2w_ceiling_parents'][0]:,.0f} parents back to back: turns/s", pg["2w_ceiling_achieved"],
+            "turns/s"),
+        row("  same, p99", pg["2w_ceiling_p99"], "ms"),
+        row("  same, turns per transaction", pg["2w_ceiling_per_commit"], "turns"),
+        row("  same, cases", pg["2w_ceiling_cases"], f"of {pg['2w_ceiling_parents'][0]:.0f}", "= all",
+            lambda v: min(v) == pg["2w_ceiling_parents"][0]),
+        row("  ratio: 2 workers back to back / raw INSERT + COMMIT", ratio, "ratio", ">= 1.0", at_least(1.0)),
+    ]
     return rows
 
 

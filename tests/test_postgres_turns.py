@@ -120,3 +120,35 @@ async def test_the_read_with_the_lock_is_what_the_contracts_queries_say(two: tup
         assert await a.asked_followup(key) == []
         await a.commit_turn(key, "네", [], '{"n": 1}', NOW)
     assert await a.load_state(key) == '{"n": 1}'
+
+
+async def test_cases_opened_together_are_written_together_and_a_failing_one_fails_alone(
+        two: tuple[Store, Store]) -> None:
+    """The batch's turns that open cases while its connection is busy get their numbers and rows together; one
+    case that cannot be written (cases.channel is NOT NULL) fails its own turn, and the cases after it in the
+    same write still open."""
+    a, b = two
+    heard: list[int] = []
+    a.case_listeners.append(heard.append)
+    keys = [f"kakao:c{i}" for i in range(8)]
+
+    async def confirm(key: str) -> int:
+        async with a.turn(key):
+            await a.load_state(key)
+            bad = {"channel": None} if key == keys[5] else {}
+            return await a.create_case(new_case(key, **bad), '{"case_id": null, "step": "done"}',
+                                       number_key="case_id", inbound="네", replies=["접수번호 {case_id}"],
+                                       announce=0)
+
+    got = await asyncio.gather(*(confirm(k) for k in keys), return_exceptions=True)
+    assert isinstance(got[5], asyncpg.NotNullViolationError)
+    opened = [n for n in got if isinstance(n, int)]
+    assert len(set(opened)) == len(keys) - 1 and sorted(heard) == sorted(opened)
+    for key, case_id in zip(keys, got, strict=True):
+        if key == keys[5]:
+            assert not await b.cases_for_user(key) and await b.load_state(key) is None
+            continue
+        assert [c.id for c in await b.cases_for_user(key)] == [case_id]
+        assert await b.load_state(key) == f'{{"case_id":{case_id},"step":"done"}}'
+        rows = await b.fetch("SELECT direction, text FROM messages WHERE user_key = ? ORDER BY id", (key,))
+        assert [(r["direction"], r["text"]) for r in rows] == [("in", "네"), ("out", f"접수번호 {case_id}")]

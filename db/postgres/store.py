@@ -16,7 +16,7 @@ import asyncpg
 
 from db.contract import Row, Store, case_values
 from db.models import MAX_LOGGED_CHARS, NewCase, ts
-from db.postgres.literal import WRITE_SQL, case_statements
+from db.postgres.literal import PREPARE_WRITE, WRITE_SQL, case_statements
 from db.postgres.migrate import migrate
 from db.postgres.sql import ThreadConnection, params, translate
 from db.postgres.turns import Batcher, Member, Saved, write_values
@@ -59,6 +59,10 @@ async def _no_reset(conn: Any) -> None:
     return None
 
 
+async def _prepare(conn: Any) -> None:
+    await conn.execute(PREPARE_WRITE)
+
+
 class PostgresStore(Store):
     """Open with ``await PostgresStore.open(url)``. A turn (``turn``) runs in a transaction, shared with the turns
     that arrived with it (db/postgres/turns.py), that holds the user's advisory lock from the state read to the
@@ -86,15 +90,15 @@ class PostgresStore(Store):
 
     @classmethod
     async def open(cls, url: str, *, min_size: int = 2, max_size: int = 20, **kw: Any) -> PostgresStore:
-        # reset: pooled connections keep no session state (session locks live on connections of their own), and
-        # asyncpg's default reset query cost a round trip per turn
-        pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, reset=_no_reset)
+        conn = await asyncpg.connect(url)  # the tables first: each pooled connection prepares the turns' write
         try:
-            async with pool.acquire() as conn:
-                await migrate(conn)
-        except BaseException:
-            await pool.close()
-            raise
+            await migrate(conn)
+        finally:
+            await conn.close()
+        # reset: pooled connections keep no session state but the write prepared when they open (session locks
+        # live on connections of their own), and asyncpg's default reset query cost a round trip per turn
+        pool = await asyncpg.create_pool(url, min_size=min_size, max_size=max_size, reset=_no_reset,
+                                         init=_prepare)
         return cls(pool, url, **kw)
 
     async def close(self) -> None:
@@ -231,32 +235,27 @@ class PostgresStore(Store):
                           inbound: str | None = None, replies: Sequence[str] = (),
                           announce: int | None = None) -> int:
         """The case's number first (nextval), then its rows and the conversation as statements of one simple
-        query: two round trips, in a savepoint inside a turn, or a transaction of their own outside one."""
+        query: two round trips, in a transaction of their own; inside a turn in a savepoint, two round trips for
+        all the cases the batch's turns open together (db/postgres/turns.py)."""
         plan = self.planner(case)
         at = ts(case.created_at)
         row = case_values(case)
         op = CaseWrite(row, case.user_key, at, plan.notes, (), state, number_key, inbound, tuple(replies), announce)
         followups = [(kind, ts(due)) for kind, due in plan.followups]
         s = self._session()
+
+        def statements(case_id: int) -> str:
+            messages = None if inbound is None else list(zip(*_messages(inbound, op.texts(case_id)), strict=True))
+            return case_statements(case_id, [params([v])[0] for v in row], at, plan.notes, followups,
+                                   case.user_key, op.saved_state(case_id), messages)
+
         if s is not None:
             s.fresh = False
-        async with self._conn(savepoint=False) as conn:
+            return await s.open_case(statements)  # with the cases the batch's other turns open meanwhile
+        async with self._conn() as conn:
             case_id = int(await conn.fetchval(_NEXT_CASE))
-            messages = None if inbound is None else list(zip(*_messages(inbound, op.texts(case_id)), strict=True))
-            sql = case_statements(case_id, [params([v])[0] for v in row], at, plan.notes, followups,
-                                  case.user_key, op.saved_state(case_id), messages)
-            if s is None:
-                await conn.execute(sql)  # several statements in one simple query: one implicit transaction
-            else:
-                try:
-                    await conn.execute(f"SAVEPOINT w; {sql}; RELEASE SAVEPOINT w")
-                except BaseException:
-                    await conn.execute("ROLLBACK TO SAVEPOINT w; RELEASE SAVEPOINT w")
-                    raise
-        if s is not None:
-            s.cases.append(case_id)  # announced once the batch commits
-        else:
-            self.committed_case(case_id)
+            await conn.execute(statements(case_id))  # several statements in one simple query: one transaction
+        self.committed_case(case_id)
         return case_id
 
     async def claim_outbox(self, now: str, limit: int = 200) -> list[Row]:
