@@ -92,7 +92,8 @@ class Engine:
         knowledge = self.knowledge.current
         intake = await self._load(key)
         intake, raw, text, label, u = read_turn(self.understander(knowledge), intake, inbound, now)
-        t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label)
+        pick = raw.removeprefix(texts.KID_PICK) if raw.startswith(texts.KID_PICK) else None
+        t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label, pick)
         if len(raw) > MAX_TEXT:
             t.say(texts.TOO_LONG)
         if u.danger:

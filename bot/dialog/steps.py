@@ -19,7 +19,7 @@ from bot.dialog.answers import (
     which_child,
 )
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
-from bot.dialog.children import ask_age, kid_marks, recount, recounted
+from bot.dialog.children import ask_age, ask_which_kid, kid_marks, recount, recounted, unclear_kid
 from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
 from bot.dialog.reading import named_month
@@ -103,6 +103,8 @@ def more(t: Turn) -> bool:
 
 def revise(t: Turn) -> Step:
     """A correction at the consent or confirm step: say what changed, and show a card only if the advice did."""
+    if unclear_kid(t):
+        return ask_which_kid(t)
     before, old = t.intake, [r.best for _, r in t.rankings()]
     t.intake = t.intake.merge(t.u, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
@@ -201,6 +203,8 @@ def on_collect(t: Turn) -> Step:
         towns = [p.name for p in t.knowledge.places if p.name[-1] in "읍면"]
         t.say(texts.ASK_TOWNSHIP, tuple(Choice(name, name) for name in towns), ask_location=True)
         return Step.COLLECT
+    if unclear_kid(t):
+        return ask_which_kid(t)
     before = t.intake
     if (count := recount(t)) is not None:  # '아 아니 둘이에요' after '아이 셋인데요'
         t.intake = t.intake.evolve(kids=recounted(t.intake.kids, count))
