@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from bot.dialog import outside, texts, urgent
+from bot.dialog.advice import summary
 from bot.dialog.casefile import new_case
 from bot.dialog.core import OVERDUE, Choice, Inbound, Reply
 from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES, CaseDesk
@@ -20,7 +21,7 @@ from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_TEXT, ask_half, read_turn
-from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, resume, summary
+from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, resume
 from bot.settings import Settings
 from db.models import CASE_NUMBER, NewCase
 from db.store import Store
