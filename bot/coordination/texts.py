@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
-from bot.dialog import texts as dialog_texts
+from bot.dialog import wording
 from db.models import CaseRow, Outcome, Status
 
 STATUS = {
@@ -105,7 +105,7 @@ def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, late
         lines.append(f"결과: {OUTCOME[case.outcome]}")
     waiting = case.status in (Status.NEW, Status.CLAIMED)
     if each and waiting and service_name:
-        count = dialog_texts.COUNTS[min(len(case.children), len(dialog_texts.COUNTS)) - 1]
+        count = wording.COUNTS[min(len(case.children), len(wording.COUNTS)) - 1]
         who = case.claimed_by if case.status == Status.CLAIMED and case.claimed_by else service_name
         if later is not None:
             lines.append(STATUS_LATER_ALL.format(when=when(later, tz), who=who, count=count))
@@ -123,7 +123,7 @@ def _each_child(case: CaseRow, names: Mapping[str, str]) -> list[str]:
     services = [c.get("service_id") for c in case.children]
     if case.danger or len(set(services)) < 2:
         return []
-    return [CHILD_SERVICE.format(child=c.get("label") or dialog_texts.CHILD_UNKNOWN,
+    return [CHILD_SERVICE.format(child=c.get("label") or wording.CHILD_UNKNOWN,
                                  service=names.get(c.get("service_id") or "", NO_SERVICE) if c.get("service_id")
                                  else NO_SERVICE)
             for c in case.children]
@@ -138,13 +138,13 @@ def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_cas
     site = site_name or case.site_id
     lines.append(f"서비스: {service_name}" + (f" · {site}" if site else ""))
     if case.summary_text:
-        shared = dialog_texts.SUMMARY_PLACE.format(place=dialog_texts.SHARED_LOCATION)
-        contact = dialog_texts.SUMMARY_CONTACT.split("{")[0]
+        shared = wording.SUMMARY_PLACE.format(place=wording.SHARED_LOCATION)
+        contact = wording.SUMMARY_CONTACT.split("{")[0]
         for line in case.summary_text.splitlines():
             if case.contact and line.startswith(contact):
                 continue  # the contact has its own line below, once
             if area and line == shared:
-                line = dialog_texts.SUMMARY_PLACE.format(place=SHARED_NEAR.format(area=area))
+                line = wording.SUMMARY_PLACE.format(place=SHARED_NEAR.format(area=area))
             lines.append(line)
     if case.contact:
         route = ROUTE.get(str(case.contact.get("route")), str(case.contact.get("route")))

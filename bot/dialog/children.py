@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.dialog import texts
+from bot.dialog import texts, wording
 from bot.dialog.answers import adds_child, which_child
 from bot.dialog.core import Choice
 from bot.dialog.intake import Kid, Step
@@ -61,7 +61,7 @@ def ask_age(t: Turn) -> None:
     elif len(holes) == 1 and len(kids) > 1:
         t.say(texts.ASK_OTHER_AGE, texts.AGE_CHOICES)
     elif len(holes) > 1:
-        count = texts.COUNTS[min(len(holes), len(texts.COUNTS)) - 1]
+        count = wording.COUNTS[min(len(holes), len(wording.COUNTS)) - 1]
         t.say(texts.ASK_AGES.format(rest=texts.REST if len(holes) < len(kids) else "", count=count))
     else:
         t.say(texts.ASK_AGE, texts.AGE_CHOICES)
@@ -85,7 +85,7 @@ def ask_which_kid(t: Turn) -> Step:
     names = [kid_label(k) for k in t.intake.kids]
     buttons = tuple(
         Choice(texts.KID_BUTTON.format(label=name) if names.count(name) == 1
-               else texts.KID_BUTTON_NTH.format(nth=texts.ORDINALS[min(i, len(texts.ORDINALS) - 1)], label=name),
+               else texts.KID_BUTTON_NTH.format(nth=wording.ORDINALS[min(i, len(wording.ORDINALS) - 1)], label=name),
                f"{texts.KID_PICK}{i}")
         for i, name in enumerate(names))
     only = Choice(texts.KID_ONLY.format(age=age), texts.KID_PICK + texts.KID_PICK_ONLY)
