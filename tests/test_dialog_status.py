@@ -3,8 +3,10 @@ case's one coordinator) and when, and, before then, whose line is which."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
+from bot.coordination import texts as queue_texts
 from bot.coordination.queue import Queue
 from db.store import Store
 from tests.conftest import KST, Chat, FakeClock
@@ -61,3 +63,14 @@ async def test_children_at_one_service_keep_the_one_line(chat: Chat, clock: Fake
     await chat.say("접수 확인")
     assert "서비스: 365어린이집" in chat.text and "두 아이 모두" not in chat.text
     assert "곧 접수를 맡아" in chat.text
+
+
+
+async def test_a_child_without_a_service_is_said_plainly(chat: Chat, clock: FakeClock, store: Store) -> None:
+    clock.now = MONDAY_1000
+    await file(chat, TWO)
+    (case,) = await store.cases_for_user(chat.address.key)
+    first, second = case.children
+    case = replace(case, children=(first, {**second, "service_id": None}))
+    text = queue_texts.case_status(case, KST, "다함께돌봄센터", names={"after-school": "다함께돌봄센터"})
+    assert "· 7살 아이: 다함께돌봄센터\n· 4살 아이: 맞는 서비스 없음" in text

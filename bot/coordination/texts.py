@@ -57,7 +57,7 @@ PARENT_NO_LATER = (
 )
 STATUS_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
 CHILD_SERVICE = "· {child} 아이: {service}"
-NO_SERVICE = "맞는 서비스 없음 (담당자가 방법을 찾아요)"
+NO_SERVICE = "맞는 서비스 없음"
 NEXT_STEP_ALL = {
     Status.NEW: "{who} 담당자가 {count} 아이 모두 맡아 곧 연락드릴 거예요.",
     Status.CLAIMED: "{who} 담당자가 {count} 아이 모두 맡았어요. 곧 연락드릴게요.",
@@ -124,7 +124,7 @@ def _each_child(case: CaseRow, names: Mapping[str, str]) -> list[str]:
     if case.danger or len(set(services)) < 2:
         return []
     return [CHILD_SERVICE.format(child=c.get("label") or wording.CHILD_UNKNOWN,
-                                 service=names.get(c.get("service_id") or "", NO_SERVICE) if c.get("service_id")
+                                 service=names.get(c["service_id"], c["service_id"]) if c.get("service_id")
                                  else NO_SERVICE)
             for c in case.children]
 
