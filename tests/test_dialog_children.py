@@ -193,3 +193,11 @@ async def test_something_else_instead_of_a_child_drops_the_question(chat: Chat, 
     await chat.say("내일이요")
     saved = Intake.from_json(await store.load_state(chat.address.key))
     assert saved.ask_kid is None and [k.age_months for k in saved.kids] == [84, 60] and saved.day is not None
+
+
+async def test_a_danger_message_with_one_age_keeps_both_children(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("7살이랑 5살 애 둘이요")
+    await chat.say("4살 애가 지금 혼자 집에 있어요")
+    assert "112" in chat.text and "어느 아이" in chat.text
+    assert await kids(store, chat) == [(84, None), (60, None)]
