@@ -140,3 +140,64 @@ async def test_one_school_child_without_a_grade_is_said_back_plainly(chat: Chat,
     clock.now = MONDAY
     await chat.say("초등학생 아들 내일 오후 3시부터 7시 대곡동")
     assert "초등학생 아이를" in chat.text and "한 아이" not in chat.text
+
+
+async def test_a_bare_age_with_two_children_known_asks_which(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("큰애 8살 작은애 3살이요")
+    await chat.say("6살이에요")  # the day is asked: nothing says whose age this is
+    assert await kids(store, chat) == [(96, None), (36, None)]
+    assert "6살은 어느 아이" in chat.text and "8살, 3살" in chat.text
+    assert [c.label for r in chat.last for c in r.choices] == ["8살 아이", "3살 아이", "아이는 6살 한 명"]
+    await chat.tap("3살 아이")
+    assert await kids(store, chat) == [(96, None), (72, None)]
+    assert texts.ASK_DAY in chat.text
+
+
+async def test_the_other_facts_of_that_message_are_kept(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("8살이랑 3살 둘이에요")
+    await chat.say("아 5살이요 모레 오후 3시부터 6시까지")
+    assert "5살은 어느 아이" in chat.text
+    await chat.tap("8살 아이")
+    saved = Intake.from_json(await store.load_state(chat.address.key))
+    assert [k.age_months for k in saved.kids] == [60, 36]
+    assert saved.day is not None and saved.day.day == 9 and (saved.start, saved.end) == (15 * 60, 18 * 60)
+    assert texts.ASK_PLACE in chat.text
+
+
+async def test_one_child_after_all_replaces_both(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("7살이랑 5살 애 둘이요")
+    await chat.say("4살이요")
+    await chat.tap("아이는 4살 한 명")
+    assert await kids(store, chat) == [(48, None)]
+
+
+async def test_a_child_named_in_words_answers_which(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("7살이랑 5살 애 둘이요 내일 오후 2시부터 6시까지 율곡동")
+    assert any(c.label == "동의하고 접수" for r in chat.last for c in r.choices)
+    await chat.say("아 4살이에요")  # at the consent step, too: asked, not written over both
+    assert await kids(store, chat) == [(84, None), (60, None)] and "어느 아이" in chat.text
+    await chat.say("작은애요")
+    assert await kids(store, chat) == [(84, None), (48, None)]
+    assert any(c.label == "동의하고 접수" for r in chat.last for c in r.choices)
+
+
+async def test_something_else_instead_of_a_child_drops_the_question(chat: Chat, store: Store,
+                                                                    clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("7살이랑 5살 애 둘이요")
+    await chat.say("4살이요")
+    await chat.say("내일이요")
+    saved = Intake.from_json(await store.load_state(chat.address.key))
+    assert saved.ask_kid is None and [k.age_months for k in saved.kids] == [84, 60] and saved.day is not None
+
+
+async def test_a_danger_message_with_one_age_keeps_both_children(chat: Chat, store: Store, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await chat.say("7살이랑 5살 애 둘이요")
+    await chat.say("4살 애가 지금 혼자 집에 있어요")
+    assert "112" in chat.text and "어느 아이" in chat.text
+    assert await kids(store, chat) == [(84, None), (60, None)]

@@ -164,5 +164,7 @@ async def test_a_sibling_said_later_joins_the_child_already_known(chat: Chat) ->
     await chat.tap("동의하고 접수")
     await chat.tap("채팅으로 받기")
     assert "· 아이: 6살, 3살\n" in chat.text
-    await chat.say("4살이에요")  # no child named: the whole answer, as before
+    await chat.say("4살이에요")  # no child named: which one is asked, neither is written over
+    assert "4살은 어느 아이의 나이인가요?" in chat.text
+    await chat.tap("아이는 4살 한 명")  # one child after all: the whole answer
     assert "· 아이: 4살\n" in chat.text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Opening hours and ages in words are the dialog's; the map shows the same words (re-exported).
-from bot.dialog.texts import (  # noqa: F401 (re-exported for the page)
+from bot.dialog.wording import (  # noqa: F401 (re-exported for the page)
     AGE_MONTHS,
     AGE_YEARS,
     AGES_ANYONE,

@@ -46,7 +46,8 @@ class ParentDesk:
         names = service_names or {}
         now = self.clock()
         return "\n\n".join(queue_texts.case_status(c, self.tz, names.get(c.service_id or ""),
-                                                   later=self.answer_at(c.service_id, now, danger=c.danger))
+                                                   later=self.answer_at(c.service_id, now, danger=c.danger),
+                                                   names=names)
                             for c in found[:3])
 
     async def link(self, danger_case: int, case_id: int, note: str) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
-from bot.dialog import texts as dialog_texts
+from bot.dialog import wording
 from db.models import CaseRow, Outcome, Status
 
 STATUS = {
@@ -55,6 +56,14 @@ PARENT_NO_LATER = (
     "불편을 드려 죄송해요. 접수번호 {id}번을 다시 열어 담당자에게 알렸어요. 담당자가 {when}부터 확인하고 연락드려요."
 )
 STATUS_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
+CHILD_SERVICE = "· {child} 아이: {service}"
+NO_SERVICE = "맞는 서비스 없음"
+NEXT_STEP_ALL = {
+    Status.NEW: "{who} 담당자가 {count} 아이 모두 맡아 곧 연락드릴 거예요.",
+    Status.CLAIMED: "{who} 담당자가 {count} 아이 모두 맡았어요. 곧 연락드릴게요.",
+}
+STATUS_LATER_ALL = "지금은 담당자 근무시간이 아니에요. {when}부터 {who} 담당자가 {count} 아이 모두 확인하고 연락드려요."
+"""Children sent to different services: one coordinator (the case's) arranges every child's care."""
 AFTER_HOURS = "지금은 코디네이터 근무시간이 아니라서, 담당자가 {when}부터 확인하고 연락드려요."
 WEEKDAYS = "월화수목금토일"
 
@@ -79,20 +88,45 @@ def when(at: datetime, tz: tzinfo) -> str:
     return f"{local.month}월 {local.day}일({WEEKDAYS[local.weekday()]}) {local:%H:%M}"
 
 
-def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, later: datetime | None = None) -> str:
+def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, later: datetime | None = None,
+                names: Mapping[str, str] | None = None) -> str:
     """One case as a parent sees it: number, service, status, what comes next (``later``: when a coordinator is
-    next on duty, if nobody is now: then no '곧')."""
+    next on duty, if nobody is now: then no '곧'). Children sent to different services each get their line
+    (``names``: service id -> name), and the parent hears that the case's one coordinator arranges them all: the
+    queue gives a case to its first service's coordinators, so no other service's desk is waiting to call."""
     lines = [f"접수 #{case.id} · {when(case.created_at, tz)} 접수"]
-    if service_name:
+    each = _each_child(case, names or {})
+    if each:
+        lines += each
+    elif service_name:
         lines.append(f"서비스: {service_name}")
     lines.append(f"상태: {STATUS[case.status]}")
     if case.outcome is not None:
         lines.append(f"결과: {OUTCOME[case.outcome]}")
-    if later is not None and case.status in (Status.NEW, Status.CLAIMED):
+    waiting = case.status in (Status.NEW, Status.CLAIMED)
+    if each and waiting and service_name:
+        count = wording.COUNTS[min(len(case.children), len(wording.COUNTS)) - 1]
+        who = case.claimed_by if case.status == Status.CLAIMED and case.claimed_by else service_name
+        if later is not None:
+            lines.append(STATUS_LATER_ALL.format(when=when(later, tz), who=who, count=count))
+        else:
+            lines.append(NEXT_STEP_ALL[case.status].format(who=who, count=count))
+    elif later is not None and waiting:
         lines.append(STATUS_LATER.format(when=when(later, tz)))
     else:
         lines.append(NEXT_STEP[case.status].format(who=case.claimed_by or ""))
     return "\n".join(lines)
+
+
+def _each_child(case: CaseRow, names: Mapping[str, str]) -> list[str]:
+    """'· 7살 아이: 다함께돌봄센터' per child, when the children were sent to more than one service; else []."""
+    services = [c.get("service_id") for c in case.children]
+    if case.danger or len(set(services)) < 2:
+        return []
+    return [CHILD_SERVICE.format(child=c.get("label") or wording.CHILD_UNKNOWN,
+                                 service=names.get(c["service_id"], c["service_id"]) if c.get("service_id")
+                                 else NO_SERVICE)
+            for c in case.children]
 
 
 def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_case",
@@ -104,13 +138,13 @@ def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_cas
     site = site_name or case.site_id
     lines.append(f"서비스: {service_name}" + (f" · {site}" if site else ""))
     if case.summary_text:
-        shared = dialog_texts.SUMMARY_PLACE.format(place=dialog_texts.SHARED_LOCATION)
-        contact = dialog_texts.SUMMARY_CONTACT.split("{")[0]
+        shared = wording.SUMMARY_PLACE.format(place=wording.SHARED_LOCATION)
+        contact = wording.SUMMARY_CONTACT.split("{")[0]
         for line in case.summary_text.splitlines():
             if case.contact and line.startswith(contact):
                 continue  # the contact has its own line below, once
             if area and line == shared:
-                line = dialog_texts.SUMMARY_PLACE.format(place=SHARED_NEAR.format(area=area))
+                line = wording.SUMMARY_PLACE.format(place=SHARED_NEAR.format(area=area))
             lines.append(line)
     if case.contact:
         route = ROUTE.get(str(case.contact.get("route")), str(case.contact.get("route")))

@@ -22,10 +22,12 @@ def adds_child(t: Turn) -> bool:
     return bool(t.intake.kids) and any(w in t.compact for w in texts.MORE_CHILD_WORDS)
 
 
-def which_child(t: Turn) -> str | None:
-    """'큰애는 6살이에요' among several children: which one the age is for."""
+def which_child(t: Turn) -> str | int | None:
+    """'큰애는 6살이에요' among several children, or the child's button tapped: which one the age is for."""
     if len(t.intake.kids) < 2:
         return None
+    if t.pick is not None:
+        return int(t.pick) if t.pick.isdigit() else None  # 'only': the one age replaces them all
     for which, words in texts.CHILD_RANK_WORDS.items():
         if any(w in t.compact for w in words):
             return which

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.dialog import labels, texts
+from bot.dialog import labels, texts, wording
 from bot.dialog.core import Address
 from bot.dialog.intake import Intake
 from bot.dialog.particles import ko
@@ -49,7 +49,7 @@ def new_case(ranked: list[tuple[str, Ranking]], intake: Intake, *, danger: bool,
     names = [b.service.name for b in bests if b]
     text = labels.summary(intake, names, place_name(intake), now.date())
     if danger:
-        text = f"{texts.URGENT_MARK}{message[:300]}\n{text}"
+        text = f"{wording.URGENT_MARK}{message[:300]}\n{text}"
     elif intake.danger_case is not None:
         text = f"{ko(texts.DANGER_LINKED, case_id=intake.danger_case)}\n{text}"
     consented = intake.consent_at is not None
@@ -76,7 +76,7 @@ def new_case(ranked: list[tuple[str, Ranking]], intake: Intake, *, danger: bool,
 def place_name(intake: Intake) -> str | None:
     if intake.area:
         return intake.area
-    return texts.SHARED_LOCATION if intake.coords else None
+    return wording.SHARED_LOCATION if intake.coords else None
 
 
 _VERDICTS: dict[int, tuple[Ranking, dict[str, object]]] = {}

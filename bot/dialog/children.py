@@ -1,12 +1,18 @@
 """Children of one intake: what a message says of those without an age (at school, twins, how many there are),
-and the question for the age still missing."""
+the question for the age still missing, and which child one age is for."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from bot.dialog import texts
-from bot.dialog.intake import Kid
+from bot.dialog import texts, wording
+from bot.dialog.answers import adds_child, which_child
+from bot.dialog.core import Choice
+from bot.dialog.intake import Kid, Step
+from bot.dialog.labels import kid_label
+from bot.dialog.particles import ko
+from bot.dialog.reading import MAX_HALF
 from bot.dialog.turn import Turn
 
 _PUPIL = re.compile(r"(?:초등\s*학생|초등생|초딩|초등\s*학교\s*(?:에\s*)?다니)(?!\s*[1-6])"
@@ -55,7 +61,33 @@ def ask_age(t: Turn) -> None:
     elif len(holes) == 1 and len(kids) > 1:
         t.say(texts.ASK_OTHER_AGE, texts.AGE_CHOICES)
     elif len(holes) > 1:
-        count = texts.COUNTS[min(len(holes), len(texts.COUNTS)) - 1]
+        count = wording.COUNTS[min(len(holes), len(wording.COUNTS)) - 1]
         t.say(texts.ASK_AGES.format(rest=texts.REST if len(holes) < len(kids) else "", count=count))
     else:
         t.say(texts.ASK_AGE, texts.AGE_CHOICES)
+
+
+def unclear_kid(t: Turn) -> bool:
+    """'4살이요' while two children are known and no age is asked: it could be either child's (or the parent
+    means one child after all), so it is asked, never written over both."""
+    kids = t.intake.kids
+    said = t.u.children
+    return (t.pick is None and len(kids) > 1 and all(k.known for k in kids) and len(said) == 1
+            and (said[0].age_months is not None or said[0].school_grade is not None)
+            and not adds_child(t) and which_child(t) is None)
+
+
+def ask_which_kid(t: Turn) -> Step:
+    """The question with a button per child; the rest of the message is taken now, its age once a child is picked."""
+    said = t.u.children[0]
+    age = kid_label(Kid(said.age_months, said.school_grade))
+    t.intake = t.intake.merge(replace(t.u, children=())).evolve(ask_kid=t.text[:MAX_HALF])
+    names = [kid_label(k) for k in t.intake.kids]
+    buttons = tuple(
+        Choice(texts.KID_BUTTON.format(label=name) if names.count(name) == 1
+               else texts.KID_BUTTON_NTH.format(nth=wording.ORDINALS[min(i, len(wording.ORDINALS) - 1)], label=name),
+               f"{texts.KID_PICK}{i}")
+        for i, name in enumerate(names))
+    only = Choice(texts.KID_ONLY.format(age=age), texts.KID_PICK + texts.KID_PICK_ONLY)
+    t.say(ko(texts.ASK_WHICH_KID, age=age, kids=", ".join(names)), (*buttons, only))
+    return t.intake.step

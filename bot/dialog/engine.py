@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
@@ -12,15 +11,16 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Protocol
 
-from bot.dialog import outside, texts, urgent
+from bot.dialog import commands, outside, texts, urgent
+from bot.dialog.advice import summary
 from bot.dialog.casefile import new_case
 from bot.dialog.core import OVERDUE, Choice, Inbound, Reply
-from bot.dialog.desk import FOLLOWUP_NO, FOLLOWUP_YES, CaseDesk
+from bot.dialog.desk import CaseDesk
 from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_TEXT, ask_half, read_turn
-from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, ask_next, resume, summary
+from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, resume
 from bot.settings import Settings
 from db.models import CASE_NUMBER, NewCase
 from db.store import Store
@@ -30,9 +30,6 @@ from routing.understand import Understander
 
 log = logging.getLogger(__name__)
 
-_ANY_GLOBAL = re.compile("|".join(re.escape(w) for w in (
-    *texts.RESTART_WORDS, *texts.CANCEL_WORDS, *texts.HELP_WORDS, *texts.STATUS_WORDS, *texts.FORGET_WORDS)))
-"""Any word that works at every step: most turns have none, and one search tells."""
 _EMPTY = Intake()
 
 
@@ -92,14 +89,15 @@ class Engine:
         knowledge = self.knowledge.current
         intake = await self._load(key)
         intake, raw, text, label, u = read_turn(self.understander(knowledge), intake, inbound, now)
-        t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label)
+        pick = raw.removeprefix(texts.KID_PICK) if raw.startswith(texts.KID_PICK) else None
+        t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label, pick)
         if len(raw) > MAX_TEXT:
             t.say(texts.TOO_LONG)
         if u.danger:
             await urgent.report_danger(t, self.store, self.queue)
         if u.past:
             t.say(texts.PAST)
-        step = await self._followup_answer(t, key, raw)
+        step = await commands.followup_answer(t, self.queue, raw)
         if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
             t.say(outside.not_korean_reply(knowledge))
             step = t.intake.step
@@ -108,7 +106,7 @@ class Engine:
             if t.intake == _EMPTY:
                 t.say(texts.TOPIC_MORE)
         if step is None:
-            step = await self._global(t)
+            step = await commands.command(t, self.queue)
         if step is None and u.ambiguous_hour is not None and not u.danger:
             step = ask_half(t, u.ambiguous_hour)
         if step is None:
@@ -192,56 +190,6 @@ class Engine:
         t.intake = t.intake.evolve(case_id=case_id)
         t.replies = [_numbered(r, case_id) if i == announce else r for i, r in enumerate(t.replies)]
 
-    async def _followup_answer(self, t: Turn, key: str, raw: str) -> Step | None:
-        """예/아니오 to '돌봄 연결이 잘 되셨나요?' goes to the queue, whatever step the intake is at."""
-        yes = {FOLLOWUP_YES: True, FOLLOWUP_NO: False}.get(raw, t.u.yes)
-        if yes is None or not await self.queue.awaiting_answer(key):
-            return None
-        answer = await self.queue.answer_followup(key, yes)
-        if answer is None:
-            return None
-        t.say(answer)
-        return t.intake.step
-
-    async def _global(self, t: Turn) -> Step | None:
-        """Words that work at any step. Returns the next step, or None to let the step's handler run."""
-        word = t.compact
-        short = len(word) <= 12
-        if t.intake.step == Step.FORGET:
-            return None
-        if not (short and _ANY_GLOBAL.search(word)) and word not in texts.RESTART_WORDS:
-            return self._welcome(t)
-        if word in texts.RESTART_WORDS or (short and any(w in word for w in texts.RESTART_WORDS)):
-            t.intake = Intake()
-            t.say(texts.RESTARTED)
-            return ask_next(t)
-        if short and any(w in word for w in texts.CANCEL_WORDS) and t.intake.case_id is not None:
-            # The case is filed and with a coordinator: '취소' here resets nothing the parent could mean.
-            t.say(ko(texts.CANCEL_FILED, case_id=t.intake.case_id), texts.DONE_CHOICES)
-            return t.intake.step
-        if short and any(w in word for w in texts.CANCEL_WORDS):
-            t.intake = Intake()
-            t.say(texts.CANCELLED)
-            return Step.COLLECT
-        if short and any(w in word for w in texts.HELP_WORDS):
-            t.say(texts.HELP)
-            return resume(t)
-        if short and any(w in word for w in texts.STATUS_WORDS):
-            await urgent.status(t, self.queue)
-            return resume(t)
-        if short and any(w in word for w in texts.FORGET_WORDS):
-            t.intake = t.intake.evolve(back_to=t.intake.step)
-            t.say(texts.ASK_FORGET, texts.FORGET_CHOICES)
-            return Step.FORGET
-        return self._welcome(t)
-
-    def _welcome(self, t: Turn) -> Step | None:
-        """A greeting (or anything without facts) that opens a conversation gets the welcome and the first question."""
-        if (t.intake == _EMPTY and not t.says_facts and not t.u.need.topics and not t.replies
-                and texts.UNDER_6_MONTHS not in t.compact):
-            t.say(texts.WELCOME)
-            return ask_next(t)
-        return None
 
     # -- effects the steps decide on, and what they consult ------------------------------------
     async def forget(self, key: str) -> str:

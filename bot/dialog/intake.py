@@ -73,6 +73,9 @@ class Intake:
     """A month said without a day ("12월에요"): a bare day of the month said later ("24일") is in it."""
     ask_half: str | None = None
     """The message whose bare hour waits for the parent's 오전/오후 button; read again with the answer."""
+    ask_kid: str | None = None
+    """The message whose one age could be any of the children's ('4살이요' with two known): read again once the
+    parent's button says which child it is for."""
     vacation: bool = False
     """The parent asked about school-vacation days (방학): services' vacation hours apply."""
     overnight: bool = False
@@ -113,11 +116,11 @@ class Intake:
         ]
 
     def merge(self, u: Understanding, label: str | None = None, more_kids: bool = False,
-              which: str | None = None, school: int = 0, twins: bool = False) -> Intake:
+              which: str | int | None = None, school: int = 0, twins: bool = False) -> Intake:
         """Fold in what one message said; new facts replace old ones (that is how corrections work), except
         children said to come too (``more_kids``: '동생도 있어요 2살이요'), who join the ones already known,
-        one child of several named by rank (``which``: 'oldest' for '큰애는 6살', 'youngest', 'one' for '하나는'), who
-        alone changes,
+        one child of several named by rank (``which``: 'oldest' for '큰애는 6살', 'youngest', 'one' for '하나는', or
+        its place among the children when the parent tapped it), who alone changes,
         and ages that answer for children known without one ('초4요' after '첫째는 초등학생'), which fill those in.
         ``school`` children of the message whose age is not said are at school; ``twins``: they are twins."""
         n = u.need
@@ -127,11 +130,12 @@ class Intake:
             kids = _marked(tuple(Kid(c.age_months, c.school_grade, said) for c in u.children), school, twins)
             if more_kids:
                 kids = self.kids + kids
-            elif (which and len(kids) == 1 and len(self.kids) > 1 and kids[0].known
+            elif (which is not None and len(kids) == 1 and len(self.kids) > 1 and kids[0].known
                   and not (which == "one" and any(not k.known for k in self.kids))):
                 order = sorted(range(len(self.kids)), key=lambda i: _age_rank(self.kids[i]))
                 # '하나는 5살이에요' among twins: the last one changes, the others keep their age
-                at = order[-1] if which == "oldest" else order[0] if which == "youngest" else len(self.kids) - 1
+                at = (which if isinstance(which, int) and which < len(self.kids) else order[-1] if which == "oldest"
+                      else order[0] if which == "youngest" else len(self.kids) - 1)
                 kids = self.kids[:at] + kids + self.kids[at + 1:]
             elif (filled := _filled(self.kids, kids, u.negated)) is not None:
                 kids = filled

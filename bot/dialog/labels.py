@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
-from bot.dialog import texts
+from bot.dialog import wording
 from bot.dialog.intake import Intake, Kid
 from bot.dialog.particles import ko
 
@@ -19,20 +19,20 @@ def kid_label(kid: Kid) -> str:
     if kid.label:
         return kid.label
     if kid.school_grade is not None:
-        return texts.GRADE_LABEL.format(grade=kid.school_grade)
+        return wording.GRADE_LABEL.format(grade=kid.school_grade)
     if kid.school:
-        return texts.AGES_SCHOOL_ONLY
+        return wording.AGES_SCHOOL_ONLY
     if kid.age_months is None:
-        return texts.CHILD_UNKNOWN
+        return wording.CHILD_UNKNOWN
     if kid.age_months < 24 or kid.age_months % 12:
-        return texts.AGE_LABEL_MONTHS.format(months=kid.age_months)
-    return texts.AGE_LABEL_YEARS.format(years=kid.age_months // 12)
+        return wording.AGE_LABEL_MONTHS.format(months=kid.age_months)
+    return wording.AGE_LABEL_YEARS.format(years=kid.age_months // 12)
 
 
 def day_label(day: date, today: date | None = None) -> str:
     """'1월 27일(목)'; with the year when it is not this year's, so a date read into next year shows it."""
-    label = texts.DAY_FMT.format(month=day.month, day=day.day, weekday=texts.WEEKDAYS[day.weekday()])
-    return texts.YEAR_FMT.format(year=day.year, day=label) if today and day.year != today.year else label
+    label = wording.DAY_FMT.format(month=day.month, day=day.day, weekday=wording.WEEKDAYS[day.weekday()])
+    return wording.YEAR_FMT.format(year=day.year, day=label) if today and day.year != today.year else label
 
 
 def moment(at: datetime) -> str:
@@ -52,17 +52,17 @@ def _when_label(day: date | None, start: int | None, end: int | None, night: boo
     parts = [day_label(day, date(this_year, 1, 1) if this_year else None)] if day else []
     if start is not None and end is not None:
         # '23:50~다음 날 08:00': care through midnight, not an end before its start
-        form = texts.TIME_RANGE_NEXT_DAY if end > 1440 else texts.TIME_RANGE
+        form = wording.TIME_RANGE_NEXT_DAY if end > 1440 else wording.TIME_RANGE
         parts.append(form.format(start=clock(start), end=clock(end)))
     elif start is not None:
-        parts.append(texts.TIME_FROM.format(start=clock(start)))
+        parts.append(wording.TIME_FROM.format(start=clock(start)))
     elif end is not None:
-        parts.append(texts.TIME_UNTIL.format(end=clock(end)))
+        parts.append(wording.TIME_UNTIL.format(end=clock(end)))
     elif night:
-        parts.append(texts.NIGHT)
+        parts.append(wording.NIGHT)
     elif night is False:  # '오후' or '낮에' with the hours left open: said, not lost
-        parts.append(texts.DAYTIME.get(period, texts.DAYTIME[None]))
-    return " ".join(parts) or texts.WHEN_UNKNOWN
+        parts.append(wording.DAYTIME.get(period, wording.DAYTIME[None]))
+    return " ".join(parts) or wording.WHEN_UNKNOWN
 
 
 def changed_fields(before: Intake, after: Intake, today: date | None = None) -> list[tuple[bool, str]]:
@@ -70,24 +70,24 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
     out = []
     added = after.kids[len(before.kids):] if before.kids and after.kids[:len(before.kids)] == before.kids else ()
     if added:  # '동생도 있어요 2살이요': '2살 아이도 함께 적어 둘게요'
-        out.append((False, texts.ADDED_KID.format(value=", ".join(kid_label(k) for k in added))))
+        out.append((False, wording.ADDED_KID.format(value=", ".join(kid_label(k) for k in added))))
     elif before.kids != after.kids and not after.has_age:
         # Some ages still missing (the next question asks them): the children kept so far, never '아이, 3살'.
         said = [kid_label(k) for k in after.kids if k.known or k.school]
-        count = texts.COUNTS[min(len(after.kids), len(texts.COUNTS)) - 1]
+        count = wording.COUNTS[min(len(after.kids), len(wording.COUNTS)) - 1]
         if len(after.kids) == 1:  # '초등학생 아이를', not '한 아이(초등학생)를'
-            out.append((False, texts.KID_SO_FAR.format(label=said[0] if said else texts.CHILD_UNKNOWN)))
+            out.append((False, wording.KID_SO_FAR.format(label=said[0] if said else wording.CHILD_UNKNOWN)))
         else:
-            out.append((False, texts.KIDS_SO_FAR.format(count=count, labels=f"({', '.join(said)})" if said else "")))
+            out.append((False, wording.KIDS_SO_FAR.format(count=count, labels=f"({', '.join(said)})" if said else "")))
     elif before.kids != after.kids:
-        out.append((before.has_age, ko(texts.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
+        out.append((before.has_age, ko(wording.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
     if before.day != after.day and after.day:
-        out.append((before.has_day, ko(texts.CHANGED_DAY, value=day_label(after.day, today))))
+        out.append((before.has_day, ko(wording.CHANGED_DAY, value=day_label(after.day, today))))
     if (before.start, before.end, before.night) != (after.start, after.end, after.night):
-        out.append((before.has_time, ko(texts.CHANGED_TIME, value=_when_label(None, after.start, after.end,
+        out.append((before.has_time, ko(wording.CHANGED_TIME, value=_when_label(None, after.start, after.end,
                                                                                after.night, None, after.period))))
     if (before.area, before.coords) != (after.area, after.coords):
-        out.append((before.has_place, ko(texts.CHANGED_PLACE, value=after.area or texts.SHARED_LOCATION)))
+        out.append((before.has_place, ko(wording.CHANGED_PLACE, value=after.area or wording.SHARED_LOCATION)))
     return out
 
 
@@ -104,12 +104,12 @@ def phone_label(digits: str) -> str:
 def summary(intake: Intake, best_names: list[str], place_name: str | None, today: date | None = None) -> str:
     """The short case summary both the parent (to confirm) and the coordinator (to act) read."""
     kids = ", ".join(kid_label(k) for k in intake.kids) or "-"
-    contact = phone_label(intake.phone) if intake.phone else (texts.CONTACT_CHAT if intake.chat_route else "-")
+    contact = phone_label(intake.phone) if intake.phone else (wording.CONTACT_CHAT if intake.chat_route else "-")
     lines = [
-        texts.SUMMARY_CHILDREN.format(children=kids),
-        texts.SUMMARY_WHEN.format(when=when_label(intake, today)),
-        texts.SUMMARY_PLACE.format(place=place_name or "-"),
-        texts.SUMMARY_SERVICE.format(service=", ".join(best_names) or "-"),
-        texts.SUMMARY_CONTACT.format(contact=contact),
+        wording.SUMMARY_CHILDREN.format(children=kids),
+        wording.SUMMARY_WHEN.format(when=when_label(intake, today)),
+        wording.SUMMARY_PLACE.format(place=place_name or "-"),
+        wording.SUMMARY_SERVICE.format(service=", ".join(best_names) or "-"),
+        wording.SUMMARY_CONTACT.format(contact=contact),
     ]
     return "\n".join(lines)

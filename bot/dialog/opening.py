@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import holidays
 
-from bot.dialog import texts as T
+from bot.dialog import wording as W
 from knowledge.schema import DAY_KEYS, Ages, DayHours, Hours
 
 _WEEK = DAY_KEYS[:7]
@@ -42,22 +42,22 @@ def is_open(hours: Hours, now: datetime) -> bool:
 def today_label(hours: Hours, now: datetime) -> str:
     """E.g. '오늘(화) 10:00-17:00 · 지금 운영 중' or '오늘(공휴일) 휴무'."""
     key = day_key(now.date())
-    head = T.TODAY.format(day=T.DAY_NAMES[key])
+    head = W.TODAY.format(day=W.DAY_NAMES[key])
     span = hours.on(key)
     if span is None:
-        return f"{head} {T.CLOSED}"
-    state = T.OPEN_NOW if is_open(hours, now) else T.CLOSED_NOW
+        return f"{head} {W.CLOSED}"
+    state = W.OPEN_NOW if is_open(hours, now) else W.CLOSED_NOW
     return f"{head} {span.label()} · {state}"
 
 
 def _run_name(first: int, last: int) -> str:
     if (first, last) == (0, 6):
-        return T.EVERY_DAY
+        return W.EVERY_DAY
     if (first, last) == (0, 4):
-        return T.ON_WEEKDAYS
+        return W.ON_WEEKDAYS
     if (first, last) == (5, 6):
-        return T.WEEKEND
-    names = T.DAY_NAMES
+        return W.WEEKEND
+    names = W.DAY_NAMES
     if first == last:
         return names[_WEEK[first]]
     joiner = "·" if last == first + 1 else "~"
@@ -83,7 +83,7 @@ def week_label(hours: Hours) -> str:
 
 def _week_label(hours: Hours) -> str:
     if all(hours.on(k) == _ALL_DAY for k in DAY_KEYS):
-        return T.ALWAYS
+        return W.ALWAYS
     parts: list[str] = []
     first = 0
     while first < len(_WEEK):
@@ -95,19 +95,19 @@ def _week_label(hours: Hours) -> str:
             parts.append(f"{_run_name(first, last)} {span.label()}")
         first = last + 1
     holiday = hours.on("holiday")
-    parts.append(f"{T.DAY_NAMES['holiday']} {holiday.label() if holiday else T.CLOSED}")
+    parts.append(f"{W.DAY_NAMES['holiday']} {holiday.label() if holiday else W.CLOSED}")
     return " · ".join(parts)
 
 
 def _age(months: int) -> str:
-    return T.AGE_MONTHS.format(n=months) if months < 36 else T.AGE_YEARS.format(n=months // 12)
+    return W.AGE_MONTHS.format(n=months) if months < 36 else W.AGE_YEARS.format(n=months // 12)
 
 
 def ages_label(ages: Ages) -> str:
     """E.g. '6개월부터 초등학교 입학 전까지', '초등학생', '3개월부터 만 12세까지', '누구나'."""
     if ages.school == "only":
-        return T.AGES_SCHOOL_ONLY
-    upper = T.AGES_BEFORE_SCHOOL if ages.school == "never" else _age(ages.max_months)
+        return W.AGES_SCHOOL_ONLY
+    upper = W.AGES_BEFORE_SCHOOL if ages.school == "never" else _age(ages.max_months)
     if ages.min_months == 0:
-        return T.AGES_ANYONE if ages.school == "any" and ages.max_months >= 155 else T.AGES_UNTIL.format(age=upper)
-    return T.AGES_FROM.format(age=_age(ages.min_months)) + " " + T.AGES_UNTIL.format(age=upper)
+        return W.AGES_ANYONE if ages.school == "any" and ages.max_months >= 155 else W.AGES_UNTIL.format(age=upper)
+    return W.AGES_FROM.format(age=_age(ages.min_months)) + " " + W.AGES_UNTIL.format(age=upper)

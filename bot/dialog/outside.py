@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.dialog import texts
+from bot.dialog import texts, wording
 from bot.dialog.core import Link, Reply
 from bot.dialog.intake import Kid, Step
 from bot.dialog.opening import is_open, week_label
@@ -102,7 +102,7 @@ def person_reply(knowledge: Knowledge, now: datetime, case_id: int | None) -> Re
         if always := always_line(knowledge, texts.PERSON_ALWAYS):
             lines.append(always)
         lines.append(texts.PERSON_DANGER)
-    return Reply("\n".join(lines), links=(Link(texts.CALL, phone=phone),) if phone != "-" else ())
+    return Reply("\n".join(lines), links=(Link(wording.CALL, phone=phone),) if phone != "-" else ())
 
 
 def always_line(knowledge: Knowledge, template: str) -> str | None:

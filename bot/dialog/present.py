@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from bot.dialog import texts
+from bot.dialog import wording
 from bot.dialog.core import Link, Reply, Venue
 from bot.dialog.intake import Intake, Kid
 from bot.dialog.labels import clock, day_label, kid_label
@@ -15,13 +15,13 @@ from routing.match import Ranking, Verdict, rank
 
 def rankings(intake: Intake, knowledge: Knowledge, now: datetime) -> list[tuple[str, Ranking]]:
     needs = intake.needs(now)
-    labels = [kid_label(k) for k in intake.kids] or [texts.CHILD_UNKNOWN]
+    labels = [kid_label(k) for k in intake.kids] or [wording.CHILD_UNKNOWN]
     out = []
     for n, (label, kid_need) in enumerate(zip(labels, needs, strict=False)):
         if labels.count(label) > 1:  # twins: '첫째 아이(3살)'; children told apart by age need no number
-            who = texts.CHILD_N.format(nth=texts.ORDINALS[min(n, len(texts.ORDINALS) - 1)], label=label)
+            who = wording.CHILD_N.format(nth=wording.ORDINALS[min(n, len(wording.ORDINALS) - 1)], label=label)
         else:
-            who = texts.CHILD_ONE_UNKNOWN if label == texts.CHILD_UNKNOWN else texts.CHILD_ONE.format(label=label)
+            who = wording.CHILD_ONE_UNKNOWN if label == wording.CHILD_UNKNOWN else wording.CHILD_ONE.format(label=label)
         out.append((who, rank(kid_need, knowledge)))
     return out
 
@@ -46,8 +46,9 @@ def grouped(ranked: list[tuple[str, Ranking]], kids: tuple[Kid, ...],
     out = []
     for whos, ranking, group in groups:
         if len(whos) > 1:
-            count = texts.COUNTS[min(len(whos), len(texts.COUNTS)) - 1]
-            whos = [texts.CHILD_GROUP.format(count=count, label=", ".join(dict.fromkeys(kid_label(k) for k in group)))]
+            count = wording.COUNTS[min(len(whos), len(wording.COUNTS)) - 1]
+            said = ", ".join(dict.fromkeys(kid_label(k) for k in group))
+            whos = [wording.CHILD_GROUP.format(count=count, label=said)]
         out.append((whos[0], ranking, group[0] if group else None))
     return out
 
@@ -60,27 +61,27 @@ def _advice(ranking: Ranking) -> tuple[str, str | None] | None:
 def service_lines(service: Service, verdict: Verdict | None) -> list[str]:
     """Hours, place, contact and fee of a service, for a recommendation or a topic answer."""
     site = verdict.site if verdict else (service.sites[0] if service.sites else None)
-    lines = [texts.HOURS.format(hours=week_label(service.hours_at(site)))]
+    lines = [wording.HOURS.format(hours=week_label(service.hours_at(site)))]
     if service.at_home:
-        lines.append(texts.AT_HOME)
+        lines.append(wording.AT_HOME)
     elif site:
-        lines.append(texts.FIRST_SITE.format(site=site.name, address=site.address))
-    lines += [texts.CONTACT.format(person=c.person, phone=c.phone or "").strip() for c in service.contacts]
+        lines.append(wording.FIRST_SITE.format(site=site.name, address=site.address))
+    lines += [wording.CONTACT.format(person=c.person, phone=c.phone or "").strip() for c in service.contacts]
     if service.fee:
-        lines.append(texts.FEE.format(fee=service.fee))
+        lines.append(wording.FEE.format(fee=service.fee))
     return lines
 
 
 def links(service: Service, site_phone: str | None, map_url: str | None) -> tuple[Link, ...]:
     out = [
-        Link(label=texts.CALL_PERSON.format(person=c.person), phone=c.phone) for c in service.contacts[:1] if c.phone
+        Link(label=wording.CALL_PERSON.format(person=c.person), phone=c.phone) for c in service.contacts[:1] if c.phone
     ]
     if site_phone and not out:
-        out.append(Link(label=texts.CALL, phone=site_phone))
+        out.append(Link(label=wording.CALL, phone=site_phone))
     if service.url:
-        out.append(Link(label=texts.INFO_PAGE, url=service.url))
+        out.append(Link(label=wording.INFO_PAGE, url=service.url))
     if map_url:
-        out.append(Link(label=texts.MAP_LINK, url=map_url))
+        out.append(Link(label=wording.MAP_LINK, url=map_url))
     return tuple(out)
 
 
@@ -124,20 +125,20 @@ def _hours_line(ranking: Ranking, day: date | None, now: datetime | None, vacati
     hours = best.service.hours_at(best.site, vacation=vacation)
     day = day or now.date()
     span = hours.on(day_key(day))
-    spans = (texts.ALL_DAY if span.open == 0 and span.close >= 1440 else span.label()) if span else texts.CLOSED
+    spans = (wording.ALL_DAY if span.open == 0 and span.close >= 1440 else span.label()) if span else wording.CLOSED
     if day != now.date():
-        return texts.DAY_HOURS.format(day=day_label(day, now.date()), hours=spans)
-    head = texts.TODAY.format(day=texts.DAY_NAMES[day_key(day)])
+        return wording.DAY_HOURS.format(day=day_label(day, now.date()), hours=spans)
+    head = wording.TODAY.format(day=wording.DAY_NAMES[day_key(day)])
     minute = now.hour * 60 + now.minute
     all_day = span is not None and span.open == 0 and span.close >= 1440
     if is_open(hours, now) and span and not all_day and 0 <= span.close - minute <= CLOSING_SOON:
-        state = texts.CLOSES_AT.format(time=clock(span.close))  # 23:50 and it shuts at 24:00: not 'open'
+        state = wording.CLOSES_AT.format(time=clock(span.close))  # 23:50 and it shuts at 24:00: not 'open'
     elif is_open(hours, now):
-        state = texts.OPEN_NOW
+        state = wording.OPEN_NOW
     elif span and minute < span.open:  # at 03:00: it opens at 07:30, it is not shut today
-        state = texts.OPENS_AT.format(time=clock(span.open))
+        state = wording.OPENS_AT.format(time=clock(span.open))
     else:
-        state = texts.CLOSED_NOW
+        state = wording.CLOSED_NOW
     return f"{head} {spans}" + (f" · {state}" if span else "")
 
 
@@ -153,7 +154,7 @@ def phone_of(verdict: Verdict) -> str | None:
 def main_reason(verdict: Verdict) -> str | None:
     """The one line of why on a short card: the situation or the hours rather than the age bracket or the
     distance, which the card's title and site already say."""
-    plain = [r for r in verdict.reasons if texts.REASON_AGE not in r and texts.REASON_NEAREST not in r]
+    plain = [r for r in verdict.reasons if wording.REASON_AGE not in r and wording.REASON_NEAREST not in r]
     return (plain or list(verdict.reasons) or [None])[0]
 
 
@@ -163,22 +164,22 @@ def place_of(verdict: Verdict) -> str:
     if verdict.site:
         site, short = verdict.site.name, verdict.service.name.split(" (")[0]
         return site if site.startswith(short) else f"{short} · {site}"
-    return f"{verdict.service.name} ({texts.PICK_AT_HOME})" if verdict.service.at_home else verdict.service.name
+    return f"{verdict.service.name} ({wording.PICK_AT_HOME})" if verdict.service.at_home else verdict.service.name
 
 
 def _pick(who: str, ranking: Ranking, map_url: str | None, hours: str | None) -> Reply:
     best = ranking.best
     if best is None:
         return _card(who, ranking, map_url)
-    lines = [texts.PICK.format(child=who, place=place_of(best))]
+    lines = [wording.PICK.format(child=who, place=place_of(best))]
     if why := main_reason(best):
-        lines.append(texts.PICK_WHY.format(why=why))
+        lines.append(wording.PICK_WHY.format(why=why))
     if best.problems:
-        lines.append(texts.PICK_NOTE.format(note=best.problems[0]))
+        lines.append(wording.PICK_NOTE.format(note=best.problems[0]))
     if hours:
-        lines.append(texts.PICK_HOURS.format(hours=hours))
+        lines.append(wording.PICK_HOURS.format(hours=hours))
     if phone := phone_of(best):
-        lines.append(texts.PICK_PHONE.format(phone=phone))
+        lines.append(wording.PICK_PHONE.format(phone=phone))
     return Reply(
         "\n".join(lines),
         links=links(best.service, best.site.phone if best.site else None, map_url),
@@ -189,12 +190,12 @@ def _pick(who: str, ranking: Ranking, map_url: str | None, hours: str | None) ->
 
 def others(who: str, ranking: Ranking) -> str:
     """Behind '다른 곳 보기': the next fitting services and why the others do not fit."""
-    nxt = [texts.OTHER_LINE.format(name=place_of(v), why=main_reason(v) or "") for v in ranking.ranked[1:3]]
-    why_not = [texts.OTHER_LINE.format(name=v.service.name, why=v.problems[0])
+    nxt = [wording.OTHER_LINE.format(name=place_of(v), why=main_reason(v) or "") for v in ranking.ranked[1:3]]
+    why_not = [wording.OTHER_LINE.format(name=v.service.name, why=v.problems[0])
                for v in ranking.rejected if v.service.kind != "info" and v.problems][:3]
     if not nxt and not why_not:
-        return texts.OTHERS_NONE.format(child=who)
-    return "\n".join([texts.OTHERS_HEAD.format(child=who), *nxt, *why_not])
+        return wording.OTHERS_NONE.format(child=who)
+    return "\n".join([wording.OTHERS_HEAD.format(child=who), *nxt, *why_not])
 
 
 def detail(who: str, ranking: Ranking) -> Reply:
@@ -207,18 +208,18 @@ def _card(who: str, ranking: Ranking, map_url: str | None) -> Reply:
     best = ranking.best
     if best is None:
         why = [f"· {v.service.name}: {v.problems[0]}" for v in ranking.rejected if v.problems][:4]
-        return Reply("\n".join([texts.RECOMMEND_NONE.format(child=who), *why]))
-    lines = [texts.RECOMMEND_HEAD.format(child=who), ""]
+        return Reply("\n".join([wording.RECOMMEND_NONE.format(child=who), *why]))
+    lines = [wording.RECOMMEND_HEAD.format(child=who), ""]
     lines += [f"· {r}" for r in best.reasons]
     lines += [f"· {p}" for p in best.problems]
     lines += service_lines(best.service, best)
     if len(ranking.ranked) > 1:
         nxt = ranking.ranked[1]
-        lines += ["", texts.NEXT_BEST.format(name=nxt.service.name)]
+        lines += ["", wording.NEXT_BEST.format(name=nxt.service.name)]
         lines += [f"· {r}" for r in nxt.reasons[:2]]
     why_not = [v for v in ranking.rejected if v.service.kind != "info" and v.problems]
     if why_not:
-        lines += ["", texts.WHY_NOT_HEAD]
+        lines += ["", wording.WHY_NOT_HEAD]
         lines += [f"· {v.service.name}: {v.problems[0]}" for v in why_not[:3]]
     return Reply(
         "\n".join(lines),

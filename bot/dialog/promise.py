@@ -52,6 +52,10 @@ def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datet
     """The recommended services' own lines where they are open now or open by the time care starts (with that
     day's hours), and the always-open service."""
     lines: list[str] = []
+    whose: dict[str, list[str]] = {}
+    for who, ranking in ranked:
+        if ranking.best is not None:
+            whose.setdefault(ranking.best.service.id, []).append(who)
     seen: set[str] = set()
     for _, ranking in ranked:
         best = ranking.best
@@ -61,11 +65,13 @@ def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datet
         phone, hours = phone_of(best), best.service.hours_at(best.site)
         if not phone:
             continue
+        # Children sent to different places: each line says whose it is, so the parent knows whom to call for which.
+        name = (texts.NOW_FOR.format(who=", ".join(whose[best.service.id]), name=place_of(best)) if len(whose) > 1
+                else place_of(best))
         if is_open(hours, now):
-            lines.append(texts.NOW_LINE.format(name=place_of(best), phone=phone, note=""))
+            lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=""))
         elif (span := _opens_before(hours, now, starts)) is not None:
-            lines.append(texts.NOW_LINE.format(name=place_of(best), phone=phone,
-                                               note=texts.NOW_HOURS.format(hours=span.label())))
+            lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=texts.NOW_HOURS.format(hours=span.label())))
     for service in knowledge.services:
         if service.kind == ALWAYS_OPEN_KIND and (phone := _phone(service)):
             lines.append(texts.NOW_LINE.format(name=service.name.split(" (")[0], phone=phone, note=texts.NOW_ALWAYS))

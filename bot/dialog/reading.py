@@ -47,6 +47,15 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
         intake = intake.evolve(period=texts.HALF_VALUES[raw], ask_half=None)
     elif intake.ask_half:
         intake = intake.evolve(ask_half=None)  # the parent wrote something else instead: the question lapses
+    if intake.ask_kid and raw.startswith(texts.KID_PICK):
+        # A child's button: the message whose age it was is read again, for that child (Turn.pick).
+        text, label = intake.ask_kid, None
+        intake = intake.evolve(ask_kid=None)
+    elif intake.ask_kid and _names_kid(text):
+        text = f"{text} {intake.ask_kid}"  # '큰애요': the age said before is that child's
+        intake = intake.evolve(ask_kid=None)
+    elif intake.ask_kid:
+        intake = intake.evolve(ask_kid=None)
     u = reader.read_tap(text, now, intake.period) if label is not None else reader.read(text, now, intake.period)
     if intake.step != Step.DONE and (said := in_context(text, u, intake, now)) is not None:
         # Read again with the day, week or month said earlier, like the half of the day above: only the time
@@ -127,6 +136,13 @@ def _clock_words(minutes: int) -> str:
 
 def _date_words(day: date) -> str:
     return f"{day.month}월 {day.day}일"
+
+
+def _names_kid(text: str) -> bool:
+    """'큰애요', '작은애', '첫째': a child named by rank with no age of its own."""
+    compact = "".join(text.split())
+    return not any(c.isdigit() for c in compact) and len(compact) <= 8 and any(
+        w in compact for words in texts.CHILD_RANK_WORDS.values() for w in words)
 
 
 def ask_half(t: Turn, hour: int) -> Step:

@@ -7,7 +7,16 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.dialog import labels, outside, present, promise, texts
+from bot.dialog import labels, outside, present, texts
+from bot.dialog.advice import (
+    ages_out,
+    answer_topic,
+    confirm,
+    confirm_or_phone,
+    more,
+    next_step_text,
+    recommend,
+)
 from bot.dialog.answers import (
     PHONE,
     adds_child,
@@ -18,17 +27,15 @@ from bot.dialog.answers import (
     spoken_phone,
     which_child,
 )
-from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
-from bot.dialog.children import ask_age, kid_marks, recount, recounted
+from bot.dialog.casefile import UNCONSENTED_HOURS
+from bot.dialog.children import ask_age, ask_which_kid, kid_marks, recount, recounted, unclear_kid
 from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
 from bot.dialog.reading import named_month
 from bot.dialog.turn import Context, Effect, Forget, OpenCase, Turn
 from db.models import CASE_NUMBER
-from routing.match import rank
-from routing.need import Need
 
-__all__ = ["STEPS", "Context", "Effect", "Forget", "OpenCase", "Turn", "ask_next", "resume", "summary"]
+__all__ = ["STEPS", "Context", "Effect", "Forget", "OpenCase", "Turn", "ask_next", "resume"]
 
 def ask_next(t: Turn) -> Step:
     """Ask for the first thing still missing, or recommend when nothing is."""
@@ -60,49 +67,10 @@ def ask_next(t: Turn) -> Step:
     return Step.COLLECT
 
 
-def ages_out(t: Turn) -> list[str]:
-    """The answers for children no care service takes, when that is every child of the intake; else []."""
-    away = [outside.age_out(who, kid, t.knowledge) if kid else None for who, _, kid in t.shown()]
-    return [a for a in away if a] if away and all(away) else []
-
-
-def recommend(t: Turn) -> Step:
-    cards = 0
-    for who, ranking, kid in t.shown():
-        away = outside.age_out(who, kid, t.knowledge) if kid else None
-        if away:
-            t.say(away)
-            continue
-        cards += 1
-        t.replies.append(present.recommendation(who, ranking, t.ctx.map_url(ranking, t.intake), t.intake.day, t.now,
-                                                t.intake.vacation))
-    if not cards:
-        t.say(texts.AGE_OUT_MORE, texts.DONE_CHOICES)
-        return Step.DONE
-    if t.intake.consent_at is not None:
-        return confirm_or_phone(t)
-    t.say(consent_text(t), texts.CONSENT_CHOICES)
-    return Step.CONSENT
-
-
-def consent_text(t: Turn) -> str:
-    return texts.ASK_CONSENT.format(days=t.ctx.retention_days, hours=UNCONSENTED_HOURS)
-
-
-def more(t: Turn) -> bool:
-    """'다른 곳 보기' and '자세히' at the consent and confirm steps: what the short card leaves out."""
-    per_age = present.grouped(t.rankings(), t.intake.kids, same_age=True)
-    if t.compact == texts.MORE_OTHERS:
-        t.say("\n\n".join(present.others(who, r) for who, r, _ in per_age))
-        return True
-    if t.compact == texts.MORE_DETAIL:
-        t.replies += [present.detail(who, r) for who, r, _ in per_age]
-        return True
-    return False
-
-
 def revise(t: Turn) -> Step:
     """A correction at the consent or confirm step: say what changed, and show a card only if the advice did."""
+    if unclear_kid(t):
+        return ask_which_kid(t)
     before, old = t.intake, [r.best for _, r in t.rankings()]
     t.intake = t.intake.merge(t.u, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
@@ -125,53 +93,6 @@ def revise(t: Turn) -> Step:
         return confirm_or_phone(t)
     t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
     return Step.CONSENT
-
-
-def summary(t: Turn) -> str:
-    names = list(dict.fromkeys(r.best.service.name for _, r, _ in t.shown() if r.best))
-    return labels.summary(t.intake, names, place_name(t.intake), t.now.date())
-
-
-def next_step_text(t: Turn, urgent: bool) -> str:
-    """What happens after the case is filed: '곧' only while someone is on duty; else when, and what works now."""
-    first = next((r.best for _, r in t.rankings() if r.best), None)
-    service = first.service.id if first else None
-    later = t.ctx.when_answered(service, t.now, False)
-    at = t.ctx.answer_at(service, t.now, False)
-    if at is None and later:  # a desk that tells only the words: never '곧' beside them
-        return later
-    return promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at)
-
-
-def confirm_or_phone(t: Turn) -> Step:
-    """After a correction once consent is given: the summary to confirm, or the phone question still unanswered."""
-    if t.intake.phone or t.intake.chat_route:
-        return confirm(t)
-    t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
-    return Step.PHONE
-
-
-def confirm(t: Turn) -> Step:
-    t.say(texts.CONFIRM.format(summary=summary(t)), texts.CONFIRM_CHOICES)
-    return Step.CONFIRM
-
-
-def answer_topic(t: Turn) -> bool:
-    """A question about toys, benefits or consultation is answered at once, without the care questions."""
-    topics = t.u.need.topics
-    n = t.u.need
-    if (not topics and t.intake.topics and n.area and not (t.intake.kids or t.intake.day)
-            and not (t.u.children or n.day or n.start or n.end or n.situations)):
-        topics = t.intake.topics  # '율곡동이요' right after the toy library's answer: the one near 율곡동
-    elif not topics or t.u.children or n.day or n.situations:
-        return False
-    ranking = rank(Need(topics=topics, area=t.u.need.area or t.intake.area, now=t.now), t.knowledge)
-    if ranking.best is None:
-        return False
-    t.replies.append(present.topic_answer(ranking, t.knowledge, t.ctx.map_url(ranking, t.intake)))
-    t.say(texts.TOPIC_MORE)
-    t.intake = t.intake.evolve(topics=tuple(topics), area=t.u.need.area or t.intake.area)
-    return True
 
 
 def resume(t: Turn) -> Step:
@@ -201,6 +122,8 @@ def on_collect(t: Turn) -> Step:
         towns = [p.name for p in t.knowledge.places if p.name[-1] in "읍면"]
         t.say(texts.ASK_TOWNSHIP, tuple(Choice(name, name) for name in towns), ask_location=True)
         return Step.COLLECT
+    if unclear_kid(t):
+        return ask_which_kid(t)
     before = t.intake
     if (count := recount(t)) is not None:  # '아 아니 둘이에요' after '아이 셋인데요'
         t.intake = t.intake.evolve(kids=recounted(t.intake.kids, count))

@@ -61,6 +61,8 @@ class Turn:
     knowledge: Knowledge
     label: str | None = None
     """The button label when the parent tapped one (e.g. '3~5살'), kept for the summary."""
+    pick: str | None = None
+    """The child button tapped for an age that could be any child's: its place ('0', '1') or 'only'."""
     replies: list[Reply] = field(default_factory=list)
     effects: list[Effect] = field(default_factory=list)
     compact: str = field(init=False)

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.dialog import labels, promise, texts
 from bot.dialog.casefile import new_case
+from bot.dialog.children import unclear_kid
 from bot.dialog.core import Reply
 from bot.dialog.desk import CaseDesk
 from bot.dialog.intake import Intake, Step
@@ -15,7 +18,8 @@ from db.store import Store
 async def report_danger(t: Turn, store: Store, desk: CaseDesk) -> None:
     """112/119 and what to do now as the first reply, and one urgent case per conversation (a later intake
     case is linked to it); when the control tower is off duty, when it will read the case."""
-    intake = t.intake.merge(t.u)
+    # '4살 아이가 혼자 있어요' with two children known: the step asks whose age it is; neither is overwritten here
+    intake = t.intake.merge(replace(t.u, children=()) if unclear_kid(t) else t.u)
     intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
     case_id = intake.danger_case
     if case_id is None:

@@ -1,0 +1,99 @@
+"""What the bot says once the facts stand: the recommendation cards, a topic's answer, the summary to confirm and
+what happens after filing."""
+
+from __future__ import annotations
+
+from bot.dialog import labels, outside, present, promise, texts
+from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
+from bot.dialog.intake import Step
+from bot.dialog.turn import Turn
+from routing.match import rank
+from routing.need import Need
+
+
+def ages_out(t: Turn) -> list[str]:
+    """The answers for children no care service takes, when that is every child of the intake; else []."""
+    away = [outside.age_out(who, kid, t.knowledge) if kid else None for who, _, kid in t.shown()]
+    return [a for a in away if a] if away and all(away) else []
+
+
+def recommend(t: Turn) -> Step:
+    cards = 0
+    for who, ranking, kid in t.shown():
+        away = outside.age_out(who, kid, t.knowledge) if kid else None
+        if away:
+            t.say(away)
+            continue
+        cards += 1
+        t.replies.append(present.recommendation(who, ranking, t.ctx.map_url(ranking, t.intake), t.intake.day, t.now,
+                                                t.intake.vacation))
+    if not cards:
+        t.say(texts.AGE_OUT_MORE, texts.DONE_CHOICES)
+        return Step.DONE
+    if t.intake.consent_at is not None:
+        return confirm_or_phone(t)
+    t.say(consent_text(t), texts.CONSENT_CHOICES)
+    return Step.CONSENT
+
+
+def consent_text(t: Turn) -> str:
+    return texts.ASK_CONSENT.format(days=t.ctx.retention_days, hours=UNCONSENTED_HOURS)
+
+
+def more(t: Turn) -> bool:
+    """'다른 곳 보기' and '자세히' at the consent and confirm steps: what the short card leaves out."""
+    per_age = present.grouped(t.rankings(), t.intake.kids, same_age=True)
+    if t.compact == texts.MORE_OTHERS:
+        t.say("\n\n".join(present.others(who, r) for who, r, _ in per_age))
+        return True
+    if t.compact == texts.MORE_DETAIL:
+        t.replies += [present.detail(who, r) for who, r, _ in per_age]
+        return True
+    return False
+
+
+def summary(t: Turn) -> str:
+    names = list(dict.fromkeys(r.best.service.name for _, r, _ in t.shown() if r.best))
+    return labels.summary(t.intake, names, place_name(t.intake), t.now.date())
+
+
+def next_step_text(t: Turn, urgent: bool) -> str:
+    """What happens after the case is filed: '곧' only while someone is on duty; else when, and what works now."""
+    first = next((r.best for _, r in t.rankings() if r.best), None)
+    service = first.service.id if first else None
+    later = t.ctx.when_answered(service, t.now, False)
+    at = t.ctx.answer_at(service, t.now, False)
+    if at is None and later:  # a desk that tells only the words: never '곧' beside them
+        return later
+    return promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at)
+
+
+def confirm_or_phone(t: Turn) -> Step:
+    """After a correction once consent is given: the summary to confirm, or the phone question still unanswered."""
+    if t.intake.phone or t.intake.chat_route:
+        return confirm(t)
+    t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
+    return Step.PHONE
+
+
+def confirm(t: Turn) -> Step:
+    t.say(texts.CONFIRM.format(summary=summary(t)), texts.CONFIRM_CHOICES)
+    return Step.CONFIRM
+
+
+def answer_topic(t: Turn) -> bool:
+    """A question about toys, benefits or consultation is answered at once, without the care questions."""
+    topics = t.u.need.topics
+    n = t.u.need
+    if (not topics and t.intake.topics and n.area and not (t.intake.kids or t.intake.day)
+            and not (t.u.children or n.day or n.start or n.end or n.situations)):
+        topics = t.intake.topics  # '율곡동이요' right after the toy library's answer: the one near 율곡동
+    elif not topics or t.u.children or n.day or n.situations:
+        return False
+    ranking = rank(Need(topics=topics, area=t.u.need.area or t.intake.area, now=t.now), t.knowledge)
+    if ranking.best is None:
+        return False
+    t.replies.append(present.topic_answer(ranking, t.knowledge, t.ctx.map_url(ranking, t.intake)))
+    t.say(texts.TOPIC_MORE)
+    t.intake = t.intake.evolve(topics=tuple(topics), area=t.u.need.area or t.intake.area)
+    return True

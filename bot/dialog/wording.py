@@ -1,0 +1,97 @@
+"""How the dialog writes facts and places: recommendation cards, children, days, hours, ages, summaries."""
+
+from __future__ import annotations
+
+# The recommendation cards (present.py) and the answers outside the intake (outside.py).
+RECOMMEND_HEAD = "{child}에게 맞는 돌봄을 찾았어요."
+RECOMMEND_NONE = (
+    "{child}: 말씀하신 조건에 딱 맞는 서비스를 찾지 못했어요. 담당자가 직접 방법을 찾아 드릴게요."
+)
+WHY_NOT_HEAD = "다른 곳이 아닌 이유"
+PICK = "{child}: {place}"
+PICK_WHY = "· {why}"
+PICK_NOTE = "· 참고: {note}"
+PICK_HOURS = "· {hours}"
+PICK_PHONE = "· ☎ {phone}"
+REASON_AGE = "대상("
+REASON_NEAREST = "가장 가까운 곳"
+"""How routing's reasons about the age bracket and the nearest site read (routing/texts.py)."""
+PICK_AT_HOME = "돌보미 방문"
+DAY_HOURS = "{day} {hours}"
+OTHERS_HEAD = "{child} 다른 곳"
+OTHERS_NONE = "{child}: 조건에 맞는 다른 곳은 없어요."
+OTHER_LINE = "· {name}: {why}"
+
+# Facts said back when a message changed them (labels.changed_fields).
+CHANGED_AGE = "나이를 {value:으로}"
+CHANGED_DAY = "날짜를 {value:으로}"
+CHANGED_TIME = "시간을 {value:으로}"
+CHANGED_PLACE = "동네를 {value:으로}"
+KIDS_SO_FAR = "{count} 아이{labels}를"
+KID_SO_FAR = "{label} 아이를"
+"""Children kept while an age is still asked: '두 아이(초등학생, 3살)를 적어 둘게요'."""
+ADDED_KID = "{value} 아이도 함께"
+NEXT_BEST = "다음 대안: {name}"
+FIRST_SITE = "장소: {site} ({address})"
+AT_HOME = "장소: 돌보미가 집으로 방문해요"
+HOURS = "운영: {hours}"
+CONTACT = "문의: {person} {phone}"
+FEE = "비용: {fee}"
+MAP_LINK = "돌봄 지도에서 보기"
+
+# Children, days and hours as the parent and the coordinator read them, and the case summary.
+AGE_LABEL_MONTHS = "{months}개월"
+AGE_LABEL_YEARS = "{years}살"
+GRADE_LABEL = "초등 {grade}학년"
+CHILD_UNKNOWN = "아이"
+CHILD_ONE = "{label} 아이"
+CHILD_ONE_UNKNOWN = "아이"
+SHARED_LOCATION = "공유한 위치"
+CALL_PERSON = "{person} 전화"
+CALL = "전화"
+INFO_PAGE = "안내 페이지"
+CHILD_N = "{nth} 아이({label})"
+ORDINALS = ("첫째", "둘째", "셋째", "넷째", "다섯째")
+CHILD_GROUP = "{count} 아이({label})"
+"""Children of the same age with the same advice (twins) on one card: '두 아이(3살)'."""
+COUNTS = ("한", "두", "세", "네", "다섯")
+WEEKDAYS = "월화수목금토일"
+DAY_FMT = "{month}월 {day}일({weekday})"
+YEAR_FMT = "{year}년 {day}"
+SUMMARY_CHILDREN = "· 아이: {children}"
+SUMMARY_WHEN = "· 필요한 때: {when}"
+SUMMARY_PLACE = "· 동네: {place}"
+SUMMARY_SERVICE = "· 추천: {service}"
+SUMMARY_CONTACT = "· 연락: {contact}"
+CONTACT_CHAT = "이 채팅으로"
+WHEN_UNKNOWN = "미정"
+TIME_RANGE = "{start}~{end}"
+TIME_RANGE_NEXT_DAY = "{start}~다음 날 {end}"
+TIME_FROM = "{start}부터"
+TIME_UNTIL = "{end}까지"
+NIGHT = "야간"
+DAYTIME = {"am": "오전", "pm": "오후", None: "낮"}
+URGENT_MARK = "[긴급] "
+
+# Opening hours and ages in words (recommendations and the care map).
+AGES_ANYONE = "누구나"
+AGES_SCHOOL_ONLY = "초등학생"
+AGES_BEFORE_SCHOOL = "초등학교 입학 전"
+AGES_FROM = "{age}부터"
+AGES_UNTIL = "{age}까지"
+AGE_MONTHS = "{n}개월"
+AGE_YEARS = "만 {n}세"
+DAY_NAMES = {
+    "mon": "월", "tue": "화", "wed": "수", "thu": "목", "fri": "금", "sat": "토", "sun": "일", "holiday": "공휴일",
+}
+ON_WEEKDAYS = "평일"
+WEEKEND = "토·일"
+EVERY_DAY = "매일"
+ALWAYS = "24시간, 연중무휴"
+ALL_DAY = "24시간"
+CLOSED = "휴무"
+TODAY = "오늘({day})"
+OPEN_NOW = "지금 운영 중"
+CLOSED_NOW = "지금 운영 안 함"
+OPENS_AT = "{time}에 문 열어요"
+CLOSES_AT = "{time}에 문 닫아요"
