@@ -63,16 +63,15 @@ class Purged:
     truncate_seconds: float = 0.0
 
 
-def advance(conn: sqlite3.Connection, job: Purge, cursor: Cursor, wanted: Callable[[], bool] | None = None) -> Cursor:
+def advance(conn: sqlite3.Connection, job: Purge, cursor: Cursor) -> Cursor:
     """One transaction's share (the caller begins and commits it): its phase's work until ``job.seconds`` have
-    passed, or ``wanted()`` says others wait for the writer (SQLite's turn batches: they wait for one statement group,
-    not for the whole transaction); a phase that finds nothing left hands over to the next."""
+    passed; a phase that finds nothing left hands over to the next."""
     if job.prelude:
         conn.execute(job.prelude)
     deadline = time.monotonic() + job.seconds
 
     def over() -> bool:
-        return time.monotonic() >= deadline or (wanted is not None and wanted())
+        return time.monotonic() >= deadline
 
     if cursor.phase == "cases":
         done = cases(conn, job, over)

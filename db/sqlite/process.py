@@ -97,10 +97,6 @@ class Frames:
             frames += self._split()
         return frames
 
-    def waiting(self) -> bool:
-        """Something has arrived (a frame's first bytes at least)."""
-        return bool(self._buffer) or self._readable()
-
     def _readable(self) -> bool:
         return bool(select.select([self._fd], [], [], 0)[0])
 
@@ -149,7 +145,7 @@ def serve(path: Path, inp: int, out: BinaryIO) -> None:
             if purging is not None:
                 if wait := purging.waiting:
                     select.select([inp], [], [], wait)  # a frame that comes meanwhile goes first
-                elif (report := purging.step(conn, frames.waiting)) is not None:
+                elif (report := purging.step(conn)) is not None:
                     purging = None
                     out.write(frame(orjson.dumps(report)))
                     out.flush()
