@@ -20,7 +20,7 @@ from db.retention import Cursor, Purge, advance
 
 COPY_EVERY = 0.25
 """Seconds between the copier thread's passes while the purge writes."""
-RESTART_EVERY = 1.0
+RESTART_EVERY = 2.0
 """Seconds of purging between two starts of the WAL from its beginning (see Purging)."""
 HURRIED = 2
 """Back-to-back passes of the copier before this thread copies the rest and the WAL starts over: each has less to
@@ -50,17 +50,21 @@ class Copier(threading.Thread):
         self.passes = 0
         self.ended = 0.0
         self.took = 1.0
+        self.idle = threading.Lock()
+        """Held during a pass: the purge's own top-up checkpoint waits for none (it would find SQLite busy)."""
 
     def run(self) -> None:
         conn = sqlite3.connect(self.path, timeout=0, check_same_thread=False)
         try:
             while not self.stopping:
                 self.hurry.wait(COPY_EVERY)
-                began = time.monotonic()
-                # busy: another checkpointer (the checkpoint process) is at it, which does as well
-                with contextlib.suppress(sqlite3.OperationalError):
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                self.ended = time.monotonic()
+                with self.idle:
+                    began = time.monotonic()
+                    # busy: another checkpointer (the checkpoint process) is at it, which does as well
+                    # busy: another checkpointer (the checkpoint process) is at it, which does as well
+                    with contextlib.suppress(sqlite3.OperationalError):
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    self.ended = time.monotonic()
                 self.took = self.ended - began
                 self.passes += 1
         finally:
@@ -112,11 +116,15 @@ class Purging:
             if self.hurried < 0:
                 self.hurried = self.copier.passes
                 self.copier.hurry.set()
-            elif self.copier.passes >= self.hurried + HURRIED and now - self.copier.ended <= JUST_ENDED:
-                with contextlib.suppress(sqlite3.OperationalError):  # busy: the WAL grows on until the next time
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                self.copier.hurry.clear()
-                self.hurried, self.restarted = -1, now
+            elif self.copier.passes >= self.hurried + HURRIED:
+                self.copier.hurry.clear()  # one checkpointer at a time: the copier waits while this one copies
+                if now - self.copier.ended <= JUST_ENDED and self.copier.idle.acquire(blocking=False):
+                    try:
+                        with contextlib.suppress(sqlite3.OperationalError):  # busy: the WAL grows till next time
+                            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    finally:
+                        self.copier.idle.release()
+                    self.hurried, self.restarted = -1, now
         try:
             conn.execute("BEGIN IMMEDIATE")
             cursor = advance(conn, self.job, self.cursor)
