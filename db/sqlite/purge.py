@@ -1,10 +1,11 @@
 """The retention purge inside the writer process: a time-bounded transaction between turn batches, then the WAL cut.
 
-Why here and not in a thread of the bot: there each transaction of the purge held SQLite's one writer while turn
-batches queued behind it (and behind the passive checkpoint that shared its thread), and its Python competed with
-the event loop for the GIL. With a million cases, turns at 1,000/s during a purge of 100,000 had a p99 of 84-90 ms
-and waited up to 191 ms. Here a turn batch that arrives waits for at most one purge transaction (``Purge.seconds``,
-a few ms), and the purge goes on whenever no batch is waiting.
+Why here and not in a thread of the bot: there each transaction of the purge (100 cases) held SQLite's one writer
+while turn batches queued behind it (and behind the passive checkpoint that shared its thread), and its Python
+competed with the event loop for the GIL. Here a turn batch that arrives waits for at most one purge transaction
+(``Purge.seconds``, a few ms), and the purge goes on whenever no batch is waiting, on the writer process's core.
+What turns still wait for is the WAL's upkeep (see Purging): its fsyncs, tens to hundreds of ms on this machine's
+disk under load.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from db.retention import Cursor, Purge, advance
 
 COPY_EVERY = 0.25
 """Seconds between the copier thread's passes while the purge writes."""
-RESTART_EVERY = 2.0
+RESTART_EVERY = 1.0
 """Seconds of purging between two starts of the WAL from its beginning (see Purging)."""
 HURRIED = 2
 """Back-to-back passes of the copier before this thread copies the rest and the WAL starts over: each has less to
@@ -82,9 +83,13 @@ class Purging:
     The WAL: every transaction appends the pages it changed, and a purge of 100,000 cases in transactions of a few
     ms wrote 2 GB of it. SQLite starts the WAL over only when a write begins with every frame copied into the
     database file, which never happened while the purge and the turns wrote without pause: the truncation at the
-    end then had a 2 GB file to cut, 1.2 s while turns waited. So about every ``RESTART_EVERY`` seconds, just after
-    ``HURRIED`` back-to-back passes of the copier thread, this thread copies the little written since (turns wait that
-    long), and the next write starts the WAL over; at the end the truncation has about a second's worth to cut."""
+    end then had a 2 GB file to cut, 1.2-1.8 s while turns waited. So about every ``RESTART_EVERY`` seconds, just
+    after ``HURRIED`` back-to-back passes of the copier thread, this thread copies the rest written since (turns wait
+    for that: 30-190 ms, mostly its two fsyncs), and the next write starts the WAL over; at the end the truncation has
+    about a second's worth to cut. Tried and dropped: pausing the purge during the copier's passes (no restart
+    happened anyway: turns wrote during every pass), ending a transaction early for a waiting turn batch (transactions
+    of one statement group made the purge several times slower), starting over every two seconds (a longer WAL to
+    copy and cut: p99 279-821 ms against 173-178 ms)."""
 
     def __init__(self, job: Purge, path: Path) -> None:
         self.job = job
