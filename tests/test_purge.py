@@ -118,3 +118,24 @@ def test_the_job_carries_the_stores_bounds() -> None:
     job = retention.job(Bounds(), TUE_10, 90, 3)  # type: ignore[arg-type]
     assert (job.chunk, job.step, job.seconds, job.prelude) == (3, 3, 0.005, "SET LOCAL x = 1")
     assert job.cutoff == (TUE_10 - timedelta(days=90)).astimezone(UTC).isoformat(timespec="microseconds")
+
+
+async def test_a_purge_the_store_closes_under_ends_as_cancelled(tmp_path: Path) -> None:
+    """As a write the closing store cuts short: the follow-ups' scheduler logs it as a stop, not as an error, and
+    the next start goes on (tests/test_followup.py)."""
+    clock = FakeClock(TUE_10)
+    store = await SQLiteStore.open(tmp_path / "c.sqlite3")
+    store.purge_step, store.purge_seconds = 1, 0.0
+    queue = Queue(store, STAFF, tz=KST, clock=clock, retention_days=90, purge_chunk=1)
+    await closed_cases(store, 200)
+    clock.advance(days=91)
+    task = asyncio.create_task(queue.purge_expired())
+    for _ in range(2000):
+        if await purged(store) or task.done():
+            break
+        await asyncio.sleep(0.002)
+    assert not task.done()
+    await store.close()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert 0 < rows(tmp_path / "c.sqlite3", "SELECT count(*) FROM cases WHERE purged_at IS NOT NULL")[0][0] < 200

@@ -21,7 +21,7 @@ from db.models import NewCase, ts
 from db.retention import Purge, Purged
 from db.sqlite.batch import CaseWrite, Turn, connect
 from db.sqlite.migrate import migrate
-from db.sqlite.pipe import Checkpointer
+from db.sqlite.pipe import Checkpointer, WriterLost
 from db.sqlite.process import error
 from db.sqlite.writer import Writer
 
@@ -152,7 +152,12 @@ class SQLiteStore(Store):
         if self._writer.pid is None:
             return await super().purge(job)
         async with self._purging:  # one at a time: the writer process runs one
-            got = await self._writer.purge(job)
+            try:
+                got = await self._writer.purge(job)
+            except WriterLost:
+                if self._writer.closing:  # the store closed under it, as a cancelled write: the next start goes on
+                    raise asyncio.CancelledError from None
+                raise
         if got["error"] is not None:
             raise error(*got["error"])
         if not got["truncated"]:

@@ -77,6 +77,10 @@ class Writer:
         return writer
 
     @property
+    def closing(self) -> bool:
+        return self._closing
+
+    @property
     def pid(self) -> int | None:
         return None if self._child is None else self._child.pid
 
