@@ -62,7 +62,6 @@ class Copier(threading.Thread):
                 with self.idle:
                     began = time.monotonic()
                     # busy: another checkpointer (the checkpoint process) is at it, which does as well
-                    # busy: another checkpointer (the checkpoint process) is at it, which does as well
                     with contextlib.suppress(sqlite3.OperationalError):
                         conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                     self.ended = time.monotonic()
@@ -113,6 +112,7 @@ class Purging:
         if self.cursor.done:
             if self.copier.passes <= self.last_pass:
                 return None
+            self.copier.hurry.clear()
             if not self.tries_until:
                 self.tries_until = time.monotonic() + TRUNCATE_FOR
             return self.truncate(conn)
@@ -153,6 +153,9 @@ class Purging:
         now = time.monotonic()
         if now < self.next_try:
             return None
+        if not self.copier.idle.acquire(blocking=False):  # the copier's last pass is still at it
+            self.next_try = now + TRUNCATE_EVERY / 4
+            return None
         conn.execute("PRAGMA busy_timeout = 0")
         try:
             busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
@@ -160,6 +163,7 @@ class Purging:
             busy = 1
         finally:
             conn.execute("PRAGMA busy_timeout = 10000")
+            self.copier.idle.release()
         self.truncate_seconds += time.monotonic() - now
         if not busy:
             return self.report(conn, truncated=True)
