@@ -98,21 +98,32 @@ class Bench:
         return seconds, count, latencies
 
     async def _purge(self) -> tuple[float, int]:
-        truncate = self.store.truncate_wal
+        if hasattr(type(self.store), "purge"):  # the store runs the purge and reports its final truncation
+            purge = self.store.purge
 
-        async def timed_truncate() -> bool:  # the WAL copied and cut once the purge is done (SQLite)
-            began = time.perf_counter()
-            try:
-                return await truncate()
-            finally:
-                self.truncate_s = time.perf_counter() - began
+            async def reported(job: Any) -> Any:
+                done = await purge(job)
+                self.truncate_s = done.truncate_seconds
+                return done
 
-        self.store.truncate_wal = timed_truncate
+            self.store.purge = reported
+        else:  # code before Store.purge (A/B runs on a checkout of it): time the truncation it calls
+            truncate = self.store.truncate_wal
+
+            async def timed_truncate() -> bool:
+                began = time.perf_counter()
+                try:
+                    return await truncate()
+                finally:
+                    self.truncate_s = time.perf_counter() - began
+
+            self.store.truncate_wal = timed_truncate
         began = time.perf_counter()
         try:
             count = await self.queue.purge_expired()
         finally:
-            self.store.truncate_wal = truncate
+            vars(self.store).pop("purge", None)
+            vars(self.store).pop("truncate_wal", None)
         return time.perf_counter() - began, count
 
 
@@ -172,12 +183,14 @@ async def _measure(store: Any, args: argparse.Namespace, postgres: bool) -> dict
     bench = Bench(store, purge_days(args.cases, args.purge), args.purge_chunk)
     await bench.engine.handle(_warm())
     out: dict[str, Any] = {"plans": await plans(store, postgres) if args.plans else []}
-    step("queue queries")  # first: the turns' intakes would add hundreds of open cases
-    out["queue"] = await bench.queue_times(args.repeat)
-    step("turns at 1,000/s")
-    out["turn"] = await bench.turns(args.parents)
-    step("a year's report")
-    out["report"] = await bench.report()
+    out["queue"], out["turn"], out["report"] = {}, [], None
+    if not args.purge_only:
+        step("queue queries")  # first: the turns' intakes would add hundreds of open cases
+        out["queue"] = await bench.queue_times(args.repeat)
+        step("turns at 1,000/s")
+        out["turn"] = await bench.turns(args.parents)
+        step("a year's report")
+        out["report"] = await bench.report()
     due = await store.fetch("SELECT count(*) FROM cases WHERE purged_at IS NULL AND status IN ('resolved', 'closed')"
                             " AND COALESCE(closed_at, resolved_at) <= ?", (_cutoff(bench),))
     step(f"purge ({due[0][0]:,} cases due)")
@@ -208,9 +221,8 @@ async def on_sqlite(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     from db.sqlite.store import SQLiteStore
 
     path = tmp / "growth.sqlite3"
-    await (await SQLiteStore.open(path)).close()  # the schema, migrations included
     began = time.perf_counter()
-    written = await asyncio.to_thread(fill_sqlite, path, args.cases, args.messages, NOW)
+    written = await _filled(args, path) if args.data else await _fill(args, path)
     fill_s = time.perf_counter() - began
     store = await SQLiteStore.open(path)
     try:
@@ -219,6 +231,31 @@ async def on_sqlite(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         return {"fill_s": fill_s, "written": written, **await measure(store, args, False)}
     finally:
         await store.close()
+
+
+async def _fill(args: argparse.Namespace, path: Path) -> dict[str, int]:
+    from db.sqlite.store import SQLiteStore
+
+    await (await SQLiteStore.open(path)).close()  # the schema, migrations included
+    return await asyncio.to_thread(fill_sqlite, path, args.cases, args.messages, NOW)
+
+
+async def _filled(args: argparse.Namespace, path: Path) -> dict[str, int]:
+    """A copy of ``--data`` (made there first if missing): the purge changes the copy, never the kept file, so
+    runs of different code (A/B) start from the same rows without minutes of generating each time."""
+    import json
+    import shutil
+
+    kept, counts = Path(args.data), Path(f"{args.data}.json")
+    if not kept.exists() or not counts.exists():
+        step(f"generating {kept} once")
+        fresh = kept.with_name(kept.name + ".new")
+        fresh.unlink(missing_ok=True)
+        written = await _fill(args, fresh)
+        fresh.rename(kept)
+        counts.write_text(json.dumps(written))
+    await asyncio.to_thread(shutil.copyfile, kept, path)
+    return dict(json.loads(counts.read_text()))
 
 
 async def on_postgres(args: argparse.Namespace, admin: str) -> dict[str, Any]:
@@ -245,10 +282,21 @@ def rows(name: str, got: dict[str, Any], target_turn: bool) -> list[Any]:
     ms = lambda values: [v * 1000 for v in values]  # noqa: E731
     w = got["written"]
     queue_all = [v for values in got["queue"].values() for v in values]
+    head = row(f"{name}: generated {w['cases']:,} cases, {w['messages']:,} messages, {w['events']:,} events in",
+               [got["fill_s"]], "s")
+    purge = [
+        row(f"  retention purge of {got['purged']:,} cases", [got["purge_s"]], "s", "<= 60", at_most(60)),
+        row("    of which the WAL copied and cut at its end", [got["truncate_s"]], "s"),
+        row("  turns at 1,000/s offered during the purge: p50", [percentile(got["purge_turn"], 0.5) * 1000], "ms"),
+        row("  same, p99", [percentile(got["purge_turn"], 0.99) * 1000], "ms",
+            *(("<= 10", at_most(10)) if target_turn else ("", None))),
+        row("  same, worst", [max(got["purge_turn"]) * 1000], "ms"),
+    ]
+    if not got["queue"]:  # --purge-only
+        return [head, *purge]
     worst = max(got["queue"], key=lambda k: percentile(got["queue"][k], 0.99))
     out = [
-        row(f"{name}: generated {w['cases']:,} cases, {w['messages']:,} messages, {w['events']:,} events in",
-            [got["fill_s"]], "s"),
+        head,
         row("  turn at 1,000 turns/s offered: p50", [percentile(got["turn"], 0.5) * 1000], "ms"),
         row("  turn at 1,000 turns/s offered: p99", [percentile(got["turn"], 0.99) * 1000], "ms",
             *(("<= 10", at_most(10)) if target_turn else ("", None))),
@@ -256,12 +304,9 @@ def rows(name: str, got: dict[str, Any], target_turn: bool) -> list[Any]:
             at_most(20)),
         row(f"  slowest: {worst}, p99", [percentile(ms(got['queue'][worst]), 0.99)], "ms"),
         row("  a year's report (build_report, 12 months)", [got["report"]], "s", "<= 5", at_most(5)),
-        row(f"  retention purge of {got['purged']:,} cases", [got["purge_s"]], "s", "<= 60", at_most(60)),
         *([row(f"    {k}: p50, p99", [percentile(ms(v), 0.5), percentile(ms(v), 0.99)], "ms")
            for k, v in got["queue"].items()] if got["plans"] else []),
-        row("    of which the WAL copied and cut at its end", [got["truncate_s"]], "s"),
-        row("  turns at 1,000/s offered during the purge: p99", [percentile(got["purge_turn"], 0.99) * 1000], "ms"),
-        row("  same, worst", [max(got["purge_turn"]) * 1000], "ms"),
+        *purge,
     ]
     PLAN_LINES.extend([f"{name}:", *got["plans"]] if got["plans"] else [])
     return out
@@ -282,6 +327,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="runs of each queue query")
     parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--plans", action="store_true", help="print the query plans of the growing queries")
+    parser.add_argument("--data", default="", help="SQLite: keep the generated database in this file and start each"
+                        " run from a copy of it (generated there when missing; --cases/--messages must match)")
+    parser.add_argument("--purge-only", action="store_true", help="skip the queue queries, turns and report")
     parser.add_argument("--without-004", action="store_true", help="drop migration 004's indexes first")
     args = parser.parse_args(argv)
     args.purge = args.purge or args.cases // 10

@@ -165,8 +165,10 @@ def anonymise(conn: sqlite3.Connection, case_ids: Iterable[int], at: str, actor:
         conn.execute("UPDATE pushes SET user_key = NULL WHERE message_id IN"
                      f" (SELECT id FROM parent_messages WHERE case_id IN {each})", group)
         conn.execute(f"UPDATE parent_messages SET user_key = NULL, text = NULL WHERE case_id IN {each}", group)
+        # COALESCE: with the two columns, SQLite took followups_due and read every follow-up not fired yet (0.1 s a
+        # statement once 80,000 were waiting) instead of the case's few along followups_case
         conn.execute(f"UPDATE followups SET cancelled_at = ? WHERE case_id IN {each} AND kind = 'parent'"
-                     " AND fired_at IS NULL AND cancelled_at IS NULL", (at, *group))
+                     " AND COALESCE(fired_at, cancelled_at) IS NULL", (at, *group))
         conn.execute("INSERT INTO events (case_id, at, actor, kind) SELECT id, ?, ?, 'purged' FROM cases"
                      f" WHERE id IN {each} ORDER BY id", (at, actor, *group))
     return len(ids)

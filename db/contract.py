@@ -11,7 +11,9 @@ from typing import Any, TypeVar
 
 import orjson
 
+from db import retention
 from db.models import CaseRow, NewCase, ts
+from db.retention import Purge, Purged
 
 T = TypeVar("T")
 Row = Any
@@ -51,6 +53,25 @@ def case_values(case: NewCase) -> tuple[object, ...]:
     )
 
 
+LATE_INSERT = ("INSERT INTO parent_messages (case_id, user_key, channel, kind, text, ref, created_at, next_at)"
+               " VALUES (NULL, ?, ?, 'late', ?, ?, ?, ?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Late:
+    """A turn's replies that came after its channel's answer (bot/coordination/late.py): a message to the parent of
+    kind 'late', due for a push at once. ``text``: the replies as JSON."""
+
+    channel: str
+    text: str
+    ref: str
+    at: str
+
+    def values(self, user_key: str) -> tuple[str, str, str, str, str, str]:
+        """LATE_INSERT's parameters."""
+        return (user_key, self.channel, self.text, self.ref, self.at, self.at)
+
+
 UNSHOWN_SQL = "SELECT 1 FROM parent_messages WHERE user_key = ? AND shown_at IS NULL LIMIT 1"
 ASKED_SQL = (
     "SELECT f.id, f.case_id FROM followups f JOIN cases c ON c.id = f.case_id WHERE c.user_key = ?"
@@ -66,20 +87,23 @@ class Store(ABC):
     """True when this process is the only writer of conversation states, so the dialog may keep the states it
     read and wrote (SQLite). False with several workers on one database (PostgreSQL): every turn reads."""
 
-    purge_chunk: int = 100
-    """Cases per transaction of a long deletion (the retention purge) at most. SQLite: each transaction holds the one
-    writer, and with a million cases turns during a purge of 100,000 had a p99 of 51 ms at 100 (239 ms at 500)."""
-    purge_step: int = 100
+    purge_chunk: int = 50
+    """Cases a transaction of a long deletion (the retention purge, db/retention.py) looks at, at most; ten times as
+    many log rows."""
+    purge_step: int = 5
     """Cases per statement group of the purge (ten times as many log rows); a transaction ends after the group that
-    passes ``purge_seconds``. Bounding a transaction's time (4 to 15 ms, 20 cases a group) kept turns from waiting
-    behind 100 cases' worth, but each transaction also waits for the turns' batch before it (db/sqlite/writer.py):
-    under load 10-20 on the 2 cores, the purge did 100-200 cases a second, minutes for 100,000. So one group of
-    ``purge_chunk`` a transaction, as before, until the purge runs beside the writer process's batches."""
-    purge_seconds: float = 1.0
+    passes ``purge_seconds``. SQLite: the writer process runs the purge between turn batches (db/sqlite/process.py),
+    so a turn batch waits behind one such transaction at most."""
+    purge_seconds: float = 0.005
     purge_prelude: str | None = None
     """A statement each purge transaction runs first: PostgreSQL's commits of the purge need not wait for the WAL to
     reach the disk (a purge lost in a crash is simply done again by the next one), so turns' commits share fewer
     flushes with it."""
+
+    late_with_case: bool = False
+    """A turn keeps its late replies (``keep_late``) before ``create_case``, which writes them in the case's own
+    transaction with the case number put in place of ``CASE_NUMBER`` (SQLite's writer). False: after it, the number
+    already in them (PostgreSQL, where the turn's transaction holds both)."""
 
     def __init__(self) -> None:
         self.planner: Planner = default_plan
@@ -129,6 +153,13 @@ class Store(ABC):
         ``state`` in one transaction; returns the case number. ``number_key``: the JSON state's key that gets
         the number; ``inbound``: log the turn too, the number in place of ``CASE_NUMBER`` in reply ``announce``."""
 
+    async def keep_late(self, user_key: str, late: Late) -> None:
+        """A turn's late replies for the parent, called inside ``turn`` before the turn commits: they are written in
+        the transaction that saves the turn's state, so a crash never shows replies whose state was lost, nor loses
+        replies whose state was saved. Here a ``write`` of its own, which inside ``turn`` is the turn's transaction
+        (PostgreSQL); SQLite's store hands them to the turn's commit. Outside a turn: written at once."""
+        await self.write(lambda conn: conn.execute(LATE_INSERT, late.values(user_key)))
+
     async def problem(self) -> str | None:
         """Why the database cannot take writes now, or None (for /healthz): ``probe`` run as a real write."""
         try:
@@ -152,6 +183,11 @@ class Store(ABC):
         controls into the database without blocking writers (SQLite's PASSIVE checkpoint), so the truncation
         at its end has little left to copy while writers wait. Nothing to do on PostgreSQL."""
         return None
+
+    async def purge(self, job: Purge) -> Purged:
+        """The retention purge (db/retention.py), one ``write`` transaction at a time with a passive checkpoint after
+        each, then the WAL cut; SQLite's writer process runs it between turn batches instead."""
+        return await retention.run(self, job)
 
     async def case(self, case_id: int) -> CaseRow | None:
         rows = await self.fetch("SELECT * FROM cases WHERE id = ?", (case_id,))

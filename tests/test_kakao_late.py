@@ -23,7 +23,7 @@ from bot.coordination import texts as queue_texts
 from bot.coordination.delivery import ParentDelivery
 from bot.coordination.queue import Queue
 from bot.dialog import texts as ko
-from bot.dialog.core import Choice, Link, Reply, Venue
+from bot.dialog.core import OVERDUE, Channel, Choice, Link, Overdue, Reply, Venue
 from bot.dialog.engine import Engine, FixedKnowledge
 from bot.settings import Settings
 from bot.shell.web import build_web
@@ -31,7 +31,7 @@ from db import NewCase
 from db.contract import Store
 from db.sqlite.store import SQLiteStore
 from db.store import open_store
-from tests.conftest import KST, FakeClock
+from tests.conftest import KST, Chat, FakeClock
 from tests.fake_event_api import BOT_ID, KEY, FakeEventApi
 from tests.postgres_server import fresh_database
 
@@ -372,3 +372,55 @@ async def test_a_late_turn_that_opens_the_case_shows_its_number(opener: Opener, 
             assert shown.startswith(LEAD) and f"접수번호는 {case.id}번" in shown and "{" not in shown
     finally:
         await store.close()
+
+
+class Crash(BaseException):
+    """The process dies here: nothing after it is written."""
+
+
+@pytest.mark.parametrize("opens_case", [False, True], ids=["turn", "case"])
+async def test_a_late_turn_is_one_write_with_its_state(tmp_path: Path, knowledge: object, coordinators: object,
+                                                       clock: FakeClock, opens_case: bool) -> None:
+    """The process dies at the second write of a turn past its budget, if it makes one: its late replies and its
+    state (the logged turn, the case) are both saved or both not. They used to be two writes on SQLite: the replies
+    first (shown at the next message, about a turn whose state was never saved) or, after a case, second (lost,
+    with the case's number)."""
+    store = await SQLiteStore.open(tmp_path / "crash.sqlite3")
+    queue = Queue(store, coordinators, tz=KST, clock=clock)  # type: ignore[arg-type]
+    engine = Engine(store=store, queue=queue, knowledge=FixedKnowledge(knowledge),  # type: ignore[arg-type]
+                    settings=Settings(db_path=Path("unused.sqlite3")), clock=clock)
+    chat = Chat(engine, USER, Channel.KAKAO)
+    try:
+        said = ["4살 아이 내일 저녁 5시부터 8시까지 율곡동이에요", "동의하고 접수", "010-1234-5678", "네, 접수할게요"]
+        for text in said[:3] if opens_case else said[:1]:
+            await chat.say(text)
+        writes: list[str] = []
+        for name in ("write", "commit_turn", "create_case"):
+            setattr(store, name, _dies_second(getattr(store, name), name, writes))
+        token = OVERDUE.set(Overdue(passed=True))
+        try:
+            with contextlib.suppress(Crash):
+                await chat.say(said[3] if opens_case else "내일이요")
+        finally:
+            OVERDUE.reset(token)
+        kept = await late_rows(store)
+        saved = await store.cases_for_user(KEY_OF_USER) if opens_case else await store.fetch(
+            "SELECT 1 FROM messages WHERE user_key = ? AND text = '내일이요'", (KEY_OF_USER,))
+        assert bool(kept) == bool(saved), f"late replies {len(kept)}, turn saved {bool(saved)}; writes {writes}"
+        assert kept and saved and len(writes) == 1, writes
+        if opens_case:
+            [case] = await store.cases_for_user(KEY_OF_USER)
+            text = "\n".join(r.text for r in late.load(kept[0]["text"]))
+            assert f"접수번호는 {case.id}번" in text and "{" not in text
+    finally:
+        await store.close()
+
+
+def _dies_second(method: Any, name: str, writes: list[str]) -> Any:
+    async def counted(*args: Any, **kw: Any) -> Any:
+        writes.append(name)
+        if len(writes) == 2:
+            raise Crash
+        return await method(*args, **kw)
+
+    return counted

@@ -10,6 +10,8 @@ from dataclasses import asdict, replace
 
 from bot.coordination import texts as queue_texts
 from bot.dialog.core import Choice, Link, Reply, Venue
+from db import retention
+from db.contract import Late
 
 KIND = "late"
 
@@ -46,31 +48,11 @@ def render(row: Mapping[str, object] | sqlite3.Row) -> list[Reply]:
     return replies
 
 
-def add(conn: sqlite3.Connection, user_key: str, channel: str, replies: Sequence[Reply], at: str) -> int | None:
-    """Queue the replies for the parent (the row is its own outbox, due for a push at once: an Event API push, where
-    one is set up, brings them in our event block's answer)."""
-    cur = conn.execute(
-        "INSERT INTO parent_messages (case_id, user_key, channel, kind, text, ref, created_at, next_at)"
-        " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
-        (user_key, channel, KIND, dump(replies), secrets.token_urlsafe(12), at, at))
-    return cur.lastrowid
+def kept(channel: str, replies: Sequence[Reply], at: str) -> Late:
+    """The replies as the row keeps them (db/contract.py's ``Store.keep_late`` writes it): due for a push at once (an
+    Event API push, where one is set up, brings them in our event block's answer)."""
+    return Late(channel, dump(replies), secrets.token_urlsafe(12), at)
 
 
-def forget(conn: sqlite3.Connection, user_key: str) -> int:
-    """The parent's late replies lose the parent and the words (rows stay: pushes refer to them, reports count them)."""
-    conn.execute("UPDATE pushes SET user_key = NULL WHERE message_id IN"
-                 " (SELECT id FROM parent_messages WHERE user_key = ? AND kind = 'late')", (user_key,))
-    return conn.execute("UPDATE parent_messages SET user_key = NULL, text = NULL WHERE user_key = ? AND kind = 'late'",
-                        (user_key,)).rowcount
-
-
-def purge(conn: sqlite3.Connection, cutoff: str, limit: int) -> int:
-    """Unshown late replies written before ``cutoff`` lose the parent and the words (the retention purge)."""
-    ids = [r[0] for r in conn.execute(
-        "SELECT id FROM parent_messages WHERE kind = 'late' AND text IS NOT NULL AND created_at <= ? LIMIT ?",
-        (cutoff, limit))]
-    if ids:
-        each = f"({', '.join('?' for _ in ids)})"
-        conn.execute(f"UPDATE pushes SET user_key = NULL WHERE message_id IN {each}", ids)
-        conn.execute(f"UPDATE parent_messages SET user_key = NULL, text = NULL WHERE id IN {each}", ids)
-    return len(ids)
+forget = retention.forget_late
+"""The parent's late replies lose the parent and the words (rows stay: pushes refer to them, reports count them)."""

@@ -136,7 +136,7 @@ class ParentDesk:
             return
         channel = user_key.split(":", 1)[0]
         at = ts(self.clock())
-        await self.store.write(lambda conn: late.add(conn, user_key, channel, said, at))
+        await self.store.keep_late(user_key, late.kept(channel, said, at))  # written with the turn's state
         self.message_due(user_key)
         self.changed()
 

@@ -135,14 +135,17 @@ class Engine:
             self.forget_cached(key)
             return t.replies
         try:
+            # kept before the commit, which writes them with the state (SQLite: the case number filled in there);
+            # on a store that writes them in the turn's own transaction, after the case, its number in the replies
+            early = overdue and (opening is None or self.store.late_with_case)
+            if early:
+                await self.queue.keep_late(key, t.replies)
             if opening is None:
-                if overdue:
-                    await self.queue.keep_late(key, t.replies)
                 await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(),
                                              now)
             else:
                 await self._commit_with_case(t, opening, key, raw[:MAX_TEXT])
-                if overdue:  # after the case is written: its number is in the replies now
+                if overdue and not early:
                     await self.queue.keep_late(key, t.replies)
                 if t.intake.danger_case is not None and t.intake.case_id is not None:
                     note = ko(texts.DANGER_LINK_NOTE, case_id=t.intake.case_id, summary=summary(t))

@@ -1,7 +1,7 @@
 """One write transaction: the bulk write ops (turns, new cases), the connection they run on, and ``run_batch``.
 
 The writer process (db/sqlite/process.py) runs them; so does the store's writer thread for any other write. Like that
-process, this module imports only the standard library, sqlite3 and orjson.
+process, this module imports only the standard library, sqlite3, orjson and db's SQL modules.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import orjson
 
 from db.models import CASE_NUMBER, MAX_LOGGED_CHARS
+from db.retention import Purge
 
 MAX_ROWS_PER_INSERT = 256
 STATEMENT_CACHE = 128
@@ -42,6 +43,8 @@ class Turn:
     replies: Sequence[str]
     state: str
     at: str
+    late: Sequence[str] | None = None
+    """The turn's late replies (db/contract.py's Late: channel, text, ref, at), in the same transaction."""
 
     KIND = "turn"
 
@@ -71,6 +74,8 @@ class CaseWrite:
     replies: Sequence[str] = ()
     announce: int | None = None
     """Index of the reply in which ``CASE_NUMBER`` becomes the case number."""
+    late: Sequence[str] | None = None
+    """The turn's late replies, as Turn's: the case number goes in the ``announce`` one too."""
 
     KIND = "case"
 
@@ -85,6 +90,15 @@ class CaseWrite:
         return tuple(text.replace(CASE_NUMBER, str(case_id)) if i == self.announce else text
                      for i, text in enumerate(self.replies))
 
+    def late_row(self, case_id: int) -> Sequence[str] | None:
+        if self.late is None or self.announce is None:
+            return self.late
+        channel, text, ref, at = self.late
+        replies = orjson.loads(text)
+        if 0 <= self.announce < len(replies):
+            replies[self.announce]["text"] = replies[self.announce]["text"].replace(CASE_NUMBER, str(case_id))
+        return (channel, orjson.dumps(replies).decode(), ref, at)
+
     @staticmethod
     def write_many(conn: sqlite3.Connection, ops: Sequence[CaseWrite]) -> list[int]:
         ids = insert_rows(
@@ -95,8 +109,9 @@ class CaseWrite:
         )
         written = [(case_id, op.saved_state(case_id), op) for case_id, op in zip(ids, ops, strict=True)]
         # the turn that opened the case, if given, saves the conversation with its messages
-        write_turns(conn, [Turn(op.user_key, op.inbound, op.texts(case_id), saved, op.at)
+        write_turns(conn, [Turn(op.user_key, op.inbound, op.texts(case_id), saved, op.at, op.late_row(case_id))
                            for case_id, saved, op in written if op.inbound is not None])
+        write_late(conn, [(op.user_key, op.late_row(case_id)) for case_id, _, op in written if op.inbound is None])
         insert_rows(conn, "INSERT INTO conversations (user_key, state, updated_at)", [
             (op.user_key, saved, op.at) for _, saved, op in written if op.inbound is None
         ], " ON CONFLICT (user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at")
@@ -112,7 +127,9 @@ class CaseWrite:
         return ids
 
 
-KINDS: dict[str, type[Turn] | type[CaseWrite]] = {Turn.KIND: Turn, CaseWrite.KIND: CaseWrite}
+KINDS: dict[str, type[Turn] | type[CaseWrite] | type[Purge]] = {
+    Turn.KIND: Turn, CaseWrite.KIND: CaseWrite, Purge.KIND: Purge}
+"""What the writer process takes: bulk writes, and the retention purge it runs between them (db/sqlite/process.py)."""
 Op = Turn | CaseWrite | Callable[[sqlite3.Connection], Any]
 Outcome = tuple[bool, Any]
 
@@ -162,10 +179,18 @@ def write_turns(conn: sqlite3.Connection, turns: Sequence[Turn]) -> None:
         for t in turns
         for direction, text in (("in", t.inbound), *(("out", r) for r in t.replies))
     ])
+    write_late(conn, [(t.user_key, t.late) for t in turns])
     # VALUES rows go in order, so a user's later turn in the same batch wins
     insert_rows(conn, "INSERT INTO conversations (user_key, state, updated_at)", [
         (t.user_key, t.state, t.at) for t in turns
     ], " ON CONFLICT (user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at")
+
+
+def write_late(conn: sqlite3.Connection, rows: Sequence[tuple[str, Sequence[str] | None]]) -> None:
+    """Late replies (user key, (channel, text, ref, at)) as messages to the parent, due at once."""
+    insert_rows(conn, "INSERT INTO parent_messages (case_id, user_key, channel, kind, text, ref, created_at, next_at)",
+                [(None, user_key, channel, "late", text, ref, at, at)
+                 for user_key, late in rows if late is not None for channel, text, ref, at in [late]])
 
 
 def insert_rows(conn: sqlite3.Connection, head: str, rows: Sequence[Sequence[Any]], tail: str = "") -> list[int]:

@@ -12,9 +12,12 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from db.sqlite.batch import CaseWrite, Outcome, Turn
-from db.sqlite.process import decode_outcomes, encode_each, frame
+from db.sqlite.process import encode_each, frame, outcomes
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,7 @@ class WriterProcess:
         self._idle = asyncio.Event()
         self._idle.set()
         self._answers: asyncio.Task[None] | None = None
+        self._purged: asyncio.Future[dict[str, Any]] | None = None
 
     @classmethod
     async def start(cls, path: Path, committed: Callable[[], None] = lambda: None) -> WriterProcess:
@@ -92,20 +96,36 @@ class WriterProcess:
         """Every batch sent so far has its outcomes."""
         await self._idle.wait()
 
+    def purged(self) -> asyncio.Future[dict[str, Any]]:
+        """The report of the purge this process was (or is about to be) given: it comes when the purge is over,
+        or WriterLost if the process ends first (each of its transactions that committed stays)."""
+        if self._purged is None or self._purged.done():
+            self._purged = asyncio.get_running_loop().create_future()
+            if not self.alive:
+                self._purged.set_exception(self._lost())
+        return self._purged
+
     async def _read_answers(self) -> None:
         try:
             while True:
-                groups = decode_outcomes(await self._read())
+                answer = orjson.loads(await self._read())
+                if isinstance(answer, dict):  # a purge is over (db/sqlite/purge.py)
+                    if self._purged is not None and not self._purged.done():
+                        self._purged.set_result(answer["purged"])
+                    continue
+                groups = outcomes(answer)
                 self._committed()
-                for outcomes in groups:
+                for got in groups:
                     _, settle = self._waiting.popleft()
-                    settle(outcomes)
+                    settle(got)
                 if not self._waiting:
                     self._idle.set()
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
         finally:
             lost = self._lost()
+            if self._purged is not None and not self._purged.done():
+                self._purged.set_exception(lost)
             while self._waiting:
                 size, settle = self._waiting.popleft()
                 settle([(False, lost)] * size)

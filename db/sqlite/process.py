@@ -1,9 +1,10 @@
 """The writer process: ``python -m db.sqlite.process PATH``, started by the store (db/sqlite/pipe.py).
 
 It reads frames of ops from stdin, writes all that have arrived in one transaction and answers with their
-outcomes once committed. It imports only the standard library, sqlite3 and orjson, so it starts in a few tens
-of milliseconds, and it shares no GIL with the event loop that serves parents. The wire: length-prefixed
-JSON frames, one per batch the event loop sends, one back per transaction.
+outcomes once committed; between batches it runs the retention purge it was given, a short transaction at a time.
+It imports only the standard library, sqlite3, orjson and db's SQL modules, so it starts in a few tens of
+milliseconds, and it shares no GIL with the event loop that serves parents. The wire: length-prefixed JSON frames,
+one per batch the event loop sends, one back per transaction, and one back when a purge is over.
 """
 
 from __future__ import annotations
@@ -15,21 +16,23 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import orjson
 
+from db.retention import Purge
 from db.sqlite.batch import KINDS, CaseWrite, Outcome, Turn, connect, run_batch
+from db.sqlite.purge import Purging
 
 READ_BYTES = 1 << 20
 """How much of the pipe the writer process reads at once: frames beyond it wait for the next transaction."""
 
 
-def encode_ops(ops: Sequence[Turn | CaseWrite]) -> bytes:
+def encode_ops(ops: Sequence[Turn | CaseWrite | Purge]) -> bytes:
     return orjson.dumps([(op.KIND, op) for op in ops])  # orjson writes the dataclasses' fields itself
 
 
-def encode_each(ops: Sequence[Turn | CaseWrite]) -> tuple[bytes, dict[int, Exception]]:
+def encode_each(ops: Sequence[Turn | CaseWrite | Purge]) -> tuple[bytes, dict[int, Exception]]:
     """The ops that can be encoded, as one payload, and the error of each that cannot (by index): one op
     with text that is not valid Unicode (a lone surrogate) fails alone, not the batch it came with."""
     parts: list[bytes] = []
@@ -42,7 +45,7 @@ def encode_each(ops: Sequence[Turn | CaseWrite]) -> tuple[bytes, dict[int, Excep
     return b"[" + b",".join(parts) + b"]", errors
 
 
-def decode_ops(data: bytes) -> list[Turn | CaseWrite]:
+def decode_ops(data: bytes) -> list[Turn | CaseWrite | Purge]:
     return [KINDS[kind](**fields) for kind, fields in orjson.loads(data)]
 
 
@@ -53,12 +56,16 @@ def encode_outcomes(groups: Sequence[Sequence[Outcome]]) -> bytes:
 
 
 def decode_outcomes(data: bytes) -> list[list[Outcome]]:
+    return outcomes(orjson.loads(data))
+
+
+def outcomes(groups: list[list[list[Any]]]) -> list[list[Outcome]]:
     """Failures come back as the sqlite3 exception they were (IntegrityError stays IntegrityError), anything
     else as a RuntimeError naming its type."""
-    return [[(True, value) if ok else (False, _error(*value)) for ok, value in group] for group in orjson.loads(data)]
+    return [[(True, value) if ok else (False, error(*value)) for ok, value in group] for group in groups]
 
 
-def _error(name: str, message: str) -> Exception:
+def error(name: str, message: str) -> Exception:
     kind = getattr(sqlite3, name, None)
     if isinstance(kind, type) and issubclass(kind, sqlite3.Error):
         return kind(message)
@@ -78,15 +85,20 @@ class Frames:
         self._buffer = bytearray()
         self._ended = False
 
-    def take(self) -> list[bytes] | None:
+    def take(self, wait: bool = True) -> list[bytes] | None:
         """The next frames, or None once the pipe has ended (a frame cut short by the end is dropped: its
-        sender is gone and waits for no answer)."""
+        sender is gone and waits for no answer). ``wait=False``: only what has arrived, perhaps nothing."""
         while not (frames := self._split()):
-            if self._ended or not self._read():
+            if self._ended or not (wait or self._readable()):
+                return None if self._ended else []
+            if not self._read():
                 return None
-        if not self._ended and select.select([self._fd], [], [], 0)[0] and self._read():
+        if not self._ended and self._readable() and self._read():
             frames += self._split()
         return frames
+
+    def _readable(self) -> bool:
+        return bool(select.select([self._fd], [], [], 0)[0])
 
     def _read(self) -> bool:
         chunk = os.read(self._fd, READ_BYTES)
@@ -112,21 +124,31 @@ def serve(path: Path, inp: int, out: BinaryIO) -> None:
     as one frame once it has committed; until the event loop's side closes the pipe (or dies: then the
     transaction in hand is finished and the process ends). The event loop sends a frame as soon as it has
     writes, without waiting for the last one's answer, so this process goes from one commit to the next
-    without waiting for the loop to find time to read an answer."""
+    without waiting for the loop to find time to read an answer. A retention purge it was given runs a short
+    transaction at a time whenever no frame waits (db/sqlite/purge.py); its report goes back as a frame of its own
+    (a JSON object, where answers are lists) when it is over."""
     conn = connect(path)
     out.write(frame(b"ready"))
     out.flush()
     frames = Frames(inp)
+    purging: Purging | None = None
     try:
-        while (payloads := frames.take()) is not None:
-            groups = [decode_ops(payload) for payload in payloads]
-            outcomes = run_batch(conn, [op for ops in groups for op in ops])
-            split, start = [], 0
-            for ops in groups:
-                split.append(outcomes[start : start + len(ops)])
-                start += len(ops)
-            out.write(frame(encode_outcomes(split)))
-            out.flush()
+        while (payloads := frames.take(wait=purging is None)) is not None:
+            if payloads:
+                groups = [decode_ops(payload) for payload in payloads]
+                for op in (op for ops in groups for op in ops if isinstance(op, Purge)):
+                    purging = Purging(op, path)  # one at a time: the store waits for a purge's report before the next
+                outcomes = iter(run_batch(conn, [op for ops in groups for op in ops if not isinstance(op, Purge)]))
+                split = [[(True, None) if isinstance(op, Purge) else next(outcomes) for op in ops] for ops in groups]
+                out.write(frame(encode_outcomes(split)))
+                out.flush()
+            if purging is not None:
+                if wait := purging.waiting:
+                    select.select([inp], [], [], wait)  # a frame that comes meanwhile goes first
+                elif (report := purging.step(conn)) is not None:
+                    purging = None
+                    out.write(frame(orjson.dumps(report)))
+                    out.flush()
     finally:
         conn.close()
 

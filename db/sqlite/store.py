@@ -3,24 +3,41 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import aiosqlite
 
-from db.contract import Store, case_values
+from db.contract import Late, Store, case_values
 from db.models import NewCase, ts
+from db.retention import Purge, Purged
 from db.sqlite.batch import CaseWrite, Turn, connect
 from db.sqlite.migrate import migrate
-from db.sqlite.pipe import Checkpointer
+from db.sqlite.pipe import Checkpointer, WriterLost
+from db.sqlite.process import error
 from db.sqlite.writer import Writer
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Held:
+    """A turn in progress (``SQLiteStore.turn``) and the late replies it kept for its commit."""
+
+    store: SQLiteStore
+    user_key: str
+    late: Late | None = None
+
+
+_TURN: ContextVar[_Held | None] = ContextVar("dolbom_sqlite_turn", default=None)
 
 T = TypeVar("T")
 _ONE_STATE = "SELECT state FROM conversations WHERE user_key = ?"
@@ -32,6 +49,8 @@ class SQLiteStore(Store):
     """The embedded default. Open with ``await SQLiteStore.open(path)``. Writes go through the group-commit
     writer (one transaction per batch of concurrent callers); reads use a separate aiosqlite connection, which
     WAL lets run meanwhile."""
+
+    late_with_case = True
 
     def __init__(self, path: Path, writer: Writer, reader: aiosqlite.Connection, executor: ThreadPoolExecutor,
                  conn: sqlite3.Connection, lookup: sqlite3.Connection) -> None:
@@ -45,6 +64,7 @@ class SQLiteStore(Store):
         self._checkpointer = Checkpointer(path)
         self._loading: dict[str, asyncio.Future[str | None]] = {}
         self._loads: set[asyncio.Task[None]] = set()
+        self._purging = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path, *, process: bool = True) -> SQLiteStore:
@@ -126,6 +146,24 @@ class SQLiteStore(Store):
             log.warning("the WAL could not be truncated after a deletion; the next checkpoint copies it over")
         return done
 
+    async def purge(self, job: Purge) -> Purged:
+        """The writer process runs the purge a short transaction at a time between turn batches, and cuts the WAL at
+        its end (db/sqlite/purge.py). Without a writer process: transactions of ``write`` (db/retention.py)."""
+        if self._writer.pid is None:
+            return await super().purge(job)
+        async with self._purging:  # one at a time: the writer process runs one
+            try:
+                got = await self._writer.purge(job)
+            except WriterLost:
+                if self._writer.closing:  # the store closed under it, as a cancelled write: the next start goes on
+                    raise asyncio.CancelledError from None
+                raise
+        if got["error"] is not None:
+            raise error(*got["error"])
+        if not got["truncated"]:
+            log.warning("the WAL could not be truncated after the purge; the next checkpoint copies it over")
+        return Purged(got["cases"], got["removed"], got["truncated"], got["truncate_seconds"])
+
     async def checkpoint(self) -> None:
         def passive(conn: sqlite3.Connection) -> None:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
@@ -188,8 +226,42 @@ class SQLiteStore(Store):
                 fut.set_result(found.get(key))
 
     async def commit_turn(self, user_key: str, inbound: str, replies: Sequence[str], state: str, at: datetime) -> None:
-        """Log the inbound and outbound texts and save the state; returns once committed (durably)."""
-        await self._submit(user_key, Turn(user_key, inbound, tuple(replies), state, ts(at)))
+        """Log the inbound and outbound texts and save the state (with the turn's late replies, if it kept any);
+        returns once committed (durably)."""
+        await self._submit(user_key, Turn(user_key, inbound, tuple(replies), state, ts(at), self._late(user_key)))
+
+    # -- late replies: one write with the turn -------------------------------------------------------
+
+    @contextlib.asynccontextmanager
+    async def turn(self, user_key: str) -> AsyncIterator[None]:
+        """Marks the turn, so that its late replies (``keep_late``) go in the transaction of its commit. The engine
+        serialises each user's turns itself; nothing is locked here."""
+        held = _Held(self, user_key)
+        token = _TURN.set(held)
+        try:
+            yield
+        finally:
+            _TURN.reset(token)
+        if held.late is not None:  # kept, but the turn ended without a commit to take them: written alone
+            await super().keep_late(user_key, held.late)
+
+    async def keep_late(self, user_key: str, late: Late) -> None:
+        """In a turn of ``user_key``: kept for its commit_turn or create_case, whose one transaction writes them with
+        the state. Before, they were a write of their own ahead of the turn's, and a crash between the two showed
+        replies whose state was never saved (or, after a case, lost the replies with its number)."""
+        held = _TURN.get()
+        if held is None or held.store is not self or held.user_key != user_key or held.late is not None:
+            await super().keep_late(user_key, late)
+            return
+        held.late = late
+
+    def _late(self, user_key: str) -> tuple[str, str, str, str] | None:
+        """The late replies kept in this task's turn of ``user_key``, taken by the write that commits it."""
+        held = _TURN.get()
+        if held is None or held.store is not self or held.user_key != user_key or held.late is None:
+            return None
+        late, held.late = held.late, None
+        return (late.channel, late.text, late.ref, late.at)
 
     async def _submit(self, user_key: str, op: Turn | CaseWrite) -> Any:
         try:
@@ -213,7 +285,7 @@ class SQLiteStore(Store):
         at = ts(case.created_at)
         row = case_values(case)
         write = CaseWrite(row, case.user_key, at, plan.notes, tuple((kind, ts(due)) for kind, due in plan.followups),
-                          state, number_key, inbound, tuple(replies), announce)
+                          state, number_key, inbound, tuple(replies), announce, self._late(case.user_key))
         case_id: int = await self._submit(case.user_key, write)
         self.committed_case(case_id)
         return case_id

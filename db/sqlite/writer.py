@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from db.retention import Purge
 from db.sqlite.batch import KINDS, Op, Outcome, run_batch
 from db.sqlite.pipe import Settle, WriterProcess
 
@@ -74,6 +75,10 @@ class Writer:
         if path is not None:
             writer._child = await WriterProcess.start(path, writer._committed)
         return writer
+
+    @property
+    def closing(self) -> bool:
+        return self._closing
 
     @property
     def pid(self) -> int | None:
@@ -141,6 +146,12 @@ class Writer:
                 log.warning("starting the database writer process")
                 self._child = await WriterProcess.start(self._path, self._committed)
             return self._child
+
+    async def purge(self, job: Purge) -> dict[str, Any]:
+        """The writer process runs ``job`` between turn batches (db/sqlite/purge.py); its report once it is over."""
+        report = (await self._running_child()).purged()
+        await self.submit(job)  # in order with the writes before it; answered at once, the purge runs after
+        return await report
 
     async def problem(self) -> str | None:
         """Why writes cannot go on, or None: the writer task ended, or the writer process is down and does not
