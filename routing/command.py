@@ -56,9 +56,10 @@ def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:
 
     need = u.need
     services = [v.service.id for v in rank(need, knowledge).ranked] if says_enough(u) else []
+    first = u.children[0] if u.children else need.child  # the need's child is the one care here can take
     return {
-        "age_months": need.child.age_months,
-        "school_grade": need.child.school_grade,
+        "age_months": first.age_months,
+        "school_grade": first.school_grade,
         "children": [{"age_months": c.age_months, "school_grade": c.school_grade} for c in u.children],
         "date": need.day.isoformat() if need.day else None,
         "start": _clock(need.start),

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from knowledge.schema import Knowledge
+from knowledge.schema import Kind, Knowledge
 from routing.ages import find_children
 from routing.days import public_holidays
 from routing.hours import Period
@@ -81,6 +81,8 @@ class Understander:
         self._topics = (
             re.compile("|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))) if owners else None
         )
+        cares = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
+        self._ages = (min(a.min_months for a in cares), max(a.max_months for a in cares)) if cares else (0, 10**6)
         self._taps: dict[tuple[str, datetime, str | None], Understanding] = {}
 
     def read_tap(self, value: str, now: datetime, hint: str | None = None) -> Understanding:
@@ -118,7 +120,7 @@ class Understander:
                 negated = "아니" in cut.group() or self._says_fact(text[len(head) : cut.start()], now)
         today = now.date()
         children = find_children(body, today) or (find_children(head, today) if head else ())
-        first = children[0] if children else _NO_CHILD
+        first = self._served(children) if children else _NO_CHILD
         school = first.school_grade is not None or (first.age_months or 0) >= self.knowledge.school_from_months
         when = self._when(body, head, now, _period(hint), school)
         area = self._places.find(body) or (self._places.find(head) if head else None)
@@ -138,6 +140,18 @@ class Understander:
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past
         )
 
+    def _served(self, children: tuple[Child, ...]) -> Child:
+        """The child the need is ranked for: the first one a care service here takes ("중1 딸이랑 초4 아들": the
+        fourth grader), else the first whose age is unknown, else the first named."""
+        low, high = self._ages
+        unknown = None
+        for c in children:
+            if c.school_grade is not None or (c.age_months is not None and low <= c.age_months <= high):
+                return c
+            if unknown is None and c.age_months is None:
+                unknown = c
+        return unknown or children[0]
+
     def _says_fact(self, text: str, now: datetime) -> bool:
         when = find_when(text, now)
         said = find_children(text, now.date()) or when.day or when.start is not None or when.end is not None
@@ -145,10 +159,10 @@ class Understander:
 
     def _when(self, body: str, head: str, now: datetime, hint: Period | None, school: bool) -> When:
         k = self.knowledge
-        found = find_when(body, now, k.night_from, k.night_until, hint, school)
+        found = find_when(body, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
         if not head:
             return found
-        before = find_when(head, now, k.night_from, k.night_until, hint, school)
+        before = find_when(head, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
         if found.start is None and found.end is None and before.start is not None:
             found = found._replace(start=before.start, end=before.end, night=found.night or before.night)
         if found.day is None and before.day is not None:

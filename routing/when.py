@@ -14,12 +14,17 @@ from routing.numbers import NATIVE, alternation
 _HOURS_RE = alternation({w: n for w, n in NATIVE.items() if n <= 12})
 _MARK = r"오전|오후|아침|점심|낮|저녁|저녘|밤|새벽|am|pm|AM|PM"
 _AFTERNOON = frozenset({"오후", "저녁", "저녘", "밤", "pm", "PM"})
+_NOON_PM = frozenset({"오후", "pm", "PM"})
+"""오후 12시 and 12pm are noon; 밤 12시 is midnight."""
 _MIDDAY = frozenset({"낮", "점심"})
 _MORNING = frozenset({"오전", "아침", "새벽", "am", "AM"})
 _NOT_CLOCK = r"(?!간|적|작|청|험|계|각|즌|설|민|골|도\s*때)"
 """시 starting another word: 2시간 (a duration), 한시적, 시청."""
 
-_MINUTES = r"(?:\s*(?P<half>반)(?!찬)|\s*(?P<mi>[0-9]{1,2})\s*분)?"
+_MINUTES = (
+    r"(?:\s*(?P<half>반)(?!찬)|\s*(?P<mi>[0-9]{1,2}(?=\s*분)|[0-5][0-9](?![0-9]|\s*(?:살|세|개월|명|일|월|시|년|학년|%)))\s*분?)?"
+)
+"""반, N분, or two digits without 분 ("6시30까지")."""
 _TIME = re.compile(
     rf"""
     (?=[0-9오아점낮저밤새aApP한두세네다여일열정자])  # cheap first-letter test
@@ -27,6 +32,7 @@ _TIME = re.compile(
     (?:
         (?<![0-9])(?P<h>[0-9]{{1,2}})\s*시{_NOT_CLOCK}{_MINUTES}
       | (?<![가-힣])(?P<hn>{_HOURS_RE})\s*시{_NOT_CLOCK}{_MINUTES.replace("half", "half2").replace("mi", "mi2")}
+      | (?<![0-9:])(?P<ph>[0-9]{{1,2}})(?::(?P<pmi>[0-9]{{2}}))?\s*(?P<ap>[aApP])\.?\s*[mM]\.?(?![a-zA-Z])
       | (?<![0-9])(?P<hh>[0-9]{{1,2}}):(?P<mm>[0-9]{{2}})(?![0-9])
       | (?P<noon>정오)
       | (?P<midnight>자정)
@@ -34,11 +40,13 @@ _TIME = re.compile(
     """,
     re.VERBOSE,
 )
-_CLOCK_LETTERS = re.compile("[시:정자]")
+_CLOCK_LETTERS = re.compile("[시:정자mM]")
 _SHORT_RANGE = re.compile(
-    rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})\s*[~\-–〜]\s*(?:(?P<mk2>{_MARK})\s*)?"
-    rf"(?P<b>[0-9]{{1,2}})\s*시{_NOT_CLOCK}"
+    rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})(?:\s*(?P<ap>[aApP])\.?\s*[mM]\.?)?"
+    rf"\s*[~\-–〜]\s*(?:(?P<mk2>{_MARK})\s*)?"
+    rf"(?P<b>[0-9]{{1,2}})\s*(?:시{_NOT_CLOCK}|(?P<bp>[aApP])\.?\s*[mM]\.?(?![a-zA-Z]))"
 )
+"""3~7시, 15-19시, 3pm-7pm, 3-7pm."""
 _END_ROLE = re.compile(r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지)")
 _START_ROLE = re.compile(r"\s*(?:부터|에서|이후|넘어|지나|쯤부터|[~\-–〜])")
 _DURATION = re.compile(
@@ -58,6 +66,11 @@ _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
 _HOLIDAY_WORDS = re.compile(
     r"주말|휴일|공휴일|연휴|명절|추석|설날|설\s*연휴|빨간\s*날|크리스마스(?!\s*이브)|성탄절|어린이날"
 )
+_WHOLE_DAY = re.compile(r"(?<!최)종일(?!제)|하루\s*(?:내내|꼬박)|꼬박\s*하루")
+"""A whole day of care: 하루 종일, 온종일, 종일 (not 최종일, 영아종일제), 하루 내내."""
+_WHOLE_DAY_LETTERS = re.compile("[종내꼬]")
+WHOLE_DAY = (9 * 60, 18 * 60)
+"""The knowledge's default day (services.yaml ``day_from``, ``day_until``)."""
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
 _WORKDAY_WORDS = re.compile(
@@ -95,7 +108,7 @@ def clock(hour: int, minute: int, mark: str | None) -> int | None:
     if mark == "밤" and 1 <= hour <= 5:
         pass  # 밤 1시 is one in the morning, nobody's 13:00
     elif mark in _AFTERNOON:
-        hour = hour + 12 if 1 <= hour <= 11 else (24 if hour == 12 and mark != "오후" else hour)
+        hour = hour + 12 if 1 <= hour <= 11 else (24 if hour == 12 and mark not in _NOON_PM else hour)
     elif mark in _MIDDAY:
         hour = hour + 12 if 1 <= hour <= 6 else hour
     elif mark in _MORNING and hour == 12:
@@ -126,6 +139,9 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
         hour, minute, mark = 24, 0, None
     elif g["hh"]:
         hour, minute = int(g["hh"]), int(g["mm"])
+    elif g["ph"]:
+        hour, minute = int(g["ph"]), int(g["pmi"] or 0)
+        mark = _suffix(g["ap"])  # "6pm", "7:30 AM": the marker after the hour
     else:
         hour = int(g["h"]) if g["h"] else NATIVE[g["hn"]]
         half, mi = (g["half"], g["mi"]) if g["h"] else (g["half2"], g["mi2"])
@@ -135,6 +151,11 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
         return None
     role = "end" if _END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
     return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start())
+
+
+def _suffix(letter: str | None) -> str | None:
+    """The marker of "7pm" or "9 a.m." from its first letter."""
+    return None if letter is None else "pm" if letter in "pP" else "am"
 
 
 def _end_after(start: int, start_mark: str | None, end: _Said) -> tuple[int, bool]:
@@ -186,13 +207,14 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     end_said: _Said | None = None
     short = _SHORT_RANGE.search(text) if ("~" in text or "-" in text or "〜" in text or "–" in text) else None
     if short:
-        start_mark, start_at = short["mk"], short.start()
+        start_mark, start_at = short["mk"] or _suffix(short["ap"]), short.start()
         a, b = int(short["a"]), int(short["b"])
         start = clock(a, 0, start_mark)
         start_sure = start_mark is not None or a == 0 or a >= 12
-        end_minutes = clock(b, 0, short["mk2"])
+        end_mark = short["mk2"] or _suffix(short["bp"])
+        end_minutes = clock(b, 0, end_mark)
         if end_minutes is not None:
-            end_said = _Said(end_minutes, b, 0, short["mk2"], "end", short["mk2"] is not None or b >= 12, short.start())
+            end_said = _Said(end_minutes, b, 0, end_mark, "end", end_mark is not None or b >= 12, short.start())
     elif not _CLOCK_LETTERS.search(text):
         # Most messages name no time: nothing below could find one.
         if now_minutes is None:
@@ -232,9 +254,11 @@ def find_when(
     night_until: int = 7 * 60 + 30,
     hint: Period | None = None,
     school: bool = False,
+    whole_day: tuple[int, int] = WHOLE_DAY,
 ) -> When:
     """Everything the text says about time, relative to ``now`` (Asia/Seoul). ``hint`` is a period word carried
-    from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours)."""
+    from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours);
+    ``whole_day`` is the window "하루 종일" means (the knowledge's ``day_from``-``day_until``)."""
     today = now.date()
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
@@ -256,6 +280,10 @@ def find_when(
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, own or hint, school,
                      now_minutes if day == today else None)
     start, end = settled.start, settled.end
+    if (start is None or end is None) and _WHOLE_DAY_LETTERS.search(text) and _WHOLE_DAY.search(text):
+        start, end = _whole_day(start, end, whole_day)
+        if start is not None and end is not None:
+            settled = Settled(start, end, True, True)
     if first is not None and day is not None and end is not None:
         later = next((d for d in days[1:] if d.day > day and d.at > max(first.at, times.start_at)), None)
         if later is not None and (start is None or end % 1440 <= start):
@@ -295,6 +323,17 @@ def find_when(
     if overnight:
         night = True
     return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past, overnight)
+
+
+def _whole_day(start: int | None, end: int | None, day: tuple[int, int]) -> tuple[int | None, int | None]:
+    """The hours a whole day fills in: all of it, from a start said to the day's end, or to an end said."""
+    if start is None and end is None:
+        return day
+    if end is None and start is not None and start < day[1]:
+        return start, day[1]
+    if start is None and end is not None and end > day[0]:
+        return day[0], end
+    return start, end
 
 
 def _now_first(text: str, day_at: int) -> bool:

@@ -200,6 +200,44 @@ def test_a_start_alone_needs_the_place_open_for_an_hour() -> None:
 
 
 @pytest.mark.parametrize(
+    ("now", "first"),
+    [
+        (datetime(2026, 11, 28, 17, 30, tzinfo=KST), "emergency-119"),  # Saturday: 365 closes at 18:00
+        (datetime(2026, 11, 29, 17, 55, tzinfo=KST), "emergency-119"),  # Sunday, five minutes before closing
+        (datetime(2026, 11, 25, 22, 30, tzinfo=KST), "daycare-365"),  # a weekday: open 90 minutes more
+        (datetime(2026, 11, 25, 23, 59, tzinfo=KST), "emergency-119"),
+    ],
+)
+def test_care_from_now_with_no_end_is_not_sent_to_a_place_about_to_close(now: datetime, first: str) -> None:
+    assert ids("네살 아이 바로 지금 맡길 데 있나요", now)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "age"),
+    [
+        ("중1 딸이랑 초4 아들 내일 3시부터 7시까지", "after-school", 156),
+        ("큰애 중2랑 다섯살 막내 모레 하루 맡길 곳", "daycare-365", 168),
+        ("고1 아들하고 초2 딸 방과후 봐줄 곳", "after-school", 192),
+        ("15살 형이랑 3살 동생 토요일 오전", "daycare-365", 180),
+    ],
+)
+def test_with_several_children_the_recommendation_follows_the_child_care_here_takes(
+    text: str, first: str, age: int
+) -> None:
+    u = R.read(text, WED_1000)
+    assert u.children[0].age_months == age  # the first named stays first among the children
+    assert ids(text)[0] == first
+
+
+def test_the_first_child_named_is_still_reported_first() -> None:
+    from routing.command import describe
+
+    described = describe(R.read("중1 딸이랑 초4 아들 내일 오후", WED_1000), K)
+    assert (described["age_months"], described["school_grade"]) == (156, None)
+    assert described["services"][0] == "after-school"
+
+
+@pytest.mark.parametrize(
     "text", ["상담원이랑 직접 통화하고 싶어요", "사람이랑 얘기하고 싶다고요", "직원하고 얘기할 수 있나요"]
 )
 def test_asking_for_a_person_is_consultation(text: str) -> None:

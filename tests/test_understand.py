@@ -286,7 +286,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "율곡동 6살 아들 내일 아침 7시 30분부터",
         expect(age_months=72, date="2026-11-25", start="07:30", place="율곡동", **WEEKDAY),
     ),
-    ("7살, 4살 두 아이 토요일 종일 부탁드려요", expect(age_months=84, date="2026-11-28", **WEEKEND)),
+    (
+        "7살, 4살 두 아이 토요일 종일 부탁드려요",  # a whole day is the knowledge's day_from-day_until
+        expect(age_months=84, date="2026-11-28", start="09:00", end="18:00", night=False, **WEEKEND),
+    ),
     ("저는 32살이고 아이는 네 살이에요 아포", expect(age_months=48, place="아포읍")),
     ("아이가 열이 나서 내일 어린이집 못 가요 4살", expect(age_months=48, date="2026-11-25", **WEEKDAY)),
     ("얼라 세살인데 낼 저녁에 맡길 데 있능교", expect(age_months=36, date="2026-11-25", **WEEKDAY)),

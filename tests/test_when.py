@@ -1,0 +1,102 @@
+"""Clock forms as phones type them (6pm, 18시, 6:30, 15~19시) and a whole day said without hours (하루 종일)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.understand import Understander
+
+KST = ZoneInfo("Asia/Seoul")
+MON_1000 = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
+K = load()
+R = Understander(K)
+
+
+def hours(text: str, now: datetime = MON_1000) -> tuple[str | None, str | None]:
+    need = R.read(text, now).need
+
+    def hm(m: int | None) -> str | None:
+        return None if m is None else f"{m // 60 % 24:02d}:{m % 60:02d}"
+
+    return hm(need.start), hm(need.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an English marker after the hour, any case, with or without a space or dots
+        ("모레 5pm까지 부탁해요", (None, "17:00")),
+        ("모레 5PM까지 부탁해요", (None, "17:00")),
+        ("모레 5 p.m. 까지요", (None, "17:00")),
+        ("목요일 8am부터 봐주실 분", ("08:00", None)),
+        ("목요일 8:15am부터요", ("08:15", None)),
+        ("목요일 12pm부터 4pm까지", ("12:00", "16:00")),
+        ("목요일 12am까지", (None, "00:00")),
+        # Korean markers glued to the hour, 24-hour clock, minutes in every form
+        ("모레 오후5시까지", (None, "17:00")),
+        ("모레 오전10시부터", ("10:00", None)),
+        ("모레 17시까지", (None, "17:00")),
+        ("모레 17:45까지", (None, "17:45")),
+        ("모레 17시45분까지", (None, "17:45")),
+        ("모레 17시 45분까지", (None, "17:45")),
+        ("모레 5시45분까지", (None, "17:45")),
+        ("모레 5시 45까지", (None, "17:45")),
+        ("모레 5:45까지", (None, "17:45")),
+        ("모레 오후 5:45까지", (None, "17:45")),
+        ("모레 오전 10:15부터 오후 4시까지", ("10:15", "16:00")),
+        # ranges
+        ("모레 2pm-6pm", ("14:00", "18:00")),
+        ("모레 2-6pm 가능할까요", ("14:00", "18:00")),
+        ("모레 2PM~6PM", ("14:00", "18:00")),
+        ("모레 10am~5pm", ("10:00", "17:00")),
+        ("모레 9-8pm", ("09:00", "20:00")),
+        ("모레 7-11pm", ("19:00", "23:00")),
+        ("모레 14~18시", ("14:00", "18:00")),
+        ("모레 14시~18시", ("14:00", "18:00")),
+        ("모레 10:30~17:30", ("10:30", "17:30")),
+    ],
+)
+def test_clock_forms_read_the_time_a_parent_typed(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert hours(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["내일 3시 10살 아이", "내일 3시 15일에 또", "내일 3시 20명 정원"],
+)
+def test_a_number_after_the_hour_that_counts_something_else_is_no_minute(text: str) -> None:
+    assert R.read(text, MON_1000).need.start == 15 * 60
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3살 수요일 하루 종일 맡겨야 해요", "수요일 하루종일 봐줄 곳 3살", "3살 수요일 온종일요", "수요일 종일 부탁해요 3살",
+     "3살 수요일에 하루 내내", "3살 수요일 온 종일 필요해요"],
+)
+def test_a_whole_day_without_hours_is_the_knowledge_day(text: str) -> None:
+    assert hours(text) == ("09:00", "18:00")
+    assert (K.day_from, K.day_until) == (9 * 60, 18 * 60)
+
+
+def test_a_whole_day_keeps_the_hours_that_are_said() -> None:
+    assert hours("3살 수요일 8시부터 하루 종일") == ("08:00", "18:00")
+    assert hours("3살 수요일 종일, 저녁 7시까지요") == ("09:00", "19:00")
+    assert hours("3살 지금부터 하루 종일") == ("10:00", "18:00")
+
+
+@pytest.mark.parametrize("text", ["영아종일제 신청하고 싶어요 10개월", "방학 최종일이 언제예요 초2"])
+def test_words_that_only_contain_the_letters_of_a_whole_day_give_no_hours(text: str) -> None:
+    assert hours(text) == (None, None)
+
+
+def test_a_whole_day_of_a_school_child_fits_after_school_only_in_the_vacation() -> None:
+    from routing.match import rank
+
+    term = R.read("초2 수요일 하루 종일", MON_1000).need
+    vacation = R.read("초2 방학이라 수요일 하루 종일", MON_1000).need
+    assert rank(term, K).best.service.id == "home-care"  # term hours open at 14:00
+    assert rank(vacation, K).best.service.id == "after-school"
