@@ -74,8 +74,10 @@ def test_a_number_after_the_hour_that_counts_something_else_is_no_minute(text: s
 
 @pytest.mark.parametrize(
     "text",
-    ["3살 수요일 하루 종일 맡겨야 해요", "수요일 하루종일 봐줄 곳 3살", "3살 수요일 온종일요", "수요일 종일 부탁해요 3살",
-     "3살 수요일에 하루 내내", "3살 수요일 온 종일 필요해요"],
+    [
+        "3살 수요일 하루 종일 맡겨야 해요", "수요일 하루종일 봐줄 곳 3살", "3살 수요일 온종일요",
+        "수요일 종일 부탁해요 3살", "3살 수요일에 하루 내내", "3살 수요일 온 종일 필요해요",
+    ],
 )
 def test_a_whole_day_without_hours_is_the_knowledge_day(text: str) -> None:
     assert hours(text) == ("09:00", "18:00")
