@@ -59,6 +59,8 @@ _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박
 _OVERNIGHT_LETTERS = re.compile("[밤박재자침]")
 _UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만")
 """An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
+_THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
+"""An end said in words after its hour ("퇴근이 8시라 그때까지")."""
 _PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
 """A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
@@ -224,7 +226,9 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         first = next((s for s in said if s.role == "start"), None) or next((s for s in said if s.role == ""), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
-        elif len(said) == 1 and first is not None and not first.role and _UNTIL.search(text, 0, first.at):
+        elif len(said) == 1 and first is not None and not first.role and (
+            _UNTIL.search(text, 0, first.at) or ("그" in text and _THEN_UNTIL.search(text, first.at))
+        ):
             first, end_said = None, first  # "데리러 갈 때까지요, 8시쯤": the one time said is the end
         if first is not None:
             start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at

@@ -102,3 +102,14 @@ def test_a_whole_day_of_a_school_child_fits_after_school_only_in_the_vacation() 
     vacation = R.read("초2 방학이라 수요일 하루 종일", MON_1000).need
     assert rank(term, K).best.service.id == "home-care"  # term hours open at 14:00
     assert rank(vacation, K).best.service.id == "after-school"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("남편 퇴근이 7시 반이라 그때까지 봐주세요 4살 모레", (None, "19:30")),
+        ("모레 4살, 학원 차가 6시에 와서 그 시간 전까지만요", (None, "18:00")),
+    ],
+)
+def test_an_hour_followed_by_until_then_is_the_end(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert hours(text) == expected
