@@ -173,6 +173,8 @@ def _ordinal(text: str, start: int, end: int) -> int | None:
 
 
 _NO_AGE = Child()
+_PUPIL = Child(school=True)
+"""A school child with no age or grade said ("첫째는 초등학생")."""
 _AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
 _COUNT_LETTERS = re.compile(
     "(?=[둘셋명남형자쌍두세연])(?:둘|셋|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
@@ -280,7 +282,9 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
-        children.append(Child(school_grade=n) if kind == "grade" else Child(age_months=n))
+        children.append(
+            Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(age_months=n)
+        )
         last_end = m.end()
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)

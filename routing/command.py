@@ -47,7 +47,8 @@ def _clock(minutes: int | None) -> str | None:
 def says_enough(u: Understanding) -> bool:
     """Whether the message alone can be ranked: a topic, a situation or the child's age or grade."""
     need = u.need
-    return bool(need.topics or need.situations or need.child.age_months is not None or need.child.school_grade)
+    child = need.child
+    return bool(need.topics or need.situations or child.age_months is not None or child.school_grade or child.school)
 
 
 def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:

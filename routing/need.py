@@ -11,6 +11,8 @@ class Child:
     age_months: int | None = None
     school_grade: int | None = None
     """Elementary grade 1-6 when known."""
+    school: bool | None = None
+    """True for an elementary school child whose age and grade are not said ("초등학생")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,7 +121,8 @@ class Understander:
         today = now.date()
         children = find_children(body, today) or (find_children(head, today) if head else ())
         first = self._served(children) if children else _NO_CHILD
-        school = first.school_grade is not None or (first.age_months or 0) >= self.knowledge.school_from_months
+        school = bool(first.school) or first.school_grade is not None or (
+            (first.age_months or 0) >= self.knowledge.school_from_months)
         when = self._when(body, head, now, _period(hint), school)
         area = self._places.find(body) or (self._places.find(head) if head else None)
         if yes is False and (children or when.day or when.start is not None or when.end is not None or area):
@@ -146,7 +147,7 @@ class Understander:
         low, high = self._ages
         unknown = None
         for c in children:
-            if c.school_grade is not None or (c.age_months is not None and low <= c.age_months <= high):
+            if c.school_grade is not None or c.school or (c.age_months is not None and low <= c.age_months <= high):
                 return c
             if unknown is None and c.age_months is None:
                 unknown = c

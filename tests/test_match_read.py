@@ -269,3 +269,15 @@ def test_a_topic_beside_hours_of_care_comes_after_the_care(said: str, care: str)
 
 def test_a_topic_asked_alone_still_comes_first() -> None:
     assert ids("양육수당 신청은 어디서 해요? 아이 세 살")[0] == "other-dept"
+
+
+@pytest.mark.parametrize(
+    "text", ["초등학생 방학 동안 맡길 데 찾아요", "우리 애 초등학생인데 목요일 5시부터 7시", "초딩 아들 방과후 돌봄요"]
+)
+def test_a_school_child_without_age_or_grade_is_ranked_as_a_school_child(text: str) -> None:
+    from routing.command import describe
+
+    described = describe(R.read(text, WED_1000), K)
+    assert (described["age_months"], described["school_grade"]) == (None, None)  # nothing is made up
+    assert described["services"][0] == "after-school"
+    assert "daycare-365" not in described["services"]
