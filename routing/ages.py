@@ -223,10 +223,23 @@ def _next_grade(text: str, m: re.Match[str]) -> bool:
     return ("내년" in text or "다음" in text) and _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()) is not None
 
 
+_PRESCHOOLER = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?다니")
+_PRESCHOOL_CHILD = Child(school=False)
+"""A child said to go to kindergarten or daycare, with no age: a preschool child."""
+
+
 def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     """Every child the text mentions, in order of birth when the text says it (첫째, 둘째), else of mention;
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
-    months (without it they are left out)."""
+    months (without it they are left out). A child who goes to kindergarten or daycare and has no age said is
+    one preschool child ("유치원 다니는 딸")."""
+    found = _find_children(text, today)
+    if ("유치원" in text or "어린이집" in text) and all(c == _NO_AGE for c in found) and _PRESCHOOLER.search(text):
+        return tuple(_PRESCHOOL_CHILD for _ in found) or (_PRESCHOOL_CHILD,)  # "유치원 다니는 딸 둘": both
+    return found
+
+
+def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     if not _UNIT.search(text) and _COUNT_LETTERS.search(text) is None and not ("일" in text and _DAYS_OLD.search(text)):
         return ()
     children: list[Child] = []

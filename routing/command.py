@@ -48,7 +48,8 @@ def says_enough(u: Understanding) -> bool:
     """Whether the message alone can be ranked: a topic, a situation or the child's age or grade."""
     need = u.need
     child = need.child
-    return bool(need.topics or need.situations or child.age_months is not None or child.school_grade or child.school)
+    known = child.age_months is not None or child.school_grade is not None or child.school is not None
+    return bool(need.topics or need.situations or known)
 
 
 def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:

@@ -142,8 +142,8 @@ def minutes_left(need: Need) -> float | None:
 
 def ask(need: Need, knowledge: Knowledge, left: float | None) -> Ask:
     child, day, start, end = need.child, need.day, need.start, need.end
-    school = True if child.school_grade is not None or child.school else (
-        None if child.age_months is None else child.age_months >= knowledge.school_from_months)
+    school = True if child.school_grade is not None else (
+        child.school if child.age_months is None else child.age_months >= knowledge.school_from_months)
     if start is not None and start >= 1440 and day is not None:  # "내일 새벽 2시" given as today + 26:00
         day, start, end = day + timedelta(days=1), start - 1440, None if end is None else end - 1440
     if start is not None and end is not None and end <= start:

@@ -12,7 +12,8 @@ class Child:
     school_grade: int | None = None
     """Elementary grade 1-6 when known."""
     school: bool | None = None
-    """True for an elementary school child whose age and grade are not said ("초등학생")."""
+    """Whether the child is at elementary school when neither age nor grade is said: True for "초등학생",
+    False for "유치원 다니는 딸"."""
 
 
 @dataclass(frozen=True, slots=True)

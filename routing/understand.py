@@ -147,7 +147,9 @@ class Understander:
         low, high = self._ages
         unknown = None
         for c in children:
-            if c.school_grade is not None or c.school or (c.age_months is not None and low <= c.age_months <= high):
+            if c.school_grade is not None or c.school is not None or (
+                c.age_months is not None and low <= c.age_months <= high
+            ):
                 return c
             if unknown is None and c.age_months is None:
                 unknown = c

@@ -281,3 +281,21 @@ def test_a_school_child_without_age_or_grade_is_ranked_as_a_school_child(text: s
     assert (described["age_months"], described["school_grade"]) == (None, None)  # nothing is made up
     assert described["services"][0] == "after-school"
     assert "daycare-365" not in described["services"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("유치원 다니는 아들 금요일 저녁에 봐줄 데", 1),
+        ("유치원생 딸 토요일 오전", 1),
+        ("어린이집 다니는 쌍둥이 목요일 밤", 2),
+    ],
+)
+def test_a_child_at_kindergarten_or_daycare_without_age_is_a_preschool_child(text: str, count: int) -> None:
+    u = R.read(text, WED_1000)
+    assert len(u.children) == count and all(c.age_months is None and c.school is False for c in u.children)
+    assert ids(text)[0] == "daycare-365"
+
+
+def test_a_daycare_mentioned_without_going_there_makes_no_child() -> None:
+    assert R.read("어린이집 입소 대기 신청은 어디서 해요", WED_1000).children == ()
