@@ -223,6 +223,14 @@ def _next_grade(text: str, m: re.Match[str]) -> bool:
     return ("내년" in text or "다음" in text) and _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()) is not None
 
 
+_ONE_CHILD = re.compile(
+    r"(?<![가-힣])(?:우리\s*|저희\s*|제\s*|울\s*)?"
+    r"(?:아이|애기|아기|아가|애|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이)"
+    r"(?:가|는|이|를|을|도|랑|하고|한테|이가|이는|이를|이도|이랑|가요|예요|이에요|인데|요)?(?![가-힣])"
+)
+"""A child named without an age ("아들 독감", "아가 아파가"): one child. Not 아이들/애들 (how many is not said), not
+아이돌봄 or 딸기 (other words)."""
+_ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여]")
 _PRESCHOOLER = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?다니")
 _PRESCHOOL_CHILD = Child(school=False)
 """A child said to go to kindergarten or daycare, with no age: a preschool child."""
@@ -231,12 +239,24 @@ _PRESCHOOL_CHILD = Child(school=False)
 def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     """Every child the text mentions, in order of birth when the text says it (첫째, 둘째), else of mention;
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
-    months (without it they are left out). A child who goes to kindergarten or daycare and has no age said is
-    one preschool child ("유치원 다니는 딸")."""
+    months (without it they are left out). Children counted without ages who go to kindergarten or daycare are
+    preschool children ("유치원 다니는 딸 둘")."""
     found = _find_children(text, today)
-    if ("유치원" in text or "어린이집" in text) and all(c == _NO_AGE for c in found) and _PRESCHOOLER.search(text):
-        return tuple(_PRESCHOOL_CHILD for _ in found) or (_PRESCHOOL_CHILD,)  # "유치원 다니는 딸 둘": both
+    if found and ("유치원" in text or "어린이집" in text) and all(c == _NO_AGE for c in found) and (
+        _PRESCHOOLER.search(text)
+    ):
+        return tuple(_PRESCHOOL_CHILD for _ in found)  # "유치원 다니는 딸 둘": both preschool, ages unknown
     return found
+
+
+def unnamed_child(text: str) -> Child | None:
+    """The one child a text names without age, grade or count ("아들 독감 걸렸어요", "유치원 다니는 딸"), for a
+    text where ``find_children`` found none; None when the text names no child."""
+    if ("유치원" in text or "어린이집" in text) and _PRESCHOOLER.search(text):
+        return _PRESCHOOL_CHILD
+    if _ONE_CHILD_LETTERS.search(text) and _ONE_CHILD.search(text):
+        return _NO_AGE
+    return None
 
 
 def _find_children(text: str, today: date | None) -> tuple[Child, ...]:

@@ -58,11 +58,12 @@ def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:
 
     need = u.need
     services = [v.service.id for v in rank(need, knowledge).ranked] if says_enough(u) else []
-    first = u.children[0] if u.children else need.child  # the need's child is the one care here can take
+    kids = u.children or (() if u.unnamed is None else (u.unnamed,))
+    first = kids[0] if kids else need.child  # the need's child is the one care here can take
     return {
         "age_months": first.age_months,
         "school_grade": first.school_grade,
-        "children": [{"age_months": c.age_months, "school_grade": c.school_grade} for c in u.children],
+        "children": [{"age_months": c.age_months, "school_grade": c.school_grade} for c in kids],
         "date": need.day.isoformat() if need.day else None,
         "start": _clock(need.start),
         "end": _clock(need.end),

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from knowledge.schema import Kind, Knowledge
-from routing.ages import find_children
+from routing.ages import find_children, unnamed_child
 from routing.days import public_holidays
 from routing.hours import Period
 from routing.need import Child, Need, Understanding
@@ -120,7 +120,8 @@ class Understander:
                 negated = "아니" in cut.group() or self._says_fact(text[len(head) : cut.start()], now)
         today = now.date()
         children = find_children(body, today) or (find_children(head, today) if head else ())
-        first = self._served(children) if children else _NO_CHILD
+        unnamed = None if children else unnamed_child(text)
+        first = self._served(children) if children else (_NO_CHILD if unnamed is None else unnamed)
         school = bool(first.school) or first.school_grade is not None or (
             (first.age_months or 0) >= self.knowledge.school_from_months)
         when = self._when(body, head, now, _period(hint), school)
@@ -138,7 +139,7 @@ class Understander:
             self._find_topics(compact), situations, area, None, now, vacation, when.overnight,
         )
         return Understanding(
-            need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past
+            need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed
         )
 
     def _served(self, children: tuple[Child, ...]) -> Child:

@@ -292,10 +292,39 @@ def test_a_school_child_without_age_or_grade_is_ranked_as_a_school_child(text: s
     ],
 )
 def test_a_child_at_kindergarten_or_daycare_without_age_is_a_preschool_child(text: str, count: int) -> None:
+    from routing.command import describe
+
     u = R.read(text, WED_1000)
-    assert len(u.children) == count and all(c.age_months is None and c.school is False for c in u.children)
+    kids = u.children or (u.unnamed,)
+    assert len(kids) == count and all(c.age_months is None and c.school is False for c in kids)
+    assert describe(u, K)["children"] == [{"age_months": None, "school_grade": None}] * count
     assert ids(text)[0] == "daycare-365"
 
 
 def test_a_daycare_mentioned_without_going_there_makes_no_child() -> None:
-    assert R.read("어린이집 입소 대기 신청은 어디서 해요", WED_1000).children == ()
+    u = R.read("어린이집 입소 대기 신청은 어디서 해요", WED_1000)
+    assert u.children == () and u.unnamed is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "아들이 장염이라 목요일에 못 보내요",
+        "우리 딸 토요일에 봐줄 분",
+        "손녀가 열이 나서 내일 집에서",
+        "아가 맡길 데 있나",
+    ],
+)
+def test_a_child_named_without_age_is_one_child_whose_age_the_dialog_asks(text: str) -> None:
+    from routing.command import describe
+
+    u = R.read(text, WED_1000)
+    assert u.children == () and u.unnamed is not None  # the dialog's children stay unknown: it asks
+    assert describe(u, K)["children"] == [{"age_months": None, "school_grade": None}]
+
+
+@pytest.mark.parametrize(
+    "text", ["아이돌봄서비스 신청하려고요", "딸기 농장 체험", "애들 봐줄 곳", "애매해서요 문의드려요"]
+)
+def test_words_that_are_not_one_child_make_no_child(text: str) -> None:
+    assert R.read(text, WED_1000).unnamed is None
