@@ -61,10 +61,10 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
         (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))(?P<dhalf>\s*반(?!에서|친구|애|아이))?
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
-  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s+아기|\s+아가)
+  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s*아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
         (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세|명|번))(?:\s*학년)?
-  | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
+  | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
   | (?P<pupil>초등학생|초등생|초딩)(?!\s*(?:때|시절|대상|용|들))
     )
     """,
@@ -193,11 +193,27 @@ _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
 """How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
 
 
+_KIN_COUNT = re.compile(
+    r"(?<![가-힣])(?P<who>아들|딸|손자|손녀)\s*(?:이|은|는|도)?\s*(?P<n>하나|한\s*명|둘|두\s*명|셋|세\s*명|[1-3]\s*명)"
+    r"(?![가-힣]*\s*중에?\s*(?:한|하나))"
+)
+_KIN_WORDS = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3}
+
+
+def _kin_total(text: str) -> int:
+    """Sons and daughters counted apart ("아들 둘 딸 하나": three), 0 unless both kinds are counted."""
+    counts: dict[str, int] = {}
+    for m in _KIN_COUNT.finditer(text):
+        word = m["n"].replace(" ", "").removesuffix("명")
+        counts[m["who"]] = counts.get(m["who"], 0) + (_KIN_WORDS.get(word) or int(word))
+    return sum(counts.values()) if len(counts) > 1 else 0
+
+
 def _counted(text: str) -> int:
     """The largest number of children the text says there are, 0 when it says none."""
+    most = _kin_total(text) if "딸" in text or "손" in text else 0
     if _COUNT_LETTERS.search(text) is None:
-        return 0
-    most = 0
+        return most
     for m in _COUNT.finditer(text):
         if m["d"] and _ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
@@ -231,7 +247,7 @@ _ONE_CHILD = re.compile(
 """A child named without an age ("아들 독감", "아가 아파가"): one child. Not 아이들/애들 (how many is not said), not
 아이돌봄 or 딸기 (other words)."""
 _ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여]")
-_PRESCHOOLER = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?다니")
+_PRESCHOOLER = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?다니|미취학")
 _PRESCHOOL_CHILD = Child(school=False)
 """A child said to go to kindergarten or daycare, with no age: a preschool child."""
 
@@ -242,7 +258,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     months (without it they are left out). Children counted without ages who go to kindergarten or daycare are
     preschool children ("유치원 다니는 딸 둘")."""
     found = _find_children(text, today)
-    if found and ("유치원" in text or "어린이집" in text) and all(c == _NO_AGE for c in found) and (
+    if found and ("유치원" in text or "어린이집" in text or "미취학" in text) and all(c == _NO_AGE for c in found) and (
         _PRESCHOOLER.search(text)
     ):
         return tuple(_PRESCHOOL_CHILD for _ in found)  # "유치원 다니는 딸 둘": both preschool, ages unknown
@@ -252,7 +268,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
 def unnamed_child(text: str) -> Child | None:
     """The one child a text names without age, grade or count ("아들 독감 걸렸어요", "유치원 다니는 딸"), for a
     text where ``find_children`` found none; None when the text names no child."""
-    if ("유치원" in text or "어린이집" in text) and _PRESCHOOLER.search(text):
+    if ("유치원" in text or "어린이집" in text or "미취학" in text) and _PRESCHOOLER.search(text):
         return _PRESCHOOL_CHILD
     if _ONE_CHILD_LETTERS.search(text) and _ONE_CHILD.search(text):
         return _NO_AGE
@@ -260,7 +276,12 @@ def unnamed_child(text: str) -> Child | None:
 
 
 def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
-    if not _UNIT.search(text) and _COUNT_LETTERS.search(text) is None and not ("일" in text and _DAYS_OLD.search(text)):
+    if (
+        not _UNIT.search(text)
+        and _COUNT_LETTERS.search(text) is None
+        and not ("일" in text and _DAYS_OLD.search(text))
+        and not (("딸" in text or "손" in text) and _kin_total(text))
+    ):
         return ()
     children: list[Child] = []
     orders: list[int | None] = []

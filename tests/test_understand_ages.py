@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from knowledge.loader import load
+from routing.ages import find_children
 from routing.need import Child
 from routing.understand import Understander
 
@@ -155,3 +156,29 @@ def test_both_parents_are_not_two_children(said: str) -> None:
     from routing.ages import find_children
 
     assert len(find_children(said)) == 1
+
+
+TODAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("아들 하나 딸 둘이에요", 3), ("딸 하나 아들 하나 키웁니다", 2), ("손녀 둘 손자 한 명 봐요", 3)],
+)
+def test_sons_and_daughters_counted_apart_add_up(text: str, count: int) -> None:
+    assert len(find_children(text, TODAY)) == count
+
+
+@pytest.mark.parametrize(("text", "grade"), [("사 학년 딸", 4), ("초등 이 학년이요", 2), ("육학년 아들", 6)])
+def test_a_grade_in_sino_korean_words_with_a_space(text: str, grade: int) -> None:
+    assert find_children(text, TODAY)[0].school_grade == grade
+
+
+@pytest.mark.parametrize("text", ["셋째 돌아기예요", "돌 아기 하나"])
+def test_a_first_birthday_baby_written_together(text: str) -> None:
+    assert find_children(text, TODAY)[0].age_months == 12
+
+
+def test_all_preschool_children_counted_without_ages_are_preschool() -> None:
+    kids = find_children("애들 둘 다 미취학이라서요", TODAY)
+    assert len(kids) == 2 and all(k.school is False and k.age_months is None for k in kids)
