@@ -269,6 +269,8 @@ def find_when(
         days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
     elif len(days) > 1 and days[1].relative and _HOLIDAY_WORDS.match(text, days[0].at):
         days = days[1:]  # "설 연휴인데 내일": the holiday is context, 내일 is the day
+    elif len(days) > 1 and _within(days[0], days[1], text):
+        days = days[1:]  # "주말 돌봄 되나요? 일요일 10시부터", "추석 연휴에 … 16일": the day inside the holidays
     first = days[0] if days else None
     day = first.day if first else None
     now_said = says_now(text)
@@ -338,6 +340,24 @@ def _whole_day(start: int | None, end: int | None, day: tuple[int, int]) -> tupl
     if start is None and end is not None and end > day[0]:
         return day[0], end
     return start, end
+
+
+_PERIOD_DAYS = re.compile(
+    r"(?:(?:이번|요번|다음|담|다다음|오는)\s*(?:주\s*)?)?(?:주말|[가-힣]{1,4}\s*연휴|추석|설날|설|구정|한가위)"
+)
+"""Names of a run of days off: a later day inside it names the care day."""
+_JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및|그리고|부터|에서|[~\-–〜·/]|까지|또는|이나|나)")
+
+
+def _within(period: Day, day: Day, text: str) -> bool:
+    """Whether ``day`` is one day of the run of days off named at ``period`` (not a second day joined to it)."""
+    m = _PERIOD_DAYS.match(text, period.at)
+    return (
+        m is not None
+        and -3 <= (day.day - period.day).days <= 6
+        and is_holiday(day.day)
+        and _JOINED.match(text, m.end()) is None
+    )
 
 
 def _now_first(text: str, day_at: int) -> bool:

@@ -113,3 +113,25 @@ def test_a_whole_day_of_a_school_child_fits_after_school_only_in_the_vacation() 
 )
 def test_an_hour_followed_by_until_then_is_the_end(text: str, expected: tuple[str | None, str | None]) -> None:
     assert hours(text) == expected
+
+
+WED_0900_2027 = datetime(2027, 1, 20, 9, 0, tzinfo=KST)  # the weekend is 23-24 January
+CHUSEOK_WEEK = datetime(2027, 9, 1, 9, 0, tzinfo=KST)  # 추석 2027 runs 14-16 September
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "day"),
+    [
+        ("주말에도 하나요? 일요일 낮 1시부터 5시 3살", WED_0900_2027, "2027-01-24"),
+        ("이번 주말엔 토요일만 필요해요 3살", WED_0900_2027, "2027-01-23"),
+        ("추석 연휴 중에 맡길 수 있나요, 14일 오후요 3살", CHUSEOK_WEEK, "2027-09-14"),
+        ("추석에 문 여는 곳 있나요? 16일 하루만 3살", CHUSEOK_WEEK, "2027-09-16"),
+        # a second day joined to the first, or outside the days off, is not the day inside them
+        ("주말이랑 월요일 3살", WED_0900_2027, "2027-01-23"),
+        ("주말에 부탁드리고 월요일도요 3살", WED_0900_2027, "2027-01-23"),
+        ("추석부터 17일까지 3살", CHUSEOK_WEEK, "2027-09-15"),
+    ],
+)
+def test_a_day_named_inside_the_weekend_or_holidays_asked_about_is_the_day(text: str, now: datetime, day: str) -> None:
+    found = R.read(text, now).need.day
+    assert found is not None and found.isoformat() == day
