@@ -73,6 +73,7 @@ _WHOLE_DAY = re.compile(r"(?<!최)종일(?!제)|하루\s*(?:내내|꼬박)|꼬�
 _WHOLE_DAY_LETTERS = re.compile("[종내꼬]")
 WHOLE_DAY = (9 * 60, 18 * 60)
 """The knowledge's default day (services.yaml ``day_from``, ``day_until``)."""
+_WEEKDAYS_SAID = re.compile("평일|주중")
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
 _WORKDAY_WORDS = re.compile(
@@ -282,6 +283,10 @@ def find_when(
         day = today
     now_minutes = now.hour * 60 + now.minute
     times = find_times(text, now_minutes if now_said else None)
+    if first is not None and first.weekly and day is not None and day.weekday() >= 5 and (
+        _WEEKDAYS_SAID.search(text, first.at + 1, times.start_at if times.start_at > first.at else len(text))
+    ):
+        first, day, days = None, None, []  # "남편은 주말에도 일하고 … 평일 저녁 6시부터": the weekend is context
     own = period(text)
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, own or hint, school,
                      now_minutes if day == today else None)
@@ -317,13 +322,7 @@ def find_when(
         night = False
     elif end is None and (start is None or start < _LATE) and "저녁" not in text and _DAY_WORDS.search(text):
         night = False  # "일요일 낮에", "오후 3시에"; but "오후 6시 반부터" may well run into the night
-    holiday: bool | None = None
-    if _HOLIDAY_WORDS.search(text):
-        holiday = True
-    elif day is not None:
-        holiday = is_holiday(day)
-    elif _WORKDAY_WORDS.search(text):
-        holiday = False
+    holiday = _holiday(text, day, times.start_at if times.start_at >= 0 else times.end_at)
     urgent = day == today or _URGENT.search(text) is not None
     overnight = end is None and _OVERNIGHT_LETTERS.search(text) is not None and _OVERNIGHT.search(text) is not None
     if overnight:
@@ -358,6 +357,24 @@ def _within(period: Day, day: Day, text: str) -> bool:
         and is_holiday(day.day)
         and _JOINED.match(text, m.end()) is None
     )
+
+
+def _holiday(text: str, day: date | None, time_at: int) -> bool | None:
+    """Whether care is on a day off: a holiday word or the named day's kind (ranking then goes by the day),
+    else, with both kinds of day said, the one said last before the hours ("남편은 주말에도 일하고 … 평일 저녁
+    6시부터" is a weekday)."""
+    off = _HOLIDAY_WORDS.search(text)
+    if day is not None:
+        return True if off is not None else is_holiday(day)
+    work = _WORKDAY_WORDS.search(text)
+    if off is None:
+        return None if work is None else False
+    if work is None:
+        return True
+    before = text[:time_at] if time_at >= 0 else text
+    last_off = max((m.start() for m in _HOLIDAY_WORDS.finditer(before)), default=-1)
+    last_work = max((m.start() for m in _WORKDAY_WORDS.finditer(before)), default=-1)
+    return last_off > last_work if last_off != last_work else True
 
 
 def _now_first(text: str, day_at: int) -> bool:

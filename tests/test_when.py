@@ -135,3 +135,23 @@ CHUSEOK_WEEK = datetime(2027, 9, 1, 9, 0, tzinfo=KST)  # 추석 2027 runs 14-16 
 def test_a_day_named_inside_the_weekend_or_holidays_asked_about_is_the_day(text: str, now: datetime, day: str) -> None:
     found = R.read(text, now).need.day
     assert found is not None and found.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "아빠가 주말에도 출근해서요, 평일 밤 7시부터 10시까지 4살",
+        "토요일엔 할머니가 봐주시고 주중 저녁 6시부터 9시까지 4살",
+    ],
+)
+def test_a_weekend_said_as_context_before_weekday_hours_is_not_the_care_day(text: str) -> None:
+    from routing.match import rank
+
+    need = R.read(text, MON_1000).need
+    assert need.day is None and need.holiday is False
+    assert rank(need, K).best.service.id == "daycare-365"  # weekday nights, not weekend hours (09-18)
+
+
+def test_a_weekend_said_with_its_own_hours_stays_the_care_day() -> None:
+    need = R.read("평일엔 괜찮은데 주말 10시부터 2시 4살", MON_1000).need
+    assert need.day is not None and need.day.weekday() == 5 and need.holiday is True
