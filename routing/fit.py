@@ -179,6 +179,8 @@ class Judgement:
     problems: tuple[str, ...]
     site: Site | None
     km: float | None
+    late: bool = False
+    """It would fit but for the booking lead time."""
 
 
 def judge(e: Entry, need: Need, a: Ask, knowledge: Knowledge) -> Judgement:
@@ -192,6 +194,7 @@ def judge(e: Entry, need: Need, a: Ask, knowledge: Knowledge) -> Judgement:
     hit = e.judged.get(key)
     if hit is not None:
         return hit
+    late = False
     fits, why, why_not = _age(e, child.age_months, child.school_grade, a.school)
     reasons = [why] if why else []
     problems = [why_not] if why_not else []
@@ -211,11 +214,12 @@ def judge(e: Entry, need: Need, a: Ask, knowledge: Knowledge) -> Judgement:
         elif lead:
             reasons.append(e.phrases["lead+"])
         else:
-            fits = False
+            late, fits = fits, False
             problems.append(e.phrases["lead-"])
     if short:
         problems.append(e.phrases["min"])
-    return _remember(e.judged, key, Judgement(fits or not e.care, tuple(reasons), tuple(problems), site, km))
+    judged = Judgement(fits or not e.care, tuple(reasons), tuple(problems), site, km, late)
+    return _remember(e.judged, key, judged)
 
 
 def _age(e: Entry, m: int | None, grade: int | None, school: bool | None) -> tuple[bool, str | None, str | None]:

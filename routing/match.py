@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.schema import Knowledge, Service, Site
 from routing import texts
-from routing.fit import MEMO_SIZE, Ask, Entry, Judgement, ask, compile_entry, judge, minutes_left
+from routing.fit import MEMO_SIZE, SICK, Ask, Entry, Judgement, ask, compile_entry, judge, minutes_left
 from routing.need import Need
 
 
@@ -175,6 +175,12 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
         if situation in need.situations:
             for e in entries:
                 take(e, phrase)
+                j = judged[e.service.id]
+                if situation == SICK and j.late and e.service.id not in placed:
+                    # Only the service for sick children can take one: short notice is its caveat, said in its
+                    # problems, not a reason to send a sick child to a centre ("열나서 오늘 9시부터" at 07:10).
+                    placed.add(e.service.id)
+                    ranked.append(Verdict(e.service, True, (phrase, *j.reasons), j.problems, j.site, j.km))
     care = [e for e in t.entries if e.care and e.service.id not in t.held and judged[e.service.id].fits]
     for e in care:
         take(e)

@@ -328,3 +328,12 @@ def test_a_child_named_without_age_is_one_child_whose_age_the_dialog_asks(text: 
 )
 def test_words_that_are_not_one_child_make_no_child(text: str) -> None:
     assert R.read(text, WED_1000).unnamed is None
+
+
+def test_a_sick_child_at_short_notice_still_goes_to_home_care_with_the_lead_time_said() -> None:
+    mon_0730 = datetime(2027, 1, 18, 7, 30, tzinfo=KST)
+    r = ranked("아들이 새벽부터 열이 나서 오늘 9시부터 봐주실 분 4살", mon_0730)
+    assert [v.service.id for v in r.ranked][:1] == ["home-care"]
+    assert "최소 2시간 전에 예약해야 해서 지금 바로는 어렵습니다" in r.ranked[0].problems
+    # a healthy child at the same short notice is not sent to home visits it cannot book in time
+    assert ids("4살 오늘 9시부터 봐주실 분", mon_0730)[0] == "daycare-365"
