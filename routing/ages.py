@@ -229,6 +229,10 @@ _NEXT_SCHOOL = re.compile(
     r"|예비\s*(?:초등|초1|초딩|1학년)|(?:취학|입학)\s*(?:전|예정)|(?:학교|입학)\s*(?:가기|들어가기)\s*전"
     r"|(?:내년|다음\s*해|내후년)[^.?!\n]{0,12}?(?:입학|취학)"
 )
+_ENTERED = re.compile(
+    r"(?:초등\s*학교|초등|학교)\s*(?:에\s*|을\s*)?입학\s*(?:했|한|하고|해서|해가)|(?:올해|이번에|올\s*봄|이번\s*봄)\s*입학\s*(?:했|한)"
+)
+"""A child who has just started school (past tense; "내년에 입학" is a preschool child)."""
 _NEXT_GRADE = re.compile(
     r"(?:내년|다음\s*해|내년\s*3월)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*(?:학교)?\s*|초)?([2-6])\s*(?:학년)?"
 )
@@ -343,6 +347,10 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
+    elif "입학" in text and _ENTERED.search(text) and (not children or children[0].school_grade is None):
+        first = children[0] if children else _NO_AGE  # "이번에 초등학교 입학했어요 8살": in first grade now
+        children[:1] = [Child(age_months=first.age_months, school_grade=1)]
+        orders = orders or [None]
     twins = _TWINS.search(text) if "쌍" in text else None
     if twins and children:
         at = next((i for i, c in enumerate(children) if c is not None), 0)

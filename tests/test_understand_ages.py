@@ -182,3 +182,17 @@ def test_a_first_birthday_baby_written_together(text: str) -> None:
 def test_all_preschool_children_counted_without_ages_are_preschool() -> None:
     kids = find_children("애들 둘 다 미취학이라서요", TODAY)
     assert len(kids) == 2 and all(k.school is False and k.age_months is None for k in kids)
+
+
+@pytest.mark.parametrize(
+    ("text", "months"), [("딸이 올해 초등학교 입학했는데 방과후 돌봄", None), ("이번에 학교 입학한 7살 아들", 84)]
+)
+def test_a_child_who_has_just_started_school_is_in_first_grade(text: str, months: int | None) -> None:
+    (child,) = find_children(text, TODAY)
+    assert (child.age_months, child.school_grade) == (months, 1)
+
+
+def test_a_child_who_starts_school_next_year_is_not_in_first_grade() -> None:
+    (child,) = find_children("내년 봄에 학교 입학해요 7살", TODAY)
+    assert child.school_grade is None
+

@@ -155,3 +155,9 @@ def test_a_weekend_said_as_context_before_weekday_hours_is_not_the_care_day(text
 def test_a_weekend_said_with_its_own_hours_stays_the_care_day() -> None:
     need = R.read("평일엔 괜찮은데 주말 10시부터 2시 4살", MON_1000).need
     assert need.day is not None and need.day.weekday() == 5 and need.holiday is True
+
+
+@pytest.mark.parametrize("text", ["지금까지 할머니가 봐주셨는데 다음 주 화요일부터 4살", "지금껏 제가 봤는데 모레 4살"])
+def test_until_now_is_not_now(text: str) -> None:
+    need = R.read(text, MON_1000).need
+    assert need.day is not None and need.day > MON_1000.date() and need.start is None
