@@ -179,3 +179,11 @@ def test_short_names_alone_and_schools_named_after_the_area(text: str, place: st
 def test_a_site_name_parents_use_names_its_area() -> None:
     assert FINDER.find("황산") == "평화남산동"
     assert FINDER.find("황산 쪽이요") == "평화남산동"
+
+
+@pytest.mark.parametrize(("text", "place"), [("얌금동이라예", "양금동"), ("율곡똥이고 애는 4살", "율곡동")])
+def test_a_typo_before_a_copula_ending_still_finds_the_area(text: str, place: str) -> None:
+    from knowledge.loader import load
+    from routing.places import PlaceFinder
+
+    assert PlaceFinder(load().places).find(text) == place

@@ -161,3 +161,9 @@ def test_a_weekend_said_with_its_own_hours_stays_the_care_day() -> None:
 def test_until_now_is_not_now(text: str) -> None:
     need = R.read(text, MON_1000).need
     assert need.day is not None and need.day > MON_1000.date() and need.start is None
+
+
+@pytest.mark.parametrize("text", ["서울 살다가 지금은 백옥동 4살 토요일", "원래 구미였는데 지금은 아포읍 4살 토요일"])
+def test_now_as_currently_before_a_place_is_not_today(text: str) -> None:
+    need = R.read(text, MON_1000).need
+    assert need.day is not None and need.day.weekday() == 5 and need.start is None
