@@ -337,3 +337,15 @@ def test_a_sick_child_at_short_notice_still_goes_to_home_care_with_the_lead_time
     assert "최소 2시간 전에 예약해야 해서 지금 바로는 어렵습니다" in r.ranked[0].problems
     # a healthy child at the same short notice is not sent to home visits it cannot book in time
     assert ids("4살 오늘 9시부터 봐주실 분", mon_0730)[0] == "daycare-365"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["육아 스트레스 때문에 하소연할 데가 없어요", "누구하고 얘기 좀 하고 싶어요 애 키우기 힘들어서", "산후우울 상담"],
+)
+def test_a_tired_parent_who_wants_to_talk_is_sent_to_consultation(text: str) -> None:
+    assert _first(text) == "mom-center"
+
+
+def test_a_tired_parent_who_asks_for_care_gets_care() -> None:
+    assert _first("너무 지쳐서 내일 하루만 맡기고 싶어요 4살") == "daycare-365"
