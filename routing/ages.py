@@ -29,7 +29,8 @@ _RARE = rf"""
         (?:지나고|지나서|지난\s*지|지나|하고|넘고)\s*
         (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
   | (?P<pre>예비\s*(?:초등학생|초등|초딩|초1|1\s*학년|일\s*학년))
-  | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*(?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가))
+  | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*
+      (?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가)|(?:지난|넘은)\s*(?:아기|아가|애기))
   | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
         (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
       | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
@@ -39,7 +40,7 @@ messages hold them, so they are searched only when a letter they need is there (
 every message)."""
 _RARE_LETTERS = re.compile(
     r"(?=[년생태세돌중고예일])(?:년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
-    r"|예비|일\s*(?:된|짜리|밖에|아기|아가))"
+    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은))"
 )
 
 
@@ -101,10 +102,15 @@ def _class_months(today: date, n: int, full: bool) -> int:
     return max(0, min((today.year - born) * 12 + today.month - 7, PRESCHOOL_MONTHS))
 
 
+_GAP = re.compile(r"\s*(?:터울|차이|차(?![가-힣]))")
+
+
 def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
     """('age', months), ('grade', n) or ('upper', months guessed from a school, None when unknown) for one match,
     None when the match is not about a child."""
     g = m.groupdict()
+    if ("터" in text or "차" in text) and _GAP.match(text, m.end()):
+        return None  # "두 살 터울", "세 살 차이": the years between two children
     if g.get("pre"):
         return "upper", _class_months(today, 7, False)  # "예비 초등": a child who starts school next year
     if g.get("ad"):
@@ -179,7 +185,7 @@ _AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|�
 _COUNT_LETTERS = re.compile(
     "(?=[둘셋명남형자쌍두세연])(?:둘|셋|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
 )
-_DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가)")
+_DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
 _COUNT = re.compile(
     r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초])(?:"
     r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"

@@ -196,3 +196,13 @@ def test_a_child_who_starts_school_next_year_is_not_in_first_grade() -> None:
     (child,) = find_children("내년 봄에 학교 입학해요 7살", TODAY)
     assert child.school_grade is None
 
+
+
+@pytest.mark.parametrize(("text", "months"), [("두 살 터울 남매 6살 4살", 72), ("세 살 차이 형제 9살 6살", 108)])
+def test_the_years_between_two_children_are_no_child(text: str, months: int) -> None:
+    kids = find_children(text, TODAY)
+    assert len(kids) == 2 and kids[0].age_months == months
+
+
+def test_a_baby_a_hundred_days_past_is_three_months() -> None:
+    assert find_children("90일 지난 아기예요", TODAY)[0].age_months == 3

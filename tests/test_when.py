@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -167,3 +167,8 @@ def test_until_now_is_not_now(text: str) -> None:
 def test_now_as_currently_before_a_place_is_not_today(text: str) -> None:
     need = R.read(text, MON_1000).need
     assert need.day is not None and need.day.weekday() == 5 and need.start is None
+
+
+@pytest.mark.parametrize("text", ["3일 지난 후에 맡기려고요 4살", "사흘 지나고 4살 봐주세요"])
+def test_days_passed_count_from_today(text: str) -> None:
+    assert R.read(text, MON_1000).need.day == date(2026, 12, 10)
