@@ -349,3 +349,23 @@ def test_a_tired_parent_who_wants_to_talk_is_sent_to_consultation(text: str) -> 
 
 def test_a_tired_parent_who_asks_for_care_gets_care() -> None:
     assert _first("너무 지쳐서 내일 하루만 맡기고 싶어요 4살") == "daycare-365"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["유아학비 얼마 나와요", "문화누리카드 신청", "다둥이카드 발급처", "산후조리비 지원 되나요", "학대예방 교육 신청"],
+)
+def test_more_benefits_and_programmes_reach_other_departments(text: str) -> None:
+    assert _first(text) == "other-dept"
+
+
+@pytest.mark.parametrize(
+    "text", ["어떤 서비스가 있는지 알고 싶어요", "무슨 돌봄을 받을 수 있나요", "어린이집 고르는 게 어려워요"]
+)
+def test_asking_what_care_there_is_reaches_guidance(text: str) -> None:
+    assert _first(text) == "mom-center"
+
+
+def test_leave_and_many_children_said_beside_a_care_need_keep_care_first() -> None:
+    assert _first("육아휴직 끝나고 복직해서 다음 주 월요일부터 4살") == "daycare-365"
+    assert _first("다둥이라 힘들어요 토요일 4살 2살 맡길 곳") == "daycare-365"
