@@ -172,3 +172,17 @@ def test_now_as_currently_before_a_place_is_not_today(text: str) -> None:
 @pytest.mark.parametrize("text", ["3일 지난 후에 맡기려고요 4살", "사흘 지나고 4살 봐주세요"])
 def test_days_passed_count_from_today(text: str) -> None:
     assert R.read(text, MON_1000).need.day == date(2026, 12, 10)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("모레 7시부터 10시까지 4살", ("19:00", "22:00")),
+                                                ("모레 8시부터 11시 4살", ("20:00", "23:00"))])
+def test_a_doubtful_start_before_ten_or_eleven_is_asked_but_held_as_the_evening(
+    text: str, expected: tuple[str, str]
+) -> None:
+    u = R.read(text, MON_1000)
+    assert hours(text) == expected and u.ambiguous_hour == int(expected[0][:2]) - 12
+    assert R.read(text, MON_1000, "am").need.start == (int(expected[0][:2]) - 12) * 60  # the button decides
+
+
+def test_a_doubtful_start_before_nine_stays_as_written() -> None:
+    assert hours("모레 7시부터 9시까지 4살") == ("07:00", "09:00")
