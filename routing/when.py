@@ -47,7 +47,11 @@ _SHORT_RANGE = re.compile(
     rf"(?P<b>[0-9]{{1,2}})\s*(?:시{_NOT_CLOCK}|(?P<bp>[aApP])\.?\s*[mM]\.?(?![a-zA-Z]))"
 )
 """3~7시, 15-19시, 3pm-7pm, 3-7pm."""
-_END_ROLE = re.compile(r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지)")
+_END_ROLE = re.compile(
+    r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지"
+    r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
+)
+"""An end: 까지, or the hour the parent comes for the child ("7시에 데리러 가요")."""
 _START_ROLE = re.compile(r"\s*(?:부터|에서|이후|넘어|지나|쯤부터|[~\-–〜])")
 _DURATION = re.compile(
     rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{_HOURS_RE}))\s*시간(?:\s*(?P<half>반)|\s*(?P<mi>[0-9]{{1,2}})\s*분)?"

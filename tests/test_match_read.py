@@ -369,3 +369,10 @@ def test_asking_what_care_there_is_reaches_guidance(text: str) -> None:
 def test_leave_and_many_children_said_beside_a_care_need_keep_care_first() -> None:
     assert _first("육아휴직 끝나고 복직해서 다음 주 월요일부터 4살") == "daycare-365"
     assert _first("다둥이라 힘들어요 토요일 4살 2살 맡길 곳") == "daycare-365"
+
+
+@pytest.mark.parametrize(
+    "text", ["베이비시터 구합니다 3살 금요일", "하원 도우미 있나요 5살", "학원 픽업해주실 분 초3 목요일 4시"]
+)
+def test_a_sitter_or_a_pickup_helper_is_home_care(text: str) -> None:
+    assert _first(text) == "home-care"

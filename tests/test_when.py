@@ -186,3 +186,15 @@ def test_a_doubtful_start_before_ten_or_eleven_is_asked_but_held_as_the_evening(
 
 def test_a_doubtful_start_before_nine_stays_as_written() -> None:
     assert hours("모레 7시부터 9시까지 4살") == ("07:00", "09:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("모레 4살, 제가 6시 반에 데리러 갈 수 있어요", (None, "18:30")),
+        ("모레 1시부터 맡기고 5시쯤 찾으러 갈게요 4살", ("13:00", "17:00")),
+        ("모레 남편이 8시에 픽업하러 가요 4살", (None, "20:00")),
+    ],
+)
+def test_the_hour_the_parent_comes_for_the_child_is_the_end(text: str, expected: tuple[str | None, str]) -> None:
+    assert hours(text) == expected
