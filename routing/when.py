@@ -77,6 +77,12 @@ _WHOLE_DAY = re.compile(r"(?<!최)종일(?!제)|하루\s*(?:내내|꼬박)|꼬�
 _WHOLE_DAY_LETTERS = re.compile("[종내꼬]")
 WHOLE_DAY = (9 * 60, 18 * 60)
 """The knowledge's default day (services.yaml ``day_from``, ``day_until``)."""
+_FROM_NOW = re.compile(
+    rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{_HOURS_RE}))\s*시간\s*(?P<half>반)?"
+    r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분"
+).pattern
+_FROM_NOW = re.compile(rf"(?:{_FROM_NOW})\s*(?:뒤|후|있다가|이따가?)(?:\s*(?:에|부터|쯤|정도))*")
+"""A start counted from now ("1시간 뒤부터", "30분 후에")."""
 _WEEKDAYS_SAID = re.compile("평일|주중")
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
@@ -283,10 +289,21 @@ def find_when(
         day, days = today, [Day(today, -1, False, False), *days]  # "지금부터 내일 아침까지": from now, today
         first = days[0]
     now_said = now_said and day in (None, today)
+    now_minutes = now.hour * 60 + now.minute
+    later = None
+    if ("뒤" in text or "후" in text or "있다" in text) and day in (None, today):
+        later = _FROM_NOW.search(text)
+    if later is not None:  # "1시간 뒤부터 3시간": from an hour from now, today; the rest is read without it
+        until = _END_ROLE.match(text, later.end()) is not None  # "3시간 뒤에 데리러 가요": that is the end
+        now_said, now_minutes = True, now_minutes + (0 if until else _offset(later))
+        text = text[: later.start()] + " " * (later.end() - later.start()) + text[later.end() :]
     if day is None and (now_said or TODAY.search(text)):
         day = today
-    now_minutes = now.hour * 60 + now.minute
     times = find_times(text, now_minutes if now_said else None)
+    if later is not None and until and times.end is None and times.start is not None:
+        end = times.start + _offset(later)
+        times = Times(times.start, end, times.start_sure, True, times.start_at, later.start())
+    now_minutes = now.hour * 60 + now.minute
     if first is not None and first.weekly and day is not None and day.weekday() >= 5 and (
         _WEEKDAYS_SAID.search(text, first.at + 1, times.start_at if times.start_at > first.at else len(text))
     ):
@@ -350,6 +367,12 @@ _PERIOD_DAYS = re.compile(
 )
 """Names of a run of days off: a later day inside it names the care day."""
 _JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및|그리고|부터|에서|[~\-–〜·/]|까지|또는|이나|나)")
+
+
+def _offset(m: re.Match[str]) -> int:
+    if m["m"]:
+        return int(m["m"])
+    return (int(m["h"]) if m["h"] else NATIVE[m["hn"]]) * 60 + (30 if m["half"] else 0)
 
 
 def _within(period: Day, day: Day, text: str) -> bool:

@@ -198,3 +198,17 @@ def test_a_doubtful_start_before_nine_stays_as_written() -> None:
 )
 def test_the_hour_the_parent_comes_for_the_child_is_the_end(text: str, expected: tuple[str | None, str]) -> None:
     assert hours(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2시간 뒤부터 4시간 4살", ("12:00", "16:00")),
+        ("30분 후에 맡겨야 해요 4살", ("10:30", None)),
+        ("한 시간 반 있다가 4살 봐주세요", ("11:30", None)),
+        ("지금 맡기고 3시간 뒤에 데리러 갈게요 4살", ("10:00", "13:00")),
+    ],
+)
+def test_hours_counted_from_now(text: str, expected: tuple[str, str | None]) -> None:
+    assert hours(text) == expected
+    assert R.read(text, MON_1000).need.day == MON_1000.date()
