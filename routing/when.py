@@ -84,6 +84,8 @@ _FROM_NOW = re.compile(
 _FROM_NOW = re.compile(rf"(?:{_FROM_NOW})\s*(?:뒤|후|있다가|이따가?)(?:\s*(?:에|부터|쯤|정도))*")
 """A start counted from now ("1시간 뒤부터", "30분 후에")."""
 _WEEKDAYS_SAID = re.compile("평일|주중")
+_RECURRING = re.compile("평일|주중|매일|날마다|매주|주말|방학|월\\s*[~-]\\s*금")
+"""A schedule, not one day: a morning hour in it is not moved to tonight because this morning is over."""
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
 _WORKDAY_WORDS = re.compile(
@@ -310,7 +312,7 @@ def find_when(
         first, day, days = None, None, []  # "남편은 주말에도 일하고 … 평일 저녁 6시부터": the weekend is context
     own = period(text)
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, own or hint, school,
-                     now_minutes if day == today else None)
+                     now_minutes if day == today or (day is None and not _RECURRING.search(text)) else None)
     start, end = settled.start, settled.end
     if (start is None or end is None) and _WHOLE_DAY_LETTERS.search(text) and _WHOLE_DAY.search(text):
         start, end = _whole_day(start, end, whole_day)

@@ -212,3 +212,9 @@ def test_the_hour_the_parent_comes_for_the_child_is_the_end(text: str, expected:
 def test_hours_counted_from_now(text: str, expected: tuple[str, str | None]) -> None:
     assert hours(text) == expected
     assert R.read(text, MON_1000).need.day == MON_1000.date()
+
+
+def test_with_no_day_a_morning_already_over_is_this_evening_unless_a_schedule() -> None:
+    evening = datetime(2026, 12, 7, 20, 0, tzinfo=KST)
+    assert hours("9시 반부터 11시 반까지 봐주세요 4살", evening) == ("21:30", "23:30")
+    assert hours("매일 7시부터 9시까지 4살", evening) == ("07:00", "09:00")
