@@ -47,7 +47,7 @@ _RARE_LETTERS = re.compile(
 def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
     return re.compile(
         rf"""
-    (?=[0-9만생신갓백돌초{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
+    (?=[0-9만생신갓백돌초저{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
     (?:
     {rare}
       (?:
@@ -66,7 +66,7 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
         (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
-  | (?P<pupil>초등학생|초등생|초딩)(?!\s*(?:때|시절|대상|용|들))
+  | (?P<pupil>초등학생|초등생|초딩|초등\s*(?:저학년|고학년)|(?<![가-힣])저학년)(?!\s*(?:때|시절|대상|용|들))
     )
     """,
         re.VERBOSE,

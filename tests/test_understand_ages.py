@@ -206,3 +206,13 @@ def test_the_years_between_two_children_are_no_child(text: str, months: int) -> 
 
 def test_a_baby_a_hundred_days_past_is_three_months() -> None:
     assert find_children("90일 지난 아기예요", TODAY)[0].age_months == 3
+
+
+@pytest.mark.parametrize("text", ["저학년 딸 수요일 오후", "초등 고학년 아들이에요"])
+def test_lower_or_upper_grades_without_a_number_are_a_school_child(text: str) -> None:
+    (child,) = find_children(text, TODAY)
+    assert child.school is True and child.school_grade is None and child.age_months is None
+
+
+def test_lower_grades_as_a_time_of_life_are_no_child() -> None:
+    assert find_children("저학년 때는 괜찮았는데요", TODAY) == ()
