@@ -74,7 +74,6 @@ _HOLIDAY_WORDS = re.compile(
 )
 _WHOLE_DAY = re.compile(r"(?<!최)종일(?!제)|하루\s*(?:내내|꼬박)|꼬박\s*하루")
 """A whole day of care: 하루 종일, 온종일, 종일 (not 최종일, 영아종일제), 하루 내내."""
-_WHOLE_DAY_LETTERS = re.compile("[종내꼬]")
 WHOLE_DAY = (9 * 60, 18 * 60)
 """The knowledge's default day (services.yaml ``day_from``, ``day_until``)."""
 _FROM_NOW = re.compile(
@@ -293,7 +292,7 @@ def find_when(
     now_said = now_said and day in (None, today)
     now_minutes = now.hour * 60 + now.minute
     later = None
-    if ("뒤" in text or "후" in text or "있다" in text) and day in (None, today):
+    if ("시간" in text or "분" in text) and ("뒤" in text or "후" in text or "있다" in text) and day in (None, today):
         later = _FROM_NOW.search(text)
     if later is not None:  # "1시간 뒤부터 3시간": from an hour from now, today; the rest is read without it
         until = _END_ROLE.match(text, later.end()) is not None  # "3시간 뒤에 데리러 가요": that is the end
@@ -311,10 +310,12 @@ def find_when(
     ):
         first, day, days = None, None, []  # "남편은 주말에도 일하고 … 평일 저녁 6시부터": the weekend is context
     own = period(text)
+    # with no day said, a morning already over today is tonight's too, unless the hours are a schedule
+    today_said = day == today or (day is None and times.start is not None and not _RECURRING.search(text))
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, own or hint, school,
-                     now_minutes if day == today or (day is None and not _RECURRING.search(text)) else None)
+                     now_minutes if today_said else None)
     start, end = settled.start, settled.end
-    if (start is None or end is None) and _WHOLE_DAY_LETTERS.search(text) and _WHOLE_DAY.search(text):
+    if (start is None or end is None) and ("종일" in text or "하루" in text) and _WHOLE_DAY.search(text):
         start, end = _whole_day(start, end, whole_day)
         if start is not None and end is not None:
             settled = Settled(start, end, True, True)
