@@ -218,3 +218,15 @@ def test_with_no_day_a_morning_already_over_is_this_evening_unless_a_schedule() 
     evening = datetime(2026, 12, 7, 20, 0, tzinfo=KST)
     assert hours("9시 반부터 11시 반까지 봐주세요 4살", evening) == ("21:30", "23:30")
     assert hours("매일 7시부터 9시까지 4살", evening) == ("07:00", "09:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"), [("다음 주 화수목 저녁 6시부터 4살", "2026-12-15"), ("담주 월금 오전 4살", "2026-12-14")]
+)
+def test_weekday_letters_written_together_after_a_week(text: str, day: str) -> None:
+    found = R.read(text, MON_1000).need.day
+    assert found is not None and found.isoformat() == day
+
+
+def test_a_word_that_starts_with_a_weekday_letter_is_no_day() -> None:
+    assert R.read("다음 주 월급날이라 정신없어요", MON_1000).need.day is None
