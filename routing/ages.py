@@ -251,12 +251,13 @@ def _next_grade(text: str, m: re.Match[str]) -> bool:
 
 _ONE_CHILD = re.compile(
     r"(?<![가-힣])(?:우리\s*|저희\s*|제\s*|울\s*)?"
-    r"(?:아이|애기|아기|아가|애|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이)"
+    r"(?:아이|애기|아기|아가|애|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
+    r"|외동(?:딸|아들|이)?|조카)"
     r"(?:가|는|이|를|을|도|랑|하고|한테|이가|이는|이를|이도|이랑|가요|예요|이에요|인데|요)?(?![가-힣])"
 )
 """A child named without an age ("아들 독감", "아가 아파가"): one child. Not 아이들/애들 (how many is not said), not
 아이돌봄 or 딸기 (other words)."""
-_ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여]")
+_ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여외조]")
 _PRESCHOOLER = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?다니|미취학")
 _PRESCHOOL_CHILD = Child(school=False)
 """A child said to go to kindergarten or daycare, with no age: a preschool child."""

@@ -313,6 +313,8 @@ def test_a_daycare_mentioned_without_going_there_makes_no_child() -> None:
         "우리 딸 토요일에 봐줄 분",
         "손녀가 열이 나서 내일 집에서",
         "아가 맡길 데 있나",
+        "외동딸이라 토요일에",
+        "조카 좀 봐주실 분",
     ],
 )
 def test_a_child_named_without_age_is_one_child_whose_age_the_dialog_asks(text: str) -> None:
