@@ -251,7 +251,7 @@ def _next_grade(text: str, m: re.Match[str]) -> bool:
 
 _ONE_CHILD = re.compile(
     r"(?<![가-힣])(?:우리\s*|저희\s*|제\s*|울\s*)?"
-    r"(?:아이|애기|아기|아가|애|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
+    r"(?P<who>아이|애기|아기|아가|애|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
     r"|외동(?:딸|아들|이)?|조카)"
     r"(?:가|는|이|를|을|도|랑|하고|한테|이가|이는|이를|이도|이랑|가요|예요|이에요|인데|요|이라서|이라|라서|라|이고|고)?"
     r"(?![가-힣])"
@@ -259,6 +259,9 @@ _ONE_CHILD = re.compile(
 """A child named without an age ("아들 독감", "아가 아파가"): one child. Not 아이들/애들 (how many is not said), not
 아이돌봄 or 딸기 (other words)."""
 _ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여외조]")
+_KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "외동딸", "손녀")} | {
+    w: "son" for w in ("아들", "아들래미", "아들내미", "외동아들", "손자")}
+"""A son and a daughter named apart are two children ("아들이랑 딸 내일 봐주세요")."""
 _PRESCHOOLER = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?다니|미취학")
 _PRESCHOOL_CHILD = Child(school=False)
 """A child said to go to kindergarten or daycare, with no age: a preschool child."""
@@ -277,14 +280,17 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     return found
 
 
-def unnamed_child(text: str) -> Child | None:
-    """The one child a text names without age, grade or count ("아들 독감 걸렸어요", "유치원 다니는 딸"), for a
-    text where ``find_children`` found none; None when the text names no child."""
+def unnamed_children(text: str) -> tuple[Child, ...]:
+    """The children a text names without age, grade or count ("아들 독감 걸렸어요": one, "아들이랑 딸": two), for a
+    text where ``find_children`` found none; () when the text names no child."""
     if ("유치원" in text or "어린이집" in text or "미취학" in text) and _PRESCHOOLER.search(text):
-        return _PRESCHOOL_CHILD
-    if _ONE_CHILD_LETTERS.search(text) and _ONE_CHILD.search(text):
-        return _NO_AGE
-    return None
+        return (_PRESCHOOL_CHILD,)
+    if not _ONE_CHILD_LETTERS.search(text):
+        return ()
+    kinds = {_KIN.get(m["who"], "") for m in _ONE_CHILD.finditer(text)}
+    if not kinds:
+        return ()
+    return (_NO_AGE, _NO_AGE) if {"son", "daughter"} <= kinds else (_NO_AGE,)
 
 
 def _find_children(text: str, today: date | None) -> tuple[Child, ...]:

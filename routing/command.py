@@ -58,7 +58,7 @@ def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:
 
     need = u.need
     services = [v.service.id for v in rank(need, knowledge).ranked] if says_enough(u) else []
-    kids = u.children or (() if u.unnamed is None else (u.unnamed,))
+    kids = u.children or u.unnamed
     first = kids[0] if kids else need.child  # the need's child is the one care here can take
     return {
         "age_months": first.age_months,

@@ -65,6 +65,6 @@ class Understanding:
     past: bool = False
     """The day and hours named had already ended (at 23:00, "오늘 밤 10시까지"): they were dropped from the
     need and the dialog should ask again. Weekday names move to next week instead and are not past."""
-    unnamed: Child | None = None
-    """A child named without age, grade or count ("아들이 독감이에요") when ``children`` is empty: one child for
-    `dolbom understand`, while the dialog still asks the age."""
+    unnamed: tuple[Child, ...] = ()
+    """Children named without age, grade or count ("아들이 독감이에요": one, "아들이랑 딸": two) when ``children`` is
+    empty: counted by `dolbom understand`, while the dialog still asks their ages."""

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from knowledge.schema import Kind, Knowledge
-from routing.ages import find_children, unnamed_child
+from routing.ages import find_children, unnamed_children
 from routing.days import public_holidays
 from routing.hours import Period
 from routing.need import Child, Need, Understanding
@@ -120,8 +120,8 @@ class Understander:
                 negated = "아니" in cut.group() or self._says_fact(text[len(head) : cut.start()], now)
         today = now.date()
         children = find_children(body, today) or (find_children(head, today) if head else ())
-        unnamed = None if children else unnamed_child(text)
-        first = self._served(children) if children else (_NO_CHILD if unnamed is None else unnamed)
+        unnamed = () if children else unnamed_children(text)
+        first = self._served(children) if children else (unnamed[0] if unnamed else _NO_CHILD)
         school = bool(first.school) or first.school_grade is not None or (
             (first.age_months or 0) >= self.knowledge.school_from_months)
         when = self._when(body, head, now, _period(hint), school)

@@ -295,7 +295,7 @@ def test_a_child_at_kindergarten_or_daycare_without_age_is_a_preschool_child(tex
     from routing.command import describe
 
     u = R.read(text, WED_1000)
-    kids = u.children or (u.unnamed,)
+    kids = u.children or u.unnamed
     assert len(kids) == count and all(c.age_months is None and c.school is False for c in kids)
     assert describe(u, K)["children"] == [{"age_months": None, "school_grade": None}] * count
     assert ids(text)[0] == "daycare-365"
@@ -303,7 +303,7 @@ def test_a_child_at_kindergarten_or_daycare_without_age_is_a_preschool_child(tex
 
 def test_a_daycare_mentioned_without_going_there_makes_no_child() -> None:
     u = R.read("어린이집 입소 대기 신청은 어디서 해요", WED_1000)
-    assert u.children == () and u.unnamed is None
+    assert u.children == () and u.unnamed == ()
 
 
 @pytest.mark.parametrize(
@@ -321,7 +321,7 @@ def test_a_child_named_without_age_is_one_child_whose_age_the_dialog_asks(text: 
     from routing.command import describe
 
     u = R.read(text, WED_1000)
-    assert u.children == () and u.unnamed is not None  # the dialog's children stay unknown: it asks
+    assert u.children == () and len(u.unnamed) == 1  # the dialog's children stay unknown: it asks
     assert describe(u, K)["children"] == [{"age_months": None, "school_grade": None}]
 
 
@@ -329,7 +329,7 @@ def test_a_child_named_without_age_is_one_child_whose_age_the_dialog_asks(text: 
     "text", ["아이돌봄서비스 신청하려고요", "딸기 농장 체험", "애들 봐줄 곳", "애매해서요 문의드려요"]
 )
 def test_words_that_are_not_one_child_make_no_child(text: str) -> None:
-    assert R.read(text, WED_1000).unnamed is None
+    assert R.read(text, WED_1000).unnamed == ()
 
 
 def test_a_sick_child_at_short_notice_still_goes_to_home_care_with_the_lead_time_said() -> None:
@@ -378,3 +378,8 @@ def test_leave_and_many_children_said_beside_a_care_need_keep_care_first() -> No
 )
 def test_a_sitter_or_a_pickup_helper_is_home_care(text: str) -> None:
     assert _first(text) == "home-care"
+
+
+@pytest.mark.parametrize("text", ["아들이랑 딸 토요일에 봐주실 분", "손녀하고 손자 봐줄 곳"])
+def test_a_son_and_a_daughter_named_without_ages_are_two_children(text: str) -> None:
+    assert len(R.read(text, WED_1000).unnamed) == 2
