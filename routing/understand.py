@@ -121,7 +121,8 @@ class Understander:
         today = now.date()
         children = find_children(body, today) or (find_children(head, today) if head else ())
         unnamed = () if children else unnamed_children(text)
-        first = self._served(children) if children else (unnamed[0] if unnamed else _NO_CHILD)
+        first = (children[0] if len(children) == 1 else self._served(children)) if children else (
+            unnamed[0] if unnamed else _NO_CHILD)
         school = bool(first.school) or first.school_grade is not None or (
             (first.age_months or 0) >= self.knowledge.school_from_months)
         when = self._when(body, head, now, _period(hint), school)
