@@ -47,7 +47,7 @@ _RARE_LETTERS = re.compile(
 def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
     return re.compile(
         rf"""
-    (?=[0-9만생신갓백돌초저{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
+    (?=[0-9만생신갓백돌초{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
     (?:
     {rare}
       (?:
@@ -66,7 +66,7 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
         (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
-  | (?P<pupil>초등학생|초등생|초딩|초등\s*(?:저학년|고학년)|(?<![가-힣])저학년)(?!\s*(?:때|시절|대상|용|들))
+  | (?P<pupil>초등학생|초등생|초딩|초등\s*(?:저학년|고학년))(?!\s*(?:때|시절|대상|용|들))
     )
     """,
         re.VERBOSE,
@@ -262,6 +262,7 @@ _ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여외조]")
 _KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "외동딸", "손녀")} | {
     w: "son" for w in ("아들", "아들래미", "아들내미", "외동아들", "손자")}
 """A son and a daughter named apart are two children ("아들이랑 딸 내일 봐주세요")."""
+_LOWER_GRADES = re.compile(r"(?<![가-힣])저학년(?!\s*(?:때|시절|대상|용|들))")
 _PRESCHOOLER = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?다니|미취학")
 _PRESCHOOL_CHILD = Child(school=False)
 """A child said to go to kindergarten or daycare, with no age: a preschool child."""
@@ -273,6 +274,8 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     months (without it they are left out). Children counted without ages who go to kindergarten or daycare are
     preschool children ("유치원 다니는 딸 둘")."""
     found = _find_children(text, today)
+    if not found and "저학년" in text and _LOWER_GRADES.search(text):
+        return (_PUPIL,)  # "저학년 딸": a school child, grade not said
     if found and ("유치원" in text or "어린이집" in text or "미취학" in text) and all(c == _NO_AGE for c in found) and (
         _PRESCHOOLER.search(text)
     ):
