@@ -63,6 +63,8 @@ _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박
 _OVERNIGHT_LETTERS = re.compile("[밤박재자침]")
 _UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만")
 """An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
+_REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데|이거든|거든|여서|이어서)(?![가-힣])")
+"""A time given as the reason for the hours ("퇴근이 7시니까 7시 반까지만")."""
 _THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 """An end said in words after its hour ("퇴근이 8시라 그때까지")."""
 _PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
@@ -142,6 +144,8 @@ class _Said:
     """False for a bare hour 1-11 without 오전/오후: as written, but it may mean the afternoon."""
     at: int = -1
     """Where in the text the time is said."""
+    reason: bool = False
+    """Said as a reason ("퇴근이 7시니까"): with an end said after it, not the start."""
 
 
 def _said(m: re.Match[str], text: str) -> _Said | None:
@@ -164,7 +168,8 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
     if minutes is None:
         return None
     role = "end" if _END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
-    return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start())
+    reason = not role and _REASON.match(text, m.end()) is not None
+    return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), reason)
 
 
 def _suffix(letter: str | None) -> str | None:
@@ -235,7 +240,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             return _NO_TIMES
     else:
         said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
-        first = next((s for s in said if s.role == "start"), None) or next((s for s in said if s.role == ""), None)
+        first = next((s for s in said if s.role == "start"), None) or next(
+            (s for s in said if s.role == "" and not (s.reason and s is not said[-1])), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
         elif len(said) == 1 and first is not None and not first.role and (
@@ -310,8 +316,10 @@ def find_when(
     ):
         first, day, days = None, None, []  # "남편은 주말에도 일하고 … 평일 저녁 6시부터": the weekend is context
     own = period(text)
-    # with no day said, a morning already over today is tonight's too, unless the hours are a schedule
-    today_said = day == today or (day is None and times.start is not None and not _RECURRING.search(text))
+    # with no day said, a morning already over today is tonight's too, unless the hours are a schedule or start
+    # at a doubtful 6-8 (tomorrow's dawn is as likely as tonight: asked)
+    today_said = day == today or (
+        day is None and times.start is not None and not 360 <= times.start < 540 and not _RECURRING.search(text))
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, own or hint, school,
                      now_minutes if today_said else None)
     start, end = settled.start, settled.end

@@ -230,3 +230,8 @@ def test_weekday_letters_written_together_after_a_week(text: str, day: str) -> N
 
 def test_a_word_that_starts_with_a_weekday_letter_is_no_day() -> None:
     assert R.read("다음 주 월급날이라 정신없어요", MON_1000).need.day is None
+
+
+def test_an_hour_given_as_the_reason_is_not_the_start() -> None:
+    assert hours("내일 남편 퇴근이 7시니까 8시까지만 봐주세요 4살") == (None, "20:00")
+    assert hours("내일 학원이 4시라서 4시부터 7시까지 초2") == ("16:00", "19:00")
