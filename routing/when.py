@@ -65,6 +65,7 @@ _UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만")
 """An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
 _REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데|이거든|거든|여서|이어서)(?![가-힣])")
 """A time given as the reason for the hours ("퇴근이 7시니까 7시 반까지만")."""
+_THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
 _THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 """An end said in words after its hour ("퇴근이 8시라 그때까지")."""
 _PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
@@ -168,7 +169,8 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
     if minutes is None:
         return None
     role = "end" if _END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
-    reason = not role and _REASON.match(text, m.end()) is not None
+    why = None if role else _REASON.match(text, m.end())
+    reason = why is not None and _THEN_FROM.match(text, why.end()) is None  # "5시 반인데 그때부터": the start
     return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), reason)
 
 

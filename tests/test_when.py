@@ -235,3 +235,7 @@ def test_a_word_that_starts_with_a_weekday_letter_is_no_day() -> None:
 def test_an_hour_given_as_the_reason_is_not_the_start() -> None:
     assert hours("내일 남편 퇴근이 7시니까 8시까지만 봐주세요 4살") == (None, "20:00")
     assert hours("내일 학원이 4시라서 4시부터 7시까지 초2") == ("16:00", "19:00")
+
+
+def test_an_hour_then_from_then_is_the_start() -> None:
+    assert hours("모레 4살 하원이 4시 반인데 그때부터 7시까지") == ("16:30", "19:00")
