@@ -131,6 +131,7 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
         need.coords,
         need.vacation,
         need.overnight,
+        need.visit,
         None if left is None else tuple(left >= lead for lead in t.leads),
     )
     try:
@@ -166,7 +167,7 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
 
     # A benefit or programme named beside hours of care ("부모급여 신청하러 가는데 내일 2시부터 4살") is why the
     # parent needs care: the care comes first and the topic's service follows it.
-    later = need.start is not None or need.end is not None
+    later = (need.start is not None or need.end is not None) and not need.visit
     asked = [t.by_id[sid] for sid in need.topics if sid in t.by_id]
     for e in asked:
         if e.care or not later:

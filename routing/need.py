@@ -41,6 +41,9 @@ class Need:
     """The parent asks about school-vacation (방학) days: services' vacation hours apply."""
     overnight: bool = False
     """Care through the night to the next morning with no end said (밤새, 하룻밤, 외박)."""
+    visit: bool = False
+    """The hours said are for visiting a service the parent asked about ("토요일 10시에 장난감 빌리러 가도 되나요"),
+    not for care: that service stays first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,15 @@ def _answer(text: str) -> tuple[bool | None, int]:
     return None, 0
 
 
+_VISIT = re.compile(r"(?:빌리|반납하|대여하|구경하|신청하|받으)러|(?:가도|가면|와도|오면)(?:되|돼)|받을수있")
+_CARE_WORDS = re.compile(r"맡[기길겨아]|봐[주줄줘야]|돌[봐보]|동안|사이에|케어|시터|보살")
+
+
+def _visit(compact: str) -> bool:
+    """Whether the hours said are for going to the service asked about, not for care: a visit said, no care asked."""
+    return _VISIT.search(compact) is not None and _CARE_WORDS.search(compact) is None
+
+
 class Understander:
     """Compiled once per knowledge; ``read`` is a pure function of the text and the reference time."""
 
@@ -132,12 +141,14 @@ class Understander:
         compact = "".join(text.split())
         age = first.age_months if first.age_months is not None else (
             (first.school_grade + 6) * 12 if first.school_grade else None)  # 초3 -> 9 years
+        topics = self._find_topics(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
         vacation = "방학" in compact and _TERM.search(compact) is None
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = Need(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
-            self._find_topics(compact), situations, area, None, now, vacation, when.overnight,
+            topics, situations, area, None, now, vacation, when.overnight,
+            bool(topics) and (when.start is not None or when.end is not None) and _visit(compact),
         )
         return Understanding(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed

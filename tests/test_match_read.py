@@ -383,3 +383,16 @@ def test_a_sitter_or_a_pickup_helper_is_home_care(text: str) -> None:
 @pytest.mark.parametrize("text", ["아들이랑 딸 토요일에 봐주실 분", "손녀하고 손자 봐줄 곳"])
 def test_a_son_and_a_daughter_named_without_ages_are_two_children(text: str) -> None:
     assert len(R.read(text, WED_1000).unnamed) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("금요일 11시에 장난감 빌리러 가도 돼요?", "toy-library"),
+        ("목요일 4시쯤 상담 받으러 가면 되나요", "mom-center"),
+        # hours with a care word are care, whatever else the parent goes to do
+        ("장난감 빌리러 가는 동안 목요일 4시부터 6시까지 4살", "daycare-365"),
+    ],
+)
+def test_hours_for_visiting_the_service_asked_about_keep_it_first(text: str, first: str) -> None:
+    assert _first(text) == first
