@@ -187,11 +187,11 @@ _COUNT_LETTERS = re.compile(
 )
 _DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
 _COUNT = re.compile(
-    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초])(?:"
+    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초삼사오])(?:"
     r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"
     r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?![가-힣]*\s*중에?\s*(?:한|하나))"
     r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
-    r"|(?P<d>둘|셋)\s*다|(?P<c>남매|형제|자매|연년생))"
+    r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생))"
 )
 _ADULTS_BEFORE = re.compile(
     r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모")
@@ -224,7 +224,8 @@ def _counted(text: str) -> int:
         if m["d"] and _ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
         word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
-        n = 2 if m["c"] else (_COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
+        n = {"삼": 3, "사": 4, "오": 5}.get(m["cn"] or "", 2) if m["c"] else (
+            _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
         most = max(most, n)
     return most
 

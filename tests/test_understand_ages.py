@@ -216,3 +216,8 @@ def test_lower_or_upper_grades_without_a_number_are_a_school_child(text: str) ->
 
 def test_lower_grades_as_a_time_of_life_are_no_child() -> None:
     assert find_children("저학년 때는 괜찮았는데요", TODAY) == ()
+
+
+@pytest.mark.parametrize(("text", "count"), [("삼남매 키워요", 3), ("사남매 엄마입니다", 4), ("삼형제 봐줄 곳", 3)])
+def test_siblings_named_with_their_number(text: str, count: int) -> None:
+    assert len(find_children(text, TODAY)) == count
