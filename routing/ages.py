@@ -240,6 +240,8 @@ _ENTERED = re.compile(
     r"(?:초등\s*학교|초등|학교)\s*(?:에\s*|을\s*)?입학\s*(?:했|한|하고|해서|해가)|(?:올해|이번에|올\s*봄|이번\s*봄)\s*입학\s*(?:했|한)"
 )
 """A child who has just started school (past tense; "내년에 입학" is a preschool child)."""
+_NEXT_AGE = re.compile(r".*(?:내년|다음\s*해)\s*(?:에|이면|엔|부터|되면)?\s*$", re.DOTALL)
+"""Right before an age: the age is next year's ("내년에 6살")."""
 _NEXT_GRADE = re.compile(
     r"(?:내년|다음\s*해|내년\s*3월)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*(?:학교)?\s*|초)?([2-6])\s*(?:학년)?"
 )
@@ -317,6 +319,10 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
         if found is None:
             continue
         kind, n = found
+        if kind == "age" and n and n >= 12 and ("내년" in text or "다음 해" in text) and _NEXT_AGE.match(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            n -= 12  # "내년에 6살 되는 딸": five now
         if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
             last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
             continue

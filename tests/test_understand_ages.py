@@ -221,3 +221,8 @@ def test_lower_grades_as_a_time_of_life_are_no_child() -> None:
 @pytest.mark.parametrize(("text", "count"), [("삼남매 키워요", 3), ("사남매 엄마입니다", 4), ("삼형제 봐줄 곳", 3)])
 def test_siblings_named_with_their_number(text: str, count: int) -> None:
     assert len(find_children(text, TODAY)) == count
+
+
+@pytest.mark.parametrize(("text", "months"), [("내년에 다섯 살 되는 아들", 48), ("내년이면 4살이에요", 36)])
+def test_next_years_age_is_a_year_less_now(text: str, months: int) -> None:
+    assert find_children(text, TODAY)[0].age_months == months
