@@ -291,12 +291,13 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
     text where ``find_children`` found none; () when the text names no child."""
     if ("유치원" in text or "어린이집" in text or "미취학" in text) and _PRESCHOOLER.search(text):
         return (_PRESCHOOL_CHILD,)
-    if not _ONE_CHILD_LETTERS.search(text):
+    if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:
         return ()
-    kinds = {_KIN.get(m["who"], "") for m in _ONE_CHILD.finditer(text)}
-    if not kinds:
-        return ()
-    return (_NO_AGE, _NO_AGE) if {"son", "daughter"} <= kinds else (_NO_AGE,)
+    if ("아들" in text or "손자" in text) and ("딸" in text or "손녀" in text):
+        kinds = {_KIN.get(m["who"], "") for m in _ONE_CHILD.finditer(text)}
+        if {"son", "daughter"} <= kinds:
+            return (_NO_AGE, _NO_AGE)
+    return (_NO_AGE,)
 
 
 def _find_children(text: str, today: date | None) -> tuple[Child, ...]:

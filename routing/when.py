@@ -145,8 +145,8 @@ class _Said:
     """False for a bare hour 1-11 without 오전/오후: as written, but it may mean the afternoon."""
     at: int = -1
     """Where in the text the time is said."""
-    reason: bool = False
-    """Said as a reason ("퇴근이 7시니까"): with an end said after it, not the start."""
+    stop: int = -1
+    """Where in the text the time's words end."""
 
 
 def _said(m: re.Match[str], text: str) -> _Said | None:
@@ -169,9 +169,13 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
     if minutes is None:
         return None
     role = "end" if _END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
-    why = None if role else _REASON.match(text, m.end())
-    reason = why is not None and _THEN_FROM.match(text, why.end()) is None  # "5시 반인데 그때부터": the start
-    return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), reason)
+    return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), m.end())
+
+
+def _reason(text: str, at: int) -> bool:
+    """Whether a time ending at ``at`` is a reason ("퇴근이 7시니까"), not the start ("5시 반인데 그때부터")."""
+    why = _REASON.match(text, at)
+    return why is not None and _THEN_FROM.match(text, why.end()) is None
 
 
 def _suffix(letter: str | None) -> str | None:
@@ -243,7 +247,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     else:
         said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
         first = next((s for s in said if s.role == "start"), None) or next(
-            (s for s in said if s.role == "" and not (s.reason and s is not said[-1])), None)
+            (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
         elif len(said) == 1 and first is not None and not first.role and (
