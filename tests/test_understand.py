@@ -545,3 +545,15 @@ def test_a_noun_kept_exact_does_not_find_a_place_name_that_extends_it() -> None:
     assert "emergency" not in reader.read("부곡동 살아요 14개월 토요일 9시부터 6시", now).need.situations
     assert "emergency" in reader.read("친정 부고 받고 내려가야 해요 4살 율곡동", now).need.situations
     assert "emergency" in reader.read("교통사고 나서 입원했어요 애 봐줄 곳", now).need.situations
+
+
+def test_the_topic_pattern_finds_what_the_longest_first_alternation_finds() -> None:
+    import re
+
+    from routing.understand import _trie
+
+    words = ["장난감", "장난감도서관", "장남감", "수당", "양육수당", "아동수당", "상담", "육아상담", "상담원"]
+    plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    trie = re.compile(_trie(words))
+    for text in ["장난감도서관에서장난감", "양육수당이랑아동수당", "육아상담원", "상담", "장난", "xx수당yy", *words]:
+        assert [m.group() for m in trie.finditer(text)] == [m.group() for m in plain.finditer(text)]
