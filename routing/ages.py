@@ -266,7 +266,9 @@ _KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "�
     w: "son" for w in ("아들", "아들래미", "아들내미", "외동아들", "손자")}
 """A son and a daughter named apart are two children ("아들이랑 딸 내일 봐주세요")."""
 _LOWER_GRADES = re.compile(r"(?<![가-힣])저학년(?!\s*(?:때|시절|대상|용|들))")
-_PRESCHOOLER = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?다니|미취학")
+_PRESCHOOLER = re.compile(
+    r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?(?:다니|다녀|다님|가는|가요|가고|갔|보내|보냄)|미취학"
+)
 _PRESCHOOL_CHILD = Child(school=False)
 """A child said to go to kindergarten or daycare, with no age: a preschool child."""
 

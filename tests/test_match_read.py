@@ -289,6 +289,7 @@ def test_a_school_child_without_age_or_grade_is_ranked_as_a_school_child(text: s
         ("유치원 다니는 아들 금요일 저녁에 봐줄 데", 1),
         ("유치원생 딸 토요일 오전", 1),
         ("어린이집 다니는 쌍둥이 목요일 밤", 2),
+        ("아들 하나 딸 하나 다 유치원 다녀요 금요일 저녁 8시까지", 2),
     ],
 )
 def test_a_child_at_kindergarten_or_daycare_without_age_is_a_preschool_child(text: str, count: int) -> None:
