@@ -22,6 +22,8 @@ _MONTH = r"(?:개월|개얼|게월|깨월|개윌|달(?=\s*(?:된|짜리|아기|�
 _RARE = rf"""
       (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
         (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
+  | (?:생일|생년월일|출생일)\s*(?:은|는|이|:)?\s*(?<![0-9])(?P<bb>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*
+        (?P<bbm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*(?:(?P<bbd>[0-9]{{1,2}})\s*일?)?
   | (?P<cm>만\s*)?(?<![0-9])(?P<cls>[0-7])\s*세\s*반(?!찬|대|드시)
   | (?<![0-9])(?P<ny>[0-9]{{1,2}}|(?<![가-힣])(?:한|두|세|네))\s*년\s*
         (?:(?P<nym>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*{_MONTH}|(?P<nyh>반))(?!\s*(?:동안|간|째|후|뒤|전|만에|넘게|이상))
@@ -117,6 +119,9 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None]
         return "age", int(g["ad"]) // 30  # "50일 된 아기"
     if g.get("by"):
         months = _since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
+        return None if months is None else ("age", months)
+    if g.get("bb"):  # "생일이 2021년 3월 5일": the birth date said first
+        months = _since(today, int(g["bb"]), int(g["bbm"]), int(g["bbd"]) if g["bbd"] else None)
         return None if months is None else ("age", months)
     if g.get("cls"):
         return "age", _class_months(today, int(g["cls"]), bool(g["cm"]))
@@ -316,7 +321,7 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     newborn = guessed = False
     pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
     for m in pattern.finditer(text):
-        if pattern is _AGE_ALL and (m["by"] or m["cls"]) and today is None:
+        if pattern is _AGE_ALL and (m["by"] or m["bb"] or m["cls"]) and today is None:
             continue
         found = _mention(m, text, today or date.min)
         if found is None:

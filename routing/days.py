@@ -48,7 +48,9 @@ _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태�
 """After a date: a birth (or due) date, never the care date."""
 _LATER = re.compile("내일|낼|모[레래]|글피|다음|[0-9]\\s*일|월|화|수|목|금|토|일요")
 _BIRTH_LETTERS = re.compile("[생출태예돌백]")
-_BIRTH_BEFORE = re.compile(r"(?:생일|생년월일|출생일|출생|예정일)\s*(?:은|는|이|이요|:)?\s*$")
+_BIRTH_BEFORE = re.compile(
+    r"(?:생일|생년월일|출생일|출생|예정일)\s*(?:은|는|이|이요|:)?\s*(?:(?:19|20)?[0-9]{2}\s*[년.\-/]\s*)?$"
+)
 _AFTER_WORDS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "열흘": 10, "일주일": 7, "한주": 7, "두주": 14}
 _NTH = {"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5, "마지막": -1, "막": -1}
 _SHIFT = {"전날": -1, "전일": -1, "다음날": 1, "이튿날": 1, "당일": 0, "연휴": 0}
@@ -245,7 +247,7 @@ def find_days(text: str, today: date) -> list[Day]:
         birth = _BIRTH_LETTERS.search(text) is not None
         for m in _DAY.finditer(text):
             if birth and (
-                _BIRTH.match(text, m.end()) or _BIRTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                _BIRTH.match(text, m.end()) or _BIRTH_BEFORE.search(text, max(0, m.start() - 14), m.start())
             ):
                 continue
             day = _day(m, today)

@@ -16,6 +16,7 @@ NOW = datetime(2026, 12, 6, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 MARCH = datetime(2027, 3, 20, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 K = load()
 R = Understander(K)
+KST = ZoneInfo("Asia/Seoul")
 
 
 def kids(text: str, now: datetime = NOW) -> tuple[Child, ...]:
@@ -226,3 +227,16 @@ def test_siblings_named_with_their_number(text: str, count: int) -> None:
 @pytest.mark.parametrize(("text", "months"), [("내년에 다섯 살 되는 아들", 48), ("내년이면 4살이에요", 36)])
 def test_next_years_age_is_a_year_less_now(text: str, months: int) -> None:
     assert find_children(text, TODAY)[0].age_months == months
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("생일이 2022년 6월 20일이에요", 53), ("생년월일 2023.01.05 딸", 47), ("출생일은 21년 9월 1일", 63)],
+)
+def test_a_birth_date_said_after_its_name_is_an_age(text: str, months: int) -> None:
+    assert find_children(text, TODAY)[0].age_months == months
+
+
+def test_a_birth_date_said_after_its_name_is_never_the_care_day() -> None:
+    need = R.read("출생일은 23년 5월 2일이고 내일 맡기려고요", datetime(2026, 12, 7, 10, 0, tzinfo=KST)).need
+    assert need.day == date(2026, 12, 8)
