@@ -288,11 +288,14 @@ class Knowledge(Frozen):
     night_from: int = 19 * 60 + 30
     """Care after this minute of the day (or before ``night_until``) is night care."""
     night_until: int = 7 * 60 + 30
+    day_from: int = 9 * 60
+    """A whole day of care ("하루 종일", "온종일") said without hours runs from ``day_from`` to ``day_until``."""
+    day_until: int = 18 * 60
     intake_desk: Contact | None = None
     """The integrated intake window (통합 접수 창구): the number the bot gives when it cannot help in this chat
     (another language). Unset, the guidance hub's (mom-center's) first phone stands in."""
 
-    @field_validator("night_from", "night_until", mode="before")
+    @field_validator("night_from", "night_until", "day_from", "day_until", mode="before")
     @classmethod
     def _clock(cls, value: object) -> object:
         if isinstance(value, str):

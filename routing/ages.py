@@ -22,6 +22,8 @@ _MONTH = r"(?:개월|개얼|게월|깨월|개윌|달(?=\s*(?:된|짜리|아기|�
 _RARE = rf"""
       (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
         (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
+  | (?:생일|생년월일|출생일)\s*(?:은|는|이|:)?\s*(?<![0-9])(?P<bb>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*
+        (?P<bbm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*(?:(?P<bbd>[0-9]{{1,2}})\s*일?)?
   | (?P<cm>만\s*)?(?<![0-9])(?P<cls>[0-7])\s*세\s*반(?!찬|대|드시)
   | (?<![0-9])(?P<ny>[0-9]{{1,2}}|(?<![가-힣])(?:한|두|세|네))\s*년\s*
         (?:(?P<nym>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*{_MONTH}|(?P<nyh>반))(?!\s*(?:동안|간|째|후|뒤|전|만에|넘게|이상))
@@ -29,7 +31,8 @@ _RARE = rf"""
         (?:지나고|지나서|지난\s*지|지나|하고|넘고)\s*
         (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
   | (?P<pre>예비\s*(?:초등학생|초등|초딩|초1|1\s*학년|일\s*학년))
-  | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*(?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가))
+  | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*
+      (?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가)|(?:지난|넘은)\s*(?:아기|아가|애기))
   | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
         (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
       | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
@@ -39,7 +42,7 @@ messages hold them, so they are searched only when a letter they need is there (
 every message)."""
 _RARE_LETTERS = re.compile(
     r"(?=[년생태세돌중고예일])(?:년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
-    r"|예비|일\s*(?:된|짜리|밖에|아기|아가))"
+    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은))"
 )
 
 
@@ -61,11 +64,11 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
         (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))(?P<dhalf>\s*반(?!에서|친구|애|아이))?
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
-  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s+아기|\s+아가)
+  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s*아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
         (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세|명|번))(?:\s*학년)?
-  | (?<![가-힣0-9])(?:(?P<g2>[1-6])\s*|(?P<g2s>[일이삼사오육]))학년
-  | (?P<pupil>초등학생|초등생|초딩)(?!\s*(?:때|시절|대상|용|들))
+  | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
+  | (?P<pupil>초등학생|초등생|초딩|초등\s*(?:저학년|고학년))(?!\s*(?:때|시절|대상|용|들))
     )
     """,
         re.VERBOSE,
@@ -101,16 +104,24 @@ def _class_months(today: date, n: int, full: bool) -> int:
     return max(0, min((today.year - born) * 12 + today.month - 7, PRESCHOOL_MONTHS))
 
 
+_GAP = re.compile(r"\s*(?:터울|차이|차(?![가-힣]))")
+
+
 def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
     """('age', months), ('grade', n) or ('upper', months guessed from a school, None when unknown) for one match,
     None when the match is not about a child."""
     g = m.groupdict()
+    if ("터" in text or "차" in text) and _GAP.match(text, m.end()):
+        return None  # "두 살 터울", "세 살 차이": the years between two children
     if g.get("pre"):
         return "upper", _class_months(today, 7, False)  # "예비 초등": a child who starts school next year
     if g.get("ad"):
         return "age", int(g["ad"]) // 30  # "50일 된 아기"
     if g.get("by"):
         months = _since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
+        return None if months is None else ("age", months)
+    if g.get("bb"):  # "생일이 2021년 3월 5일": the birth date said first
+        months = _since(today, int(g["bb"]), int(g["bbm"]), int(g["bbd"]) if g["bbd"] else None)
         return None if months is None else ("age", months)
     if g.get("cls"):
         return "age", _class_months(today, int(g["cls"]), bool(g["cm"]))
@@ -173,17 +184,19 @@ def _ordinal(text: str, start: int, end: int) -> int | None:
 
 
 _NO_AGE = Child()
+_PUPIL = Child(school=True)
+"""A school child with no age or grade said ("첫째는 초등학생")."""
 _AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
 _COUNT_LETTERS = re.compile(
     "(?=[둘셋명남형자쌍두세연])(?:둘|셋|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
 )
-_DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가)")
+_DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
 _COUNT = re.compile(
-    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초])(?:"
+    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초삼사오])(?:"
     r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"
     r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?![가-힣]*\s*중에?\s*(?:한|하나))"
     r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
-    r"|(?P<d>둘|셋)\s*다|(?P<c>남매|형제|자매|연년생))"
+    r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생))"
 )
 _ADULTS_BEFORE = re.compile(
     r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모")
@@ -191,16 +204,33 @@ _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
 """How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
 
 
+_KIN_COUNT = re.compile(
+    r"(?<![가-힣])(?P<who>아들|딸|손자|손녀)\s*(?:이|은|는|도)?\s*(?P<n>하나|한\s*명|둘|두\s*명|셋|세\s*명|[1-3]\s*명)"
+    r"(?![가-힣]*\s*중에?\s*(?:한|하나))"
+)
+_KIN_WORDS = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3}
+
+
+def _kin_total(text: str) -> int:
+    """Sons and daughters counted apart ("아들 둘 딸 하나": three), 0 unless both kinds are counted."""
+    counts: dict[str, int] = {}
+    for m in _KIN_COUNT.finditer(text):
+        word = m["n"].replace(" ", "").removesuffix("명")
+        counts[m["who"]] = counts.get(m["who"], 0) + (_KIN_WORDS.get(word) or int(word))
+    return sum(counts.values()) if len(counts) > 1 else 0
+
+
 def _counted(text: str) -> int:
     """The largest number of children the text says there are, 0 when it says none."""
+    most = _kin_total(text) if "딸" in text or "손" in text else 0
     if _COUNT_LETTERS.search(text) is None:
-        return 0
-    most = 0
+        return most
     for m in _COUNT.finditer(text):
         if m["d"] and _ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
         word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
-        n = 2 if m["c"] else (_COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
+        n = {"삼": 3, "사": 4, "오": 5}.get(m["cn"] or "", 2) if m["c"] else (
+            _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
         most = max(most, n)
     return most
 
@@ -211,6 +241,12 @@ _NEXT_SCHOOL = re.compile(
     r"|예비\s*(?:초등|초1|초딩|1학년)|(?:취학|입학)\s*(?:전|예정)|(?:학교|입학)\s*(?:가기|들어가기)\s*전"
     r"|(?:내년|다음\s*해|내후년)[^.?!\n]{0,12}?(?:입학|취학)"
 )
+_ENTERED = re.compile(
+    r"(?:초등\s*학교|초등|학교)\s*(?:에\s*|을\s*)?입학\s*(?:했|한|하고|해서|해가)|(?:올해|이번에|올\s*봄|이번\s*봄)\s*입학\s*(?:했|한)"
+)
+"""A child who has just started school (past tense; "내년에 입학" is a preschool child)."""
+_NEXT_AGE = re.compile(r".*(?:내년|다음\s*해)\s*(?:에|이면|엔|부터|되면)?\s*$", re.DOTALL)
+"""Right before an age: the age is next year's ("내년에 6살")."""
 _NEXT_GRADE = re.compile(
     r"(?:내년|다음\s*해|내년\s*3월)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*(?:학교)?\s*|초)?([2-6])\s*(?:학년)?"
 )
@@ -221,11 +257,63 @@ def _next_grade(text: str, m: re.Match[str]) -> bool:
     return ("내년" in text or "다음" in text) and _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()) is not None
 
 
+_ONE_CHILD = re.compile(
+    r"(?=[아애딸손꼬막남여외조])(?:(?<![가-힣])|(?<=우리)|(?<=저희))"
+    r"(?P<who>아이|애기|아기|아가|애|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
+    r"|외동(?:딸|아들|이)?|조카)"
+    r"(?:가|는|이|를|을|도|랑|하고|한테|이가|이는|이를|이도|이랑|가요|예요|이에요|인데|요|이라서|이라|라서|라|이고|고)?"
+    r"(?![가-힣])"
+)
+"""A child named without an age ("아들 독감", "아가 아파가"): one child. Not 아이들/애들 (how many is not said), not
+아이돌봄 or 딸기 (other words)."""
+_ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여외조]")
+_KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "외동딸", "손녀")} | {
+    w: "son" for w in ("아들", "아들래미", "아들내미", "외동아들", "손자")}
+"""A son and a daughter named apart are two children ("아들이랑 딸 내일 봐주세요")."""
+_LOWER_GRADES = re.compile(r"(?<![가-힣])저학년(?!\s*(?:때|시절|대상|용|들))")
+_PRESCHOOLER = re.compile(
+    r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?(?:다니|다녀|다님|가는|가요|가고|갔|보내|보냄)|미취학"
+)
+_PRESCHOOL_CHILD = Child(school=False)
+"""A child said to go to kindergarten or daycare, with no age: a preschool child."""
+
+
 def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     """Every child the text mentions, in order of birth when the text says it (첫째, 둘째), else of mention;
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
-    months (without it they are left out)."""
-    if not _UNIT.search(text) and _COUNT_LETTERS.search(text) is None and not ("일" in text and _DAYS_OLD.search(text)):
+    months (without it they are left out). Children counted without ages who go to kindergarten or daycare are
+    preschool children ("유치원 다니는 딸 둘")."""
+    found = _find_children(text, today)
+    if not found and "저학년" in text and _LOWER_GRADES.search(text):
+        return (_PUPIL,)  # "저학년 딸": a school child, grade not said
+    if found and ("유치원" in text or "어린이집" in text or "미취학" in text) and all(c == _NO_AGE for c in found) and (
+        _PRESCHOOLER.search(text)
+    ):
+        return tuple(_PRESCHOOL_CHILD for _ in found)  # "유치원 다니는 딸 둘": both preschool, ages unknown
+    return found
+
+
+def unnamed_children(text: str) -> tuple[Child, ...]:
+    """The children a text names without age, grade or count ("아들 독감 걸렸어요": one, "아들이랑 딸": two), for a
+    text where ``find_children`` found none; () when the text names no child."""
+    if ("유치원" in text or "어린이집" in text or "미취학" in text) and _PRESCHOOLER.search(text):
+        return (_PRESCHOOL_CHILD,)
+    if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:
+        return ()
+    if ("아들" in text or "손자" in text) and ("딸" in text or "손녀" in text):
+        kinds = {_KIN.get(m["who"], "") for m in _ONE_CHILD.finditer(text)}
+        if {"son", "daughter"} <= kinds:
+            return (_NO_AGE, _NO_AGE)
+    return (_NO_AGE,)
+
+
+def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
+    if (
+        not _UNIT.search(text)
+        and _COUNT_LETTERS.search(text) is None
+        and not ("일" in text and _DAYS_OLD.search(text))
+        and not (("딸" in text or "손" in text) and _kin_total(text))
+    ):
         return ()
     children: list[Child] = []
     orders: list[int | None] = []
@@ -233,12 +321,16 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     newborn = guessed = False
     pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
     for m in pattern.finditer(text):
-        if pattern is _AGE_ALL and (m["by"] or m["cls"]) and today is None:
+        if pattern is _AGE_ALL and (m["by"] or m["bb"] or m["cls"]) and today is None:
             continue
         found = _mention(m, text, today or date.min)
         if found is None:
             continue
         kind, n = found
+        if kind == "age" and n and n >= 12 and ("내년" in text or "다음 해" in text) and _NEXT_AGE.match(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            n -= 12  # "내년에 6살 되는 딸": five now
         if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
             last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
             continue
@@ -280,11 +372,17 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
-        children.append(Child(school_grade=n) if kind == "grade" else Child(age_months=n))
+        children.append(
+            Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(age_months=n)
+        )
         last_end = m.end()
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
+    elif "입학" in text and _ENTERED.search(text) and (not children or children[0].school_grade is None):
+        first = children[0] if children else _NO_AGE  # "이번에 초등학교 입학했어요 8살": in first grade now
+        children[:1] = [Child(age_months=first.age_months, school_grade=1)]
+        orders = orders or [None]
     twins = _TWINS.search(text) if "쌍" in text else None
     if twins and children:
         at = next((i for i, c in enumerate(children) if c is not None), 0)

@@ -47,7 +47,9 @@ def _clock(minutes: int | None) -> str | None:
 def says_enough(u: Understanding) -> bool:
     """Whether the message alone can be ranked: a topic, a situation or the child's age or grade."""
     need = u.need
-    return bool(need.topics or need.situations or need.child.age_months is not None or need.child.school_grade)
+    child = need.child
+    known = child.age_months is not None or child.school_grade is not None or child.school is not None
+    return bool(need.topics or need.situations or known)
 
 
 def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:
@@ -56,10 +58,12 @@ def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:
 
     need = u.need
     services = [v.service.id for v in rank(need, knowledge).ranked] if says_enough(u) else []
+    kids = u.children or u.unnamed
+    first = kids[0] if kids else need.child  # the need's child is the one care here can take
     return {
-        "age_months": need.child.age_months,
-        "school_grade": need.child.school_grade,
-        "children": [{"age_months": c.age_months, "school_grade": c.school_grade} for c in u.children],
+        "age_months": first.age_months,
+        "school_grade": first.school_grade,
+        "children": [{"age_months": c.age_months, "school_grade": c.school_grade} for c in kids],
         "date": need.day.isoformat() if need.day else None,
         "start": _clock(need.start),
         "end": _clock(need.end),

@@ -143,7 +143,7 @@ def minutes_left(need: Need) -> float | None:
 def ask(need: Need, knowledge: Knowledge, left: float | None) -> Ask:
     child, day, start, end = need.child, need.day, need.start, need.end
     school = True if child.school_grade is not None else (
-        None if child.age_months is None else child.age_months >= knowledge.school_from_months)
+        child.school if child.age_months is None else child.age_months >= knowledge.school_from_months)
     if start is not None and start >= 1440 and day is not None:  # "내일 새벽 2시" given as today + 26:00
         day, start, end = day + timedelta(days=1), start - 1440, None if end is None else end - 1440
     if start is not None and end is not None and end <= start:
@@ -179,6 +179,8 @@ class Judgement:
     problems: tuple[str, ...]
     site: Site | None
     km: float | None
+    late: bool = False
+    """It would fit but for the booking lead time."""
 
 
 def judge(e: Entry, need: Need, a: Ask, knowledge: Knowledge) -> Judgement:
@@ -192,6 +194,7 @@ def judge(e: Entry, need: Need, a: Ask, knowledge: Knowledge) -> Judgement:
     hit = e.judged.get(key)
     if hit is not None:
         return hit
+    late = False
     fits, why, why_not = _age(e, child.age_months, child.school_grade, a.school)
     reasons = [why] if why else []
     problems = [why_not] if why_not else []
@@ -211,11 +214,12 @@ def judge(e: Entry, need: Need, a: Ask, knowledge: Knowledge) -> Judgement:
         elif lead:
             reasons.append(e.phrases["lead+"])
         else:
-            fits = False
+            late, fits = fits, False
             problems.append(e.phrases["lead-"])
     if short:
         problems.append(e.phrases["min"])
-    return _remember(e.judged, key, Judgement(fits or not e.care, tuple(reasons), tuple(problems), site, km))
+    judged = Judgement(fits or not e.care, tuple(reasons), tuple(problems), site, km, late)
+    return _remember(e.judged, key, judged)
 
 
 def _age(e: Entry, m: int | None, grade: int | None, school: bool | None) -> tuple[bool, str | None, str | None]:

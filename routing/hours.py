@@ -4,7 +4,8 @@ A bare hour 1-11 is read, in this order: by a period word in the message or carr
 (저녁, 퇴근, 학교 끝나고 -> afternoon; 새벽, 아침, 출근 전 -> morning); against a certain end ("7시부터 밤 10시까지");
 1-5 as the afternoon (nobody asks for care from 4 in the morning without saying 새벽); a school child's
 hours up to 8 as after school; a morning reading already over today as the afternoon; otherwise as written
-(the morning), with 6-8 flagged as truly ambiguous so the dialog can ask 오전/오후 with two buttons. A bare end
+(the morning), with 6-8 flagged as truly ambiguous so the dialog can ask 오전/오후 with two buttons (a 6-8 start
+to a bare 10 or 11 is held as the evening meanwhile: dawn care ends when work begins, not at ten). A bare end
 with no start ("6시 반까지") is the afternoon one unless a morning word says otherwise.
 """
 
@@ -22,6 +23,8 @@ _AM = re.compile(r"새벽|아침|오전|출근\s*(?:전|하기\s*전|길)|등원
 _HALF = 720
 _LONG = 14 * 60
 """A morning start this long before a certain end is read as the evening one."""
+_LATE_MORNING_ENDS = (10, 11)
+"""A bare 6-8 start with one of these bare ends is held as the evening (18-22, 20-23) while the dialog asks."""
 _DOUBTFUL = range(6, 9)
 """Bare hours whose morning and evening readings are both common care times."""
 
@@ -43,7 +46,7 @@ class Settled(NamedTuple):
     end_sure: bool
     ambiguous_hour: int | None = None
     """A bare hour (6-8) that may be morning or evening. start/end hold the reading taken: the morning for a
-    start (as written), the evening for an end said alone."""
+    start (as written) except before a bare 10 or 11 (the evening), the evening for an end said alone."""
 
 
 _NOTHING = Settled(None, None, False, False)
@@ -76,6 +79,10 @@ def settle(
             pm = hint == "pm"
         elif hour <= 5 or (school and hour <= 8) or (now_minutes is not None and over <= now_minutes):
             pm = True
+        elif hour in _DOUBTFUL and end is not None and bare_end and end // 60 in _LATE_MORNING_ENDS:
+            # "7시부터 10시까지": still asked, but dawn care ends when work begins, not at ten: the evening is the
+            # reading held meanwhile
+            return Settled(start + _HALF, end + _HALF, False, False, hour)
         else:
             pm = False
             if hour in _DOUBTFUL:

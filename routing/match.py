@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.schema import Knowledge, Service, Site
 from routing import texts
-from routing.fit import MEMO_SIZE, Ask, Entry, Judgement, ask, compile_entry, judge, minutes_left
+from routing.fit import MEMO_SIZE, SICK, Ask, Entry, Judgement, ask, compile_entry, judge, minutes_left
 from routing.need import Need
 
 
@@ -131,6 +131,7 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
         need.coords,
         need.vacation,
         need.overnight,
+        need.visit,
         None if left is None else tuple(left >= lead for lead in t.leads),
     )
     try:
@@ -166,7 +167,7 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
 
     # A benefit or programme named beside hours of care ("부모급여 신청하러 가는데 내일 2시부터 4살") is why the
     # parent needs care: the care comes first and the topic's service follows it.
-    later = need.start is not None or need.end is not None
+    later = (need.start is not None or need.end is not None) and not need.visit
     asked = [t.by_id[sid] for sid in need.topics if sid in t.by_id]
     for e in asked:
         if e.care or not later:
@@ -175,6 +176,12 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
         if situation in need.situations:
             for e in entries:
                 take(e, phrase)
+                j = judged[e.service.id]
+                if situation == SICK and j.late and e.service.id not in placed:
+                    # Only the service for sick children can take one: short notice is its caveat, said in its
+                    # problems, not a reason to send a sick child to a centre ("열나서 오늘 9시부터" at 07:10).
+                    placed.add(e.service.id)
+                    ranked.append(Verdict(e.service, True, (phrase, *j.reasons), j.problems, j.site, j.km))
     care = [e for e in t.entries if e.care and e.service.id not in t.held and judged[e.service.id].fits]
     for e in care:
         take(e)

@@ -11,6 +11,9 @@ class Child:
     age_months: int | None = None
     school_grade: int | None = None
     """Elementary grade 1-6 when known."""
+    school: bool | None = None
+    """Whether the child is at elementary school when neither age nor grade is said: True for "초등학생",
+    False for "유치원 다니는 딸"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,9 @@ class Need:
     """The parent asks about school-vacation (방학) days: services' vacation hours apply."""
     overnight: bool = False
     """Care through the night to the next morning with no end said (밤새, 하룻밤, 외박)."""
+    visit: bool = False
+    """The hours said are for visiting a service the parent asked about ("토요일 10시에 장난감 빌리러 가도 되나요"),
+    not for care: that service stays first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +68,6 @@ class Understanding:
     past: bool = False
     """The day and hours named had already ended (at 23:00, "오늘 밤 10시까지"): they were dropped from the
     need and the dialog should ask again. Weekday names move to next week instead and are not past."""
+    unnamed: tuple[Child, ...] = ()
+    """Children named without age, grade or count ("아들이 독감이에요": one, "아들이랑 딸": two) when ``children`` is
+    empty: counted by `dolbom understand`, while the dialog still asks their ages."""

@@ -34,7 +34,8 @@ _CONTEXT = (
 )
 _BOUNDARY = re.compile(_PARTICLE)
 _LIVING = re.compile(
-    r"\s*(?:에\s*(?:살|거주|있|사)|에서|쪽|근처|부근|사는|살아|살고|거주|주민|이에요|이요|입니다|인데)"
+    r"\s*(?:에\s*(?:살|거주|있|사)|에서|쪽|근처|부근|사는|살아|살고|거주|주민|이에요|이예요|이요|입니다|인데"
+    r"|이라(?:예|요|서)?|이고|임)"
 )
 _SAID_ALONE = re.compile(r"\s*(?:$|[,.!?~)/])")
 """A name said on its own (an answer: "개녕면", "개녕면, 4살"), not a verb's -면 inside a sentence ("지내면 3시간")."""

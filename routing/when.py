@@ -14,12 +14,17 @@ from routing.numbers import NATIVE, alternation
 _HOURS_RE = alternation({w: n for w, n in NATIVE.items() if n <= 12})
 _MARK = r"오전|오후|아침|점심|낮|저녁|저녘|밤|새벽|am|pm|AM|PM"
 _AFTERNOON = frozenset({"오후", "저녁", "저녘", "밤", "pm", "PM"})
+_NOON_PM = frozenset({"오후", "pm", "PM"})
+"""오후 12시 and 12pm are noon; 밤 12시 is midnight."""
 _MIDDAY = frozenset({"낮", "점심"})
 _MORNING = frozenset({"오전", "아침", "새벽", "am", "AM"})
 _NOT_CLOCK = r"(?!간|적|작|청|험|계|각|즌|설|민|골|도\s*때)"
 """시 starting another word: 2시간 (a duration), 한시적, 시청."""
 
-_MINUTES = r"(?:\s*(?P<half>반)(?!찬)|\s*(?P<mi>[0-9]{1,2})\s*분)?"
+_MINUTES = (
+    r"(?:\s*(?P<half>반)(?!찬)|\s*(?P<mi>[0-9]{1,2}(?=\s*분)|[0-5][0-9](?![0-9]|\s*(?:살|세|개월|명|일|월|시|년|학년|%)))\s*분?)?"
+)
+"""반, N분, or two digits without 분 ("6시30까지")."""
 _TIME = re.compile(
     rf"""
     (?=[0-9오아점낮저밤새aApP한두세네다여일열정자])  # cheap first-letter test
@@ -27,6 +32,7 @@ _TIME = re.compile(
     (?:
         (?<![0-9])(?P<h>[0-9]{{1,2}})\s*시{_NOT_CLOCK}{_MINUTES}
       | (?<![가-힣])(?P<hn>{_HOURS_RE})\s*시{_NOT_CLOCK}{_MINUTES.replace("half", "half2").replace("mi", "mi2")}
+      | (?<![0-9:])(?P<ph>[0-9]{{1,2}})(?::(?P<pmi>[0-9]{{2}}))?\s*(?P<ap>[aApP])\.?\s*[mM]\.?(?![a-zA-Z])
       | (?<![0-9])(?P<hh>[0-9]{{1,2}}):(?P<mm>[0-9]{{2}})(?![0-9])
       | (?P<noon>정오)
       | (?P<midnight>자정)
@@ -34,12 +40,18 @@ _TIME = re.compile(
     """,
     re.VERBOSE,
 )
-_CLOCK_LETTERS = re.compile("[시:정자]")
+_CLOCK_LETTERS = re.compile("[시:정자mM]")
 _SHORT_RANGE = re.compile(
-    rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})\s*[~\-–〜]\s*(?:(?P<mk2>{_MARK})\s*)?"
-    rf"(?P<b>[0-9]{{1,2}})\s*시{_NOT_CLOCK}"
+    rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})(?:\s*(?P<ap>[aApP])\.?\s*[mM]\.?)?"
+    rf"\s*[~\-–〜]\s*(?:(?P<mk2>{_MARK})\s*)?"
+    rf"(?P<b>[0-9]{{1,2}})\s*(?:시{_NOT_CLOCK}|(?P<bp>[aApP])\.?\s*[mM]\.?(?![a-zA-Z]))"
 )
-_END_ROLE = re.compile(r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지)")
+"""3~7시, 15-19시, 3pm-7pm, 3-7pm."""
+_END_ROLE = re.compile(
+    r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지"
+    r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
+)
+"""An end: 까지, or the hour the parent comes for the child ("7시에 데리러 가요")."""
 _START_ROLE = re.compile(r"\s*(?:부터|에서|이후|넘어|지나|쯤부터|[~\-–〜])")
 _DURATION = re.compile(
     rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{_HOURS_RE}))\s*시간(?:\s*(?P<half>반)|\s*(?P<mi>[0-9]{{1,2}})\s*분)?"
@@ -51,6 +63,11 @@ _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박
 _OVERNIGHT_LETTERS = re.compile("[밤박재자침]")
 _UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만")
 """An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
+_REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데|이거든|거든|여서|이어서)(?![가-힣])")
+"""A time given as the reason for the hours ("퇴근이 7시니까 7시 반까지만")."""
+_THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
+_THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
+"""An end said in words after its hour ("퇴근이 8시라 그때까지")."""
 _PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
 """A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
@@ -58,6 +75,19 @@ _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
 _HOLIDAY_WORDS = re.compile(
     r"주말|휴일|공휴일|연휴|명절|추석|설날|설\s*연휴|빨간\s*날|크리스마스(?!\s*이브)|성탄절|어린이날"
 )
+_WHOLE_DAY = re.compile(r"(?<!최)종일(?!제)|하루\s*(?:내내|꼬박)|꼬박\s*하루")
+"""A whole day of care: 하루 종일, 온종일, 종일 (not 최종일, 영아종일제), 하루 내내."""
+WHOLE_DAY = (9 * 60, 18 * 60)
+"""The knowledge's default day (services.yaml ``day_from``, ``day_until``)."""
+_FROM_NOW = re.compile(
+    rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{_HOURS_RE}))\s*시간\s*(?P<half>반)?"
+    r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분"
+).pattern
+_FROM_NOW = re.compile(rf"(?:{_FROM_NOW})\s*(?:뒤|후|있다가|이따가?)(?:\s*(?:에|부터|쯤|정도))*")
+"""A start counted from now ("1시간 뒤부터", "30분 후에")."""
+_WEEKDAYS_SAID = re.compile("평일|주중")
+_RECURRING = re.compile("평일|주중|매일|날마다|매주|주말|방학|월\\s*[~-]\\s*금")
+"""A schedule, not one day: a morning hour in it is not moved to tonight because this morning is over."""
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
 _WORKDAY_WORDS = re.compile(
@@ -95,7 +125,7 @@ def clock(hour: int, minute: int, mark: str | None) -> int | None:
     if mark == "밤" and 1 <= hour <= 5:
         pass  # 밤 1시 is one in the morning, nobody's 13:00
     elif mark in _AFTERNOON:
-        hour = hour + 12 if 1 <= hour <= 11 else (24 if hour == 12 and mark != "오후" else hour)
+        hour = hour + 12 if 1 <= hour <= 11 else (24 if hour == 12 and mark not in _NOON_PM else hour)
     elif mark in _MIDDAY:
         hour = hour + 12 if 1 <= hour <= 6 else hour
     elif mark in _MORNING and hour == 12:
@@ -115,6 +145,8 @@ class _Said:
     """False for a bare hour 1-11 without 오전/오후: as written, but it may mean the afternoon."""
     at: int = -1
     """Where in the text the time is said."""
+    stop: int = -1
+    """Where in the text the time's words end."""
 
 
 def _said(m: re.Match[str], text: str) -> _Said | None:
@@ -126,6 +158,9 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
         hour, minute, mark = 24, 0, None
     elif g["hh"]:
         hour, minute = int(g["hh"]), int(g["mm"])
+    elif g["ph"]:
+        hour, minute = int(g["ph"]), int(g["pmi"] or 0)
+        mark = _suffix(g["ap"])  # "6pm", "7:30 AM": the marker after the hour
     else:
         hour = int(g["h"]) if g["h"] else NATIVE[g["hn"]]
         half, mi = (g["half"], g["mi"]) if g["h"] else (g["half2"], g["mi2"])
@@ -134,7 +169,18 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
     if minutes is None:
         return None
     role = "end" if _END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
-    return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start())
+    return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), m.end())
+
+
+def _reason(text: str, at: int) -> bool:
+    """Whether a time ending at ``at`` is a reason ("퇴근이 7시니까"), not the start ("5시 반인데 그때부터")."""
+    why = _REASON.match(text, at)
+    return why is not None and _THEN_FROM.match(text, why.end()) is None
+
+
+def _suffix(letter: str | None) -> str | None:
+    """The marker of "7pm" or "9 a.m." from its first letter."""
+    return None if letter is None else "pm" if letter in "pP" else "am"
 
 
 def _end_after(start: int, start_mark: str | None, end: _Said) -> tuple[int, bool]:
@@ -186,23 +232,27 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     end_said: _Said | None = None
     short = _SHORT_RANGE.search(text) if ("~" in text or "-" in text or "〜" in text or "–" in text) else None
     if short:
-        start_mark, start_at = short["mk"], short.start()
+        start_mark, start_at = short["mk"] or _suffix(short["ap"]), short.start()
         a, b = int(short["a"]), int(short["b"])
         start = clock(a, 0, start_mark)
         start_sure = start_mark is not None or a == 0 or a >= 12
-        end_minutes = clock(b, 0, short["mk2"])
+        end_mark = short["mk2"] or _suffix(short["bp"])
+        end_minutes = clock(b, 0, end_mark)
         if end_minutes is not None:
-            end_said = _Said(end_minutes, b, 0, short["mk2"], "end", short["mk2"] is not None or b >= 12, short.start())
+            end_said = _Said(end_minutes, b, 0, end_mark, "end", end_mark is not None or b >= 12, short.start())
     elif not _CLOCK_LETTERS.search(text):
         # Most messages name no time: nothing below could find one.
         if now_minutes is None:
             return _NO_TIMES
     else:
         said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
-        first = next((s for s in said if s.role == "start"), None) or next((s for s in said if s.role == ""), None)
+        first = next((s for s in said if s.role == "start"), None) or next(
+            (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
-        elif len(said) == 1 and first is not None and not first.role and _UNTIL.search(text, 0, first.at):
+        elif len(said) == 1 and first is not None and not first.role and (
+            _UNTIL.search(text, 0, first.at) or ("그" in text and _THEN_UNTIL.search(text, first.at))
+        ):
             first, end_said = None, first  # "데리러 갈 때까지요, 8시쯤": the one time said is the end
         if first is not None:
             start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
@@ -232,15 +282,19 @@ def find_when(
     night_until: int = 7 * 60 + 30,
     hint: Period | None = None,
     school: bool = False,
+    whole_day: tuple[int, int] = WHOLE_DAY,
 ) -> When:
     """Everything the text says about time, relative to ``now`` (Asia/Seoul). ``hint`` is a period word carried
-    from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours)."""
+    from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours);
+    ``whole_day`` is the window "하루 종일" means (the knowledge's ``day_from``-``day_until``)."""
     today = now.date()
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
     elif len(days) > 1 and days[1].relative and _HOLIDAY_WORDS.match(text, days[0].at):
         days = days[1:]  # "설 연휴인데 내일": the holiday is context, 내일 is the day
+    elif len(days) > 1 and _within(days[0], days[1], text):
+        days = days[1:]  # "주말 돌봄 되나요? 일요일 10시부터", "추석 연휴에 … 16일": the day inside the holidays
     first = days[0] if days else None
     day = first.day if first else None
     now_said = says_now(text)
@@ -248,14 +302,37 @@ def find_when(
         day, days = today, [Day(today, -1, False, False), *days]  # "지금부터 내일 아침까지": from now, today
         first = days[0]
     now_said = now_said and day in (None, today)
+    now_minutes = now.hour * 60 + now.minute
+    later = None
+    if ("시간" in text or "분" in text) and ("뒤" in text or "후" in text or "있다" in text) and day in (None, today):
+        later = _FROM_NOW.search(text)
+    if later is not None:  # "1시간 뒤부터 3시간": from an hour from now, today; the rest is read without it
+        until = _END_ROLE.match(text, later.end()) is not None  # "3시간 뒤에 데리러 가요": that is the end
+        now_said, now_minutes = True, now_minutes + (0 if until else _offset(later))
+        text = text[: later.start()] + " " * (later.end() - later.start()) + text[later.end() :]
     if day is None and (now_said or TODAY.search(text)):
         day = today
-    now_minutes = now.hour * 60 + now.minute
     times = find_times(text, now_minutes if now_said else None)
+    if later is not None and until and times.end is None and times.start is not None:
+        end = times.start + _offset(later)
+        times = Times(times.start, end, times.start_sure, True, times.start_at, later.start())
+    now_minutes = now.hour * 60 + now.minute
+    if first is not None and first.weekly and day is not None and day.weekday() >= 5 and (
+        _WEEKDAYS_SAID.search(text, first.at + 1, times.start_at if times.start_at > first.at else len(text))
+    ):
+        first, day, days = None, None, []  # "남편은 주말에도 일하고 … 평일 저녁 6시부터": the weekend is context
     own = period(text)
+    # with no day said, a morning already over today is tonight's too, unless the hours are a schedule or start
+    # at a doubtful 6-8 (tomorrow's dawn is as likely as tonight: asked)
+    today_said = day == today or (
+        day is None and times.start is not None and not 360 <= times.start < 540 and not _RECURRING.search(text))
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, own or hint, school,
-                     now_minutes if day == today else None)
+                     now_minutes if today_said else None)
     start, end = settled.start, settled.end
+    if (start is None or end is None) and ("종일" in text or "하루" in text) and _WHOLE_DAY.search(text):
+        start, end = _whole_day(start, end, whole_day)
+        if start is not None and end is not None:
+            settled = Settled(start, end, True, True)
     if first is not None and day is not None and end is not None:
         later = next((d for d in days[1:] if d.day > day and d.at > max(first.at, times.start_at)), None)
         if later is not None and (start is None or end % 1440 <= start):
@@ -283,18 +360,65 @@ def find_when(
         night = False
     elif end is None and (start is None or start < _LATE) and "저녁" not in text and _DAY_WORDS.search(text):
         night = False  # "일요일 낮에", "오후 3시에"; but "오후 6시 반부터" may well run into the night
-    holiday: bool | None = None
-    if _HOLIDAY_WORDS.search(text):
-        holiday = True
-    elif day is not None:
-        holiday = is_holiday(day)
-    elif _WORKDAY_WORDS.search(text):
-        holiday = False
+    holiday = _holiday(text, day, times.start_at if times.start_at >= 0 else times.end_at)
     urgent = day == today or _URGENT.search(text) is not None
     overnight = end is None and _OVERNIGHT_LETTERS.search(text) is not None and _OVERNIGHT.search(text) is not None
     if overnight:
         night = True
     return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past, overnight)
+
+
+def _whole_day(start: int | None, end: int | None, day: tuple[int, int]) -> tuple[int | None, int | None]:
+    """The hours a whole day fills in: all of it, from a start said to the day's end, or to an end said."""
+    if start is None and end is None:
+        return day
+    if end is None and start is not None and start < day[1]:
+        return start, day[1]
+    if start is None and end is not None and end > day[0]:
+        return day[0], end
+    return start, end
+
+
+_PERIOD_DAYS = re.compile(
+    r"(?:(?:이번|요번|다음|담|다다음|오는)\s*(?:주\s*)?)?(?:주말|[가-힣]{1,4}\s*연휴|추석|설날|설|구정|한가위)"
+)
+"""Names of a run of days off: a later day inside it names the care day."""
+_JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및|그리고|부터|에서|[~\-–〜·/]|까지|또는|이나|나)")
+
+
+def _offset(m: re.Match[str]) -> int:
+    if m["m"]:
+        return int(m["m"])
+    return (int(m["h"]) if m["h"] else NATIVE[m["hn"]]) * 60 + (30 if m["half"] else 0)
+
+
+def _within(period: Day, day: Day, text: str) -> bool:
+    """Whether ``day`` is one day of the run of days off named at ``period`` (not a second day joined to it)."""
+    m = _PERIOD_DAYS.match(text, period.at)
+    return (
+        m is not None
+        and -3 <= (day.day - period.day).days <= 6
+        and is_holiday(day.day)
+        and _JOINED.match(text, m.end()) is None
+    )
+
+
+def _holiday(text: str, day: date | None, time_at: int) -> bool | None:
+    """Whether care is on a day off: a holiday word or the named day's kind (ranking then goes by the day),
+    else, with both kinds of day said, the one said last before the hours ("남편은 주말에도 일하고 … 평일 저녁
+    6시부터" is a weekday)."""
+    off = _HOLIDAY_WORDS.search(text)
+    if day is not None:
+        return True if off is not None else is_holiday(day)
+    work = _WORKDAY_WORDS.search(text)
+    if off is None:
+        return None if work is None else False
+    if work is None:
+        return True
+    before = text[:time_at] if time_at >= 0 else text
+    last_off = max((m.start() for m in _HOLIDAY_WORDS.finditer(before)), default=-1)
+    last_work = max((m.start() for m in _WORKDAY_WORDS.finditer(before)), default=-1)
+    return last_off > last_work if last_off != last_work else True
 
 
 def _now_first(text: str, day_at: int) -> bool:

@@ -200,6 +200,44 @@ def test_a_start_alone_needs_the_place_open_for_an_hour() -> None:
 
 
 @pytest.mark.parametrize(
+    ("now", "first"),
+    [
+        (datetime(2026, 11, 28, 17, 30, tzinfo=KST), "emergency-119"),  # Saturday: 365 closes at 18:00
+        (datetime(2026, 11, 29, 17, 55, tzinfo=KST), "emergency-119"),  # Sunday, five minutes before closing
+        (datetime(2026, 11, 25, 22, 30, tzinfo=KST), "daycare-365"),  # a weekday: open 90 minutes more
+        (datetime(2026, 11, 25, 23, 59, tzinfo=KST), "emergency-119"),
+    ],
+)
+def test_care_from_now_with_no_end_is_not_sent_to_a_place_about_to_close(now: datetime, first: str) -> None:
+    assert ids("네살 아이 바로 지금 맡길 데 있나요", now)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "age"),
+    [
+        ("중1 딸이랑 초4 아들 내일 3시부터 7시까지", "after-school", 156),
+        ("큰애 중2랑 다섯살 막내 모레 하루 맡길 곳", "daycare-365", 168),
+        ("고1 아들하고 초2 딸 방과후 봐줄 곳", "after-school", 192),
+        ("15살 형이랑 3살 동생 토요일 오전", "daycare-365", 180),
+    ],
+)
+def test_with_several_children_the_recommendation_follows_the_child_care_here_takes(
+    text: str, first: str, age: int
+) -> None:
+    u = R.read(text, WED_1000)
+    assert u.children[0].age_months == age  # the first named stays first among the children
+    assert ids(text)[0] == first
+
+
+def test_the_first_child_named_is_still_reported_first() -> None:
+    from routing.command import describe
+
+    described = describe(R.read("중1 딸이랑 초4 아들 내일 오후", WED_1000), K)
+    assert (described["age_months"], described["school_grade"]) == (156, None)
+    assert described["services"][0] == "after-school"
+
+
+@pytest.mark.parametrize(
     "text", ["상담원이랑 직접 통화하고 싶어요", "사람이랑 얘기하고 싶다고요", "직원하고 얘기할 수 있나요"]
 )
 def test_asking_for_a_person_is_consultation(text: str) -> None:
@@ -231,3 +269,131 @@ def test_a_topic_beside_hours_of_care_comes_after_the_care(said: str, care: str)
 
 def test_a_topic_asked_alone_still_comes_first() -> None:
     assert ids("양육수당 신청은 어디서 해요? 아이 세 살")[0] == "other-dept"
+
+
+@pytest.mark.parametrize(
+    "text", ["초등학생 방학 동안 맡길 데 찾아요", "우리 애 초등학생인데 목요일 5시부터 7시", "초딩 아들 방과후 돌봄요"]
+)
+def test_a_school_child_without_age_or_grade_is_ranked_as_a_school_child(text: str) -> None:
+    from routing.command import describe
+
+    described = describe(R.read(text, WED_1000), K)
+    assert (described["age_months"], described["school_grade"]) == (None, None)  # nothing is made up
+    assert described["services"][0] == "after-school"
+    assert "daycare-365" not in described["services"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("유치원 다니는 아들 금요일 저녁에 봐줄 데", 1),
+        ("유치원생 딸 토요일 오전", 1),
+        ("어린이집 다니는 쌍둥이 목요일 밤", 2),
+        ("아들 하나 딸 하나 다 유치원 다녀요 금요일 저녁 8시까지", 2),
+    ],
+)
+def test_a_child_at_kindergarten_or_daycare_without_age_is_a_preschool_child(text: str, count: int) -> None:
+    from routing.command import describe
+
+    u = R.read(text, WED_1000)
+    kids = u.children or u.unnamed
+    assert len(kids) == count and all(c.age_months is None and c.school is False for c in kids)
+    assert describe(u, K)["children"] == [{"age_months": None, "school_grade": None}] * count
+    assert ids(text)[0] == "daycare-365"
+
+
+def test_a_daycare_mentioned_without_going_there_makes_no_child() -> None:
+    u = R.read("어린이집 입소 대기 신청은 어디서 해요", WED_1000)
+    assert u.children == () and u.unnamed == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "아들이 장염이라 목요일에 못 보내요",
+        "우리 딸 토요일에 봐줄 분",
+        "손녀가 열이 나서 내일 집에서",
+        "아가 맡길 데 있나",
+        "외동딸이라 토요일에",
+        "조카 좀 봐주실 분",
+    ],
+)
+def test_a_child_named_without_age_is_one_child_whose_age_the_dialog_asks(text: str) -> None:
+    from routing.command import describe
+
+    u = R.read(text, WED_1000)
+    assert u.children == () and len(u.unnamed) == 1  # the dialog's children stay unknown: it asks
+    assert describe(u, K)["children"] == [{"age_months": None, "school_grade": None}]
+
+
+@pytest.mark.parametrize(
+    "text", ["아이돌봄서비스 신청하려고요", "딸기 농장 체험", "애들 봐줄 곳", "애매해서요 문의드려요"]
+)
+def test_words_that_are_not_one_child_make_no_child(text: str) -> None:
+    assert R.read(text, WED_1000).unnamed == ()
+
+
+def test_a_sick_child_at_short_notice_still_goes_to_home_care_with_the_lead_time_said() -> None:
+    mon_0730 = datetime(2027, 1, 18, 7, 30, tzinfo=KST)
+    r = ranked("아들이 새벽부터 열이 나서 오늘 9시부터 봐주실 분 4살", mon_0730)
+    assert [v.service.id for v in r.ranked][:1] == ["home-care"]
+    assert "최소 2시간 전에 예약해야 해서 지금 바로는 어렵습니다" in r.ranked[0].problems
+    # a healthy child at the same short notice is not sent to home visits it cannot book in time
+    assert ids("4살 오늘 9시부터 봐주실 분", mon_0730)[0] == "daycare-365"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["육아 스트레스 때문에 하소연할 데가 없어요", "누구하고 얘기 좀 하고 싶어요 애 키우기 힘들어서", "산후우울 상담"],
+)
+def test_a_tired_parent_who_wants_to_talk_is_sent_to_consultation(text: str) -> None:
+    assert _first(text) == "mom-center"
+
+
+def test_a_tired_parent_who_asks_for_care_gets_care() -> None:
+    assert _first("너무 지쳐서 내일 하루만 맡기고 싶어요 4살") == "daycare-365"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["유아학비 얼마 나와요", "문화누리카드 신청", "다둥이카드 발급처", "산후조리비 지원 되나요", "학대예방 교육 신청"],
+)
+def test_more_benefits_and_programmes_reach_other_departments(text: str) -> None:
+    assert _first(text) == "other-dept"
+
+
+@pytest.mark.parametrize(
+    "text", ["어떤 서비스가 있는지 알고 싶어요", "무슨 돌봄을 받을 수 있나요", "어린이집 고르는 게 어려워요"]
+)
+def test_asking_what_care_there_is_reaches_guidance(text: str) -> None:
+    assert _first(text) == "mom-center"
+
+
+def test_leave_and_many_children_said_beside_a_care_need_keep_care_first() -> None:
+    assert _first("육아휴직 끝나고 복직해서 다음 주 월요일부터 4살") == "daycare-365"
+    assert _first("다둥이라 힘들어요 토요일 4살 2살 맡길 곳") == "daycare-365"
+
+
+@pytest.mark.parametrize(
+    "text", ["베이비시터 구합니다 3살 금요일", "하원 도우미 있나요 5살", "학원 픽업해주실 분 초3 목요일 4시"]
+)
+def test_a_sitter_or_a_pickup_helper_is_home_care(text: str) -> None:
+    assert _first(text) == "home-care"
+
+
+@pytest.mark.parametrize("text", ["아들이랑 딸 토요일에 봐주실 분", "손녀하고 손자 봐줄 곳"])
+def test_a_son_and_a_daughter_named_without_ages_are_two_children(text: str) -> None:
+    assert len(R.read(text, WED_1000).unnamed) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("금요일 11시에 장난감 빌리러 가도 돼요?", "toy-library"),
+        ("목요일 4시쯤 상담 받으러 가면 되나요", "mom-center"),
+        # hours with a care word are care, whatever else the parent goes to do
+        ("장난감 빌리러 가는 동안 목요일 4시부터 6시까지 4살", "daycare-365"),
+    ],
+)
+def test_hours_for_visiting_the_service_asked_about_keep_it_first(text: str, first: str) -> None:
+    assert _first(text) == first

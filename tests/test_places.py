@@ -179,3 +179,27 @@ def test_short_names_alone_and_schools_named_after_the_area(text: str, place: st
 def test_a_site_name_parents_use_names_its_area() -> None:
     assert FINDER.find("황산") == "평화남산동"
     assert FINDER.find("황산 쪽이요") == "평화남산동"
+
+
+@pytest.mark.parametrize(("text", "place"), [("얌금동이라예", "양금동"), ("율곡똥이고 애는 4살", "율곡동")])
+def test_a_typo_before_a_copula_ending_still_finds_the_area(text: str, place: str) -> None:
+    from knowledge.loader import load
+    from routing.places import PlaceFinder
+
+    assert PlaceFinder(load().places).find(text) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("김천의료원 근처예요", "자산동"),
+        ("연화지 쪽 살아요", "대신동"),
+        ("국립종자원 옆 아파트", "율곡동"),
+        ("황금시장 근처", "양금동"),
+    ],
+)
+def test_landmarks_staff_listed_find_their_area(text: str, place: str) -> None:
+    from knowledge.loader import load
+    from routing.places import PlaceFinder
+
+    assert PlaceFinder(load().places).find(text) == place

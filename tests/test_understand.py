@@ -113,7 +113,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("자정까지", expect(end="00:00", night=True)),
     ("오전 9시 반부터", expect(start="09:30", night=False)),
     ("18시~22시", expect(start="18:00", end="22:00", night=True)),
-    ("6~9시", expect(start="06:00", end="09:00")),
+    ("6~9시", expect(start="06:00", end="09:00")),  # a doubtful 6-8 with no day: as written, and asked
+    ("평일 6~9시", expect(start="06:00", end="09:00", holiday=False)),  # a schedule: as written
     ("오후 2~5시", expect(start="14:00", end="17:00", night=False)),
     ("19:30까지", expect(end="19:30")),
     ("19:31까지", expect(end="19:31", night=True)),
@@ -286,7 +287,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "율곡동 6살 아들 내일 아침 7시 30분부터",
         expect(age_months=72, date="2026-11-25", start="07:30", place="율곡동", **WEEKDAY),
     ),
-    ("7살, 4살 두 아이 토요일 종일 부탁드려요", expect(age_months=84, date="2026-11-28", **WEEKEND)),
+    (
+        "7살, 4살 두 아이 토요일 종일 부탁드려요",  # a whole day is the knowledge's day_from-day_until
+        expect(age_months=84, date="2026-11-28", start="09:00", end="18:00", night=False, **WEEKEND),
+    ),
     ("저는 32살이고 아이는 네 살이에요 아포", expect(age_months=48, place="아포읍")),
     ("아이가 열이 나서 내일 어린이집 못 가요 4살", expect(age_months=48, date="2026-11-25", **WEEKDAY)),
     ("얼라 세살인데 낼 저녁에 맡길 데 있능교", expect(age_months=36, date="2026-11-25", **WEEKDAY)),
@@ -541,3 +545,15 @@ def test_a_noun_kept_exact_does_not_find_a_place_name_that_extends_it() -> None:
     assert "emergency" not in reader.read("부곡동 살아요 14개월 토요일 9시부터 6시", now).need.situations
     assert "emergency" in reader.read("친정 부고 받고 내려가야 해요 4살 율곡동", now).need.situations
     assert "emergency" in reader.read("교통사고 나서 입원했어요 애 봐줄 곳", now).need.situations
+
+
+def test_the_topic_pattern_finds_what_the_longest_first_alternation_finds() -> None:
+    import re
+
+    from routing.understand import _trie
+
+    words = ["장난감", "장난감도서관", "장남감", "수당", "양육수당", "아동수당", "상담", "육아상담", "상담원"]
+    plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    trie = re.compile(_trie(words))
+    for text in ["장난감도서관에서장난감", "양육수당이랑아동수당", "육아상담원", "상담", "장난", "xx수당yy", *words]:
+        assert [m.group() for m in trie.finditer(text)] == [m.group() for m in plain.finditer(text)]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from knowledge.loader import load
+from routing.ages import find_children
 from routing.need import Child
 from routing.understand import Understander
 
@@ -15,6 +16,7 @@ NOW = datetime(2026, 12, 6, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 MARCH = datetime(2027, 3, 20, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 K = load()
 R = Understander(K)
+KST = ZoneInfo("Asia/Seoul")
 
 
 def kids(text: str, now: datetime = NOW) -> tuple[Child, ...]:
@@ -155,3 +157,86 @@ def test_both_parents_are_not_two_children(said: str) -> None:
     from routing.ages import find_children
 
     assert len(find_children(said)) == 1
+
+
+TODAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("아들 하나 딸 둘이에요", 3), ("딸 하나 아들 하나 키웁니다", 2), ("손녀 둘 손자 한 명 봐요", 3)],
+)
+def test_sons_and_daughters_counted_apart_add_up(text: str, count: int) -> None:
+    assert len(find_children(text, TODAY)) == count
+
+
+@pytest.mark.parametrize(("text", "grade"), [("사 학년 딸", 4), ("초등 이 학년이요", 2), ("육학년 아들", 6)])
+def test_a_grade_in_sino_korean_words_with_a_space(text: str, grade: int) -> None:
+    assert find_children(text, TODAY)[0].school_grade == grade
+
+
+@pytest.mark.parametrize("text", ["셋째 돌아기예요", "돌 아기 하나"])
+def test_a_first_birthday_baby_written_together(text: str) -> None:
+    assert find_children(text, TODAY)[0].age_months == 12
+
+
+def test_all_preschool_children_counted_without_ages_are_preschool() -> None:
+    kids = find_children("애들 둘 다 미취학이라서요", TODAY)
+    assert len(kids) == 2 and all(k.school is False and k.age_months is None for k in kids)
+
+
+@pytest.mark.parametrize(
+    ("text", "months"), [("딸이 올해 초등학교 입학했는데 방과후 돌봄", None), ("이번에 학교 입학한 7살 아들", 84)]
+)
+def test_a_child_who_has_just_started_school_is_in_first_grade(text: str, months: int | None) -> None:
+    (child,) = find_children(text, TODAY)
+    assert (child.age_months, child.school_grade) == (months, 1)
+
+
+def test_a_child_who_starts_school_next_year_is_not_in_first_grade() -> None:
+    (child,) = find_children("내년 봄에 학교 입학해요 7살", TODAY)
+    assert child.school_grade is None
+
+
+
+@pytest.mark.parametrize(("text", "months"), [("두 살 터울 남매 6살 4살", 72), ("세 살 차이 형제 9살 6살", 108)])
+def test_the_years_between_two_children_are_no_child(text: str, months: int) -> None:
+    kids = find_children(text, TODAY)
+    assert len(kids) == 2 and kids[0].age_months == months
+
+
+def test_a_baby_a_hundred_days_past_is_three_months() -> None:
+    assert find_children("90일 지난 아기예요", TODAY)[0].age_months == 3
+
+
+@pytest.mark.parametrize("text", ["저학년 딸 수요일 오후", "초등 고학년 아들이에요"])
+def test_lower_or_upper_grades_without_a_number_are_a_school_child(text: str) -> None:
+    (child,) = find_children(text, TODAY)
+    assert child.school is True and child.school_grade is None and child.age_months is None
+
+
+def test_lower_grades_as_a_time_of_life_are_no_child() -> None:
+    assert find_children("저학년 때는 괜찮았는데요", TODAY) == ()
+
+
+@pytest.mark.parametrize(("text", "count"), [("삼남매 키워요", 3), ("사남매 엄마입니다", 4), ("삼형제 봐줄 곳", 3)])
+def test_siblings_named_with_their_number(text: str, count: int) -> None:
+    assert len(find_children(text, TODAY)) == count
+
+
+@pytest.mark.parametrize(("text", "months"), [("내년에 다섯 살 되는 아들", 48), ("내년이면 4살이에요", 36)])
+def test_next_years_age_is_a_year_less_now(text: str, months: int) -> None:
+    assert find_children(text, TODAY)[0].age_months == months
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("생일이 2022년 6월 20일이에요", 53), ("생년월일 2023.01.05 딸", 47), ("출생일은 21년 9월 1일", 63)],
+)
+def test_a_birth_date_said_after_its_name_is_an_age(text: str, months: int) -> None:
+    assert find_children(text, TODAY)[0].age_months == months
+
+
+def test_a_birth_date_said_after_its_name_is_never_the_care_day() -> None:
+    need = R.read("출생일은 23년 5월 2일이고 내일 맡기려고요", datetime(2026, 12, 7, 10, 0, tzinfo=KST)).need
+    assert need.day == date(2026, 12, 8)
