@@ -262,6 +262,15 @@ class Situation(Frozen):
     not_after: tuple[str, ...] = ()
     """Other people as the subject (엄마가, 제가): a word whose nearest subject before it is one of these is
     about them, not the child."""
+    urgent: tuple[str, ...] = ()
+    """Words of a message written in alarm (지금, 방금, 빨리, 어떡해, 우짜노, 도와주세요): with one of them,
+    ``urgent_with_child`` words count and pairs reach ``urgent_reach`` letters further."""
+    urgent_with_child: tuple[str, ...] = ()
+    """Signs that are danger only in an alarmed message, right after a child is named (애가 떨어졌어요 어떡해요)."""
+    urgent_reach: int = Field(0, ge=0, le=30)
+    """Letters added to each pair's ``within`` in an alarmed message: signs scattered through a long message."""
+    peers: tuple[str, ...] = ()
+    """Other children a child named as subject may hit (형을, 동생을, 친구를): that child does the harm."""
 
 
 class Place(Frozen):

@@ -61,13 +61,13 @@ def _alternation(words: tuple[str, ...], kids: Children, stems: bool = True) -> 
     return tuple(re.compile(s) for s in _source(words, kids, stems))
 
 
-def _together(pairs: tuple[Together, ...], kids: Children) -> Patterns:
+def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Patterns:
     """One pattern per pair: a ``first`` word, then a ``then`` word within ``within`` letters (and a ``last``
-    word as far after it, when given). Group 1 is the word that says what happened: whom the pair is about is
-    read before it."""
+    word as far after it, when given), ``reach`` letters more in an alarmed message. Group 1 is the word that
+    says what happened: whom the pair is about is read before it."""
     patterns = []
     for p in pairs:
-        gap = f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서)){{0,{p.within}}}?"
+        gap = f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서)){{0,{p.within + reach}}}?"
         last = f"{gap}(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
         first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
         head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
@@ -84,8 +84,8 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 
 class _Compiled:
     __slots__ = (
-        "asking", "done_to", "mild", "now", "now_words", "others", "over", "past", "plans", "supposed", "unless",
-        "with_child", "words", "young_below",
+        "asking", "done_to", "mild", "named_signs", "now", "now_words", "others", "over", "past", "peers", "plans",
+        "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words", "young_below",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
@@ -93,6 +93,12 @@ class _Compiled:
                       + _together(tuple(p for p in s.together if not p.now), kids))
         self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in s.together if p.now), kids)
         self.with_child = _alternation(s.with_child, kids)
+        self.urgent = _alternation(s.urgent, kids)
+        self.signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD not in w), kids)
+        self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
+        reach = s.urgent_reach
+        self.wide = _together(tuple(p for p in s.together if not p.now), kids, reach) if reach else ()
+        self.wide_now = _together(tuple(p for p in s.together if p.now), kids, reach) if reach else ()
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
         self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
@@ -104,6 +110,7 @@ class _Compiled:
         self.now = _alternation(s.now, kids)
         self.unless = _alternation(s.unless, kids, stems=False)
         self.others = _alternation(s.not_after, kids)
+        self.peers = _alternation(s.peers, kids, stems=False)
         self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
 
 
@@ -160,18 +167,18 @@ class _Reading:
                         not self.kids.about_someone_else(text, at, c.others)
                         or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
                     )
-                    and not self.kids.does_harm(c.done_to, c.others, text, m.start(), m.end())
+                    and not self.kids.does_harm(c.done_to, c.others, text, m.start(), m.end(), c.peers)
                     and self.stands(m.start(), m.end(), at)
                 ):
                     return True
         return False
 
-    def after_child(self) -> bool:
+    def after_child(self, patterns: Patterns) -> bool:
         c, text = self.c, self.text
         return any(
             self.kids.named_before(text, m.start()) and not self.kids.about_someone_else(text, m.start(), c.others)
             and self.stands(m.start(), m.end(), m.start())
-            for p in c.with_child
+            for p in patterns
             for m in p.finditer(text)
         )
 
@@ -194,7 +201,8 @@ class SituationFinder:
             for sid, s in situations.items()
             if s.words or s.exact or s.now_words or s.with_child or s.together
         )
-        cores = _cores(w for s in situations.values() for w in (*s.words, *s.exact, *s.now_words, *s.with_child))
+        cores = _cores(w for s in situations.values()
+                       for w in (*s.words, *s.exact, *s.now_words, *s.with_child, *s.urgent_with_child))
         starts = _starts(cores)
         for pair in (p for s in situations.values() for p in s.together):
             first, then = _cores(pair.first), _cores(pair.then)
@@ -218,9 +226,12 @@ class SituationFinder:
             if c.asking and not now and _any(c.asking, compact):
                 continue  # a question about a programme or what to do, with nothing happening now
             r = _Reading(c, self._kids, text, now)
-            if r.counts(c.words) or r.after_child() or (
+            alarmed = _any(c.urgent, text)
+            if r.counts(c.words) or r.after_child(c.with_child) or (
+                alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))
+            ) or (
                 c.now_words and not later and (age_months is None or age_months < c.young_below)
-                and (now or not _any(c.plans, text)) and r.counts(c.now_words)
+                and (now or not _any(c.plans, text)) and r.counts(c.now_words + c.wide_now if alarmed else c.now_words)
             ):
                 found.append(sid)
         return frozenset(found)

@@ -11,7 +11,7 @@ _SELF_OBJECT = re.compile("(?:저|나)(?:를|을)")
 """The parent as the object ("남편이 저를 때려요"): the harm is to the parent."""
 WINDOW = 20
 """How far back (letters, spaces removed) a subject, an object or a named child is looked for."""
-_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님")
+_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래")
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
 Patterns = tuple[re.Pattern[str], ...]
 
@@ -71,9 +71,10 @@ class Children:
             return False  # "애 장난감 잃어버렸어요": the child's things, not the child
         return not between or between[-1] not in "이가을를은는" or between.endswith("다가")  # 놀다가: going on
 
-    def does_harm(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int) -> bool:
-        """Whether a child named as subject does the harm in the match to an adult ("아이가 엄마를 때려요 장난으로"):
-        the child is not the one in danger."""
+    def does_harm(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int,
+                  peers: Patterns = ()) -> bool:
+        """Whether a child named as subject does the harm in the match to an adult ("아이가 엄마를 때려요 장난으로")
+        or to another child (``peers``: "둘째가 형을 때려서 고민이에요"): the child is not the one in danger."""
         for p in done_to:
             m = p.search(compact, start, end)
             if m is None:
@@ -85,6 +86,9 @@ class Children:
             adults = [o.end() for o in _SELF_OBJECT.finditer(compact, child, m.start())]
             adults += [o.end() for q in others for o in q.finditer(compact, child, m.start())
                        if compact.startswith(("을", "를"), o.end())]
+            hit = (o.end() for q in peers for o in q.finditer(compact, child, m.start()))
+            if any(compact.startswith(("을", "를"), at) for at in hit):
+                return True
             return bool(adults) and self._object.search(compact, child, m.start()) is None
         return False
 
