@@ -137,13 +137,14 @@ class _Reading:
         self.past_at = m.end() if m is not None else len(text) + 1
         """Where an earlier time ("작년에") was named, with nothing said of now: words after it are history."""
 
-    def stands(self, start: int, end: int, verb: int) -> bool:
+    def stands(self, start: int, end: int, verb: int, history: bool = True) -> bool:
         """Whether the word at ``start:end`` tells what happened: not negated or made mild right before it
         ("못 삼켜서", "살짝 피났어요"), not a supposition or wish right after it ("다치면", "때리고 싶"), not a
         past perfect ("부러졌었는데"), not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time
-        with nothing of now. ``verb`` is where the word of a pair that says what happened starts."""
+        with nothing of now. ``verb`` is where the word of a pair that says what happened starts; ``history``
+        False for a state that goes on (a child not back since last night is still missing)."""
         c, text = self.c, self.text
-        if start >= self.past_at:
+        if history and start >= self.past_at:
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
             return False
@@ -177,7 +178,7 @@ class _Reading:
         c, text = self.c, self.text
         return any(
             self.kids.named_before(text, m.start()) and not self.kids.about_someone_else(text, m.start(), c.others)
-            and self.stands(m.start(), m.end(), m.start())
+            and self.stands(m.start(), m.end(), m.start(), history=False)
             for p in patterns
             for m in p.finditer(text)
         )

@@ -14,6 +14,8 @@ WINDOW = 20
 _NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래")
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
 Patterns = tuple[re.Pattern[str], ...]
+_AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|다섯살|여섯살|일곱살|여덟살|아홉살|열살|두돌|돌쟁이)"
+"""A child named by age ("초2인데 아직 안 왔어요", "5살이 안 보여요"): a mention of a child like a noun."""
 
 
 class Children:
@@ -24,8 +26,8 @@ class Children:
         self.re = nouns + _PARTICLES
         """What ``{아이}`` in a word stands for: a child noun with its particle."""
         self.first = "".join(sorted({n[0] for n in words.words}))
-        self._mention = re.compile(nouns)
-        self._subject = re.compile(self.re)
+        self._mention = re.compile(f"{nouns}|{_AGE}")
+        self._subject = re.compile(f"(?:{nouns}|{_AGE}){_PARTICLES}")
         self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)")
         self._object = re.compile(nouns + "(?:을|를|한테|에게)")
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요'."""
@@ -42,6 +44,8 @@ class Children:
         window = compact[begin:at]
         children = [(m.start(), m.end()) for m in self._mention.finditer(window)]
         marked = min((m.start() for m in self._marked.finditer(window)), default=len(window))
+        if marked == len(window) and begin and self._marked.search(compact, max(0, begin - WINDOW), begin):
+            marked = 0  # the child was named as subject further back: a bare person here is whose, not who
         last_other = max(
             (
                 m.end()

@@ -7,7 +7,9 @@ rules, applied letter by letter when the patterns are compiled (nothing is added
   consonant, so "다쳐" finds 다쳤·다쳣, "숨을안쉬" finds 숨을안쉼, "피가나" finds 피가났·피가난;
 - a syllable closed by ㅆ also matches the same syllable closed by ㅅ (the shift key missed: 다쳣, 삼켯, 데엇)
   and the noun ending parents use in short messages (피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴);
-- after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬).
+- after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬);
+- inside a word, an adverb may stand before 안·못 (눈을못떠 finds "눈을 제대로 못 떠요", 피가안멈 "피가 계속 안
+  멈춰요"): Korean puts such adverbs right before the negation.
 """
 
 from __future__ import annotations
@@ -60,6 +62,21 @@ def syllable_forms(c: str, last: bool = False, stem: bool = False) -> list[str]:
     return forms
 
 
+_NEGATION = "안못"
+FILLER = "(?:제대로|전혀|아예|도통|하나도|계속|자꾸|통|영|잘)?"
+"""Adverbs a parent puts before a negation inside a word; optional, so the word as written still matches."""
+
+
+def _letters(word: str, stems: bool) -> list[str]:
+    """The pattern of each letter of a word, with the optional adverb before a negation that is not its first."""
+    out = []
+    for i, c in enumerate(word):
+        if i and c in _NEGATION and word[i - 1] not in _NEGATION:
+            out.append(FILLER)
+        out.append(syllable_pattern(c, i == len(word) - 1, stems))
+    return out
+
+
 def syllable_pattern(c: str, last: bool = False, stem: bool = False) -> str:
     """The regex for one letter of a word (a range for a stem's last letter)."""
     forms = syllable_forms(c, last, stem)
@@ -74,7 +91,7 @@ def word_pattern(word: str, stem: bool | None = None) -> str:
     """The regex for a word (spaces already removed); ``stem`` whether an open last letter takes any final
     (by default when the word has two letters or more; say so for the tail of a longer word)."""
     stem = len(word) > 1 if stem is None else stem
-    return "".join(syllable_pattern(c, i == len(word) - 1, stem) for i, c in enumerate(word))
+    return "".join(_letters(word, stem))
 
 
 _END = ""
@@ -89,7 +106,7 @@ def grouped(words: list[str], stems: bool = True) -> str:
     written (lookalike phrases: "면서" must not blank "면선" in "하면 선생님")."""
     trie: dict[str, dict] = {}
     for w in words:
-        rest = [syllable_pattern(c, i == len(w) - 1, stems) for i, c in enumerate(w) if i]
+        rest = _letters(w, stems)[1:]
         for first in syllable_forms(w[0], len(w) == 1):
             node = trie.setdefault(re.escape(first), {})
             for letter in rest:
