@@ -253,6 +253,9 @@ class Situation(Frozen):
     past: tuple[str, ...] = ()
     """An earlier time (작년에, 지난달): a word after it is history unless a ``now`` word is in the message;
     "작년부터" (since last year) is still going on."""
+    lately: tuple[str, ...] = ()
+    """A recent earlier day (어제, 그저께): like ``past`` for an event after it, but a ``with_child`` state after it
+    (a child not back since last night) still goes on."""
     asking: tuple[str, ...] = ()
     """Words of a question about a programme or a procedure (교육, 캠페인, 대처법): without a ``now`` word the
     situation is not found."""

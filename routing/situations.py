@@ -68,7 +68,8 @@ def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Pa
     patterns = []
     for p in pairs:
         gap = f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서)){{0,{p.within + reach}}}?"
-        last = f"{gap}(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
+        # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
+        last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
         first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
         head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
         patterns.append(re.compile(f"{head}{gap}{tail}{last}"))
@@ -84,8 +85,8 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 
 class _Compiled:
     __slots__ = (
-        "asking", "done_to", "mild", "named_signs", "now", "now_words", "others", "over", "past", "peers", "plans",
-        "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words", "young_below",
+        "asking", "done_to", "lately", "mild", "named_signs", "now", "now_words", "others", "over", "past", "peers",
+        "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words", "young_below",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
@@ -103,6 +104,8 @@ class _Compiled:
         self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
         self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
+        lately = "|".join(_source(s.lately, kids))
+        self.lately = re.compile(f"(?:{lately})(?!부터)") if s.lately else None
         self.asking = _alternation(s.asking, kids)
         self.mild = re.compile(f"(?:{'|'.join(_source(s.mild, kids, stems=False))})$") if s.mild else None
         self.done_to = _alternation(s.done_to, kids)
@@ -127,7 +130,7 @@ def _blank(patterns: Patterns, text: str) -> str:
 class _Reading:
     """One situation read on one message: which matches of its words tell an event about a child."""
 
-    __slots__ = ("c", "kids", "past_at", "text")
+    __slots__ = ("c", "kids", "lately_at", "past_at", "text")
 
     def __init__(self, c: _Compiled, kids: Children, text: str, now: bool) -> None:
         self.c = c
@@ -136,15 +139,19 @@ class _Reading:
         m = c.past.search(text) if c.past is not None and not now else None
         self.past_at = m.end() if m is not None else len(text) + 1
         """Where an earlier time ("작년에") was named, with nothing said of now: words after it are history."""
+        m = c.lately.search(text) if c.lately is not None and not now else None
+        self.lately_at = min(self.past_at, m.end()) if m is not None else self.past_at
+        """Where a recent earlier day ("어제") was named: an event after it is history, a state is not."""
 
     def stands(self, start: int, end: int, verb: int, history: bool = True) -> bool:
         """Whether the word at ``start:end`` tells what happened: not negated or made mild right before it
         ("못 삼켜서", "살짝 피났어요"), not a supposition or wish right after it ("다치면", "때리고 싶"), not a
         past perfect ("부러졌었는데"), not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time
         with nothing of now. ``verb`` is where the word of a pair that says what happened starts; ``history``
-        False for a state that goes on (a child not back since last night is still missing)."""
+        False for a state that goes on (a child not back since last night is still missing), which only an
+        earlier time further back (작년에) makes history."""
         c, text = self.c, self.text
-        if history and start >= self.past_at:
+        if start >= (self.lately_at if history else self.past_at):
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
             return False

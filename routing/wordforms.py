@@ -8,6 +8,9 @@ rules, applied letter by letter when the patterns are compiled (nothing is added
 - a syllable closed by ㅆ also matches the same syllable closed by ㅅ (the shift key missed: 다쳣, 삼켯, 데엇)
   and the noun ending parents use in short messages (피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴);
 - after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬);
+- inside a word, a particle between a noun and 안·못·없 may be dropped, as in short or casual messages (눈을안떠
+  finds "눈 안 떠요", 어른이없 "어른 없어요"): 을·이 after a closed syllable, 를·가 after an open one. Only
+  there: "숨이막" without 이 would find the tired parent's "숨 막혀요";
 - inside a word, an adverb may stand before 안·못 (눈을못떠 finds "눈을 제대로 못 떠요", 피가안멈 "피가 계속 안
   멈춰요"): Korean puts such adverbs right before the negation.
 """
@@ -67,13 +70,27 @@ FILLER = "(?:제대로|전혀|아예|도통|하나도|계속|자꾸|통|영|잘)
 """Adverbs a parent puts before a negation inside a word; optional, so the word as written still matches."""
 
 
+_AFTER_CLOSED, _AFTER_OPEN = "을이", "를가"
+_NEGATED = "안못없"
+
+
+def _particle(word: str, i: int) -> bool:
+    """Whether the letter at ``i`` is a subject or object particle inside the word, before a negation."""
+    if not 0 < i < len(word) - 1 or word[i] not in _AFTER_CLOSED + _AFTER_OPEN or word[i + 1] not in _NEGATED:
+        return False
+    before = _parts(word[i - 1])
+    return before is not None and (before[2] != 0) == (word[i] in _AFTER_CLOSED)
+
+
 def _letters(word: str, stems: bool) -> list[str]:
-    """The pattern of each letter of a word, with the optional adverb before a negation that is not its first."""
+    """The pattern of each letter of a word: with the optional adverb before a negation that is not its first,
+    and, in a stem word, a particle before a negation optional."""
     out = []
     for i, c in enumerate(word):
         if i and c in _NEGATION and word[i - 1] not in _NEGATION:
             out.append(FILLER)
-        out.append(syllable_pattern(c, i == len(word) - 1, stems))
+        letter = syllable_pattern(c, i == len(word) - 1, stems)
+        out.append(f"(?:{letter})?" if stems and _particle(word, i) else letter)
     return out
 
 
