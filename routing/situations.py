@@ -145,17 +145,17 @@ class _Reading:
 
     def stands(self, start: int, end: int, verb: int, history: bool = True) -> bool:
         """Whether the word at ``start:end`` tells what happened: not negated or made mild right before it
-        ("못 삼켜서", "살짝 피났어요"), not a supposition or wish right after it ("다치면", "때리고 싶"), not a
-        past perfect ("부러졌었는데"), not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time
-        with nothing of now. ``verb`` is where the word of a pair that says what happened starts; ``history``
-        False for a state that goes on (a child not back since last night is still missing), which only an
-        earlier time further back (작년에) makes history."""
+        ("못 삼켜서", "살짝 피났어요"; "잘 안 일어나요" is not mild), not a supposition or wish right
+        after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"), not told as over later
+        ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now. ``verb`` is where the word
+        of a pair that says what happened starts; ``history`` False for a state that goes on (a child not
+        back since last night is still missing), which only an earlier time further back (작년에) ends."""
         c, text = self.c, self.text
         if start >= (self.lately_at if history else self.past_at):
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
             return False
-        if c.mild is not None and any(
+        if c.mild is not None and text[start] not in _NEGATIONS and any(
             c.mild.search(text, max(0, at - _MILD_REACH), at) is not None for at in {start, verb}
         ):
             return False

@@ -44,7 +44,7 @@ class Children:
         window = compact[begin:at]
         children = [(m.start(), m.end()) for m in self._mention.finditer(window)]
         marked = min((m.start() for m in self._marked.finditer(window)), default=len(window))
-        if marked == len(window) and begin and self._marked.search(compact, max(0, begin - WINDOW), begin):
+        if marked == len(window) and begin and self._marked.search(compact, max(0, begin - WINDOW), at):
             marked = 0  # the child was named as subject further back: a bare person here is whose, not who
         last_other = max(
             (
@@ -71,8 +71,8 @@ class Children:
         if last is None:
             return False
         between = window[last.end() :]
-        if between.startswith(self._things):
-            return False  # "애 장난감 잃어버렸어요": the child's things, not the child
+        if between.startswith(self._things) or between.rstrip("을를도").endswith(self._things):
+            return False  # "애 장난감 잃어버렸어요", "애가 공룡 장난감 잃어버렸다고": the child's things
         return not between or between[-1] not in "이가을를은는" or between.endswith("다가")  # 놀다가: going on
 
     def does_harm(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int,
