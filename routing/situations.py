@@ -85,8 +85,9 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 
 class _Compiled:
     __slots__ = (
-        "asking", "done_to", "lately", "mild", "named_signs", "now", "now_words", "others", "over", "past", "peers",
-        "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words", "young_below",
+        "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words", "others", "over", "past",
+        "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words",
+        "young_below",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
@@ -95,6 +96,7 @@ class _Compiled:
         self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in s.together if p.now), kids)
         self.with_child = _alternation(s.with_child, kids)
         self.urgent = _alternation(s.urgent, kids)
+        self.calm = _alternation(s.calm, kids, stems=False)
         self.signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD not in w), kids)
         self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
         reach = s.urgent_reach
@@ -169,7 +171,8 @@ class _Reading:
         c, text = self.c, self.text
         for p in patterns:
             for m in p.finditer(text):
-                at = m.start(1) if p.groups else m.start()  # a pair's subject stands before what happened
+                # a pair's subject stands before what happened; a word may start with the child it is about
+                at = m.start(1) if p.groups else self.kids.subject_end(text, m.start())
                 if (
                     (
                         not self.kids.about_someone_else(text, at, c.others)
@@ -235,6 +238,8 @@ class SituationFinder:
                 continue  # a question about a programme or what to do, with nothing happening now
             r = _Reading(c, self._kids, text, now)
             alarmed = _any(c.urgent, text)
+            if c.calm and not alarmed and _any(c.calm, text):
+                continue  # "캑캑거리면서도 재밌대요 ㅋㅋ": nobody laughs while a child is in danger
             if r.counts(c.words) or r.after_child(c.with_child) or (
                 alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))
             ) or (

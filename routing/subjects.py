@@ -29,8 +29,8 @@ class Children:
         self._mention = re.compile(f"{nouns}|{_AGE}")
         self._subject = re.compile(f"(?:{nouns}|{_AGE}){_PARTICLES}")
         self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)")
-        self._object = re.compile(nouns + "(?:을|를|한테|에게)")
-        """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요'."""
+        self._object = re.compile(nouns + "(?:을|를|한테|에게|만)")
+        """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
 
     def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
@@ -60,6 +60,12 @@ class Children:
         if last_other < 0:
             return False
         return last_other > max((b for _, b in children), default=-1)
+
+    def subject_end(self, compact: str, at: int) -> int:
+        """Where whom a word is about is read from: after the child noun the word starts with ("{아이}없어요"),
+        else ``at``."""
+        m = self._subject.match(compact, at)
+        return m.end() if m is not None else at
 
     def named_before(self, compact: str, at: int) -> bool:
         """Whether a child is named shortly before ``at`` with no other noun marked as subject or object between
