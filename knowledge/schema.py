@@ -269,7 +269,7 @@ class Situation(Frozen):
     """Words of a message written in alarm (지금, 방금, 빨리, 어떡해, 우짜노, 도와주세요): with one of them,
     ``urgent_with_child`` words count and pairs reach ``urgent_reach`` letters further."""
     calm: tuple[str, ...] = ()
-    """Words of a light-hearted message (ㅋㅋ, ㅎㅎ, 재밌대요): without an ``urgent`` word, not this situation."""
+    """Words of a light-hearted message or a game (ㅋㅋ, ㅎㅎ, 재밌대요, 숨바꼭질): not this situation."""
     urgent_with_child: tuple[str, ...] = ()
     """Signs that are danger only in an alarmed message, right after a child is named (애가 떨어졌어요 어떡해요)."""
     urgent_reach: int = Field(0, ge=0, le=30)

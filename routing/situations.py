@@ -238,7 +238,7 @@ class SituationFinder:
                 continue  # a question about a programme or what to do, with nothing happening now
             r = _Reading(c, self._kids, text, now)
             alarmed = _any(c.urgent, text)
-            if c.calm and not alarmed and _any(c.calm, text):
+            if c.calm and _any(c.calm, text):
                 continue  # "캑캑거리면서도 재밌대요 ㅋㅋ": nobody laughs while a child is in danger
             if r.counts(c.words) or r.after_child(c.with_child) or (
                 alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))

@@ -79,3 +79,16 @@ def test_a_supposition_a_habit_or_a_visit_made_ends_the_event() -> None:
     assert not _danger("애가 자꾸 벽에 머리를 박는 버릇이 있어요")
     assert not _danger("애가 열경기 해서 응급실 다녀왔어요 지금은 괜찮아요")
     assert _danger("애가 열경기를 해요 지금 응급실 가는 중이에요")
+
+
+@pytest.mark.parametrize(("calm", "alarmed"), [
+    ("지금 애가 숨바꼭질하는데 어디 숨었는지 안 보여요 ㅋㅋ", "지금 애가 놀이터에서 안 보여요 어떡해요"),
+    ("수영장에서 애가 물 먹고 캑캑거리면서도 재밌대요", "수영장에서 애가 물 먹고 캑캑거려요 빨리요"),
+])
+def test_a_laughing_message_or_a_game_is_not_danger(calm: str, alarmed: str) -> None:
+    assert not _danger(calm) and _danger(alarmed)
+
+
+def test_a_word_that_starts_with_its_child_is_about_that_child() -> None:
+    assert _danger("누가 전화해서 엄마가 사고 났다고 나오라 했대요 지금 애가 없어요")
+    assert not _danger("엄마가 사고 났다고 해서 지금 병원이에요")
