@@ -33,6 +33,9 @@ _CLAUSE_END = "고"
 있는데', a thing going on, '넘어지고 나서', one thing after the other, and '사탕인 줄 알고', are one)."""
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
+_PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
+"""Syllables closed by ㄹ: with 것·거·줄·뻔·수·때 after them, a verb says what may happen (부러질 것, 다칠 뻔)."""
+_YET_TO_BE = ("것", "거", "줄", "뻔", "수", "때")
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
@@ -163,6 +166,8 @@ class _Reading:
             return False
         if text.startswith("었", end) and text[end - 1] in _PAST_SS:
             return False
+        if text[end - 1] in _PROSPECTIVE and text.startswith(_YET_TO_BE, end):
+            return False  # "부러질 것 같대요", "다칠 뻔": what may happen, not what happened
         if c.supposed is not None and c.supposed.match(text, end) is not None:
             return False
         return c.over is None or c.over.search(text, end) is None

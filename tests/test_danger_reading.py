@@ -92,3 +92,11 @@ def test_a_laughing_message_or_a_game_is_not_danger(calm: str, alarmed: str) -> 
 def test_a_word_that_starts_with_its_child_is_about_that_child() -> None:
     assert _danger("누가 전화해서 엄마가 사고 났다고 나오라 했대요 지금 애가 없어요")
     assert not _danger("엄마가 사고 났다고 해서 지금 병원이에요")
+
+
+@pytest.mark.parametrize(("may_happen", "happened"), [
+    ("애가 피아노를 너무 쳐서 손가락이 부러질 것 같대요", "애 손가락이 부러진 것 같대요"),
+    ("애가 계단에서 떨어질 뻔했어요", "애가 계단에서 떨어졌어요"),
+])
+def test_a_verb_closed_by_l_before_geot_or_ppeon_is_what_may_happen(may_happen: str, happened: str) -> None:
+    assert not _danger(may_happen) and _danger(happened)
