@@ -36,6 +36,7 @@ _BY_MISTAKE = "잘못"
 _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
 """Syllables closed by ㄹ: with 것·거·줄·뻔·수·때 after them, a verb says what may happen (부러질 것, 다칠 뻔)."""
 _YET_TO_BE = ("것", "거", "줄", "뻔", "수", "때")
+_AS_IF = ("처럼", "같이")
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
@@ -166,8 +167,10 @@ class _Reading:
             return False
         if text.startswith("었", end) and text[end - 1] in _PAST_SS:
             return False
-        if text[end - 1] in _PROSPECTIVE and text.startswith(_YET_TO_BE, end):
-            return False  # "부러질 것 같대요", "다칠 뻔": what may happen, not what happened
+        after = end if text[end - 1] in _PROSPECTIVE else end + 1  # 다칠|것, 부러|질것 (the stem's next letter)
+        if (text[after - 1 : after] in _PROSPECTIVE and text.startswith(_YET_TO_BE, after)
+                and not text.startswith(_AS_IF, after + 1)):
+            return False  # "부러질 것 같대요", "다칠 뻔": what may happen; "넘어갈 것처럼 기침해요" happens now
         if c.supposed is not None and c.supposed.match(text, end) is not None:
             return False
         return c.over is None or c.over.search(text, end) is None
