@@ -30,7 +30,7 @@ _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"
 """Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
-있는데', a thing going on, '넘어지고 나서', one thing after the other, and '사탕인 줄 알고', are one)."""
+있는데', a thing going on, '넘어지고 나서', one thing after the other, and '사탕인 줄 알고' and '자고 일어났는데', are one)."""
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
@@ -71,7 +71,7 @@ def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Pa
     says what happened: whom the pair is about is read before it."""
     patterns = []
     for p in pairs:
-        gap = f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서)){{0,{p.within + reach}}}?"
+        gap = f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어)){{0,{p.within + reach}}}?"
         # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
         last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
         first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))

@@ -97,8 +97,8 @@ class Children:
             adults += [o.end() for q in others for o in q.finditer(compact, child, m.start())
                        if compact.startswith(("을", "를"), o.end())]
             hit = (o.end() for q in peers for o in q.finditer(compact, child, m.start()))
-            if any(compact.startswith(("을", "를"), at) for at in hit):
-                return True
+            if any(compact.startswith(("을", "를"), at) or at == m.start() for at in hit):
+                return True  # "형을 때려서", "친구 때려서": the child hits another
             return bool(adults) and self._object.search(compact, child, m.start()) is None
         return False
 
