@@ -30,7 +30,8 @@ _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"
 """Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
-있는데', a thing going on, '넘어지고 나서', one thing after the other, and '사탕인 줄 알고' and '자고 일어났는데', are one)."""
+있는데', a thing going on, '넘어지고 나서' and '자고 일어났는데', one thing after the other, and '사탕인 줄
+알고', are one)."""
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
