@@ -25,7 +25,7 @@ _NONE: frozenset[str] = frozenset()
 _SUPPOSED_GAP = 2
 """Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
 _OVER_GAP = 40
-_NEGATIONS = "안못"
+_NEGATIONS = "안않못"
 _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"

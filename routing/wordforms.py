@@ -8,6 +8,7 @@ rules, applied letter by letter when the patterns are compiled (nothing is added
 - a syllable closed by ㅆ also matches the same syllable closed by ㅅ (the shift key missed: 다쳣, 삼켯, 데엇)
   and the noun ending parents use in short messages (피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴);
 - after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬);
+- the negation 안 is also typed 않 (않움직여요), and a last 었 its ㅆ on the next letter (먹어써요);
 - inside a word, a particle between a noun and 안·못·없 may be dropped, as in short or casual messages (눈을안떠
   finds "눈 안 떠요", 어른이없 "어른 없어요"): 을·이 after a closed syllable, 를·가 after an open one. Only
   there: "숨이막" without 이 would find the tired parent's "숨 막혀요";
@@ -94,8 +95,19 @@ def _letters(word: str, stems: bool) -> list[str]:
     return out
 
 
+_SS_START = f"[{chr(_BASE + 10 * 588)}-{chr(_BASE + 11 * 588 - 1)}]"
+"""Letters that start with ㅆ: "먹었어요" typed "먹어써요" moves the ㅆ of 었 to the next letter."""
+
+
 def syllable_pattern(c: str, last: bool = False, stem: bool = False) -> str:
-    """The regex for one letter of a word (a range for a stem's last letter)."""
+    """The regex for one letter of a word (a range for a stem's last letter). A negation 안 is also typed 않
+    (않움직여요, 숨을 않쉬어요); a last 었·았·였 may have its ㅆ moved to the next letter (먹어써요)."""
+    if c == "안":
+        return "[안않]"
+    p = _parts(c)
+    if last and p is not None and p[0] == _IEUNG and p[2] == _SS:
+        moved = _syllable(p[0], p[1], 0)
+        return f"(?:[{c}{_syllable(p[0], p[1], _S)}]|{moved}(?={_SS_START}))"
     forms = syllable_forms(c, last, stem)
     if len(forms) == 1:
         return re.escape(forms[0])
