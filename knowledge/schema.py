@@ -236,6 +236,9 @@ class Situation(Frozen):
     young_below_months: int | None = Field(None, ge=0)
     """``now_words`` (a child alone) count only for a child younger than this, or of unknown age: a
     fifth-grader at home alone now is not in danger."""
+    young_words: tuple[str, ...] = ()
+    """Words naming a young child whose age is not said (동생, 아기): with one, ``young_below_months`` does not
+    hold ``now_words`` back ("저 열 살이에요 동생이랑 둘만 있어요")."""
     plans: tuple[str, ...] = ()
     """Words that make ``now_words`` a plan or a routine (다음주, 방과후, 맡길곳)."""
     now: tuple[str, ...] = ()

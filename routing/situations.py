@@ -92,7 +92,7 @@ class _Compiled:
     __slots__ = (
         "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words", "others", "over", "past",
         "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words",
-        "young_below",
+        "young_below", "young_words",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
@@ -121,6 +121,7 @@ class _Compiled:
         self.unless = _alternation(s.unless, kids, stems=False)
         self.others = _alternation(s.not_after, kids)
         self.peers = _alternation(s.peers, kids, stems=False)
+        self.young_words = _alternation(s.young_words, kids, stems=False)
         self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
 
 
@@ -252,7 +253,8 @@ class SituationFinder:
             if r.counts(c.words) or r.after_child(c.with_child) or (
                 alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))
             ) or (
-                c.now_words and not later and (age_months is None or age_months < c.young_below)
+                c.now_words and not later
+                and (age_months is None or age_months < c.young_below or _any(c.young_words, text))
                 and (now or not _any(c.plans, text)) and r.counts(c.now_words + c.wide_now if alarmed else c.now_words)
             ):
                 found.append(sid)
