@@ -35,7 +35,8 @@ _CLAUSE_END = "고"
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
-"""Syllables closed by ㄹ: with 것·거·줄·뻔·수·때 after them, a verb says what may happen (부러질 것, 다칠 뻔)."""
+"""Syllables closed by ㄹ: with 것·거·줄·뻔·수·때 after them, a verb says what may happen (부러질 것, 다칠 뻔);
+read so in a situation that lists ``supposed`` endings (danger), not in "집으로 오실 수 있는 분"."""
 _YET_TO_BE = ("것", "거", "줄", "뻔", "수", "때")
 _AS_IF = ("처럼", "같이")
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
@@ -170,8 +171,8 @@ class _Reading:
         if text.startswith("었", end) and text[end - 1] in _PAST_SS:
             return False
         after = end if text[end - 1] in _PROSPECTIVE else end + 1  # 다칠|것, 부러|질것 (the stem's next letter)
-        if (text[after - 1 : after] in _PROSPECTIVE and text.startswith(_YET_TO_BE, after)
-                and not text.startswith(_AS_IF, after + 1)):
+        if (c.supposed is not None and text[after - 1 : after] in _PROSPECTIVE
+                and text.startswith(_YET_TO_BE, after) and not text.startswith(_AS_IF, after + 1)):
             return False  # "부러질 것 같대요", "다칠 뻔": what may happen; "넘어갈 것처럼 기침해요" happens now
         if c.supposed is not None and c.supposed.match(text, end) is not None:
             return False
