@@ -217,6 +217,9 @@ class Together(Frozen):
     not before the ``then`` word."""
     now: bool = False
     """Counts like ``now_words``: only when the message is about now, not a plan."""
+    chain: bool = False
+    """The gap may cross a clause joined by -고 ("애 둘을 집에 두고 남편이랑 싸우고 나왔는데"): for signs a parent
+    tells one clause after another."""
 
 
 class Situation(Frozen):

@@ -73,7 +73,8 @@ def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Pa
     says what happened: whom the pair is about is read before it."""
     patterns = []
     for p in pairs:
-        gap = f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어)){{0,{p.within + reach}}}?"
+        clause = "." if p.chain else f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
+        gap = f"{clause}{{0,{p.within + reach}}}?"
         # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
         last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
         first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
