@@ -217,6 +217,9 @@ class Together(Frozen):
     not before the ``then`` word."""
     now: bool = False
     """Counts like ``now_words``: only when the message is about now, not a plan."""
+    chain: bool = False
+    """The gap may cross a clause joined by -고 ("애 둘을 집에 두고 남편이랑 싸우고 나왔는데"): for signs a parent
+    tells one clause after another."""
 
 
 class Situation(Frozen):
@@ -236,6 +239,9 @@ class Situation(Frozen):
     young_below_months: int | None = Field(None, ge=0)
     """``now_words`` (a child alone) count only for a child younger than this, or of unknown age: a
     fifth-grader at home alone now is not in danger."""
+    young_words: tuple[str, ...] = ()
+    """Words naming a young child whose age is not said (동생, 아기): with one, ``young_below_months`` does not
+    hold ``now_words`` back ("저 열 살이에요 동생이랑 둘만 있어요")."""
     plans: tuple[str, ...] = ()
     """Words that make ``now_words`` a plan or a routine (다음주, 방과후, 맡길곳)."""
     now: tuple[str, ...] = ()
@@ -253,6 +259,9 @@ class Situation(Frozen):
     past: tuple[str, ...] = ()
     """An earlier time (작년에, 지난달): a word after it is history unless a ``now`` word is in the message;
     "작년부터" (since last year) is still going on."""
+    lately: tuple[str, ...] = ()
+    """A recent earlier day (어제, 그저께): like ``past`` for an event after it, but a ``with_child`` state after it
+    (a child not back since last night) still goes on."""
     asking: tuple[str, ...] = ()
     """Words of a question about a programme or a procedure (교육, 캠페인, 대처법): without a ``now`` word the
     situation is not found."""
@@ -262,6 +271,17 @@ class Situation(Frozen):
     not_after: tuple[str, ...] = ()
     """Other people as the subject (엄마가, 제가): a word whose nearest subject before it is one of these is
     about them, not the child."""
+    urgent: tuple[str, ...] = ()
+    """Words of a message written in alarm (지금, 방금, 빨리, 어떡해, 우짜노, 도와주세요): with one of them,
+    ``urgent_with_child`` words count and pairs reach ``urgent_reach`` letters further."""
+    calm: tuple[str, ...] = ()
+    """Words of a light-hearted message or a game (ㅋㅋ, ㅎㅎ, 재밌대요, 숨바꼭질): not this situation."""
+    urgent_with_child: tuple[str, ...] = ()
+    """Signs that are danger only in an alarmed message, right after a child is named (애가 떨어졌어요 어떡해요)."""
+    urgent_reach: int = Field(0, ge=0, le=30)
+    """Letters added to each pair's ``within`` in an alarmed message: signs scattered through a long message."""
+    peers: tuple[str, ...] = ()
+    """Other children a child named as subject may hit (형을, 동생을, 친구를): that child does the harm."""
 
 
 class Place(Frozen):

@@ -25,14 +25,20 @@ _NONE: frozenset[str] = frozenset()
 _SUPPOSED_GAP = 2
 """Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
 _OVER_GAP = 40
-_NEGATIONS = "안못"
+_NEGATIONS = "안않못"
 _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"
 """Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
-있는데', a thing going on, '넘어지고 나서', one thing after the other, and '사탕인 줄 알고', are one)."""
+있는데', a thing going on, '넘어지고 나서' and '자고 일어났는데', one thing after the other, and '사탕인 줄
+알고', are one)."""
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
+_PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
+"""Syllables closed by ㄹ: with 것·거·줄·뻔·수·때 after them, a verb says what may happen (부러질 것, 다칠 뻔);
+read so in a situation that lists ``supposed`` endings (danger), not in "집으로 오실 수 있는 분"."""
+_YET_TO_BE = ("것", "거", "줄", "뻔", "수", "때")
+_AS_IF = ("처럼", "같이")
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
@@ -61,14 +67,16 @@ def _alternation(words: tuple[str, ...], kids: Children, stems: bool = True) -> 
     return tuple(re.compile(s) for s in _source(words, kids, stems))
 
 
-def _together(pairs: tuple[Together, ...], kids: Children) -> Patterns:
+def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Patterns:
     """One pattern per pair: a ``first`` word, then a ``then`` word within ``within`` letters (and a ``last``
-    word as far after it, when given). Group 1 is the word that says what happened: whom the pair is about is
-    read before it."""
+    word as far after it, when given), ``reach`` letters more in an alarmed message. Group 1 is the word that
+    says what happened: whom the pair is about is read before it."""
     patterns = []
     for p in pairs:
-        gap = f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서)){{0,{p.within}}}?"
-        last = f"{gap}(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
+        clause = "." if p.chain else f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
+        gap = f"{clause}{{0,{p.within + reach}}}?"
+        # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
+        last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
         first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
         head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
         patterns.append(re.compile(f"{head}{gap}{tail}{last}"))
@@ -84,8 +92,9 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 
 class _Compiled:
     __slots__ = (
-        "asking", "done_to", "mild", "now", "now_words", "others", "over", "past", "plans", "supposed", "unless",
-        "with_child", "words", "young_below",
+        "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words", "others", "over", "past",
+        "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words",
+        "young_below", "young_words",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
@@ -93,10 +102,19 @@ class _Compiled:
                       + _together(tuple(p for p in s.together if not p.now), kids))
         self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in s.together if p.now), kids)
         self.with_child = _alternation(s.with_child, kids)
+        self.urgent = _alternation(s.urgent, kids)
+        self.calm = _alternation(s.calm, kids, stems=False)
+        self.signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD not in w), kids)
+        self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
+        reach = s.urgent_reach
+        self.wide = _together(tuple(p for p in s.together if not p.now), kids, reach) if reach else ()
+        self.wide_now = _together(tuple(p for p in s.together if p.now), kids, reach) if reach else ()
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
         self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
         self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
+        lately = "|".join(_source(s.lately, kids))
+        self.lately = re.compile(f"(?:{lately})(?!부터)") if s.lately else None
         self.asking = _alternation(s.asking, kids)
         self.mild = re.compile(f"(?:{'|'.join(_source(s.mild, kids, stems=False))})$") if s.mild else None
         self.done_to = _alternation(s.done_to, kids)
@@ -104,6 +122,8 @@ class _Compiled:
         self.now = _alternation(s.now, kids)
         self.unless = _alternation(s.unless, kids, stems=False)
         self.others = _alternation(s.not_after, kids)
+        self.peers = _alternation(s.peers, kids, stems=False)
+        self.young_words = _alternation(s.young_words, kids, stems=False)
         self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
 
 
@@ -120,7 +140,7 @@ def _blank(patterns: Patterns, text: str) -> str:
 class _Reading:
     """One situation read on one message: which matches of its words tell an event about a child."""
 
-    __slots__ = ("c", "kids", "past_at", "text")
+    __slots__ = ("c", "kids", "lately_at", "past_at", "text")
 
     def __init__(self, c: _Compiled, kids: Children, text: str, now: bool) -> None:
         self.c = c
@@ -129,23 +149,32 @@ class _Reading:
         m = c.past.search(text) if c.past is not None and not now else None
         self.past_at = m.end() if m is not None else len(text) + 1
         """Where an earlier time ("작년에") was named, with nothing said of now: words after it are history."""
+        m = c.lately.search(text) if c.lately is not None and not now else None
+        self.lately_at = min(self.past_at, m.end()) if m is not None else self.past_at
+        """Where a recent earlier day ("어제") was named: an event after it is history, a state is not."""
 
-    def stands(self, start: int, end: int, verb: int) -> bool:
+    def stands(self, start: int, end: int, verb: int, history: bool = True) -> bool:
         """Whether the word at ``start:end`` tells what happened: not negated or made mild right before it
-        ("못 삼켜서", "살짝 피났어요"), not a supposition or wish right after it ("다치면", "때리고 싶"), not a
-        past perfect ("부러졌었는데"), not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time
-        with nothing of now. ``verb`` is where the word of a pair that says what happened starts."""
+        ("못 삼켜서", "살짝 피났어요"; "잘 안 일어나요" is not mild), not a supposition or wish right
+        after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"), not told as over later
+        ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now. ``verb`` is where the word
+        of a pair that says what happened starts; ``history`` False for a state that goes on (a child not
+        back since last night is still missing), which only an earlier time further back (작년에) ends."""
         c, text = self.c, self.text
-        if start >= self.past_at:
+        if start >= (self.lately_at if history else self.past_at):
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
             return False
-        if c.mild is not None and any(
+        if c.mild is not None and text[start] not in _NEGATIONS and any(
             c.mild.search(text, max(0, at - _MILD_REACH), at) is not None for at in {start, verb}
         ):
             return False
         if text.startswith("었", end) and text[end - 1] in _PAST_SS:
             return False
+        after = end if text[end - 1] in _PROSPECTIVE else end + 1  # 다칠|것, 부러|질것 (the stem's next letter)
+        if (c.supposed is not None and text[after - 1 : after] in _PROSPECTIVE
+                and text.startswith(_YET_TO_BE, after) and not text.startswith(_AS_IF, after + 1)):
+            return False  # "부러질 것 같대요", "다칠 뻔": what may happen; "넘어갈 것처럼 기침해요" happens now
         if c.supposed is not None and c.supposed.match(text, end) is not None:
             return False
         return c.over is None or c.over.search(text, end) is None
@@ -154,24 +183,25 @@ class _Reading:
         c, text = self.c, self.text
         for p in patterns:
             for m in p.finditer(text):
-                at = m.start(1) if p.groups else m.start()  # a pair's subject stands before what happened
+                # a pair's subject stands before what happened; a word may start with the child it is about
+                at = m.start(1) if p.groups else self.kids.subject_end(text, m.start())
                 if (
                     (
                         not self.kids.about_someone_else(text, at, c.others)
                         or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
                     )
-                    and not self.kids.does_harm(c.done_to, c.others, text, m.start(), m.end())
+                    and not self.kids.does_harm(c.done_to, c.others, text, m.start(), m.end(), c.peers)
                     and self.stands(m.start(), m.end(), at)
                 ):
                     return True
         return False
 
-    def after_child(self) -> bool:
+    def after_child(self, patterns: Patterns) -> bool:
         c, text = self.c, self.text
         return any(
             self.kids.named_before(text, m.start()) and not self.kids.about_someone_else(text, m.start(), c.others)
-            and self.stands(m.start(), m.end(), m.start())
-            for p in c.with_child
+            and self.stands(m.start(), m.end(), m.start(), history=False)
+            for p in patterns
             for m in p.finditer(text)
         )
 
@@ -194,7 +224,8 @@ class SituationFinder:
             for sid, s in situations.items()
             if s.words or s.exact or s.now_words or s.with_child or s.together
         )
-        cores = _cores(w for s in situations.values() for w in (*s.words, *s.exact, *s.now_words, *s.with_child))
+        cores = _cores(w for s in situations.values()
+                       for w in (*s.words, *s.exact, *s.now_words, *s.with_child, *s.urgent_with_child))
         starts = _starts(cores)
         for pair in (p for s in situations.values() for p in s.together):
             first, then = _cores(pair.first), _cores(pair.then)
@@ -218,9 +249,15 @@ class SituationFinder:
             if c.asking and not now and _any(c.asking, compact):
                 continue  # a question about a programme or what to do, with nothing happening now
             r = _Reading(c, self._kids, text, now)
-            if r.counts(c.words) or r.after_child() or (
-                c.now_words and not later and (age_months is None or age_months < c.young_below)
-                and (now or not _any(c.plans, text)) and r.counts(c.now_words)
+            alarmed = _any(c.urgent, text)
+            if c.calm and _any(c.calm, text):
+                continue  # "캑캑거리면서도 재밌대요 ㅋㅋ": nobody laughs while a child is in danger
+            if r.counts(c.words) or r.after_child(c.with_child) or (
+                alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))
+            ) or (
+                c.now_words and not later
+                and (age_months is None or age_months < c.young_below or _any(c.young_words, text))
+                and (now or not _any(c.plans, text)) and r.counts(c.now_words + c.wide_now if alarmed else c.now_words)
             ):
                 found.append(sid)
         return frozenset(found)

@@ -11,9 +11,11 @@ _SELF_OBJECT = re.compile("(?:저|나)(?:를|을)")
 """The parent as the object ("남편이 저를 때려요"): the harm is to the parent."""
 WINDOW = 20
 """How far back (letters, spaces removed) a subject, an object or a named child is looked for."""
-_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님")
+_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래")
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
 Patterns = tuple[re.Pattern[str], ...]
+_AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|다섯살|여섯살|일곱살|여덟살|아홉살|열살|두돌|돌쟁이)"
+"""A child named by age ("초2인데 아직 안 왔어요", "5살이 안 보여요"): a mention of a child like a noun."""
 
 
 class Children:
@@ -24,11 +26,11 @@ class Children:
         self.re = nouns + _PARTICLES
         """What ``{아이}`` in a word stands for: a child noun with its particle."""
         self.first = "".join(sorted({n[0] for n in words.words}))
-        self._mention = re.compile(nouns)
-        self._subject = re.compile(self.re)
+        self._mention = re.compile(f"{nouns}|{_AGE}")
+        self._subject = re.compile(f"(?:{nouns}|{_AGE}){_PARTICLES}")
         self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)")
-        self._object = re.compile(nouns + "(?:을|를|한테|에게)")
-        """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요'."""
+        self._object = re.compile(nouns + "(?:을|를|한테|에게|만)")
+        """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
 
     def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
@@ -42,6 +44,8 @@ class Children:
         window = compact[begin:at]
         children = [(m.start(), m.end()) for m in self._mention.finditer(window)]
         marked = min((m.start() for m in self._marked.finditer(window)), default=len(window))
+        if marked == len(window) and begin and self._marked.search(compact, max(0, begin - WINDOW), at):
+            marked = 0  # the child was named as subject further back: a bare person here is whose, not who
         last_other = max(
             (
                 m.end()
@@ -57,6 +61,12 @@ class Children:
             return False
         return last_other > max((b for _, b in children), default=-1)
 
+    def subject_end(self, compact: str, at: int) -> int:
+        """Where whom a word is about is read from: after the child noun the word starts with ("{아이}없어요"),
+        else ``at``."""
+        m = self._subject.match(compact, at)
+        return m.end() if m is not None else at
+
     def named_before(self, compact: str, at: int) -> bool:
         """Whether a child is named shortly before ``at`` with no other noun marked as subject or object between
         ("둘째가 30분째 안 보여요", "손자가 단지에서 놀다가 사라졌어요" yes; "아이 가방을 잃어버렸어요" no)."""
@@ -67,13 +77,14 @@ class Children:
         if last is None:
             return False
         between = window[last.end() :]
-        if between.startswith(self._things):
-            return False  # "애 장난감 잃어버렸어요": the child's things, not the child
+        if between.startswith(self._things) or between.rstrip("을를도").endswith(self._things):
+            return False  # "애 장난감 잃어버렸어요", "애가 공룡 장난감 잃어버렸다고": the child's things
         return not between or between[-1] not in "이가을를은는" or between.endswith("다가")  # 놀다가: going on
 
-    def does_harm(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int) -> bool:
-        """Whether a child named as subject does the harm in the match to an adult ("아이가 엄마를 때려요 장난으로"):
-        the child is not the one in danger."""
+    def does_harm(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int,
+                  peers: Patterns = ()) -> bool:
+        """Whether a child named as subject does the harm in the match to an adult ("아이가 엄마를 때려요 장난으로")
+        or to another child (``peers``: "둘째가 형을 때려서 고민이에요"): the child is not the one in danger."""
         for p in done_to:
             m = p.search(compact, start, end)
             if m is None:
@@ -85,6 +96,9 @@ class Children:
             adults = [o.end() for o in _SELF_OBJECT.finditer(compact, child, m.start())]
             adults += [o.end() for q in others for o in q.finditer(compact, child, m.start())
                        if compact.startswith(("을", "를"), o.end())]
+            hit = (o.end() for q in peers for o in q.finditer(compact, child, m.start()))
+            if any(compact.startswith(("을", "를"), at) or at == m.start() for at in hit):
+                return True  # "형을 때려서", "친구 때려서": the child hits another
             return bool(adults) and self._object.search(compact, child, m.start()) is None
         return False
 

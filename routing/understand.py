@@ -95,6 +95,12 @@ def _trie(words: Iterable[str]) -> str:
     return build(root)
 
 
+def _months(child: Child) -> int | None:
+    """A child's age in months, from the school grade when only that is said (초3 -> 9 years)."""
+    return child.age_months if child.age_months is not None else (
+        (child.school_grade + 6) * 12 if child.school_grade else None)
+
+
 class Understander:
     """Compiled once per knowledge; ``read`` is a pure function of the text and the reference time."""
 
@@ -158,8 +164,9 @@ class Understander:
         if yes is False and (children or when.day or when.start is not None or when.end is not None or area):
             negated = True  # "아니요, 5살이에요": a no that brings the right fact
         compact = "".join(text.split())
-        age = first.age_months if first.age_months is not None else (
-            (first.school_grade + 6) * 12 if first.school_grade else None)  # 초3 -> 9 years
+        age = _months(first)
+        if len(children) > 1:  # danger reads the youngest: a fifth-grader at home with a 3-year-old
+            age = min((a for a in map(_months, children) if a is not None), default=None)
         topics = self._find_topics(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
         vacation = "방학" in compact and _TERM.search(compact) is None

@@ -7,7 +7,13 @@ rules, applied letter by letter when the patterns are compiled (nothing is added
   consonant, so "다쳐" finds 다쳤·다쳣, "숨을안쉬" finds 숨을안쉼, "피가나" finds 피가났·피가난;
 - a syllable closed by ㅆ also matches the same syllable closed by ㅅ (the shift key missed: 다쳣, 삼켯, 데엇)
   and the noun ending parents use in short messages (피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴);
-- after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬).
+- after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬);
+- the negation 안 is also typed 않 (않움직여요), and a last 었 its ㅆ on the next letter (먹어써요);
+- inside a word, a particle between a noun and 안·못·없 may be dropped, as in short or casual messages (눈을안떠
+  finds "눈 안 떠요", 어른이없 "어른 없어요"): 을·이 after a closed syllable, 를·가 after an open one. Only
+  there: "숨이막" without 이 would find the tired parent's "숨 막혀요";
+- inside a word, an adverb may stand before 안·못 (눈을못떠 finds "눈을 제대로 못 떠요", 피가안멈 "피가 계속 안
+  멈춰요"): Korean puts such adverbs right before the negation.
 """
 
 from __future__ import annotations
@@ -60,8 +66,48 @@ def syllable_forms(c: str, last: bool = False, stem: bool = False) -> list[str]:
     return forms
 
 
+_NEGATION = "안못"
+FILLER = "(?:제대로|전혀|아예|도통|하나도|계속|자꾸|통|영|잘)?"
+"""Adverbs a parent puts before a negation inside a word; optional, so the word as written still matches."""
+
+
+_AFTER_CLOSED, _AFTER_OPEN = "을이", "를가"
+_NEGATED = "안못없"
+
+
+def _particle(word: str, i: int) -> bool:
+    """Whether the letter at ``i`` is a subject or object particle inside the word, before a negation."""
+    if not 0 < i < len(word) - 1 or word[i] not in _AFTER_CLOSED + _AFTER_OPEN or word[i + 1] not in _NEGATED:
+        return False
+    before = _parts(word[i - 1])
+    return before is not None and (before[2] != 0) == (word[i] in _AFTER_CLOSED)
+
+
+def _letters(word: str, stems: bool) -> list[str]:
+    """The pattern of each letter of a word: with the optional adverb before a negation that is not its first,
+    and, in a stem word, a particle before a negation optional."""
+    out = []
+    for i, c in enumerate(word):
+        if i and c in _NEGATION and word[i - 1] not in _NEGATION:
+            out.append(FILLER)
+        letter = syllable_pattern(c, i == len(word) - 1, stems)
+        out.append(f"(?:{letter})?" if stems and _particle(word, i) else letter)
+    return out
+
+
+_SS_START = f"[{chr(_BASE + 10 * 588)}-{chr(_BASE + 11 * 588 - 1)}]"
+"""Letters that start with ㅆ: "먹었어요" typed "먹어써요" moves the ㅆ of 었 to the next letter."""
+
+
 def syllable_pattern(c: str, last: bool = False, stem: bool = False) -> str:
-    """The regex for one letter of a word (a range for a stem's last letter)."""
+    """The regex for one letter of a word (a range for a stem's last letter). A negation 안 is also typed 않
+    (않움직여요, 숨을 않쉬어요); a last 었·았·였 may have its ㅆ moved to the next letter (먹어써요)."""
+    if c == "안":
+        return "[안않]"
+    p = _parts(c)
+    if last and p is not None and p[0] == _IEUNG and p[2] == _SS:
+        moved = _syllable(p[0], p[1], 0)
+        return f"(?:[{c}{_syllable(p[0], p[1], _S)}]|{moved}(?={_SS_START}))"
     forms = syllable_forms(c, last, stem)
     if len(forms) == 1:
         return re.escape(forms[0])
@@ -74,7 +120,7 @@ def word_pattern(word: str, stem: bool | None = None) -> str:
     """The regex for a word (spaces already removed); ``stem`` whether an open last letter takes any final
     (by default when the word has two letters or more; say so for the tail of a longer word)."""
     stem = len(word) > 1 if stem is None else stem
-    return "".join(syllable_pattern(c, i == len(word) - 1, stem) for i, c in enumerate(word))
+    return "".join(_letters(word, stem))
 
 
 _END = ""
@@ -89,7 +135,7 @@ def grouped(words: list[str], stems: bool = True) -> str:
     written (lookalike phrases: "면서" must not blank "면선" in "하면 선생님")."""
     trie: dict[str, dict] = {}
     for w in words:
-        rest = [syllable_pattern(c, i == len(w) - 1, stems) for i, c in enumerate(w) if i]
+        rest = _letters(w, stems)[1:]
         for first in syllable_forms(w[0], len(w) == 1):
             node = trie.setdefault(re.escape(first), {})
             for letter in rest:

@@ -1954,17 +1954,29 @@ def test_an_earlier_time_with_something_now_is_still_danger() -> None:
 
 
 KNOWN_MISSES = (
-    "학원 원장이 애를 만진다고 애가 울면서 말했어요",          # 만지다 (touch) is read only as touching things
-    "아랫집 아기 기저귀 발진이 심하고 우유도 제대로 못 먹는 거 같아요",  # the neighbour is too far from the signs
-    "애 엄마 품에서 잠깐 놓쳤는데 없어졌어요 축제장에서",  # 엄마 with no particle read as the subject
+    "아랫집 아기 기저귀 발진이 심하고 우유도 제대로 못 먹는 거 같아요",  # the neighbour is a clause away from the signs
 )
 KNOWN_FALSE_ALARMS = (
     "아이가 잠꼬대하면서 몸을 떨어요",                  # a harmless cause of shaking is not read
-    "둘째가 자꾸 형을 때려서 고민이에요 상담받고 싶어요",  # a child hitting a sibling, asked about as behaviour
-    "머리 박박 밀었어요",                               # 머리박 (head knock) inside 머리 박박 (shaved)
-    "애가 혼자 책 읽고 있어요",                         # alone now, age unknown
-    "놀이터에서 애들이 맞고 때리고 놀아요",             # play fighting
 )
+
+
+@pytest.mark.parametrize("text", [
+    "학원 원장이 애를 만진다고 애가 울면서 말했어요",      # 만지다 said of a child as the one touched
+    "애 엄마 품에서 잠깐 놓쳤는데 없어졌어요 축제장에서",  # 엄마 품에서: where, not who
+])
+def test_former_known_misses_are_caught(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "둘째가 자꾸 형을 때려서 고민이에요 상담받고 싶어요",  # a child hitting a sibling is the one doing it
+    "머리 박박 밀었어요",                               # 머리 박박: shaved, not a knock
+    "애가 혼자 책 읽고 있어요",                         # alone doing something ordinary, nothing said of now
+    "놀이터에서 애들이 맞고 때리고 놀아요",             # play fighting
+])
+def test_former_known_false_alarms_stay_quiet(text: str) -> None:
+    assert not _danger(text)
 
 
 @pytest.mark.xfail(strict=True, reason="known limits of the reading, kept visible")

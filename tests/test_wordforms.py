@@ -41,3 +41,15 @@ def test_the_first_letter_of_every_alternative_is_a_literal() -> None:
     for alternative in re.split(r"\|(?![^(]*\))", pattern):
         assert alternative[0] not in "[(.", alternative
     assert set(syllable_forms("쳤")) == {"쳤", "쳣", "첬", "첫"}
+
+
+@pytest.mark.parametrize(("word", "text"), [
+    ("숨을안쉬", "숨을않쉬"),   # 안 typed 않
+    ("먹었", "먹어써"),         # the ㅆ of 었 moved to the next letter
+])
+def test_a_word_finds_the_typos_of_a_hurried_parent(word: str, text: str) -> None:
+    assert re.match(word_pattern(word), text)
+
+
+def test_a_moved_ss_needs_the_next_letter_to_start_with_it() -> None:
+    assert not re.fullmatch(word_pattern("먹었"), "먹어")
