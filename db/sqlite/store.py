@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
@@ -26,6 +27,8 @@ from db.sqlite.process import error
 from db.sqlite.writer import Writer
 
 log = logging.getLogger(__name__)
+
+TRUNCATE_TRIES, TRUNCATE_PAUSE = 40, 0.025  # a deletion's truncation tries for a second while another checkpoints
 
 
 @dataclass
@@ -139,7 +142,13 @@ class SQLiteStore(Store):
         it (after a deletion on request or the retention purge). False when a reader kept it from finishing."""
 
         def truncate(conn: sqlite3.Connection) -> bool:
-            return bool(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0)
+            # Busy at once when another connection is checkpointing (the checkpoint process's passive pass): a
+            # deletion on request waits that pass out rather than leave the parent's words in the WAL.
+            for _ in range(TRUNCATE_TRIES):
+                if conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0:
+                    return True
+                time.sleep(TRUNCATE_PAUSE)
+            return False
 
         done = await asyncio.get_running_loop().run_in_executor(self._executor, truncate, self._conn)
         if not done:
