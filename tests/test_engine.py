@@ -303,3 +303,20 @@ def test_intake_needs_carry_every_field_to_routing() -> None:
               "situations": frozenset({"sick"}), "area": "율곡동", "coords": (36.1, 128.1), "now": at}
     assert intake.needs(at) == [Need(child=Child(48), **common), Need(child=Child(None, 2), **common)]
     assert Intake().needs(at) == [Need(now=at)]
+
+
+async def test_a_worker_reads_the_state_another_worker_wrote_since_its_own(store: Store, queue: Queue, settings,
+                                                                         clock, knowledge) -> None:
+    """Where workers share states (PostgreSQL), a worker keeps the text it last wrote only to skip parsing the same
+    text again: a state another worker wrote since is read, not the intake held."""
+    store.caches_states = False  # the SQLite file standing in for a shared database
+    one, two = (Engine(store=store, queue=queue, knowledge=FixedKnowledge(knowledge), settings=settings, clock=clock)
+                for _ in range(2))
+    first, second = Chat(one), Chat(two)
+    await first.say("4살이요")
+    await second.say("아니 6살이요")
+    await first.say("내일이요")
+    await first.say("오후 2시부터 5시까지요")  # its own last state, read back as written
+    state = Intake.from_json(await store.load_state(first.address.key))
+    assert [k.age_months for k in state.kids] == [72]
+    assert state.day == clock().date() + timedelta(days=1) and (state.start, state.end) == (14 * 60, 17 * 60)

@@ -13,6 +13,8 @@ from routing.need import Need
 
 def ages_out(t: Turn) -> list[str]:
     """The answers for children no care service takes, when that is every child of the intake; else []."""
+    if not any(outside.out_of_ages(kid, t.knowledge) for kid in t.intake.kids):
+        return []  # the usual case, known without ranking every child to group the cards
     away = [outside.age_out(who, kid, t.knowledge) if kid else None for who, _, kid in t.shown()]
     return [a for a in away if a] if away and all(away) else []
 
@@ -42,14 +44,14 @@ def consent_text(t: Turn) -> str:
 
 def more(t: Turn) -> bool:
     """'다른 곳 보기' and '자세히' at the consent and confirm steps: what the short card leaves out."""
+    if t.compact not in (texts.MORE_OTHERS, texts.MORE_DETAIL):
+        return False  # asked at every consent and confirm turn: rank the children only when it is one of them
     per_age = present.grouped(t.rankings(), t.intake.kids, same_age=True)
     if t.compact == texts.MORE_OTHERS:
         t.say("\n\n".join(present.others(who, r) for who, r, _ in per_age))
-        return True
-    if t.compact == texts.MORE_DETAIL:
+    else:
         t.replies += [present.detail(who, r) for who, r, _ in per_age]
-        return True
-    return False
+    return True
 
 
 def summary(t: Turn) -> str:

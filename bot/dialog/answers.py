@@ -13,8 +13,13 @@ PHONE = re.compile(r"(01[016789]|0[2-6]\d?)[-.\s]?(\d{3,4})[-.\s]?(\d{4})")
 
 def missing(i: Intake) -> str | None:
     """The fact the next question asks for."""
-    return next((name for name, has in (("age", i.has_age), ("day", i.has_day), ("time", i.has_time),
-                                        ("place", i.has_place)) if not has), None)
+    if not i.has_age:
+        return "age"
+    if not i.has_day:
+        return "day"
+    if not i.has_time:
+        return "time"
+    return None if i.has_place else "place"
 
 
 def adds_child(t: Turn) -> bool:

@@ -65,7 +65,7 @@ class Engine:
         self.clock = clock or (lambda: datetime.now(settings.tz))
         self._map_url = map_url
         self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
-        self._cache: OrderedDict[str, Intake] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[Intake, str | None]] = OrderedDict()
         self._cache_size = cache_size
         self._understander: tuple[Knowledge, Understander] | None = None
         self._ctx: tuple[Knowledge, Context] | None = None
@@ -140,9 +140,10 @@ class Engine:
             early = overdue and (opening is None or self.store.late_with_case)
             if early:
                 await self.queue.keep_late(key, t.replies)
+            state = None
             if opening is None:
-                await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], t.intake.to_json(),
-                                             now)
+                state = t.intake.to_json()
+                await self.store.commit_turn(key, raw[:MAX_TEXT], [r.text for r in t.replies], state, now)
             else:
                 await self._commit_with_case(t, opening, key, raw[:MAX_TEXT])
                 if overdue and not early:
@@ -153,7 +154,7 @@ class Engine:
         except BaseException:
             self.forget_cached(key)  # the write may or may not have landed: read the state back next turn
             raise
-        self._remember(key, t.intake)
+        self._remember(key, t.intake, state)
         return t.replies
 
     async def _perform(self, t: Turn) -> tuple[NewCase, Reply] | None:
@@ -226,22 +227,33 @@ class Engine:
     # -- state: the database is the truth; this is the one cache of it, parsed (a turn needs no read) --
     async def _load(self, key: str) -> Intake:
         cached = self._cache.get(key)
-        if cached is not None:
+        if cached is not None and self.store.caches_states:
             self._cache.move_to_end(key)
-            return cached
+            return cached[0]
         raw = await self.store.load_state(key)
         if not raw:
             return Intake()
+        if cached is not None and raw == cached[1]:
+            # The state this worker wrote last, unchanged by any other: the same text parses to the same intake.
+            self._cache.move_to_end(key)
+            return cached[0]
         try:
             return Intake.from_json(raw)
         except (ValueError, KeyError, TypeError):
             log.exception("unreadable conversation state for %s; starting over", key)
             return Intake()
 
-    def _remember(self, key: str, intake: Intake) -> None:
-        if not self.store.caches_states:  # other workers write this user's state too: read it every turn
+    def _remember(self, key: str, intake: Intake, state: str | None) -> None:
+        """Keep the parsed state. Where other workers write this user's state too (PostgreSQL), every turn reads
+        it, and ``state``, the text written (None when the store changed it on the way, as a case's number), tells
+        whether what comes back is this one, which then needs no parsing."""
+        if self.store.caches_states:
+            self._cache[key] = (intake, None)
+        elif state is not None:
+            self._cache[key] = (intake, state)
+        else:
+            self._cache.pop(key, None)
             return
-        self._cache[key] = intake
         self._cache.move_to_end(key)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)

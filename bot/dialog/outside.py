@@ -27,24 +27,37 @@ other answers through before asking this)."""
 
 def care_ages(knowledge: Knowledge) -> tuple[int, int]:
     """The youngest and oldest age in months that some care service (not guidance) takes."""
-    care = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
-    return min(a.min_months for a in care), max(a.max_months for a in care)
+    global _care_ages
+    if _care_ages is None or _care_ages[0] is not knowledge:  # asked for each child on most turns
+        care = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
+        _care_ages = (knowledge, (min(a.min_months for a in care), max(a.max_months for a in care)))
+    return _care_ages[1]
+
+
+_care_ages: tuple[Knowledge, tuple[int, int]] | None = None
+"""The last knowledge's care ages: knowledge is replaced whole, never changed in place."""
+
+
+def out_of_ages(kid: Kid, knowledge: Knowledge) -> bool:
+    """Whether no care service takes a child of this age (too young, or past elementary school)."""
+    if kid.school_grade is not None or kid.age_months is None:
+        return False
+    youngest, oldest = care_ages(knowledge)
+    return not youngest <= kid.age_months <= oldest
 
 
 def age_out(who: str, kid: Kid, knowledge: Knowledge) -> str | None:
     """One clear answer for a child no care service takes (too young, or past elementary school), else None."""
-    youngest, oldest = care_ages(knowledge)
-    months = kid.age_months
-    if kid.school_grade is not None or months is None:
+    if not out_of_ages(kid, knowledge):
         return None
+    youngest = care_ages(knowledge)[0]
+    months = kid.age_months
     if months < youngest:
         center = next((f"{site.address}" for s in knowledge.services for site in s.sites
                        if CENTER_WORD in site.address), "-")
         return texts.AGE_OUT_YOUNG.format(child=who, months=months, youngest=youngest, guide=guide(knowledge),
                                           center=center)
-    if months > oldest:
-        return texts.AGE_OUT_OLD.format(child=who, guide=guide(knowledge))
-    return None
+    return texts.AGE_OUT_OLD.format(child=who, guide=guide(knowledge))
 
 
 def guide(knowledge: Knowledge) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from string import Formatter
 
 PAIRS = {"은": ("은", "는"), "는": ("은", "는"), "이": ("이", "가"), "가": ("이", "가"), "을": ("을", "를"),
@@ -65,4 +66,25 @@ _FORMATTER = _Particles()
 
 
 def ko(template: str, **values: object) -> str:
-    return _FORMATTER.format(template, **values)
+    parts = _parts(template)
+    if parts is None:
+        return _FORMATTER.format(template, **values)
+    out = []
+    for literal, name, spec in parts:
+        out.append(literal)
+        if name is not None:
+            out.append(_FORMATTER.format_field(values[name], spec))
+    return "".join(out)
+
+
+@lru_cache(maxsize=512)
+def _parts(template: str) -> tuple[tuple[str, str | None, str], ...] | None:
+    """The template's (literal, field name, spec) pieces, parsed once: ``Formatter.format`` parses and walks them in
+    Python on every call, a sixth of a correction turn. None when a field needs the rest of ``str.format``'s
+    syntax (an attribute or index, a conversion, a nested spec); those templates go through the Formatter."""
+    parts = []
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        if name is not None and (not name.isidentifier() or conversion or "{" in (spec or "")):
+            return None
+        parts.append((literal, name, spec or ""))
+    return tuple(parts)

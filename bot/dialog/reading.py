@@ -29,6 +29,8 @@ _NOT_CARE_MONTH = re.compile("입학|학교|초등|유치원|개학|방학|생�
 _BARE_DATE = re.compile(r"([0-9]{1,2})\s*일")
 _MONTH_BEFORE = re.compile(r"(?:월|달)\s*$")
 _BARE_WEEKDAY = re.compile(r"[월화수목금토일]\s*(?:요일|욜)")
+_SPACING = re.compile(r"[\s.,!?~()·]+")
+"""Spacing and punctuation, left out when a typed text is compared with a button's label (every turn with buttons)."""
 
 
 def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
@@ -167,7 +169,7 @@ def _squash_label(label: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s.,!?~()·]+", "", text)
+    return _SPACING.sub("", text)
 
 
 def clean(text: str) -> str:

@@ -130,12 +130,12 @@ def on_collect(t: Turn) -> Step:
     t.intake = t.intake.merge(t.u, label=t.label, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
-    elif t.intake != before and missing(before) is not None:
+    elif t.intake != before and (asked := missing(before)) is not None:
         fields = labels.changed_fields(before, t.intake, t.now.date())
         if fixed := [text for had, text in fields if had]:  # '아 아니 4살이요', '아니 모레요 오후 2시부터'
             t.say(texts.CHANGED.format(what=", ".join(fixed)))
         noted = [text for had, text in fields if not had]
-        if noted and missing(before) == missing(t.intake):  # the same question again: say what was heard
+        if noted and asked == missing(t.intake):  # the same question again: say what was heard
             t.say(texts.NOTED.format(what=", ".join(noted)))
     elif t.intake == before and not t.replies:
         if before.has_age and before.has_day and before.has_time and not before.has_place and t.text:
