@@ -77,7 +77,11 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
 
 _AGE = _age_pattern("")
 _AGE_ALL = _age_pattern(_RARE, "중고예")
-_SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
+_SEPARATOR = re.compile(
+    r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠"
+    r"|(?<![가-힣])(?:하나|한\s*(?:명|놈|애)|다른\s*(?:하나|애|아이|한\s*명))\s*(?:은|는|이|가)(?![가-힣])"
+)
+"""Between two mentions, a new child ("하나는 초2고 하나는 4살": two; "4살 초2" alone is one child)."""
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
@@ -188,15 +192,17 @@ _PUPIL = Child(school=True)
 """A school child with no age or grade said ("첫째는 초등학생")."""
 _AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
 _COUNT_LETTERS = re.compile(
-    "(?=[둘셋명남형자쌍두세연])(?:둘|셋|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
+    "(?=[둘셋넷명남형자쌍두세연])(?:둘|셋|넷|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
 )
 _DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
 _COUNT = re.compile(
-    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초삼사오])(?:"
+    r"(?=[애아얘자손딸남형쌍두세네예음어2-4둘셋넷연초삼사오])(?:"
     r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"
-    r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?![가-힣]*\s*중에?\s*(?:한|하나))"
+    r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?!\s*[살쌀샬시째])(?![가-힣]*\s*중에?\s*(?:한|하나))"
     r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
-    r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생))"
+    r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생)"
+    r"|^\W*(?:(?:아+|어+|음+|아니|아뇨|네|예)\s*[,.]*\s*)*(?P<e>둘|셋|넷)"
+    r"(?=\s*(?:이에요|이예요|예요|이요|입니다|이야|이고|인데|이라서|이라|명)))"
 )
 _ADULTS_BEFORE = re.compile(
     r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모")
@@ -228,7 +234,7 @@ def _counted(text: str) -> int:
     for m in _COUNT.finditer(text):
         if m["d"] and _ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
-        word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
+        word = (m["a"] or m["b"] or m["d"] or m["e"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
         n = {"삼": 3, "사": 4, "오": 5}.get(m["cn"] or "", 2) if m["c"] else (
             _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
         most = max(most, n)

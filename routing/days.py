@@ -213,8 +213,8 @@ def _day(m: re.Match[str], today: date) -> date | None:
     if g["wd"] or g["wd2"]:
         index = WEEKDAYS.index(g["wd"] or g["wd2"])
         weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or g["wp2"] or "")
-        if weeks is None:
-            return today + timedelta(days=(index - today.weekday()) % 7 or 7)
+        if weeks is None:  # today's own weekday is today; find_when moves it a week on when today is over
+            return today + timedelta(days=(index - today.weekday()) % 7)
         found = monday + timedelta(days=7 * weeks + index)
         return found if found >= today else found + timedelta(days=7)  # "이번 주 토요일" said on Sunday
     weeks = {"다음": 1, "담": 1, "다다음": 2}.get(g["ep"] or "")

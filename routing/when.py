@@ -57,6 +57,11 @@ _DURATION = re.compile(
     rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{_HOURS_RE}))\s*시간(?:\s*(?P<half>반)|\s*(?P<mi>[0-9]{{1,2}})\s*분)?"
     r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분\s*(?:동안|정도|만|간)"
 )
+_LUNCH = re.compile(
+    r"점심\s*(?:때|시간|쯤|무렵)?\s*(?:(?P<after>먹고|먹은\s*(?:뒤|후|다음)|먹이고|지나(?:서|고)?|(?:식사\s*)?(?:후|이후|뒤))"
+    r"|부터|에서|(?P<until>까지|전까지|전에))"
+)
+"""Lunch said instead of a clock: from noon ("점심때부터"), after it 13:00 ("점심 먹고"), or until noon."""
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
 _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
 """Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
@@ -242,7 +247,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             end_said = _Said(end_minutes, b, 0, end_mark, "end", end_mark is not None or b >= 12, short.start())
     elif not _CLOCK_LETTERS.search(text):
         # Most messages name no time: nothing below could find one.
-        if now_minutes is None:
+        if now_minutes is None and "점심" not in text:
             return _NO_TIMES
     else:
         said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
@@ -260,6 +265,12 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
         elif end_said is None:
             end_said = next((s for s in said if s.role == "end"), None)
+    if start is None and "점심" in text:
+        lunch = _LUNCH.search(text)
+        if lunch is not None and lunch["until"] is None:
+            start, start_mark, start_sure, start_at = 780 if lunch["after"] else 720, "낮", True, lunch.start()
+        elif lunch is not None and end_said is None:
+            return Times(None, 720, False, True, -1, lunch.start())
     if start is None and now_minutes is not None:
         start = now_minutes
     if start is None:
@@ -341,6 +352,10 @@ def find_when(
             day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning
     if start is None and end is not None and end < night_until and _NIGHT_ONLY.search(text):
         end += 1440  # "오늘 밤 새벽 3시까지": the small hours after tonight, not this morning's
+    if first is not None and first.weekly and day == today and start is None and end is None and (
+        now_minutes >= whole_day[1] and not now_said and "오늘" not in text and TODAY.search(text) is None
+    ):
+        day += timedelta(days=7)  # "화요일에" said on a Tuesday evening, no hours: the next one (README)
     past = False
     if day is not None and _over(day, start, end, now, today):
         if first is not None and first.weekly:

@@ -156,7 +156,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("PM 7시", expect(start="19:00")),
     ("7시부터 20시까지", expect(start="07:00", end="20:00", night=True)),
     ("오후 6:30부터", expect(start="18:30")),
-    ("점심때부터 저녁때까지", expect()),
+    ("점심때부터 저녁때까지", expect(start="12:00")),  # lunch is a clock time; 저녁때 alone is not
     ("저녁 6시에서 9시 사이", expect(start="18:00", end="21:00", night=True)),
     ("18시30분까지", expect(end="18:30")),
     ("오후6시30분까지", expect(end="18:30")),
