@@ -196,13 +196,11 @@ _COUNT_LETTERS = re.compile(
 )
 _DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
 _COUNT = re.compile(
-    r"(?=[애아얘자손딸남형쌍두세네예음어2-4둘셋넷연초삼사오])(?:"
+    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초삼사오])(?:"
     r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"
     r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?!\s*[살쌀샬시째])(?![가-힣]*\s*중에?\s*(?:한|하나))"
     r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
-    r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생)"
-    r"|^\W*(?:(?:아+|어+|음+|아니|아뇨|네|예)\s*[,.]*\s*)*(?P<e>둘|셋|넷)"
-    r"(?=\s*(?:이에요|이예요|예요|이요|입니다|이야|이고|인데|이라서|이라|명)))"
+    r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생))"
 )
 _ADULTS_BEFORE = re.compile(
     r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모")
@@ -234,7 +232,7 @@ def _counted(text: str) -> int:
     for m in _COUNT.finditer(text):
         if m["d"] and _ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
-        word = (m["a"] or m["b"] or m["d"] or m["e"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
+        word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
         n = {"삼": 3, "사": 4, "오": 5}.get(m["cn"] or "", 2) if m["c"] else (
             _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
         most = max(most, n)
@@ -299,9 +297,20 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     return found
 
 
+_BARE_COUNT = re.compile(
+    r"\W*(?:(?:아+|어+|음+|아니|아뇨|네|예)\s*[,.]*\s*)*(?P<n>둘|셋|넷)"
+    r"(?=\s*(?:이에요|이예요|예요|이요|입니다|이야|이고|인데|이라서|이라|명))"
+)
+"""A count said alone, as the answer to "몇 명이에요?" ("아 아니 둘이에요"): that many children, ages unknown. The
+dialog reads such answers itself (bot/dialog/children.py); here they are counted for `dolbom understand`."""
+
+
 def unnamed_children(text: str) -> tuple[Child, ...]:
-    """The children a text names without age, grade or count ("아들 독감 걸렸어요": one, "아들이랑 딸": two), for a
-    text where ``find_children`` found none; () when the text names no child."""
+    """The children a text names without age, grade or count ("아들 독감 걸렸어요": one, "아들이랑 딸": two, "둘이에요":
+    two), for a text where ``find_children`` found none; () when the text names no child."""
+    bare = _BARE_COUNT.match(text) if ("둘" in text or "셋" in text or "넷" in text) else None
+    if bare is not None:
+        return (_NO_AGE,) * _COUNT_WORDS[bare["n"]]
     if ("유치원" in text or "어린이집" in text or "미취학" in text) and _PRESCHOOLER.search(text):
         return (_PRESCHOOL_CHILD,)
     if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:

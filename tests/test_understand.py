@@ -172,7 +172,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("토요일 오후", expect(date="2026-11-28", night=False, **WEEKEND)),
     ("일요일", expect(date="2026-11-29", **WEEKEND)),
     ("월요일", expect(date="2026-11-30", **WEEKDAY)),
-    ("화요일", expect(date="2026-12-01", **WEEKDAY)),
+    ("화요일", expect(date="2026-11-24", urgent=True, **WEEKDAY)),  # said on a Tuesday afternoon: today (README)
+    ("화요일 오전 9시부터 11시까지", expect(date="2026-12-01", start="09:00", end="11:00", night=False, **WEEKDAY)),
     ("수욜", expect(date="2026-11-25", **WEEKDAY)),
     ("이번 주 금요일", expect(date="2026-11-27", **WEEKDAY)),
     ("다음 주 화요일", expect(date="2026-12-01", **WEEKDAY)),
