@@ -64,7 +64,7 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
         (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))(?P<dhalf>\s*반(?!에서|친구|애|아이))?
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
-  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s*아기|\s+아가)
+  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s*됐|\s*됬|\s*되었|\s*아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
         (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
@@ -175,6 +175,20 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None]
         n = value(grade)
         return ("grade", n) if n is not None and 1 <= n <= 6 else None
     return None
+
+
+_BORN = re.compile(r"생(?!각|활|일)|출생|태어")
+
+
+def _born_grade(m: re.Match[str], today: date | None) -> int | None:
+    """The school grade of a child whose birth year is said: Korean children start school in the March of the year
+    they turn seven by Korean count, the year after the year they turn six ("19년생" in December 2026: first grade)."""
+    year = m["by"] or m["bb"]
+    if not year or today is None:
+        return None
+    born = int(year) + (0 if len(year) == 4 else 2000 if 2000 + int(year) <= today.year else 1900)
+    grade = today.year - born - (6 if today.month >= 3 else 7)
+    return grade if 1 <= grade <= 6 else None
 
 
 def _ordinal(text: str, start: int, end: int) -> int | None:
@@ -370,6 +384,12 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
                 last_end = m.end()
                 continue
+            if kind == "grade" and prev.school_grade is not None and prev.age_months is not None and (
+                _BORN.search(text, max(0, last_end - 16), last_end)
+            ):
+                children[-1] = Child(age_months=prev.age_months, school_grade=n)  # "19년생 2학년": the grade said wins
+                last_end = m.end()
+                continue
             if kind == "grade" and prev.school_grade is None:
                 if _next_grade(text, m):
                     last_end = m.end()  # "7살인데 내년에 2학년": the grade is next year's; keep the age
@@ -387,9 +407,8 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
-        children.append(
-            Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(age_months=n)
-        )
+        born = _born_grade(m, today) if pattern is _AGE_ALL and kind == "age" else None
+        children.append(Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(n, born))
         last_end = m.end()
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)

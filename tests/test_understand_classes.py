@@ -1,0 +1,53 @@
+"""Classes found on the second held-out set: month ends, days counted from a holiday, birth years as grades."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.days import find_day
+from routing.understand import Understander
+
+KST = ZoneInfo("Asia/Seoul")
+READER = Understander(load())
+
+
+@pytest.mark.parametrize(("said", "today", "day"), [
+    ("11월 마지막 날 오후에 3살", date(2027, 11, 2), date(2027, 11, 30)),
+    ("이달 말일에 봐주실 분", date(2027, 2, 3), date(2027, 2, 28)),
+    ("다음 달 말일 4살", date(2027, 12, 10), date(2028, 1, 31)),
+    ("1월 마지막날 아침", date(2027, 12, 10), date(2028, 1, 31)),  # January is past this year: next year's
+])
+def test_the_last_day_of_a_month(said: str, today: date, day: date) -> None:
+    assert find_day(said, today) == day
+
+
+@pytest.mark.parametrize(("said", "day"), [
+    ("설 이틀 전에 맡기고 싶어요", date(2027, 2, 5)),  # 설날 2027 is Sunday 7 February
+    ("추석 사흘 뒤 4살", date(2027, 9, 18)),  # 추석 is Wednesday 15 September
+    ("크리스마스 2일 전 저녁", date(2027, 12, 23)),
+    ("설 끝나고 수요일 오후 2시부터", date(2027, 2, 10)),  # the run of days off is 6-9 February
+    ("추석 연휴 지나고 첫 월요일 3살", date(2027, 9, 20)),
+])
+def test_days_counted_from_a_holiday(said: str, day: date) -> None:
+    assert find_day(said, date(2027, 1, 20)) == day
+
+
+@pytest.mark.parametrize(("text", "now", "grade"), [
+    ("18년생 아들 방과 후에", datetime(2026, 12, 1, 10, tzinfo=KST), 2),
+    ("18년생 아들 방과 후에", datetime(2027, 3, 2, 10, tzinfo=KST), 3),  # school years start in March
+    ("2020년생 딸이요", datetime(2027, 4, 1, 10, tzinfo=KST), 1),
+    ("21년생 딸이요", datetime(2027, 4, 1, 10, tzinfo=KST), None),  # starts school next year: preschool
+    ("17년생 초등 5학년", datetime(2027, 4, 1, 10, tzinfo=KST), 5),  # the grade said beats the year's
+])
+def test_a_birth_year_gives_the_school_grade(text: str, now: datetime, grade: int | None) -> None:
+    children = READER.read(text, now).children
+    assert len(children) == 1 and children[0].school_grade == grade
+
+
+@pytest.mark.parametrize("text", ["막내가 돌 됐어요", "아기 돌 되었는데 맡길 데", "딸 돌 됬어요"])
+def test_a_first_birthday_said_in_the_past_tense(text: str) -> None:
+    assert [c.age_months for c in READER.read(text, datetime(2027, 4, 1, 10, tzinfo=KST)).children] == [12]
