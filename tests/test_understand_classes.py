@@ -51,3 +51,23 @@ def test_a_birth_year_gives_the_school_grade(text: str, now: datetime, grade: in
 @pytest.mark.parametrize("text", ["막내가 돌 됐어요", "아기 돌 되었는데 맡길 데", "딸 돌 됬어요"])
 def test_a_first_birthday_said_in_the_past_tense(text: str) -> None:
     assert [c.age_months for c in READER.read(text, datetime(2027, 4, 1, 10, tzinfo=KST)).children] == [12]
+
+
+def first_service(text: str) -> str | None:
+    from routing.command import describe
+
+    services = describe(READER.read(text, datetime(2027, 4, 1, 10, tzinfo=KST)), READER.knowledge)["services"]
+    return services[0] if services else None
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("애 키우는 게 지쳐서 요즘 밤마다 눈물이 나네요", "mom-center"),  # the parent's own strain
+    ("애가 편식이 너무 심한데 어디 물어볼 데 없을까요", "mom-center"),
+    ("남매싸움이 너무 잦은데 이런 것도 상담이 되나요", "mom-center"),
+    ("장난감 때문에 매일 싸우는 형제 상담 되나요", "mom-center"),  # the question asks for 상담, not toys
+    ("장난감 대여 신청 어떻게 해요", "toy-library"),
+    ("구청에서 하는 과학교실 같은 거 있어요?", "other-dept"),
+    ("초등학생 독서교실 신청은 어디서 해요", "other-dept"),
+])
+def test_what_a_parent_asks_about_comes_first(text: str, service: str) -> None:
+    assert first_service(text) == service
