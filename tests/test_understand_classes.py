@@ -71,3 +71,31 @@ def first_service(text: str) -> str | None:
 ])
 def test_what_a_parent_asks_about_comes_first(text: str, service: str) -> None:
     assert first_service(text) == service
+
+
+def clock_range(text: str, now: datetime) -> tuple[str | None, str | None, date | None]:
+    need = READER.read(text, now).need
+
+    def hm(m: int | None) -> str | None:
+        return None if m is None else f"{m % 1440 // 60:02d}:{m % 60:02d}"
+
+    return hm(need.start), hm(need.end), need.day
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), [
+    # the time now, said as a reason, is not the care's hours
+    ("지금 새벽 1시인데 오늘 아침 8시부터 10시까지 2살", datetime(2027, 5, 4, 1, 0, tzinfo=KST),
+     ("08:00", "10:00", date(2027, 5, 4))),
+    ("벌써 밤 10시가 넘었는데 내일 7시부터 9시까지 아침에", datetime(2027, 5, 4, 22, 5, tzinfo=KST),
+     ("07:00", "09:00", date(2027, 5, 5))),
+    # the end's own 저녁 says nothing about a bare start before it
+    ("오늘 8시부터 저녁 7시까지 5살", datetime(2027, 5, 4, 6, 0, tzinfo=KST), ("08:00", "19:00", date(2027, 5, 4))),
+    ("오늘 8시부터 저녁 10시까지", datetime(2027, 5, 4, 16, 0, tzinfo=KST), ("20:00", "22:00", date(2027, 5, 4))),
+    # a bare range of hours standing alone
+    ("모레 / 4살 / 10-5 / 율곡동", datetime(2027, 5, 4, 9, 0, tzinfo=KST), ("10:00", "17:00", date(2027, 5, 6))),
+    ("토요일 8-6까지 가능할까요", datetime(2027, 5, 4, 9, 0, tzinfo=KST), ("08:00", "18:00", date(2027, 5, 8))),
+    ("3-5살 아이들 프로그램", datetime(2027, 5, 4, 9, 0, tzinfo=KST), (None, None, None)),  # ages, not hours
+    ("5-13.", datetime(2027, 5, 4, 9, 0, tzinfo=KST), (None, None, None)),
+])
+def test_hours_read_from_what_surrounds_them(text: str, now: datetime, expected: tuple) -> None:
+    assert clock_range(text, now) == expected
