@@ -348,6 +348,7 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     orders: list[int | None] = []
     last_end = 0
     newborn = guessed = False
+    mixed: list[int] = []
     pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
     for m in pattern.finditer(text):
         if pattern is _AGE_ALL and (m["by"] or m["bb"] or m["cls"]) and today is None:
@@ -406,6 +407,8 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
             if n < 1:
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
+        if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
+            mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
         born = _born_grade(m, today) if pattern is _AGE_ALL and kind == "age" else None
         children.append(Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(n, born))
@@ -426,6 +429,13 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     elif twins:
         children, orders = [_NO_AGE] * (3 if twins["n"] else 2), [None] * (3 if twins["n"] else 2)
     said = _counted(text) if len(children) < 4 else 0
+    if said == len(children) + 1 and mixed:
+        # "애 둘 5살 7개월": one child more is counted than ages said, and nobody gives a five-year-old's age in
+        # months: a five-year-old and a baby of seven months
+        at = mixed[0]
+        years, months = children[at].age_months // 12, children[at].age_months % 12  # type: ignore[operator]
+        children[at : at + 1] = [Child(age_months=years * 12), Child(age_months=months)]
+        orders[at + 1 : at + 1] = [None]
     if said > len(children):  # "애 둘", "초5 남매": more children than ages said; the others' ages are unknown
         orders += [None] * (said - len(children))
         children += [_NO_AGE] * (said - len(children))

@@ -99,3 +99,12 @@ def clock_range(text: str, now: datetime) -> tuple[str | None, str | None, date 
 ])
 def test_hours_read_from_what_surrounds_them(text: str, now: datetime, expected: tuple) -> None:
     assert clock_range(text, now) == expected
+
+
+@pytest.mark.parametrize(("text", "ages"), [
+    ("아이 둘이에요 4살 5개월", [48, 5]),  # two counted, one age said with months: a four-year-old and a baby
+    ("6살 3개월 딸 하나", [75]),  # one child: the months are the child's
+    ("애 둘 2살 6개월", [30, None]),  # a toddler's months are ordinary; the other's age is not said
+])
+def test_years_and_months_beside_a_count_of_two(text: str, ages: list) -> None:
+    assert [c.age_months for c in READER.read(text, datetime(2027, 4, 1, 10, tzinfo=KST)).children] == ages
