@@ -313,7 +313,9 @@ def find_when(
     from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours);
     ``whole_day`` is the window "하루 종일" means (the knowledge's ``day_from``-``day_until``)."""
     today = now.date()
-    if ("지금" in text or "벌써" in text or "현재" in text) and (said_now := _CLOCK_NOW.search(text)) is not None:
+    if "시" in text and ("지금" in text or "벌써" in text or "현재" in text) and (
+        said_now := _CLOCK_NOW.search(text)
+    ) is not None:
         text = text[: said_now.start()] + " " * (said_now.end() - said_now.start()) + text[said_now.end() :]
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
