@@ -67,6 +67,8 @@ def test_a_count_said_alone_gives_children_of_unknown_age(text: str, count: int)
     ("점심 식사 후부터 가능할까요", ("13:00", None)),
     ("점심 전까지만 봐주세요", (None, "12:00")),
     ("점심 먹고 2시 반부터 5시까지", ("14:30", "17:00")),  # the clock said beats lunch
+    ("낮 열두 시부터요", ("12:00", None)),
+    ("낮12시~4시", ("12:00", "16:00")),
 ])
 def test_lunch_said_instead_of_a_clock(text: str, expected: tuple) -> None:
     d = describe(READER.read(text, TUE_0900), KNOWLEDGE)
