@@ -320,8 +320,10 @@ def find_when(
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
-    elif len(days) > 1 and days[1].relative and _HOLIDAY_WORDS.match(text, days[0].at):
-        days = days[1:]  # "설 연휴인데 내일": the holiday is context, 내일 is the day
+    elif len(days) > 1 and days[1].relative and (
+        _HOLIDAY_WORDS.match(text, days[0].at) or (days[0].weekly and days[0].day == today)
+    ):
+        days = days[1:]  # "설 연휴인데 내일", "토요일인데 내일" said on Saturday: the first is context, 내일 the day
     elif len(days) > 1 and _within(days[0], days[1], text):
         days = days[1:]  # "주말 돌봄 되나요? 일요일 10시부터", "추석 연휴에 … 16일": the day inside the holidays
     first = days[0] if days else None

@@ -28,6 +28,8 @@ TUESDAY, NEXT_TUESDAY = date(2027, 3, 2), date(2027, 3, 9)
     ("화요일 밤 9시부터 11시까지", TUE_2000, TUESDAY),  # tonight's hours are still ahead
     ("다음 주 화요일 5살", TUE_0900, NEXT_TUESDAY),
     ("수요일 4살", TUE_2000, date(2027, 3, 3)),
+    ("화요일인데 내일 봐주실 분", TUE_0900, date(2027, 3, 3)),  # today's weekday as context, 내일 the day
+    ("화요일이라 모레 4살", TUE_0900, date(2027, 3, 4)),
 ])
 def test_todays_own_weekday_is_today_while_its_hours_are_ahead(text: str, now: datetime, day: date) -> None:
     assert READER.read(text, now).need.day == day
