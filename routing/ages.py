@@ -64,7 +64,7 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
         (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))(?P<dhalf>\s*반(?!에서|친구|애|아이))?
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
-  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s*아기|\s+아가)
+  | (?<![가-힣])(?P<first>돌)(?:쟁이|\s*지난|\s*지났|\s*된|\s*됐|\s*됬|\s*되었|\s*아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
         (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
@@ -77,7 +77,11 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
 
 _AGE = _age_pattern("")
 _AGE_ALL = _age_pattern(_RARE, "중고예")
-_SEPARATOR = re.compile(r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠")
+_SEPARATOR = re.compile(
+    r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠"
+    r"|(?<![가-힣])(?:하나|한\s*(?:명|놈|애)|다른\s*(?:하나|애|아이|한\s*명))\s*(?:은|는|이|가)(?![가-힣])"
+)
+"""Between two mentions, a new child ("하나는 초2고 하나는 4살": two; "4살 초2" alone is one child)."""
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
@@ -173,6 +177,20 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None]
     return None
 
 
+_BORN = re.compile(r"생(?!각|활|일)|출생|태어")
+
+
+def _born_grade(m: re.Match[str], today: date | None) -> int | None:
+    """The school grade of a child whose birth year is said: Korean children start school in the March of the year
+    they turn seven by Korean count, the year after the year they turn six ("19년생" in December 2026: first grade)."""
+    year = m["by"] or m["bb"]
+    if not year or today is None:
+        return None
+    born = int(year) + (0 if len(year) == 4 else 2000 if 2000 + int(year) <= today.year else 1900)
+    grade = today.year - born - (6 if today.month >= 3 else 7)
+    return grade if 1 <= grade <= 6 else None
+
+
 def _ordinal(text: str, start: int, end: int) -> int | None:
     """The birth order said just before a mention (첫째 1, 둘째 2, 막내 9), if any."""
     found = None
@@ -188,13 +206,13 @@ _PUPIL = Child(school=True)
 """A school child with no age or grade said ("첫째는 초등학생")."""
 _AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
 _COUNT_LETTERS = re.compile(
-    "(?=[둘셋명남형자쌍두세연])(?:둘|셋|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
+    "(?=[둘셋넷명남형자쌍두세연])(?:둘|셋|넷|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
 )
 _DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
 _COUNT = re.compile(
     r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초삼사오])(?:"
     r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"
-    r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?![가-힣]*\s*중에?\s*(?:한|하나))"
+    r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?!\s*[살쌀샬시째])(?![가-힣]*\s*중에?\s*(?:한|하나))"
     r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
     r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생))"
 )
@@ -293,9 +311,20 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     return found
 
 
+_BARE_COUNT = re.compile(
+    r"\W*(?:(?:아+|어+|음+|아니|아뇨|네|예)\s*[,.]*\s*)*(?P<n>둘|셋|넷)"
+    r"(?=\s*(?:이에요|이예요|예요|이요|입니다|이야|이고|인데|이라서|이라|명))"
+)
+"""A count said alone, as the answer to "몇 명이에요?" ("아 아니 둘이에요"): that many children, ages unknown. The
+dialog reads such answers itself (bot/dialog/children.py); here they are counted for `dolbom understand`."""
+
+
 def unnamed_children(text: str) -> tuple[Child, ...]:
-    """The children a text names without age, grade or count ("아들 독감 걸렸어요": one, "아들이랑 딸": two), for a
-    text where ``find_children`` found none; () when the text names no child."""
+    """The children a text names without age, grade or count ("아들 독감 걸렸어요": one, "아들이랑 딸": two, "둘이에요":
+    two), for a text where ``find_children`` found none; () when the text names no child."""
+    bare = _BARE_COUNT.match(text) if ("둘" in text or "셋" in text or "넷" in text) else None
+    if bare is not None:
+        return (_NO_AGE,) * _COUNT_WORDS[bare["n"]]
     if ("유치원" in text or "어린이집" in text or "미취학" in text) and _PRESCHOOLER.search(text):
         return (_PRESCHOOL_CHILD,)
     if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:
@@ -319,6 +348,7 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     orders: list[int | None] = []
     last_end = 0
     newborn = guessed = False
+    mixed: list[int] = []
     pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
     for m in pattern.finditer(text):
         if pattern is _AGE_ALL and (m["by"] or m["bb"] or m["cls"]) and today is None:
@@ -355,6 +385,12 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
                 last_end = m.end()
                 continue
+            if kind == "grade" and prev.school_grade is not None and prev.age_months is not None and (
+                _BORN.search(text, max(0, last_end - 16), last_end)
+            ):
+                children[-1] = Child(age_months=prev.age_months, school_grade=n)  # "19년생 2학년": the grade said wins
+                last_end = m.end()
+                continue
             if kind == "grade" and prev.school_grade is None:
                 if _next_grade(text, m):
                     last_end = m.end()  # "7살인데 내년에 2학년": the grade is next year's; keep the age
@@ -371,10 +407,11 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
             if n < 1:
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
+        if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
+            mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
-        children.append(
-            Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(age_months=n)
-        )
+        born = _born_grade(m, today) if pattern is _AGE_ALL and kind == "age" else None
+        children.append(Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(n, born))
         last_end = m.end()
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)
@@ -392,6 +429,13 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     elif twins:
         children, orders = [_NO_AGE] * (3 if twins["n"] else 2), [None] * (3 if twins["n"] else 2)
     said = _counted(text) if len(children) < 4 else 0
+    if said == len(children) + 1 and mixed:
+        # "애 둘 5살 7개월": one child more is counted than ages said, and nobody gives a five-year-old's age in
+        # months: a five-year-old and a baby of seven months
+        at = mixed[0]
+        years, months = children[at].age_months // 12, children[at].age_months % 12  # type: ignore[operator]
+        children[at : at + 1] = [Child(age_months=years * 12), Child(age_months=months)]
+        orders[at + 1 : at + 1] = [None]
     if said > len(children):  # "애 둘", "초5 남매": more children than ages said; the others' ages are unknown
         orders += [None] * (said - len(children))
         children += [_NO_AGE] * (said - len(children))

@@ -20,15 +20,18 @@ _DAY = re.compile(
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
     \s*(?:뒤|후|있다가|지나서|지나고|지나면|지난\s*(?:뒤|후|다음))
   | (?:(?<![0-9])(?P<nm>[0-9]{1,2})\s*월|(?P<nmw>이번\s*달|이달|요번\s*달|다음\s*달|담\s*달))\s*
-    (?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째|마지막|막)\s*주\s*
-    (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?
+    (?:(?:의\s*)?(?P<last>마지막\s*날|말일|막\s*날)|(?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째|마지막|막)\s*주\s*
+    (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?)
   | (?<![0-9])(?P<mm>[0-9]{1,2})\s*월\s*(?P<md>[0-9]{1,2})\s*일
   | (?<![0-9:./\-])(?P<sm>[0-9]{1,2})\s*[/.]\s*(?P<sd>[0-9]{1,2})(?![0-9./])
     (?!\s*(?:살|세|개월|시간|kg|km|도|키로|%|배))
   | (?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일
     (?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|된|짜리|밖에|아기|아가|[0-9]+\s*(?:회|번|일|시간|개|명|주)))
   | (?P<hol>추석|설날|설|구정|한가위|크리스마스|성탄절|어린이날|신정|삼일절|현충일|광복절|개천절|한글날)
-    \s*(?:연휴\s*(?P<block>첫\s*(?:째\s*)?날|마지막\s*날|(?:끝나고|끝나면|지나고|지나면|끝난\s*뒤|끝난\s*다음)\s*(?:바로\s*)?(?:다음\s*날|이튿날)?)
+    \s*(?:(?:연휴\s*)?(?P<endw>끝나고|끝나면|지나고|지나면|지나서|끝난\s*(?:뒤|후|다음)에?)\s*(?:바로\s*)?(?:첫\s*)?
+        (?P<hwd>[월화수목금토일])\s*(?:요일|욜)
+      |(?P<hn>이틀|사흘|나흘|닷새|[1-9]\s*일)\s*(?P<hdir>전|후|뒤|지나서)
+      |연휴\s*(?P<block>첫\s*(?:째\s*)?날|마지막\s*날|(?:끝나고|끝나면|지나고|지나면|끝난\s*뒤|끝난\s*다음)\s*(?:바로\s*)?(?:다음\s*날|이튿날)?)
       |(?P<alt>대체\s*(?:공휴일|휴일|휴무일?))|(?P<shift>전\s*날|전일|다음\s*날|이튿날|당일|연휴))
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
       |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일)
@@ -187,7 +190,7 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return today + timedelta(days=_AFTER_WORDS[re.sub(r"\s", "", g["aw"])])
         n = int(g["an"])
         return today + timedelta(days=n * (7 if g["au"].startswith("주") else 1))
-    if g["nm"] or g["nmw"]:
+    if (g["nm"] or g["nmw"]) and not g["last"]:
         nth = _NTH.get(re.sub(r"\s", "", g["nth"])) or int(re.sub(r"[^0-9]", "", g["nth"]) or 0)
         month = int(g["nm"]) if g["nm"] else (today.month - 1 + (g["nmw"][0] in "다담")) % 12 + 1
         return _nth_weekday(today, month, nth, WEEKDAYS.index(g["nwd"])) if -1 <= nth <= 5 and nth else None
@@ -200,6 +203,20 @@ def _day(m: re.Match[str], today: date) -> date | None:
             month0 = today.month
             return _month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
         return _day_of_month(today, int(g["dd"]))
+    if g["last"]:  # "12월 마지막 날", "이번 달 말일"
+        month = int(g["nm"]) if g["nm"] else (today.month - 1 + (g["nmw"][0] in "다담")) % 12 + 1
+        if not 1 <= month <= 12:
+            return None
+        year = today.year + (1 if month < today.month else 0)
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    if g["hol"] and g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
+        after = _around_holiday(today, g["hol"], "끝나고", False)
+        return None if after is None else after + timedelta(days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
+    if g["hol"] and g["hn"]:  # "추석 이틀 전", "설 3일 뒤"
+        n = _AFTER_WORDS.get(g["hn"]) or int(re.sub(r"[^0-9]", "", g["hn"]))
+        shift = -n if g["hdir"] == "전" else n
+        main = _named_day(today - timedelta(days=shift), g["hol"])
+        return None if main is None else main + timedelta(days=shift)
     if g["hol"] and (g["block"] or g["alt"]):
         return _around_holiday(today, g["hol"], re.sub(r"\s", "", g["block"] or ""), bool(g["alt"]))
     if g["hol"]:
@@ -213,8 +230,8 @@ def _day(m: re.Match[str], today: date) -> date | None:
     if g["wd"] or g["wd2"]:
         index = WEEKDAYS.index(g["wd"] or g["wd2"])
         weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or g["wp2"] or "")
-        if weeks is None:
-            return today + timedelta(days=(index - today.weekday()) % 7 or 7)
+        if weeks is None:  # today's own weekday is today; find_when moves it a week on when today is over
+            return today + timedelta(days=(index - today.weekday()) % 7)
         found = monday + timedelta(days=7 * weeks + index)
         return found if found >= today else found + timedelta(days=7)  # "이번 주 토요일" said on Sunday
     weeks = {"다음": 1, "담": 1, "다다음": 2}.get(g["ep"] or "")

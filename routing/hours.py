@@ -71,7 +71,9 @@ def settle(
         if end is not None and not bare_end:
             # a certain end: the start is the reading before it that makes a day's care, not 15 hours of it
             # ("7시부터 밤 10시까지" -> 19:00, "7시부터 20시까지" -> 07:00)
-            pm = start + _HALF < end and (hint == "pm" or (hint is None and (start < 360 or end - start >= _LONG)))
+            # (or the morning one is already over today: "7시 반부터 저녁 9시까지" said at 15:00)
+            pm = start + _HALF < end and (hint == "pm" or (hint is None and (
+                start < 360 or end - start >= _LONG or (now_minutes is not None and start <= now_minutes))))
             return Settled(start + _HALF if pm else start, end, True, True)
         hour = start // 60
         over = start if end is None else end

@@ -70,6 +70,13 @@ _VISIT = re.compile(r"(?:빌리|반납하|대여하|구경하|신청하|받으)�
 _CARE_WORDS = re.compile(r"맡[기길겨아]|봐[주줄줘야]|돌[봐보]|동안|사이에|케어|시터|보살")
 
 
+_ASKED = re.compile(
+    r"(?:도|은|는|이|가|을|를|만|같은거|같은것)?(?:좀|혹시)?"
+    r"(?:되나|돼나|되요|돼요|되는지|될까|가능|있나|있을까|있는지|있어요|받을수|받고싶|받을데|신청|문의|할수있|알려)"
+)
+"""Right after a topic word: the question asks about it."""
+
+
 def _visit(compact: str) -> bool:
     """Whether the hours said are for going to the service asked about, not for care: a visit said, no care asked."""
     return _VISIT.search(compact) is not None and _CARE_WORDS.search(compact) is None
@@ -215,7 +222,12 @@ class Understander:
         if self._topics is None:
             return ()
         seen: dict[str, None] = {}
+        asked: dict[str, None] = {}
         for m in self._topics.finditer(compact):
             for sid in self._topic_owners[m.group()]:
                 seen.setdefault(sid, None)
+                if _ASKED.match(compact, m.end()):
+                    asked.setdefault(sid, None)
+        if asked and len(seen) > 1:  # "장난감 뺏겨 울었는데 형제싸움도 상담 되나요": what the question asks comes first
+            return (*asked, *(sid for sid in seen if sid not in asked))
         return tuple(seen)

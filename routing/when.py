@@ -44,9 +44,10 @@ _CLOCK_LETTERS = re.compile("[시:정자mM]")
 _SHORT_RANGE = re.compile(
     rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})(?:\s*(?P<ap>[aApP])\.?\s*[mM]\.?)?"
     rf"\s*[~\-–〜]\s*(?:(?P<mk2>{_MARK})\s*)?"
-    rf"(?P<b>[0-9]{{1,2}})\s*(?:시{_NOT_CLOCK}|(?P<bp>[aApP])\.?\s*[mM]\.?(?![a-zA-Z]))"
+    rf"(?P<b>[0-9]{{1,2}})\s*(?:시{_NOT_CLOCK}|(?P<bp>[aApP])\.?\s*[mM]\.?(?![a-zA-Z])"
+    r"|(?<=[0-9])(?P<bare>(?=\s*(?:까지|[.,!?/|)\n]|$))))"
 )
-"""3~7시, 15-19시, 3pm-7pm, 3-7pm."""
+"""3~7시, 15-19시, 3pm-7pm, 3-7pm, and a bare "9-6." standing alone (both hours 1-12; "3-4살" is ages)."""
 _END_ROLE = re.compile(
     r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지"
     r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
@@ -57,6 +58,16 @@ _DURATION = re.compile(
     rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{_HOURS_RE}))\s*시간(?:\s*(?P<half>반)|\s*(?P<mi>[0-9]{{1,2}})\s*분)?"
     r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분\s*(?:동안|정도|만|간)"
 )
+_LUNCH = re.compile(
+    r"점심\s*(?:때|시간|쯤|무렵)?\s*(?:(?P<after>먹고|먹은\s*(?:뒤|후|다음)|먹이고|지나(?:서|고)?|(?:식사\s*)?(?:후|이후|뒤))"
+    r"|부터|에서|(?P<until>까지|전까지|전에))"
+)
+"""Lunch said instead of a clock: from noon ("점심때부터"), after it 13:00 ("점심 먹고"), or until noon."""
+_CLOCK_NOW = re.compile(
+    rf"(?:지금|벌써|현재)\s*(?:이|은)?\s*(?:시간\s*(?:이|은)?\s*)?(?:(?:{_MARK})\s*)?(?:[0-9]{{1,2}}|{_HOURS_RE})\s*시"
+    r"(?:\s*반|\s*[0-9]{1,2}\s*분)?\s*(?:인데|이니까|니까|라서|이라서|예요|이에요|거든요|밖에|넘었|넘어서|다\s*됐|가\s*넘|이\s*넘|쯤인데)"
+)
+"""The time now, said as a reason ("지금 밤 11시인데 내일 새벽 6시부터"): never the care's hours."""
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
 _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
 """Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
@@ -218,6 +229,8 @@ class Times:
     """Where in the text the start is said (-1: not said there, e.g. 지금)."""
     end_at: int = -1
     """Where in the text the end is said (-1: not said)."""
+    end_mark: str | None = None
+    """The end's own 오전/오후-style word, said right at ``end_at`` ("저녁 8시까지": 저녁)."""
 
 
 _NO_TIMES = Times()
@@ -231,6 +244,11 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     start_at = -1
     end_said: _Said | None = None
     short = _SHORT_RANGE.search(text) if ("~" in text or "-" in text or "〜" in text or "–" in text) else None
+    if short and short["bare"] is not None and (
+        not 1 <= int(short["a"]) <= 12 or not 1 <= int(short["b"]) <= 12
+        or (short.start() > 0 and text[short.start() - 1] in "0123456789:./-")
+    ):
+        short = None  # "12-25." or "3.5-6.": not a range of hours
     if short:
         start_mark, start_at = short["mk"] or _suffix(short["ap"]), short.start()
         a, b = int(short["a"]), int(short["b"])
@@ -242,7 +260,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             end_said = _Said(end_minutes, b, 0, end_mark, "end", end_mark is not None or b >= 12, short.start())
     elif not _CLOCK_LETTERS.search(text):
         # Most messages name no time: nothing below could find one.
-        if now_minutes is None:
+        if now_minutes is None and "점심" not in text:
             return _NO_TIMES
     else:
         said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
@@ -260,6 +278,12 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
         elif end_said is None:
             end_said = next((s for s in said if s.role == "end"), None)
+    if start is None and "점심" in text:
+        lunch = _LUNCH.search(text)
+        if lunch is not None and lunch["until"] is None:
+            start, start_mark, start_sure, start_at = 780 if lunch["after"] else 720, "낮", True, lunch.start()
+        elif lunch is not None and end_said is None:
+            return Times(None, 720, False, True, -1, lunch.start())
     if start is None and now_minutes is not None:
         start = now_minutes
     if start is None:
@@ -270,7 +294,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         lifted = end_said.mark is None and end == end_said.minutes + 720
         # "10:00-18:00": an evening start would come after a certain end, so the start is the morning one
         settled = end_sure and start + 720 >= end
-        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at)
+        mark = end_said.mark if short is None else None
+        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at, mark)
     duration = _duration(text) if "시간" in text or "분" in text else None
     return Times(start, start + duration if duration else None, start_sure, start_sure, start_at)
 
@@ -288,11 +313,17 @@ def find_when(
     from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours);
     ``whole_day`` is the window "하루 종일" means (the knowledge's ``day_from``-``day_until``)."""
     today = now.date()
+    if "시" in text and ("지금" in text or "벌써" in text or "현재" in text) and (
+        said_now := _CLOCK_NOW.search(text)
+    ) is not None:
+        text = text[: said_now.start()] + " " * (said_now.end() - said_now.start()) + text[said_now.end() :]
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
-    elif len(days) > 1 and days[1].relative and _HOLIDAY_WORDS.match(text, days[0].at):
-        days = days[1:]  # "설 연휴인데 내일": the holiday is context, 내일 is the day
+    elif len(days) > 1 and days[1].relative and (
+        _HOLIDAY_WORDS.match(text, days[0].at) or (days[0].weekly and days[0].day == today)
+    ):
+        days = days[1:]  # "설 연휴인데 내일", "토요일인데 내일" said on Saturday: the first is context, 내일 the day
     elif len(days) > 1 and _within(days[0], days[1], text):
         days = days[1:]  # "주말 돌봄 되나요? 일요일 10시부터", "추석 연휴에 … 16일": the day inside the holidays
     first = days[0] if days else None
@@ -322,11 +353,15 @@ def find_when(
     ):
         first, day, days = None, None, []  # "남편은 주말에도 일하고 … 평일 저녁 6시부터": the weekend is context
     own = period(text)
+    around = own
+    if times.end_mark and not times.start_sure and 0 <= times.start_at < times.end_at and own is not None:
+        # "7시 반부터 저녁 8시까지": 저녁 is the end's own word; it says nothing about the bare start
+        around = period(text[: times.end_at] + text[times.end_at + len(times.end_mark) :])
     # with no day said, a morning already over today is tonight's too, unless the hours are a schedule or start
     # at a doubtful 6-8 (tomorrow's dawn is as likely as tonight: asked)
     today_said = day == today or (
         day is None and times.start is not None and not 360 <= times.start < 540 and not _RECURRING.search(text))
-    settled = settle(times.start, times.end, times.start_sure, times.end_sure, own or hint, school,
+    settled = settle(times.start, times.end, times.start_sure, times.end_sure, around or hint, school,
                      now_minutes if today_said else None)
     start, end = settled.start, settled.end
     if (start is None or end is None) and ("종일" in text or "하루" in text) and _WHOLE_DAY.search(text):
@@ -341,6 +376,10 @@ def find_when(
             day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning
     if start is None and end is not None and end < night_until and _NIGHT_ONLY.search(text):
         end += 1440  # "오늘 밤 새벽 3시까지": the small hours after tonight, not this morning's
+    if first is not None and first.weekly and day == today and start is None and end is None and (
+        now_minutes >= whole_day[1] and not now_said and "오늘" not in text and TODAY.search(text) is None
+    ):
+        day += timedelta(days=7)  # "화요일에" said on a Tuesday evening, no hours: the next one (README)
     past = False
     if day is not None and _over(day, start, end, now, today):
         if first is not None and first.weekly:

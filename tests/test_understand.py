@@ -156,7 +156,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("PM 7시", expect(start="19:00")),
     ("7시부터 20시까지", expect(start="07:00", end="20:00", night=True)),
     ("오후 6:30부터", expect(start="18:30")),
-    ("점심때부터 저녁때까지", expect()),
+    ("점심때부터 저녁때까지", expect(start="12:00")),  # lunch is a clock time; 저녁때 alone is not
     ("저녁 6시에서 9시 사이", expect(start="18:00", end="21:00", night=True)),
     ("18시30분까지", expect(end="18:30")),
     ("오후6시30분까지", expect(end="18:30")),
@@ -172,7 +172,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("토요일 오후", expect(date="2026-11-28", night=False, **WEEKEND)),
     ("일요일", expect(date="2026-11-29", **WEEKEND)),
     ("월요일", expect(date="2026-11-30", **WEEKDAY)),
-    ("화요일", expect(date="2026-12-01", **WEEKDAY)),
+    ("화요일", expect(date="2026-11-24", urgent=True, **WEEKDAY)),  # said on a Tuesday afternoon: today (README)
+    ("화요일 오전 9시부터 11시까지", expect(date="2026-12-01", start="09:00", end="11:00", night=False, **WEEKDAY)),
     ("수욜", expect(date="2026-11-25", **WEEKDAY)),
     ("이번 주 금요일", expect(date="2026-11-27", **WEEKDAY)),
     ("다음 주 화요일", expect(date="2026-12-01", **WEEKDAY)),

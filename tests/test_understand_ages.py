@@ -27,7 +27,7 @@ def kids(text: str, now: datetime = NOW) -> tuple[Child, ...]:
     ("text", "expected"),
     [
         ("21년생 아들이에요", (Child(65),)),
-        ("2019년생 딸", (Child(89),)),
+        ("2019년생 딸", (Child(89, 1),)),  # at school since March 2026 (README: birth years)
         ("24년 3월생 아기", (Child(32),)),
         ("2024.03.20생", (Child(32),)),
         ("2025년 10월 1일에 태어났어요", (Child(14),)),
