@@ -92,23 +92,25 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 
 class _Compiled:
     __slots__ = (
-        "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words", "others", "over", "past",
-        "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words",
+        "asking", "calm", "carer", "done_to", "lately", "mild", "named_signs", "now", "now_words", "others", "over",
+        "past", "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words",
         "young_below", "young_words",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
+        pairs = tuple(p for p in s.together if not p.carer)
         self.words = (_alternation(s.words, kids) + _alternation(s.exact, kids, stems=False)
-                      + _together(tuple(p for p in s.together if not p.now), kids))
-        self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in s.together if p.now), kids)
+                      + _together(tuple(p for p in pairs if not p.now), kids))
+        self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in pairs if p.now), kids)
+        self.carer = _together(tuple(p for p in s.together if p.carer), kids)
         self.with_child = _alternation(s.with_child, kids)
         self.urgent = _alternation(s.urgent, kids)
         self.calm = _alternation(s.calm, kids, stems=False)
         self.signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD not in w), kids)
         self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
         reach = s.urgent_reach
-        self.wide = _together(tuple(p for p in s.together if not p.now), kids, reach) if reach else ()
-        self.wide_now = _together(tuple(p for p in s.together if p.now), kids, reach) if reach else ()
+        self.wide = _together(tuple(p for p in pairs if not p.now), kids, reach) if reach else ()
+        self.wide_now = _together(tuple(p for p in pairs if p.now), kids, reach) if reach else ()
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
         self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
@@ -179,13 +181,17 @@ class _Reading:
             return False
         return c.over is None or c.over.search(text, end) is None
 
-    def counts(self, patterns: Patterns) -> bool:
+    def counts(self, patterns: Patterns, anyone: bool = False) -> bool:
+        """Whether a match tells an event about a child; ``anyone``: whoever its subject is (a carer's pair)."""
         c, text = self.c, self.text
         for p in patterns:
             for m in p.finditer(text):
                 # a pair's subject stands before what happened; a word may start with the child it is about
                 at = m.start(1) if p.groups else self.kids.subject_end(text, m.start())
-                if (
+                if anyone:
+                    if self.stands(m.start(), m.end(), at):
+                        return True
+                elif (
                     (
                         not self.kids.about_someone_else(text, at, c.others)
                         or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
@@ -207,7 +213,9 @@ class _Reading:
 
 
 def _cores(words: Iterable[str]) -> set[str]:
-    return {w.replace(" ", "").replace(_CHILD, "") for w in words} - {""}
+    """What must stand in a message for the word to be there: the word without its child noun, or, with the
+    child inside it ("차에{아이}두고"), its longest piece, since the child's noun comes between the pieces."""
+    return {max(w.replace(" ", "").split(_CHILD), key=len) for w in words} - {""}
 
 
 def _starts(words: set[str]) -> set[str]:
@@ -257,7 +265,8 @@ class SituationFinder:
             ) or (
                 c.now_words and not later
                 and (age_months is None or age_months < c.young_below or _any(c.young_words, text))
-                and (now or not _any(c.plans, text)) and r.counts(c.now_words + c.wide_now if alarmed else c.now_words)
+                and (now or not _any(c.plans, text))
+                and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words) or r.counts(c.carer, anyone=True))
             ):
                 found.append(sid)
         return frozenset(found)

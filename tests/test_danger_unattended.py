@@ -1,0 +1,142 @@
+"""Danger told through the adults and places around a child: a child who never arrived, a child shut in, something
+sexual shown or asked of a child, a carer struck down or taken away with young children left; and their lookalikes.
+
+Classes the second held-out test set (2026-12-06) showed missing; every sentence here is written apart from it.
+The hour matters for some (a parent at the emergency room at 02:00): each sentence carries the hour it is sent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.understand import Understander
+
+DAY = datetime(2026, 12, 7, 0, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Monday
+READER = Understander(load())
+
+
+def _danger(text: str, hour: int = 20) -> bool:
+    return READER.read(text, DAY.replace(hour=hour)).danger
+
+
+# Written before the class fixes were tried on them (first measurement: 29/30 caught, 1/30 false alarm).
+WRITTEN_DANGER: dict[str, tuple[tuple[int, str], ...]] = {
+    "on_the_way": (  # on the way: school or academy says the child never arrived
+        (9, "유치원에서 아들이 아직 등원 안 했다고 연락 왔어요 버스 태워 보냈는데요"),
+        (15, "학원 선생님이 딸이 학원에 안 왔대요 학교 끝나고 바로 간다고 했는데 전화도 안 받아요"),
+        (10, "7시 반에 집 나섰는데 담임쌤이 애가 학교에 안 왔다고 문자 보냈어요"),
+        (14, "피아노 학원에 안 왔다고 하는데 애가 분명 집에서 나갔거든요 어디 갔는지 모르겠어요"),
+        (9, "어린이집 차에 태웠는데 어린이집에서는 안 왔다네요 어떡해요"),
+        (18, "아들 학교 끝나고 올 시간이 한 시간이나 지났는데 아직 안 들어와요"),
+        (19, "딸래미 학원 마치고 집에 올 시간이 훨씬 지났는데 안 오고 연락도 없어요"),
+        (17, "하교 시간이 한참 지났는데 애가 안 와예 폰은 꺼져 있고예"),
+    ),
+    "trapped": (  # trapped inside: car, room, bathroom
+        (13, "마트 주차장인데 차 문이 잠겨서 아기가 안에 갇혔어요 차 안이 너무 더워요"),
+        (16, "키를 안에 두고 문을 닫아버렸어요 돌쟁이가 차 안에 혼자 있어요"),
+        (20, "세 살 아들이 화장실 문을 잠가버렸는데 안에서 못 나와요 울고불고 난리에요"),
+        (11, "애가 장롱에 들어가서 갇혔는데 문이 안 열려요"),
+        (14, "아이가 엘리베이터에 혼자 갇혔어요 관리실 연락이 안 돼요"),
+    ),
+    "sexual": (  # something sexual shown or asked of a child
+        (19, "학원 차 기사 아저씨가 딸한테 야한 동영상을 보여줬대요"),
+        (21, "온라인 게임에서 만난 사람이 아들한테 몸 사진을 찍어서 보내라고 했대요"),
+        (17, "동네 형이 우리 애한테 팬티를 벗어보라고 했다네요"),
+        (20, "체육관 코치가 애 옷을 들춰보고 이상한 말을 했대요 애가 무서워해요"),
+        (15, "모르는 아저씨가 놀이터에서 딸한테 이상한 영상을 보여주면서 따라오라 했대요"),
+    ),
+    "carer_down": (  # carer struck down or taken, young children left
+        (23, "애 재우다가 제가 어지러워서 쓰러졌어요 겨우 폰 잡았어요 애는 18개월이고 아무도 없어요"),
+        (22, "엄마가 부엌에서 쓰러졌는데 안 일어나요 저는 여덟 살이고 동생이랑 둘이에요"),
+        (1, "아빠가 술 먹고 경찰에 잡혀갔어요 저랑 동생만 집에 있어요 동생은 네 살이에요"),
+        (3, "아내가 구급차에 실려 갔어요 저도 따라왔는데 집에 애들만 있어요 6살 2살이에요"),
+        (0, "할머니가 애들 보다가 쓰러지셔서 119 불렀어요 애들 둘만 있어요 지금 가는 중인데 30분 걸려요"),
+        (2, "와이프가 출혈이 심해서 응급실이에요 애는 집에서 자고 있어요 네 살이에요"),
+        (23, "제가 교통사고 나서 병원에 왔어요 애 둘 집에 있는데 남편은 출장 중이에요 4살 2살"),
+        (21, "엄마가 숨을 못 쉬어서 구급차 타고 갔어요 저랑 애기만 있어요 무서워요"),
+        (4, "남편이 경찰서에 와 있어서 저도 왔는데 애들 둘이 집에서 자요 3살 5살"),
+        (20, "혼자 아기 보는데 제가 가슴이 찢어질 듯 아파서 못 일어나요 아기는 7개월이에요 집에 아무도 없어요"),
+        (22, "엄마가 체포됐어요 저는 열 살이고 아기 동생이 있어요 어른이 없어요"),
+        (18, "할아버지가 손주 보다가 의식을 잃으셨어요 애는 세 살이고 어른은 아무도 없어요"),
+    ),
+}
+
+WRITTEN_LOOKALIKES: dict[str, tuple[tuple[int, str], ...]] = {
+    "on_the_way": (  # school or academy absent, but known why / plans
+        (9, "애가 아파서 오늘 등교 안 했어요 집에서 볼 사람 필요해요"),
+        (10, "학교에 안 간다고 떼써서 늦게 보냈어요 아침부터 진 빠지네요"),
+        (8, "내일 체험학습이라 학교 안 가요 하루 맡길 곳 있나요"),
+        (15, "학원에 안 왔다고 연락 왔는데 친구 집에 있었대요 찾았어요"),
+        (17, "남편 퇴근할 시간이 한참 지났는데 안 와요 애 둘 보기 힘드네요"),
+        (19, "택배 올 시간이 지났는데 안 오네요 그동안 애 봐줄 분 있나요"),
+        (18, "아이 학원 끝나고 올 시간에 맞춰 집에 있어 줄 돌보미 구해요"),
+        (16, "애가 하교 시간 지나서 왔는데 친구랑 놀다 왔대요"),
+    ),
+    "trapped": (  # trapped / locked words, ordinary
+        (11, "애가 화장실 문 잠가놓고 장난쳐서 열쇠로 열었어요"),
+        (14, "차 키를 안에 두고 내렸는데 애는 제가 안고 있어요 보험 불렀어요"),
+        (19, "장롱 안에 숨는 걸 좋아해서 숨바꼭질 자주 해요"),
+        (10, "애가 방에 갇혀 있는 게 답답하대요 주말에 놀 곳 있을까요"),
+        (13, "엘리베이터 점검 중이라 계단으로 다녀요 4살 애 데리고요"),
+    ),
+    "sexual": (  # sexual words, ordinary
+        (20, "애가 목욕하기 싫다고 옷 벗으라고 해도 안 벗어요 ㅠㅠ"),
+        (15, "아이 성교육 책 추천해 주세요 몸 사진 같은 그림 있는 거요"),
+        (19, "딸이 야한 장면 나오면 눈 가려요 드라마 보다가 웃었어요"),
+        (16, "기저귀 떼는 중인데 바지 내리는 걸 아직 못 해요"),
+        (14, "애가 제 휴대폰으로 이상한 사진을 찍어놨어요 ㅋㅋ"),
+    ),
+    "carer_down": (  # carer unwell or away, another adult with the children / plan
+        (23, "제가 쓰러질 것 같아요 애 혼자 보느라 너무 힘들어요"),
+        (13, "남편이 쓰러져서 입원했어요 다음 주에 애 봐줄 곳 있을까요"),
+        (2, "아내가 응급실이에요 애들은 할머니랑 집에 있어요"),
+        (1, "엄마가 구급차 타고 갔는데 아빠가 애들 보고 있어요 내일 아침 돌봄 필요해요"),
+        (21, "병원에 왔는데 애는 어린이집에 있어요 7시까지 데리러 가야 해요"),
+        (15, "남편이 입원해서 병원에 와 있어요 애는 시어머니가 보고 계세요"),
+        (20, "제가 숨이 안 쉬어질 정도로 바빠요 애 봐줄 분 구해요"),
+        (22, "엄마가 많이 아파서 병원 갔어요 아빠랑 집에 있어요 내일 학교 끝나고 맡길 곳 있나요"),
+        (10, "할머니가 쓰러지셔서 장례 준비 중이에요 애 둘 봐줄 곳 필요해요"),
+        (3, "응급실 왔는데 애가 열이 40도예요 애는 제 옆에 있어요"),
+        (19, "경찰서에 분실물 찾으러 왔어요 애 데리고요"),
+        (16, "아빠가 출장 가서 애랑 둘이 있어요 주말에 놀 곳 추천해 주세요"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("kind", "hour", "text"), [(k, h, t) for k, ts in WRITTEN_DANGER.items() for h, t in ts],
+                         ids=str)
+def test_a_child_left_shut_in_exposed_or_missing_on_the_way_is_danger(kind: str, hour: int, text: str) -> None:
+    assert _danger(text, hour), f"{kind}: {text}"
+
+
+@pytest.mark.parametrize(("kind", "hour", "text"), [(k, h, t) for k, ts in WRITTEN_LOOKALIKES.items() for h, t in ts],
+                         ids=str)
+def test_the_same_words_with_an_adult_there_a_plan_or_an_ending_are_not(kind: str, hour: int, text: str) -> None:
+    assert not _danger(text, hour), f"{kind}: {text}"
+
+
+def test_a_carer_at_the_emergency_room_at_night_with_young_children_at_home_is_danger() -> None:
+    text = "남편이 쓰러져서 응급실 왔어요 애 둘 집에 있어요 5살 3살"
+    reading = READER.read(text, DAY.replace(hour=2))
+    assert reading.danger and "emergency" in reading.need.situations
+
+
+@pytest.mark.parametrize(("danger", "quiet"), [
+    ("엄마가 쓰러졌는데 안 일어나요 저랑 동생만 있어요", "엄마가 쓰러졌는데 무서워요 아빠가 옆에 있어요"),
+    ("응급실 왔어요 애 둘 집에 있어요", "응급실 왔어요 애 둘 집에 있어요 남편이 보고 있어요"),
+    ("아침에 보냈는데 학교에 안 왔다고 연락 왔어요",
+     "아침에 보냈는데 학교에 안 왔다고 해서 놀랐는데 알고 보니 체험학습 날이었어요"),
+    ("화장실 문이 잠겨서 애가 안에서 울어요", "화장실 문이 잠겨서 애가 안에서 울어서 열어줬어요"),
+    ("차에 애 두고 문이 잠겼어요 빨리요", "내일 차에 애 두고 잠깐 볼일 봐도 되나요"),
+])
+def test_another_adult_there_an_ending_told_or_a_plan_makes_it_quiet(danger: str, quiet: str) -> None:
+    assert _danger(danger) and not _danger(quiet)
+
+
+def test_a_word_with_the_child_inside_it_passes_the_first_quick_look() -> None:
+    # "차에{아이}두고": the quick look before any reading once asked for "차에두고" and so never saw "차에 애 두고"
+    assert _danger("차에 아들 두고 내렸는데 문이 잠겼어요")
