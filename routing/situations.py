@@ -30,8 +30,10 @@ _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"
 """Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
-있는데', a thing going on, '넘어지고 나서' and '자고 일어났는데', one thing after the other, and '사탕인 줄
-알고', are one)."""
+있는데', a thing going on, '넘어지고 나서' and '자고 일어났는데', one thing after the other, '사탕인 줄
+알고', and '퉁퉁 붓고 모양이 이상해요' and '발진이 심하고 우유도 못 먹어요', one sign told beside another,
+are one)."""
+_CLAUSE = f"(?:[^{_CLAUSE_END}]|(?:(?<=[알붓])|(?<=심하)){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
@@ -73,7 +75,7 @@ def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Pa
     says what happened: whom the pair is about is read before it."""
     patterns = []
     for p in pairs:
-        clause = "." if p.chain else f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
+        clause = "." if p.chain else _CLAUSE
         gap = f"{clause}{{0,{p.within + reach}}}?"
         # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
         last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
@@ -92,17 +94,18 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 
 class _Compiled:
     __slots__ = (
-        "asking", "calm", "carer", "done_to", "lately", "mild", "named_signs", "now", "now_words", "others", "over",
-        "past", "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words",
-        "young_below", "young_words",
+        "anyone", "anyone_now", "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words",
+        "others", "over", "past", "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now",
+        "with_child", "words", "young_below", "young_words",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
-        pairs = tuple(p for p in s.together if not p.carer)
+        pairs = tuple(p for p in s.together if not p.anyone)
         self.words = (_alternation(s.words, kids) + _alternation(s.exact, kids, stems=False)
                       + _together(tuple(p for p in pairs if not p.now), kids))
         self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in pairs if p.now), kids)
-        self.carer = _together(tuple(p for p in s.together if p.carer), kids)
+        self.anyone = _together(tuple(p for p in s.together if p.anyone and not p.now), kids)
+        self.anyone_now = _together(tuple(p for p in s.together if p.anyone and p.now), kids)
         self.with_child = _alternation(s.with_child, kids)
         self.urgent = _alternation(s.urgent, kids)
         self.calm = _alternation(s.calm, kids, stems=False)
@@ -260,13 +263,14 @@ class SituationFinder:
             alarmed = _any(c.urgent, text)
             if c.calm and _any(c.calm, text):
                 continue  # "캑캑거리면서도 재밌대요 ㅋㅋ": nobody laughs while a child is in danger
-            if r.counts(c.words) or r.after_child(c.with_child) or (
+            if r.counts(c.words) or r.counts(c.anyone, anyone=True) or r.after_child(c.with_child) or (
                 alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))
             ) or (
                 c.now_words and not later
                 and (age_months is None or age_months < c.young_below or _any(c.young_words, text))
                 and (now or not _any(c.plans, text))
-                and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words) or r.counts(c.carer, anyone=True))
+                and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words)
+                     or r.counts(c.anyone_now, anyone=True))
             ):
                 found.append(sid)
         return frozenset(found)

@@ -140,3 +140,26 @@ def test_another_adult_there_an_ending_told_or_a_plan_makes_it_quiet(danger: str
 def test_a_word_with_the_child_inside_it_passes_the_first_quick_look() -> None:
     # "차에{아이}두고": the quick look before any reading once asked for "차에두고" and so never saw "차에 애 두고"
     assert _danger("차에 아들 두고 내렸는데 문이 잠겼어요")
+
+
+@pytest.mark.parametrize("text", [
+    "초등학생 조카가 새아빠가 밤마다 몰래 방에 들어온다고 털어놨어요",   # an adult at night, whoever the subject
+    "새아빠가 밤마다 방에 들어와서 무섭대요",
+    "카페 앞에 유모차 세워놨는데 유모차째 사라졌어요 아기 타고 있었어요",  # taken with what the child sat in
+    "애가 추워서 몸을 떨더니 입술이 파래요",                          # a cause of shaking, then a worse sign
+    "발목이 퉁퉁 붓고 안 움직여요 애가 울어요",                        # 붓고: one sign beside another
+])
+def test_a_stepfather_at_night_a_pram_taken_and_signs_told_one_by_one_are_danger(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "새아빠가 밤에 방에 들어와서 이불 덮어줘요 애가 좋아해요",
+    "유모차째 들고 버스 탈 수 있나요",
+    "애가 추워서 덜덜 떨어요 패딩 어디서 빌려요",
+    "애가 오줌 누고 부르르 떨어요 ㅎㅎ 원래 그래요?",
+    "모기 물려서 다리가 퉁퉁 붓고 가려워해요",
+    "옆집 아기가 아토피가 심하고 밥도 잘 먹어요",
+])
+def test_the_same_words_with_a_harmless_cause_or_nothing_wrong_stay_quiet(text: str) -> None:
+    assert not _danger(text)
