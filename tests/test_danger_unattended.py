@@ -163,3 +163,34 @@ def test_a_stepfather_at_night_a_pram_taken_and_signs_told_one_by_one_are_danger
 ])
 def test_the_same_words_with_a_harmless_cause_or_nothing_wrong_stay_quiet(text: str) -> None:
     assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "차 안에 애기 재워놓고 잠깐 은행 왔는데 차 문이 안 열려요",
+    "아기가 안방 문을 잠갔어요 안에서 울기만 해요 열쇠가 없어요",
+    "베란다 문이 잠겨서 애가 밖에 갇혔어요 추워요",
+    "아빠가 갑자기 쓰러졌어요 저 2학년이에요 어떻게 해요",            # a child writing, the carer struck down
+    "엄마가 술 먹고 안 일어나요 동생이 계속 울어요 저는 9살이에요",
+    "할머니랑 사는데 할머니가 안 일어나세요 저 혼자예요",
+    "학원 원장이 애한테 뽀뽀해달라고 했대요",                       # grooming by someone outside the family
+    "채팅에서 만난 사람이 딸한테 사진 보내달라고 해서 보냈대요",
+    "게임에서 만난 형이 아들한테 만나자고 했대요 엄마한테는 비밀이래요",
+])
+def test_a_second_round_of_the_same_classes_in_other_words_is_danger(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "남편이 안 일어나요 애가 울어요 ㅠㅠ 아침마다 전쟁",
+    "남편이 술 먹고 안 일어나요 애 어린이집 보내야 하는데 짜증나요",
+    "할머니가 애한테 뽀뽀해달라고 해요 귀여워요",
+    "선생님이 준비물 사진 보내달래요",
+    "아빠가 엄마 생일 선물 비밀로 하자고 했대요",
+    "어린이집 선생님이 애들 사진 보내주셨어요",
+    "방 문이 잠겨서 열쇠 수리 불렀어요 애는 제가 데리고 있어요",
+    "저 3학년인데요 엄마가 쓰러져서 입원했대요 할머니 집에 있어요",
+    "태권도 코치님이 애랑 만나자고 하셔서 상담 갔어요",
+    "온라인 수업 선생님이 애랑 만나자고 하셔서 상담 예약했어요",
+])
+def test_a_second_round_of_lookalikes_stays_quiet(text: str) -> None:
+    assert not _danger(text)
