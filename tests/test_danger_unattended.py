@@ -194,3 +194,33 @@ def test_a_second_round_of_the_same_classes_in_other_words_is_danger(text: str) 
 ])
 def test_a_second_round_of_lookalikes_stays_quiet(text: str) -> None:
     assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "평소 5시면 오는데 7시인데 안 와요 친구 집에도 없대요",            # past the usual hour
+    "딸아이가 학원 차에서 내렸다는데 집에 아직 안 왔어요 한 시간 넘었어요",
+    "우리 손주가 목욕탕 문을 안에서 잠그고 안 열어요 물소리만 나요",   # locked in, no answer
+    "애가 세탁기 안에 들어갔는데 문이 안 열려요",                      # inside an appliance
+    "저 지금 구급차 안이에요 아내가 의식이 없어요 애들은 집에 자고 있어요 2살 5살",
+    "제가 넘어져서 다리가 부러진 것 같아요 못 움직여요 아기랑 둘뿐이에요",
+    "아빠가 엄마를 때려서 엄마가 병원 갔어요 저랑 동생만 집에 있어요",
+    "남자 선생님이 딸 사진을 몰래 찍는 것 같대요",                    # covert photos
+    "애 휴대폰에 모르는 사람이 자꾸 사진 보내달라고 문자해요",
+])
+def test_a_third_round_of_the_same_classes_is_danger(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "평소 5시면 오는데 오늘은 7시에 온대요 그동안 봐줄 분",
+    "애가 7시면 들어오는데 오늘은 학원 보강이라 안 와요",
+    "학교에서 애가 아직 안 왔다고 해서 보니 오늘 재량휴업일이었어요 깜빡했네요",
+    "제가 넘어져서 다리가 부러졌는데 남편이 애 보고 있어요 내일 돌봄 필요해요",
+    "아내가 입원해서 병원에 있어요 애들은 처가에 맡겼어요",
+    "애가 화장실 문 잠그고 안 나와요 사춘기인가봐요",
+    "세탁기 문이 안 열려요 수리 불러야 하는데 애 봐줄 분",
+    "남편이 7시면 오는데 오늘은 안 와요 애 봐줄 분",
+    "애들이 제가 못 움직이게 매달려요 ㅎㅎ 둘뿐이라 힘들어요",
+])
+def test_a_third_round_of_lookalikes_stays_quiet(text: str) -> None:
+    assert not _danger(text)
