@@ -224,3 +224,29 @@ def test_a_third_round_of_the_same_classes_is_danger(text: str) -> None:
 ])
 def test_a_third_round_of_lookalikes_stays_quiet(text: str) -> None:
     assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "엄마가 아파서 119 불렀는데 아직 안 왔어요 저는 초2 동생은 5살이에요",  # a child writing, help called
+    "아저씨가 딸한테 자꾸 예쁘다고 문자하고 만나자고 했대요",
+    "딸이 학원 선생님이 자꾸 무릎에 앉으라고 한대요 싫다고 하는데",       # the adult asks: whoever the subject
+    "선생님이 아무한테도 말하지 말라고 했대요 애가 무서워해요",
+    "엘베에 애만 타고 문이 닫혀버렸어요 어디로 갔는지 몰라요",
+    "할매가 애 보다가 넘어져가 못 일어난다 카는데 애가 세 살이다 집에 어른이 없다",
+])
+def test_a_fourth_round_of_the_same_classes_is_danger(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "딸이 편의점 간다고 나갔는데 한 시간째 안 들어와요 친구랑 수다 떨고 있대요",  # where the child is, told
+    "선생님이 애를 무릎에 앉혀서 책 읽어주신대요",
+    "삼촌이 애한테 뽀뽀해달라고 해서 애가 도망갔어요 ㅋㅋ",
+    "선생님이 애들한테 엄마한테 말하지 말라고 했대요 깜짝 선물이래요",
+    "엄마가 쓰러지셔서 병원 왔어요 애들은 남편이 보고 있어요 내일 아침 돌봄 되나요",
+    "저는 초2예요 엄마가 회사에서 늦게 와요 돌봄교실 신청하고 싶어요",
+    "수영 강사님이 애 자세를 잡아주느라 몸을 만졌대요 괜찮대요",
+    "119 불렀어요 제가 다쳤는데 애는 남편이 보고 있어요",
+])
+def test_a_fourth_round_of_lookalikes_stays_quiet(text: str) -> None:
+    assert not _danger(text)
