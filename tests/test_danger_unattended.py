@@ -250,3 +250,27 @@ def test_a_fourth_round_of_the_same_classes_is_danger(text: str) -> None:
 ])
 def test_a_fourth_round_of_lookalikes_stays_quiet(text: str) -> None:
     assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "아 학원 마치고 올 때 됐는데 안 오네 전화도 안 받는다 우야꼬",
+    "7시에 온다던 애가 10시인데 소식이 없어요",
+    "엄마가 욕실에서 쓰러져서 안 일어나요 저 열 살이에요 아기 동생 있어요",
+    "학원 차 기사가 애한테 자꾸 몸 만지고 비밀이라 했대요",
+    "와이프 진통와서 병원 왔는데 애 혼자 자고 있어요 4살이에요",
+    "남편이랑 싸우다 경찰 와서 둘 다 경찰서 왔어요 애들 집에 있어요 3살 1살",
+])
+def test_a_fifth_round_of_the_same_classes_is_danger(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "애가 학원 마치고 올 때 됐네요 간식 준비해야겠다",
+    "남편이 7시에 온다더니 10시인데 연락이 없어요 애 재워야 하는데",
+    "선생님이 아픈 애 몸을 만지고 열이 있대요",
+    "와이프 진통와서 병원 왔어요 애는 친정엄마가 봐주세요",
+    "딸 핸드폰에 친구들이 사진 보내라고 난리예요 단톡방 ㅋㅋ",
+    "저 열 살이에요 엄마가 쓰러져서 입원했는데 아빠가 와 있어요",
+])
+def test_a_fifth_round_of_lookalikes_stays_quiet(text: str) -> None:
+    assert not _danger(text)
