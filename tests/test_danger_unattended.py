@@ -274,3 +274,27 @@ def test_a_fifth_round_of_the_same_classes_is_danger(text: str) -> None:
 ])
 def test_a_fifth_round_of_lookalikes_stays_quiet(text: str) -> None:
     assert not _danger(text)
+
+
+@pytest.mark.parametrize(("hour", "text"), [
+    (1, "시어머니가 갑자기 쓰러지셔서 응급실 따라왔어요 집에 6살 4살 둘만 있어요"),
+    (2, "제가 응급실에 실려 왔어요 애 혼자 집에 있는데 남편이 연락이 안 돼요"),
+    (3, "아빠가 다쳐서 병원에 같이 왔는데 애들만 집에서 자고 있어요"),
+    (0, "할머니 돌아가셔서 장례식장 왔는데 애들 집에 두고 왔어요 5살 7살"),
+    (2, "응급실이에요 집에 애기 혼자 자요"),
+    (4, "엄마가 숨을 안 쉬어요 저 일곱 살이에요"),
+])
+def test_a_carer_away_at_night_or_struck_down_with_young_children_alone_is_danger(hour: int, text: str) -> None:
+    assert _danger(text, hour)
+
+
+@pytest.mark.parametrize(("hour", "text"), [
+    (1, "시어머니가 쓰러지셔서 응급실 왔어요 애들은 시아버지가 보세요"),
+    (2, "응급실에서 애 진료 기다려요 애 둘 다 데리고 왔어요"),
+    (0, "장례식장에 애들 데리고 왔어요 내일 맡길 곳 있나요"),
+    (23, "남편이 쓰러져서 입원했어요 애 둘이랑 집에 있어요"),
+    (20, "제 남편이 쓰러졌어요 애들 봐줄 사람이 없어요 지금 당장요"),  # the parent is with them: an emergency
+])
+def test_a_carer_away_with_the_children_in_someones_care_is_an_emergency_not_danger(hour: int, text: str) -> None:
+    reading = READER.read(text, DAY.replace(hour=hour))
+    assert not reading.danger and "emergency" in reading.need.situations
