@@ -298,3 +298,24 @@ def test_a_carer_away_at_night_or_struck_down_with_young_children_alone_is_dange
 def test_a_carer_away_with_the_children_in_someones_care_is_an_emergency_not_danger(hour: int, text: str) -> None:
     reading = READER.read(text, DAY.replace(hour=hour))
     assert not reading.danger and "emergency" in reading.need.situations
+
+
+@pytest.mark.parametrize("text", [
+    "담임이 애 결석했다고 연락했어요 아침에 분명 학교 간다고 나갔어요",
+    "아기 차에 두고 잠깐 마트 들어왔어요 30분 됐네요",       # the parent came into a shop, not the child home
+    "더운데 애가 차에서 자길래 두고 내렸는데 문이 잠겼어요",
+    "학원 셔틀 기사 아저씨가 딸한테 자기 집에 가자고 했대요",
+])
+def test_a_seventh_round_of_the_same_classes_is_danger(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "담임이 애 결석 처리 됐다고 연락했어요 병원 다녀와서 서류 내요",
+    "애가 아파서 결석했다고 담임한테 연락했어요 학교 간다고 나갔다가 돌아왔어요",
+    "애가 한참 안 보여서 찾았는데 집에 들어왔어요",
+    "애가 안 보였는데 방금 들어왔어요 휴",
+    "학원 셔틀 기사님이 딸 집 앞까지 데려다줬어요",
+])
+def test_a_seventh_round_of_lookalikes_stays_quiet(text: str) -> None:
+    assert not _danger(text)
