@@ -319,3 +319,26 @@ def test_a_seventh_round_of_the_same_classes_is_danger(text: str) -> None:
 ])
 def test_a_seventh_round_of_lookalikes_stays_quiet(text: str) -> None:
     assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "어린이집에서 애를 다른 사람이 데려갔대요 저는 안 보냈는데요",
+    "학교 앞에서 모르는 차가 애를 태워 갔다는 말을 들었어요",
+    "아들이 학원 가는 길에 누가 따라온대요 지금 전화로 울어요",
+    "애가 냉장고 안에 들어가 숨었는데 안 나와요",
+    "조카가 그러는데 삼촌이 옷 벗기고 사진 찍었대요",
+    "새벽에 엄마가 응급실 갔어요 저는 5학년이고 동생 둘이랑 있어요 무서워요",
+])
+def test_an_eighth_round_of_the_same_classes_is_danger(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", [
+    "할머니가 애를 태워 갔어요 내일 데려온대요",
+    "아빠가 애를 태워 갔어요 학원 데려다준대요",
+    "누가 따라와서 같이 놀았대요 친구 동생이래요",
+    "애 옷 벗기고 목욕 사진 찍었어요 성장앨범용이에요",
+    "엄마가 응급실 갔다 왔어요 괜찮대요 저는 동생이랑 있어요",
+])
+def test_an_eighth_round_of_lookalikes_stays_quiet(text: str) -> None:
+    assert not _danger(text)
