@@ -220,6 +220,10 @@ class Together(Frozen):
     chain: bool = False
     """The gap may cross a clause joined by -고 ("애 둘을 집에 두고 남편이랑 싸우고 나왔는데"): for signs a parent
     tells one clause after another."""
+    anyone: bool = False
+    """Whoever is named as subject, the child is the one at risk: the ``first`` word tells what befell the adult
+    looking after the child (쓰러졌, 데려갔, 응급실 왔어요) and ``then`` that no other adult is with the child, or
+    ``first`` names an adult and ``then`` what he does to the child (계부가 ... 밤에 방에 들어온다고)."""
 
 
 class Situation(Frozen):

@@ -30,8 +30,10 @@ _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"
 """Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
-있는데', a thing going on, '넘어지고 나서' and '자고 일어났는데', one thing after the other, and '사탕인 줄
-알고', are one)."""
+있는데', a thing going on, '넘어지고 나서' and '자고 일어났는데', one thing after the other, '사탕인 줄
+알고', and '퉁퉁 붓고 모양이 이상해요' and '발진이 심하고 우유도 못 먹어요', one sign told beside another,
+are one)."""
+_CLAUSE = f"(?:[^{_CLAUSE_END}]|(?:(?<=[알붓])|(?<=심하)){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
@@ -73,7 +75,7 @@ def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Pa
     says what happened: whom the pair is about is read before it."""
     patterns = []
     for p in pairs:
-        clause = "." if p.chain else f"(?:[^{_CLAUSE_END}]|(?<=알){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
+        clause = "." if p.chain else _CLAUSE
         gap = f"{clause}{{0,{p.within + reach}}}?"
         # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
         last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
@@ -92,23 +94,26 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 
 class _Compiled:
     __slots__ = (
-        "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words", "others", "over", "past",
-        "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words",
-        "young_below", "young_words",
+        "anyone", "anyone_now", "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words",
+        "others", "over", "past", "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now",
+        "with_child", "words", "young_below", "young_words",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
+        pairs = tuple(p for p in s.together if not p.anyone)
         self.words = (_alternation(s.words, kids) + _alternation(s.exact, kids, stems=False)
-                      + _together(tuple(p for p in s.together if not p.now), kids))
-        self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in s.together if p.now), kids)
+                      + _together(tuple(p for p in pairs if not p.now), kids))
+        self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in pairs if p.now), kids)
+        self.anyone = _together(tuple(p for p in s.together if p.anyone and not p.now), kids)
+        self.anyone_now = _together(tuple(p for p in s.together if p.anyone and p.now), kids)
         self.with_child = _alternation(s.with_child, kids)
         self.urgent = _alternation(s.urgent, kids)
         self.calm = _alternation(s.calm, kids, stems=False)
         self.signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD not in w), kids)
         self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
         reach = s.urgent_reach
-        self.wide = _together(tuple(p for p in s.together if not p.now), kids, reach) if reach else ()
-        self.wide_now = _together(tuple(p for p in s.together if p.now), kids, reach) if reach else ()
+        self.wide = _together(tuple(p for p in pairs if not p.now), kids, reach) if reach else ()
+        self.wide_now = _together(tuple(p for p in pairs if p.now), kids, reach) if reach else ()
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
         self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
@@ -179,13 +184,17 @@ class _Reading:
             return False
         return c.over is None or c.over.search(text, end) is None
 
-    def counts(self, patterns: Patterns) -> bool:
+    def counts(self, patterns: Patterns, anyone: bool = False) -> bool:
+        """Whether a match tells an event about a child; ``anyone``: whoever its subject is (a carer's pair)."""
         c, text = self.c, self.text
         for p in patterns:
             for m in p.finditer(text):
                 # a pair's subject stands before what happened; a word may start with the child it is about
                 at = m.start(1) if p.groups else self.kids.subject_end(text, m.start())
-                if (
+                if anyone:
+                    if self.stands(m.start(), m.end(), at):
+                        return True
+                elif (
                     (
                         not self.kids.about_someone_else(text, at, c.others)
                         or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
@@ -207,7 +216,9 @@ class _Reading:
 
 
 def _cores(words: Iterable[str]) -> set[str]:
-    return {w.replace(" ", "").replace(_CHILD, "") for w in words} - {""}
+    """What must stand in a message for the word to be there: the word without its child noun, or, with the
+    child inside it ("차에{아이}두고"), its longest piece, since the child's noun comes between the pieces."""
+    return {max(w.replace(" ", "").split(_CHILD), key=len) for w in words} - {""}
 
 
 def _starts(words: set[str]) -> set[str]:
@@ -252,12 +263,14 @@ class SituationFinder:
             alarmed = _any(c.urgent, text)
             if c.calm and _any(c.calm, text):
                 continue  # "캑캑거리면서도 재밌대요 ㅋㅋ": nobody laughs while a child is in danger
-            if r.counts(c.words) or r.after_child(c.with_child) or (
+            if r.counts(c.words) or r.counts(c.anyone, anyone=True) or r.after_child(c.with_child) or (
                 alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))
             ) or (
                 c.now_words and not later
                 and (age_months is None or age_months < c.young_below or _any(c.young_words, text))
-                and (now or not _any(c.plans, text)) and r.counts(c.now_words + c.wide_now if alarmed else c.now_words)
+                and (now or not _any(c.plans, text))
+                and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words)
+                     or r.counts(c.anyone_now, anyone=True))
             ):
                 found.append(sid)
         return frozenset(found)

@@ -1953,12 +1953,6 @@ def test_an_earlier_time_with_something_now_is_still_danger() -> None:
     assert _danger("예전에도 그랬는데 지금 애가 또 경기해요")      # 지금 overrides the earlier time
 
 
-KNOWN_MISSES = (
-    "아랫집 아기 기저귀 발진이 심하고 우유도 제대로 못 먹는 거 같아요",  # the neighbour is a clause away from the signs
-)
-KNOWN_FALSE_ALARMS = (
-    "아이가 잠꼬대하면서 몸을 떨어요",                  # a harmless cause of shaking is not read
-)
 
 
 @pytest.mark.parametrize("text", [
@@ -1979,15 +1973,17 @@ def test_former_known_false_alarms_stay_quiet(text: str) -> None:
     assert not _danger(text)
 
 
-@pytest.mark.xfail(strict=True, reason="known limits of the reading, kept visible")
-@pytest.mark.parametrize("text", KNOWN_MISSES)
-def test_known_misses(text: str) -> None:
+@pytest.mark.parametrize("text", [
+    "아랫집 아기 기저귀 발진이 심하고 우유도 제대로 못 먹는 거 같아요",  # 심하고: one sign beside another
+])
+def test_former_known_misses_told_sign_by_sign_are_caught(text: str) -> None:
     assert _danger(text)
 
 
-@pytest.mark.xfail(strict=True, reason="known limits of the reading, kept visible")
-@pytest.mark.parametrize("text", KNOWN_FALSE_ALARMS)
-def test_known_false_alarms(text: str) -> None:
+@pytest.mark.parametrize("text", [
+    "아이가 잠꼬대하면서 몸을 떨어요",  # a harmless cause of shaking, right before it
+])
+def test_former_known_false_alarms_of_shaking_stay_quiet(text: str) -> None:
     assert not _danger(text)
 
 

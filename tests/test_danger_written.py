@@ -591,10 +591,12 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
 
 # Written the same way and still missed: kept visible (strict xfail) until a class reads them.
 KNOWN_MISSES = (
-    "다섯살 아들이 킥보드 타고 내리막에서 구르더니 팔목이 퉁퉁 붓고 모양이 이상해요 만지지도 못하게 해요",  # 고 apart
     "애가 유치원 갔다 오면 계속 선생님이 무섭다고 울고 허벅지에 손톱자국이 있어요",  # 선생님 read as the subject
-    "아기를 유모차에 태워놨는데 잠깐 사이에 유모차째 없어졌어요",  # the child named too far back
-    "딸 친구가 우리 집에 와서 계부가 밤에 방에 들어온다고 했대요",  # abuse told without a word of harm
+)
+FORMER_KNOWN_MISSES = (
+    "다섯살 아들이 킥보드 타고 내리막에서 구르더니 팔목이 퉁퉁 붓고 모양이 이상해요 만지지도 못하게 해요",  # 붓고
+    "아기를 유모차에 태워놨는데 잠깐 사이에 유모차째 없어졌어요",  # taken with what the child sat in
+    "딸 친구가 우리 집에 와서 계부가 밤에 방에 들어온다고 했대요",  # a stepfather at night, whoever the subject
 )
 
 
@@ -619,4 +621,9 @@ def test_written_corpus_is_big_enough() -> None:
 @pytest.mark.xfail(strict=True, reason="known limits of the reading, kept visible")
 @pytest.mark.parametrize("text", KNOWN_MISSES)
 def test_written_known_misses(text: str) -> None:
+    assert _danger(text)
+
+
+@pytest.mark.parametrize("text", FORMER_KNOWN_MISSES)
+def test_written_former_known_misses_are_caught(text: str) -> None:
     assert _danger(text)
