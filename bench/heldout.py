@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
 KEYS = ("age_months", "school_grade", "children", "date", "start", "end", "place", "danger", "first")
-"""The keys of /work/heldout/FORMAT.md, in the order the report prints them."""
+"""The keys of bench/heldout_data/FORMAT.md, in the order the report prints them."""
 FIELDS = tuple(k for k in KEYS if k not in ("danger", "first"))
 """Counted in the overall field accuracy; danger and the first recommendation are reported on their own."""
 
@@ -140,7 +140,7 @@ def describer() -> Any:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.heldout", description=__doc__)
-    parser.add_argument("file", type=Path, help="JSONL of labelled messages (see /work/heldout/FORMAT.md)")
+    parser.add_argument("file", type=Path, help="JSONL of labelled messages (see bench/heldout_data/FORMAT.md)")
     parser.add_argument("--show", action="store_true", help="print every mismatch")
     args = parser.parse_args(argv)
     print(report(score(read_lines(args.file), describer()), args.show))
