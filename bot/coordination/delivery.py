@@ -193,6 +193,8 @@ class ParentDelivery:
                 async with asyncio.timeout(self.poll_seconds):
                     await self._wake.wait()
             self._wake.clear()
+            if (me := asyncio.current_task()) is not None and me.cancelling():
+                raise asyncio.CancelledError  # a stop swallowed on the way (the poll's timeout expiring with it)
 
     async def start(self) -> None:
         await self.recover()

@@ -207,6 +207,8 @@ class Dispatcher:
                 async with asyncio.timeout(self.poll_seconds):
                     await self._wake.wait()
             self._wake.clear()
+            if (me := asyncio.current_task()) is not None and me.cancelling():
+                raise asyncio.CancelledError  # a stop swallowed on the way (the poll's timeout expiring with it)
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self.run(), name="outbox-dispatcher")
