@@ -1,5 +1,5 @@
-"""'접수 확인' for a case whose children go to different services: each child's service, who arranges them (the
-case's one coordinator) and when, and, before then, whose line is which."""
+"""'접수 확인' for a case whose children go to different services: each child's service, whose desk acts for that
+child and when (every service's desk is told: bot/coordination/desks.py), and, before then, whose line is which."""
 
 from __future__ import annotations
 
@@ -24,14 +24,14 @@ async def file(chat: Chat, message: str) -> None:
     assert "접수번호" in chat.text
 
 
-async def test_each_child_s_service_is_said_and_who_arranges_both(chat: Chat, clock: FakeClock) -> None:
+async def test_each_child_s_desk_is_said_with_when_it_acts(chat: Chat, clock: FakeClock) -> None:
     clock.now = MONDAY_1000
     await file(chat, TWO)
+    assert "다함께돌봄센터와 365어린이집 담당자에게 모두 알렸어요." in chat.text  # the filing says both were told
     await chat.say("접수 확인")
-    assert "· 7살 아이: 다함께돌봄센터" in chat.text
-    assert "· 4살 아이: 365어린이집" in chat.text
-    assert "다함께돌봄센터 담당자가 두 아이 모두 맡아 곧 연락드릴 거예요." in chat.text
-    assert "서비스: " not in chat.text
+    assert "· 7살 아이: 다함께돌봄센터 담당자가 곧 연락드릴 거예요." in chat.text
+    assert "· 4살 아이: 365어린이집 담당자가 곧 연락드릴 거예요." in chat.text
+    assert "모두 맡아" not in chat.text and "서비스: " not in chat.text
     assert len(chat.text) < 400  # a phone's screen
 
 
@@ -40,9 +40,10 @@ async def test_a_claimed_case_names_who_arranges_both(chat: Chat, clock: FakeClo
     clock.now = MONDAY_1000
     await file(chat, TWO)
     (case,) = await store.cases_for_user(chat.address.key)
-    await queue.claim(case.id, "최담당")
+    await queue.claim(case.id, "이담당")  # the second child's desk may claim it too
     await chat.say("접수 확인")
-    assert "최담당 담당자가 두 아이 모두 맡았어요" in chat.text and "365어린이집" in chat.text
+    assert "이담당 님이 맡았어요. 두 아이 모두 곧 연락드릴게요." in chat.text
+    assert "· 7살 아이: 다함께돌봄센터" in chat.text and "· 4살 아이: 365어린이집" in chat.text
 
 
 async def test_off_duty_says_when_and_whose_line_works_now(chat: Chat, clock: FakeClock) -> None:
@@ -51,8 +52,8 @@ async def test_off_duty_says_when_and_whose_line_works_now(chat: Chat, clock: Fa
     await chat.say("접수 확인")
     text = chat.text
     assert "곧" not in text
-    assert "12월 7일(월) 09:00부터" in text and "두 아이 모두" in text
-    assert "· 7살 아이: 아이돌봄서비스" in text  # the after-school centre is closed on Sunday
+    assert "· 7살 아이: 아이돌봄서비스 담당자가 12월 7일(월) 09:00부터 확인하고 연락드려요." in text
+    assert "· 4살 아이: 365어린이집 담당자가 12월 7일(월) 09:00부터 확인하고 연락드려요." in text
     assert "· 4살 아이: 365어린이집 율곡 042-234-5678 (오늘 09:00-18:00)" in text
     assert "119돌봄센터 042-567-8901 (24시간)" in text
 
@@ -61,7 +62,7 @@ async def test_children_at_one_service_keep_the_one_line(chat: Chat, clock: Fake
     clock.now = MONDAY_1000
     await file(chat, "5살이랑 3살 애 둘이요 오늘 오후 2시부터 6시까지 율곡동")
     await chat.say("접수 확인")
-    assert "서비스: 365어린이집" in chat.text and "두 아이 모두" not in chat.text
+    assert "서비스: 365어린이집" in chat.text and "\n· " not in chat.text
     assert "곧 접수를 맡아" in chat.text
 
 
@@ -73,4 +74,5 @@ async def test_a_child_without_a_service_is_said_plainly(chat: Chat, clock: Fake
     first, second = case.children
     case = replace(case, children=(first, {**second, "service_id": None}))
     text = queue_texts.case_status(case, KST, "다함께돌봄센터", names={"after-school": "다함께돌봄센터"})
-    assert "· 7살 아이: 다함께돌봄센터\n· 4살 아이: 맞는 서비스 없음" in text
+    assert "· 7살 아이: 다함께돌봄센터 담당자가 곧 연락드릴 거예요." in text
+    assert "· 4살 아이: 맞는 서비스가 없어 관제탑(가족여성팀)이 확인해요." in text

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
-from bot.coordination import late, replies
+from bot.coordination import desks, late, replies
 from bot.coordination import texts as queue_texts
 from bot.coordination.replies import ParentMessage
 from bot.dialog.core import Reply
@@ -47,7 +47,9 @@ class ParentDesk:
         now = self.clock()
         return "\n\n".join(queue_texts.case_status(c, self.tz, names.get(c.service_id or ""),
                                                    later=self.answer_at(c.service_id, now, danger=c.danger),
-                                                   names=names)
+                                                   names=names,
+                                                   later_of={s: self.answer_at(s, now, danger=c.danger)
+                                                             for s in desks.services(c)})
                             for c in found[:3])
 
     async def link(self, danger_case: int, case_id: int, note: str) -> None:
