@@ -132,7 +132,7 @@ class Intake:
                 kids = self.kids + kids
             elif (which is not None and len(kids) == 1 and len(self.kids) > 1 and kids[0].known
                   and not (which == "one" and any(not k.known for k in self.kids))):
-                order = sorted(range(len(self.kids)), key=lambda i: _age_rank(self.kids[i]))
+                order = sorted(range(len(self.kids)), key=lambda i: age_rank(self.kids[i]))
                 # '하나는 5살이에요' among twins: the last one changes, the others keep their age
                 at = (which if isinstance(which, int) and which < len(self.kids) else order[-1] if which == "oldest"
                       else order[0] if which == "youngest" else len(self.kids) - 1)
@@ -199,7 +199,7 @@ class Intake:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-def _age_rank(kid: Kid) -> int:
+def age_rank(kid: Kid) -> int:
     """Months, a school grade read as its usual age (초1 = 7 years), for '큰애' and '막내'."""
     if kid.school_grade is not None:
         return (kid.school_grade + 6) * 12
@@ -229,7 +229,7 @@ def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...], negated: bool = False) -
         return None  # '아니 5살이요': a correction
     known = [i for i, k in enumerate(old) if k.known]
     if negated and len(new) == 1 and len(known) == 1 and new[0].known and not (
-            any(old[i].school for i in holes) and _age_rank(new[0]) >= _SCHOOL_MONTHS):
+            any(old[i].school for i in holes) and age_rank(new[0]) >= _SCHOOL_MONTHS):
         # '아이 둘이요 7살이랑' then '아 아니 8살이요': the age said is corrected, the other child still asked
         return old[:known[0]] + new + old[known[0] + 1:]
     if all(not k.known for k in new):
@@ -246,7 +246,7 @@ def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...], negated: bool = False) -
         return tuple(Kid(new[0].age_months, new[0].school_grade, new[0].label) if k.twin and not k.known else k
                      for k in old)
     for kid in new:
-        at = next((i for i in holes if old[i].school == (_age_rank(kid) >= _SCHOOL_MONTHS)), holes[0])
+        at = next((i for i in holes if old[i].school == (age_rank(kid) >= _SCHOOL_MONTHS)), holes[0])
         holes.remove(at)
         kids[at] = kid
     return tuple(kids)

@@ -19,16 +19,14 @@ from bot.dialog.advice import (
 )
 from bot.dialog.answers import (
     PHONE,
-    adds_child,
     asks_name,
     consents,
     correction,
     missing,
     spoken_phone,
-    which_child,
 )
 from bot.dialog.casefile import UNCONSENTED_HOURS
-from bot.dialog.children import ask_age, ask_which_kid, kid_marks, recount, recounted, unclear_kid
+from bot.dialog.children import ask_age, ask_which_kid, kid_marks, merged, recount, recounted, unclear_kid
 from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
 from bot.dialog.reading import named_month
@@ -72,7 +70,7 @@ def revise(t: Turn) -> Step:
     if unclear_kid(t):
         return ask_which_kid(t)
     before, old = t.intake, [r.best for _, r in t.rankings()]
-    t.intake = t.intake.merge(t.u, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
+    t.intake = merged(t)
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
         return ask_next(t)
     fields = labels.changed_fields(before, t.intake, t.now.date())
@@ -127,7 +125,7 @@ def on_collect(t: Turn) -> Step:
     before = t.intake
     if (count := recount(t)) is not None:  # '아 아니 둘이에요' after '아이 셋인데요'
         t.intake = t.intake.evolve(kids=recounted(t.intake.kids, count))
-    t.intake = t.intake.merge(t.u, label=t.label, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
+    t.intake = merged(t, label=t.label)
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake != before and (asked := missing(before)) is not None:
