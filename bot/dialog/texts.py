@@ -76,6 +76,8 @@ ASK_HALF = "{hour}시는 오전인가요, 오후인가요?"
 HALF_AM = "오전 {hour}시"
 HALF_PM = "오후 {hour}시"
 HALF_VALUES = {"half:am": "am", "half:pm": "pm"}
+HALF_TYPED = {"오전": "am", "아침": "am", "새벽": "am", "오후": "pm", "저녁": "pm", "밤": "pm"}
+"""The 오전/오후 question answered in words instead of a button ('오후요', '저녁 7시요')."""
 """Button values of the 오전/오후 question, and the period each gives."""
 PAST = "말씀하신 시간은 이미 지났어요."
 NIGHT_WORD = "밤"
