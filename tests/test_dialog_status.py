@@ -76,3 +76,17 @@ async def test_a_child_without_a_service_is_said_plainly(chat: Chat, clock: Fake
     text = queue_texts.case_status(case, KST, "다함께돌봄센터", names={"after-school": "다함께돌봄센터"})
     assert "· 7살 아이: 다함께돌봄센터 담당자가 곧 연락드릴 거예요." in text
     assert "· 4살 아이: 맞는 서비스가 없어 관제탑(가족여성팀)이 확인해요." in text
+
+
+async def test_a_desk_off_duty_and_one_on_duty_each_say_their_own(chat: Chat, clock: FakeClock, store: Store) -> None:
+    clock.now = MONDAY_1000
+    await file(chat, TWO)
+    (case,) = await store.cases_for_user(chat.address.key)
+    first, second = case.children
+    case = replace(case, children=(first, {**second, "service_id": "emergency-119"}))
+    names = {"after-school": "다함께돌봄센터", "emergency-119": "119돌봄센터 (경북 119아이행복 돌봄터)"}
+    later = SUNDAY_0830.replace(day=8, hour=9)
+    text = queue_texts.case_status(case, KST, "다함께돌봄센터", later=later, names=names,
+                                   later_of={"after-school": later, "emergency-119": None})
+    assert "· 7살 아이: 다함께돌봄센터 담당자가 12월 8일(화) 09:00부터 확인하고 연락드려요." in text
+    assert "· 4살 아이: 119돌봄센터 담당자가 곧 연락드릴 거예요." in text  # its name without the brackets

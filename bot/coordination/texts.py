@@ -128,9 +128,10 @@ def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, late
 
 
 def names_of(service_id: str | None, names: Mapping[str, str] | None) -> str:
+    """The service's name without its explanation in brackets ('119돌봄센터', not '119돌봄센터 (경북 …)')."""
     if service_id is None:
         return NO_SERVICE
-    return (names or {}).get(service_id, service_id)
+    return (names or {}).get(service_id, service_id).split(" (")[0]
 
 
 def _by_service(case: CaseRow) -> list[tuple[str | None, list[str]]]:

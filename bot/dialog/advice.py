@@ -64,8 +64,8 @@ def next_step_text(t: Turn, urgent: bool) -> str:
     """What happens after the case is filed: '곧' only while someone is on duty; else when, and what works now.
     Children sent to different services: each desk is told, and '곧' only if every one of them is on duty."""
     bests = list({r.best.service.id: r.best for _, r in t.rankings() if r.best}.values()) or [None]
-    told = ([ko(texts.TOLD_EACH, first=", ".join(b.service.name for b in bests[:-1]), second=bests[-1].service.name)]
-            if len(bests) > 1 else [])
+    short = [b.service.name.split(" (")[0] for b in bests if b]
+    told = [ko(texts.TOLD_EACH, first=", ".join(short[:-1]), second=short[-1])] if len(short) > 1 else []
     times = [(t.ctx.answer_at(b.service.id if b else None, t.now, False), b) for b in bests]
     at, best = max(times, key=lambda pair: pair[0] or t.now)
     later = t.ctx.when_answered(best.service.id if best else None, t.now, False)
