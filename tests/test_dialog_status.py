@@ -85,7 +85,7 @@ async def test_a_desk_off_duty_and_one_on_duty_each_say_their_own(chat: Chat, cl
     first, second = case.children
     case = replace(case, children=(first, {**second, "service_id": "emergency-119"}))
     names = {"after-school": "다함께돌봄센터", "emergency-119": "119돌봄센터 (경북 119아이행복 돌봄터)"}
-    later = SUNDAY_0830.replace(day=8, hour=9)
+    later = SUNDAY_0830.replace(day=8, hour=9, minute=0)
     text = queue_texts.case_status(case, KST, "다함께돌봄센터", later=later, names=names,
                                    later_of={"after-school": later, "emergency-119": None})
     assert "· 7살 아이: 다함께돌봄센터 담당자가 12월 8일(화) 09:00부터 확인하고 연락드려요." in text
