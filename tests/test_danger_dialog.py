@@ -25,6 +25,13 @@ async def test_the_first_reply_is_112_119_and_what_to_do_now_before_any_question
     assert questions and min(questions) > 0
 
 
+async def test_what_to_do_now_never_moves_an_injured_child(chat: Chat) -> None:
+    replies = await chat.say("애가 놀이터 미끄럼틀에서 떨어졌는데 일어나질 못해요")
+    first = replies[0].text
+    assert "119" in first and "옮기지 말고" in first
+    assert "데려가" not in first and "옮기세요" not in first  # a fall or a head injury: moving it can do harm
+
+
 async def test_a_danger_case_notifies_the_control_tower_not_a_services_coordinator(
         chat: Chat, store: Store, coordinators: Coordinators) -> None:
     await chat.say("4살 아이가 지금 아빠한테 맞고 있어요 율곡동이에요")
