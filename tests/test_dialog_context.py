@@ -197,3 +197,13 @@ async def test_hours_gone_this_morning_are_read_this_evening_on_the_day_held(cha
     await chat.say("9시부터 11시까지")  # 09:00-11:00 is over at 15:00: tonight's hours are meant
     saved = await state(store, chat)
     assert (saved.start, saved.end) == (21 * 60, 23 * 60)
+
+
+async def test_the_day_asked_after_the_hours_offers_no_start_at_now(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 8, 15, 0, tzinfo=KST)
+    await chat.say("초등 4학년 아들 학원 마치고 5시부터 8시까지 봐줄 데 있나요")
+    labels = [c.label for r in chat.last for c in r.choices]
+    assert texts.ASK_DAY in chat.text and "오늘" in labels and "지금 바로" not in labels
+    await chat.tap("오늘")
+    await chat.say("율곡동")
+    assert "17:00-20:00" in chat.text  # the hours said, not 15:00 (now)

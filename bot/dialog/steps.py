@@ -53,7 +53,8 @@ def ask_next(t: Turn) -> Step:
     elif not i.has_day and i.month is not None:
         t.say(texts.ASK_MONTH_DAY.format(month=i.month))
     elif not i.has_day:
-        t.say(texts.ASK_DAY, texts.DAY_CHOICES)
+        # hours already said ('4시부터 8시까지'): no '지금 바로' button, which would put the start at now
+        t.say(texts.ASK_DAY, texts.DAY_CHOICES if i.start is None and i.end is None else texts.DAY_ONLY_CHOICES)
     elif not i.has_time and i.period in texts.HALF_NAMES:
         t.say(texts.ASK_TIME_HALF.format(half=texts.HALF_NAMES[i.period]), texts.TIME_CHOICES)
     elif not i.has_time:

@@ -72,6 +72,7 @@ DAY_CHOICES = (
     Choice("내일", "내일"),
     Choice("이번 주말", "주말"),
 )
+DAY_ONLY_CHOICES = DAY_CHOICES[1:]
 ASK_MONTH_DAY = "{month}월 며칠에 필요하세요? (예: {month}월 24일, 24일 오후 2시부터)"
 ASK_HALF = "{hour}시는 오전인가요, 오후인가요?"
 HALF_AM = "오전 {hour}시"
