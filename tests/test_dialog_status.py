@@ -90,3 +90,15 @@ async def test_a_desk_off_duty_and_one_on_duty_each_say_their_own(chat: Chat, cl
                                    later_of={"after-school": later, "emergency-119": None})
     assert "· 7살 아이: 다함께돌봄센터 담당자가 12월 8일(화) 09:00부터 확인하고 연락드려요." in text
     assert "· 4살 아이: 119돌봄센터 담당자가 곧 연락드릴 거예요." in text  # its name without the brackets
+
+
+async def test_a_claimed_case_before_hours_promises_no_soon(chat: Chat, clock: FakeClock, store: Store,
+                                                            queue: Queue) -> None:
+    clock.now = MONDAY_1000
+    await file(chat, "초2 딸이랑 다섯 살 아들이요 내일 오후 3시부터 7시까지 율곡동")
+    (case,) = await store.cases_for_user(chat.address.key)
+    await queue.claim(case.id, "최담당")
+    clock.now = MONDAY_1000.replace(day=8, hour=7, minute=50)  # the next morning, before the desks open
+    await chat.say("접수 확인")
+    assert "곧" not in chat.text
+    assert "최담당 님이 맡았어요. 12월 8일(화) 09:00부터 두 아이 모두 확인하고 연락드려요." in chat.text

@@ -63,6 +63,7 @@ EACH_LATER = "· {who}: {service} 담당자가 {when}부터 확인하고 연락�
 EACH_NONE = "· {who}: 맞는 서비스가 없어 관제탑(가족여성팀)이 확인해요."
 CARD_EACH = "아이별 서비스: {each} (각 서비스 담당자에게 알림)"
 CLAIMED_ALL = "{who} 님이 맡았어요. {count} 아이 모두 곧 연락드릴게요."
+CLAIMED_ALL_LATER = "{who} 님이 맡았어요. {when}부터 {count} 아이 모두 확인하고 연락드려요."
 """Children sent to different services: each service's desk is told (bot/coordination/desks.py), and each child's
 line says whose desk acts and when; once a coordinator claims the case, that one person arranges every child."""
 AFTER_HOURS = "지금은 코디네이터 근무시간이 아니라서, 담당자가 {when}부터 확인하고 연락드려요."
@@ -119,7 +120,8 @@ def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, late
                 lines.append(EACH_SOON.format(who=who, service=names_of(sid, names)))
     elif groups and case.status == Status.CLAIMED and case.claimed_by:
         count = wording.COUNTS[min(len(case.children), len(wording.COUNTS)) - 1]
-        lines.append(CLAIMED_ALL.format(who=case.claimed_by, count=count))
+        lines.append(CLAIMED_ALL.format(who=case.claimed_by, count=count) if later is None
+                     else CLAIMED_ALL_LATER.format(who=case.claimed_by, count=count, when=when(later, tz)))
     elif later is not None and waiting:
         lines.append(STATUS_LATER.format(when=when(later, tz)))
     else:
