@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 import orjson
@@ -103,6 +103,20 @@ class Intake:
     @property
     def has_place(self) -> bool:
         return self.area is not None or self.coords is not None
+
+    def ended(self, now: datetime) -> bool:
+        """The care window is over at ``now``: its day is past, or it is today and its end has gone by. A window
+        with no end said ('지금부터') goes on; one through the night (the end before the start) ends tomorrow."""
+        if self.day is None:
+            return False
+        today, minute = now.date(), now.hour * 60 + now.minute
+        if self.day == today - timedelta(days=1) and self.end is not None and self.end > 1440:
+            return self.end - 1440 <= minute  # last night's window, to 02:00 this morning (end 26:00)
+        if self.day != today:
+            return self.day < today
+        if self.end is None or (self.start is not None and self.end <= self.start):
+            return False
+        return self.end <= minute
 
     def needs(self, now: datetime) -> list[Need]:
         """One routing request per child (a single unknown child when none was named)."""

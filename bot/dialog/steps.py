@@ -155,6 +155,19 @@ def on_collect(t: Turn) -> Step:
     return ask_next(t)
 
 
+def lapsed(t: Turn) -> Step | None:
+    """Back at the consent, phone or confirm step (or to consent after declining) once the window said has ended:
+    say so and ask the day again, keeping the rest; None while the window stands or the message gives a new day."""
+    i = t.intake
+    if i.case_id is not None or not i.ended(t.now) or t.u.need.day is not None:
+        return None
+    t.say(texts.PAST_KEPT.format(when=labels.when_label(i, t.now.date())))
+    t.intake = i.evolve(day=None, start=None, end=None, night=None, holiday=None, urgent=False, time_skipped=False)
+    if t.says_facts:
+        t.intake = merged(t)
+    return ask_next(t)
+
+
 def past_again(t: Turn) -> bool:
     """A window already over said once the summary stands: ask for the right one, not '네 또는 아니요'."""
     if t.u.past and not t.says_facts:
@@ -164,6 +177,8 @@ def past_again(t: Turn) -> bool:
 
 
 def on_consent(t: Turn) -> Step:
+    if (step := lapsed(t)) is not None:
+        return step
     if past_again(t):
         return Step.CONSENT
     if more(t) or asks_name(t):
@@ -189,6 +204,8 @@ def on_consent(t: Turn) -> Step:
 
 
 def on_phone(t: Turn) -> Step:
+    if (step := lapsed(t)) is not None:
+        return step
     phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None) or spoken_phone(t.text)
     if phone:
         digits = re.sub(r"\D", "", phone)
@@ -211,6 +228,8 @@ def on_phone(t: Turn) -> Step:
 
 
 def on_confirm(t: Turn) -> Step:
+    if (step := lapsed(t)) is not None:
+        return step
     if past_again(t):
         return Step.CONFIRM
     if more(t) or asks_name(t):
@@ -246,7 +265,7 @@ def on_done(t: Turn) -> Step:
         t.intake = Intake().merge(t.u, **kid_marks(t))
         return ask_next(t)
     if i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place and consents(t):
-        return on_consent(t)  # declined a moment ago, and changed their mind: the facts are still here
+        return lapsed(t) or on_consent(t)  # declined a moment ago, and changed their mind: the facts are still here
     if any(w in t.compact for w in texts.THANKS_WORDS):
         t.say(texts.THANKS, texts.DONE_CHOICES if i.case_id is not None else texts.RESTART_CHOICES)
         return Step.DONE

@@ -82,6 +82,8 @@ HALF_TYPED = {"오전": "am", "아침": "am", "새벽": "am", "오후": "pm", "�
 """The 오전/오후 question answered in words instead of a button ('오후요', '저녁 7시요')."""
 """Button values of the 오전/오후 question, and the period each gives."""
 PAST = "말씀하신 시간은 이미 지났어요."
+PAST_KEPT = "전에 말씀하신 때({when})는 이미 지났어요. 다시 알려 주시면 이어서 접수할게요."
+"""A parent back after the window they gave is over (declined yesterday, consents today): never filed as it was."""
 NIGHT_WORD = "밤"
 """Written before an end said alone after '오늘 밤', so the reader takes the small hours after that night."""
 PAST_AGAIN = "언제, 몇 시부터 몇 시까지 필요하신지 다시 알려 주세요. (예: 내일 오후 2시부터 6시까지)"
