@@ -226,3 +226,13 @@ async def test_a_count_with_the_ages_says_all_the_children_there_are(chat: Chat,
     for message in ("아이 셋 7살 4살 1살", "내일 오후 1시부터 5시까지", "대곡동", "아 애는 둘이에요 6살이랑 3살"):
         await chat.say(message)
     assert await kids(store, chat) == [(72, None), (36, None)]
+
+
+@pytest.mark.parametrize("age", ["둘 다 3살이요", "둘다 세 살", "두 명 다 3살이에요", "3살"])
+async def test_one_age_for_the_twins_fills_both_and_adds_no_child(chat: Chat, store: Store, clock: FakeClock,
+                                                                   age: str) -> None:
+    clock.now = MONDAY
+    await chat.say("우리 애들 쌍둥이예요")
+    await chat.say(age)
+    assert await kids(store, chat) == [(36, None), (36, None)]
+    assert texts.ASK_DAY in chat.text and "다른 아이" not in chat.text

@@ -253,6 +253,12 @@ def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...], negated: bool = False) -
         if len(known) == 1 and all(k.twin for k in new):
             return tuple(Kid(known[0].age_months, known[0].school_grade) for _ in new)  # '3살' then '쌍둥이예요'
         return old + new[len(old):]
+    ages = {(k.age_months, k.school_grade) for k in new if k.known}
+    if holes and len(ages) == 1 and len(new) <= len(holes) and all(old[i].twin for i in holes):
+        # one age for the twins, '3살이요' or '둘 다 3살' (read as a 3-year-old and a child without an age)
+        said = next(k for k in new if k.known)
+        return tuple(Kid(said.age_months, said.school_grade, said.label) if k.twin and not k.known else k
+                     for k in old)
     if not holes or any(not k.known for k in new) or len(new) > len(holes):
         return None
     kids = list(old)
