@@ -236,3 +236,29 @@ async def test_one_age_for_the_twins_fills_both_and_adds_no_child(chat: Chat, st
     await chat.say(age)
     assert await kids(store, chat) == [(36, None), (36, None)]
     assert texts.ASK_DAY in chat.text and "다른 아이" not in chat.text
+
+
+@pytest.mark.parametrize(("later", "left"), [
+    ("아 작은애는 외할머니가 봐주신대요 큰애만 부탁해요", [(None, 2)]),
+    ("막내는 안 맡겨도 돼요", [(None, 2)]),
+    ("첫째는 빼 주세요", [(48, None)]),
+    ("작은아이만요", [(48, None)]),
+])
+async def test_a_child_taken_out_by_rank_leaves_the_others(chat: Chat, store: Store, clock: FakeClock, later: str,
+                                                           left: list[tuple[int | None, int | None]]) -> None:
+    clock.now = MONDAY
+    await chat.say("초2 딸이랑 네 살 아들 모레 오후 3시부터 6시까지 대곡동")
+    await chat.say(later)
+    assert await kids(store, chat) == left
+    assert "아이만 맡기시는 것으로 바꿨어요." in chat.text and "동의하고 접수" in [c.label for r in chat.last
+                                                                             for c in r.choices]
+
+
+async def test_a_child_taken_out_at_the_confirm_step_changes_the_summary(chat: Chat, store: Store,
+                                                                       clock: FakeClock) -> None:
+    clock.now = MONDAY
+    for message in ("초2 딸이랑 네 살 아들 모레 오후 3시부터 6시까지 대곡동", "동의하고 접수", "채팅으로 받기",
+                    "큰애만요"):
+        await chat.say(message)
+    summary = chat.text.split("이대로 접수할까요?")[-1]
+    assert "· 아이: 초등 2학년\n" in summary and "4살" not in summary

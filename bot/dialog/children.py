@@ -103,7 +103,7 @@ def merged(t: Turn, label: str | None = None) -> Intake:
     without saying which child ('아 아니다 5살 3살이요' with three), correct the children closest in age and never
     stand for all of them: a child is never dropped by a correction."""
     marks = {"more_kids": adds_child(t), "which": which_child(t), **kid_marks(t)}
-    kids = fewer_ages(t, marks)
+    kids = fewer_ages(t, marks) or kept(t)
     if kids is None:
         return t.intake.merge(t.u, label=label, **marks)  # type: ignore[arg-type]
     return t.intake.merge(replace(t.u, children=())).evolve(kids=kids)
@@ -125,3 +125,22 @@ def fewer_ages(t: Turn, marks: dict[str, object]) -> tuple[Kid, ...] | None:
     for i, kid in zip(at, new, strict=True):
         out[i] = kid
     return tuple(out)
+
+
+_DROP = "(?:는|은)?(?:안|빼|제외|괜찮|필요없|됐)"
+
+
+def kept(t: Turn) -> tuple[Kid, ...] | None:
+    """The children left when a message takes one of several out ('큰애만요', '작은애는 안 맡겨도 돼요', '둘째는 빼
+    주세요'), named by rank; None when it does not. Said without an age, so nothing else reads it."""
+    kids = t.intake.kids
+    if len(kids) < 2 or t.u.children:
+        return None
+    order = sorted(range(len(kids)), key=lambda i: age_rank(kids[i]))
+    for which, at in (("oldest", order[-1]), ("youngest", order[0])):
+        for word in texts.CHILD_RANK_WORDS[which]:
+            if f"{word}만" in t.compact:
+                return (kids[at],)
+            if re.search(word + _DROP, t.compact):
+                return kids[:at] + kids[at + 1:]
+    return None

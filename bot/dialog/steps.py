@@ -26,7 +26,7 @@ from bot.dialog.answers import (
     spoken_phone,
 )
 from bot.dialog.casefile import UNCONSENTED_HOURS
-from bot.dialog.children import ask_age, ask_which_kid, kid_marks, merged, recount, recounted, unclear_kid
+from bot.dialog.children import ask_age, ask_which_kid, kept, kid_marks, merged, recount, recounted, unclear_kid
 from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
 from bot.dialog.reading import named_month
@@ -184,7 +184,7 @@ def on_consent(t: Turn) -> Step:
     if more(t) or asks_name(t):
         t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
         return Step.CONSENT
-    if t.says_facts:
+    if t.says_facts or kept(t) is not None:  # '큰애만요': a child taken out
         return revise(t)
     if correction(t, Step.CONSENT):
         return Step.CONSENT
@@ -216,7 +216,7 @@ def on_phone(t: Turn) -> Step:
         return confirm(t)
     if past_again(t):
         return Step.PHONE
-    if t.says_facts:  # '아 5살이에요' while the phone is asked: a correction, not a bad number
+    if t.says_facts or kept(t) is not None:  # '아 5살이에요' while the phone is asked: a correction
         return revise(t)
     if correction(t, Step.PHONE):
         return Step.PHONE
@@ -235,7 +235,7 @@ def on_confirm(t: Turn) -> Step:
     if more(t) or asks_name(t):
         t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
         return Step.CONFIRM
-    if t.says_facts:
+    if t.says_facts or kept(t) is not None:  # '큰애만요': a child taken out
         return revise(t)
     if correction(t, Step.CONFIRM):
         return Step.CONFIRM
