@@ -155,6 +155,16 @@ def on_collect(t: Turn) -> Step:
     return ask_next(t)
 
 
+def danger_only(t: Turn) -> Step | None:
+    """A danger report at the consent, phone or confirm step (the 112/119 reply is already first): the question
+    pending again, never a correction ('말씀하신 내용은 이미 그대로', '추천은 그대로예요' beside a seizure): its
+    '지금' and the child's age describe the danger, not the care asked for."""
+    if not t.u.danger:
+        return None
+    t.say(texts.DANGER_THEN)
+    return resume(t)
+
+
 def lapsed(t: Turn) -> Step | None:
     """Back at the consent, phone or confirm step (or to consent after declining) once the window said has ended:
     say so and ask the day again, keeping the rest; None while the window stands or the message gives a new day."""
@@ -177,7 +187,7 @@ def past_again(t: Turn) -> bool:
 
 
 def on_consent(t: Turn) -> Step:
-    if (step := lapsed(t)) is not None:
+    if (step := danger_only(t) or lapsed(t)) is not None:
         return step
     if past_again(t):
         return Step.CONSENT
@@ -204,7 +214,7 @@ def on_consent(t: Turn) -> Step:
 
 
 def on_phone(t: Turn) -> Step:
-    if (step := lapsed(t)) is not None:
+    if (step := danger_only(t) or lapsed(t)) is not None:
         return step
     phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None) or spoken_phone(t.text)
     if phone:
@@ -228,7 +238,7 @@ def on_phone(t: Turn) -> Step:
 
 
 def on_confirm(t: Turn) -> Step:
-    if (step := lapsed(t)) is not None:
+    if (step := danger_only(t) or lapsed(t)) is not None:
         return step
     if past_again(t):
         return Step.CONFIRM
