@@ -74,6 +74,11 @@ async def test_another_language_mid_way_keeps_the_pending_question(chat: Chat, b
     assert [c.label for c in replies[-1].choices][:len(buttons)] == buttons  # a tap still answers it
 
 
+async def test_another_language_with_facts_still_says_the_service_speaks_korean(chat: Chat) -> None:
+    replies = await chat.say("my daughter is 5, we need care on friday from 9am to 5pm please")
+    assert "Korean" in replies[0].text and "042-123-4567" in replies[0].text
+
+
 async def test_english_yes_and_commands_are_not_taken_for_another_language(chat: Chat) -> None:
     await chat.say("4살 내일 오후 2시부터 6시까지 율곡동")
     await chat.say("ok")

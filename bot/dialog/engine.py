@@ -98,10 +98,11 @@ class Engine:
         if u.past:
             t.say(texts.PAST)
         step = await commands.followup_answer(t, self.queue, raw)
-        if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
-            t.say(outside.not_korean_reply(knowledge))
-            # mid-way, the question pending again with its buttons: a tap still answers it (Kakao drops them else)
-            step = resume(t) if t.intake != _EMPTY else t.intake.step
+        if step is None and u.yes is None and outside.not_korean(text):
+            t.say(outside.not_korean_reply(knowledge))  # '4 years old, tomorrow 9am-5pm' too: facts or not
+            if not t.says_facts:
+                # mid-way, the question pending again with its buttons: a tap still answers it (Kakao drops them)
+                step = resume(t) if t.intake != _EMPTY else t.intake.step
         if step is None and outside.answer_person(t):
             step = resume(t)  # the question the parent was answering, again with its buttons
             if t.intake == _EMPTY:
