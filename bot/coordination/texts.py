@@ -26,7 +26,7 @@ OUTCOME = {
 NEXT_STEP = {
     Status.NEW: "담당자가 곧 접수를 맡아 연락드릴 거예요.",
 
-    Status.CLAIMED: "{who} 담당자가 맡았어요. 곧 연락드릴게요.",
+    Status.CLAIMED: "{who} 님이 맡았어요. 곧 연락드릴게요.",  # not "최담당 담당자가": the name says it
     Status.CONTACTED: "담당자와 연락이 닿았어요. 안내에 따라 이용하시면 돼요.",
     Status.RESOLVED: "처리가 끝났어요. 다시 도움이 필요하면 언제든 말씀해 주세요.",
     Status.CLOSED: "종료된 접수예요. 다시 도움이 필요하면 언제든 말씀해 주세요.",
