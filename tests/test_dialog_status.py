@@ -102,3 +102,12 @@ async def test_a_claimed_case_before_hours_promises_no_soon(chat: Chat, clock: F
     await chat.say("접수 확인")
     assert "곧" not in chat.text
     assert "최담당 님이 맡았어요. 12월 8일(화) 09:00부터 두 아이 모두 확인하고 연락드려요." in chat.text
+
+
+async def test_a_danger_report_says_what_it_is_beside_the_care_intake(chat: Chat, clock: FakeClock) -> None:
+    clock.now = SUNDAY_0830
+    await chat.say("일곱 살 딸이 집에 혼자 있는데 전화를 안 받아요")
+    await file(chat, "일곱 살 딸 내일 오후 3시부터 7시까지 율곡동")
+    await chat.say("접수 확인")
+    danger, care = chat.text.split("접수 #1 ")[1], chat.text.split("접수 #1 ")[0]
+    assert "위험 신고: 가족여성팀(관제탑)" in danger and "위험 신고" not in care

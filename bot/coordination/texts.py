@@ -58,6 +58,7 @@ PARENT_NO_LATER = (
 STATUS_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
 CHILD_SERVICE = "· {who}: {service}"
 NO_SERVICE = "맞는 서비스 없음"
+DANGER_STATUS = "위험 신고: 가족여성팀(관제탑)이 확인해요"
 EACH_SOON = "· {who}: {service} 담당자가 곧 연락드릴 거예요."
 EACH_LATER = "· {who}: {service} 담당자가 {when}부터 확인하고 연락드려요."
 EACH_NONE = "· {who}: 맞는 서비스가 없어 관제탑(가족여성팀)이 확인해요."
@@ -100,7 +101,9 @@ def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, late
     lines = [f"접수 #{case.id} · {when(case.created_at, tz)} 접수"]
     groups = _by_service(case)
     waiting = case.status in (Status.NEW, Status.CLAIMED)
-    if not groups:
+    if case.danger:
+        lines.append(DANGER_STATUS)  # without it the parent cannot tell this case from the care intake beside it
+    elif not groups:
         if service_name:
             lines.append(f"서비스: {service_name}")
     elif not (waiting and case.status == Status.NEW):
