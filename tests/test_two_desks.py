@@ -88,3 +88,13 @@ async def test_a_danger_case_stays_the_control_tower_s(chat: Chat, clock: FakeCl
     assert case.danger
     assert await queue.open_cases("최담당") == [] and await queue.open_cases("이담당") == []
     assert [c.id for c in await queue.open_cases("가족여성팀")] == [case.id]
+
+
+async def test_the_telegram_queue_line_names_both_services(chat: Chat, clock: FakeClock, store: Store,
+                                                           queue: Queue) -> None:
+    from bot.channels.telegram.group_format import queue_text
+
+    await filed(chat, clock, store)
+    names = {"after-school": "다함께돌봄센터", "daycare-365": "365어린이집"}
+    text = queue_text(await queue.open_cases("이담당"), KST, lambda s: names.get(s or "", "미정"))
+    assert "다함께돌봄센터+365어린이집" in text
