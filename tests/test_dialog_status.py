@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+import pytest
+
 from bot.coordination import texts as queue_texts
 from bot.coordination.queue import Queue
 from db.store import Store
@@ -111,3 +113,19 @@ async def test_a_danger_report_says_what_it_is_beside_the_care_intake(chat: Chat
     await chat.say("접수 확인")
     danger, care = chat.text.split("접수 #1 ")[1], chat.text.split("접수 #1 ")[0]
     assert "위험 신고: 가족여성팀(관제탑)" in danger and "위험 신고" not in care
+
+
+@pytest.mark.parametrize(("fix", "said"), [("아 아니다 목요일이요", "날짜를 12월 10일(목)으로"),
+                                           ("아뇨 대곡동이에요 잘못 눌렀어요", "동네를 대곡동으로")])
+async def test_a_correction_just_after_filing_goes_to_the_case(chat: Chat, clock: FakeClock, store: Store,
+                                                              queue: Queue, fix: str, said: str) -> None:
+    clock.now = MONDAY_1000
+    await file(chat, "다섯 살 딸 수요일 오후 1시부터 5시까지 율곡동")
+    await chat.say(fix)
+    assert f"바뀐 내용({said} 바꿈)을 담당자에게 전했어요." in chat.text
+    assert "몇 살" not in chat.text  # not a new intake
+    (case,) = await store.cases_for_user(chat.address.key)
+    _, events = await queue.show(case.id, "가족여성팀")
+    assert any(e.kind == "note" and said in (e.note or "") for e in events)
+    kinds = [r["kind"] for r in await store.fetch("SELECT kind FROM outbox WHERE case_id = ?", (case.id,))]
+    assert kinds.count("status") == 1  # its coordinators are told

@@ -66,6 +66,17 @@ class ParentDesk:
         await self.store.write(link)
         self.changed()
 
+    async def note(self, case_id: int, note: str) -> None:
+        """A parent's correction after filing: a note in the case's history and a notification to its desks."""
+        at = ts(self.clock())
+
+        def write(conn: sqlite3.Connection) -> None:
+            sql.change(conn, case_id, sql.Change.NOTE, "parent", at, note=note)
+            sql.add_outbox(conn, case_id, "status", at)
+
+        await self.store.write(write)
+        self.changed()
+
     async def forget(self, user_key: str) -> str:
         """'내 정보 삭제' after the parent confirmed: open cases withdrawn, personal fields and messages deleted."""
         at = ts(self.clock())

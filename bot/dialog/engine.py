@@ -20,7 +20,7 @@ from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_TEXT, ask_half, read_turn
-from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, resume
+from bot.dialog.steps import STEPS, Context, Forget, NoteCase, OpenCase, Turn, resume
 from bot.settings import Settings
 from db.models import CASE_NUMBER, NewCase
 from db.store import Store
@@ -157,6 +157,9 @@ class Engine:
             self.forget_cached(key)  # the write may or may not have landed: read the state back next turn
             raise
         self._remember(key, t.intake, state)
+        for effect in t.effects:
+            if isinstance(effect, NoteCase):  # after the turn, like the danger link: the case is already there
+                await self.queue.note(effect.case_id, effect.note)
         return t.replies
 
     async def _perform(self, t: Turn) -> tuple[NewCase, Reply] | None:

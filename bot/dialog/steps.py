@@ -29,11 +29,12 @@ from bot.dialog.casefile import UNCONSENTED_HOURS
 from bot.dialog.children import ask_age, ask_which_kid, kept, kid_marks, merged, recount, recounted, unclear_kid
 from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
+from bot.dialog.particles import ko
 from bot.dialog.reading import named_month
-from bot.dialog.turn import Context, Effect, Forget, OpenCase, Turn
+from bot.dialog.turn import Context, Effect, Forget, NoteCase, OpenCase, Turn
 from db.models import CASE_NUMBER
 
-__all__ = ["STEPS", "Context", "Effect", "Forget", "OpenCase", "Turn", "ask_next", "resume"]
+__all__ = ["STEPS", "Context", "Effect", "Forget", "NoteCase", "OpenCase", "Turn", "ask_next", "resume"]
 
 def ask_next(t: Turn) -> Step:
     """Ask for the first thing still missing, or recommend when nothing is."""
@@ -270,6 +271,9 @@ def on_done(t: Turn) -> Step:
     if t.says_facts and i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place:
         # Declined a moment ago and now correcting ('아 5살이에요'): the facts kept for the 24 hours stay.
         return revise(t)
+    if t.says_facts and i.case_id is not None and (t.u.negated or _NO_START.match(t.compact)
+                                                   or any(w in t.compact for w in texts.CORRECT_WORDS)):
+        return fix_filed(t)
     if t.says_facts:
         # A new request after a finished one starts a fresh intake with what this message said.
         t.intake = Intake().merge(t.u, **kid_marks(t))
@@ -283,6 +287,25 @@ def on_done(t: Turn) -> Step:
         t.say(texts.AFTER_NOTHING_FILED, texts.RESTART_CHOICES)
         return Step.DONE
     t.say(texts.AFTER_DONE, texts.DONE_CHOICES)
+    return Step.DONE
+
+
+_NO_START = re.compile(r"(?:아+|어+|앗|아차)?[,.]?(?:아니|아뇨|아님)")
+"""'아 아니다 …', '아뇨 …': a message that corrects what was just said."""
+
+
+def fix_filed(t: Turn) -> Step:
+    """'아 아니다 목요일이요' just after filing: the filed case is corrected (its coordinators hear what changed),
+    not a new intake begun that asks the child's age again."""
+    before, case_id = t.intake, t.intake.case_id
+    t.intake = merged(t)
+    fields = [text for _, text in labels.changed_fields(before, t.intake, t.now.date())]
+    if not fields:
+        t.say(texts.NOTHING_CHANGED, texts.DONE_CHOICES)
+        return Step.DONE
+    what = ", ".join(fields)
+    t.effects.append(NoteCase(case_id, texts.FILED_FIX_NOTE.format(what=what)))  # type: ignore[arg-type]
+    t.say(ko(texts.FILED_FIX, case_id=case_id, what=what), texts.DONE_CHOICES)
     return Step.DONE
 
 
