@@ -129,3 +129,12 @@ async def test_a_correction_just_after_filing_goes_to_the_case(chat: Chat, clock
     assert any(e.kind == "note" and said in (e.note or "") for e in events)
     kinds = [r["kind"] for r in await store.fetch("SELECT kind FROM outbox WHERE case_id = ?", (case.id,))]
     assert kinds.count("status") == 1  # its coordinators are told
+
+
+async def test_a_place_open_on_the_care_day_before_the_desks_is_given_with_that_day(chat: Chat,
+                                                                                   clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 12, 23, 30, tzinfo=KST)  # Saturday night, Sunday care, desks on Monday
+    await file(chat, "세 살 아들 내일 오전 10시부터 오후 3시까지 율곡동")
+    assert "12월 14일(월) 09:00부터" in chat.text
+    assert "365어린이집 율곡 042-234-5678 (12월 13일(일) 09:00-18:00)" in chat.text
+    assert "119돌봄센터 042-567-8901 (24시간)" in chat.text

@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 from bot.dialog import texts
 from bot.dialog.intake import Intake
-from bot.dialog.labels import moment
+from bot.dialog.labels import day_label, moment
 from bot.dialog.opening import day_key, is_open
 from bot.dialog.present import phone_of, place_of
 from knowledge.schema import DayHours, Hours, Knowledge, Service
@@ -70,8 +70,10 @@ def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datet
                 else place_of(best))
         if is_open(hours, now):
             lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=""))
-        elif (span := _opens_before(hours, now, starts)) is not None:
-            lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=texts.NOW_HOURS.format(hours=span.label())))
+        elif (span := _opens_before(hours, now, starts)) is not None and starts is not None:
+            note = (texts.NOW_HOURS.format(hours=span.label()) if starts.date() == now.date()
+                    else texts.NOW_HOURS_ON.format(day=day_label(starts.date(), now.date()), hours=span.label()))
+            lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=note))
     for service in knowledge.services:
         if service.kind == ALWAYS_OPEN_KIND and (phone := _phone(service)):
             lines.append(texts.NOW_LINE.format(name=service.name.split(" (")[0], phone=phone, note=texts.NOW_ALWAYS))
@@ -79,11 +81,12 @@ def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datet
 
 
 def _opens_before(hours: Hours, now: datetime, starts: datetime | None) -> DayHours | None:
-    """Today's opening hours when the place opens later today, before the care starts."""
-    if starts is None or starts.date() != now.date():
+    """The care day's opening hours when the place opens later today, or on the care day (before anyone is on
+    duty: Sunday care asked on Saturday night), before the care starts."""
+    if starts is None or starts.date() < now.date():
         return None
-    span = hours.on(day_key(now.date()))
-    minute = now.hour * 60 + now.minute
+    span = hours.on(day_key(starts.date()))
+    minute = now.hour * 60 + now.minute if starts.date() == now.date() else -1
     return span if span is not None and minute < span.open <= starts.hour * 60 + starts.minute else None
 
 
