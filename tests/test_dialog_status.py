@@ -138,3 +138,13 @@ async def test_a_place_open_on_the_care_day_before_the_desks_is_given_with_that_
     assert "12월 14일(월) 09:00부터" in chat.text
     assert "365어린이집 율곡 042-234-5678 (12월 13일(일) 09:00-18:00)" in chat.text
     assert "119돌봄센터 042-567-8901 (24시간)" in chat.text
+
+
+@pytest.mark.parametrize(("now", "soon"), [(datetime(2026, 12, 11, 17, 40, tzinfo=KST), False),
+                                           (datetime(2026, 12, 11, 17, 20, tzinfo=KST), True)])
+async def test_filing_as_the_desks_close_promises_no_soon(chat: Chat, clock: FakeClock, now: datetime,
+                                                          soon: bool) -> None:
+    clock.now = now  # Friday; the desks close at 18:00 and open on Monday
+    await file(chat, "네 살 딸 월요일 오후 2시부터 6시까지 율곡동")
+    assert ("담당 코디네이터가 확인하고 연락드릴게요." in chat.text) is soon
+    assert ("담당자 근무가 곧 끝나요. 오늘 연락드리지 못하면 12월 14일(월) 09:00부터" in chat.text) is not soon

@@ -71,7 +71,10 @@ def next_step_text(t: Turn, urgent: bool) -> str:
     later = t.ctx.when_answered(best.service.id if best else None, t.now, False)
     if at is None and later:  # a desk that tells only the words: never '곧' beside them
         return "\n".join([*told, later])
-    return "\n".join([*told, promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at)])
+    closing = None
+    if at is None and best is not None:  # on duty now: but still in half an hour?
+        closing = t.ctx.answer_at(best.service.id, t.now + promise.CLOSING, False)
+    return "\n".join([*told, promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at, closing)])
 
 
 def confirm_or_phone(t: Turn) -> Step:

@@ -25,18 +25,26 @@ def care_starts(intake: Intake, now: datetime) -> datetime | None:
 
 
 def next_step(ranked: list[tuple[str, Ranking]], intake: Intake, knowledge: Knowledge, now: datetime, urgent: bool,
-              answer_at: datetime | None) -> str:
+              answer_at: datetime | None, after_closing: datetime | None = None) -> str:
     """After a case is filed: '곧' only while a coordinator is on duty; otherwise when someone will act, and if
-    the care starts before that, the phone lines that work now."""
-    if answer_at is None or answer_at <= now:
+    the care starts before that, the phone lines that work now. ``after_closing``: the desk is on duty but closes
+    within CLOSING, and opens again then: no '곧' either (17:50 on a Friday is Monday 09:00)."""
+    if (answer_at is None or answer_at <= now) and after_closing is None:
         return texts.NEXT_STEP_URGENT if urgent else texts.NEXT_STEP
-    lines = [texts.NEXT_STEP_LATER.format(when=moment(answer_at.astimezone(now.tzinfo)))]
+    if answer_at is None or answer_at <= now:
+        answer_at, lead = after_closing, texts.NEXT_STEP_CLOSING
+    else:
+        lead = texts.NEXT_STEP_LATER
+    assert answer_at is not None
+    lines = [lead.format(when=moment(answer_at.astimezone(now.tzinfo)))]
     starts = care_starts(intake, now)
     if too_late(starts, answer_at):
         lines += ways_now(ranked, knowledge, now, starts)
     return "\n".join(lines)
 
 
+CLOSING = timedelta(minutes=30)
+"""A desk that closes sooner than this after a case is filed is not promised to answer '곧'."""
 ARRANGING = timedelta(hours=2)
 """How long a coordinator needs, once on duty, to arrange care (home visits are booked two hours ahead): care that
 starts sooner than this after they begin gets the lines that work now."""

@@ -196,6 +196,7 @@ CASE_CREATED = (
 NEXT_STEP_URGENT = "긴급 건이라 담당자가 곧 연락드려요."
 NEXT_STEP = "담당 코디네이터가 확인하고 연락드릴게요."
 NEXT_STEP_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
+NEXT_STEP_CLOSING = "담당자 근무가 곧 끝나요. 오늘 연락드리지 못하면 {when}부터 확인하고 연락드려요."
 TOLD_EACH = "{first:과} {second} 담당자에게 모두 알렸어요."
 """Children sent to two services: both desks get the case (bot/coordination/desks.py)."""
 NOW_WAY = "돌봄이 그 전에 필요하시면 지금 바로 연락하세요:"
