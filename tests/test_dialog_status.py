@@ -148,3 +148,14 @@ async def test_filing_as_the_desks_close_promises_no_soon(chat: Chat, clock: Fak
     await file(chat, "네 살 딸 월요일 오후 2시부터 6시까지 율곡동")
     assert ("담당 코디네이터가 확인하고 연락드릴게요." in chat.text) is soon
     assert ("담당자 근무가 곧 끝나요. 오늘 연락드리지 못하면 12월 14일(월) 09:00부터" in chat.text) is not soon
+
+
+async def test_status_as_the_desks_close_promises_no_soon(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 11, 17, 10, tzinfo=KST)
+    await file(chat, "네 살 딸 월요일 오후 2시부터 6시까지 율곡동")
+    await file(chat, TWO.replace("오늘", "월요일"))
+    clock.now = datetime(2026, 12, 11, 17, 45, tzinfo=KST)
+    await chat.say("접수 확인")
+    assert "곧" not in chat.text.replace("근무가 곧 끝나요", "")
+    assert "담당자 근무가 곧 끝나요. 오늘 연락드리지 못하면 12월 14일(월) 09:00부터" in chat.text
+    assert "· 4살 아이: 365어린이집 담당자가 오늘 연락드리지 못하면 12월 14일(월) 09:00부터" in chat.text

@@ -59,6 +59,8 @@ STATUS_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 �
 CHILD_SERVICE = "· {who}: {service}"
 NO_SERVICE = "맞는 서비스 없음"
 DANGER_STATUS = "위험 신고: 가족여성팀(관제탑)이 확인해요"
+STATUS_CLOSING = "담당자 근무가 곧 끝나요. 오늘 연락드리지 못하면 {when}부터 확인하고 연락드려요."
+EACH_CLOSING = "· {who}: {service} 담당자가 오늘 연락드리지 못하면 {when}부터 확인하고 연락드려요."
 EACH_SOON = "· {who}: {service} 담당자가 곧 연락드릴 거예요."
 EACH_LATER = "· {who}: {service} 담당자가 {when}부터 확인하고 연락드려요."
 EACH_NONE = "· {who}: 맞는 서비스가 없어 관제탑(가족여성팀)이 확인해요."
@@ -93,7 +95,8 @@ def when(at: datetime, tz: tzinfo) -> str:
 
 def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, later: datetime | None = None,
                 names: Mapping[str, str] | None = None,
-                later_of: Mapping[str, datetime | None] | None = None) -> str:
+                later_of: Mapping[str, datetime | None] | None = None,
+                closing_of: Mapping[str | None, datetime | None] | None = None) -> str:
     """One case as a parent sees it: number, service, status, what comes next (``later``: when a coordinator is
     next on duty, if nobody is now: then no '곧'). Children sent to different services each get their line
     (``names``: service id -> name) saying whose desk acts and when (``later_of``: service id -> when its desk is
@@ -111,6 +114,7 @@ def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, late
     lines.append(f"상태: {STATUS[case.status]}")
     if case.outcome is not None:
         lines.append(f"결과: {OUTCOME[case.outcome]}")
+    closing = closing_of or {}
     if groups and case.status == Status.NEW:
         timing = later_of or {}
         for sid, kids in groups:
@@ -119,6 +123,8 @@ def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, late
                 lines.append(EACH_NONE.format(who=who))
             elif (at := timing.get(sid, later)) is not None:
                 lines.append(EACH_LATER.format(who=who, service=names_of(sid, names), when=when(at, tz)))
+            elif (shut := closing.get(sid)) is not None:
+                lines.append(EACH_CLOSING.format(who=who, service=names_of(sid, names), when=when(shut, tz)))
             else:
                 lines.append(EACH_SOON.format(who=who, service=names_of(sid, names)))
     elif groups and case.status == Status.CLAIMED and case.claimed_by:
@@ -127,6 +133,8 @@ def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, late
                      else CLAIMED_ALL_LATER.format(who=case.claimed_by, count=count, when=when(later, tz)))
     elif later is not None and waiting:
         lines.append(STATUS_LATER.format(when=when(later, tz)))
+    elif waiting and (shut := closing.get(case.service_id)) is not None:
+        lines.append(STATUS_CLOSING.format(when=when(shut, tz)))
     else:
         lines.append(NEXT_STEP[case.status].format(who=case.claimed_by or ""))
     return "\n".join(lines)
