@@ -323,3 +323,18 @@ async def test_knowledge_upload_refuses_a_broken_file_and_applies_a_good_one_kee
     actions = [e.action for e in await s.console.access.entries(who=CONTROL)]
     assert actions[-3:] == ["knowledge_upload:services.yaml:bad", "knowledge_upload:services.yaml:ok",
                             "knowledge_apply:services.yaml"]
+
+
+async def test_a_second_child_s_desk_sees_and_opens_the_case(s: Setup, clock) -> None:
+    from dataclasses import replace
+    two = a_case("daycare-365", clock(), user="kakao:two")
+    two = replace(two, children=(*two.children, {"age_months": 20, "school_grade": None, "label": "둘째",
+                                                 "service_id": "home-care"}))
+    await s.store.create_case(two, "{}")  # 4: the home-care desk's too, through its second child
+    async for c, _ in logged_in(s.web, HOMECARE):
+        rows = await c.get("/console/rows?view=all")
+        assert "#4<" in rows.text and "#2<" in rows.text and "#1<" not in rows.text
+        page = await c.get("/console/cases/4")
+        assert page.status_code == 200 and "kakao:two" in page.text
+    async for c, _ in logged_in(s.web, DAYCARE):
+        assert "#4<" in (await c.get("/console/rows?view=all")).text

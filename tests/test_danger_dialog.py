@@ -25,6 +25,13 @@ async def test_the_first_reply_is_112_119_and_what_to_do_now_before_any_question
     assert questions and min(questions) > 0
 
 
+async def test_what_to_do_now_never_moves_an_injured_child(chat: Chat) -> None:
+    replies = await chat.say("애가 놀이터 미끄럼틀에서 떨어졌는데 일어나질 못해요")
+    first = replies[0].text
+    assert "119" in first and "옮기지 말고" in first
+    assert "데려가" not in first and "옮기세요" not in first  # a fall or a head injury: moving it can do harm
+
+
 async def test_a_danger_case_notifies_the_control_tower_not_a_services_coordinator(
         chat: Chat, store: Store, coordinators: Coordinators) -> None:
     await chat.say("4살 아이가 지금 아빠한테 맞고 있어요 율곡동이에요")
@@ -94,3 +101,16 @@ async def test_after_the_emergency_numbers_the_care_question_says_why_it_is_aske
     said = [r.text for r in chat.last]
     assert "112" in said[0]
     assert any("이어서 알려 주세요" in s for s in said[1:-1]) and chat.last[-1].choices
+
+
+async def test_danger_at_the_consent_step_is_no_correction_of_the_care(chat: Chat, clock: FakeClock,
+                                                                       store: Store) -> None:
+    clock.now = datetime(2026, 12, 8, 5, 0, tzinfo=KST)
+    await chat.say("세 살 아들 오늘 오후 2시부터 6시까지 율곡동이요")
+    replies = await chat.say("아 근데 지금 애가 경련을 해요")
+    assert "119" in replies[0].text
+    assert texts.NOTHING_CHANGED not in chat.text and "추천은 그대로" not in chat.text
+    assert texts.DANGER_THEN in chat.text and [c.label for c in replies[-1].choices][:1] == ["동의하고 접수"]
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    assert "14:00~18:00" in chat.text  # the care window said, not '05:00~' from the danger's '지금'

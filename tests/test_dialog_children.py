@@ -201,3 +201,64 @@ async def test_a_danger_message_with_one_age_keeps_both_children(chat: Chat, sto
     await chat.say("4살 애가 지금 혼자 집에 있어요")
     assert "112" in chat.text and "어느 아이" in chat.text
     assert await kids(store, chat) == [(84, None), (60, None)]
+
+
+@pytest.mark.parametrize(("first", "later", "expected"), [
+    # three known, two bare ages: the two closest in age change, the third keeps theirs
+    ("세 아이예요 8살 5살 1살", "아 잠깐만요 6살 2살이에요", [(96, None), (72, None), (24, None)]),
+    ("애들 셋 9살, 6살, 3살이요", "아니 4살이랑 7살이요", [(108, None), (84, None), (48, None)]),
+    ("초5, 4살, 2살 셋이요", "아 아니다 5살 3살", [(None, 5), (60, None), (36, None)]),
+    ("네 아이 10살 8살 5살 2살", "아니요 6살 3살이요", [(120, None), (96, None), (72, None), (36, None)]),
+])
+async def test_fewer_ages_than_children_never_replace_them_all(chat: Chat, store: Store, clock: FakeClock,
+                                                               first: str, later: str,
+                                                               expected: list[tuple[int | None, int | None]]) -> None:
+    clock.now = MONDAY
+    for message in (first, "내일 오후 1시부터 5시까지", "대곡동", later):
+        await chat.say(message)
+    assert await kids(store, chat) == expected
+    assert "바꿨어요" in chat.text
+
+
+async def test_a_count_with_the_ages_says_all_the_children_there_are(chat: Chat, store: Store,
+                                                                    clock: FakeClock) -> None:
+    clock.now = MONDAY
+    for message in ("아이 셋 7살 4살 1살", "내일 오후 1시부터 5시까지", "대곡동", "아 애는 둘이에요 6살이랑 3살"):
+        await chat.say(message)
+    assert await kids(store, chat) == [(72, None), (36, None)]
+
+
+@pytest.mark.parametrize("age", ["둘 다 3살이요", "둘다 세 살", "두 명 다 3살이에요", "3살"])
+async def test_one_age_for_the_twins_fills_both_and_adds_no_child(chat: Chat, store: Store, clock: FakeClock,
+                                                                   age: str) -> None:
+    clock.now = MONDAY
+    await chat.say("우리 애들 쌍둥이예요")
+    await chat.say(age)
+    assert await kids(store, chat) == [(36, None), (36, None)]
+    assert texts.ASK_DAY in chat.text and "다른 아이" not in chat.text
+
+
+@pytest.mark.parametrize(("later", "left"), [
+    ("아 작은애는 외할머니가 봐주신대요 큰애만 부탁해요", [(None, 2)]),
+    ("막내는 안 맡겨도 돼요", [(None, 2)]),
+    ("첫째는 빼 주세요", [(48, None)]),
+    ("작은아이만요", [(48, None)]),
+])
+async def test_a_child_taken_out_by_rank_leaves_the_others(chat: Chat, store: Store, clock: FakeClock, later: str,
+                                                           left: list[tuple[int | None, int | None]]) -> None:
+    clock.now = MONDAY
+    await chat.say("초2 딸이랑 네 살 아들 모레 오후 3시부터 6시까지 대곡동")
+    await chat.say(later)
+    assert await kids(store, chat) == left
+    assert "아이만 맡기시는 것으로 바꿨어요." in chat.text and "동의하고 접수" in [c.label for r in chat.last
+                                                                             for c in r.choices]
+
+
+async def test_a_child_taken_out_at_the_confirm_step_changes_the_summary(chat: Chat, store: Store,
+                                                                       clock: FakeClock) -> None:
+    clock.now = MONDAY
+    for message in ("초2 딸이랑 네 살 아들 모레 오후 3시부터 6시까지 대곡동", "동의하고 접수", "채팅으로 받기",
+                    "큰애만요"):
+        await chat.say(message)
+    summary = chat.text.split("이대로 접수할까요?")[-1]
+    assert "· 아이: 초등 2학년\n" in summary and "4살" not in summary

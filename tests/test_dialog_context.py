@@ -197,3 +197,54 @@ async def test_hours_gone_this_morning_are_read_this_evening_on_the_day_held(cha
     await chat.say("9시부터 11시까지")  # 09:00-11:00 is over at 15:00: tonight's hours are meant
     saved = await state(store, chat)
     assert (saved.start, saved.end) == (21 * 60, 23 * 60)
+
+
+async def test_the_day_asked_after_the_hours_offers_no_start_at_now(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 8, 15, 0, tzinfo=KST)
+    await chat.say("초등 4학년 아들 학원 마치고 5시부터 8시까지 봐줄 데 있나요")
+    labels = [c.label for r in chat.last for c in r.choices]
+    assert texts.ASK_DAY in chat.text and "오늘" in labels and "지금 바로" not in labels
+    await chat.tap("오늘")
+    await chat.say("율곡동")
+    assert "17:00-20:00" in chat.text  # the hours said, not 15:00 (now)
+
+
+async def test_consent_given_after_the_window_ended_asks_the_day_again(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
+    await chat.say("두 돌 지난 딸 내일 오전 10시부터 11시 반까지 대곡동이요")
+    await chat.tap("동의하지 않음")
+    clock.now = datetime(2026, 12, 8, 13, 0, tzinfo=KST)  # back the next day, after that morning
+    await chat.say("그냥 동의할게요")
+    assert "이미 지났어요" in chat.text and texts.ASK_DAY in chat.text
+    assert "전화번호" not in chat.text
+    await chat.say("목요일 오전 10시부터 11시 반까지요")
+    assert "12월 10일(목)" in chat.text and "동의하고 접수" in [c.label for r in chat.last for c in r.choices]
+
+
+async def test_a_window_that_ended_at_the_confirm_step_files_nothing(chat: Chat, clock: FakeClock,
+                                                                    store: Store) -> None:
+    clock.now = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
+    for step in ("네 살 아들 오늘 낮 12시부터 2시까지 자산동", "동의하고 접수", "채팅으로 받기"):
+        await chat.say(step)
+    clock.now = datetime(2026, 12, 7, 14, 20, tzinfo=KST)
+    await chat.tap("네, 접수할게요")
+    assert "이미 지났어요" in chat.text and "접수번호" not in chat.text
+    assert await store.cases_for_user(chat.address.key) == []
+
+
+async def test_a_window_through_the_night_has_not_ended_before_its_end(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 7, 21, 0, tzinfo=KST)
+    await chat.say("5살 오늘 밤 10시부터 내일 새벽 2시까지 율곡동")
+    clock.now = datetime(2026, 12, 7, 23, 30, tzinfo=KST)
+    await chat.tap("동의하고 접수")
+    assert "이미 지났어요" not in chat.text and "전화번호" in chat.text
+
+
+def test_a_window_ends_when_its_end_has_gone_by() -> None:
+    night = Intake(day=date(2026, 12, 7), start=22 * 60, end=26 * 60)
+    assert not night.ended(datetime(2026, 12, 8, 1, 30, tzinfo=KST))  # still that night
+    assert night.ended(datetime(2026, 12, 8, 2, 0, tzinfo=KST))
+    assert not Intake(day=date(2026, 12, 7), start=7 * 60).ended(datetime(2026, 12, 7, 20, 0, tzinfo=KST))
+    assert Intake(day=date(2026, 12, 6)).ended(datetime(2026, 12, 7, 0, 1, tzinfo=KST))
+    assert not Intake(day=date(2026, 12, 7), start=13 * 60, end=15 * 60).ended(
+        datetime(2026, 12, 7, 14, 59, tzinfo=KST))

@@ -60,6 +60,25 @@ async def test_another_language_gets_korean_and_english_with_the_intake_phone(ch
     assert "몇 살" not in chat.text
 
 
+@pytest.mark.parametrize(("before", "buttons"), [
+    (["3살 아이 모레 오후 1시부터 5시까지 자산동"], ["동의하고 접수", "동의하지 않음"]),
+    (["3살 아이 모레 오후 1시부터 5시까지 자산동", "동의하고 접수"], ["채팅으로 받기"]),
+    (["5살 딸이요"], ["지금 바로", "오늘"]),
+])
+async def test_another_language_mid_way_keeps_the_pending_question(chat: Chat, before: list[str],
+                                                                   buttons: list[str]) -> None:
+    for message in before:
+        await chat.say(message)
+    replies = await chat.say("Sorry, can somebody help me in English please?")
+    assert "Korean" in replies[0].text
+    assert [c.label for c in replies[-1].choices][:len(buttons)] == buttons  # a tap still answers it
+
+
+async def test_another_language_with_facts_still_says_the_service_speaks_korean(chat: Chat) -> None:
+    replies = await chat.say("my daughter is 5, we need care on friday from 9am to 5pm please")
+    assert "Korean" in replies[0].text and "042-123-4567" in replies[0].text
+
+
 async def test_english_yes_and_commands_are_not_taken_for_another_language(chat: Chat) -> None:
     await chat.say("4살 내일 오후 2시부터 6시까지 율곡동")
     await chat.say("ok")

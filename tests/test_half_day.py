@@ -46,6 +46,31 @@ async def test_writing_something_else_lets_the_question_lapse(chat: Chat, store:
     await chat.say("내일 오후 3시부터 6시까지요")
     saved = await state(store, chat)
     assert saved.ask_half is None and (saved.start, saved.end) == (15 * 60, 18 * 60)
+    assert saved.kids[0].school_grade == 1  # the child of the message that asked stays
+
+
+@pytest.mark.parametrize(("typed", "start"), [("오후요", 19 * 60), ("저녁이요", 19 * 60), ("아침 7시요", 7 * 60),
+                                              ("오전이에요.", 7 * 60)])
+async def test_the_half_typed_in_words_answers_the_question(chat: Chat, store: Store, clock: FakeClock,
+                                                            typed: str, start: int) -> None:
+    clock.now = DAWN
+    await chat.say("네 살 아들 7시부터 맡아 주실 곳 있나요 율곡동")
+    assert texts.ASK_HALF.format(hour=7) in chat.text
+    await chat.say(typed)
+    saved = await state(store, chat)
+    assert saved.start == start and saved.kids[0].age_months == 48 and saved.area == "율곡동"
+    assert texts.ASK_AGE not in chat.text
+
+
+@pytest.mark.parametrize("other", ["대곡동이요", "내일이요", "급해요"])
+async def test_another_answer_keeps_the_rest_of_the_asking_message(chat: Chat, store: Store, clock: FakeClock,
+                                                                   other: str) -> None:
+    clock.now = DAWN
+    await chat.say("18개월 딸 6시부터 봐주실 분")
+    await chat.say(other)
+    saved = await state(store, chat)
+    assert saved.kids and saved.kids[0].age_months == 18  # never '아이가 몇 살인가요?' again
+    assert texts.ASK_AGE not in chat.text
 
 
 async def test_a_half_of_the_day_said_once_colours_later_hours(chat: Chat, store: Store, clock: FakeClock) -> None:

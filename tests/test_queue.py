@@ -193,7 +193,7 @@ async def test_parent_status_shows_number_state_and_next_step(tmp_path: Path) ->
         assert "담당자 배정 전" in await queue.status("telegram:42")
         await queue.claim(case_id, "이담당")
         text = await queue.status("telegram:42")
-        assert "이담당 담당자가 맡았어요" in text
+        assert "이담당 님이 맡았어요" in text and "담당 담당자" not in text
         assert "telegram:42" not in await queue.status("telegram:other")
     finally:
         await store.close()

@@ -14,6 +14,7 @@ from starlette.responses import RedirectResponse, Response
 from bot.console import texts
 from bot.console.core import Console, Ctx
 from bot.console.sessions import COOKIE, csrf_ok
+from bot.coordination.desks import handles
 
 
 class Rule(StrEnum):
@@ -89,7 +90,7 @@ def guarded(console: Console, spec: Spec, handler: Handler) -> Callable[[Request
         if spec.rule in (Rule.CASE, Rule.CONTROL_CASE):
             case_id = request.path_params["case_id"]
             case = await console.store.case(case_id)
-            if case is None or not who.handles(case.service_id):
+            if case is None or not handles(who, case):  # any of the case's services' desks
                 # Recorded with the case number: asking for other services' cases is what a review looks for.
                 await console.access.record(who.name, ip, f"refused:{spec.name}", case_id)
                 return console.error(request, 404, texts.NOT_FOUND)

@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from bot.console import texts
 from bot.console.access import Handler
 from bot.console.core import Console, Ctx
+from bot.coordination.desks import handles
 from bot.coordination.queue import Refused
 from db import cases as sql
 from db.cases import Change, TransitionRefused
@@ -91,7 +92,7 @@ def handlers(console: Console) -> dict[str, Handler]:
     async def assign(ctx: Ctx) -> Response:
         assert ctx.who is not None and ctx.case is not None
         target = console.coordinators().named(field(ctx, "to"))
-        if target is None or target.control or not target.handles(ctx.case.service_id):
+        if target is None or target.control or not handles(target, ctx.case):
             return console.error(ctx.request, 409, texts.NOT_HANDLER.format(name=field(ctx, "to")))
         case_id, by, now = ctx.case.id, ctx.who.name, console.clock()
         remind = ts(now + timedelta(minutes=console.coordinators().timings.not_contacted))

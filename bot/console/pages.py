@@ -12,6 +12,7 @@ from bot.console.access import Handler
 from bot.console.core import Console, Ctx
 from bot.console.dashboard import dashboard_figures
 from bot.console.views import PAGE, Filter, queue_rows, record, row_view, unclaimed_count
+from bot.coordination.desks import handles
 from bot.coordination.texts import OUTCOME, STATUS
 from db.models import Outcome
 
@@ -48,7 +49,7 @@ def handlers(console: Console) -> dict[str, Handler]:
         assert ctx.who is not None and ctx.case is not None
         rec = await record(console.store, ctx.case)
         await console.access.record(ctx.who.name, ctx.ip, "view_case", ctx.case.id)
-        staff = [c for c in console.coordinators().coordinators if c.handles(ctx.case.service_id) and not c.control]
+        staff = [c for c in console.coordinators().coordinators if handles(c, ctx.case) and not c.control]
         replies = [m for m in await console.queue.parent_messages(ctx.case.id) if m.kind == "reply"]
         return console.page(ctx, "case.html", rec=rec, c=ctx.case, names=console.names(), staff=staff,
                             outcomes=OUTCOME, statuses=STATUS, tz=console.settings.tz, replies=replies,

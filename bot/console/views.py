@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from bot.console import texts
+from bot.coordination.desks import child_like
 from db.models import CaseRow, Event, ts
 from db.store import Store
 from knowledge.coordinators import Coordinator
@@ -69,7 +70,13 @@ def scope(who: Coordinator) -> tuple[str, dict[str, Any]]:
     if who.control:
         return "1 = 1", {}
     params = {f"s{i}": s for i, s in enumerate(who.services)}
-    return (f"service_id IN ({', '.join(':' + k for k in params)})" if params else "1 = 0"), params
+    if not params:
+        return "1 = 0", params
+    # and cases with a child sent to one of their services (two children, two desks: bot/coordination/desks.py)
+    children = {f"c{i}": child_like(s) for i, s in enumerate(who.services)}
+    own = f"service_id IN ({', '.join(':' + k for k in params)})"
+    child = " OR ".join(f"children LIKE :{k}" for k in children)
+    return f"({own} OR (danger = 0 AND ({child})))", params | children
 
 
 async def queue_rows(store: Store, who: Coordinator, f: Filter, now: datetime) -> list[dict[str, Any]]:

@@ -136,6 +136,7 @@ def service_names(settings: Settings) -> dict[str, str]:
 
 
 async def _list(queue: Queue, name: str, args: argparse.Namespace, names: dict[str, str]) -> int:
+    from bot.coordination import desks
     from bot.coordination import texts as queue_texts
     from db.models import Status
 
@@ -152,7 +153,7 @@ async def _list(queue: Queue, name: str, args: argparse.Namespace, names: dict[s
         print(queue_texts.NO_OPEN_CASES)
     for c in cases:
         flags = "".join(f for f, on in ((queue_texts.FLAG_DANGER, c.danger), (queue_texts.FLAG_URGENT, c.urgent)) if on)
-        service = names.get(c.service_id or "", c.service_id or queue_texts.UNDECIDED)
+        service = "+".join(names.get(s, s) for s in desks.services(c)) or queue_texts.UNDECIDED
         print(f"#{c.id:<5} {flags:<8} {queue_texts.STATUS[c.status]:<16} {service:<14} "
               f"{c.area or '-':<6} {queue_texts.when(c.created_at, queue.tz)}  "
               f"{queue_texts.OWNER.format(name=c.claimed_by or '-')}")
@@ -170,7 +171,7 @@ async def _show(queue: Queue, name: str, args: argparse.Namespace, names: dict[s
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return 0
     service = names.get(case.service_id or "", case.service_id or queue_texts.UNDECIDED)
-    print(queue_texts.case_card(case, queue.tz, service, "status", names.get(case.site_id or "")))
+    print(queue_texts.case_card(case, queue.tz, service, "status", names.get(case.site_id or ""), names=names))
     print(queue_texts.HISTORY)
     for e in events:
         change = f" {e.status_from or ''}→{e.status_to}" if e.status_to else ""

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Protocol, TextIO
 
+from bot.coordination import desks
 from bot.coordination import texts as queue_texts
 from db import cases as sql
 from db.models import CaseRow, Status, ts
@@ -134,7 +135,9 @@ class Dispatcher:
 
     def recipients(self, case: CaseRow) -> tuple[Coordinator, ...]:
         claimer = self.coordinators.named(case.claimed_by) if case.claimed_by else None
-        people = [*self.coordinators.for_service(case.service_id), *([claimer] if claimer else []),
+        # every service's desk of the case: two children sent to two services are both desks' to arrange
+        desk = [c for service in desks.services(case) or (None,) for c in self.coordinators.for_service(service)]
+        people = [*desk, *([claimer] if claimer else []),
                   *self.coordinators.control()]
         return tuple(dict.fromkeys(people))
 
@@ -160,7 +163,7 @@ class Dispatcher:
         service = self.service_names.get(case.service_id or "", case.service_id or queue_texts.UNDECIDED_CONTROL)
         area = self.area_of(case) if self.area_of else None
         text = queue_texts.case_card(case, self.tz, service, row["kind"], self.service_names.get(case.site_id or ""),
-                                     area)
+                                     area, self.service_names)
         errors: list[str] = []
         sent = 0
         for notifier in self.notifiers:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
-from bot.coordination import late, replies
+from bot.coordination import desks, late, replies
 from bot.coordination import texts as queue_texts
 from bot.coordination.replies import ParentMessage
 from bot.dialog.core import Reply
@@ -14,6 +14,9 @@ from db import cases as sql
 from db.models import OPEN_STATUSES, CaseRow, Status, ts
 from db.store import Store
 from knowledge.coordinators import Coordinator
+
+CLOSING = timedelta(minutes=30)
+"""As the dialog's promise.CLOSING: a desk closing sooner than this is not promised to answer '곧'."""
 
 
 class Refused(PermissionError):
@@ -47,8 +50,18 @@ class ParentDesk:
         now = self.clock()
         return "\n\n".join(queue_texts.case_status(c, self.tz, names.get(c.service_id or ""),
                                                    later=self.answer_at(c.service_id, now, danger=c.danger),
-                                                   names=names)
+                                                   names=names,
+                                                   later_of={s: self.answer_at(s, now, danger=c.danger)
+                                                             for s in desks.services(c)},
+                                                   closing_of={s: self._closing(s, now, c.danger)
+                                                               for s in (c.service_id, *desks.services(c))})
                             for c in found[:3])
+
+    def _closing(self, service_id: str | None, now: datetime, danger: bool) -> datetime | None:
+        """When the desk that is on duty now is next on duty again, if it closes within the half hour (no '곧')."""
+        if self.answer_at(service_id, now, danger=danger) is not None:
+            return None
+        return self.answer_at(service_id, now + CLOSING, danger=danger)
 
     async def link(self, danger_case: int, case_id: int, note: str) -> None:
         """A parent who reported danger went on to an intake: the danger case gets the later case's facts (a
@@ -62,6 +75,17 @@ class ParentDesk:
             sql.add_outbox(conn, danger_case, "status", at)
 
         await self.store.write(link)
+        self.changed()
+
+    async def note(self, case_id: int, note: str) -> None:
+        """A parent's correction after filing: a note in the case's history and a notification to its desks."""
+        at = ts(self.clock())
+
+        def write(conn: sqlite3.Connection) -> None:
+            sql.change(conn, case_id, sql.Change.NOTE, "parent", at, note=note)
+            sql.add_outbox(conn, case_id, "status", at)
+
+        await self.store.write(write)
         self.changed()
 
     async def forget(self, user_key: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 
-from bot.coordination import replies, retention
+from bot.coordination import desks, replies, retention
 from bot.coordination import texts as queue_texts
 from bot.coordination.parents import ParentDesk, Refused
 from bot.dialog.desk import FOLLOWUP_NO as FOLLOWUP_NO  # re-exported for callers of the queue
@@ -110,7 +110,7 @@ class Queue(ParentDesk):
         return found
 
     def _authorize(self, who: Coordinator, case: CaseRow) -> None:
-        if not who.handles(case.service_id):
+        if not desks.handles(who, case):  # a second child's service's desk too
             control = ", ".join(c.name for c in self.coordinators.control())
             service = case.service_id or queue_texts.UNDECIDED
             raise Refused(queue_texts.NOT_YOURS.format(id=case.id, service=service, name=who.name, control=control))
@@ -149,11 +149,12 @@ class Queue(ParentDesk):
         who = self.coordinator(name)
         where, values = ["status IN (?, ?, ?)"], list[object]()
         values += OPEN_STATUSES
-        if not who.control:
-            where.append(f"service_id IN ({', '.join('?' for _ in who.services)})" if who.services else "1 = 0")
-            values += who.services
+        if not who.control:  # their services' cases, and cases with a child sent to one of them
+            where.append(desks.for_service_sql(values, who.services))
+        if service is not None:
+            where.append(desks.for_service_sql(values, [service]))
         # filtered in SQL: a row read is a row parsed (CaseRow.from_row), and open cases are many
-        for column, value in (("status", status), ("service_id", service), ("urgent", urgent)):
+        for column, value in (("status", status), ("urgent", urgent)):
             if value is not None:
                 where.append(f"{column} = ?")
                 values.append(int(value) if isinstance(value, bool) else str(value))

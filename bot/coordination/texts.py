@@ -26,7 +26,7 @@ OUTCOME = {
 NEXT_STEP = {
     Status.NEW: "담당자가 곧 접수를 맡아 연락드릴 거예요.",
 
-    Status.CLAIMED: "{who} 담당자가 맡았어요. 곧 연락드릴게요.",
+    Status.CLAIMED: "{who} 님이 맡았어요. 곧 연락드릴게요.",  # not "최담당 담당자가": the name says it
     Status.CONTACTED: "담당자와 연락이 닿았어요. 안내에 따라 이용하시면 돼요.",
     Status.RESOLVED: "처리가 끝났어요. 다시 도움이 필요하면 언제든 말씀해 주세요.",
     Status.CLOSED: "종료된 접수예요. 다시 도움이 필요하면 언제든 말씀해 주세요.",
@@ -56,14 +56,19 @@ PARENT_NO_LATER = (
     "불편을 드려 죄송해요. 접수번호 {id}번을 다시 열어 담당자에게 알렸어요. 담당자가 {when}부터 확인하고 연락드려요."
 )
 STATUS_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
-CHILD_SERVICE = "· {child} 아이: {service}"
+CHILD_SERVICE = "· {who}: {service}"
 NO_SERVICE = "맞는 서비스 없음"
-NEXT_STEP_ALL = {
-    Status.NEW: "{who} 담당자가 {count} 아이 모두 맡아 곧 연락드릴 거예요.",
-    Status.CLAIMED: "{who} 담당자가 {count} 아이 모두 맡았어요. 곧 연락드릴게요.",
-}
-STATUS_LATER_ALL = "지금은 담당자 근무시간이 아니에요. {when}부터 {who} 담당자가 {count} 아이 모두 확인하고 연락드려요."
-"""Children sent to different services: one coordinator (the case's) arranges every child's care."""
+DANGER_STATUS = "위험 신고: 가족여성팀(관제탑)이 확인해요"
+STATUS_CLOSING = "담당자 근무가 곧 끝나요. 오늘 연락드리지 못하면 {when}부터 확인하고 연락드려요."
+EACH_CLOSING = "· {who}: {service} 담당자가 오늘 연락드리지 못하면 {when}부터 확인하고 연락드려요."
+EACH_SOON = "· {who}: {service} 담당자가 곧 연락드릴 거예요."
+EACH_LATER = "· {who}: {service} 담당자가 {when}부터 확인하고 연락드려요."
+EACH_NONE = "· {who}: 맞는 서비스가 없어 관제탑(가족여성팀)이 확인해요."
+CARD_EACH = "아이별 서비스: {each} (각 서비스 담당자에게 알림)"
+CLAIMED_ALL = "{who} 님이 맡았어요. {count} 아이 모두 곧 연락드릴게요."
+CLAIMED_ALL_LATER = "{who} 님이 맡았어요. {when}부터 {count} 아이 모두 확인하고 연락드려요."
+"""Children sent to different services: each service's desk is told (bot/coordination/desks.py), and each child's
+line says whose desk acts and when; once a coordinator claims the case, that one person arranges every child."""
 AFTER_HOURS = "지금은 코디네이터 근무시간이 아니라서, 담당자가 {when}부터 확인하고 연락드려요."
 WEEKDAYS = "월화수목금토일"
 
@@ -89,54 +94,95 @@ def when(at: datetime, tz: tzinfo) -> str:
 
 
 def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, later: datetime | None = None,
-                names: Mapping[str, str] | None = None) -> str:
+                names: Mapping[str, str] | None = None,
+                later_of: Mapping[str, datetime | None] | None = None,
+                closing_of: Mapping[str | None, datetime | None] | None = None) -> str:
     """One case as a parent sees it: number, service, status, what comes next (``later``: when a coordinator is
     next on duty, if nobody is now: then no '곧'). Children sent to different services each get their line
-    (``names``: service id -> name), and the parent hears that the case's one coordinator arranges them all: the
-    queue gives a case to its first service's coordinators, so no other service's desk is waiting to call."""
+    (``names``: service id -> name) saying whose desk acts and when (``later_of``: service id -> when its desk is
+    next on duty, None while on duty now): every service's desk is told of the case (bot/coordination/desks.py)."""
     lines = [f"접수 #{case.id} · {when(case.created_at, tz)} 접수"]
-    each = _each_child(case, names or {})
-    if each:
-        lines += each
-    elif service_name:
-        lines.append(f"서비스: {service_name}")
+    groups = _by_service(case)
+    waiting = case.status in (Status.NEW, Status.CLAIMED)
+    if case.danger:
+        lines.append(DANGER_STATUS)  # without it the parent cannot tell this case from the care intake beside it
+    elif not groups:
+        if service_name:
+            lines.append(f"서비스: {service_name}")
+    elif not (waiting and case.status == Status.NEW):
+        lines += [CHILD_SERVICE.format(who=_children(kids), service=names_of(sid, names)) for sid, kids in groups]
     lines.append(f"상태: {STATUS[case.status]}")
     if case.outcome is not None:
         lines.append(f"결과: {OUTCOME[case.outcome]}")
-    waiting = case.status in (Status.NEW, Status.CLAIMED)
-    if each and waiting and service_name:
+    closing = closing_of or {}
+    if groups and case.status == Status.NEW:
+        timing = later_of or {}
+        for sid, kids in groups:
+            who = _children(kids)
+            if sid is None:
+                lines.append(EACH_NONE.format(who=who))
+            elif (at := timing.get(sid, later)) is not None:
+                lines.append(EACH_LATER.format(who=who, service=names_of(sid, names), when=when(at, tz)))
+            elif (shut := closing.get(sid)) is not None:
+                lines.append(EACH_CLOSING.format(who=who, service=names_of(sid, names), when=when(shut, tz)))
+            else:
+                lines.append(EACH_SOON.format(who=who, service=names_of(sid, names)))
+    elif groups and case.status == Status.CLAIMED and case.claimed_by:
         count = wording.COUNTS[min(len(case.children), len(wording.COUNTS)) - 1]
-        who = case.claimed_by if case.status == Status.CLAIMED and case.claimed_by else service_name
-        if later is not None:
-            lines.append(STATUS_LATER_ALL.format(when=when(later, tz), who=who, count=count))
-        else:
-            lines.append(NEXT_STEP_ALL[case.status].format(who=who, count=count))
+        lines.append(CLAIMED_ALL.format(who=case.claimed_by, count=count) if later is None
+                     else CLAIMED_ALL_LATER.format(who=case.claimed_by, count=count, when=when(later, tz)))
     elif later is not None and waiting:
         lines.append(STATUS_LATER.format(when=when(later, tz)))
+    elif waiting and (shut := closing.get(case.service_id)) is not None:
+        lines.append(STATUS_CLOSING.format(when=when(shut, tz)))
     else:
         lines.append(NEXT_STEP[case.status].format(who=case.claimed_by or ""))
     return "\n".join(lines)
 
 
-def _each_child(case: CaseRow, names: Mapping[str, str]) -> list[str]:
-    """'· 7살 아이: 다함께돌봄센터' per child, when the children were sent to more than one service; else []."""
-    services = [c.get("service_id") for c in case.children]
-    if case.danger or len(set(services)) < 2:
+def names_of(service_id: str | None, names: Mapping[str, str] | None) -> str:
+    """The service's name without its explanation in brackets ('119돌봄센터', not '119돌봄센터 (경북 …)')."""
+    if service_id is None:
+        return NO_SERVICE
+    return (names or {}).get(service_id, service_id).split(" (")[0]
+
+
+def _by_service(case: CaseRow) -> list[tuple[str | None, list[str]]]:
+    """(service id, its children's labels) in the children's order, when the children were sent to more than one
+    service; else [] (one service: the case's line says it)."""
+    groups: dict[str | None, list[str]] = {}
+    for child in case.children:
+        groups.setdefault(child.get("service_id"), []).append(child.get("label") or wording.CHILD_UNKNOWN)
+    if case.danger or len(groups) < 2:
         return []
-    return [CHILD_SERVICE.format(child=c.get("label") or wording.CHILD_UNKNOWN,
-                                 service=names.get(c["service_id"], c["service_id"]) if c.get("service_id")
-                                 else NO_SERVICE)
-            for c in case.children]
+    return list(groups.items())
+
+
+def _children(labels: list[str]) -> str:
+    """'4살 아이', '두 아이(4살)' for twins, '두 아이(4살, 6살)'."""
+    if len(labels) == 1:
+        return wording.CHILD_ONE.format(label=labels[0])
+    count = wording.COUNTS[min(len(labels), len(wording.COUNTS)) - 1]
+    return wording.CHILD_GROUP.format(count=count, label=", ".join(dict.fromkeys(labels)))
+
+
+def each_child(case: CaseRow, names: Mapping[str, str]) -> list[str]:
+    """'· 7살 아이: 다함께돌봄센터' per group of children, when they were sent to more than one service; else []."""
+    return [CHILD_SERVICE.format(who=_children(kids), service=names_of(sid, names))
+            for sid, kids in _by_service(case)]
 
 
 def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_case",
-              site_name: str | None = None, area: str | None = None) -> str:
+              site_name: str | None = None, area: str | None = None, names: Mapping[str, str] | None = None) -> str:
     """What a coordinator reads: everything needed to act without asking the parent again. ``area``: the
     읍·면·동 nearest to a location the parent shared, shown instead of "공유한 위치"."""
     flags = " ".join(f for f, on in (("[위험]", case.danger), ("[긴급]", case.urgent)) if on)
     lines = [f"{HEADLINE.get(kind, HEADLINE['status'])} #{case.id} {flags}".rstrip()]
     site = site_name or case.site_id
     lines.append(f"서비스: {service_name}" + (f" · {site}" if site else ""))
+    if len(groups := _by_service(case)) > 1:  # every desk named here got this card (bot/coordination/desks.py)
+        lines.append(CARD_EACH.format(each=" / ".join(f"{_children(kids)} {names_of(sid, names)}"
+                                                      for sid, kids in groups)))
     if case.summary_text:
         shared = wording.SUMMARY_PLACE.format(place=wording.SHARED_LOCATION)
         contact = wording.SUMMARY_CONTACT.split("{")[0]

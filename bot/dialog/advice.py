@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.dialog import labels, outside, present, promise, texts
 from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
 from bot.dialog.intake import Step
+from bot.dialog.particles import ko
 from bot.dialog.turn import Turn
 from routing.match import rank
 from routing.need import Need
@@ -60,14 +61,20 @@ def summary(t: Turn) -> str:
 
 
 def next_step_text(t: Turn, urgent: bool) -> str:
-    """What happens after the case is filed: '곧' only while someone is on duty; else when, and what works now."""
-    first = next((r.best for _, r in t.rankings() if r.best), None)
-    service = first.service.id if first else None
-    later = t.ctx.when_answered(service, t.now, False)
-    at = t.ctx.answer_at(service, t.now, False)
+    """What happens after the case is filed: '곧' only while someone is on duty; else when, and what works now.
+    Children sent to different services: each desk is told, and '곧' only if every one of them is on duty."""
+    bests = list({r.best.service.id: r.best for _, r in t.rankings() if r.best}.values()) or [None]
+    short = [b.service.name.split(" (")[0] for b in bests if b]
+    told = [ko(texts.TOLD_EACH, first=", ".join(short[:-1]), second=short[-1])] if len(short) > 1 else []
+    times = [(t.ctx.answer_at(b.service.id if b else None, t.now, False), b) for b in bests]
+    at, best = max(times, key=lambda pair: pair[0] or t.now)
+    later = t.ctx.when_answered(best.service.id if best else None, t.now, False)
     if at is None and later:  # a desk that tells only the words: never '곧' beside them
-        return later
-    return promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at)
+        return "\n".join([*told, later])
+    closing = None
+    if at is None and best is not None:  # on duty now: but still in half an hour?
+        closing = t.ctx.answer_at(best.service.id, t.now + promise.CLOSING, False)
+    return "\n".join([*told, promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at, closing)])
 
 
 def confirm_or_phone(t: Turn) -> Step:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import combinations
 
 from bot.dialog import texts, wording
 from bot.dialog.answers import adds_child, which_child
 from bot.dialog.core import Choice
-from bot.dialog.intake import Kid, Step
+from bot.dialog.intake import Intake, Kid, Step, age_rank
 from bot.dialog.labels import kid_label
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_HALF
@@ -91,3 +92,55 @@ def ask_which_kid(t: Turn) -> Step:
     only = Choice(texts.KID_ONLY.format(age=age), texts.KID_PICK + texts.KID_PICK_ONLY)
     t.say(ko(texts.ASK_WHICH_KID, age=age, kids=", ".join(names)), (*buttons, only))
     return t.intake.step
+
+
+_COUNT_SAID = re.compile(r"둘|두\s*명|셋|세\s*명|넷|네\s*명")
+"""'애는 둘이에요 5살 3살': the ages said are all the children there are."""
+
+
+def merged(t: Turn, label: str | None = None) -> Intake:
+    """The intake with the message folded in (Intake.merge), except that fewer ages than the children known, said
+    without saying which child ('아 아니다 5살 3살이요' with three), correct the children closest in age and never
+    stand for all of them: a child is never dropped by a correction."""
+    marks = {"more_kids": adds_child(t), "which": which_child(t), **kid_marks(t)}
+    kids = fewer_ages(t, marks) or kept(t)
+    if kids is None:
+        return t.intake.merge(t.u, label=label, **marks)  # type: ignore[arg-type]
+    return t.intake.merge(replace(t.u, children=())).evolve(kids=kids)
+
+
+def fewer_ages(t: Turn, marks: dict[str, object]) -> tuple[Kid, ...] | None:
+    """The children with the ages said put on those closest in age (the lists paired in age order, the pairing
+    of the least difference), when two or more ages are said for more children known; else None."""
+    kids, said = t.intake.kids, t.u.children
+    if (len(said) < 2 or len(said) >= len(kids) or marks["more_kids"] or marks["which"] is not None
+            or not all(k.known for k in kids) or _COUNT_SAID.search(t.compact)
+            or not all(c.age_months is not None or c.school_grade is not None for c in said)):
+        return None
+    new = sorted((Kid(c.age_months, c.school_grade) for c in said), key=age_rank)
+    order = sorted(range(len(kids)), key=lambda i: age_rank(kids[i]))
+    at = min(combinations(order, len(new)),
+             key=lambda chosen: sum(abs(age_rank(kids[i]) - age_rank(k)) for i, k in zip(chosen, new, strict=True)))
+    out = list(kids)
+    for i, kid in zip(at, new, strict=True):
+        out[i] = kid
+    return tuple(out)
+
+
+_DROP = "(?:는|은)?(?:안|빼|제외|괜찮|필요없|됐)"
+
+
+def kept(t: Turn) -> tuple[Kid, ...] | None:
+    """The children left when a message takes one of several out ('큰애만요', '작은애는 안 맡겨도 돼요', '둘째는 빼
+    주세요'), named by rank; None when it does not. Said without an age, so nothing else reads it."""
+    kids = t.intake.kids
+    if len(kids) < 2 or t.u.children:
+        return None
+    order = sorted(range(len(kids)), key=lambda i: age_rank(kids[i]))
+    for which, at in (("oldest", order[-1]), ("youngest", order[0])):
+        for word in texts.CHILD_RANK_WORDS[which]:
+            if f"{word}만" in t.compact:
+                return (kids[at],)
+            if re.search(word + _DROP, t.compact):
+                return kids[:at] + kids[at + 1:]
+    return None

@@ -20,7 +20,7 @@ from bot.dialog.flood import FloodGate
 from bot.dialog.intake import Intake, Step
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_TEXT, ask_half, read_turn
-from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn, resume
+from bot.dialog.steps import STEPS, Context, Forget, NoteCase, OpenCase, Turn, resume
 from bot.settings import Settings
 from db.models import CASE_NUMBER, NewCase
 from db.store import Store
@@ -98,9 +98,11 @@ class Engine:
         if u.past:
             t.say(texts.PAST)
         step = await commands.followup_answer(t, self.queue, raw)
-        if step is None and u.yes is None and not t.says_facts and outside.not_korean(text):
-            t.say(outside.not_korean_reply(knowledge))
-            step = t.intake.step
+        if step is None and u.yes is None and outside.not_korean(text):
+            t.say(outside.not_korean_reply(knowledge))  # '4 years old, tomorrow 9am-5pm' too: facts or not
+            if not t.says_facts:
+                # mid-way, the question pending again with its buttons: a tap still answers it (Kakao drops them)
+                step = resume(t) if t.intake != _EMPTY else t.intake.step
         if step is None and outside.answer_person(t):
             step = resume(t)  # the question the parent was answering, again with its buttons
             if t.intake == _EMPTY:
@@ -155,6 +157,9 @@ class Engine:
             self.forget_cached(key)  # the write may or may not have landed: read the state back next turn
             raise
         self._remember(key, t.intake, state)
+        for effect in t.effects:
+            if isinstance(effect, NoteCase):  # after the turn, like the danger link: the case is already there
+                await self.queue.note(effect.case_id, effect.note)
         return t.replies
 
     async def _perform(self, t: Turn) -> tuple[NewCase, Reply] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 import orjson
@@ -104,6 +104,20 @@ class Intake:
     def has_place(self) -> bool:
         return self.area is not None or self.coords is not None
 
+    def ended(self, now: datetime) -> bool:
+        """The care window is over at ``now``: its day is past, or it is today and its end has gone by. A window
+        with no end said ('지금부터') goes on; one through the night (the end before the start) ends tomorrow."""
+        if self.day is None:
+            return False
+        today, minute = now.date(), now.hour * 60 + now.minute
+        if self.day == today - timedelta(days=1) and self.end is not None and self.end > 1440:
+            return self.end - 1440 <= minute  # last night's window, to 02:00 this morning (end 26:00)
+        if self.day != today:
+            return self.day < today
+        if self.end is None or (self.start is not None and self.end <= self.start):
+            return False
+        return self.end <= minute
+
     def needs(self, now: datetime) -> list[Need]:
         """One routing request per child (a single unknown child when none was named)."""
         situations = frozenset(self.situations)
@@ -132,7 +146,7 @@ class Intake:
                 kids = self.kids + kids
             elif (which is not None and len(kids) == 1 and len(self.kids) > 1 and kids[0].known
                   and not (which == "one" and any(not k.known for k in self.kids))):
-                order = sorted(range(len(self.kids)), key=lambda i: _age_rank(self.kids[i]))
+                order = sorted(range(len(self.kids)), key=lambda i: age_rank(self.kids[i]))
                 # '하나는 5살이에요' among twins: the last one changes, the others keep their age
                 at = (which if isinstance(which, int) and which < len(self.kids) else order[-1] if which == "oldest"
                       else order[0] if which == "youngest" else len(self.kids) - 1)
@@ -199,7 +213,7 @@ class Intake:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-def _age_rank(kid: Kid) -> int:
+def age_rank(kid: Kid) -> int:
     """Months, a school grade read as its usual age (초1 = 7 years), for '큰애' and '막내'."""
     if kid.school_grade is not None:
         return (kid.school_grade + 6) * 12
@@ -229,7 +243,7 @@ def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...], negated: bool = False) -
         return None  # '아니 5살이요': a correction
     known = [i for i, k in enumerate(old) if k.known]
     if negated and len(new) == 1 and len(known) == 1 and new[0].known and not (
-            any(old[i].school for i in holes) and _age_rank(new[0]) >= _SCHOOL_MONTHS):
+            any(old[i].school for i in holes) and age_rank(new[0]) >= _SCHOOL_MONTHS):
         # '아이 둘이요 7살이랑' then '아 아니 8살이요': the age said is corrected, the other child still asked
         return old[:known[0]] + new + old[known[0] + 1:]
     if all(not k.known for k in new):
@@ -239,6 +253,12 @@ def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...], negated: bool = False) -
         if len(known) == 1 and all(k.twin for k in new):
             return tuple(Kid(known[0].age_months, known[0].school_grade) for _ in new)  # '3살' then '쌍둥이예요'
         return old + new[len(old):]
+    ages = {(k.age_months, k.school_grade) for k in new if k.known}
+    if holes and len(ages) == 1 and len(new) <= len(holes) and all(old[i].twin for i in holes):
+        # one age for the twins, '3살이요' or '둘 다 3살' (read as a 3-year-old and a child without an age)
+        said = next(k for k in new if k.known)
+        return tuple(Kid(said.age_months, said.school_grade, said.label) if k.twin and not k.known else k
+                     for k in old)
     if not holes or any(not k.known for k in new) or len(new) > len(holes):
         return None
     kids = list(old)
@@ -246,7 +266,7 @@ def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...], negated: bool = False) -
         return tuple(Kid(new[0].age_months, new[0].school_grade, new[0].label) if k.twin and not k.known else k
                      for k in old)
     for kid in new:
-        at = next((i for i in holes if old[i].school == (_age_rank(kid) >= _SCHOOL_MONTHS)), holes[0])
+        at = next((i for i in holes if old[i].school == (age_rank(kid) >= _SCHOOL_MONTHS)), holes[0])
         holes.remove(at)
         kids[at] = kid
     return tuple(kids)

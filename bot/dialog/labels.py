@@ -79,6 +79,9 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
             out.append((False, wording.KID_SO_FAR.format(label=said[0] if said else wording.CHILD_UNKNOWN)))
         else:
             out.append((False, wording.KIDS_SO_FAR.format(count=count, labels=f"({', '.join(said)})" if said else "")))
+    elif len(after.kids) < len(before.kids) and all(k in before.kids for k in after.kids):
+        # '큰애만요': the children left, not '나이를 … 바꿨어요'
+        out.append((True, wording.ONLY_KIDS.format(value=", ".join(kid_label(k) for k in after.kids))))
     elif before.kids != after.kids:
         out.append((before.has_age, ko(wording.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
     if before.day != after.day and after.day:

@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 from bot.dialog import texts
 from bot.dialog.intake import Intake
-from bot.dialog.labels import moment
+from bot.dialog.labels import day_label, moment
 from bot.dialog.opening import day_key, is_open
 from bot.dialog.present import phone_of, place_of
 from knowledge.schema import DayHours, Hours, Knowledge, Service
@@ -25,18 +25,26 @@ def care_starts(intake: Intake, now: datetime) -> datetime | None:
 
 
 def next_step(ranked: list[tuple[str, Ranking]], intake: Intake, knowledge: Knowledge, now: datetime, urgent: bool,
-              answer_at: datetime | None) -> str:
+              answer_at: datetime | None, after_closing: datetime | None = None) -> str:
     """After a case is filed: '곧' only while a coordinator is on duty; otherwise when someone will act, and if
-    the care starts before that, the phone lines that work now."""
-    if answer_at is None or answer_at <= now:
+    the care starts before that, the phone lines that work now. ``after_closing``: the desk is on duty but closes
+    within CLOSING, and opens again then: no '곧' either (17:50 on a Friday is Monday 09:00)."""
+    if (answer_at is None or answer_at <= now) and after_closing is None:
         return texts.NEXT_STEP_URGENT if urgent else texts.NEXT_STEP
-    lines = [texts.NEXT_STEP_LATER.format(when=moment(answer_at.astimezone(now.tzinfo)))]
+    if answer_at is None or answer_at <= now:
+        answer_at, lead = after_closing, texts.NEXT_STEP_CLOSING
+    else:
+        lead = texts.NEXT_STEP_LATER
+    assert answer_at is not None
+    lines = [lead.format(when=moment(answer_at.astimezone(now.tzinfo)))]
     starts = care_starts(intake, now)
     if too_late(starts, answer_at):
         lines += ways_now(ranked, knowledge, now, starts)
     return "\n".join(lines)
 
 
+CLOSING = timedelta(minutes=30)
+"""A desk that closes sooner than this after a case is filed is not promised to answer '곧'."""
 ARRANGING = timedelta(hours=2)
 """How long a coordinator needs, once on duty, to arrange care (home visits are booked two hours ahead): care that
 starts sooner than this after they begin gets the lines that work now."""
@@ -70,8 +78,10 @@ def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datet
                 else place_of(best))
         if is_open(hours, now):
             lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=""))
-        elif (span := _opens_before(hours, now, starts)) is not None:
-            lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=texts.NOW_HOURS.format(hours=span.label())))
+        elif (span := _opens_before(hours, now, starts)) is not None and starts is not None:
+            note = (texts.NOW_HOURS.format(hours=span.label()) if starts.date() == now.date()
+                    else texts.NOW_HOURS_ON.format(day=day_label(starts.date(), now.date()), hours=span.label()))
+            lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=note))
     for service in knowledge.services:
         if service.kind == ALWAYS_OPEN_KIND and (phone := _phone(service)):
             lines.append(texts.NOW_LINE.format(name=service.name.split(" (")[0], phone=phone, note=texts.NOW_ALWAYS))
@@ -79,11 +89,12 @@ def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datet
 
 
 def _opens_before(hours: Hours, now: datetime, starts: datetime | None) -> DayHours | None:
-    """Today's opening hours when the place opens later today, before the care starts."""
-    if starts is None or starts.date() != now.date():
+    """The care day's opening hours when the place opens later today, or on the care day (before anyone is on
+    duty: Sunday care asked on Saturday night), before the care starts."""
+    if starts is None or starts.date() < now.date():
         return None
-    span = hours.on(day_key(now.date()))
-    minute = now.hour * 60 + now.minute
+    span = hours.on(day_key(starts.date()))
+    minute = now.hour * 60 + now.minute if starts.date() == now.date() else -1
     return span if span is not None and minute < span.open <= starts.hour * 60 + starts.minute else None
 
 

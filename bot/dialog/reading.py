@@ -47,8 +47,17 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
         # The 오전/오후 button: the message that asked it is read again in the half of the day chosen.
         text, label = intake.ask_half, None
         intake = intake.evolve(period=texts.HALF_VALUES[raw], ask_half=None)
+    elif intake.ask_half and (half := typed_half(text)) is not None:
+        text, label = intake.ask_half, None  # '오후요', '아침 7시요': as the button
+        intake = intake.evolve(period=half, ask_half=None)
     elif intake.ask_half:
-        intake = intake.evolve(ask_half=None)  # the parent wrote something else instead: the question lapses
+        # The parent wrote something else instead: the question lapses, but not the rest of the message that asked
+        # it ('5살 아이 7시부터' then '자산동': the age stays); only its doubtful hours are asked again.
+        held = reader.read(intake.ask_half, now, intake.period)
+        if not held.past:
+            need = replace(held.need, start=None, end=None, night=None, overnight=False)
+            intake = intake.merge(replace(held, need=need))
+        intake = intake.evolve(ask_half=None)
     if intake.ask_kid and raw.startswith(texts.KID_PICK):
         # A child's button: the message whose age it was is read again, for that child (Turn.pick).
         text, label = intake.ask_kid, None
@@ -145,6 +154,17 @@ def _names_kid(text: str) -> bool:
     compact = "".join(text.split())
     return not any(c.isdigit() for c in compact) and len(compact) <= 8 and any(
         w in compact for words in texts.CHILD_RANK_WORDS.values() for w in words)
+
+
+_HALF_WORDS = re.compile(rf"({'|'.join(texts.HALF_TYPED)})(?:[0-9]{{1,2}}시)?"
+                         r"(?:이요|이에요|예요|요|입니다|이죠|죠)?[.!~]*")
+
+
+def typed_half(text: str) -> str | None:
+    """'am' or 'pm' when the message is only a half of the day ('오후요', '저녁 7시요'), the 오전/오후 question's
+    answer typed instead of tapped; else None."""
+    m = _HALF_WORDS.fullmatch("".join(text.split()))
+    return texts.HALF_TYPED[m.group(1)] if m else None
 
 
 def ask_half(t: Turn, hour: int) -> Step:

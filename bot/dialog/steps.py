@@ -19,23 +19,22 @@ from bot.dialog.advice import (
 )
 from bot.dialog.answers import (
     PHONE,
-    adds_child,
     asks_name,
     consents,
     correction,
     missing,
     spoken_phone,
-    which_child,
 )
 from bot.dialog.casefile import UNCONSENTED_HOURS
-from bot.dialog.children import ask_age, ask_which_kid, kid_marks, recount, recounted, unclear_kid
+from bot.dialog.children import ask_age, ask_which_kid, kept, kid_marks, merged, recount, recounted, unclear_kid
 from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Intake, Step
+from bot.dialog.particles import ko
 from bot.dialog.reading import named_month
-from bot.dialog.turn import Context, Effect, Forget, OpenCase, Turn
+from bot.dialog.turn import Context, Effect, Forget, NoteCase, OpenCase, Turn
 from db.models import CASE_NUMBER
 
-__all__ = ["STEPS", "Context", "Effect", "Forget", "OpenCase", "Turn", "ask_next", "resume"]
+__all__ = ["STEPS", "Context", "Effect", "Forget", "NoteCase", "OpenCase", "Turn", "ask_next", "resume"]
 
 def ask_next(t: Turn) -> Step:
     """Ask for the first thing still missing, or recommend when nothing is."""
@@ -55,7 +54,8 @@ def ask_next(t: Turn) -> Step:
     elif not i.has_day and i.month is not None:
         t.say(texts.ASK_MONTH_DAY.format(month=i.month))
     elif not i.has_day:
-        t.say(texts.ASK_DAY, texts.DAY_CHOICES)
+        # hours already said ('4시부터 8시까지'): no '지금 바로' button, which would put the start at now
+        t.say(texts.ASK_DAY, texts.DAY_CHOICES if i.start is None and i.end is None else texts.DAY_ONLY_CHOICES)
     elif not i.has_time and i.period in texts.HALF_NAMES:
         t.say(texts.ASK_TIME_HALF.format(half=texts.HALF_NAMES[i.period]), texts.TIME_CHOICES)
     elif not i.has_time:
@@ -72,7 +72,7 @@ def revise(t: Turn) -> Step:
     if unclear_kid(t):
         return ask_which_kid(t)
     before, old = t.intake, [r.best for _, r in t.rankings()]
-    t.intake = t.intake.merge(t.u, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
+    t.intake = merged(t)
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
         return ask_next(t)
     fields = labels.changed_fields(before, t.intake, t.now.date())
@@ -127,7 +127,7 @@ def on_collect(t: Turn) -> Step:
     before = t.intake
     if (count := recount(t)) is not None:  # '아 아니 둘이에요' after '아이 셋인데요'
         t.intake = t.intake.evolve(kids=recounted(t.intake.kids, count))
-    t.intake = t.intake.merge(t.u, label=t.label, more_kids=adds_child(t), which=which_child(t), **kid_marks(t))
+    t.intake = merged(t, label=t.label)
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake != before and (asked := missing(before)) is not None:
@@ -156,6 +156,29 @@ def on_collect(t: Turn) -> Step:
     return ask_next(t)
 
 
+def danger_only(t: Turn) -> Step | None:
+    """A danger report at the consent, phone or confirm step (the 112/119 reply is already first): the question
+    pending again, never a correction ('말씀하신 내용은 이미 그대로', '추천은 그대로예요' beside a seizure): its
+    '지금' and the child's age describe the danger, not the care asked for."""
+    if not t.u.danger:
+        return None
+    t.say(texts.DANGER_THEN)
+    return resume(t)
+
+
+def lapsed(t: Turn) -> Step | None:
+    """Back at the consent, phone or confirm step (or to consent after declining) once the window said has ended:
+    say so and ask the day again, keeping the rest; None while the window stands or the message gives a new day."""
+    i = t.intake
+    if i.case_id is not None or not i.ended(t.now) or t.u.need.day is not None:
+        return None
+    t.say(texts.PAST_KEPT.format(when=labels.when_label(i, t.now.date())))
+    t.intake = i.evolve(day=None, start=None, end=None, night=None, holiday=None, urgent=False, time_skipped=False)
+    if t.says_facts:
+        t.intake = merged(t)
+    return ask_next(t)
+
+
 def past_again(t: Turn) -> bool:
     """A window already over said once the summary stands: ask for the right one, not '네 또는 아니요'."""
     if t.u.past and not t.says_facts:
@@ -165,12 +188,14 @@ def past_again(t: Turn) -> bool:
 
 
 def on_consent(t: Turn) -> Step:
+    if (step := danger_only(t) or lapsed(t)) is not None:
+        return step
     if past_again(t):
         return Step.CONSENT
     if more(t) or asks_name(t):
         t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
         return Step.CONSENT
-    if t.says_facts:
+    if t.says_facts or kept(t) is not None:  # '큰애만요': a child taken out
         return revise(t)
     if correction(t, Step.CONSENT):
         return Step.CONSENT
@@ -190,6 +215,8 @@ def on_consent(t: Turn) -> Step:
 
 
 def on_phone(t: Turn) -> Step:
+    if (step := danger_only(t) or lapsed(t)) is not None:
+        return step
     phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None) or spoken_phone(t.text)
     if phone:
         digits = re.sub(r"\D", "", phone)
@@ -200,7 +227,7 @@ def on_phone(t: Turn) -> Step:
         return confirm(t)
     if past_again(t):
         return Step.PHONE
-    if t.says_facts:  # '아 5살이에요' while the phone is asked: a correction, not a bad number
+    if t.says_facts or kept(t) is not None:  # '아 5살이에요' while the phone is asked: a correction
         return revise(t)
     if correction(t, Step.PHONE):
         return Step.PHONE
@@ -212,12 +239,14 @@ def on_phone(t: Turn) -> Step:
 
 
 def on_confirm(t: Turn) -> Step:
+    if (step := danger_only(t) or lapsed(t)) is not None:
+        return step
     if past_again(t):
         return Step.CONFIRM
     if more(t) or asks_name(t):
         t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
         return Step.CONFIRM
-    if t.says_facts:
+    if t.says_facts or kept(t) is not None:  # '큰애만요': a child taken out
         return revise(t)
     if correction(t, Step.CONFIRM):
         return Step.CONFIRM
@@ -242,12 +271,15 @@ def on_done(t: Turn) -> Step:
     if t.says_facts and i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place:
         # Declined a moment ago and now correcting ('아 5살이에요'): the facts kept for the 24 hours stay.
         return revise(t)
+    if t.says_facts and i.case_id is not None and (t.u.negated or _NO_START.match(t.compact)
+                                                   or any(w in t.compact for w in texts.CORRECT_WORDS)):
+        return fix_filed(t)
     if t.says_facts:
         # A new request after a finished one starts a fresh intake with what this message said.
         t.intake = Intake().merge(t.u, **kid_marks(t))
         return ask_next(t)
     if i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place and consents(t):
-        return on_consent(t)  # declined a moment ago, and changed their mind: the facts are still here
+        return lapsed(t) or on_consent(t)  # declined a moment ago, and changed their mind: the facts are still here
     if any(w in t.compact for w in texts.THANKS_WORDS):
         t.say(texts.THANKS, texts.DONE_CHOICES if i.case_id is not None else texts.RESTART_CHOICES)
         return Step.DONE
@@ -255,6 +287,25 @@ def on_done(t: Turn) -> Step:
         t.say(texts.AFTER_NOTHING_FILED, texts.RESTART_CHOICES)
         return Step.DONE
     t.say(texts.AFTER_DONE, texts.DONE_CHOICES)
+    return Step.DONE
+
+
+_NO_START = re.compile(r"(?:아+|어+|앗|아차)?[,.]?(?:아니|아뇨|아님)")
+"""'아 아니다 …', '아뇨 …': a message that corrects what was just said."""
+
+
+def fix_filed(t: Turn) -> Step:
+    """'아 아니다 목요일이요' just after filing: the filed case is corrected (its coordinators hear what changed),
+    not a new intake begun that asks the child's age again."""
+    before, case_id = t.intake, t.intake.case_id
+    t.intake = merged(t)
+    fields = [text for _, text in labels.changed_fields(before, t.intake, t.now.date())]
+    if not fields:
+        t.say(texts.NOTHING_CHANGED, texts.DONE_CHOICES)
+        return Step.DONE
+    what = ", ".join(fields)
+    t.effects.append(NoteCase(case_id, texts.FILED_FIX_NOTE.format(what=what)))  # type: ignore[arg-type]
+    t.say(ko(texts.FILED_FIX, case_id=case_id, what=what), texts.DONE_CHOICES)
     return Step.DONE
 
 

@@ -28,9 +28,10 @@ DANGER = (
     "아이가 지금 위험하면 바로 전화하세요.\n"
     "· 112: 경찰, 아동학대 신고\n"
     "· 119: 다쳤거나 숨쉬기 힘들거나 의식이 없을 때, 구급차\n"
-    "지금은 아이를 안전한 곳으로 데려가 곁을 지키고, 전화 안내에 따라 주세요.\n"
+    "지금은 전화 안내에 따라 주세요. 다치거나 떨어진 아이는 옮기지 말고 곁을 지켜 주세요.\n"
     "가족여성팀(관제탑)에 긴급 건으로 알렸어요 (접수번호 {case_id}번)."
 )
+# Not '안전한 곳으로 데려가': a child fallen and not moving, or with a head injury, must not be moved before help.
 DANGER_THEN = "아이를 맡길 곳도 필요하시면 이어서 알려 주세요. 담당자에게 함께 전할게요."
 DANGER_LATER = "관제탑은 {when}부터 확인해요. 그 전에는 112·119가 도와드려요."
 DANGER_LINKED = "[위험 신고 #{case_id:과} 연결된 접수]"
@@ -71,13 +72,18 @@ DAY_CHOICES = (
     Choice("내일", "내일"),
     Choice("이번 주말", "주말"),
 )
+DAY_ONLY_CHOICES = DAY_CHOICES[1:]
 ASK_MONTH_DAY = "{month}월 며칠에 필요하세요? (예: {month}월 24일, 24일 오후 2시부터)"
 ASK_HALF = "{hour}시는 오전인가요, 오후인가요?"
 HALF_AM = "오전 {hour}시"
 HALF_PM = "오후 {hour}시"
 HALF_VALUES = {"half:am": "am", "half:pm": "pm"}
+HALF_TYPED = {"오전": "am", "아침": "am", "새벽": "am", "오후": "pm", "저녁": "pm", "밤": "pm"}
+"""The 오전/오후 question answered in words instead of a button ('오후요', '저녁 7시요')."""
 """Button values of the 오전/오후 question, and the period each gives."""
 PAST = "말씀하신 시간은 이미 지났어요."
+PAST_KEPT = "전에 말씀하신 때({when})는 이미 지났어요. 다시 알려 주시면 이어서 접수할게요."
+"""A parent back after the window they gave is over (declined yesterday, consents today): never filed as it was."""
 NIGHT_WORD = "밤"
 """Written before an end said alone after '오늘 밤', so the reader takes the small hours after that night."""
 PAST_AGAIN = "언제, 몇 시부터 몇 시까지 필요하신지 다시 알려 주세요. (예: 내일 오후 2시부터 6시까지)"
@@ -190,13 +196,19 @@ CASE_CREATED = (
 NEXT_STEP_URGENT = "긴급 건이라 담당자가 곧 연락드려요."
 NEXT_STEP = "담당 코디네이터가 확인하고 연락드릴게요."
 NEXT_STEP_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
+NEXT_STEP_CLOSING = "담당자 근무가 곧 끝나요. 오늘 연락드리지 못하면 {when}부터 확인하고 연락드려요."
+TOLD_EACH = "{first:과} {second} 담당자에게 모두 알렸어요."
+"""Children sent to two services: both desks get the case (bot/coordination/desks.py)."""
 NOW_WAY = "돌봄이 그 전에 필요하시면 지금 바로 연락하세요:"
 NOW_LINE = "· {name} {phone}{note}"
 NOW_FOR = "{who}: {name}"
 NOW_ALWAYS = " (24시간)"
 NOW_HOURS = " (오늘 {hours})"
+NOW_HOURS_ON = " ({day} {hours})"
 STATUS_IN_PROGRESS = "지금 상담은 아직 접수 전이에요. 아래 질문에 답해 주시면 접수돼요."
 STATUS_START = "돌봄이 필요하시면 아이 나이와 필요한 때를 알려 주세요."
+FILED_FIX = "접수 #{case_id:은} 담당자에게 넘어갔어요. 바뀐 내용({what} 바꿈)을 담당자에게 전했어요."
+FILED_FIX_NOTE = "부모님이 접수 뒤 고침: {what} 바꿈"
 AFTER_DONE = "접수가 끝났어요. 새로 상담하시려면 '처음부터', 접수 상태는 '접수 확인'이라고 말씀해 주세요."
 DONE_CHOICES = (Choice("접수 확인", "접수 확인"), Choice("처음부터", "처음부터"))
 RESTART_CHOICES = (Choice("처음부터", "처음부터"),)

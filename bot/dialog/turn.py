@@ -45,7 +45,15 @@ class Forget:
     at: int
 
 
-Effect = OpenCase | Forget
+@dataclass(frozen=True, slots=True)
+class NoteCase:
+    """Effect: the filed case's coordinators hear what the parent changed after filing ('아 아니다 목요일이요')."""
+
+    case_id: int
+    note: str
+
+
+Effect = OpenCase | Forget | NoteCase
 
 
 @dataclass

@@ -19,7 +19,12 @@ async def report_danger(t: Turn, store: Store, desk: CaseDesk) -> None:
     """112/119 and what to do now as the first reply, and one urgent case per conversation (a later intake
     case is linked to it); when the control tower is off duty, when it will read the case."""
     # '4살 아이가 혼자 있어요' with two children known: the step asks whose age it is; neither is overwritten here
-    intake = t.intake.merge(replace(t.u, children=()) if unclear_kid(t) else t.u)
+    u = replace(t.u, children=()) if unclear_kid(t) else t.u
+    if t.intake.has_day:
+        # '지금 애가 경련해요' after the care window was given: its '지금' is when the danger is, not the care
+        u = replace(u, need=replace(u.need, day=None, start=None, end=None, night=None, holiday=None,
+                                    overnight=False))
+    intake = t.intake.merge(u)
     intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
     case_id = intake.danger_case
     if case_id is None:

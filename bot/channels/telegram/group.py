@@ -22,6 +22,7 @@ from bot.channels.telegram.group_format import (
     parse_press,
     queue_text,
 )
+from bot.coordination import desks
 from bot.coordination import texts as queue_texts
 from bot.coordination.dispatch import ACTIONS, Action, Note
 from bot.coordination.queue import Queue, Refused
@@ -227,7 +228,8 @@ class CoordinatorGroup:
             knowledge = self._knowledge()
             site = next((x.name for s in knowledge.services for x in s.sites if x.id == case.site_id), None)
             area = nearest_area(knowledge, case.summary)
-        return queue_texts.case_card(case, self._queue.tz, self._service(case.service_id), "status", site, area)
+        return queue_texts.case_card(case, self._queue.tz, self._service(case.service_id), "status", site, area,
+                                     {s: self._service(s) for s in desks.services(case)})
 
     def _refusal(self, press: Press | None, exc: Exception) -> str:
         if isinstance(exc, TransitionRefused):

@@ -9,6 +9,7 @@ from datetime import tzinfo
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.channels.telegram import texts
+from bot.coordination import desks
 from bot.coordination import texts as queue_texts
 from bot.coordination.dispatch import Action
 from db.models import CaseRow, Event, Outcome
@@ -63,7 +64,7 @@ def queue_text(cases: Sequence[CaseRow], tz: tzinfo, service: Callable[[str | No
             texts.QUEUE_LINE.format(
                 id=c.id,
                 flags=flags,
-                service=service(c.service_id),
+                service="+".join(service(s) for s in desks.services(c)) or service(None),  # both children's
                 owner=owner,
                 status=queue_texts.STATUS[c.status],
                 when=queue_texts.when(c.created_at, tz),
