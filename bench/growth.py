@@ -269,8 +269,10 @@ def rows(name: str, got: dict[str, Any], target_turn: bool) -> list[Any]:
     ms = lambda values: [v * 1000 for v in values]  # noqa: E731
     w = got["written"]
     queue_all = [v for values in got["queue"].values() for v in values]
-    head = row(f"{name}: generated {w['cases']:,} cases, {w['messages']:,} messages, {w['events']:,} events in",
-               [got["fill_s"]], "s")
+    heads = [row(f"{name}: generated {w['cases']:,} cases, {w['messages']:,} messages, {w['events']:,} events in",
+                 [got["fill_s"]], "s")]
+    if got.get("settle_s"):  # PostgreSQL: the vacuum after the load (bench/growth_pg.py's settle)
+        heads.append(row("  then VACUUM (FREEZE, ANALYZE) and CHECKPOINT in", [got["settle_s"]], "s"))
     purge = [
         row(f"  retention purge of {got['purged']:,} cases", [got["purge_s"]], "s", "<= 60", at_most(60)),
         row("    of which the WAL copied and cut at its end", [got["truncate_s"]], "s"),
@@ -280,10 +282,10 @@ def rows(name: str, got: dict[str, Any], target_turn: bool) -> list[Any]:
         row("  same, worst", [max(got["purge_turn"]) * 1000], "ms"),
     ]
     if not got["queue"]:  # --purge-only
-        return [head, *purge]
+        return [*heads, *purge]
     worst = max(got["queue"], key=lambda k: percentile(got["queue"][k], 0.99))
     out = [
-        head,
+        *heads,
         row("  turn at 1,000 turns/s offered: p50", [percentile(got["turn"], 0.5) * 1000], "ms"),
         row("  turn at 1,000 turns/s offered: p99", [percentile(got["turn"], 0.99) * 1000], "ms",
             *(("<= 10", at_most(10)) if target_turn else ("", None))),
@@ -318,10 +320,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                         " run from a copy of it (generated there when missing; --cases/--messages must match)")
     parser.add_argument("--pg-data", default="", help="PostgreSQL (with DOLBOM_BENCH_DATABASE_URL): keep the generated"
                         " database under this name and start each run from a copy of it (generated when missing)")
-    parser.add_argument("--vacuum", action="store_true", help="PostgreSQL: VACUUM (FREEZE, ANALYZE) and CHECKPOINT"
-                        " after the load, as autovacuum has long done to a database that grew over two years")
+    parser.add_argument("--no-vacuum", action="store_true", help="PostgreSQL: measure straight after the load, while"
+                        " autovacuum catches up (by default VACUUM (FREEZE, ANALYZE) and CHECKPOINT first, as"
+                        " autovacuum has long done to a database that grew over two years)")
     parser.add_argument("--waits", type=float, default=0.0, help="PostgreSQL: sample what the turns' backends wait"
                         " on every this many seconds (pg_stat_activity) and print the counts per step")
+    parser.add_argument("--purge-rest", type=float, default=-1.0, help="PostgreSQL: the purge's rest after each"
+                        " transaction, per second it took (default: the store's)")
     parser.add_argument("--purge-only", action="store_true", help="skip the queue queries, turns and report")
     parser.add_argument("--without-004", action="store_true", help="drop migration 004's indexes first")
     args = parser.parse_args(argv)

@@ -24,11 +24,11 @@ async def on_postgres(args: argparse.Namespace, admin: str) -> dict[str, Any]:
     from bench.growth import measure
     from db.postgres.store import PostgresStore
 
-    url, written, fill_s = await (_copied(args, admin) if args.pg_data else _fresh(args, admin))
+    url, written, fill_s, settle_s = await (_copied(args, admin) if args.pg_data else _fresh(args, admin))
     try:
-        if args.vacuum:  # what autovacuum would long have done to rows loaded in one go (see settle)
-            fill_s += await settle(url)
         store = await PostgresStore.open(url)
+        if args.purge_rest >= 0:
+            store.purge_rest = args.purge_rest
         try:
             if args.without_004:
                 from bench.growth import _drop_004
@@ -36,7 +36,7 @@ async def on_postgres(args: argparse.Namespace, admin: str) -> dict[str, Any]:
                 await _drop_004(store, True)
             async with waits(url, args.waits) as seen:
                 got = await measure(store, args, True)
-            return {"fill_s": fill_s, "written": written, **got, "waits": seen}
+            return {"fill_s": fill_s, "settle_s": settle_s, "written": written, **got, "waits": seen}
         finally:
             await store.close()
     finally:
@@ -44,22 +44,17 @@ async def on_postgres(args: argparse.Namespace, admin: str) -> dict[str, Any]:
             await _drop(admin, url.rsplit("/", 1)[1])
 
 
-async def _fresh(args: argparse.Namespace, admin: str) -> tuple[str, dict[str, int], float]:
+async def _fresh(args: argparse.Namespace, admin: str) -> tuple[str, dict[str, int], float, float]:
     from bench.postgres import _database
-    from db.postgres.store import PostgresStore
 
-    url = await _database(admin)
-    await (await PostgresStore.open(url)).close()  # the schema, migrations included
-    began = time.perf_counter()
-    written = await fill_postgres(url, args.cases, args.messages, NOW)
-    return url, written, time.perf_counter() - began
+    return await _fill_into(args, await _database(admin))
 
 
-async def _copied(args: argparse.Namespace, admin: str) -> tuple[str, dict[str, int], float]:
+async def _copied(args: argparse.Namespace, admin: str) -> tuple[str, dict[str, int], float, float]:
     """A copy of the database ``--pg-data`` (generated there first when missing, its counts in its comment): runs of
     different code (A/B) start from the same rows, and the purge changes only the copy. The copy is a file copy of
-    the kept database (CREATE DATABASE ... TEMPLATE, STRATEGY FILE_COPY), its statistics included; the code under
-    test applies its own migrations to it when it opens it."""
+    the kept database (CREATE DATABASE ... TEMPLATE, STRATEGY FILE_COPY), its statistics and vacuum included; the code
+    under test applies its own migrations to it when it opens it. The copy's seconds are reported as the fill's."""
     import asyncpg
 
     kept = args.pg_data
@@ -74,25 +69,27 @@ async def _copied(args: argparse.Namespace, admin: str) -> tuple[str, dict[str, 
             await conn.execute(f'DROP DATABASE IF EXISTS "{kept}"')
             await conn.execute(f'CREATE DATABASE "{kept}"')
             url = admin.rsplit("/", 1)[0] + "/" + kept
-            _, written, _ = await _fill_into(args, url)
+            _, written, _, _ = await _fill_into(args, url)
             comment = json.dumps(written)
             await conn.execute(f"COMMENT ON DATABASE \"{kept}\" IS '{comment}'")
         name = f"growth_{uuid.uuid4().hex[:8]}"
         began = time.perf_counter()
         await conn.execute("CHECKPOINT")  # FILE_COPY copies the files as they are on disk
         await conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{kept}" STRATEGY FILE_COPY')
-        return admin.rsplit("/", 1)[0] + "/" + name, dict(json.loads(comment)), time.perf_counter() - began
+        return admin.rsplit("/", 1)[0] + "/" + name, dict(json.loads(comment)), time.perf_counter() - began, 0.0
     finally:
         await conn.close()
 
 
-async def _fill_into(args: argparse.Namespace, url: str) -> tuple[str, dict[str, int], float]:
+async def _fill_into(args: argparse.Namespace, url: str) -> tuple[str, dict[str, int], float, float]:
+    """The schema (migrations included), the rows, and unless --no-vacuum what autovacuum makes of them (settle)."""
     from db.postgres.store import PostgresStore
 
     await (await PostgresStore.open(url)).close()
     began = time.perf_counter()
     written = await fill_postgres(url, args.cases, args.messages, NOW)
-    return url, written, time.perf_counter() - began
+    fill_s = time.perf_counter() - began
+    return url, written, fill_s, 0.0 if args.no_vacuum else await settle(url)
 
 
 async def _drop(admin: str, name: str) -> None:
@@ -137,8 +134,12 @@ async def waits(url: str, every: float) -> AsyncIterator[Counter[str]]:
     async def sample() -> None:
         import bench.growth
 
+        last = None
         while True:
             seen.update(f"{bench.growth.PHASE}: {r['w']}" for r in await conn.fetch(WAITS_SQL))
+            lsn = int(await conn.fetchval("SELECT pg_current_wal_lsn() - '0/0'"))
+            seen[f"{bench.growth.PHASE}: WAL MB"] += 0 if last is None else round((lsn - last) / 1e6)
+            last = lsn
             await asyncio.sleep(every)
 
     task = asyncio.create_task(sample())
@@ -152,10 +153,16 @@ async def waits(url: str, every: float) -> AsyncIterator[Counter[str]]:
 
 
 def wait_lines(seen: Counter[str]) -> list[str]:
-    """The most frequent waits of each step, with their share of that step's samples."""
+    """The most frequent waits of each step, with their share of that step's samples; the WAL written during it."""
     steps: Counter[str] = Counter()
     for key, n in seen.items():
-        steps[key.rsplit(": ", 1)[0]] += n
-    return [f"  {key}: {n} ({n / steps[key.rsplit(': ', 1)[0]]:.0%})"
-            for key, n in sorted(seen.items(), key=lambda kv: (kv[0].rsplit(": ", 1)[0], -kv[1]))
-            if n / steps[key.rsplit(": ", 1)[0]] >= 0.01]
+        if not key.endswith("WAL MB"):
+            steps[key.rsplit(": ", 1)[0]] += n
+    out = []
+    for key, n in sorted(seen.items(), key=lambda kv: (kv[0].rsplit(": ", 1)[0], -kv[1])):
+        share = n / max(steps[key.rsplit(": ", 1)[0]], 1)
+        if key.endswith("WAL MB"):
+            out.append(f"  {key.replace('WAL MB', 'WAL written')}: {n:,} MB")
+        elif share >= 0.01:
+            out.append(f"  {key}: {n} ({share:.0%})")
+    return out
