@@ -80,9 +80,8 @@ def logs(conn: Any, job: Purge, walk: Walk) -> Walk:
 
 
 async def run(store: Any, job: Purge, rest: float) -> Purged:
-    """The purge a ``store.write`` transaction at a time, resting ``rest`` times each one's length before the next:
-    the turns' commits flush the purge's WAL with their own, and on a small machine its backend and thread take the
-    cores the turns need; resting gives them back between transactions."""
+    """The purge a ``store.write`` transaction at a time, resting ``rest`` times each one's length before the next
+    (PostgresStore.purge_rest: none by default, see there)."""
     walk = Walk()
     while not walk.done:
         began = time.monotonic()
