@@ -17,13 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from bench.engine import NOW, SCRIPTS, _parent, _warm, percentile, schedule
-from bench.growth_data import fill_postgres, fill_sqlite, purge_days
+from bench.growth_data import fill_sqlite, purge_days
 from bot.shell.loop import run as run_loop
 
 VIEWS = ["unclaimed", "mine", "urgent", "overdue", "followup", "closed", "all"]
 PEOPLE = ("가족여성팀", "이담당")
 """The control tower (every case) and one service's coordinator (daycare-365)."""
 PLAN_LINES: list[str] = []
+PHASE = ""
+WAIT_LINES: list[str] = []
+"""The step running (bench/growth_pg.py's wait samples are counted by it)."""
 DROPPED = ("cases_purge_due", "outbox_case", "conversations_updated")
 """Migration 004's indexes (outbox_case: SQLite's), dropped by --without-004 to see the plans and figures before."""
 
@@ -204,6 +207,8 @@ def _cutoff(bench: Bench) -> str:
 
 
 def step(text: str) -> None:
+    global PHASE
+    PHASE = text.split(" (")[0]
     print(f"… {text}", file=sys.stderr, flush=True)
 
 
@@ -258,32 +263,16 @@ async def _filled(args: argparse.Namespace, path: Path) -> dict[str, int]:
     return dict(json.loads(counts.read_text()))
 
 
-async def on_postgres(args: argparse.Namespace, admin: str) -> dict[str, Any]:
-    from bench.postgres import _database
-    from db.postgres.store import PostgresStore
-
-    url = await _database(admin)
-    await (await PostgresStore.open(url)).close()
-    began = time.perf_counter()
-    written = await fill_postgres(url, args.cases, args.messages, NOW)
-    fill_s = time.perf_counter() - began
-    store = await PostgresStore.open(url)
-    try:
-        if args.without_004:
-            await _drop_004(store, True)
-        return {"fill_s": fill_s, "written": written, **await measure(store, args, True)}
-    finally:
-        await store.close()
-
-
 def rows(name: str, got: dict[str, Any], target_turn: bool) -> list[Any]:
     from bench.__main__ import at_most, row
 
     ms = lambda values: [v * 1000 for v in values]  # noqa: E731
     w = got["written"]
     queue_all = [v for values in got["queue"].values() for v in values]
-    head = row(f"{name}: generated {w['cases']:,} cases, {w['messages']:,} messages, {w['events']:,} events in",
-               [got["fill_s"]], "s")
+    heads = [row(f"{name}: generated {w['cases']:,} cases, {w['messages']:,} messages, {w['events']:,} events in",
+                 [got["fill_s"]], "s")]
+    if got.get("settle_s"):  # PostgreSQL: the vacuum after the load (bench/growth_pg.py's settle)
+        heads.append(row("  then VACUUM (FREEZE, ANALYZE) and CHECKPOINT in", [got["settle_s"]], "s"))
     purge = [
         row(f"  retention purge of {got['purged']:,} cases", [got["purge_s"]], "s", "<= 60", at_most(60)),
         row("    of which the WAL copied and cut at its end", [got["truncate_s"]], "s"),
@@ -293,10 +282,10 @@ def rows(name: str, got: dict[str, Any], target_turn: bool) -> list[Any]:
         row("  same, worst", [max(got["purge_turn"]) * 1000], "ms"),
     ]
     if not got["queue"]:  # --purge-only
-        return [head, *purge]
+        return [*heads, *purge]
     worst = max(got["queue"], key=lambda k: percentile(got["queue"][k], 0.99))
     out = [
-        head,
+        *heads,
         row("  turn at 1,000 turns/s offered: p50", [percentile(got["turn"], 0.5) * 1000], "ms"),
         row("  turn at 1,000 turns/s offered: p99", [percentile(got["turn"], 0.99) * 1000], "ms",
             *(("<= 10", at_most(10)) if target_turn else ("", None))),
@@ -329,6 +318,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--plans", action="store_true", help="print the query plans of the growing queries")
     parser.add_argument("--data", default="", help="SQLite: keep the generated database in this file and start each"
                         " run from a copy of it (generated there when missing; --cases/--messages must match)")
+    parser.add_argument("--pg-data", default="", help="PostgreSQL (with DOLBOM_BENCH_DATABASE_URL): keep the generated"
+                        " database under this name and start each run from a copy of it (generated when missing)")
+    parser.add_argument("--no-vacuum", action="store_true", help="PostgreSQL: measure straight after the load, while"
+                        " autovacuum catches up (by default VACUUM (FREEZE, ANALYZE) and CHECKPOINT first, as"
+                        " autovacuum has long done to a database that grew over two years)")
+    parser.add_argument("--waits", type=float, default=0.0, help="PostgreSQL: sample what the turns' backends wait"
+                        " on every this many seconds (pg_stat_activity) and print the counts per step")
+    parser.add_argument("--purge-rest", type=float, default=-1.0, help="PostgreSQL: the purge's rest after each"
+                        " transaction, per second it took (default: the store's)")
     parser.add_argument("--purge-only", action="store_true", help="skip the queue queries, turns and report")
     parser.add_argument("--without-004", action="store_true", help="drop migration 004's indexes first")
     args = parser.parse_args(argv)
@@ -349,7 +347,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out.append(row("PostgreSQL: no server (set DOLBOM_BENCH_DATABASE_URL)", []))
             else:
                 step(f"PostgreSQL: {args.cases:,} cases, {args.messages:,} messages")
-                out += rows("PostgreSQL", run_loop(on_postgres(args, admin)), False)
+                from bench.growth_pg import on_postgres, wait_lines
+
+                got = run_loop(on_postgres(args, admin))
+                out += rows("PostgreSQL", got, False)
+                WAIT_LINES.extend(wait_lines(got["waits"]))
     load = os.getloadavg()
     print(render(out, f"돌봄이음 bench-growth: {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} "
                       f"{load[2]:.1f} at the end; {time.perf_counter() - began:.0f} s; core speed {speed:.1f} "
@@ -357,6 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"{'; without migration 004' if args.without_004 else ''}"))
     if PLAN_LINES:
         print("\nquery plans\n" + "\n".join(PLAN_LINES))
+    if WAIT_LINES:
+        print("\nPostgreSQL: what the active backends waited on (samples, per step)\n" + "\n".join(WAIT_LINES))
     return 0
 
 

@@ -16,10 +16,12 @@ import asyncpg
 
 from db.contract import Row, Store, case_values
 from db.models import MAX_LOGGED_CHARS, NewCase, ts
+from db.postgres import purge
 from db.postgres.literal import PREPARE_WRITE, WRITE_SQL, case_statements
 from db.postgres.migrate import migrate
 from db.postgres.sql import ThreadConnection, params, translate
 from db.postgres.turns import Batcher, Member, Saved, write_values
+from db.retention import Purge, Purged
 from db.sqlite.batch import CaseWrite  # plain data: how a new case's state and announcing reply get its number
 
 T = TypeVar("T")
@@ -76,6 +78,8 @@ class PostgresStore(Store):
     Turns take no write lock here, so a shorter transaction does not let them by sooner: one group a transaction."""
     purge_seconds = 60.0
     purge_prelude = "SET LOCAL synchronous_commit = off"
+    purge_rest = 1.0
+    """Seconds the purge rests after each transaction, per second the transaction took (db/postgres/purge.py)."""
 
     def __init__(self, pool: Any, url: str, *, claim_seconds: float = CLAIM_SECONDS, batches: int = BATCHES) -> None:
         super().__init__()
@@ -257,6 +261,11 @@ class PostgresStore(Store):
             await conn.execute(statements(case_id))  # several statements in one simple query: one transaction
         self.committed_case(case_id)
         return case_id
+
+    async def purge(self, job: Purge) -> Purged:
+        """The retention purge walking its indexes on from transaction to transaction, with rests between them
+        (db/postgres/purge.py); PostgreSQL's own WAL and vacuum are the server's (see the README)."""
+        return await purge.run(self, job, self.purge_rest)
 
     async def claim_outbox(self, now: str, limit: int = 200) -> list[Row]:
         """Due rows no other live worker holds, claimed for ``claim_seconds`` (FOR UPDATE SKIP LOCKED: two
