@@ -1,0 +1,155 @@
+"""Danger by class, in wordings the older tests do not have: hitting verbs, blood brought up, choking without a
+sound, dialect past tenses, self-harm, confusion with fever, a young child locked in while asleep, children left by
+the adult; and the lookalikes of each (a stuffy nose, a child who hits, a fever that only needs care at home)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.shell.cli import main
+from knowledge.loader import load
+from routing.understand import Understander
+
+NOW = datetime(2026, 12, 8, 19, 20, tzinfo=ZoneInfo("Asia/Seoul"))  # a Tuesday evening
+UNDERSTANDER = Understander(load())
+PROBE = Path(__file__).parent / "fixtures" / "danger_probe.jsonl"
+"""Probe messages written for this round before the phrases were tuned (recall 25/32, false alarms 1/32 then)."""
+
+
+def _danger(text: str) -> bool:
+    return UNDERSTANDER.read(text, NOW).danger
+
+
+DANGER: dict[str, tuple[str, ...]] = {
+    "hitting verbs": (
+        "체육관 코치가 애 따귀를 때렸대요",
+        "삼촌이 조카 머리를 쥐어박고 걷어찼어요",
+        "엄마 남친이 애한테 싸대기를 날렸대요",
+        "아빠가 술 취해서 애 머리채를 잡고 흔들어요",
+    ),
+    "hitting, 경상도": ("저 집 아빠가 아를 두들겨 팬다 우짜노", "아빠가 아를 때린다 카이 빨리 와주이소"),
+    "blood brought up": (
+        "아기가 분유 먹고 피를 토했어요",
+        "애가 기침하다가 피를 한가득 토해요",
+        "애기토에피가섞여나와요",
+    ),
+    "choking, no sound": (
+        "떡 먹다가 켁 하고는 울지도 못해요",
+        "애가 사탕 삼키더니 기침도 못하고 버둥거려요",
+        "방울토마토 먹던 아기가 컥 하더니 소리를 안 내요",
+    ),
+    "head knock, dialect": (
+        "아가 식탁 모서리에 머리를 찌었는데 자꾸 잘라카네",
+        "계단서 넘어지가 머리 박고 토한다 잠만 잘라카고",
+    ),
+    "dialect past tense": (
+        "아가 안보인다 시장서 없어짔다",
+        "얼라가 개울에 빠짔어요 빨리요",
+        "아 팔이 뿌러지가 덜렁거린다 다칬다",
+    ),
+    "self-harm": (
+        "중2 딸이 목을 매려고 했어요 지금 방에 있어요",
+        "아들이 커터칼로 손목을 그었어요",
+        "딸이 자살한다고 옥상에 올라갔어요",
+    ),
+    "allergy, told in clauses": ("애가 새우 먹고 두드러기 나고 입술이 붓고 숨소리가 이상해요",),
+    "confusion, weakness": (
+        "애가 열이 펄펄 나면서 헛소리를 하고 엄마를 못 알아봐요",
+        "자고 일어난 아이가 한쪽 팔다리에 힘이 없고 말이 어눌해요",
+    ),
+    "bulging fontanelle": ("돌 전 아기 숨구멍이 볼록 튀어나왔고 계속 토해요",),
+    "foam at the mouth": ("애가 쓰러지면서 입에서 거품이 나와요",),
+    "burn marks": ("조카 팔에 동그란 담배 자국이 여러 개 있어요",),
+    "cosmetics swallowed": ("애가 화장대에서 선크림 짜서 먹었어요", "딸이 엄마 립스틱 한 개를 다 먹었어요"),
+    "an adult's act told indirectly": (
+        "어린이집 기사님이 딸한테 몹쓸 짓을 했대요",
+        "학원 원장이 애한테 이상한 짓을 했다고 애가 울어요",
+    ),
+    "no food at home": (
+        "아들 친구가 집에 먹을 게 없대요 며칠째 라면만 먹었대요",
+        "옆집 애가 며칠 못 먹었는지 우리 집에 와서 밥 달래요",
+    ),
+    "locked in, asleep": (
+        "애 잠든 사이 쓰레기 버리러 나왔는데 문이 잠겼어요",
+        "아기 자길래 마트 왔는데 열쇠를 안에 두고 왔어요 못 들어가요",
+    ),
+    "left by the adult": (
+        "애들만 두고 엄마가 어제 나가서 안 왔대요 애들 5살 3살",
+        "전남편이 애 둘만 두고 나갔대요 3살 5살이에요 지금 집에",
+    ),
+    "hard to breathe": ("아기가 숨을 힘겹게 쉬고 갈비뼈가 들어가요", "애가 숨 쉬는 것도 힘들어해요 입술도 하얘요"),
+}
+
+LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "a stuffy nose": (
+        "애기 코가 막혀서 숨을 못 쉬어서 잠을 설쳐요 콧물 흡입기 어디서 빌려요",
+        "비염 때문에 숨쉬기 힘들어하는데 이비인후과 추천해 주세요",
+    ),
+    "a child who hits": ("둘째가 화나면 동생 머리채를 잡아당겨요 훈육 어떻게 해요", "아들이 형을 걷어차서 혼냈어요"),
+    "words of hitting in other senses": (
+        "공을 발로 뻥 걷어찼대요 축구 배우고 싶대요",
+        "비가 세차게 후려쳐서 우산이 뒤집혔어요",
+    ),
+    "a fever at home": (
+        "해열제 먹고 자는데 내일 어린이집 못 가요 봐주실 분",
+        "애가 중이염이라 내일 집으로 와 주실 분 있을까요",
+    ),
+    "dialect, not danger": ("아가 어린이집 간다꼬 신났다", "동생이 학원 차 놓칬다 데리러 가야 된다"),
+    "a spoken sense of 짓": ("애가 요즘 이상한 짓을 해서 웃겨요 ㅋㅋ", "아들이 못된 짓을 해서 반성문 썼어요"),
+    "a plan to leave children": ("다음주에 애 둘만 두고 나가야 되는데 봐줄 분 있나요",),
+    "foam in play": ("애가 비누 거품 불면서 놀아요 입에 거품 묻었어요 ㅎㅎ",),
+}
+
+
+@pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in DANGER.items() for t in texts], ids=str)
+def test_danger_of_each_class_is_caught(kind: str, text: str) -> None:
+    assert _danger(text), f"{kind}: {text}"
+
+
+@pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in LOOKALIKES.items() for t in texts], ids=str)
+def test_lookalikes_of_each_class_stay_quiet(kind: str, text: str) -> None:
+    assert not _danger(text), f"{kind}: {text}"
+
+
+def _probe() -> list[tuple[str, bool]]:
+    rows = [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(row["text"], row["expect"]["danger"]) for row in rows]
+
+
+@pytest.mark.parametrize(("text", "expected"), _probe(), ids=str)
+def test_the_probe_batch_stays_right(text: str, expected: bool) -> None:
+    assert _danger(text) is expected, text
+
+
+def test_the_probe_batch_has_both_sides() -> None:
+    rows = _probe()
+    assert sum(e for _, e in rows) >= 30 and sum(not e for _, e in rows) >= 30
+
+
+SITUATION_WORDS = (
+    ("4살 딸이 중이염이라 내일 어린이집 못 가요 봐주실 분", "home-care"),
+    ("세 살 아들 해열제 먹고 자는데 내일 아침부터 봐줄 사람 있나요", "home-care"),
+    ("다섯 살 아이 데리고 갈 수가 없어요 내일 시아버님 발인이라서요", "emergency-119"),
+    ("여섯 살 딸, 오늘 상갓집 가야 해서 밤까지 맡길 곳", "emergency-119"),
+    ("4살 아들 맨발인데 놀이터 가도 되나요 장난감 빌리고 싶어요", "toy-library"),
+)
+"""Not danger, but they route care: a sick child goes to home visits, a family's funeral to 119돌봄센터 first."""
+
+
+def test_sick_and_funeral_words_route_through_dolbom_understand(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOLBOM_KNOWLEDGE_DIR", str(Path(__file__).parent.parent / "knowledge"))
+    out = io.BytesIO()
+    stdin = "".join(f"{text}\n" for text, _ in SITUATION_WORDS).encode()
+    monkeypatch.setattr(sys, "stdin", type("In", (), {"buffer": io.BytesIO(stdin)})())
+    monkeypatch.setattr(sys, "stdout", type("Out", (), {"buffer": out})())
+    assert main(["understand", "--now", "2026-12-08T10:15"]) == 0
+    lines = [json.loads(x) for x in out.getvalue().decode("utf-8").splitlines()]
+    assert [line["services"][0] for line in lines] == [first for _, first in SITUATION_WORDS]
+    assert not any(line["danger"] for line in lines)
