@@ -25,7 +25,7 @@ _NONE: frozenset[str] = frozenset()
 _SUPPOSED_GAP = 2
 """Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
 _OVER_GAP = 40
-_NEGATIONS = "안않못"
+_NEGATIONS = "안않못몬"
 _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"
@@ -115,7 +115,7 @@ class _Compiled:
         self.wide = _together(tuple(p for p in pairs if not p.now), kids, reach) if reach else ()
         self.wide_now = _together(tuple(p for p in pairs if p.now), kids, reach) if reach else ()
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
-        self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
+        self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않몬])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
         self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
         lately = "|".join(_source(s.lately, kids))

@@ -85,9 +85,66 @@ DANGER: dict[str, tuple[str, ...]] = {
         "전남편이 애 둘만 두고 나갔대요 3살 5살이에요 지금 집에",
     ),
     "hard to breathe": ("아기가 숨을 힘겹게 쉬고 갈비뼈가 들어가요", "애가 숨 쉬는 것도 힘들어해요 입술도 하얘요"),
+    # classes found on the dev set of round 4, each with sentences of our own
+    "bleeding told without 피": (
+        "애가 문틀에 눈썹 위를 찧었는데 거즈가 금방 젖어요",
+        "딸이 유리에 손바닥 베였는데 지혈이 안 돼요",
+    ),
+    "shaking, told as 바르르·떠는": (
+        "아기가 눈을 치켜뜨고 팔다리를 파르르 떠는데 안 멈춰요",
+        "얼라가 온몸을 바들바들 떤다 이상하다",
+    ),
+    "evidence of pills or chemicals": (
+        "영양제통 뚜껑이 열려있고 애 옆에 알약이 굴러다녀요",
+        "애 입가에서 세제 냄새가 나요 베란다에 세제통이 쓰러져 있어요",
+    ),
+    "몬 for 못 (경상도)": ("시장서 아 손 놓치가 아직 몬 찾았다", "아가 떨어지가 다리를 몬 움직인다"),
+    "laying hands on a child": (
+        "전남편이 애한테 손대고 있대요 애가 전화로 울어요",
+        "동거남이 술만 먹으면 딸한테 손을 대요",
+    ),
+    "pinched or scratched by an adult": (
+        "돌보미 선생님이 아기를 꼬집은 자국이 있어요",
+        "할머니가 애를 할퀴고 꼬집어요 매일이에요",
+    ),
+    "marks an adult made, told by the child": (
+        "조카 허벅지에 피멍이 있어서 물었더니 새아빠가 그랬대요",
+        "딸 팔에 멍이 있는데 엄마한테 맞은 거래요 친구네 애요",
+    ),
+    "discipline as an excuse": (
+        "남편이 훈육이라면서 애를 허리띠로 때려요",
+        "시아버지가 버릇 고친다고 애를 방에 가둬요",
+    ),
+    "harm suffered from someone named with 한테": (
+        "딸이 돌보미한테 꼬집혔대요 팔에 자국이 있어요",
+        "애가 옆집 아저씨한테 발로 채였대요 배가 아프대요",
+    ),
+    "the back of the head, then sleepy": (
+        "아기가 뒤로 넘어져서 뒷머리를 박았는데 계속 자려고만 해요",
+        "뒷통수 찧고 나서 자꾸 토하고 졸려해요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "shaking with cold or chills": (
+        "추워서 온몸을 파르르 떨어요 두꺼운 이불 빌릴 수 있나요",
+        "열 오르면서 오한 때문에 덜덜 떨어요 내일 봐주실 분",
+    ),
+    "an empty bottle, crumbs at the mouth": (
+        "영양제통이 비어서 새로 사야 해요",
+        "애 입가에 쿠키 가루 잔뜩 묻었어요 ㅎㅎ",
+    ),
+    "a child who lays hands on others": (
+        "둘째가 화나면 엄마한테 손대요 어떻게 고쳐요",
+        "애가 동생한테 자꾸 손대서 속상해요",
+    ),
+    "hurt nowhere, eating now": (
+        "침대에서 굴러 떨어졌는데 다친 데 하나 없고 지금 밥 먹고 있어요",
+        "뒷통수 박았는데 혹도 없고 잘 놀아요",
+    ),
+    "a child's hand let go and found": ("마트에서 손 놓쳤는데 금방 찾았어요 식겁했네요",),
+    "a question about discipline": ("훈육할 때 엉덩이 때려도 되나요", "훈육 방법 상담받고 싶어요 애가 말을 안 들어요"),
+    "a past visit to the emergency room": ("4살 딸 그저께 응급실 다녀왔는데 장염이래요 내일 집에서 봐주실 분",),
     "a stuffy nose": (
         "애기 코가 막혀서 숨을 못 쉬어서 잠을 설쳐요 콧물 흡입기 어디서 빌려요",
         "비염 때문에 숨쉬기 힘들어하는데 이비인후과 추천해 주세요",
