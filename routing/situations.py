@@ -34,6 +34,8 @@ _CLAUSE_END = "고"
 알고', and '퉁퉁 붓고 모양이 이상해요' and '발진이 심하고 우유도 못 먹어요', one sign told beside another,
 are one)."""
 _CLAUSE = f"(?:[^{_CLAUSE_END}]|(?:(?<=[알붓])|(?<=심하)){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
+_ASIDE = re.compile(r"\([^()]{0,16}\)")
+"""A short aside in brackets (ages, a count, a note) inside a phrase: read the phrase without it."""
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
@@ -253,6 +255,8 @@ class SituationFinder:
         ``age_months`` the age of the child it names (or None)."""
         if self._trigger is None or self._trigger.search(compact) is None:
             return _NONE
+        if "(" in compact:
+            compact = _ASIDE.sub("", compact)  # "애기 둘(2살,4살)만 집에": the aside splits the words it sits in
         found = []
         for sid, c in self._compiled:
             text = _blank(c.unless, compact)

@@ -123,9 +123,24 @@ DANGER: dict[str, tuple[str, ...]] = {
         "아기가 뒤로 넘어져서 뒷머리를 박았는데 계속 자려고만 해요",
         "뒷통수 찧고 나서 자꾸 토하고 졸려해요",
     ),
+    # classes of the earlier rounds' remaining misses, with sentences of our own
+    "an aside in brackets inside the phrase": (
+        "막내(3살)가 안 보여요 아파트 놀이터에서요",
+        "아내가 실려 갔는데 애들 셋(1살,3살,5살)만 집에 있어요",
+    ),
+    "a child writes: the adult does not wake": (
+        "나랑 동생만 있는데 아빠가 술 마시고 자는데 안 깨요",
+        "저 초3인데요 동생이랑 저 밖에 없어요 할머니가 쓰러졌어요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "settled by an adult": ("아들이 학원에서 형한테 맞았는데 원장님이 잘 해결해 주셨어요 다른 학원도 알아봐요",),
+    "a first-aid question": (
+        "애가 사탕 먹다 목에 걸리면 어떻게 해요 응급처치법 알려 주세요",
+        "영아 심폐소생술 배우는 곳 있나요",
+    ),
+    "swallowed and passed": ("지난달에 동전 삼켰는데 변으로 잘 나왔어요 장난감 빌리려고요",),
     "shaking with cold or chills": (
         "추워서 온몸을 파르르 떨어요 두꺼운 이불 빌릴 수 있나요",
         "열 오르면서 오한 때문에 덜덜 떨어요 내일 봐주실 분",
