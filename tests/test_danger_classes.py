@@ -132,9 +132,45 @@ DANGER: dict[str, tuple[str, ...]] = {
         "나랑 동생만 있는데 아빠가 술 마시고 자는데 안 깨요",
         "저 초3인데요 동생이랑 저 밖에 없어요 할머니가 쓰러졌어요",
     ),
+    # a second batch of our own, by class
+    "a fall, then no crying": (
+        "아기 띠에서 애가 빠져서 바닥에 떨어졌어요 울지를 않아요",
+        "돌쟁이가 식탁 의자에서 넘어졌는데 울지도 않고 멍해요",
+    ),
+    "grunting, flaring nostrils": ("아가 숨을 쉴 때마다 끙끙 소리를 내고 코를 벌렁거려요",),
+    "a small thing, a few words, then 꿀꺽": (
+        "아들이 자석 장난감 두 개 꿀꺽했어요",
+        "애가 레고 작은 블록 하나를 삼켜버렸어요",
+    ),
+    "asleep in a locked car": ("3살 아기가 지금 차 안에서 자고 있는데 차 키를 잃어버렸어요 안 열려요",),
+    "a neighbour's baby crying for days, no adult heard": (
+        "아랫집 아기가 새벽 내내 자지러지게 울고 어른 소리가 하나도 안 나요 이틀째예요",
+    ),
+    "a stepfather in the child's room at night": ("계부가 딸 방에 밤마다 들어간대요 딸이 울면서 얘기했어요",),
+    "marks of self-harm": ("조카가 손목에 칼자국이 여러 개 있어요 어제 또 그었대요",),
+    "a pool drain, a cord round the neck": (
+        "애가 수영장 배수구에 발이 빨려 들어갔어요",
+        "아기 목에 블라인드 줄이 감겨 있었어요 목에 자국이 있고 울지를 않아요",
+    ),
+    "signs of meningitis": ("애기가 고열에 목이 뻣뻣하고 온몸에 보라색 반점이 생겼어요",),
+    "a stranger, any kind": (
+        "아이가 놀이터에서 모르는 할아버지가 자꾸 만진다고 해요",
+        "낯선 아줌마가 애한테 따라오라고 했대요 지금 애가 무서워해요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "missing the child who is away": ("애가 할머니 집에 가서 안 보이니까 허전해요",),
+    "clothes and things torn": ("아들이 놀이터에서 미끄럼틀 타다가 바지가 찢어졌어요", "애가 그림책 찢어져서 울어요"),
+    "a little blood after the dentist": ("애가 치과에서 이 뽑았는데 피가 좀 나요",),
+    "a missing-child poster or alert": (
+        "우리 애가 실종 아동 전단지를 보고 무서워해요",
+        "실종경보 문자 보고 애가 자꾸 물어봐요",
+    ),
+    "놀이기구 타다 (구타 inside)": (
+        "애가 놀이기구 타다가 무서워서 울었어요",
+        "헬스장 운동기구 타다가 애 맡길 데가 없어서요",
+    ),
     "settled by an adult": ("아들이 학원에서 형한테 맞았는데 원장님이 잘 해결해 주셨어요 다른 학원도 알아봐요",),
     "a first-aid question": (
         "애가 사탕 먹다 목에 걸리면 어떻게 해요 응급처치법 알려 주세요",
