@@ -157,9 +157,23 @@ DANGER: dict[str, tuple[str, ...]] = {
         "아이가 놀이터에서 모르는 할아버지가 자꾸 만진다고 해요",
         "낯선 아줌마가 애한테 따라오라고 했대요 지금 애가 무서워해요",
     ),
+    # a third batch of our own, by class
+    "a young child who went out alone, not found": ("6살 애가 엄마 찾는다고 혼자 밖에 나갔대요 지금 아무도 못봤대요",),
+    "fire where the child was left": ("애 재우고 잠깐 나왔는데 화재경보가 울려요 우리 동이에요",),
+    "a cord caught round the neck": ("놀이터에서 애가 그네 줄에 목이 걸렸어요",),
+    "punished by being stood outside and not fed": (
+        "우리 애 담임이 애를 교실 밖에 한 시간 세워놓고 밥도 안 줬대요 매일 그런대요",
+    ),
+    "alcohol given to a child": ("애 이모부가 애한테 술을 먹였어요 애가 비틀거려요",),
+    "a locked door and pills": ("딸이 방문 걸어 잠그고 약 먹었다고 문자 왔어요",),
+    "not arrived, phone off": ("딸이 친구 집 간다고 나갔는데 친구 엄마가 애가 안 왔대요 폰은 꺼져 있고 밤 10시예요",),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "안 올라가요 (not 안 와요)": ("애가 계단을 무서워해서 안 올라가요", "열이 안 올라요 해열제 먹였어요"),
+    "to the point of (-도록)": ("애가 숨이 차도록 뛰어놀았어요 오늘 운동회였어요",),
+    "a dream": ("애가 물에 빠지는 꿈을 꿨대요", "꿈에서 애가 없어져서 깼어요 너무 무서웠어요"),
+    "out alone and back": ("애가 혼자 나갔다가 금방 들어왔어요", "초5 아들이 혼자 나갔어요 학원 간다고"),
     "missing the child who is away": ("애가 할머니 집에 가서 안 보이니까 허전해요",),
     "clothes and things torn": ("아들이 놀이터에서 미끄럼틀 타다가 바지가 찢어졌어요", "애가 그림책 찢어져서 울어요"),
     "a little blood after the dentist": ("애가 치과에서 이 뽑았는데 피가 좀 나요",),
