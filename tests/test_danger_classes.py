@@ -167,9 +167,24 @@ DANGER: dict[str, tuple[str, ...]] = {
     "alcohol given to a child": ("애 이모부가 애한테 술을 먹였어요 애가 비틀거려요",),
     "a locked door and pills": ("딸이 방문 걸어 잠그고 약 먹었다고 문자 왔어요",),
     "not arrived, phone off": ("딸이 친구 집 간다고 나갔는데 친구 엄마가 애가 안 왔대요 폰은 꺼져 있고 밤 10시예요",),
+    # a fourth batch of our own, by class
+    "a neighbour's child begging, whoever is named": ("윗집에서 애가 아빠 잘못했어요 하면서 우는 소리가 계속 나요",),
+    "gone for so many minutes (지 20분 됐어요)": (
+        "애가 백화점에서 없어진 지 20분 됐어요 방송했는데",
+        "아들 놓친 지 한 시간 지났어요",
+    ),
+    "kept locked up and not fed": ("딸 유치원 친구 엄마가 애한테 먹을 것도 안 주고 방에 가둬둔대요",),
+    "a face covered and pressed": ("어린이집에서 애 낮잠 재운다고 이불로 덮고 눌렀대요 cctv로 봤어요",),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "a fall, stopped crying, eating": ("침대에서 쿵 떨어졌는데 울다가 금방 그치고 우유 잘 먹어요",),
+    "hit in play": ("애가 형이랑 베개싸움하다 맞았다고 울어요", "물총 맞았다고 애가 삐졌어요"),
+    "cannot eat because sick": (
+        "애가 수족구라 입안이 헐어서 밥도 못 먹어요 내일 봐줄 분",
+        "목이 부어서 밥도 못 먹어요 애가 편도염이래요",
+    ),
+    "limp all day with the flu": ("독감이라 애가 하루종일 축 처져 있어요 내일 봐줄 사람",),
     "안 올라가요 (not 안 와요)": ("애가 계단을 무서워해서 안 올라가요", "열이 안 올라요 해열제 먹였어요"),
     "to the point of (-도록)": ("애가 숨이 차도록 뛰어놀았어요 오늘 운동회였어요",),
     "a dream": ("애가 물에 빠지는 꿈을 꿨대요", "꿈에서 애가 없어져서 깼어요 너무 무서웠어요"),
