@@ -175,9 +175,26 @@ DANGER: dict[str, tuple[str, ...]] = {
     ),
     "kept locked up and not fed": ("딸 유치원 친구 엄마가 애한테 먹을 것도 안 주고 방에 가둬둔대요",),
     "a face covered and pressed": ("어린이집에서 애 낮잠 재운다고 이불로 덮고 눌렀대요 cctv로 봤어요",),
+    # a fifth batch of our own: short, typed in a hurry
+    "short and hurried": (
+        "애가 안숨쉬어요",
+        "애가 떨어짐 3층에서",
+        "남편이 애 목 조름",
+        "애가 손목 그음",
+        "아기 경련중 빨리",
+        "애기혼자집에잇어요 저 못가요 3살",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "a thing fallen in the water": ("애가 물에 빠진 장난감 건지려다 옷 젖었어요",),
+    "coming home late on purpose": ("애가 학교 끝나고 바로 안 오고 놀이터 들렀다 온대요",),
+    "other senses, short": (
+        "애가 시험에서 떨어졌어요 ㅠ",
+        "애 이가 빠졌어요 드디어",
+        "애가 게임에 빠져서 큰일이에요",
+        "애가 모기한테 물렸어요",
+    ),
     "a fall, stopped crying, eating": ("침대에서 쿵 떨어졌는데 울다가 금방 그치고 우유 잘 먹어요",),
     "hit in play": ("애가 형이랑 베개싸움하다 맞았다고 울어요", "물총 맞았다고 애가 삐졌어요"),
     "cannot eat because sick": (
