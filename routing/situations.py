@@ -36,6 +36,15 @@ are one)."""
 _CLAUSE = f"(?:[^{_CLAUSE_END}]|(?:(?<=[알붓])|(?<=심하)){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
 _ASIDE = re.compile(r"\([^()]{0,16}\)")
 """A short aside in brackets (ages, a count, a note) inside a phrase: read the phrase without it."""
+_CHILD_WRITER = re.compile(
+    "(?:저|나)(?:는|요|도)?(?:초[1-6]|초등학생|[1-9]학년|[5-9]살|1[0-2]살|일곱살|여덟살|아홉살|열살|유치원생)"
+    "(?!.{0,3}(?:엄마|아빠|맘|부모|학부모|아들|딸|아이|애|키우))"
+)
+"""A child writing (저 초5예요, 나는 초등학생): then 저를·나한테 name a child, not the parent ("저는 초3 엄마예요"
+is a parent)."""
+_ME = re.compile("저(?=를|한테|에게)|(?<![하바언누])나(?=를|한테|에게)")
+"""Me as the one harmed (저를, 나한테); not 하나를, 바나나를, 언니나를."""
+_A_CHILD = "애"
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
@@ -257,6 +266,8 @@ class SituationFinder:
             return _NONE
         if "(" in compact:
             compact = _ASIDE.sub("", compact)  # "애기 둘(2살,4살)만 집에": the aside splits the words it sits in
+        if _CHILD_WRITER.search(compact):
+            compact = _ME.sub(_A_CHILD, compact)  # "저를 때려요 ... 저 초5예요": the one writing is the child
         found = []
         for sid, c in self._compiled:
             text = _blank(c.unless, compact)

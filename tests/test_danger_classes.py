@@ -184,9 +184,19 @@ DANGER: dict[str, tuple[str, ...]] = {
         "아기 경련중 빨리",
         "애기혼자집에잇어요 저 못가요 3살",
     ),
+    # a sixth batch of our own, by class
+    "a nosebleed that will not stop (멎다)": ("코피가 30분째 안 멎어요 애기가 창백해요",),
+    "a nappy not changed for days": ("옆집 아기 기저귀가 며칠째 안 갈린 것 같아요 냄새가 진동하고 애가 계속 울어요",),
+    "a child writing that they are hit (저를)": (
+        "아빠가 술 마시면 엄마랑 저를 때려요 지금도 소리 질러요 저 초5예요",
+        "저 열살인데요 삼촌이 저한테 손대요 무서워요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "one smack, the parent asks": ("마트에서 애가 떼써서 엉덩이 한 대 때렸는데 제가 너무했나요",),
+    "a bump seen to by the teacher": ("애가 유치원에서 친구랑 부딪혀서 이마에 혹이 났대요 선생님이 냉찜질 해주셨대요",),
+    "a parent of a school child is hit (저를)": ("저는 초3 엄마예요 남편이 저를 때려요 이혼 상담 받을 곳 있나요",),
     "a thing fallen in the water": ("애가 물에 빠진 장난감 건지려다 옷 젖었어요",),
     "coming home late on purpose": ("애가 학교 끝나고 바로 안 오고 놀이터 들렀다 온대요",),
     "other senses, short": (
