@@ -191,9 +191,21 @@ DANGER: dict[str, tuple[str, ...]] = {
         "아빠가 술 마시면 엄마랑 저를 때려요 지금도 소리 질러요 저 초5예요",
         "저 열살인데요 삼촌이 저한테 손대요 무서워요",
     ),
+    # a seventh batch of our own, by class
+    "a child thrown down": ("애 아빠가 애를 바닥에 내던졌어요 지금 울지도 않아요",),
+    "breathing that stops and starts": ("애기가 숨을 쉬다 말다 해요", "아기가 자는데 숨을 쉬었다 안 쉬었다 해요"),
+    "about to fall from a height": ("애가 난간에서 떨어지겠어요 빨리요", "창문에서 애가 떨어지기 직전이에요"),
+    "cannot, said by the child (-겠대요)": ("애가 숨을 못 쉬겠대요", "애가 다리를 못 움직이겠대요"),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "a parent about to faint (직전, 하겠)": (
+        "애가 밤새 울어서 저 기절하기 직전이에요",
+        "쌍둥이 보다가 제가 기절하겠어요 주말 돌봄 있나요",
+    ),
+    "a first-aid question (응급처치)": ("아이 화상 응급처치 방법 알려주세요",),
+    "startling like a seizure": ("아기가 밤에 경기하듯 깜짝깜짝 놀라요 정상인가요",),
+    "a child throws a thing": ("애가 화나면 장난감을 바닥에 내던져요 훈육 방법 알려주세요",),
     "one smack, the parent asks": ("마트에서 애가 떼써서 엉덩이 한 대 때렸는데 제가 너무했나요",),
     "a bump seen to by the teacher": ("애가 유치원에서 친구랑 부딪혀서 이마에 혹이 났대요 선생님이 냉찜질 해주셨대요",),
     "a parent of a school child is hit (저를)": ("저는 초3 엄마예요 남편이 저를 때려요 이혼 상담 받을 곳 있나요",),
