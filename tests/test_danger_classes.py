@@ -196,9 +196,22 @@ DANGER: dict[str, tuple[str, ...]] = {
     "breathing that stops and starts": ("애기가 숨을 쉬다 말다 해요", "아기가 자는데 숨을 쉬었다 안 쉬었다 해요"),
     "about to fall from a height": ("애가 난간에서 떨어지겠어요 빨리요", "창문에서 애가 떨어지기 직전이에요"),
     "cannot, said by the child (-겠대요)": ("애가 숨을 못 쉬겠대요", "애가 다리를 못 움직이겠대요"),
+    # an eighth batch of our own: 경상도 and family words for a child
+    "경상도, and family words for a child": (
+        "저 집 아부지가 아를 막 뚜드려 팬다",
+        "손주놈이 개울가서 안 보인다 한참 됐다",
+        "딸램이 학원서 안 왔다는데 전화도 안 받아요",
+        "아들래미가 계단서 굴러가 다리를 몬 쓴다",
+        "애기가 열이 펄펄 나더니 몸이 굳어삐맀다",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "경상도, everyday": (
+        "얼라가 감기 걸리가 어린이집 몬 간다 내일 봐줄 사람 있나",
+        "손주놈이 할매 집에 와서 안 갈라칸다",
+        "아들래미가 축구하다 넘어졌는데 멀쩡하다",
+    ),
     "a parent about to faint (직전, 하겠)": (
         "애가 밤새 울어서 저 기절하기 직전이에요",
         "쌍둥이 보다가 제가 기절하겠어요 주말 돌봄 있나요",
