@@ -204,9 +204,25 @@ DANGER: dict[str, tuple[str, ...]] = {
         "아들래미가 계단서 굴러가 다리를 몬 쓴다",
         "애기가 열이 펄펄 나더니 몸이 굳어삐맀다",
     ),
+    # a ninth batch of our own: signs told without the word for the event
+    "signs told without the word": (
+        "애가 넘어지고 나서 한쪽 다리를 질질 끌어요",
+        "아기 숨 쉴 때 목이랑 가슴이 움푹움푹 들어가요",
+        "아이가 말을 하다가 갑자기 멍하니 한 곳만 보고 불러도 몰라요",
+        "아이 가방이랑 신발은 놀이터에 있는데 애만 없어요",
+        "애가 아빠 오는 소리만 나면 벌벌 떨면서 숨어요",
+        "애 얼굴 한쪽이 갑자기 처지고 말을 못해요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "absorbed, not answering": (
+        "아이가 멍하니 티비만 봐요 불러도 대답을 안 해요",
+        "애가 게임하느라 불러도 대답이 없어요",
+        "우리 애가 말을 안 들어요 불러도 대답도 안 해요",
+    ),
+    "frightened by a story or film": ("아빠가 공포영화 보여줘서 애가 벌벌 떨어요", "애가 천둥 소리 나면 벌벌 떨어요"),
+    "limping from small shoes": ("아이가 다리를 절뚝거리는데 신발이 작아서 그런가 봐요",),
     "경상도, everyday": (
         "얼라가 감기 걸리가 어린이집 몬 간다 내일 봐줄 사람 있나",
         "손주놈이 할매 집에 와서 안 갈라칸다",
