@@ -52,6 +52,7 @@ _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) %
 read so in a situation that lists ``supposed`` endings (danger), not in "집으로 오실 수 있는 분"."""
 _YET_TO_BE = ("것", "거", "줄", "뻔", "수", "때")
 _AS_IF = ("처럼", "같이")
+_BE = "있"
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
@@ -185,8 +186,8 @@ class _Reading:
             c.mild.search(text, max(0, at - _MILD_REACH), at) is not None for at in {start, verb}
         ):
             return False
-        if text.startswith("었", end) and text[end - 1] in _PAST_SS:
-            return False
+        if text.startswith("었", end) and text[end - 1] in _PAST_SS and text[end - 1] != _BE:
+            return False  # "부러졌었는데": over; "떠 있었어요" is 있다's plain past
         after = end if text[end - 1] in _PROSPECTIVE else end + 1  # 다칠|것, 부러|질것 (the stem's next letter)
         if (c.supposed is not None and text[after - 1 : after] in _PROSPECTIVE
                 and text.startswith(_YET_TO_BE, after) and not text.startswith(_AS_IF, after + 1)):

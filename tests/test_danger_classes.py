@@ -213,9 +213,20 @@ DANGER: dict[str, tuple[str, ...]] = {
         "애가 아빠 오는 소리만 나면 벌벌 떨면서 숨어요",
         "애 얼굴 한쪽이 갑자기 처지고 말을 못해요",
     ),
+    # a tenth batch of our own
+    "a child writing that only the children are home": (
+        "엄마가 밤에 나가서 안 들어와요 동생이랑 저만 있어요 저 8살이에요",
+    ),
+    "pulled from the water, not coughing (떠 있었어요 is now)": (
+        "애가 물놀이장에서 물에 엎드린 채로 떠 있었어요 건졌는데 기침도 안 해요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "a fall, then playing again": (
+        "놀이터에서 철봉에서 떨어졌는데 울지도 않고 또 매달려요",
+        "애가 뒤로 꽈당 넘어졌는데 툭툭 털고 일어나서 뛰어다녀요",
+    ),
     "absorbed, not answering": (
         "아이가 멍하니 티비만 봐요 불러도 대답을 안 해요",
         "애가 게임하느라 불러도 대답이 없어요",
