@@ -220,9 +220,19 @@ DANGER: dict[str, tuple[str, ...]] = {
     "pulled from the water, not coughing (떠 있었어요 is now)": (
         "애가 물놀이장에서 물에 엎드린 채로 떠 있었어요 건졌는데 기침도 안 해요",
     ),
+    "danger told inside an intake message": (
+        "4살 딸 엄마예요 어린이집 상담하려고 했는데 방금 딸이 콘센트 만지다가 쓰러졌어요",
+        "직장맘인데요 시터가 애를 때리는 영상을 홈캠으로 봤어요 지금도 애가 울고 있어요",
+    ),
+    "a body part torn": ("애 이마가 찢어졌어요", "애 손이 찢어져서 꿰매야 할 것 같아요"),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "a thing torn (not a body)": ("장난감도서관에서 빌린 공이 찢어졌어요 어떻게 해야 하나요", "손수건이 찢어졌어요"),
+    "an intake with an adult's accident and a child's scrape seen to": (
+        "애 아빠가 어제 교통사고로 다쳐서 입원했어요 애들은 괜찮아요 이번 주 저녁에 봐주실 분",
+        "어린이집에서 애가 친구랑 놀다가 넘어져서 무릎이 까졌대요 선생님이 소독해주셨대요 내일 오후에 봐주실 분",
+    ),
     "a fall, then playing again": (
         "놀이터에서 철봉에서 떨어졌는데 울지도 않고 또 매달려요",
         "애가 뒤로 꽈당 넘어졌는데 툭툭 털고 일어나서 뛰어다녀요",
