@@ -225,9 +225,18 @@ DANGER: dict[str, tuple[str, ...]] = {
         "직장맘인데요 시터가 애를 때리는 영상을 홈캠으로 봤어요 지금도 애가 울고 있어요",
     ),
     "a body part torn": ("애 이마가 찢어졌어요", "애 손이 찢어져서 꿰매야 할 것 같아요"),
+    "a neighbour's child not at daycare for days, no parent seen": (
+        "앞집 꼬맹이가 며칠째 어린이집도 안 가고 혼자 집 앞에서 놀아요 엄마가 안 보여요",
+    ),
+    "afraid to go home for fear of being hit": ("애가 아빠한테 맞을까봐 집에 안 들어가겠대요 지금 놀이터에 있어요",),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "practising being alone": ("애가 혼자 있는 연습 중이에요 10분씩",),
+    "afraid of a scolding, or of driving in snow": (
+        "애가 아빠한테 혼날까봐 성적표를 숨겼어요 ㅋㅋ",
+        "눈이 많이 와서 무서워서 집에 못 가고 있어요 애 봐주실 분",
+    ),
     "a thing torn (not a body)": ("장난감도서관에서 빌린 공이 찢어졌어요 어떻게 해야 하나요", "손수건이 찢어졌어요"),
     "an intake with an adult's accident and a child's scrape seen to": (
         "애 아빠가 어제 교통사고로 다쳐서 입원했어요 애들은 괜찮아요 이번 주 저녁에 봐주실 분",
