@@ -229,9 +229,18 @@ DANGER: dict[str, tuple[str, ...]] = {
         "앞집 꼬맹이가 며칠째 어린이집도 안 가고 혼자 집 앞에서 놀아요 엄마가 안 보여요",
     ),
     "afraid to go home for fear of being hit": ("애가 아빠한테 맞을까봐 집에 안 들어가겠대요 지금 놀이터에 있어요",),
+    "a whistle when breathing in": ("아기가 숨을 쉴 때 휘파람 소리가 나고 말을 못 해요",),
+    "put in the mouth, now gone": (
+        "아기가 작은 나사를 입에 넣었는데 찾아보니 없어요",
+        "애가 단추를 입에 물고 있었는데 안 보여요 삼킨 것 같아요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "a sound in sleep, a sweet eaten": (
+        "아기가 잘 때 휘파람 같은 소리를 내요 귀여워요",
+        "사탕을 입에 넣었는데 금방 없어졌어요 ㅋㅋ",
+    ),
     "practising being alone": ("애가 혼자 있는 연습 중이에요 10분씩",),
     "afraid of a scolding, or of driving in snow": (
         "애가 아빠한테 혼날까봐 성적표를 숨겼어요 ㅋㅋ",
