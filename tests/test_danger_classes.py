@@ -234,9 +234,24 @@ DANGER: dict[str, tuple[str, ...]] = {
         "아기가 작은 나사를 입에 넣었는데 찾아보니 없어요",
         "애가 단추를 입에 물고 있었는데 안 보여요 삼킨 것 같아요",
     ),
+    "no word from a child away, nobody knows": ("애가 수련회 가서 연락이 안 돼요 선생님도 모른대요",),
+    "an injury being treated now": (
+        "팔이 부러진 것 같아요 깁스해야 하나요",
+        "애가 다쳐서 피가 안 멈춰요 치료받으려면 어디로 가요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "an injury under treatment (목발, 치료받으러 다녀요)": (
+        "아이가 다리를 다쳐서 목발 짚어요 등하교 도와주실 분 있나요",
+        "애가 화상 치료 받으러 병원 다니는데 그동안 동생 봐주실 분",
+    ),
+    "금방 친해져요 (방치 inside), holding the breath": (
+        "애가 놀이터에서 모르는 애랑 금방 친해져요",
+        "애가 숨 참기 시합을 했대요",
+    ),
+    "no word because phones are collected": ("애가 수련회 가서 연락이 안 돼요 원래 폰을 걷는대요",),
+    "it was a game": ("애가 형한테 맞았다고 이르는데 장난이었대요",),
     "a sound in sleep, a sweet eaten": (
         "아기가 잘 때 휘파람 같은 소리를 내요 귀여워요",
         "사탕을 입에 넣었는데 금방 없어졌어요 ㅋㅋ",
