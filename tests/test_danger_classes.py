@@ -243,9 +243,19 @@ DANGER: dict[str, tuple[str, ...]] = {
         "애랑 연락이 안 돼요 학원 끝났는데 3시간째",
         "중2 딸이 가출했어요 연락이 안 돼요",
     ),
+    "the head struck, then blank": (
+        "방금 애가 놀이터 뺑뺑이에서 튕겨나가서 바닥에 머리를 찍었어요 멍하고 말이 없어요",
+    ),
+    "into a stranger's car": ("딸래미가 하굣길에 모르는 차에 탄 걸 친구가 봤대요",),
+    "taken by a drunk parent, not given back": ("애 아빠가 애를 차에 태우고 가서 안 돌려보내요 술에 취해 있었어요",),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "a photo of the head, blank then laughing, sent home": (
+        "애 머리 사진을 찍었어요",
+        "넘어졌는데 멍하니 있다가 웃어요",
+        "학교에서 애를 돌려보냈어요 열나서",
+    ),
     "not back yet, coming tomorrow": ("애가 할머니 댁에서 아직 안 왔어요 내일 온대요",),
     "no word from an adult or a friend who moved": (
         "애 담임 선생님이랑 연락이 안 돼서 답답해요",
