@@ -254,9 +254,14 @@ DANGER: dict[str, tuple[str, ...]] = {
     "a neighbour who calls the child to his home": (
         "이웃집 남자가 애를 자꾸 자기 집에 부른대요 애가 가기 싫다고 해요",
     ),
+    "the carer collapsed while minding, the child phoned": (
+        "할머니가 애 봐주시다 쓰러지셨는데 애가 전화했어요 애는 다섯 살이에요",
+    ),
+    "locked out on the balcony in the cold": ("애가 베란다 문 잠그고 밖에 나가 있는데 문을 못 열어요 영하예요",),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "bleach and detergent bought or used": ("락스 냄새가 싫어서 다른 세제 써요", "세제를 사야 해요 애 봐주실 분 잠깐"),
     "crying for mother, every night or at daycare": (
         "4살 애가 새벽에 깨서 엄마 찾으며 울어요 매일 그래요 수면 상담 받고 싶어요",
         "어린이집에서 애가 엄마 없다고 울었대요 적응 기간이라서요",
