@@ -258,9 +258,19 @@ DANGER: dict[str, tuple[str, ...]] = {
         "할머니가 애 봐주시다 쓰러지셨는데 애가 전화했어요 애는 다섯 살이에요",
     ),
     "locked out on the balcony in the cold": ("애가 베란다 문 잠그고 밖에 나가 있는데 문을 못 열어요 영하예요",),
+    "a last batch of our own": (
+        "애가 문틀에 매달려 놀다 떨어져서 팔꿈치가 이상하게 튀어나왔어요",
+        "애가 사촌 형한테 목이 졸렸대요 목에 빨간 자국이 있어요",
+        "아래층에서 애가 밤새 엄마 부르면서 울어요 부모 차는 며칠째 없어요",
+        "애가 아파트 옥상 난간에 앉아 있어요 내려오라고 해도 안 와요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "a neighbour's child crying once, a bench to sit on": (
+        "아래층에서 애 우는 소리가 잠깐 났어요",
+        "애가 공원 벤치에 앉아 있어요 데리러 가요",
+    ),
     "bleach and detergent bought or used": ("락스 냄새가 싫어서 다른 세제 써요", "세제를 사야 해요 애 봐주실 분 잠깐"),
     "crying for mother, every night or at daycare": (
         "4살 애가 새벽에 깨서 엄마 찾으며 울어요 매일 그래요 수면 상담 받고 싶어요",
