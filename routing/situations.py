@@ -25,7 +25,7 @@ _NONE: frozenset[str] = frozenset()
 _SUPPOSED_GAP = 2
 """Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
 _OVER_GAP = 40
-_NEGATIONS = "안않못"
+_NEGATIONS = "안않못몬"
 _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
 _CLAUSE_END = "고"
@@ -34,6 +34,17 @@ _CLAUSE_END = "고"
 알고', and '퉁퉁 붓고 모양이 이상해요' and '발진이 심하고 우유도 못 먹어요', one sign told beside another,
 are one)."""
 _CLAUSE = f"(?:[^{_CLAUSE_END}]|(?:(?<=[알붓])|(?<=심하)){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
+_ASIDE = re.compile(r"\([^()]{0,16}\)")
+"""A short aside in brackets (ages, a count, a note) inside a phrase: read the phrase without it."""
+_CHILD_WRITER = re.compile(
+    "(?:저|나)(?:는|요|도)?(?:초[1-6]|초등학생|[1-9]학년|[5-9]살|1[0-2]살|일곱살|여덟살|아홉살|열살|유치원생)"
+    "(?!.{0,3}(?:엄마|아빠|맘|부모|학부모|아들|딸|아이|애|키우))"
+)
+"""A child writing (저 초5예요, 나는 초등학생): then 저를·나한테 name a child, not the parent ("저는 초3 엄마예요"
+is a parent)."""
+_ME = re.compile("저(?=를|한테|에게)|(?<![하바언누])나(?=를|한테|에게)")
+"""Me as the one harmed (저를, 나한테); not 하나를, 바나나를, 언니나를."""
+_A_CHILD = "애"
 _BY_MISTAKE = "잘못"
 """'잘못 삼켰어요' swallowed by mistake: 못 here does not negate."""
 _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 8)
@@ -41,6 +52,7 @@ _PROSPECTIVE = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) %
 read so in a situation that lists ``supposed`` endings (danger), not in "집으로 오실 수 있는 분"."""
 _YET_TO_BE = ("것", "거", "줄", "뻔", "수", "때")
 _AS_IF = ("처럼", "같이")
+_BE = "있"
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
@@ -115,7 +127,7 @@ class _Compiled:
         self.wide = _together(tuple(p for p in pairs if not p.now), kids, reach) if reach else ()
         self.wide_now = _together(tuple(p for p in pairs if p.now), kids, reach) if reach else ()
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
-        self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
+        self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않몬])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
         self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
         lately = "|".join(_source(s.lately, kids))
@@ -174,8 +186,8 @@ class _Reading:
             c.mild.search(text, max(0, at - _MILD_REACH), at) is not None for at in {start, verb}
         ):
             return False
-        if text.startswith("었", end) and text[end - 1] in _PAST_SS:
-            return False
+        if text.startswith("었", end) and text[end - 1] in _PAST_SS and text[end - 1] != _BE:
+            return False  # "부러졌었는데": over; "떠 있었어요" is 있다's plain past
         after = end if text[end - 1] in _PROSPECTIVE else end + 1  # 다칠|것, 부러|질것 (the stem's next letter)
         if (c.supposed is not None and text[after - 1 : after] in _PROSPECTIVE
                 and text.startswith(_YET_TO_BE, after) and not text.startswith(_AS_IF, after + 1)):
@@ -225,6 +237,18 @@ def _starts(words: set[str]) -> set[str]:
     return {f for w in words for f in syllable_forms(w[0], len(w) == 1)}
 
 
+_SHORT = 2
+"""A trigger word this short (엄마, 목이, 애를) is in many messages that hold no situation."""
+
+
+def _cost(side: set[str], cores: set[str], starts: set[str]) -> float:
+    """What one side of a pair costs the trigger: new first letters, and short words that let ordinary
+    messages through; a side with no words of its own ({아이} alone) cannot stand for the pair."""
+    if not side:
+        return float("inf")
+    return len(_starts(side) - starts) + 2 * sum(1 for w in side - cores if len(w) <= _SHORT)
+
+
 class SituationFinder:
     """Compiled once per knowledge; ``find`` is a pure function of the message."""
 
@@ -240,19 +264,24 @@ class SituationFinder:
         starts = _starts(cores)
         for pair in (p for s in situations.values() for p in s.together):
             first, then = _cores(pair.first), _cores(pair.then)
-            side = first if len(_starts(first) - starts) <= len(_starts(then) - starts) else then
+            side = first if _cost(first, cores, starts) <= _cost(then, cores, starts) else then
             cores |= side
             starts |= _starts(side)
         self._trigger = re.compile(grouped(sorted(cores))) if cores else None
         """Any word of any situation, without its child noun, and one side of each pair: most messages match
-        none and stop here. Of a pair, the side adding fewer first letters: each letter that can start a word
-        is a branch the regex engine tries wherever that letter stands (a third faster than all first words)."""
+        none and stop here. Of a pair, the side adding fewer first letters (each letter that can start a word
+        is a branch the regex engine tries wherever that letter stands: a third faster than all first words)
+        and fewer short words (엄마, 애를: a side of those lets most messages through)."""
 
     def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
         """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
         ``age_months`` the age of the child it names (or None)."""
         if self._trigger is None or self._trigger.search(compact) is None:
             return _NONE
+        if "(" in compact:
+            compact = _ASIDE.sub("", compact)  # "애기 둘(2살,4살)만 집에": the aside splits the words it sits in
+        if _CHILD_WRITER.search(compact):
+            compact = _ME.sub(_A_CHILD, compact)  # "저를 때려요 ... 저 초5예요": the one writing is the child
         found = []
         for sid, c in self._compiled:
             text = _blank(c.unless, compact)

@@ -11,6 +11,12 @@ _SELF_OBJECT = re.compile("(?:저|나)(?:를|을)")
 """The parent as the object ("남편이 저를 때려요"): the harm is to the parent."""
 WINDOW = 20
 """How far back (letters, spaces removed) a subject, an object or a named child is looked for."""
+_OBJECT_MARKS = ("을", "를")
+_TO_MARKS = ("한테", "에게")
+_SUFFERED = ("맞", "당", "쳐맞", "얻어맞", "렸", "려", "리", "린", "혔", "혀", "히", "힌", "이", "였", "여", "받")
+"""After a verb of harm, these may make the child the one it is done to ("두들겨 맞았어요", "학대당해요", "목
+졸렸대요", "발로 차이고"); read so, 한테 after a person does not make the child the one who harms (the old,
+safe reading: "때리려고" taken as suffered only loses the 한테 reading)."""
 _NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래")
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
 Patterns = tuple[re.Pattern[str], ...]
@@ -93,11 +99,14 @@ class Children:
             child = max((o.end() for o in self._marked.finditer(compact, begin, m.start())), default=-1)
             if child < 0:
                 return False
+            # "엄마한테 손대요", "동생한테 손대요": 한테 names whom the child does it to, unless the verb is
+            # suffered ("아빠한테 두들겨 맞았어요", "할머니한테 학대당해요")
+            marks = _OBJECT_MARKS if compact.startswith(_SUFFERED, m.end()) else _OBJECT_MARKS + _TO_MARKS
             adults = [o.end() for o in _SELF_OBJECT.finditer(compact, child, m.start())]
             adults += [o.end() for q in others for o in q.finditer(compact, child, m.start())
-                       if compact.startswith(("을", "를"), o.end())]
+                       if compact.startswith(marks, o.end())]
             hit = (o.end() for q in peers for o in q.finditer(compact, child, m.start()))
-            if any(compact.startswith(("을", "를"), at) or at == m.start() for at in hit):
+            if any(compact.startswith(marks, at) or at == m.start() for at in hit):
                 return True  # "형을 때려서", "친구 때려서": the child hits another
             return bool(adults) and self._object.search(compact, child, m.start()) is None
         return False

@@ -7,8 +7,10 @@ rules, applied letter by letter when the patterns are compiled (nothing is added
   consonant, so "다쳐" finds 다쳤·다쳣, "숨을안쉬" finds 숨을안쉼, "피가나" finds 피가났·피가난;
 - a syllable closed by ㅆ also matches the same syllable closed by ㅅ (the shift key missed: 다쳣, 삼켯, 데엇)
   and the noun ending parents use in short messages (피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴);
-- after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬);
-- the negation 안 is also typed 않 (않움직여요), and a last 었 its ㅆ on the next letter (먹어써요);
+- after ㅈ·ㅊ·ㅉ, ㅕ and ㅓ sound the same and are typed both ways (다처서, 떨어저서, 다첬), and a past tense
+  in ㅆ is said with ㅣ in 경상도 (없어짔다, 다칬다, 빠짔다);
+- the negation 안 is also typed 않 (않움직여요), 못 said 몬 in 경상도 (몬찾았어예), and a last 었 its ㅆ on
+  the next letter (먹어써요);
 - inside a word, a particle between a noun and 안·못·없 may be dropped, as in short or casual messages (눈을안떠
   finds "눈 안 떠요", 어른이없 "어른 없어요"): 을·이 after a closed syllable, 를·가 after an open one. Only
   there: "숨이막" without 이 would find the tired parent's "숨 막혀요";
@@ -32,6 +34,8 @@ _IEUNG = 11
 _PALATAL = {12, 14, 13}
 """ㅈ, ㅊ, ㅉ as initial consonant indexes."""
 _YEO, _EO = 6, 4
+_NOT, _NOT_GYEONGSANG = "못", "몬"
+"""경상도 says and types the negation 못 as 몬 (몬찾았어예, 몬 움직인다)."""
 
 
 def _parts(c: str) -> tuple[int, int, int] | None:
@@ -48,6 +52,8 @@ def _syllable(initial: int, vowel: int, final: int) -> str:
 def syllable_forms(c: str, last: bool = False, stem: bool = False) -> list[str]:
     """The letters one letter of a word stands for; ``last`` when it ends the word, ``stem`` when the word is
     a stem (two letters or more, ending open)."""
+    if c == _NOT:
+        return [_NOT, _NOT_GYEONGSANG]
     p = _parts(c)
     if p is None:
         return [c]
@@ -59,6 +65,9 @@ def syllable_forms(c: str, last: bool = False, stem: bool = False) -> list[str]:
         return [_syllable(initial, v, f) for v in vowels for f in range(28)]
     finals = [final, _S] if final == _SS else [final]
     forms = [_syllable(initial, v, f) for v in vowels for f in finals]
+    if initial in _PALATAL and vowel in (_YEO, _EO) and final == _SS:
+        # 경상도 past tense: 없어졌다 said 없어짔다, 다쳤다 다칬다, 빠졌다 빠짔다 (and typed with ㅅ: 없어짓다)
+        forms += [_syllable(initial, _I, f) for f in finals]
     if last and final == _SS and initial != _IEUNG:
         # the noun ending of a short message: 피났 -> 피남, 없어졌 -> 없어짐, 삼켰 -> 삼킴. Not after ㅇ:
         # 었 -> 엄 would find "엄마" in "하는데 엄마가".

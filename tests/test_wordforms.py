@@ -40,7 +40,21 @@ def test_the_first_letter_of_every_alternative_is_a_literal() -> None:
     pattern = grouped(["쳤어", "피", "다쳐", "졌다"])
     for alternative in re.split(r"\|(?![^(]*\))", pattern):
         assert alternative[0] not in "[(.", alternative
-    assert set(syllable_forms("쳤")) == {"쳤", "쳣", "첬", "첫"}
+    assert set(syllable_forms("쳤")) == {"쳤", "쳣", "첬", "첫", "칬", "칫"}
+
+
+@pytest.mark.parametrize(("word", "text"), [
+    ("없어졌", "없어짔"), ("없어졌", "없어짓"), ("다쳤", "다칬"), ("빠졌", "빠짔"),
+])
+def test_a_past_tense_finds_its_gyeongsang_form(word: str, text: str) -> None:
+    """경상도 says the ㅕ of a past tense after ㅈ·ㅊ·ㅉ as ㅣ (없어짔다, 다칬다)."""
+    assert _finds(word, text)
+
+
+@pytest.mark.parametrize(("word", "text"), [("다쳐", "다치"), ("떨어져", "떨어지")])
+def test_the_gyeongsang_form_is_only_for_the_past_tense(word: str, text: str) -> None:
+    """Only a syllable closed by ㅆ: 다쳐 -> 다치 would find "다치면", 떨어져 -> 떨어지 "떨어지기 싫어해요"."""
+    assert not _finds(word, text)
 
 
 @pytest.mark.parametrize(("word", "text"), [
