@@ -99,6 +99,7 @@ _FROM_NOW = re.compile(rf"(?:{_FROM_NOW})\s*(?:뒤|후|있다가|이따가?)(?:\
 _WEEKDAYS_SAID = re.compile("평일|주중")
 _RECURRING = re.compile("평일|주중|매일|날마다|매주|주말|방학|월\\s*[~-]\\s*금")
 """A schedule, not one day: a morning hour in it is not moved to tonight because this morning is over."""
+_HALF = 12 * 60
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
 _WORKDAY_WORDS = re.compile(
@@ -231,6 +232,8 @@ class Times:
     """Where in the text the end is said (-1: not said)."""
     end_mark: str | None = None
     """The end's own 오전/오후-style word, said right at ``end_at`` ("저녁 8시까지": 저녁)."""
+    bare: bool = False
+    """Start and end were both said as bare hours (1-11, the end up to 12; no 오전/오후): both may be the evening's."""
 
 
 _NO_TIMES = Times()
@@ -243,6 +246,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     start_sure = True
     start_at = -1
     end_said: _Said | None = None
+    bare = False
     short = _SHORT_RANGE.search(text) if ("~" in text or "-" in text or "〜" in text or "–" in text) else None
     if short and short["bare"] is not None and (
         not 1 <= int(short["a"]) <= 12 or not 1 <= int(short["b"]) <= 12
@@ -256,6 +260,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         start_sure = start_mark is not None or a == 0 or a >= 12
         end_mark = short["mk2"] or _suffix(short["bp"])
         end_minutes = clock(b, 0, end_mark)
+        bare = start_mark is None and end_mark is None and 1 <= a <= 11 and 1 <= b <= 12
         if end_minutes is not None:
             end_said = _Said(end_minutes, b, 0, end_mark, "end", end_mark is not None or b >= 12, short.start())
     elif not _CLOCK_LETTERS.search(text):
@@ -276,14 +281,19 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
             later = said[said.index(first) + 1 :]
             end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
+            bare = end_said is not None and not first.sure and (
+                not end_said.sure or (end_said.mark is None and end_said.hour == 12))  # "9시부터 12시까지"
         elif end_said is None:
             end_said = next((s for s in said if s.role == "end"), None)
-    if start is None and "점심" in text:
+    if (start is None or end_said is None) and "점심" in text:
         lunch = _LUNCH.search(text)
-        if lunch is not None and lunch["until"] is None:
+        if lunch is not None and lunch["until"] is None and start is None:
             start, start_mark, start_sure, start_at = 780 if lunch["after"] else 720, "낮", True, lunch.start()
-        elif lunch is not None and end_said is None:
-            return Times(None, 720, False, True, -1, lunch.start())
+        elif lunch is not None and lunch["until"] is not None and end_said is None:
+            if start is None:
+                return Times(None, 720, False, True, -1, lunch.start())
+            if start < 720 and lunch.start() > start_at:  # "아침 7시 반부터 점심 전까지": until noon
+                end_said = _Said(720, 12, 0, "낮", "end", True, lunch.start())
     if start is None and now_minutes is not None:
         start = now_minutes
     if start is None:
@@ -295,7 +305,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         # "10:00-18:00": an evening start would come after a certain end, so the start is the morning one
         settled = end_sure and start + 720 >= end
         mark = end_said.mark if short is None else None
-        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at, mark)
+        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at, mark, bare)
     duration = _duration(text) if "시간" in text or "분" in text else None
     return Times(start, start + duration if duration else None, start_sure, start_sure, start_at)
 
@@ -317,6 +327,8 @@ def find_when(
         said_now := _CLOCK_NOW.search(text)
     ) is not None:
         text = text[: said_now.start()] + " " * (said_now.end() - said_now.start()) + text[said_now.end() :]
+    else:
+        said_now = None
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
@@ -343,6 +355,7 @@ def find_when(
         text = text[: later.start()] + " " * (later.end() - later.start()) + text[later.end() :]
     if day is None and (now_said or TODAY.search(text)):
         day = today
+    clock_now = day is None and said_now is not None  # "지금 10시인데 11시부터": tonight, unless a day is named
     times = find_times(text, now_minutes if now_said else None)
     if later is not None and until and times.end is None and times.start is not None:
         end = times.start + _offset(later)
@@ -364,6 +377,14 @@ def find_when(
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, around or hint, school,
                      now_minutes if today_said else None)
     start, end = settled.start, settled.end
+    if times.bare and start is not None and end is not None and start < _HALF and (day == today or (
+        day is None and today_said and start + _HALF <= now_minutes + 120)) and _over(
+            today, start, end, now, today) and start + _HALF > now_minutes - 60:
+        # "지금 11시부터 1시까지" at 23:00, "오늘 10시부터 2시까지" at 21:00: the morning reading is over, the
+        # evening one (to past midnight) is about to start; an evening one long begun is asked again as before.
+        # With no day said, only when tonight's start is near (at 14:00 "10시부터 2시까지" may be any day's)
+        start, end = start + _HALF, end + _HALF
+        settled = Settled(start, end, True, True)
     if (start is None or end is None) and ("종일" in text or "하루" in text) and _WHOLE_DAY.search(text):
         start, end = _whole_day(start, end, whole_day)
         if start is not None and end is not None:
@@ -380,6 +401,8 @@ def find_when(
         now_minutes >= whole_day[1] and not now_said and "오늘" not in text and TODAY.search(text) is None
     ):
         day += timedelta(days=7)  # "화요일에" said on a Tuesday evening, no hours: the next one (README)
+    if clock_now and (start is not None or end is not None) and not _over(today, start, end, now, today):
+        day = today  # "지금 10시인데 11시부터 새벽 1시까지": the time now said, tonight's hours
     past = False
     if day is not None and _over(day, start, end, now, today):
         if first is not None and first.weekly:

@@ -1,0 +1,83 @@
+"""Bare hours said late in the evening (the morning reading already over), hours until lunch, and the probe batch
+of session 24 (tests/fixtures/probe_s24.jsonl, written before the fixes) read right in full."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bench.heldout import describer, read_lines, score
+from knowledge.loader import load
+from routing.understand import Understander
+
+KST = ZoneInfo("Asia/Seoul")
+R = Understander(load())
+PROBE = Path(__file__).parent / "fixtures" / "probe_s24.jsonl"
+
+
+def reading(text: str, now: datetime) -> tuple[date | None, str | None, str | None, bool]:
+    need = R.read(text, now).need
+
+    def hm(m: int | None) -> str | None:
+        return None if m is None else f"{m % 1440 // 60:02d}:{m % 60:02d}"
+
+    return need.day, hm(need.start), hm(need.end), R.read(text, now).past
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        # the morning reading of two bare hours is over: tonight's, to past midnight when the end is small
+        ("지금 11시부터 1시까지 봐주실 분", datetime(2026, 12, 8, 23, 0, tzinfo=KST), ("23:00", "01:00")),
+        ("오늘 10시부터 2시까지 급해요", datetime(2026, 12, 9, 21, 0, tzinfo=KST), ("22:00", "02:00")),
+        ("오늘 9시~12시 맡아주실 곳", datetime(2026, 12, 10, 20, 40, tzinfo=KST), ("21:00", "00:00")),
+        ("지금 바로 10시부터 1시까지", datetime(2026, 12, 12, 22, 10, tzinfo=KST), ("22:00", "01:00")),
+    ],
+)
+def test_bare_hours_past_this_morning_are_tonight(text: str, now: datetime, expected: tuple[str, str]) -> None:
+    day, start, end, past = reading(text, now)
+    assert (day, start, end, past) == (now.date(), *expected, False)
+
+
+def test_bare_hours_whose_evening_reading_long_began_are_asked_again() -> None:
+    # at 23:00 "오늘 9시부터 6시까지" is neither this morning's (over) nor tonight's from 21:00 (two hours gone)
+    _, start, end, past = reading("오늘 9시부터 6시까지", datetime(2026, 12, 8, 23, 0, tzinfo=KST))
+    assert (start, end, past) == (None, None, True)
+
+
+def test_no_day_said_moves_to_tonight_only_when_tonight_is_near() -> None:
+    assert reading("11시부터 1시까지 봐줄 분", datetime(2026, 12, 8, 23, 0, tzinfo=KST))[1:3] == ("23:00", "01:00")
+    assert reading("10시부터 2시까지", datetime(2026, 12, 8, 14, 0, tzinfo=KST))[:3] == (None, "10:00", "14:00")
+
+
+def test_marked_hours_already_over_stay_over() -> None:
+    # 오전 said: the parent meant the morning; nothing is moved to tonight
+    _, start, end, past = reading("오늘 오전 10시부터 2시까지", datetime(2026, 12, 9, 21, 0, tzinfo=KST))
+    assert (start, end, past) == (None, None, True)
+
+
+def test_the_time_now_said_as_context_makes_the_hours_tonight() -> None:
+    now = datetime(2026, 12, 9, 22, 0, tzinfo=KST)
+    assert reading("벌써 10시 넘었는데 11시부터 새벽 1시까지 가능할까요", now) == (now.date(), "23:00", "01:00", False)
+    # a day named still wins over the time now
+    assert reading("지금 10시인데 내일 9시부터 3시까지", now)[:3] == (date(2026, 12, 10), "09:00", "15:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("내일 아침 7시 반부터 점심 전까지", ("07:30", "12:00")),
+        ("모레 9시부터 점심 전까지 봐주세요", ("09:00", "12:00")),
+        ("내일 점심 전까지", (None, "12:00")),
+    ],
+)
+def test_until_lunch_is_noon_with_or_without_a_start(text: str, expected: tuple[str | None, str]) -> None:
+    assert reading(text, datetime(2026, 12, 9, 20, 0, tzinfo=KST))[1:3] == expected
+
+
+def test_probe_batch_written_before_the_fixes_reads_right() -> None:
+    s = score(read_lines(PROBE), describer())
+    assert [(m.id, m.key, m.expected, m.got) for m in s.misses] == []
