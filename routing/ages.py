@@ -82,6 +82,9 @@ _SEPARATOR = re.compile(
     r"|(?<![가-힣])(?:하나|한\s*(?:명|놈|애)|다른\s*(?:하나|애|아이|한\s*명))\s*(?:은|는|이|가)(?![가-힣])"
 )
 """Between two mentions, a new child ("하나는 초2고 하나는 4살": two; "4살 초2" alone is one child)."""
+_KIN_BEFORE = re.compile(r"(?<![가-힣])(?:우리\s*|저희\s*)?(?:딸|아들|손녀|손자|조카)(?:\s*(?:은|는|이|이는|가))?\s*$")
+"""A son or daughter named right before an age or grade: "딸 2학년 아들 7살" names two children, each before its
+own age ("초2 아들 8살" stays one: the first mention has no name before it)."""
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
@@ -347,7 +350,7 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     children: list[Child] = []
     orders: list[int | None] = []
     last_end = 0
-    newborn = guessed = False
+    newborn = guessed = named = False
     mixed: list[int] = []
     pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
     for m in pattern.finditer(text):
@@ -364,7 +367,9 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
         if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
             last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
             continue
-        if children and not _SEPARATOR.search(text, last_end, m.start()):
+        if children and not _SEPARATOR.search(text, last_end, m.start()) and not (
+            named and _KIN_BEFORE.search(text, last_end, m.start())
+        ):
             prev = children[-1]
             if kind == "upper" and (prev.age_months is not None or prev.school_grade is not None) and (
                 n is None or prev.school_grade is None
@@ -407,6 +412,7 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
             if n < 1:
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
+        named = _KIN_BEFORE.search(text, max(last_end, m.start() - 6), m.start()) is not None
         if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
             mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
         orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))

@@ -64,8 +64,10 @@ _LUNCH = re.compile(
 )
 """Lunch said instead of a clock: from noon ("점심때부터"), after it 13:00 ("점심 먹고"), or until noon."""
 _CLOCK_NOW = re.compile(
-    rf"(?:지금|벌써|현재)\s*(?:이|은)?\s*(?:시간\s*(?:이|은)?\s*)?(?:(?:{_MARK})\s*)?(?:[0-9]{{1,2}}|{_HOURS_RE})\s*시"
-    r"(?:\s*반|\s*[0-9]{1,2}\s*분)?\s*(?:인데|이니까|니까|라서|이라서|예요|이에요|거든요|밖에|넘었|넘어서|다\s*됐|가\s*넘|이\s*넘|쯤인데)"
+    rf"(?:지금|벌써|현재)\s*(?:이|은)?\s*(?:(?:이미|벌써|거의|이제|막|딱)\s*)?(?:시간\s*(?:이|은)?\s*)?(?:(?:{_MARK})\s*)?"
+    rf"(?:[0-9]{{1,2}}|{_HOURS_RE})\s*시"
+    r"(?:\s*반|\s*[0-9]{1,2}\s*분)?\s*(?:인데|이니까|니까|라서|이라서|예요|이에요|거든요|밖에|넘었|넘어서|다\s*됐|가\s*넘|이\s*넘|쯤인데"
+    r"|(?:이)?네요|(?:이)?네(?![가-힣])|(?:이)?잖아|가\s*됐|이\s*됐|됐)"
 )
 """The time now, said as a reason ("지금 밤 11시인데 내일 새벽 6시부터"): never the care's hours."""
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
@@ -79,6 +81,11 @@ _REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데
 _THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
 _THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 """An end said in words after its hour ("퇴근이 8시라 그때까지")."""
+_TODAY_IS = re.compile(
+    r"오늘\s*(?:이|은)\s*(?:[월화수목금토일]\s*(?:요일|욜)|[0-9]{1,2}\s*일|주말|평일|휴일|공휴일|쉬는\s*날)\s*"
+    r"(?:이죠|이지요|이지|인데|이니까|이니|이라서|이라|이잖아요|이잖아|이에요|예요|이고|이구|이던데|이네요)"
+)
+"""Today named as the background ("오늘이 금요일이죠"), not as the care day, when another day follows."""
 _PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
 """A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
@@ -336,6 +343,9 @@ def find_when(
         _HOLIDAY_WORDS.match(text, days[0].at) or (days[0].weekly and days[0].day == today)
     ):
         days = days[1:]  # "설 연휴인데 내일", "토요일인데 내일" said on Saturday: the first is context, 내일 the day
+    elif len(days) > 1 and days[0].day == today and "오늘" in text and (
+        said := _TODAY_IS.match(text, days[0].at)) is not None and days[-1].at >= said.end():
+        days = [d for d in days if d.at >= said.end()]  # "오늘이 금요일이죠, 다음주 수요일": today named as context
     elif len(days) > 1 and _within(days[0], days[1], text):
         days = days[1:]  # "주말 돌봄 되나요? 일요일 10시부터", "추석 연휴에 … 16일": the day inside the holidays
     first = days[0] if days else None

@@ -81,3 +81,34 @@ def test_until_lunch_is_noon_with_or_without_a_start(text: str, expected: tuple[
 def test_probe_batch_written_before_the_fixes_reads_right() -> None:
     s = score(read_lines(PROBE), describer())
     assert [(m.id, m.key, m.expected, m.got) for m in s.misses] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        ("오늘이 금요일이죠 다음주 수요일 3시부터 7시", datetime(2026, 12, 11, 19, 0, tzinfo=KST), date(2026, 12, 16)),
+        ("오늘은 토요일인데 월요일 9시부터 5시까지", datetime(2026, 12, 12, 10, 0, tzinfo=KST), date(2026, 12, 14)),
+        ("오늘이 10일이니까 15일 오후 2시부터", datetime(2026, 12, 10, 9, 0, tzinfo=KST), date(2026, 12, 15)),
+        # the time now said as the reason the old hours are over: the day named after it is the care day
+        ("오늘 밤 9시까지라고 했는데 벌써 10시네요 모레 밤 9시까지로 바꿔주세요",
+         datetime(2026, 12, 8, 22, 0, tzinfo=KST), date(2026, 12, 10)),
+    ],
+)
+def test_today_named_as_background_is_not_the_care_day(text: str, now: datetime, expected: date) -> None:
+    assert R.read(text, now).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("우리 딸 2학년 아들 7살인데요", [(None, 2), (84, None)]),
+        ("딸 4살 아들 초1 둘 다 봐주세요", [(48, None), (None, 1)]),
+        ("손녀 6살 손자 3학년", [(72, None), (None, 3)]),
+        # a name before the first mention only: one child described twice
+        ("초2 아들 8살이에요", [(96, 2)]),
+        ("아들 초2 8살", [(96, 2)]),
+    ],
+)
+def test_a_son_and_a_daughter_each_named_before_an_age_are_two(text: str, expected: list) -> None:
+    kids = R.read(text, datetime(2026, 12, 9, 10, 0, tzinfo=KST)).children
+    assert [(c.age_months, c.school_grade) for c in kids] == expected
