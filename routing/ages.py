@@ -85,6 +85,8 @@ _SEPARATOR = re.compile(
 _KIN_BEFORE = re.compile(r"(?<![가-힣])(?:우리\s*|저희\s*)?(?:딸|아들|손녀|손자|조카)(?:\s*(?:은|는|이|이는|가))?\s*$")
 """A son or daughter named right before an age or grade: "딸 2학년 아들 7살" names two children, each before its
 own age ("초2 아들 8살" stays one: the first mention has no name before it)."""
+_FULL_AGE = re.compile(r"만\s*(?:으로|나이(?:로|는|론)?)(?:\s*(?:는|은|치면|하면|따지면))?\s*$")
+"""Right before an age: the same child's age restated by 만 나이 ("5살인데 만으로는 4살")."""
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
@@ -366,6 +368,11 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
             n -= 12  # "내년에 6살 되는 딸": five now
         if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
             last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
+            continue
+        if children and kind == "age" and "만" in text and _FULL_AGE.search(text, last_end, m.start()):
+            prev = children[-1]  # "4살.. 아 만으로는 3살이에요": the same child's age by 만 나이, which wins
+            children[-1] = Child(age_months=n, school_grade=prev.school_grade)
+            last_end = m.end()
             continue
         if children and not _SEPARATOR.search(text, last_end, m.start()) and not (
             named and _KIN_BEFORE.search(text, last_end, m.start())

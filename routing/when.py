@@ -53,6 +53,26 @@ _END_ROLE = re.compile(
     r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
 )
 """An end: 까지, or the hour the parent comes for the child ("7시에 데리러 가요")."""
+_WORK_WORDS = re.compile(r"근무|출근|교대|나이트|이브닝|알바|일해|일하|업무|영업|시프트")
+_ONE_TIME = (
+    rf"(?:(?:{_MARK})\s*)?(?:[0-9]{{1,2}}(?::[0-9]{{2}})?\s*(?:시(?:\s*반|\s*[0-9]{{1,2}}\s*분)?)?"
+    rf"|{_HOURS_RE}\s*시(?:\s*반)?)"
+)
+_RANGE_SPAN = re.compile(rf"{_ONE_TIME}\s*(?:부터|에서|~|-|–|〜)\s*{_ONE_TIME}(?:\s*까지)?")
+"""A range of two times, whatever its form ("8시~17시", "밤 10시~아침 7시", "9시부터 6시까지")."""
+_WORK_AFTER = re.compile(
+    r"\s*\)?\s*(?:이|가|는|은)?\s*(?:근무|일해|일하|일을\s*해|출근|교대|알바|업무|영업|수업이라|근무라)"
+)
+_WORK_BEFORE = re.compile(
+    r"(?:근무(?:\s*시간)?|업무(?:\s*시간)?|나이트|이브닝|데이\s*근무|교대\s*근무|시프트|알바)"
+    r"\s*(?:은|는|이|가|도|예요|이에요|이라|인데|이고|:)?\s*[(:]?\s*$"
+)
+"""Working hours said around a range: the parent's own schedule, the reason for care, not its hours."""
+_NAMED_ROLE = re.compile(
+    r"(?:(?P<s>시작(?:\s*시간|\s*시각)?)|끝(?:\s*시간|\s*시각|나는\s*(?:건|거|시간))?)\s*(?:은|는|이|:)\s*(?:{mark}\s*)?$".format(
+        mark="(?:오전|오후|아침|낮|저녁|밤|새벽)")
+)
+"""A time introduced by what it is ("시작은 1시", "끝나는 시간은 7시")."""
 _START_ROLE = re.compile(r"\s*(?:부터|에서|이후|넘어|지나|쯤부터|[~\-–〜])")
 _DURATION = re.compile(
     rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{_HOURS_RE}))\s*시간(?:\s*(?P<half>반)|\s*(?P<mi>[0-9]{{1,2}})\s*분)?"
@@ -188,6 +208,10 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
     if minutes is None:
         return None
     role = "end" if _END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
+    if not role and ("시작" in text or "끝" in text) and (
+        named := _NAMED_ROLE.search(text, max(0, m.start() - 10), m.start())
+    ):
+        role = "start" if named["s"] else "end"  # "시작은 1시", "끝나는 건 7시"
     return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), m.end())
 
 
@@ -288,6 +312,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
             later = said[said.index(first) + 1 :]
             end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
+            if end_said is None and first.role == "start":  # "7시반까지요! 시작은 1시": the end said first
+                end_said = next((s for s in said[: said.index(first)] if s.role == "end"), None)
             bare = end_said is not None and not first.sure and (
                 not end_said.sure or (end_said.mark is None and end_said.hour == 12))  # "9시부터 12시까지"
         elif end_said is None:
@@ -336,6 +362,8 @@ def find_when(
         text = text[: said_now.start()] + " " * (said_now.end() - said_now.start()) + text[said_now.end() :]
     else:
         said_now = None
+    if ("근" in text or "일" in text or "트" in text or "업" in text or "교대" in text) and _WORK_WORDS.search(text):
+        text = _without_work_hours(text)
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
@@ -438,6 +466,21 @@ def find_when(
     if overnight:
         night = True
     return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past, overnight)
+
+
+def _without_work_hours(text: str) -> str:
+    """The text with a parent's working hours blanked ("제가 8시~17시 근무라", "나이트예요(밤 10시~아침 7시)"),
+    when other hours are left: those are the care's."""
+    blanked = text
+    for m in _RANGE_SPAN.finditer(text):
+        after = _WORK_AFTER.match(text, m.end())
+        before = _WORK_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        if after or before:
+            blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
+    if blanked is text or not _CLOCK_LETTERS.search(blanked):
+        return text
+    left = find_times(blanked, None)
+    return blanked if left.start is not None or left.end is not None else text
 
 
 def _whole_day(start: int | None, end: int | None, day: tuple[int, int]) -> tuple[int | None, int | None]:

@@ -1,0 +1,74 @@
+"""How parents restate and frame facts: a correction said mid-message, an age restated by 만 나이, a time named
+as the start after the end, and a parent's own working hours beside the care's."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.understand import Understander
+
+KST = ZoneInfo("Asia/Seoul")
+MON_0830 = datetime(2026, 12, 7, 8, 30, tzinfo=KST)
+R = Understander(load())
+
+
+def hm(m: int | None) -> str | None:
+    return None if m is None else f"{m % 1440 // 60:02d}:{m % 60:02d}"
+
+
+def when(text: str, now: datetime = MON_0830) -> tuple[date | None, str | None, str | None]:
+    need = R.read(text, now).need
+    return need.day, hm(need.start), hm(need.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("화요일이요 아 아니다 금요일 3시부터 6시까지", date(2026, 12, 11)),
+        ("내일 아니지 모레 오전 10시부터", date(2026, 12, 9)),
+    ],
+)
+def test_a_correction_with_아니다_or_아니지_replaces_the_day(text: str, expected: date) -> None:
+    assert when(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("애가 5살.. 아 만으로는 4살이에요", [48]),
+        ("여섯살인데 만 나이로 치면 다섯살", [60]),
+        ("큰애 7살 만으로 6살이고 작은애 3살", [72, 36]),
+    ],
+)
+def test_an_age_restated_by_만_나이_is_the_same_child(text: str, months: list[int]) -> None:
+    assert [c.age_months for c in R.read(text, MON_0830).children] == months
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("목요일 5시까지 말고 8시까지요! 시작은 2시", (date(2026, 12, 10), "14:00", "20:00")),
+        ("내일 시작은 오후 1시고 끝나는 시간은 5시", (date(2026, 12, 8), "13:00", "17:00")),
+    ],
+)
+def test_a_time_named_as_the_start_or_end(text: str, expected: tuple) -> None:
+    assert when(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("제가 평일 9시~18시 근무라 수요일 오후 6시부터 9시까지 봐주실 분", (date(2026, 12, 9), "18:00", "21:00")),
+        ("목요일이 나이트예요(밤 10시~아침 8시) 그날 저녁 9시부터 다음날 아침 9시까지",
+         (date(2026, 12, 10), "21:00", "09:00")),
+        ("남편 근무가 7시부터 4시까지라서 금요일 3시부터 7시까지만요", (date(2026, 12, 11), "15:00", "19:00")),
+        # no other hours: the working hours are the hours care is needed
+        ("제가 금요일 9시부터 6시까지 근무라 그 시간에 봐줄 곳", (date(2026, 12, 11), "09:00", "18:00")),
+    ],
+)
+def test_a_parents_working_hours_are_not_the_care_hours(text: str, expected: tuple) -> None:
+    assert when(text) == expected
