@@ -88,6 +88,8 @@ own age ("초2 아들 8살" stays one: the first mention has no name before it).
 _FULL_AGE = re.compile(r"만\s*(?:으로|나이(?:로|는|론)?)(?:\s*(?:는|은|치면|하면|따지면))?\s*$")
 """Right before an age: the same child's age restated by 만 나이 ("5살인데 만으로는 4살")."""
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
+_ORDINAL_AFTER = re.compile(rf"\s*(?:인|이고|이요|짜리)?\s*(?:{_ORDINAL.pattern})")
+"""A birth order said right after the age ("초1 큰애", "다섯살 작은애")."""
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
 _UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]")
@@ -353,6 +355,8 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     orders: list[int | None] = []
     last_end = 0
     newborn = guessed = named = False
+    told = 0
+    """Where the last birth order said after its child's age ends (it is not the next child's)."""
     mixed: list[int] = []
     pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
     for m in pattern.finditer(text):
@@ -422,7 +426,10 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
         named = _KIN_BEFORE.search(text, max(last_end, m.start() - 6), m.start()) is not None
         if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
             mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
-        orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
+        order = _ordinal(text, max(last_end, told, m.start() - 12), m.start())
+        if order is None and (after := _ORDINAL_AFTER.match(text, m.end())) is not None:
+            order, told = _ordinal(text, after.start(), after.end()), after.end()  # "초1 큰애랑 다섯살 작은애"
+        orders.append(order)
         born = _born_grade(m, today) if pattern is _AGE_ALL and kind == "age" else None
         children.append(Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(n, born))
         last_end = m.end()

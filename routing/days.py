@@ -14,7 +14,7 @@ from routing.numbers import NATIVE_RE
 WEEKDAYS = "월화수목금토일"
 _DAY = re.compile(
     r"""
-    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석]|부처|개천)  # first-letter test
+    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대tT]|부처|개천)  # first-letter test
     (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
@@ -31,10 +31,12 @@ _DAY = re.compile(
     \s*(?:(?:연휴\s*)?(?P<endw>끝나고|끝나면|지나고|지나면|지나서|끝난\s*(?:뒤|후|다음)에?)\s*(?:바로\s*)?(?:첫\s*)?
         (?P<hwd>[월화수목금토일])\s*(?:요일|욜)
       |(?P<hn>이틀|사흘|나흘|닷새|[1-9]\s*일)\s*(?P<hdir>전|후|뒤|지나서)
-      |연휴\s*(?P<block>첫\s*(?:째\s*)?날|마지막\s*날|(?:끝나고|끝나면|지나고|지나면|끝난\s*뒤|끝난\s*다음)\s*(?:바로\s*)?(?:다음\s*날|이튿날)?)
+      |연휴\s*(?P<block>첫\s*(?:째\s*)?날|마지막\s*날|전\s*날|전일|하루\s*전|시작\s*전\s*날|(?:끝나고|끝나면|지나고|지나면|끝난\s*뒤|끝난\s*다음)\s*(?:바로\s*)?(?:다음\s*날|이튿날)?)
       |(?P<alt>대체\s*(?:공휴일|휴일|휴무일?))|(?P<shift>전\s*날|전일|다음\s*날|이튿날|당일|연휴))
+  | (?<![가-힣])(?P<subst>대체\s*(?:공휴일|휴일|휴무일?))
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
       |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일)
+  | (?<![a-zA-Z])(?P<en>[tT]omorrow|[tT]oday|[tT]onight)(?![a-zA-Z])
   | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?![가-힣])|명일|모레|글피|오늘|오눌|금일
       |모래(?!\s*(?:놀이|사장|밭|성|장난|알|시계|주머니|바람|폭풍|먼지|바닥|위|속|가(?![가-힣])|를|로(?![가-힣])|처럼|같|투성|더미|찜|묻|놀|만지|파|쌓)))
   | (?:(?P<wp>이번|요번|금|다음|담|다다음|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
@@ -61,7 +63,7 @@ _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "모래": 2, "내일모레": 2, "낼모레": 2, "내일모래": 2, "낼모래": 2, "글피": 3},
 }
-_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]")
+_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주tT]")
 """Every day form holds one of these letters."""
 _NOW = re.compile(
     rf"지금(?!\s*까지|껏)(?!\s*(?:(?:[0-9]{{1,2}}|{NATIVE_RE})\s*(?:살|세|개월|돌)|초[0-9]|초등\s*[0-9]\s*학년)\s*(?:이|예|입|인|[.!?,~]|$)"
@@ -128,7 +130,12 @@ def _around_holiday(today: date, name: str, block: str, alternative: bool) -> da
             first -= timedelta(days=1)
         while off(last + timedelta(days=1)):
             last += timedelta(days=1)
-        found = first if block.startswith("첫") else last if block.startswith("마지막") else last + timedelta(days=1)
+        if block.startswith(("전", "하루전", "시작전")):
+            found = first - timedelta(days=1)  # "설 연휴 전날": the working day before the run of days off
+        elif block.startswith(("첫", "마지막")):
+            found = first if block.startswith("첫") else last
+        else:
+            found = last + timedelta(days=1)
     return found if found is not None and found >= today else None
 
 
@@ -225,6 +232,11 @@ def _day(m: re.Match[str], today: date) -> date | None:
         return None if main is None else main + timedelta(days=shift)
     if g["named"]:
         return _named_day(today, re.sub(r"\s", "", g["named"]))
+    if g["subst"]:  # "대체공휴일에도 하나요? 그날": the next alternative holiday
+        return next((d for y in (today.year, today.year + 1) for d, label in sorted(_holiday_names(y))
+                     if label.startswith("Alternative holiday") and d >= today), None)
+    if g["en"]:  # "tomorrow 3pm to 7pm": a parent writing some English
+        return today + timedelta(days=1 if g["en"][1:] == "omorrow" else 0)
     if g["rel"]:
         return today + timedelta(days=_REL[re.sub(r"\s", "", g["rel"])])
     if g["wd"] or g["wd2"]:
@@ -270,7 +282,8 @@ def find_days(text: str, today: date) -> list[Day]:
             day = _day(m, today)
             if day is not None:
                 weekly = bool(m["wd"] or m["wd2"] or m["weekend"])
-                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], m["rel"] is not None))
+                relative = m["rel"] is not None or m["en"] is not None
+                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], relative))
                 if len(found) == 3 or _LATER.search(text, m.end()) is None:
                     break  # a second day matters only when it is a later one ("오늘 밤부터 내일 아침까지")
     return found

@@ -72,3 +72,53 @@ def test_a_time_named_as_the_start_or_end(text: str, expected: tuple) -> None:
 )
 def test_a_parents_working_hours_are_not_the_care_hours(text: str, expected: tuple) -> None:
     assert when(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        ("추석 연휴 전날 9시부터 6시까지", datetime(2027, 9, 1, 10, 0, tzinfo=KST), date(2027, 9, 13)),
+        ("설 연휴 하루 전 오후 2시부터", datetime(2027, 2, 1, 10, 0, tzinfo=KST), date(2027, 2, 5)),
+        ("대체공휴일에도 여나요? 그날 10시부터 3시", datetime(2027, 2, 5, 10, 0, tzinfo=KST), date(2027, 2, 9)),
+        ("딸 5살 tomorrow 2pm to 6pm 가능?", datetime(2026, 12, 14, 9, 0, tzinfo=KST), date(2026, 12, 15)),
+        ("today 4pm until 8pm please 4살", datetime(2026, 12, 14, 9, 0, tzinfo=KST), date(2026, 12, 14)),
+    ],
+)
+def test_days_around_holidays_and_in_english(text: str, now: datetime, expected: date) -> None:
+    assert R.read(text, now).need.day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("낼 6~9 저녁 4살", ("18:00", "21:00")),
+        ("모레 8-11 밤에 부탁", ("20:00", "23:00")),
+        ("낼 9~1 낮에", ("09:00", "13:00")),
+    ],
+)
+def test_a_bare_range_before_a_period_word(text: str, expected: tuple[str, str]) -> None:
+    assert when(text, datetime(2027, 2, 2, 22, 0, tzinfo=KST))[1:] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("초2 큰애랑 네살 작은애, 금요일", [(None, 2), (48, None)]),
+        ("6살 둘째랑 첫째 9살", [(108, None), (72, None)]),
+        ("첫째 8살 둘째 5살", [(96, None), (60, None)]),
+    ],
+)
+def test_a_birth_order_said_after_the_age(text: str, expected: list) -> None:
+    assert [(c.age_months, c.school_grade) for c in R.read(text, MON_0830).children] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("감문면 개령면 사이인데 개령 쪽이 집이에요", "개령면"),
+        ("회사는 대신동이고 지좌동 쪽이 집이에요", "지좌동"),
+        ("아포읍에 집이 있고 직장은 율곡동", "아포읍"),
+    ],
+)
+def test_where_the_home_is_said_among_two_places(text: str, place: str) -> None:
+    assert R.read(text, MON_0830).need.area == place
