@@ -25,13 +25,16 @@ _MINUTES = (
     r"(?:\s*(?P<half>반)(?!찬)|\s*(?P<mi>[0-9]{1,2}(?=\s*분)|[0-5][0-9](?![0-9]|\s*(?:살|세|개월|명|일|월|시|년|학년|%)))\s*분?)?"
 )
 """반, N분, or two digits without 분 ("6시30까지")."""
+_UNSPACED = r"(?:(?<![가-힣])|(?<=오전|오후|저녁|아침|새벽|부터|까지|내일|모레|오늘)|(?<=밤|낮|낼))"
+"""Before a number said in words: a word boundary, or a word it follows in a message typed without spaces
+("낼오후두시부터여섯시까지")."""
 _TIME = re.compile(
     rf"""
     (?=[0-9오아점낮저밤새aApP한두세네다여일열정자])  # cheap first-letter test
     (?:(?P<mk>{_MARK})\s*(?:에|쯤|께)?\s*)?
     (?:
         (?<![0-9])(?P<h>[0-9]{{1,2}})\s*시{_NOT_CLOCK}{_MINUTES}
-      | (?<![가-힣])(?P<hn>{_HOURS_RE})\s*시{_NOT_CLOCK}{_MINUTES.replace("half", "half2").replace("mi", "mi2")}
+      | {_UNSPACED}(?P<hn>{_HOURS_RE})\s*시{_NOT_CLOCK}{_MINUTES.replace("half", "half2").replace("mi", "mi2")}
       | (?<![0-9:])(?P<ph>[0-9]{{1,2}})(?::(?P<pmi>[0-9]{{2}}))?\s*(?P<ap>[aApP])\.?\s*[mM]\.?(?![a-zA-Z])
       | (?<![0-9])(?P<hh>[0-9]{{1,2}}):(?P<mm>[0-9]{{2}})(?![0-9])
       | (?P<noon>정오)

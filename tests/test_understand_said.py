@@ -122,3 +122,19 @@ def test_a_birth_order_said_after_the_age(text: str, expected: list) -> None:
 )
 def test_where_the_home_is_said_among_two_places(text: str, place: str) -> None:
     assert R.read(text, MON_0830).need.area == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("낼오후세시부터일곱시까지다섯살아들맡길곳", (date(2026, 12, 18), "15:00", "19:00", 60)),
+        ("모레저녁여섯시부터아홉시까지우리네살딸", (date(2026, 12, 19), "18:00", "21:00", 48)),
+    ],
+)
+def test_a_message_typed_without_spaces(text: str, expected: tuple) -> None:
+    u = R.read(text, datetime(2026, 12, 17, 10, 0, tzinfo=KST))
+    assert (u.need.day, hm(u.need.start), hm(u.need.end), u.need.child.age_months) == expected
+
+
+def test_words_before_a_native_number_still_need_a_boundary() -> None:
+    assert R.read("있네 살짝 늦을거 같아요", MON_0830).children == ()
