@@ -1,5 +1,5 @@
-"""Bare hours said late in the evening (the morning reading already over), hours until lunch, and the probe batch
-of session 24 (tests/fixtures/probe_s24.jsonl, written before the fixes) read right in full."""
+"""Bare hours said late in the evening (the morning reading already over), hours until lunch, and the probe batches
+of session 24 (tests/fixtures/probe_s24*.jsonl, each written and measured before its fixes) read right in full."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from routing.understand import Understander
 
 KST = ZoneInfo("Asia/Seoul")
 R = Understander(load())
-PROBE = Path(__file__).parent / "fixtures" / "probe_s24.jsonl"
+PROBES = [Path(__file__).parent / "fixtures" / name for name in ("probe_s24.jsonl", "probe_s24b.jsonl")]
 
 
 def reading(text: str, now: datetime) -> tuple[date | None, str | None, str | None, bool]:
@@ -78,8 +78,9 @@ def test_until_lunch_is_noon_with_or_without_a_start(text: str, expected: tuple[
     assert reading(text, datetime(2026, 12, 9, 20, 0, tzinfo=KST))[1:3] == expected
 
 
-def test_probe_batch_written_before_the_fixes_reads_right() -> None:
-    s = score(read_lines(PROBE), describer())
+@pytest.mark.parametrize("path", PROBES, ids=[p.stem for p in PROBES])
+def test_probe_batch_written_before_the_fixes_reads_right(path: Path) -> None:
+    s = score(read_lines(path), describer())
     assert [(m.id, m.key, m.expected, m.got) for m in s.misses] == []
 
 

@@ -138,3 +138,20 @@ def test_a_message_typed_without_spaces(text: str, expected: tuple) -> None:
 
 def test_words_before_a_native_number_still_need_a_boundary() -> None:
     assert R.read("있네 살짝 늦을거 같아요", MON_0830).children == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("평화시장 근처 살아요", "평화남산동"),
+        ("구성초 다니는 딸 4살", "구성면"),
+        ("부항댐 근처 마을이에요", "부항면"),
+        ("예전엔 지좌동 시댁에 맡겼는데 지금 사는 데는 아포읍이에요", "아포읍"),
+        ("대덕면 할머니댁에 맡기다가 이제 우리는 양금동", "양금동"),
+        # the same words in other senses stay words
+        ("제 대신 시장 좀 봐주실 분", None),
+        ("대신 우체국도 가야 해서요", None),
+    ],
+)
+def test_landmarks_after_a_place_word_and_the_home_among_places(text: str, place: str | None) -> None:
+    assert R.read(text, MON_0830).need.area == place
