@@ -46,7 +46,7 @@ _RARE_LETTERS = re.compile(
 )
 
 
-def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
+def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> re.Pattern[str]:
     return re.compile(
         rf"""
     (?=[0-9만생신갓백돌초{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
@@ -54,7 +54,7 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
     {rare}
       (?:
         (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|샬|세(?![대상금탁트계기무수입부미균]))
-      | (?:만\s*)?(?:(?<![가-힣])|(?<=까지|부터|우리|저희|이랑|하고|인데|이고))(?P<yn>{NATIVE_RE})\s*살
+      | (?:만\s*)?{left}(?P<yn>{NATIVE_RE})\s*살
       | 만\s*(?P<ys>{SINO_RE})\s*세
     )
     (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{_MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
@@ -77,6 +77,10 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
 
 _AGE = _age_pattern("")
 _AGE_ALL = _age_pattern(_RARE, "중고예")
+_UNSPACED = "(?:(?<![가-힣])|(?<=까지|부터|우리|저희|이랑|하고|인데|이고))"
+"""Before an age in words in a message typed without spaces ("…여섯시까지네살딸")."""
+_AGE_UNSPACED = _age_pattern("", "", _UNSPACED)
+_AGE_ALL_UNSPACED = _age_pattern(_RARE, "중고예", _UNSPACED)
 _SEPARATOR = re.compile(
     r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠"
     r"|(?<![가-힣])(?:하나|한\s*(?:명|놈|애)|다른\s*(?:하나|애|아이|한\s*명))\s*(?:은|는|이|가)(?![가-힣])"
@@ -356,11 +360,14 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     last_end = 0
     newborn = guessed = named = False
     told = 0
+    ranks = "째" in text or "큰" in text or "작은" in text or "첫" in text or "막내" in text
+    kin = "딸" in text or "아들" in text or "손" in text or "조카" in text
     """Where the last birth order said after its child's age ends (it is not the next child's)."""
     mixed: list[int] = []
-    pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
+    rare = _RARE_LETTERS.search(text) is not None
+    pattern = (_AGE_ALL if rare else _AGE) if " " in text else (_AGE_ALL_UNSPACED if rare else _AGE_UNSPACED)
     for m in pattern.finditer(text):
-        if pattern is _AGE_ALL and (m["by"] or m["bb"] or m["cls"]) and today is None:
+        if rare and (m["by"] or m["bb"] or m["cls"]) and today is None:
             continue
         found = _mention(m, text, today or date.min)
         if found is None:
@@ -423,14 +430,14 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
             if n < 1:
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
-        named = _KIN_BEFORE.search(text, max(last_end, m.start() - 6), m.start()) is not None
+        named = kin and _KIN_BEFORE.search(text, max(last_end, m.start() - 6), m.start()) is not None
         if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
             mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
-        order = _ordinal(text, max(last_end, told, m.start() - 12), m.start())
-        if order is None and (after := _ORDINAL_AFTER.match(text, m.end())) is not None:
+        order = _ordinal(text, max(last_end, told, m.start() - 12), m.start()) if ranks else None
+        if order is None and ranks and (after := _ORDINAL_AFTER.match(text, m.end())) is not None:
             order, told = _ordinal(text, after.start(), after.end()), after.end()  # "초1 큰애랑 다섯살 작은애"
         orders.append(order)
-        born = _born_grade(m, today) if pattern is _AGE_ALL and kind == "age" else None
+        born = _born_grade(m, today) if rare and kind == "age" else None
         children.append(Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(n, born))
         last_end = m.end()
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):

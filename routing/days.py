@@ -14,7 +14,7 @@ from routing.numbers import NATIVE_RE
 WEEKDAYS = "월화수목금토일"
 _DAY = re.compile(
     r"""
-    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대tT]|부처|개천)  # first-letter test
+    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대]|부처|개천)  # first-letter test
     (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
@@ -36,7 +36,6 @@ _DAY = re.compile(
   | (?<![가-힣])(?P<subst>대체\s*(?:공휴일|휴일|휴무일?))
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
       |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일)
-  | (?<![a-zA-Z])(?P<en>[tT]omorrow|[tT]oday|[tT]onight)(?![a-zA-Z])
   | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?:(?![가-힣])|(?=오전|오후|아침|저녁|밤|낮|새벽|점심))
       |명일|모레|글피|오늘|오눌|금일
       |모래(?!\s*(?:놀이|사장|밭|성|장난|알|시계|주머니|바람|폭풍|먼지|바닥|위|속|가(?![가-힣])|를|로(?![가-힣])|처럼|같|투성|더미|찜|묻|놀|만지|파|쌓)))
@@ -64,7 +63,7 @@ _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "모래": 2, "내일모레": 2, "낼모레": 2, "내일모래": 2, "낼모래": 2, "글피": 3},
 }
-_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주tT]")
+_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]")
 """Every day form holds one of these letters."""
 _NOW = re.compile(
     rf"지금(?!\s*까지|껏)(?!\s*(?:(?:[0-9]{{1,2}}|{NATIVE_RE})\s*(?:살|세|개월|돌)|초[0-9]|초등\s*[0-9]\s*학년)\s*(?:이|예|입|인|[.!?,~]|$)"
@@ -236,8 +235,7 @@ def _day(m: re.Match[str], today: date) -> date | None:
     if g["subst"]:  # "대체공휴일에도 하나요? 그날": the next alternative holiday
         return next((d for y in (today.year, today.year + 1) for d, label in sorted(_holiday_names(y))
                      if label.startswith("Alternative holiday") and d >= today), None)
-    if g["en"]:  # "tomorrow 3pm to 7pm": a parent writing some English
-        return today + timedelta(days=1 if g["en"][1:] == "omorrow" else 0)
+
     if g["rel"]:
         return today + timedelta(days=_REL[re.sub(r"\s", "", g["rel"])])
     if g["wd"] or g["wd2"]:
@@ -283,8 +281,7 @@ def find_days(text: str, today: date) -> list[Day]:
             day = _day(m, today)
             if day is not None:
                 weekly = bool(m["wd"] or m["wd2"] or m["weekend"])
-                relative = m["rel"] is not None or m["en"] is not None
-                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], relative))
+                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], m["rel"] is not None))
                 if len(found) == 3 or _LATER.search(text, m.end()) is None:
                     break  # a second day matters only when it is a later one ("오늘 밤부터 내일 아침까지")
     return found

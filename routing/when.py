@@ -28,21 +28,27 @@ _MINUTES = (
 _UNSPACED = r"(?:(?<![가-힣])|(?<=오전|오후|저녁|아침|새벽|부터|까지|내일|모레|오늘)|(?<=밤|낮|낼))"
 """Before a number said in words: a word boundary, or a word it follows in a message typed without spaces
 ("낼오후두시부터여섯시까지")."""
-_TIME = re.compile(
-    rf"""
+def _time_pattern(left: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"""
     (?=[0-9오아점낮저밤새aApP한두세네다여일열정자])  # cheap first-letter test
     (?:(?P<mk>{_MARK})\s*(?:에|쯤|께)?\s*)?
     (?:
         (?<![0-9])(?P<h>[0-9]{{1,2}})\s*시{_NOT_CLOCK}{_MINUTES}
-      | {_UNSPACED}(?P<hn>{_HOURS_RE})\s*시{_NOT_CLOCK}{_MINUTES.replace("half", "half2").replace("mi", "mi2")}
+      | {left}(?P<hn>{_HOURS_RE})\s*시{_NOT_CLOCK}{_MINUTES.replace("half", "half2").replace("mi", "mi2")}
       | (?<![0-9:])(?P<ph>[0-9]{{1,2}})(?::(?P<pmi>[0-9]{{2}}))?\s*(?P<ap>[aApP])\.?\s*[mM]\.?(?![a-zA-Z])
       | (?<![0-9])(?P<hh>[0-9]{{1,2}}):(?P<mm>[0-9]{{2}})(?![0-9])
       | (?P<noon>정오)
       | (?P<midnight>자정)
     )
     """,
-    re.VERBOSE,
-)
+        re.VERBOSE,
+    )
+
+
+_TIME = _time_pattern("(?<![가-힣])")
+_TIME_UNSPACED = _time_pattern(_UNSPACED)
+"""For a message with no space at all: the slower left edge is paid only there."""
 _CLOCK_LETTERS = re.compile("[시:정자mM]")
 _SHORT_RANGE = re.compile(
     rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})(?:\s*(?P<ap>[aApP])\.?\s*[mM]\.?)?"
@@ -303,7 +309,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         if now_minutes is None and "점심" not in text:
             return _NO_TIMES
     else:
-        said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
+        pattern = _TIME if " " in text else _TIME_UNSPACED
+        said = [s for m in pattern.finditer(text) if (s := _said(m, text))]
         first = next((s for s in said if s.role == "start"), None) or next(
             (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
@@ -366,7 +373,10 @@ def find_when(
         text = text[: said_now.start()] + " " * (said_now.end() - said_now.start()) + text[said_now.end() :]
     else:
         said_now = None
-    if ("근" in text or "일" in text or "트" in text or "업" in text or "교대" in text) and _WORK_WORDS.search(text):
+    if "o" in text and ("omorrow" in text or "oday" in text or "onight" in text):
+        text = _ENGLISH_DAYS.sub(_in_korean, text)
+    if ("근" in text or "일하" in text or "일해" in text or "트" in text or "업" in text or "교대" in text
+            or "알바" in text or "브닝" in text) and _WORK_WORDS.search(text):
         text = _without_work_hours(text)
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
@@ -470,6 +480,16 @@ def find_when(
     if overnight:
         night = True
     return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past, overnight)
+
+
+_ENGLISH_DAYS = re.compile(r"(?<![a-zA-Z])(?:[tT]omorrow|[tT]oday|[tT]onight)(?![a-zA-Z])")
+_KOREAN_DAYS = {"omorrow": "내일", "oday": "오늘", "onight": "오늘 밤"}
+
+
+def _in_korean(m: re.Match[str]) -> str:
+    """"tomorrow 3pm to 7pm": the day word in Korean, padded so every position in the text stays where it was."""
+    word = _KOREAN_DAYS[m.group()[1:]]
+    return word + " " * (len(m.group()) - len(word))
 
 
 def _without_work_hours(text: str) -> str:
