@@ -19,9 +19,10 @@ _DAY = re.compile(
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
     \s*(?:뒤|후|있다가|지나서|지나고|지나면|지난\s*(?:뒤|후|다음))
-  | (?:(?<![0-9])(?P<nm>[0-9]{1,2})\s*월|(?P<nmw>이번\s*달|이달|요번\s*달|다음\s*달|담\s*달))\s*
+  | (?:(?<![0-9])(?P<nm>[0-9]{1,2})\s*월
+      |(?P<nmw>이번\s*달|이달|요번\s*달|다음\s*달|담\s*달|새해|내년\s*(?=첫|마지막)))\s*
     (?:(?:의\s*)?(?P<last>마지막\s*날|말일|막\s*날)|(?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째|마지막|막)\s*주\s*
-    (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?)
+    (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?|(?P<nth1>첫|마지막)\s*(?P<nwd1>[월화수목금토일])\s*(?:요일|욜))
   | (?<![0-9])(?P<mm>[0-9]{1,2})\s*월\s*(?P<md>[0-9]{1,2})\s*일
   | (?<![0-9:./\-])(?P<sm>[0-9]{1,2})\s*[/.]\s*(?P<sd>[0-9]{1,2})(?![0-9./])
     (?!\s*(?:살|세|개월|시간|kg|km|도|키로|%|배))
@@ -184,6 +185,13 @@ def _nth_weekday(today: date, month: int, nth: int, weekday: int) -> date | None
     return None
 
 
+def _month_word(today: date, word: str) -> int:
+    """The month named by 이번 달, 다음 달 or 새해/내년 (January)."""
+    if word[0] in "새내":
+        return 1
+    return (today.month - 1 + (word[0] in "다담")) % 12 + 1
+
+
 def _day(m: re.Match[str], today: date) -> date | None:
     g = m.groupdict()
     monday = today - timedelta(days=today.weekday())
@@ -198,9 +206,11 @@ def _day(m: re.Match[str], today: date) -> date | None:
         n = int(g["an"])
         return today + timedelta(days=n * (7 if g["au"].startswith("주") else 1))
     if (g["nm"] or g["nmw"]) and not g["last"]:
-        nth = _NTH.get(re.sub(r"\s", "", g["nth"])) or int(re.sub(r"[^0-9]", "", g["nth"]) or 0)
-        month = int(g["nm"]) if g["nm"] else (today.month - 1 + (g["nmw"][0] in "다담")) % 12 + 1
-        return _nth_weekday(today, month, nth, WEEKDAYS.index(g["nwd"])) if -1 <= nth <= 5 and nth else None
+        said = g["nth"] or g["nth1"]  # "12월 둘째 주 토요일", "1월 첫 월요일" (첫/마지막 need no 주)
+        nth = _NTH.get(re.sub(r"\s", "", said)) or int(re.sub(r"[^0-9]", "", said) or 0)
+        month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
+        weekday = WEEKDAYS.index(g["nwd"] or g["nwd1"])
+        return _nth_weekday(today, month, nth, weekday) if -1 <= nth <= 5 and nth else None
     if g["mm"]:
         return _month_day(today, int(g["mm"]), int(g["md"]))
     if g["sm"]:
@@ -211,7 +221,7 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return _month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
         return _day_of_month(today, int(g["dd"]))
     if g["last"]:  # "12월 마지막 날", "이번 달 말일"
-        month = int(g["nm"]) if g["nm"] else (today.month - 1 + (g["nmw"][0] in "다담")) % 12 + 1
+        month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
         if not 1 <= month <= 12:
             return None
         year = today.year + (1 if month < today.month else 0)

@@ -15,7 +15,7 @@ from routing.understand import Understander
 
 KST = ZoneInfo("Asia/Seoul")
 R = Understander(load())
-PROBES = [Path(__file__).parent / "fixtures" / name for name in ("probe_s24.jsonl", "probe_s24b.jsonl")]
+PROBES = sorted((Path(__file__).parent / "fixtures").glob("probe_s24*.jsonl"))
 
 
 def reading(text: str, now: datetime) -> tuple[date | None, str | None, str | None, bool]:

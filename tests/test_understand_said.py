@@ -155,3 +155,36 @@ def test_words_before_a_native_number_still_need_a_boundary() -> None:
 )
 def test_landmarks_after_a_place_word_and_the_home_among_places(text: str, place: str | None) -> None:
     assert R.read(text, MON_0830).need.area == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("새해 첫 월요일 9시부터", date(2027, 1, 4)),
+        ("1월 첫 토요일 10시~2시", date(2027, 1, 2)),
+        ("다음 달 마지막 금요일 오후", date(2027, 1, 29)),
+        ("내년 첫 수요일에", date(2027, 1, 6)),
+    ],
+)
+def test_the_first_or_last_weekday_of_a_month_without_주(text: str, expected: date) -> None:
+    assert R.read(text, datetime(2026, 12, 16, 14, 0, tzinfo=KST)).need.day == expected
+
+
+def test_first_payday_is_not_a_day() -> None:
+    assert R.read("12월 첫 월급 받으면", datetime(2026, 11, 16, 14, 0, tzinfo=KST)).need.day is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "말이 좀 늦는 것 같아 걱정인데 검사 받을 수 있는 곳 있나요",
+        "애가 발달이 느린 편이라 놀이치료 알아봐요",
+        "부모 대상 응급처치교육이나 심폐소생술 배울 수 있나요",
+        "방학에 아이랑 소방체험 같은 거 할 곳",
+        "주말에 갈 만한 어린이 프로그램 있어요?",
+    ],
+)
+def test_development_checks_safety_training_and_programmes_go_to_other_departments(text: str) -> None:
+    from routing.command import describe
+
+    assert describe(R.read(text, MON_0830), R.knowledge)["services"][0] == "other-dept"
