@@ -373,7 +373,9 @@ def find_when(
         text = text[: said_now.start()] + " " * (said_now.end() - said_now.start()) + text[said_now.end() :]
     else:
         said_now = None
-    if "o" in text and ("omorrow" in text or "oday" in text or "onight" in text):
+    if "o" in text and ("omorrow" in text or "oday" in text or "onight" in text) and not text.isascii():
+        # Korean with some English words ("tomorrow 3pm to 7pm 돌봄 need 해요"); a message all in English is
+        # another language, which the dialog answers as such
         text = _ENGLISH_DAYS.sub(_in_korean, text)
     if ("근" in text or "일하" in text or "일해" in text or "트" in text or "업" in text or "교대" in text
             or "알바" in text or "브닝" in text) and _WORK_WORDS.search(text):
