@@ -54,10 +54,12 @@ _SHORT_RANGE = re.compile(
     rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})(?:\s*(?P<ap>[aApP])\.?\s*[mM]\.?)?"
     rf"\s*[~\-–〜]\s*(?:(?P<mk2>{_MARK})\s*)?"
     rf"(?P<b>[0-9]{{1,2}})\s*(?:시{_NOT_CLOCK}|(?P<bp>[aApP])\.?\s*[mM]\.?(?![a-zA-Z])"
-    r"|(?<=[0-9])(?P<bare>(?=\s*(?:까지|[.,!?/|)\n]|$)|(?=\s+(?:저녁|오후|오전|아침|밤|새벽|낮)(?:에|엔|이요|요)?(?![가-힣])(?!\s*[0-9]{1,2}\s*시)))))"
+    r"|(?<=[0-9])(?P<bare>(?=\s*(?:까지|[.,!?/|)\n]|$))"
+    r"|(?=\s+(?:저녁|오후|오전|아침|밤|새벽|낮)(?:에|엔|이요|요)?(?![가-힣])(?!\s*[0-9]{1,2}\s*시))"
+    r"|(?=\s*(?:봐\s*주|봐줄|맡|부탁|가능|돌봐|정도|쯤|사이|동안))))"
 )
-"""3~7시, 15-19시, 3pm-7pm, 3-7pm, and a bare "9-6." standing alone or before a period word ("7~10 저녁"; both
-hours 1-12; "3-4살" is ages)."""
+"""3~7시, 15-19시, 3pm-7pm, 3-7pm, and a bare "9-6." standing alone, before a period word ("7~10 저녁") or before
+the care asked ("10~12 봐주세요"; both hours 1-12; "3-4살" is ages)."""
 _END_ROLE = re.compile(
     r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지"
     r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
@@ -431,6 +433,10 @@ def find_when(
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, around or hint, school,
                      now_minutes if today_said else None)
     start, end = settled.start, settled.end
+    if times.bare and end == _HALF and start is not None and start < _HALF and (around or hint) == "pm":
+        # "9시부터 12시까지 밤에": the evening one to midnight (a bare 12 is noon or midnight)
+        start, end = start + _HALF, 2 * _HALF
+        settled = Settled(start, end, True, True)
     if times.bare and start is not None and end is not None and start < _HALF and (day == today or (
         day is None and today_said and start + _HALF <= now_minutes + 120)) and _over(
             today, start, end, now, today) and start + _HALF > now_minutes - 60:

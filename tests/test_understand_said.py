@@ -188,3 +188,17 @@ def test_development_checks_safety_training_and_programmes_go_to_other_departmen
     from routing.command import describe
 
     assert describe(R.read(text, MON_0830), R.knowledge)["services"][0] == "other-dept"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9시부터 12시까지 밤에 봐줄 사람 목요일", ("21:00", "00:00")),
+        ("저녁에 10~12 봐주세요 목요일", ("22:00", "00:00")),
+        ("목요일 2~6 맡길 곳", ("14:00", "18:00")),
+        # with no evening word a bare 12 is noon
+        ("목요일 9시부터 12시까지", ("09:00", "12:00")),
+    ],
+)
+def test_a_bare_12_is_midnight_in_the_evening_and_a_bare_range_before_the_ask(text: str, expected: tuple) -> None:
+    assert when(text, datetime(2026, 12, 15, 11, 0, tzinfo=KST))[1:] == expected
