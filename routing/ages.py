@@ -347,7 +347,9 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
     return (_NO_AGE,)
 
 
-def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
+def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[Child, ...]:
+    """``merge``: a grade and an age side by side describe one child ("초2 8살"); off when the count said shows
+    they are two ("아이 셋 초3 초1 5살")."""
     if (
         not _UNIT.search(text)
         and _COUNT_LETTERS.search(text) is None
@@ -360,9 +362,14 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     last_end = 0
     newborn = guessed = named = False
     told = 0
+    """Where the last birth order said after its child's age ends (it is not the next child's)."""
     ranks = "째" in text or "큰" in text or "작은" in text or "첫" in text or "막내" in text
     kin = "딸" in text or "아들" in text or "손" in text or "조카" in text
-    """Where the last birth order said after its child's age ends (it is not the next child's)."""
+    merges = 0
+    spans: list[tuple[int, int]] = []
+    said_at: list[tuple[int, int]] = []
+    """Where every age or grade is said, the ones that describe a child already named too."""
+    """Where each child's first mention is, to place a child named another way among them."""
     mixed: list[int] = []
     rare = _RARE_LETTERS.search(text) is not None
     pattern = (_AGE_ALL if rare else _AGE) if " " in text else (_AGE_ALL_UNSPACED if rare else _AGE_UNSPACED)
@@ -372,6 +379,7 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
         found = _mention(m, text, today or date.min)
         if found is None:
             continue
+        said_at.append((m.start(), m.end()))
         kind, n = found
         if kind == "age" and n and n >= 12 and ("내년" in text or "다음 해" in text) and _NEXT_AGE.match(
             text, max(0, m.start() - 12), m.start()
@@ -414,16 +422,16 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)  # "19년생 2학년": the grade said wins
                 last_end = m.end()
                 continue
-            if kind == "grade" and prev.school_grade is None:
+            if kind == "grade" and prev.school_grade is None and merge:
                 if _next_grade(text, m):
                     last_end = m.end()  # "7살인데 내년에 2학년": the grade is next year's; keep the age
                     continue
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)
-                last_end = m.end()
+                last_end, merges = m.end(), merges + 1
                 continue
-            if kind == "age" and prev.age_months is None:
+            if kind == "age" and prev.age_months is None and merge:
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
-                last_end = m.end()
+                last_end, merges = m.end(), merges + 1
                 continue
         if kind == "grade" and _next_grade(text, m):
             n -= 1  # "내년에 3학년": in 2nd grade now
@@ -439,7 +447,10 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
         orders.append(order)
         born = _born_grade(m, today) if rare and kind == "age" else None
         children.append(Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(n, born))
+        spans.append((m.start(), m.end()))
         last_end = m.end()
+    if children and ("유치원" in text or "어린이집" in text):
+        _add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
@@ -456,6 +467,8 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     elif twins:
         children, orders = [_NO_AGE] * (3 if twins["n"] else 2), [None] * (3 if twins["n"] else 2)
     said = _counted(text) if len(children) < 4 else 0
+    if merges and len(children) < said <= len(children) + merges:
+        return _find_children(text, today, merge=False)  # "아이 셋 초3 초1 5살": three children, none merged
     if said == len(children) + 1 and mixed:
         # "애 둘 5살 7개월": one child more is counted than ages said, and nobody gives a five-year-old's age in
         # months: a five-year-old and a baby of seven months
@@ -471,6 +484,31 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
         ranked = sorted(range(len(children)), key=lambda i: (5 if orders[i] is None else orders[i], i))
         return tuple(children[i] for i in ranked)
     return tuple(children)
+
+
+_PRESCHOOL_NAMED = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*)?(?:다니는|가는)")
+"""Naming a child (not saying where a named one goes: "4살은 어린이집 다녀요")."""
+_NAMED_CHILD = re.compile(r"아들|딸|아이|애|손자|손녀")
+_SIBLING = re.compile(r"\s*(?:동생|남동생|여동생|형|누나|언니|오빠|막내|둘째|셋째)")
+
+
+def _add_preschoolers(
+    text: str, children: list[Child], orders: list[int | None], spans: list[tuple[int, int]],
+    said_at: list[tuple[int, int]],
+) -> None:
+    """A child named as a kindergartner or daycare child beside the children with ages ("초2 딸이랑 유치원생 아들"):
+    one more preschool child, unless the words describe a child whose age is said next to them ("5살 유치원생")."""
+    for m in _PRESCHOOL_NAMED.finditer(text):
+        near = [(a, b) for a, b in said_at if not _SEPARATOR.search(text, min(b, m.end()), max(a, m.start()))
+                and (a - m.end() <= 8 and m.start() - b <= 8)]
+        # "초3 아들 어린이집 다니는 동생": one child named in full, then a sibling ("4살 유치원 다니는 동생": one)
+        if near and not (_SIBLING.match(text, m.end()) and any(
+                _NAMED_CHILD.search(text, b, m.start()) for a, b in near if b <= m.start())):
+            continue
+        at = sum(1 for a, _ in spans if a < m.start())
+        children.insert(at, _PRESCHOOL_CHILD)
+        orders.insert(at, None)
+        spans.insert(at, (m.start(), m.end()))
 
 
 def _preschool(children: list[Child], today: date | None) -> list[Child]:

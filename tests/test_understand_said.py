@@ -202,3 +202,22 @@ def test_development_checks_safety_training_and_programmes_go_to_other_departmen
 )
 def test_a_bare_12_is_midnight_in_the_evening_and_a_bare_range_before_the_ask(text: str, expected: tuple) -> None:
     assert when(text, datetime(2026, 12, 15, 11, 0, tzinfo=KST))[1:] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count said shows a grade and an age side by side are two children
+        ("아이 셋 초3 초1 5살", [(None, 3, None), (None, 1, None), (60, None, None)]),
+        ("아이 둘 초2 5살", [(None, 2, None), (60, None, None)]),
+        ("초2 8살", [(96, 2, None)]),
+        # a kindergartner or daycare child named beside a child with an age
+        ("초등학교 2학년 딸이랑 유치원생 아들", [(None, 2, None), (None, None, False)]),
+        ("초3 아들 어린이집 다니는 동생", [(None, 3, None), (None, None, False)]),
+        ("5살 유치원생 딸", [(60, None, None)]),
+        ("4살 유치원 다니는 동생", [(48, None, None)]),
+    ],
+)
+def test_children_counted_and_named_by_school(text: str, expected: list) -> None:
+    kids = R.read(text, MON_0830).children
+    assert [(c.age_months, c.school_grade, c.school) for c in kids] == expected
