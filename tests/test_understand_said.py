@@ -221,3 +221,17 @@ def test_a_bare_12_is_midnight_in_the_evening_and_a_bare_range_before_the_ask(te
 def test_children_counted_and_named_by_school(text: str, expected: list) -> None:
     kids = R.read(text, MON_0830).children
     assert [(c.age_months, c.school_grade, c.school) for c in kids] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("엄마들 모임 할 장소 빌릴 수 있어요", "mom-center"),
+        ("남매가 맨날 싸워서 고민이에요", "mom-center"),
+        ("아이랑 볼 만한 공연 있나요", "other-dept"),
+    ],
+)
+def test_meeting_places_sibling_fights_and_shows(text: str, first: str) -> None:
+    from routing.command import describe
+
+    assert describe(R.read(text, MON_0830), R.knowledge)["services"][0] == first
