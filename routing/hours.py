@@ -21,6 +21,8 @@ _PM = re.compile(
 )
 _AM = re.compile(r"새벽|아침|오전|출근\s*(?:전|하기\s*전|길)|등원\s*전|등교\s*전|일찍|am(?![a-z])|AM(?![A-Z])")
 _HALF = 720
+_BEGUN = 30
+"""A morning start this many minutes past when the parent asks is the evening one they mean."""
 _LONG = 14 * 60
 """A morning start this long before a certain end is read as the evening one."""
 _LATE_MORNING_ENDS = (10, 11)
@@ -79,8 +81,9 @@ def settle(
         over = start if end is None else end
         if hint is not None:
             pm = hint == "pm"
-        elif hour <= 5 or (school and hour <= 8) or (now_minutes is not None and over <= now_minutes):
-            pm = True
+        elif hour <= 5 or (school and hour <= 8) or (now_minutes is not None and (
+                over <= now_minutes or start + _BEGUN <= now_minutes)):
+            pm = True  # the morning hours are over, or began well before now ("오늘 7시부터 9시까지" at 08:00)
         elif hour in _DOUBTFUL and end is not None and bare_end and end // 60 in _LATE_MORNING_ENDS:
             # "7시부터 10시까지": still asked, but dawn care ends when work begins, not at ten: the evening is the
             # reading held meanwhile

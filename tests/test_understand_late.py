@@ -113,3 +113,16 @@ def test_today_named_as_background_is_not_the_care_day(text: str, now: datetime,
 def test_a_son_and_a_daughter_each_named_before_an_age_are_two(text: str, expected: list) -> None:
     kids = R.read(text, datetime(2026, 12, 9, 10, 0, tzinfo=KST)).children
     assert [(c.age_months, c.school_grade) for c in kids] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        ("오늘 7시부터 9시까지 맡길 곳", datetime(2026, 12, 15, 8, 0, tzinfo=KST), ("19:00", "21:00")),
+        ("오늘 10시부터 11시까지요", datetime(2026, 12, 15, 10, 40, tzinfo=KST), ("22:00", "23:00")),
+        # just begun: still asked (held as the morning)
+        ("오늘 7시부터 9시까지 맡길 곳", datetime(2026, 12, 15, 7, 10, tzinfo=KST), ("07:00", "09:00")),
+    ],
+)
+def test_bare_hours_whose_morning_start_is_long_past_are_tonights(text: str, now: datetime, expected: tuple) -> None:
+    assert reading(text, now)[1:3] == expected
