@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from routing.asides import in_korean, time_now, work_hours
 from routing.days import TODAY, Day, find_days, is_holiday, says_now
-from routing.hours import Period, Settled, period, settle
-from routing.numbers import NATIVE, alternation
+from routing.hours import HOURS_WORDS, MARK, Period, Settled, period, settle
+from routing.numbers import NATIVE
 
-_HOURS_RE = alternation({w: n for w, n in NATIVE.items() if n <= 12})
-_MARK = r"오전|오후|아침|점심|낮|저녁|저녘|밤|새벽|am|pm|AM|PM"
+_HOURS_RE = HOURS_WORDS
+_MARK = MARK
 _AFTERNOON = frozenset({"오후", "저녁", "저녘", "밤", "pm", "PM"})
 _NOON_PM = frozenset({"오후", "pm", "PM"})
 """오후 12시 and 12pm are noon; 밤 12시 is midnight."""
@@ -65,21 +66,6 @@ _END_ROLE = re.compile(
     r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
 )
 """An end: 까지, or the hour the parent comes for the child ("7시에 데리러 가요")."""
-_WORK_WORDS = re.compile(r"근무|출근|교대|나이트|이브닝|알바|일해|일하|업무|영업|시프트")
-_ONE_TIME = (
-    rf"(?:(?:{_MARK})\s*)?(?:[0-9]{{1,2}}(?::[0-9]{{2}})?\s*(?:시(?:\s*반|\s*[0-9]{{1,2}}\s*분)?)?"
-    rf"|{_HOURS_RE}\s*시(?:\s*반)?)"
-)
-_RANGE_SPAN = re.compile(rf"{_ONE_TIME}\s*(?:부터|에서|~|-|–|〜)\s*{_ONE_TIME}(?:\s*까지)?")
-"""A range of two times, whatever its form ("8시~17시", "밤 10시~아침 7시", "9시부터 6시까지")."""
-_WORK_AFTER = re.compile(
-    r"\s*\)?\s*(?:이|가|는|은)?\s*(?:근무|일해|일하|일을\s*해|출근|교대|알바|업무|영업|수업이라|근무라)"
-)
-_WORK_BEFORE = re.compile(
-    r"(?:근무(?:\s*시간)?|업무(?:\s*시간)?|나이트|이브닝|데이\s*근무|교대\s*근무|시프트|알바)"
-    r"\s*(?:은|는|이|가|도|예요|이에요|이라|인데|이고|:)?\s*[(:]?\s*$"
-)
-"""Working hours said around a range: the parent's own schedule, the reason for care, not its hours."""
 _NAMED_ROLE = re.compile(
     r"(?:(?P<s>시작(?:\s*시간|\s*시각)?)|끝(?:\s*시간|\s*시각|나는\s*(?:건|거|시간))?)\s*(?:은|는|이|:)\s*(?:{mark}\s*)?$".format(
         mark="(?:오전|오후|아침|낮|저녁|밤|새벽)")
@@ -95,13 +81,6 @@ _LUNCH = re.compile(
     r"|부터|에서|(?P<until>까지|전까지|전에))"
 )
 """Lunch said instead of a clock: from noon ("점심때부터"), after it 13:00 ("점심 먹고"), or until noon."""
-_CLOCK_NOW = re.compile(
-    rf"(?:지금|벌써|현재)\s*(?:이|은)?\s*(?:(?:이미|벌써|거의|이제|막|딱)\s*)?(?:시간\s*(?:이|은)?\s*)?(?:(?:{_MARK})\s*)?"
-    rf"(?:[0-9]{{1,2}}|{_HOURS_RE})\s*시"
-    r"(?:\s*반|\s*[0-9]{1,2}\s*분)?\s*(?:인데|이니까|니까|라서|이라서|예요|이에요|거든요|밖에|넘었|넘어서|다\s*됐|가\s*넘|이\s*넘|쯤인데"
-    r"|(?:이)?네요|(?:이)?네(?![가-힣])|(?:이)?잖아|가\s*됐|이\s*됐|됐)"
-)
-"""The time now, said as a reason ("지금 밤 11시인데 내일 새벽 6시부터"): never the care's hours."""
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
 _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
 """Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
@@ -369,19 +348,13 @@ def find_when(
     from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours);
     ``whole_day`` is the window "하루 종일" means (the knowledge's ``day_from``-``day_until``)."""
     today = now.date()
-    if "시" in text and ("지금" in text or "벌써" in text or "현재" in text) and (
-        said_now := _CLOCK_NOW.search(text)
-    ) is not None:
-        text = text[: said_now.start()] + " " * (said_now.end() - said_now.start()) + text[said_now.end() :]
-    else:
-        said_now = None
-    if "o" in text and ("omorrow" in text or "oday" in text or "onight" in text) and not text.isascii():
-        # Korean with some English words ("tomorrow 3pm to 7pm 돌봄 need 해요"); a message all in English is
-        # another language, which the dialog answers as such
-        text = _ENGLISH_DAYS.sub(_in_korean, text)
-    if ("근" in text or "일하" in text or "일해" in text or "트" in text or "업" in text or "교대" in text
-            or "알바" in text or "브닝" in text) and _WORK_WORDS.search(text):
-        text = _without_work_hours(text)
+    text, said_now = time_now(text)
+    text = in_korean(text)
+    blanked = work_hours(text)
+    if blanked is not None and _CLOCK_LETTERS.search(blanked):
+        left = find_times(blanked, None)
+        if left.start is not None or left.end is not None:
+            text = blanked  # "제가 8시~17시 근무라 … 9시부터 5시까지": the other hours are the care's
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
@@ -411,7 +384,7 @@ def find_when(
         text = text[: later.start()] + " " * (later.end() - later.start()) + text[later.end() :]
     if day is None and (now_said or TODAY.search(text)):
         day = today
-    clock_now = day is None and said_now is not None  # "지금 10시인데 11시부터": tonight, unless a day is named
+    clock_now = day is None and said_now  # "지금 10시인데 11시부터": tonight, unless a day is named
     times = find_times(text, now_minutes if now_said else None)
     if later is not None and until and times.end is None and times.start is not None:
         end = times.start + _offset(later)
@@ -488,31 +461,6 @@ def find_when(
     if overnight:
         night = True
     return When(day, start, end, night, holiday, urgent, own, settled.ambiguous_hour, past, overnight)
-
-
-_ENGLISH_DAYS = re.compile(r"(?<![a-zA-Z])(?:[tT]omorrow|[tT]oday|[tT]onight)(?![a-zA-Z])")
-_KOREAN_DAYS = {"omorrow": "내일", "oday": "오늘", "onight": "오늘 밤"}
-
-
-def _in_korean(m: re.Match[str]) -> str:
-    """"tomorrow 3pm to 7pm": the day word in Korean, padded so every position in the text stays where it was."""
-    word = _KOREAN_DAYS[m.group()[1:]]
-    return word + " " * (len(m.group()) - len(word))
-
-
-def _without_work_hours(text: str) -> str:
-    """The text with a parent's working hours blanked ("제가 8시~17시 근무라", "나이트예요(밤 10시~아침 7시)"),
-    when other hours are left: those are the care's."""
-    blanked = text
-    for m in _RANGE_SPAN.finditer(text):
-        after = _WORK_AFTER.match(text, m.end())
-        before = _WORK_BEFORE.search(text, max(0, m.start() - 14), m.start())
-        if after or before:
-            blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
-    if blanked is text or not _CLOCK_LETTERS.search(blanked):
-        return text
-    left = find_times(blanked, None)
-    return blanked if left.start is not None or left.end is not None else text
 
 
 def _whole_day(start: int | None, end: int | None, day: tuple[int, int]) -> tuple[int | None, int | None]:
