@@ -487,6 +487,9 @@ def _offset(m: re.Match[str]) -> int:
     return (int(m["h"]) if m["h"] else NATIVE[m["hn"]]) * 60 + (30 if m["half"] else 0)
 
 
+_NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
+
+
 def _within(period: Day, day: Day, text: str) -> bool:
     """Whether ``day`` is one day of the run of days off named at ``period`` (not a second day joined to it)."""
     m = _PERIOD_DAYS.match(text, period.at)
@@ -495,6 +498,8 @@ def _within(period: Day, day: Day, text: str) -> bool:
         and -3 <= (day.day - period.day).days <= 6
         and is_holiday(day.day)
         and _JOINED.match(text, m.end()) is None
+        # "주말 토요일이랑 일요일": the weekend's Saturday is said with it ("성탄절 연휴 토요일" is a day inside)
+        and not (m.group().endswith("주말") and _NAMED_IN_PERIOD.match(text, m.end()))
     )
 
 

@@ -235,3 +235,9 @@ def test_meeting_places_sibling_fights_and_shows(text: str, first: str) -> None:
     from routing.command import describe
 
     assert describe(R.read(text, MON_0830), R.knowledge)["services"][0] == first
+
+
+def test_the_weekends_saturday_named_with_it_is_the_day() -> None:
+    now = datetime(2026, 12, 18, 9, 0, tzinfo=KST)
+    assert R.read("주말 토요일이랑 일요일 둘 다 10시~4시", now).need.day == date(2026, 12, 19)
+    assert R.read("주말에도 되나요? 일요일 10시부터", now).need.day == date(2026, 12, 20)
