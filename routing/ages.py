@@ -388,7 +388,9 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
             last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
             continue
-        if children and kind == "age" and "만" in text and _FULL_AGE.search(text, last_end, m.start()):
+        if children and kind == "age" and "만" in text and _FULL_AGE.search(text, last_end, m.start()) and (
+            not _SEPARATOR.search(text, last_end, m.start())
+        ):
             prev = children[-1]  # "4살.. 아 만으로는 3살이에요": the same child's age by 만 나이, which wins
             children[-1] = Child(age_months=n, school_grade=prev.school_grade)
             last_end = m.end()

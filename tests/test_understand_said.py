@@ -42,6 +42,7 @@ def test_a_correction_with_아니다_or_아니지_replaces_the_day(text: str, ex
         ("애가 5살.. 아 만으로는 4살이에요", [48]),
         ("여섯살인데 만 나이로 치면 다섯살", [60]),
         ("큰애 7살 만으로 6살이고 작은애 3살", [72, 36]),
+        ("첫째 7살이고 둘째는 만으로 4살", [84, 48]),  # another child, named: not a restatement
     ],
 )
 def test_an_age_restated_by_만_나이_is_the_same_child(text: str, months: list[int]) -> None:
