@@ -348,9 +348,13 @@ def find_when(
     from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours);
     ``whole_day`` is the window "하루 종일" means (the knowledge's ``day_from``-``day_until``)."""
     today = now.date()
-    text, said_now = time_now(text)
-    text = in_korean(text)
-    blanked = work_hours(text)
+    said_now = False
+    if "지금" in text or "벌써" in text or "현재" in text:  # most messages say none of these: no call
+        text, said_now = time_now(text)
+    if "o" in text:
+        text = in_korean(text)
+    blanked = work_hours(text) if ("근" in text or "트" in text or "업" in text or "교대" in text or "일" in text
+                                   or "알바" in text) else None
     if blanked is not None and _CLOCK_LETTERS.search(blanked):
         left = find_times(blanked, None)
         if left.start is not None or left.end is not None:
