@@ -46,7 +46,7 @@ _RARE_LETTERS = re.compile(
 )
 
 
-def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
+def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> re.Pattern[str]:
     return re.compile(
         rf"""
     (?=[0-9만생신갓백돌초{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
@@ -54,7 +54,7 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
     {rare}
       (?:
         (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|샬|세(?![대상금탁트계기무수입부미균]))
-      | (?:만\s*)?(?<![가-힣])(?P<yn>{NATIVE_RE})\s*살
+      | (?:만\s*)?{left}(?P<yn>{NATIVE_RE})\s*살
       | 만\s*(?P<ys>{SINO_RE})\s*세
     )
     (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{_MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
@@ -77,12 +77,23 @@ def _age_pattern(rare: str, letters: str = "") -> re.Pattern[str]:
 
 _AGE = _age_pattern("")
 _AGE_ALL = _age_pattern(_RARE, "중고예")
+_UNSPACED = "(?:(?<![가-힣])|(?<=까지|부터|우리|저희|이랑|하고|인데|이고))"
+"""Before an age in words in a message typed without spaces ("…여섯시까지네살딸")."""
+_AGE_UNSPACED = _age_pattern("", "", _UNSPACED)
+_AGE_ALL_UNSPACED = _age_pattern(_RARE, "중고예", _UNSPACED)
 _SEPARATOR = re.compile(
     r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠"
     r"|(?<![가-힣])(?:하나|한\s*(?:명|놈|애)|다른\s*(?:하나|애|아이|한\s*명))\s*(?:은|는|이|가)(?![가-힣])"
 )
 """Between two mentions, a new child ("하나는 초2고 하나는 4살": two; "4살 초2" alone is one child)."""
+_KIN_BEFORE = re.compile(r"(?<![가-힣])(?:우리\s*|저희\s*)?(?:딸|아들|손녀|손자|조카)(?:\s*(?:은|는|이|이는|가))?\s*$")
+"""A son or daughter named right before an age or grade: "딸 2학년 아들 7살" names two children, each before its
+own age ("초2 아들 8살" stays one: the first mention has no name before it)."""
+_FULL_AGE = re.compile(r"만\s*(?:으로|나이(?:로|는|론)?)(?:\s*(?:는|은|치면|하면|따지면))?\s*$")
+"""Right before an age: the same child's age restated by 만 나이 ("5살인데 만으로는 4살")."""
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
+_ORDINAL_AFTER = re.compile(rf"\s*(?:인|이고|이요|짜리)?\s*(?:{_ORDINAL.pattern})")
+"""A birth order said right after the age ("초1 큰애", "다섯살 작은애")."""
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
 _UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]")
@@ -336,7 +347,9 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
     return (_NO_AGE,)
 
 
-def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
+def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[Child, ...]:
+    """``merge``: a grade and an age side by side describe one child ("초2 8살"); off when the count said shows
+    they are two ("아이 셋 초3 초1 5살")."""
     if (
         not _UNIT.search(text)
         and _COUNT_LETTERS.search(text) is None
@@ -347,15 +360,26 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     children: list[Child] = []
     orders: list[int | None] = []
     last_end = 0
-    newborn = guessed = False
+    newborn = guessed = named = False
+    told = 0
+    """Where the last birth order said after its child's age ends (it is not the next child's)."""
+    ranks = "째" in text or "큰" in text or "작은" in text or "첫" in text or "막내" in text
+    kin = "딸" in text or "아들" in text or "손" in text or "조카" in text
+    merges = 0
+    spans: list[tuple[int, int]] = []
+    said_at: list[tuple[int, int]] = []
+    """Where every age or grade is said, the ones that describe a child already named too."""
+    """Where each child's first mention is, to place a child named another way among them."""
     mixed: list[int] = []
-    pattern = _AGE_ALL if _RARE_LETTERS.search(text) else _AGE
+    rare = _RARE_LETTERS.search(text) is not None
+    pattern = (_AGE_ALL if rare else _AGE) if " " in text else (_AGE_ALL_UNSPACED if rare else _AGE_UNSPACED)
     for m in pattern.finditer(text):
-        if pattern is _AGE_ALL and (m["by"] or m["bb"] or m["cls"]) and today is None:
+        if rare and (m["by"] or m["bb"] or m["cls"]) and today is None:
             continue
         found = _mention(m, text, today or date.min)
         if found is None:
             continue
+        said_at.append((m.start(), m.end()))
         kind, n = found
         if kind == "age" and n and n >= 12 and ("내년" in text or "다음 해" in text) and _NEXT_AGE.match(
             text, max(0, m.start() - 12), m.start()
@@ -364,7 +388,16 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
         if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
             last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
             continue
-        if children and not _SEPARATOR.search(text, last_end, m.start()):
+        if children and kind == "age" and "만" in text and _FULL_AGE.search(text, last_end, m.start()) and (
+            not _SEPARATOR.search(text, last_end, m.start())
+        ):
+            prev = children[-1]  # "4살.. 아 만으로는 3살이에요": the same child's age by 만 나이, which wins
+            children[-1] = Child(age_months=n, school_grade=prev.school_grade)
+            last_end = m.end()
+            continue
+        if children and not _SEPARATOR.search(text, last_end, m.start()) and not (
+            named and _KIN_BEFORE.search(text, last_end, m.start())
+        ):
             prev = children[-1]
             if kind == "upper" and (prev.age_months is not None or prev.school_grade is not None) and (
                 n is None or prev.school_grade is None
@@ -391,28 +424,35 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)  # "19년생 2학년": the grade said wins
                 last_end = m.end()
                 continue
-            if kind == "grade" and prev.school_grade is None:
+            if kind == "grade" and prev.school_grade is None and merge:
                 if _next_grade(text, m):
                     last_end = m.end()  # "7살인데 내년에 2학년": the grade is next year's; keep the age
                     continue
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)
-                last_end = m.end()
+                last_end, merges = m.end(), merges + 1
                 continue
-            if kind == "age" and prev.age_months is None:
+            if kind == "age" and prev.age_months is None and merge:
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
-                last_end = m.end()
+                last_end, merges = m.end(), merges + 1
                 continue
         if kind == "grade" and _next_grade(text, m):
             n -= 1  # "내년에 3학년": in 2nd grade now
             if n < 1:
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
+        named = kin and _KIN_BEFORE.search(text, max(last_end, m.start() - 6), m.start()) is not None
         if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
             mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
-        orders.append(_ordinal(text, max(last_end, m.start() - 12), m.start()))
-        born = _born_grade(m, today) if pattern is _AGE_ALL and kind == "age" else None
+        order = _ordinal(text, max(last_end, told, m.start() - 12), m.start()) if ranks else None
+        if order is None and ranks and (after := _ORDINAL_AFTER.match(text, m.end())) is not None:
+            order, told = _ordinal(text, after.start(), after.end()), after.end()  # "초1 큰애랑 다섯살 작은애"
+        orders.append(order)
+        born = _born_grade(m, today) if rare and kind == "age" else None
         children.append(Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(n, born))
+        spans.append((m.start(), m.end()))
         last_end = m.end()
+    if children and ("유치원" in text or "어린이집" in text):
+        _add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children
     if ("내" in text or "예비" in text or "학" in text) and _NEXT_SCHOOL.search(text):
         children = _preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
@@ -429,6 +469,8 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
     elif twins:
         children, orders = [_NO_AGE] * (3 if twins["n"] else 2), [None] * (3 if twins["n"] else 2)
     said = _counted(text) if len(children) < 4 else 0
+    if merges and len(children) < said <= len(children) + merges:
+        return _find_children(text, today, merge=False)  # "아이 셋 초3 초1 5살": three children, none merged
     if said == len(children) + 1 and mixed:
         # "애 둘 5살 7개월": one child more is counted than ages said, and nobody gives a five-year-old's age in
         # months: a five-year-old and a baby of seven months
@@ -444,6 +486,31 @@ def _find_children(text: str, today: date | None) -> tuple[Child, ...]:
         ranked = sorted(range(len(children)), key=lambda i: (5 if orders[i] is None else orders[i], i))
         return tuple(children[i] for i in ranked)
     return tuple(children)
+
+
+_PRESCHOOL_NAMED = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*)?(?:다니는|가는)")
+"""Naming a child (not saying where a named one goes: "4살은 어린이집 다녀요")."""
+_NAMED_CHILD = re.compile(r"아들|딸|아이|애|손자|손녀")
+_SIBLING = re.compile(r"\s*(?:동생|남동생|여동생|형|누나|언니|오빠|막내|둘째|셋째)")
+
+
+def _add_preschoolers(
+    text: str, children: list[Child], orders: list[int | None], spans: list[tuple[int, int]],
+    said_at: list[tuple[int, int]],
+) -> None:
+    """A child named as a kindergartner or daycare child beside the children with ages ("초2 딸이랑 유치원생 아들"):
+    one more preschool child, unless the words describe a child whose age is said next to them ("5살 유치원생")."""
+    for m in _PRESCHOOL_NAMED.finditer(text):
+        near = [(a, b) for a, b in said_at if not _SEPARATOR.search(text, min(b, m.end()), max(a, m.start()))
+                and (a - m.end() <= 8 and m.start() - b <= 8)]
+        # "초3 아들 어린이집 다니는 동생": one child named in full, then a sibling ("4살 유치원 다니는 동생": one)
+        if near and not (_SIBLING.match(text, m.end()) and any(
+                _NAMED_CHILD.search(text, b, m.start()) for a, b in near if b <= m.start())):
+            continue
+        at = sum(1 for a, _ in spans if a < m.start())
+        children.insert(at, _PRESCHOOL_CHILD)
+        orders.insert(at, None)
+        spans.insert(at, (m.start(), m.end()))
 
 
 def _preschool(children: list[Child], today: date | None) -> list[Child]:

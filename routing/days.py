@@ -14,14 +14,15 @@ from routing.numbers import NATIVE_RE
 WEEKDAYS = "월화수목금토일"
 _DAY = re.compile(
     r"""
-    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석]|부처|개천)  # first-letter test
+    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대]|부처|개천)  # first-letter test
     (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
     \s*(?:뒤|후|있다가|지나서|지나고|지나면|지난\s*(?:뒤|후|다음))
-  | (?:(?<![0-9])(?P<nm>[0-9]{1,2})\s*월|(?P<nmw>이번\s*달|이달|요번\s*달|다음\s*달|담\s*달))\s*
+  | (?:(?<![0-9])(?P<nm>[0-9]{1,2})\s*월
+      |(?P<nmw>이번\s*달|이달|요번\s*달|다음\s*달|담\s*달|새해|내년\s*(?=첫|마지막)))\s*
     (?:(?:의\s*)?(?P<last>마지막\s*날|말일|막\s*날)|(?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째|마지막|막)\s*주\s*
-    (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?)
+    (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?|(?P<nth1>첫|마지막)\s*(?P<nwd1>[월화수목금토일])\s*(?:요일|욜))
   | (?<![0-9])(?P<mm>[0-9]{1,2})\s*월\s*(?P<md>[0-9]{1,2})\s*일
   | (?<![0-9:./\-])(?P<sm>[0-9]{1,2})\s*[/.]\s*(?P<sd>[0-9]{1,2})(?![0-9./])
     (?!\s*(?:살|세|개월|시간|kg|km|도|키로|%|배))
@@ -31,11 +32,13 @@ _DAY = re.compile(
     \s*(?:(?:연휴\s*)?(?P<endw>끝나고|끝나면|지나고|지나면|지나서|끝난\s*(?:뒤|후|다음)에?)\s*(?:바로\s*)?(?:첫\s*)?
         (?P<hwd>[월화수목금토일])\s*(?:요일|욜)
       |(?P<hn>이틀|사흘|나흘|닷새|[1-9]\s*일)\s*(?P<hdir>전|후|뒤|지나서)
-      |연휴\s*(?P<block>첫\s*(?:째\s*)?날|마지막\s*날|(?:끝나고|끝나면|지나고|지나면|끝난\s*뒤|끝난\s*다음)\s*(?:바로\s*)?(?:다음\s*날|이튿날)?)
+      |연휴\s*(?P<block>첫\s*(?:째\s*)?날|마지막\s*날|전\s*날|전일|하루\s*전|시작\s*전\s*날|(?:끝나고|끝나면|지나고|지나면|끝난\s*뒤|끝난\s*다음)\s*(?:바로\s*)?(?:다음\s*날|이튿날)?)
       |(?P<alt>대체\s*(?:공휴일|휴일|휴무일?))|(?P<shift>전\s*날|전일|다음\s*날|이튿날|당일|연휴))
+  | (?<![가-힣])(?P<subst>대체\s*(?:공휴일|휴일|휴무일?))
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
       |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일)
-  | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?![가-힣])|명일|모레|글피|오늘|오눌|금일
+  | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?:(?![가-힣])|(?=오전|오후|아침|저녁|밤|낮|새벽|점심))
+      |명일|모레|글피|오늘|오눌|금일
       |모래(?!\s*(?:놀이|사장|밭|성|장난|알|시계|주머니|바람|폭풍|먼지|바닥|위|속|가(?![가-힣])|를|로(?![가-힣])|처럼|같|투성|더미|찜|묻|놀|만지|파|쌓)))
   | (?:(?P<wp>이번|요번|금|다음|담|다다음|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
   | (?P<wp2>이번|요번|다음|담|다다음)\s*주\s*(?P<wd2>[월화수목금토])
@@ -128,7 +131,12 @@ def _around_holiday(today: date, name: str, block: str, alternative: bool) -> da
             first -= timedelta(days=1)
         while off(last + timedelta(days=1)):
             last += timedelta(days=1)
-        found = first if block.startswith("첫") else last if block.startswith("마지막") else last + timedelta(days=1)
+        if block.startswith(("전", "하루전", "시작전")):
+            found = first - timedelta(days=1)  # "설 연휴 전날": the working day before the run of days off
+        elif block.startswith(("첫", "마지막")):
+            found = first if block.startswith("첫") else last
+        else:
+            found = last + timedelta(days=1)
     return found if found is not None and found >= today else None
 
 
@@ -177,6 +185,13 @@ def _nth_weekday(today: date, month: int, nth: int, weekday: int) -> date | None
     return None
 
 
+def _month_word(today: date, word: str) -> int:
+    """The month named by 이번 달, 다음 달 or 새해/내년 (January)."""
+    if word[0] in "새내":
+        return 1
+    return (today.month - 1 + (word[0] in "다담")) % 12 + 1
+
+
 def _day(m: re.Match[str], today: date) -> date | None:
     g = m.groupdict()
     monday = today - timedelta(days=today.weekday())
@@ -191,9 +206,11 @@ def _day(m: re.Match[str], today: date) -> date | None:
         n = int(g["an"])
         return today + timedelta(days=n * (7 if g["au"].startswith("주") else 1))
     if (g["nm"] or g["nmw"]) and not g["last"]:
-        nth = _NTH.get(re.sub(r"\s", "", g["nth"])) or int(re.sub(r"[^0-9]", "", g["nth"]) or 0)
-        month = int(g["nm"]) if g["nm"] else (today.month - 1 + (g["nmw"][0] in "다담")) % 12 + 1
-        return _nth_weekday(today, month, nth, WEEKDAYS.index(g["nwd"])) if -1 <= nth <= 5 and nth else None
+        said = g["nth"] or g["nth1"]  # "12월 둘째 주 토요일", "1월 첫 월요일" (첫/마지막 need no 주)
+        nth = _NTH.get(re.sub(r"\s", "", said)) or int(re.sub(r"[^0-9]", "", said) or 0)
+        month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
+        weekday = WEEKDAYS.index(g["nwd"] or g["nwd1"])
+        return _nth_weekday(today, month, nth, weekday) if -1 <= nth <= 5 and nth else None
     if g["mm"]:
         return _month_day(today, int(g["mm"]), int(g["md"]))
     if g["sm"]:
@@ -204,7 +221,7 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return _month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
         return _day_of_month(today, int(g["dd"]))
     if g["last"]:  # "12월 마지막 날", "이번 달 말일"
-        month = int(g["nm"]) if g["nm"] else (today.month - 1 + (g["nmw"][0] in "다담")) % 12 + 1
+        month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
         if not 1 <= month <= 12:
             return None
         year = today.year + (1 if month < today.month else 0)
@@ -225,6 +242,10 @@ def _day(m: re.Match[str], today: date) -> date | None:
         return None if main is None else main + timedelta(days=shift)
     if g["named"]:
         return _named_day(today, re.sub(r"\s", "", g["named"]))
+    if g["subst"]:  # "대체공휴일에도 하나요? 그날": the next alternative holiday
+        return next((d for y in (today.year, today.year + 1) for d, label in sorted(_holiday_names(y))
+                     if label.startswith("Alternative holiday") and d >= today), None)
+
     if g["rel"]:
         return today + timedelta(days=_REL[re.sub(r"\s", "", g["rel"])])
     if g["wd"] or g["wd2"]:

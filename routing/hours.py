@@ -14,13 +14,21 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from routing.numbers import NATIVE, alternation
+
 Period = Literal["am", "pm"]
+MARK = r"오전|오후|아침|점심|낮|저녁|저녘|밤|새벽|am|pm|AM|PM"
+"""Words said before an hour that say its half of the day."""
+HOURS_WORDS = alternation({w: n for w, n in NATIVE.items() if n <= 12})
+"""Hours 1-12 in words (한, 두, … 열두)."""
 _PM = re.compile(
     r"저녁|저녘|밤(?!톨|송이|나무|껍질|길)|야근|야간|퇴근|오후|하원|하교|방과\s*후|(?:학교|학원|수업|유치원|어린이집)\s*(?:끝나|마치|마친|끝난)"
     r"|늦게|늦은\s*시간|pm|PM"
 )
 _AM = re.compile(r"새벽|아침|오전|출근\s*(?:전|하기\s*전|길)|등원\s*전|등교\s*전|일찍|am(?![a-z])|AM(?![A-Z])")
 _HALF = 720
+_BEGUN = 30
+"""A morning start this many minutes past when the parent asks is the evening one they mean."""
 _LONG = 14 * 60
 """A morning start this long before a certain end is read as the evening one."""
 _LATE_MORNING_ENDS = (10, 11)
@@ -79,8 +87,9 @@ def settle(
         over = start if end is None else end
         if hint is not None:
             pm = hint == "pm"
-        elif hour <= 5 or (school and hour <= 8) or (now_minutes is not None and over <= now_minutes):
-            pm = True
+        elif hour <= 5 or (school and hour <= 8) or (now_minutes is not None and (
+                over <= now_minutes or start + _BEGUN <= now_minutes)):
+            pm = True  # the morning hours are over, or began well before now ("오늘 7시부터 9시까지" at 08:00)
         elif hour in _DOUBTFUL and end is not None and bare_end and end // 60 in _LATE_MORNING_ENDS:
             # "7시부터 10시까지": still asked, but dawn care ends when work begins, not at ten: the evening is the
             # reading held meanwhile

@@ -42,7 +42,10 @@ _TERM = re.compile("방학(?:끝나|끝난|이끝|지나|말고|아닌|아니|�
 """방학 named only to say a day is not in the vacation."""
 MAX_TAPS = 512
 """Button values kept read (per minute); far more than the buttons the dialog offers."""
-_CORRECTION = re.compile(r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고|아니(?=\s+[0-9가-힣]))")
+_CORRECTION = re.compile(
+    r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고|(?<![가-힣])아니(?:다|지)(?![가-힣])|아니(?=\s+[0-9가-힣]))"
+)
+"""A correction inside the message: what follows it replaces what came before ("수요일이요 아 아니다 목요일")."""
 
 
 def _period(hint: str | None) -> Period | None:

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from routing.asides import in_korean, time_now, work_hours
 from routing.days import TODAY, Day, find_days, is_holiday, says_now
-from routing.hours import Period, Settled, period, settle
-from routing.numbers import NATIVE, alternation
+from routing.hours import HOURS_WORDS, MARK, Period, Settled, period, settle
+from routing.numbers import NATIVE
 
-_HOURS_RE = alternation({w: n for w, n in NATIVE.items() if n <= 12})
-_MARK = r"오전|오후|아침|점심|낮|저녁|저녘|밤|새벽|am|pm|AM|PM"
+_HOURS_RE = HOURS_WORDS
+_MARK = MARK
 _AFTERNOON = frozenset({"오후", "저녁", "저녘", "밤", "pm", "PM"})
 _NOON_PM = frozenset({"오후", "pm", "PM"})
 """오후 12시 and 12pm are noon; 밤 12시 is midnight."""
@@ -25,34 +26,51 @@ _MINUTES = (
     r"(?:\s*(?P<half>반)(?!찬)|\s*(?P<mi>[0-9]{1,2}(?=\s*분)|[0-5][0-9](?![0-9]|\s*(?:살|세|개월|명|일|월|시|년|학년|%)))\s*분?)?"
 )
 """반, N분, or two digits without 분 ("6시30까지")."""
-_TIME = re.compile(
-    rf"""
+_UNSPACED = r"(?:(?<![가-힣])|(?<=오전|오후|저녁|아침|새벽|부터|까지|내일|모레|오늘)|(?<=밤|낮|낼))"
+"""Before a number said in words: a word boundary, or a word it follows in a message typed without spaces
+("낼오후두시부터여섯시까지")."""
+def _time_pattern(left: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"""
     (?=[0-9오아점낮저밤새aApP한두세네다여일열정자])  # cheap first-letter test
     (?:(?P<mk>{_MARK})\s*(?:에|쯤|께)?\s*)?
     (?:
         (?<![0-9])(?P<h>[0-9]{{1,2}})\s*시{_NOT_CLOCK}{_MINUTES}
-      | (?<![가-힣])(?P<hn>{_HOURS_RE})\s*시{_NOT_CLOCK}{_MINUTES.replace("half", "half2").replace("mi", "mi2")}
+      | {left}(?P<hn>{_HOURS_RE})\s*시{_NOT_CLOCK}{_MINUTES.replace("half", "half2").replace("mi", "mi2")}
       | (?<![0-9:])(?P<ph>[0-9]{{1,2}})(?::(?P<pmi>[0-9]{{2}}))?\s*(?P<ap>[aApP])\.?\s*[mM]\.?(?![a-zA-Z])
       | (?<![0-9])(?P<hh>[0-9]{{1,2}}):(?P<mm>[0-9]{{2}})(?![0-9])
       | (?P<noon>정오)
       | (?P<midnight>자정)
     )
     """,
-    re.VERBOSE,
-)
+        re.VERBOSE,
+    )
+
+
+_TIME = _time_pattern("(?<![가-힣])")
+_TIME_UNSPACED = _time_pattern(_UNSPACED)
+"""For a message with no space at all: the slower left edge is paid only there."""
 _CLOCK_LETTERS = re.compile("[시:정자mM]")
 _SHORT_RANGE = re.compile(
     rf"(?:(?P<mk>{_MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})(?:\s*(?P<ap>[aApP])\.?\s*[mM]\.?)?"
     rf"\s*[~\-–〜]\s*(?:(?P<mk2>{_MARK})\s*)?"
     rf"(?P<b>[0-9]{{1,2}})\s*(?:시{_NOT_CLOCK}|(?P<bp>[aApP])\.?\s*[mM]\.?(?![a-zA-Z])"
-    r"|(?<=[0-9])(?P<bare>(?=\s*(?:까지|[.,!?/|)\n]|$))))"
+    r"|(?<=[0-9])(?P<bare>(?=\s*(?:까지|[.,!?/|)\n]|$))"
+    r"|(?=\s+(?:저녁|오후|오전|아침|밤|새벽|낮)(?:에|엔|이요|요)?(?![가-힣])(?!\s*[0-9]{1,2}\s*시))"
+    r"|(?=\s*(?:봐\s*주|봐줄|맡|부탁|가능|돌봐|정도|쯤|사이|동안))))"
 )
-"""3~7시, 15-19시, 3pm-7pm, 3-7pm, and a bare "9-6." standing alone (both hours 1-12; "3-4살" is ages)."""
+"""3~7시, 15-19시, 3pm-7pm, 3-7pm, and a bare "9-6." standing alone, before a period word ("7~10 저녁") or before
+the care asked ("10~12 봐주세요"; both hours 1-12; "3-4살" is ages)."""
 _END_ROLE = re.compile(
     r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지"
     r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
 )
 """An end: 까지, or the hour the parent comes for the child ("7시에 데리러 가요")."""
+_NAMED_ROLE = re.compile(
+    r"(?:(?P<s>시작(?:\s*시간|\s*시각)?)|끝(?:\s*시간|\s*시각|나는\s*(?:건|거|시간))?)\s*(?:은|는|이|:)\s*(?:{mark}\s*)?$".format(
+        mark="(?:오전|오후|아침|낮|저녁|밤|새벽)")
+)
+"""A time introduced by what it is ("시작은 1시", "끝나는 시간은 7시")."""
 _START_ROLE = re.compile(r"\s*(?:부터|에서|이후|넘어|지나|쯤부터|[~\-–〜])")
 _DURATION = re.compile(
     rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{_HOURS_RE}))\s*시간(?:\s*(?P<half>반)|\s*(?P<mi>[0-9]{{1,2}})\s*분)?"
@@ -63,11 +81,6 @@ _LUNCH = re.compile(
     r"|부터|에서|(?P<until>까지|전까지|전에))"
 )
 """Lunch said instead of a clock: from noon ("점심때부터"), after it 13:00 ("점심 먹고"), or until noon."""
-_CLOCK_NOW = re.compile(
-    rf"(?:지금|벌써|현재)\s*(?:이|은)?\s*(?:시간\s*(?:이|은)?\s*)?(?:(?:{_MARK})\s*)?(?:[0-9]{{1,2}}|{_HOURS_RE})\s*시"
-    r"(?:\s*반|\s*[0-9]{1,2}\s*분)?\s*(?:인데|이니까|니까|라서|이라서|예요|이에요|거든요|밖에|넘었|넘어서|다\s*됐|가\s*넘|이\s*넘|쯤인데)"
-)
-"""The time now, said as a reason ("지금 밤 11시인데 내일 새벽 6시부터"): never the care's hours."""
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
 _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
 """Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
@@ -79,6 +92,11 @@ _REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데
 _THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
 _THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 """An end said in words after its hour ("퇴근이 8시라 그때까지")."""
+_TODAY_IS = re.compile(
+    r"오늘\s*(?:이|은)\s*(?:[월화수목금토일]\s*(?:요일|욜)|[0-9]{1,2}\s*일|주말|평일|휴일|공휴일|쉬는\s*날)\s*"
+    r"(?:이죠|이지요|이지|인데|이니까|이니|이라서|이라|이잖아요|이잖아|이에요|예요|이고|이구|이던데|이네요)"
+)
+"""Today named as the background ("오늘이 금요일이죠"), not as the care day, when another day follows."""
 _PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
 """A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
@@ -99,6 +117,7 @@ _FROM_NOW = re.compile(rf"(?:{_FROM_NOW})\s*(?:뒤|후|있다가|이따가?)(?:\
 _WEEKDAYS_SAID = re.compile("평일|주중")
 _RECURRING = re.compile("평일|주중|매일|날마다|매주|주말|방학|월\\s*[~-]\\s*금")
 """A schedule, not one day: a morning hour in it is not moved to tonight because this morning is over."""
+_HALF = 12 * 60
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
 _WORKDAY_WORDS = re.compile(
@@ -180,6 +199,10 @@ def _said(m: re.Match[str], text: str) -> _Said | None:
     if minutes is None:
         return None
     role = "end" if _END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
+    if not role and ("시작" in text or "끝" in text) and (
+        named := _NAMED_ROLE.search(text, max(0, m.start() - 10), m.start())
+    ):
+        role = "start" if named["s"] else "end"  # "시작은 1시", "끝나는 건 7시"
     return _Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), m.end())
 
 
@@ -231,6 +254,8 @@ class Times:
     """Where in the text the end is said (-1: not said)."""
     end_mark: str | None = None
     """The end's own 오전/오후-style word, said right at ``end_at`` ("저녁 8시까지": 저녁)."""
+    bare: bool = False
+    """Start and end were both said as bare hours (1-11, the end up to 12; no 오전/오후): both may be the evening's."""
 
 
 _NO_TIMES = Times()
@@ -243,6 +268,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     start_sure = True
     start_at = -1
     end_said: _Said | None = None
+    bare = False
     short = _SHORT_RANGE.search(text) if ("~" in text or "-" in text or "〜" in text or "–" in text) else None
     if short and short["bare"] is not None and (
         not 1 <= int(short["a"]) <= 12 or not 1 <= int(short["b"]) <= 12
@@ -256,6 +282,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         start_sure = start_mark is not None or a == 0 or a >= 12
         end_mark = short["mk2"] or _suffix(short["bp"])
         end_minutes = clock(b, 0, end_mark)
+        bare = start_mark is None and end_mark is None and 1 <= a <= 11 and 1 <= b <= 12
         if end_minutes is not None:
             end_said = _Said(end_minutes, b, 0, end_mark, "end", end_mark is not None or b >= 12, short.start())
     elif not _CLOCK_LETTERS.search(text):
@@ -263,7 +290,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         if now_minutes is None and "점심" not in text:
             return _NO_TIMES
     else:
-        said = [s for m in _TIME.finditer(text) if (s := _said(m, text))]
+        pattern = _TIME if " " in text else _TIME_UNSPACED
+        said = [s for m in pattern.finditer(text) if (s := _said(m, text))]
         first = next((s for s in said if s.role == "start"), None) or next(
             (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
@@ -276,14 +304,21 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
             later = said[said.index(first) + 1 :]
             end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
+            if end_said is None and first.role == "start":  # "7시반까지요! 시작은 1시": the end said first
+                end_said = next((s for s in said[: said.index(first)] if s.role == "end"), None)
+            bare = end_said is not None and not first.sure and (
+                not end_said.sure or (end_said.mark is None and end_said.hour == 12))  # "9시부터 12시까지"
         elif end_said is None:
             end_said = next((s for s in said if s.role == "end"), None)
-    if start is None and "점심" in text:
+    if (start is None or end_said is None) and "점심" in text:
         lunch = _LUNCH.search(text)
-        if lunch is not None and lunch["until"] is None:
+        if lunch is not None and lunch["until"] is None and start is None:
             start, start_mark, start_sure, start_at = 780 if lunch["after"] else 720, "낮", True, lunch.start()
-        elif lunch is not None and end_said is None:
-            return Times(None, 720, False, True, -1, lunch.start())
+        elif lunch is not None and lunch["until"] is not None and end_said is None:
+            if start is None:
+                return Times(None, 720, False, True, -1, lunch.start())
+            if start < 720 and lunch.start() > start_at:  # "아침 7시 반부터 점심 전까지": until noon
+                end_said = _Said(720, 12, 0, "낮", "end", True, lunch.start())
     if start is None and now_minutes is not None:
         start = now_minutes
     if start is None:
@@ -295,7 +330,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         # "10:00-18:00": an evening start would come after a certain end, so the start is the morning one
         settled = end_sure and start + 720 >= end
         mark = end_said.mark if short is None else None
-        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at, mark)
+        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at, mark, bare)
     duration = _duration(text) if "시간" in text or "분" in text else None
     return Times(start, start + duration if duration else None, start_sure, start_sure, start_at)
 
@@ -313,10 +348,17 @@ def find_when(
     from an earlier message (see ``routing.hours``); ``school`` says the child is at school (after-school hours);
     ``whole_day`` is the window "하루 종일" means (the knowledge's ``day_from``-``day_until``)."""
     today = now.date()
-    if "시" in text and ("지금" in text or "벌써" in text or "현재" in text) and (
-        said_now := _CLOCK_NOW.search(text)
-    ) is not None:
-        text = text[: said_now.start()] + " " * (said_now.end() - said_now.start()) + text[said_now.end() :]
+    said_now = False
+    if "지금" in text or "벌써" in text or "현재" in text:  # most messages say none of these: no call
+        text, said_now = time_now(text)
+    if "o" in text:
+        text = in_korean(text)
+    blanked = work_hours(text) if ("근" in text or "트" in text or "업" in text or "교대" in text or "일" in text
+                                   or "알바" in text) else None
+    if blanked is not None and _CLOCK_LETTERS.search(blanked):
+        left = find_times(blanked, None)
+        if left.start is not None or left.end is not None:
+            text = blanked  # "제가 8시~17시 근무라 … 9시부터 5시까지": the other hours are the care's
     days = find_days(text, today) if text else []
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         days = days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
@@ -324,6 +366,9 @@ def find_when(
         _HOLIDAY_WORDS.match(text, days[0].at) or (days[0].weekly and days[0].day == today)
     ):
         days = days[1:]  # "설 연휴인데 내일", "토요일인데 내일" said on Saturday: the first is context, 내일 the day
+    elif len(days) > 1 and days[0].day == today and "오늘" in text and (
+        said := _TODAY_IS.match(text, days[0].at)) is not None and days[-1].at >= said.end():
+        days = [d for d in days if d.at >= said.end()]  # "오늘이 금요일이죠, 다음주 수요일": today named as context
     elif len(days) > 1 and _within(days[0], days[1], text):
         days = days[1:]  # "주말 돌봄 되나요? 일요일 10시부터", "추석 연휴에 … 16일": the day inside the holidays
     first = days[0] if days else None
@@ -343,6 +388,7 @@ def find_when(
         text = text[: later.start()] + " " * (later.end() - later.start()) + text[later.end() :]
     if day is None and (now_said or TODAY.search(text)):
         day = today
+    clock_now = day is None and said_now  # "지금 10시인데 11시부터": tonight, unless a day is named
     times = find_times(text, now_minutes if now_said else None)
     if later is not None and until and times.end is None and times.start is not None:
         end = times.start + _offset(later)
@@ -364,6 +410,18 @@ def find_when(
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, around or hint, school,
                      now_minutes if today_said else None)
     start, end = settled.start, settled.end
+    if times.bare and end == _HALF and start is not None and start < _HALF and (around or hint) == "pm":
+        # "9시부터 12시까지 밤에": the evening one to midnight (a bare 12 is noon or midnight)
+        start, end = start + _HALF, 2 * _HALF
+        settled = Settled(start, end, True, True)
+    if times.bare and start is not None and end is not None and start < _HALF and (day == today or (
+        day is None and today_said and start + _HALF <= now_minutes + 120)) and _over(
+            today, start, end, now, today) and start + _HALF > now_minutes - 60:
+        # "지금 11시부터 1시까지" at 23:00, "오늘 10시부터 2시까지" at 21:00: the morning reading is over, the
+        # evening one (to past midnight) is about to start; an evening one long begun is asked again as before.
+        # With no day said, only when tonight's start is near (at 14:00 "10시부터 2시까지" may be any day's)
+        start, end = start + _HALF, end + _HALF
+        settled = Settled(start, end, True, True)
     if (start is None or end is None) and ("종일" in text or "하루" in text) and _WHOLE_DAY.search(text):
         start, end = _whole_day(start, end, whole_day)
         if start is not None and end is not None:
@@ -380,6 +438,8 @@ def find_when(
         now_minutes >= whole_day[1] and not now_said and "오늘" not in text and TODAY.search(text) is None
     ):
         day += timedelta(days=7)  # "화요일에" said on a Tuesday evening, no hours: the next one (README)
+    if clock_now and (start is not None or end is not None) and not _over(today, start, end, now, today):
+        day = today  # "지금 10시인데 11시부터 새벽 1시까지": the time now said, tonight's hours
     past = False
     if day is not None and _over(day, start, end, now, today):
         if first is not None and first.weekly:
@@ -431,6 +491,9 @@ def _offset(m: re.Match[str]) -> int:
     return (int(m["h"]) if m["h"] else NATIVE[m["hn"]]) * 60 + (30 if m["half"] else 0)
 
 
+_NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
+
+
 def _within(period: Day, day: Day, text: str) -> bool:
     """Whether ``day`` is one day of the run of days off named at ``period`` (not a second day joined to it)."""
     m = _PERIOD_DAYS.match(text, period.at)
@@ -439,6 +502,8 @@ def _within(period: Day, day: Day, text: str) -> bool:
         and -3 <= (day.day - period.day).days <= 6
         and is_holiday(day.day)
         and _JOINED.match(text, m.end()) is None
+        # "주말 토요일이랑 일요일": the weekend's Saturday is said with it ("성탄절 연휴 토요일" is a day inside)
+        and not (m.group().endswith("주말") and _NAMED_IN_PERIOD.match(text, m.end()))
     )
 
 

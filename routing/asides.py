@@ -1,0 +1,74 @@
+"""Words around a message's hours that are not the care's hours: the time now said as a reason, a parent's own
+working hours, and English day words inside a Korean message (read as the Korean ones)."""
+
+from __future__ import annotations
+
+import re
+
+from routing.hours import HOURS_WORDS, MARK
+
+_TIME_NOW = re.compile(
+    rf"(?:지금|벌써|현재)\s*(?:이|은)?\s*(?:(?:이미|벌써|거의|이제|막|딱)\s*)?(?:시간\s*(?:이|은)?\s*)?(?:(?:{MARK})\s*)?"
+    rf"(?:[0-9]{{1,2}}|{HOURS_WORDS})\s*시"
+    r"(?:\s*반|\s*[0-9]{1,2}\s*분)?\s*(?:인데|이니까|니까|라서|이라서|예요|이에요|거든요|밖에|넘었|넘어서|다\s*됐|가\s*넘|이\s*넘|쯤인데"
+    r"|(?:이)?네요|(?:이)?네(?![가-힣])|(?:이)?잖아|가\s*됐|이\s*됐|됐)"
+)
+"""The time now, said as a reason ("지금 밤 11시인데 내일 새벽 6시부터"): never the care's hours."""
+_WORK_WORDS = re.compile(r"근무|출근|교대|나이트|이브닝|알바|일해|일하|업무|영업|시프트")
+_ONE_TIME = (
+    rf"(?:(?:{MARK})\s*)?(?:[0-9]{{1,2}}(?::[0-9]{{2}})?\s*(?:시(?:\s*반|\s*[0-9]{{1,2}}\s*분)?)?"
+    rf"|{HOURS_WORDS}\s*시(?:\s*반)?)"
+)
+_RANGE_SPAN = re.compile(rf"{_ONE_TIME}\s*(?:부터|에서|~|-|–|〜)\s*{_ONE_TIME}(?:\s*까지)?")
+"""A range of two times, whatever its form ("8시~17시", "밤 10시~아침 7시", "9시부터 6시까지")."""
+_WORK_AFTER = re.compile(
+    r"\s*\)?\s*(?:이|가|는|은)?\s*(?:근무|일해|일하|일을\s*해|출근|교대|알바|업무|영업|수업이라|근무라)"
+)
+_WORK_BEFORE = re.compile(
+    r"(?:근무(?:\s*시간)?|업무(?:\s*시간)?|나이트|이브닝|데이\s*근무|교대\s*근무|시프트|알바)"
+    r"\s*(?:은|는|이|가|도|예요|이에요|이라|인데|이고|:)?\s*[(:]?\s*$"
+)
+"""Working hours said around a range: the parent's own schedule, the reason for care, not its hours."""
+_ENGLISH_DAYS = re.compile(r"(?<![a-zA-Z])(?:[tT]omorrow|[tT]oday|[tT]onight)(?![a-zA-Z])")
+_KOREAN_DAYS = {"omorrow": "내일", "oday": "오늘", "onight": "오늘 밤"}
+
+
+def _korean(m: re.Match[str]) -> str:
+    """"tomorrow 3pm to 7pm": the day word in Korean, padded so every position in the text stays where it was."""
+    word = _KOREAN_DAYS[m.group()[1:]]
+    return word + " " * (len(m.group()) - len(word))
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """The text with one span turned into spaces: every other position stays where it was."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def time_now(text: str) -> tuple[str, bool]:
+    """The text without the time now said as a reason ("지금 밤 11시인데"), and whether it was there."""
+    if "시" in text and ("지금" in text or "벌써" in text or "현재" in text):
+        said = _TIME_NOW.search(text)
+        if said is not None:
+            return _blank(text, said.start(), said.end()), True
+    return text, False
+
+
+def in_korean(text: str) -> str:
+    """English day words in a Korean message ("tomorrow 3pm to 7pm 돌봄 need 해요") as the Korean ones; a message
+    all in English is another language, which the dialog answers as such."""
+    if "o" in text and ("omorrow" in text or "oday" in text or "onight" in text) and not text.isascii():
+        return _ENGLISH_DAYS.sub(_korean, text)
+    return text
+
+
+def work_hours(text: str) -> str | None:
+    """The text with a parent's working hours blanked ("제가 8시~17시 근무라", "나이트예요(밤 10시~아침 7시)"), None
+    when it names none. The caller keeps the blanked text only when other hours are left: those are the care's."""
+    if not ("근" in text or "일하" in text or "일해" in text or "트" in text or "업" in text or "교대" in text
+            or "알바" in text or "브닝" in text) or _WORK_WORDS.search(text) is None:
+        return None
+    blanked = None
+    for m in _RANGE_SPAN.finditer(text):
+        if _WORK_AFTER.match(text, m.end()) or _WORK_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            blanked = _blank(blanked or text, m.start(), m.end())
+    return blanked
