@@ -13,7 +13,10 @@ import pytest
 
 from bot.coordination import retention
 from bot.coordination.queue import Queue
+from db.models import ts
 from db.retention import Purge, unconsented
+from db.sqlite import purge
+from db.sqlite.batch import Turn, connect, run_batch
 from db.sqlite.pipe import WriterLost
 from db.sqlite.store import SQLiteStore
 from tests.conftest import FakeClock
@@ -178,3 +181,39 @@ async def test_a_turn_during_the_purge_is_answered_before_it_ends_and_no_purged_
         assert "지금맡길곳".encode() in after, "what the purge keeps is still there"
     finally:
         await store.close()
+
+
+async def test_the_wal_starts_over_during_a_long_purge_and_ends_cut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                    ) -> None:
+    """The writer process's loop, in this process: turn batches between the purge's steps. Once the WAL holds
+    RESTART_BYTES (here a few pages) the purge waits for the copier and copies the rest, so the next write starts the
+    WAL over instead of it growing for the whole purge; at the end it is cut to nothing."""
+    path = tmp_path / "r.sqlite3"
+    clock = FakeClock(TUE_10)
+    store = await SQLiteStore.open(path)
+    try:
+        await closed_cases(store, 120)
+    finally:
+        await store.close()
+    monkeypatch.setattr(purge, "RESTART_BYTES", 64 * 1024)
+    monkeypatch.setattr(purge, "COPY_EVERY", 0.01)
+    conn = connect(path)
+    clock.advance(days=91)
+    job, now = retention.job(SQLiteStore, clock(), 90, 2), ts(clock())
+    purging = purge.Purging(job, path)
+    report, turns = None, 0
+    try:
+        while report is None:
+            run_batch(conn, [Turn("telegram:now", "지금", ("네",), "{}", now)])
+            turns += 1
+            if wait := purging.waiting:
+                await asyncio.sleep(wait)  # the writer process's select: a turn batch may come meanwhile
+            else:
+                report = purging.step(conn)
+        assert report["purged"]["cases"] == 120 and report["purged"]["truncated"]
+        assert purging.restarts >= 2, purging.restarts
+        assert Path(f"{path}-wal").stat().st_size == 0
+        assert conn.execute("SELECT count(*) FROM messages WHERE user_key = 'telegram:now'").fetchone()[0] == turns * 2
+    finally:
+        purging.copier.stop()
+        conn.close()
