@@ -27,8 +27,9 @@ copy and three fsyncs while turns wait; started every second, a purge of 100,000
 REST = 1.0
 """After each purge transaction the writer rests from the purge this many times its length (turn batches still run):
 at full speed the purge wrote the WAL faster than the copier could copy it, and turns stopped 0.6-0.8 s at a time.
-Three times (when the WAL started over every second) made the purge 29-31 s on a quiet machine; with the purge paused
-while the copier catches up before each start (Purging), once is enough."""
+Three times (when the WAL started over every second) made the purge 29-31 s on a quiet machine. Once, now that the purge
+pauses while the copier catches up before each start (Purging): at load 5-12 the purge took 42-109 s (three times,
+before: 55-127 s) and turns' p99 during it could not be told apart; the quiet machine's figure is still to be taken."""
 HURRIED = 2
 """Back-to-back passes of the copier before this thread copies the rest and the WAL starts over; the purge waits
 meanwhile, so only the turns write during them and the rest is a few of their pages."""
