@@ -13,7 +13,10 @@ import pytest
 
 from bot.coordination import retention
 from bot.coordination.queue import Queue
+from db.models import ts
 from db.retention import Purge, unconsented
+from db.sqlite import purge
+from db.sqlite.batch import Turn, connect, run_batch
 from db.sqlite.pipe import WriterLost
 from db.sqlite.store import SQLiteStore
 from tests.conftest import FakeClock
@@ -139,3 +142,79 @@ async def test_a_purge_the_store_closes_under_ends_as_cancelled(tmp_path: Path) 
     with pytest.raises(asyncio.CancelledError):
         await task
     assert 0 < rows(tmp_path / "c.sqlite3", "SELECT count(*) FROM cases WHERE purged_at IS NOT NULL")[0][0] < 200
+
+
+def raw_bytes(db: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")) if p.exists())
+
+
+async def test_a_turn_during_the_purge_is_answered_before_it_ends_and_no_purged_text_is_left(tmp_path: Path) -> None:
+    """Turns go on while the writer process purges (each one answered before the purge's report), and once the purge
+    is over neither the database file nor its WAL holds a purged case's number, summary or a parent's words: the
+    WAL the purge wrote through is copied and cut, and the freed pages are zeroed (secure_delete)."""
+    path = tmp_path / "w.sqlite3"
+    clock = FakeClock(TUE_10)
+    store = await SQLiteStore.open(path)
+    store.purge_step, store.purge_seconds = 1, 0.0
+    queue = Queue(store, STAFF, tz=KST, clock=clock, retention_days=90, purge_chunk=1)
+    secrets = [(f"010-7777-{n:04d}", f"쿼카비밀{n:03d}", f"부모님말{n:03d}") for n in range(60)]
+    try:
+        for n, (phone, summary, words) in enumerate(secrets):
+            case_id = await store.create_case(a_case(f"telegram:{n}", summary_text=summary,
+                                                     contact={"route": "phone", "phone": phone}), "{}")
+            await store.write(lambda conn, c=case_id: conn.execute(
+                "UPDATE cases SET status = 'closed', closed_at = created_at WHERE id = ?", (c,)))
+            await store.commit_turn(f"telegram:{n}", words, ["답"], "{}", TUE_10)
+        before = raw_bytes(path)
+        assert all(s.encode() in before for secret in secrets for s in secret), "the test can fail"
+        clock.advance(days=91)
+        task = asyncio.create_task(queue.purge_expired())
+        answered_during = 0
+        while not task.done():
+            await store.commit_turn("telegram:now", "지금맡길곳", ["네"], '{"step": "collect"}', clock())
+            answered_during += not task.done()
+        assert await task == 60
+        assert answered_during, "a turn sent during the purge was answered before it ended"
+        after = raw_bytes(path)
+        left = [s for secret in secrets for s in secret if s.encode() in after]
+        assert not left, left[:5]
+        assert "지금맡길곳".encode() in after, "what the purge keeps is still there"
+    finally:
+        await store.close()
+
+
+async def test_the_wal_starts_over_during_a_long_purge_and_ends_cut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                    ) -> None:
+    """The writer process's loop, in this process: turn batches between the purge's steps. Every RESTART_EVERY (here
+    at once) the copier is hurried and the rest copied, so the next write starts the WAL over instead of it growing
+    for the whole purge; at the end it is cut to nothing, and every turn went in meanwhile."""
+    path = tmp_path / "r.sqlite3"
+    clock = FakeClock(TUE_10)
+    store = await SQLiteStore.open(path)
+    try:
+        await closed_cases(store, 120)
+    finally:
+        await store.close()
+    monkeypatch.setattr(purge, "RESTART_EVERY", 0.0)
+    monkeypatch.setattr(purge, "COPY_EVERY", 0.01)
+    monkeypatch.setattr(purge, "JUST_ENDED", 0.05)
+    conn = connect(path)
+    clock.advance(days=91)
+    job, now = retention.job(SQLiteStore, clock(), 90, 2), ts(clock())
+    purging = purge.Purging(job, path)
+    report, turns = None, 0
+    try:
+        while report is None:
+            run_batch(conn, [Turn("telegram:now", "지금", ("네",), "{}", now)])
+            turns += 1
+            if wait := purging.waiting:
+                await asyncio.sleep(wait)  # the writer process's select: a turn batch may come meanwhile
+            else:
+                report = purging.step(conn)
+        assert report["purged"]["cases"] == 120 and report["purged"]["truncated"]
+        assert purging.restarts >= 2, purging.restarts
+        assert Path(f"{path}-wal").stat().st_size == 0
+        assert conn.execute("SELECT count(*) FROM messages WHERE user_key = 'telegram:now'").fetchone()[0] == turns * 2
+    finally:
+        purging.copier.stop()
+        conn.close()

@@ -101,6 +101,8 @@ class Purging:
         self.copier = Copier(path)
         self.copier.start()
         self.restarted = time.monotonic()
+        self.restarts = 0
+        """Times the rest was copied here for the WAL to start over."""
         self.hurried = -1
         """The copier's pass count when it was hurried towards the next start of the WAL (-1: not hurried)."""
         self.limit: int | None = None
@@ -136,6 +138,7 @@ class Purging:
                     finally:
                         self.copier.idle.release()
                     self.hurried, self.restarted = -1, now
+                    self.restarts += 1
         try:
             began = time.monotonic()
             conn.execute("BEGIN IMMEDIATE")
