@@ -185,9 +185,9 @@ async def test_a_turn_during_the_purge_is_answered_before_it_ends_and_no_purged_
 
 async def test_the_wal_starts_over_during_a_long_purge_and_ends_cut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                                                     ) -> None:
-    """The writer process's loop, in this process: turn batches between the purge's steps. Every RESTART_EVERY (here
-    at once) the copier is hurried and the rest copied, so the next write starts the WAL over instead of it growing
-    for the whole purge; at the end it is cut to nothing, and every turn went in meanwhile."""
+    """The writer process's loop, in this process: turn batches between the purge's steps. Once the WAL holds
+    RESTART_BYTES (here any frame) the purge waits for the copier and copies the rest, so the next write starts the
+    WAL over instead of it growing for the whole purge; at the end it is cut to nothing."""
     path = tmp_path / "r.sqlite3"
     clock = FakeClock(TUE_10)
     store = await SQLiteStore.open(path)
@@ -195,9 +195,8 @@ async def test_the_wal_starts_over_during_a_long_purge_and_ends_cut(tmp_path: Pa
         await closed_cases(store, 120)
     finally:
         await store.close()
-    monkeypatch.setattr(purge, "RESTART_EVERY", 0.0)
+    monkeypatch.setattr(purge, "RESTART_BYTES", 1)  # any frame: a small test database is copied whole at each pass
     monkeypatch.setattr(purge, "COPY_EVERY", 0.01)
-    monkeypatch.setattr(purge, "JUST_ENDED", 0.05)
     conn = connect(path)
     clock.advance(days=91)
     job, now = retention.job(SQLiteStore, clock(), 90, 2), ts(clock())

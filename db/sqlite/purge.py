@@ -21,18 +21,21 @@ from db.retention import Cursor, Purge, advance
 
 COPY_EVERY = 0.25
 """Seconds between the copier thread's passes while the purge writes."""
-RESTART_EVERY = 1.0
-REST = 3.0
+RESTART_BYTES = 256 * 1024 * 1024
+"""The WAL starts over once the copier's last pass found this much in it (see Purging). Each start costs the writer a
+copy and three fsyncs while turns wait; started every second, a purge of 100,000 cases paid for that 30-50 times."""
+REST = 1.0
 """After each purge transaction the writer rests from the purge this many times its length (turn batches still run):
-at full speed the purge wrote the WAL faster than the copier could copy it, and turns stopped 0.6-0.8 s at a time
-(p99 608-807 ms, 100,821 cases in 8 s); resting three times as long, turns' p99 was 24-50 ms and the purge 29-31 s
-(quiet machine, bench.growth --purge-only; 2x: p99 512 ms, 4x: 22 ms and 37 s)."""
-"""Seconds of purging between two starts of the WAL from its beginning (see Purging)."""
+at full speed the purge wrote the WAL faster than the copier could copy it, and turns stopped 0.6-0.8 s at a time.
+Three times (when the WAL started over every second) made the purge 29-31 s on a quiet machine; with the purge paused
+while the copier catches up before each start (Purging), once is enough."""
 HURRIED = 2
-"""Back-to-back passes of the copier before this thread copies the rest and the WAL starts over: each has less to
-copy than the one before, so the rest (what the purge wrote during the last) is small."""
-JUST_ENDED = 0.01
-"""The rest is copied within this many seconds of the copier's last pass."""
+"""Back-to-back passes of the copier before this thread copies the rest and the WAL starts over; the purge waits
+meanwhile, so only the turns write during them and the rest is a few of their pages."""
+JUST_ENDED = 0.05
+"""The rest is copied within this many seconds of the copier's last pass (else one more pass first)."""
+PAUSED = 0.003
+"""Seconds between looks at the copier while the purge waits for it."""
 WAL_LIMIT = 512 * 1024 * 1024
 """The WAL's size kept while the purge starts it over: cutting it back to the usual journal_size_limit at each start
 would cost an ftruncate of tens of megabytes while turns wait (a 2 GB one took 0.6 s on this machine's disk)."""
@@ -54,6 +57,8 @@ class Copier(threading.Thread):
         self.stopping = False
         self.hurry = threading.Event()
         self.passes = 0
+        self.frames = 0
+        """Frames in the WAL at the last pass (since it last started over)."""
         self.ended = 0.0
         self.took = 1.0
         self.idle = threading.Lock()
@@ -68,7 +73,9 @@ class Copier(threading.Thread):
                     began = time.monotonic()
                     # busy: another checkpointer (the checkpoint process) is at it, which does as well
                     with contextlib.suppress(sqlite3.OperationalError):
-                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                        frames = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1]
+                        if frames >= 0:  # -1: another connection held the checkpoint
+                            self.frames = frames
                     self.ended = time.monotonic()
                 self.took = self.ended - began
                 self.passes += 1
@@ -84,23 +91,23 @@ class Purging:
     """One purge under way in the writer process: ``step`` runs its next transaction, or the next part of keeping
     the WAL short; it returns the report for the event loop once the purge is over (or failed).
 
-    The WAL: every transaction appends the pages it changed, and a purge of 100,000 cases in transactions of a few
-    ms wrote 2 GB of it. SQLite starts the WAL over only when a write begins with every frame copied into the
-    database file, which never happened while the purge and the turns wrote without pause: the truncation at the
-    end then had a 2 GB file to cut, 1.2-1.8 s while turns waited. So about every ``RESTART_EVERY`` seconds, just
-    after ``HURRIED`` back-to-back passes of the copier thread, this thread copies the rest written since (turns wait
-    for that: 30-190 ms, mostly its two fsyncs), and the next write starts the WAL over; at the end the truncation has
-    about a second's worth to cut. Tried and dropped: pausing the purge during the copier's passes (no restart
-    happened anyway: turns wrote during every pass), ending a transaction early for a waiting turn batch (transactions
-    of one statement group made the purge several times slower), starting over every two seconds (a longer WAL to
-    copy and cut: p99 279-821 ms against 173-178 ms)."""
+    The WAL: every transaction appends the pages it changed, and a purge of 100,000 cases wrote 3.4 GB of it (with
+    the turns meanwhile). SQLite starts the WAL over only when a write begins with every frame copied into the database
+    file, which never happens while the purge and the turns write without pause; and cutting a long WAL is slow (with
+    no start-over the WAL reached 3.4 GB, and the writer's cut back to ``WAL_LIMIT`` held turns for 2.7 s). So once the
+    copier finds ``RESTART_BYTES`` in the WAL, the purge pauses, the copier passes ``HURRIED`` times back to back (only
+    the turns' few pages are written meanwhile), and this thread copies the rest (turns wait for that: its fsyncs),
+    so that the next write starts the WAL over; at the end the truncation has at most that much to cut. Started every
+    second instead (by time, not size), the purge paid for 30-50 such copies (30-250 ms each under load). Tried and
+    dropped: no start-over at all (above), ending a transaction early for a waiting turn batch (transactions of one
+    statement group made the purge several times slower)."""
 
     def __init__(self, job: Purge, path: Path) -> None:
         self.job = job
         self.cursor = Cursor()
         self.copier = Copier(path)
         self.copier.start()
-        self.restarted = time.monotonic()
+        self.frame_bytes = 0
         self.restarts = 0
         """Times the rest was copied here for the WAL to start over."""
         self.hurried = -1
@@ -117,6 +124,7 @@ class Purging:
         if self.limit is None:
             self.limit = int(conn.execute("PRAGMA journal_size_limit").fetchone()[0])
             conn.execute(f"PRAGMA journal_size_limit = {max(self.limit, WAL_LIMIT)}")
+            self.frame_bytes = int(conn.execute("PRAGMA page_size").fetchone()[0]) + 24
         if self.cursor.done:
             if self.copier.passes <= self.last_pass:
                 return None
@@ -124,21 +132,9 @@ class Purging:
             if not self.tries_until:
                 self.tries_until = time.monotonic() + TRUNCATE_FOR
             return self.truncate(conn)
-        now = time.monotonic()
-        if now - self.restarted >= RESTART_EVERY:
-            if self.hurried < 0:
-                self.hurried = self.copier.passes
-                self.copier.hurry.set()
-            elif self.copier.passes >= self.hurried + HURRIED:
-                self.copier.hurry.clear()  # one checkpointer at a time: the copier waits while this one copies
-                if now - self.copier.ended <= JUST_ENDED and self.copier.idle.acquire(blocking=False):
-                    try:
-                        with contextlib.suppress(sqlite3.OperationalError):  # busy: the WAL grows till next time
-                            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                    finally:
-                        self.copier.idle.release()
-                    self.hurried, self.restarted = -1, now
-                    self.restarts += 1
+        if self.copier.frames * self.frame_bytes >= RESTART_BYTES and not self.restart(time.monotonic(), conn):
+            self.rest_until = time.monotonic() + PAUSED  # the purge waits for the copier; turns still write
+            return None
         try:
             began = time.monotonic()
             conn.execute("BEGIN IMMEDIATE")
@@ -157,6 +153,32 @@ class Purging:
             self.last_pass = self.copier.passes + 1  # a whole pass after the last write: the truncation copies little
             self.copier.hurry.set()
         return None
+
+    def restart(self, now: float, conn: sqlite3.Connection) -> bool:
+        """One look on the way to the WAL's next start: hurry the copier, and after ``HURRIED`` passes copy the rest
+        here. True once it is copied (the next write starts the WAL over) and the purge may go on."""
+        if self.hurried < 0:
+            self.hurried = self.copier.passes
+            self.copier.hurry.set()
+            return False
+        if self.copier.passes < self.hurried + HURRIED:
+            return False
+        self.copier.hurry.clear()  # one checkpointer at a time: the copier waits while this one copies
+        if not self.copier.idle.acquire(blocking=False):
+            return False  # its pass is still at it: the next look comes right after
+        if now - self.copier.ended > JUST_ENDED:  # too long since: one more pass first
+            self.copier.idle.release()
+            self.hurried = self.copier.passes - HURRIED + 1
+            self.copier.hurry.set()
+            return False
+        try:
+            with contextlib.suppress(sqlite3.OperationalError):  # busy: the WAL grows till next time
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        finally:
+            self.copier.idle.release()
+        self.hurried, self.copier.frames = -1, 0
+        self.restarts += 1
+        return True
 
     def truncate(self, conn: sqlite3.Connection) -> dict[str, Any] | None:
         """Deleted rows leave no copy in the WAL: it is copied into the file and cut to zero bytes. Done here, between
