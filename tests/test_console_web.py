@@ -338,3 +338,12 @@ async def test_a_second_child_s_desk_sees_and_opens_the_case(s: Setup, clock) ->
         assert page.status_code == 200 and "kakao:two" in page.text
     async for c, _ in logged_in(s.web, DAYCARE):
         assert "#4<" in (await c.get("/console/rows?view=all")).text
+
+
+async def test_the_case_page_writes_the_parent_s_number_with_hyphens(s: Setup, clock) -> None:
+    from dataclasses import replace
+    raw = replace(a_case("daycare-365", clock(), user="kakao:raw"), contact={"route": "phone", "phone": "01033334444"})
+    await s.store.create_case(raw, "{}")  # 4: stored as the parent typed it
+    async for c, _ in logged_in(s.web, DAYCARE):
+        page = await c.get("/console/cases/4")
+        assert "010-3333-4444" in page.text and "01033334444" not in page.text

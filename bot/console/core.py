@@ -21,6 +21,7 @@ from bot.console.live import Live
 from bot.console.sessions import Session, Sessions
 from bot.console.versions import KnowledgeVersions
 from bot.coordination.queue import Queue
+from bot.dialog.labels import phone_label
 from bot.settings import Settings
 from db.models import CaseRow
 from db.store import Store
@@ -74,6 +75,7 @@ class Console:
         queue.listeners.append(self.live.changed)
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
         self.env.globals.update(t=texts)
+        self.env.filters["phone"] = lambda p: phone_label(str(p)) if p else ""  # as the parent confirmed it
         self.secure = settings.public_url.lower().startswith("https://")
         self._roles = roles(queue.coordinators)
         self.logging: set[asyncio.Task[None]] = set()

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
 from bot.dialog import wording
+from bot.dialog.labels import phone_label
 from db.models import CaseRow, Outcome, Status
 
 STATUS = {
@@ -195,7 +196,7 @@ def case_card(case: CaseRow, tz: tzinfo, service_name: str, kind: str = "new_cas
     if case.contact:
         route = ROUTE.get(str(case.contact.get("route")), str(case.contact.get("route")))
         phone = case.contact.get("phone")
-        lines.append(f"연락: {route}" + (f" {phone}" if phone else ""))
+        lines.append(f"연락: {route}" + (f" {phone_label(str(phone))}" if phone else ""))  # as the parent confirmed it
     lines.append(f"접수: {when(case.created_at, tz)} · 상태: {STATUS[case.status]}")
     if case.claimed_by:
         lines.append(f"담당: {case.claimed_by}")
