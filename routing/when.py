@@ -19,6 +19,8 @@ _NOON_PM = frozenset({"오후", "pm", "PM"})
 """오후 12시 and 12pm are noon; 밤 12시 is midnight."""
 _MIDDAY = frozenset({"낮", "점심"})
 _MORNING = frozenset({"오전", "아침", "새벽", "am", "AM"})
+_LONG_BEGUN = 120
+"""Minutes a bare morning start lies behind now before its evening reading is asked about (still running)."""
 _NOT_CLOCK = r"(?!간|적|작|청|험|계|각|즌|설|민|골|도\s*때)"
 """시 starting another word: 2시간 (a duration), 한시적, 시청."""
 
@@ -422,6 +424,14 @@ def find_when(
         # With no day said, only when tonight's start is near (at 14:00 "10시부터 2시까지" may be any day's)
         start, end = start + _HALF, end + _HALF
         settled = Settled(start, end, True, True)
+    elif (times.bare and start is not None and end is not None and start < _HALF and day == today
+          and (around or hint) != "am" and start + _LONG_BEGUN <= now_minutes < start + _HALF
+          and start < end <= start + _HALF and not _over(today, start, end, now, today)):
+        # "오늘 9시부터 7시까지" said at 14:00: care is asked for ahead, not hours into it, so tonight's reading
+        # (21:00 to 07:00) is as likely as this morning's: held while the dialog asks, taken when the evening is said
+        start, end = start + _HALF, end + _HALF
+        sure = (around or hint) == "pm"
+        settled = Settled(start, end, sure, sure, None if sure else start // 60)
     if (start is None or end is None) and ("종일" in text or "하루" in text) and _WHOLE_DAY.search(text):
         start, end = _whole_day(start, end, whole_day)
         if start is not None and end is not None:
