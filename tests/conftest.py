@@ -113,6 +113,15 @@ class Chat:
     def text(self) -> str:
         return "\n".join(r.text for r in self.last)
 
+    async def file(self, message: str) -> str:
+        """The whole way to a filed case: the message, consent, replies by chat, confirmed; the last replies' text."""
+        await self.say(message)
+        await self.tap("동의하고 접수")
+        await self.tap("채팅으로 받기")
+        await self.tap("네, 접수할게요")
+        assert "접수번호" in self.text, self.text
+        return self.text
+
     async def expect(self, text: str, *contains: str) -> list[Reply]:
         replies = await self.say(text)
         for part in contains:

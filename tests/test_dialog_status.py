@@ -18,17 +18,9 @@ SUNDAY_0830 = datetime(2026, 12, 6, 8, 30, tzinfo=KST)
 TWO = "7살이랑 4살 애 둘이요 오늘 오후 2시부터 6시까지 율곡동"
 
 
-async def file(chat: Chat, message: str) -> None:
-    await chat.say(message)
-    await chat.tap("동의하고 접수")
-    await chat.tap("채팅으로 받기")
-    await chat.tap("네, 접수할게요")
-    assert "접수번호" in chat.text
-
-
 async def test_each_child_s_desk_is_said_with_when_it_acts(chat: Chat, clock: FakeClock) -> None:
     clock.now = MONDAY_1000
-    await file(chat, TWO)
+    await chat.file(TWO)
     assert "다함께돌봄센터와 365어린이집 담당자에게 모두 알렸어요." in chat.text  # the filing says both were told
     await chat.say("접수 확인")
     assert "· 7살 아이: 다함께돌봄센터 담당자가 곧 연락드릴 거예요." in chat.text
@@ -40,7 +32,7 @@ async def test_each_child_s_desk_is_said_with_when_it_acts(chat: Chat, clock: Fa
 async def test_a_claimed_case_names_who_arranges_both(chat: Chat, clock: FakeClock, store: Store,
                                                       queue: Queue) -> None:
     clock.now = MONDAY_1000
-    await file(chat, TWO)
+    await chat.file(TWO)
     (case,) = await store.cases_for_user(chat.address.key)
     await queue.claim(case.id, "이담당")  # the second child's desk may claim it too
     await chat.say("접수 확인")
@@ -50,7 +42,7 @@ async def test_a_claimed_case_names_who_arranges_both(chat: Chat, clock: FakeClo
 
 async def test_off_duty_says_when_and_whose_line_works_now(chat: Chat, clock: FakeClock) -> None:
     clock.now = SUNDAY_0830
-    await file(chat, TWO)
+    await chat.file(TWO)
     await chat.say("접수 확인")
     text = chat.text
     assert "곧" not in text
@@ -62,7 +54,7 @@ async def test_off_duty_says_when_and_whose_line_works_now(chat: Chat, clock: Fa
 
 async def test_children_at_one_service_keep_the_one_line(chat: Chat, clock: FakeClock) -> None:
     clock.now = MONDAY_1000
-    await file(chat, "5살이랑 3살 애 둘이요 오늘 오후 2시부터 6시까지 율곡동")
+    await chat.file("5살이랑 3살 애 둘이요 오늘 오후 2시부터 6시까지 율곡동")
     await chat.say("접수 확인")
     assert "서비스: 365어린이집" in chat.text and "\n· " not in chat.text
     assert "곧 접수를 맡아" in chat.text
@@ -71,7 +63,7 @@ async def test_children_at_one_service_keep_the_one_line(chat: Chat, clock: Fake
 
 async def test_a_child_without_a_service_is_said_plainly(chat: Chat, clock: FakeClock, store: Store) -> None:
     clock.now = MONDAY_1000
-    await file(chat, TWO)
+    await chat.file(TWO)
     (case,) = await store.cases_for_user(chat.address.key)
     first, second = case.children
     case = replace(case, children=(first, {**second, "service_id": None}))
@@ -82,7 +74,7 @@ async def test_a_child_without_a_service_is_said_plainly(chat: Chat, clock: Fake
 
 async def test_a_desk_off_duty_and_one_on_duty_each_say_their_own(chat: Chat, clock: FakeClock, store: Store) -> None:
     clock.now = MONDAY_1000
-    await file(chat, TWO)
+    await chat.file(TWO)
     (case,) = await store.cases_for_user(chat.address.key)
     first, second = case.children
     case = replace(case, children=(first, {**second, "service_id": "emergency-119"}))
@@ -97,7 +89,7 @@ async def test_a_desk_off_duty_and_one_on_duty_each_say_their_own(chat: Chat, cl
 async def test_a_claimed_case_before_hours_promises_no_soon(chat: Chat, clock: FakeClock, store: Store,
                                                             queue: Queue) -> None:
     clock.now = MONDAY_1000
-    await file(chat, "초2 딸이랑 다섯 살 아들이요 내일 오후 3시부터 7시까지 율곡동")
+    await chat.file("초2 딸이랑 다섯 살 아들이요 내일 오후 3시부터 7시까지 율곡동")
     (case,) = await store.cases_for_user(chat.address.key)
     await queue.claim(case.id, "최담당")
     clock.now = MONDAY_1000.replace(day=8, hour=7, minute=50)  # the next morning, before the desks open
@@ -109,7 +101,7 @@ async def test_a_claimed_case_before_hours_promises_no_soon(chat: Chat, clock: F
 async def test_a_danger_report_says_what_it_is_beside_the_care_intake(chat: Chat, clock: FakeClock) -> None:
     clock.now = SUNDAY_0830
     await chat.say("일곱 살 딸이 집에 혼자 있는데 전화를 안 받아요")
-    await file(chat, "일곱 살 딸 내일 오후 3시부터 7시까지 율곡동")
+    await chat.file("일곱 살 딸 내일 오후 3시부터 7시까지 율곡동")
     await chat.say("접수 확인")
     danger, care = chat.text.split("접수 #1 ")[1], chat.text.split("접수 #1 ")[0]
     assert "위험 신고: 가족여성팀(관제탑)" in danger and "위험 신고" not in care
@@ -120,7 +112,7 @@ async def test_a_danger_report_says_what_it_is_beside_the_care_intake(chat: Chat
 async def test_a_correction_just_after_filing_goes_to_the_case(chat: Chat, clock: FakeClock, store: Store,
                                                               queue: Queue, fix: str, said: str) -> None:
     clock.now = MONDAY_1000
-    await file(chat, "다섯 살 딸 수요일 오후 1시부터 5시까지 율곡동")
+    await chat.file("다섯 살 딸 수요일 오후 1시부터 5시까지 율곡동")
     await chat.say(fix)
     assert f"바뀐 내용({said} 바꿈)을 담당자에게 전했어요." in chat.text
     assert "몇 살" not in chat.text  # not a new intake
@@ -134,7 +126,7 @@ async def test_a_correction_just_after_filing_goes_to_the_case(chat: Chat, clock
 async def test_a_place_open_on_the_care_day_before_the_desks_is_given_with_that_day(chat: Chat,
                                                                                    clock: FakeClock) -> None:
     clock.now = datetime(2026, 12, 12, 23, 30, tzinfo=KST)  # Saturday night, Sunday care, desks on Monday
-    await file(chat, "세 살 아들 내일 오전 10시부터 오후 3시까지 율곡동")
+    await chat.file("세 살 아들 내일 오전 10시부터 오후 3시까지 율곡동")
     assert "12월 14일(월) 09:00부터" in chat.text
     assert "365어린이집 율곡 042-234-5678 (12월 13일(일) 09:00-18:00)" in chat.text
     assert "119돌봄센터 042-567-8901 (24시간)" in chat.text
@@ -145,15 +137,15 @@ async def test_a_place_open_on_the_care_day_before_the_desks_is_given_with_that_
 async def test_filing_as_the_desks_close_promises_no_soon(chat: Chat, clock: FakeClock, now: datetime,
                                                           soon: bool) -> None:
     clock.now = now  # Friday; the desks close at 18:00 and open on Monday
-    await file(chat, "네 살 딸 월요일 오후 2시부터 6시까지 율곡동")
+    await chat.file("네 살 딸 월요일 오후 2시부터 6시까지 율곡동")
     assert ("담당 코디네이터가 확인하고 연락드릴게요." in chat.text) is soon
     assert ("담당자 근무가 곧 끝나요. 오늘 연락드리지 못하면 12월 14일(월) 09:00부터" in chat.text) is not soon
 
 
 async def test_status_as_the_desks_close_promises_no_soon(chat: Chat, clock: FakeClock) -> None:
     clock.now = datetime(2026, 12, 11, 17, 10, tzinfo=KST)
-    await file(chat, "네 살 딸 월요일 오후 2시부터 6시까지 율곡동")
-    await file(chat, TWO.replace("오늘", "월요일"))
+    await chat.file("네 살 딸 월요일 오후 2시부터 6시까지 율곡동")
+    await chat.file(TWO.replace("오늘", "월요일"))
     clock.now = datetime(2026, 12, 11, 17, 45, tzinfo=KST)
     await chat.say("접수 확인")
     assert "곧" not in chat.text.replace("근무가 곧 끝나요", "")

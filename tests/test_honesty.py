@@ -15,19 +15,10 @@ MONDAY_1000 = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
 PROMISES = ("곧 연락", "곧 접수를 맡아")
 
 
-async def file(chat: Chat, message: str) -> str:
-    await chat.say(message)
-    await chat.tap("동의하고 접수")
-    await chat.tap("채팅으로 받기")
-    await chat.tap("네, 접수할게요")
-    assert "접수번호" in chat.text
-    return chat.text
-
-
 async def test_sunday_morning_care_today_gets_monday_and_the_lines_that_work_now(chat: Chat,
                                                                                  clock: FakeClock) -> None:
     clock.now = SUNDAY_0830
-    done = await file(chat, "5살 딸 오늘 오전 11시부터 오후 4시까지 급하게 맡겨야 해요 율곡동")
+    done = await chat.file("5살 딸 오늘 오전 11시부터 오후 4시까지 급하게 맡겨야 해요 율곡동")
     assert not any(p in done for p in PROMISES)
     assert "12월 7일(월) 09:00" in done
     assert "365어린이집 율곡 042-234-5678 (오늘 09:00-18:00)" in done  # opens before the care starts
@@ -40,7 +31,7 @@ async def test_sunday_morning_care_today_gets_monday_and_the_lines_that_work_now
 async def test_weekday_night_care_tomorrow_morning_before_opening_hours_gets_the_lines(chat: Chat,
                                                                                        clock: FakeClock) -> None:
     clock.now = TUESDAY_2300
-    done = await file(chat, "3살 아들 내일 아침 8시부터 오후 5시까지 대곡동")
+    done = await chat.file("3살 아들 내일 아침 8시부터 오후 5시까지 대곡동")
     assert not any(p in done for p in PROMISES)
     assert "11월 25일(수) 09:00" in done
     assert "042-234-5678" in done and "(24시간)" in done  # 365어린이집 is open now, at 23:00
@@ -49,14 +40,14 @@ async def test_weekday_night_care_tomorrow_morning_before_opening_hours_gets_the
 async def test_weekday_night_care_after_the_coordinator_starts_needs_no_other_line(chat: Chat,
                                                                                    clock: FakeClock) -> None:
     clock.now = TUESDAY_2300
-    done = await file(chat, "3살 아들 내일 오후 2시부터 6시까지 대곡동")
+    done = await chat.file("3살 아들 내일 오후 2시부터 6시까지 대곡동")
     assert "11월 25일(수) 09:00" in done and "지금 바로 연락" not in done
     assert not any(p in done for p in PROMISES)
 
 
 async def test_in_working_hours_the_coordinator_is_promised(chat: Chat, clock: FakeClock) -> None:
     clock.now = MONDAY_1000
-    done = await file(chat, "4살 오늘 오후 3시부터 7시까지 율곡동")
+    done = await chat.file("4살 오늘 오후 3시부터 7시까지 율곡동")
     assert "곧 연락드려요" in done and "근무시간이 아니" not in done
     await chat.say("접수 확인")
     assert "곧 접수를 맡아" in chat.text and "근무시간이 아니" not in chat.text
@@ -67,7 +58,7 @@ async def test_a_reopened_case_at_night_says_when_not_soon(chat: Chat, clock: Fa
     from db.models import ts
 
     clock.now = MONDAY_1000
-    await file(chat, "4살 오늘 오후 3시부터 7시까지 율곡동")
+    await chat.file("4살 오늘 오후 3시부터 7시까지 율곡동")
     (case,) = await store.cases_for_user(chat.address.key)
     clock.now = datetime(2026, 12, 12, 22, 0, tzinfo=KST)  # Saturday night
     await store.write(lambda c: c.execute(  # the care-date question, fired and asked
@@ -86,7 +77,7 @@ async def test_a_reopened_case_at_night_says_when_not_soon(chat: Chat, clock: Fa
 ])
 async def test_no_service_is_promised_soon_on_a_sunday_morning(chat: Chat, clock: FakeClock, message: str) -> None:
     clock.now = SUNDAY_0830
-    done = await file(chat, message)
+    done = await chat.file(message)
     assert not any(p in done for p in PROMISES) and "12월 7일(월) 09:00" in done
 
 
@@ -132,7 +123,7 @@ async def test_a_day_before_today_is_never_a_care_window_whatever_the_reading(ch
 async def test_care_starting_when_the_coordinator_does_gets_the_lines_that_work_now(chat: Chat,
                                                                                    clock: FakeClock) -> None:
     clock.now = TUESDAY_2300
-    done = await file(chat, "초1 아들 내일 아침 9시부터 12시까지 율곡동")  # home visits, booked two hours ahead
+    done = await chat.file("초1 아들 내일 아침 9시부터 12시까지 율곡동")  # home visits, booked two hours ahead
     assert "11월 25일(수) 09:00" in done and "지금 바로 연락" in done and "042-345-6789" in done
     await chat.say("접수 확인")
     assert "042-345-6789" in chat.text

@@ -45,10 +45,7 @@ class Recording:
 
 async def filed(chat: Chat, clock: FakeClock, store: Store) -> int:
     clock.now = TUESDAY_1100
-    await chat.say(SISTERS)
-    await chat.tap("동의하고 접수")
-    await chat.tap("채팅으로 받기")
-    await chat.tap("네, 접수할게요")
+    await chat.file(SISTERS)
     (case,) = await store.cases_for_user(chat.address.key)
     assert [c["service_id"] for c in case.children] == ["after-school", "daycare-365"]
     return case.id
