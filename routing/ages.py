@@ -122,34 +122,54 @@ def _class_months(today: date, n: int, full: bool) -> int:
 _GAP = re.compile(r"\s*(?:터울|차이|차(?![가-힣]))")
 
 
-def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
-    """('age', months), ('grade', n) or ('upper', months guessed from a school, None when unknown) for one match,
-    None when the match is not about a child."""
-    g = m.groupdict()
-    if ("터" in text or "차" in text) and _GAP.match(text, m.end()):
-        return None  # "두 살 터울", "세 살 차이": the years between two children
-    if g.get("pre"):
+_COMMON = ("", None)
+"""What ``_rare_mention`` says when the match is none of the rare forms."""
+
+
+def _rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None:
+    """``_mention`` for birth dates, class names, years and months, and middle and high school; ``_COMMON`` when
+    the match is an ordinary form (each match is one of the pattern's alternatives: the groups of the others are
+    None)."""
+    g = m
+    if g["pre"]:
         return "upper", _class_months(today, 7, False)  # "예비 초등": a child who starts school next year
-    if g.get("ad"):
+    if g["ad"]:
         return "age", int(g["ad"]) // 30  # "50일 된 아기"
-    if g.get("by"):
+    if g["by"]:
         months = _since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
         return None if months is None else ("age", months)
-    if g.get("bb"):  # "생일이 2021년 3월 5일": the birth date said first
+    if g["bb"]:  # "생일이 2021년 3월 5일": the birth date said first
         months = _since(today, int(g["bb"]), int(g["bbm"]), int(g["bbd"]) if g["bbd"] else None)
         return None if months is None else ("age", months)
-    if g.get("cls"):
+    if g["cls"]:
         return "age", _class_months(today, int(g["cls"]), bool(g["cm"]))
-    if g.get("ny"):
+    if g["ny"]:
         years, more = value(g["ny"]), (6 if g["nyh"] else value(g["nym"] or ""))
         if years is None or more is None or years > MAX_YEARS or more > 11:
             return None
         return "age", years * 12 + more
-    if g.get("dm"):
+    if g["dm"]:
         years, more = value(g["dm_y"]) if g["dm_y"] else 1, value(g["dm"])
         if years is None or more is None or years > MAX_YEARS or more > 11:
             return None
         return "age", years * 12 + more
+    word = g["up"] or g["upw"]
+    if word:
+        n = int(g["upn"]) if g["upn"] else 1
+        return "upper", (UPPER_FROM_YEARS + n + (3 if word[0] == "고" else 0)) * 12
+    return _COMMON
+
+
+def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
+    """('age', months), ('grade', n) or ('upper', months guessed from a school, None when unknown) for one match,
+    None when the match is not about a child."""
+    if ("터" in text or "차" in text) and _GAP.match(text, m.end()):
+        return None  # "두 살 터울", "세 살 차이": the years between two children
+    if m.re.groups > _AGE.groups:  # the rare forms' groups exist only in the patterns for texts with their letters
+        rare = _rare_mention(m, today)
+        if rare is not _COMMON:
+            return rare
+    g = m  # read by name from the match: its groupdict() builds every group for the few read here
     years = g["yd"] or g["yn"] or g["ys"]
     if years:
         n = value(years)
@@ -175,10 +195,6 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None]
         return "age", 12
     if g["pupil"]:
         return "upper", None  # "첫째는 초등학생": a school child whose grade is not said yet
-    word = g.get("up") or g.get("upw")
-    if word:
-        n = int(g["upn"]) if g["upn"] else 1
-        return "upper", (UPPER_FROM_YEARS + n + (3 if word[0] == "고" else 0)) * 12
     grade = g["g1"] or g["g2"] or g["g2s"]
     if grade:
         if not g["g1"] and _UPPER_SCHOOL.search(text, max(0, m.start() - 8), m.start()):

@@ -193,8 +193,7 @@ def _month_word(today: date, word: str) -> int:
 
 
 def _day(m: re.Match[str], today: date) -> date | None:
-    g = m.groupdict()
-    monday = today - timedelta(days=today.weekday())
+    g = m  # read by name from the match: its groupdict() builds all 38 groups for the two or three read here
     if g["ymd"]:
         try:
             return date(int(g["y"]), int(g["ym"]), int(g["yd"]))
@@ -202,12 +201,12 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return None
     if g["after"]:
         if g["aw"]:
-            return today + timedelta(days=_AFTER_WORDS[re.sub(r"\s", "", g["aw"])])
+            return today + timedelta(days=_AFTER_WORDS["".join(g["aw"].split())])
         n = int(g["an"])
         return today + timedelta(days=n * (7 if g["au"].startswith("주") else 1))
     if (g["nm"] or g["nmw"]) and not g["last"]:
         said = g["nth"] or g["nth1"]  # "12월 둘째 주 토요일", "1월 첫 월요일" (첫/마지막 need no 주)
-        nth = _NTH.get(re.sub(r"\s", "", said)) or int(re.sub(r"[^0-9]", "", said) or 0)
+        nth = _NTH.get("".join(said.split())) or int(re.sub(r"[^0-9]", "", said) or 0)
         month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
         weekday = WEEKDAYS.index(g["nwd"] or g["nwd1"])
         return _nth_weekday(today, month, nth, weekday) if -1 <= nth <= 5 and nth else None
@@ -235,25 +234,25 @@ def _day(m: re.Match[str], today: date) -> date | None:
         main = _named_day(today - timedelta(days=shift), g["hol"])
         return None if main is None else main + timedelta(days=shift)
     if g["hol"] and (g["block"] or g["alt"]):
-        return _around_holiday(today, g["hol"], re.sub(r"\s", "", g["block"] or ""), bool(g["alt"]))
+        return _around_holiday(today, g["hol"], "".join((g["block"] or "").split()), bool(g["alt"]))
     if g["hol"]:
-        shift = _SHIFT[re.sub(r"\s", "", g["shift"])]
+        shift = _SHIFT["".join(g["shift"].split())]
         main = _named_day(today - timedelta(days=shift), g["hol"])
         return None if main is None else main + timedelta(days=shift)
     if g["named"]:
-        return _named_day(today, re.sub(r"\s", "", g["named"]))
+        return _named_day(today, "".join(g["named"].split()))
     if g["subst"]:  # "대체공휴일에도 하나요? 그날": the next alternative holiday
         return next((d for y in (today.year, today.year + 1) for d, label in sorted(_holiday_names(y))
                      if label.startswith("Alternative holiday") and d >= today), None)
 
     if g["rel"]:
-        return today + timedelta(days=_REL[re.sub(r"\s", "", g["rel"])])
+        return today + timedelta(days=_REL["".join(g["rel"].split())])
     if g["wd"] or g["wd2"]:
         index = WEEKDAYS.index(g["wd"] or g["wd2"])
         weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or g["wp2"] or "")
         if weeks is None:  # today's own weekday is today; find_when moves it a week on when today is over
             return today + timedelta(days=(index - today.weekday()) % 7)
-        found = monday + timedelta(days=7 * weeks + index)
+        found = today + timedelta(days=7 * weeks + index - today.weekday())  # from this week's Monday
         return found if found >= today else found + timedelta(days=7)  # "이번 주 토요일" said on Sunday
     weeks = {"다음": 1, "담": 1, "다다음": 2}.get(g["ep"] or "")
     sunday = 1 if g["wew"] == "일" else 0  # "이번 주말 일요일": the weekend's Sunday, not its Saturday
@@ -261,7 +260,7 @@ def _day(m: re.Match[str], today: date) -> date | None:
         if sunday and today.weekday() == 6:
             return today
         return today + timedelta(days=(5 - today.weekday()) % 7 + sunday)
-    return monday + timedelta(days=7 * weeks + 5 + sunday)
+    return today + timedelta(days=7 * weeks + 5 + sunday - today.weekday())
 
 
 class Day(NamedTuple):
