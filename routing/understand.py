@@ -37,6 +37,8 @@ _FILLER = re.compile(r"(?:(?:아+|어+|음+|흠+|으음|그냥|그럼|그러면|
 _FILLER_LETTERS = frozenset("아어음흠으그뭐저일")
 _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "~", 0x223C: "~", 0x2236: ":"}
 """Full-width digits and signs as phones type them (１８：３０). Not NFKC: it would break ㅇㅇ, ㅋㅋ into other jamo."""
+_WIDE_SIGNS = re.compile("[\uff01-\uff5e\u3000\u301c\u223c\u2236]")
+"""Whether there is one to change: str.translate looks every letter up in ``_WIDE``, a test is a tenth of that."""
 _NO_CHILD = Child()
 _TERM = re.compile("방학(?:끝나|끝난|이끝|지나|말고|아닌|아니|빼고|제외|전|후)")
 """방학 named only to say a day is not in the vacation."""
@@ -129,7 +131,7 @@ class Understander:
     def read(self, text: str, now: datetime, hint: str | None = None) -> Understanding:
         """What one message says, relative to ``now`` (Asia/Seoul). ``hint`` ('am'/'pm') is the ``period`` of an
         earlier message in the conversation, or the half of the day a parent chose for an ``ambiguous_hour``."""
-        if not text.isascii():
+        if not text.isascii() and _WIDE_SIGNS.search(text):
             text = text.translate(_WIDE)
         yes, rest = _answer(text)
         negated = False
