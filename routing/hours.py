@@ -21,10 +21,12 @@ MARK = r"오전|오후|아침|점심|낮|저녁|저녘|밤|새벽|am|pm|AM|PM"
 """Words said before an hour that say its half of the day."""
 HOURS_WORDS = alternation({w: n for w, n in NATIVE.items() if n <= 12})
 """Hours 1-12 in words (한, 두, … 열두)."""
+_OVER = r"\s*(?:끝나|마치|마친|끝난)"
 _PM = re.compile(
-    r"저녁|저녘|밤(?!톨|송이|나무|껍질|길)|야근|야간|퇴근|오후|하원|하교|방과\s*후|(?:학교|학원|수업|유치원|어린이집)\s*(?:끝나|마치|마친|끝난)"
-    r"|늦게|늦은\s*시간|pm|PM"
+    rf"저녁|저녘|밤(?!톨|송이|나무|껍질|길)|야근|야간|퇴근|오후|하원|하교|방과\s*후|학교{_OVER}|학원{_OVER}|수업{_OVER}"
+    rf"|유치원{_OVER}|어린이집{_OVER}|늦게|늦은\s*시간|pm|PM"
 )
+"""Each branch starts with a letter (not a group): the regex engine then skips to those letters itself."""
 _AM = re.compile(r"새벽|아침|오전|출근\s*(?:전|하기\s*전|길)|등원\s*전|등교\s*전|일찍|am(?![a-z])|AM(?![A-Z])")
 _HALF = 720
 _BEGUN = 30
