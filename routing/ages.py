@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from routing.gates import gated
 from routing.need import Child
 from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
 
@@ -49,7 +50,7 @@ itself, much faster than a first-letter test tried at every place (the same goes
 
 
 def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> re.Pattern[str]:
-    return re.compile(
+    return gated(re.compile(
         rf"""
     (?=[0-9만생신갓백돌초{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
     (?:
@@ -74,7 +75,7 @@ def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> 
     )
     """,
         re.VERBOSE,
-    )
+    ))
 
 
 _AGE = _age_pattern("")

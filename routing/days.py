@@ -9,10 +9,11 @@ from typing import NamedTuple
 
 import holidays
 
+from routing.gates import gated
 from routing.numbers import NATIVE_RE
 
 WEEKDAYS = "월화수목금토일"
-_DAY = re.compile(
+_DAY = gated(re.compile(
     r"""
     (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대]|부처|개천)  # first-letter test
     (?:
@@ -48,7 +49,8 @@ _DAY = re.compile(
     )
     """,
     re.VERBOSE,
-)
+))
+"""Every form of a day; ``gated`` tests each alternative's first letters before entering it."""
 _NEXT_MONTH = re.compile(r"(?:다음|담)\s*달\s*$")
 _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
 """After a date: a birth (or due) date, never the care date."""
