@@ -118,8 +118,12 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
     Rankings are memoised per knowledge on the need's fields and on which lead times ``now`` still meets."""
     t = _tables(knowledge)
     left = minutes_left(need)
+    child = need.child
     key = (
-        need.child,
+        # the child's fields, not the Child: its dataclass __hash__ and __eq__ are Python calls on every lookup
+        child.age_months,
+        child.school_grade,
+        child.school,
         need.day,
         need.start,
         need.end,
