@@ -232,6 +232,18 @@ def _ordinal(text: str, start: int, end: int) -> int | None:
 
 
 _NO_AGE = Child()
+_CHILDREN: dict[tuple[int | None, int | None], Child] = {}
+
+
+def _child(months: int | None, grade: int | None) -> Child:
+    """The Child of that age and grade, one for each (at most a few thousand): a Child is a value, and a frozen
+    dataclass takes longer to build than to look up."""
+    found = _CHILDREN.get((months, grade))
+    if found is None:
+        found = _CHILDREN[months, grade] = Child(months, grade)
+    return found
+
+
 _PUPIL = Child(school=True)
 """A school child with no age or grade said ("첫째는 초등학생")."""
 _AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
@@ -467,7 +479,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
             order, told = _ordinal(text, after.start(), after.end()), after.end()  # "초1 큰애랑 다섯살 작은애"
         orders.append(order)
         born = _born_grade(m, today) if rare and kind == "age" else None
-        children.append(Child(school_grade=n) if kind == "grade" else _PUPIL if n is None else Child(n, born))
+        children.append(_child(None, n) if kind == "grade" else _PUPIL if n is None else _child(n, born))
         spans.append((m.start(), m.end()))
         last_end = m.end()
     if children and ("유치원" in text or "어린이집" in text):
