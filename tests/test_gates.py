@@ -63,3 +63,11 @@ def test_days_and_ages_read_the_same_with_the_gates_as_without() -> None:
         plain = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)\(\?:", "(?:", fast.pattern), fast.flags)
         for text in texts:
             assert _found(fast, text) == _found(plain, text)
+
+
+def test_alternatives_in_a_row_can_share_one_test() -> None:
+    plain = re.compile("가나|가다|나라|다리|마루|바다|사(?:과|람)|아")
+    fast = gated(plain, per=3)
+    assert fast.pattern == "(?=[가나])(?:가나|가다|나라)|(?=[다마바])(?:다리|마루|바다)|(?=[사아])(?:사(?:과|람)|아)"
+    for text in ["가나다라마바사아", "사람과 사과", "바다리", ""]:
+        assert _found(fast, text) == _found(plain, text)
