@@ -512,7 +512,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
     if said > len(children):  # "애 둘", "초5 남매": more children than ages said; the others' ages are unknown
         orders += [None] * (said - len(children))
         children += [_NO_AGE] * (said - len(children))
-    if any(o is not None for o in orders):
+    if orders.count(None) < len(orders):  # a birth order said for some child
         # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned
         ranked = sorted(range(len(children)), key=lambda i: (5 if orders[i] is None else orders[i], i))
         return tuple(children[i] for i in ranked)
