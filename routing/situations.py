@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 
 from knowledge.schema import ChildWords, Situation, Together
 from routing.subjects import Children, Patterns
-from routing.wordforms import grouped, syllable_forms, templated, word_pattern
+from routing.wordforms import grouped, long_negations, syllable_forms, templated, word_pattern
 
 _CHILD = "{아이}"
 _BLANK = "|"
@@ -57,6 +57,12 @@ _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
 
+def _signs(words: Iterable[str]) -> tuple[str, ...]:
+    """Words of signs with their long negations ("못일어나" and "일어나질못")."""
+    words = tuple(w.replace(" ", "") for w in words)
+    return words + tuple(f for w in words for f in long_negations(w))
+
+
 def _source(words: tuple[str, ...], kids: Children, stems: bool = True) -> list[str]:
     """Regex sources for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words
     that start with it are factored into one pattern behind a first-letter test: a child noun in front of every
@@ -90,8 +96,8 @@ def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Pa
         clause = "." if p.chain else _CLAUSE
         gap = f"{clause}{{0,{p.within + reach}}}?"
         # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
-        last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
-        first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
+        last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(_signs(p.last), kids))})" if p.last else ""
+        first, then = "|".join(_source(_signs(p.first), kids)), "|".join(_source(_signs(p.then), kids))
         head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
         patterns.append(re.compile(f"{head}{gap}{tail}{last}"))
     return tuple(patterns)
@@ -113,15 +119,15 @@ class _Compiled:
 
     def __init__(self, s: Situation, kids: Children) -> None:
         pairs = tuple(p for p in s.together if not p.anyone)
-        self.words = (_alternation(s.words, kids) + _alternation(s.exact, kids, stems=False)
+        self.words = (_alternation(_signs(s.words), kids) + _alternation(s.exact, kids, stems=False)
                       + _together(tuple(p for p in pairs if not p.now), kids))
-        self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in pairs if p.now), kids)
+        self.now_words = _alternation(_signs(s.now_words), kids) + _together(tuple(p for p in pairs if p.now), kids)
         self.anyone = _together(tuple(p for p in s.together if p.anyone and not p.now), kids)
         self.anyone_now = _together(tuple(p for p in s.together if p.anyone and p.now), kids)
-        self.with_child = _alternation(s.with_child, kids)
+        self.with_child = _alternation(_signs(s.with_child), kids)
         self.urgent = _alternation(s.urgent, kids)
         self.calm = _alternation(s.calm, kids, stems=False)
-        self.signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD not in w), kids)
+        self.signs = _alternation(_signs(w for w in s.urgent_with_child if _CHILD not in w), kids)
         self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
         reach = s.urgent_reach
         self.wide = _together(tuple(p for p in pairs if not p.now), kids, reach) if reach else ()
@@ -174,11 +180,12 @@ class _Reading:
         """Whether the word at ``start:end`` tells what happened: not negated or made mild right before it
         ("못 삼켜서", "살짝 피났어요"; "잘 안 일어나요" is not mild), not a supposition or wish right
         after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"), not told as over later
-        ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now. ``verb`` is where the word
-        of a pair that says what happened starts; ``history`` False for a state that goes on (a child not
-        back since last night is still missing), which only an earlier time further back (작년에) ends."""
+        ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now, not describing a thing after
+        it ("잃어버린 장난감"). ``verb`` is where the word of a pair that says what happened starts; ``history``
+        False for a state that goes on (a child not back since last night is still missing), which only an
+        earlier time further back (작년에) ends."""
         c, text = self.c, self.text
-        if start >= (self.lately_at if history else self.past_at):
+        if start >= (self.lately_at if history else self.past_at) or self.kids.describes_a_thing(text, end):
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
             return False
@@ -259,11 +266,12 @@ class SituationFinder:
             for sid, s in situations.items()
             if s.words or s.exact or s.now_words or s.with_child or s.together
         )
-        cores = _cores(w for s in situations.values()
-                       for w in (*s.words, *s.exact, *s.now_words, *s.with_child, *s.urgent_with_child))
+        cores = _cores((*_signs(w for s in situations.values()
+                                for w in (*s.words, *s.now_words, *s.with_child, *s.urgent_with_child)),
+                        *(w for s in situations.values() for w in s.exact)))
         starts = _starts(cores)
         for pair in (p for s in situations.values() for p in s.together):
-            first, then = _cores(pair.first), _cores(pair.then)
+            first, then = _cores(_signs(pair.first)), _cores(_signs(pair.then))
             side = first if _cost(first, cores, starts) <= _cost(then, cores, starts) else then
             cores |= side
             starts |= _starts(side)

@@ -20,6 +20,8 @@ safe reading: "때리려고" taken as suffered only loses the 한테 reading).""
 _NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래")
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
 Patterns = tuple[re.Pattern[str], ...]
+_ADNOMINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4) + "던"
+"""Syllables that end a verb before the noun it describes (잃어버린, 부러진, 다친, 놀던)."""
 _AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|다섯살|여섯살|일곱살|여덟살|아홉살|열살|두돌|돌쟁이)"
 """A child named by age ("초2인데 아직 안 왔어요", "5살이 안 보여요"): a mention of a child like a noun."""
 
@@ -38,6 +40,8 @@ class Children:
         self._object = re.compile(nouns + "(?:을|를|한테|에게|만)")
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
+        things = "|".join(sorted(words.things, key=len, reverse=True))
+        self._modified = re.compile(f"((?:[가-힣]?[{_ADNOMINAL}])?)(?:{things})") if things else None
 
     def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
         """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
@@ -66,6 +70,14 @@ class Children:
         if last_other < 0:
             return False
         return last_other > max((b for _, b in children), default=-1)
+
+    def describes_a_thing(self, compact: str, end: int) -> bool:
+        """Whether the verb ending at ``end`` describes one of a child's things that follows it ("애가 잃어버린
+        장난감 대신", "부러진 킥보드"): the thing, not the child, is lost or broken."""
+        if self._modified is None:
+            return False
+        m = self._modified.match(compact, end)
+        return m is not None and bool(m.group(1) or compact[end - 1] in _ADNOMINAL)
 
     def subject_end(self, compact: str, at: int) -> int:
         """Where whom a word is about is read from: after the child noun the word starts with ("{아이}없어요"),

@@ -15,7 +15,9 @@ rules, applied letter by letter when the patterns are compiled (nothing is added
   finds "눈 안 떠요", 어른이없 "어른 없어요"): 을·이 after a closed syllable, 를·가 after an open one. Only
   there: "숨이막" without 이 would find the tired parent's "숨 막혀요";
 - inside a word, an adverb may stand before 안·못 (눈을못떠 finds "눈을 제대로 못 떠요", 피가안멈 "피가 계속 안
-  멈춰요"): Korean puts such adverbs right before the negation.
+  멈춰요"): Korean puts such adverbs right before the negation;
+- a short negation before a verb is also written long (못일어나 finds "일어나질 못해요", 전화를안받 "전화를 받지
+  않아요", 안보이 "보이지 않아요"): ``long_negations`` adds those words to a list of signs.
 """
 
 from __future__ import annotations
@@ -164,3 +166,19 @@ def _branches(node: dict[str, dict]) -> str:
 def templated(word: str, slot: str, slot_re: str) -> str:
     """The regex for a word with ``slot`` (``{아이}``) standing for ``slot_re``."""
     return slot_re.join(word_pattern(piece) if piece else "" for piece in word.split(slot))
+
+
+_LONG = {"못": ("지못", "질못", "지를못", "지도못"), "안": ("지않", "질않", "지를않", "지도않")}
+"""The long negation of a verb: 못 가 -> 가지 못, 가질 못, 가지를 못, 가지도 못; 안 가 -> 가지 않."""
+_NOT_A_VERB = ("에", "이", "서", "{")
+"""After 안·못, these start no verb: 차 안에, 입안이, 못에 찔려 (a nail), a child's slot."""
+
+
+def long_negations(word: str) -> list[str]:
+    """The word with its last 안·못 and the verb after it written long ("못일어나" -> "일어나지못", ...), or none.
+    A verb the YAML writes conjugated or cut short (떠, 멈) gives a form nobody types, which finds nothing."""
+    at = max(word.rfind("안"), word.rfind("못"))
+    verb = word[at + 1 :]
+    if at < 0 or not verb or verb.startswith(_NOT_A_VERB) or "{" in word:
+        return []
+    return [word[:at] + verb + ending for ending in _LONG[word[at]]]
