@@ -53,6 +53,10 @@ read so in a situation that lists ``supposed`` endings (danger), not in "집으�
 _YET_TO_BE = ("것", "거", "줄", "뻔", "수", "때")
 _AS_IF = ("처럼", "같이")
 _BE = "있"
+_DENIED = re.compile("[가-힣]{0,2}?지[도는][않안못몬]")
+"""A sign denied right after it ("토하지는 않아요", "비틀거리지도 않고"): what did not happen."""
+_STOPPING = ("멈", "멎", "그치", "그쳐", "낫", "나아")
+"""Words of stopping or healing, whose denial is the sign ("피가 멈추지도 않아요")."""
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
@@ -178,12 +182,12 @@ class _Reading:
 
     def stands(self, start: int, end: int, verb: int, history: bool = True) -> bool:
         """Whether the word at ``start:end`` tells what happened: not negated or made mild right before it
-        ("못 삼켜서", "살짝 피났어요"; "잘 안 일어나요" is not mild), not a supposition or wish right
-        after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"), not told as over later
-        ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now, not describing a thing after
-        it ("잃어버린 장난감"). ``verb`` is where the word of a pair that says what happened starts; ``history``
-        False for a state that goes on (a child not back since last night is still missing), which only an
-        earlier time further back (작년에) ends."""
+        ("못 삼켜서", "살짝 피났어요"; "잘 안 일어나요" is not mild) nor denied after it ("토하지는 않아요"),
+        not a supposition or wish right after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"),
+        not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now, not
+        describing a thing after it ("잃어버린 장난감"). ``verb`` is where the word of a pair that says what
+        happened starts; ``history`` False for a state that goes on (a child not back since last night is
+        still missing), which only an earlier time further back (작년에) ends."""
         c, text = self.c, self.text
         if start >= (self.lately_at if history else self.past_at) or self.kids.describes_a_thing(text, end):
             return False
@@ -192,6 +196,8 @@ class _Reading:
         if c.mild is not None and text[start] not in _NEGATIONS and any(
             c.mild.search(text, max(0, at - _MILD_REACH), at) is not None for at in {start, verb}
         ):
+            return False
+        if _DENIED.match(text, end) is not None and not any(w in text[start:end] for w in _STOPPING):
             return False
         if text.startswith("었", end) and text[end - 1] in _PAST_SS and text[end - 1] != _BE:
             return False  # "부러졌었는데": over; "떠 있었어요" is 있다's plain past

@@ -9,8 +9,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import ValidationError
 
 from knowledge.loader import load
+from knowledge.schema import Situation
 from routing.understand import Understander
 from routing.wordforms import long_negations
 
@@ -30,6 +32,38 @@ DANGER: dict[str, tuple[str, ...]] = {
         "아기가 바닥에 떨어지고 나서 일어나지를 못해요",
         "딸이 숨을 쉬지 못해요 얼굴이 빨개요",
     ),
+    "a fall told in other verbs, then a sign of a head injury (고꾸라지다, 자빠지다, 나동그라지다)": (
+        "아이가 계단에서 고꾸라졌는데 눈만 끔뻑이고 말을 못해요",
+        "아들이 놀이터에서 자빠지고 나서 계속 헛소리를 해요",
+        "손주가 마루에서 나동그라졌는데 자꾸 토하고 잠만 잘라칸다",
+    ),
+    "a fall or a knock, then a grave state told clauses later (식은땀, 얼굴이 하얘요)": (
+        "딸이 그네에서 떨어지고 나서 식은땀을 흘리고 얼굴이 하얘요",
+        "아들이 자전거 타다 넘어졌는데 핸들에 배를 세게 박고 식은땀을 흘려요",
+    ),
+    "something eaten, then staggering or limp": (
+        "손녀가 할머니 혈당약을 사탕인 줄 알고 먹었는데 비틀거려요",
+        "애가 베란다에서 뭘 주워 먹더니 몸이 흐물흐물해요",
+    ),
+    "choking told by colour, hands at the throat, no sound": (
+        "아기가 포도알 먹다가 소리도 없이 얼굴이 벌개져서 버둥버둥해요",
+        "애가 떡 먹다가 목을 부여잡고 얼굴이 시커메졌어요",
+    ),
+    "two grave signs together, no cause told": (
+        "애가 배를 잡고 뒹굴면서 식은땀을 흘려요 얼굴이 하얘요",
+        "애기가 얼굴이 잿빛이고 몸이 차가워요",
+    ),
+    "a plea for help with a child in a grave state": ("도와주세요 애가 꼼짝을 안 해요", "빨리요 애기 얼굴이 시커메요"),
+    "a dent in the head": ("두돌 아기가 식탁 모서리에 관자놀이를 찍었는데 그 부분이 움푹 들어갔어요",),
+    "the words in the other order (젓가락을 콘센트에)": ("딸래미가 젓가락을 콘센트에 넣었어요",),
+    "an allergen named, then swelling or no voice": ("딸이 새우 먹고 나서 눈이 퉁퉁 붓고 목소리가 안 나와요",),
+    "a stranger trying to take a child": (
+        "어떤 아저씨가 우리 애 팔을 잡고 끌고 가려고 했어요",
+        "놀이터에서 웬 남자가 딸 손을 잡아끌었대요",
+    ),
+    "swept away": ("우리 딸 계곡 물살에 떠내려가요 살려주세요",),
+    "pushed against a wall": ("윗집 아저씨가 애를 벽에다 밀어붙이고 소리질러요",),
+    "skin named 살갗": ("애가 뜨거운 물에 발을 담갔는데 살갗이 벗겨졌어요",),
     "lost, with a thing named after it": (
         "마트에서 애를 잃어버린 지 30분 됐어요",
         "시장에서 애를 잃어버렸어요 가방만 남았어요",
@@ -46,6 +80,32 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         "애가 잃어버린 장난감 대신 빌릴 수 있는 곳 있나요",
         "아들이 부러진 킥보드를 자꾸 타요 새로 빌릴 수 있나요",
         "딸이 없어진 필통을 찾아 달래요",
+    ),
+    "a fall that ended well (툭툭 털고, 비틀거리지도 않고)": (
+        "애가 미끄럼틀에서 자빠졌는데 툭툭 털고 다시 놀아요",
+        "애가 넘어졌는데 무릎만 까졌어요 비틀거리지도 않고 잘 걸어요",
+    ),
+    "a red face from spicy food, a puffy face after ramen": (
+        "떡볶이 먹다가 애 얼굴이 빨개졌어요 매운가 봐요",
+        "애가 어제 라면 먹고 자서 얼굴이 퉁퉁 부었어요",
+    ),
+    "a habit told with 요즘 (a sulking teenager)": ("아들이 요즘 사춘기라 방문 잠그고 대답도 안 해요 속상해요",),
+    "blue lips from the cold": ("애기가 추운지 입술이 파래서 옷 하나 더 입혔어요",),
+    "waiting alone where adults are (학원, 학교)": (
+        "초등 1학년 딸이 학원 버스를 놓쳐서 지금 학원에 혼자 기다리고 있대요",
+    ),
+    "a sunburn, a tantrum, a scary film": (
+        "아이 얼굴이 캠프 다녀와서 새까맣게 탔어요 선크림을 안 발랐나 봐요",
+        "애가 마트에서 드러눕고 발버둥 치며 떼를 써요 어떡해요",
+        "애가 숙제 하다가 식은땀 흘리면서 공포영화 봤대요",
+    ),
+    "a plea about ordinary care or eating": (
+        "어떡해요 내일 갑자기 출장이 잡혔는데 애 맡길 데가 없어요",
+        "도와주세요 애가 밥을 너무 안 먹어요",
+    ),
+    "prevention and an allergy that is over": (
+        "젓가락을 콘센트에 못 넣게 하는 덮개 어디서 사요?",
+        "새우 먹고 두드러기 났었는데 지금은 괜찮아요 내일 봐주실 분 있나요",
     ),
     "an event told as over with relief (다행이에요)": (
         "애가 그저께 구슬 삼켜서 병원 갔었는데 변으로 나왔대요",
@@ -68,3 +128,17 @@ def test_a_short_negation_also_reads_long() -> None:
     assert long_negations("못일어나") == ["일어나지못", "일어나질못", "일어나지를못", "일어나지도못"]
     assert long_negations("전화를안받")[0] == "전화를받지않"
     assert long_negations("차안에") == [] and long_negations("못에찔") == [] and long_negations("다쳤") == []
+
+
+def test_a_kind_named_in_a_pair_stands_for_its_words() -> None:
+    s = Situation.model_validate({
+        "label": "x", "words": ["@넘어짐", "피가나"], "kinds": {"넘어짐": ["자빠지", "고꾸라"]},
+        "together": [{"first": ["@넘어짐"], "then": ["헛소리"]}],
+    })
+    assert s.words == ("자빠지", "고꾸라", "피가나")
+    assert s.together[0].first == ("자빠지", "고꾸라") and s.together[0].then == ("헛소리",)
+
+
+def test_a_kind_that_is_not_there_is_named_in_the_error() -> None:
+    with pytest.raises(ValidationError, match="'@없는말' names no kind"):
+        Situation.model_validate({"label": "x", "words": ["@없는말"], "kinds": {"넘어짐": ["자빠지"]}})
