@@ -64,6 +64,21 @@ DANGER: dict[str, tuple[str, ...]] = {
     "swept away": ("우리 딸 계곡 물살에 떠내려가요 살려주세요",),
     "pushed against a wall": ("윗집 아저씨가 애를 벽에다 밀어붙이고 소리질러요",),
     "skin named 살갗": ("애가 뜨거운 물에 발을 담갔는데 살갗이 벗겨졌어요",),
+    "a lookalike phrase inside a longer word (꼭대기 holds 대기)": ("미끄럼틀 꼭대기에서 떨어졌는데 꼼짝을 안 해요",),
+    "pulled out of water, then breathing faintly": ("애가 욕조에 빠져서 건졌는데 숨을 가늘게 쉬어요",),
+    "a small thing gone and the child may have eaten it (삼킨기가)": (
+        "자석 하나가 없어졌는데 애가 먹은 것 같아요",
+        "반지가 안 보이는데 아가 삼킨기가 모르겠다",
+    ),
+    "gone out of the house while the adult slept": ("할머니가 주무시는 새 손주가 문 열고 나갔는지 집에 없어요",),
+    "a neighbour hears blows and a child begging": ("윗집에서 퍽퍽 소리 나고 애가 그만해 그만해 하고 울어요",),
+    "out in the cold in light clothes": ("영하인데 옆 동 아이가 반팔 차림으로 밖에 서 있어요",),
+    "shaking that goes on for minutes": ("애가 팔다리가 떨리는데 3분째 안 멈춰요",),
+    "a dog that does not let go, torn flesh": (
+        "진돗개가 아들 다리를 물고 안 놔줘요",
+        "애 팔 살이 너덜너덜해요 개한테 물렸어요",
+    ),
+    "burned, 경상도 데가": ("애가 다리미에 손을 데가 물집 잡혔다",),
     "lost, with a thing named after it": (
         "마트에서 애를 잃어버린 지 30분 됐어요",
         "시장에서 애를 잃어버렸어요 가방만 남았어요",
@@ -106,6 +121,16 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
     "prevention and an allergy that is over": (
         "젓가락을 콘센트에 못 넣게 하는 덮개 어디서 사요?",
         "새우 먹고 두드러기 났었는데 지금은 괜찮아요 내일 봐주실 분 있나요",
+    ),
+    "food gone, eaten by the child": (
+        "식탁 위 과자가 없어졌는데 애가 먹은 것 같아요",
+        "사탕 하나가 없어졌는데 애가 먹었나 봐요",
+    ),
+    "another person gone out": ("남편이 아침에 나갔는지 집에 없어요 애 봐줄 사람 있나요",),
+    "light clothes as a plan, legs jiggled, noise upstairs": (
+        "영하인데 애가 반팔 입고 나가겠대요 말려야죠",
+        "애가 다리를 떨면서 30분째 숙제해요",
+        "윗집 층간소음이 너무 심해요 퍽퍽 뛰어요",
     ),
     "an event told as over with relief (다행이에요)": (
         "애가 그저께 구슬 삼켜서 병원 갔었는데 변으로 나왔대요",
