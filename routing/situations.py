@@ -13,11 +13,12 @@ nothing said of now. ``now_words`` (a young child alone) count only when the mes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from knowledge.schema import ChildWords, Situation, Together
 from routing.subjects import Children, Patterns
-from routing.wordforms import grouped, long_negations, syllable_forms, templated, word_pattern
+from routing.triggers import trigger_words
+from routing.wordforms import grouped, signs, templated, word_pattern
 
 _CHILD = "{아이}"
 _BLANK = "|"
@@ -61,12 +62,6 @@ _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
 
-def _signs(words: Iterable[str]) -> tuple[str, ...]:
-    """Words of signs with their long negations ("못일어나" and "일어나질못")."""
-    words = tuple(w.replace(" ", "") for w in words)
-    return words + tuple(f for w in words for f in long_negations(w))
-
-
 def _source(words: tuple[str, ...], kids: Children, stems: bool = True) -> list[str]:
     """Regex sources for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words
     that start with it are factored into one pattern behind a first-letter test: a child noun in front of every
@@ -100,8 +95,8 @@ def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Pa
         clause = "." if p.chain else _CLAUSE
         gap = f"{clause}{{0,{p.within + reach}}}?"
         # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
-        last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(_signs(p.last), kids))})" if p.last else ""
-        first, then = "|".join(_source(_signs(p.first), kids)), "|".join(_source(_signs(p.then), kids))
+        last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(signs(p.last), kids))})" if p.last else ""
+        first, then = "|".join(_source(signs(p.first), kids)), "|".join(_source(signs(p.then), kids))
         head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
         patterns.append(re.compile(f"{head}{gap}{tail}{last}"))
     return tuple(patterns)
@@ -123,15 +118,15 @@ class _Compiled:
 
     def __init__(self, s: Situation, kids: Children) -> None:
         pairs = tuple(p for p in s.together if not p.anyone)
-        self.words = (_alternation(_signs(s.words), kids) + _alternation(s.exact, kids, stems=False)
+        self.words = (_alternation(signs(s.words), kids) + _alternation(s.exact, kids, stems=False)
                       + _together(tuple(p for p in pairs if not p.now), kids))
-        self.now_words = _alternation(_signs(s.now_words), kids) + _together(tuple(p for p in pairs if p.now), kids)
+        self.now_words = _alternation(signs(s.now_words), kids) + _together(tuple(p for p in pairs if p.now), kids)
         self.anyone = _together(tuple(p for p in s.together if p.anyone and not p.now), kids)
         self.anyone_now = _together(tuple(p for p in s.together if p.anyone and p.now), kids)
-        self.with_child = _alternation(_signs(s.with_child), kids)
+        self.with_child = _alternation(signs(s.with_child), kids)
         self.urgent = _alternation(s.urgent, kids)
         self.calm = _alternation(s.calm, kids, stems=False)
-        self.signs = _alternation(_signs(w for w in s.urgent_with_child if _CHILD not in w), kids)
+        self.signs = _alternation(signs(w for w in s.urgent_with_child if _CHILD not in w), kids)
         self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
         reach = s.urgent_reach
         self.wide = _together(tuple(p for p in pairs if not p.now), kids, reach) if reach else ()
@@ -240,52 +235,23 @@ class _Reading:
         )
 
 
-def _cores(words: Iterable[str]) -> set[str]:
-    """What must stand in a message for the word to be there: the word without its child noun, or, with the
-    child inside it ("차에{아이}두고"), its longest piece, since the child's noun comes between the pieces."""
-    return {max(w.replace(" ", "").split(_CHILD), key=len) for w in words} - {""}
-
-
-def _starts(words: set[str]) -> set[str]:
-    return {f for w in words for f in syllable_forms(w[0], len(w) == 1)}
-
-
-_SHORT = 2
-"""A trigger word this short (엄마, 목이, 애를) is in many messages that hold no situation."""
-
-
-def _cost(side: set[str], cores: set[str], starts: set[str]) -> float:
-    """What one side of a pair costs the trigger: new first letters, and short words that let ordinary
-    messages through; a side with no words of its own ({아이} alone) cannot stand for the pair."""
-    if not side:
-        return float("inf")
-    return len(_starts(side) - starts) + 2 * sum(1 for w in side - cores if len(w) <= _SHORT)
-
-
 class SituationFinder:
     """Compiled once per knowledge; ``find`` is a pure function of the message."""
 
     def __init__(self, situations: Mapping[str, Situation], children: ChildWords | None = None) -> None:
         self._kids = Children(children or ChildWords())
+        words = {sid: trigger_words(s) for sid, s in situations.items()}
         self._compiled = tuple(
-            (sid, _Compiled(s, self._kids))
+            (sid, _Compiled(s, self._kids), re.compile(grouped(sorted(words[sid]))))
             for sid, s in situations.items()
             if s.words or s.exact or s.now_words or s.with_child or s.together
         )
-        cores = _cores((*_signs(w for s in situations.values()
-                                for w in (*s.words, *s.now_words, *s.with_child, *s.urgent_with_child)),
-                        *(w for s in situations.values() for w in s.exact)))
-        starts = _starts(cores)
-        for pair in (p for s in situations.values() for p in s.together):
-            first, then = _cores(_signs(pair.first)), _cores(_signs(pair.then))
-            side = first if _cost(first, cores, starts) <= _cost(then, cores, starts) else then
-            cores |= side
-            starts |= _starts(side)
+        cores: set[str] = set()
+        for s in situations.values():
+            trigger_words(s, cores)
         self._trigger = re.compile(grouped(sorted(cores))) if cores else None
-        """Any word of any situation, without its child noun, and one side of each pair: most messages match
-        none and stop here. Of a pair, the side adding fewer first letters (each letter that can start a word
-        is a branch the regex engine tries wherever that letter stands: a third faster than all first words)
-        and fewer short words (엄마, 애를: a side of those lets most messages through)."""
+        """Any situation's trigger words: most messages match none and stop here; a message that does is
+        read only for the situations whose own words it holds (a sick child's message is not read for danger)."""
 
     def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
         """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
@@ -297,7 +263,9 @@ class SituationFinder:
         if _CHILD_WRITER.search(compact):
             compact = _ME.sub(_A_CHILD, compact)  # "저를 때려요 ... 저 초5예요": the one writing is the child
         found = []
-        for sid, c in self._compiled:
+        for sid, c, gate in self._compiled:
+            if gate.search(compact) is None:
+                continue
             text = _blank(c.unless, compact)
             now = _any(c.now, text)
             if c.asking and not now and _any(c.asking, compact):

@@ -167,3 +167,16 @@ def test_a_kind_named_in_a_pair_stands_for_its_words() -> None:
 def test_a_kind_that_is_not_there_is_named_in_the_error() -> None:
     with pytest.raises(ValidationError, match="'@없는말' names no kind"):
         Situation.model_validate({"label": "x", "words": ["@없는말"], "kinds": {"넘어짐": ["자빠지"]}})
+
+
+def test_a_long_negation_is_made_from_the_stem_or_not_at_all() -> None:
+    assert long_negations("말을안해")[0] == "말을하지않" and long_negations("못먹어")[0] == "먹지못"
+    assert long_negations("안보이")[0] == "보이지않"
+    assert long_negations("아직안왔다고") == [] and long_negations("못된짓을") == [] and long_negations("안왔") == []
+
+
+def test_a_sick_childs_message_is_not_read_for_danger() -> None:
+    finder = READER._situations
+    gates = {sid: gate for sid, _, gate in finder._compiled}
+    assert gates["sick"].search("아이가열이나요") and not gates["danger"].search("아이가열이나요")
+    assert gates["danger"].search("애가떨어졌는데안움직여요")
