@@ -36,7 +36,8 @@ class Children:
         self.first = "".join(sorted({n[0] for n in words.words}))
         self._mention = re.compile(f"{nouns}|{_AGE}")
         self._subject = re.compile(f"(?:{nouns}|{_AGE}){_PARTICLES}")
-        self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)")
+        self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)|아가(?![씨지])")
+        """A child marked as subject; 경상도 아가 is 아(the child) with 가 ("아가 엄마 약을 먹었다": whose)."""
         self._object = re.compile(nouns + "(?:을|를|한테|에게|만)")
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)

@@ -79,6 +79,23 @@ DANGER: dict[str, tuple[str, ...]] = {
         "애 팔 살이 너덜너덜해요 개한테 물렸어요",
     ),
     "burned, 경상도 데가": ("애가 다리미에 손을 데가 물집 잡혔다",),
+    "run over by a wheel, then swollen and unable to walk": (
+        "학원 차량 기사님이 애 발을 바퀴로 밟았대요 발이 퉁퉁 부었어요",
+        "아들이 킥보드 타다 발목이 부어서 못 걷겠대요",
+    ),
+    "gone out, then no answer and the phone off": (
+        "딸이 친구 만난다고 나갔는데 밤 10시인데 연락이 안돼요 전화기는 꺼져 있고",
+    ),
+    "one arm suddenly useless, speech slurred": (
+        "아이가 밥 먹다 갑자기 한쪽 팔을 못 써요 말도 어눌해요",
+        "애가 밥먹다가 갑자기 한쪽 팔을 못 쓰고 숟가락을 떨어뜨려요 말도 어버버해요",
+    ),
+    "경상도 아가 (the child) before an adult's thing": (
+        "아가 엄마 수면제를 먹었다",
+        "아가 엄마 화장대에서 아세톤 병을 따서 마셨는지 입에서 냄새가 나요",
+    ),
+    "a chemical smell from the mouth": ("아들 입에서 아세톤 냄새가 나요",),
+    "cold water thrown on a child": ("아빠가 애한테 찬물을 끼얹어요",),
     "lost, with a thing named after it": (
         "마트에서 애를 잃어버린 지 30분 됐어요",
         "시장에서 애를 잃어버렸어요 가방만 남았어요",
@@ -131,6 +148,21 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         "영하인데 애가 반팔 입고 나가겠대요 말려야죠",
         "애가 다리를 떨면서 30분째 숙제해요",
         "윗집 층간소음이 너무 심해요 퍽퍽 뛰어요",
+    ),
+    "swollen from a sprain that is better, in a cast": (
+        "애가 발목이 부어서 못 걷겠대요 어제 축구하다 삐끗했는데 지금은 괜찮아요",
+        "애가 팔을 다쳐서 깁스해서 한쪽 팔을 못 써요 내일 봐주실 분",
+    ),
+    "another adult out of reach, babbling, idioms": (
+        "남편이 회식 간다고 나갔는데 연락이 안돼요 애 봐줄 사람이 없어요",
+        "아기가 어버버 옹알이를 시작했어요",
+        "남편이 애 생일파티 분위기에 찬물을 끼얹었어요",
+        "화분을 베란다에 내보냈어요 애가 좋아해요",
+        "아가씨가 애를 봐줬는데 너무 좋았어요",
+    ),
+    "a bruise on a knee from play, limp before a nap": (
+        "애가 축구하다 넘어져서 무릎에 멍 들었어요 맡길 곳 있을까요",
+        "애가 점심 먹고 나서 축 처져서 낮잠 자요",
     ),
     "an event told as over with relief (다행이에요)": (
         "애가 그저께 구슬 삼켜서 병원 갔었는데 변으로 나왔대요",
