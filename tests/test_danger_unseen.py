@@ -4,6 +4,7 @@ waiting at the academy, a sunburn, a plea of a tired parent). Our batches of thi
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,6 +21,14 @@ NOW = datetime(2026, 12, 9, 21, 40, tzinfo=ZoneInfo("Asia/Seoul"))  # a Wednesda
 READER = Understander(load())
 BATCHES = Path(__file__).parent / "fixtures" / "danger_unseen.jsonl"
 """Our own batches of this pass, each measured once before any fix (figures in the README, part 3 "Danger")."""
+
+
+KNOWN_LIMITS = {
+    "b1-s09": "a long nap: 깨워도 잘 안 일어나요 is read as a child who does not wake",
+    "b2-d03": "poison told only by a red mouth and drooling after the laundry room",
+    "b4-d09": "a punishment told as a habit (오줌을 싸면 … 찬물을 끼얹고), the father as subject",
+}
+"""Lines of our batches still read wrong, each with why."""
 
 
 def _danger(text: str) -> bool:
@@ -96,6 +105,15 @@ DANGER: dict[str, tuple[str, ...]] = {
     ),
     "a chemical smell from the mouth": ("아들 입에서 아세톤 냄새가 나요",),
     "cold water thrown on a child": ("아빠가 애한테 찬물을 끼얹어요",),
+    "a plea with a vague bad state (상태가 이상해요, 불러도 멍하니)": (
+        "도와주세요 애가 갑자기 이상해요 불러도 멍하니 쳐다만 봐요",
+        "빨리요 아기 상태가 이상해요",
+    ),
+    "fallen into a pit or a hole": ("놀이터에서 애가 구덩이에 빠졌어요 안 보여요",),
+    "cut marks told after the child": ("딸 손목에 칼로 그은 상처가 여러 개 있어요",),
+    "a battery sucked": ("애가 건전지를 빨아서 입 안이 까매요",),
+    "spots like bruises spreading": ("애 다리에 멍 같은 점이 갑자기 퍼지고 있어요",),
+    "a young child walking onto the road": ("세 살 아들이 혼자 나가서 찻길로 걸어가고 있어요",),
     "lost, with a thing named after it": (
         "마트에서 애를 잃어버린 지 30분 됐어요",
         "시장에서 애를 잃어버렸어요 가방만 남았어요",
@@ -164,6 +182,23 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         "애가 축구하다 넘어져서 무릎에 멍 들었어요 맡길 곳 있을까요",
         "애가 점심 먹고 나서 축 처져서 낮잠 자요",
     ),
+    "a plea about behaviour, a thing, a mood, homework": (
+        "어떡해요 애가 요즘 좀 이상해요 자꾸 말대답을 해요",
+        "급해요 애 어린이집 가방이 이상해요 지퍼가 고장났어요",
+        "지금 애 기분이 이상한가봐요 계속 짜증내요",
+        "도와주세요 애 숙제가 이상해요 이해가 안 돼요",
+        "빨리 알려주세요 애가 이상한 말을 배워왔어요",
+    ),
+    "a ball in a hole, marks on a desk, a surgical scar, a birthmark": (
+        "공이 구덩이에 빠졌어요 애가 꺼내달래요",
+        "책상에 칼로 그은 자국이 있어요",
+        "애가 수술해서 배에 그은 흉터가 있어요",
+        "애 몸에 멍 같은 점이 생겼는데 몽고반점이래요",
+    ),
+    "the road as a worry or a lesson": (
+        "찻길에 차가 많아서 애 등원길이 걱정돼요",
+        "애가 찻길로 뛰어들지 않게 교육하는 법 있나요",
+    ),
     "an event told as over with relief (다행이에요)": (
         "애가 그저께 구슬 삼켜서 병원 갔었는데 변으로 나왔대요",
         "지난달에 애가 단추를 삼켰었는데 다 빠져나왔어요 다행이에요",
@@ -212,3 +247,21 @@ def test_a_sick_childs_message_is_not_read_for_danger() -> None:
     gates = {sid: gate for sid, _, gate in finder._compiled}
     assert gates["sick"].search("아이가열이나요") and not gates["danger"].search("아이가열이나요")
     assert gates["danger"].search("애가떨어졌는데안움직여요")
+
+
+def _batches() -> list[tuple[str, str, bool]]:
+    rows = [json.loads(line) for line in BATCHES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(row["id"], row["text"], row["expect"]["danger"]) for row in rows]
+
+
+@pytest.mark.parametrize(("line", "text", "expected"), _batches(), ids=str)
+def test_our_batches_stay_right_except_the_known_limits(line: str, text: str, expected: bool) -> None:
+    if line in KNOWN_LIMITS:  # still wrong; when one is read right, take it out of KNOWN_LIMITS
+        assert _danger(text) is not expected, f"now read right: {text}"
+        return
+    assert _danger(text) is expected, text
+
+
+def test_our_batches_hold_twenty_of_each_side_a_batch() -> None:
+    rows = _batches()
+    assert len(rows) == 200 and sum(e for _, _, e in rows) == 100
