@@ -19,6 +19,9 @@ _SUFFERED = ("맞", "당", "쳐맞", "얻어맞", "렸", "려", "리", "린", "�
 safe reading: "때리려고" taken as suffered only loses the 한테 reading)."""
 _NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래")
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
+_WHOSE = re.compile("[가-힣]{1,2}(?:에서|에|을|를|으로)")
+"""A noun with its particle where a word starts: a bare person right before it, after a child named as
+subject, is whose ("조카가 아빠 차에 치였어요": 아빠's car), not who."""
 Patterns = tuple[re.Pattern[str], ...]
 _ADNOMINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4) + "던"
 """Syllables that end a verb before the noun it describes (잃어버린, 부러진, 다친, 놀던)."""
@@ -48,7 +51,8 @@ class Children:
         """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
         ("선생님한테 맞았대요", "엄마랑"), inside a child word ("막내가" holds 내가) or, after a child marked as
         subject, a person with no particle who is not right before the word ("둘째가 엄마 영양제를 다 먹었어요":
-        whose it is) is not the subject."""
+        whose it is), or right before a word that starts with a noun and its particle ("아빠 차에 치였어요"), is
+        not the subject."""
         if not others:
             return False
         begin = max(0, at - WINDOW)
@@ -64,7 +68,8 @@ class Children:
                 for m in p.finditer(window)
                 if not _NOT_SUBJECT.match(compact, begin + m.end())
                 and not any(a < m.end() and m.start() < b for a, b in children)
-                and (m.start() < marked or m.end() == len(window) or _SUBJECT_MARK.match(compact, begin + m.end()))
+                and (m.start() < marked or _SUBJECT_MARK.match(compact, begin + m.end())
+                     or (m.end() == len(window) and not (marked < len(window) and _WHOSE.match(compact, at))))
             ),
             default=-1,
         )

@@ -114,6 +114,16 @@ DANGER: dict[str, tuple[str, ...]] = {
     "a battery sucked": ("애가 건전지를 빨아서 입 안이 까매요",),
     "spots like bruises spreading": ("애 다리에 멍 같은 점이 갑자기 퍼지고 있어요",),
     "a young child walking onto the road": ("세 살 아들이 혼자 나가서 찻길로 걸어가고 있어요",),
+    "a bare adult before a noun is whose, after the child named (아빠 차에 치였어요)": (
+        "조카가 아빠 차에 치였어요 후진하다가",
+        "아들이 할머니 차에 치였어요",
+    ),
+    "threatened with a knife": ("우리 애가 같은 반 애한테 칼로 위협당했대요",),
+    "a child held as a shield": ("아빠가 애를 방패처럼 들고 있어요",),
+    "head first onto the floor, a fall backwards then drowsy": (
+        "아기 띠에서 애가 빠져서 머리부터 바닥에 떨어졌어요",
+        "애가 소파에서 뒤로 넘어갔는데 자꾸 졸려해요",
+    ),
     "lost, with a thing named after it": (
         "마트에서 애를 잃어버린 지 30분 됐어요",
         "시장에서 애를 잃어버렸어요 가방만 남았어요",
@@ -199,6 +209,15 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         "찻길에 차가 많아서 애 등원길이 걱정돼요",
         "애가 찻길로 뛰어들지 않게 교육하는 법 있나요",
     ),
+    "an adult run over, a car ride, a toy shield, a warning, a product's smell": (
+        "아빠가 차에 치여서 입원했어요 애 맡길 곳 있나요",
+        "애가 엄마 차에 타고 있어요 곧 출발해요",
+        "애 방패 장난감 사 줬어요",
+        "다이빙 할 때 머리부터 떨어지면 위험하대요",
+        "아이가 세탁세제 냄새를 좋아해서 자꾸 빨래에 코를 박아요",
+        "애가 책 읽다가 뒤로 넘어갔는데 웃으면서 다시 앉았어요",
+        "애가 장난감 칼로 위협하는 흉내를 내요",
+    ),
     "an event told as over with relief (다행이에요)": (
         "애가 그저께 구슬 삼켜서 병원 갔었는데 변으로 나왔대요",
         "지난달에 애가 단추를 삼켰었는데 다 빠져나왔어요 다행이에요",
@@ -264,4 +283,4 @@ def test_our_batches_stay_right_except_the_known_limits(line: str, text: str, ex
 
 def test_our_batches_hold_twenty_of_each_side_a_batch() -> None:
     rows = _batches()
-    assert len(rows) == 200 and sum(e for _, _, e in rows) == 100
+    assert len(rows) == 240 and sum(e for _, _, e in rows) == 120
