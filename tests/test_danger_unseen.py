@@ -1,6 +1,7 @@
-"""Danger in wordings nobody here had seen, by class: long negations, fall verbs, a cause then a state of
-distress, a plea for help with a child in a bad state; and the lookalikes of each class (a long sleep, a child
-waiting at the academy, a sunburn, a plea of a tired parent). Our batches of this pass: fixtures/danger_unseen.jsonl."""
+"""Danger in wordings nobody here had seen, by class: long negations, other fall verbs, a fall or a meal then a
+grave state told clauses later, a plea with a child in a grave or vague bad state, and the lookalikes of each class
+(a long sleep, waiting at the academy, a sunburn, a tired parent's plea). Our six batches: fixtures/danger_unseen.jsonl.
+"""
 
 from __future__ import annotations
 
