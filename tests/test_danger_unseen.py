@@ -1,6 +1,6 @@
 """Danger in wordings nobody here had seen, by class: long negations, other fall verbs, a fall or a meal then a
 grave state told clauses later, a plea with a child in a grave or vague bad state, and the lookalikes of each class
-(a long sleep, waiting at the academy, a sunburn, a tired parent's plea). Our six batches: fixtures/danger_unseen.jsonl.
+(a long sleep, waiting at the academy, a sunburn, a tired parent's plea). Seven batches: fixtures/danger_unseen.jsonl.
 """
 
 from __future__ import annotations
@@ -125,6 +125,13 @@ DANGER: dict[str, tuple[str, ...]] = {
         "아기 띠에서 애가 빠져서 머리부터 바닥에 떨어졌어요",
         "애가 소파에서 뒤로 넘어갔는데 자꾸 졸려해요",
     ),
+    "resuscitation going on now (심폐소생술 하는 중)": (
+        "어린이집에서 전화왔는데 애가 숨을 안 쉬어서 심폐소생술 하는 중이래요",
+    ),
+    "touched, told in a child's words (아랫도리)": ("손녀가 자꾸 할아버지가 아랫도리를 만진다고 해요",),
+    "half out of a window": ("애가 창문 밖으로 몸이 반쯤 넘어갔어요",),
+    "strangled by a sibling": ("큰애가 동생 목을 졸라서 동생 얼굴이 새빨개졌어요",),
+    "blood in a young child's underwear": ("다섯 살 딸 팬티에 피가 묻어 있어요",),
     "lost, with a thing named after it": (
         "마트에서 애를 잃어버린 지 30분 됐어요",
         "시장에서 애를 잃어버렸어요 가방만 남았어요",
@@ -219,6 +226,14 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         "애가 책 읽다가 뒤로 넘어갔는데 웃으면서 다시 앉았어요",
         "애가 장난감 칼로 위협하는 흉내를 내요",
     ),
+    "sleeping through the night, a course, a period, a game, a scolding": (
+        "아기가 분유 먹고 잘 자요 밤에 깨지도 않아요",
+        "아기가 밤새 한 번도 안 깨고 통잠 잤어요",
+        "심폐소생술 교육 받을 수 있는 곳 있나요",
+        "중학생 딸 속옷에 피가 묻었어요 생리 시작했나봐요",
+        "애들이 레슬링 놀이하면서 목을 조르는 흉내를 내요 ㅋㅋ",
+        "애가 창문 밖 구경하느라 몸을 내밀어서 혼냈어요",
+    ),
     "an event told as over with relief (다행이에요)": (
         "애가 그저께 구슬 삼켜서 병원 갔었는데 변으로 나왔대요",
         "지난달에 애가 단추를 삼켰었는데 다 빠져나왔어요 다행이에요",
@@ -284,4 +299,4 @@ def test_our_batches_stay_right_except_the_known_limits(line: str, text: str, ex
 
 def test_our_batches_hold_twenty_of_each_side_a_batch() -> None:
     rows = _batches()
-    assert len(rows) == 240 and sum(e for _, _, e in rows) == 120
+    assert len(rows) == 280 and sum(e for _, _, e in rows) == 140
