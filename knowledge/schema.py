@@ -226,9 +226,51 @@ class Together(Frozen):
     ``first`` names an adult and ``then`` what he does to the child (계부가 ... 밤에 방에 들어온다고)."""
 
 
+_KIND = "@"
+_LISTED = ("words", "exact", "with_child", "now_words", "urgent_with_child", "urgent")
+
+
+def _kinds(data: dict) -> dict:
+    """``kinds`` names word lists once ("넘어짐": [넘어지, 자빠지, 고꾸라지]); "@넘어짐" in a pair or a list
+    stands for all of them, so a word added to a kind reaches every pair that names it."""
+    kinds = data.pop("kinds", None) or {}
+    if not isinstance(kinds, dict):
+        raise ValueError("kinds: must map a name to a list of words")
+
+    def expand(words: object, where: str) -> object:
+        if not isinstance(words, (list, tuple)):
+            return words
+        out: list[object] = []
+        for w in words:
+            if isinstance(w, str) and w.startswith(_KIND):
+                if w[1:] not in kinds:
+                    raise ValueError(f"{where}: '{w}' names no kind (kinds: {', '.join(kinds) or 'none'})")
+                out.extend(kinds[w[1:]])
+            else:
+                out.append(w)
+        return out
+
+    for key in _LISTED:
+        if key in data:
+            data[key] = expand(data[key], key)
+    pairs = data.get("together")
+    if isinstance(pairs, list):
+        data["together"] = [
+            {k: expand(v, f"together[{i}].{k}") for k, v in pair.items()} if isinstance(pair, dict) else pair
+            for i, pair in enumerate(pairs)
+        ]
+    return data
+
+
 class Situation(Frozen):
     """A circumstance found from words (emergency, sick child, care at home, danger). Words are matched without
-    spaces; ``{아이}`` in a word stands for a child noun with its particle (아이가, 애를, 딸이)."""
+    spaces; ``{아이}`` in a word stands for a child noun with its particle (아이가, 애를, 딸이). ``kinds`` names
+    lists of words that pairs and lists use as "@name"."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand_kinds(cls, data: object) -> object:
+        return _kinds(dict(data)) if isinstance(data, dict) else data
 
     label: str
     words: tuple[str, ...]

@@ -13,11 +13,12 @@ nothing said of now. ``now_words`` (a young child alone) count only when the mes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from knowledge.schema import ChildWords, Situation, Together
 from routing.subjects import Children, Patterns
-from routing.wordforms import grouped, syllable_forms, templated, word_pattern
+from routing.triggers import trigger_words
+from routing.wordforms import grouped, signs, templated, word_pattern
 
 _CHILD = "{아이}"
 _BLANK = "|"
@@ -53,6 +54,10 @@ read so in a situation that lists ``supposed`` endings (danger), not in "집으�
 _YET_TO_BE = ("것", "거", "줄", "뻔", "수", "때")
 _AS_IF = ("처럼", "같이")
 _BE = "있"
+_DENIED = re.compile("[가-힣]{0,2}?지[도는][않안못몬]")
+"""A sign denied right after it ("토하지는 않아요", "비틀거리지도 않고"): what did not happen."""
+_STOPPING = ("멈", "멎", "그치", "그쳐", "낫", "나아")
+"""Words of stopping or healing, whose denial is the sign ("피가 멈추지도 않아요")."""
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
@@ -90,8 +95,8 @@ def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Pa
         clause = "." if p.chain else _CLAUSE
         gap = f"{clause}{{0,{p.within + reach}}}?"
         # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
-        last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(p.last, kids))})" if p.last else ""
-        first, then = "|".join(_source(p.first, kids)), "|".join(_source(p.then, kids))
+        last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(signs(p.last), kids))})" if p.last else ""
+        first, then = "|".join(_source(signs(p.first), kids)), "|".join(_source(signs(p.then), kids))
         head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
         patterns.append(re.compile(f"{head}{gap}{tail}{last}"))
     return tuple(patterns)
@@ -113,15 +118,15 @@ class _Compiled:
 
     def __init__(self, s: Situation, kids: Children) -> None:
         pairs = tuple(p for p in s.together if not p.anyone)
-        self.words = (_alternation(s.words, kids) + _alternation(s.exact, kids, stems=False)
+        self.words = (_alternation(signs(s.words), kids) + _alternation(s.exact, kids, stems=False)
                       + _together(tuple(p for p in pairs if not p.now), kids))
-        self.now_words = _alternation(s.now_words, kids) + _together(tuple(p for p in pairs if p.now), kids)
+        self.now_words = _alternation(signs(s.now_words), kids) + _together(tuple(p for p in pairs if p.now), kids)
         self.anyone = _together(tuple(p for p in s.together if p.anyone and not p.now), kids)
         self.anyone_now = _together(tuple(p for p in s.together if p.anyone and p.now), kids)
-        self.with_child = _alternation(s.with_child, kids)
+        self.with_child = _alternation(signs(s.with_child), kids)
         self.urgent = _alternation(s.urgent, kids)
         self.calm = _alternation(s.calm, kids, stems=False)
-        self.signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD not in w), kids)
+        self.signs = _alternation(signs(w for w in s.urgent_with_child if _CHILD not in w), kids)
         self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
         reach = s.urgent_reach
         self.wide = _together(tuple(p for p in pairs if not p.now), kids, reach) if reach else ()
@@ -172,19 +177,22 @@ class _Reading:
 
     def stands(self, start: int, end: int, verb: int, history: bool = True) -> bool:
         """Whether the word at ``start:end`` tells what happened: not negated or made mild right before it
-        ("못 삼켜서", "살짝 피났어요"; "잘 안 일어나요" is not mild), not a supposition or wish right
-        after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"), not told as over later
-        ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now. ``verb`` is where the word
-        of a pair that says what happened starts; ``history`` False for a state that goes on (a child not
-        back since last night is still missing), which only an earlier time further back (작년에) ends."""
+        ("못 삼켜서", "살짝 피났어요"; "잘 안 일어나요" is not mild) nor denied after it ("토하지는 않아요"),
+        not a supposition or wish right after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"),
+        not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now, not
+        describing a thing after it ("잃어버린 장난감"). ``verb`` is where the word of a pair that says what
+        happened starts; ``history`` False for a state that goes on (a child not back since last night is
+        still missing), which only an earlier time further back (작년에) ends."""
         c, text = self.c, self.text
-        if start >= (self.lately_at if history else self.past_at):
+        if start >= (self.lately_at if history else self.past_at) or self.kids.describes_a_thing(text, end):
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
             return False
         if c.mild is not None and text[start] not in _NEGATIONS and any(
             c.mild.search(text, max(0, at - _MILD_REACH), at) is not None for at in {start, verb}
         ):
+            return False
+        if _DENIED.match(text, end) is not None and not any(w in text[start:end] for w in _STOPPING):
             return False
         if text.startswith("었", end) and text[end - 1] in _PAST_SS and text[end - 1] != _BE:
             return False  # "부러졌었는데": over; "떠 있었어요" is 있다's plain past
@@ -227,51 +235,23 @@ class _Reading:
         )
 
 
-def _cores(words: Iterable[str]) -> set[str]:
-    """What must stand in a message for the word to be there: the word without its child noun, or, with the
-    child inside it ("차에{아이}두고"), its longest piece, since the child's noun comes between the pieces."""
-    return {max(w.replace(" ", "").split(_CHILD), key=len) for w in words} - {""}
-
-
-def _starts(words: set[str]) -> set[str]:
-    return {f for w in words for f in syllable_forms(w[0], len(w) == 1)}
-
-
-_SHORT = 2
-"""A trigger word this short (엄마, 목이, 애를) is in many messages that hold no situation."""
-
-
-def _cost(side: set[str], cores: set[str], starts: set[str]) -> float:
-    """What one side of a pair costs the trigger: new first letters, and short words that let ordinary
-    messages through; a side with no words of its own ({아이} alone) cannot stand for the pair."""
-    if not side:
-        return float("inf")
-    return len(_starts(side) - starts) + 2 * sum(1 for w in side - cores if len(w) <= _SHORT)
-
-
 class SituationFinder:
     """Compiled once per knowledge; ``find`` is a pure function of the message."""
 
     def __init__(self, situations: Mapping[str, Situation], children: ChildWords | None = None) -> None:
         self._kids = Children(children or ChildWords())
+        words = {sid: trigger_words(s) for sid, s in situations.items()}
         self._compiled = tuple(
-            (sid, _Compiled(s, self._kids))
+            (sid, _Compiled(s, self._kids), re.compile(grouped(sorted(words[sid]))))
             for sid, s in situations.items()
             if s.words or s.exact or s.now_words or s.with_child or s.together
         )
-        cores = _cores(w for s in situations.values()
-                       for w in (*s.words, *s.exact, *s.now_words, *s.with_child, *s.urgent_with_child))
-        starts = _starts(cores)
-        for pair in (p for s in situations.values() for p in s.together):
-            first, then = _cores(pair.first), _cores(pair.then)
-            side = first if _cost(first, cores, starts) <= _cost(then, cores, starts) else then
-            cores |= side
-            starts |= _starts(side)
+        cores: set[str] = set()
+        for s in situations.values():
+            trigger_words(s, cores)
         self._trigger = re.compile(grouped(sorted(cores))) if cores else None
-        """Any word of any situation, without its child noun, and one side of each pair: most messages match
-        none and stop here. Of a pair, the side adding fewer first letters (each letter that can start a word
-        is a branch the regex engine tries wherever that letter stands: a third faster than all first words)
-        and fewer short words (엄마, 애를: a side of those lets most messages through)."""
+        """Any situation's trigger words: most messages match none and stop here; a message that does is
+        read only for the situations whose own words it holds (a sick child's message is not read for danger)."""
 
     def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
         """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
@@ -283,7 +263,9 @@ class SituationFinder:
         if _CHILD_WRITER.search(compact):
             compact = _ME.sub(_A_CHILD, compact)  # "저를 때려요 ... 저 초5예요": the one writing is the child
         found = []
-        for sid, c in self._compiled:
+        for sid, c, gate in self._compiled:
+            if gate.search(compact) is None:
+                continue
             text = _blank(c.unless, compact)
             now = _any(c.now, text)
             if c.asking and not now and _any(c.asking, compact):

@@ -19,7 +19,12 @@ _SUFFERED = ("맞", "당", "쳐맞", "얻어맞", "렸", "려", "리", "린", "�
 safe reading: "때리려고" taken as suffered only loses the 한테 reading)."""
 _NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래")
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
+_WHOSE = re.compile("[가-힣]{1,2}(?:에서|에|을|를|으로)")
+"""A noun with its particle where a word starts: a bare person right before it, after a child named as
+subject, is whose ("조카가 아빠 차에 치였어요": 아빠's car), not who."""
 Patterns = tuple[re.Pattern[str], ...]
+_ADNOMINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4) + "던"
+"""Syllables that end a verb before the noun it describes (잃어버린, 부러진, 다친, 놀던)."""
 _AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|다섯살|여섯살|일곱살|여덟살|아홉살|열살|두돌|돌쟁이)"
 """A child named by age ("초2인데 아직 안 왔어요", "5살이 안 보여요"): a mention of a child like a noun."""
 
@@ -34,16 +39,20 @@ class Children:
         self.first = "".join(sorted({n[0] for n in words.words}))
         self._mention = re.compile(f"{nouns}|{_AGE}")
         self._subject = re.compile(f"(?:{nouns}|{_AGE}){_PARTICLES}")
-        self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)")
+        self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)|아가(?![씨지])")
+        """A child marked as subject; 경상도 아가 is 아(the child) with 가 ("아가 엄마 약을 먹었다": whose)."""
         self._object = re.compile(nouns + "(?:을|를|한테|에게|만)")
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
+        things = "|".join(sorted(words.things, key=len, reverse=True))
+        self._modified = re.compile(f"((?:[가-힣]?[{_ADNOMINAL}])?)(?:{things})") if things else None
 
     def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
         """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
         ("선생님한테 맞았대요", "엄마랑"), inside a child word ("막내가" holds 내가) or, after a child marked as
         subject, a person with no particle who is not right before the word ("둘째가 엄마 영양제를 다 먹었어요":
-        whose it is) is not the subject."""
+        whose it is), or right before a word that starts with a noun and its particle ("아빠 차에 치였어요"), is
+        not the subject."""
         if not others:
             return False
         begin = max(0, at - WINDOW)
@@ -59,13 +68,22 @@ class Children:
                 for m in p.finditer(window)
                 if not _NOT_SUBJECT.match(compact, begin + m.end())
                 and not any(a < m.end() and m.start() < b for a, b in children)
-                and (m.start() < marked or m.end() == len(window) or _SUBJECT_MARK.match(compact, begin + m.end()))
+                and (m.start() < marked or _SUBJECT_MARK.match(compact, begin + m.end())
+                     or (m.end() == len(window) and not (marked < len(window) and _WHOSE.match(compact, at))))
             ),
             default=-1,
         )
         if last_other < 0:
             return False
         return last_other > max((b for _, b in children), default=-1)
+
+    def describes_a_thing(self, compact: str, end: int) -> bool:
+        """Whether the verb ending at ``end`` describes one of a child's things that follows it ("애가 잃어버린
+        장난감 대신", "부러진 킥보드"): the thing, not the child, is lost or broken."""
+        if self._modified is None:
+            return False
+        m = self._modified.match(compact, end)
+        return m is not None and bool(m.group(1) or compact[end - 1] in _ADNOMINAL)
 
     def subject_end(self, compact: str, at: int) -> int:
         """Where whom a word is about is read from: after the child noun the word starts with ("{아이}없어요"),

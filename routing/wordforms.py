@@ -15,12 +15,15 @@ rules, applied letter by letter when the patterns are compiled (nothing is added
   finds "눈 안 떠요", 어른이없 "어른 없어요"): 을·이 after a closed syllable, 를·가 after an open one. Only
   there: "숨이막" without 이 would find the tired parent's "숨 막혀요";
 - inside a word, an adverb may stand before 안·못 (눈을못떠 finds "눈을 제대로 못 떠요", 피가안멈 "피가 계속 안
-  멈춰요"): Korean puts such adverbs right before the negation.
+  멈춰요"): Korean puts such adverbs right before the negation;
+- a short negation before a verb is also written long (못일어나 finds "일어나질 못해요", 전화를안받 "전화를 받지
+  않아요", 안보이 "보이지 않아요"): ``long_negations`` adds those words to a list of signs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _BASE = 0xAC00
 _LAST = 0xD7A3
@@ -164,3 +167,40 @@ def _branches(node: dict[str, dict]) -> str:
 def templated(word: str, slot: str, slot_re: str) -> str:
     """The regex for a word with ``slot`` (``{아이}``) standing for ``slot_re``."""
     return slot_re.join(word_pattern(piece) if piece else "" for piece in word.split(slot))
+
+
+_LONG = {"못": ("지못", "질못", "지를못", "지도못"), "안": ("지않", "질않", "지를않", "지도않")}
+"""The long negation of a verb: 못 가 -> 가지 못, 가질 못, 가지를 못, 가지도 못; 안 가 -> 가지 않."""
+_NOT_A_VERB = ("에", "이", "서", "{")
+"""After 안·못, these start no verb: 차 안에, 입안이, 못에 찔려 (a nail), a child's slot."""
+_STEM = {"해": "하", "돼": "되", "봐": "보", "와": "오", "줘": "주", "떠": "뜨", "써": "쓰", "꺼": "끄", "워": "우"}
+"""A verb the YAML writes conjugated (말을안해, 눈을안떠): the stem its long negation is made from."""
+_VERB_LETTERS = 3
+_NOT_A_STEM = tuple("을를은는에서고요예대네다라게지면던")
+"""Letters that end a word after its verb (안왔다고, 못된짓을): no stem to write long."""
+_ENDING = ("아", "어", "여")
+"""The conjugation ending of a closed stem (못먹어 -> 먹지 못)."""
+
+
+def signs(words: Iterable[str]) -> tuple[str, ...]:
+    """Words of signs with their long negations ("못일어나" and "일어나질못")."""
+    words = tuple(w.replace(" ", "") for w in words)
+    return words + tuple(f for w in words for f in long_negations(w))
+
+
+def long_negations(word: str) -> list[str]:
+    """The word with its last 안·못 and the verb after it written long ("못일어나" -> "일어나지못", ...), or
+    none: not after a past tense (안왔), nor where no plain verb follows (안왔다고, 못된짓을, 차안에)."""
+    at = max(word.rfind("안"), word.rfind("못"))
+    verb = word[at + 1 :]
+    if at < 0 or not verb or verb.startswith(_NOT_A_VERB) or "{" in word:
+        return []
+    if len(verb) > _VERB_LETTERS or verb.endswith(_NOT_A_STEM) or any(
+        (_parts(c) or (0, 0, _SS))[2] in (_SS, _S) for c in verb
+    ):
+        return []
+    if verb[-1] in _STEM:
+        verb = verb[:-1] + _STEM[verb[-1]]
+    elif len(verb) > 1 and verb.endswith(_ENDING) and (_parts(verb[-2]) or (0, 0, 0))[2]:
+        verb = verb[:-1]
+    return [word[:at] + verb + ending for ending in _LONG[word[at]]]
