@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 
 from knowledge.schema import ChildWords, Situation, Together
+from routing.gates import gated
 from routing.subjects import Children, Patterns
 from routing.triggers import trigger_words
 from routing.wordforms import grouped, signs, templated, word_pattern
@@ -249,9 +250,10 @@ class SituationFinder:
         cores: set[str] = set()
         for s in situations.values():
             trigger_words(s, cores)
-        self._trigger = re.compile(grouped(sorted(cores))) if cores else None
+        self._trigger = gated(re.compile(grouped(sorted(cores))), per=64) if cores else None
         """Any situation's trigger words: most messages match none and stop here; a message that does is
-        read only for the situations whose own words it holds (a sick child's message is not read for danger)."""
+        read only for the situations whose own words it holds (a sick child's message is not read for danger).
+        Gated: each run of 64 first-letter branches is entered only where one of its letters stands."""
 
     def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
         """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
