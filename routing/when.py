@@ -127,8 +127,10 @@ def find_when(
             end = end % 1440 + (later.day - day).days * 1440  # "오늘 밤부터 내일 아침 8시까지"
         elif 0 <= times.start_at < first.at < times.end_at and end > 1440 and day > today:
             day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning
-    if start is None and end is not None and end < night_until and _NIGHT_ONLY.search(text):
-        end += 1440  # "오늘 밤 새벽 3시까지": the small hours after tonight, not this morning's
+    if start is None and end is not None and end < night_until and (_NIGHT_ONLY.search(text) or (
+            day == today and end <= now_minutes and "새벽" in text)):
+        # "오늘 밤 새벽 3시까지", "오늘 새벽 2시까지" said after 2:00: the small hours after tonight, not this morning's
+        end += 1440
     if first is not None and first.weekly and day == today and start is None and end is None and (
         now_minutes >= whole_day[1] and not now_said and "오늘" not in text and TODAY.search(text) is None
     ):

@@ -1,0 +1,111 @@
+"""Classes from the sixth held-out dev set and hand-checked batches: small hours said after they passed, loan
+verbs, a carer's childbirth, family coming home, a child's hospital stay that is over."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.command import describe
+from routing.understand import Understander
+
+KST = ZoneInfo("Asia/Seoul")
+KNOWLEDGE = load()
+READER = Understander(KNOWLEDGE)
+AFTERNOON = datetime(2026, 12, 8, 14, 0, tzinfo=KST)  # a Tuesday
+
+
+def _read(text: str, now: datetime = AFTERNOON) -> dict:
+    return describe(READER.read(text, now), KNOWLEDGE)
+
+
+@pytest.mark.parametrize("text", [
+    "오늘 새벽 2시까지 5살 아들 봐주실분",
+    "새벽 3시까지 일해요 오늘 4살 딸 맡길 데",
+    "새벽1시까지 오늘 애 좀 봐주세요 6살",
+])
+def test_small_hours_said_after_they_passed_today_are_tonights(text: str) -> None:
+    got = _read(text)
+    assert got["date"] == "2026-12-08" and got["end"] is not None and got["end"] < "04:00"
+    assert got["services"][0] == "home-care"  # 365어린이집 closes at midnight
+
+
+def test_small_hours_still_ahead_this_morning_stay_this_mornings() -> None:
+    got = _read("오늘 새벽 3시까지 5살 아들 봐주실분", datetime(2026, 12, 8, 1, 0, tzinfo=KST))
+    assert (got["date"], got["end"]) == ("2026-12-08", "03:00")
+    assert READER.read("오늘 새벽 3시까지 5살", datetime(2026, 12, 8, 1, 0, tzinfo=KST)).need.end == 180
+
+
+@pytest.mark.parametrize("text", [
+    "아기 붕붕카 대여돼요?",
+    "점퍼루 대여되나요 다수동",
+    "쏘서 대여 가능한가요",
+    "큰 장난감도 대여받을 수 있어요?",
+])
+def test_loan_verbs_in_any_form_ask_the_toy_library(text: str) -> None:
+    assert _read(text)["services"][0] == "toy-library"
+
+
+def test_a_toy_named_without_a_loan_is_not_a_loan() -> None:
+    assert "toy-library" not in _read("보행기 타다 넘어졌어요 5개월")["services"]
+    assert _read("공간 대여돼요? 엄마들 모임하려고")["services"][0] == "mom-center"
+
+
+@pytest.mark.parametrize("text", [
+    "아내가 진통이 와서 병원 가야해요 4살 첫째 봐주실분",
+    "와이프 출산하러 가요 오늘 밤 5살 아이 맡길 곳",
+    "애 낳으러 가야되는데 큰애 6살 어디 맡기죠",
+    "집사람 양수가 터져서 병원가요 큰애 3살 봐줄사람",
+    "둘째 출산 예정이라 다음주에 첫째 4살 맡길 곳",
+])
+def test_a_carers_childbirth_is_a_carers_emergency(text: str) -> None:
+    assert _read(text)["services"][0] == "emergency-119"
+
+
+@pytest.mark.parametrize("text", [
+    "해열진통제 먹였는데 열이 안내려요 3살",
+    "출산지원금 신청 어디서해요",
+    "출산휴가 중인데 첫째 4살 어린이집 보내고 싶어요",
+    "저출산 때문에 혜택 많다던데 부모급여 얼마에요",
+])
+def test_words_holding_childbirth_are_not_an_emergency(text: str) -> None:
+    assert "emergency-119" not in _read(text)["services"][:1]
+
+
+@pytest.mark.parametrize("text", [
+    "아빠가 7시에 집에 와요 그때까지 4살 봐주세요",
+    "우리 신랑이 6시면 집에 와여 그때까지만 5살",
+    "남편 퇴근하고 집에 와야 애를 볼수있어서 그전까지 4살 봐주실분",
+])
+def test_family_coming_home_is_not_a_home_visit(text: str) -> None:
+    assert "at_home" not in READER.read(text, AFTERNOON).need.situations
+
+
+@pytest.mark.parametrize("text", [
+    "남편이 출장이라 집으로 와서 봐주실 분 4살",
+    "제가 야근이라 집에 와서 애 봐주실 분 있나요 5살",
+    "집에 와주실 수 있는 선생님 계신가요 3살",
+])
+def test_a_helper_coming_to_the_home_is_still_a_home_visit(text: str) -> None:
+    assert "at_home" in READER.read(text, AFTERNOON).need.situations
+
+
+@pytest.mark.parametrize("text", [
+    "아이가 지난주에 입원했었는데 퇴원하고 어린이집 다시 가기 전까지 봐주실 곳 4살",
+    "애가 폐렴으로 입원했다가 어제 퇴원했어요 내일 9시부터 6시까지 5살",
+    "아들 수술하고 퇴원했는데 아직 어린이집은 못가요 4살",
+])
+def test_a_childs_hospital_stay_that_is_over_is_not_a_carers_emergency(text: str) -> None:
+    assert "emergency" not in READER.read(text, AFTERNOON).need.situations
+
+
+@pytest.mark.parametrize("text", [
+    "남편이 사고로 입원했어요 애 둘 4살 6살 봐줄 곳",
+    "엄마가 입원했었는데 또 입원하게 됐어요 3살 맡길 곳",
+    "큰애가 입원해서 병원에 있어야 해요 둘째 3살 봐줄곳",
+])
+def test_a_hospital_stay_now_is_still_an_emergency(text: str) -> None:
+    assert "emergency" in READER.read(text, AFTERNOON).need.situations
