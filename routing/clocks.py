@@ -49,12 +49,12 @@ SHORT_RANGE = re.compile(
     rf"(?:(?P<mk>{MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})(?:\s*(?P<ap>[aApP])\.?\s*[mM]\.?)?"
     rf"\s*[~\-–〜]\s*(?:(?P<mk2>{MARK})\s*)?"
     rf"(?P<b>[0-9]{{1,2}})\s*(?:시{_NOT_CLOCK}|(?P<bp>[aApP])\.?\s*[mM]\.?(?![a-zA-Z])"
-    r"|(?<=[0-9])(?P<bare>(?=\s*(?:까지|[.,!?/|)\n]|$))"
+    r"|(?<=[0-9])(?P<bare>(?=\s*(?:까지|[.,!?/|)\n]|$)|\s+[0-9]{1,2}\s*(?:살|세|개월))"
     r"|(?=\s+(?:저녁|오후|오전|아침|밤|새벽|낮)(?:에|엔|이요|요)?(?![가-힣])(?!\s*[0-9]{1,2}\s*시))"
     r"|(?=\s*(?:봐\s*주|봐줄|맡|부탁|가능|돌봐|정도|쯤|사이|동안))))"
 )
-"""3~7시, 15-19시, 3pm-7pm, 3-7pm, and a bare "9-6." standing alone, before a period word ("7~10 저녁") or before
-the care asked ("10~12 봐주세요"; both hours 1-12; "3-4살" is ages)."""
+"""3~7시, 15-19시, 3pm-7pm, 3-7pm, and a bare "9-6." standing alone or before an age ("9-6 4살"), before a period
+word ("7~10 저녁") or before the care asked ("10~12 봐주세요"; both hours 1-12; "3-4살" is ages)."""
 END_ROLE = re.compile(
     r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지"
     r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
@@ -65,6 +65,8 @@ _NAMED_ROLE = re.compile(
         mark="(?:오전|오후|아침|낮|저녁|밤|새벽)")
 )
 """A time introduced by what it is ("시작은 1시", "끝나는 시간은 7시")."""
+_SCHOOL_ENDS = re.compile(r"(?:학교|수업|유치원|어린이집|학원|방과\s*후)\s*(?:이|가|은|는|도)?\s*$")
+"""A named end that is school's, not the care's: care starts then ("학교 끝나는 시간이 1시 반")."""
 _START_ROLE = re.compile(r"\s*(?:부터|에서|이후|넘어|지나|쯤부터|[~\-–〜])")
 
 
@@ -121,7 +123,7 @@ def read_time(m: re.Match[str], text: str) -> Said | None:
     role = "end" if END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
     if not role and ("시작" in text or "끝" in text) and (
         named := _NAMED_ROLE.search(text, max(0, m.start() - 10), m.start())
-    ):
+    ) and (named["s"] or not _SCHOOL_ENDS.search(text, max(0, named.start() - 8), named.start())):
         role = "start" if named["s"] else "end"  # "시작은 1시", "끝나는 건 7시"
     return Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), m.end())
 

@@ -109,3 +109,45 @@ def test_a_childs_hospital_stay_that_is_over_is_not_a_carers_emergency(text: str
 ])
 def test_a_hospital_stay_now_is_still_an_emergency(text: str) -> None:
     assert "emergency" in READER.read(text, AFTERNOON).need.situations
+
+
+@pytest.mark.parametrize("text", [
+    "아가 몸이 쫌 안좋아가 어린이집 안보낼라꼬요 낼 3살",
+    "애기 몸이 조금 안좋아서 내일 등원 못해요 2살",
+])
+def test_unwell_said_with_a_softener_is_a_sick_child(text: str) -> None:
+    assert _read(text)["services"][0] == "home-care"
+
+
+def test_the_home_care_service_asked_by_its_name() -> None:
+    assert _read("아이돌봄 정부지원 신청은 어디서 해요")["services"][0] == "home-care"
+    assert _read("아이 돌봄 가능한 곳 있나요 4살 내일")["services"][0] == "daycare-365"  # care sought, not the name
+
+
+@pytest.mark.parametrize("text", ["돌 갓 지난 아기 내일 오전", "돌 막 지났어요 내일", "이제 돌 된 아기 내일"])
+def test_just_past_the_first_birthday_is_twelve_months(text: str) -> None:
+    assert _read(text)["age_months"] == 12
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("학교 끝나는 시간이 1시 반인데 그때부터 6시까지 초1", "13:30", "18:00"),
+    ("유치원 끝나는 시간은 2시예요 2시부터 6시까지 6살", "14:00", "18:00"),
+    ("끝나는 시간은 7시, 시작은 1시 4살 내일", "13:00", "19:00"),  # the care's own end, named
+])
+def test_when_school_ends_is_when_care_starts(text: str, start: str, end: str) -> None:
+    got = _read(text)
+    assert (got["start"], got["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("내일 9-6 4살", "09:00", "18:00"),
+    ("낼 10-4 3살 부탁해요", "10:00", "16:00"),
+])
+def test_a_bare_range_before_an_age_is_hours(text: str, start: str, end: str) -> None:
+    got = _read(text)
+    assert (got["start"], got["end"]) == (start, end)
+
+
+def test_an_age_range_is_still_ages() -> None:
+    got = _read("내일 3-5살 아이들")
+    assert (got["start"], got["end"]) == (None, None)
