@@ -56,7 +56,7 @@ SHORT_RANGE = re.compile(
 """3~7시, 15-19시, 3pm-7pm, 3-7pm, and a bare "9-6." standing alone or before an age ("9-6 4살"), before a period
 word ("7~10 저녁") or before the care asked ("10~12 봐주세요"; both hours 1-12; "3-4살" is ages)."""
 END_ROLE = re.compile(
-    r"\s*(?:까지|전에|전까지|이전|안에|정도까지|쯤까지"
+    r"\s*(?:까지|전에|전\s*까지|이전|안에|(?:정도|쯤|경)\s*까지"
     r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
 )
 """An end: 까지, or the hour the parent comes for the child ("7시에 데리러 가요")."""

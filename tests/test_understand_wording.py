@@ -151,3 +151,23 @@ def test_a_bare_range_before_an_age_is_hours(text: str, start: str, end: str) ->
 def test_an_age_range_is_still_ages() -> None:
     got = _read("내일 3-5살 아이들")
     assert (got["start"], got["end"]) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("2주 뒤 토요일 10시부터 3살", "2026-12-26"),  # said on Monday 7 December: the Saturday of the week two weeks on
+    ("일주일 후 금요일 저녁 4살", "2026-12-18"),
+    ("두 주 뒤에 수요일 4살", "2026-12-23"),
+    ("2주 뒤 4살", "2026-12-21"),  # no weekday: fourteen days
+])
+def test_weeks_later_and_a_weekday_name_that_weekday(text: str, day: str) -> None:
+    assert _read(text, datetime(2026, 12, 7, 10, 0, tzinfo=KST))["date"] == day
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("오늘 저녁 8시 쯤 까지 4살", "20:00"),
+    ("내일 저녁 7시경까지 4살", "19:00"),
+    ("내일 밤 9시 정도 까지 4살", "21:00"),
+])
+def test_an_end_with_about_before_until_is_an_end(text: str, end: str) -> None:
+    got = _read(text)
+    assert (got["start"], got["end"]) == (None, end)
