@@ -54,7 +54,7 @@ def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> 
     {rare}
       (?:
         (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|샬|세(?![대상금탁트계기무수입부미균]))
-      | (?:만\s*)?{left}(?P<yn>{NATIVE_RE})\s*살
+      | (?:만\s*)?{left}(?P<yn>{NATIVE_RE})(?:(?<![셋넷])|(?!\s*살(?:아|았|고|면|던)))\s*살  # "애 셋 살아요": lives
       | 만\s*(?P<ys>{SINO_RE})\s*세
     )
     (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{_MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
@@ -217,7 +217,7 @@ _PUPIL = Child(school=True)
 """A school child with no age or grade said ("첫째는 초등학생")."""
 _AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
 _COUNT_LETTERS = re.compile(
-    "(?=[둘셋넷명남형자쌍두세연])(?:둘|셋|넷|명|남매|형제|자매|쌍|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
+    "(?=[둘셋넷명남형자쌍두세연삼])(?:둘|셋|넷|명|남매|형제|자매|쌍|삼둥|연년생|[두세]\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주))"
 )
 _DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
 _COUNT = re.compile(
@@ -264,11 +264,12 @@ def _counted(text: str) -> int:
     return most
 
 
-_TWINS = re.compile(r"(?P<n>세|삼)?\s*쌍둥이|쌍동이")
+_TWINS = re.compile(r"(?P<n>세|삼)?\s*쌍둥이|쌍동이|(?P<n3>삼)둥이")
+"""Twins are two children, triplets (세쌍둥이, 삼둥이) three."""
 _NEXT_SCHOOL = re.compile(
     r"(?:내년|다음\s*해|내후년)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*학교|초등|학교|초1|1\s*학년|일\s*학년)"
     r"|예비\s*(?:초등|초1|초딩|1학년)|(?:취학|입학)\s*(?:전|예정)|(?:학교|입학)\s*(?:가기|들어가기)\s*전"
-    r"|(?:내년|다음\s*해|내후년)[^.?!\n]{0,12}?(?:입학|취학)"
+    r"|(?:내년|다음\s*해|내후년)[^.?!\n]{0,12}?(?:입학|취학)|(?:초1|1\s*학년|일\s*학년)\s*(?:이|으로|로)?\s*(?:되는|될)"
 )
 _ENTERED = re.compile(
     r"(?:초등\s*학교|초등|학교)\s*(?:에\s*|을\s*)?입학\s*(?:했|한|하고|해서|해가)|(?:올해|이번에|올\s*봄|이번\s*봄)\s*입학\s*(?:했|한)"
@@ -281,9 +282,14 @@ _NEXT_GRADE = re.compile(
 )
 
 
+_BECOMES = re.compile(r"\s*(?:이|으로|로)?\s*(?:되는|될|올라가는|올라갈|올라가요|올라가고|진급하는|진급할)")
+"""After a grade: the grade the child is about to reach ("3월에 6학년 되는 딸" is in 5th grade now)."""
+
+
 def _next_grade(text: str, m: re.Match[str]) -> bool:
-    """Whether the grade is next year's ("내년에 3학년")."""
-    return ("내년" in text or "다음" in text) and _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()) is not None
+    """Whether the grade is next year's ("내년에 3학년", "6학년 되는")."""
+    return (("내년" in text or "다음" in text) and _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()) is not None
+            ) or _BECOMES.match(text, m.end()) is not None
 
 
 _ONE_CHILD = re.compile(
@@ -460,14 +466,15 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         first = children[0] if children else _NO_AGE  # "이번에 초등학교 입학했어요 8살": in first grade now
         children[:1] = [Child(age_months=first.age_months, school_grade=1)]
         orders = orders or [None]
-    twins = _TWINS.search(text) if "쌍" in text else None
+    twins = _TWINS.search(text) if "쌍" in text or "둥이" in text else None
     if twins and children:
         at = next((i for i, c in enumerate(children) if c is not None), 0)
-        extra = 2 if twins["n"] else 1
+        extra = 2 if twins["n"] or twins["n3"] else 1
         children[at + 1 : at + 1] = [children[at]] * extra
         orders[at + 1 : at + 1] = [orders[at]] * extra
     elif twins:
-        children, orders = [_NO_AGE] * (3 if twins["n"] else 2), [None] * (3 if twins["n"] else 2)
+        n = 3 if twins["n"] or twins["n3"] else 2
+        children, orders = [_NO_AGE] * n, [None] * n
     said = _counted(text) if len(children) < 4 else 0
     if merges and len(children) < said <= len(children) + merges:
         return _find_children(text, today, merge=False)  # "아이 셋 초3 초1 5살": three children, none merged
@@ -482,8 +489,11 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         orders += [None] * (said - len(children))
         children += [_NO_AGE] * (said - len(children))
     if any(o is not None for o in orders):
-        # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned
-        ranked = sorted(range(len(children)), key=lambda i: (5 if orders[i] is None else orders[i], i))
+        # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned; a child
+        # said with no rank takes the first rank nobody was given ("초1 딸 있고 둘째는 4살": the 초1 is the 첫째)
+        free = iter(sorted(set(range(1, len(children) + 1)) - set(orders)) + [5] * len(children))
+        ranks = [next(free) if o is None else o for o in orders]
+        ranked = sorted(range(len(children)), key=lambda i: (ranks[i], i))
         return tuple(children[i] for i in ranked)
     return tuple(children)
 

@@ -8,7 +8,7 @@ from datetime import date
 from routing.days import Day, is_holiday
 
 _TODAY_IS = re.compile(
-    r"오늘\s*(?:이|은)\s*(?:[월화수목금토일]\s*(?:요일|욜)|[0-9]{1,2}\s*일|주말|평일|휴일|공휴일|쉬는\s*날)\s*"
+    r"오늘\s*(?:이|은)?\s*(?:[월화수목금토일]\s*(?:요일|욜)|[0-9]{1,2}\s*일|주말|평일|휴일|공휴일|쉬는\s*날)\s*"
     r"(?:이죠|이지요|이지|인데|이니까|이니|이라서|이라|이잖아요|이잖아|이에요|예요|이고|이구|이던데|이네요)"
 )
 """Today named as the background ("오늘이 금요일이죠"), not as the care day, when another day follows."""
@@ -77,8 +77,12 @@ def holiday(text: str, day: date | None, time_at: int) -> bool | None:
     return last_off > last_work if last_off != last_work else True
 
 
+_NOW_AS_STATE = re.compile(r"지금\s*(?:은|는|도)")
+"""지금 as 'these days' ("지금은 열도 내리고 잘 놀아요"): a state, not care starting now."""
+
+
 def now_first(text: str, day_at: int) -> bool:
     """Whether 지금 is said before the day named at ``day_at`` ("지금부터 내일 아침까지": from now, today)."""
     at = text.find("지금")
-    return 0 <= at < day_at
+    return 0 <= at < day_at and _NOW_AS_STATE.match(text, at) is None
 

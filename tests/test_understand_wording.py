@@ -171,3 +171,57 @@ def test_weeks_later_and_a_weekday_name_that_weekday(text: str, day: str) -> Non
 def test_an_end_with_about_before_until_is_an_end(text: str, end: str) -> None:
     got = _read(text)
     assert (got["start"], got["end"]) == (None, end)
+
+
+def test_now_as_these_days_does_not_make_today_the_care_day() -> None:
+    got = _read("그저께 열경련으로 응급실 다녀왔고 지금은 열도 내리고 잘 놀아요 근데 어린이집에서 며칠 쉬라 해서 "
+                "내일 낮에 집에서 봐주실 분 구해요")
+    assert (got["date"], got["start"], got["services"][0]) == ("2026-12-09", None, "home-care")
+    assert _read("지금부터 내일 아침 8시까지 4살")["date"] == "2026-12-08"  # from now: today
+
+
+def test_today_named_as_background_without_a_particle() -> None:
+    got = _read("오늘 화요일이잖아요 다음주 월요일 오후 3시부터 7시까지 초3 딸이요")
+    assert (got["date"], got["start"], got["end"]) == ("2026-12-14", "15:00", "19:00")
+
+
+def test_a_count_before_the_verb_to_live_is_not_an_age() -> None:
+    got = _read("할머니랑 저랑 애 셋 살아요 큰애 초4 둘째 초1 막내 5개월인데 막내만 내일 봐주실 분")
+    assert len(got["children"]) == 3 and all(c["age_months"] != 36 for c in got["children"])
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("초등학교 1학년 딸 있고 둘째는 4살 어린이집 다녀요", {"age_months": None, "school_grade": 1}),
+    ("4살 딸이랑 둘째 2살 내일", {"age_months": 48, "school_grade": None}),
+    ("막내 2살 그리고 6살 내일", {"age_months": 72, "school_grade": None}),
+])
+def test_a_child_said_without_a_rank_takes_the_rank_nobody_has(text: str, first: dict) -> None:
+    assert _read(text)["children"][0] == first
+
+
+@pytest.mark.parametrize(("text", "count"), [("삼둥이 키우는데 20개월이에요", 3), ("삼둥이 엄마예요 내일", 3)])
+def test_samdungi_are_triplets(text: str, count: int) -> None:
+    assert len(_read(text)["children"]) == count
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    ("3월에 6학년 되는 딸 개학하면 방과후 어디로 가야돼요", 5),
+    ("2학년 올라갈 아들 방학에", 1),
+    ("이번에 3학년 된 아들 내일", 3),  # already reached
+])
+def test_a_grade_about_to_be_reached_is_next_years(text: str, grade: int) -> None:
+    assert _read(text)["school_grade"] == grade
+
+
+def test_first_grade_about_to_be_reached_is_a_preschool_child() -> None:
+    got = _read("3월에 1학년 되는 7살 딸 내일")
+    assert got["school_grade"] is None and got["age_months"] <= 83
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("엄마들끼리 독서모임 하려는데 빌릴수 있는 장소 있어요", "mom-center"),
+    ("방학에 아이랑 들을만한 역사 체험교실 있나요", "other-dept"),
+    ("장난감 빌릴 수 있는 곳", "toy-library"),
+])
+def test_what_is_borrowed_or_attended_names_the_service(text: str, first: str) -> None:
+    assert _read(text)["services"][0] == first
