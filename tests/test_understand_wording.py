@@ -225,3 +225,15 @@ def test_first_grade_about_to_be_reached_is_a_preschool_child() -> None:
 ])
 def test_what_is_borrowed_or_attended_names_the_service(text: str, first: str) -> None:
     assert _read(text)["services"][0] == first
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("어린이집 끝나고 6시부터 애 봐주실 분ㅠ 9시까지만요 아 아니다 10시까지 해주세요 27개월", "18:00", "22:00"),
+    ("오늘 저녁 일곱시 반부터 열한시까지 맡길 수 있나요 아니 잠깐만 열시 반까지면 돼요 37개월", "19:30", "22:30"),
+    ("오늘 밤 9시부터 12시까지는 아니고 11시까지요 20개월", "21:00", "23:00"),
+    ("내일 오전 9시부터 12시까지 아니 11시까지 4살", "09:00", "11:00"),
+    ("내일 밤 10시부터 새벽 2시 아니 3시까지 4살", "22:00", "03:00"),
+])
+def test_an_end_corrected_in_the_same_message_keeps_the_start(text: str, start: str, end: str) -> None:
+    got = _read(text)
+    assert (got["start"], got["end"]) == (start, end)
