@@ -67,6 +67,7 @@ _NAMED_ROLE = re.compile(
 """A time introduced by what it is ("시작은 1시", "끝나는 시간은 7시")."""
 _SCHOOL_ENDS = re.compile(r"(?:학교|수업|유치원|어린이집|학원|방과\s*후)\s*(?:이|가|은|는|도)?\s*$")
 """A named end that is school's, not the care's: care starts then ("학교 끝나는 시간이 1시 반")."""
+_PAST_MIDNIGHT = re.compile(r"\s*(?:넘어|지나)[서고면]?\s*(?:새벽\s*)?(?=[0-9한두세])")
 _START_ROLE = re.compile(r"\s*(?:부터|에서|이후|넘어|지나|쯤부터|[~\-–〜])")
 
 
@@ -107,6 +108,8 @@ def read_time(m: re.Match[str], text: str) -> Said | None:
     if g["noon"]:
         hour, minute = 12, 0
     elif g["midnight"]:
+        if _PAST_MIDNIGHT.match(text, m.end()):
+            return None  # "자정 넘어서 1시까지": it says which 1시, it is not a time of its own
         hour, minute, mark = 24, 0, None
     elif g["hh"]:
         hour, minute = int(g["hh"]), int(g["mm"])

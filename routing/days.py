@@ -64,6 +64,7 @@ _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "모래": 2, "내일모레": 2, "낼모레": 2, "내일모래": 2, "낼모래": 2, "글피": 3},
 }
+_TWO_DAYS = re.compile(r"\s*(?:이틀|양일|2\s*일\s*(?:간|동안))")
 _DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]")
 """Every day form holds one of these letters."""
 _NOW = re.compile(
@@ -250,7 +251,10 @@ def _day(m: re.Match[str], today: date) -> date | None:
                      if label.startswith("Alternative holiday") and d >= today), None)
 
     if g["rel"]:
-        return today + timedelta(days=_REL[re.sub(r"\s", "", g["rel"])])
+        said = re.sub(r"\s", "", g["rel"])
+        if len(said) > 2 and _TWO_DAYS.match(m.string, m.end()):
+            said = said[:-2]  # "내일 모레 이틀": tomorrow and the day after, from tomorrow (alone, 내일모레 is 모레)
+        return today + timedelta(days=_REL[said])
     if g["wd"] or g["wd2"]:
         index = WEEKDAYS.index(g["wd"] or g["wd2"])
         weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or g["wp2"] or "")

@@ -237,3 +237,19 @@ def test_what_is_borrowed_or_attended_names_the_service(text: str, first: str) -
 def test_an_end_corrected_in_the_same_message_keeps_the_start(text: str, start: str, end: str) -> None:
     got = _read(text)
     assert (got["start"], got["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("외할머니 상 당해서 내일 모레 이틀 애들 봐주실분 5살 8살", "2026-12-09"),  # tomorrow and the day after
+    ("낼모레 이틀간 4살", "2026-12-09"),
+    ("내일모레 4살", "2026-12-10"),  # alone, 내일모레 is the day after tomorrow
+])
+def test_tomorrow_and_the_day_after_for_two_days_start_tomorrow(text: str, day: str) -> None:
+    assert _read(text)["date"] == day
+
+
+def test_past_midnight_names_which_hour_not_a_start() -> None:
+    got = _read("지금 너무 급한데 아이 봐줄 곳 있을까요 3살 자정 넘어서 1시까지만",
+                datetime(2026, 12, 8, 23, 30, tzinfo=KST))
+    assert (got["start"], got["end"]) == ("23:30", "01:00")
+    assert _read("오늘 밤 9시부터 자정까지 4살")["end"] == "00:00"
