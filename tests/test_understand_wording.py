@@ -253,3 +253,16 @@ def test_past_midnight_names_which_hour_not_a_start() -> None:
                 datetime(2026, 12, 8, 23, 30, tzinfo=KST))
     assert (got["start"], got["end"]) == ("23:30", "01:00")
     assert _read("오늘 밤 9시부터 자정까지 4살")["end"] == "00:00"
+
+
+@pytest.mark.parametrize("text", [
+    "애엄마가 계단에서 굴러서 발목이 부러졌대요 저도 병원 가봐야 해서 6살 아들 잠깐 맡길곳",
+    "제가 다리 골절로 깁스해서 당분간 4살 등하원 도와주실분",
+    "남편이 팔이 부러져서 수술해요 3살",
+])
+def test_a_carers_broken_bone_is_a_carers_emergency(text: str) -> None:
+    assert _read(text)["services"][0] == "emergency-119"
+
+
+def test_a_broken_thing_is_not_an_emergency() -> None:
+    assert "emergency" not in READER.read("우산 부러져서 비맞고 왔어요 내일 4살 맡길곳", AFTERNOON).need.situations
