@@ -19,7 +19,7 @@ _DAY = gated(re.compile(
     (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
-    \s*(?:뒤|후|있다가|지나서|지나고|지나면|지난\s*(?:뒤|후|다음))
+    \s*(?:뒤|후|있다가|지나서|지나고|지나면|지난\s*(?:뒤|후|다음))(?:\s*(?:에|의)?\s*(?P<awd>[월화수목금토일])\s*(?:요일|욜))?
   | (?:(?<![0-9])(?P<nm>[0-9]{1,2})\s*월
       |(?P<nmw>이번\s*달|이달|요번\s*달|다음\s*달|담\s*달|새해|내년\s*(?=첫|마지막)))\s*
     (?:(?:의\s*)?(?P<last>마지막\s*날|말일|막\s*날)|(?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째|마지막|막)\s*주\s*
@@ -66,6 +66,7 @@ _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "모래": 2, "내일모레": 2, "낼모레": 2, "내일모래": 2, "낼모래": 2, "글피": 3},
 }
+_TWO_DAYS = re.compile(r"\s*(?:이틀|양일|2\s*일\s*(?:간|동안))")
 _DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]")
 """Every day form holds one of these letters."""
 _NOW = re.compile(
@@ -203,9 +204,12 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return None
     if g["after"]:
         if g["aw"]:
-            return today + timedelta(days=_AFTER_WORDS["".join(g["aw"].split())])
-        n = int(g["an"])
-        return today + timedelta(days=n * (7 if g["au"].startswith("주") else 1))
+            later = today + timedelta(days=_AFTER_WORDS["".join(g["aw"].split())])
+        else:
+            later = today + timedelta(days=int(g["an"]) * (7 if g["au"].startswith("주") else 1))
+        if g["awd"] and (later - today).days % 7 == 0:  # "2주 뒤 토요일": that weekday in the week two weeks on
+            return later + timedelta(days=WEEKDAYS.index(g["awd"]) - later.weekday())
+        return later
     if (g["nm"] or g["nmw"]) and not g["last"]:
         said = g["nth"] or g["nth1"]  # "12월 둘째 주 토요일", "1월 첫 월요일" (첫/마지막 need no 주)
         nth = _NTH.get("".join(said.split())) or int(re.sub(r"[^0-9]", "", said) or 0)
@@ -248,7 +252,10 @@ def _day(m: re.Match[str], today: date) -> date | None:
                      if label.startswith("Alternative holiday") and d >= today), None)
 
     if g["rel"]:
-        return today + timedelta(days=_REL["".join(g["rel"].split())])
+        said = "".join(g["rel"].split())
+        if len(said) > 2 and _TWO_DAYS.match(m.string, m.end()):
+            said = said[:-2]  # "내일 모레 이틀": tomorrow and the day after, from tomorrow (alone, 내일모레 is 모레)
+        return today + timedelta(days=_REL[said])
     if g["wd"] or g["wd2"]:
         index = WEEKDAYS.index(g["wd"] or g["wd2"])
         weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or g["wp2"] or "")

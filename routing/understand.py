@@ -197,6 +197,14 @@ class Understander:
         if not head:
             return found
         before = find_when(head, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
+        if found.start is None and found.end is not None and before.start is not None and before.start < 1440:
+            # "6시부터 … 9시까지만요 아 아니다 10시까지": only the end is corrected; the end is read after the
+            # start said before, as if said with it
+            h, m = divmod(before.start, 60)
+            said = f"{'오전' if h < 12 else '오후'} {h if h <= 12 else h - 12}시 {m}분부터 {body}"
+            again = find_when(said, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
+            if again.start == before.start and again.end is not None:
+                found = found._replace(start=again.start, end=again.end, night=found.night or again.night)
         if found.start is None and found.end is None and before.start is not None:
             found = found._replace(start=before.start, end=before.end, night=found.night or before.night)
         if found.day is None and before.day is not None:

@@ -123,7 +123,7 @@ def test_derived_dates() -> None:
     assert day("추석 다음 날 아이 봐줄 곳") == date(2027, 9, 16)
     assert day("3일 뒤에 맡겨야 해요") == date(2026, 11, 28)
     assert day("이틀 후 오후 2시부터") == date(2026, 11, 27)
-    assert day("2주 뒤 토요일이요") == date(2026, 12, 9)  # the first day named is the one counted
+    assert day("2주 뒤 토요일이요") == date(2026, 12, 12)  # that Saturday, in the week two weeks on (not a Wednesday)
     assert day("12월 셋째 주 토요일") == date(2026, 12, 19)
     assert day("1월 첫째 주 월요일") == date(2027, 1, 4)
     assert day("크리스마스 이브에") == date(2026, 12, 24)

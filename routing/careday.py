@@ -1,0 +1,88 @@
+"""Which of the days a message names is the care day, and whether that day is a day off."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from routing.days import Day, is_holiday
+
+_TODAY_IS = re.compile(
+    r"오늘\s*(?:이|은)?\s*(?:[월화수목금토일]\s*(?:요일|욜)|[0-9]{1,2}\s*일|주말|평일|휴일|공휴일|쉬는\s*날)\s*"
+    r"(?:이죠|이지요|이지|인데|이니까|이니|이라서|이라|이잖아요|이잖아|이에요|예요|이고|이구|이던데|이네요)"
+)
+"""Today named as the background ("오늘이 금요일이죠"), not as the care day, when another day follows."""
+_PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
+"""A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
+_HOLIDAY_WORDS = re.compile(
+    r"주말|휴일|공휴일|연휴|명절|추석|설날|설\s*연휴|빨간\s*날|크리스마스(?!\s*이브)|성탄절|어린이날"
+)
+_WORKDAY_WORDS = re.compile(
+    r"평일|주중|(?:학교|수업)\s*(?:이\s*|가\s*)?(?:일찍\s*)?(?:끝나|마치|마친|끝난)|하교|방과\s*후"
+)
+"""Words for a working or school day when no day is named (after school is a weekday)."""
+_PERIOD_DAYS = re.compile(
+    r"(?:(?:이번|요번|다음|담|다다음|오는)\s*(?:주\s*)?)?(?:주말|[가-힣]{1,4}\s*연휴|추석|설날|설|구정|한가위)"
+)
+"""Names of a run of days off: a later day inside it names the care day."""
+_JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및|그리고|부터|에서|[~\-–〜·/]|까지|또는|이나|나)")
+_NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
+
+
+def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
+    """The days named, from the care day on: a day named as background or as the run of days off that holds
+    the care day is dropped."""
+    if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
+        return days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
+    if len(days) > 1 and days[1].relative and (
+        _HOLIDAY_WORDS.match(text, days[0].at) or (days[0].weekly and days[0].day == today)
+    ):
+        return days[1:]  # "설 연휴인데 내일", "토요일인데 내일" said on Saturday: the first is context, 내일 the day
+    if len(days) > 1 and days[0].day == today and "오늘" in text and (
+        said := _TODAY_IS.match(text, days[0].at)) is not None and days[-1].at >= said.end():
+        return [d for d in days if d.at >= said.end()]  # "오늘이 금요일이죠, 다음주 수요일": today named as context
+    if len(days) > 1 and _within(days[0], days[1], text):
+        return days[1:]  # "주말 돌봄 되나요? 일요일 10시부터", "추석 연휴에 … 16일": the day inside the holidays
+    return days
+
+
+def _within(period: Day, day: Day, text: str) -> bool:
+    """Whether ``day`` is one day of the run of days off named at ``period`` (not a second day joined to it)."""
+    m = _PERIOD_DAYS.match(text, period.at)
+    return (
+        m is not None
+        and -3 <= (day.day - period.day).days <= 6
+        and is_holiday(day.day)
+        and _JOINED.match(text, m.end()) is None
+        # "주말 토요일이랑 일요일": the weekend's Saturday is said with it ("성탄절 연휴 토요일" is a day inside)
+        and not (m.group().endswith("주말") and _NAMED_IN_PERIOD.match(text, m.end()))
+    )
+
+
+def holiday(text: str, day: date | None, time_at: int) -> bool | None:
+    """Whether care is on a day off: a holiday word or the named day's kind (ranking then goes by the day),
+    else, with both kinds of day said, the one said last before the hours ("남편은 주말에도 일하고 … 평일 저녁
+    6시부터" is a weekday)."""
+    off = _HOLIDAY_WORDS.search(text)
+    if day is not None:
+        return True if off is not None else is_holiday(day)
+    work = _WORKDAY_WORDS.search(text)
+    if off is None:
+        return None if work is None else False
+    if work is None:
+        return True
+    before = text[:time_at] if time_at >= 0 else text
+    last_off = max((m.start() for m in _HOLIDAY_WORDS.finditer(before)), default=-1)
+    last_work = max((m.start() for m in _WORKDAY_WORDS.finditer(before)), default=-1)
+    return last_off > last_work if last_off != last_work else True
+
+
+_NOW_AS_STATE = re.compile(r"지금\s*(?:은|는|도)")
+"""지금 as 'these days' ("지금은 열도 내리고 잘 놀아요"): a state, not care starting now."""
+
+
+def now_first(text: str, day_at: int) -> bool:
+    """Whether 지금 is said before the day named at ``day_at`` ("지금부터 내일 아침까지": from now, today)."""
+    at = text.find("지금")
+    return 0 <= at < day_at and _NOW_AS_STATE.match(text, at) is None
+

@@ -1,0 +1,132 @@
+"""Children counted or named without ages: "애 둘", "남매", "아들 둘 딸 하나", twins, "둘이에요", "유치원생 아들"."""
+
+from __future__ import annotations
+
+import re
+
+from routing.need import Child
+
+SEPARATOR = re.compile(
+    r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠"
+    r"|(?<![가-힣])(?:하나|한\s*(?:명|놈|애)|다른\s*(?:하나|애|아이|한\s*명))\s*(?:은|는|이|가)(?![가-힣])"
+)
+"""Between two mentions, a new child ("하나는 초2고 하나는 4살": two; "4살 초2" alone is one child)."""
+NO_AGE = Child()
+COUNT_LETTERS = re.compile(
+    "둘|셋|넷|명|남매|형제|자매|쌍|삼둥|연년생|두\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)|세\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
+)
+_COUNT = re.compile(
+    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초삼사오])(?:"
+    r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"
+    r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?!\s*[살쌀샬시째])(?![가-힣]*\s*중에?\s*(?:한|하나))"
+    r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
+    r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생))"
+)
+_ADULTS_BEFORE = re.compile(
+    r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모")
+_COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
+"""How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
+
+
+_KIN_COUNT = re.compile(
+    r"(?<![가-힣])(?P<who>아들|딸|손자|손녀)\s*(?:이|은|는|도)?\s*(?P<n>하나|한\s*명|둘|두\s*명|셋|세\s*명|[1-3]\s*명)"
+    r"(?![가-힣]*\s*중에?\s*(?:한|하나))"
+)
+_KIN_WORDS = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3}
+
+
+def kin_total(text: str) -> int:
+    """Sons and daughters counted apart ("아들 둘 딸 하나": three), 0 unless both kinds are counted."""
+    counts: dict[str, int] = {}
+    for m in _KIN_COUNT.finditer(text):
+        word = m["n"].replace(" ", "").removesuffix("명")
+        counts[m["who"]] = counts.get(m["who"], 0) + (_KIN_WORDS.get(word) or int(word))
+    return sum(counts.values()) if len(counts) > 1 else 0
+
+
+def counted(text: str) -> int:
+    """The largest number of children the text says there are, 0 when it says none."""
+    most = kin_total(text) if "딸" in text or "손" in text else 0
+    if COUNT_LETTERS.search(text) is None:
+        return most
+    for m in _COUNT.finditer(text):
+        if m["d"] and _ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
+        word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
+        n = {"삼": 3, "사": 4, "오": 5}.get(m["cn"] or "", 2) if m["c"] else (
+            _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
+        most = max(most, n)
+    return most
+
+
+TWINS = re.compile(r"(?P<n>세|삼)?\s*쌍둥이|쌍동이|(?P<n3>삼)둥이")
+"""Twins are two children, triplets (세쌍둥이, 삼둥이) three."""
+_ONE_CHILD = re.compile(
+    r"(?=[아애딸손꼬막남여외조])(?:(?<![가-힣])|(?<=우리)|(?<=저희))"
+    r"(?P<who>아이|애기|아기|아가|애|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
+    r"|외동(?:딸|아들|이)?|조카)"
+    r"(?:가|는|이|를|을|도|랑|하고|한테|이가|이는|이를|이도|이랑|가요|예요|이에요|인데|요|이라서|이라|라서|라|이고|고)?"
+    r"(?![가-힣])"
+)
+"""A child named without an age ("아들 독감", "아가 아파가"): one child. Not 아이들/애들 (how many is not said), not
+아이돌봄 or 딸기 (other words)."""
+_ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여외조]")
+_KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "외동딸", "손녀")} | {
+    w: "son" for w in ("아들", "아들래미", "아들내미", "외동아들", "손자")}
+"""A son and a daughter named apart are two children ("아들이랑 딸 내일 봐주세요")."""
+PRESCHOOLER = re.compile(
+    r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?(?:다니|다녀|다님|가는|가요|가고|갔|보내|보냄)|미취학"
+)
+PRESCHOOL_CHILD = Child(school=False)
+"""A child said to go to kindergarten or daycare, with no age: a preschool child."""
+
+
+_BARE_COUNT = re.compile(
+    r"\W*(?:(?:아+|어+|음+|아니|아뇨|네|예)\s*[,.]*\s*)*(?P<n>둘|셋|넷)"
+    r"(?=\s*(?:이에요|이예요|예요|이요|입니다|이야|이고|인데|이라서|이라|명))"
+)
+"""A count said alone, as the answer to "몇 명이에요?" ("아 아니 둘이에요"): that many children, ages unknown. The
+dialog reads such answers itself (bot/dialog/children.py); here they are counted for `dolbom understand`."""
+
+
+def unnamed_children(text: str) -> tuple[Child, ...]:
+    """The children a text names without age, grade or count ("아들 독감 걸렸어요": one, "아들이랑 딸": two, "둘이에요":
+    two), for a text where ``find_children`` found none; () when the text names no child."""
+    bare = _BARE_COUNT.match(text) if ("둘" in text or "셋" in text or "넷" in text) else None
+    if bare is not None:
+        return (NO_AGE,) * _COUNT_WORDS[bare["n"]]
+    if ("유치원" in text or "어린이집" in text or "미취학" in text) and PRESCHOOLER.search(text):
+        return (PRESCHOOL_CHILD,)
+    if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:
+        return ()
+    if ("아들" in text or "손자" in text) and ("딸" in text or "손녀" in text):
+        kinds = {_KIN.get(m["who"], "") for m in _ONE_CHILD.finditer(text)}
+        if {"son", "daughter"} <= kinds:
+            return (NO_AGE, NO_AGE)
+    return (NO_AGE,)
+
+
+_PRESCHOOL_NAMED = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*)?(?:다니는|가는)")
+"""Naming a child (not saying where a named one goes: "4살은 어린이집 다녀요")."""
+_NAMED_CHILD = re.compile(r"아들|딸|아이|애|손자|손녀")
+_SIBLING = re.compile(r"\s*(?:동생|남동생|여동생|형|누나|언니|오빠|막내|둘째|셋째)")
+
+
+def add_preschoolers(
+    text: str, children: list[Child], orders: list[int | None], spans: list[tuple[int, int]],
+    said_at: list[tuple[int, int]],
+) -> None:
+    """A child named as a kindergartner or daycare child beside the children with ages ("초2 딸이랑 유치원생 아들"):
+    one more preschool child, unless the words describe a child whose age is said next to them ("5살 유치원생")."""
+    for m in _PRESCHOOL_NAMED.finditer(text):
+        near = [(a, b) for a, b in said_at if not SEPARATOR.search(text, min(b, m.end()), max(a, m.start()))
+                and (a - m.end() <= 8 and m.start() - b <= 8)]
+        # "초3 아들 어린이집 다니는 동생": one child named in full, then a sibling ("4살 유치원 다니는 동생": one)
+        if near and not (_SIBLING.match(text, m.end()) and any(
+                _NAMED_CHILD.search(text, b, m.start()) for a, b in near if b <= m.start())):
+            continue
+        at = sum(1 for a, _ in spans if a < m.start())
+        children.insert(at, PRESCHOOL_CHILD)
+        orders.insert(at, None)
+        spans.insert(at, (m.start(), m.end()))
+

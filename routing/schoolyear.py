@@ -1,0 +1,85 @@
+"""The school year: months since a birth date, class names, the grade of a birth year, grades about to be
+reached and children starting school next year."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from routing.need import Child
+
+MAX_MONTHS = 240
+PRESCHOOL_MONTHS = 83
+"""The oldest a preschool child can be, in months (a child is at school from 84 months by default)."""
+
+
+def since(today: date, year: int, month: int | None, day: int | None) -> int | None:
+    """Completed months from a birth date to ``today``; a month alone counts from its middle, a year alone
+    from its middle (July)."""
+    if year < 100:
+        year += 2000 if 2000 + year <= today.year else 1900
+    m = month or 7
+    if not 1 <= m <= 12:
+        return None
+    months = (today.year - year) * 12 + today.month - m - (1 if today.day < (day or (15 if month else 1)) else 0)
+    return months if 0 <= months <= MAX_MONTHS else None
+
+
+def class_months(today: date, n: int, full: bool) -> int:
+    """A class name's age: daycare "만 N세반" (and 0-4세반) groups children born in year - N - 1; a
+    kindergarten's "5·6·7세반" counts Korean age, born in year - N + 1. Preschool either way."""
+    born = today.year - n - 1 if full or n <= 4 else today.year - n + 1
+    return max(0, min((today.year - born) * 12 + today.month - 7, PRESCHOOL_MONTHS))
+
+
+BORN = re.compile(r"생(?!각|활|일)|출생|태어")
+
+
+def born_grade(m: re.Match[str], today: date | None) -> int | None:
+    """The school grade of a child whose birth year is said: Korean children start school in the March of the year
+    they turn seven by Korean count, the year after the year they turn six ("19년생" in December 2026: first grade)."""
+    year = m["by"] or m["bb"]
+    if not year or today is None:
+        return None
+    born = int(year) + (0 if len(year) == 4 else 2000 if 2000 + int(year) <= today.year else 1900)
+    grade = today.year - born - (6 if today.month >= 3 else 7)
+    return grade if 1 <= grade <= 6 else None
+
+
+NEXT_SCHOOL = re.compile(
+    r"(?:내년|다음\s*해|내후년)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*학교|초등|학교|초1|1\s*학년|일\s*학년)"
+    r"|예비\s*(?:초등|초1|초딩|1학년)|(?:취학|입학)\s*(?:전|예정)|(?:학교|입학)\s*(?:가기|들어가기)\s*전"
+    r"|(?:내년|다음\s*해|내후년)[^.?!\n]{0,12}?(?:입학|취학)|(?:초1|1\s*학년|일\s*학년)\s*(?:이|으로|로)?\s*(?:되는|될)"
+)
+ENTERED = re.compile(
+    r"(?:초등\s*학교|초등|학교)\s*(?:에\s*|을\s*)?입학\s*(?:했|한|하고|해서|해가)|(?:올해|이번에|올\s*봄|이번\s*봄)\s*입학\s*(?:했|한)"
+)
+"""A child who has just started school (past tense; "내년에 입학" is a preschool child)."""
+NEXT_AGE = re.compile(r".*(?:내년|다음\s*해)\s*(?:에|이면|엔|부터|되면)?\s*$", re.DOTALL)
+"""Right before an age: the age is next year's ("내년에 6살")."""
+_NEXT_GRADE = re.compile(
+    r"(?:내년|다음\s*해|내년\s*3월)\s*(?:에|이면|엔|부터)?\s*(?:초등\s*(?:학교)?\s*|초)?([2-6])\s*(?:학년)?"
+)
+
+
+_BECOMES = re.compile(r"\s*(?:이|으로|로)?\s*(?:되는|될|올라가는|올라갈|올라가요|올라가고|진급하는|진급할)")
+"""After a grade: the grade the child is about to reach ("3월에 6학년 되는 딸" is in 5th grade now)."""
+
+
+def next_grade(text: str, m: re.Match[str]) -> bool:
+    """Whether the grade is next year's ("내년에 3학년", "6학년 되는")."""
+    return (("내년" in text or "다음" in text) and _NEXT_GRADE.search(text, max(0, m.start() - 12), m.end()) is not None
+            ) or _BECOMES.match(text, m.end()) is not None
+
+
+def preschool(children: list[Child], today: date | None) -> list[Child]:
+    """A child who starts school next year is a preschool child now, whatever age was said."""
+    if not children:
+        if today is None:
+            return []
+        return [Child(age_months=class_months(today, 7, False))]
+    first = children[0]
+    months = first.age_months if first.age_months is not None else (
+        class_months(today, 7, False) if today else None)
+    months = None if months is None else min(months, PRESCHOOL_MONTHS)
+    return [Child(age_months=months), *children[1:]]

@@ -1,0 +1,154 @@
+"""The start and end a message says: ranges, a start with a duration, lunch words, an end said alone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, read_time, suffix
+from routing.hours import HOURS_WORDS
+from routing.numbers import NATIVE
+
+_DURATION = re.compile(
+    rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{HOURS_WORDS}))\s*시간(?:\s*(?P<half>반)|\s*(?P<mi>[0-9]{{1,2}})\s*분)?"
+    r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분\s*(?:동안|정도|만|간)"
+)
+_LUNCH = re.compile(
+    r"점심\s*(?:때|시간|쯤|무렵)?\s*(?:(?P<after>먹고|먹은\s*(?:뒤|후|다음)|먹이고|지나(?:서|고)?|(?:식사\s*)?(?:후|이후|뒤))"
+    r"|부터|에서|(?P<until>까지|전까지|전에))"
+)
+"""Lunch said instead of a clock: from noon ("점심때부터"), after it 13:00 ("점심 먹고"), or until noon."""
+_UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만")
+"""An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
+_REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데|이거든|거든|여서|이어서)(?![가-힣])")
+"""A time given as the reason for the hours ("퇴근이 7시니까 7시 반까지만")."""
+_THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
+_THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
+"""An end said in words after its hour ("퇴근이 8시라 그때까지")."""
+
+
+def _reason(text: str, at: int) -> bool:
+    """Whether a time ending at ``at`` is a reason ("퇴근이 7시니까"), not the start ("5시 반인데 그때부터")."""
+    why = _REASON.match(text, at)
+    return why is not None and _THEN_FROM.match(text, why.end()) is None
+
+
+def _end_after(start: int, start_mark: str | None, end: Said) -> tuple[int, bool]:
+    """The end of a range and whether it is certain: it carries the start's marker, else reads as
+    afternoon, else runs past midnight."""
+    if end.mark is None and start_mark is not None:
+        carried = clock(end.hour, end.minute, start_mark)
+        if carried is not None and carried > start:
+            return carried, True
+    if end.minutes > start:
+        return end.minutes, end.sure
+    if end.mark is None and 1 <= end.hour <= 11 and end.minutes + 720 > start:
+        return end.minutes + 720, True
+    return end.minutes + 1440, True
+
+
+def _duration(text: str) -> int | None:
+    m = _DURATION.search(text)
+    if m is None:
+        return None
+    if m["m"]:
+        return int(m["m"])
+    hours = int(m["h"]) if m["h"] else NATIVE[m["hn"]]
+    return hours * 60 + (30 if m["half"] else int(m["mi"] or 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Times:
+    """The start and end a message says, where it says them and how sure their half of the day is."""
+
+    start: int | None = None
+    end: int | None = None
+    start_sure: bool = False
+    """Whether the start is free of 오전/오후 doubt (a bare "3시" is 03:00 as written, but maybe 15:00)."""
+    end_sure: bool = False
+    start_at: int = -1
+    """Where in the text the start is said (-1: not said there, e.g. 지금)."""
+    end_at: int = -1
+    """Where in the text the end is said (-1: not said)."""
+    end_mark: str | None = None
+    """The end's own 오전/오후-style word, said right at ``end_at`` ("저녁 8시까지": 저녁)."""
+    bare: bool = False
+    """Start and end were both said as bare hours (1-11, the end up to 12; no 오전/오후): both may be the evening's."""
+
+
+_NO_TIMES = Times()
+
+
+def find_times(text: str, now_minutes: int | None) -> Times:
+    """Start and end in minutes; ``now_minutes`` is the start when the text says 지금 and names no start."""
+    start: int | None = None
+    start_mark: str | None = None
+    start_sure = True
+    start_at = -1
+    end_said: Said | None = None
+    bare = False
+    short = SHORT_RANGE.search(text) if ("~" in text or "-" in text or "〜" in text or "–" in text) else None
+    if short and short["bare"] is not None and (
+        not 1 <= int(short["a"]) <= 12 or not 1 <= int(short["b"]) <= 12
+        or (short.start() > 0 and text[short.start() - 1] in "0123456789:./-")
+    ):
+        short = None  # "12-25." or "3.5-6.": not a range of hours
+    if short:
+        start_mark, start_at = short["mk"] or suffix(short["ap"]), short.start()
+        a, b = int(short["a"]), int(short["b"])
+        start = clock(a, 0, start_mark)
+        start_sure = start_mark is not None or a == 0 or a >= 12
+        end_mark = short["mk2"] or suffix(short["bp"])
+        end_minutes = clock(b, 0, end_mark)
+        bare = start_mark is None and end_mark is None and 1 <= a <= 11 and 1 <= b <= 12
+        if end_minutes is not None:
+            end_said = Said(end_minutes, b, 0, end_mark, "end", end_mark is not None or b >= 12, short.start())
+    elif not CLOCK_LETTERS.search(text):
+        # Most messages name no time: nothing below could find one.
+        if now_minutes is None and "점심" not in text:
+            return _NO_TIMES
+    else:
+        pattern = TIME if " " in text else TIME_UNSPACED
+        said = [s for m in pattern.finditer(text) if (s := read_time(m, text))]
+        first = next((s for s in said if s.role == "start"), None) or next(
+            (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
+        if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
+            first = None
+        elif len(said) == 1 and first is not None and not first.role and (
+            _UNTIL.search(text, 0, first.at) or ("그" in text and _THEN_UNTIL.search(text, first.at))
+        ):
+            first, end_said = None, first  # "데리러 갈 때까지요, 8시쯤": the one time said is the end
+        if first is not None:
+            start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
+            later = said[said.index(first) + 1 :]
+            end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
+            if end_said is None and first.role == "start":  # "7시반까지요! 시작은 1시": the end said first
+                end_said = next((s for s in said[: said.index(first)] if s.role == "end"), None)
+            bare = end_said is not None and not first.sure and (
+                not end_said.sure or (end_said.mark is None and end_said.hour == 12))  # "9시부터 12시까지"
+        elif end_said is None:
+            end_said = next((s for s in said if s.role == "end"), None)
+    if (start is None or end_said is None) and "점심" in text:
+        lunch = _LUNCH.search(text)
+        if lunch is not None and lunch["until"] is None and start is None:
+            start, start_mark, start_sure, start_at = 780 if lunch["after"] else 720, "낮", True, lunch.start()
+        elif lunch is not None and lunch["until"] is not None and end_said is None:
+            if start is None:
+                return Times(None, 720, False, True, -1, lunch.start())
+            if start < 720 and lunch.start() > start_at:  # "아침 7시 반부터 점심 전까지": until noon
+                end_said = Said(720, 12, 0, "낮", "end", True, lunch.start())
+    if start is None and now_minutes is not None:
+        start = now_minutes
+    if start is None:
+        return Times(None, end_said.minutes, False, end_said.sure) if end_said else _NO_TIMES
+    if end_said is not None:
+        end, end_sure = _end_after(start, start_mark, end_said)
+        # "9시부터 6시까지" reads as 09:00-18:00: once the end is lifted to the afternoon the range is settled.
+        lifted = end_said.mark is None and end == end_said.minutes + 720
+        # "10:00-18:00": an evening start would come after a certain end, so the start is the morning one
+        settled = end_sure and start + 720 >= end
+        mark = end_said.mark if short is None else None
+        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at, mark, bare)
+    duration = _duration(text) if "시간" in text or "분" in text else None
+    return Times(start, start + duration if duration else None, start_sure, start_sure, start_at)
+

@@ -1,0 +1,74 @@
+"""Care windows against the clock: bare hours read as tonight's once this morning's are over or long begun,
+the whole day filled in, and whether a window has already ended."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from routing.hours import Period, Settled
+
+_HALF = 12 * 60
+_LONG_BEGUN = 120
+"""Minutes a bare morning start lies behind now before its evening reading is asked about (still running)."""
+_WHOLE_DAY = re.compile(r"(?<!최)종일(?!제)|하루\s*(?:내내|꼬박)|꼬박\s*하루")
+"""A whole day of care: 하루 종일, 온종일, 종일 (not 최종일, 영아종일제), 하루 내내."""
+WHOLE_DAY = (9 * 60, 18 * 60)
+"""The knowledge's default day (services.yaml ``day_from``, ``day_until``)."""
+
+
+def evening(settled: Settled, bare: bool, day: date | None, today_said: bool, now: datetime,
+            half: Period | None) -> Settled:
+    """Bare hours (no 오전/오후 on either) read as the evening's when the morning's cannot be meant: a bare 12
+    after a said evening, a morning window already over with tonight's about to start, or one hours into its
+    course (held while the dialog asks). ``half`` is the period word said or carried; ``today_said`` whether the
+    hours are today's."""
+    today = now.date()
+    now_minutes = now.hour * 60 + now.minute
+    start, end = settled.start, settled.end
+    if bare and end == _HALF and start is not None and start < _HALF and half == "pm":
+        # "9시부터 12시까지 밤에": the evening one to midnight (a bare 12 is noon or midnight)
+        start, end = start + _HALF, 2 * _HALF
+        settled = Settled(start, end, True, True)
+    if bare and start is not None and end is not None and start < _HALF and (day == today or (
+        day is None and today_said and start + _HALF <= now_minutes + 120)) and over(
+            today, start, end, now, today) and start + _HALF > now_minutes - 60:
+        # "지금 11시부터 1시까지" at 23:00, "오늘 10시부터 2시까지" at 21:00: the morning reading is over, the
+        # evening one (to past midnight) is about to start; an evening one long begun is asked again as before.
+        # With no day said, only when tonight's start is near (at 14:00 "10시부터 2시까지" may be any day's)
+        return Settled(start + _HALF, end + _HALF, True, True)
+    if (bare and start is not None and end is not None and start < _HALF and day == today
+          and half != "am" and start + _LONG_BEGUN <= now_minutes < start + _HALF
+          and start < end <= start + _HALF and not over(today, start, end, now, today)):
+        # "오늘 9시부터 7시까지" said at 14:00: care is asked for ahead, not hours into it, so tonight's reading
+        # (21:00 to 07:00) is as likely as this morning's: held while the dialog asks, taken when the evening is said
+        start, end = start + _HALF, end + _HALF
+        sure = half == "pm"
+        return Settled(start, end, sure, sure, None if sure else start // 60)
+    return settled
+
+
+def fill_whole_day(text: str, settled: Settled, day: tuple[int, int]) -> Settled:
+    """The hours "하루 종일" fills in: all of ``day``, from a start said to its end, or from its start to an end
+    said; hours already complete stay."""
+    start, end = settled.start, settled.end
+    if (start is not None and end is not None) or not ("종일" in text or "하루" in text) or not _WHOLE_DAY.search(
+            text):
+        return settled
+    if start is None and end is None:
+        start, end = day
+    elif end is None and start is not None and start < day[1]:
+        end = day[1]
+    elif start is None and end is not None and end > day[0]:
+        start = day[0]
+    return settled if start is None or end is None else Settled(start, end, True, True)
+
+
+def over(day: date, start: int | None, end: int | None, now: datetime, today: date) -> bool:
+    """Whether the care window has ended by ``now`` (a start alone counts as one hour)."""
+    if day < today:
+        return True
+    if day > today or (start is None and end is None):
+        return False
+    last = end if end is not None else start + 60  # type: ignore[operator]
+    return last <= now.hour * 60 + now.minute
