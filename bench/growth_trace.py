@@ -87,6 +87,10 @@ def install() -> None:
         init(self, *args, **kwargs)
         self.idle = TimedLock()
 
+    for name, value in os.environ.items():  # DOLBOM_BENCH_PURGE_RESTART_BYTES=67108864: A/B of a setting
+        if name.startswith("DOLBOM_BENCH_PURGE_"):
+            setting = name.removeprefix("DOLBOM_BENCH_PURGE_")
+            setattr(purge, setting, type(getattr(purge, setting))(value))
     process.run_batch = timed_batch
     purge.Purging.step = timed_step
     purge.Purging.truncate = timed_truncate
