@@ -325,6 +325,7 @@ def writer_rows(held: dict[str, Any]) -> list[Any]:
 
     names = {"turns": "writer held by turn batches", "purge": "writer held by purge transactions",
              "restart": "writer held by its copies before the WAL starts over",
+             "free": "WAL start-overs with nothing left for the writer to copy",
              "truncate": "writer held by the final copy and cut", "copier": "copier looks (beside the writer)"}
     out = [row(f"    {names[k]} (n={v['n']}, over 50 ms: {v['slow']}): p99 (p50, max)",
                [v["p50"], v["p99"], v["max"]], "ms") for k, v in held.items() if k in names]

@@ -21,7 +21,8 @@ SLOW = 0.05
 """A writer transaction or copy longer than this counts as a stall (seconds)."""
 EVENTS: list[tuple[float, float, str]] = []
 """(start, seconds, kind): kind 'turns' (a batch of turns and new cases), 'purge' (one purge transaction), 'restart'
-(the writer's own copy before the WAL starts over), 'truncate' (the final copy and cut), 'copier' (a pass of the
+(the writer's own copy before the WAL starts over), 'free' (the WAL
+started over with nothing copied by the writer), 'truncate' (the final copy and cut), 'copier' (a pass of the
 purge's copier thread: it holds no lock turns need)."""
 
 
@@ -67,11 +68,13 @@ def install() -> None:
 
     def timed_step(self: Any, conn: Any) -> Any:
         restarts, cursor, began = self.restarts, self.cursor, time.monotonic()
+        free = getattr(self, "restarts_free", 0)
         try:
             return step(self, conn)
         finally:
             took = time.monotonic() - began
-            kind = "restart" if self.restarts != restarts else "purge" if self.cursor is not cursor else ""
+            kind = ("restart" if self.restarts != restarts else "purge" if self.cursor is not cursor
+                    else "free" if getattr(self, "restarts_free", 0) != free else "")
             if kind:
                 EVENTS.append((began, took, kind))
 
@@ -91,6 +94,9 @@ def install() -> None:
         if name.startswith("DOLBOM_BENCH_PURGE_"):
             setting = name.removeprefix("DOLBOM_BENCH_PURGE_")
             setattr(purge, setting, type(getattr(purge, setting))(value))
+    if os.environ.get("DOLBOM_BENCH_DEBUG"):
+        import runpy
+        runpy.run_path(os.environ["DOLBOM_BENCH_DEBUG"])
     process.run_batch = timed_batch
     purge.Purging.step = timed_step
     purge.Purging.truncate = timed_truncate
@@ -121,13 +127,15 @@ def summary(trace: Path) -> dict[str, Any]:
     step), and the longest stretch the writer was busy with anything other than turns."""
     if not trace.exists():
         return {}
+    if keep := os.environ.get("DOLBOM_BENCH_KEEP_TRACE"):  # the raw timings, to look at them over time
+        Path(keep).write_text(trace.read_text())
     events = [tuple(e) for e in json.loads(trace.read_text())]
     purge = [e for e in events if e[2] in ("purge", "restart", "truncate")]
     if not purge:
         return {}
     start, end = min(e[0] for e in purge), max(e[0] + e[1] for e in purge)
     out: dict[str, Any] = {}
-    for kind in ("turns", "purge", "restart", "truncate", "copier"):
+    for kind in ("turns", "purge", "restart", "free", "truncate", "copier"):
         took = sorted(e[1] * 1000 for e in events if e[2] == kind and start <= e[0] <= end)
         if took:
             out[kind] = {"n": len(took), "p50": took[len(took) // 2], "p99": took[min(len(took) - 1,

@@ -147,6 +147,10 @@ class Purging:
         self.frame_bytes = 0
         self.restarts = 0
         """Times the rest was copied here for the WAL to start over."""
+        self.restarts_free = 0
+        """Times a hurried pass of the copier copied the whole WAL between two turn batches (the purge waiting), so
+        the next write started it over with nothing copied here. The copier stayed hurried after such a start,
+        passing back to back (hundreds of thousands of passes, each syncing a few pages) until the next one."""
         self.hurried = -1
         """The copier's pass count when it was hurried towards the next start of the WAL (-1: not hurried)."""
         self.limit: int | None = None
@@ -169,9 +173,14 @@ class Purging:
             if not self.tries_until:
                 self.tries_until = time.monotonic() + TRUNCATE_FOR
             return self.truncate(conn)
-        if self.copier.frames * self.frame_bytes >= RESTART_BYTES and not self.restart(time.monotonic(), conn):
-            self.rest_until = time.monotonic() + PAUSED  # the purge waits for the copier; turns still write
-            return None
+        if self.copier.frames * self.frame_bytes >= RESTART_BYTES:
+            if not self.restart(time.monotonic(), conn):
+                self.rest_until = time.monotonic() + PAUSED  # the purge waits for the copier; turns still write
+                return None
+        elif self.hurried >= 0:  # the WAL started over on its own (below), before this thread's copy
+            self.hurried = -1
+            self.copier.hurry.clear()
+            self.restarts_free += 1
         try:
             began = time.monotonic()
             conn.execute("BEGIN IMMEDIATE")
