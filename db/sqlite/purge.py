@@ -61,6 +61,13 @@ def sync_database(path: Path) -> None:
     os.fdatasync(SYNC_FDS[key])
 
 
+def wal_size(path: Path) -> int:
+    try:
+        return os.path.getsize(f"{path}-wal")
+    except OSError:
+        return 0
+
+
 class Copier(threading.Thread):
     """Passive checkpoints on a connection of their own while the purge runs: one every ``COPY_EVERY`` seconds, and
     back to back while ``hurry`` is set. A passive checkpoint never blocks the writer, and sqlite3 lets go of the GIL
@@ -153,6 +160,10 @@ class Purging:
         passing back to back (hundreds of thousands of passes, each syncing a few pages) until the next one."""
         self.hurried = -1
         """The copier's pass count when it was hurried towards the next start of the WAL (-1: not hurried)."""
+        self.wal_cap = RESTART_BYTES
+        """The WAL file's size at its last start (at least RESTART_BYTES): grown past it, the WAL starts over at once.
+        The copier's count of frames comes up to a pass late, and the purge wrote 20-35 MB more meanwhile; the file
+        keeps its largest size (WAL_LIMIT), and cutting it at the end held the turns for 0.2-1 ms a MB."""
         self.limit: int | None = None
         self.last_pass = -1
         """The copier's pass count the truncation waits past (-1: still purging)."""
@@ -173,7 +184,7 @@ class Purging:
             if not self.tries_until:
                 self.tries_until = time.monotonic() + TRUNCATE_FOR
             return self.truncate(conn)
-        if self.copier.frames * self.frame_bytes >= RESTART_BYTES:
+        if self.copier.frames * self.frame_bytes >= RESTART_BYTES or wal_size(self.copier.path) > self.wal_cap:
             if not self.restart(time.monotonic(), conn):
                 self.rest_until = time.monotonic() + PAUSED  # the purge waits for the copier; turns still write
                 return None
@@ -223,6 +234,7 @@ class Purging:
         finally:
             self.copier.idle.release()
         self.hurried, self.copier.frames = -1, 0
+        self.wal_cap = max(RESTART_BYTES, wal_size(self.copier.path))
         self.restarts += 1
         return True
 
