@@ -3,6 +3,7 @@ finds another checkpointer at work is no pass."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import subprocess
@@ -106,3 +107,53 @@ def test_a_busy_look_is_no_pass_and_the_thread_goes_on_once_the_other_checkpoint
     copier.stop()
     copier.join()
     writer.close()
+
+
+async def test_the_wal_file_is_cut_down_a_step_at_a_time_before_the_final_cut(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer process's loop, in this process: once the purge is done, each step starts the WAL over with
+    journal_size_limit CUT_STEP below the file's size and the next turn batch's commit cuts the file to it; the final
+    cut then takes the rest, down to nothing."""
+    import asyncio
+
+    from bot.coordination import retention
+    from db.models import ts
+    from db.sqlite.batch import Turn, run_batch
+    from db.sqlite.store import SQLiteStore
+    from tests.conftest import FakeClock
+    from tests.test_purge import TUE_10, closed_cases
+
+    path = tmp_path / "k.sqlite3"
+    clock = FakeClock(TUE_10)
+    store = await SQLiteStore.open(path)
+    try:
+        await closed_cases(store, 120)
+    finally:
+        await store.close()
+    monkeypatch.setattr(purge, "RESTART_BYTES", 1 << 30)  # no start-over while purging: the file grows
+    monkeypatch.setattr(purge, "COPY_EVERY", 0.01)
+    monkeypatch.setattr(purge, "CUT_STEP", 64 * 1024)
+    conn = connect(path)
+    clock.advance(days=91)
+    job, now = retention.job(SQLiteStore, clock(), 90, 2), ts(clock())
+    purging = purge.Purging(job, path)
+    report, sizes = None, []
+    try:
+        while report is None:
+            run_batch(conn, [Turn("telegram:now", "지금", ("네",), "{}", now)])
+            if purging.cursor.done:
+                sizes.append(purge.wal_size(path))
+            if wait := purging.waiting:
+                await asyncio.sleep(wait)
+            else:
+                report = purging.step(conn)
+        assert report["purged"]["cases"] == 120 and report["purged"]["truncated"]
+        peak = sizes.index(max(sizes))
+        shrinking = sizes[peak:peak + next(i for i, size in enumerate(sizes[peak:]) if size <= purge.CUT_STEP) + 1]
+        cuts = [a - b for a, b in itertools.pairwise(shrinking) if b < a]
+        assert len(cuts) >= 2, shrinking[:5]
+        assert max(cuts) <= purge.CUT_STEP, "a step at a time, not the whole file at once"
+        assert purge.wal_size(path) == 0
+    finally:
+        purging.copier.stop()
+        conn.close()

@@ -254,9 +254,11 @@ class Purging:
         if self.cut_to == -1:
             return False
         now, size = time.monotonic(), wal_size(self.copier.path)
-        if self.cut_to is not None and size > self.cut_to:
+        if self.cut_to is not None and size <= self.cut_to:
+            self.cut_to = None  # that step is done
+        if self.cut_to is not None:
             if now >= self.cut_until:
-                self.cut_to = -1  # none came: no more steps
+                self.cut_to = -1  # no commit came: no more steps
                 return False
         elif size <= CUT_STEP:
             self.cut_to = -1
