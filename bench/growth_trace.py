@@ -53,7 +53,7 @@ class TimedLock:
 
 def install() -> None:
     """Wrap the writer process's batch and the purge's steps with timers."""
-    from db.sqlite import process, purge
+    from db.sqlite import copier, process, purge
 
     run_batch, step, truncate = process.run_batch, purge.Purging.step, purge.Purging.truncate
     init = purge.Copier.__init__
@@ -93,7 +93,8 @@ def install() -> None:
     for name, value in os.environ.items():  # DOLBOM_BENCH_PURGE_RESTART_BYTES=67108864: A/B of a setting
         if name.startswith("DOLBOM_BENCH_PURGE_"):
             setting = name.removeprefix("DOLBOM_BENCH_PURGE_")
-            setattr(purge, setting, type(getattr(purge, setting))(value))
+            module = purge if hasattr(purge, setting) else copier
+            setattr(module, setting, type(getattr(module, setting))(value))
     if os.environ.get("DOLBOM_BENCH_DEBUG"):
         import runpy
         runpy.run_path(os.environ["DOLBOM_BENCH_DEBUG"])

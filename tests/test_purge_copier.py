@@ -1,4 +1,4 @@
-"""The purge's copier thread (db/sqlite/purge.py): it syncs the database file after a partial pass, and a look that
+"""The purge's copier thread (db/sqlite/copier.py): it syncs the database file after a partial pass, and a look that
 finds another checkpointer at work is no pass."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from db.sqlite import copier as wal_copier
 from db.sqlite import purge
 from db.sqlite.batch import connect
 
@@ -47,7 +48,7 @@ def test_a_partial_pass_of_the_copier_syncs_the_database_file_itself(tmp_path: P
         fdatasync(fd)
 
     monkeypatch.setattr(os, "fdatasync", spy)
-    copier = purge.Copier(path)  # not started: its looks run here
+    copier = wal_copier.Copier(path)  # not started: its looks run here
     conn = sqlite3.connect(path, timeout=0)
     try:
         assert copier.look(conn)
@@ -59,7 +60,7 @@ def test_a_partial_pass_of_the_copier_syncs_the_database_file_itself(tmp_path: P
         reader.execute("COMMIT")
         assert copier.look(conn)
         assert synced == [str(path)] * 2
-        fd = purge.SYNC_FDS[str(path)]
+        fd = wal_copier.SYNC_FDS[str(path)]
         os.fstat(fd)  # still open: closing it would drop SQLite's POSIX locks on the file in this process
     finally:
         conn.close()
@@ -83,7 +84,7 @@ def test_a_busy_look_is_no_pass_and_the_thread_goes_on_once_the_other_checkpoint
     path = tmp_path / "b.sqlite3"
     writer = written(path, 10)
     holder = hold_the_checkpoint(Path(f"{path}-shm"))
-    copier = purge.Copier(path)
+    copier = wal_copier.Copier(path)
     try:
         conn = sqlite3.connect(path, timeout=0)
         assert not copier.look(conn), "the checkpoint lock is held elsewhere: SQLite was busy"
@@ -131,7 +132,7 @@ async def test_the_wal_file_is_cut_down_a_step_at_a_time_before_the_final_cut(tm
     finally:
         await store.close()
     monkeypatch.setattr(purge, "RESTART_BYTES", 1 << 30)  # no start-over while purging: the file grows
-    monkeypatch.setattr(purge, "COPY_EVERY", 0.01)
+    monkeypatch.setattr(wal_copier, "COPY_EVERY", 0.01)
     monkeypatch.setattr(purge, "CUT_STEP", 64 * 1024)
     conn = connect(path)
     clock.advance(days=91)
@@ -142,18 +143,19 @@ async def test_the_wal_file_is_cut_down_a_step_at_a_time_before_the_final_cut(tm
         while report is None:
             run_batch(conn, [Turn("telegram:now", "지금", ("네",), "{}", now)])
             if purging.cursor.done:
-                sizes.append(purge.wal_size(path))
+                sizes.append(wal_copier.wal_size(path))
             if wait := purging.waiting:
                 await asyncio.sleep(wait)
             else:
                 report = purging.step(conn)
         assert report["purged"]["cases"] == 120 and report["purged"]["truncated"]
         peak = sizes.index(max(sizes))
-        shrinking = sizes[peak:peak + next(i for i, size in enumerate(sizes[peak:]) if size <= purge.CUT_STEP) + 1]
+        small = next((i for i, size in enumerate(sizes[peak:]) if size <= purge.CUT_STEP), len(sizes))
+        shrinking = sizes[peak:peak + small + 1]
         cuts = [a - b for a, b in itertools.pairwise(shrinking) if b < a]
         assert len(cuts) >= 2, shrinking[:5]
         assert max(cuts) <= purge.CUT_STEP, "a step at a time, not the whole file at once"
-        assert purge.wal_size(path) == 0
+        assert wal_copier.wal_size(path) == 0
     finally:
         purging.copier.stop()
         conn.close()

@@ -4,34 +4,30 @@ Why here and not in a thread of the bot: there each transaction of the purge (10
 while turn batches queued behind it (and behind the passive checkpoint that shared its thread), and its Python
 competed with the event loop for the GIL. Here a turn batch that arrives waits for at most one purge transaction
 (``Purge.seconds``, a few ms), and the purge goes on whenever no batch is waiting, on the writer process's core.
-What turns still wait for is the WAL's upkeep (see Purging): its fsyncs, tens to hundreds of ms on this machine's
-disk under load.
+What turns still wait for is the WAL's upkeep (see Purging): a few small fsyncs before each start of the WAL, and
+cutting its file at the end.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from db.retention import Cursor, Purge, advance
+from db.sqlite.copier import Copier, wal_size
 
-COPY_EVERY = 0.25
-"""Seconds between the copier thread's passes while the purge writes."""
 RESTART_BYTES = 64 * 1024 * 1024
-"""The WAL starts over once the copier's last pass found this much in it (see Purging). Each start costs the writer a
-copy and three fsyncs while turns wait; started every second, a purge of 100,000 cases paid for that 30-50 times."""
+"""The WAL starts over once the copier's last pass found this much in it, or its file grew past its size at the last
+start (see Purging). Each start costs the writer a copy of the last few pages and three small fsyncs while turns wait
+(2-12 ms at load 4, 12-48 ms at load 8); the file's size is what the final cut frees (256 MB: 104-192 ms)."""
 REST = 1.0
 """After each purge transaction the writer rests from the purge this many times its length (turn batches still run):
 at full speed the purge wrote the WAL faster than the copier could copy it, and turns stopped 0.6-0.8 s at a time.
 Three times (when the WAL started over every second) made the purge 29-31 s on a quiet machine; with the purge paused
 while the copier catches up before each start (Purging), once is enough."""
-BUSY_WAIT = 0.01
-"""Seconds before the copier looks again when another checkpointer held SQLite's checkpoint."""
 HURRIED = 2
 """Back-to-back passes of the copier before this thread copies the rest and the WAL starts over; the purge waits
 meanwhile, so only the turns write during them and the rest is a few of their pages."""
@@ -52,89 +48,6 @@ TRUNCATE_FOR = 2.0
 """Seconds of tries before it is left to the next checkpoint (the purge is done all the same)."""
 
 
-SYNC_FDS: dict[str, int] = {}
-"""A descriptor of each database file the copier syncs, opened once and never closed while the process lives: closing
-any descriptor of a file drops every POSIX lock this process holds on it, SQLite's connections' included."""
-
-
-def sync_database(path: Path) -> None:
-    """The database file's pages on disk (fdatasync), as SQLite's own fsync after a complete checkpoint would."""
-    key = str(path)
-    if key not in SYNC_FDS:
-        SYNC_FDS[key] = os.open(key, os.O_RDONLY)
-    os.fdatasync(SYNC_FDS[key])
-
-
-def wal_size(path: Path) -> int:
-    try:
-        return os.path.getsize(f"{path}-wal")
-    except OSError:
-        return 0
-
-
-class Copier(threading.Thread):
-    """Passive checkpoints on a connection of their own while the purge runs: one every ``COPY_EVERY`` seconds, and
-    back to back while ``hurry`` is set. A passive checkpoint never blocks the writer, and sqlite3 lets go of the GIL
-    while it copies. Measured with a million cases, a pass copied about five times faster than the purge wrote, so
-    back to back each pass has less to copy than the one before.
-
-    Each pass that copied something also syncs the database file here. SQLite syncs it only in a checkpoint that
-    copies the whole WAL, never in a partial one (the WAL still holds those pages), and while the purge and the turns
-    write, every pass of this thread is partial: so the writer's own copy before each start of the WAL (Purging) paid
-    for writing out every page this thread had copied since the last start, 100-250 ms with turns waiting (the
-    kernel keeps dirty pages for 30 s). Synced here, that copy has only its own few pages to write."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(name="purge-copier", daemon=True)
-        self.path = path
-        self.stopping = False
-        self.hurry = threading.Event()
-        self.passes = 0
-        self.frames = 0
-        """Frames in the WAL at the last pass (since it last started over)."""
-        self.ended = 0.0
-        self.took = 1.0
-        self.idle = threading.Lock()
-        """Held during a pass: the purge's own top-up checkpoint waits for none (it would find SQLite busy)."""
-        self.synced = 0
-        """The WAL's frames copied (since it last started over) at the last sync."""
-
-    def run(self) -> None:
-        conn = sqlite3.connect(self.path, timeout=0, check_same_thread=False)
-        try:
-            while not self.stopping:
-                self.hurry.wait(COPY_EVERY)
-                if self.look(conn):
-                    self.passes += 1
-                else:  # another checkpointer (the checkpoint process) is at it: look again soon, without spinning
-                    time.sleep(BUSY_WAIT)
-        finally:
-            conn.close()
-
-    def look(self, conn: sqlite3.Connection) -> bool:
-        """One pass, and the database file synced if it copied pages. False: SQLite was busy and nothing happened;
-        it is no pass (Purging's copy before a start of the WAL waits for real ones). Hurried, busy looks used to
-        follow each other with no pause, about 300,000 of them in a purge, a core taken from the writer."""
-        with self.idle:
-            began = time.monotonic()
-            try:
-                _, frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-            except sqlite3.OperationalError:  # locked: the same as busy
-                frames = copied = -1
-            if frames >= 0:  # -1: another connection held the checkpoint
-                self.frames = frames
-                if copied > 0 and copied != self.synced:  # it copied pages (else nothing to write out)
-                    sync_database(self.path)
-                self.synced = copied
-            self.ended = time.monotonic()
-        self.took = self.ended - began
-        return frames >= 0
-
-    def stop(self) -> None:
-        self.stopping = True
-        self.hurry.set()
-
-
 class Purging:
     """One purge under way in the writer process: ``step`` runs its next transaction, or the next part of keeping
     the WAL short; it returns the report for the event loop once the purge is over (or failed).
@@ -145,7 +58,9 @@ class Purging:
     no start-over the WAL reached 3.4 GB, and the writer's cut back to ``WAL_LIMIT`` held turns for 2.7 s). So once the
     copier finds ``RESTART_BYTES`` in the WAL, the purge pauses, the copier passes ``HURRIED`` times back to back (only
     the turns' few pages are written meanwhile), and this thread copies the rest (turns wait for that: its fsyncs),
-    so that the next write starts the WAL over; at the end the truncation has at most that much to cut. Started every
+    so that the next write starts the WAL over; at the end the file is cut down a step at a time (``shrink``) and then
+    to nothing. The copier syncs the database file after its passes (db/sqlite/copier.py): before it did, this
+    thread's copy wrote out every page the copier had copied since the last start (105-475 ms). Started every
     second instead (by time, not size), the purge paid for 30-50 such copies (30-250 ms each under load). Tried and
     dropped: no start-over at all (above), ending a transaction early for a waiting turn batch (transactions of one
     statement group made the purge several times slower)."""
