@@ -1,8 +1,8 @@
-"""The SQLite writer process with timers, for bench/growth.py: how long each thing the writer did held it (and so the
-turns that arrived meanwhile) during the purge. Bench only: the bot runs db/sqlite/process.py untouched.
+"""SQLite's writer process with timers for bench/growth.py (bench only): what held the writer during the purge."""
 
-Run as the writer process (``python -m bench.growth_trace PATH``, with DOLBOM_BENCH_WRITER_TRACE naming a JSON file
-it writes when it ends); ``traced`` makes the store start it instead of db.sqlite.process."""
+# Run as the writer process (``python -m bench.growth_trace PATH``, DOLBOM_BENCH_WRITER_TRACE naming the JSON file it
+# writes when it ends); ``traced`` makes the store start it instead of db.sqlite.process. DOLBOM_BENCH_PURGE_<NAME>
+# overrides a setting of db/sqlite/purge.py or copier.py for an A/B run; DOLBOM_BENCH_KEEP_TRACE keeps the raw timings.
 
 from __future__ import annotations
 
@@ -95,9 +95,6 @@ def install() -> None:
             setting = name.removeprefix("DOLBOM_BENCH_PURGE_")
             module = purge if hasattr(purge, setting) else copier
             setattr(module, setting, type(getattr(module, setting))(value))
-    if os.environ.get("DOLBOM_BENCH_DEBUG"):
-        import runpy
-        runpy.run_path(os.environ["DOLBOM_BENCH_DEBUG"])
     process.run_batch = timed_batch
     purge.Purging.step = timed_step
     purge.Purging.truncate = timed_truncate
