@@ -15,7 +15,7 @@ from bot.coordination import retention
 from bot.coordination.queue import Queue
 from db.models import ts
 from db.retention import Purge, unconsented
-from db.sqlite import purge
+from db.sqlite import copier, purge
 from db.sqlite.batch import Turn, connect, run_batch
 from db.sqlite.pipe import WriterLost
 from db.sqlite.store import SQLiteStore
@@ -196,7 +196,7 @@ async def test_the_wal_starts_over_during_a_long_purge_and_ends_cut(tmp_path: Pa
     finally:
         await store.close()
     monkeypatch.setattr(purge, "RESTART_BYTES", 1)  # any frame: a small test database is copied whole at each pass
-    monkeypatch.setattr(purge, "COPY_EVERY", 0.01)
+    monkeypatch.setattr(copier, "COPY_EVERY", 0.01)
     conn = connect(path)
     clock.advance(days=91)
     job, now = retention.job(SQLiteStore, clock(), 90, 2), ts(clock())

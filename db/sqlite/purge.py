@@ -4,26 +4,25 @@ Why here and not in a thread of the bot: there each transaction of the purge (10
 while turn batches queued behind it (and behind the passive checkpoint that shared its thread), and its Python
 competed with the event loop for the GIL. Here a turn batch that arrives waits for at most one purge transaction
 (``Purge.seconds``, a few ms), and the purge goes on whenever no batch is waiting, on the writer process's core.
-What turns still wait for is the WAL's upkeep (see Purging): its fsyncs, tens to hundreds of ms on this machine's
-disk under load.
+What turns still wait for is the WAL's upkeep (see Purging): a few small fsyncs before each start of the WAL, and
+cutting its file at the end.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from db.retention import Cursor, Purge, advance
+from db.sqlite.copier import Copier, wal_size
 
-COPY_EVERY = 0.25
-"""Seconds between the copier thread's passes while the purge writes."""
-RESTART_BYTES = 256 * 1024 * 1024
-"""The WAL starts over once the copier's last pass found this much in it (see Purging). Each start costs the writer a
-copy and three fsyncs while turns wait; started every second, a purge of 100,000 cases paid for that 30-50 times."""
+RESTART_BYTES = 64 * 1024 * 1024
+"""The WAL starts over once the copier's last pass found this much in it, or its file grew past its size at the last
+start (see Purging). Each start costs the writer a copy of the last few pages and three small fsyncs while turns wait
+(2-12 ms at load 4, 12-48 ms at load 8); the file's size is what the final cut frees (256 MB: 104-192 ms)."""
 REST = 1.0
 """After each purge transaction the writer rests from the purge this many times its length (turn batches still run):
 at full speed the purge wrote the WAL faster than the copier could copy it, and turns stopped 0.6-0.8 s at a time.
@@ -39,52 +38,14 @@ PAUSED = 0.003
 WAL_LIMIT = 512 * 1024 * 1024
 """The WAL's size kept while the purge starts it over: cutting it back to the usual journal_size_limit at each start
 would cost an ftruncate of tens of megabytes while turns wait (a 2 GB one took 0.6 s on this machine's disk)."""
+CUT_STEP = 16 * 1024 * 1024
+"""Bytes of the WAL file each step before the final cut takes off (see Purging.shrink)."""
+CUT_WAIT = 0.5
+"""Seconds a step waits for the commit that cuts the file."""
 TRUNCATE_EVERY = 0.02
 """Seconds between tries of the final WAL truncation while a reader keeps it from finishing."""
 TRUNCATE_FOR = 2.0
 """Seconds of tries before it is left to the next checkpoint (the purge is done all the same)."""
-
-
-class Copier(threading.Thread):
-    """Passive checkpoints on a connection of their own while the purge runs: one every ``COPY_EVERY`` seconds, and
-    back to back while ``hurry`` is set. A passive checkpoint never blocks the writer, and sqlite3 lets go of the GIL
-    while it copies. Measured with a million cases, a pass copied about five times faster than the purge wrote, so
-    back to back each pass has less to copy than the one before."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(name="purge-copier", daemon=True)
-        self.path = path
-        self.stopping = False
-        self.hurry = threading.Event()
-        self.passes = 0
-        self.frames = 0
-        """Frames in the WAL at the last pass (since it last started over)."""
-        self.ended = 0.0
-        self.took = 1.0
-        self.idle = threading.Lock()
-        """Held during a pass: the purge's own top-up checkpoint waits for none (it would find SQLite busy)."""
-
-    def run(self) -> None:
-        conn = sqlite3.connect(self.path, timeout=0, check_same_thread=False)
-        try:
-            while not self.stopping:
-                self.hurry.wait(COPY_EVERY)
-                with self.idle:
-                    began = time.monotonic()
-                    # busy: another checkpointer (the checkpoint process) is at it, which does as well
-                    with contextlib.suppress(sqlite3.OperationalError):
-                        frames = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1]
-                        if frames >= 0:  # -1: another connection held the checkpoint
-                            self.frames = frames
-                    self.ended = time.monotonic()
-                self.took = self.ended - began
-                self.passes += 1
-        finally:
-            conn.close()
-
-    def stop(self) -> None:
-        self.stopping = True
-        self.hurry.set()
 
 
 class Purging:
@@ -97,7 +58,9 @@ class Purging:
     no start-over the WAL reached 3.4 GB, and the writer's cut back to ``WAL_LIMIT`` held turns for 2.7 s). So once the
     copier finds ``RESTART_BYTES`` in the WAL, the purge pauses, the copier passes ``HURRIED`` times back to back (only
     the turns' few pages are written meanwhile), and this thread copies the rest (turns wait for that: its fsyncs),
-    so that the next write starts the WAL over; at the end the truncation has at most that much to cut. Started every
+    so that the next write starts the WAL over; at the end the file is cut down a step at a time (``shrink``) and then
+    to nothing. The copier syncs the database file after its passes (db/sqlite/copier.py): before it did, this
+    thread's copy wrote out every page the copier had copied since the last start (105-475 ms). Started every
     second instead (by time, not size), the purge paid for 30-50 such copies (30-250 ms each under load). Tried and
     dropped: no start-over at all (above), ending a transaction early for a waiting turn batch (transactions of one
     statement group made the purge several times slower)."""
@@ -110,12 +73,23 @@ class Purging:
         self.frame_bytes = 0
         self.restarts = 0
         """Times the rest was copied here for the WAL to start over."""
+        self.restarts_free = 0
+        """Times a hurried pass of the copier copied the whole WAL between two turn batches (the purge waiting), so
+        the next write started it over with nothing copied here. The copier stayed hurried after such a start,
+        passing back to back (hundreds of thousands of passes, each syncing a few pages) until the next one."""
         self.hurried = -1
         """The copier's pass count when it was hurried towards the next start of the WAL (-1: not hurried)."""
+        self.wal_cap = RESTART_BYTES
+        """The WAL file's size at its last start (at least RESTART_BYTES): grown past it, the WAL starts over at once.
+        The copier's count of frames comes up to a pass late, and the purge wrote 20-35 MB more meanwhile; the file
+        keeps its largest size (WAL_LIMIT), and cutting it at the end held the turns for 0.2-1 ms a MB."""
         self.limit: int | None = None
         self.last_pass = -1
         """The copier's pass count the truncation waits past (-1: still purging)."""
         self.tries_until = 0.0
+        self.cut_to: int | None = None
+        """The WAL file's size the step under way cuts it to (None: no step under way; -1: no more steps)."""
+        self.cut_until = 0.0
         self.next_try = 0.0
         self.truncate_seconds = 0.0
         self.rest_until = 0.0
@@ -126,15 +100,20 @@ class Purging:
             conn.execute(f"PRAGMA journal_size_limit = {max(self.limit, WAL_LIMIT)}")
             self.frame_bytes = int(conn.execute("PRAGMA page_size").fetchone()[0]) + 24
         if self.cursor.done:
-            if self.copier.passes <= self.last_pass:
+            if self.copier.passes <= self.last_pass or self.shrink(conn):
                 return None
             self.copier.hurry.clear()
             if not self.tries_until:
                 self.tries_until = time.monotonic() + TRUNCATE_FOR
             return self.truncate(conn)
-        if self.copier.frames * self.frame_bytes >= RESTART_BYTES and not self.restart(time.monotonic(), conn):
-            self.rest_until = time.monotonic() + PAUSED  # the purge waits for the copier; turns still write
-            return None
+        if self.copier.frames * self.frame_bytes >= RESTART_BYTES or wal_size(self.copier.path) > self.wal_cap:
+            if not self.restart(time.monotonic(), conn):
+                self.rest_until = time.monotonic() + PAUSED  # the purge waits for the copier; turns still write
+                return None
+        elif self.hurried >= 0:  # the WAL started over on its own (below), before this thread's copy
+            self.hurried = -1
+            self.copier.hurry.clear()
+            self.restarts_free += 1
         try:
             began = time.monotonic()
             conn.execute("BEGIN IMMEDIATE")
@@ -177,7 +156,32 @@ class Purging:
         finally:
             self.copier.idle.release()
         self.hurried, self.copier.frames = -1, 0
+        self.wal_cap = max(RESTART_BYTES, wal_size(self.copier.path))
         self.restarts += 1
+        return True
+
+    def shrink(self, conn: sqlite3.Connection) -> bool:
+        """Before the final cut, the WAL file is made ``CUT_STEP`` smaller at a time, while it is larger than that:
+        the WAL starts over (as during the purge) with journal_size_limit that much below its size, and the next
+        commit (a turn batch's) cuts the file to it. True while at it. Cutting 64-98 MB at once held the turns
+        45-103 ms (the ftruncate, traced with perf); no commit within ``CUT_WAIT``: no turns wait, the final cut
+        takes the rest."""
+        if self.cut_to == -1:
+            return False
+        now, size = time.monotonic(), wal_size(self.copier.path)
+        if self.cut_to is not None and size <= self.cut_to:
+            self.cut_to = None  # that step is done
+        if self.cut_to is not None:
+            if now >= self.cut_until:
+                self.cut_to = -1  # no commit came: no more steps
+                return False
+        elif size <= CUT_STEP:
+            self.cut_to = -1
+            return False
+        elif self.restart(now, conn):
+            self.cut_to, self.cut_until = size - CUT_STEP, time.monotonic() + CUT_WAIT
+            conn.execute(f"PRAGMA journal_size_limit = {self.cut_to}")
+        self.next_try = now + PAUSED  # the commit that cuts it, or the copier's passes, are still to come
         return True
 
     def truncate(self, conn: sqlite3.Connection) -> dict[str, Any] | None:

@@ -1,0 +1,161 @@
+"""The purge's copier thread (db/sqlite/copier.py): it syncs the database file after a partial pass, and a look that
+finds another checkpointer at work is no pass."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from db.sqlite import copier as wal_copier
+from db.sqlite import purge
+from db.sqlite.batch import connect
+
+CKPT_LOCK = 121
+"""The -shm byte SQLite locks while a connection checkpoints (WALINDEX_LOCK_OFFSET 120 + WAL_CKPT_LOCK)."""
+
+
+def written(path: Path, rows: int) -> sqlite3.Connection:
+    conn = connect(path)
+    conn.execute("CREATE TABLE IF NOT EXISTS t (x BLOB)")
+    for _ in range(rows):
+        conn.execute("INSERT INTO t VALUES (randomblob(3000))")
+    return conn
+
+
+def test_a_partial_pass_of_the_copier_syncs_the_database_file_itself(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite syncs the database file only in a checkpoint that copies the whole WAL: a reader's older snapshot keeps
+    this pass partial, so without the copier's own sync the pages it copied would wait, dirty, for the writer's copy
+    before the WAL starts over (and the turns behind it)."""
+    path = tmp_path / "s.sqlite3"
+    writer = written(path, 20)
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM t").fetchone()  # a snapshot of the first 20 rows
+    for _ in range(20):
+        writer.execute("INSERT INTO t VALUES (randomblob(3000))")
+    synced: list[str] = []
+    fdatasync = os.fdatasync
+
+    def spy(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        fdatasync(fd)
+
+    monkeypatch.setattr(os, "fdatasync", spy)
+    copier = wal_copier.Copier(path)  # not started: its looks run here
+    conn = sqlite3.connect(path, timeout=0)
+    try:
+        assert copier.look(conn)
+        _, frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        assert 0 < copied < frames, "the pass was partial, as every pass is while the purge and the turns write"
+        assert synced == [str(path)]
+        assert copier.look(conn)
+        assert synced == [str(path)], "nothing more copied, nothing more to sync"
+        reader.execute("COMMIT")
+        assert copier.look(conn)
+        assert synced == [str(path)] * 2
+        fd = wal_copier.SYNC_FDS[str(path)]
+        os.fstat(fd)  # still open: closing it would drop SQLite's POSIX locks on the file in this process
+    finally:
+        conn.close()
+        reader.close()
+        writer.close()
+
+
+def hold_the_checkpoint(shm: Path) -> subprocess.Popen[str]:
+    """Another process holding SQLite's checkpoint lock, as the checkpoint process does during its pass."""
+    code = ("import fcntl, sys\n"
+            f"f = open({str(shm)!r}, 'r+b')\n"
+            f"fcntl.lockf(f, fcntl.LOCK_EX, 1, {CKPT_LOCK})\n"
+            "print('held', flush=True)\n"
+            "sys.stdin.read()\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_a_busy_look_is_no_pass_and_the_thread_goes_on_once_the_other_checkpointer_is_done(tmp_path: Path) -> None:
+    path = tmp_path / "b.sqlite3"
+    writer = written(path, 10)
+    holder = hold_the_checkpoint(Path(f"{path}-shm"))
+    copier = wal_copier.Copier(path)
+    try:
+        conn = sqlite3.connect(path, timeout=0)
+        assert not copier.look(conn), "the checkpoint lock is held elsewhere: SQLite was busy"
+        assert copier.frames == 0
+        conn.close()
+        copier.hurry.set()
+        copier.start()
+        looked = copier.ended
+        for _ in range(3):  # three busy looks of the hurried thread (each changes ``ended``)
+            while copier.ended == looked:
+                copier.join(0.001)
+            looked = copier.ended
+        assert copier.passes == 0, "busy looks are no passes: the copy before a WAL start-over waits for real ones"
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait()
+    while copier.passes == 0:
+        copier.join(0.005)
+    assert copier.frames > 0
+    copier.stop()
+    copier.join()
+    writer.close()
+
+
+async def test_the_wal_file_is_cut_down_a_step_at_a_time_before_the_final_cut(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer process's loop, in this process: once the purge is done, each step starts the WAL over with
+    journal_size_limit CUT_STEP below the file's size and the next turn batch's commit cuts the file to it; the final
+    cut then takes the rest, down to nothing."""
+    import asyncio
+
+    from bot.coordination import retention
+    from db.models import ts
+    from db.sqlite.batch import Turn, run_batch
+    from db.sqlite.store import SQLiteStore
+    from tests.conftest import FakeClock
+    from tests.test_purge import TUE_10, closed_cases
+
+    path = tmp_path / "k.sqlite3"
+    clock = FakeClock(TUE_10)
+    store = await SQLiteStore.open(path)
+    try:
+        await closed_cases(store, 120)
+    finally:
+        await store.close()
+    monkeypatch.setattr(purge, "RESTART_BYTES", 1 << 30)  # no start-over while purging: the file grows
+    monkeypatch.setattr(wal_copier, "COPY_EVERY", 0.01)
+    monkeypatch.setattr(purge, "CUT_STEP", 64 * 1024)
+    conn = connect(path)
+    clock.advance(days=91)
+    job, now = retention.job(SQLiteStore, clock(), 90, 2), ts(clock())
+    purging = purge.Purging(job, path)
+    report, sizes = None, []
+    try:
+        while report is None:
+            run_batch(conn, [Turn("telegram:now", "지금", ("네",), "{}", now)])
+            if purging.cursor.done:
+                sizes.append(wal_copier.wal_size(path))
+            if wait := purging.waiting:
+                await asyncio.sleep(wait)
+            else:
+                report = purging.step(conn)
+        assert report["purged"]["cases"] == 120 and report["purged"]["truncated"]
+        peak = sizes.index(max(sizes))
+        small = next((i for i, size in enumerate(sizes[peak:]) if size <= purge.CUT_STEP), len(sizes))
+        shrinking = sizes[peak:peak + small + 1]
+        cuts = [a - b for a, b in itertools.pairwise(shrinking) if b < a]
+        assert len(cuts) >= 2, shrinking[:5]
+        assert max(cuts) <= purge.CUT_STEP, "a step at a time, not the whole file at once"
+        assert wal_copier.wal_size(path) == 0
+    finally:
+        purging.copier.stop()
+        conn.close()
