@@ -17,7 +17,7 @@ _TIME_NOW = re.compile(
 _WORK_WORDS = re.compile(r"근무|출근|교대|나이트|이브닝|알바|일해|일하|업무|영업|시프트")
 _ONE_TIME = (
     rf"(?:(?:{MARK})\s*)?(?:[0-9]{{1,2}}(?::[0-9]{{2}})?\s*(?:시(?:\s*반|\s*[0-9]{{1,2}}\s*분)?)?"
-    rf"|{HOURS_WORDS}\s*시(?:\s*반)?)"
+    rf"|(?:{HOURS_WORDS})\s*시(?:\s*반)?)"
 )
 _RANGE_SPAN = re.compile(rf"{_ONE_TIME}\s*(?:부터|에서|~|-|–|〜)\s*{_ONE_TIME}(?:\s*까지)?")
 """A range of two times, whatever its form ("8시~17시", "밤 10시~아침 7시", "9시부터 6시까지")."""

@@ -242,3 +242,14 @@ def test_the_weekends_saturday_named_with_it_is_the_day() -> None:
     now = datetime(2026, 12, 18, 9, 0, tzinfo=KST)
     assert R.read("주말 토요일이랑 일요일 둘 다 10시~4시", now).need.day == date(2026, 12, 19)
     assert R.read("주말에도 되나요? 일요일 10시부터", now).need.day == date(2026, 12, 20)
+
+
+def test_counts_in_words_beside_work_are_not_working_hours() -> None:
+    """Hour words need 시 on every one of them, not only the last ("두~세 번", "한두 번" are counts): a bare number
+    word beside 알바 or 근무 is not a range of working hours to blank."""
+    from routing.asides import work_hours
+
+    assert work_hours("알바 두~세 번 하는데 4살 아이 내일 3시부터 6시까지 봐주세요") is None
+    assert work_hours("근무 한-두 번 빠지고 아이 봐야 해요") is None
+    blanked = work_hours("제가 아홉 시부터 여섯 시까지 근무라 그 뒤에 봐주세요")
+    assert blanked is not None and "아홉" not in blanked
