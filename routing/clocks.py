@@ -103,7 +103,7 @@ class Said:
 
 
 def read_time(m: re.Match[str], text: str) -> Said | None:
-    g = m.groupdict()
+    g = m  # read by name from the match: groupdict() would build every group for the few read here
     mark = g["mk"]
     if g["noon"]:
         hour, minute = 12, 0

@@ -33,7 +33,7 @@ _RECURRING = re.compile("평일|주중|매일|날마다|매주|주말|방학|월
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
 _URGENT = re.compile(
-    r"(?<![월고초중등특진발보지수공상학봉])급(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
+    r"급(?<![월고초중등특진발보지수공상학봉]급)(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
 )
 
 
