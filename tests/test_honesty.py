@@ -134,3 +134,42 @@ async def test_deleting_with_no_open_case_does_not_count_zero_cases(chat: Chat) 
     await chat.say("내 정보 삭제")
     await chat.tap("네, 지워 주세요")
     assert "0건" not in chat.text and "삭제했어요" in chat.text
+
+
+FRIDAY_1750 = datetime(2026, 12, 11, 17, 50, tzinfo=KST)
+
+
+async def _asked(chat: Chat, store, queue, case_id: int, at: datetime) -> None:
+    from db.models import ts
+
+    await store.write(lambda c: c.execute(  # the care-date question, fired and asked
+        "INSERT INTO followups (case_id, kind, due_at, fired_at, asked_at) VALUES (?, 'parent', ?, ?, ?)",
+        (case_id, ts(at), ts(at), ts(at))))
+    queue.asked(chat.address.key)
+
+
+@pytest.mark.parametrize("at, soon", [(FRIDAY_1750, False), (datetime(2026, 12, 11, 15, 0, tzinfo=KST), True)])
+async def test_a_reopened_case_near_the_desks_closing_is_not_promised_soon(chat: Chat, clock: FakeClock, store,
+                                                                          queue, at: datetime, soon: bool) -> None:
+    from bot.dialog.desk import FOLLOWUP_NO
+
+    clock.now = MONDAY_1000
+    await chat.file("4살 오늘 오후 3시부터 7시까지 율곡동")
+    (case,) = await store.cases_for_user(chat.address.key)
+    clock.now = at
+    await _asked(chat, store, queue, case.id, at)
+    await chat.say("아니오", choice=FOLLOWUP_NO)
+    assert f"접수번호 {case.id}번을 다시 열어" in chat.text
+    assert any(p in chat.text for p in PROMISES) is soon
+    assert ("12월 14일(월) 09:00" in chat.text) is not soon  # the Monday after, said when the desk is closing
+
+
+async def test_a_claimed_case_of_two_services_near_closing_is_not_promised_soon(chat: Chat, clock: FakeClock,
+                                                                               queue) -> None:
+    clock.now = datetime(2026, 12, 11, 10, 0, tzinfo=KST)
+    await chat.file("초3 아들이랑 5살 딸 오늘 저녁 6시부터 9시까지요 자산동")
+    await queue.claim(1, "가족여성팀")
+    clock.now = FRIDAY_1750
+    await chat.say("접수 확인")
+    assert "가족여성팀 님이 맡았어요" in chat.text and "12월 14일(월) 09:00" in chat.text
+    assert not any(p in chat.text for p in PROMISES), chat.text
