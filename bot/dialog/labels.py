@@ -65,6 +65,12 @@ def _when_label(day: date | None, start: int | None, end: int | None, night: boo
     return " ".join(parts) or wording.WHEN_UNKNOWN
 
 
+def when_words(day: date, start: int | None, end: int | None, today: date) -> str:
+    """A day and hours as the parent reads them back: '오늘 10:00~12:00', '12월 7일(월) 09:00~12:00'."""
+    head = wording.TODAY_WORD if day == today else day_label(day, today)
+    return " ".join(p for p in (head, _when_label(None, start, end, None)) if p != wording.WHEN_UNKNOWN)
+
+
 def changed_fields(before: Intake, after: Intake, today: date | None = None) -> list[tuple[bool, str]]:
     """Each fact a message changed, with whether ``before`` already had it (a correction) or not (new)."""
     out = []

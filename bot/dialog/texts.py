@@ -82,6 +82,8 @@ HALF_TYPED = {"오전": "am", "아침": "am", "새벽": "am", "오후": "pm", "�
 """The 오전/오후 question answered in words instead of a button ('오후요', '저녁 7시요')."""
 """Button values of the 오전/오후 question, and the period each gives."""
 PAST = "말씀하신 시간은 이미 지났어요."
+PAST_WHEN = "말씀하신 시간({when})은 이미 지났어요. 제가 잘못 읽었다면 다시 알려 주세요."
+"""The window read, so a misreading ('10시' read as 10:00, not 22:00) shows and can be corrected."""
 PAST_KEPT = "전에 말씀하신 때({when})는 이미 지났어요. 다시 알려 주시면 이어서 접수할게요."
 """A parent back after the window they gave is over (declined yesterday, consents today): never filed as it was."""
 NIGHT_WORD = "밤"
