@@ -65,7 +65,7 @@ def _when_label(day: date | None, start: int | None, end: int | None, night: boo
     return " ".join(parts) or wording.WHEN_UNKNOWN
 
 
-def when_words(day: date, start: int | None, end: int | None, today: date) -> str:
+def when_words(day: date, start: int | None, end: int | None, today: date | None) -> str:
     """A day and hours as the parent reads them back: '오늘 10:00~12:00', '12월 7일(월) 09:00~12:00'."""
     head = wording.TODAY_WORD if day == today else day_label(day, today)
     return " ".join(p for p in (head, _when_label(None, start, end, None)) if p != wording.WHEN_UNKNOWN)
@@ -100,6 +100,12 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
     return out
 
 
+def also_label(intake: Intake, today: date | None = None) -> str:
+    """The days added to the first window and the repetition said: '12월 7일(월) 09:00~12:00, 매주 화요일'."""
+    parts = [when_words(d, s, e, today) for d, s, e in intake.also]
+    return ", ".join([*parts, *([intake.repeat] if intake.repeat else [])])
+
+
 def phone_label(digits: str) -> str:
     """'01098765432' as the parent wrote it, '010-9876-5432', so they can check it at a glance."""
     if not digits.isdigit():
@@ -117,6 +123,7 @@ def summary(intake: Intake, best_names: list[str], place_name: str | None, today
     lines = [
         wording.SUMMARY_CHILDREN.format(children=kids),
         wording.SUMMARY_WHEN.format(when=when_label(intake, today)),
+        *([wording.SUMMARY_ALSO.format(when=also_label(intake, today))] if intake.also or intake.repeat else []),
         wording.SUMMARY_PLACE.format(place=place_name or "-"),
         wording.SUMMARY_SERVICE.format(service=", ".join(best_names) or "-"),
         wording.SUMMARY_CONTACT.format(contact=contact),

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.dialog import labels, outside, present, texts
+from bot.dialog import also, labels, outside, present, texts
 from bot.dialog.advice import (
     ages_out,
     answer_topic,
@@ -114,6 +114,8 @@ def resume(t: Turn) -> Step:
 def on_collect(t: Turn) -> Step:
     if answer_topic(t):
         return Step.COLLECT
+    if (step := added_days(t)) is not None:
+        return step
     said = {c.age_months for c in t.u.children}
     if texts.UNDER_6_MONTHS in t.compact and said <= {None, 6} and not t.u.need.day:
         t.say(texts.ASK_MONTHS, texts.MONTH_CHOICES)
@@ -179,6 +181,17 @@ def lapsed(t: Turn) -> Step | None:
     return ask_next(t)
 
 
+def added_days(t: Turn, filed: bool = False) -> Step | None:
+    """'내일도 같은 시간에', '매주 화요일': days added to the window held, never written over it (also.py)."""
+    more = also.added(t, filed)
+    if more is None:
+        return None
+    also.add(t, *more)
+    if t.intake.case_id is not None:
+        return Step.DONE
+    return confirm(t) if t.intake.step == Step.CONFIRM else resume(t)
+
+
 def past_again(t: Turn) -> bool:
     """A window already over said once the summary stands: ask for the right one, not '네 또는 아니요'."""
     if t.u.past and not t.says_facts:
@@ -188,7 +201,7 @@ def past_again(t: Turn) -> bool:
 
 
 def on_consent(t: Turn) -> Step:
-    if (step := danger_only(t) or lapsed(t)) is not None:
+    if (step := danger_only(t) or lapsed(t) or added_days(t)) is not None:
         return step
     if past_again(t):
         return Step.CONSENT
@@ -215,7 +228,7 @@ def on_consent(t: Turn) -> Step:
 
 
 def on_phone(t: Turn) -> Step:
-    if (step := danger_only(t) or lapsed(t)) is not None:
+    if (step := danger_only(t) or lapsed(t) or added_days(t)) is not None:
         return step
     phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None) or spoken_phone(t.text)
     if phone:
@@ -239,7 +252,7 @@ def on_phone(t: Turn) -> Step:
 
 
 def on_confirm(t: Turn) -> Step:
-    if (step := danger_only(t) or lapsed(t)) is not None:
+    if (step := danger_only(t) or lapsed(t) or added_days(t)) is not None:
         return step
     if past_again(t):
         return Step.CONFIRM
@@ -271,6 +284,8 @@ def on_done(t: Turn) -> Step:
     if t.says_facts and i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place:
         # Declined a moment ago and now correcting ('아 5살이에요'): the facts kept for the 24 hours stay.
         return revise(t)
+    if i.case_id is not None and (step := added_days(t, filed=True)) is not None:
+        return step  # '내일도 같은 시간에' after filing: that case, not a new intake asking the age again
     if t.says_facts and i.case_id is not None and (t.u.negated or _NO_START.match(t.compact)
                                                    or any(w in t.compact for w in texts.CORRECT_WORDS)):
         return fix_filed(t)

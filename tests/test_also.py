@@ -1,0 +1,87 @@
+"""Days added to a need ('내일도 같은 시간에') and care said to repeat ('매주 월요일마다'): kept beside the window
+before filing, noted on the filed case (its coordinators told) after it, never a new intake or a changed day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from bot.coordination.queue import Queue
+from bot.dialog.intake import Intake
+from db.store import Store
+from tests.conftest import KST, Chat, FakeClock
+
+SUNDAY_0830 = datetime(2026, 12, 6, 8, 30, tzinfo=KST)
+MONDAY_1000 = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
+FIRST = "5살 아이 오늘 아침 9시부터 12시까지 봐줄 곳 있나요 율곡동"
+
+
+async def state(store: Store, chat: Chat) -> Intake:
+    return Intake.from_json(await store.load_state(chat.address.key) or "{}")
+
+
+@pytest.mark.parametrize("more, day", [("내일도 같은 시간에", date(2026, 12, 7)), ("모레도요", date(2026, 12, 8)),
+                                       ("토요일에도 필요해요", date(2026, 12, 12)),
+                                       ("하루 더 필요해요 내일이요", date(2026, 12, 7))])
+async def test_an_added_day_before_filing_keeps_the_first_and_is_filed_with_it(chat: Chat, clock: FakeClock,
+                                                                               store: Store, more: str,
+                                                                               day: date) -> None:
+    clock.now = SUNDAY_0830
+    await chat.say(FIRST)
+    await chat.say(more)
+    assert "도 함께 적어 둘게요" in chat.text and "바꿨어요" not in chat.text
+    saved = await state(store, chat)
+    assert saved.day == date(2026, 12, 6) and saved.also == ((day, 9 * 60, 12 * 60),)
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    assert "· 필요한 때: 12월 6일(일) 09:00~12:00" in chat.text and "· 더 필요한 때: " in chat.text
+    await chat.tap("네, 접수할게요")
+    (case,) = await store.cases_for_user(chat.address.key)
+    assert "· 더 필요한 때: " in case.summary_text and "09:00~12:00" in case.summary_text.split("더 필요한 때")[1]
+
+
+@pytest.mark.parametrize("more, said", [("내일 같은 시간에 또 부탁해요", "12월 7일(월) 09:00~12:00"),
+                                        ("내일도 같은 시간에", "12월 7일(월) 09:00~12:00"),
+                                        ("모레도 오후 2시부터 5시까지요", "12월 8일(화) 14:00~17:00"),
+                                        ("매주 월요일마다 필요해요", "매주 월요일마다")])
+async def test_an_added_day_after_filing_is_a_note_on_that_case(chat: Chat, clock: FakeClock, store: Store,
+                                                                queue: Queue, more: str, said: str) -> None:
+    clock.now = SUNDAY_0830
+    await chat.file(FIRST)
+    await chat.say(more)
+    assert "접수 #1에 더 필요한 때(" in chat.text and ")를 적어 담당자에게 전했어요" in chat.text
+    assert said in chat.text
+    assert "12월 7일(월) 09:00부터 확인" in chat.text  # Sunday: nobody reads the note before Monday
+    assert "몇 살" not in chat.text and "곧" not in chat.text  # not a new intake, no promise
+    _, events = await queue.show(1, "가족여성팀")
+    assert any(e.kind == "note" and said in (e.note or "") for e in events)
+    kinds = [r["kind"] for r in await store.fetch("SELECT kind FROM outbox WHERE case_id = 1")]
+    assert kinds.count("status") == 1  # its coordinators are told
+    assert len(await store.cases_for_user(chat.address.key)) == 1
+    await chat.say(more)  # said again: already there, nothing noted twice
+    assert "이미 접수 내용에 적혀 있어요" in chat.text
+
+
+async def test_an_added_day_another_service_fits_better_is_said(chat: Chat, clock: FakeClock, queue: Queue) -> None:
+    clock.now = MONDAY_1000
+    await chat.file("5살 아이 내일 저녁 6시부터 10시까지 율곡동")  # 365어린이집: weekdays to 24:00
+    await chat.say("토요일에도요")  # Saturday evening: 365어린이집 closes at 18:00
+    assert "12월 12일(토)에는 아이돌봄서비스가 더 맞을 수 있어요" in chat.text
+    _, events = await queue.show(1, "가족여성팀")
+    assert any("아이돌봄서비스" in (e.note or "") for e in events if e.kind == "note")
+
+
+async def test_a_correction_after_filing_is_still_a_correction(chat: Chat, clock: FakeClock) -> None:
+    clock.now = MONDAY_1000
+    await chat.file("5살 아이 내일 오후 1시부터 5시까지 율곡동")
+    await chat.say("아 아니다 목요일이요")
+    assert "날짜를 12월 10일(목)으로 바꿈" in chat.text and "더 필요한 때" not in chat.text
+
+
+async def test_a_day_said_first_is_the_day_not_an_added_one(chat: Chat, clock: FakeClock, store: Store) -> None:
+    clock.now = MONDAY_1000
+    await chat.say("5살 아이 율곡동")
+    await chat.say("내일도 괜찮아요 오후 2시부터 6시까지")
+    saved = await state(store, chat)
+    assert saved.day == date(2026, 12, 8) and saved.also == ()
