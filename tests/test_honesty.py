@@ -173,3 +173,10 @@ async def test_a_claimed_case_of_two_services_near_closing_is_not_promised_soon(
     await chat.say("접수 확인")
     assert "가족여성팀 님이 맡았어요" in chat.text and "12월 14일(월) 09:00" in chat.text
     assert not any(p in chat.text for p in PROMISES), chat.text
+
+
+async def test_a_line_closing_in_minutes_is_given_with_the_care_days_hours(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 11, 23, 50, tzinfo=KST)  # Friday: 365어린이집 answers until 24:00
+    done = await chat.file("4살 내일 오전 9시부터 오후 5시까지 율곡동")
+    assert "365어린이집 율곡 042-234-5678 (12월 12일(토) 09:00-18:00)" in done, done
+    assert "119돌봄센터 042-567-8901 (24시간)" in done

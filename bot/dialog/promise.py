@@ -76,7 +76,7 @@ def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datet
         # Children sent to different places: each line says whose it is, so the parent knows whom to call for which.
         name = (texts.NOW_FOR.format(who=", ".join(whose[best.service.id]), name=place_of(best)) if len(whose) > 1
                 else place_of(best))
-        if is_open(hours, now):
+        if is_open(hours, now) and is_open(hours, now + CLOSING):  # not a line that stops answering at 24:00
             lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=""))
         elif (span := _opens_before(hours, now, starts)) is not None and starts is not None:
             note = (texts.NOW_HOURS.format(hours=span.label()) if starts.date() == now.date()
