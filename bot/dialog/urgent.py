@@ -24,6 +24,8 @@ async def report_danger(t: Turn, store: Store, desk: CaseDesk) -> None:
         # '지금 애가 경련해요' after the care window was given: its '지금' is when the danger is, not the care
         u = replace(u, need=replace(u.need, day=None, start=None, end=None, night=None, holiday=None,
                                     overnight=False))
+        # ... and the step reading this message after it (the intake still being gathered) keeps the care window
+        t.u = replace(t.u, need=u.need)
     intake = t.intake.merge(u)
     intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
     case_id = intake.danger_case
