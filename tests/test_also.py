@@ -32,7 +32,7 @@ async def test_an_added_day_before_filing_keeps_the_first_and_is_filed_with_it(c
     await chat.say(more)
     assert "도 함께 적어 둘게요" in chat.text and "바꿨어요" not in chat.text
     saved = await state(store, chat)
-    assert saved.day == date(2026, 12, 6) and saved.also == ((day, 9 * 60, 12 * 60),)
+    assert saved.day == date(2026, 12, 6) and saved.also == ((day, None, None),)  # the same hours
     await chat.tap("동의하고 접수")
     await chat.tap("채팅으로 받기")
     assert "· 필요한 때: 12월 6일(일) 09:00~12:00" in chat.text and "· 더 필요한 때: " in chat.text
@@ -85,3 +85,38 @@ async def test_a_day_said_first_is_the_day_not_an_added_one(chat: Chat, clock: F
     await chat.say("내일도 괜찮아요 오후 2시부터 6시까지")
     saved = await state(store, chat)
     assert saved.day == date(2026, 12, 8) and saved.also == ()
+
+
+@pytest.mark.parametrize("when, first, more", [
+    ("다음주 월요일부터 금요일까지 아침 9시부터 저녁 6시까지요", date(2027, 1, 4),
+     (date(2027, 1, 5), date(2027, 1, 6), date(2027, 1, 7), date(2027, 1, 8))),
+    ("월요일이랑 수요일 오후 2시부터 5시까지", date(2027, 1, 4), (date(2027, 1, 6),)),
+    ("1월 4일부터 6일까지 오후 2시부터 5시까지", date(2027, 1, 4), (date(2027, 1, 5), date(2027, 1, 6))),
+])
+async def test_several_days_in_one_message_are_all_kept(chat: Chat, clock: FakeClock, store: Store, when: str,
+                                                        first: date, more: tuple[date, ...]) -> None:
+    clock.now = datetime(2026, 12, 31, 9, 0, tzinfo=KST)
+    await chat.say("초1 아이 율곡동")
+    await chat.say(when)
+    assert "도 함께 적어 둘게요" in chat.text
+    saved = await state(store, chat)
+    assert saved.day == first and tuple(d for d, _, _ in saved.also) == more
+
+
+@pytest.mark.parametrize("when", ["월요일이나 수요일 오후 2시부터 5시까지",   # either day: the coordinator asks
+                                  "오늘 밤 9시부터 내일 아침 8시까지"])       # one window across midnight
+async def test_a_choice_of_days_or_a_night_is_one_window(chat: Chat, clock: FakeClock, store: Store,
+                                                         when: str) -> None:
+    clock.now = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
+    await chat.say("4살 아이 율곡동")
+    await chat.say(when)
+    assert "함께 적어 둘게요" not in chat.text
+    assert (await state(store, chat)).also == ()
+
+
+async def test_days_named_are_written_short_in_the_summary(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 28, 9, 0, tzinfo=KST)
+    await chat.say("초1 초4 방학인데 다음주 월요일부터 금요일까지 아침 9시부터 저녁 6시까지요 율곡동")
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    assert "· 더 필요한 때: 2027년 1월 5일(화), 6일(수), 7일(목), 8일(금) 09:00~18:00" in chat.text

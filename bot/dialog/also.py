@@ -5,13 +5,14 @@ case's coordinators as a note on that case, not opened as a second case."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 
 from bot.dialog import labels, texts
 from bot.dialog.intake import Intake
 from bot.dialog.particles import ko
 from bot.dialog.turn import NoteCase, Turn
-from routing.days import find_days
+from routing.days import Day, find_days
 
 Window = tuple[date, int | None, int | None]
 
@@ -29,6 +30,15 @@ _REPEAT = re.compile(
 )
 """Care said to repeat: kept as the parent's own short phrase for the coordinator ('매주 화요일', '월수금마다')."""
 MAX_REPEAT = 30
+MAX_SPAN = 14
+"""The longest run of days one message adds ('월요일부터 금요일까지'); longer ones are left to the coordinator."""
+_TIMES = re.compile(r"[0-9]\s*시|밤|새벽|아침|저녁|오전|오후|낮|점심")
+"""Between two days: hours across midnight ('오늘 밤부터 내일 아침 8시까지'), one window, not two days."""
+_EITHER = re.compile(r"또는|아니면|이나|거나|혹은")
+_RANGE = re.compile(r"부터|~|에서")
+_LIST = re.compile(r"이랑|랑|하고|[과와]\s|[,·/]|및|그리고")
+_BARE_WEEKDAY = re.compile(r"^(?:이번\s*주|다음\s*주|담주|다음주)?\s*[월화수목금토일]\s*(?:요일|욜)\s*$")
+_DAY_OF_MONTH = re.compile(r"([0-9]{1,2})\s*일")
 
 
 def repeat_words(text: str) -> str | None:
@@ -49,13 +59,54 @@ def added(t: Turn, filed: bool = False) -> tuple[list[Window], str | None] | Non
         return None
     today = t.now.date()
     days = [d.day for d in find_days(t.text, today)] or ([u.need.day] if u.need.day else [])
-    timed = u.need.start is not None or u.need.end is not None
-    start, end = (u.need.start, u.need.end) if timed else (i.start, i.end)
+    start, end = u.need.start, u.need.end  # None: the same hours as the first day (said now or later)
     held = {i.day, *(d for d, _, _ in i.also)}
     named = [d for d in dict.fromkeys(days) if d >= today]
     if not named and repeat is None:
         return None
     return [(d, start, end) for d in named if d not in held], repeat
+
+
+def named(t: Turn) -> list[Window]:
+    """The days one message names beyond its first ('다음 주 월요일부터 금요일까지', '월요일이랑 수요일'), as windows
+    of the first one's hours (None: the same hours); [] when it names one day, or days that are one window
+    across midnight, or a choice between days ('월요일이나 화요일')."""
+    first, end = t.u.need.day, t.u.need.end
+    if first is None or (end is not None and end > 1440):
+        return []
+    days = find_days(t.text, t.now.date())
+    if len(days) < 2:
+        return []
+    out: list[date] = []
+    for a, b in pairwise(days):
+        between = t.text[a.at:b.at]
+        if _TIMES.search(between) or _EITHER.search(between):
+            return []
+        later = _after(t.text, a, b)
+        if later is None:
+            return []
+        if _RANGE.search(between):
+            out += [a.day + timedelta(days=n) for n in range(1, min((later - a.day).days, MAX_SPAN) + 1)]
+        elif _LIST.search(between) or (a.weekly and _BARE_WEEKDAY.match(between)):
+            out.append(later)
+        else:
+            return []
+    return [(d, None, None) for d in dict.fromkeys(out) if d != first and d >= t.now.date()]
+
+
+def _after(text: str, a: Day, b: Day) -> date | None:
+    """The second day as the one after the first: '금요일' after '다음 주 월요일' is that week's, '24일' after
+    '12월 21일' is in December; None when it cannot come after."""
+    later = b.day
+    if b.weekly:
+        while later < a.day:
+            later += timedelta(days=7)
+    elif a.exact and (m := _DAY_OF_MONTH.match(text, b.at)) is not None:
+        try:
+            later = a.day.replace(day=int(m.group(1)))
+        except ValueError:
+            return None
+    return later if later > a.day else None
 
 
 def add(t: Turn, windows: list[Window], repeat: str | None) -> None:
@@ -65,11 +116,11 @@ def add(t: Turn, windows: list[Window], repeat: str | None) -> None:
         t.say(texts.ALSO_HELD, texts.DONE_CHOICES if i.case_id is not None else ())
         return
     t.intake = i.evolve(also=i.also + tuple(windows), repeat=repeat or i.repeat)
-    said = describe(windows, repeat, t.now.date())
+    said = labels.also_words(windows, repeat, t.now.date(), t.intake)
     first = next((r.best for _, r in t.rankings() if r.best), None)
     others = []
     for day, start, end in windows:
-        other = _best_then(t, day, start, end)
+        other = _best_then(t, day, *hours_of(t.intake, start, end))
         if other is not None and first is not None and other != first.service.name.split(" (")[0]:
             others.append(ko(texts.ALSO_OTHER_SERVICE, day=labels.day_label(day, t.now.date()), name=other))
     if i.case_id is None:
@@ -84,12 +135,16 @@ def add(t: Turn, windows: list[Window], repeat: str | None) -> None:
     t.say("\n".join(lines), texts.DONE_CHOICES)
 
 
-def describe(windows: list[Window], repeat: str | None, today: date) -> str:
-    """'12월 7일(월) 09:00~12:00, 12월 8일(화) 09:00~12:00' and the repetition in the parent's words."""
-    parts = [labels.when_words(d, s, e, today) for d, s, e in windows]
-    if repeat:
-        parts.append(texts.ALSO_REPEAT.format(repeat=repeat))
-    return ", ".join(parts)
+def hours_of(intake: Intake, start: int | None, end: int | None) -> tuple[int | None, int | None]:
+    """A window's hours, the first day's when it has none of its own."""
+    return (start, end) if start is not None or end is not None else (intake.start, intake.end)
+
+
+def take_named(t: Turn) -> None:
+    """The days a message names beyond its first ('월요일부터 금요일까지') kept beside the window, and said back."""
+    if extra := named(t):
+        t.intake = t.intake.evolve(also=tuple(extra))
+        t.say(texts.ALSO_NOTED.format(what=labels.also_words(extra, None, t.now.date(), t.intake)))
 
 
 def _best_then(t: Turn, day: date, start: int | None, end: int | None) -> str | None:

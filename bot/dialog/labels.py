@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -102,8 +103,26 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
 
 def also_label(intake: Intake, today: date | None = None) -> str:
     """The days added to the first window and the repetition said: '12월 7일(월) 09:00~12:00, 매주 화요일'."""
-    parts = [when_words(d, s, e, today) for d, s, e in intake.also]
-    return ", ".join([*parts, *([intake.repeat] if intake.repeat else [])])
+    return also_words(intake.also, intake.repeat, today, intake)
+
+
+def also_words(windows: Sequence[tuple[date, int | None, int | None]], repeat: str | None, today: date | None,
+             intake: Intake) -> str:
+    """'12월 7일(월), 12월 8일(화) 09:00~12:00', '12월 9일(수) 14:00~17:00' and the repetition in the parent's words:
+    days of the first day's hours share the hours, written once."""
+    same = [d for d, s, e in windows if s is None and e is None]
+    parts = [when_words(d, s, e, today) for d, s, e in windows if s is not None or e is not None]
+    if same:
+        days = ", ".join(when_words(d, None, None, today) if i == 0 or (d.year, d.month) != (same[i - 1].year,
+                                                                                          same[i - 1].month)
+                         else wording.DAY_ONLY_FMT.format(day=d.day, weekday=wording.WEEKDAYS[d.weekday()])
+                         for i, d in enumerate(same))  # '1월 5일(화), 6일(수), 7일(목)
+        hours = when_words(same[-1], intake.start, intake.end, today).removeprefix(
+            when_words(same[-1], None, None, today)).strip()
+        parts.insert(0, f"{days} {hours}".strip())
+    if repeat:
+        parts.append(wording.ALSO_REPEAT.format(repeat=repeat))
+    return ", ".join(parts)
 
 
 def phone_label(digits: str) -> str:

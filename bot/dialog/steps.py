@@ -73,6 +73,7 @@ def revise(t: Turn) -> Step:
         return ask_which_kid(t)
     before, old = t.intake, [r.best for _, r in t.rankings()]
     t.intake = merged(t)
+    also.take_named(t)
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
         return ask_next(t)
     fields = labels.changed_fields(before, t.intake, t.now.date())
@@ -130,6 +131,7 @@ def on_collect(t: Turn) -> Step:
     if (count := recount(t)) is not None:  # '아 아니 둘이에요' after '아이 셋인데요'
         t.intake = t.intake.evolve(kids=recounted(t.intake.kids, count))
     t.intake = merged(t, label=t.label)
+    also.take_named(t)  # '다음 주 월요일부터 금요일까지': Monday, and the days after it kept beside
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake != before and (asked := missing(before)) is not None:
