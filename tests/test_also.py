@@ -60,7 +60,7 @@ async def test_an_added_day_after_filing_is_a_note_on_that_case(chat: Chat, cloc
     assert kinds.count("status") == 1  # its coordinators are told
     assert len(await store.cases_for_user(chat.address.key)) == 1
     await chat.say(more)  # said again: already there, nothing noted twice
-    assert "이미 접수 내용에 적혀 있어요" in chat.text
+    assert "말씀하신 날은 이미 적혀 있어요" in chat.text
 
 
 async def test_an_added_day_another_service_fits_better_is_said(chat: Chat, clock: FakeClock, queue: Queue) -> None:
@@ -120,3 +120,29 @@ async def test_days_named_are_written_short_in_the_summary(chat: Chat, clock: Fa
     await chat.tap("동의하고 접수")
     await chat.tap("채팅으로 받기")
     assert "· 더 필요한 때: 2027년 1월 5일(화), 6일(수), 7일(목), 8일(금) 09:00~18:00" in chat.text
+
+
+@pytest.mark.parametrize("question, day, hours", [("주말에도 하나요?", "12월 12일(토)", "09:00-18:00"),
+                                                  ("일요일에도 운영해요?", "12월 13일(일)", "09:00-18:00")])
+async def test_a_question_whether_another_day_works_keeps_the_day(chat: Chat, clock: FakeClock, store: Store,
+                                                                  question: str, day: str, hours: str) -> None:
+    clock.now = datetime(2026, 12, 6, 10, 0, tzinfo=KST)
+    await chat.say("4살 내일 오후 2시부터 6시까지 율곡동")
+    await chat.say(question)
+    assert f"365어린이집 율곡은 {day} {hours}에 열어요" in chat.text
+    assert "바꿨어요" not in chat.text and "함께 적어 둘게요" not in chat.text
+    saved = await state(store, chat)
+    assert saved.day == date(2026, 12, 7) and saved.also == ()
+    await chat.tap("그날도 맡기기")
+    assert f"{day} 14:00~18:00도 함께 적어 둘게요" in chat.text
+    assert (await state(store, chat)).day == date(2026, 12, 7)
+
+
+async def test_a_question_whether_another_day_works_can_move_to_it(chat: Chat, clock: FakeClock,
+                                                                   store: Store) -> None:
+    clock.now = datetime(2026, 12, 6, 10, 0, tzinfo=KST)
+    await chat.say("4살 내일 오후 2시부터 6시까지 율곡동")
+    await chat.say("토요일에도 되나요?")
+    await chat.tap("그날로 바꾸기")
+    assert "날짜를 12월 12일(토)로 바꿨어요" in chat.text
+    assert (await state(store, chat)).day == date(2026, 12, 12)

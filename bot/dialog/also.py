@@ -9,18 +9,24 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from bot.dialog import labels, texts
+from bot.dialog.core import Choice
 from bot.dialog.intake import Intake
+from bot.dialog.opening import day_key
 from bot.dialog.particles import ko
+from bot.dialog.present import place_of
 from bot.dialog.turn import NoteCase, Turn
 from routing.days import Day, find_days
 
 Window = tuple[date, int | None, int | None]
 
-_ALSO = re.compile(
-    r"(?:내일|모레|글피|오늘|요일|욜|주말|[0-9]\s*일|날|그\s*다음|다다음)\s*(?:에\s*|까지\s*)?(?:도|또)(?![가-힣]*\s*(?:괜찮|상관|무관|되나|돼요\?|될까))"
-    r"|(?:하루|이틀|사흘|며칠|한\s*번|한\s*날)\s*더|또\s*(?:필요|맡|부탁)|추가로|추가해"
-)
-"""A day said to come as well ('내일도', '주말에도', '하루 더', '추가로'); '내일도 괜찮아요' offers another day."""
+_ALSO_DAY = re.compile(r"(?:내일|모레|글피|오늘|요일|욜|주말|[0-9]\s*일|날|그\s*다음|다다음)"
+                       r"\s*(?:에\s*|까지\s*)?(?:도|또)")
+"""A day said to come as well ('내일도', '주말에도')."""
+_ALSO_MORE = re.compile(r"(?:하루|이틀|사흘|며칠|한\s*번|한\s*날)\s*더|또\s*(?:필요|맡|부탁)|추가로|추가해")
+"""More days without naming them as 'also' ('하루 더', '추가로')."""
+_ASKS = re.compile(r"괜찮|상관|무관|되나|될까|돼요?\?|되죠|가능|하나|여나|열어|열려|운영|문\s*열|하는지|있나|있어요?\?"
+                   r"|해요?\?|할까|\?")
+"""After '토요일에도': a question whether that day works ('주말에도 하나요?', '내일도 괜찮아요'), no added day."""
 _SAME_HOURS = re.compile(r"같은\s*시간|같은\s*시각|똑같이|그\s*시간|그대로")
 """Said after filing with a day and nothing else: one more day of the same care, not a new intake."""
 _REPEAT = re.compile(
@@ -41,6 +47,30 @@ _BARE_WEEKDAY = re.compile(r"^(?:이번\s*주|다음\s*주|담주|다음주)?\s*
 _DAY_OF_MONTH = re.compile(r"([0-9]{1,2})\s*일")
 
 
+def asks_also(t: Turn) -> date | None:
+    """The day of a question whether it works too ('주말에도 하나요?', '토요일에도 운영해요?'), with a day held."""
+    day = _ALSO_DAY.search(t.text)
+    if t.intake.day is None or day is None or not _ASKS.search(t.text, day.end()) or t.u.need.day is None:
+        return None
+    return t.u.need.day if t.u.need.day != t.intake.day else None
+
+
+def answer_also(t: Turn, day: date) -> tuple[Choice, ...]:
+    """That day's hours of the place recommended, and how to add the day or move to it (the buttons returned, for
+    the question asked next): the window held is kept."""
+    best = next((r.best for _, r in t.rankings() if r.best), None)
+    label = labels.day_label(day, t.now.date())
+    if best is not None:
+        span = best.service.hours_at(best.site).on(day_key(day))
+        place = place_of(best)
+        t.say(ko(texts.ALSO_OPEN, place=place, day=label, hours=span.label()) if span is not None
+              else ko(texts.ALSO_CLOSED, place=place, day=label))
+    t.say(texts.ALSO_HOW.format(day=label))
+    said = texts.ALSO_DAY_WORDS.format(month=day.month, day=day.day)
+    return (Choice(texts.ALSO_ADD, texts.ALSO_ADD_VALUE.format(day=said)),
+            Choice(texts.ALSO_MOVE, texts.ALSO_MOVE_VALUE.format(day=said)))
+
+
 def repeat_words(text: str) -> str | None:
     """The parent's phrase for a repeated need ('매주 화요일'), if the message has one."""
     m = _REPEAT.search(text)
@@ -54,7 +84,11 @@ def added(t: Turn, filed: bool = False) -> tuple[list[Window], str | None] | Non
     if i.day is None or u.children or u.need.area or u.need.coords or u.negated or u.danger:
         return None
     repeat = repeat_words(t.text)
-    also = _ALSO.search(t.text) is not None or (filed and _SAME_HOURS.search(t.text) is not None)
+    day = _ALSO_DAY.search(t.text)
+    if day is not None and _ASKS.search(t.text, day.end()):
+        return None
+    also = day is not None or _ALSO_MORE.search(t.text) is not None or (
+        filed and _SAME_HOURS.search(t.text) is not None)
     if not also and repeat is None:
         return None
     today = t.now.date()

@@ -18,7 +18,7 @@ def clock(minutes: int) -> str:
 
 def kid_label(kid: Kid) -> str:
     if kid.label:
-        return kid.label
+        return kid.label.split(" (")[0]  # '6살 (취학 전)' tapped: '6살', never '세 아이(6살 (취학 전), 2살)'
     if kid.school_grade is not None:
         return wording.GRADE_LABEL.format(grade=kid.school_grade)
     if kid.school:

@@ -185,6 +185,12 @@ def lapsed(t: Turn) -> Step | None:
 
 def added_days(t: Turn, filed: bool = False) -> Step | None:
     """'내일도 같은 시간에', '매주 화요일': days added to the window held, never written over it (also.py)."""
+    if not filed and (day := also.asks_also(t)) is not None:
+        buttons = also.answer_also(t, day)  # '주말에도 하나요?': answered, the day held kept
+        step = confirm(t) if t.intake.step == Step.CONFIRM else resume(t)
+        if t.replies[-1].choices or step == Step.COLLECT:
+            t.replies[-1] = replace(t.replies[-1], choices=buttons + t.replies[-1].choices)
+        return step
     more = also.added(t, filed)
     if more is None:
         return None
