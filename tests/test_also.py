@@ -146,3 +146,10 @@ async def test_a_question_whether_another_day_works_can_move_to_it(chat: Chat, c
     await chat.tap("그날로 바꾸기")
     assert "날짜를 12월 12일(토)로 바꿨어요" in chat.text
     assert (await state(store, chat)).day == date(2026, 12, 12)
+
+
+async def test_a_correction_after_filing_off_duty_says_when_it_is_read(chat: Chat, clock: FakeClock) -> None:
+    clock.now = SUNDAY_0830
+    await chat.file("5살 아이 수요일 오후 1시부터 5시까지 율곡동")
+    await chat.say("아 아니다 목요일이요")
+    assert "담당자에게 전했어요" in chat.text and "12월 7일(월) 09:00부터 확인" in chat.text

@@ -328,7 +328,11 @@ def fix_filed(t: Turn) -> Step:
         return Step.DONE
     what = ", ".join(fields)
     t.effects.append(NoteCase(case_id, texts.FILED_FIX_NOTE.format(what=what)))  # type: ignore[arg-type]
-    t.say(ko(texts.FILED_FIX, case_id=case_id, what=what), texts.DONE_CHOICES)
+    lines = [ko(texts.FILED_FIX, case_id=case_id, what=what)]
+    first = next((r.best for _, r in t.rankings() if r.best), None)
+    if first is not None and (later := t.ctx.when_answered(first.service.id, t.now, False)):
+        lines.append(later)  # when a person reads it: Monday 09:00, not now
+    t.say("\n".join(lines), texts.DONE_CHOICES)
     return Step.DONE
 
 
