@@ -180,3 +180,21 @@ async def test_a_line_closing_in_minutes_is_given_with_the_care_days_hours(chat:
     done = await chat.file("4살 내일 오전 9시부터 오후 5시까지 율곡동")
     assert "365어린이집 율곡 042-234-5678 (12월 12일(토) 09:00-18:00)" in done, done
     assert "119돌봄센터 042-567-8901 (24시간)" in done
+
+
+async def test_desks_on_duty_at_different_times_each_say_when_at_filing(chat: Chat, clock: FakeClock) -> None:
+    clock.now = SUNDAY_0830  # 119돌봄센터's desk answers at all hours, 365어린이집's on Monday
+    done = await chat.file("쌍둥이 4살이랑 초2 큰애 오늘 오전 10시부터 오후 5시까지 급해요 대곡동")
+    assert "· 초등 2학년 아이: 119돌봄센터 담당자가 곧 연락드려요." in done
+    assert "· 두 아이(4살): 365어린이집 담당자가 12월 7일(월) 09:00부터 확인하고 연락드려요." in done
+    assert "지금은 담당자 근무시간이 아니에요" not in done  # not one time for every child
+    assert "365어린이집 센트럴자이 042-234-5678 (오늘 09:00-18:00)" in done
+    await chat.say("접수 확인")
+    assert "119돌봄센터 담당자가 곧" in chat.text and "365어린이집 담당자가 12월 7일(월) 09:00부터" in chat.text
+
+
+async def test_twins_in_the_lines_that_work_now_are_named_as_on_their_card(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 5, 8, 30, tzinfo=KST)  # Saturday: two places open before anyone is on duty
+    done = await chat.file("쌍둥이 4살이랑 초2 큰애 오늘 오전 10시부터 오후 5시까지 율곡동")
+    assert "· 두 아이(4살): 365어린이집" in done, done
+    assert "둘째 아이(4살)" not in done and "셋째 아이(4살)" not in done

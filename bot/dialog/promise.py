@@ -43,6 +43,32 @@ def next_step(ranked: list[tuple[str, Ranking]], intake: Intake, knowledge: Know
     return "\n".join(lines)
 
 
+def each_desk(ranked: list[tuple[str, Ranking]], intake: Intake, knowledge: Knowledge, now: datetime,
+              answer_at: dict[str, datetime | None], closing: dict[str, datetime | None]) -> list[str]:
+    """Children sent to desks on duty at different times: whose desk acts for each and when (``closing``: when a
+    desk on duty now but closing within CLOSING is next on duty), and the lines that work now for the children
+    whose desk acts too late."""
+    lines, late = [], []
+    for who, ranking in ranked:
+        best = ranking.best
+        if best is None:
+            continue
+        at = answer_at.get(best.service.id)
+        name = best.service.name.split(" (")[0]
+        if (at is None or at <= now) and (shut := closing.get(best.service.id)) is not None:
+            lines.append(texts.NEXT_EACH_CLOSING.format(who=who, service=name,
+                                                       when=moment(shut.astimezone(now.tzinfo))))
+            if too_late(care_starts(intake, now), shut):
+                late.append((who, ranking))
+        elif at is None or at <= now:
+            lines.append(texts.NEXT_EACH_SOON.format(who=who, service=name))
+        else:
+            lines.append(texts.NEXT_EACH_LATER.format(who=who, service=name, when=moment(at.astimezone(now.tzinfo))))
+            if too_late(care_starts(intake, now), at):
+                late.append((who, ranking))
+    return lines + (ways_now(late, knowledge, now, care_starts(intake, now)) if late else [])
+
+
 CLOSING = timedelta(minutes=30)
 """A desk that closes sooner than this after a case is filed is not promised to answer '곧'."""
 ARRANGING = timedelta(hours=2)

@@ -56,5 +56,5 @@ async def status(t: Turn, desk: CaseDesk) -> None:
         at = desk.answer_at(first.service.id, t.now)
         starts = promise.care_starts(i, t.now)
         if at is not None and at > t.now and promise.too_late(starts, at):
-            lines += promise.ways_now(t.rankings(), t.knowledge, t.now, starts)
+            lines += promise.ways_now([(who, r) for who, r, _ in t.shown()], t.knowledge, t.now, starts)
     t.say("\n".join(lines))
