@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 from itertools import pairwise
 
-from bot.dialog import labels, texts
+from bot.dialog import labels, promise, texts
 from bot.dialog.core import Choice
 from bot.dialog.intake import Intake
 from bot.dialog.opening import day_key
@@ -163,8 +163,8 @@ def add(t: Turn, windows: list[Window], repeat: str | None) -> None:
     # the coordinators read the same lines: which service may fit the added day better
     t.effects.append(NoteCase(i.case_id, "\n".join([texts.ALSO_NOTE.format(what=said), *others])))
     lines = [texts.ALSO_FILED.format(case_id=i.case_id, what=said)]
-    if first is not None and (later := t.ctx.when_answered(first.service.id, t.now, False)):
-        lines.append(later)  # when a person will read the note: not now, at 23:00
+    if later := promise.when_read(t):
+        lines.append(later)  # when a person reads it: Monday 09:00, not now
     lines += others
     t.say("\n".join(lines), texts.DONE_CHOICES)
 

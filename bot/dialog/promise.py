@@ -9,6 +9,7 @@ from bot.dialog.intake import Intake
 from bot.dialog.labels import day_label, moment
 from bot.dialog.opening import day_key, is_open
 from bot.dialog.present import phone_of, place_of
+from bot.dialog.turn import Turn
 from knowledge.schema import DayHours, Hours, Knowledge, Service
 from routing.match import Ranking
 
@@ -74,6 +75,19 @@ CLOSING = timedelta(minutes=30)
 ARRANGING = timedelta(hours=2)
 """How long a coordinator needs, once on duty, to arrange care (home visits are booked two hours ahead): care that
 starts sooner than this after they begin gets the lines that work now."""
+
+
+def when_read(t: Turn) -> str | None:
+    """When a coordinator will read what the parent adds to a filed case (a day, a correction), if not soon: off
+    duty, or on duty for less than CLOSING more; None while someone is on duty."""
+    first = next((r.best for _, r in t.rankings() if r.best), None)
+    service = first.service.id if first else None
+    at = t.ctx.answer_at(service, t.now, False)
+    if at is not None and at > t.now:
+        return texts.READ_LATER.format(when=moment(at.astimezone(t.now.tzinfo)))
+    if (shut := t.ctx.answer_at(service, t.now + CLOSING, False)) is not None:
+        return texts.READ_CLOSING.format(when=moment(shut.astimezone(t.now.tzinfo)))
+    return None
 
 
 def too_late(starts: datetime | None, answer_at: datetime) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.dialog import also, labels, outside, present, texts
+from bot.dialog import also, labels, outside, present, promise, texts
 from bot.dialog.advice import (
     ages_out,
     answer_topic,
@@ -329,8 +329,7 @@ def fix_filed(t: Turn) -> Step:
     what = ", ".join(fields)
     t.effects.append(NoteCase(case_id, texts.FILED_FIX_NOTE.format(what=what)))  # type: ignore[arg-type]
     lines = [ko(texts.FILED_FIX, case_id=case_id, what=what)]
-    first = next((r.best for _, r in t.rankings() if r.best), None)
-    if first is not None and (later := t.ctx.when_answered(first.service.id, t.now, False)):
+    if later := promise.when_read(t):
         lines.append(later)  # when a person reads it: Monday 09:00, not now
     t.say("\n".join(lines), texts.DONE_CHOICES)
     return Step.DONE
