@@ -153,3 +153,16 @@ async def test_a_correction_after_filing_off_duty_says_when_it_is_read(chat: Cha
     await chat.file("5살 아이 수요일 오후 1시부터 5시까지 율곡동")
     await chat.say("아 아니다 목요일이요")
     assert "담당자에게 전했어요" in chat.text and "12월 7일(월) 09:00부터 확인" in chat.text
+
+
+@pytest.mark.parametrize("first, then", [("4살 매일 아침 8시부터 9시까지 봐줄 분 율곡동", "내일부터요"),
+                                         ("4살 내일 아침 8시부터 9시까지 율곡동", "매일 같은 시간에 필요해요")])
+async def test_care_said_to_repeat_is_kept_for_the_coordinator(chat: Chat, clock: FakeClock, store: Store,
+                                                               first: str, then: str) -> None:
+    clock.now = datetime(2026, 12, 6, 20, 30, tzinfo=KST)
+    await chat.say(first)
+    await chat.say(then)
+    assert (await state(store, chat)).repeat == "매일"
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    assert "· 필요한 때: 12월 7일(월) 08:00~09:00" in chat.text and "· 더 필요한 때: 매일" in chat.text

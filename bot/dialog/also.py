@@ -158,7 +158,8 @@ def add(t: Turn, windows: list[Window], repeat: str | None) -> None:
         if other is not None and first is not None and other != first.service.name.split(" (")[0]:
             others.append(ko(texts.ALSO_OTHER_SERVICE, day=labels.day_label(day, t.now.date()), name=other))
     if i.case_id is None:
-        t.say("\n".join([texts.ALSO_NOTED.format(what=said), *others]))
+        noted = texts.ALSO_NOTED.format(what=said) if windows else texts.REPEAT_NOTED.format(repeat=repeat)
+        t.say("\n".join([noted, *others]))
         return
     # the coordinators read the same lines: which service may fit the added day better
     t.effects.append(NoteCase(i.case_id, "\n".join([texts.ALSO_NOTE.format(what=said), *others])))
@@ -175,10 +176,14 @@ def hours_of(intake: Intake, start: int | None, end: int | None) -> tuple[int | 
 
 
 def take_named(t: Turn) -> None:
-    """The days a message names beyond its first ('월요일부터 금요일까지') kept beside the window, and said back."""
+    """The days a message names beyond its first ('월요일부터 금요일까지') kept beside the window, and care said to
+    repeat ('매일 아침 8시부터') before any day is known, each said back."""
     if extra := named(t):
         t.intake = t.intake.evolve(also=tuple(extra))
         t.say(texts.ALSO_NOTED.format(what=labels.also_words(extra, None, t.now.date(), t.intake)))
+    if (repeat := repeat_words(t.text)) is not None and repeat != t.intake.repeat:
+        t.intake = t.intake.evolve(repeat=repeat)
+        t.say(texts.REPEAT_NOTED.format(repeat=repeat))
 
 
 def _best_then(t: Turn, day: date, start: int | None, end: int | None) -> str | None:
