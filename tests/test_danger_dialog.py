@@ -114,4 +114,3 @@ async def test_danger_at_the_consent_step_is_no_correction_of_the_care(chat: Cha
     await chat.tap("동의하고 접수")
     await chat.tap("채팅으로 받기")
     assert "14:00~18:00" in chat.text  # the care window said, not '05:00~' from the danger's '지금'
-
