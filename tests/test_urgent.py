@@ -26,3 +26,9 @@ async def test_danger_seen_at_a_neighbours_is_not_told_to_stay_beside_the_child(
     replies = await chat.say("옆집 애가 맨날 맞는 소리가 나요")
     assert "112" in replies[0].text and "곁을 지켜" not in replies[0].text
     assert "곁에 있으면 옮기지 말고" in replies[0].text  # the parent's own injured child: still not moved
+
+
+async def test_danger_at_the_control_towers_closing_says_when_it_is_read(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 11, 17, 55, tzinfo=KST)  # Friday
+    replies = await chat.say("애가 집에 혼자 있는데 전화를 안 받아요 일곱 살이에요")
+    assert "112" in replies[0].text and "12월 14일(월) 09:00부터 확인해요" in replies[0].text

@@ -34,6 +34,8 @@ DANGER = (
 # Not '안전한 곳으로 데려가': a child fallen and not moving, or with a head injury, must not be moved before help.
 DANGER_THEN = "아이를 맡길 곳도 필요하시면 이어서 알려 주세요. 담당자에게 함께 전할게요."
 DANGER_LATER = "관제탑은 {when}부터 확인해요. 그 전에는 112·119가 도와드려요."
+DANGER_CLOSING = ("관제탑 근무 시간이 얼마 남지 않아, 오늘 확인하지 못하면 {when}부터 확인해요. "
+                  "그 전에는 112·119가 도와드려요.")
 DANGER_LINKED = "[위험 신고 #{case_id:과} 연결된 접수]"
 DANGER_LINK_NOTE = "부모님이 이어서 돌봄 접수 #{case_id:을} 했습니다.\n{summary}"
 

@@ -38,6 +38,9 @@ async def report_danger(t: Turn, store: Store, desk: CaseDesk) -> None:
     at = desk.answer_at(None, t.now, danger=True)
     if at is not None and at > t.now:
         lines.append(texts.DANGER_LATER.format(when=labels.moment(at.astimezone(t.now.tzinfo))))
+    elif (shut := desk.answer_at(None, t.now + promise.CLOSING, danger=True)) is not None:
+        # 17:55 on a Friday: on duty for five minutes more, then Monday
+        lines.append(texts.DANGER_CLOSING.format(when=labels.moment(shut.astimezone(t.now.tzinfo))))
     t.replies.insert(0, Reply("\n".join(lines)))
     t.intake = intake.evolve(danger_case=case_id)
 
