@@ -89,7 +89,7 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
     if u.period is not None and u.period != intake.period:
         intake = intake.evolve(period=u.period)
     over = None
-    if (gone := _just_gone(u.need.day, text, now.date())) is not None:
+    if (gone := _just_gone(u.need.day, text, now.date()) or _last_week(u.need.day, text, now.date())) is not None:
         # '12월 6일' on 7 December is yesterday mistyped or misremembered, not next December: never filed a year on
         u = replace(u, past=True)
         over = window_words(gone, u.need.start, u.need.end, now.date())
@@ -140,6 +140,23 @@ def _just_gone(day: date | None, text: str, today: date) -> date | None:
     except ValueError:  # 29 February
         return None
     return gone if today - timedelta(days=JUST_GONE_DAYS) <= gone < today else None
+
+
+_LAST = re.compile(r"(?:지난|저번|지지난)\s*(?:주\s*|번\s*)?$")
+"""'지난주 토요일', '저번 금요일': a weekday gone, which the reader names in the week ahead."""
+
+
+def _last_week(day: date | None, text: str, today: date) -> date | None:
+    """The past weekday a day read ahead stands for, when the message puts '지난주' or '저번' before it."""
+    if day is None or day < today:
+        return None
+    for found in find_days(text, today):
+        if found.day == day and found.weekly and _LAST.search(text, max(0, found.at - 8), found.at):
+            gone = day - timedelta(days=7)
+            while gone >= today:
+                gone -= timedelta(days=7)
+            return gone
+    return None
 
 
 def window_words(day: date, start: int | None, end: int | None, today: date) -> str:
