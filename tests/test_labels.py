@@ -17,3 +17,4 @@ async def test_children_with_a_tapped_label_read_without_nested_brackets(chat: C
     await chat.tap("6살 (취학 전)")
     await chat.say("동생도 있어요 2살이요 내일 오후 2시부터 6시까지 율곡동")
     assert "(취학 전)" not in chat.text and "((" not in chat.text.replace(" ", "")
+
