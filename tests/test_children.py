@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.dialog import texts
-from tests.conftest import Chat
+from tests.conftest import Chat, FakeClock
 
 
 async def test_twins_taken_out_by_name_leave_the_eldest(chat: Chat, clock: FakeClock) -> None:
