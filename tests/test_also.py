@@ -166,3 +166,18 @@ async def test_care_said_to_repeat_is_kept_for_the_coordinator(chat: Chat, clock
     await chat.tap("동의하고 접수")
     await chat.tap("채팅으로 받기")
     assert "· 필요한 때: 12월 7일(월) 08:00~09:00" in chat.text and "· 더 필요한 때: 매일" in chat.text
+
+
+async def test_a_range_of_holiday_days_starts_on_its_first_day(chat: Chat, clock: FakeClock, store: Store) -> None:
+    clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=KST)
+    await chat.say("4살 설 전날부터 설 다음날까지 오전 9시부터 오후 6시까지 율곡동")
+    saved = await state(store, chat)
+    assert saved.day == date(2027, 2, 6)  # 설 전날, not the last day the reader may pick
+    assert [d for d, _, _ in saved.also] == [date(2027, 2, 7), date(2027, 2, 8)]
+    assert "2월 7일(일), 8일(월) 09:00~18:00도 함께 적어 둘게요" in chat.text
+
+
+async def test_care_throughout_a_time_keeps_what_it_is_throughout(chat: Chat, clock: FakeClock, store: Store) -> None:
+    clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=KST)
+    await chat.say("4살 설 연휴 내내 오전 9시부터 오후 6시까지 봐줄 곳 율곡동")
+    assert (await state(store, chat)).repeat == "설 연휴 내내"

@@ -36,6 +36,7 @@ _REPEAT = re.compile(
 )
 """Care said to repeat: kept as the parent's own short phrase for the coordinator ('매주 화요일', '월수금마다')."""
 MAX_REPEAT = 30
+_BARE_REPEAT = ("내내", "마다")
 MAX_SPAN = 14
 """The longest run of days one message adds ('월요일부터 금요일까지'); longer ones are left to the coordinator."""
 _TIMES = re.compile(r"[0-9]\s*시|밤|새벽|아침|저녁|오전|오후|낮|점심")
@@ -74,7 +75,12 @@ def answer_also(t: Turn, day: date) -> tuple[Choice, ...]:
 def repeat_words(text: str) -> str | None:
     """The parent's phrase for a repeated need ('매주 화요일'), if the message has one."""
     m = _REPEAT.search(text)
-    return " ".join(m.group(0).split())[:MAX_REPEAT] if m else None
+    if m is None:
+        return None
+    said = " ".join(m.group(0).split())
+    if said in _BARE_REPEAT:  # '설 연휴 내내': with the words it is about, not '내내' alone
+        said = " ".join([*text[:m.start()].split()[-2:], said]) if text[:m.start()].strip() else said
+    return said[:MAX_REPEAT]
 
 
 def added(t: Turn, filed: bool = False) -> tuple[list[Window], str | None] | None:
@@ -102,9 +108,9 @@ def added(t: Turn, filed: bool = False) -> tuple[list[Window], str | None] | Non
 
 
 def named(t: Turn) -> list[Window]:
-    """The days one message names beyond its first ('다음 주 월요일부터 금요일까지', '월요일이랑 수요일'), as windows
-    of the first one's hours (None: the same hours); [] when it names one day, or days that are one window
-    across midnight, or a choice between days ('월요일이나 화요일')."""
+    """Every day one message names when it names several ('다음 주 월요일부터 금요일까지', '월요일이랑 수요일'), in
+    order, as windows of the message's hours (None: the same hours); [] when it names one day, or days that are
+    one window across midnight, or a choice between days ('월요일이나 화요일')."""
     first, end = t.u.need.day, t.u.need.end
     if first is None or (end is not None and end > 1440):
         return []
@@ -120,12 +126,12 @@ def named(t: Turn) -> list[Window]:
         if later is None:
             return []
         if _RANGE.search(between):
-            out += [a.day + timedelta(days=n) for n in range(1, min((later - a.day).days, MAX_SPAN) + 1)]
+            out += [a.day + timedelta(days=n) for n in range(min((later - a.day).days, MAX_SPAN) + 1)]
         elif _LIST.search(between) or (a.weekly and _BARE_WEEKDAY.match(between)):
-            out.append(later)
+            out += [a.day, later]
         else:
             return []
-    return [(d, None, None) for d in dict.fromkeys(out) if d != first and d >= t.now.date()]
+    return [(d, None, None) for d in sorted(set(out)) if d >= t.now.date()]
 
 
 def _after(text: str, a: Day, b: Day) -> date | None:
@@ -178,7 +184,11 @@ def hours_of(intake: Intake, start: int | None, end: int | None) -> tuple[int | 
 def take_named(t: Turn) -> None:
     """The days a message names beyond its first ('월요일부터 금요일까지') kept beside the window, and care said to
     repeat ('매일 아침 8시부터') before any day is known, each said back."""
-    if extra := named(t):
+    if len(days := named(t)) > 1:
+        # the first of them is the care window ('설 전날부터 설 다음날까지': the reader may take the last)
+        first, extra = days[0][0], days[1:]
+        if first != t.intake.day:
+            t.intake = t.intake.evolve(day=first, urgent=t.intake.urgent or first == t.now.date())
         t.intake = t.intake.evolve(also=tuple(extra))
         t.say(texts.ALSO_NOTED.format(what=labels.also_words(extra, None, t.now.date(), t.intake)))
     if (repeat := repeat_words(t.text)) is not None and repeat != t.intake.repeat:
