@@ -76,7 +76,7 @@ async def test_a_correction_after_filing_is_still_a_correction(chat: Chat, clock
     clock.now = MONDAY_1000
     await chat.file("5살 아이 내일 오후 1시부터 5시까지 율곡동")
     await chat.say("아 아니다 목요일이요")
-    assert "날짜를 12월 10일(목)으로 바꿈" in chat.text and "더 필요한 때" not in chat.text
+    assert "날짜를 12월 10일(목)로 바꿈" in chat.text and "더 필요한 때" not in chat.text
 
 
 async def test_a_day_said_first_is_the_day_not_an_added_one(chat: Chat, clock: FakeClock, store: Store) -> None:
@@ -181,3 +181,37 @@ async def test_care_throughout_a_time_keeps_what_it_is_throughout(chat: Chat, cl
     clock.now = datetime(2027, 2, 1, 10, 0, tzinfo=KST)
     await chat.say("4살 설 연휴 내내 오전 9시부터 오후 6시까지 봐줄 곳 율곡동")
     assert (await state(store, chat)).repeat == "설 연휴 내내"
+
+
+async def test_a_day_taken_out_before_filing_is_never_the_new_day(chat: Chat, clock: FakeClock,
+                                                                  store: Store) -> None:
+    clock.now = datetime(2026, 12, 6, 10, 0, tzinfo=KST)
+    await chat.say("4살 내일 오후 2시부터 6시까지 율곡동")
+    await chat.say("모레도요")
+    await chat.say("아 모레는 안 맡겨도 돼요")
+    assert "12월 8일(화)은 뺐어요" in chat.text and "바꿨어요" not in chat.text
+    saved = await state(store, chat)
+    assert saved.day == date(2026, 12, 7) and saved.also == ()
+    await chat.say("모레는 필요 없어요")  # not there any more: nothing moves
+    assert "12월 8일(화)은 적혀 있지 않아요" in chat.text
+    assert (await state(store, chat)).day == date(2026, 12, 7)
+
+
+async def test_the_first_day_taken_out_gives_way_to_the_next(chat: Chat, clock: FakeClock, store: Store) -> None:
+    clock.now = datetime(2026, 12, 6, 10, 0, tzinfo=KST)
+    await chat.say("4살 다음주 월요일부터 수요일까지 오후 2시부터 6시까지 율곡동")
+    await chat.say("월요일은 빼 주세요")
+    saved = await state(store, chat)
+    assert saved.day == date(2026, 12, 8) and [d for d, _, _ in saved.also] == [date(2026, 12, 9)]
+    assert (saved.start, saved.end) == (14 * 60, 18 * 60)
+
+
+async def test_a_day_taken_out_after_filing_is_a_note_on_the_case(chat: Chat, clock: FakeClock, queue: Queue,
+                                                                  store: Store) -> None:
+    clock.now = datetime(2026, 12, 6, 10, 0, tzinfo=KST)
+    await chat.file("4살 다음주 월요일부터 수요일까지 오후 2시부터 6시까지 율곡동")
+    await chat.say("수요일은 빼 주세요")
+    assert "접수 #1에서 12월 9일(수)을 빼 달라고 담당자에게 전했어요" in chat.text and "몇 살" not in chat.text
+    _, events = await queue.show(1, "가족여성팀")
+    assert any(e.kind == "note" and "12월 9일(수)" in (e.note or "") for e in events)
+    assert len(await store.cases_for_user(chat.address.key)) == 1

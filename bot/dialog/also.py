@@ -24,6 +24,9 @@ _ALSO_DAY = re.compile(r"(?:내일|모레|글피|오늘|요일|욜|주말|[0-9]\
 """A day said to come as well ('내일도', '주말에도')."""
 _ALSO_MORE = re.compile(r"(?:하루|이틀|사흘|며칠|한\s*번|한\s*날)\s*더|또\s*(?:필요|맡|부탁)|추가로|추가해")
 """More days without naming them as 'also' ('하루 더', '추가로')."""
+_DROP_DAY = re.compile(r"(?:내일|모레|글피|오늘|요일|욜|주말|[0-9]\s*일|날)\s*(?:은|는|에는|엔)?\s*"
+                       r"(?:빼|뺄|안\s*맡|안\s*해도|필요\s*없|취소|없어도|안\s*와도|안\s*가도)")
+"""A day taken out ('수요일은 빼 주세요', '모레는 안 맡겨도 돼요'): never read as that day being the new one."""
 _ASKS = re.compile(r"괜찮|상관|무관|되나|될까|돼요?\?|되죠|가능|하나|여나|열어|열려|운영|문\s*열|하는지|있나|있어요?\?"
                    r"|해요?\?|할까|\?")
 """After '토요일에도': a question whether that day works ('주말에도 하나요?', '내일도 괜찮아요'), no added day."""
@@ -70,6 +73,44 @@ def answer_also(t: Turn, day: date) -> tuple[Choice, ...]:
     said = texts.ALSO_DAY_WORDS.format(month=day.month, day=day.day)
     return (Choice(texts.ALSO_ADD, texts.ALSO_ADD_VALUE.format(day=said)),
             Choice(texts.ALSO_MOVE, texts.ALSO_MOVE_VALUE.format(day=said)))
+
+
+def dropped(t: Turn) -> list[date] | None:
+    """The days a message takes out of the need held, or None when it takes none out."""
+    if t.intake.day is None or t.u.children or _DROP_DAY.search(t.text) is None:
+        return None
+    days = [d.day for d in find_days(t.text, t.now.date())] or ([t.u.need.day] if t.u.need.day else [])
+    return days or None
+
+
+def drop(t: Turn, days: list[date]) -> None:
+    """Take the days out: an added day goes; the first day gives way to the next added one; the only day leaves
+    the day to be asked again. After filing, the case's coordinators are told."""
+    i, today = t.intake, t.now.date()
+    held = [i.day, *(d for d, _, _ in i.also)]
+    gone = [d for d in dict.fromkeys(days) if d in held]
+    if not gone:
+        t.say(ko(texts.DROP_NONE, days=", ".join(labels.day_label(d, today) for d in days)),
+              texts.DONE_CHOICES if i.case_id is not None else ())
+        return
+    also = tuple(w for w in i.also if w[0] not in gone)
+    said = ", ".join(labels.day_label(d, today) for d in gone)
+    if i.day in gone and also:  # the next day that stays becomes the first, with its own hours if it had any
+        (day, start, end), also = also[0], also[1:]
+        start, end = hours_of(i, start, end)
+        t.intake = i.evolve(day=day, start=start, end=end, holiday=None, also=also)
+    elif i.day in gone:
+        t.intake = i.evolve(day=None, holiday=None, urgent=False, also=())
+    else:
+        t.intake = i.evolve(also=also)
+    if i.case_id is None:
+        t.say(ko(texts.DROPPED, days=said))
+        return
+    t.effects.append(NoteCase(i.case_id, texts.DROP_NOTE.format(days=said)))
+    lines = [ko(texts.DROPPED_FILED, case_id=i.case_id, days=said)]
+    if later := promise.when_read(t):
+        lines.append(later)
+    t.say("\n".join(lines), texts.DONE_CHOICES)
 
 
 def repeat_words(text: str) -> str | None:

@@ -185,6 +185,16 @@ def lapsed(t: Turn) -> Step | None:
 
 def added_days(t: Turn, filed: bool = False) -> Step | None:
     """'내일도 같은 시간에', '매주 화요일': days added to the window held, never written over it (also.py)."""
+    if (gone := also.dropped(t)) is not None:
+        first = t.intake.day
+        also.drop(t, gone)  # '수요일은 빼 주세요': never read as Wednesday being the new day
+        if t.intake.case_id is not None:
+            return Step.DONE
+        if not t.intake.has_day or t.intake.step == Step.COLLECT:
+            return ask_next(t)
+        if t.intake.day != first:  # the next day is the first now: its card, or the summary once consented
+            return confirm_or_phone(t) if t.intake.consent_at is not None else recommend(t)
+        return confirm(t) if t.intake.step == Step.CONFIRM else resume(t)
     if not filed and (day := also.asks_also(t)) is not None:
         buttons = also.answer_also(t, day)  # '주말에도 하나요?': answered, the day held kept
         step = confirm(t) if t.intake.step == Step.CONFIRM else resume(t)
