@@ -215,3 +215,24 @@ async def test_a_day_taken_out_after_filing_is_a_note_on_the_case(chat: Chat, cl
     _, events = await queue.show(1, "가족여성팀")
     assert any(e.kind == "note" and "12월 9일(수)" in (e.note or "") for e in events)
     assert len(await store.cases_for_user(chat.address.key)) == 1
+
+
+async def test_the_coordinators_card_carries_what_the_parent_added(chat: Chat, clock: FakeClock, store: Store,
+                                                                   coordinators) -> None:
+    from bot.coordination.dispatch import Dispatcher, Note
+
+    cards: list[Note] = []
+
+    class Recorder:
+        name = "rec"
+
+        async def notify(self, note: Note) -> str | None:
+            cards.append(note)
+            return None
+
+    clock.now = SUNDAY_0830
+    await chat.file(FIRST)
+    await chat.say("내일도 같은 시간에")
+    await Dispatcher(store, coordinators, [Recorder()], tz=KST, clock=clock).run_once()
+    (changed,) = [c for c in cards if c.kind == "status"]
+    assert "부모님이 접수 뒤 더 필요한 때를 알림: 12월 7일(월) 09:00~12:00" in changed.text

@@ -44,6 +44,8 @@ HEADLINE = {
     "purged": "🔒 개인정보를 지운 접수",
     "status": "📝 접수 상태 변경",
 }
+PARENT_SAID = "\n✏️ {note}"
+"""A parent's note after filing, on the card its coordinators are sent ('부모님이 접수 뒤 더 필요한 때를 알림: …')."""
 ROUTE = {"chat": "채팅으로 답장", "phone": "전화"}
 
 NO_CASES = "아직 접수된 내용이 없어요."  # the dialog adds what to do next, which depends on where the parent is
