@@ -236,3 +236,16 @@ async def test_the_coordinators_card_carries_what_the_parent_added(chat: Chat, c
     await Dispatcher(store, coordinators, [Recorder()], tz=KST, clock=clock).run_once()
     (changed,) = [c for c in cards if c.kind == "status"]
     assert "부모님이 접수 뒤 더 필요한 때를 알림: 12월 7일(월) 09:00~12:00" in changed.text
+
+
+async def test_an_added_day_after_declining_keeps_consent_a_tap_away(chat: Chat, clock: FakeClock,
+                                                                     store: Store) -> None:
+    clock.now = datetime(2026, 12, 6, 10, 0, tzinfo=KST)
+    await chat.say("4살 내일 오후 2시부터 6시까지 율곡동")
+    await chat.tap("동의하지 않음")
+    await chat.say("모레도요")
+    assert "12월 8일(화) 14:00~18:00도 함께 적어 둘게요" in chat.text
+    assert (await state(store, chat)).day == date(2026, 12, 7)
+    await chat.tap("동의하고 접수")
+    await chat.tap("채팅으로 받기")
+    assert "· 더 필요한 때: 12월 8일(화) 14:00~18:00" in chat.text

@@ -108,7 +108,9 @@ def resume(t: Turn) -> Step:
     elif step == Step.CONFIRM:
         t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
     elif step == Step.DONE and t.replies and not t.replies[-1].choices:
-        t.replies[-1] = replace(t.replies[-1], choices=texts.RESTART_CHOICES)
+        i = t.intake  # declined with every fact said: consenting is still a tap away (within the 24 hours)
+        declined = i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place
+        t.replies[-1] = replace(t.replies[-1], choices=texts.DECLINED_CHOICES if declined else texts.RESTART_CHOICES)
     return step
 
 
@@ -299,6 +301,8 @@ def on_done(t: Turn) -> Step:
     if answer_topic(t):
         return Step.DONE
     i = t.intake
+    if i.case_id is None and i.has_age and i.has_day and (step := added_days(t)) is not None:
+        return step  # declined a moment ago, and '내일도요': kept beside the day for a change of mind
     if t.says_facts and i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place:
         # Declined a moment ago and now correcting ('아 5살이에요'): the facts kept for the 24 hours stay.
         return revise(t)
