@@ -55,7 +55,7 @@ async def test_hours_alone_are_on_the_day_said_before_and_can_be_over(chat: Chat
     clock.now = datetime(2026, 12, 4, 15, 0, tzinfo=KST)
     await chat.say("오늘 여섯 살 딸 맡길 데 있나요 대곡동")
     await chat.say("1시부터 3시까지요")  # 13:00-15:00 today: already over, not a need
-    assert texts.PAST in chat.text
+    assert "(오늘 13:00~15:00)은 이미 지났어요" in chat.text
     saved = await state(store, chat)
     assert saved.start is None and saved.end is None and saved.day == date(2026, 12, 4)
     await chat.say("5시부터 9시까지요")
@@ -109,7 +109,7 @@ async def test_an_end_alone_after_tonight_is_in_the_small_hours(chat: Chat, stor
     clock.now = LATE
     await chat.say(first)
     await chat.say("새벽 2시까지요")
-    assert texts.PAST not in chat.text
+    assert "이미 지났어요" not in chat.text
     saved = await state(store, chat)
     assert saved.day == date(2026, 12, 8) and saved.end == 26 * 60
 
@@ -119,7 +119,7 @@ async def test_a_window_over_at_the_consent_step_asks_for_the_window_again(chat:
     clock.now = LATE
     await chat.say("6살 아이 오늘 밤 봐줄 사람 필요해요 율곡동")
     await chat.say("9시부터 11시까지")  # 21:00-23:00 tonight: over at 23:50
-    assert texts.PAST in chat.text and texts.PAST_AGAIN in chat.text
+    assert "(오늘 21:00~23:00)은 이미 지났어요" in chat.text and texts.PAST_AGAIN in chat.text
     assert texts.YES_NO_AGAIN not in chat.text
     await chat.say("내일 오후 2시부터 6시까지")
     saved = await state(store, chat)

@@ -86,7 +86,7 @@ async def test_a_half_of_the_day_said_once_colours_later_hours(chat: Chat, store
 async def test_a_window_already_over_is_asked_again(chat: Chat, store: Store, clock: FakeClock) -> None:
     clock.now = datetime(2026, 11, 24, 23, 0, tzinfo=KST)
     await chat.say("4살 오늘 밤 10시까지 율곡동")
-    assert texts.PAST in chat.text and texts.ASK_DAY in chat.text
+    assert "(오늘 22:00까지)은 이미 지났어요" in chat.text and texts.ASK_DAY in chat.text
     assert not any(r.card_title for r in chat.last)
     saved = await state(store, chat)
     assert saved.day is None and saved.end is None and saved.area == "율곡동"

@@ -134,3 +134,67 @@ async def test_deleting_with_no_open_case_does_not_count_zero_cases(chat: Chat) 
     await chat.say("내 정보 삭제")
     await chat.tap("네, 지워 주세요")
     assert "0건" not in chat.text and "삭제했어요" in chat.text
+
+
+FRIDAY_1750 = datetime(2026, 12, 11, 17, 50, tzinfo=KST)
+
+
+async def _asked(chat: Chat, store, queue, case_id: int, at: datetime) -> None:
+    from db.models import ts
+
+    await store.write(lambda c: c.execute(  # the care-date question, fired and asked
+        "INSERT INTO followups (case_id, kind, due_at, fired_at, asked_at) VALUES (?, 'parent', ?, ?, ?)",
+        (case_id, ts(at), ts(at), ts(at))))
+    queue.asked(chat.address.key)
+
+
+@pytest.mark.parametrize("at, soon", [(FRIDAY_1750, False), (datetime(2026, 12, 11, 15, 0, tzinfo=KST), True)])
+async def test_a_reopened_case_near_the_desks_closing_is_not_promised_soon(chat: Chat, clock: FakeClock, store,
+                                                                          queue, at: datetime, soon: bool) -> None:
+    from bot.dialog.desk import FOLLOWUP_NO
+
+    clock.now = MONDAY_1000
+    await chat.file("4살 오늘 오후 3시부터 7시까지 율곡동")
+    (case,) = await store.cases_for_user(chat.address.key)
+    clock.now = at
+    await _asked(chat, store, queue, case.id, at)
+    await chat.say("아니오", choice=FOLLOWUP_NO)
+    assert f"접수번호 {case.id}번을 다시 열어" in chat.text
+    assert any(p in chat.text for p in PROMISES) is soon
+    assert ("12월 14일(월) 09:00" in chat.text) is not soon  # the Monday after, said when the desk is closing
+
+
+async def test_a_claimed_case_of_two_services_near_closing_is_not_promised_soon(chat: Chat, clock: FakeClock,
+                                                                               queue) -> None:
+    clock.now = datetime(2026, 12, 11, 10, 0, tzinfo=KST)
+    await chat.file("초3 아들이랑 5살 딸 오늘 저녁 6시부터 9시까지요 자산동")
+    await queue.claim(1, "가족여성팀")
+    clock.now = FRIDAY_1750
+    await chat.say("접수 확인")
+    assert "가족여성팀 님이 맡았어요" in chat.text and "12월 14일(월) 09:00" in chat.text
+    assert not any(p in chat.text for p in PROMISES), chat.text
+
+
+async def test_a_line_closing_in_minutes_is_given_with_the_care_days_hours(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 11, 23, 50, tzinfo=KST)  # Friday: 365어린이집 answers until 24:00
+    done = await chat.file("4살 내일 오전 9시부터 오후 5시까지 율곡동")
+    assert "365어린이집 율곡 042-234-5678 (12월 12일(토) 09:00-18:00)" in done, done
+    assert "119돌봄센터 042-567-8901 (24시간)" in done
+
+
+async def test_desks_on_duty_at_different_times_each_say_when_at_filing(chat: Chat, clock: FakeClock) -> None:
+    clock.now = SUNDAY_0830  # 119돌봄센터's desk answers at all hours, 365어린이집's on Monday
+    done = await chat.file("쌍둥이 4살이랑 초2 큰애 오늘 오전 10시부터 오후 5시까지 급해요 대곡동")
+    assert "· 초등 2학년 아이: 119돌봄센터 담당자가 곧 연락드려요." in done
+    assert "· 두 아이(4살): 365어린이집 담당자가 12월 7일(월) 09:00부터 확인하고 연락드려요." in done
+    assert "지금은 담당자 근무시간이 아니에요" not in done  # not one time for every child
+    assert "365어린이집 센트럴자이 042-234-5678 (오늘 09:00-18:00)" in done
+    await chat.say("접수 확인")
+    assert "119돌봄센터 담당자가 곧" in chat.text and "365어린이집 담당자가 12월 7일(월) 09:00부터" in chat.text
+
+
+async def test_twins_in_the_lines_that_work_now_are_named_as_on_their_card(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2026, 12, 5, 8, 30, tzinfo=KST)  # Saturday: two places open before anyone is on duty
+    done = await chat.file("쌍둥이 4살이랑 초2 큰애 오늘 오전 10시부터 오후 5시까지 율곡동")
+    assert "· 두 아이(4살): 365어린이집" in done, done
+    assert "둘째 아이(4살)" not in done and "셋째 아이(4살)" not in done

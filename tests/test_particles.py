@@ -39,3 +39,11 @@ def test_a_template_names_particles_in_its_fields_and_formats_the_rest_as_usual(
 
 def test_vowel_endings_have_no_final_consonant() -> None:
     assert coda("아이") == "" and coda("동") == "ㅇ" and coda("") == ""
+
+
+@pytest.mark.parametrize("word, pair, said", [("두 아이(4살)", "이", "두 아이(4살)가"),
+                                              ("아이돌봄서비스 (돌보미 방문)", "은", "아이돌봄서비스 (돌보미 방문)는"),
+                                              ("119돌봄센터 (2층)", "을", "119돌봄센터 (2층)를"),
+                                              ("365어린이집 율곡", "은", "365어린이집 율곡은")])
+def test_a_bracketed_aside_does_not_choose_the_particle(word: str, pair: str, said: str) -> None:
+    assert attach(word, pair) == said

@@ -164,6 +164,12 @@ class Dispatcher:
         area = self.area_of(case) if self.area_of else None
         text = queue_texts.case_card(case, self.tz, service, row["kind"], self.service_names.get(case.site_id or ""),
                                      area, self.service_names)
+        if row["kind"] == "status":
+            # a parent's word after filing (a day added or taken out, a correction): what changed, on the card
+            said = await self.store.fetch(
+                "SELECT note FROM events WHERE case_id = ? AND actor = 'parent' AND kind = 'note' AND at = ?"
+                " ORDER BY id", (case.id, row["created_at"]))
+            text += "".join(queue_texts.PARENT_SAID.format(note=r["note"]) for r in said if r["note"])
         errors: list[str] = []
         sent = 0
         for notifier in self.notifiers:

@@ -214,10 +214,14 @@ class ParentDesk:
         self.changed()
         if yes:
             return queue_texts.PARENT_YES
-        later = self.answer_at(case.service_id, self.clock())
-        if later is None:
-            return queue_texts.PARENT_NO.format(id=case_id)
-        return queue_texts.PARENT_NO_LATER.format(id=case_id, when=queue_texts.when(later, self.tz))
+        now = self.clock()
+        later = self.answer_at(case.service_id, now, danger=case.danger)
+        if later is not None:
+            return queue_texts.PARENT_NO_LATER.format(id=case_id, when=queue_texts.when(later, self.tz))
+        if (shut := self._closing(case.service_id, now, case.danger)) is not None:
+            # 17:50 on a Friday: the desk is on duty for ten minutes more, so no '곧', but when it opens again
+            return queue_texts.PARENT_NO_CLOSING.format(id=case_id, when=queue_texts.when(shut, self.tz))
+        return queue_texts.PARENT_NO.format(id=case_id)
 
 
 def answer_note(yes: bool) -> str:

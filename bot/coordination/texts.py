@@ -44,6 +44,8 @@ HEADLINE = {
     "purged": "🔒 개인정보를 지운 접수",
     "status": "📝 접수 상태 변경",
 }
+PARENT_SAID = "\n✏️ {note}"
+"""A parent's note after filing, on the card its coordinators are sent ('부모님이 접수 뒤 더 필요한 때를 알림: …')."""
 ROUTE = {"chat": "채팅으로 답장", "phone": "전화"}
 
 NO_CASES = "아직 접수된 내용이 없어요."  # the dialog adds what to do next, which depends on where the parent is
@@ -56,6 +58,10 @@ PARENT_NO = "불편을 드려 죄송해요. 접수번호 {id}번을 다시 열�
 PARENT_NO_LATER = (
     "불편을 드려 죄송해요. 접수번호 {id}번을 다시 열어 담당자에게 알렸어요. 담당자가 {when}부터 확인하고 연락드려요."
 )
+PARENT_NO_CLOSING = (
+    "불편을 드려 죄송해요. 접수번호 {id}번을 다시 열어 담당자에게 알렸어요. 담당자 근무 시간이 얼마 남지 않아, 오늘 "
+    "연락드리지 못하면 {when}부터 확인하고 연락드려요."
+)
 STATUS_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
 CHILD_SERVICE = "· {who}: {service}"
 NO_SERVICE = "맞는 서비스 없음"
@@ -67,6 +73,7 @@ EACH_LATER = "· {who}: {service} 담당자가 {when}부터 확인하고 연락�
 EACH_NONE = "· {who}: 맞는 서비스가 없어 관제탑(가족여성팀)이 확인해요."
 CARD_EACH = "아이별 서비스: {each} (각 서비스 담당자에게 알림)"
 CLAIMED_ALL = "{who} 님이 맡았어요. {count} 아이 모두 곧 연락드릴게요."
+CLAIMED_ALL_CLOSING = "{who} 님이 맡았어요. 오늘 연락드리지 못하면 {when}부터 {count} 아이 모두 확인하고 연락드려요."
 CLAIMED_ALL_LATER = "{who} 님이 맡았어요. {when}부터 {count} 아이 모두 확인하고 연락드려요."
 """Children sent to different services: each service's desk is told (bot/coordination/desks.py), and each child's
 line says whose desk acts and when; once a coordinator claims the case, that one person arranges every child."""
@@ -130,8 +137,12 @@ def case_status(case: CaseRow, tz: tzinfo, service_name: str | None = None, late
                 lines.append(EACH_SOON.format(who=who, service=names_of(sid, names)))
     elif groups and case.status == Status.CLAIMED and case.claimed_by:
         count = wording.COUNTS[min(len(case.children), len(wording.COUNTS)) - 1]
-        lines.append(CLAIMED_ALL.format(who=case.claimed_by, count=count) if later is None
-                     else CLAIMED_ALL_LATER.format(who=case.claimed_by, count=count, when=when(later, tz)))
+        if later is not None:
+            lines.append(CLAIMED_ALL_LATER.format(who=case.claimed_by, count=count, when=when(later, tz)))
+        elif (shut := closing.get(case.service_id)) is not None:  # no '곧' ten minutes before the desk closes
+            lines.append(CLAIMED_ALL_CLOSING.format(who=case.claimed_by, count=count, when=when(shut, tz)))
+        else:
+            lines.append(CLAIMED_ALL.format(who=case.claimed_by, count=count))
     elif later is not None and waiting:
         lines.append(STATUS_LATER.format(when=when(later, tz)))
     elif waiting and (shut := closing.get(case.service_id)) is not None:

@@ -67,14 +67,21 @@ def next_step_text(t: Turn, urgent: bool) -> str:
     short = [b.service.name.split(" (")[0] for b in bests if b]
     told = [ko(texts.TOLD_EACH, first=", ".join(short[:-1]), second=short[-1])] if len(short) > 1 else []
     times = [(t.ctx.answer_at(b.service.id if b else None, t.now, False), b) for b in bests]
+    shown = [(who, r) for who, r, _ in t.shown()]
+    # on duty now, but not in half an hour (17:50 on a Friday): no '곧' for that desk either
+    shut = {b.service.id: t.ctx.answer_at(b.service.id, t.now + promise.CLOSING, False) if at is None else None
+            for at, b in times if b}
+    if told and len({at is None and shut.get(b.service.id if b else "") is None for at, b in times}) > 1:
+        # one desk on duty now (119돌봄센터's, all hours), another not before Monday: each child's line, as
+        # '접수 확인' says it, never one time for all
+        return "\n".join([*told, *promise.each_desk(shown, t.intake, t.knowledge, t.now,
+                                                    {b.service.id: at for at, b in times if b}, shut)])
     at, best = max(times, key=lambda pair: pair[0] or t.now)
     later = t.ctx.when_answered(best.service.id if best else None, t.now, False)
     if at is None and later:  # a desk that tells only the words: never '곧' beside them
         return "\n".join([*told, later])
-    closing = None
-    if at is None and best is not None:  # on duty now: but still in half an hour?
-        closing = t.ctx.answer_at(best.service.id, t.now + promise.CLOSING, False)
-    return "\n".join([*told, promise.next_step(t.rankings(), t.intake, t.knowledge, t.now, urgent, at, closing)])
+    closing = max((c for c in shut.values() if c is not None), default=None) if at is None else None
+    return "\n".join([*told, promise.next_step(shown, t.intake, t.knowledge, t.now, urgent, at, closing)])
 
 
 def confirm_or_phone(t: Turn) -> Step:

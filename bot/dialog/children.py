@@ -134,7 +134,8 @@ def kept(t: Turn) -> tuple[Kid, ...] | None:
     """The children left when a message takes one of several out ('큰애만요', '작은애는 안 맡겨도 돼요', '둘째는 빼
     주세요'), named by rank; None when it does not. Said without an age, so nothing else reads it."""
     kids = t.intake.kids
-    if len(kids) < 2 or t.u.children:
+    # '쌍둥이는 빼고 큰애만요' reads as two children without an age: no new ages, so still a child taken out
+    if len(kids) < 2 or any(c.age_months is not None or c.school_grade is not None for c in t.u.children):
         return None
     order = sorted(range(len(kids)), key=lambda i: age_rank(kids[i]))
     for which, at in (("oldest", order[-1]), ("youngest", order[0])):

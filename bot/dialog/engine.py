@@ -88,7 +88,7 @@ class Engine:
         now = self.clock()
         knowledge = self.knowledge.current
         intake = await self._load(key)
-        intake, raw, text, label, u = read_turn(self.understander(knowledge), intake, inbound, now)
+        intake, raw, text, label, u, over = read_turn(self.understander(knowledge), intake, inbound, now)
         pick = raw.removeprefix(texts.KID_PICK) if raw.startswith(texts.KID_PICK) else None
         t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label, pick)
         if len(raw) > MAX_TEXT:
@@ -96,7 +96,7 @@ class Engine:
         if u.danger:
             await urgent.report_danger(t, self.store, self.queue)
         if u.past:
-            t.say(texts.PAST)
+            t.say(texts.PAST_WHEN.format(when=over) if over else texts.PAST)
         step = await commands.followup_answer(t, self.queue, raw)
         if step is None and u.yes is None and outside.not_korean(text):
             t.say(outside.not_korean_reply(knowledge))  # '4 years old, tomorrow 9am-5pm' too: facts or not

@@ -86,6 +86,10 @@ class Intake:
     """The step a detour (the forget question) returns to."""
     offered: tuple[tuple[str, str], ...] = ()
     """(label, value) of the buttons last shown, so a label typed or sent back as text picks its button."""
+    also: tuple[tuple[date, int | None, int | None], ...] = ()
+    """More days of care said after the first ('내일도 같은 시간에'): (day, start, end), kept beside the window."""
+    repeat: str | None = None
+    """Care said to repeat, in the parent's short words ('매주 화요일'), for the coordinator."""
 
     # -- what is still missing, in the order the bot asks ---------------------------------
     @property
@@ -209,6 +213,7 @@ class Intake:
         data["situations"] = tuple(data.get("situations", ()))
         data["offered"] = tuple(tuple(pair) for pair in data.get("offered", ()))
         data["topics"] = tuple(data.get("topics", ()))
+        data["also"] = tuple((date.fromisoformat(d), s, e) for d, s, e in data.get("also", ()))
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
 

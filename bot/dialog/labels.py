@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ def clock(minutes: int) -> str:
 
 def kid_label(kid: Kid) -> str:
     if kid.label:
-        return kid.label
+        return kid.label.split(" (")[0]  # '6살 (취학 전)' tapped: '6살', never '세 아이(6살 (취학 전), 2살)'
     if kid.school_grade is not None:
         return wording.GRADE_LABEL.format(grade=kid.school_grade)
     if kid.school:
@@ -65,6 +66,12 @@ def _when_label(day: date | None, start: int | None, end: int | None, night: boo
     return " ".join(parts) or wording.WHEN_UNKNOWN
 
 
+def when_words(day: date, start: int | None, end: int | None, today: date | None) -> str:
+    """A day and hours as the parent reads them back: '오늘 10:00~12:00', '12월 7일(월) 09:00~12:00'."""
+    head = wording.TODAY_WORD if day == today else day_label(day, today)
+    return " ".join(p for p in (head, _when_label(None, start, end, None)) if p != wording.WHEN_UNKNOWN)
+
+
 def changed_fields(before: Intake, after: Intake, today: date | None = None) -> list[tuple[bool, str]]:
     """Each fact a message changed, with whether ``before`` already had it (a correction) or not (new)."""
     out = []
@@ -94,6 +101,30 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
     return out
 
 
+def also_label(intake: Intake, today: date | None = None) -> str:
+    """The days added to the first window and the repetition said: '12월 7일(월) 09:00~12:00, 매주 화요일'."""
+    return also_words(intake.also, intake.repeat, today, intake)
+
+
+def also_words(windows: Sequence[tuple[date, int | None, int | None]], repeat: str | None, today: date | None,
+             intake: Intake) -> str:
+    """'12월 7일(월), 12월 8일(화) 09:00~12:00', '12월 9일(수) 14:00~17:00' and the repetition in the parent's words:
+    days of the first day's hours share the hours, written once."""
+    same = [d for d, s, e in windows if s is None and e is None]
+    parts = [when_words(d, s, e, today) for d, s, e in windows if s is not None or e is not None]
+    if same:
+        days = ", ".join(when_words(d, None, None, today) if i == 0 or (d.year, d.month) != (same[i - 1].year,
+                                                                                          same[i - 1].month)
+                         else wording.DAY_ONLY_FMT.format(day=d.day, weekday=wording.WEEKDAYS[d.weekday()])
+                         for i, d in enumerate(same))  # '1월 5일(화), 6일(수), 7일(목)
+        hours = when_words(same[-1], intake.start, intake.end, today).removeprefix(
+            when_words(same[-1], None, None, today)).strip()
+        parts.insert(0, f"{days} {hours}".strip())
+    if repeat:
+        parts.append(wording.ALSO_REPEAT.format(repeat=repeat))
+    return ", ".join(parts)
+
+
 def phone_label(digits: str) -> str:
     """'01098765432' as the parent wrote it, '010-9876-5432', so they can check it at a glance."""
     if not digits.isdigit():
@@ -111,6 +142,7 @@ def summary(intake: Intake, best_names: list[str], place_name: str | None, today
     lines = [
         wording.SUMMARY_CHILDREN.format(children=kids),
         wording.SUMMARY_WHEN.format(when=when_label(intake, today)),
+        *([wording.SUMMARY_ALSO.format(when=also_label(intake, today))] if intake.also or intake.repeat else []),
         wording.SUMMARY_PLACE.format(place=place_name or "-"),
         wording.SUMMARY_SERVICE.format(service=", ".join(best_names) or "-"),
         wording.SUMMARY_CONTACT.format(contact=contact),

@@ -17,12 +17,16 @@ _ZEROS_CODA = {1: "ㅂ", 2: "ㄱ", 3: "ㄴ"}
 _LATIN_CODA = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "r": "ㄹ"}
 _CODAS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
 _CLOCK = re.compile(r"\d:\d\d$")
+_ASIDE = re.compile(r"\s*\([^()]*\)$")
 _TRAILING = " \t'\")]}>.,!?·~…"
 
 
 def coda(word: str) -> str:
     """The final consonant (jamo) of ``word`` as read aloud, '' after a vowel: '율곡동' -> 'ㅇ', '#21' -> 'ㄹ'."""
     body = word.rstrip(_TRAILING)
+    if word.rstrip().endswith(")") and (inner := _ASIDE.search(word.rstrip())) and inner.start() > 0:
+        # '두 아이(4살)가', '아이돌봄서비스 (돌보미 방문)는': a bracket is an aside, the word before it decides
+        return coda(word.rstrip()[:inner.start()])
     if not body:
         return ""
     last = body[-1]

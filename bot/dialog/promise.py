@@ -9,6 +9,7 @@ from bot.dialog.intake import Intake
 from bot.dialog.labels import day_label, moment
 from bot.dialog.opening import day_key, is_open
 from bot.dialog.present import phone_of, place_of
+from bot.dialog.turn import Turn
 from knowledge.schema import DayHours, Hours, Knowledge, Service
 from routing.match import Ranking
 
@@ -43,11 +44,50 @@ def next_step(ranked: list[tuple[str, Ranking]], intake: Intake, knowledge: Know
     return "\n".join(lines)
 
 
+def each_desk(ranked: list[tuple[str, Ranking]], intake: Intake, knowledge: Knowledge, now: datetime,
+              answer_at: dict[str, datetime | None], closing: dict[str, datetime | None]) -> list[str]:
+    """Children sent to desks on duty at different times: whose desk acts for each and when (``closing``: when a
+    desk on duty now but closing within CLOSING is next on duty), and the lines that work now for the children
+    whose desk acts too late."""
+    lines, late = [], []
+    for who, ranking in ranked:
+        best = ranking.best
+        if best is None:
+            continue
+        at = answer_at.get(best.service.id)
+        name = best.service.name.split(" (")[0]
+        if (at is None or at <= now) and (shut := closing.get(best.service.id)) is not None:
+            lines.append(texts.NEXT_EACH_CLOSING.format(who=who, service=name,
+                                                       when=moment(shut.astimezone(now.tzinfo))))
+            if too_late(care_starts(intake, now), shut):
+                late.append((who, ranking))
+        elif at is None or at <= now:
+            lines.append(texts.NEXT_EACH_SOON.format(who=who, service=name))
+        else:
+            lines.append(texts.NEXT_EACH_LATER.format(who=who, service=name, when=moment(at.astimezone(now.tzinfo))))
+            if too_late(care_starts(intake, now), at):
+                late.append((who, ranking))
+    return lines + (ways_now(late, knowledge, now, care_starts(intake, now)) if late else [])
+
+
 CLOSING = timedelta(minutes=30)
 """A desk that closes sooner than this after a case is filed is not promised to answer '곧'."""
 ARRANGING = timedelta(hours=2)
 """How long a coordinator needs, once on duty, to arrange care (home visits are booked two hours ahead): care that
 starts sooner than this after they begin gets the lines that work now."""
+
+
+def when_read(t: Turn) -> str | None:
+    """When a coordinator will read what the parent adds to a filed case (a day, a correction), if not soon: off
+    duty, or on duty for less than CLOSING more; None while someone is on duty."""
+    first = next((r.best for _, r in t.rankings() if r.best), None)
+    service = first.service.id if first else None
+    at = t.ctx.answer_at(service, t.now, False)
+    if at is not None and at > t.now:
+        return texts.READ_LATER.format(when=moment(at.astimezone(t.now.tzinfo)))
+    if (shut := t.ctx.answer_at(service, t.now + CLOSING, False)) is not None:
+        return texts.READ_CLOSING.format(when=moment(shut.astimezone(t.now.tzinfo)))
+    return None
 
 
 def too_late(starts: datetime | None, answer_at: datetime) -> bool:
@@ -76,7 +116,7 @@ def ways_now(ranked: list[tuple[str, Ranking]], knowledge: Knowledge, now: datet
         # Children sent to different places: each line says whose it is, so the parent knows whom to call for which.
         name = (texts.NOW_FOR.format(who=", ".join(whose[best.service.id]), name=place_of(best)) if len(whose) > 1
                 else place_of(best))
-        if is_open(hours, now):
+        if is_open(hours, now) and is_open(hours, now + CLOSING):  # not a line that stops answering at 24:00
             lines.append(texts.NOW_LINE.format(name=name, phone=phone, note=""))
         elif (span := _opens_before(hours, now, starts)) is not None and starts is not None:
             note = (texts.NOW_HOURS.format(hours=span.label()) if starts.date() == now.date()

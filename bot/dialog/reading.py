@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from bot.dialog import texts
+from bot.dialog import labels, texts
 from bot.dialog.core import Choice, Inbound
 from bot.dialog.intake import Intake, Step
 from bot.dialog.turn import Turn
@@ -34,9 +34,10 @@ _SPACING = re.compile(r"[\s.,!?~()·]+")
 
 
 def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
-              now: datetime) -> tuple[Intake, str, str, str | None, Understanding]:
-    """(intake, raw, text, label, understanding) for one inbound message: ``raw`` is what came (a button's value
-    or the text), ``text`` what is read, ``label`` the button's label when one was tapped or typed."""
+              now: datetime) -> tuple[Intake, str, str, str | None, Understanding, str | None]:
+    """(intake, raw, text, label, understanding, over) for one inbound message: ``raw`` is what came (a button's
+    value or the text), ``text`` what is read, ``label`` the button's label when one was tapped or typed, ``over``
+    the window read that has already ended ('오늘 10:00~12:00'), when the message named one."""
     label = inbound.text if inbound.choice else None
     raw = inbound.choice or inbound.text
     if not inbound.choice and (picked := _picked(intake, inbound.text)):
@@ -68,7 +69,9 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
     elif intake.ask_kid:
         intake = intake.evolve(ask_kid=None)
     u = reader.read_tap(text, now, intake.period) if label is not None else reader.read(text, now, intake.period)
+    read = text
     if intake.step != Step.DONE and (said := in_context(text, u, intake, now)) is not None:
+        read = said
         # Read again with the day, week or month said earlier, like the half of the day above: only the time
         # facts are taken from that reading, the rest of the message is read as written.
         again = reader.read(said, now, intake.period)
@@ -85,14 +88,80 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
         intake = intake.evolve(month=None)
     if u.period is not None and u.period != intake.period:
         intake = intake.evolve(period=u.period)
-    if u.need.day is not None and u.need.day < now.date() and not u.past:
+    over = None
+    if (gone := _just_gone(u.need.day, text, now.date()) or _last_week(u.need.day, text, now.date())) is not None:
+        # '12월 6일' on 7 December is yesterday mistyped or misremembered, not next December: never filed a year on
+        u = replace(u, past=True)
+        over = window_words(gone, u.need.start, u.need.end, now.date())
+    elif u.need.day is not None and u.need.day < now.date() and not u.past:
         u = replace(u, past=True)  # whatever the reading, a day before today is no care window
+        over = window_words(u.need.day, u.need.start, u.need.end, now.date())
+    elif u.past:
+        over = past_window(reader, read, now, intake.period)
     if u.past:
         # A window already over is no need: the day and hours are asked again, not half kept.
         u = replace(u, need=replace(u.need, day=None, start=None, end=None, night=None, holiday=None))
     if inbound.location:
         u = replace(u, need=replace(u.need, coords=inbound.location, area=None))
-    return intake, raw, text, label, u
+    return intake, raw, text, label, u, over
+
+
+PAST_LOOKBACK_HOURS = 24
+"""How far back the window read as over is looked for (the reader drops it once over; today's hours only)."""
+
+
+def past_window(reader: Understander, text: str, now: datetime, period: str | None) -> str | None:
+    """The window the message was read as, now over ('오늘 10:00~12:00'), so the parent sees which reading was
+    turned down and can correct a misreading. The reader drops a window once it has ended; read again an hour
+    earlier at a time (never before today began), the latest reading still standing is the one it turned down."""
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    for back in range(1, PAST_LOOKBACK_HOURS + 1):
+        probe = max(now - timedelta(hours=back), midnight)
+        again = reader.read(text, probe, period)
+        n = again.need
+        if not again.past and n.day == now.date() and (n.start is not None or n.end is not None):
+            return window_words(n.day, n.start, n.end, now.date())
+        if probe == midnight:
+            break
+    return None
+
+
+JUST_GONE_DAYS = 31
+"""A date this many days ago or fewer, read into next year because it has passed, is taken as the past date."""
+_NEXT_YEAR = re.compile("내년|다음\\s*해|[0-9]{2,4}\\s*년")
+
+
+def _just_gone(day: date | None, text: str, today: date) -> date | None:
+    """This year's date a day read as next year's stands for, when it passed only days ago and no year was said."""
+    if day is None or (day - today).days < 300 or _NEXT_YEAR.search(text):
+        return None
+    try:
+        gone = day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return None
+    return gone if today - timedelta(days=JUST_GONE_DAYS) <= gone < today else None
+
+
+_LAST = re.compile(r"(?:지난|저번|지지난)\s*(?:주\s*|번\s*)?$")
+"""'지난주 토요일', '저번 금요일': a weekday gone, which the reader names in the week ahead."""
+
+
+def _last_week(day: date | None, text: str, today: date) -> date | None:
+    """The past weekday a day read ahead stands for, when the message puts '지난주' or '저번' before it."""
+    if day is None or day < today:
+        return None
+    for found in find_days(text, today):
+        if found.day == day and found.weekly and _LAST.search(text, max(0, found.at - 8), found.at):
+            gone = day - timedelta(days=7)
+            while gone >= today:
+                gone -= timedelta(days=7)
+            return gone
+    return None
+
+
+def window_words(day: date, start: int | None, end: int | None, today: date) -> str:
+    """'오늘 10:00~12:00', '12월 3일(목) 14:00부터': a window as the parent reads it back."""
+    return labels.when_words(day, start, end, today)
 
 
 def in_context(text: str, u: Understanding, intake: Intake, now: datetime) -> str | None:

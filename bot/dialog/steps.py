@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.dialog import labels, outside, present, texts
+from bot.dialog import also, labels, outside, present, promise, texts
 from bot.dialog.advice import (
     ages_out,
     answer_topic,
@@ -73,6 +73,7 @@ def revise(t: Turn) -> Step:
         return ask_which_kid(t)
     before, old = t.intake, [r.best for _, r in t.rankings()]
     t.intake = merged(t)
+    also.take_named(t)
     if not (t.intake.has_age and t.intake.has_day and t.intake.has_time and t.intake.has_place):
         return ask_next(t)
     fields = labels.changed_fields(before, t.intake, t.now.date())
@@ -107,13 +108,17 @@ def resume(t: Turn) -> Step:
     elif step == Step.CONFIRM:
         t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
     elif step == Step.DONE and t.replies and not t.replies[-1].choices:
-        t.replies[-1] = replace(t.replies[-1], choices=texts.RESTART_CHOICES)
+        i = t.intake  # declined with every fact said: consenting is still a tap away (within the 24 hours)
+        declined = i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place
+        t.replies[-1] = replace(t.replies[-1], choices=texts.DECLINED_CHOICES if declined else texts.RESTART_CHOICES)
     return step
 
 
 def on_collect(t: Turn) -> Step:
     if answer_topic(t):
         return Step.COLLECT
+    if (step := added_days(t)) is not None:
+        return step
     said = {c.age_months for c in t.u.children}
     if texts.UNDER_6_MONTHS in t.compact and said <= {None, 6} and not t.u.need.day:
         t.say(texts.ASK_MONTHS, texts.MONTH_CHOICES)
@@ -128,6 +133,7 @@ def on_collect(t: Turn) -> Step:
     if (count := recount(t)) is not None:  # '아 아니 둘이에요' after '아이 셋인데요'
         t.intake = t.intake.evolve(kids=recounted(t.intake.kids, count))
     t.intake = merged(t, label=t.label)
+    also.take_named(t)  # '다음 주 월요일부터 금요일까지': Monday, and the days after it kept beside
     if not before.has_time and before.has_day and any(w in t.compact for w in texts.SKIP_TIME_WORDS):
         t.intake = t.intake.evolve(time_skipped=True)
     elif t.intake != before and (asked := missing(before)) is not None:
@@ -179,6 +185,33 @@ def lapsed(t: Turn) -> Step | None:
     return ask_next(t)
 
 
+def added_days(t: Turn, filed: bool = False) -> Step | None:
+    """'내일도 같은 시간에', '매주 화요일': days added to the window held, never written over it (also.py)."""
+    if (gone := also.dropped(t)) is not None:
+        first = t.intake.day
+        also.drop(t, gone)  # '수요일은 빼 주세요': never read as Wednesday being the new day
+        if t.intake.case_id is not None:
+            return Step.DONE
+        if not t.intake.has_day or t.intake.step == Step.COLLECT:
+            return ask_next(t)
+        if t.intake.day != first:  # the next day is the first now: its card, or the summary once consented
+            return confirm_or_phone(t) if t.intake.consent_at is not None else recommend(t)
+        return confirm(t) if t.intake.step == Step.CONFIRM else resume(t)
+    if not filed and (day := also.asks_also(t)) is not None:
+        buttons = also.answer_also(t, day)  # '주말에도 하나요?': answered, the day held kept
+        step = confirm(t) if t.intake.step == Step.CONFIRM else resume(t)
+        if t.replies[-1].choices or step == Step.COLLECT:
+            t.replies[-1] = replace(t.replies[-1], choices=buttons + t.replies[-1].choices)
+        return step
+    more = also.added(t, filed)
+    if more is None:
+        return None
+    also.add(t, *more)
+    if t.intake.case_id is not None:
+        return Step.DONE
+    return confirm(t) if t.intake.step == Step.CONFIRM else resume(t)
+
+
 def past_again(t: Turn) -> bool:
     """A window already over said once the summary stands: ask for the right one, not '네 또는 아니요'."""
     if t.u.past and not t.says_facts:
@@ -188,7 +221,7 @@ def past_again(t: Turn) -> bool:
 
 
 def on_consent(t: Turn) -> Step:
-    if (step := danger_only(t) or lapsed(t)) is not None:
+    if (step := danger_only(t) or lapsed(t) or added_days(t)) is not None:
         return step
     if past_again(t):
         return Step.CONSENT
@@ -215,7 +248,7 @@ def on_consent(t: Turn) -> Step:
 
 
 def on_phone(t: Turn) -> Step:
-    if (step := danger_only(t) or lapsed(t)) is not None:
+    if (step := danger_only(t) or lapsed(t) or added_days(t)) is not None:
         return step
     phone = t.inbound.phone or (m.group(0) if (m := PHONE.search(t.text)) else None) or spoken_phone(t.text)
     if phone:
@@ -239,7 +272,7 @@ def on_phone(t: Turn) -> Step:
 
 
 def on_confirm(t: Turn) -> Step:
-    if (step := danger_only(t) or lapsed(t)) is not None:
+    if (step := danger_only(t) or lapsed(t) or added_days(t)) is not None:
         return step
     if past_again(t):
         return Step.CONFIRM
@@ -268,9 +301,13 @@ def on_done(t: Turn) -> Step:
     if answer_topic(t):
         return Step.DONE
     i = t.intake
+    if i.case_id is None and i.has_age and i.has_day and (step := added_days(t)) is not None:
+        return step  # declined a moment ago, and '내일도요': kept beside the day for a change of mind
     if t.says_facts and i.case_id is None and i.has_age and i.has_day and i.has_time and i.has_place:
         # Declined a moment ago and now correcting ('아 5살이에요'): the facts kept for the 24 hours stay.
         return revise(t)
+    if i.case_id is not None and (step := added_days(t, filed=True)) is not None:
+        return step  # '내일도 같은 시간에' after filing: that case, not a new intake asking the age again
     if t.says_facts and i.case_id is not None and (t.u.negated or _NO_START.match(t.compact)
                                                    or any(w in t.compact for w in texts.CORRECT_WORDS)):
         return fix_filed(t)
@@ -305,7 +342,10 @@ def fix_filed(t: Turn) -> Step:
         return Step.DONE
     what = ", ".join(fields)
     t.effects.append(NoteCase(case_id, texts.FILED_FIX_NOTE.format(what=what)))  # type: ignore[arg-type]
-    t.say(ko(texts.FILED_FIX, case_id=case_id, what=what), texts.DONE_CHOICES)
+    lines = [ko(texts.FILED_FIX, case_id=case_id, what=what)]
+    if later := promise.when_read(t):
+        lines.append(later)  # when a person reads it: Monday 09:00, not now
+    t.say("\n".join(lines), texts.DONE_CHOICES)
     return Step.DONE
 
 

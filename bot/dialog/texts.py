@@ -28,12 +28,14 @@ DANGER = (
     "아이가 지금 위험하면 바로 전화하세요.\n"
     "· 112: 경찰, 아동학대 신고\n"
     "· 119: 다쳤거나 숨쉬기 힘들거나 의식이 없을 때, 구급차\n"
-    "지금은 전화 안내에 따라 주세요. 다치거나 떨어진 아이는 옮기지 말고 곁을 지켜 주세요.\n"
+    "지금은 전화 안내에 따라 주세요. 다치거나 떨어진 아이가 곁에 있으면 옮기지 말고 지켜 주세요.\n"
     "가족여성팀(관제탑)에 긴급 건으로 알렸어요 (접수번호 {case_id}번)."
 )
 # Not '안전한 곳으로 데려가': a child fallen and not moving, or with a head injury, must not be moved before help.
 DANGER_THEN = "아이를 맡길 곳도 필요하시면 이어서 알려 주세요. 담당자에게 함께 전할게요."
 DANGER_LATER = "관제탑은 {when}부터 확인해요. 그 전에는 112·119가 도와드려요."
+DANGER_CLOSING = ("관제탑 근무 시간이 얼마 남지 않아, 오늘 확인하지 못하면 {when}부터 확인해요. "
+                  "그 전에는 112·119가 도와드려요.")
 DANGER_LINKED = "[위험 신고 #{case_id:과} 연결된 접수]"
 DANGER_LINK_NOTE = "부모님이 이어서 돌봄 접수 #{case_id:을} 했습니다.\n{summary}"
 
@@ -82,6 +84,8 @@ HALF_TYPED = {"오전": "am", "아침": "am", "새벽": "am", "오후": "pm", "�
 """The 오전/오후 question answered in words instead of a button ('오후요', '저녁 7시요')."""
 """Button values of the 오전/오후 question, and the period each gives."""
 PAST = "말씀하신 시간은 이미 지났어요."
+PAST_WHEN = "말씀하신 시간({when})은 이미 지났어요. 제가 잘못 읽었다면 다시 알려 주세요."
+"""The window read, so a misreading ('10시' read as 10:00, not 22:00) shows and can be corrected."""
 PAST_KEPT = "전에 말씀하신 때({when})는 이미 지났어요. 다시 알려 주시면 이어서 접수할게요."
 """A parent back after the window they gave is over (declined yesterday, consents today): never filed as it was."""
 NIGHT_WORD = "밤"
@@ -97,7 +101,7 @@ TIME_CHOICES = (
     Choice("밤 늦게 (24시까지)", "저녁 7시부터 밤 12시까지"),
     Choice("시간은 모르겠어요", "시간 모름"),
 )
-SKIP_TIME_WORDS = ("시간모름", "모르겠", "상관없", "아무때나", "미정")
+SKIP_TIME_WORDS = ("시간모름", "모르겠", "몰라", "모름", "상관없", "아무때나", "아무시간", "미정", "안정해", "정해지지")
 ASK_PLACE = "어느 동네에 사세요? 읍·면·동 이름을 알려 주세요. (예: 율곡동, 아포읍)"
 PLACE_CHOICES = (
     *(Choice(name, name) for name in ("율곡동", "대곡동", "자산동", "평화남산동", "대신동", "양금동", "지좌동")),
@@ -197,6 +201,9 @@ NEXT_STEP_URGENT = "긴급 건이라 담당자가 곧 연락드려요."
 NEXT_STEP = "담당 코디네이터가 확인하고 연락드릴게요."
 NEXT_STEP_LATER = "지금은 담당자 근무시간이 아니에요. {when}부터 확인하고 연락드려요."
 NEXT_STEP_CLOSING = "담당자 근무가 곧 끝나요. 오늘 연락드리지 못하면 {when}부터 확인하고 연락드려요."
+NEXT_EACH_SOON = "· {who}: {service} 담당자가 곧 연락드려요."
+NEXT_EACH_CLOSING = "· {who}: {service} 담당자가 오늘 연락드리지 못하면 {when}부터 확인하고 연락드려요."
+NEXT_EACH_LATER = "· {who}: {service} 담당자가 {when}부터 확인하고 연락드려요."
 TOLD_EACH = "{first:과} {second} 담당자에게 모두 알렸어요."
 """Children sent to two services: both desks get the case (bot/coordination/desks.py)."""
 NOW_WAY = "돌봄이 그 전에 필요하시면 지금 바로 연락하세요:"
@@ -207,6 +214,27 @@ NOW_HOURS = " (오늘 {hours})"
 NOW_HOURS_ON = " ({day} {hours})"
 STATUS_IN_PROGRESS = "지금 상담은 아직 접수 전이에요. 아래 질문에 답해 주시면 접수돼요."
 STATUS_START = "돌봄이 필요하시면 아이 나이와 필요한 때를 알려 주세요."
+ALSO_NOTED = "{what}도 함께 적어 둘게요."
+ALSO_NOTE = "부모님이 접수 뒤 더 필요한 때를 알림: {what}"
+ALSO_FILED = "접수 #{case_id}에 더 필요한 때({what})를 적어 담당자에게 전했어요. 새로 접수하지 않으셔도 돼요."
+ALSO_OTHER_SERVICE = "{day}에는 {name:이} 더 맞을 수 있어요. 담당자가 함께 안내해 드려요."
+DROPPED = "{days:은} 뺐어요."
+DROPPED_FILED = "접수 #{case_id}에서 {days:을} 빼 달라고 담당자에게 전했어요."
+DROP_NOTE = "부모님이 접수 뒤 뺀 날: {days}"
+DROP_NONE = "{days:은} 적혀 있지 않아요."
+REPEAT_NOTED = "반복해서 필요하신 것('{repeat}')도 적어 둘게요."
+ALSO_HELD = "말씀하신 날은 이미 적혀 있어요."
+ALSO_OPEN = "{place:은} {day} {hours}에 열어요."
+ALSO_CLOSED = "{place:은} {day}에는 쉬어요."
+ALSO_HOW = "{day}에도 맡기시려면 '그날도 맡기기', 그날로 바꾸시려면 '그날로 바꾸기'를 눌러 주세요."
+ALSO_ADD = "그날도 맡기기"
+ALSO_MOVE = "그날로 바꾸기"
+ALSO_DAY_WORDS = "{month}월 {day}일"
+ALSO_ADD_VALUE = "{day}도 필요해요"
+ALSO_MOVE_VALUE = "아니 {day}로 바꿀게요"
+"""'주말에도 하나요?': the day's hours, and buttons whose values read as the added day or the new day."""
+READ_LATER = "지금은 담당자 근무시간이 아니라서 {when}부터 확인해요."
+READ_CLOSING = "담당자 근무 시간이 얼마 남지 않아, 오늘 확인하지 못하면 {when}부터 확인해요."
 FILED_FIX = "접수 #{case_id:은} 담당자에게 넘어갔어요. 바뀐 내용({what} 바꿈)을 담당자에게 전했어요."
 FILED_FIX_NOTE = "부모님이 접수 뒤 고침: {what} 바꿈"
 AFTER_DONE = "접수가 끝났어요. 새로 상담하시려면 '처음부터', 접수 상태는 '접수 확인'이라고 말씀해 주세요."

@@ -24,6 +24,8 @@ async def report_danger(t: Turn, store: Store, desk: CaseDesk) -> None:
         # '지금 애가 경련해요' after the care window was given: its '지금' is when the danger is, not the care
         u = replace(u, need=replace(u.need, day=None, start=None, end=None, night=None, holiday=None,
                                     overnight=False))
+        # ... and the step reading this message after it (the intake still being gathered) keeps the care window
+        t.u = replace(t.u, need=u.need)
     intake = t.intake.merge(u)
     intake = intake.evolve(urgent=True, situations=tuple(dict.fromkeys((*intake.situations, "danger"))))
     case_id = intake.danger_case
@@ -36,6 +38,9 @@ async def report_danger(t: Turn, store: Store, desk: CaseDesk) -> None:
     at = desk.answer_at(None, t.now, danger=True)
     if at is not None and at > t.now:
         lines.append(texts.DANGER_LATER.format(when=labels.moment(at.astimezone(t.now.tzinfo))))
+    elif (shut := desk.answer_at(None, t.now + promise.CLOSING, danger=True)) is not None:
+        # 17:55 on a Friday: on duty for five minutes more, then Monday
+        lines.append(texts.DANGER_CLOSING.format(when=labels.moment(shut.astimezone(t.now.tzinfo))))
     t.replies.insert(0, Reply("\n".join(lines)))
     t.intake = intake.evolve(danger_case=case_id)
 
@@ -54,5 +59,5 @@ async def status(t: Turn, desk: CaseDesk) -> None:
         at = desk.answer_at(first.service.id, t.now)
         starts = promise.care_starts(i, t.now)
         if at is not None and at > t.now and promise.too_late(starts, at):
-            lines += promise.ways_now(t.rankings(), t.knowledge, t.now, starts)
+            lines += promise.ways_now([(who, r) for who, r, _ in t.shown()], t.knowledge, t.now, starts)
     t.say("\n".join(lines))
