@@ -90,7 +90,7 @@ def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> 
   | (?P<hundred>백일)(?!\s*(?:동안|간|째))
   | (?<![가-힣])(?P<first>돌)(?:쟁이|(?:\s*(?:갓|막|이제|벌써))?\s*(?:지난|지났|된|됐|됬|되었)|\s*아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
-        (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세|명|번))(?:\s*학년)?
+        (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세(?!\s+(?:아이|애|자녀|명|남매|형제|자매))|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
   | (?P<pupil>초등학생|초등생|초딩|초등\s*(?:저학년|고학년))(?!\s*(?:때|시절|대상|용|들))
     )
@@ -204,14 +204,19 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None]
     return None
 
 
+_LINKED = re.compile(r"\s*(?:이랑|랑|하고|와|과|,|및)")
+"""After a birth order: it names the child before ("6학년 되는 큰애랑 3살 둘째": the 큰애 is not the 3살)."""
+
+
 def _ordinal(text: str, start: int, end: int) -> int | None:
     """The birth order said just before a mention (첫째 1, 둘째 2, 막내 9), if any."""
     found = None
     for m in _ORDINAL.finditer(text, start, end):
-        found = m.group()
-    if found is None:
+        found = m
+    if found is None or _LINKED.match(text, found.end(), end):
         return None
-    return _ORDER.get(found[:2], 1 if found[0] in "첫큰" else 9)
+    word = found.group()
+    return _ORDER.get(word[:2], 1 if word[0] in "첫큰" else 9)
 
 
 _CHILDREN: dict[tuple[int | None, int | None], Child] = {}
@@ -248,6 +253,12 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     ):
         return tuple(PRESCHOOL_CHILD for _ in found)  # "유치원 다니는 딸 둘": both preschool, ages unknown
     return found
+
+
+def _fits(months: int | None, grade: int | None) -> bool:
+    """Whether an age and a grade said side by side can be one child: a grade-N pupil is 만 N+5 to N+6, said as up to
+    N+7 in 한국 나이 ("초6 13살"); "둘째 4살이고 초1 딸" is two children."""
+    return months is None or grade is None or (grade + 4) * 12 <= months < (grade + 8) * 12
 
 
 def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[Child, ...]:
@@ -327,14 +338,14 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)  # "19년생 2학년": the grade said wins
                 last_end = m.end()
                 continue
-            if kind == "grade" and prev.school_grade is None and merge:
+            if kind == "grade" and prev.school_grade is None and merge and _fits(prev.age_months, n):
                 if next_grade(text, m):
                     last_end = m.end()  # "7살인데 내년에 2학년": the grade is next year's; keep the age
                     continue
                 children[-1] = Child(age_months=prev.age_months, school_grade=n)
                 last_end, merges = m.end(), merges + 1
                 continue
-            if kind == "age" and prev.age_months is None and merge:
+            if kind == "age" and prev.age_months is None and merge and _fits(n, prev.school_grade):
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
                 last_end, merges = m.end(), merges + 1
                 continue

@@ -240,3 +240,25 @@ def test_a_birth_date_said_after_its_name_is_an_age(text: str, months: int) -> N
 def test_a_birth_date_said_after_its_name_is_never_the_care_day() -> None:
     need = R.read("출생일은 23년 5월 2일이고 내일 맡기려고요", datetime(2026, 12, 7, 10, 0, tzinfo=KST)).need
     assert need.day == date(2026, 12, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age and a grade side by side are one child only when they can be the same child
+        ("둘째 4살이고 초1 딸도 있어요", (Child(school_grade=1), Child(48))),
+        ("3살 동생이랑 초2 형", (Child(36), Child(school_grade=2))),
+        ("아들 8살이고 초2예요", (Child(96, 2),)),
+        ("초6 13살 딸", (Child(156, 6),)),
+        # "세 아이" after a grade is a count, not 4세
+        ("2살 5살 초4 세 아이 키워요", (Child(24), Child(60), Child(school_grade=4))),
+        ("초3 세 아이 엄마예요", (Child(school_grade=3), Child(), Child())),
+        ("4세 아이 맡길 곳", (Child(48),)),
+        # a birth order joined to the child before by 랑/하고 is not the next child's
+        ("6학년 되는 큰애랑 3살 둘째", (Child(school_grade=5), Child(36))),
+        ("큰애하고 3살 작은애", (Child(36),)),
+        ("큰애는 7살 작은애 3살", (Child(84), Child(36))),
+    ],
+)
+def test_ages_and_grades_that_cannot_be_one_child(text: str, expected: tuple[Child, ...]) -> None:
+    assert kids(text) == expected
