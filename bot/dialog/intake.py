@@ -17,7 +17,7 @@ _SCHOOL_MONTHS = 7 * 12
 
 
 class Step(StrEnum):
-    """Where the conversation stands. Each step's handler returns the next one (see bot/steps.py)."""
+    """Where the conversation stands. Each step's handler returns the next one (see bot/dialog/steps.py)."""
 
     COLLECT = "collect"
     """Gathering age, day, time and place: asks for the first thing still missing."""
