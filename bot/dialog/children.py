@@ -15,6 +15,7 @@ from bot.dialog.labels import kid_label
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_HALF
 from bot.dialog.turn import Turn
+from routing.ages import find_children
 
 _PUPIL = re.compile(r"(?:초등\s*학생|초등생|초딩|초등\s*학교\s*(?:에\s*)?다니)(?!\s*[1-6])"
                     r"(\s*(?:들|둘|셋|두\s*명|세\s*명))?")
@@ -103,10 +104,29 @@ def merged(t: Turn, label: str | None = None) -> Intake:
     without saying which child ('아 아니다 5살 3살이요' with three), correct the children closest in age and never
     stand for all of them: a child is never dropped by a correction."""
     marks = {"more_kids": adds_child(t), "which": which_child(t), **kid_marks(t)}
-    kids = fewer_ages(t, marks) or kept(t)
+    kids = corrected_then_added(t) or fewer_ages(t, marks) or kept(t)
     if kids is None:
         return t.intake.merge(t.u, label=label, **marks)  # type: ignore[arg-type]
     return t.intake.merge(replace(t.u, children=())).evolve(kids=kids)
+
+
+_MORE_CHILD = re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in texts.MORE_CHILD_WORDS))
+"""The words of a child said to come too, found in the text as typed (with its spaces)."""
+
+
+def corrected_then_added(t: Turn) -> tuple[Kid, ...] | None:
+    """'아니 다섯살이요 그리고 둘째도 있어요 2살': the ages said before the word of a child coming too correct the
+    children known (as a correction alone would), the ones after it join them; None for any other message."""
+    said = t.u.children
+    if not t.u.negated or len(said) < 2 or not adds_child(t) or (m := _MORE_CHILD.search(t.text)) is None:
+        return None
+    fixed = find_children(t.text[: m.start()], t.now.date())
+    if not fixed or len(fixed) >= len(said):
+        return None
+    head = "".join(t.text[: m.start()].split())
+    which = next((w for w, words in texts.CHILD_RANK_WORDS.items() if any(x in head for x in words)), None)
+    kids = t.intake.merge(replace(t.u, children=said[: len(fixed)]), which=which).kids
+    return kids + tuple(Kid(c.age_months, c.school_grade) for c in said[len(fixed):])
 
 
 def fewer_ages(t: Turn, marks: dict[str, object]) -> tuple[Kid, ...] | None:

@@ -1,0 +1,63 @@
+"""Children corrected and added in one message, and children taken out then brought back: the children the
+intake holds are the ones the parent means."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.dialog.intake import Intake
+from db.store import Store
+from tests.conftest import KST, Chat, FakeClock
+
+MONDAY = datetime(2026, 12, 7, 14, 0, tzinfo=KST)
+FULL = "내일 오후 2시부터 6시까지 김천 부곡동"
+
+
+async def ages(store: Store, chat: Chat) -> list[int | None]:
+    saved = Intake.from_json(await store.load_state(chat.address.key))
+    return sorted((k.age_months for k in saved.kids), key=lambda a: -1 if a is None else a)
+
+
+class TestACorrectionAndASiblingInOneMessage:
+    """'아니 다섯살이요 그리고 둘째도 있어요 2살': the age before the sibling's word corrects, the one after joins."""
+
+    @pytest.mark.parametrize("fix", [
+        "아니 다섯살이요 그리고 둘째도 있어요 2살",
+        "아뇨 5살이에요 동생도 있어요 2살이요",
+        "아니요 5살이고 작은애도 있는데 2살이에요",
+    ])
+    async def test_at_the_card_the_age_is_corrected_and_the_sibling_added(self, chat: Chat, store: Store,
+                                                                          clock: FakeClock, fix: str) -> None:
+        clock.now = MONDAY
+        await chat.say(f"3살 아이 {FULL}")
+        await chat.say(fix)
+        assert await ages(store, chat) == [24, 60]
+        assert "세 아이" not in chat.text and "3살" not in chat.text
+
+    async def test_while_collecting_the_same(self, chat: Chat, store: Store, clock: FakeClock) -> None:
+        clock.now = MONDAY
+        await chat.say("3살 아이요")
+        await chat.say("아니 다섯살이요 그리고 둘째도 있어요 2살")
+        assert await ages(store, chat) == [24, 60]
+
+    async def test_a_child_named_by_rank_is_the_one_corrected(self, chat: Chat, store: Store,
+                                                              clock: FakeClock) -> None:
+        clock.now = MONDAY
+        await chat.say(f"5살 3살 아이 {FULL}")
+        await chat.say("아니 큰애는 6살이요 그리고 막내도 있어요 1살")
+        assert await ages(store, chat) == [12, 36, 72]
+
+    async def test_a_sibling_alone_still_joins(self, chat: Chat, store: Store, clock: FakeClock) -> None:
+        clock.now = MONDAY
+        await chat.say(f"3살 아이 {FULL}")
+        await chat.say("동생도 있어요 2살")
+        assert await ages(store, chat) == [24, 36]
+
+    async def test_a_correction_alone_still_corrects(self, chat: Chat, store: Store, clock: FakeClock) -> None:
+        clock.now = MONDAY
+        await chat.say(f"3살 아이 {FULL}")
+        await chat.say("아니 다섯살이요")
+        assert await ages(store, chat) == [60]
+
