@@ -61,3 +61,43 @@ class TestACorrectionAndASiblingInOneMessage:
         await chat.say("아니 다섯살이요")
         assert await ages(store, chat) == [60]
 
+
+class TestChildrenTakenOutComeBack:
+    """'큰애만요' then '다 맡길게요': the children taken out are kept aside and come back when every child is meant."""
+
+    @pytest.mark.parametrize("again", ["다 맡길게요", "둘 다 맡길게요", "둘 다요", "애들 모두 부탁해요"])
+    async def test_every_child_again_brings_back_the_one_taken_out(self, chat: Chat, store: Store,
+                                                                   clock: FakeClock, again: str) -> None:
+        clock.now = MONDAY
+        await chat.say(f"5살 3살 아이 {FULL}")
+        await chat.say("큰애만요")
+        assert await ages(store, chat) == [60]
+        await chat.say(again)
+        assert await ages(store, chat) == [36, 60]
+        assert "두 아이" in chat.text and "다른 아이는 몇 살" not in chat.text
+
+    async def test_at_the_confirm_step_too(self, chat: Chat, store: Store, clock: FakeClock) -> None:
+        clock.now = MONDAY
+        await chat.say(f"5살 3살 아이 {FULL}")
+        await chat.tap("동의하고 접수")
+        await chat.tap("채팅으로 받기")
+        await chat.say("작은애는 안 맡겨도 돼요")
+        assert await ages(store, chat) == [60]
+        await chat.say("아 그냥 둘 다 같이 맡길게요")
+        assert await ages(store, chat) == [36, 60]
+
+    async def test_with_no_child_taken_out_it_changes_nothing(self, chat: Chat, store: Store,
+                                                              clock: FakeClock) -> None:
+        clock.now = MONDAY
+        await chat.say(f"5살 3살 아이 {FULL}")
+        await chat.say("다 맡길게요")
+        assert await ages(store, chat) == [36, 60]
+
+    async def test_children_said_anew_forget_the_one_taken_out(self, chat: Chat, store: Store,
+                                                               clock: FakeClock) -> None:
+        clock.now = MONDAY
+        await chat.say(f"5살 3살 아이 {FULL}")
+        await chat.say("큰애만요")
+        await chat.say("아니 4살 한 명이에요")
+        await chat.say("다 맡길게요")
+        assert await ages(store, chat) == [48]
