@@ -15,6 +15,7 @@ from bot.dialog.labels import kid_label
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_HALF
 from bot.dialog.turn import Turn
+from routing.ages import find_children
 
 _PUPIL = re.compile(r"(?:초등\s*학생|초등생|초딩|초등\s*학교\s*(?:에\s*)?다니)(?!\s*[1-6])"
                     r"(\s*(?:들|둘|셋|두\s*명|세\s*명))?")
@@ -103,10 +104,45 @@ def merged(t: Turn, label: str | None = None) -> Intake:
     without saying which child ('아 아니다 5살 3살이요' with three), correct the children closest in age and never
     stand for all of them: a child is never dropped by a correction."""
     marks = {"more_kids": adds_child(t), "which": which_child(t), **kid_marks(t)}
-    kids = fewer_ages(t, marks) or kept(t)
+    kids = corrected_then_added(t) or fewer_ages(t, marks)
+    aside = () if t.u.children else t.intake.set_aside  # children said anew: none is waiting to come back
+    if kids is None and (kids := kept(t)) is not None:
+        aside = _left(t.intake.kids + t.intake.set_aside, kids)
     if kids is None:
-        return t.intake.merge(t.u, label=label, **marks)  # type: ignore[arg-type]
-    return t.intake.merge(replace(t.u, children=())).evolve(kids=kids)
+        out = t.intake.merge(t.u, label=label, **marks)  # type: ignore[arg-type]
+        return out if aside == out.set_aside else out.evolve(set_aside=aside)
+    return t.intake.merge(replace(t.u, children=())).evolve(kids=kids, set_aside=aside)
+
+
+def _left(every: tuple[Kid, ...], kept: tuple[Kid, ...]) -> tuple[Kid, ...]:
+    """The children of ``every`` that ``kept`` leaves out (each kept child matched once: twins are two)."""
+    rest = list(kept)
+    out = []
+    for kid in every:
+        if kid in rest:
+            rest.remove(kid)
+        else:
+            out.append(kid)
+    return tuple(out)
+
+
+_MORE_CHILD = re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in texts.MORE_CHILD_WORDS))
+"""The words of a child said to come too, found in the text as typed (with its spaces)."""
+
+
+def corrected_then_added(t: Turn) -> tuple[Kid, ...] | None:
+    """'아니 다섯살이요 그리고 둘째도 있어요 2살': the ages said before the word of a child coming too correct the
+    children known (as a correction alone would), the ones after it join them; None for any other message."""
+    said = t.u.children
+    if not t.u.negated or len(said) < 2 or not adds_child(t) or (m := _MORE_CHILD.search(t.text)) is None:
+        return None
+    fixed = find_children(t.text[: m.start()], t.now.date())
+    if not fixed or len(fixed) >= len(said):
+        return None
+    head = "".join(t.text[: m.start()].split())
+    which = next((w for w, words in texts.CHILD_RANK_WORDS.items() if any(x in head for x in words)), None)
+    kids = t.intake.merge(replace(t.u, children=said[: len(fixed)]), which=which).kids
+    return kids + tuple(Kid(c.age_months, c.school_grade) for c in said[len(fixed):])
 
 
 def fewer_ages(t: Turn, marks: dict[str, object]) -> tuple[Kid, ...] | None:
@@ -130,10 +166,20 @@ def fewer_ages(t: Turn, marks: dict[str, object]) -> tuple[Kid, ...] | None:
 _DROP = "(?:는|은)?(?:안|빼|제외|괜찮|필요없|됐)"
 
 
+_ALL = re.compile(r"(?:둘|셋|넷|애들|아이들|애기들)?이?(?:다|모두|전부)(?:같이|함께)?"
+                  r"(?:요|맡길|맡겨|맡기|데려|부탁|할게|해주|봐주)"
+                  r"|(?:둘|셋|넷|애들|아이들)이?(?:다|모두|전부)|(?:다|모두|전부)(?:같이|함께)|같이맡|함께맡")
+"""'다 맡길게요', '둘 다요', '애들 모두 부탁해요': every child, the ones taken out too."""
+
+
 def kept(t: Turn) -> tuple[Kid, ...] | None:
     """The children left when a message takes one of several out ('큰애만요', '작은애는 안 맡겨도 돼요', '둘째는 빼
-    주세요'), named by rank; None when it does not. Said without an age, so nothing else reads it."""
+    주세요'), named by rank, or every child again once some were taken out ('다 맡길게요'); None when it does not.
+    Said without an age, so nothing else reads it."""
     kids = t.intake.kids
+    if (t.intake.set_aside and not any(c.age_months is not None or c.school_grade is not None for c in t.u.children)
+            and _ALL.search(t.compact)):
+        return kids + t.intake.set_aside
     # '쌍둥이는 빼고 큰애만요' reads as two children without an age: no new ages, so still a child taken out
     if len(kids) < 2 or any(c.age_months is not None or c.school_grade is not None for c in t.u.children):
         return None

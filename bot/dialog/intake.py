@@ -17,7 +17,7 @@ _SCHOOL_MONTHS = 7 * 12
 
 
 class Step(StrEnum):
-    """Where the conversation stands. Each step's handler returns the next one (see bot/steps.py)."""
+    """Where the conversation stands. Each step's handler returns the next one (see bot/dialog/steps.py)."""
 
     COLLECT = "collect"
     """Gathering age, day, time and place: asks for the first thing still missing."""
@@ -90,6 +90,8 @@ class Intake:
     """More days of care said after the first ('내일도 같은 시간에'): (day, start, end), kept beside the window."""
     repeat: str | None = None
     """Care said to repeat, in the parent's short words ('매주 화요일'), for the coordinator."""
+    set_aside: tuple[Kid, ...] = ()
+    """Children taken out ('큰애만요'), kept so that '다 맡길게요' brings them back."""
 
     # -- what is still missing, in the order the bot asks ---------------------------------
     @property
@@ -207,6 +209,7 @@ class Intake:
         data["step"] = Step(data["step"])
         data["back_to"] = Step(data["back_to"]) if data.get("back_to") else None
         data["kids"] = tuple(Kid(**k) for k in data.get("kids", ()))
+        data["set_aside"] = tuple(Kid(**k) for k in data.get("set_aside", ()))
         data["day"] = date.fromisoformat(data["day"]) if data.get("day") else None
         data["consent_at"] = datetime.fromisoformat(data["consent_at"]) if data.get("consent_at") else None
         data["coords"] = tuple(data["coords"]) if data.get("coords") else None

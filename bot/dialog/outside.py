@@ -23,6 +23,9 @@ _HANGUL = re.compile(r"[가-힣ㄱ-ㅎㅏ-ㅣ]")
 _LETTERS_NOT_KOREAN = 3
 """A message with no Hangul and at least this many letters is in another language (the engine lets 'ok' and
 other answers through before asking this)."""
+_WORDS_NOT_KOREAN = 3
+"""With Hangul in it, a message is in another language when at least this many of its words, and more than the
+Korean ones, are in another script."""
 
 
 def care_ages(knowledge: Knowledge) -> tuple[int, int]:
@@ -164,7 +167,14 @@ def _guide_service(knowledge: Knowledge) -> Service | None:
 
 
 def not_korean(text: str) -> bool:
-    """No Hangul at all, and words in another script: the parent writes in another language."""
-    if text.startswith("/") or _HANGUL.search(text):
+    """The parent writes in another language: no Hangul and words in another script, or mostly such words with a
+    Korean place name or word among them ('I need care for my son in 부곡동'); never a Korean message with an
+    English word or two ('4살 babysitter 필요해요')."""
+    if text.startswith("/"):
         return False
-    return len(_LETTERS.findall(text)) >= _LETTERS_NOT_KOREAN
+    if not _HANGUL.search(text):
+        return len(_LETTERS.findall(text)) >= _LETTERS_NOT_KOREAN
+    words = text.split()
+    korean = sum(1 for w in words if _HANGUL.search(w))
+    other = sum(1 for w in words if not _HANGUL.search(w) and _LETTERS.search(w))
+    return other >= _WORDS_NOT_KOREAN and other > korean
