@@ -134,6 +134,9 @@ async def test_the_wal_file_is_cut_down_a_step_at_a_time_before_the_final_cut(tm
     monkeypatch.setattr(purge, "RESTART_BYTES", 1 << 30)  # no start-over while purging: the file grows
     monkeypatch.setattr(wal_copier, "COPY_EVERY", 0.01)
     monkeypatch.setattr(purge, "CUT_STEP", 64 * 1024)
+    # wall-clock bounds: on a loaded machine a slow loop must not end the steps or the final tries early
+    monkeypatch.setattr(purge, "CUT_WAIT", 600.0)
+    monkeypatch.setattr(purge, "TRUNCATE_FOR", 600.0)
     conn = connect(path)
     clock.advance(days=91)
     job, now = retention.job(SQLiteStore, clock(), 90, 2), ts(clock())
