@@ -59,6 +59,8 @@ _DENIED = re.compile("[가-힣]{0,2}?지[도는][않안못몬]")
 """A sign denied right after it ("토하지는 않아요", "비틀거리지도 않고"): what did not happen."""
 _STOPPING = ("멈", "멎", "그치", "그쳐", "낫", "나아")
 """Words of stopping or healing, whose denial is the sign ("피가 멈추지도 않아요")."""
+_BREAKS = ("부러", "늘어", "꺾")
+"""Verbs a thing does too (우산이 부러졌어요, 옷이 늘어졌어요): after a child's thing as subject, not danger."""
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
@@ -186,6 +188,8 @@ class _Reading:
         still missing), which only an earlier time further back (작년에) ends."""
         c, text = self.c, self.text
         if start >= (self.lately_at if history else self.past_at) or self.kids.describes_a_thing(text, end):
+            return False
+        if text.startswith(_BREAKS, verb) and self.kids.thing_before(text, start):
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
             return False

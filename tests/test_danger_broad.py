@@ -1,0 +1,52 @@
+"""Broad danger words in their harmless senses, by class: a child's thing that broke, a head put down, a battery to
+buy, a child tired and limp after a cause nobody fears, a child slow to wake after a long nap; and the danger in
+the same words, which must stay caught."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.understand import Understander
+
+NOW = datetime(2026, 12, 7, 14, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Monday afternoon
+READER = Understander(load())
+
+
+def _danger(text: str) -> bool:
+    return READER.read(text, NOW).danger
+
+
+BROKEN_THINGS = (
+    "장난감이 부러졌어요",
+    "우산이 부러졌어요 비 오는데 애 데리러 가줄 분 있을까요",
+    "애 안경다리가 부러졌어요 안경점 다녀오는 동안 봐주실 분",
+    "아이 크레파스가 다 부러졌다고 울어요 주말 돌봄 문의",
+    "장난감 칼이 부러진 거 같아요 새로 사야겠어요 5살 돌봄",
+    "의자 다리가 부러져서 새로 사러 가요 4살 잠깐 맡길 곳",
+    "애 옷이 다 늘어졌어요 새로 사러 가는 동안 봐줄 분",
+    "우산 부러져서 애 데리러 가야 해요",
+)
+BROKEN_BONES = (
+    "애가 넘어져서 팔이 부러졌어요",
+    "아기 다리가 부러진 것 같아요 만지면 자지러져요",
+    "애가 미끄럼틀에서 떨어졌는데 부러졌어요 어떡해요",
+    "아이가 넘어져서 앞니가 부러졌어요 피가 나요",
+    "애가 쇄골이 부러진 거 같아요",
+    "아들 손가락이 문에 껴서 부러진 것 같아요",
+    "애가 자전거 타다가 부러졌어요 팔이 이상해요",
+    "아이가 계단에서 굴러서 다리가 부러졌어요 제발 도와주세요",
+)
+
+
+@pytest.mark.parametrize("text", BROKEN_THINGS)
+def test_broad_a_broken_thing_is_not_danger(text: str) -> None:
+    assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", BROKEN_BONES)
+def test_broad_a_broken_bone_is_danger(text: str) -> None:
+    assert _danger(text)
