@@ -50,3 +50,29 @@ def test_broad_a_broken_thing_is_not_danger(text: str) -> None:
 @pytest.mark.parametrize("text", BROKEN_BONES)
 def test_broad_a_broken_bone_is_danger(text: str) -> None:
     assert _danger(text)
+
+
+BATTERIES_AROUND = (
+    "건전지를 사러 가야 하는데 애 봐줄 곳",
+    "건전지를 사러 마트 가야 하는데 30분만 애 봐줄 곳",
+    "리모컨 건전지를 갈아야 하는데 애가 자꾸 따라다녀요 토요일 돌봄",
+    "장난감에 건전지를 넣어줬더니 잘 놀아요 3살 내일 어린이집 끝나고 돌봄",
+)
+BATTERIES_IN_A_CHILD = (
+    "아기가 건전지를 삼켰어요",
+    "두 살 애가 동전 건전지를 입에 넣었는데 안 보여요",
+    "애가 건전지를 빨아서 입 안이 까매요",
+    "아기가 건전지를 입에 물고 있어요",
+    "애가 건전지를 핥았어요",
+    "아기가 건전지를 씹었어요",
+)
+
+
+@pytest.mark.parametrize("text", BATTERIES_AROUND)
+def test_broad_a_battery_bought_or_changed_is_not_danger(text: str) -> None:
+    assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", BATTERIES_IN_A_CHILD)
+def test_broad_a_battery_in_a_childs_mouth_is_danger(text: str) -> None:
+    assert _danger(text)
