@@ -76,3 +76,32 @@ def test_broad_a_battery_bought_or_changed_is_not_danger(text: str) -> None:
 @pytest.mark.parametrize("text", BATTERIES_IN_A_CHILD)
 def test_broad_a_battery_in_a_childs_mouth_is_danger(text: str) -> None:
     assert _danger(text)
+
+
+LIMP_AND_TIRED = (
+    "더워서 애가 축처져 있어요 낮잠 재우려구요",
+    "놀이터에서 많이 놀아서 애가 축처져 있어요 오늘 일찍 재울게요",
+    "감기 때문에 아이가 축 처져서 어린이집 못 보내요 내일 집에서 봐주실 분",
+    "애가 점심 먹고 나서 축 처져서 낮잠 자요",
+)
+LIMP_AND_IN_DANGER = (
+    "아기가 축 처졌어요",
+    "아기가 갑자기 축 처져서 불러도 반응이 없어요",
+    "애가 경기하고 나서 축 처졌어요 빨리요",
+    "아기가 갑자기 축 처졌어요 어떡해요",
+    "물에 빠진 애를 건졌는데 축 처져 있어요",
+    "애가 머리 부딪히고 축 처져서 낮잠 재우려구요",
+    "아기가 침대에서 떨어지고 축 처졌어요",
+    "애가 약 먹고 나서 축 처졌어요",
+    "애가 축 처져서 눈을 못 떠요",
+)
+
+
+@pytest.mark.parametrize("text", LIMP_AND_TIRED)
+def test_broad_a_tired_limp_child_is_not_danger(text: str) -> None:
+    assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", LIMP_AND_IN_DANGER)
+def test_broad_a_limp_baby_or_a_limp_child_with_another_sign_is_danger(text: str) -> None:
+    assert _danger(text)
