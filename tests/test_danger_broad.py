@@ -105,3 +105,30 @@ def test_broad_a_tired_limp_child_is_not_danger(text: str) -> None:
 @pytest.mark.parametrize("text", LIMP_AND_IN_DANGER)
 def test_broad_a_limp_baby_or_a_limp_child_with_another_sign_is_danger(text: str) -> None:
     assert _danger(text)
+
+
+HEAD_PUT_DOWN = (
+    "애가 책상에 머리박고 잠들었어요",
+    "애가 책상에 머리 박고 잠들었어요 숙제하다가요",
+    "딸이 이불에 머리 박고 울어요 엄마 보고 싶다고 오늘 저녁 돌봄 가능한가요",
+    "아들이 머리박고 공부만 해요 초3 방과후 돌봄 찾아요",
+)
+HEAD_KNOCKED = (
+    "애기가 식탁에서 떨어졌는데 머리를 박았어요",
+    "아기가 머리 박았어요",
+    "애가 벽에 머리를 세게 박고 울지도 않아요",
+    "아기가 넘어지면서 머리 박고 토해요",
+    "애가 미끄럼틀에서 떨어져서 머리 박고 울다가 지금 멍해요",
+    "애가 식탁 모서리에 머리박고 나서 눈이 풀렸어요",
+    "아이가 수영장에서 미끄러져 머리 박고 정신이 없대요",
+)
+
+
+@pytest.mark.parametrize("text", HEAD_PUT_DOWN)
+def test_broad_a_head_put_down_is_not_danger(text: str) -> None:
+    assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", HEAD_KNOCKED)
+def test_broad_a_head_knocked_is_danger(text: str) -> None:
+    assert _danger(text)
