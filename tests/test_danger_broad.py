@@ -132,3 +132,31 @@ def test_broad_a_head_put_down_is_not_danger(text: str) -> None:
 @pytest.mark.parametrize("text", HEAD_KNOCKED)
 def test_broad_a_head_knocked_is_danger(text: str) -> None:
     assert _danger(text)
+
+
+SLOW_TO_WAKE = (
+    "낮잠 오래 자서 깨워도 잘 안 일어나요",
+    "낮잠 오래 자서 깨워도 잘 안 일어나요 저녁 돌봄 몇 시까지 되나요",
+    "아침에 깨워도 잘 안 일어나서 등원이 늦어요 7시 등원 돌봄 있나요",
+)
+NOT_WAKING = (
+    "애가 깨워도 안 일어나요 숨은 쉬어요",
+    "약 먹은 뒤로 아이가 깨워도 일어나질 못해요",
+    "애기가 깨워도 반응이 없어요",
+    "아기가 깨워도 꿈쩍도 안 해요",
+    "애가 넘어지고 나서 깨워도 계속 자요",
+    "애가 넘어지고 나서 깨워도 잘 안 일어나요",
+    "아기가 머리 부딪히고 잘 안 깨요",
+    "애를 흔들어도 안 깨요",
+    "아기가 숨을 잘 못 쉬어요",
+)
+
+
+@pytest.mark.parametrize("text", SLOW_TO_WAKE)
+def test_broad_slow_to_wake_after_a_long_sleep_is_not_danger(text: str) -> None:
+    assert not _danger(text)
+
+
+@pytest.mark.parametrize("text", NOT_WAKING)
+def test_broad_a_child_who_does_not_wake_is_danger(text: str) -> None:
+    assert _danger(text)
