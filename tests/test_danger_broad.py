@@ -29,6 +29,7 @@ BROKEN_THINGS = (
     "의자 다리가 부러져서 새로 사러 가요 4살 잠깐 맡길 곳",
     "애 옷이 다 늘어졌어요 새로 사러 가는 동안 봐줄 분",
     "우산 부러져서 애 데리러 가야 해요",
+    "장난감 블록 다리가 부러졌다고 아들이 속상해요 저녁 돌봄 필요해요",
 )
 BROKEN_BONES = (
     "애가 넘어져서 팔이 부러졌어요",
@@ -39,6 +40,7 @@ BROKEN_BONES = (
     "아들 손가락이 문에 껴서 부러진 것 같아요",
     "애가 자전거 타다가 부러졌어요 팔이 이상해요",
     "아이가 계단에서 굴러서 다리가 부러졌어요 제발 도와주세요",
+    "애가 블록 밟고 넘어져서 다리가 부러졌어요",
 )
 
 
@@ -160,3 +162,28 @@ def test_broad_slow_to_wake_after_a_long_sleep_is_not_danger(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_WAKING)
 def test_broad_a_child_who_does_not_wake_is_danger(text: str) -> None:
     assert _danger(text)
+
+
+OTHER_SENSES = (
+    "애 우산이 꺾였어요 비 맞고 왔네요 내일 하교 돌봄 돼요?",
+    "애가 비 맞고 와서 열이 나요",
+    "휴대폰 떨어뜨려서 액정이 깨졌어요 애 데리러 못 가는데 대신 가줄 분",
+    "딸이 꿈에서 엄마를 잃어버렸다고 울면서 깼어요 낮에 돌봄 가능할까요",
+    "드라마에서 아이가 유괴되는 장면 보고 불안해서 초1 하교 돌봄 신청하려구요",
+    "작년에 팔 부러졌던 7살 아들 방과후 돌봄 찾아요",
+    "아기가 숨을 안 쉬면 어떻게 해야 하는지 심폐소생술 배우고 싶어요",
+    "아이가 약을 삼키면 어떻게 해야 하나요 미리 알아두려고요",
+    "아들이 게임에서 캐릭터가 죽었다고 울고불고해요 저녁에 봐주실 분",
+    "애가 인형이 다쳤다고 밴드 붙여주고 있어요 5살 어린이집 끝나고 돌봄",
+    "만약에 아이가 길을 잃으면 어디로 연락해야 하나요",
+)
+"""Our first batch of the same words in other senses (objects, games, TV, dreams, past, prevention, "if")."""
+
+
+@pytest.mark.parametrize("text", OTHER_SENSES)
+def test_broad_danger_words_in_other_senses_are_not_danger(text: str) -> None:
+    assert not _danger(text)
+
+
+def test_broad_being_hit_is_still_danger_when_rain_is_not_the_cause() -> None:
+    assert _danger("애가 학교에서 맞고 왔어요 멍이 들었어요")
