@@ -59,6 +59,13 @@ _DENIED = re.compile("[가-힣]{0,2}?지[도는][않안못몬]")
 """A sign denied right after it ("토하지는 않아요", "비틀거리지도 않고"): what did not happen."""
 _STOPPING = ("멈", "멎", "그치", "그쳐", "낫", "나아")
 """Words of stopping or healing, whose denial is the sign ("피가 멈추지도 않아요")."""
+_BREAKS = ("부러", "늘어", "꺾")
+"""Verbs a thing does too (우산이 부러졌어요, 옷이 늘어졌어요): after a child's thing as subject, not danger."""
+_WELL = "잘"
+_WAKING = ("일어나", "깨")
+_LONG_SLEEP = re.compile("낮잠|늦잠|늦게자|늦게잤|오래자|오래잤|아침에|아침마다|밤에안자|밤늦게")
+"""'잘 안 일어나요' after a long or late sleep is slow to wake, not unconscious (only waking verbs: '숨을 잘 못
+쉬어요' is danger)."""
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
@@ -187,8 +194,13 @@ class _Reading:
         c, text = self.c, self.text
         if start >= (self.lately_at if history else self.past_at) or self.kids.describes_a_thing(text, end):
             return False
+        if text.startswith(_BREAKS, verb) and self.kids.thing_before(text, start):
+            return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
             return False
+        if (text[start] in _NEGATIONS and text[start - 1 : start] == _WELL and text.startswith(_WAKING, start + 1)
+                and _LONG_SLEEP.search(text, 0, start) is not None):
+            return False  # "낮잠을 오래 자서 깨워도 잘 안 일어나요": slow to wake; after a knock a pair names it
         if c.mild is not None and text[start] not in _NEGATIONS and any(
             c.mild.search(text, max(0, at - _MILD_REACH), at) is not None for at in {start, verb}
         ):

@@ -29,6 +29,11 @@ _AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|�
 """A child named by age ("초2인데 아직 안 왔어요", "5살이 안 보여요"): a mention of a child like a noun."""
 
 
+_THING_MARK = "(?:이가|가|이|은|는|도|의)?(?:다|또|좀|막|싹)?"
+"""A thing's subject particle and an adverb before its verb ("크레파스가 다 부러졌다고")."""
+_THING_REACH = 12
+
+
 class Children:
     """The knowledge's words for a child (``children.words``) and a child's things, compiled once."""
 
@@ -46,6 +51,7 @@ class Children:
         self._things = tuple(words.things)
         things = "|".join(sorted(words.things, key=len, reverse=True))
         self._modified = re.compile(f"((?:[가-힣]?[{_ADNOMINAL}])?)(?:{things})") if things else None
+        self._owner = re.compile(f"(?:{things})(?:[가-힣]{{1,2}}(?<![다하고서]))?{_THING_MARK}$") if things else None
 
     def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
         """Whether the nearest subject before ``at`` is another person, not a child. A person in another role
@@ -84,6 +90,11 @@ class Children:
             return False
         m = self._modified.match(compact, end)
         return m is not None and bool(m.group(1) or compact[end - 1] in _ADNOMINAL)
+
+    def thing_before(self, compact: str, at: int) -> bool:
+        """Whether one of a child's things, or a part of one (안경다리, 장난감 칼), stands right before ``at``
+        as its subject ("우산이 부러졌어요", "안경 다리가 부러져서"): the thing broke, not the child."""
+        return self._owner is not None and self._owner.search(compact, max(0, at - _THING_REACH), at) is not None
 
     def subject_end(self, compact: str, at: int) -> int:
         """Where whom a word is about is read from: after the child noun the word starts with ("{아이}없어요"),

@@ -25,7 +25,6 @@ BATCHES = Path(__file__).parent / "fixtures" / "danger_unseen.jsonl"
 
 
 KNOWN_LIMITS = {
-    "b1-s09": "a long nap: 깨워도 잘 안 일어나요 is read as a child who does not wake",
     "b2-d03": "poison told only by a red mouth and drooling after the laundry room",
     "b4-d09": "a punishment told as a habit (오줌을 싸면 … 찬물을 끼얹고), the father as subject",
 }
