@@ -6,13 +6,13 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from knowledge.frozen import Frozen
+from knowledge.situation import ChildWords, Situation
+from knowledge.situation import Together as Together  # re-exported: callers read it with the rest of the schema
 
 _SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class DayHours(Frozen):
@@ -185,149 +185,6 @@ class Service(Frozen):
             if special is not None:
                 return special
         return site.hours if site and site.hours else self.hours
-
-
-class ChildWords(Frozen):
-    """How parents name a child, for ``{아이}`` in situation words and for whom a word is about. The defaults
-    are the shipped YAML's lists, for a knowledge file written before the key existed."""
-
-    words: tuple[Annotated[str, Field(min_length=1)], ...] = (
-        "아이들", "아이", "애기", "아기", "아가", "애들", "애", "얘", "딸래미", "딸내미", "딸", "아들", "막내", "첫째",
-        "둘째", "동생", "손주", "손녀", "손자", "조카", "꼬맹이", "꼬마", "녀석", "큰애", "작은애", "돌쟁이",
-        "갓난아기", "신생아", "얼라", "짜리",
-    )
-    things: tuple[Annotated[str, Field(min_length=1)], ...] = (
-        "장난감", "가방", "물건", "신발", "옷", "모자", "우산", "책", "폰", "핸드폰", "휴대폰", "지갑", "카드", "인형",
-        "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
-    )
-    """A child's things: "애 장난감 잃어버렸어요" is about the toy, not the child."""
-
-
-class Together(Frozen):
-    """Two words that mean the situation only together: a ``first`` word, then a ``then`` word at most
-    ``within`` letters (spaces removed) after it ("피가 막 나요", "동전 두 개 먹었어요")."""
-
-    first: tuple[str, ...]
-    then: tuple[str, ...]
-    last: tuple[str, ...] = ()
-    """A third word after ``then``, again within ``within`` letters (이웃집 + 밤새 + 울어요)."""
-    within: int = Field(6, ge=0, le=30)
-    verb_first: bool = False
-    """The ``first`` words say what happened ("먹은 거 같아요 ... 수면제"): whom it is about is read before them,
-    not before the ``then`` word."""
-    now: bool = False
-    """Counts like ``now_words``: only when the message is about now, not a plan."""
-    chain: bool = False
-    """The gap may cross a clause joined by -고 ("애 둘을 집에 두고 남편이랑 싸우고 나왔는데"): for signs a parent
-    tells one clause after another."""
-    anyone: bool = False
-    """Whoever is named as subject, the child is the one at risk: the ``first`` word tells what befell the adult
-    looking after the child (쓰러졌, 데려갔, 응급실 왔어요) and ``then`` that no other adult is with the child, or
-    ``first`` names an adult and ``then`` what he does to the child (계부가 ... 밤에 방에 들어온다고)."""
-
-
-_KIND = "@"
-_LISTED = ("words", "exact", "with_child", "now_words", "urgent_with_child", "urgent")
-
-
-def _kinds(data: dict) -> dict:
-    """``kinds`` names word lists once ("넘어짐": [넘어지, 자빠지, 고꾸라지]); "@넘어짐" in a pair or a list
-    stands for all of them, so a word added to a kind reaches every pair that names it."""
-    kinds = data.pop("kinds", None) or {}
-    if not isinstance(kinds, dict):
-        raise ValueError("kinds: must map a name to a list of words")
-
-    def expand(words: object, where: str) -> object:
-        if not isinstance(words, (list, tuple)):
-            return words
-        out: list[object] = []
-        for w in words:
-            if isinstance(w, str) and w.startswith(_KIND):
-                if w[1:] not in kinds:
-                    raise ValueError(f"{where}: '{w}' names no kind (kinds: {', '.join(kinds) or 'none'})")
-                out.extend(kinds[w[1:]])
-            else:
-                out.append(w)
-        return out
-
-    for key in _LISTED:
-        if key in data:
-            data[key] = expand(data[key], key)
-    pairs = data.get("together")
-    if isinstance(pairs, list):
-        data["together"] = [
-            {k: expand(v, f"together[{i}].{k}") for k, v in pair.items()} if isinstance(pair, dict) else pair
-            for i, pair in enumerate(pairs)
-        ]
-    return data
-
-
-class Situation(Frozen):
-    """A circumstance found from words (emergency, sick child, care at home, danger). Words are matched without
-    spaces; ``{아이}`` in a word stands for a child noun with its particle (아이가, 애를, 딸이). ``kinds`` names
-    lists of words that pairs and lists use as "@name"."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _expand_kinds(cls, data: object) -> object:
-        return _kinds(dict(data)) if isinstance(data, dict) else data
-
-    label: str
-    words: tuple[str, ...]
-    exact: tuple[str, ...] = ()
-    """Words matched only as written, without the other endings ``words`` find: nouns whose other endings are
-    other words (사고 -> 사곡, 부고 -> 부곡동)."""
-    with_child: tuple[str, ...] = ()
-    """Words that count only right after a child is named, with no other noun as subject or object between
-    ("둘째가 30분째 안 보여요", not "아이 가방을 잃어버렸어요")."""
-    now_words: tuple[str, ...] = ()
-    """Words that count only when the message is about now: not with a ``plans`` word or a later day."""
-    young_below_months: int | None = Field(None, ge=0)
-    """``now_words`` (a child alone) count only for a child younger than this, or of unknown age: a
-    fifth-grader at home alone now is not in danger."""
-    young_words: tuple[str, ...] = ()
-    """Words naming a young child whose age is not said (동생, 아기): with one, ``young_below_months`` does not
-    hold ``now_words`` back ("저 열 살이에요 동생이랑 둘만 있어요")."""
-    plans: tuple[str, ...] = ()
-    """Words that make ``now_words`` a plan or a routine (다음주, 방과후, 맡길곳)."""
-    now: tuple[str, ...] = ()
-    """Words saying it is happening now (지금, 며칠째): ``now_words`` count even beside a plan word."""
-    unless: tuple[str, ...] = ()
-    """Lookalike phrases: a word found only inside one of these does not count (학대예방, 주사맞, 아파트)."""
-    together: tuple[Together, ...] = ()
-    """Pairs of words that count like ``words`` when the second follows the first closely."""
-    supposed: tuple[str, ...] = ()
-    """Endings right after a word that make it a supposition, a worry or a wish, not an event (다치면, 까봐, 싶)."""
-    over: tuple[str, ...] = ()
-    """Words after a word saying it is over (괜찮아요, 나았어요, 찾았어요, 적이 있어요): the word does not count."""
-    mild: tuple[str, ...] = ()
-    """Words right before a word that make it minor or habitual (살짝 피났어요, 코피를 잘 흘려요)."""
-    past: tuple[str, ...] = ()
-    """An earlier time (작년에, 지난달): a word after it is history unless a ``now`` word is in the message;
-    "작년부터" (since last year) is still going on."""
-    lately: tuple[str, ...] = ()
-    """A recent earlier day (어제, 그저께): like ``past`` for an event after it, but a ``with_child`` state after it
-    (a child not back since last night) still goes on."""
-    asking: tuple[str, ...] = ()
-    """Words of a question about a programme or a procedure (교육, 캠페인, 대처법): without a ``now`` word the
-    situation is not found."""
-    done_to: tuple[str, ...] = ()
-    """Harm done to someone (때리, 패요): with a child marked as object before it, a ``not_after`` person before
-    the verb is the one doing it, and the word counts."""
-    not_after: tuple[str, ...] = ()
-    """Other people as the subject (엄마가, 제가): a word whose nearest subject before it is one of these is
-    about them, not the child."""
-    urgent: tuple[str, ...] = ()
-    """Words of a message written in alarm (지금, 방금, 빨리, 어떡해, 우짜노, 도와주세요): with one of them,
-    ``urgent_with_child`` words count and pairs reach ``urgent_reach`` letters further."""
-    calm: tuple[str, ...] = ()
-    """Words of a light-hearted message or a game (ㅋㅋ, ㅎㅎ, 재밌대요, 숨바꼭질): not this situation."""
-    urgent_with_child: tuple[str, ...] = ()
-    """Signs that are danger only in an alarmed message, right after a child is named (애가 떨어졌어요 어떡해요)."""
-    urgent_reach: int = Field(0, ge=0, le=30)
-    """Letters added to each pair's ``within`` in an alarmed message: signs scattered through a long message."""
-    peers: tuple[str, ...] = ()
-    """Other children a child named as subject may hit (형을, 동생을, 친구를): that child does the harm."""
 
 
 class Place(Frozen):
