@@ -20,6 +20,7 @@ from routing.counts import unnamed_children as unnamed_children  # read with the
 from routing.gates import gated
 from routing.need import Child
 from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
+from routing.rareages import COMMON, MAX_YEARS, MONTH, RARE, RARE_LETTERS, rare_mention
 from routing.schoolyear import (
     BORN,
     ENTERED,
@@ -27,47 +28,9 @@ from routing.schoolyear import (
     NEXT_AGE,
     NEXT_SCHOOL,
     born_grade,
-    class_months,
     next_grade,
     preschool,
-    since,
 )
-
-MAX_YEARS = 18
-"""A larger 'N살' is a parent's own age ("35살 엄마"), not a child's."""
-UPPER_FROM_YEARS = 12
-"""A middle-school child in grade N is about 12 + N years old (a high-school one 15 + N): past every care
-service's ages, which is all the reading needs to say ("중2 아들" is 168 months; an age said beside it wins)."""
-
-_MONTH = r"(?:개월|개얼|게월|깨월|개윌|달(?=\s*(?:된|짜리|아기|아가|이에요|이요|예요|인데|이고|$)))"
-"""개월 and its common typos; 달 only where it says an age ("두 달 된 아기"), not a span ("한 달 동안")."""
-_RARE = rf"""
-      (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
-        (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
-  | (?:생일|생년월일|출생일)\s*(?:은|는|이|:)?\s*(?<![0-9])(?P<bb>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*
-        (?P<bbm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*(?:(?P<bbd>[0-9]{{1,2}})\s*일?)?
-  | (?P<cm>만\s*)?(?<![0-9])(?P<cls>[0-7])\s*세\s*반(?!찬|대|드시)
-  | (?<![0-9])(?P<ny>[0-9]{{1,2}}|(?<![가-힣])(?:한|두|세|네))\s*년\s*
-        (?:(?P<nym>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*{_MONTH}|(?P<nyh>반))(?!\s*(?:동안|간|째|후|뒤|전|만에|넘게|이상))
-  | (?:(?P<dm_y>[0-9]{{1,2}}|(?<![가-힣])(?:두|세|네))\s*)?(?<![가-힣])돌\s*
-        (?:지나고|지나서|지난\s*지|지나|하고|넘고)\s*
-        (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
-  | (?P<pre>예비\s*(?:초등학생|초등|초딩|초1|1\s*학년|일\s*학년))
-  | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*
-      (?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가)|(?:지난|넘은)\s*(?:아기|아가|애기))
-  | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
-        (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
-      | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
-  |"""
-"""Birth dates, class names, years and months, months after a first birthday, middle and high school: few
-messages hold them, so they are searched only when a letter they need is there (one pattern for all would slow
-every message)."""
-_RARE_LETTERS = re.compile(
-    r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
-    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은)"
-)
-"""Every branch starts with a letter, not a group or a class: then the regex engine scans for those first letters
-itself, much faster than a first-letter test tried at every place (the same goes for the tests below)."""
 
 
 def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> re.Pattern[str]:
@@ -81,8 +44,8 @@ def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> 
       | (?:만\s*)?{left}(?P<yn>{NATIVE_RE})(?:(?<![셋넷])|(?!\s*살(?:아|았|고|면|던)))\s*살  # "애 셋 살아요": lives
       | 만\s*(?P<ys>{SINO_RE})\s*세
     )
-    (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{_MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
-  | (?:생후\s*)?(?:(?<![0-9])(?P<md>[0-9]{{1,3}})|(?<![가-힣])(?P<mw>{SINO_RE}|{NATIVE_RE}))\s*{_MONTH}
+    (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
+  | (?:생후\s*)?(?:(?<![0-9])(?P<md>[0-9]{{1,3}})|(?<![가-힣])(?P<mw>{SINO_RE}|{NATIVE_RE}))\s*{MONTH}
     (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|미만|이하|까지|넘게|정도\s*(?:이용|맡|다니)))
   | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
         (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))(?P<dhalf>\s*반(?!에서|친구|애|아이))?
@@ -100,11 +63,11 @@ def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> 
 
 
 _AGE = _age_pattern("")
-_AGE_ALL = _age_pattern(_RARE, "중고예")
+_AGE_ALL = _age_pattern(RARE, "중고예")
 _UNSPACED = "(?:(?<![가-힣])|(?<=까지|부터|우리|저희|이랑|하고|인데|이고))"
 """Before an age in words in a message typed without spaces ("…여섯시까지네살딸")."""
 _AGE_UNSPACED = _age_pattern("", "", _UNSPACED)
-_AGE_ALL_UNSPACED = _age_pattern(_RARE, "중고예", _UNSPACED)
+_AGE_ALL_UNSPACED = _age_pattern(RARE, "중고예", _UNSPACED)
 _KIN_BEFORE = re.compile(r"(?<![가-힣])(?:우리\s*|저희\s*)?(?:딸|아들|손녀|손자|조카)(?:\s*(?:은|는|이|이는|가))?\s*$")
 """A son or daughter named right before an age or grade: "딸 2학년 아들 7살" names two children, each before its
 own age ("초2 아들 8살" stays one: the first mention has no name before it)."""
@@ -122,52 +85,14 @@ _UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]")
 _GAP = re.compile(r"\s*(?:터울|차이|차(?![가-힣]))")
 
 
-_COMMON = ("", None)
-"""What ``_rare_mention`` says when the match is none of the rare forms."""
-
-
-def _rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None:
-    """``_mention`` for birth dates, class names, years and months, and middle and high school; ``_COMMON`` when
-    the match is an ordinary form (each match is one of the pattern's alternatives: the groups of the others are
-    None)."""
-    g = m
-    if g["pre"]:
-        return "upper", class_months(today, 7, False)  # "예비 초등": a child who starts school next year
-    if g["ad"]:
-        return "age", int(g["ad"]) // 30  # "50일 된 아기"
-    if g["by"]:
-        months = since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
-        return None if months is None else ("age", months)
-    if g["bb"]:  # "생일이 2021년 3월 5일": the birth date said first
-        months = since(today, int(g["bb"]), int(g["bbm"]), int(g["bbd"]) if g["bbd"] else None)
-        return None if months is None else ("age", months)
-    if g["cls"]:
-        return "age", class_months(today, int(g["cls"]), bool(g["cm"]))
-    if g["ny"]:
-        years, more = value(g["ny"]), (6 if g["nyh"] else value(g["nym"] or ""))
-        if years is None or more is None or years > MAX_YEARS or more > 11:
-            return None
-        return "age", years * 12 + more
-    if g["dm"]:
-        years, more = value(g["dm_y"]) if g["dm_y"] else 1, value(g["dm"])
-        if years is None or more is None or years > MAX_YEARS or more > 11:
-            return None
-        return "age", years * 12 + more
-    word = g["up"] or g["upw"]
-    if word:
-        n = int(g["upn"]) if g["upn"] else 1
-        return "upper", (UPPER_FROM_YEARS + n + (3 if word[0] == "고" else 0)) * 12
-    return _COMMON
-
-
 def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
     """('age', months), ('grade', n) or ('upper', months guessed from a school, None when unknown) for one match,
     None when the match is not about a child."""
     if ("터" in text or "차" in text) and _GAP.match(text, m.end()):
         return None  # "두 살 터울", "세 살 차이": the years between two children
     if m.re.groups > _AGE.groups:  # the rare forms' groups exist only in the patterns for texts with their letters
-        rare = _rare_mention(m, today)
-        if rare is not _COMMON:
+        rare = rare_mention(m, today)
+        if rare is not COMMON:
             return rare
     g = m  # read by name from the match: its groupdict() builds every group for the few read here
     years = g["yd"] or g["yn"] or g["ys"]
@@ -285,7 +210,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
     """Where every age or grade is said, the ones that describe a child already named too."""
     """Where each child's first mention is, to place a child named another way among them."""
     mixed: list[int] = []
-    rare = _RARE_LETTERS.search(text) is not None
+    rare = RARE_LETTERS.search(text) is not None
     pattern = (_AGE_ALL if rare else _AGE) if " " in text else (_AGE_ALL_UNSPACED if rare else _AGE_UNSPACED)
     for m in pattern.finditer(text):
         if rare and (m["by"] or m["bb"] or m["cls"]) and today is None:
