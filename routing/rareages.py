@@ -1,0 +1,84 @@
+"""The rare ways a child's age is said (birth dates, class names, years and months, months after a first birthday,
+middle and high school): their pattern, searched only when a letter they need is in the message, and their reading."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from routing.numbers import NATIVE_RE, SINO_RE, value
+from routing.schoolyear import class_months, since
+
+MAX_YEARS = 18
+"""A larger 'N살' is a parent's own age ("35살 엄마"), not a child's."""
+UPPER_FROM_YEARS = 12
+"""A middle-school child in grade N is about 12 + N years old (a high-school one 15 + N): past every care
+service's ages, which is all the reading needs to say ("중2 아들" is 168 months; an age said beside it wins)."""
+
+MONTH = r"(?:개월|개얼|게월|깨월|개윌|달(?=\s*(?:된|짜리|아기|아가|이에요|이요|예요|인데|이고|$)))"
+"""개월 and its common typos; 달 only where it says an age ("두 달 된 아기"), not a span ("한 달 동안")."""
+RARE = rf"""
+      (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
+        (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
+  | (?:생일|생년월일|출생일)\s*(?:은|는|이|:)?\s*(?<![0-9])(?P<bb>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*
+        (?P<bbm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*(?:(?P<bbd>[0-9]{{1,2}})\s*일?)?
+  | (?P<cm>만\s*)?(?<![0-9])(?P<cls>[0-7])\s*세\s*반(?!찬|대|드시)
+  | (?<![0-9])(?P<ny>[0-9]{{1,2}}|(?<![가-힣])(?:한|두|세|네))\s*년\s*
+        (?:(?P<nym>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*{MONTH}|(?P<nyh>반))(?!\s*(?:동안|간|째|후|뒤|전|만에|넘게|이상))
+  | (?:(?P<dm_y>[0-9]{{1,2}}|(?<![가-힣])(?:두|세|네))\s*)?(?<![가-힣])돌\s*
+        (?:지나고|지나서|지난\s*지|지나|하고|넘고)\s*
+        (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
+  | (?P<pre>예비\s*(?:초등학생|초등|초딩|초1|1\s*학년|일\s*학년))
+  | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*
+      (?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가)|(?:지난|넘은)\s*(?:아기|아가|애기))
+  | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
+        (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
+      | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
+  |"""
+"""Birth dates, class names, years and months, months after a first birthday, middle and high school: few
+messages hold them, so they are searched only when a letter they need is there (one pattern for all would slow
+every message)."""
+RARE_LETTERS = re.compile(
+    r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
+    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은)"
+)
+"""Every branch starts with a letter, not a group or a class: then the regex engine scans for those first letters
+itself, much faster than a first-letter test tried at every place (the same goes for the tests below)."""
+
+
+COMMON = ("", None)
+"""What ``rare_mention`` says when the match is none of the rare forms."""
+
+
+def rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None:
+    """``_mention`` for birth dates, class names, years and months, and middle and high school; ``COMMON`` when
+    the match is an ordinary form (each match is one of the pattern's alternatives: the groups of the others are
+    None)."""
+    g = m
+    if g["pre"]:
+        return "upper", class_months(today, 7, False)  # "예비 초등": a child who starts school next year
+    if g["ad"]:
+        return "age", int(g["ad"]) // 30  # "50일 된 아기"
+    if g["by"]:
+        months = since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
+        return None if months is None else ("age", months)
+    if g["bb"]:  # "생일이 2021년 3월 5일": the birth date said first
+        months = since(today, int(g["bb"]), int(g["bbm"]), int(g["bbd"]) if g["bbd"] else None)
+        return None if months is None else ("age", months)
+    if g["cls"]:
+        return "age", class_months(today, int(g["cls"]), bool(g["cm"]))
+    if g["ny"]:
+        years, more = value(g["ny"]), (6 if g["nyh"] else value(g["nym"] or ""))
+        if years is None or more is None or years > MAX_YEARS or more > 11:
+            return None
+        return "age", years * 12 + more
+    if g["dm"]:
+        years, more = value(g["dm_y"]) if g["dm_y"] else 1, value(g["dm"])
+        if years is None or more is None or years > MAX_YEARS or more > 11:
+            return None
+        return "age", years * 12 + more
+    word = g["up"] or g["upw"]
+    if word:
+        n = int(g["upn"]) if g["upn"] else 1
+        return "upper", (UPPER_FROM_YEARS + n + (3 if word[0] == "고" else 0)) * 12
+    return COMMON
