@@ -11,24 +11,32 @@ from bot.dialog.aside import added_days, danger_only, lapsed, past_again
 from bot.dialog.asking import revise
 from bot.dialog.casefile import UNCONSENTED_HOURS
 from bot.dialog.children import kept
-from bot.dialog.core import Reply
+from bot.dialog.core import Choice, Reply
 from bot.dialog.intake import Step
 from bot.dialog.turn import OpenCase, Turn
 from db.models import CASE_NUMBER
 
 
-def on_consent(t: Turn) -> Step:
-    if (step := danger_only(t) or lapsed(t) or added_days(t)) is not None:
-        return step
+def _aside(t: Turn, step: Step, again: str, choices: tuple[Choice, ...]) -> Step | None:
+    """What the consent and confirm steps answer before their own question: danger, a lapsed window, added days,
+    a past time said again, a question, new facts or a child taken out ('큰애만요'), a correction; None if none."""
+    if (found := danger_only(t) or lapsed(t) or added_days(t)) is not None:
+        return found
     if past_again(t):
-        return Step.CONSENT
+        return step
     if more(t) or asks_name(t):
-        t.say(texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)
-        return Step.CONSENT
-    if t.says_facts or kept(t) is not None:  # '큰애만요': a child taken out
+        t.say(again, choices)
+        return step
+    if t.says_facts or kept(t) is not None:
         return revise(t)
-    if correction(t, Step.CONSENT):
-        return Step.CONSENT
+    if correction(t, step):
+        return step
+    return None
+
+
+def on_consent(t: Turn) -> Step:
+    if (step := _aside(t, Step.CONSENT, texts.CONSENT_AGAIN, texts.CONSENT_CHOICES)) is not None:
+        return step
     if consents(t):
         t.intake = t.intake.evolve(consent_at=t.now)
         t.say(texts.ASK_PHONE, texts.PHONE_CHOICES, ask_contact=True)
@@ -69,17 +77,8 @@ def on_phone(t: Turn) -> Step:
 
 
 def on_confirm(t: Turn) -> Step:
-    if (step := danger_only(t) or lapsed(t) or added_days(t)) is not None:
+    if (step := _aside(t, Step.CONFIRM, texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)) is not None:
         return step
-    if past_again(t):
-        return Step.CONFIRM
-    if more(t) or asks_name(t):
-        t.say(texts.CONFIRM_AGAIN, texts.CONFIRM_CHOICES)
-        return Step.CONFIRM
-    if t.says_facts or kept(t) is not None:  # '큰애만요': a child taken out
-        return revise(t)
-    if correction(t, Step.CONFIRM):
-        return Step.CONFIRM
     if t.u.yes is False:
         t.say(texts.ASK_CORRECTION)
         return Step.CONFIRM
