@@ -32,6 +32,15 @@ async def closed_cases(store: SQLiteStore, count: int) -> None:
         await store.commit_turn(f"telegram:{n}", "메시지", ["답", "답"], "{}", TUE_10)
 
 
+async def file_of_closed_cases(path: Path, count: int) -> None:
+    """A database file at ``path`` holding ``count`` closed cases (``closed_cases``), its store closed again."""
+    store = await SQLiteStore.open(path)
+    try:
+        await closed_cases(store, count)
+    finally:
+        await store.close()
+
+
 async def purged(store: SQLiteStore) -> int:
     return int((await store.fetch("SELECT count(*) FROM cases WHERE purged_at IS NOT NULL"))[0][0])
 
@@ -190,11 +199,7 @@ async def test_the_wal_starts_over_during_a_long_purge_and_ends_cut(tmp_path: Pa
     WAL over instead of it growing for the whole purge; at the end it is cut to nothing."""
     path = tmp_path / "r.sqlite3"
     clock = FakeClock(TUE_10)
-    store = await SQLiteStore.open(path)
-    try:
-        await closed_cases(store, 120)
-    finally:
-        await store.close()
+    await file_of_closed_cases(path, 120)
     monkeypatch.setattr(purge, "RESTART_BYTES", 1)  # any frame: a small test database is copied whole at each pass
     monkeypatch.setattr(copier, "COPY_EVERY", 0.01)
     monkeypatch.setattr(purge, "TRUNCATE_FOR", 600.0)  # wall-clock bounds: a loaded machine must not end the tries

@@ -122,15 +122,11 @@ async def test_the_wal_file_is_cut_down_a_step_at_a_time_before_the_final_cut(tm
     from db.sqlite.batch import Turn, run_batch
     from db.sqlite.store import SQLiteStore
     from tests.conftest import FakeClock
-    from tests.test_purge import TUE_10, closed_cases
+    from tests.test_purge import TUE_10, file_of_closed_cases
 
     path = tmp_path / "k.sqlite3"
     clock = FakeClock(TUE_10)
-    store = await SQLiteStore.open(path)
-    try:
-        await closed_cases(store, 120)
-    finally:
-        await store.close()
+    await file_of_closed_cases(path, 120)
     monkeypatch.setattr(purge, "RESTART_BYTES", 1 << 30)  # no start-over while purging: the file grows
     monkeypatch.setattr(wal_copier, "COPY_EVERY", 0.01)
     monkeypatch.setattr(purge, "CUT_STEP", 64 * 1024)
