@@ -16,14 +16,13 @@ from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.engine import NOW, SCRIPTS, _parent, _warm, percentile, schedule
-from bench.growth_data import fill_sqlite, purge_days
+from bench.engine import NOW, SCRIPTS, _parent, _warm, schedule
+from bench.growth_data import purge_days
 from bot.shell.loop import run as run_loop
 
 VIEWS = ["unclaimed", "mine", "urgent", "overdue", "followup", "closed", "all"]
 PEOPLE = ("가족여성팀", "이담당")
 """The control tower (every case) and one service's coordinator (daycare-365)."""
-PLAN_LINES: list[str] = []
 PHASE = ""
 WAIT_LINES: list[str] = []
 """The step running (bench/growth_pg.py's wait samples are counted by it)."""
@@ -222,123 +221,12 @@ async def _drop_004(store: Any, postgres: bool) -> None:
         await store.fetch("ANALYZE")
 
 
-async def on_sqlite(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
-    from bench.growth_trace import summary, traced
-    from db.sqlite.store import SQLiteStore
-
-    path, trace = tmp / "growth.sqlite3", tmp / "writer.json"
-    began = time.perf_counter()
-    written = await _filled(args, path) if args.data else await _fill(args, path)
-    fill_s = time.perf_counter() - began
-    with traced(trace):  # the writer process times what held it (bench/growth_trace.py)
-        store = await SQLiteStore.open(path)
-        try:
-            if args.without_004:
-                await _drop_004(store, False)
-            got = {"fill_s": fill_s, "written": written, **await measure(store, args, False)}
-        finally:
-            await store.close()
-    return {**got, "writer": summary(trace)}
-
-
-async def _fill(args: argparse.Namespace, path: Path) -> dict[str, int]:
-    from db.sqlite.store import SQLiteStore
-
-    await (await SQLiteStore.open(path)).close()  # the schema, migrations included
-    return await asyncio.to_thread(fill_sqlite, path, args.cases, args.messages, NOW)
-
-
-async def _filled(args: argparse.Namespace, path: Path) -> dict[str, int]:
-    """A copy of ``--data`` (made there first if missing): the purge changes the copy, never the kept file, so
-    runs of different code (A/B) start from the same rows without minutes of generating each time."""
-    import json
-    import shutil
-
-    kept, counts = Path(args.data), Path(f"{args.data}.json")
-    if not kept.exists() or not counts.exists():
-        step(f"generating {kept} once")
-        fresh = kept.with_name(kept.name + ".new")
-        fresh.unlink(missing_ok=True)
-        written = await _fill(args, fresh)
-        fresh.rename(kept)
-        counts.write_text(json.dumps(written))
-    await asyncio.to_thread(shutil.copyfile, kept, path)
-    await asyncio.to_thread(_synced, path)
-    return dict(json.loads(counts.read_text()))
-
-
-def _synced(path: Path) -> None:
-    """The copy on disk before the bench starts: else the kernel writes its gigabytes back during the purge, and the
-    first fsync of the file (SQLite's at a checkpoint that copies the whole WAL) waits for all of them, which a
-    database that has been running for months never does."""
-    import os
-
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def rows(name: str, got: dict[str, Any], target_turn: bool) -> list[Any]:
-    from bench.__main__ import at_most, row
-
-    ms = lambda values: [v * 1000 for v in values]  # noqa: E731
-    w = got["written"]
-    queue_all = [v for values in got["queue"].values() for v in values]
-    heads = [row(f"{name}: generated {w['cases']:,} cases, {w['messages']:,} messages, {w['events']:,} events in",
-                 [got["fill_s"]], "s")]
-    if got.get("settle_s"):  # PostgreSQL: the vacuum after the load (bench/growth_pg.py's settle)
-        heads.append(row("  then VACUUM (FREEZE, ANALYZE) and CHECKPOINT in", [got["settle_s"]], "s"))
-    purge = [
-        row(f"  retention purge of {got['purged']:,} cases", [got["purge_s"]], "s", "<= 60", at_most(60)),
-        row("    of which the WAL copied and cut at its end", [got["truncate_s"]], "s"),
-        row("  turns at 1,000/s offered during the purge: p50", [percentile(got["purge_turn"], 0.5) * 1000], "ms"),
-        row("  same, p99", [percentile(got["purge_turn"], 0.99) * 1000], "ms",
-            *(("<= 10", at_most(10)) if target_turn else ("", None))),
-        row("  same, worst", [max(got["purge_turn"]) * 1000], "ms"),
-    ]
-    purge += writer_rows(got.get("writer") or {})
-    if not got["queue"]:  # --purge-only
-        return [*heads, *purge]
-    worst = max(got["queue"], key=lambda k: percentile(got["queue"][k], 0.99))
-    out = [
-        *heads,
-        row("  turn at 1,000 turns/s offered: p50", [percentile(got["turn"], 0.5) * 1000], "ms"),
-        row("  turn at 1,000 turns/s offered: p99", [percentile(got["turn"], 0.99) * 1000], "ms",
-            *(("<= 10", at_most(10)) if target_turn else ("", None))),
-        row("  queue queries (console views, dolbom queue): p99", [percentile(ms(queue_all), 0.99)], "ms", "<= 20",
-            at_most(20)),
-        row(f"  slowest: {worst}, p99", [percentile(ms(got['queue'][worst]), 0.99)], "ms"),
-        row("  a year's report (build_report, 12 months)", [got["report"]], "s", "<= 5", at_most(5)),
-        *([row(f"    {k}: p50, p99", [percentile(ms(v), 0.5), percentile(ms(v), 0.99)], "ms")
-           for k, v in got["queue"].items()] if got["plans"] else []),
-        *purge,
-    ]
-    PLAN_LINES.extend([f"{name}:", *got["plans"]] if got["plans"] else [])
-    return out
-
-
-def writer_rows(held: dict[str, Any]) -> list[Any]:
-    """What held SQLite's writer process during the purge, and so every turn that arrived meanwhile (ms)."""
-    from bench.__main__ import row
-
-    names = {"turns": "writer held by turn batches", "purge": "writer held by purge transactions",
-             "restart": "writer held by its copies before the WAL starts over",
-             "free": "WAL start-overs with nothing left for the writer to copy",
-             "truncate": "writer held by the final copy and cut", "copier": "copier looks (beside the writer)"}
-    out = [row(f"    {names[k]} (n={v['n']}, over 50 ms: {v['slow']}): p99 (p50, max)",
-               [v["p50"], v["p99"], v["max"]], "ms") for k, v in held.items() if k in names]
-    if "slow" in held:
-        out.append(row("    writer transactions and copies over 50 ms during the purge", [held["slow"]], ""))
-    return out
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     import os
 
     from bench.__main__ import render
     from bench.engine import cpu_speed
+    from bench.growth_rows import PLAN_LINES, rows
 
     parser = argparse.ArgumentParser(prog="python -m bench.growth", description=__doc__)
     parser.add_argument("--cases", type=int, default=1_000_000)
@@ -369,6 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.backend in ("sqlite", "both"):
         with tempfile.TemporaryDirectory(prefix="dolbom-growth-") as tmp:  # under /tmp, deleted after
             step(f"SQLite: {args.cases:,} cases, {args.messages:,} messages")
+            from bench.growth_sqlite import on_sqlite
+
             out += rows("SQLite", run_loop(on_sqlite(args, Path(tmp))), True)
     if args.backend in ("postgres", "both"):
         from bench.postgres import server
