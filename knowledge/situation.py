@@ -24,6 +24,13 @@ class ChildWords(Frozen):
         "사진", "장갑", "안경", "자전거", "킥보드", "물병", "도시락", "숙제", "준비물", "필통",
     )
     """A child's things: "애 장난감 잃어버렸어요" is about the toy, not the child."""
+    stories: tuple[Annotated[str, Field(min_length=1)], ...] = ()
+    """What a sign may describe besides a thing: a story ("아기곰이 길을 잃는 이야기", "물에 빠지는 장면")."""
+    endearments: tuple[Annotated[str, Field(min_length=1)], ...] = ()
+    """Names parents call a child by after 우리·울·내 (우리 공주, 울 강아지): a child when the message tells of
+    a child (an age, a kindergarten, a playground) and of no pet."""
+    pets: tuple[Annotated[str, Field(min_length=1)], ...] = ()
+    """Words of a pet (햄스터, 산책, 사료, 동물병원): with one, an endearment like 강아지 is the animal."""
 
 
 class Together(Frozen):
@@ -50,6 +57,8 @@ class Together(Frozen):
 
 
 _KIND = "@"
+_NOT_ADDED = ("label", "young_below_months", "urgent_reach")
+"""Fields that are one value, not a list: a block cannot add to them."""
 _LISTED = ("words", "exact", "with_child", "now_words", "urgent_with_child", "urgent")
 
 
@@ -85,6 +94,28 @@ def _kinds(data: dict) -> dict:
     return data
 
 
+_BLOCKS = "blocks"
+
+
+def _blocks(data: dict) -> dict:
+    """``blocks`` names groups of additions to the lists above ("길 잃은 아이": its words, pairs, lookalikes):
+    each block's lists are added to the situation's own, so a class of signs is written in one place, apart from
+    the long lists, and two people adding classes at once do not edit the same lines."""
+    blocks = data.pop(_BLOCKS, None) or {}
+    if not isinstance(blocks, dict):
+        raise ValueError("blocks: must map a name to lists of words")
+    for name, block in blocks.items():
+        if not isinstance(block, dict):
+            raise ValueError(f"blocks.{name}: must map list names (words, together, unless, ...) to lists")
+        for key, more in block.items():
+            if key not in Situation.model_fields or key in _NOT_ADDED:
+                raise ValueError(f"blocks.{name}: '{key}' is not a list a block can add to")
+            if not isinstance(more, list):
+                raise ValueError(f"blocks.{name}.{key}: must be a list")
+            data[key] = [*(data.get(key) or ()), *more]
+    return data
+
+
 class Situation(Frozen):
     """A circumstance found from words (emergency, sick child, care at home, danger). Words are matched without
     spaces; ``{아이}`` in a word stands for a child noun with its particle (아이가, 애를, 딸이). ``kinds`` names
@@ -93,7 +124,7 @@ class Situation(Frozen):
     @model_validator(mode="before")
     @classmethod
     def _expand_kinds(cls, data: object) -> object:
-        return _kinds(dict(data)) if isinstance(data, dict) else data
+        return _kinds(_blocks(dict(data))) if isinstance(data, dict) else data
 
     label: str
     words: tuple[str, ...]

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from knowledge.schema import ChildWords, Situation, Together
 from routing.gates import gated
+from routing.nicknames import Nicknames
 from routing.subjects import Children, Patterns
 from routing.triggers import trigger_words
 from routing.wordforms import grouped, signs, templated, word_pattern
@@ -253,6 +254,7 @@ class SituationFinder:
 
     def __init__(self, situations: Mapping[str, Situation], children: ChildWords | None = None) -> None:
         self._kids = Children(children or ChildWords())
+        self._nicknames = Nicknames(children or ChildWords())
         words = {sid: trigger_words(s) for sid, s in situations.items()}
         self._compiled = tuple(
             (sid, _Compiled(s, self._kids), re.compile(grouped(sorted(words[sid]))))
@@ -274,6 +276,7 @@ class SituationFinder:
             return _NONE
         if "(" in compact:
             compact = _ASIDE.sub("", compact)  # "애기 둘(2살,4살)만 집에": the aside splits the words it sits in
+        compact = self._nicknames.as_children(compact, age_months)  # 우리 똥강아지, 하윤이: a child
         if _CHILD_WRITER.search(compact):
             compact = _ME.sub(_A_CHILD, compact)  # "저를 때려요 ... 저 초5예요": the one writing is the child
         found = []

@@ -50,7 +50,8 @@ class Children:
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
         things = "|".join(sorted(words.things, key=len, reverse=True))
-        self._modified = re.compile(f"((?:[가-힣]?[{_ADNOMINAL}])?)(?:{things})") if things else None
+        told = "|".join(sorted((*words.things, *words.stories), key=len, reverse=True))
+        self._modified = re.compile(f"((?:[가-힣]?[{_ADNOMINAL}])?)(?:{told})") if told else None
         self._owner = re.compile(f"(?:{things})(?:[가-힣]{{1,2}}(?<![다하고서]))?{_THING_MARK}$") if things else None
 
     def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
