@@ -1990,8 +1990,8 @@ def test_former_known_false_alarms_of_shaking_stay_quiet(text: str) -> None:
 def test_a_word_for_a_child_that_staff_add_in_the_yaml_is_read() -> None:
     knowledge = load()
     wider = knowledge.model_copy(update={"children": knowledge.children.model_copy(
-        update={"words": (*knowledge.children.words, "우리새끼")})})
-    text = "우리새끼가 30분째 안 보여요"
+        update={"words": (*knowledge.children.words, "우리귀염이")})})
+    text = "우리귀염이가 30분째 안 보여요"
     assert not UNDERSTANDER.read(text, NOW).danger
     assert Understander(wider).read(text, NOW).danger
 
