@@ -20,7 +20,8 @@ _PLACES = re.compile(
 )
 """What tells of a child (an age, a school, a playground, a carer's glance away): a name or an endearment is one."""
 _GONE = "(?=없어졌|없어져|없어짐|없어젔|안보여|안보이|안보임|안보인|사라졌|사라져)"
-_NAME = re.compile(f"([가-힣])([가-힣])(?:이가|이는|이|가|는)(?:또|좀|갑자기|지금|방금|어디)?{_GONE}")
+_NAME = re.compile(f"([가-힣])([가-힣])(?:이가|이는|이|가|는|(?<=^..))(?:또|좀|갑자기|지금|방금|어디)?{_GONE}")
+"""A name with its particle, or without one at the start of a message (은우 안 보여요)."""
 _NAME_ENDS = frozenset("윤준우아서민현은원진연인희호수율훈린유경빈온환혁정영성석재주하예나지솔결찬한담별슬완규후도오리라미혜기운람언겸웅용범태열채")
 """Last syllables of most given names (하윤, 서준, 지우, 민서): 지갑, 남편, 택배 end otherwise."""
 _NOT_NAMES = frozenset(

@@ -32,13 +32,25 @@ _AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|�
 _THING_MARK = "(?:이가|가|이|은|는|도|의)?(?:다|또|좀|막|싹)?"
 """A thing's subject particle and an adverb before its verb ("크레파스가 다 부러졌다고")."""
 _THING_REACH = 12
+_STORY_REACH = 6
+"""Letters between a sign's ending and the story it describes (길을 잃은 |아기 오리| 이야기)."""
+_CONNECTIVE = "데지다요고서니면며"
+"""After -는·-은 these make a clause ending (다쳤는데, 잃었는지), not a noun described: "다쳤는데 자세한 얘기는"."""
+
+
+_GOING = "(?!서|지고|버리|버렸|버려)"
+"""After 아가: the verb ending -아 가서 (날아가서, 찾아가지고, 잡아가버렸), not the child 아가."""
+
+
+def _noun(word: str) -> str:
+    return word + _GOING if word == "아가" else word
 
 
 class Children:
     """The knowledge's words for a child (``children.words``) and a child's things, compiled once."""
 
     def __init__(self, words: ChildWords) -> None:
-        nouns = "(?:" + "|".join(sorted(words.words, key=len, reverse=True)) + ")"
+        nouns = "(?:" + "|".join(_noun(w) for w in sorted(words.words, key=len, reverse=True)) + ")"
         self.re = nouns + _PARTICLES
         """What ``{아이}`` in a word stands for: a child noun with its particle."""
         self.first = "".join(sorted({n[0] for n in words.words}))
@@ -50,8 +62,12 @@ class Children:
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
         things = "|".join(sorted(words.things, key=len, reverse=True))
-        told = "|".join(sorted((*words.things, *words.stories), key=len, reverse=True))
-        self._modified = re.compile(f"((?:[가-힣]?[{_ADNOMINAL}])?)(?:{told})") if told else None
+        self._modified = re.compile(f"((?:[가-힣]?[{_ADNOMINAL}])?)(?:{things})") if things else None
+        stories = "|".join(sorted(words.stories, key=len, reverse=True))
+        self._story = re.compile(
+            f"[가-힣]?[{_ADNOMINAL}](?![{_CONNECTIVE}])(?:(?![{_CONNECTIVE}])[가-힣]){{0,{_STORY_REACH}}}?(?:{stories})"
+        ) if stories else None
+        """A sign told of a story a few letters on ("길을 잃은 아기 오리 이야기", "물에 빠지는 장면")."""
         self._owner = re.compile(f"(?:{things})(?:[가-힣]{{1,2}}(?<![다하고서]))?{_THING_MARK}$") if things else None
 
     def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
@@ -87,6 +103,8 @@ class Children:
     def describes_a_thing(self, compact: str, end: int) -> bool:
         """Whether the verb ending at ``end`` describes one of a child's things that follows it ("애가 잃어버린
         장난감 대신", "부러진 킥보드"): the thing, not the child, is lost or broken."""
+        if self._story is not None and (self._story.match(compact, end) or self._story.match(compact, end - 1)):
+            return True  # "길을 잃은 아기 오리 이야기", "물에 빠지는 장면": a story, not an event
         if self._modified is None:
             return False
         m = self._modified.match(compact, end)
