@@ -11,8 +11,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import ValidationError
 
 from knowledge.loader import load
+from knowledge.schema import Situation
+from routing.nicknames import Nicknames
 from routing.understand import Understander
 
 NOW = datetime(2026, 12, 9, 16, 20, tzinfo=ZoneInfo("Asia/Seoul"))  # a Wednesday afternoon
@@ -181,3 +184,34 @@ def test_v11_our_fresh_batch_stays_right(line: str, text: str, expected: bool) -
 def test_v11_fresh_batch_holds_forty_of_each_side() -> None:
     rows = _batch()
     assert len(rows) == 80 and sum(e for _, _, e in rows) == 40
+
+
+def test_v11_a_block_adds_its_lists_to_the_situations_own() -> None:
+    s = Situation.model_validate({
+        "label": "x", "words": ["다쳤"], "unless": ["다쳐도"], "kinds": {"넘어짐": ["자빠지"]},
+        "blocks": {"갈래": {"words": ["@넘어짐"], "unless": ["놀이"], "together": [{"first": ["피"], "then": ["나"]}]}},
+    })
+    assert s.words == ("다쳤", "자빠지") and s.unless == ("다쳐도", "놀이") and s.together[0].first == ("피",)
+
+
+def test_v11_a_block_cannot_add_to_a_single_value_nor_an_unknown_list() -> None:
+    with pytest.raises(ValidationError, match="'label' is not a list a block can add to"):
+        Situation.model_validate({"label": "x", "words": ["a"], "blocks": {"b": {"label": ["y"]}}})
+    with pytest.raises(ValidationError, match="'wrods' is not a list a block can add to"):
+        Situation.model_validate({"label": "x", "words": ["a"], "blocks": {"b": {"wrods": ["y"]}}})
+
+
+def test_v11_an_endearment_is_a_child_only_where_the_message_tells_of_one() -> None:
+    nicknames = Nicknames(load().children)
+    assert nicknames.as_children("우리강아지가안보여요4살이에요", 48) == "아이가안보여요4살이에요"
+    assert nicknames.as_children("우리강아지가안보여요", None) == "우리강아지가안보여요"  # a dog, or not said
+    assert nicknames.as_children("우리강아지가산책하다안보여요4살", 48) == "우리강아지가산책하다안보여요4살"
+    assert nicknames.as_children("우리공주가안보여요", None) == "아이가안보여요"
+
+
+def test_v11_a_name_is_a_child_where_an_age_or_a_place_of_children_is_said() -> None:
+    nicknames = Nicknames(load().children)
+    assert nicknames.as_children("하윤이없어졌어요놀이터에서", None) == "아이가없어졌어요놀이터에서"
+    assert nicknames.as_children("하윤이없어졌어요", None) == "하윤이없어졌어요"
+    assert nicknames.as_children("지갑이없어졌어요놀이터에서", None) == "지갑이없어졌어요놀이터에서"
+    assert nicknames.as_children("남편이안보여요5살애랑", 60) == "남편이안보여요5살애랑"
