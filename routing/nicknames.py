@@ -32,8 +32,9 @@ _NOT_NAMES = frozenset((
     "사람", "자리", "반지", "수건", "우리", "저희", "너희", "소리", "기운", "여유", "이유", "할미", "생리", "사진",
     "고양", "아지", "토끼", "선물", "인형", "안경", "모자", "우산", "카드", "열쇠", "차키", "도장", "서류", "통장",
     "동전", "기저", "장난", "감기", "방학", "교재", "배터", "건전", "리모", "자석", "구슬", "단추", "연필", "하나",
+    "우미", "보미", "비원", "직원", "점원", "주인", "아재", "회원", "사원", "요원", "대원", "연인",
 ))
-"""Two syllables before a particle that are words, not names (or the end of one: 고양이가, 강아지가)."""
+"""Two syllables before a particle that are words, not names, or the end of one (고양이가, 도우미가, 경비원이)."""
 
 
 class Nicknames:
