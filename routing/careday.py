@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from routing.days import Day, is_holiday
+from routing.days import Day
+from routing.feasts import is_holiday
 
 _TODAY_IS = re.compile(
     r"오늘\s*(?:이|은)?\s*(?:[월화수목금토일]\s*(?:요일|욜)|[0-9]{1,2}\s*일|주말|평일|휴일|공휴일|쉬는\s*날)\s*"

@@ -1,14 +1,14 @@
-"""Which day care is needed: relative days, weekdays, dates, named holidays, and Korean public holidays."""
+"""Which day care is needed: relative days, weekdays, dates and named holidays as parents write them."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import NamedTuple
 
-import holidays
-
+from routing.feasts import around_holiday, holiday_names, month_day, named_day
+from routing.feasts import is_holiday as is_holiday
+from routing.feasts import public_holidays as public_holidays
 from routing.gates import gated
 from routing.numbers import NATIVE_RE
 
@@ -79,87 +79,6 @@ _NOW = re.compile(
 TODAY = re.compile(r"당장|이따|있다가|이따가")
 
 
-@lru_cache(maxsize=64)
-def public_holidays(year: int) -> frozenset[date]:
-    """Korean public holidays (lunar ones and substitutes included), computed once per year."""
-    return frozenset(holidays.country_holidays("KR", years=year))
-
-
-def is_holiday(day: date) -> bool:
-    return day.weekday() >= 5 or day in public_holidays(day.year)
-
-
-_FIXED_DAYS = {
-    "크리스마스": (12, 25), "성탄절": (12, 25), "크리스마스이브": (12, 24), "어린이날": (5, 5), "신정": (1, 1),
-    "새해첫날": (1, 1), "삼일절": (3, 1), "3.1절": (3, 1), "현충일": (6, 6), "광복절": (8, 15), "개천절": (10, 3),
-    "한글날": (10, 9),
-}
-_LUNAR_DAYS = {
-    "추석": "Chuseok", "한가위": "Chuseok", "설날": "Korean New Year", "설": "Korean New Year",
-    "설당일": "Korean New Year", "구정": "Korean New Year", "부처님오신날": "Buddha's Birthday",
-    "석가탄신일": "Buddha's Birthday",
-}
-"""Names the holidays package gives the lunar holidays' main days."""
-
-
-def _named_day(today: date, name: str) -> date | None:
-    """The next occurrence of a named holiday (today included)."""
-    if name in _FIXED_DAYS:
-        return _month_day(today, *_FIXED_DAYS[name])
-    wanted = _LUNAR_DAYS[name]
-    for year in (today.year, today.year + 1):
-        for day, label in sorted(_holiday_names(year)):
-            if label == wanted and day >= today:
-                return day
-    return None
-
-
-def _around_holiday(today: date, name: str, block: str, alternative: bool) -> date | None:
-    """The first or last day of a holiday's run of days off (its holidays and the weekend they touch: "설 연휴
-    첫날"), the day after it ("추석 연휴 끝나고 다음 날"), or its alternative holiday ("한글날 대체휴일")."""
-    main = _named_day(today - timedelta(days=4), name)  # a run that began a few days ago still counts
-    if main is None:
-        return None
-    days_off = {d for y in (main.year - 1, main.year, main.year + 1) for d, _ in _holiday_names(y)}
-
-    def off(d: date) -> bool:
-        return d in days_off or d.weekday() >= 5
-
-    if alternative:
-        found = next((d for d, label in _holiday_names(main.year)
-                      if label.startswith("Alternative holiday") and 0 < (d - main).days <= 7), None)
-    else:
-        first = last = main
-        while off(first - timedelta(days=1)):
-            first -= timedelta(days=1)
-        while off(last + timedelta(days=1)):
-            last += timedelta(days=1)
-        if block.startswith(("전", "하루전", "시작전")):
-            found = first - timedelta(days=1)  # "설 연휴 전날": the working day before the run of days off
-        elif block.startswith(("첫", "마지막")):
-            found = first if block.startswith("첫") else last
-        else:
-            found = last + timedelta(days=1)
-    return found if found is not None and found >= today else None
-
-
-@lru_cache(maxsize=64)
-def _holiday_names(year: int) -> tuple[tuple[date, str], ...]:
-    return tuple(holidays.country_holidays("KR", years=year, language="en_US").items())
-
-
-def _month_day(today: date, month: int, day: int) -> date | None:
-    """The next occurrence of month/day from today (today included)."""
-    for year in (today.year, today.year + 1):
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            continue
-        if found >= today:
-            return found
-    return None
-
-
 def _day_of_month(today: date, day: int) -> date | None:
     for k in range(3):
         month0 = today.month - 1 + k
@@ -217,13 +136,13 @@ def _day(m: re.Match[str], today: date) -> date | None:
         weekday = WEEKDAYS.index(g["nwd"] or g["nwd1"])
         return _nth_weekday(today, month, nth, weekday) if -1 <= nth <= 5 and nth else None
     if g["mm"]:
-        return _month_day(today, int(g["mm"]), int(g["md"]))
+        return month_day(today, int(g["mm"]), int(g["md"]))
     if g["sm"]:
-        return _month_day(today, int(g["sm"]), int(g["sd"]))
+        return month_day(today, int(g["sm"]), int(g["sd"]))
     if g["dd"]:
         if _NEXT_MONTH.search(m.string, max(0, m.start() - 7), m.start()):  # 다음 달 20일: never this month's
             month0 = today.month
-            return _month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
+            return month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
         return _day_of_month(today, int(g["dd"]))
     if g["last"]:  # "12월 마지막 날", "이번 달 말일"
         month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
@@ -232,23 +151,23 @@ def _day(m: re.Match[str], today: date) -> date | None:
         year = today.year + (1 if month < today.month else 0)
         return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     if g["hol"] and g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
-        after = _around_holiday(today, g["hol"], "끝나고", False)
+        after = around_holiday(today, g["hol"], "끝나고", False)
         return None if after is None else after + timedelta(days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
     if g["hol"] and g["hn"]:  # "추석 이틀 전", "설 3일 뒤"
         n = _AFTER_WORDS.get(g["hn"]) or int(re.sub(r"[^0-9]", "", g["hn"]))
         shift = -n if g["hdir"] == "전" else n
-        main = _named_day(today - timedelta(days=shift), g["hol"])
+        main = named_day(today - timedelta(days=shift), g["hol"])
         return None if main is None else main + timedelta(days=shift)
     if g["hol"] and (g["block"] or g["alt"]):
-        return _around_holiday(today, g["hol"], "".join((g["block"] or "").split()), bool(g["alt"]))
+        return around_holiday(today, g["hol"], "".join((g["block"] or "").split()), bool(g["alt"]))
     if g["hol"]:
         shift = _SHIFT["".join(g["shift"].split())]
-        main = _named_day(today - timedelta(days=shift), g["hol"])
+        main = named_day(today - timedelta(days=shift), g["hol"])
         return None if main is None else main + timedelta(days=shift)
     if g["named"]:
-        return _named_day(today, "".join(g["named"].split()))
+        return named_day(today, "".join(g["named"].split()))
     if g["subst"]:  # "대체공휴일에도 하나요? 그날": the next alternative holiday
-        return next((d for y in (today.year, today.year + 1) for d, label in sorted(_holiday_names(y))
+        return next((d for y in (today.year, today.year + 1) for d, label in sorted(holiday_names(y))
                      if label.startswith("Alternative holiday") and d >= today), None)
 
     if g["rel"]:
