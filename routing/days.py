@@ -11,6 +11,7 @@ from routing.feasts import is_holiday as is_holiday
 from routing.feasts import public_holidays as public_holidays
 from routing.gates import gated
 from routing.numbers import NATIVE_RE
+from routing.pastdays import may_tell, told
 
 WEEKDAYS = "월화수목금토일"
 _DAY = gated(re.compile(
@@ -203,13 +204,17 @@ class Day(NamedTuple):
     """Named as a date or 오늘: a window over is a past, not a different day."""
     relative: bool = False
     """Named relative to today (오늘, 내일, 모레): it beats a holiday named as context ("설 연휴인데 내일")."""
+    told: str = ""
+    """"gone" (지난주 토요일) or "story" (토요일에 맡겼던): a day told about, not a care day (``routing.pastdays``)."""
 
 
-def find_days(text: str, today: date) -> list[Day]:
-    """Every care day the text names, in order; birth and due dates are left out."""
+def find_days(text: str, today: date, stories: bool = False) -> list[Day]:
+    """Every care day the text names, in order; birth and due dates are left out, and so are days told about
+    (지난주 토요일, 토요일에 봐주셨던) unless ``stories`` asks for them too (marked in ``Day.told``)."""
     found: list[Day] = []
     if _DAY_LETTERS.search(text):
         birth = _BIRTH_LETTERS.search(text) is not None
+        story = may_tell(text)
         for m in _DAY.finditer(text):
             if birth and (
                 _BIRTH.match(text, m.end()) or _BIRTH_BEFORE.search(text, max(0, m.start() - 14), m.start())
@@ -218,7 +223,11 @@ def find_days(text: str, today: date) -> list[Day]:
             day = _day(m, today)
             if day is not None:
                 weekly = bool(m["wd"] or m["wd2"] or m["weekend"])
-                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], m["rel"] is not None))
+                how = told(text, m.start(), m.end(), bool(
+                    m["rel"] or m["wp"] or m["wp2"] or m["ep"] or m["after"])) if story else ""
+                if how and not stories:
+                    continue
+                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], m["rel"] is not None, how))
                 if len(found) == 3 or _LATER.search(text, m.end()) is None:
                     break  # a second day matters only when it is a later one ("오늘 밤부터 내일 아침까지")
     return found

@@ -80,7 +80,12 @@ def find_when(
         left = find_times(blanked, None)
         if left.start is not None or left.end is not None:
             text = blanked  # "제가 8시~17시 근무라 … 9시부터 5시까지": the other hours are the care's
-    days = care_days(text, today, find_days(text, today) if text else [])
+    days = find_days(text, today, True) if text else []
+    gone = False
+    if days and any(d.told for d in days):  # "지난주 토요일에 봐주셨던 분": a day told about is no care day
+        gone = all(d.told for d in days) and any(d.told == "gone" for d in days)
+        days = [d for d in days if not d.told]
+    days = care_days(text, today, days)
     first = days[0] if days else None
     day = first.day if first else None
     now_said = says_now(text)
@@ -138,7 +143,11 @@ def find_when(
     if clock_now and (start is not None or end is not None) and not over(today, start, end, now, today):
         day = today  # "지금 10시인데 11시부터 새벽 1시까지": the time now said, tonight's hours
     past = False
-    if day is not None and over(day, start, end, now, today):
+    if gone and day is None and (start is not None or end is not None):
+        # "지난주 토요일 2시부터 5시까지요": hours asked for a day gone (said as a day, not as a story): over
+        past, start, end = True, None, None
+        settled = Settled(None, None, False, False)
+    elif day is not None and over(day, start, end, now, today):
         if first is not None and first.weekly:
             day += timedelta(days=7)  # "이번 주 토요일" said on Saturday night: the next one
         else:
