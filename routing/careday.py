@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from routing.amend import AMENDED
 from routing.days import Day
 from routing.feasts import is_holiday
 
@@ -29,12 +30,6 @@ _PERIOD_DAYS = re.compile(
 _JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및|그리고|부터|에서|[~\-–〜·/]|까지|또는|이나|나)")
 _NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
 
-_AMENDED = re.compile(
-    r"아니(?!면|라도|어도|지만|었|던)|말고|대신|취소|정정|잘못|[-=]>|→|\(\s*[xX×]\s*\)"
-    r"|(?:[었였던인]\s*(?:가|나)\s*[?.~…]*|[?.~…,!]\s*)\s*(?:아+|앗|아참|참)(?![가-힣])"
-)
-"""Between two days, the later one corrects the earlier ("목요일 아니고 화요일", "수요일.. 아 금요일", "목요일 대신
-금요일", "목요일이었나? 아 금요일"); not "월요일 아니면 화요일" (either)."""
 _MOVED = re.compile(
     r"[^,.?!]{0,9}?(?:요일|욜|일|말|날|레|래|피|늘|[월화수목금토])\s*(?:으로|로)\s*"
     r"(?:바꿔|바꾸|바꿀|변경|옮겨|옮기|옮길|미뤄|미루|당겨|당기|연기|수정)"
@@ -47,7 +42,7 @@ def _amended(text: str, days: list[Day]) -> list[Day]:
     """The days from the last one a correction names on ("목요일 아니고 화요일로" -> 화요일)."""
     for i in range(len(days) - 1, 0, -1):
         between = text[days[i - 1].at : days[i].at]
-        if _AMENDED.search(between) or (_SPAN.search(between) is None and _MOVED.match(text, days[i].at)):
+        if AMENDED.search(between) or (_SPAN.search(between) is None and _MOVED.match(text, days[i].at)):
             return days[i:]
     return days
 
