@@ -32,6 +32,8 @@ _RECURRING = re.compile("평일|주중|매일|날마다|매주|주말|방학|월
 """A schedule, not one day: a morning hour in it is not moved to tonight because this morning is over."""
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
+_IF = re.compile(r"(?:할|한|길|긴|날|을|ㄹ)\s*때|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|혹시")
+"""A case or a habit, not today: "급한 일 생기면", "급할 때마다"."""
 _URGENT = re.compile(
     r"급(?<![월고초중등특진발보지수공상학봉]급)(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
 )
@@ -120,12 +122,18 @@ def find_when(
         around = period(text[: times.end_at] + text[times.end_at + len(times.end_mark) :])
     # with no day said, a morning already over today is tonight's too, unless the hours are a schedule or start
     # at a doubtful 6-8 (tomorrow's dawn is as likely as tonight: asked)
-    today_said = day == today or (
+    # hours said in a hurry with no day ("급하게 나가야 돼서 7시까지", "갑자기 야근이라 9시까지") are today's while
+    # they are still ahead; not a schedule nor a case ("급한 일 생기면 7시까지")
+    hurried = day is None and (times.start is not None or times.end is not None) and _URGENT.search(text) is not None \
+        and _RECURRING.search(text) is None and _IF.search(text) is None
+    today_said = day == today or hurried or (
         day is None and times.start is not None and not 360 <= times.start < 540 and not _RECURRING.search(text))
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, around or hint, school,
                      now_minutes if today_said else None)
     settled = fill_whole_day(text, evening(settled, times.bare, day, today_said, now, around or hint), whole_day)
     start, end = settled.start, settled.end
+    if hurried and not over(today, start, end, now, today) and (start is None or start + 60 >= now_minutes):
+        day = today  # hours long begun are not what a hurried parent asks for: the day is asked
     if first is not None and day is not None and end is not None:
         later = next((d for d in days[1:] if d.day > day and d.at > max(first.at, times.start_at)), None)
         if later is not None and (start is None or end % 1440 <= start):

@@ -1,0 +1,45 @@
+"""Hours said in a hurry with no day (급하게, 갑자기, 응급) are today's while still ahead; else the day is asked."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from itertools import product
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.understand import Understander
+
+KST = ZoneInfo("Asia/Seoul")
+THU = date(2026, 12, 10)
+R = Understander(load())
+HURRIED = ["급하게 나가야 해서", "갑자기 야근이 잡혀서", "남편이 응급실에 가야 해서", "급해요ㅠ", "급히 불러서"]
+HOURS = [("6시부터 9시까지", "18:00", "21:00"), ("8시 반까지", None, "20:30"), ("5시부터 10시까지", "17:00", "22:00")]
+
+
+def hm(m: int | None) -> str | None:
+    return None if m is None else f"{m // 60 % 24:02d}:{m % 60:02d}"
+
+
+@pytest.mark.parametrize(("why", "hours"), list(product(HURRIED, HOURS)))
+def test_hurried_hours_still_ahead_are_today(why: str, hours: tuple[str, str | None, str]) -> None:
+    said, start, end = hours
+    need = R.read(f"{why} {said} 4살 봐주실 분", datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need
+    assert (need.day, hm(need.start), hm(need.end)) == (THU, start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "급하게 6시부터 9시까지 4살",  # at 22:00 tonight's hours are over: which day is asked
+    "급한 일 생기면 7시까지 맡길 수 있나요",  # a case, not today
+    "급할 때마다 8시까지 봐주는 곳 있나요",
+    "급해요 평일 4시부터 7시까지",  # a schedule
+    "6시부터 9시까지 4살 봐주세요",  # no hurry: the day is asked
+])
+def test_hours_without_hurry_or_already_over_name_no_day(text: str) -> None:
+    assert R.read(text, datetime(2026, 12, 10, 22, 0, tzinfo=KST)).need.day is None
+
+
+def test_hurried_hours_long_begun_name_no_day() -> None:
+    need = R.read("급하게 6시부터 10시까지요", datetime(2026, 12, 10, 20, 30, tzinfo=KST)).need
+    assert need.day is None
