@@ -39,7 +39,8 @@ _DAY = gated(re.compile(
   | (?<![가-힣])(?P<subst>대체\s*(?:공휴일|휴일|휴무일?))
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
       |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일)
-  | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?:(?![가-힣])|(?=오전|오후|아침|저녁|밤|낮|새벽|점심))
+  | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?:(?![가-힣])|(?=오전|오후|아침|저녁|밤|낮|새벽|점심
+        |(?:부터|은|도|까지|이나|이랑|하고|만)(?![가-힣])))
       |명일|모레|글피|오늘|오눌|금일
       |모래(?!\s*(?:놀이|사장|밭|성|장난|알|시계|주머니|바람|폭풍|먼지|바닥|위|속|가(?![가-힣])|를|로(?![가-힣])|처럼|같|투성|더미|찜|묻|놀|만지|파|쌓)))
   | (?:(?P<wp>이번|요번|금|다음|담|다다음|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
@@ -243,6 +244,16 @@ def find_day(text: str, today: date) -> date | None:
     return None
 
 
+_ROUTINE = re.compile(
+    r"[^.?!]{0,30}?(?:(?:봐|돌봐|맡아)\s*주(?:시)?는데(?!\s*(?:있|없|찾|알|좀|가능|구))|다니는데|다니고\s*있|맡기고\s*있"
+    r"|보내고\s*있|봐\s*주(?:시)?고\s*있)"
+)
+"""What is done these days: after 지금, a routine ("지금은 할머니가 3시부터 7시까지 봐주시는데"), not care from now
+("지금 봐주는데 있나요" asks for a place)."""
+
+
 def says_now(text: str) -> bool:
-    """Whether 지금 means 'now' here, not 'currently' ("지금 4살이에요")."""
-    return "지금" in text and _NOW.search(text) is not None
+    """Whether 지금 means 'now' here, not 'currently' ("지금 4살이에요", "지금 할머니가 봐주시는데")."""
+    if "지금" not in text:
+        return False
+    return any(_ROUTINE.match(text, m.end()) is None for m in _NOW.finditer(text))

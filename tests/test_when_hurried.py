@@ -43,3 +43,28 @@ def test_hours_without_hurry_or_already_over_name_no_day(text: str) -> None:
 def test_hurried_hours_long_begun_name_no_day() -> None:
     need = R.read("급하게 6시부터 10시까지요", datetime(2026, 12, 10, 20, 30, tzinfo=KST)).need
     assert need.day is None
+
+
+@pytest.mark.parametrize("text", [
+    "지금은 할머니가 3시부터 7시까지 봐주시는데 힘드시대요",
+    "지금 어린이집에서 9시부터 4시까지 봐주는데 연장이 안 돼요",
+    "지금 유치원 다니는데 끝나고 1시부터 6시까지 맡길 데가",
+    "지금 시터가 봐주고 있는데 6시까지만 된대요",
+])
+def test_now_telling_a_routine_is_currently_not_today(text: str) -> None:
+    need = R.read(text, datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need
+    assert need.day is None and not need.urgent
+
+
+@pytest.mark.parametrize("text", ["지금 봐주는데 있나요 6시까지", "할머니가 봐주시는데 가셔야 해서 지금부터 8시까지"])
+def test_now_asking_for_care_stays_today(text: str) -> None:
+    assert R.read(text, datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need.day == THU
+
+
+@pytest.mark.parametrize("said", ["낼부터", "낼은", "낼도", "낼까지", "낼만", "낼이나 모레"])
+def test_nael_with_a_particle_is_tomorrow(said: str) -> None:
+    assert R.read(f"{said} 5살 봐주실 분", datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need.day == date(2026, 12, 11)
+
+
+def test_nael_as_a_verb_is_no_day() -> None:
+    assert R.read("회비 낼게요 5살", datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need.day is None
