@@ -43,10 +43,10 @@ _DAY = gated(re.compile(
         |(?:부터|은|도|까지|이나|이랑|하고|만)(?![가-힣])))
       |명일|모레|글피|오늘|오눌|금일
       |모래(?!\s*(?:놀이|사장|밭|성|장난|알|시계|주머니|바람|폭풍|먼지|바닥|위|속|가(?![가-힣])|를|로(?![가-힣])|처럼|같|투성|더미|찜|묻|놀|만지|파|쌓)))
-  | (?:(?P<wp>이번|요번|금|다음|담|다다음|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
-  | (?P<wp2>이번|요번|다음|담|다다음)\s*주\s*(?P<wd2>[월화수목금토])
+  | (?:(?P<wp>이번|요번|금|다음|담|다다음|다담|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
+  | (?P<wp2>이번|요번|다음|담|다다음|다담)\s*주\s*(?P<wd2>[월화수목금토])
     (?=\s*(?:$|[,·/~\-]|[월화수목금토일]{1,6}(?:[\s,·/~\-]|$|에|부터|까지|요일|욜)|에|부터|까지|오전|오후|저녁|밤|아침|낮|새벽|점심|[0-9]))
-  | (?:(?P<ep>이번|요번|다음|담|다다음|오는)\s*(?:주\s*)?)?(?P<weekend>주말)
+  | (?:(?P<ep>이번|요번|다음|담|다다음|다담|오는)\s*(?:주\s*)?)?(?P<weekend>주말)
     (?:\s*(?:에|엔)?\s*(?P<wew>[토일])\s*(?:요일|욜))?
     )
     """,
@@ -68,6 +68,8 @@ _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "모래": 2, "내일모레": 2, "낼모레": 2, "내일모래": 2, "낼모래": 2, "글피": 3},
 }
+_WEEKS = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2, "다담": 2}
+"""Weeks on from this one, by the word before 주 (오는 주 and none: the next such day)."""
 _TWO_DAYS = re.compile(r"\s*(?:이틀|양일|2\s*일\s*(?:간|동안))")
 _DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]")
 """Every day form holds one of these letters."""
@@ -179,12 +181,12 @@ def _day(m: re.Match[str], today: date) -> date | None:
         return today + timedelta(days=_REL[said])
     if g["wd"] or g["wd2"]:
         index = WEEKDAYS.index(g["wd"] or g["wd2"])
-        weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or g["wp2"] or "")
+        weeks = _WEEKS.get(g["wp"] or g["wp2"] or "")
         if weeks is None:  # today's own weekday is today; find_when moves it a week on when today is over
             return today + timedelta(days=(index - today.weekday()) % 7)
         found = today + timedelta(days=7 * weeks + index - today.weekday())  # from this week's Monday
         return found if found >= today else found + timedelta(days=7)  # "이번 주 토요일" said on Sunday
-    weeks = {"다음": 1, "담": 1, "다다음": 2}.get(g["ep"] or "")
+    weeks = _WEEKS.get(g["ep"] or "") if g["ep"] not in ("이번", "요번") else None
     sunday = 1 if g["wew"] == "일" else 0  # "이번 주말 일요일": the weekend's Sunday, not its Saturday
     if weeks is None:
         if sunday and today.weekday() == 6:
@@ -229,6 +231,8 @@ def find_days(text: str, today: date, stories: bool = False) -> list[Day]:
                 if how and not stories:
                     continue
                 found.append(Day(day, m.start(), weekly, not weekly and not m["after"], m["rel"] is not None, how))
+                if how:
+                    continue  # a day told about: the care day may come after it ("작년 추석에 … 올해 추석 전날")
                 if len(found) == 3 or _LATER.search(text, m.end()) is None:
                     break  # a second day matters only when it is a later one ("오늘 밤부터 내일 아침까지")
     return found

@@ -67,3 +67,19 @@ def test_the_dialog_sees_no_day_gone_among_the_days_named() -> None:
     assert [d.day for d in days] == [date(2026, 12, 13)]
     told = find_days("지난주 토요일처럼 이번 주 일요일에도요", TUE_1100.date(), stories=True)
     assert [d.told for d in told] == ["gone", ""]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("작년 추석에도 맡겼는데 올해 추석 전날 부탁해요", date(2027, 9, 14)),  # the care day after a day told about
+    ("월요일에 전화했는데 토요일 10시부터 되나요", date(2026, 12, 12)),  # a call made that day: the day is gone
+    ("금요일에 문의드렸는데 답이 없어서 일요일 4살", date(2026, 12, 13)),
+])
+def test_a_day_of_a_call_or_a_story_gives_way_to_the_care_day(text: str, expected: date) -> None:
+    assert R.read(text, TUE_1100).need.day == expected
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("다담주 월요일", date(2026, 12, 21)), ("다다음주 월요일", date(2026, 12, 21)), ("다담주 주말", date(2026, 12, 26)),
+    ("담주 월요일", date(2026, 12, 14))])
+def test_weeks_ahead_in_short_forms(said: str, expected: date) -> None:
+    assert R.read(f"{said} 4살 봐주세요", TUE_1100).need.day == expected
