@@ -32,10 +32,11 @@ _NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
 
 _MOVED = re.compile(
     r"[^,.?!]{0,9}?(?:요일|욜|일|말|날|레|래|피|늘|[월화수목금토])\s*(?:으로|로)\s*"
-    r"(?:바꿔|바꾸|바꿀|변경|옮겨|옮기|옮길|미뤄|미루|당겨|당기|연기|수정)"
+    r"(?:바꿔|바꾸|바꿀|바꿨|바뀌|바뀐|변경|옮겨|옮기|옮길|옮겼|미뤄|미루|미뤘|당겨|당기|당겼|연기|수정|정했|했어|했습)"
 )
 """After the later day: the earlier one is moved to it ("목요일 예약을 금요일로 바꿔 주세요")."""
-_SPAN = re.compile(r"부터|까지|[~〜]")
+_SPAN = re.compile(r"부터|까지|[~〜]|(?:이랑|랑|하고|과|와|및|그리고|[,·/])\s*$")
+"""Days said as a span or together ("목요일이랑 금요일로 했어요"), not one moved to the other."""
 
 
 def _amended(text: str, days: list[Day]) -> list[Day]:

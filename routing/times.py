@@ -19,7 +19,7 @@ _LUNCH = re.compile(
     r"|부터|에서|(?P<until>까지|전까지|전에))"
 )
 """Lunch said instead of a clock: from noon ("점심때부터"), after it 13:00 ("점심 먹고"), or until noon."""
-_UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만")
+_UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만|늦게\s*까지")
 """An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
 _REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데|이거든|거든|여서|이어서)(?![가-힣])")
 """A time given as the reason for the hours ("퇴근이 7시니까 7시 반까지만")."""

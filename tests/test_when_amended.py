@@ -70,3 +70,19 @@ def test_a_corrected_end_keeps_the_start_said_before(form: str) -> None:
     need = R.read(form.format(a="모레 2시부터 6시까지", b="7시까지요"), TUE_1100).need
     assert (hm(need.start), hm(need.end)) == ("14:00", "19:00")
 
+
+
+@pytest.mark.parametrize("form", ["원래 {a}이었는데 {b}로 바뀌었어요", "원래는 {a}인데 {b}로 옮겼어요",
+                                  "{a}에 하려다가 {b}로 했어요", "출장이 {a}에서 {b}로 바뀌어서 {b} 9시부터"])
+def test_a_plan_moved_to_another_day_is_on_that_day(form: str) -> None:
+    assert R.read(form.format(a="목요일", b="금요일"), TUE_1100).need.day == date(2026, 12, 11)
+
+
+@pytest.mark.parametrize("form", ["{a}이랑 {b}로 했어요", "{a}과 {b}로 정했어요", "{a}, {b}로 했어요"])
+def test_days_chosen_together_keep_the_first(form: str) -> None:
+    assert R.read(form.format(a="목요일", b="금요일"), TUE_1100).need.day == date(2026, 12, 10)
+
+
+def test_an_end_said_in_words_before_its_hour() -> None:
+    need = R.read("모레 늦게까지 9시 반 4살", TUE_1100).need
+    assert (hm(need.start), hm(need.end)) == (None, "21:30")
