@@ -248,12 +248,17 @@ def find_day(text: str, today: date) -> date | None:
     return None
 
 
-_ROUTINE = re.compile(
-    r"[^.?!]{0,30}?(?:(?:봐|돌봐|맡아)\s*주(?:시)?는데(?!\s*(?:있|없|찾|알|좀|가능|구))|다니는데|다니고\s*있|맡기고\s*있"
-    r"|보내고\s*있|봐\s*주(?:시)?고\s*있)"
+_DOING = (
+    r"(?:(?:봐|돌봐|맡아)\s*주(?:시)?는데(?!\s*(?:있|없|찾|알|좀|가능|구))|맡기고\s*있|보내고\s*있"
+    r"|봐\s*주(?:시)?고\s*있)"
 )
-"""What is done these days: after 지금, a routine ("지금은 할머니가 3시부터 7시까지 봐주시는데"), not care from now
-("지금 봐주는데 있나요" asks for a place)."""
+_ROUTINE = re.compile(
+    rf"\s*(?:은|는)[^.?!]{{0,30}}?{_DOING}|[^.?!]{{0,30}}?(?:다니는데|다니고\s*있"
+    rf"|(?:어린이집|유치원|학교|학원|[0-9]\s*시)[^.?!]{{0,24}}?{_DOING})"
+)
+"""What is done these days: after 지금, a routine ("지금은 할머니가 3시부터 7시까지 봐주시는데", "지금 어린이집에서
+9시부터 4시까지 봐주는데", "지금 유치원 다니는데"), not care now ("할머니가 지금 봐주시는데 가셔야 해서", "지금
+봐주는데 있나요")."""
 
 
 def says_now(text: str) -> bool:

@@ -49,14 +49,15 @@ def test_hurried_hours_long_begun_name_no_day() -> None:
     "지금은 할머니가 3시부터 7시까지 봐주시는데 힘드시대요",
     "지금 어린이집에서 9시부터 4시까지 봐주는데 연장이 안 돼요",
     "지금 유치원 다니는데 끝나고 1시부터 6시까지 맡길 데가",
-    "지금 시터가 봐주고 있는데 6시까지만 된대요",
+    "지금은 시터가 봐주고 있는데 6시까지만 돼요",
 ])
 def test_now_telling_a_routine_is_currently_not_today(text: str) -> None:
     need = R.read(text, datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need
     assert need.day is None and not need.urgent
 
 
-@pytest.mark.parametrize("text", ["지금 봐주는데 있나요 6시까지", "할머니가 봐주시는데 가셔야 해서 지금부터 8시까지"])
+@pytest.mark.parametrize("text", ["지금 봐주는데 있나요 6시까지", "할머니가 봐주시는데 가셔야 해서 지금부터 8시까지",
+                                  "지금 할머니가 봐주시는데 가셔야 해서 9시까지"])
 def test_now_asking_for_care_stays_today(text: str) -> None:
     assert R.read(text, datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need.day == THU
 
