@@ -32,6 +32,12 @@ _RECURRING = re.compile("평일|주중|매일|날마다|매주|주말|방학|월
 """A schedule, not one day: a morning hour in it is not moved to tonight because this morning is over."""
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
+_HURRY = re.compile(
+    r"(?:급하게|급히|갑자기|당장)\s*(?:[가-힣]+\s*){0,2}?(?:나가|나와|가야|가봐|출근|일(?:이|을|하)|야근|회식|불러|불려"
+    r"|연락|입원|생기|생겨|생겼|잡혀|잡혔|아파|아프|다쳐|쓰러)"
+    r"|급한\s*(?:일|약속|회의|출장|볼일|용무)|응급실|병원에\s*(?:가야|가봐|실려|입원)"
+)
+"""Something that happened just now and calls the parent away: the hours said with it are today's."""
 _IF = re.compile(r"(?:할|한|길|긴|날|을|ㄹ)\s*때|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|혹시")
 """A case or a habit, not today: "급한 일 생기면", "급할 때마다"."""
 _URGENT = re.compile(
@@ -124,7 +130,7 @@ def find_when(
     # at a doubtful 6-8 (tomorrow's dawn is as likely as tonight: asked)
     # hours said in a hurry with no day ("급하게 나가야 돼서 7시까지", "갑자기 야근이라 9시까지") are today's while
     # they are still ahead; not a schedule nor a case ("급한 일 생기면 7시까지")
-    hurried = day is None and (times.start is not None or times.end is not None) and _URGENT.search(text) is not None \
+    hurried = day is None and (times.start is not None or times.end is not None) and _HURRY.search(text) is not None \
         and _RECURRING.search(text) is None and _IF.search(text) is None
     today_said = day == today or hurried or (
         day is None and times.start is not None and not 360 <= times.start < 540 and not _RECURRING.search(text))

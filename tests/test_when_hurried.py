@@ -14,7 +14,7 @@ from routing.understand import Understander
 KST = ZoneInfo("Asia/Seoul")
 THU = date(2026, 12, 10)
 R = Understander(load())
-HURRIED = ["급하게 나가야 해서", "갑자기 야근이 잡혀서", "남편이 응급실에 가야 해서", "급해요ㅠ", "급히 불러서"]
+HURRIED = ["급하게 나가야 해서", "갑자기 야근이 잡혀서", "남편이 응급실에 가야 해서", "급한 약속 생겨서", "급히 불러서"]
 HOURS = [("6시부터 9시까지", "18:00", "21:00"), ("8시 반까지", None, "20:30"), ("5시부터 10시까지", "17:00", "22:00")]
 
 
@@ -35,6 +35,7 @@ def test_hurried_hours_still_ahead_are_today(why: str, hours: tuple[str, str | N
     "급할 때마다 8시까지 봐주는 곳 있나요",
     "급해요 평일 4시부터 7시까지",  # a schedule
     "6시부터 9시까지 4살 봐주세요",  # no hurry: the day is asked
+    "급해요ㅠ 6시부터 9시까지요",  # urgency alone: maybe the hours of a day said in an earlier message
 ])
 def test_hours_without_hurry_or_already_over_name_no_day(text: str) -> None:
     assert R.read(text, datetime(2026, 12, 10, 22, 0, tzinfo=KST)).need.day is None
@@ -69,3 +70,10 @@ def test_nael_with_a_particle_is_tomorrow(said: str) -> None:
 
 def test_nael_as_a_verb_is_no_day() -> None:
     assert R.read("회비 낼게요 5살", datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need.day is None
+
+
+@pytest.mark.parametrize("text", ["급해요ㅠ 6시부터 9시까지요", "빨리 답 주세요 7시까지", "6시부터 9시까지 4살"])
+def test_urgency_alone_names_no_day(text: str) -> None:
+    # a later turn may give the hours of a day said before ("내일 4살" then "급해요 6시부터 9시까지"): the dialog
+    # puts the day held before them; only something that calls the parent away now makes them today's
+    assert R.read(text, datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need.day is None
