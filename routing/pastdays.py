@@ -15,13 +15,14 @@ _GONE_BEFORE = re.compile(
 )
 """Said right before a day, the day is gone ("지난주 토요일", "저번 금요일", "지난달 15일"; not "2주 지난")."""
 _TOLD_AFTER = re.compile(
-    rf"(?:이었|였)|[^.?!\n]{{0,16}}?(?:[{_PAST}](?:던|었)"
+    rf"(?:이었|였)|[^.?!\n]{{0,16}}?(?:(?<!기로)(?<!기로\s)(?<!려고)(?<!려고\s)[{_PAST}](?:던|었)"
     r"|(?:맡겼|봐\s*주셨|봐\s*줬|봐\s*주었|돌봐\s*주셨|돌봐\s*줬|이용했|보냈|다녀왔|갔었|왔었|다녔)"
     r"(?:는데|어요|고|지만|습니다|더니|으니|어서)"
     r"|(?:전화|연락|문의|통화|상담)\s*(?:했|드렸|했었)(?:는데|어요|고|지만|습니다|더니)"
     r"|(?:맡긴|봐\s*주신|봐\s*준|돌봐\s*주신|돌봐\s*준|이용한|다녀온|보낸)\s*(?:분|곳|데|선생님|시터|거|것|집))"
 )
-"""After a day in its clause, what happened then ("토요일에 봐주셨던", "맡겼었는데", "토요일이었는데")."""
+"""After a day in its clause, what happened then ("토요일에 봐주셨던", "맡겼었는데", "토요일이었는데"); a plan made
+before ("토요일에 봐주기로 했던 할머니가") is about the day ahead."""
 _LETTERS = re.compile(f"[난번년전긴신준한온낸{_PAST}]")
 """Every story mark holds one of these letters: most messages hold none and are not looked at again."""
 

@@ -57,6 +57,8 @@ def test_hours_asked_for_a_day_gone_are_over(text: str) -> None:
     ("2주 지난 토요일에 부탁해요", date(2026, 12, 12)),  # 지난 after a count is not 'last'
     ("방학 지난 다음 주 월요일부터", date(2026, 12, 14)),
     ("토요일에 봐주실 분 있나요", date(2026, 12, 12)),
+    ("토요일에 봐주기로 했던 할머니가 아프셔서 4살", date(2026, 12, 12)),  # a plan made before, for the day ahead
+    ("토요일에 가려고 했던 곳이 닫아서요", date(2026, 12, 12)),
 ])
 def test_days_ahead_with_past_looking_words_stay(text: str, expected: date) -> None:
     assert R.read(text, TUE_1100).need.day == expected
