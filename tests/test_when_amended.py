@@ -48,7 +48,7 @@ def test_days_said_together_are_not_corrections(text: str, expected: date) -> No
 
 
 HOUR_FORMS = ["{a} 아니 {b}", "{a} 아니고 {b}", "{a}.. 아 아니다 {b}", "{a} 아니야 {b}", "{a} 말고 {b}", "{a} 대신 {b}",
-              "{a}였나? 아 {b}", "{a} -> {b}", "{a}.. 아 {b}"]
+              "{a}였나? 아 {b}", "{a} -> {b}", "{a}.. 아 {b}", "{a} 하려다가 {b}"]
 
 
 @pytest.mark.parametrize(("form", "case"), list(product(HOUR_FORMS, [
