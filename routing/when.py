@@ -13,7 +13,7 @@ from routing.days import TODAY, Day, find_days, says_now
 from routing.hours import HOURS_WORDS, Period, Settled, period, settle
 from routing.numbers import NATIVE
 from routing.times import Times, find_times
-from routing.window import WHOLE_DAY, evening, fill_whole_day, over
+from routing.window import WHOLE_DAY, evening, fill_whole_day, over, overnight_bare
 
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
 _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
@@ -146,6 +146,11 @@ def find_when(
             end = end % 1440 + (later.day - day).days * 1440  # "오늘 밤부터 내일 아침 8시까지"
         elif 0 <= times.start_at < first.at < times.end_at and end > 1440 and day > today:
             day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning
+        elif times.bare and first.relative and start is not None and 0 <= times.start_at < first.at < times.end_at \
+                and (day - today).days == 1 and (night := overnight_bare(times.start, end, now_minutes)) is not None:
+            # "10시부터 내일 6시까지": 내일 said between the hours is the end's day; the start is today's
+            day, (start, end) = today, night
+            settled = Settled(start, end, True, True)
     if start is None and end is not None and end < night_until and (_NIGHT_ONLY.search(text) or (
             day == today and end <= now_minutes and "새벽" in text)):
         # "오늘 밤 새벽 3시까지", "오늘 새벽 2시까지" said after 2:00: the small hours after tonight, not this morning's

@@ -77,3 +77,18 @@ def test_urgency_alone_names_no_day(text: str) -> None:
     # a later turn may give the hours of a day said before ("내일 4살" then "급해요 6시부터 9시까지"): the dialog
     # puts the day held before them; only something that calls the parent away now makes them today's
     assert R.read(text, datetime(2026, 12, 10, 14, 0, tzinfo=KST)).need.day is None
+
+
+@pytest.mark.parametrize(("now", "text", "expected"), [
+    (21, "급하게 내려가야 해요 10시부터 내일 6시까지", ("22:00", "06:00")),
+    (8, "11시부터 내일 7시까지 4살", ("23:00", "07:00")),  # the shortest night, not 11:00 to 19:00 a day later
+    (14, "9시부터 내일 아침까지는 아니고 10시부터 내일 8시까지", ("22:00", "08:00")),
+])
+def test_the_next_day_said_between_bare_hours_is_the_ends(now: int, text: str, expected: tuple[str, str]) -> None:
+    need = R.read(text, datetime(2026, 12, 10, now, 0, tzinfo=KST)).need
+    assert (need.day, hm(need.start), hm(need.end)) == (THU, *expected) and need.end is not None and need.end > 1440
+
+
+def test_the_next_day_said_before_bare_hours_is_theirs() -> None:
+    need = R.read("내일 10시부터 6시까지 4살", datetime(2026, 12, 10, 21, 0, tzinfo=KST)).need
+    assert (need.day, hm(need.start), hm(need.end)) == (date(2026, 12, 11), "10:00", "18:00")
