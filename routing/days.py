@@ -248,21 +248,28 @@ def find_day(text: str, today: date) -> date | None:
     return None
 
 
-_DOING = (
-    r"(?:(?:봐|돌봐|맡아)\s*주(?:시)?는데(?!\s*(?:있|없|찾|알|좀|가능|구))|맡기고\s*있|보내고\s*있"
-    r"|봐\s*주(?:시)?고\s*있)"
+_DOING = re.compile(
+    r"(?:봐|돌봐|맡아)\s*주(?:시)?는데(?!\s*(?:있|없|찾|알|좀|가능|구))|맡기고\s*있|보내고\s*있|봐\s*주(?:시)?고\s*있"
+    r"|(?P<goes>다니는데|다니고\s*있)"
 )
-_ROUTINE = re.compile(
-    rf"\s*(?:은|는)[^.?!]{{0,30}}?{_DOING}|[^.?!]{{0,30}}?(?:다니는데|다니고\s*있"
-    rf"|(?:어린이집|유치원|학교|학원|[0-9]\s*시)[^.?!]{{0,24}}?{_DOING})"
-)
-"""What is done these days: after 지금, a routine ("지금은 할머니가 3시부터 7시까지 봐주시는데", "지금 어린이집에서
-9시부터 4시까지 봐주는데", "지금 유치원 다니는데"), not care now ("할머니가 지금 봐주시는데 가셔야 해서", "지금
-봐주는데 있나요")."""
+_ROUTINE_SAID = re.compile(r"\s*(?:은|는)|.*(?:어린이집|유치원|학교|학원|[0-9]\s*시)", re.DOTALL)
+
+
+def _routine(text: str, at: int) -> bool:
+    """Whether 지금 said before ``at`` tells what is done these days: 지금은 …, or an institution or hours, then what
+    is done ("지금은 할머니가 3시부터 7시까지 봐주시는데", "지금 어린이집에서 9시부터 4시까지 봐주는데", "지금 유치원
+    다니는데"), not care now ("할머니가 지금 봐주시는데 가셔야 해서", "지금 봐주는데 있나요")."""
+    doing = _DOING.search(text, at, at + 40)
+    if doing is None:
+        return False
+    between = text[at : doing.start()]
+    if "." in between or "?" in between or "!" in between:
+        return False
+    return doing["goes"] is not None or _ROUTINE_SAID.match(between) is not None
 
 
 def says_now(text: str) -> bool:
     """Whether 지금 means 'now' here, not 'currently' ("지금 4살이에요", "지금 할머니가 봐주시는데")."""
     if "지금" not in text:
         return False
-    return any(_ROUTINE.match(text, m.end()) is None for m in _NOW.finditer(text))
+    return any(not _routine(text, m.end()) for m in _NOW.finditer(text))

@@ -10,7 +10,7 @@ _PAST = "".join(
 """Syllables ending in ㅆ, the past tense (했, 셨, 겼, 었 …); 있 (to be) and 겠 (will) are not past."""
 _GONE_BEFORE = re.compile(
     r"(?<![0-9])(?<![0-9]\s)(?<![주일달])(?<![주일달]\s)"
-    r"(?:지지난|지난|저저번|저번|지난번|전번|요전|재작년|작년|지난해)\s*(?:주|달|번|해)?"
+    r"(?:지지난|지난|저저번|저번|지난번|재작년|작년|지난해)\s*(?:주|달|번|해)?"
     r"\s*(?:에|의|엔|에는)?\s*$"
 )
 """Said right before a day, the day is gone ("지난주 토요일", "저번 금요일", "지난달 15일"; not "2주 지난")."""
@@ -23,8 +23,9 @@ _TOLD_AFTER = re.compile(
 )
 """After a day in its clause, what happened then ("토요일에 봐주셨던", "맡겼었는데", "토요일이었는데"); a plan made
 before ("토요일에 봐주기로 했던 할머니가") is about the day ahead."""
-_LETTERS = re.compile(f"[난번년전긴신준한온낸{_PAST}]")
-"""Every story mark holds one of these letters: most messages hold none and are not looked at again."""
+_LETTERS = re.compile(f"[난번년긴신준용온낸{_PAST}]")
+"""Every story mark holds one of these letters (이용한 its 용: 한 and 전 of 오전 are everywhere): most messages hold
+none and are not looked at again."""
 
 
 def may_tell(text: str) -> bool:

@@ -90,7 +90,8 @@ def find_when(
             text = blanked  # "제가 8시~17시 근무라 … 9시부터 5시까지": the other hours are the care's
     days = find_days(text, today, True) if text else []
     gone = False
-    if days and any(d.told for d in days):  # "지난주 토요일에 봐주셨던 분": a day told about is no care day
+    if days and (days[0].told or (len(days) > 1 and any(d.told for d in days))):
+        # "지난주 토요일에 봐주셨던 분": a day told about is no care day
         gone = all(d.told for d in days) and any(d.told == "gone" for d in days)
         days = [d for d in days if not d.told]
     days = care_days(text, today, days)
