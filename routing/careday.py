@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from routing.days import Day, is_holiday
+from routing.amend import AMENDED
+from routing.days import Day
+from routing.feasts import is_holiday
 
 _TODAY_IS = re.compile(
     r"오늘\s*(?:이|은)?\s*(?:[월화수목금토일]\s*(?:요일|욜)|[0-9]{1,2}\s*일|주말|평일|휴일|공휴일|쉬는\s*날)\s*"
@@ -28,10 +30,29 @@ _PERIOD_DAYS = re.compile(
 _JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및|그리고|부터|에서|[~\-–〜·/]|까지|또는|이나|나)")
 _NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
 
+_MOVED = re.compile(
+    r"[^,.?!]{0,9}?(?:요일|욜|일|말|날|레|래|피|늘|[월화수목금토])\s*(?:으로|로)\s*"
+    r"(?:바꿔|바꾸|바꿀|바꿨|바뀌|바뀐|변경|옮겨|옮기|옮길|옮겼|미뤄|미루|미뤘|당겨|당기|당겼|연기|수정|정했|했어|했습)"
+)
+"""After the later day: the earlier one is moved to it ("목요일 예약을 금요일로 바꿔 주세요")."""
+_SPAN = re.compile(r"부터|까지|[~〜]|(?:이랑|랑|하고|과|와|및|그리고|[,·/])\s*$")
+"""Days said as a span or together ("목요일이랑 금요일로 했어요"), not one moved to the other."""
+
+
+def _amended(text: str, days: list[Day]) -> list[Day]:
+    """The days from the last one a correction names on ("목요일 아니고 화요일로" -> 화요일)."""
+    for i in range(len(days) - 1, 0, -1):
+        between = text[days[i - 1].at : days[i].at]
+        if AMENDED.search(between) or (_SPAN.search(between) is None and _MOVED.match(text, days[i].at)):
+            return days[i:]
+    return days
+
 
 def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
-    """The days named, from the care day on: a day named as background or as the run of days off that holds
-    the care day is dropped."""
+    """The days named, from the care day on: a day corrected, named as background or as the run of days off that
+    holds the care day is dropped."""
+    if len(days) > 1 and ((amended := _amended(text, days)) is not days):
+        days = amended
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         return days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
     if len(days) > 1 and days[1].relative and (

@@ -1,16 +1,17 @@
-"""Which day care is needed: relative days, weekdays, dates, named holidays, and Korean public holidays."""
+"""Which day care is needed: relative days, weekdays, dates and named holidays as parents write them."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import NamedTuple
 
-import holidays
-
+from routing.feasts import around_holiday, holiday_names, month_day, named_day
+from routing.feasts import is_holiday as is_holiday
+from routing.feasts import public_holidays as public_holidays
 from routing.gates import gated
 from routing.numbers import NATIVE_RE
+from routing.pastdays import may_tell, told
 
 WEEKDAYS = "월화수목금토일"
 _DAY = gated(re.compile(
@@ -38,13 +39,14 @@ _DAY = gated(re.compile(
   | (?<![가-힣])(?P<subst>대체\s*(?:공휴일|휴일|휴무일?))
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
       |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일)
-  | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?:(?![가-힣])|(?=오전|오후|아침|저녁|밤|낮|새벽|점심))
+  | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?:(?![가-힣])|(?=오전|오후|아침|저녁|밤|낮|새벽|점심
+        |(?:부터|은|도|까지|이나|이랑|하고|만)(?![가-힣])))
       |명일|모레|글피|오늘|오눌|금일
       |모래(?!\s*(?:놀이|사장|밭|성|장난|알|시계|주머니|바람|폭풍|먼지|바닥|위|속|가(?![가-힣])|를|로(?![가-힣])|처럼|같|투성|더미|찜|묻|놀|만지|파|쌓)))
-  | (?:(?P<wp>이번|요번|금|다음|담|다다음|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
-  | (?P<wp2>이번|요번|다음|담|다다음)\s*주\s*(?P<wd2>[월화수목금토])
+  | (?:(?P<wp>이번|요번|금|다음|담|다다음|다담|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
+  | (?P<wp2>이번|요번|다음|담|다다음|다담)\s*주\s*(?P<wd2>[월화수목금토])
     (?=\s*(?:$|[,·/~\-]|[월화수목금토일]{1,6}(?:[\s,·/~\-]|$|에|부터|까지|요일|욜)|에|부터|까지|오전|오후|저녁|밤|아침|낮|새벽|점심|[0-9]))
-  | (?:(?P<ep>이번|요번|다음|담|다다음|오는)\s*(?:주\s*)?)?(?P<weekend>주말)
+  | (?:(?P<ep>이번|요번|다음|담|다다음|다담|오는)\s*(?:주\s*)?)?(?P<weekend>주말)
     (?:\s*(?:에|엔)?\s*(?P<wew>[토일])\s*(?:요일|욜))?
     )
     """,
@@ -66,6 +68,8 @@ _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "모래": 2, "내일모레": 2, "낼모레": 2, "내일모래": 2, "낼모래": 2, "글피": 3},
 }
+_WEEKS = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2, "다담": 2}
+"""Weeks on from this one, by the word before 주 (오는 주 and none: the next such day)."""
 _TWO_DAYS = re.compile(r"\s*(?:이틀|양일|2\s*일\s*(?:간|동안))")
 _DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]")
 """Every day form holds one of these letters."""
@@ -77,87 +81,6 @@ _NOW = re.compile(
 )
 """지금 as 'now', not 'currently' ("지금 4살이에요", "지금 사는 곳", "지금은 부곡동") nor 'until now' (지금까지)."""
 TODAY = re.compile(r"당장|이따|있다가|이따가")
-
-
-@lru_cache(maxsize=64)
-def public_holidays(year: int) -> frozenset[date]:
-    """Korean public holidays (lunar ones and substitutes included), computed once per year."""
-    return frozenset(holidays.country_holidays("KR", years=year))
-
-
-def is_holiday(day: date) -> bool:
-    return day.weekday() >= 5 or day in public_holidays(day.year)
-
-
-_FIXED_DAYS = {
-    "크리스마스": (12, 25), "성탄절": (12, 25), "크리스마스이브": (12, 24), "어린이날": (5, 5), "신정": (1, 1),
-    "새해첫날": (1, 1), "삼일절": (3, 1), "3.1절": (3, 1), "현충일": (6, 6), "광복절": (8, 15), "개천절": (10, 3),
-    "한글날": (10, 9),
-}
-_LUNAR_DAYS = {
-    "추석": "Chuseok", "한가위": "Chuseok", "설날": "Korean New Year", "설": "Korean New Year",
-    "설당일": "Korean New Year", "구정": "Korean New Year", "부처님오신날": "Buddha's Birthday",
-    "석가탄신일": "Buddha's Birthday",
-}
-"""Names the holidays package gives the lunar holidays' main days."""
-
-
-def _named_day(today: date, name: str) -> date | None:
-    """The next occurrence of a named holiday (today included)."""
-    if name in _FIXED_DAYS:
-        return _month_day(today, *_FIXED_DAYS[name])
-    wanted = _LUNAR_DAYS[name]
-    for year in (today.year, today.year + 1):
-        for day, label in sorted(_holiday_names(year)):
-            if label == wanted and day >= today:
-                return day
-    return None
-
-
-def _around_holiday(today: date, name: str, block: str, alternative: bool) -> date | None:
-    """The first or last day of a holiday's run of days off (its holidays and the weekend they touch: "설 연휴
-    첫날"), the day after it ("추석 연휴 끝나고 다음 날"), or its alternative holiday ("한글날 대체휴일")."""
-    main = _named_day(today - timedelta(days=4), name)  # a run that began a few days ago still counts
-    if main is None:
-        return None
-    days_off = {d for y in (main.year - 1, main.year, main.year + 1) for d, _ in _holiday_names(y)}
-
-    def off(d: date) -> bool:
-        return d in days_off or d.weekday() >= 5
-
-    if alternative:
-        found = next((d for d, label in _holiday_names(main.year)
-                      if label.startswith("Alternative holiday") and 0 < (d - main).days <= 7), None)
-    else:
-        first = last = main
-        while off(first - timedelta(days=1)):
-            first -= timedelta(days=1)
-        while off(last + timedelta(days=1)):
-            last += timedelta(days=1)
-        if block.startswith(("전", "하루전", "시작전")):
-            found = first - timedelta(days=1)  # "설 연휴 전날": the working day before the run of days off
-        elif block.startswith(("첫", "마지막")):
-            found = first if block.startswith("첫") else last
-        else:
-            found = last + timedelta(days=1)
-    return found if found is not None and found >= today else None
-
-
-@lru_cache(maxsize=64)
-def _holiday_names(year: int) -> tuple[tuple[date, str], ...]:
-    return tuple(holidays.country_holidays("KR", years=year, language="en_US").items())
-
-
-def _month_day(today: date, month: int, day: int) -> date | None:
-    """The next occurrence of month/day from today (today included)."""
-    for year in (today.year, today.year + 1):
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            continue
-        if found >= today:
-            return found
-    return None
 
 
 def _day_of_month(today: date, day: int) -> date | None:
@@ -217,13 +140,13 @@ def _day(m: re.Match[str], today: date) -> date | None:
         weekday = WEEKDAYS.index(g["nwd"] or g["nwd1"])
         return _nth_weekday(today, month, nth, weekday) if -1 <= nth <= 5 and nth else None
     if g["mm"]:
-        return _month_day(today, int(g["mm"]), int(g["md"]))
+        return month_day(today, int(g["mm"]), int(g["md"]))
     if g["sm"]:
-        return _month_day(today, int(g["sm"]), int(g["sd"]))
+        return month_day(today, int(g["sm"]), int(g["sd"]))
     if g["dd"]:
         if _NEXT_MONTH.search(m.string, max(0, m.start() - 7), m.start()):  # 다음 달 20일: never this month's
             month0 = today.month
-            return _month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
+            return month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
         return _day_of_month(today, int(g["dd"]))
     if g["last"]:  # "12월 마지막 날", "이번 달 말일"
         month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
@@ -232,23 +155,23 @@ def _day(m: re.Match[str], today: date) -> date | None:
         year = today.year + (1 if month < today.month else 0)
         return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     if g["hol"] and g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
-        after = _around_holiday(today, g["hol"], "끝나고", False)
+        after = around_holiday(today, g["hol"], "끝나고", False)
         return None if after is None else after + timedelta(days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
     if g["hol"] and g["hn"]:  # "추석 이틀 전", "설 3일 뒤"
         n = _AFTER_WORDS.get(g["hn"]) or int(re.sub(r"[^0-9]", "", g["hn"]))
         shift = -n if g["hdir"] == "전" else n
-        main = _named_day(today - timedelta(days=shift), g["hol"])
+        main = named_day(today - timedelta(days=shift), g["hol"])
         return None if main is None else main + timedelta(days=shift)
     if g["hol"] and (g["block"] or g["alt"]):
-        return _around_holiday(today, g["hol"], "".join((g["block"] or "").split()), bool(g["alt"]))
+        return around_holiday(today, g["hol"], "".join((g["block"] or "").split()), bool(g["alt"]))
     if g["hol"]:
         shift = _SHIFT["".join(g["shift"].split())]
-        main = _named_day(today - timedelta(days=shift), g["hol"])
+        main = named_day(today - timedelta(days=shift), g["hol"])
         return None if main is None else main + timedelta(days=shift)
     if g["named"]:
-        return _named_day(today, "".join(g["named"].split()))
+        return named_day(today, "".join(g["named"].split()))
     if g["subst"]:  # "대체공휴일에도 하나요? 그날": the next alternative holiday
-        return next((d for y in (today.year, today.year + 1) for d, label in sorted(_holiday_names(y))
+        return next((d for y in (today.year, today.year + 1) for d, label in sorted(holiday_names(y))
                      if label.startswith("Alternative holiday") and d >= today), None)
 
     if g["rel"]:
@@ -258,12 +181,12 @@ def _day(m: re.Match[str], today: date) -> date | None:
         return today + timedelta(days=_REL[said])
     if g["wd"] or g["wd2"]:
         index = WEEKDAYS.index(g["wd"] or g["wd2"])
-        weeks = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2}.get(g["wp"] or g["wp2"] or "")
+        weeks = _WEEKS.get(g["wp"] or g["wp2"] or "")
         if weeks is None:  # today's own weekday is today; find_when moves it a week on when today is over
             return today + timedelta(days=(index - today.weekday()) % 7)
         found = today + timedelta(days=7 * weeks + index - today.weekday())  # from this week's Monday
         return found if found >= today else found + timedelta(days=7)  # "이번 주 토요일" said on Sunday
-    weeks = {"다음": 1, "담": 1, "다다음": 2}.get(g["ep"] or "")
+    weeks = _WEEKS.get(g["ep"] or "") if g["ep"] not in ("이번", "요번") else None
     sunday = 1 if g["wew"] == "일" else 0  # "이번 주말 일요일": the weekend's Sunday, not its Saturday
     if weeks is None:
         if sunday and today.weekday() == 6:
@@ -284,13 +207,17 @@ class Day(NamedTuple):
     """Named as a date or 오늘: a window over is a past, not a different day."""
     relative: bool = False
     """Named relative to today (오늘, 내일, 모레): it beats a holiday named as context ("설 연휴인데 내일")."""
+    told: str = ""
+    """"gone" (지난주 토요일) or "story" (토요일에 맡겼던): a day told about, not a care day (``routing.pastdays``)."""
 
 
-def find_days(text: str, today: date) -> list[Day]:
-    """Every care day the text names, in order; birth and due dates are left out."""
+def find_days(text: str, today: date, stories: bool = False) -> list[Day]:
+    """Every care day the text names, in order; birth and due dates are left out, and so are days told about
+    (지난주 토요일, 토요일에 봐주셨던) unless ``stories`` asks for them too (marked in ``Day.told``)."""
     found: list[Day] = []
     if _DAY_LETTERS.search(text):
         birth = _BIRTH_LETTERS.search(text) is not None
+        story = may_tell(text)
         for m in _DAY.finditer(text):
             if birth and (
                 _BIRTH.match(text, m.end()) or _BIRTH_BEFORE.search(text, max(0, m.start() - 14), m.start())
@@ -299,7 +226,13 @@ def find_days(text: str, today: date) -> list[Day]:
             day = _day(m, today)
             if day is not None:
                 weekly = bool(m["wd"] or m["wd2"] or m["weekend"])
-                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], m["rel"] is not None))
+                how = told(text, m.start(), m.end(), bool(
+                    m["rel"] or m["wp"] or m["wp2"] or m["ep"] or m["after"])) if story else ""
+                if how and not stories:
+                    continue
+                found.append(Day(day, m.start(), weekly, not weekly and not m["after"], m["rel"] is not None, how))
+                if how:
+                    continue  # a day told about: the care day may come after it ("작년 추석에 … 올해 추석 전날")
                 if len(found) == 3 or _LATER.search(text, m.end()) is None:
                     break  # a second day matters only when it is a later one ("오늘 밤부터 내일 아침까지")
     return found
@@ -315,6 +248,28 @@ def find_day(text: str, today: date) -> date | None:
     return None
 
 
+_DOING = re.compile(
+    r"(?:봐|돌봐|맡아)\s*주(?:시)?는데(?!\s*(?:있|없|찾|알|좀|가능|구))|맡기고\s*있|보내고\s*있|봐\s*주(?:시)?고\s*있"
+    r"|(?P<goes>다니는데|다니고\s*있)"
+)
+_ROUTINE_SAID = re.compile(r"\s*(?:은|는)|.*(?:어린이집|유치원|학교|학원|[0-9]\s*시)", re.DOTALL)
+
+
+def _routine(text: str, at: int) -> bool:
+    """Whether 지금 said before ``at`` tells what is done these days: 지금은 …, or an institution or hours, then what
+    is done ("지금은 할머니가 3시부터 7시까지 봐주시는데", "지금 어린이집에서 9시부터 4시까지 봐주는데", "지금 유치원
+    다니는데"), not care now ("할머니가 지금 봐주시는데 가셔야 해서", "지금 봐주는데 있나요")."""
+    doing = _DOING.search(text, at, at + 40)
+    if doing is None:
+        return False
+    between = text[at : doing.start()]
+    if "." in between or "?" in between or "!" in between:
+        return False
+    return doing["goes"] is not None or _ROUTINE_SAID.match(between) is not None
+
+
 def says_now(text: str) -> bool:
-    """Whether 지금 means 'now' here, not 'currently' ("지금 4살이에요")."""
-    return "지금" in text and _NOW.search(text) is not None
+    """Whether 지금 means 'now' here, not 'currently' ("지금 4살이에요", "지금 할머니가 봐주시는데")."""
+    if "지금" not in text:
+        return False
+    return any(not _routine(text, m.end()) for m in _NOW.finditer(text))

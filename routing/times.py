@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from routing.amend import AMENDED, LETTERS
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, read_time, suffix
 from routing.hours import HOURS_WORDS
 from routing.numbers import NATIVE
@@ -18,7 +19,7 @@ _LUNCH = re.compile(
     r"|부터|에서|(?P<until>까지|전까지|전에))"
 )
 """Lunch said instead of a clock: from noon ("점심때부터"), after it 13:00 ("점심 먹고"), or until noon."""
-_UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만")
+_UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만|늦게\s*까지")
 """An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
 _REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데|이거든|거든|여서|이어서)(?![가-힣])")
 """A time given as the reason for the hours ("퇴근이 7시니까 7시 반까지만")."""
@@ -45,6 +46,24 @@ def _end_after(start: int, start_mark: str | None, end: Said) -> tuple[int, bool
     if end.mark is None and 1 <= end.hour <= 11 and end.minutes + 720 > start:
         return end.minutes + 720, True
     return end.minutes + 1440, True
+
+
+def _amended(text: str, said: list[Said]) -> list[Said]:
+    """The times left once a correction in words replaces the one before it ("5시 아니 6시부터", "6시까지.. 아
+    7시까지"): a corrected end keeps the start said before it; a corrected bare hour keeps the half of the day of
+    the hour it replaces (its 오전/오후 word, or the afternoon of a bare 1-5)."""
+    for i in range(len(said) - 1, 0, -1):
+        old, new = said[i - 1], said[i]
+        if AMENDED.search(text, old.stop, new.at) is None:
+            continue
+        mark = old.mark or ("오후" if not old.sure and 1 <= old.hour <= 5 else None)
+        if new.mark is None and not new.sure and mark is not None:
+            minutes = clock(new.hour, new.minute, mark)
+            if minutes is not None:
+                new = Said(minutes, new.hour, new.minute, mark, new.role, True, new.at, new.stop)
+        kept = [s for s in said[: i - 1] if s.role != "end"] if new.role == "end" else []
+        return [*kept, new, *said[i + 1 :]]
+    return said
 
 
 def _duration(text: str) -> int | None:
@@ -110,6 +129,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     else:
         pattern = TIME if " " in text else TIME_UNSPACED
         said = [s for m in pattern.finditer(text) if (s := read_time(m, text))]
+        if len(said) > 1 and LETTERS.search(text):
+            said = _amended(text, said)
         first = next((s for s in said if s.role == "start"), None) or next(
             (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):

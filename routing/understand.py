@@ -151,7 +151,7 @@ class Understander:
             unnamed[0] if unnamed else _NO_CHILD)
         school = bool(first.school) or first.school_grade is not None or (
             (first.age_months or 0) >= self.knowledge.school_from_months)
-        when = self._when(body, head, now, _period(hint), school)
+        when = self._when(body, head, now, _period(hint), school, text if body is not text else "")
         area = self._places.find(body) or (self._places.find(head) if head else None)
         if yes is False and (children or when.day or when.start is not None or when.end is not None or area):
             negated = True  # "아니요, 5살이에요": a no that brings the right fact
@@ -191,9 +191,14 @@ class Understander:
         said = find_children(text, now.date()) or when.day or when.start is not None or when.end is not None
         return bool(said or self._places.find(text))
 
-    def _when(self, body: str, head: str, now: datetime, hint: Period | None, school: bool) -> When:
+    def _when(self, body: str, head: str, now: datetime, hint: Period | None, school: bool, fixed: str = "") -> When:
         k = self.knowledge
         found = find_when(body, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
+        if fixed and found.ambiguous_hour is not None:
+            # "5시 아니 6시부터": the hour corrected keeps the half of the day of the one it replaces (routing.times)
+            again = find_when(fixed, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
+            if again.ambiguous_hour is None and again.start is not None:
+                found = found._replace(start=again.start, end=again.end, night=again.night, ambiguous_hour=None)
         if not head:
             return found
         before = find_when(head, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))

@@ -13,7 +13,7 @@ from routing.days import TODAY, Day, find_days, says_now
 from routing.hours import HOURS_WORDS, Period, Settled, period, settle
 from routing.numbers import NATIVE
 from routing.times import Times, find_times
-from routing.window import WHOLE_DAY, evening, fill_whole_day, over
+from routing.window import WHOLE_DAY, evening, fill_whole_day, over, overnight_bare
 
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
 _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
@@ -32,6 +32,14 @@ _RECURRING = re.compile("평일|주중|매일|날마다|매주|주말|방학|월
 """A schedule, not one day: a morning hour in it is not moved to tonight because this morning is over."""
 _LATE = 17 * 60
 """A start from here with no end said could run into the night, whatever 오후 suggests."""
+_HURRY = re.compile(
+    r"(?:급하게|급히|갑자기|당장)\s*(?:[가-힣]+\s*){0,2}?(?:나가|나와|가야|가봐|출근|일(?:이|을|하)|야근|회식|불러|불려"
+    r"|연락|입원|생기|생겨|생겼|잡혀|잡혔|아파|아프|다쳐|쓰러)"
+    r"|급한\s*(?:일|약속|회의|출장|볼일|용무)|응급실|병원에\s*(?:가야|가봐|실려|입원)"
+)
+"""Something that happened just now and calls the parent away: the hours said with it are today's."""
+_IF = re.compile(r"(?:할|한|길|긴|날|을|ㄹ)\s*때|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|혹시")
+"""A case or a habit, not today: "급한 일 생기면", "급할 때마다"."""
 _URGENT = re.compile(
     r"급(?<![월고초중등특진발보지수공상학봉]급)(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
 )
@@ -80,7 +88,13 @@ def find_when(
         left = find_times(blanked, None)
         if left.start is not None or left.end is not None:
             text = blanked  # "제가 8시~17시 근무라 … 9시부터 5시까지": the other hours are the care's
-    days = care_days(text, today, find_days(text, today) if text else [])
+    days = find_days(text, today, True) if text else []
+    gone = False
+    if days and (days[0].told or (len(days) > 1 and any(d.told for d in days))):
+        # "지난주 토요일에 봐주셨던 분": a day told about is no care day
+        gone = all(d.told for d in days) and any(d.told == "gone" for d in days)
+        days = [d for d in days if not d.told]
+    days = care_days(text, today, days)
     first = days[0] if days else None
     day = first.day if first else None
     now_said = says_now(text)
@@ -115,18 +129,29 @@ def find_when(
         around = period(text[: times.end_at] + text[times.end_at + len(times.end_mark) :])
     # with no day said, a morning already over today is tonight's too, unless the hours are a schedule or start
     # at a doubtful 6-8 (tomorrow's dawn is as likely as tonight: asked)
-    today_said = day == today or (
+    # hours said in a hurry with no day ("급하게 나가야 돼서 7시까지", "갑자기 야근이라 9시까지") are today's while
+    # they are still ahead; not a schedule nor a case ("급한 일 생기면 7시까지")
+    hurried = day is None and (times.start is not None or times.end is not None) and _HURRY.search(text) is not None \
+        and _RECURRING.search(text) is None and _IF.search(text) is None
+    today_said = day == today or hurried or (
         day is None and times.start is not None and not 360 <= times.start < 540 and not _RECURRING.search(text))
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, around or hint, school,
                      now_minutes if today_said else None)
     settled = fill_whole_day(text, evening(settled, times.bare, day, today_said, now, around or hint), whole_day)
     start, end = settled.start, settled.end
+    if hurried and not over(today, start, end, now, today) and (start is None or start + 60 >= now_minutes):
+        day = today  # hours long begun are not what a hurried parent asks for: the day is asked
     if first is not None and day is not None and end is not None:
         later = next((d for d in days[1:] if d.day > day and d.at > max(first.at, times.start_at)), None)
         if later is not None and (start is None or end % 1440 <= start):
             end = end % 1440 + (later.day - day).days * 1440  # "오늘 밤부터 내일 아침 8시까지"
         elif 0 <= times.start_at < first.at < times.end_at and end > 1440 and day > today:
             day -= timedelta(days=1)  # "밤 10시부터 내일 아침 7시까지": the night before that morning
+        elif times.bare and first.relative and start is not None and 0 <= times.start_at < first.at < times.end_at \
+                and (day - today).days == 1 and (night := overnight_bare(times.start, end, now_minutes)) is not None:
+            # "10시부터 내일 6시까지": 내일 said between the hours is the end's day; the start is today's
+            day, (start, end) = today, night
+            settled = Settled(start, end, True, True)
     if start is None and end is not None and end < night_until and (_NIGHT_ONLY.search(text) or (
             day == today and end <= now_minutes and "새벽" in text)):
         # "오늘 밤 새벽 3시까지", "오늘 새벽 2시까지" said after 2:00: the small hours after tonight, not this morning's
@@ -138,7 +163,11 @@ def find_when(
     if clock_now and (start is not None or end is not None) and not over(today, start, end, now, today):
         day = today  # "지금 10시인데 11시부터 새벽 1시까지": the time now said, tonight's hours
     past = False
-    if day is not None and over(day, start, end, now, today):
+    if gone and day is None and (start is not None or end is not None):
+        # "지난주 토요일 2시부터 5시까지요": hours asked for a day gone (said as a day, not as a story): over
+        past, start, end = True, None, None
+        settled = Settled(None, None, False, False)
+    elif day is not None and over(day, start, end, now, today):
         if first is not None and first.weekly:
             day += timedelta(days=7)  # "이번 주 토요일" said on Saturday night: the next one
         else:

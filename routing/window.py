@@ -72,3 +72,13 @@ def over(day: date, start: int | None, end: int | None, now: datetime, today: da
         return False
     last = end if end is not None else start + 60  # type: ignore[operator]
     return last <= now.hour * 60 + now.minute
+
+
+def overnight_bare(start: int, end: int, now_minutes: int) -> tuple[int, int] | None:
+    """Bare hours with the next day said between them ("10시부터 내일 6시까지"): the start today, still ahead, and the
+    end on the next day, read as the shortest such night (22:00 to 06:00, not 10:00 to 18:00 a day later)."""
+    if end % _HALF == 0:
+        return None  # "내일 12시까지" is noon or midnight: the day said stays
+    starts = [s for s in (start % _HALF, start % _HALF + _HALF) if s > now_minutes]
+    spans = [(s, e) for s in starts for e in (end % _HALF + 2 * _HALF, end % _HALF + 3 * _HALF) if e > s]
+    return min(spans, key=lambda p: p[1] - p[0]) if spans else None

@@ -50,14 +50,14 @@ async def test_a_date_next_year_said_so_or_weeks_ahead_stands(chat: Chat, clock:
     assert "이미 지났어요" not in chat.text and "2027년 1월 5일(화)" in chat.text
 
 
-@pytest.mark.parametrize("message, gone", [("지난주 토요일 오후 2시부터 5시까지요", "12월 5일(토) 14:00~17:00"),
-                                           ("저번 금요일 오후 2시부터 5시까지", "12월 4일(금) 14:00~17:00")])
-async def test_a_weekday_said_gone_is_over_not_next_week(chat: Chat, clock: FakeClock, message: str,
-                                                         gone: str) -> None:
+@pytest.mark.parametrize("message", ["지난주 토요일 오후 2시부터 5시까지요", "저번 금요일 오후 2시부터 5시까지"])
+async def test_a_weekday_said_gone_is_over_not_next_week(chat: Chat, clock: FakeClock, message: str) -> None:
+    # the reader names no care day for a day gone (routing/pastdays.py) and flags the hours asked for it as past
     clock.now = datetime(2026, 12, 9, 10, 0, tzinfo=KST)  # Wednesday
     await chat.say("4살 아이 율곡동")
     await chat.say(message)
-    assert f"({gone})은 이미 지났어요" in chat.text and not any(r.card_title for r in chat.last)
+    assert texts.PAST in chat.text and texts.ASK_DAY in chat.text
+    assert not any(r.card_title for r in chat.last)
 
 
 async def test_next_weeks_day_beside_last_week_stands(chat: Chat, clock: FakeClock) -> None:

@@ -1,0 +1,45 @@
+"""Days a message tells about, not asks for: 지난주 토요일, 작년 추석, "토요일에 봐주셨던 분" are a story."""
+
+from __future__ import annotations
+
+import re
+
+_PAST = "".join(
+    chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 20 and chr(c) not in "있겠"
+)
+"""Syllables ending in ㅆ, the past tense (했, 셨, 겼, 었 …); 있 (to be) and 겠 (will) are not past."""
+_GONE_BEFORE = re.compile(
+    r"(?<![0-9])(?<![0-9]\s)(?<![주일달])(?<![주일달]\s)"
+    r"(?:지지난|지난|저저번|저번|지난번|재작년|작년|지난해)\s*(?:주|달|번|해)?"
+    r"\s*(?:에|의|엔|에는)?\s*$"
+)
+"""Said right before a day, the day is gone ("지난주 토요일", "저번 금요일", "지난달 15일"; not "2주 지난")."""
+_TOLD_AFTER = re.compile(
+    rf"(?:이었|였)|[^.?!\n]{{0,16}}?(?:(?<!기로)(?<!기로\s)(?<!려고)(?<!려고\s)[{_PAST}](?:던|었)"
+    r"|(?:맡겼|봐\s*주셨|봐\s*줬|봐\s*주었|돌봐\s*주셨|돌봐\s*줬|이용했|보냈|다녀왔|갔었|왔었|다녔)"
+    r"(?:는데|어요|고|지만|습니다|더니|으니|어서)"
+    r"|(?:전화|연락|문의|통화|상담)\s*(?:했|드렸|했었)(?:는데|어요|고|지만|습니다|더니)"
+    r"|(?:맡긴|봐\s*주신|봐\s*준|돌봐\s*주신|돌봐\s*준|이용한|다녀온|보낸)\s*(?:분|곳|데|선생님|시터|거|것|집))"
+)
+"""After a day in its clause, what happened then ("토요일에 봐주셨던", "맡겼었는데", "토요일이었는데"); a plan made
+before ("토요일에 봐주기로 했던 할머니가") is about the day ahead."""
+_LETTERS = re.compile(f"[난번년긴신준용온낸{_PAST}]")
+"""Every story mark holds one of these letters (이용한 its 용: 한 and 전 of 오전 are everywhere): most messages hold
+none and are not looked at again."""
+
+
+def may_tell(text: str) -> bool:
+    """Whether the text could tell of a day gone (cheap; ``told`` says which day)."""
+    return _LETTERS.search(text) is not None
+
+
+def told(text: str, start: int, end: int, ahead: bool) -> str:
+    """How the day said at ``start:end`` is told: "gone" (a past day named so: 지난주 토요일), "story" (with what
+    happened then: 토요일에 맡겼던), or "" (a day care may be wanted on). ``ahead`` is a day said as this or next week
+    (이번 주, 다음 주), which never is gone."""
+    if ahead:
+        return ""
+    story = _TOLD_AFTER.match(text, end) is not None
+    if _GONE_BEFORE.search(text, max(0, start - 10), start):
+        return "story" if story else "gone"
+    return "story" if story else ""
