@@ -9,7 +9,8 @@ The policy lives in the knowledge, not here:
    otherwise it is rejected with a phrase saying so.
 5. Fallback: when nothing fits at all, the lowest-ranked info service open to every age (by default 맘지원센터)
    is offered as general guidance.
-The per-service checks (age, sick child, hours, lead time, nearest site) live in ``routing.fit``.
+The per-service checks (age, sick child, hours, lead time, nearest site) live in ``routing.fit``, the need put in
+their terms (kinds of day, window, minutes left) in ``routing.ask``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.schema import Knowledge, Service, Site
 from routing import texts
-from routing.fit import MEMO_SIZE, SICK, Ask, Entry, Judgement, ask, compile_entry, judge, minutes_left
+from routing.ask import Ask, ask, minutes_left
+from routing.fit import MEMO_SIZE, SICK, Entry, Judgement, compile_entry, judge
 from routing.need import Need
 
 
