@@ -20,7 +20,7 @@ from routing.counts import unnamed_children as unnamed_children  # read with the
 from routing.gates import gated
 from routing.need import Child
 from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
-from routing.rareages import COMMON, MAX_YEARS, MONTH, RARE, RARE_LETTERS, rare_mention
+from routing.rareages import COMMON, MAX_YEARS, MONTH, RARE, RARE_LETTERS, rare_mention, since_event
 from routing.schoolyear import (
     BORN,
     ENTERED,
@@ -106,7 +106,7 @@ def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None]
     months = g["md"] or g["mw"]
     if months:
         n = value(months)
-        return ("age", n) if n is not None and n <= MAX_MONTHS else None
+        return ("age", n) if n is not None and n <= MAX_MONTHS and not since_event(text, m.start()) else None
     dol = g["dd"] or g["dn"]
     if dol:
         n = value(dol)

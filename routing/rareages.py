@@ -15,8 +15,14 @@ UPPER_FROM_YEARS = 12
 """A middle-school child in grade N is about 12 + N years old (a high-school one 15 + N): past every care
 service's ages, which is all the reading needs to say ("중2 아들" is 168 months; an age said beside it wins)."""
 
-MONTH = r"(?:개월|개얼|게월|깨월|개윌|달(?=\s*(?:된|짜리|아기|아가|이에요|이요|예요|인데|이고|$)))"
-"""개월 and its common typos; 달 only where it says an age ("두 달 된 아기"), not a span ("한 달 동안")."""
+MONTH = (
+    r"(?:개월|개얼|게월|깨월|개윌"
+    r"|(?<![일이삼사오육륙칠팔구십])(?<![일이삼사오육륙칠팔구십]\s)달"
+    r"(?=\s*(?:반\s*)?(?:된|됐|됬|되었|돼|짜리|아기|아가|애기|아들|딸|이에요|이예요|이요|예요|에요|인데|이고|이구|이라(?!도)"
+    r"|이니|이야|$)))"
+)
+"""개월 and its common typos; 달 only where it says an age ("두 달 된 아기", "일곱달이라", "한 달 반 된"), not a span
+("한 달 동안", "두 달마다"), and only after a native numeral or digits: "이 달" is this month, not two months."""
 RARE = rf"""
       (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
         (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
@@ -46,6 +52,23 @@ RARE_LETTERS = re.compile(
 itself, much faster than a first-letter test tried at every place (the same goes for the tests below)."""
 
 
+_BORN_VERB = re.compile(r"태어|낳")
+
+
+def since_event(text: str, at: int) -> bool:
+    """Whether the span said at ``at`` is the time since something happened ("이사 온 지 3개월", "복직한지 두 달"),
+    not a child's age; "태어난 지 두 달" is one."""
+    head = text[max(0, at - 8) : at].rstrip()
+    if not head.endswith("지"):
+        return False
+    head = head[:-1].rstrip()
+    if not head:
+        return False
+    final = ord(head[-1]) - 0xAC00
+    # the verb before 지 ends in ㄴ (온, 한, 된, 간, 산): "V-ㄴ 지 N" counts the time since it
+    return 0 <= final < 11172 and final % 28 == 4 and _BORN_VERB.search(head[-6:]) is None
+
+
 COMMON = ("", None)
 """What ``rare_mention`` says when the match is none of the rare forms."""
 
@@ -68,6 +91,8 @@ def rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None
     if g["cls"]:
         return "age", class_months(today, int(g["cls"]), bool(g["cm"]))
     if g["ny"]:
+        if since_event(m.string, m.start()):
+            return None  # "이사 온 지 1년 3개월": since the move
         years, more = value(g["ny"]), (6 if g["nyh"] else value(g["nym"] or ""))
         if years is None or more is None or years > MAX_YEARS or more > 11:
             return None
