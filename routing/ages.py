@@ -17,6 +17,7 @@ from routing.counts import (
     kin_total,
 )
 from routing.counts import unnamed_children as unnamed_children  # read with the ages (routing.understand)
+from routing.englishages import korean_ages
 from routing.gates import gated
 from routing.need import Child
 from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
@@ -170,6 +171,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
     months (without it they are left out). Children counted without ages who go to kindergarten or daycare are
     preschool children ("유치원 다니는 딸 둘")."""
+    text = korean_ages(text)  # "4 year old", "my 7yo": an age written in English counts too
     found = _find_children(text, today)
     if not found and "저학년" in text and _LOWER_GRADES.search(text):
         return (_PUPIL,)  # "저학년 딸": a school child, grade not said
