@@ -262,3 +262,18 @@ def test_a_birth_date_said_after_its_name_is_never_the_care_day() -> None:
 )
 def test_ages_and_grades_that_cannot_be_one_child(text: str, expected: tuple[Child, ...]) -> None:
     assert kids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "초등학교 입학 앞둔 딸 7살이에요 평일 오후에 맡길 곳",
+        "입학을 앞두고 있는 아들 일곱 살",
+        "내년 초1 입학 준비 중인 7살",
+        "1학년 입학 앞둔 7살 아이 유치원 끝나고 봐주실 곳",
+    ],
+)
+def test_a_child_about_to_start_school_is_preschool(text: str) -> None:
+    (child,) = kids(text)
+    assert child.school_grade is None and child.age_months == 83
+    assert R.read(text, NOW).need.child.school_grade is None
