@@ -206,10 +206,12 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         last_end = m.end()
     if children and ("유치원" in text or "어린이집" in text):
         add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children
-    if ("내" in text or "예비" in text or "학" in text) and NEXT_SCHOOL.search(text):
+    if ("내" in text or "예비" in text or "학" in text or "초1" in text or "졸업" in text) and NEXT_SCHOOL.search(text):
         children = preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
-    elif "입학" in text and ENTERED.search(text) and (not children or children[0].school_grade is None):
+    elif ("입학" in text or "들어" in text) and ENTERED.search(text) and (
+        not children or children[0].school_grade is None
+    ):
         first = children[0] if children else NO_AGE  # "이번에 초등학교 입학했어요 8살": in first grade now
         children[:1] = [Child(age_months=first.age_months, school_grade=1)]
         orders = orders or [None]

@@ -8,8 +8,8 @@ from datetime import date
 
 from routing.gates import gated
 from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
-from routing.rareages import COMMON, MAX_YEARS, MONTH, RARE, rare_mention, since_event
-from routing.schoolyear import MAX_MONTHS
+from routing.rareages import COMMON, MAX_YEARS, MONTH, NTH_MONTH, RARE, rare_mention, since_event
+from routing.schoolyear import MAX_MONTHS, class_months
 
 
 def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> re.Pattern[str]:
@@ -25,7 +25,7 @@ def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> 
     )
     (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
   | (?:생후\s*)?(?:(?<![0-9])(?P<md>[0-9]{{1,3}})|(?<![가-힣])(?P<mw>{SINO_RE}|{NATIVE_RE}))\s*{MONTH}
-    (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|미만|이하|까지|넘게|정도\s*(?:이용|맡|다니)))
+    (?!\s*(?:동안|간|째(?!{NTH_MONTH})|후|뒤|전|만에|마다|이상|이내|미만|이하|까지|넘게|정도\s*(?:이용|맡|다니)))
   | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
         (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))(?P<dhalf>\s*반(?!에서|친구|애|아이))?
   | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
@@ -49,10 +49,13 @@ AGE_UNSPACED = _age_pattern("", "", _UNSPACED)
 AGE_ALL_UNSPACED = _age_pattern(RARE, "중고예", _UNSPACED)
 
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]")
+UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고졸]")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
-_GAP = re.compile(r"\s*(?:터울|차이|차(?![가-힣]))")
+_GAP = re.compile(rf"\s*(?:터울|차이|차(?![가-힣])(?!{NTH_MONTH}))")
+"""The years between two children ("두 살 터울", "세 살 차이"); "7개월차 아기" is the baby's seventh month."""
+_ATTENDS = re.compile(r"\s*(?:에|을|를)?\s*(?:다니|다녀|다닙|다녔)")
+"""After "N살반": the class a child attends ("일곱살반 다니는 딸"), not N and a half years."""
 
 
 def mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
@@ -71,6 +74,8 @@ def mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] 
         if n is None or n > MAX_YEARS:
             return None
         half = g["half"] and ("살" in m.group() or "쌀" in m.group())  # "7세반" is a class, not 7½
+        if half and n <= 7 and _ATTENDS.match(text, m.end()):
+            return "age", class_months(today, n, False)  # "일곱살반 다니는 딸": the class, as "7세반"
         extra = value(g["m"]) if g["m"] else (6 if half else 0)
         return "age", n * 12 + min(extra or 0, 11)
     months = g["md"] or g["mw"]

@@ -15,11 +15,13 @@ UPPER_FROM_YEARS = 12
 """A middle-school child in grade N is about 12 + N years old (a high-school one 15 + N): past every care
 service's ages, which is all the reading needs to say ("중2 아들" is 168 months; an age said beside it wins)."""
 
+NTH_MONTH = r"\s*(?:아기|아가|애기|남아|여아|딸|아들|예요|이에요|에요|인데|$)"
+"""After 째 or 차: the month of life a baby is in ("7개월째 아기", "두 달째예요"), not a span ("두 달째 맡기고")."""
 MONTH = (
     r"(?:개월|개얼|게월|깨월|개윌"
     r"|(?<![일이삼사오육륙칠팔구십])(?<![일이삼사오육륙칠팔구십]\s)달"
     r"(?=\s*(?:반\s*)?(?:된|됐|됬|되었|돼|짜리|아기|아가|애기|아들|딸|이에요|이예요|이요|예요|에요|인데|이고|이구|이라(?!도)"
-    r"|이니|이야|$)))"
+    r"|이니|이야|$|(?:째|차)(?=" + NTH_MONTH + "))))"
 )
 """개월 and its common typos; 달 only where it says an age ("두 달 된 아기", "일곱달이라", "한 달 반 된"), not a span
 ("한 달 동안", "두 달마다"), and only after a native numeral or digits: "이 달" is this month, not two months."""

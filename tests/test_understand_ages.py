@@ -277,3 +277,31 @@ def test_a_child_about_to_start_school_is_preschool(text: str) -> None:
     (child,) = kids(text)
     assert child.school_grade is None and child.age_months == 83
     assert R.read(text, NOW).need.child.school_grade is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1학년 올라가는 아들 맡길 곳",
+        "초1 들어가는 딸 오후에 봐주실 분",
+        "유치원 졸업반 딸",
+        "어린이집 졸업 앞둔 아들 있어요",
+    ],
+)
+def test_a_child_going_up_to_first_grade_or_leaving_kindergarten_is_preschool(text: str) -> None:
+    (child,) = kids(text)
+    assert child.school_grade is None and child.age_months is not None
+    assert child.age_months < K.school_from_months
+
+
+@pytest.mark.parametrize(
+    "text", ["올해 초등학교 들어간 아들", "이번에 학교에 들어갔어요 딸이", "초등학교 들어간 둘째 8살"]
+)
+def test_a_child_who_just_went_into_school_is_in_first_grade(text: str) -> None:
+    assert kids(text)[0].school_grade == 1
+
+
+def test_a_kindergarten_class_by_korean_age_said_with_attending_is_the_class() -> None:
+    (six,) = kids("여섯살반 다니는 아들")
+    assert six.age_months == kids("6세반 아들")[0].age_months
+    assert kids("여섯 살 반이에요")[0].age_months == 78  # six and a half, not a class

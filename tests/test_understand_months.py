@@ -65,3 +65,21 @@ def test_a_month_of_the_calendar_or_a_span_is_no_age(text: str) -> None:
 )
 def test_the_time_since_an_event_is_no_age(text: str, expected: tuple[Child, ...]) -> None:
     assert kids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("생후 5개월째 남아예요", 5),
+        ("10개월차 아기 내일 봐주실 분", 10),
+        ("세 달째예요 우리 아가", 3),
+        ("8개월째인데 어린이집 되나요", 8),
+    ],
+)
+def test_the_month_of_life_a_baby_is_in_is_its_age(text: str, months: int) -> None:
+    assert kids(text) == (Child(months),)
+
+
+@pytest.mark.parametrize("text", ["두 달째 맡기고 있어요 4살", "석 달째 대기 중인데 4살", "3개월 차이 나는 4살 아이"])
+def test_a_count_of_months_that_is_a_span_stays_no_age(text: str) -> None:
+    assert kids(text) == (Child(48),)
