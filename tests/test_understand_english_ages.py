@@ -41,6 +41,11 @@ def kids(text: str) -> tuple[Child, ...]:
         ("10 month old 아기 내일 맡길 곳", (Child(10),)),
         ("5 year old 딸이랑 초3 아들", (Child(60), Child(None, 3))),
         ("3살 son 있어요 babysitter 필요해요", (Child(36),)),
+        ("my daughter is 6 and needs a place tomorrow", (Child(72),)),
+        ("The boy is seven.", (Child(84),)),
+        ("aged 3, a girl", (Child(36),)),
+        ("two kids, 4 and 9 years old", (Child(48), Child(108))),
+        ("is there care for 11-month-old twins", (Child(11), Child(11))),
     ],
 )
 def test_english_ages_are_read(text: str, expected: tuple[Child, ...]) -> None:
@@ -56,6 +61,8 @@ def test_english_ages_are_read(text: str, expected: tuple[Child, ...]) -> None:
         "we are staying for the next 2 years",
         "My phone is 010 1234 5678",
         "I'd like to book tomorrow at 3pm",
+        "she is 5pm off work",
+        "my son is 3 hours away",
     ],
 )
 def test_english_spans_of_time_are_no_ages(text: str) -> None:
