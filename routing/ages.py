@@ -38,8 +38,9 @@ own age ("초2 아들 8살" stays one: the first mention has no name before it).
 _FULL_AGE = re.compile(r"만\s*(?:으로|나이(?:로|는|론)?)(?:\s*(?:는|은|치면|하면|따지면))?\s*$")
 """Right before an age: the same child's age restated by 만 나이 ("5살인데 만으로는 4살")."""
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
-_ORDINAL_AFTER = re.compile(rf"\s*(?:인|이고|이요|짜리)?\s*(?:{_ORDINAL.pattern})")
-"""A birth order said right after the age ("초1 큰애", "다섯살 작은애")."""
+_ORDINAL_AFTER = re.compile(rf"\s*(?:인|짜리)?\s*(?:{_ORDINAL.pattern})")
+"""A birth order said right after the age ("초1 큰애", "다섯살 작은애", "5살인 첫째"); after "이고"/"이요" it starts the
+next child ("5살이고 둘째 2살")."""
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 
 _LINKED = re.compile(r"\s*(?:이랑|랑|하고|와|과|,|및)")

@@ -305,3 +305,24 @@ def test_a_kindergarten_class_by_korean_age_said_with_attending_is_the_class() -
     (six,) = kids("여섯살반 다니는 아들")
     assert six.age_months == kids("6세반 아들")[0].age_months
     assert kids("여섯 살 반이에요")[0].age_months == 78  # six and a half, not a class
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("첫째가 장염이라 유치원 못 가는데 6살이고 둘째 3살은 괜찮아요", (Child(72), Child(36))),
+        ("4살이요 둘째는 18개월", (Child(48), Child(18))),
+        ("7살인 첫째랑 2살", (Child(84), Child(24))),
+    ],
+)
+def test_a_birth_order_after_a_clause_ending_starts_the_next_child(text: str, expected: tuple[Child, ...]) -> None:
+    assert kids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["지금 7살이고 내년 3월에 학교 들어가요", "내년 봄에 학교 가는 7살 아들", "다음 해에 초등학교 들어갈 딸 7살"],
+)
+def test_a_child_going_to_school_next_year_in_other_words_is_preschool(text: str) -> None:
+    (child,) = kids(text)
+    assert child == Child(83)
