@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from routing.agewords import AGE, AGE_ALL, AGE_ALL_UNSPACED, AGE_UNSPACED, UNIT, mention
+from routing.bareages import spelled_ages
 from routing.counts import (
     COUNT_LETTERS,
     NO_AGE,
@@ -84,7 +85,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
     months (without it they are left out). Children counted without ages who go to kindergarten or daycare are
     preschool children ("유치원 다니는 딸 둘")."""
-    text = korean_ages(text)  # "4 year old", "my 7yo": an age written in English counts too
+    text = spelled_ages(korean_ages(text))  # "4 year old", "아들(5)": ages written in English or as a bare number
     found = _find_children(text, today)
     if not found and "저학년" in text and _LOWER_GRADES.search(text):
         return (_PUPIL,)  # "저학년 딸": a school child, grade not said
@@ -170,6 +171,14 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
             if kind == "age" and m.group().startswith("만") and m.start() - last_end <= 2:
                 # "5살(만 4세)": the same child, and 만 나이 counts completed months
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
+                last_end = m.end()
+                continue
+            if kind == "age" and n is not None and prev.age_months is not None and abs(n - prev.age_months) < 12 and (
+                text[last_end : m.start()].strip() == "("
+            ):
+                # "4살(48개월)", "30개월(3살)": the same child's age said again; the months say more
+                months = n if m["md"] or m["mw"] else prev.age_months
+                children[-1] = Child(age_months=months, school_grade=prev.school_grade)
                 last_end = m.end()
                 continue
             if kind == "grade" and prev.school_grade is not None and prev.age_months is not None and (
