@@ -138,6 +138,7 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
         need.vacation,
         need.overnight,
         need.visit,
+        need.cared,
         None if left is None else tuple(left >= lead for lead in t.leads),
     )
     try:
@@ -171,9 +172,10 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
             placed.add(sid)
             ranked.append(_verdict(e.service, j, True, lead))
 
-    # A benefit or programme named beside hours of care ("부모급여 신청하러 가는데 내일 2시부터 4살") is why the
-    # parent needs care: the care comes first and the topic's service follows it.
-    later = (need.start is not None or need.end is not None) and not need.visit
+    # A benefit or programme named beside hours of care ("부모급여 신청하러 가는데 내일 2시부터 4살"), or beside a
+    # request for care that asks nothing about it ("한부모인데 5살 맡길 곳"), is why the parent needs care or who the
+    # family is: the care comes first and the topic's service follows it.
+    later = (need.start is not None or need.end is not None or need.cared) and not need.visit
     asked = [t.by_id[sid] for sid in need.topics if sid in t.by_id]
     for e in asked:
         if e.care or not later:

@@ -49,3 +49,23 @@ def test_questions_about_the_system_go_to_who_answers_them(text: str, service: s
 )
 def test_a_care_request_that_mentions_support_is_care_first(text: str) -> None:
     assert first(text) == "daycare-365"
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("한부모 가정인데 평일 저녁에 5살 맡길 곳 있을까요", "daycare-365"),
+        ("조손가정이라 손녀 초2 방과후에 봐줄 데", "after-school"),
+        ("다문화가족이에요 4살 아이 맡길 수 있는 곳", "daycare-365"),
+    ],
+)
+def test_who_the_family_is_said_beside_a_request_for_care_is_care_first(text: str, service: str) -> None:
+    services = describe(R.read(text, NOW), K)["services"]
+    assert services[0] == service and "other-dept" in services
+
+
+@pytest.mark.parametrize(
+    "text", ["한부모 지원 받을 수 있나요 5살 맡길 곳도 찾아요", "어디다 물어봐야 할지 몰라서요 애 맡길 데 찾는데"]
+)
+def test_a_topic_asked_about_stays_first_beside_a_request_for_care(text: str) -> None:
+    assert first(text) in ("other-dept", "mom-center")
