@@ -26,6 +26,7 @@ from routing.rareages import RARE_LETTERS
 from routing.schoolyear import (
     BORN,
     ENTERED,
+    LAST_YEAR,
     NEXT_AGE,
     NEXT_SCHOOL,
     born_grade,
@@ -87,8 +88,8 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     preschool children ("유치원 다니는 딸 둘")."""
     text = spelled_ages(korean_ages(text))  # "4 year old", "아들(5)": ages written in English or as a bare number
     found = _find_children(text, today)
-    if not found and "저학년" in text and _LOWER_GRADES.search(text):
-        return (_PUPIL,)  # "저학년 딸": a school child, grade not said
+    if "저학년" in text and all(c == NO_AGE for c in found) and _LOWER_GRADES.search(text):
+        return tuple(_PUPIL for _ in found) or (_PUPIL,)  # "저학년 딸 (둘)": school children, grades not said
     if found and ("유치원" in text or "어린이집" in text or "미취학" in text) and all(c == NO_AGE for c in found) and (
         PRESCHOOLER.search(text)
     ):
@@ -216,7 +217,13 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         last_end = m.end()
     if children and ("유치원" in text or "어린이집" in text):
         add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children
-    if ("내" in text or "예비" in text or "학" in text or "초1" in text or "졸업" in text) and NEXT_SCHOOL.search(text):
+    if ("중" in text or "졸업" in text) and LAST_YEAR.search(text):
+        # "예비 중학생", "내년에 중학교 가는", "초등 졸업 앞둔": in sixth grade now, whatever age was said
+        children[:1] = [_child(None, 6)]
+        orders = orders or [None]
+    elif ("내" in text or "예비" in text or "학" in text or "초1" in text or "졸업" in text) and (
+        NEXT_SCHOOL.search(text)
+    ):
         children = preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
     elif ("입학" in text or "들어" in text) and ENTERED.search(text) and (

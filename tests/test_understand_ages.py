@@ -326,3 +326,24 @@ def test_a_birth_order_after_a_clause_ending_starts_the_next_child(text: str, ex
 def test_a_child_going_to_school_next_year_in_other_words_is_preschool(text: str) -> None:
     (child,) = kids(text)
     assert child == Child(83)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "예비 중학생 아들 방과후에 맡길 곳",
+        "예비중1 딸",
+        "내년에 중학교 들어가는 딸 12살",
+        "내년 3월에 중학교 입학하는 아들",
+        "초등학교 졸업을 앞둔 딸",
+    ],
+)
+def test_a_child_going_to_middle_school_next_is_in_sixth_grade(text: str) -> None:
+    child = kids(text)[0]
+    assert child.school_grade == 6
+    assert R.read(text, NOW).need.child.school_grade == 6
+
+
+def test_a_count_of_lower_grade_children_are_school_children() -> None:
+    found = kids("저학년 아들 둘 맡길 곳")
+    assert len(found) == 2 and all(c.school for c in found)
