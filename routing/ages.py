@@ -110,6 +110,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         not UNIT.search(text)
         and COUNT_LETTERS.search(text) is None
         and not ("일" in text and _DAYS_OLD.search(text))
+        and not ("주" in text and RARE_LETTERS.search(text))
         and not (("딸" in text or "손" in text) and kin_total(text))
     ):
         return ()

@@ -54,6 +54,8 @@ UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고졸]")
 
 _GAP = re.compile(rf"\s*(?:터울|차이|차(?![가-힣])(?!{NTH_MONTH}))")
 """The years between two children ("두 살 터울", "세 살 차이"); "7개월차 아기" is the baby's seventh month."""
+_BOUND = re.compile(r"\s*(?:때(?!문)|적에|적엔|적부터|무렵|이하|미만|이상|초과)")
+"""After an age: when the child was that age ("3살 때부터"), or a bound a service sets ("6세 이하"), not a child."""
 _ATTENDS = re.compile(r"\s*(?:에|을|를)?\s*(?:다니|다녀|다닙|다녔)")
 """After "N살반": the class a child attends ("일곱살반 다니는 딸"), not N and a half years."""
 
@@ -63,6 +65,8 @@ def mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] 
     None when the match is not about a child."""
     if ("터" in text or "차" in text) and _GAP.match(text, m.end()):
         return None  # "두 살 터울", "세 살 차이": the years between two children
+    if _BOUND.match(text, m.end()):
+        return None  # "3살 때부터 다녔는데", "5살 이하만 되나요": a past age or a bound, not a child
     if m.re.groups > AGE.groups:  # the rare forms' groups exist only in the patterns for texts with their letters
         rare = rare_mention(m, today)
         if rare is not COMMON:

@@ -39,6 +39,9 @@ RARE = rf"""
   | (?P<pre>예비\s*(?:초등학생|초등|초딩|초1|1\s*학년|일\s*학년))
   | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*
       (?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가)|(?:지난|넘은)\s*(?:아기|아가|애기))
+  | 생후\s*(?P<wk2>[0-9]{{1,2}})\s*주(?![0-9가-힣])
+  | (?<![0-9])(?P<wk>[0-9]{{1,2}})\s*주\s*(?:차|째)?\s*
+      (?=된|짜리|밖에|아기|아가|애기|신생아|\s+(?:된|짜리|밖에|아기|아가|애기))
   | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
         (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
       | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
@@ -48,7 +51,7 @@ messages hold them, so they are searched only when a letter they need is there (
 every message)."""
 RARE_LETTERS = re.compile(
     r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
-    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은)"
+    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은)|주\s*(?:차|째)?\s*(?:된|짜리|밖에|아기|아가|애기|신생아)"
 )
 """Every branch starts with a letter, not a group or a class: then the regex engine scans for those first letters
 itself, much faster than a first-letter test tried at every place (the same goes for the tests below)."""
@@ -84,6 +87,9 @@ def rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None
         return "upper", class_months(today, 7, False)  # "예비 초등": a child who starts school next year
     if g["ad"]:
         return "age", int(g["ad"]) // 30  # "50일 된 아기"
+    weeks = g["wk"] or g["wk2"]
+    if weeks:
+        return "age", int(weeks) * 7 // 30  # "생후 2주", "3주 된 아기"
     if g["by"]:
         months = since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
         return None if months is None else ("age", months)

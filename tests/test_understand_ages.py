@@ -347,3 +347,17 @@ def test_a_child_going_to_middle_school_next_is_in_sixth_grade(text: str) -> Non
 def test_a_count_of_lower_grade_children_are_school_children() -> None:
     found = kids("저학년 아들 둘 맡길 곳")
     assert len(found) == 2 and all(c.school for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2살 때부터 어린이집 다녔는데 지금 5살이에요", (Child(60),)),
+        ("돌 무렵에 이사 왔고 지금 3살", (Child(36),)),
+        ("만 5세 이하만 되나요? 우리 애 6살", (Child(72),)),
+        ("애들 둘 다 7살 미만이에요", (Child(), Child())),
+        ("1학년 때 다니던 곳 말고 지금 초3 딸", (Child(None, 3),)),
+    ],
+)
+def test_a_past_age_or_a_bound_is_no_child(text: str, expected: tuple[Child, ...]) -> None:
+    assert kids(text) == expected

@@ -83,3 +83,13 @@ def test_the_month_of_life_a_baby_is_in_is_its_age(text: str, months: int) -> No
 @pytest.mark.parametrize("text", ["두 달째 맡기고 있어요 4살", "석 달째 대기 중인데 4살", "3개월 차이 나는 4살 아이"])
 def test_a_count_of_months_that_is_a_span_stays_no_age(text: str) -> None:
     assert kids(text) == (Child(48),)
+
+
+@pytest.mark.parametrize(("text", "months"), [("생후 3주 아기", 0), ("5주 된 아가", 1), ("2주차 신생아", 0)])
+def test_a_baby_counted_in_weeks_is_its_months(text: str, months: int) -> None:
+    assert kids(text) == (Child(months),)
+
+
+def test_weeks_that_are_a_span_or_the_week_are_no_age() -> None:
+    assert kids("3주 동안 맡길 곳 5살") == (Child(60),)
+    assert kids("다음 주 월요일에 5살") == (Child(60),)
