@@ -361,3 +361,18 @@ def test_a_count_of_lower_grade_children_are_school_children() -> None:
 )
 def test_a_past_age_or_a_bound_is_no_child(text: str, expected: tuple[Child, ...]) -> None:
     assert kids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("첫째랑 둘째 같이 맡길 곳", 2),
+        ("큰딸이랑 막내만 봐주세요", 2),
+        ("둘째만 내일 맡길게요", 1),
+        ("첫째 큰애 학원 끝나고", 1),
+        ("셋째 출산 예정이라 첫째랑 둘째 맡길 곳", 2),
+    ],
+)
+def test_children_named_by_birth_order_alone_are_counted(text: str, count: int) -> None:
+    u = R.read(text, NOW)
+    assert u.children == () and len(u.unnamed) == count
