@@ -16,6 +16,11 @@ _BARE = re.compile(
 _LETTERS = re.compile(r"나이|연령|딸|아들|아기|애기|손[녀자]|조카|째|막내|큰|작은")
 """A message without one of these words (nearly every one) has no bare age."""
 _MAX = 13
+_COUNTED = re.compile(
+    r"(?:딸|아들|손녀|손자)\s*1(?![0-9])\s*(?:명)?\s*[,/]?\s*(?:딸|아들|손녀|손자)\s*[0-9]"
+    r"|(?:딸|아들|손녀|손자)\s*[0-9]\s*(?:명)?\s*[,/]?\s*(?:딸|아들|손녀|손자)\s*1(?![0-9])"
+)
+"""Sons and daughters counted with digits, one of them 1 ("딸2 아들1", "아들 1 딸 1"): counts, not ages."""
 
 
 def _years(m: re.Match[str]) -> str:
@@ -28,7 +33,9 @@ def _years(m: re.Match[str]) -> str:
 
 def spelled_ages(text: str) -> str:
     """The text with each bare age followed by 살 ("딸 5, 아들 3" -> "딸 5살, 아들 3살"); the text itself when it has
-    none."""
+    none, or when its numbers count sons and daughters ("딸2 아들1")."""
     if _LETTERS.search(text) is None:
+        return text
+    if ("딸" in text or "손" in text) and _COUNTED.search(text):
         return text
     return _BARE.sub(_years, text)

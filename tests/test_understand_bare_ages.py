@@ -67,3 +67,8 @@ def test_the_same_age_said_again_in_brackets_is_one_child(text: str, months: int
 
 def test_two_ages_side_by_side_in_brackets_that_cannot_be_one_child_are_two() -> None:
     assert kids("7살(3살 동생이랑)") == (Child(84), Child(36))
+
+
+@pytest.mark.parametrize("text", ["딸2 아들1 키워요", "아들 1 딸 1 있어요", "손녀 1, 손자 2"])
+def test_sons_and_daughters_counted_with_digits_are_no_ages(text: str) -> None:
+    assert all(c.age_months is None for c in kids(text))
