@@ -1,10 +1,13 @@
-"""Children's ages and school grades in casual Korean ("4살", "18개월", "세 살 반", "초2", "초등학교 2학년")."""
+"""The children a message describes, from its ages and grades ("4살", "18개월", "초2" in ``routing.agewords``): who is
+one child, who is two, in which order."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+from routing.agewords import AGE, AGE_ALL, AGE_ALL_UNSPACED, AGE_UNSPACED, UNIT, mention
+from routing.bareages import spelled_ages
 from routing.counts import (
     COUNT_LETTERS,
     NO_AGE,
@@ -17,14 +20,13 @@ from routing.counts import (
     kin_total,
 )
 from routing.counts import unnamed_children as unnamed_children  # read with the ages (routing.understand)
-from routing.gates import gated
+from routing.englishages import korean_ages
 from routing.need import Child
-from routing.numbers import FIRST_LETTERS, NATIVE_RE, SINO_RE, value
-from routing.rareages import COMMON, MAX_YEARS, MONTH, RARE, RARE_LETTERS, rare_mention
+from routing.rareages import RARE_LETTERS
 from routing.schoolyear import (
     BORN,
     ENTERED,
-    MAX_MONTHS,
+    LAST_YEAR,
     NEXT_AGE,
     NEXT_SCHOOL,
     born_grade,
@@ -32,102 +34,16 @@ from routing.schoolyear import (
     preschool,
 )
 
-
-def _age_pattern(rare: str, letters: str = "", left: str = "(?<![가-힣])") -> re.Pattern[str]:
-    return gated(re.compile(
-        rf"""
-    (?=[0-9만생신갓백돌초{letters}{FIRST_LETTERS}])  # cheap first-letter test: most positions fail here
-    (?:
-    {rare}
-      (?:
-        (?:만\s*)?(?<![0-9])(?P<yd>[0-9]{{1,2}})\s*(?:살|쌀|샬|세(?![대상금탁트계기무수입부미균]))
-      | (?:만\s*)?{left}(?P<yn>{NATIVE_RE})(?:(?<![셋넷])|(?!\s*살(?:아|았|고|면|던)))\s*살  # "애 셋 살아요": lives
-      | 만\s*(?P<ys>{SINO_RE})\s*세
-    )
-    (?:\s*(?P<m>[0-9]{{1,2}}|{SINO_RE})\s*{MONTH} | \s*(?P<half>반)(?!에서|친구|애|아이))?
-  | (?:생후\s*)?(?:(?<![0-9])(?P<md>[0-9]{{1,3}})|(?<![가-힣])(?P<mw>{SINO_RE}|{NATIVE_RE}))\s*{MONTH}
-    (?!\s*(?:동안|간|째|후|뒤|전|만에|마다|이상|이내|미만|이하|까지|넘게|정도\s*(?:이용|맡|다니)))
-  | (?:(?<![0-9])(?P<dd>[0-9]{{1,2}})|(?<![가-힣])(?P<dn>{NATIVE_RE}))\s*돌(?![봄보아잔려리])
-        (?!\s*(?:안\s*[된됐돼]|도\s*안|전|미만|까지))(?P<dhalf>\s*반(?!에서|친구|애|아이))?
-  | (?P<newborn>신생아|갓난\s*아기|갓난쟁이)
-  | (?P<hundred>백일)(?!\s*(?:동안|간|째))
-  | (?<![가-힣])(?P<first>돌)(?:쟁이|(?:\s*(?:갓|막|이제|벌써))?\s*(?:지난|지났|된|됐|됬|되었)|\s*아기|\s+아가)
-  | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
-        (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세(?!\s+(?:아이|애|자녀|명|남매|형제|자매))|명|번))(?:\s*학년)?
-  | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
-  | (?P<pupil>초등학생|초등생|초딩|초등\s*(?:저학년|고학년))(?!\s*(?:때|시절|대상|용|들))
-    )
-    """,
-        re.VERBOSE,
-    ))
-
-
-_AGE = _age_pattern("")
-_AGE_ALL = _age_pattern(RARE, "중고예")
-_UNSPACED = "(?:(?<![가-힣])|(?<=까지|부터|우리|저희|이랑|하고|인데|이고))"
-"""Before an age in words in a message typed without spaces ("…여섯시까지네살딸")."""
-_AGE_UNSPACED = _age_pattern("", "", _UNSPACED)
-_AGE_ALL_UNSPACED = _age_pattern(RARE, "중고예", _UNSPACED)
 _KIN_BEFORE = re.compile(r"(?<![가-힣])(?:우리\s*|저희\s*)?(?:딸|아들|손녀|손자|조카)(?:\s*(?:은|는|이|이는|가))?\s*$")
 """A son or daughter named right before an age or grade: "딸 2학년 아들 7살" names two children, each before its
 own age ("초2 아들 8살" stays one: the first mention has no name before it)."""
 _FULL_AGE = re.compile(r"만\s*(?:으로|나이(?:로|는|론)?)(?:\s*(?:는|은|치면|하면|따지면))?\s*$")
 """Right before an age: the same child's age restated by 만 나이 ("5살인데 만으로는 4살")."""
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
-_ORDINAL_AFTER = re.compile(rf"\s*(?:인|이고|이요|짜리)?\s*(?:{_ORDINAL.pattern})")
-"""A birth order said right after the age ("초1 큰애", "다섯살 작은애")."""
+_ORDINAL_AFTER = re.compile(rf"\s*(?:인|짜리)?\s*(?:{_ORDINAL.pattern})")
+"""A birth order said right after the age ("초1 큰애", "다섯살 작은애", "5살인 첫째"); after "이고"/"이요" it starts the
+next child ("5살이고 둘째 2살")."""
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
-_UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
-_UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고]")
-"""Every age or grade form holds one of these letters; without one the big pattern need not run."""
-
-
-_GAP = re.compile(r"\s*(?:터울|차이|차(?![가-힣]))")
-
-
-def _mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
-    """('age', months), ('grade', n) or ('upper', months guessed from a school, None when unknown) for one match,
-    None when the match is not about a child."""
-    if ("터" in text or "차" in text) and _GAP.match(text, m.end()):
-        return None  # "두 살 터울", "세 살 차이": the years between two children
-    if m.re.groups > _AGE.groups:  # the rare forms' groups exist only in the patterns for texts with their letters
-        rare = rare_mention(m, today)
-        if rare is not COMMON:
-            return rare
-    g = m  # read by name from the match: its groupdict() builds every group for the few read here
-    years = g["yd"] or g["yn"] or g["ys"]
-    if years:
-        n = value(years)
-        if n is None or n > MAX_YEARS:
-            return None
-        half = g["half"] and ("살" in m.group() or "쌀" in m.group())  # "7세반" is a class, not 7½
-        extra = value(g["m"]) if g["m"] else (6 if half else 0)
-        return "age", n * 12 + min(extra or 0, 11)
-    months = g["md"] or g["mw"]
-    if months:
-        n = value(months)
-        return ("age", n) if n is not None and n <= MAX_MONTHS else None
-    dol = g["dd"] or g["dn"]
-    if dol:
-        n = value(dol)
-        # "두 돌 반": two and a half years, as "두 살 반"
-        return ("age", n * 12 + (6 if g["dhalf"] else 0)) if n is not None and n <= MAX_YEARS else None
-    if g["newborn"]:
-        return "age", 0
-    if g["hundred"]:
-        return "age", 3
-    if g["first"]:
-        return "age", 12
-    if g["pupil"]:
-        return "upper", None  # "첫째는 초등학생": a school child whose grade is not said yet
-    grade = g["g1"] or g["g2"] or g["g2s"]
-    if grade:
-        if not g["g1"] and _UPPER_SCHOOL.search(text, max(0, m.start() - 8), m.start()):
-            return None
-        n = value(grade)
-        return ("grade", n) if n is not None and 1 <= n <= 6 else None
-    return None
-
 
 _LINKED = re.compile(r"\s*(?:이랑|랑|하고|와|과|,|및)")
 """After a birth order: it names the child before ("6학년 되는 큰애랑 3살 둘째": the 큰애 is not the 3살)."""
@@ -170,9 +86,10 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
     an age and a grade side by side describe one child. ``today`` turns birth dates and class names into
     months (without it they are left out). Children counted without ages who go to kindergarten or daycare are
     preschool children ("유치원 다니는 딸 둘")."""
+    text = spelled_ages(korean_ages(text))  # "4 year old", "아들(5)": ages written in English or as a bare number
     found = _find_children(text, today)
-    if not found and "저학년" in text and _LOWER_GRADES.search(text):
-        return (_PUPIL,)  # "저학년 딸": a school child, grade not said
+    if "저학년" in text and all(c == NO_AGE for c in found) and _LOWER_GRADES.search(text):
+        return tuple(_PUPIL for _ in found) or (_PUPIL,)  # "저학년 딸 (둘)": school children, grades not said
     if found and ("유치원" in text or "어린이집" in text or "미취학" in text) and all(c == NO_AGE for c in found) and (
         PRESCHOOLER.search(text)
     ):
@@ -190,9 +107,10 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
     """``merge``: a grade and an age side by side describe one child ("초2 8살"); off when the count said shows
     they are two ("아이 셋 초3 초1 5살")."""
     if (
-        not _UNIT.search(text)
+        not UNIT.search(text)
         and COUNT_LETTERS.search(text) is None
         and not ("일" in text and _DAYS_OLD.search(text))
+        and not ("주" in text and RARE_LETTERS.search(text))
         and not (("딸" in text or "손" in text) and kin_total(text))
     ):
         return ()
@@ -211,11 +129,11 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
     """Where each child's first mention is, to place a child named another way among them."""
     mixed: list[int] = []
     rare = RARE_LETTERS.search(text) is not None
-    pattern = (_AGE_ALL if rare else _AGE) if " " in text else (_AGE_ALL_UNSPACED if rare else _AGE_UNSPACED)
+    pattern = (AGE_ALL if rare else AGE) if " " in text else (AGE_ALL_UNSPACED if rare else AGE_UNSPACED)
     for m in pattern.finditer(text):
         if rare and (m["by"] or m["bb"] or m["cls"]) and today is None:
             continue
-        found = _mention(m, text, today or date.min)
+        found = mention(m, text, today or date.min)
         if found is None:
             continue
         said_at.append((m.start(), m.end()))
@@ -257,6 +175,14 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
                 children[-1] = Child(age_months=n, school_grade=prev.school_grade)
                 last_end = m.end()
                 continue
+            if kind == "age" and n is not None and prev.age_months is not None and abs(n - prev.age_months) < 12 and (
+                text[last_end : m.start()].strip() == "("
+            ):
+                # "4살(48개월)", "30개월(3살)": the same child's age said again; the months say more
+                months = n if m["md"] or m["mw"] else prev.age_months
+                children[-1] = Child(age_months=months, school_grade=prev.school_grade)
+                last_end = m.end()
+                continue
             if kind == "grade" and prev.school_grade is not None and prev.age_months is not None and (
                 BORN.search(text, max(0, last_end - 16), last_end)
             ):
@@ -292,10 +218,18 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         last_end = m.end()
     if children and ("유치원" in text or "어린이집" in text):
         add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children
-    if ("내" in text or "예비" in text or "학" in text) and NEXT_SCHOOL.search(text):
+    if ("중" in text or "졸업" in text) and LAST_YEAR.search(text):
+        # "예비 중학생", "내년에 중학교 가는", "초등 졸업 앞둔": in sixth grade now, whatever age was said
+        children[:1] = [_child(None, 6)]
+        orders = orders or [None]
+    elif ("내" in text or "예비" in text or "학" in text or "초1" in text or "졸업" in text) and (
+        NEXT_SCHOOL.search(text)
+    ):
         children = preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
-    elif "입학" in text and ENTERED.search(text) and (not children or children[0].school_grade is None):
+    elif ("입학" in text or "들어" in text) and ENTERED.search(text) and (
+        not children or children[0].school_grade is None
+    ):
         first = children[0] if children else NO_AGE  # "이번에 초등학교 입학했어요 8살": in first grade now
         children[:1] = [Child(age_months=first.age_months, school_grade=1)]
         orders = orders or [None]

@@ -89,6 +89,16 @@ _BARE_COUNT = re.compile(
 dialog reads such answers itself (bot/dialog/children.py); here they are counted for `dolbom understand`."""
 
 
+_BIRTH_ORDER = re.compile(
+    r"(?<![가-힣])(?:첫째|첫애|큰\s*(?:애|아이|딸|아들)|둘째|셋째|넷째|작은\s*(?:애|아이|딸|아들)|막내)"
+)
+_UNBORN = re.compile(r"\s*(?:을|를|이|가)?\s*(?:출산|낳|임신|가졌|생겼|예정)")
+_RANKS = {
+    "첫째": "1", "첫애": "1", "큰애": "1", "큰아": "1", "큰딸": "1", "큰 ": "1", "둘째": "2", "셋째": "3", "넷째": "4",
+}
+"""A birth order's rank: 큰애 is the first (as 첫째), 작은애 and 막내 stand for themselves."""
+
+
 def unnamed_children(text: str) -> tuple[Child, ...]:
     """The children a text names without age, grade or count ("아들 독감 걸렸어요": one, "아들이랑 딸": two, "둘이에요":
     two), for a text where ``find_children`` found none; () when the text names no child."""
@@ -97,6 +107,14 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
         return (NO_AGE,) * _COUNT_WORDS[bare["n"]]
     if ("유치원" in text or "어린이집" in text or "미취학" in text) and PRESCHOOLER.search(text):
         return (PRESCHOOL_CHILD,)
+    if "째" in text or "큰" in text or "작은" in text:
+        ranks = {
+            _RANKS.get(m.group()[:2]) or m.group()[0]
+            for m in _BIRTH_ORDER.finditer(text)
+            if not _UNBORN.match(text, m.end())  # "둘째 출산하러 가야 해서 큰애 맡길 곳": one child born
+        }
+        if ranks:  # "첫째랑 둘째 맡길 곳", "큰애랑 막내": each order one child; "둘째만 맡길게요": one
+            return (NO_AGE,) * len(ranks)
     if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:
         return ()
     if ("아들" in text or "손자" in text) and ("딸" in text or "손녀" in text):

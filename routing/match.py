@@ -9,7 +9,8 @@ The policy lives in the knowledge, not here:
    otherwise it is rejected with a phrase saying so.
 5. Fallback: when nothing fits at all, the lowest-ranked info service open to every age (by default 맘지원센터)
    is offered as general guidance.
-The per-service checks (age, sick child, hours, lead time, nearest site) live in ``routing.fit``.
+The per-service checks (age, sick child, hours, lead time, nearest site) live in ``routing.fit``, the need put in
+their terms (kinds of day, window, minutes left) in ``routing.ask``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.schema import Knowledge, Service, Site
 from routing import texts
-from routing.fit import MEMO_SIZE, SICK, Ask, Entry, Judgement, ask, compile_entry, judge, minutes_left
+from routing.ask import Ask, ask, minutes_left
+from routing.fit import MEMO_SIZE, SICK, Entry, Judgement, compile_entry, judge
 from routing.need import Need
 
 
@@ -136,6 +138,7 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
         need.vacation,
         need.overnight,
         need.visit,
+        need.cared,
         None if left is None else tuple(left >= lead for lead in t.leads),
     )
     try:
@@ -169,9 +172,10 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
             placed.add(sid)
             ranked.append(_verdict(e.service, j, True, lead))
 
-    # A benefit or programme named beside hours of care ("부모급여 신청하러 가는데 내일 2시부터 4살") is why the
-    # parent needs care: the care comes first and the topic's service follows it.
-    later = (need.start is not None or need.end is not None) and not need.visit
+    # A benefit or programme named beside hours of care ("부모급여 신청하러 가는데 내일 2시부터 4살"), or beside a
+    # request for care that asks nothing about it ("한부모인데 5살 맡길 곳"), is why the parent needs care or who the
+    # family is: the care comes first and the topic's service follows it.
+    later = (need.start is not None or need.end is not None or need.cared) and not need.visit
     asked = [t.by_id[sid] for sid in need.topics if sid in t.by_id]
     for e in asked:
         if e.care or not later:

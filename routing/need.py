@@ -44,6 +44,9 @@ class Need:
     visit: bool = False
     """The hours said are for visiting a service the parent asked about ("토요일 10시에 장난감 빌리러 가도 되나요"),
     not for care: that service stays first."""
+    cared: bool = False
+    """The message asks for care ("맡길 곳", "봐줄 분") and asks nothing about the topics it names ("한부모인데 밤에 5살
+    맡길 곳"): the care comes first and the topics' services follow it, as with hours said."""
 
 
 @dataclass(frozen=True, slots=True)

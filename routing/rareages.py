@@ -15,8 +15,16 @@ UPPER_FROM_YEARS = 12
 """A middle-school child in grade N is about 12 + N years old (a high-school one 15 + N): past every care
 service's ages, which is all the reading needs to say ("중2 아들" is 168 months; an age said beside it wins)."""
 
-MONTH = r"(?:개월|개얼|게월|깨월|개윌|달(?=\s*(?:된|짜리|아기|아가|이에요|이요|예요|인데|이고|$)))"
-"""개월 and its common typos; 달 only where it says an age ("두 달 된 아기"), not a span ("한 달 동안")."""
+NTH_MONTH = r"\s*(?:아기|아가|애기|남아|여아|딸|아들|예요|이에요|에요|인데|$)"
+"""After 째 or 차: the month of life a baby is in ("7개월째 아기", "두 달째예요"), not a span ("두 달째 맡기고")."""
+MONTH = (
+    r"(?:개월|개얼|게월|깨월|개윌"
+    r"|(?<![일이삼사오육륙칠팔구십])(?<![일이삼사오육륙칠팔구십]\s)달"
+    r"(?=\s*(?:반\s*)?(?:된|됐|됬|되었|돼|짜리|아기|아가|애기|아들|딸|이에요|이예요|이요|예요|에요|인데|이고|이구|이라(?!도)"
+    r"|이니|이야|$|(?:째|차)(?=" + NTH_MONTH + "))))"
+)
+"""개월 and its common typos; 달 only where it says an age ("두 달 된 아기", "일곱달이라", "한 달 반 된"), not a span
+("한 달 동안", "두 달마다"), and only after a native numeral or digits: "이 달" is this month, not two months."""
 RARE = rf"""
       (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
         (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
@@ -31,6 +39,9 @@ RARE = rf"""
   | (?P<pre>예비\s*(?:초등학생|초등|초딩|초1|1\s*학년|일\s*학년))
   | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*
       (?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가)|(?:지난|넘은)\s*(?:아기|아가|애기))
+  | 생후\s*(?P<wk2>[0-9]{{1,2}})\s*주(?![0-9가-힣])
+  | (?<![0-9])(?P<wk>[0-9]{{1,2}})\s*주\s*(?:차|째)?\s*
+      (?=된|짜리|밖에|아기|아가|애기|신생아|\s+(?:된|짜리|밖에|아기|아가|애기))
   | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
         (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
       | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
@@ -40,10 +51,27 @@ messages hold them, so they are searched only when a letter they need is there (
 every message)."""
 RARE_LETTERS = re.compile(
     r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
-    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은)"
+    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은)|주\s*(?:차|째)?\s*(?:된|짜리|밖에|아기|아가|애기|신생아)"
 )
 """Every branch starts with a letter, not a group or a class: then the regex engine scans for those first letters
 itself, much faster than a first-letter test tried at every place (the same goes for the tests below)."""
+
+
+_BORN_VERB = re.compile(r"태어|낳")
+
+
+def since_event(text: str, at: int) -> bool:
+    """Whether the span said at ``at`` is the time since something happened ("이사 온 지 3개월", "복직한지 두 달"),
+    not a child's age; "태어난 지 두 달" is one."""
+    head = text[max(0, at - 8) : at].rstrip()
+    if not head.endswith("지"):
+        return False
+    head = head[:-1].rstrip()
+    if not head:
+        return False
+    final = ord(head[-1]) - 0xAC00
+    # the verb before 지 ends in ㄴ (온, 한, 된, 간, 산): "V-ㄴ 지 N" counts the time since it
+    return 0 <= final < 11172 and final % 28 == 4 and _BORN_VERB.search(head[-6:]) is None
 
 
 COMMON = ("", None)
@@ -59,6 +87,9 @@ def rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None
         return "upper", class_months(today, 7, False)  # "예비 초등": a child who starts school next year
     if g["ad"]:
         return "age", int(g["ad"]) // 30  # "50일 된 아기"
+    weeks = g["wk"] or g["wk2"]
+    if weeks:
+        return "age", int(weeks) * 7 // 30  # "생후 2주", "3주 된 아기"
     if g["by"]:
         months = since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
         return None if months is None else ("age", months)
@@ -68,6 +99,8 @@ def rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None
     if g["cls"]:
         return "age", class_months(today, int(g["cls"]), bool(g["cm"]))
     if g["ny"]:
+        if since_event(m.string, m.start()):
+            return None  # "이사 온 지 1년 3개월": since the move
         years, more = value(g["ny"]), (6 if g["nyh"] else value(g["nym"] or ""))
         if years is None or more is None or years > MAX_YEARS or more > 11:
             return None

@@ -73,6 +73,10 @@ def _answer(text: str) -> tuple[bool | None, int]:
 
 _VISIT = re.compile(r"(?:빌리|반납하|대여하|구경하|신청하|받으)러|(?:가도|가면|와도|오면)(?:되|돼)|받을수있")
 _CARE_WORDS = re.compile(r"맡[기길겨아]|봐[주줄줘야]|돌[봐보]|동안|사이에|케어|시터|보살")
+_DESCRIBED = re.compile(r"(?:가정|층|자|가족)?(?:인데|이에요|이예요|예요|이라서|이라|라서|이고|입니다|이거든요|이어서)")
+"""Right after a topic word: it says who the family is ("한부모인데", "조손가정이에요"), not what is asked."""
+_CARE_ASKED = re.compile(r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시")
+"""A request for care ("맡길 곳", "봐주실 분"), in the compact text."""
 
 
 _ASKED = re.compile(
@@ -159,7 +163,7 @@ class Understander:
         age = _months(first)
         if len(children) > 1:  # danger reads the youngest: a fifth-grader at home with a 3-year-old
             age = min((a for a in map(_months, children) if a is not None), default=None)
-        topics = self._find_topics(compact)
+        topics, described = self._find_topics(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
         vacation = "방학" in compact and _TERM.search(compact) is None
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
@@ -167,6 +171,7 @@ class Understander:
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
             topics, situations, area, None, now, vacation, when.overnight,
             bool(topics) and (when.start is not None or when.end is not None) and _visit(compact),
+            described and _CARE_ASKED.search(compact) is not None,
         )
         return Understanding(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed
@@ -216,16 +221,20 @@ class Understander:
             found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent)
         return found
 
-    def _find_topics(self, compact: str) -> tuple[str, ...]:
+    def _find_topics(self, compact: str) -> tuple[tuple[str, ...], bool]:
+        """The services whose topics the message names, and whether every topic word only says who the family is
+        ("한부모인데", "조손가정이에요"), asking nothing about it."""
         if self._topics is None:
-            return ()
+            return (), False
         seen: dict[str, None] = {}
         asked: dict[str, None] = {}
+        described = True
         for m in self._topics.finditer(compact):
+            described = described and _DESCRIBED.match(compact, m.end()) is not None
             for sid in self._topic_owners[m.group()]:
                 seen.setdefault(sid, None)
                 if _ASKED.match(compact, m.end()):
                     asked.setdefault(sid, None)
         if asked and len(seen) > 1:  # "장난감 뺏겨 울었는데 형제싸움도 상담 되나요": what the question asks comes first
-            return (*asked, *(sid for sid in seen if sid not in asked))
-        return tuple(seen)
+            return (*asked, *(sid for sid in seen if sid not in asked)), False
+        return tuple(seen), described and bool(seen) and not asked

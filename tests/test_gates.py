@@ -51,14 +51,14 @@ def test_verbose_patterns_keep_their_comments_and_classes() -> None:
 
 
 def test_days_and_ages_read_the_same_with_the_gates_as_without() -> None:
-    import routing.ages as ages
+    import routing.agewords as ages
     import routing.days as days
 
     texts = []
     for path in sorted((ROOT / "bench" / "heldout_data").glob("*.jsonl")):
         texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts += ["".join(t.split()) for t in texts]
-    for fast in (days._DAY, ages._AGE, ages._AGE_ALL, ages._AGE_UNSPACED, ages._AGE_ALL_UNSPACED):
+    for fast in (days._DAY, ages.AGE, ages.AGE_ALL, ages.AGE_UNSPACED, ages.AGE_ALL_UNSPACED):
         assert fast.pattern.count("(?=[") > 5
         plain = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)\(\?:", "(?:", fast.pattern), fast.flags)
         for text in texts:

@@ -262,3 +262,117 @@ def test_a_birth_date_said_after_its_name_is_never_the_care_day() -> None:
 )
 def test_ages_and_grades_that_cannot_be_one_child(text: str, expected: tuple[Child, ...]) -> None:
     assert kids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "초등학교 입학 앞둔 딸 7살이에요 평일 오후에 맡길 곳",
+        "입학을 앞두고 있는 아들 일곱 살",
+        "내년 초1 입학 준비 중인 7살",
+        "1학년 입학 앞둔 7살 아이 유치원 끝나고 봐주실 곳",
+    ],
+)
+def test_a_child_about_to_start_school_is_preschool(text: str) -> None:
+    (child,) = kids(text)
+    assert child.school_grade is None and child.age_months == 83
+    assert R.read(text, NOW).need.child.school_grade is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1학년 올라가는 아들 맡길 곳",
+        "초1 들어가는 딸 오후에 봐주실 분",
+        "유치원 졸업반 딸",
+        "어린이집 졸업 앞둔 아들 있어요",
+    ],
+)
+def test_a_child_going_up_to_first_grade_or_leaving_kindergarten_is_preschool(text: str) -> None:
+    (child,) = kids(text)
+    assert child.school_grade is None and child.age_months is not None
+    assert child.age_months < K.school_from_months
+
+
+@pytest.mark.parametrize(
+    "text", ["올해 초등학교 들어간 아들", "이번에 학교에 들어갔어요 딸이", "초등학교 들어간 둘째 8살"]
+)
+def test_a_child_who_just_went_into_school_is_in_first_grade(text: str) -> None:
+    assert kids(text)[0].school_grade == 1
+
+
+def test_a_kindergarten_class_by_korean_age_said_with_attending_is_the_class() -> None:
+    (six,) = kids("여섯살반 다니는 아들")
+    assert six.age_months == kids("6세반 아들")[0].age_months
+    assert kids("여섯 살 반이에요")[0].age_months == 78  # six and a half, not a class
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("첫째가 장염이라 유치원 못 가는데 6살이고 둘째 3살은 괜찮아요", (Child(72), Child(36))),
+        ("4살이요 둘째는 18개월", (Child(48), Child(18))),
+        ("7살인 첫째랑 2살", (Child(84), Child(24))),
+    ],
+)
+def test_a_birth_order_after_a_clause_ending_starts_the_next_child(text: str, expected: tuple[Child, ...]) -> None:
+    assert kids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["지금 7살이고 내년 3월에 학교 들어가요", "내년 봄에 학교 가는 7살 아들", "다음 해에 초등학교 들어갈 딸 7살"],
+)
+def test_a_child_going_to_school_next_year_in_other_words_is_preschool(text: str) -> None:
+    (child,) = kids(text)
+    assert child == Child(83)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "예비 중학생 아들 방과후에 맡길 곳",
+        "예비중1 딸",
+        "내년에 중학교 들어가는 딸 12살",
+        "내년 3월에 중학교 입학하는 아들",
+        "초등학교 졸업을 앞둔 딸",
+    ],
+)
+def test_a_child_going_to_middle_school_next_is_in_sixth_grade(text: str) -> None:
+    child = kids(text)[0]
+    assert child.school_grade == 6
+    assert R.read(text, NOW).need.child.school_grade == 6
+
+
+def test_a_count_of_lower_grade_children_are_school_children() -> None:
+    found = kids("저학년 아들 둘 맡길 곳")
+    assert len(found) == 2 and all(c.school for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2살 때부터 어린이집 다녔는데 지금 5살이에요", (Child(60),)),
+        ("돌 무렵에 이사 왔고 지금 3살", (Child(36),)),
+        ("만 5세 이하만 되나요? 우리 애 6살", (Child(72),)),
+        ("애들 둘 다 7살 미만이에요", (Child(), Child())),
+        ("1학년 때 다니던 곳 말고 지금 초3 딸", (Child(None, 3),)),
+    ],
+)
+def test_a_past_age_or_a_bound_is_no_child(text: str, expected: tuple[Child, ...]) -> None:
+    assert kids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("첫째랑 둘째 같이 맡길 곳", 2),
+        ("큰딸이랑 막내만 봐주세요", 2),
+        ("둘째만 내일 맡길게요", 1),
+        ("첫째 큰애 학원 끝나고", 1),
+        ("셋째 출산 예정이라 첫째랑 둘째 맡길 곳", 2),
+    ],
+)
+def test_children_named_by_birth_order_alone_are_counted(text: str, count: int) -> None:
+    u = R.read(text, NOW)
+    assert u.children == () and len(u.unnamed) == count
