@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from knowledge.schema import ChildWords, Situation, Together
 from routing.gates import gated
+from routing.pretend import MakeBelieve
 from routing.subjects import Children, Patterns
 from routing.triggers import trigger_words
 from routing.wordforms import grouped, signs, templated, word_pattern
@@ -120,8 +121,8 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 class _Compiled:
     __slots__ = (
         "anyone", "anyone_now", "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words",
-        "others", "over", "past", "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now",
-        "with_child", "words", "young_below", "young_words",
+        "others", "over", "past", "peers", "plans", "pretend", "signs", "supposed", "unless", "urgent", "wide",
+        "wide_now", "with_child", "words", "young_below", "young_words",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
@@ -155,6 +156,7 @@ class _Compiled:
         self.peers = _alternation(s.peers, kids, stems=False)
         self.young_words = _alternation(s.young_words, kids, stems=False)
         self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
+        self.pretend = MakeBelieve(s.pretend, kids)
 
 
 def _any(patterns: Patterns, text: str) -> bool:
@@ -170,12 +172,13 @@ def _blank(patterns: Patterns, text: str) -> str:
 class _Reading:
     """One situation read on one message: which matches of its words tell an event about a child."""
 
-    __slots__ = ("c", "kids", "lately_at", "past_at", "text")
+    __slots__ = ("c", "kids", "lately_at", "past_at", "pretend", "text")
 
     def __init__(self, c: _Compiled, kids: Children, text: str, now: bool) -> None:
         self.c = c
         self.kids = kids
         self.text = text
+        self.pretend = c.pretend.read(text)
         m = c.past.search(text) if c.past is not None and not now else None
         self.past_at = m.end() if m is not None else len(text) + 1
         """Where an earlier time ("작년에") was named, with nothing said of now: words after it are history."""
@@ -188,12 +191,14 @@ class _Reading:
         ("못 삼켜서", "살짝 피났어요"; "잘 안 일어나요" is not mild) nor denied after it ("토하지는 않아요"),
         not a supposition or wish right after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"),
         not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now, not
-        describing a thing after it ("잃어버린 장난감"). ``verb`` is where the word of a pair that says what
-        happened starts; ``history`` False for a state that goes on (a child not back since last night is
-        still missing), which only an earlier time further back (작년에) ends."""
+        describing a thing after it ("잃어버린 장난감"), not make-believe ("인형이 피 난다고"). ``verb`` is where
+        the word of a pair that says what happened starts; ``history`` False for a state that goes on (a child
+        not back since last night is still missing), which only an earlier time further back (작년에) ends."""
         c, text = self.c, self.text
         if start >= (self.lately_at if history else self.past_at) or self.kids.describes_a_thing(text, end):
             return False
+        if self.pretend is not None and self.pretend.pretended(text, end, verb):
+            return False  # "인형이 피 난다고 빨간 펜으로 칠해요": a doll's hurt, drawn
         if text.startswith(_BREAKS, verb) and self.kids.thing_before(text, start):
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:

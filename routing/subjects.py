@@ -83,6 +83,10 @@ class Children:
             return False
         return last_other > max((b for _, b in children), default=-1)
 
+    def mentioned(self, compact: str, start: int, end: int) -> bool:
+        """Whether a child is named, by a noun or an age, between ``start`` and ``end``."""
+        return self._mention.search(compact, start, end) is not None
+
     def describes_a_thing(self, compact: str, end: int) -> bool:
         """Whether the verb ending at ``end`` describes one of a child's things that follows it ("애가 잃어버린
         장난감 대신", "부러진 킥보드"): the thing, not the child, is lost or broken."""
