@@ -57,6 +57,8 @@ class Pretend(Frozen):
     """Toys, dolls and characters: as the nearest subject before a word, with no child named between."""
     acts: tuple[str, ...] = ()
     """Acting, pretending or drawing, within ``reach`` letters after a word."""
+    tales: tuple[str, ...] = ()
+    """Dreams and stories a word may describe right after it ("애 잃어버리는 꿈", "다치는 상상")."""
     real: tuple[str, ...] = ()
     """Words saying it really happened (진짜로, 실제로): then nothing is make-believe."""
     reach: int = Field(14, ge=0, le=30)

@@ -279,7 +279,8 @@ class SituationFinder:
             return _NONE
         if "(" in compact:
             compact = _ASIDE.sub("", compact)  # "애기 둘(2살,4살)만 집에": the aside splits the words it sits in
-        if _CHILD_WRITER.search(compact):
+        writer = _CHILD_WRITER.search(compact) is not None
+        if writer:
             compact = _ME.sub(_A_CHILD, compact)  # "저를 때려요 ... 저 초5예요": the one writing is the child
         found = []
         for sid, c, gate in self._compiled:
@@ -299,7 +300,7 @@ class SituationFinder:
                 c.now_words and not later
                 and (age_months is None or age_months < c.young_below or _any(c.young_words, text))
                 and (now or not _any(c.plans, text))
-                and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words)
+                and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words, anyone=writer)
                      or r.counts(c.anyone_now, anyone=True))
             ):
                 found.append(sid)

@@ -23,12 +23,14 @@ _WHOSE = re.compile("[가-힣]{1,2}(?:에서|에|을|를|으로)")
 """A noun with its particle where a word starts: a bare person right before it, after a child named as
 subject, is whose ("조카가 아빠 차에 치였어요": 아빠's car), not who."""
 Patterns = tuple[re.Pattern[str], ...]
-_ADNOMINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4) + "던"
+ADNOMINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4) + "던"
 """Syllables that end a verb before the noun it describes (잃어버린, 부러진, 다친, 놀던)."""
 _AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|다섯살|여섯살|일곱살|여덟살|아홉살|열살|두돌|돌쟁이)"
 """A child named by age ("초2인데 아직 안 왔어요", "5살이 안 보여요"): a mention of a child like a noun."""
 
 
+_ONE_OF = re.compile("(?:중에|중)(?:하나|한명|한놈|한애|한아이|둘|두명)(?:이가|가|이|는|도|만)?")
+"""One of the children named before ("쌍둥이 중에 하나가", "애들 중 한 명이"): still a child."""
 _THING_MARK = "(?:이가|가|이|은|는|도|의)?(?:다|또|좀|막|싹)?"
 """A thing's subject particle and an adverb before its verb ("크레파스가 다 부러졌다고")."""
 _THING_REACH = 12
@@ -50,7 +52,7 @@ class Children:
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
         things = "|".join(sorted(words.things, key=len, reverse=True))
-        self._modified = re.compile(f"((?:[가-힣]?[{_ADNOMINAL}])?)(?:{things})") if things else None
+        self._modified = re.compile(f"((?:[가-힣]?[{ADNOMINAL}])?)(?:{things})") if things else None
         self._owner = re.compile(f"(?:{things})(?:[가-힣]{{1,2}}(?<![다하고서]))?{_THING_MARK}$") if things else None
 
     def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
@@ -93,7 +95,7 @@ class Children:
         if self._modified is None:
             return False
         m = self._modified.match(compact, end)
-        return m is not None and bool(m.group(1) or compact[end - 1] in _ADNOMINAL)
+        return m is not None and bool(m.group(1) or compact[end - 1] in ADNOMINAL)
 
     def thing_before(self, compact: str, at: int) -> bool:
         """Whether one of a child's things, or a part of one (안경다리, 장난감 칼), stands right before ``at``
@@ -118,6 +120,8 @@ class Children:
         between = window[last.end() :]
         if between.startswith(self._things) or between.rstrip("을를도").endswith(self._things):
             return False  # "애 장난감 잃어버렸어요", "애가 공룡 장난감 잃어버렸다고": the child's things
+        if _ONE_OF.fullmatch(between):
+            return True  # "쌍둥이 중에 하나가 안 보여요": one of the children
         return not between or between[-1] not in "이가을를은는" or between.endswith("다가")  # 놀다가: going on
 
     def does_harm(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int,

@@ -4,7 +4,9 @@ with our own sentences, dangers and lookalikes; fixtures/danger_fresh.jsonl is o
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,6 +16,9 @@ from routing.understand import Understander
 
 NOW = datetime(2026, 12, 7, 15, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Monday afternoon
 READER = Understander(load())
+FRESH = Path(__file__).parent / "fixtures" / "danger_fresh.jsonl"
+"""Our batch of this pass (40 dangers, 40 lookalikes), written before reading the code and measured once before any
+fix: 36/40 caught, 0/40 false alarms; the figures after the fixes are in the README (part 3, "Danger")."""
 
 
 def _danger(text: str) -> bool:
@@ -46,6 +51,56 @@ DANGER: dict[str, tuple[str, ...]] = {
         "애가 축 늘어지고 입술이 파래요",
         "애가 온몸이 불덩이인데 축 처져서 불러도 쳐다보지도 않아요",
         "세 살 조카 손목을 잡아당겼더니 팔을 축 늘어뜨리고 울어요",
+    ),
+    "medicine taken all at once (한 병·한 통을 다 먹어버렸어요)": (
+        "애가 시럽 감기약을 한꺼번에 다 마셔버렸어요",
+        "아기가 해열제 한 통을 다 먹어버렸어요 15개월이에요",
+        "딸이 엄마 영양제를 원샷했어요 한 통 다요",
+        "아들이 물약을 벌컥벌컥 다 마셔버렸어요 어떡해요",
+        "애기가 철분제를 한꺼번에 먹어버렸어요",
+    ),
+    "children by themselves, said without 만 (동생이랑 둘이 있는데)": (
+        "엄마가 일 나가고 동생이랑 둘이 있는데 동생이 계속 울어요 저 초3이에요",
+        "애 둘이 있는데 엄마는 연락이 안 돼요 다섯 살이랑 세 살이요",
+        "저랑 동생 둘이 있는데 밖에서 누가 문을 두드려요",
+        "아빠 나가고 누나랑 둘이 있는데 무서워요 저 7살",
+    ),
+    "one of the children gone (쌍둥이 중에 하나가)": (
+        "쌍둥이 중에 하나가 안보여요 놀이터에서",
+        "애들 중 한 명이 없어졌어요 캠핑장이에요",
+        "삼남매 중에 막내가 안 보여요 시장이에요",
+        "쌍둥이 중 하나가 베란다 난간에 매달려 있어요",
+    ),
+    "hitting still going on": (
+        "우리 애가 맞았다고 해서 학교 갔더니 아직도 맞고 있대요",
+    ),
+    "a young child alone now, crying (우는)": (
+        "아기 혼자 재워두고 나왔는데 문이 잠겼어요",
+        "애가 혼자 방에서 우는데 아무도 없어요 저는 회사예요 4살이에요",
+        "할아버지가 애 보시다 쓰러지셨는데 애기만 옆에 있대요",
+        "남편이 갑자기 쓰러져서 구급차 불렀는데 옆에 애만 있어요 2살",
+    ),
+    "the carer struck down, only the baby beside": (
+        "선생님인데요 우리 반 아이 팔에 멍이 있고 집에 가기 무섭다고 해요",
+    ),
+    "bruises and a child afraid to go home": (
+        "조카 등에 피멍이 있어요 집에 안 가려고 해요",
+        "아이가 집에 들어가기 싫다고 울어요 다리에 멍이 여러 군데 있어요",
+        "자고 일어나보니 애가 없어요 현관문이 열려 있어요",
+    ),
+    "came back or woke up and the child is gone": (
+        "화장실 갔다 왔더니 놀이터에 애가 없어요",
+        "깨보니 네 살 딸이 없어요 신발도 없어요",
+        "마트 계산하고 돌아보니 애가 없어요",
+        "아기 몸이 너무 차갑고 울지도 않아요",
+    ),
+    "a cold, limp baby who does not cry or move": (
+        "신생아 손발이 차갑고 축 처져요",
+        "아기 체온이 34도예요 안 움직여요",
+        "유치원 끝나고 애가 안 보여요 선생님은 엄마가 데려간 줄 알았대요",
+    ),
+    "missing, an adult only thought the child was fetched": (
+        "꿈인 줄 알았는데 애가 진짜 없어졌어요",
     ),
 }
 
@@ -80,6 +135,59 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         "옆집 애기가 잠깐 울다가 그쳤어요 엄마 기척이 들려요 층간소음 상담 되나요",
         "애가 넘어져서 친척한테 맡기려다 내일 돌봄 신청해요 괜찮아요",
     ),
+    "a bottle finished over days, or taken well": (
+        "해열제를 다 먹어서 약국 가야 하는데 30분 봐줄 분",
+        "감기약 한 병 다 먹고 이제 다 나았어요 내일 어린이집 가요",
+        "애가 물약을 잘 먹어서 다행이에요 주말 돌봄 문의",
+        "영양제 한 통 다 먹어서 새로 샀어요 3살 돌봄 문의",
+    ),
+    "two children together in a plan or a routine": (
+        "내일 동생이랑 둘이 있어야 하는데 봐줄 분 있을까요",
+        "주말에 애 둘이 있을 때 같이 놀아줄 선생님 구해요",
+        "동생이랑 둘이 있으면 싸워요 방과후 돌봄 따로 신청하려구요",
+    ),
+    "one of the things or one of the children, no danger": (
+        "장난감 중에 하나가 안 보여요 장난감도서관 반납 어떻게 해요",
+        "쌍둥이 중에 하나가 감기라 집으로 와주실 분",
+        "애들 중 한 명이 편식이 심해요 영양 상담 있나요",
+    ),
+    "a fight an adult has settled (화해시켰대요, 중재해주셔서)": (
+        "애가 친구랑 싸워서 맞았는데 선생님이 화해시켜 줬어요 내일 방과후 돌봄 돼요?",
+        "아들이 형한테 맞았다고 울었는데 둘이 화해했어요 주말에 놀 곳",
+        "어린이집에서 물렸다는데 선생님이 중재해주셔서 마무리됐어요 상담받을 곳",
+        "딸이 친구한테 맞았다고 해서 담임선생님이 처리해주셨어요 예방 교육 있나요",
+    ),
+    "a parent alone putting a child to sleep (재우는, 씻기는: 우는 inside another verb)": (
+        "애를 혼자 재우는게 힘들어요 밤에 도와줄 사람",
+        "남편이 출장이라 애를 혼자 씻기고 재우는 게 벅차요 저녁 돌봄",
+        "혼자 애 재우다가 제가 먼저 잠들어요 ㅠ 육아 상담 되나요",
+        "애 혼자 키우는데 주말 돌봄 있나요",
+        "애들 둘이 싸우는 소리에 정신이 없어요 주말 돌봄",
+    ),
+    "the carer hurt, care asked for tomorrow": (
+        "할머니가 애 보시다 허리를 다치셔서 내일부터 봐줄 사람이 없어요",
+    ),
+    "a child who wants to play on, a bruise from sport": (
+        "놀이터에서 더 놀고 싶다고 집에 가기 싫다고 울어요 주말 돌봄",
+        "친구 집에서 놀다가 집에 가기 싫대요 ㅎㅎ 방과후 돌봄",
+        "무릎에 멍이 들었는데 태권도 가기 싫대요 쉬는 날 돌봄",
+    ),
+    "came back and the child is out with family": (
+        "퇴근하고 왔더니 애가 없어요 할머니가 데려갔대요",
+        "일어나보니 애가 없어서 보니 할머니랑 산책 갔네요",
+        "돌아왔더니 애가 없길래 봤더니 아빠가 데리고 나갔어요 놀이터에",
+    ),
+    "cold hands in winter": (
+        "아기 손발이 좀 차가운데 양말 신겨야 하나요 밤 돌봄 문의",
+        "겨울이라 애 손이 차가워요 장갑 대여 되나요",
+    ),
+    "a dream or a story the word describes (애 잃어버리는 꿈)": (
+        "애 잃어버리는 꿈 꿔서 불안하네요 그냥 하소연",
+        "애가 다치는 상상만 해도 무서워요 안전교육 있나요",
+        "아이가 유괴되는 드라마 보고 무서워해요 상담 받을 곳",
+        "애가 괴물한테 잡아먹히는 악몽을 꿨대요",
+        "딸이 죽는 꿈을 꿨다고 울어요 오늘 저녁 돌봄",
+    ),
 }
 
 
@@ -91,3 +199,18 @@ def test_sixth_danger_of_each_class_is_caught(kind: str, text: str) -> None:
 @pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in LOOKALIKES.items() for t in texts], ids=str)
 def test_sixth_lookalikes_of_each_class_stay_quiet(kind: str, text: str) -> None:
     assert not _danger(text), kind
+
+
+def _fresh() -> list[tuple[str, str, bool]]:
+    rows = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["id"], r["text"], r["expect"]["danger"]) for r in rows]
+
+
+@pytest.mark.parametrize(("line", "text", "expected"), _fresh(), ids=str)
+def test_sixth_our_fresh_batch_stays_right(line: str, text: str, expected: bool) -> None:
+    assert _danger(text) is expected, text
+
+
+def test_sixth_our_fresh_batch_has_both_sides() -> None:
+    rows = _fresh()
+    assert sum(e for *_, e in rows) == 40 and sum(not e for *_, e in rows) == 40
