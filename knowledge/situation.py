@@ -56,9 +56,9 @@ class Pretend(Frozen):
     beings: tuple[str, ...] = ()
     """Toys, dolls and characters: as the nearest subject before a word, with no child named between."""
     acts: tuple[str, ...] = ()
-    """Acting, pretending or drawing, within ``reach`` letters after a word."""
+    """Drawing or colouring, within ``reach`` letters after a word ("피 난다고 빨간 펜으로 칠해요")."""
     tales: tuple[str, ...] = ()
-    """Dreams and stories a word may describe right after it ("애 잃어버리는 꿈", "다치는 상상")."""
+    """A pretence, a dream or a story a word describes right after it ("다친 척", "애 잃어버리는 꿈")."""
     real: tuple[str, ...] = ()
     """Words saying it really happened (진짜로, 실제로): then nothing is make-believe."""
     reach: int = Field(14, ge=0, le=30)

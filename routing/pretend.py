@@ -11,8 +11,8 @@ from routing.wordforms import grouped
 _MARK = "(?:이가|가|이|은|는|도|만|한테|에게|의|랑)"
 """A toy named as subject, or as the one something is done to in play ("인형한테 주사 놓고 피 난대요")."""
 
-_NOT_A_PRETENCE = "(?<![기친])"
-"""척 ending other words: 인기척이 없어요 (no sound of anyone), 친척한테 (a relative) are no pretence."""
+_BEFORE_A_TALE = ADNOMINAL.replace("친", "")
+"""The ending before a tale ("다치는 척", "잃어버리는 꿈"), not the 친 of 친척 (a relative: "다쳐서 친척한테")."""
 
 
 class MakeBelieve:
@@ -22,9 +22,9 @@ class MakeBelieve:
 
     def __init__(self, p: Pretend, kids: Children) -> None:
         self._beings = re.compile(f"(?:{grouped(sorted(p.beings), stems=False)}){_MARK}") if p.beings else None
-        self._acts = re.compile(f"{_NOT_A_PRETENCE}(?:{grouped(sorted(p.acts))})") if p.acts else None
+        self._acts = re.compile(grouped(sorted(p.acts))) if p.acts else None
         tales = grouped(sorted(p.tales), stems=False)
-        self._tales = re.compile(f"((?:[가-힣]?[{ADNOMINAL}])?)(?:{tales})") if p.tales else None
+        self._tales = re.compile(f"((?:[가-힣]?[{_BEFORE_A_TALE}])?)(?:{tales})") if p.tales else None
         self._real = re.compile(grouped(sorted(p.real), stems=False)) if p.real else None
         self._reach = p.reach
         self._kids = kids
@@ -37,10 +37,10 @@ class MakeBelieve:
         return None if self._real is not None and self._real.search(compact) else self
 
     def pretended(self, compact: str, end: int, verb: int) -> bool:
-        """Whether the word ending at ``end``, telling what happened at ``verb``, is make-believe: an act of
-        pretending or drawing follows within reach ("다친 척해요", "피 난다고 빨간 펜으로 칠해요"), or a toy is the
-        nearest one named before it, with no child named between ("인형이 피 난다고"), or the word describes a
-        dream or a story ("애 잃어버리는 꿈", "다치는 상상")."""
+        """Whether the word ending at ``end``, telling what happened at ``verb``, is make-believe: it describes a
+        pretence, a dream or a story right after it ("다친 척해요", "애 잃어버리는 꿈"), drawing follows within
+        reach ("피 난다고 빨간 펜으로 칠해요"), or a toy is the nearest one named before it, with no child named
+        between ("인형이 피 난다고")."""
         if self._tales is not None:
             m = self._tales.match(compact, end)
             if m is not None and (m.group(1) or compact[end - 1] in ADNOMINAL):

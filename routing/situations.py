@@ -41,10 +41,10 @@ _ASIDE = re.compile(r"\([^()]{0,16}\)")
 """A short aside in brackets (ages, a count, a note) inside a phrase: read the phrase without it."""
 _CHILD_WRITER = re.compile(
     "(?:저|나)(?:는|요|도)?(?:초[1-6]|초등학생|[1-9]학년|[5-9]살|1[0-2]살|일곱살|여덟살|아홉살|열살|유치원생)"
-    "(?!.{0,3}(?:엄마|아빠|맘|부모|학부모|아들|딸|아이|애|키우))"
+    "(?![^데고서요다]{0,3}(?:엄마|아빠|맘|부모|학부모|아들|딸|아이|애|키우))"
 )
 """A child writing (저 초5예요, 나는 초등학생): then 저를·나한테 name a child, not the parent ("저는 초3 엄마예요"
-is a parent)."""
+is a parent; "저 초2인데 엄마 아빠가 안 와요" is a child: the clause ends before 엄마)."""
 _ME = re.compile("저(?=를|한테|에게)|(?<![하바언누])나(?=를|한테|에게)")
 """Me as the one harmed (저를, 나한테); not 하나를, 바나나를, 언니나를."""
 _A_CHILD = "애"

@@ -17,8 +17,9 @@ from routing.understand import Understander
 NOW = datetime(2026, 12, 7, 15, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Monday afternoon
 READER = Understander(load())
 FRESH = Path(__file__).parent / "fixtures" / "danger_fresh.jsonl"
-"""Our batch of this pass (40 dangers, 40 lookalikes), written before reading the code and measured once before any
-fix: 36/40 caught, 0/40 false alarms; the figures after the fixes are in the README (part 3, "Danger")."""
+"""Our two batches of this pass (40 dangers and 40 lookalikes each), each measured once before its fixes: the first
+(fresh3-*) written before reading the code, 36/40 caught and 0/40 false alarms; the second (fresh3b-*) written after
+the first fixes, 36/40 and 1/40 (README, part 3, "Danger")."""
 
 
 def _danger(text: str) -> bool:
@@ -101,6 +102,31 @@ DANGER: dict[str, tuple[str, ...]] = {
     ),
     "missing, an adult only thought the child was fetched": (
         "꿈인 줄 알았는데 애가 진짜 없어졌어요",
+    ),
+    "hitting while adults pretend not to see (모른 척: 척 after another verb)": (
+        "옆 반 애가 우리 애를 매일 때린다는데 선생님은 모른 척한대요 오늘도 맞고 왔어요",
+        "삼촌이 애를 때리는데 다들 못 본 척해요 지금도 소리가 나요",
+        "애가 넘어져서 피가 나는데 아빠는 모르는 척하고 게임만 해요",
+        "이웃집 애가 맞는 소리가 나는데 다들 안 들리는 척해요",
+    ),
+    "choking without a cough or a sound": (
+        "둘째가 밥 먹다가 갑자기 기침도 안 하고 얼굴이 시뻘게져서 버둥거려요",
+        "사탕 먹다가 기침도 안 하고 소리도 안 나요",
+        "애가 떡을 삼키다가 기침소리도 안 나고 목을 잡아요",
+    ),
+    "purple or dark spots spreading": (
+        "딸내미 온몸에 자주색 점이 퍼지고 열이 펄펄 끓어요",
+        "아들 다리에 자줏빛 점이 생기고 열나요",
+        "애기 배에 검붉은 점이 번지고 처져요",
+    ),
+    "breathless and blue out of nothing": (
+        "놀다가 갑자기 숨을 헐떡거리고 입술이 파래요",
+    ),
+    "a child writing that the parents went out and are not back": (
+        "엄마가 아침에 나가서 안 들어와요 동생이 배고프다고 울어요 저 2학년이에요",
+        "아빠가 어제 나가서 안 들어와요 저랑 동생만 있어요 저는 8살이에요",
+        "엄마가 연락이 안 돼요 집에 저 혼자예요 저 초1이에요",
+        "저 초2인데 엄마 아빠가 밤에 나갔는데 안 돌아와요 무서워요",
     ),
 }
 
@@ -188,6 +214,25 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         "애가 괴물한테 잡아먹히는 악몽을 꿨대요",
         "딸이 죽는 꿈을 꿨다고 울어요 오늘 저녁 돌봄",
     ),
+    "eating without a cough in a cold getting better": (
+        "감기인데 밥 먹다가 기침도 안 하고 잘 먹어요 내일 어린이집 가요",
+        "약 먹고 나서 기침을 안 해요 다 나았나 봐요 돌봄 문의",
+    ),
+    "red spots from mosquitoes, freckles": (
+        "애 얼굴에 빨간 점이 몇 개 났는데 모기 같아요 연고 발랐어요",
+        "주근깨 같은 갈색 점이 생겼는데 피부과 상담 가능한가요",
+    ),
+    "out of breath after running or sport, resting": (
+        "애가 달리기하고 와서 숨을 헐떡거려요 물 마시고 쉬고 있어요",
+        "축구하고 와서 숨이 차대요 샤워하고 쉬고 있어요 저녁 돌봄 문의",
+        "줄넘기해서 숨을 몰아쉬어요 ㅎㅎ 체육 프로그램 있나요",
+        "계단 올라와서 숨을 헐떡여요 엘리베이터 없는 집이라 힘드네요",
+    ),
+    "a parent writing that the other parent is away (care asked)": (
+        "애 아빠가 출장 가서 안 들어와요 주말에 애 봐줄 분 있나요 5살이에요",
+        "남편이 야근이라 안 들어와요 밤 10시까지 봐줄 분 3살",
+        "할머니가 시골 가셔서 안 오세요 다음주 돌봄 필요해요",
+    ),
 }
 
 
@@ -213,4 +258,4 @@ def test_sixth_our_fresh_batch_stays_right(line: str, text: str, expected: bool)
 
 def test_sixth_our_fresh_batch_has_both_sides() -> None:
     rows = _fresh()
-    assert sum(e for *_, e in rows) == 40 and sum(not e for *_, e in rows) == 40
+    assert sum(e for *_, e in rows) == 80 and sum(not e for *_, e in rows) == 80
