@@ -229,8 +229,9 @@ class _Reading:
             for m in p.finditer(text):
                 # a pair's subject stands before what happened; a word may start with the child it is about
                 at = m.start(1) if p.groups else self.kids.subject_end(text, m.start())
+                begin = m.start() if p.groups else at  # "술만 먹으면 애를 패요": 먹으면 is before the child, not 패요
                 if anyone:
-                    if self.stands(m.start(), m.end(), at):
+                    if self.stands(begin, m.end(), at):
                         return True
                 elif (
                     (
@@ -238,7 +239,7 @@ class _Reading:
                         or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
                     )
                     and not self.kids.does_harm(c.done_to, c.others, text, m.start(), m.end(), c.peers)
-                    and self.stands(m.start(), m.end(), at)
+                    and self.stands(begin, m.end(), at)
                 ):
                     return True
         return False

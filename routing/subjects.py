@@ -46,8 +46,9 @@ class Children:
         self.first = "".join(sorted({n[0] for n in words.words}))
         self._mention = re.compile(f"{nouns}|{_AGE}")
         self._subject = re.compile(f"(?:{nouns}|{_AGE}){_PARTICLES}")
-        self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)|아가(?![씨지])")
-        """A child marked as subject; 경상도 아가 is 아(the child) with 가 ("아가 엄마 약을 먹었다": whose)."""
+        self._marked = re.compile(f"(?:{nouns}|{_AGE})(?:이가|가|이|는|은|도)|아가(?![씨지])")
+        """A child marked as subject, by a noun or an age ("6살이 아빠 공구함 열어서": whose); 경상도 아가 is
+        아(the child) with 가 ("아가 엄마 약을 먹었다")."""
         self._object = re.compile(nouns + "(?:을|를|한테|에게|만)")
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
@@ -133,7 +134,10 @@ class Children:
             if m is None:
                 continue
             begin = max(0, start - WINDOW)
-            child = max((o.end() for o in self._marked.finditer(compact, begin, m.start())), default=-1)
+            marked = list(self._marked.finditer(compact, begin, m.start()))
+            # "애가 친구를 때리고 동생도 때려요": after a child named as subject, a child with 도 is one more it hits
+            subjects = [o for o in marked if not o.group().endswith("도")] or marked
+            child = max((o.end() for o in subjects), default=-1)
             if child < 0:
                 return False
             # "엄마한테 손대요", "동생한테 손대요": 한테 names whom the child does it to, unless the verb is
@@ -143,7 +147,7 @@ class Children:
             adults += [o.end() for q in others for o in q.finditer(compact, child, m.start())
                        if compact.startswith(marks, o.end())]
             hit = (o.end() for q in peers for o in q.finditer(compact, child, m.start()))
-            if any(compact.startswith(marks, at) or at == m.start() for at in hit):
+            if any(compact.startswith((*marks, "도"), at) or at == m.start() for at in hit):
                 return True  # "형을 때려서", "친구 때려서": the child hits another
             return bool(adults) and self._object.search(compact, child, m.start()) is None
         return False

@@ -17,9 +17,9 @@ from routing.understand import Understander
 NOW = datetime(2026, 12, 7, 15, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Monday afternoon
 READER = Understander(load())
 FRESH = Path(__file__).parent / "fixtures" / "danger_fresh.jsonl"
-"""Our two batches of this pass (40 dangers and 40 lookalikes each), each measured once before its fixes: the first
+"""Our three batches of this pass (40 dangers and 40 lookalikes each), each measured once before its fixes: the first
 (fresh3-*) written before reading the code, 36/40 caught and 0/40 false alarms; the second (fresh3b-*) written after
-the first fixes, 36/40 and 1/40 (README, part 3, "Danger")."""
+the first fixes, 36/40 and 1/40; the third (fresh3c-*) after the second, 32/40 and 0/40 (README, part 3, "Danger")."""
 
 
 def _danger(text: str) -> bool:
@@ -128,6 +128,46 @@ DANGER: dict[str, tuple[str, ...]] = {
         "엄마가 연락이 안 돼요 집에 저 혼자예요 저 초1이에요",
         "저 초2인데 엄마 아빠가 밤에 나갔는데 안 돌아와요 무서워요",
     ),
+    "a neck caught in a net, a cord or a rail; a mark on the neck": (
+        "애가 놀이터 그물에 목이 걸려서 매달려 있었어요",
+        "커튼 끈에 아기 목이 감겨 있었어요 얼굴이 빨개요",
+        "딸 목에 줄 자국이 선명하고 목소리가 안 나와요",
+        "아들이 난간에 목이 끼어서 못 빼요",
+    ),
+    "eaten or drunk, then drooling or staggering (먹었는지)": (
+        "조카가 화분 옆에 있던 약을 먹었는지 입 주변이 파랗고 침을 흘려요",
+        "애가 세제 먹었는지 침을 줄줄 흘려요",
+        "아기가 뭘 주워 먹었는지 비틀거려요",
+    ),
+    "the carer struck down, children at home": (
+        "할머니가 계단에서 넘어지셔서 꼼짝을 못 하시는데 애 둘이 집에 있어요 저는 회사예요",
+        "남편이 쓰러져서 실려 갔는데 집에 애만 있어요 3살이요",
+        "엄마가 쓰러지셨는데 애들만 집에 있대요 저는 출장 중이에요",
+    ),
+    "blood in a baby's nappy": (
+        "아기 기저귀 갈다 보니 피가 묻어 있고 아기가 자지러지게 울어요",
+        "기저귀에 피가 잔뜩 묻어 있어요 8개월이에요",
+    ),
+    "an adult strikes the child as a habit (화나면·술만 먹으면), still going on": (
+        "애 아빠가 화나면 애 머리를 벽에 박아요 오늘도 그랬어요",
+        "술만 먹으면 애를 패요",
+        "남편이 애 머리를 바닥에 찧었어요",
+    ),
+    "a child named only by age as subject, an adult's thing after (6살이 아빠 공구함)": (
+        "6살이 아빠 공구함 열어서 못을 여러 개 삼킨 것 같아요",
+        "5살이 엄마 화장대에서 매니큐어를 마셨어요",
+        "초1이 할머니 약을 한 움큼 먹었어요",
+    ),
+    "gone into the water and not come out": (
+        "초3 아들이 혼자 바다에 들어갔다가 안 나와요 튜브만 떠 있어요",
+        "애가 수영장에 들어가서 안 보여요",
+        "계곡에 들어간 애가 안 나와요 물살이 세요",
+    ),
+    "the child hit too (자기도 때린다고)": (
+        "아이 담임인데 아이가 아빠가 엄마를 때리고 자기도 때린다고 해요 멍이 있어요",
+        "남편이 저를 때리고 애도 때려요",
+        "엄마가 술 마시면 애들도 때린대요",
+    ),
 }
 
 LOOKALIKES: dict[str, tuple[str, ...]] = {
@@ -233,6 +273,39 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         "남편이 야근이라 안 들어와요 밤 10시까지 봐줄 분 3살",
         "할머니가 시골 가셔서 안 오세요 다음주 돌봄 필요해요",
     ),
+    "a scarf, a net playground, a necklace": (
+        "목도리를 너무 좋아해서 여름에도 하고 다녀요 ㅎㅎ",
+        "그물 놀이터 있는 공원 어디 있어요",
+        "목걸이를 하고 싶다고 해서 사줬어요 6살 딸 주말 돌봄",
+    ),
+    "먹었는지 as a plain question; 더위 먹다 (heat), not eating": (
+        "애가 점심을 먹었는지 모르겠어요 어린이집에 물어봐야 해요",
+        "아이가 더위를 먹었는지 입맛이 없어요 오늘 집에서 봐주실 분",
+        "약을 먹었는지 안 먹었는지 헷갈려요 돌보미 선생님께 알려드려야 할까요",
+    ),
+    "the carer hurt, care asked for later": (
+        "할머니가 넘어지셔서 다음주부터 애 봐줄 사람이 없어요",
+        "남편이 허리를 다쳐서 이번 주 등원을 도와줄 분 구해요",
+    ),
+    "a nappy rash, nappies to buy": (
+        "기저귀 발진 때문에 피가 좀 비쳐요 연고 추천해 주세요",
+        "기저귀가 다 떨어져서 사러 가는 동안 봐주실 분",
+    ),
+    "a child who bangs its own head": (
+        "애가 화나면 머리를 벽에 박아요 발달 상담 받을 수 있나요",
+        "애가 졸리면 머리를 바닥에 박고 잠들어요",
+    ),
+    "a child named by age using an adult's phone": (
+        "7살이 아빠 휴대폰으로 게임만 해요 방과후 프로그램 있나요",
+    ),
+    "a child who will not leave the pool (a habit)": (
+        "애가 수영장에 가면 안 나오려고 해요 ㅎㅎ 수영 강습 있나요",
+        "바다에 들어가면 안 나와요 물을 너무 좋아해요",
+    ),
+    "a child who hits a friend and a sibling too (동생도 때려요)": (
+        "애가 친구를 때리고 동생도 때려요 행동 상담 받을 곳",
+        "동생이 형을 때리고 형도 때려요 형제 상담 있나요",
+    ),
 }
 
 
@@ -258,4 +331,4 @@ def test_sixth_our_fresh_batch_stays_right(line: str, text: str, expected: bool)
 
 def test_sixth_our_fresh_batch_has_both_sides() -> None:
     rows = _fresh()
-    assert sum(e for *_, e in rows) == 80 and sum(not e for *_, e in rows) == 80
+    assert sum(e for *_, e in rows) == 120 and sum(not e for *_, e in rows) == 120
