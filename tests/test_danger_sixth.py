@@ -332,3 +332,19 @@ def test_sixth_our_fresh_batch_stays_right(line: str, text: str, expected: bool)
 def test_sixth_our_fresh_batch_has_both_sides() -> None:
     rows = _fresh()
     assert sum(e for *_, e in rows) == 120 and sum(not e for *_, e in rows) == 120
+
+
+DOLL_HURT = (
+    "애가 곰인형이 다쳤다고 붕대 감아줘요 토요일 돌봄 있나요",
+    "캐릭터가 다쳤다고 울어요 만화 보고",
+    "딸이 인형이 다쳐서 입원했다고 병원놀이해요 주말 돌봄",
+)
+
+
+@pytest.mark.parametrize("text", DOLL_HURT)
+def test_sixth_a_dolls_hurt_is_no_emergency_either(text: str) -> None:
+    assert "emergency" not in READER.read(text, NOW).need.situations
+
+
+def test_sixth_a_carers_real_hurt_is_still_an_emergency() -> None:
+    assert "emergency" in READER.read("엄마가 다쳐서 입원했어요 4살 맡길 곳", NOW).need.situations
