@@ -56,6 +56,21 @@ class Together(Frozen):
     ``first`` names an adult and ``then`` what he does to the child (계부가 ... 밤에 방에 들어온다고)."""
 
 
+class Pretend(Frozen):
+    """Make-believe: a toy or a character as the one hurt ("인형이 피 난다고"), or a hurt acted or drawn ("다친 척해요",
+    "피 난다고 빨간 펜으로 칠해요"). Not the child's danger, unless a ``real`` word says it is real after all."""
+
+    beings: tuple[str, ...] = ()
+    """Toys, dolls and characters: as the nearest subject before a word, with no child named between."""
+    acts: tuple[str, ...] = ()
+    """Drawing or colouring, within ``reach`` letters after a word ("피 난다고 빨간 펜으로 칠해요")."""
+    tales: tuple[str, ...] = ()
+    """A pretence, a dream or a story a word describes right after it ("다친 척", "애 잃어버리는 꿈")."""
+    real: tuple[str, ...] = ()
+    """Words saying it really happened (진짜로, 실제로): then nothing is make-believe."""
+    reach: int = Field(14, ge=0, le=30)
+
+
 _KIND = "@"
 _NOT_ADDED = ("label", "young_below_months", "urgent_reach")
 """Fields that are one value, not a list: a block cannot add to them."""
@@ -182,3 +197,5 @@ class Situation(Frozen):
     """Letters added to each pair's ``within`` in an alarmed message: signs scattered through a long message."""
     peers: tuple[str, ...] = ()
     """Other children a child named as subject may hit (형을, 동생을, 친구를): that child does the harm."""
+    pretend: Pretend = Pretend()
+    """Make-believe: a doll that "bleeds", a hurt acted or drawn."""

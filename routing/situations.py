@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from knowledge.schema import ChildWords, Situation, Together
 from routing.gates import gated
 from routing.nicknames import Nicknames
+from routing.pretend import MakeBelieve
 from routing.subjects import Children, Patterns
 from routing.triggers import trigger_words
 from routing.wordforms import grouped, signs, templated, word_pattern
@@ -41,10 +42,10 @@ _ASIDE = re.compile(r"\([^()]{0,16}\)")
 """A short aside in brackets (ages, a count, a note) inside a phrase: read the phrase without it."""
 _CHILD_WRITER = re.compile(
     "(?:저|나)(?:는|요|도)?(?:초[1-6]|초등학생|[1-9]학년|[5-9]살|1[0-2]살|일곱살|여덟살|아홉살|열살|유치원생)"
-    "(?!.{0,3}(?:엄마|아빠|맘|부모|학부모|아들|딸|아이|애|키우))"
+    "(?![^데고서요다]{0,3}(?:엄마|아빠|맘|부모|학부모|아들|딸|아이|애|키우))"
 )
 """A child writing (저 초5예요, 나는 초등학생): then 저를·나한테 name a child, not the parent ("저는 초3 엄마예요"
-is a parent)."""
+is a parent; "저 초2인데 엄마 아빠가 안 와요" is a child: the clause ends before 엄마)."""
 _ME = re.compile("저(?=를|한테|에게)|(?<![하바언누])나(?=를|한테|에게)")
 """Me as the one harmed (저를, 나한테); not 하나를, 바나나를, 언니나를."""
 _A_CHILD = "애"
@@ -121,8 +122,8 @@ def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", ta
 class _Compiled:
     __slots__ = (
         "anyone", "anyone_now", "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words",
-        "others", "over", "past", "peers", "plans", "signs", "supposed", "unless", "urgent", "wide", "wide_now",
-        "with_child", "words", "young_below", "young_words",
+        "others", "over", "past", "peers", "plans", "pretend", "signs", "supposed", "unless", "urgent", "wide",
+        "wide_now", "with_child", "words", "young_below", "young_words",
     )
 
     def __init__(self, s: Situation, kids: Children) -> None:
@@ -156,6 +157,7 @@ class _Compiled:
         self.peers = _alternation(s.peers, kids, stems=False)
         self.young_words = _alternation(s.young_words, kids, stems=False)
         self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
+        self.pretend = MakeBelieve(s.pretend, kids)
 
 
 def _any(patterns: Patterns, text: str) -> bool:
@@ -171,12 +173,13 @@ def _blank(patterns: Patterns, text: str) -> str:
 class _Reading:
     """One situation read on one message: which matches of its words tell an event about a child."""
 
-    __slots__ = ("c", "kids", "lately_at", "past_at", "text")
+    __slots__ = ("c", "kids", "lately_at", "past_at", "pretend", "text")
 
     def __init__(self, c: _Compiled, kids: Children, text: str, now: bool) -> None:
         self.c = c
         self.kids = kids
         self.text = text
+        self.pretend = c.pretend.read(text)
         m = c.past.search(text) if c.past is not None and not now else None
         self.past_at = m.end() if m is not None else len(text) + 1
         """Where an earlier time ("작년에") was named, with nothing said of now: words after it are history."""
@@ -189,12 +192,14 @@ class _Reading:
         ("못 삼켜서", "살짝 피났어요"; "잘 안 일어나요" is not mild) nor denied after it ("토하지는 않아요"),
         not a supposition or wish right after it ("다치면", "때리고 싶"), not a past perfect ("부러졌었는데"),
         not told as over later ("넘어졌는데 괜찮아요"), not after an earlier time with nothing of now, not
-        describing a thing after it ("잃어버린 장난감"). ``verb`` is where the word of a pair that says what
-        happened starts; ``history`` False for a state that goes on (a child not back since last night is
-        still missing), which only an earlier time further back (작년에) ends."""
+        describing a thing after it ("잃어버린 장난감"), not make-believe ("인형이 피 난다고"). ``verb`` is where
+        the word of a pair that says what happened starts; ``history`` False for a state that goes on (a child
+        not back since last night is still missing), which only an earlier time further back (작년에) ends."""
         c, text = self.c, self.text
         if start >= (self.lately_at if history else self.past_at) or self.kids.describes_a_thing(text, end):
             return False
+        if self.pretend is not None and self.pretend.pretended(text, end, verb):
+            return False  # "인형이 피 난다고 빨간 펜으로 칠해요": a doll's hurt, drawn
         if text.startswith(_BREAKS, verb) and self.kids.thing_before(text, start):
             return False
         if verb and text[verb - 1] in _NEGATIONS and text[max(0, verb - 2) : verb] != _BY_MISTAKE:
@@ -225,8 +230,9 @@ class _Reading:
             for m in p.finditer(text):
                 # a pair's subject stands before what happened; a word may start with the child it is about
                 at = m.start(1) if p.groups else self.kids.subject_end(text, m.start())
+                begin = m.start() if p.groups else at  # "술만 먹으면 애를 패요": 먹으면 is before the child, not 패요
                 if anyone:
-                    if self.stands(m.start(), m.end(), at):
+                    if self.stands(begin, m.end(), at):
                         return True
                 elif (
                     (
@@ -234,7 +240,7 @@ class _Reading:
                         or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
                     )
                     and not self.kids.does_harm(c.done_to, c.others, text, m.start(), m.end(), c.peers)
-                    and self.stands(m.start(), m.end(), at)
+                    and self.stands(begin, m.end(), at)
                 ):
                     return True
         return False
@@ -277,7 +283,8 @@ class SituationFinder:
         if "(" in compact:
             compact = _ASIDE.sub("", compact)  # "애기 둘(2살,4살)만 집에": the aside splits the words it sits in
         compact = self._nicknames.as_children(compact, age_months)  # 우리 똥강아지, 하윤이: a child
-        if _CHILD_WRITER.search(compact):
+        writer = _CHILD_WRITER.search(compact) is not None
+        if writer:
             compact = _ME.sub(_A_CHILD, compact)  # "저를 때려요 ... 저 초5예요": the one writing is the child
         found = []
         for sid, c, gate in self._compiled:
@@ -297,7 +304,7 @@ class SituationFinder:
                 c.now_words and not later
                 and (age_months is None or age_months < c.young_below or _any(c.young_words, text))
                 and (now or not _any(c.plans, text))
-                and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words)
+                and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words, anyone=writer)
                      or r.counts(c.anyone_now, anyone=True))
             ):
                 found.append(sid)

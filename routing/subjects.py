@@ -23,12 +23,14 @@ _WHOSE = re.compile("[가-힣]{1,2}(?:에서|에|을|를|으로)")
 """A noun with its particle where a word starts: a bare person right before it, after a child named as
 subject, is whose ("조카가 아빠 차에 치였어요": 아빠's car), not who."""
 Patterns = tuple[re.Pattern[str], ...]
-_ADNOMINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4) + "던"
+ADNOMINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4) + "던"
 """Syllables that end a verb before the noun it describes (잃어버린, 부러진, 다친, 놀던)."""
 _AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|다섯살|여섯살|일곱살|여덟살|아홉살|열살|두돌|돌쟁이)"
 """A child named by age ("초2인데 아직 안 왔어요", "5살이 안 보여요"): a mention of a child like a noun."""
 
 
+_ONE_OF = re.compile("(?:중에|중)(?:하나|한명|한놈|한애|한아이|둘|두명)(?:이가|가|이|는|도|만)?")
+"""One of the children named before ("쌍둥이 중에 하나가", "애들 중 한 명이"): still a child."""
 _THING_MARK = "(?:이가|가|이|은|는|도|의)?(?:다|또|좀|막|싹)?"
 """A thing's subject particle and an adverb before its verb ("크레파스가 다 부러졌다고")."""
 _THING_REACH = 12
@@ -56,16 +58,17 @@ class Children:
         self.first = "".join(sorted({n[0] for n in words.words}))
         self._mention = re.compile(f"{nouns}|{_AGE}")
         self._subject = re.compile(f"(?:{nouns}|{_AGE}){_PARTICLES}")
-        self._marked = re.compile(nouns + "(?:이가|가|이|는|은|도)|아가(?![씨지])")
-        """A child marked as subject; 경상도 아가 is 아(the child) with 가 ("아가 엄마 약을 먹었다": whose)."""
+        self._marked = re.compile(f"(?:{nouns}|{_AGE})(?:이가|가|이|는|은|도)|아가(?![씨지])")
+        """A child marked as subject, by a noun or an age ("6살이 아빠 공구함 열어서": whose); 경상도 아가 is
+        아(the child) with 가 ("아가 엄마 약을 먹었다")."""
         self._object = re.compile(nouns + "(?:을|를|한테|에게|만)")
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
         things = "|".join(sorted(words.things, key=len, reverse=True))
-        self._modified = re.compile(f"((?:[가-힣]?[{_ADNOMINAL}])?)(?:{things})") if things else None
+        self._modified = re.compile(f"((?:[가-힣]?[{ADNOMINAL}])?)(?:{things})") if things else None
         stories = "|".join(sorted(words.stories, key=len, reverse=True))
         self._story = re.compile(
-            f"[가-힣]?[{_ADNOMINAL}](?![{_CONNECTIVE}])(?:(?![{_CONNECTIVE}])[가-힣]){{0,{_STORY_REACH}}}?(?:{stories})"
+            f"[가-힣]?[{ADNOMINAL}](?![{_CONNECTIVE}])(?:(?![{_CONNECTIVE}])[가-힣]){{0,{_STORY_REACH}}}?(?:{stories})"
         ) if stories else None
         """A sign told of a story a few letters on ("길을 잃은 아기 오리 이야기", "물에 빠지는 장면")."""
         self._owner = re.compile(f"(?:{things})(?:[가-힣]{{1,2}}(?<![다하고서]))?{_THING_MARK}$") if things else None
@@ -100,6 +103,10 @@ class Children:
             return False
         return last_other > max((b for _, b in children), default=-1)
 
+    def mentioned(self, compact: str, start: int, end: int) -> bool:
+        """Whether a child is named, by a noun or an age, between ``start`` and ``end``."""
+        return self._mention.search(compact, start, end) is not None
+
     def describes_a_thing(self, compact: str, end: int) -> bool:
         """Whether the verb ending at ``end`` describes one of a child's things that follows it ("애가 잃어버린
         장난감 대신", "부러진 킥보드"): the thing, not the child, is lost or broken."""
@@ -108,7 +115,7 @@ class Children:
         if self._modified is None:
             return False
         m = self._modified.match(compact, end)
-        return m is not None and bool(m.group(1) or compact[end - 1] in _ADNOMINAL)
+        return m is not None and bool(m.group(1) or compact[end - 1] in ADNOMINAL)
 
     def thing_before(self, compact: str, at: int) -> bool:
         """Whether one of a child's things, or a part of one (안경다리, 장난감 칼), stands right before ``at``
@@ -133,6 +140,8 @@ class Children:
         between = window[last.end() :]
         if between.startswith(self._things) or between.rstrip("을를도").endswith(self._things):
             return False  # "애 장난감 잃어버렸어요", "애가 공룡 장난감 잃어버렸다고": the child's things
+        if _ONE_OF.fullmatch(between):
+            return True  # "쌍둥이 중에 하나가 안 보여요": one of the children
         return not between or between[-1] not in "이가을를은는" or between.endswith("다가")  # 놀다가: going on
 
     def does_harm(self, done_to: Patterns, others: Patterns, compact: str, start: int, end: int,
@@ -144,7 +153,10 @@ class Children:
             if m is None:
                 continue
             begin = max(0, start - WINDOW)
-            child = max((o.end() for o in self._marked.finditer(compact, begin, m.start())), default=-1)
+            marked = list(self._marked.finditer(compact, begin, m.start()))
+            # "애가 친구를 때리고 동생도 때려요": after a child named as subject, a child with 도 is one more it hits
+            subjects = [o for o in marked if not o.group().endswith("도")] or marked
+            child = max((o.end() for o in subjects), default=-1)
             if child < 0:
                 return False
             # "엄마한테 손대요", "동생한테 손대요": 한테 names whom the child does it to, unless the verb is
@@ -154,7 +166,7 @@ class Children:
             adults += [o.end() for q in others for o in q.finditer(compact, child, m.start())
                        if compact.startswith(marks, o.end())]
             hit = (o.end() for q in peers for o in q.finditer(compact, child, m.start()))
-            if any(compact.startswith(marks, at) or at == m.start() for at in hit):
+            if any(compact.startswith((*marks, "도"), at) or at == m.start() for at in hit):
                 return True  # "형을 때려서", "친구 때려서": the child hits another
             return bool(adults) and self._object.search(compact, child, m.start()) is None
         return False
