@@ -159,7 +159,7 @@ class Engine:
         self._remember(key, t.intake, state)
         for effect in t.effects:
             if isinstance(effect, NoteCase):  # after the turn, like the danger link: the case is already there
-                await self.queue.note(effect.case_id, effect.note)
+                await self.queue.note(effect.case_id, effect.note, effect.days)
         return t.replies
 
     async def _perform(self, t: Turn) -> tuple[NewCase, Reply] | None:
