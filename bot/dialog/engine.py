@@ -113,9 +113,8 @@ class Engine:
             step = ask_half(t, u.ambiguous_hour)
         if step is None:
             step = STEPS[t.intake.step](t)
-        if u.danger and step == Step.COLLECT and t.replies and t.replies[-1].choices:
-            # After 112/119, a care question alone reads as if the bot had not heard: say why it asks.
-            t.replies.insert(len(t.replies) - 1, Reply(texts.DANGER_THEN))
+        if u.danger and step == Step.COLLECT:
+            urgent.then_care(t, begun=intake != _EMPTY)
         opening = await self._perform(t)
         shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
         t.intake = t.intake.evolve(step=step, offered=_offered(shown))

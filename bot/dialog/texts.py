@@ -33,6 +33,10 @@ DANGER = (
 )
 # Not '안전한 곳으로 데려가': a child fallen and not moving, or with a head injury, must not be moved before help.
 DANGER_THEN = "아이를 맡길 곳도 필요하시면 이어서 알려 주세요. 담당자에게 함께 전할게요."
+DANGER_THEN_CARE = "맡길 곳도 같이 찾아 볼게요. 위험 신고와 함께 담당자에게 전할게요."
+"""After 112/119 when the same message asked for care ('동생 봐줄 곳 있나요'): its question follows."""
+DANGER_CARE_CHOICES = (Choice("맡길 곳 찾기", "아이 맡길 곳을 찾아 주세요"),)
+"""After a report of danger alone: the intake begins when the parent asks for it, not with a question at once."""
 DANGER_LATER = "관제탑은 {when}부터 확인해요. 그 전에는 112·119가 도와드려요."
 DANGER_CLOSING = ("관제탑 근무 시간이 얼마 남지 않아, 오늘 확인하지 못하면 {when}부터 확인해요. "
                   "그 전에는 112·119가 도와드려요.")
