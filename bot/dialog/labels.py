@@ -104,10 +104,11 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
                     else ko(wording.CHANGED_DAY, value=value)))
     if (before.start, before.end, before.night) != (after.start, after.end, after.night):
         value = _when_label(None, after.start, after.end, after.night, None, after.period)
+        old = _when_label(None, before.start, before.end, before.night, None, before.period)
         had = before.start is not None or before.end is not None
-        out.append((before.has_time, _from(wording.FACT_TIME, _when_label(None, before.start, before.end, before.night,
-                                                                         None, before.period), value)
-                    if had and value else ko(wording.CHANGED_TIME, value=value)))
+        if not had or old != value:  # the same words ('23:30부터' read again): nothing a parent would see changed
+            out.append((before.has_time, _from(wording.FACT_TIME, old, value) if had and value
+                        else ko(wording.CHANGED_TIME, value=value)))
     if (before.area, before.coords) != (after.area, after.coords):
         value = after.area or wording.SHARED_LOCATION
         out.append((before.has_place, _from(wording.FACT_PLACE, before.area, value) if before.area and after.area
