@@ -131,3 +131,12 @@ async def test_danger_at_the_consent_step_is_no_correction_of_the_care(chat: Cha
     await chat.tap("동의하고 접수")
     await chat.tap("채팅으로 받기")
     assert "14:00~18:00" in chat.text  # the care window said, not '05:00~' from the danger's '지금'
+
+
+@pytest.mark.parametrize("report", ["동생 봐주다가 큰애가 뜨건 다리미에 손 데었어요 지금 벌겋게 부풀어요",
+                                    "옆집 아이가 한겨울에 반팔 입고 밖에 쫓겨나 있어요 밤 11시인데"])
+async def test_care_words_that_ask_for_nothing_or_a_time_of_day_begin_no_intake(chat: Chat, report: str) -> None:
+    """'봐주다가' is what the parent was doing, and '밤 11시' read as the half of the day is no intake begun."""
+    await chat.say(report)
+    assert "112" in chat.last[0].text and chat.last[-1].text == texts.DANGER_THEN
+    assert texts.DANGER_THEN_CARE not in chat.text

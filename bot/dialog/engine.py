@@ -88,6 +88,7 @@ class Engine:
         now = self.clock()
         knowledge = self.knowledge.current
         intake = await self._load(key)
+        begun = intake != _EMPTY  # before this message's reading (which may note '밤' as the half of the day)
         intake, raw, text, label, u, over = read_turn(self.understander(knowledge), intake, inbound, now)
         pick = raw.removeprefix(texts.KID_PICK) if raw.startswith(texts.KID_PICK) else None
         t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label, pick)
@@ -114,7 +115,7 @@ class Engine:
         if step is None:
             step = STEPS[t.intake.step](t)
         if u.danger and step == Step.COLLECT:
-            urgent.then_care(t, begun=intake != _EMPTY)
+            urgent.then_care(t, begun=begun)
         opening = await self._perform(t)
         shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
         t.intake = t.intake.evolve(step=step, offered=_offered(shown))

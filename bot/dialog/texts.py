@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.dialog.core import Choice
 
 WELCOME = (
@@ -119,6 +121,9 @@ NOT_UNDERSTOOD = "말씀을 잘 이해하지 못했어요."
 CARE_WORDS = ("봐줄", "봐주", "봐 줄", "맡길", "맡기", "맡겨", "맡아", "돌봐", "돌봄", "봐줘", "데려가", "데리러")
 """A message asking for care with no fact in it yet ('애기 봐줄 사람이 없어요'): heard, never 'not understood'."""
 CARE_HEARD = "네, 맡길 곳을 같이 찾아 볼게요."
+ASKS_CARE = re.compile(r"봐\s*줄|봐\s*주(?:세|실|시|셔|면|는\s*(?:곳|데))|봐\s*줘|맡길|맡기(?:고|려|면|는)"
+                       r"|맡겨(?:야|도|요)|맡아\s*주|돌봐\s*주|돌봄\s*(?:이\s*)?(?:필요|신청|구|찾)|데리러|데려가\s*주")
+"""Care asked for ('동생 봐줄 곳', '맡길 데 있나요'), not only care words ('동생 봐주다가 큰애가 데었어요')."""
 THANKS_WORDS = ("감사", "고맙", "고마워", "땡큐")
 THANKS = "도움이 되었으면 좋겠어요. 돌봄이 필요하시면 언제든 다시 말씀해 주세요."
 

@@ -53,7 +53,7 @@ def then_care(t: Turn, begun: bool) -> None:
         return
     if begun:
         t.replies.insert(len(t.replies) - 1, Reply(texts.DANGER_THEN))
-    elif any(w in t.text for w in texts.CARE_WORDS):
+    elif texts.ASKS_CARE.search(t.text):
         t.replies.insert(len(t.replies) - 1, Reply(texts.DANGER_THEN_CARE))  # a question alone reads as unheard
     else:
         t.replies[-1] = Reply(texts.DANGER_THEN, texts.DANGER_CARE_CHOICES)
