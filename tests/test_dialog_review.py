@@ -48,3 +48,21 @@ def test_a_time_read_again_into_the_same_words_is_not_said_changed() -> None:
     assert labels.changed_fields(before, before.evolve(night=True), date(2027, 8, 4)) == []
     moved = labels.changed_fields(before, before.evolve(start=22 * 60), date(2027, 8, 4))
     assert moved == [(True, "시간을 23:30부터에서 22:00부터로")]
+
+
+@pytest.mark.parametrize("question, place", [
+    ("광복절 대체휴일에도 365어린이집 하나요 16일요", "365어린이집"),
+    ("토요일에 다함께돌봄 몇시까지 해요?", "다함께돌봄센터"),
+])
+async def test_whether_a_care_service_is_open_on_a_day_is_answered_with_its_hours(chat: Chat, clock: FakeClock,
+                                                                                  question: str, place: str) -> None:
+    clock.now = datetime(2027, 8, 14, 9, 30, tzinfo=KST)
+    await chat.say(question)
+    assert chat.last[0].text.startswith(place) and "운영:" in chat.last[0].text
+    assert "몇 살" not in chat.text and "적어 둘게요" not in chat.text
+
+
+async def test_a_care_service_asked_for_a_child_on_a_day_is_an_intake(chat: Chat, clock: FakeClock) -> None:
+    clock.now = datetime(2027, 8, 14, 9, 30, tzinfo=KST)
+    await chat.say("4살 토요일에 365어린이집 맡길 수 있나요")
+    assert texts.TOPIC_MORE not in chat.text and "몇 시부터" in chat.text

@@ -101,9 +101,11 @@ def confirm(t: Turn) -> Step:
 def asks_only(t: Turn, topics: tuple[str, ...]) -> bool:
     """A question about guidance, loans or benefits that names a day or a child without asking for care
     ('장난감 빌리러 가는데 토요일도 하나요', '21년생 아들 예방접종 어디서 맞아요'): answered, not an intake."""
-    if t.u.danger or "emergency" in t.u.need.situations or any(w in t.text for w in texts.CARE_WORDS):
+    if t.u.danger or "emergency" in t.u.need.situations or texts.ASKS_CARE.search(t.text):
         return False
-    return all(t.knowledge.service(s).kind == Kind.INFO for s in topics)
+    # a care service named with a day, asked whether it is open then ('대체휴일에도 365어린이집 하나요'): its hours
+    return all(t.knowledge.service(s).kind == Kind.INFO for s in topics) or (
+        not t.u.children and texts.ASKS_OPEN.search(t.text) is not None)
 
 
 def answer_topic(t: Turn) -> bool:
