@@ -107,3 +107,14 @@ async def test_hours_ages_and_places_corrected_say_what_they_were(chat: Chat, cl
     await chat.say(FIRST)
     await chat.say(fix)
     assert chat.last[0].text == said
+
+
+async def test_the_first_day_moved_past_an_added_one_keeps_the_days_in_order(chat: Chat, clock: FakeClock,
+                                                                             store: Store) -> None:
+    clock.now = MONDAY_1000
+    await chat.say(FIRST)
+    await chat.say("수요일도 같은 시간에")
+    await chat.say("날짜를 금요일로")
+    assert "날짜를 12월 8일(화)에서 12월 11일(금)로 바꿨어요." in chat.text
+    saved = await held(store, chat)
+    assert saved.day == WED and saved.also == ((FRI, None, None),)

@@ -49,6 +49,8 @@ def swap(t: Turn, before: Intake, after: Intake) -> Intake:
     """``after`` (the message folded in) with the replaced day, first or added, given way to the new one, and the
     earliest day first. Hours said with it go with the new day; days of the first day's hours keep sharing them."""
     found = replaced(t, before)
+    if found is None and before.also and before.day is not None and after.day not in (None, before.day):
+        found = (before.day, after.day)  # '날짜를 금요일로' with days added: the first moves, the days stay in order
     if found is None:
         return after
     old, new = found
