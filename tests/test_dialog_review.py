@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from bot.dialog import labels, texts
-from bot.dialog.intake import Intake
+from bot.dialog.intake import Intake, Kid
 from tests.conftest import KST, Chat, FakeClock
 
 WEDNESDAY = datetime(2027, 5, 26, 12, 40, tzinfo=KST)
@@ -48,6 +48,9 @@ def test_a_time_read_again_into_the_same_words_is_not_said_changed() -> None:
     assert labels.changed_fields(before, before.evolve(night=True), date(2027, 8, 4)) == []
     moved = labels.changed_fields(before, before.evolve(start=22 * 60), date(2027, 8, 4))
     assert moved == [(True, "시간을 23:30부터에서 22:00부터로")]
+    kid = Intake(kids=(Kid(48),))
+    assert labels.changed_fields(kid, kid.evolve(kids=(Kid(48, twin=True),))) == []  # still '4살'
+    assert labels.changed_fields(kid, kid.evolve(kids=(Kid(60),))) == [(True, "나이를 4살에서 5살로")]
 
 
 @pytest.mark.parametrize("question, place", [

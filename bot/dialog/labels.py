@@ -90,10 +90,11 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
         # '큰애만요': the children left, not '나이를 … 바꿨어요'
         out.append((True, wording.ONLY_KIDS.format(value=", ".join(kid_label(k) for k in after.kids))))
     elif before.kids != after.kids:
-        value = ", ".join(kid_label(k) for k in after.kids)
-        out.append((before.has_age, _from(wording.FACT_AGE, ", ".join(kid_label(k) for k in before.kids), value)
-                    if before.has_age and len(before.kids) == len(after.kids) == 1
-                    else ko(wording.CHANGED_AGE, value=value)))
+        value, old = (", ".join(kid_label(k) for k in kids) for kids in (after.kids, before.kids))
+        if value != old or not before.has_age:  # '4살' (48 months) read again as '4살' (50): nothing to say
+            out.append((before.has_age, _from(wording.FACT_AGE, old, value)
+                        if before.has_age and len(before.kids) == len(after.kids) == 1
+                        else ko(wording.CHANGED_AGE, value=value)))
     gone = [d for d in before.care_days if d not in after.care_days]
     came = [d for d in after.care_days if d not in before.care_days]
     if len(gone) == 1 and len(came) == 1:  # '수요일 말고 목요일로': the day replaced, first or added
