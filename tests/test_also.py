@@ -76,7 +76,7 @@ async def test_a_correction_after_filing_is_still_a_correction(chat: Chat, clock
     clock.now = MONDAY_1000
     await chat.file("5살 아이 내일 오후 1시부터 5시까지 율곡동")
     await chat.say("아 아니다 목요일이요")
-    assert "날짜를 12월 10일(목)로 바꿈" in chat.text and "더 필요한 때" not in chat.text
+    assert "날짜를 12월 8일(화)에서 12월 10일(목)로 바꿈" in chat.text and "더 필요한 때" not in chat.text
 
 
 async def test_a_day_said_first_is_the_day_not_an_added_one(chat: Chat, clock: FakeClock, store: Store) -> None:
@@ -144,7 +144,7 @@ async def test_a_question_whether_another_day_works_can_move_to_it(chat: Chat, c
     await chat.say("4살 내일 오후 2시부터 6시까지 율곡동")
     await chat.say("토요일에도 되나요?")
     await chat.tap("그날로 바꾸기")
-    assert "날짜를 12월 12일(토)로 바꿨어요" in chat.text
+    assert "날짜를 12월 7일(월)에서 12월 12일(토)로 바꿨어요" in chat.text
     assert (await state(store, chat)).day == date(2026, 12, 12)
 
 

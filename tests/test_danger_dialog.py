@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from bot.coordination.dispatch import Dispatcher
 from bot.dialog import texts
 from db.store import Store
@@ -96,11 +98,26 @@ async def test_on_kakao_the_numbers_are_the_first_bubble(chat: Chat) -> None:
     assert text.startswith("아이가 지금 위험하면") and "112" in text and "119" in text
 
 
-async def test_after_the_emergency_numbers_the_care_question_says_why_it_is_asked(chat: Chat) -> None:
-    await chat.say("일곱 살 애가 혼자 집에 있는데 연락이 안 돼요")
+@pytest.mark.parametrize("report", ["일곱 살 애가 혼자 집에 있는데 연락이 안 돼요",
+                                    "애기가 배터리 삼킨거 같아예 우야노",
+                                    "4살 딸이 계단에서 굴러서 머리 부딪혔는데 자꾸 토해요"])
+async def test_a_report_of_danger_alone_gets_no_intake_question(chat: Chat, report: str) -> None:
+    """Beside a child in danger, '아이가 몇 살인가요?' or '언제 돌봄이 필요하세요?' reads as if unheard: the offer to
+    continue instead, with a button that begins the intake."""
+    await chat.say(report)
     said = [r.text for r in chat.last]
-    assert "112" in said[0]
-    assert any("이어서 알려 주세요" in s for s in said[1:-1]) and chat.last[-1].choices
+    assert "112" in said[0] and said[-1] == texts.DANGER_THEN
+    assert not any("?" in s for s in said[1:])
+    assert [c.label for c in chat.last[-1].choices] == ["맡길 곳 찾기"]
+    await chat.tap("맡길 곳 찾기")
+    assert "112" not in chat.text and "?" in chat.last[-1].text  # the intake's first question now
+
+
+async def test_danger_with_a_care_request_asks_the_care_question_and_says_why(chat: Chat) -> None:
+    await chat.say("큰애가 다쳐서 응급실 가야돼요 5살 동생 봐줄 곳 있나요")
+    said = [r.text for r in chat.last]
+    assert "112" in said[0] and texts.DANGER_THEN_CARE in said and chat.last[-1].choices
+    assert texts.DANGER_THEN not in said
 
 
 async def test_danger_at_the_consent_step_is_no_correction_of_the_care(chat: Chat, clock: FakeClock,
@@ -114,3 +131,12 @@ async def test_danger_at_the_consent_step_is_no_correction_of_the_care(chat: Cha
     await chat.tap("동의하고 접수")
     await chat.tap("채팅으로 받기")
     assert "14:00~18:00" in chat.text  # the care window said, not '05:00~' from the danger's '지금'
+
+
+@pytest.mark.parametrize("report", ["동생 봐주다가 큰애가 뜨건 다리미에 손 데었어요 지금 벌겋게 부풀어요",
+                                    "옆집 아이가 한겨울에 반팔 입고 밖에 쫓겨나 있어요 밤 11시인데"])
+async def test_care_words_that_ask_for_nothing_or_a_time_of_day_begin_no_intake(chat: Chat, report: str) -> None:
+    """'봐주다가' is what the parent was doing, and '밤 11시' read as the half of the day is no intake begun."""
+    await chat.say(report)
+    assert "112" in chat.last[0].text and chat.last[-1].text == texts.DANGER_THEN
+    assert texts.DANGER_THEN_CARE not in chat.text

@@ -153,7 +153,7 @@ async def test_a_day_corrected_while_moving_on_is_said_back(chat: Chat, clock: F
     clock.now = FRIDAY
     await chat.say("4살 내일")
     await chat.say("아니 모레요 오후 2시부터")  # the day corrected, the hours given: the place is asked next
-    assert "날짜를 12월 6일(일)로 바꿨어요" in chat.text
+    assert "날짜를 12월 5일(토)에서 12월 6일(일)로 바꿨어요" in chat.text
     assert chat.last[-1].text == texts.ASK_PLACE
 
 

@@ -78,7 +78,7 @@ async def test_a_correction_after_declining_keeps_the_other_facts(chat: Chat, cl
     await chat.say("4살 내일 오후 2시부터 5시 율곡동")
     await chat.tap("동의하지 않음")
     await chat.say("아 5살이에요")
-    assert "나이를 5살로 바꿨어요" in chat.text and texts.ASK_DAY not in chat.text
+    assert "나이를 4살에서 5살로 바꿨어요" in chat.text and texts.ASK_DAY not in chat.text
     assert chat.last[-1].choices and chat.last[-1].choices[0].label == "동의하고 접수"
 
 

@@ -107,8 +107,8 @@ async def test_a_danger_report_says_what_it_is_beside_the_care_intake(chat: Chat
     assert "위험 신고: 가족여성팀(관제탑)" in danger and "위험 신고" not in care
 
 
-@pytest.mark.parametrize(("fix", "said"), [("아 아니다 목요일이요", "날짜를 12월 10일(목)로"),
-                                           ("아뇨 대곡동이에요 잘못 눌렀어요", "동네를 대곡동으로")])
+@pytest.mark.parametrize(("fix", "said"), [("아 아니다 목요일이요", "날짜를 12월 9일(수)에서 12월 10일(목)로"),
+                                           ("아뇨 대곡동이에요 잘못 눌렀어요", "동네를 율곡동에서 대곡동으로")])
 async def test_a_correction_just_after_filing_goes_to_the_case(chat: Chat, clock: FakeClock, store: Store,
                                                               queue: Queue, fix: str, said: str) -> None:
     clock.now = MONDAY_1000

@@ -174,7 +174,7 @@ async def test_cancel_after_a_filed_case_does_not_pretend_to_cancel_it(chat: Cha
 async def test_an_age_corrected_while_the_hours_are_asked_is_said_changed(chat: Chat) -> None:
     await chat.say("3살 애 내일 봐줄 사람 필요해요 개령면")
     replies = await chat.say("아 아니 4살이요")
-    assert replies[0].text == "나이를 4살로 바꿨어요." and "몇 시부터" in chat.text
+    assert replies[0].text == "나이를 3살에서 4살로 바꿨어요." and "몇 시부터" in chat.text
 
 
 async def test_status_mid_way_says_it_is_not_filed_yet_and_asks_again(chat: Chat) -> None:
@@ -196,7 +196,7 @@ async def test_a_place_right_after_a_topic_answer_finds_that_topic_near_it(chat:
     await chat.say("아이는 세 살이에요")
     assert "언제" in chat.text  # the care questions go on, the place already known
     await chat.say("대곡동이요")
-    assert "동네를 대곡동으로 바꿨어요." in chat.text and "장난감도서관" not in chat.text
+    assert "동네를 율곡동에서 대곡동으로 바꿨어요." in chat.text and "장난감도서관" not in chat.text
 
 
 async def test_thanks_is_answered_as_thanks(chat: Chat) -> None:

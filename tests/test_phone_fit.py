@@ -70,20 +70,20 @@ async def test_the_buttons_show_the_rest_at_the_consent_and_the_confirm_steps(ch
 async def test_a_correction_says_what_changed_instead_of_the_whole_block(chat: Chat) -> None:
     await chat.say("세 살 아들 목요일 오후 1시부터 5시까지 평화동")
     replies = await chat.say("아 시간 잘못 말했어요 저녁 6시부터 10시까지요")
-    assert replies[0].text == "시간을 18:00~22:00로 바꿨어요."
+    assert replies[0].text == "시간을 13:00~17:00에서 18:00~22:00로 바꿨어요."
     assert not any(r.card_title for r in replies) and "추천은 그대로" in chat.text
     assert lines(replies) <= 4
     await chat.tap("동의하고 접수")
     await chat.tap("채팅으로 받기")
     replies = await chat.say("아니 동네는 대곡동이에요")
-    assert replies[0].text == "동네를 대곡동으로 바꿨어요."
+    assert replies[0].text == "동네를 평화남산동에서 대곡동으로 바꿨어요."
     assert "이대로 접수할까요" in chat.text
 
 
 async def test_a_correction_that_changes_the_advice_shows_the_new_card(chat: Chat) -> None:
     await chat.say("세 살 아들 목요일 오후 3시부터 7시까지 평화동")
     replies = await chat.say("아니요 초2예요")
-    assert replies[0].text == "나이를 초등 2학년으로 바꿨어요."
+    assert replies[0].text == "나이를 3살에서 초등 2학년으로 바꿨어요."
     card = next(r for r in replies if r.card_title)
     assert card.card_title.startswith("다함께돌봄센터")
 
@@ -92,7 +92,7 @@ async def test_an_end_time_alone_moves_only_the_end(chat: Chat, clock: FakeClock
     clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=KST)
     await chat.say("4살 오늘 오전 10시부터 오후 3시까지 율곡동")
     replies = await chat.say("아니 저녁 6시 반까지요")
-    assert replies[0].text == "시간을 10:00~18:30으로 바꿨어요."
+    assert replies[0].text == "시간을 10:00~15:00에서 10:00~18:30으로 바꿨어요."
 
 
 async def test_a_start_said_after_an_end_keeps_the_end(chat: Chat, store, clock: FakeClock) -> None:

@@ -111,7 +111,7 @@ def test_a_correction_while_the_phone_is_asked_is_taken_and_the_phone_asked_agai
     t = turn("아 5살이에요", intake=intake)
     assert STEPS[Step.PHONE](t) == Step.PHONE
     assert t.intake.kids[0].age_months == 60
-    assert t.replies[0].text == "나이를 5살로 바꿨어요." and t.replies[-1].text == texts.ASK_PHONE
+    assert t.replies[0].text == "나이를 4살에서 5살로 바꿨어요." and t.replies[-1].text == texts.ASK_PHONE
     t = turn("나이가 틀렸어요", intake=intake)
     assert STEPS[Step.PHONE](t) == Step.PHONE and "나이" in t.replies[-1].text
     assert texts.PHONE_INVALID not in [r.text for r in t.replies]

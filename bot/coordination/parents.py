@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
-from bot.coordination import desks, late, replies
+from bot.coordination import desks, lastday, late, replies
 from bot.coordination import texts as queue_texts
 from bot.coordination.replies import ParentMessage
 from bot.dialog.core import Reply
 from db import cases as sql
 from db.models import OPEN_STATUSES, CaseRow, Status, ts
 from db.store import Store
-from knowledge.coordinators import Coordinator
+from knowledge.coordinators import Coordinator, Coordinators
 
 CLOSING = timedelta(minutes=30)
 """As the dialog's promise.CLOSING: a desk closing sooner than this is not promised to answer '곧'."""
@@ -32,6 +32,7 @@ class ParentDesk:
     unseen: replies.Unseen
     _awaiting: set[str]
     _checked: set[str]
+    coordinators: Coordinators
 
     # provided by Queue
     def changed(self) -> None: ...
@@ -77,13 +78,17 @@ class ParentDesk:
         await self.store.write(link)
         self.changed()
 
-    async def note(self, case_id: int, note: str) -> None:
-        """A parent's correction after filing: a note in the case's history and a notification to its desks."""
-        at = ts(self.clock())
+    async def note(self, case_id: int, note: str, days: Sequence[date] = ()) -> None:
+        """A parent's correction after filing: a note in the case's history and a notification to its desks;
+        ``days``, when the care days changed, moves the parent's follow-up to after the last of them."""
+        now = self.clock()
+        at = ts(now)
 
         def write(conn: sqlite3.Connection) -> None:
             sql.change(conn, case_id, sql.Change.NOTE, "parent", at, note=note)
             sql.add_outbox(conn, case_id, "status", at)
+            if days:
+                lastday.move_parent(conn, case_id, days, self.coordinators.timings, self.tz, now)
 
         await self.store.write(write)
         self.changed()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
-from bot.coordination import desks, replies, retention
+from bot.coordination import desks, lastday, replies, retention
 from bot.coordination import texts as queue_texts
 from bot.coordination.parents import ParentDesk, Refused
 from bot.dialog.desk import FOLLOWUP_NO as FOLLOWUP_NO  # re-exported for callers of the queue
@@ -79,9 +79,9 @@ class Queue(ParentDesk):
         level = self.level(case.service_id, case.urgent, case.danger, case.care_date, case.created_at)
         followups = [("unclaimed", self.reminder_due(level, case.created_at))]
         t = self.coordinators.timings
-        if case.care_date is not None and not case.danger:
-            day = case.care_date + timedelta(days=t.parent_followup_days)
-            due = datetime.combine(day, time(t.parent_followup_hour), self.tz)
+        last = lastday.last_care_day(case.care_date, case.summary)
+        if last is not None and not case.danger:
+            due = lastday.parent_due(last, t, self.tz)
             if due > case.created_at:
                 followups.append(("parent", due))
         return CasePlan(notes=("new_case",), followups=tuple(followups))

@@ -8,6 +8,7 @@ from bot.dialog.casefile import UNCONSENTED_HOURS, place_name
 from bot.dialog.intake import Step
 from bot.dialog.particles import ko
 from bot.dialog.turn import Turn
+from knowledge.schema import Kind
 from routing.match import rank
 from routing.need import Need
 
@@ -97,6 +98,16 @@ def confirm(t: Turn) -> Step:
     return Step.CONFIRM
 
 
+def asks_only(t: Turn, topics: tuple[str, ...]) -> bool:
+    """A question about guidance, loans or benefits that names a day or a child without asking for care
+    ('장난감 빌리러 가는데 토요일도 하나요', '21년생 아들 예방접종 어디서 맞아요'): answered, not an intake."""
+    if t.u.danger or "emergency" in t.u.need.situations or texts.ASKS_CARE.search(t.text):
+        return False
+    # a care service named with a day, asked whether it is open then ('대체휴일에도 365어린이집 하나요'): its hours
+    return all(t.knowledge.service(s).kind == Kind.INFO for s in topics) or (
+        not t.u.children and texts.ASKS_OPEN.search(t.text) is not None)
+
+
 def answer_topic(t: Turn) -> bool:
     """A question about toys, benefits or consultation is answered at once, without the care questions."""
     topics = t.u.need.topics
@@ -104,7 +115,7 @@ def answer_topic(t: Turn) -> bool:
     if (not topics and t.intake.topics and n.area and not (t.intake.kids or t.intake.day)
             and not (t.u.children or n.day or n.start or n.end or n.situations)):
         topics = t.intake.topics  # '율곡동이요' right after the toy library's answer: the one near 율곡동
-    elif not topics or t.u.children or n.day or n.situations:
+    elif not topics or ((t.u.children or n.day or n.situations) and not asks_only(t, topics)):
         return False
     ranking = rank(Need(topics=topics, area=t.u.need.area or t.intake.area, now=t.now), t.knowledge)
     if ranking.best is None:

@@ -60,7 +60,8 @@ def fix_filed(t: Turn) -> Step:
         t.say(texts.NOTHING_CHANGED, texts.DONE_CHOICES)
         return Step.DONE
     what = ", ".join(fields)
-    t.effects.append(NoteCase(case_id, texts.FILED_FIX_NOTE.format(what=what)))  # type: ignore[arg-type]
+    t.effects.append(NoteCase(case_id, texts.FILED_FIX_NOTE.format(what=what),  # type: ignore[arg-type]
+                            t.intake.care_days if t.intake.care_days != before.care_days else ()))
     lines = [ko(texts.FILED_FIX, case_id=case_id, what=what)]
     if later := promise.when_read(t):
         lines.append(later)  # when a person reads it: Monday 09:00, not now

@@ -106,7 +106,7 @@ def drop(t: Turn, days: list[date]) -> None:
     if i.case_id is None:
         t.say(ko(texts.DROPPED, days=said))
         return
-    t.effects.append(NoteCase(i.case_id, texts.DROP_NOTE.format(days=said)))
+    t.effects.append(NoteCase(i.case_id, texts.DROP_NOTE.format(days=said), t.intake.care_days))
     lines = [ko(texts.DROPPED_FILED, case_id=i.case_id, days=said)]
     if later := promise.when_read(t):
         lines.append(later)
@@ -209,7 +209,8 @@ def add(t: Turn, windows: list[Window], repeat: str | None) -> None:
         t.say("\n".join([noted, *others]))
         return
     # the coordinators read the same lines: which service may fit the added day better
-    t.effects.append(NoteCase(i.case_id, "\n".join([texts.ALSO_NOTE.format(what=said), *others])))
+    t.effects.append(NoteCase(i.case_id, "\n".join([texts.ALSO_NOTE.format(what=said), *others]),
+                            t.intake.care_days))
     lines = [texts.ALSO_FILED.format(case_id=i.case_id, what=said)]
     if later := promise.when_read(t):
         lines.append(later)  # when a person reads it: Monday 09:00, not now

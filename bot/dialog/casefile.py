@@ -35,6 +35,8 @@ def new_case(ranked: list[tuple[str, Ranking]], intake: Intake, *, danger: bool,
     summary = {
         "children": list(children),
         "day": intake.day.isoformat() if intake.day else None,
+        "also": [d.isoformat() for d, _, _ in intake.also],
+        "repeat": intake.repeat,
         "start": intake.start,
         "end": intake.end,
         "night": intake.night,

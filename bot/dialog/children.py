@@ -14,6 +14,7 @@ from bot.dialog.intake import Intake, Kid, Step, age_rank
 from bot.dialog.labels import kid_label
 from bot.dialog.particles import ko
 from bot.dialog.reading import MAX_HALF
+from bot.dialog.swap import swap
 from bot.dialog.turn import Turn
 from routing.ages import find_children
 
@@ -110,8 +111,8 @@ def merged(t: Turn, label: str | None = None) -> Intake:
         aside = _left(t.intake.kids + t.intake.set_aside, kids)
     if kids is None:
         out = t.intake.merge(t.u, label=label, **marks)  # type: ignore[arg-type]
-        return out if aside == out.set_aside else out.evolve(set_aside=aside)
-    return t.intake.merge(replace(t.u, children=())).evolve(kids=kids, set_aside=aside)
+        return swap(t, t.intake, out if aside == out.set_aside else out.evolve(set_aside=aside))
+    return swap(t, t.intake, t.intake.merge(replace(t.u, children=())).evolve(kids=kids, set_aside=aside))
 
 
 def _left(every: tuple[Kid, ...], kept: tuple[Kid, ...]) -> tuple[Kid, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from bot.dialog.core import Reply
@@ -22,8 +22,9 @@ class CaseDesk(Protocol):
 
     async def link(self, danger_case: int, case_id: int, note: str) -> None: ...
 
-    async def note(self, case_id: int, note: str) -> None:
-        """The parent's words on a filed case (a correction): in its history, and its coordinators told."""
+    async def note(self, case_id: int, note: str, days: Sequence[date] = ()) -> None:
+        """The parent's words on a filed case (a correction): in its history, and its coordinators told; ``days``:
+        the care days when they changed (the parent's follow-up comes after the last)."""
         ...
 
     async def status(self, user_key: str, service_names: Mapping[str, str] | None = None) -> str: ...

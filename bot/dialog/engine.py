@@ -88,6 +88,7 @@ class Engine:
         now = self.clock()
         knowledge = self.knowledge.current
         intake = await self._load(key)
+        begun = intake != _EMPTY  # before this message's reading (which may note '밤' as the half of the day)
         intake, raw, text, label, u, over = read_turn(self.understander(knowledge), intake, inbound, now)
         pick = raw.removeprefix(texts.KID_PICK) if raw.startswith(texts.KID_PICK) else None
         t = Turn(self._context(knowledge), inbound, text, u, intake, now, knowledge, label, pick)
@@ -113,9 +114,8 @@ class Engine:
             step = ask_half(t, u.ambiguous_hour)
         if step is None:
             step = STEPS[t.intake.step](t)
-        if u.danger and step == Step.COLLECT and t.replies and t.replies[-1].choices:
-            # After 112/119, a care question alone reads as if the bot had not heard: say why it asks.
-            t.replies.insert(len(t.replies) - 1, Reply(texts.DANGER_THEN))
+        if u.danger and step == Step.COLLECT:
+            urgent.then_care(t, begun=begun)
         opening = await self._perform(t)
         shown = next((r.choices for r in reversed(t.replies) if r.choices), ())
         t.intake = t.intake.evolve(step=step, offered=_offered(shown))
@@ -159,7 +159,7 @@ class Engine:
         self._remember(key, t.intake, state)
         for effect in t.effects:
             if isinstance(effect, NoteCase):  # after the turn, like the danger link: the case is already there
-                await self.queue.note(effect.case_id, effect.note)
+                await self.queue.note(effect.case_id, effect.note, effect.days)
         return t.replies
 
     async def _perform(self, t: Turn) -> tuple[NewCase, Reply] | None:

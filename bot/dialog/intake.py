@@ -9,11 +9,12 @@ from enum import StrEnum
 
 import orjson
 
+from bot.dialog.kids import Kid, age_rank, filled, marked
 from routing.need import Child, Need, Understanding
 
+__all__ = ["Intake", "Kid", "Step", "age_rank"]
+
 _NO_CHILD = Child()
-_SCHOOL_MONTHS = 7 * 12
-"""The usual age at school (초1): a '9살' answer fills the school child's place, a '4살' the other's."""
 
 
 class Step(StrEnum):
@@ -26,25 +27,6 @@ class Step(StrEnum):
     CONFIRM = "confirm"
     DONE = "done"
     FORGET = "forget"
-
-
-@dataclass(frozen=True, slots=True)
-class Kid:
-    age_months: int | None = None
-    school_grade: int | None = None
-    label: str | None = None
-    """How the parent put it when it was a bracket button (e.g. '3~5살')."""
-    school: bool = False
-    """At elementary school, the grade not said yet ('첫째는 초등학생'): the grade is asked."""
-    twin: bool = False
-    """One of twins whose age is not said yet ('쌍둥이예요'): one age answers for all of them."""
-
-    def as_child(self) -> Child:
-        return Child(self.age_months, self.school_grade)
-
-    @property
-    def known(self) -> bool:
-        return self.age_months is not None or self.school_grade is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +92,11 @@ class Intake:
     def has_place(self) -> bool:
         return self.area is not None or self.coords is not None
 
+    @property
+    def care_days(self) -> tuple[date, ...]:
+        """Every day of care asked for: the window's day and the days added to it, in the order said."""
+        return (self.day, *(d for d, _, _ in self.also)) if self.day is not None else ()
+
     def ended(self, now: datetime) -> bool:
         """The care window is over at ``now``: its day is past, or it is today and its end has gone by. A window
         with no end said ('지금부터') goes on; one through the night (the end before the start) ends tomorrow."""
@@ -147,7 +134,7 @@ class Intake:
         changes: dict[str, object] = {}
         if u.children:
             said = label if label and len(u.children) == 1 else None
-            kids = _marked(tuple(Kid(c.age_months, c.school_grade, said) for c in u.children), school, twins)
+            kids = marked(tuple(Kid(c.age_months, c.school_grade, said) for c in u.children), school, twins)
             if more_kids:
                 kids = self.kids + kids
             elif (which is not None and len(kids) == 1 and len(self.kids) > 1 and kids[0].known
@@ -157,8 +144,8 @@ class Intake:
                 at = (which if isinstance(which, int) and which < len(self.kids) else order[-1] if which == "oldest"
                       else order[0] if which == "youngest" else len(self.kids) - 1)
                 kids = self.kids[:at] + kids + self.kids[at + 1:]
-            elif (filled := _filled(self.kids, kids, u.negated)) is not None:
-                kids = filled
+            elif (filled_in := filled(self.kids, kids, u.negated)) is not None:
+                kids = filled_in
             changes["kids"] = kids
         if n.day is not None:
             # Same-day care is what makes a need urgent (routing.when): '아 아니 내일이요' after '오늘' is not.
@@ -219,65 +206,6 @@ class Intake:
         data["also"] = tuple((date.fromisoformat(d), s, e) for d, s, e in data.get("also", ()))
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
-
-
-def age_rank(kid: Kid) -> int:
-    """Months, a school grade read as its usual age (초1 = 7 years), for '큰애' and '막내'."""
-    if kid.school_grade is not None:
-        return (kid.school_grade + 6) * 12
-    if kid.school:
-        return _SCHOOL_MONTHS
-    return kid.age_months if kid.age_months is not None else -1
-
-
-def _marked(kids: tuple[Kid, ...], school: int, twins: bool) -> tuple[Kid, ...]:
-    """The first ``school`` children without an age marked as at school; all of them as twins with ``twins``."""
-    out = []
-    for kid in kids:
-        if not kid.known and school > 0:
-            kid, school = Kid(label=kid.label, school=True, twin=kid.twin), school - 1
-        if not kid.known and twins:
-            kid = Kid(label=kid.label, school=kid.school, twin=True)
-        out.append(kid)
-    return tuple(out)
-
-
-def _filled(old: tuple[Kid, ...], new: tuple[Kid, ...], negated: bool = False) -> tuple[Kid, ...] | None:
-    """``old`` with ``new`` put where an age is missing, when ``new`` answers for those children (a '아니' before
-    it too: a child is never dropped while another's age is asked); a count ('애 셋이에요') after children already
-    known adds the rest without losing them. None: ``new`` replaces."""
-    holes = [i for i, k in enumerate(old) if not k.known]
-    if negated and not holes:
-        return None  # '아니 5살이요': a correction
-    known = [i for i, k in enumerate(old) if k.known]
-    if negated and len(new) == 1 and len(known) == 1 and new[0].known and not (
-            any(old[i].school for i in holes) and age_rank(new[0]) >= _SCHOOL_MONTHS):
-        # '아이 둘이요 7살이랑' then '아 아니 8살이요': the age said is corrected, the other child still asked
-        return old[:known[0]] + new + old[known[0] + 1:]
-    if all(not k.known for k in new):
-        if not old or len(new) <= len(old):
-            return old or None  # '쌍둥이예요' said again, or the count of children already there
-        known = [k for k in old if k.known]
-        if len(known) == 1 and all(k.twin for k in new):
-            return tuple(Kid(known[0].age_months, known[0].school_grade) for _ in new)  # '3살' then '쌍둥이예요'
-        return old + new[len(old):]
-    ages = {(k.age_months, k.school_grade) for k in new if k.known}
-    if holes and len(ages) == 1 and len(new) <= len(holes) and all(old[i].twin for i in holes):
-        # one age for the twins, '3살이요' or '둘 다 3살' (read as a 3-year-old and a child without an age)
-        said = next(k for k in new if k.known)
-        return tuple(Kid(said.age_months, said.school_grade, said.label) if k.twin and not k.known else k
-                     for k in old)
-    if not holes or any(not k.known for k in new) or len(new) > len(holes):
-        return None
-    kids = list(old)
-    if len(new) == 1 and old[holes[0]].twin:  # one age for the twins
-        return tuple(Kid(new[0].age_months, new[0].school_grade, new[0].label) if k.twin and not k.known else k
-                     for k in old)
-    for kid in new:
-        at = next((i for i in holes if old[i].school == (age_rank(kid) >= _SCHOOL_MONTHS)), holes[0])
-        holes.remove(at)
-        kids[at] = kid
-    return tuple(kids)
 
 
 _FIELDS = tuple(Intake.__dataclass_fields__)

@@ -90,15 +90,35 @@ def changed_fields(before: Intake, after: Intake, today: date | None = None) -> 
         # '큰애만요': the children left, not '나이를 … 바꿨어요'
         out.append((True, wording.ONLY_KIDS.format(value=", ".join(kid_label(k) for k in after.kids))))
     elif before.kids != after.kids:
-        out.append((before.has_age, ko(wording.CHANGED_AGE, value=", ".join(kid_label(k) for k in after.kids))))
-    if before.day != after.day and after.day:
-        out.append((before.has_day, ko(wording.CHANGED_DAY, value=day_label(after.day, today))))
+        value, old = (", ".join(kid_label(k) for k in kids) for kids in (after.kids, before.kids))
+        if value != old or not before.has_age:  # '4살' (48 months) read again as '4살' (50): nothing to say
+            out.append((before.has_age, _from(wording.FACT_AGE, old, value)
+                        if before.has_age and len(before.kids) == len(after.kids) == 1
+                        else ko(wording.CHANGED_AGE, value=value)))
+    gone = [d for d in before.care_days if d not in after.care_days]
+    came = [d for d in after.care_days if d not in before.care_days]
+    if len(gone) == 1 and len(came) == 1:  # '수요일 말고 목요일로': the day replaced, first or added
+        out.append((True, _from(wording.FACT_DAY, day_label(gone[0], today), day_label(came[0], today))))
+    elif before.day != after.day and after.day:
+        value = day_label(after.day, today)
+        out.append((before.has_day, _from(wording.FACT_DAY, day_label(before.day, today), value) if before.day
+                    else ko(wording.CHANGED_DAY, value=value)))
     if (before.start, before.end, before.night) != (after.start, after.end, after.night):
-        out.append((before.has_time, ko(wording.CHANGED_TIME, value=_when_label(None, after.start, after.end,
-                                                                               after.night, None, after.period))))
+        value = _when_label(None, after.start, after.end, after.night, None, after.period)
+        old = _when_label(None, before.start, before.end, before.night, None, before.period)
+        had = before.start is not None or before.end is not None
+        if not had or old != value:  # the same words ('23:30부터' read again): nothing a parent would see changed
+            out.append((before.has_time, _from(wording.FACT_TIME, old, value) if had and value
+                        else ko(wording.CHANGED_TIME, value=value)))
     if (before.area, before.coords) != (after.area, after.coords):
-        out.append((before.has_place, ko(wording.CHANGED_PLACE, value=after.area or wording.SHARED_LOCATION)))
+        value = after.area or wording.SHARED_LOCATION
+        out.append((before.has_place, _from(wording.FACT_PLACE, before.area, value) if before.area and after.area
+                    else ko(wording.CHANGED_PLACE, value=value)))
     return out
+
+
+def _from(what: str, old: str, value: str) -> str:
+    return ko(wording.CHANGED_FROM, what=what, old=old, value=value)
 
 
 def also_label(intake: Intake, today: date | None = None) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.dialog.core import Choice
 
 WELCOME = (
@@ -33,6 +35,10 @@ DANGER = (
 )
 # Not '안전한 곳으로 데려가': a child fallen and not moving, or with a head injury, must not be moved before help.
 DANGER_THEN = "아이를 맡길 곳도 필요하시면 이어서 알려 주세요. 담당자에게 함께 전할게요."
+DANGER_THEN_CARE = "맡길 곳도 같이 찾아 볼게요. 위험 신고와 함께 담당자에게 전할게요."
+"""After 112/119 when the same message asked for care ('동생 봐줄 곳 있나요'): its question follows."""
+DANGER_CARE_CHOICES = (Choice("맡길 곳 찾기", "아이 맡길 곳을 찾아 주세요"),)
+"""After a report of danger alone: the intake begins when the parent asks for it, not with a question at once."""
 DANGER_LATER = "관제탑은 {when}부터 확인해요. 그 전에는 112·119가 도와드려요."
 DANGER_CLOSING = ("관제탑 근무 시간이 얼마 남지 않아, 오늘 확인하지 못하면 {when}부터 확인해요. "
                   "그 전에는 112·119가 도와드려요.")
@@ -115,6 +121,11 @@ NOT_UNDERSTOOD = "말씀을 잘 이해하지 못했어요."
 CARE_WORDS = ("봐줄", "봐주", "봐 줄", "맡길", "맡기", "맡겨", "맡아", "돌봐", "돌봄", "봐줘", "데려가", "데리러")
 """A message asking for care with no fact in it yet ('애기 봐줄 사람이 없어요'): heard, never 'not understood'."""
 CARE_HEARD = "네, 맡길 곳을 같이 찾아 볼게요."
+ASKS_CARE = re.compile(r"봐\s*줄|봐\s*주(?:세|실|시|셔|면|는\s*(?:곳|데))|봐\s*줘|맡길|맡기(?:고|려|면|는)"
+                       r"|맡겨(?:야|도|요)|맡아\s*주|돌봐\s*주|돌봄\s*(?:이\s*)?(?:필요|신청|구|찾)|데리러|데려가\s*주")
+"""Care asked for ('동생 봐줄 곳', '맡길 데 있나요'), not only care words ('동생 봐주다가 큰애가 데었어요')."""
+ASKS_OPEN = re.compile(r"하나요|하나\?|해요\?|여나요|열어요|열려|운영(?:하|해|되)|문\s*(?:여|열)|몇\s*시까지")
+"""A question whether a place is open ('토요일도 하나요', '몇시까지예'): answered with its hours."""
 THANKS_WORDS = ("감사", "고맙", "고마워", "땡큐")
 THANKS = "도움이 되었으면 좋겠어요. 돌봄이 필요하시면 언제든 다시 말씀해 주세요."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.dialog import present
 from bot.dialog.core import Choice, Inbound, Reply
@@ -51,6 +51,8 @@ class NoteCase:
 
     case_id: int
     note: str
+    days: tuple[date, ...] = ()
+    """The care days after the change, when they changed: the parent's follow-up moves to after the last one."""
 
 
 Effect = OpenCase | Forget | NoteCase

@@ -45,6 +45,20 @@ async def report_danger(t: Turn, store: Store, desk: CaseDesk) -> None:
     t.intake = intake.evolve(danger_case=case_id)
 
 
+def then_care(t: Turn, begun: bool) -> None:
+    """After 112/119 while the intake is gathered: an intake ``begun`` before, or a message that asked for care too
+    ('동생 봐줄 곳'), gets its next question, said why it is asked; a report of danger alone gets no question about
+    the child's age or a day beside a seizure, only the offer to continue, with a button for it."""
+    if not t.replies or not t.replies[-1].choices:
+        return
+    if begun:
+        t.replies.insert(len(t.replies) - 1, Reply(texts.DANGER_THEN))
+    elif texts.ASKS_CARE.search(t.text):
+        t.replies.insert(len(t.replies) - 1, Reply(texts.DANGER_THEN_CARE))  # a question alone reads as unheard
+    else:
+        t.replies[-1] = Reply(texts.DANGER_THEN, texts.DANGER_CARE_CHOICES)
+
+
 async def status(t: Turn, desk: CaseDesk) -> None:
     """The desk's answer, and the lines that work now when the care starts before anyone is on duty."""
     names = {s.id: s.name for s in t.knowledge.services}

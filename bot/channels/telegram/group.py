@@ -12,7 +12,7 @@ from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup, Mess
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.channels.telegram import texts
-from bot.channels.telegram.chat import DeliveryError, call_with_retry
+from bot.channels.telegram.calls import DeliveryError, call_with_retry
 from bot.channels.telegram.format import SendCall, split_text
 from bot.channels.telegram.group_format import (
     Press,
