@@ -54,7 +54,7 @@ def _amended(text: str, said: list[Said]) -> list[Said]:
     the hour it replaces (its 오전/오후 word, or the afternoon of a bare 1-5)."""
     for i in range(len(said) - 1, 0, -1):
         old, new = said[i - 1], said[i]
-        if AMENDED.search(text, old.stop, new.at) is None:
+        if AMENDED.search(text, old.stop, new.at) is None or _other_end(old, new, said[i + 1:]):
             continue
         mark = old.mark or ("오후" if not old.sure and 1 <= old.hour <= 5 else None)
         if new.mark is None and not new.sure and mark is not None:
@@ -64,6 +64,12 @@ def _amended(text: str, said: list[Said]) -> list[Said]:
         kept = [s for s in said[: i - 1] if s.role != "end"] if new.role == "end" else []
         return [*kept, new, *said[i + 1 :]]
     return said
+
+
+def _other_end(old: Said, new: Said, after: list[Said]) -> bool:
+    """An end, then a start with no end after it: the two ends of one window, whatever is said between them ("5시까지요
+    아까 잘못 썼어요 내일 9시부터": the correction was of an earlier message), not a range said again."""
+    return old.role == "end" and new.role == "start" and not any(s.role == "end" for s in after)
 
 
 def _duration(text: str) -> int | None:

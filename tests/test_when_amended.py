@@ -86,3 +86,16 @@ def test_days_chosen_together_keep_the_first(form: str) -> None:
 def test_an_end_said_in_words_before_its_hour() -> None:
     need = R.read("모레 늦게까지 9시 반 4살", TUE_1100).need
     assert (hm(need.start), hm(need.end)) == (None, "21:30")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("아 아니 6시요 6시까지요 아까 잘못 썼어요 3살 아이 내일 10시부터", ("10:00", "18:00")),
+    ("7시까지요 아까 잘못 보냈어요 내일 1시부터", ("13:00", "19:00")),
+    ("8시까지.. 정정할게요 내일 낮 12시부터", ("12:00", "20:00")),
+    ("내일 2시부터요 아 잘못 썼다 3시부터 6시까지", ("15:00", "18:00")),
+])
+def test_an_end_then_a_start_across_a_correction_word_are_the_window(text: str, expected: tuple[str, str]) -> None:
+    """A correction word between an end and a start does not make the start replace the end: they are the two ends of
+    one window (the correction was about an earlier message), while a start still replaces a start."""
+    need = R.read(text, TUE_1100).need
+    assert (hm(need.start), hm(need.end)) == expected, text
