@@ -1,0 +1,52 @@
+"""Danger, seventh pass: classes from the misses of one held-out set read after the session's fixes (a child not where
+they said they would be, late; a weapon held over a child; a child kept outside in the cold; not knowing the parent
+or not meeting their eyes when called, beside another grave sign), and their lookalikes (a child found right beside,
+a child who will not come in, a threat in play, a child who will not go in, a child who avoids eye contact)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.understand import Understander
+
+NOW = datetime(2027, 1, 13, 21, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Wednesday night in winter
+READER = Understander(load())
+
+DANGER = [
+    "딸이 학원 끝나고 친구네 간다더니 밤 10시인데 친구네도 안 왔대요",
+    "아들이 도서관 간다고 했는데 도서관에도 없다고 하고 전화를 안 받아요",
+    "작은애가 놀이터에서 논다더니 아무도 못 봤대요 연락이 안 돼요",
+    "둘째가 칼 들고 언니 위협하고 있어요 고등학생이에요",
+    "남편이 술 먹고 식칼 들고 애들 죽인다고 난리에요",
+    "옆집 아저씨가 가위를 들고 애한테 달려들어요",
+    "눈 오는데 윗집 애가 복도에서 한시간째 웅크려 있어요 집에 못 들어간대요",
+    "이 추운데 초2 애가 비번 몰라서 못 들어가고 있대요",
+    "영하인데 꼬마가 현관 밖에서 두 시간째 쪼그려 있어요",
+    "애가 열이 40도인데 불러도 눈을 못 맞추고 축 늘어졌어요",
+    "아기가 토하고 나서 엄마를 못 알아봐요",
+    "경기하고 나서 애가 아빠도 못 알아보고 멍해요",
+]
+LOOKALIKES = [
+    "시장에서 애가 잠깐 안 보였는데 바로 뒤 가게에 있었어요 식겁했네요",
+    "놀이터에서 잠깐 아이가 없어졌는데 미끄럼틀 뒤에 숨어있었어요",
+    "마트에서 딸이 안 보여서 놀랐는데 장난감 코너에서 찾았어요",
+    "친구네 간다더니 친구네서 자고 온대요 내일 봐줄 분",
+    "칼 들고 요리 놀이 하는 거 위협적이라 장난감 칼 빌릴 수 있나요",
+    "애가 밖에서 놀아요 들어오라 해도 안 들어와요",
+    "우리 애가 눈을 잘 못 맞춰요 발달 상담 어디서 받나요",
+    "추운데 애가 유치원 못 들어가겠다고 울어요 적응 상담",
+]
+
+
+@pytest.mark.parametrize("text", DANGER)
+def test_the_seventh_pass_dangers_are_caught(text: str) -> None:
+    assert READER.read(text, NOW).danger, text
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_the_seventh_pass_lookalikes_are_not_danger(text: str) -> None:
+    assert not READER.read(text, NOW).danger, text
