@@ -48,6 +48,15 @@ def _noun(word: str) -> str:
     return word + _GOING if word == "아가" else word
 
 
+_JE_NOUNS = ("세", "해열", "숙", "과", "문", "약", "소독", "세정", "진통", "영양", "철분", "방부", "접착", "표백",
+             "살충", "수면", "흡입")
+"""Nouns that end in 제 ("세제가 눈에 들어갔어요", "해열제가"): the 제가 in them is no writer telling of themselves."""
+
+
+def _in_a_je_noun(compact: str, at: int) -> bool:
+    return compact.startswith("제", at) and any(compact.endswith(head, 0, at) for head in _JE_NOUNS)
+
+
 class Children:
     """The knowledge's words for a child (``children.words``) and a child's things, compiled once."""
 
@@ -93,6 +102,7 @@ class Children:
                 for p in others
                 for m in p.finditer(window)
                 if not _NOT_SUBJECT.match(compact, begin + m.end())
+                and not _in_a_je_noun(compact, begin + m.start())
                 and not any(a < m.end() and m.start() < b for a, b in children)
                 and (m.start() < marked or _SUBJECT_MARK.match(compact, begin + m.end())
                      or (m.end() == len(window) and not (marked < len(window) and _WHOSE.match(compact, at))))

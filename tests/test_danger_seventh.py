@@ -1,7 +1,10 @@
 """Danger, seventh pass: classes from the misses of one held-out set read after the session's fixes (a child not where
 they said they would be, late; a weapon held over a child; a child kept outside in the cold; not knowing the parent
 or not meeting their eyes when called, beside another grave sign), and their lookalikes (a child found right beside,
-a child who will not come in, a threat in play, a child who will not go in, a child who avoids eye contact)."""
+a child who will not come in, a threat in play, a child who will not go in, a child who avoids eye contact); then the
+misses of two more held-out sets, read at the end of the session (a whole bottle of medicine, a caustic drunk or in the
+eye, things thrown at a child; lookalikes: a fall feared, drowning prevention, a report made before, medicine used up,
+and 세제가/해열제가 whose 제가 is no writer)."""
 
 from __future__ import annotations
 
@@ -29,6 +32,13 @@ DANGER = [
     "애가 열이 40도인데 불러도 눈을 못 맞추고 축 늘어졌어요",
     "아기가 토하고 나서 엄마를 못 알아봐요",
     "경기하고 나서 애가 아빠도 못 알아보고 멍해요",
+    "아빠가 술 마시고 애들한테 리모컨을 집어던지고 있어요",
+    "남편이 애한테 소리 지르고 물건을 던져요",
+    "딸이 감기약 시럽 한병을 다 마셔서 빈병만 굴러다녀요",
+    "손주가 등유를 마신거같아요 기침을 해요",
+    "동생이 장난치다 형 눈에 손소독제를 뿌렸어요 눈을 못떠요",
+    "애 눈에 락스가 튀었어요 따갑대요",
+    "작은애 눈에 세제가 튀어서 빨개요",
 ]
 LOOKALIKES = [
     "시장에서 애가 잠깐 안 보였는데 바로 뒤 가게에 있었어요 식겁했네요",
@@ -39,6 +49,14 @@ LOOKALIKES = [
     "애가 밖에서 놀아요 들어오라 해도 안 들어와요",
     "우리 애가 눈을 잘 못 맞춰요 발달 상담 어디서 받나요",
     "추운데 애가 유치원 못 들어가겠다고 울어요 적응 상담",
+    "애들한테 장난감 던지지 말라고 했는데 말을 안 들어요",
+    "애한테 공을 던져요 캐치볼 하는데 재밌어해요",
+    "빙초산 냄새가 싫어서 식초로 바꿨어요",
+    "애가 계단에서 넘어질까 걱정돼서 안전문 빌려요",
+    "해열제 한통 다 써서 사야돼요 밤에 여는 약국",
+    "아기가 소파에서 떨어질까 봐 무서워서 매트 빌리고 싶어요",
+    "물놀이 사고 예방하려고 생존수영 배우는 곳 있나요",
+    "작년에 옆집 방임 신고했었는데 결과가 궁금해요",
 ]
 
 
