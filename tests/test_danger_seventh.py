@@ -68,3 +68,26 @@ def test_the_seventh_pass_dangers_are_caught(text: str) -> None:
 @pytest.mark.parametrize("text", LOOKALIKES)
 def test_the_seventh_pass_lookalikes_are_not_danger(text: str) -> None:
     assert not READER.read(text, NOW).danger, text
+
+
+LAST_DANGERS = [
+    "아들 폰 위치가 강가에서 안 잡혀요 친구네도 안 갔대요",
+    "쓰레기 버리고 왔는데 아기가 집에 없어요 문이 열려 있어요",
+    "새벽인데 윗집 애기 혼자 우는데 집에 아무도 없다고 경비실에서 그래요",
+    "옆집 애들 집에 어른이 없대요 밤 10시인데 계속 울어요",
+    "밤늦게 아랫집 꼬마가 엄마 부르면서 계단에서 울어요 집에 아무도 없대요",
+]
+LAST_LOOKALIKES = [
+    "위치 추적 앱 끊겼다고 알림 왔는데 배터리가 없어서 그래요 지금 옆에 있어요",
+    "애가 집에 없어요 할머니댁에 갔어요 그래서 오늘 맡길 필요 없어요",
+]
+
+
+@pytest.mark.parametrize("text", LAST_DANGERS)
+def test_a_child_not_where_they_should_be_or_neighbours_children_alone_are_danger(text: str) -> None:
+    assert READER.read(text, NOW).danger, text
+
+
+@pytest.mark.parametrize("text", LAST_LOOKALIKES)
+def test_a_location_alert_explained_or_a_child_away_on_purpose_is_not_danger(text: str) -> None:
+    assert not READER.read(text, NOW).danger, text
