@@ -90,6 +90,8 @@ class Purging:
         self.cut_to: int | None = None
         """The WAL file's size the step under way cuts it to (None: no step under way; -1: no more steps)."""
         self.cut_until = 0.0
+        self.cut_from = 0
+        """The WAL file's size when the pending step began: smaller since, the step is done."""
         self.next_try = 0.0
         self.truncate_seconds = 0.0
         self.rest_until = 0.0
@@ -169,8 +171,10 @@ class Purging:
         if self.cut_to == -1:
             return False
         now, size = time.monotonic(), wal_size(self.copier.path)
-        if self.cut_to is not None and size <= self.cut_to:
-            self.cut_to = None  # that step is done
+        if self.cut_to is not None and (size <= self.cut_to or size < self.cut_from):
+            # that step is done: the commit cut the file, and its own frames may already have grown it past the limit
+            # (a step that left a few kilobytes was never seen done when a turn batch wrote more than that)
+            self.cut_to = None
         if self.cut_to is not None:
             if now >= self.cut_until:
                 self.cut_to = -1  # no commit came: no more steps
@@ -179,7 +183,7 @@ class Purging:
             self.cut_to = -1
             return False
         elif self.restart(now, conn):
-            self.cut_to, self.cut_until = size - CUT_STEP, time.monotonic() + CUT_WAIT
+            self.cut_to, self.cut_until, self.cut_from = size - CUT_STEP, time.monotonic() + CUT_WAIT, size
             conn.execute(f"PRAGMA journal_size_limit = {self.cut_to}")
         self.next_try = now + PAUSED  # the commit that cuts it, or the copier's passes, are still to come
         return True
