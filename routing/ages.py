@@ -224,7 +224,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         children[:1] = [_child(None, 6)]
         orders = orders or [None]
     elif ("내" in text or "예비" in text or "학" in text or "초1" in text or "졸업" in text) and (
-        NEXT_SCHOOL.search(text) or (today.month != 3 and MARCH_SCHOOL.search(text))
+        NEXT_SCHOOL.search(text) or (MARCH_SCHOOL.search(text) and (today is None or today.month != 3))
     ):
         children = preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
