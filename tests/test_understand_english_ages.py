@@ -4,22 +4,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing.englishages import korean_ages
 from routing.match import rank
 from routing.need import Child
-from routing.understand import Understander
+from tests.test_understand_ages import R
+from tests.test_understand_ages import kids as children_of
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
-R = Understander(load())
-
-
-def kids(text: str) -> tuple[Child, ...]:
-    return R.read(text, NOW).children
+kids = partial(children_of, now=NOW)
+"""The children read from a message sent at NOW (the reader shared with tests/test_understand_ages.py)."""
 
 
 @pytest.mark.parametrize(
