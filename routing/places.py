@@ -61,6 +61,8 @@ _AWAY_AFTER = re.compile(
     r"|\s*(?:에\s*(?:있는|사는|계신)\s*)?(?:할머니|할아버지|할매|할배|친정|시댁|외가|본가|처가)"
     r"|\s*(?:에|에서)\s*(?:입원|진료|치료|수술|검사)"
 )
+_HELD_AT = re.compile(r"\s*(?:에서|서)\s*(?:하는|하던|열리는|열린|운영하는|진행하는|주최하는)")
+"""Where a programme is held ("시청에서 하는 학습지원 프로그램"): the place of the programme, not the family's."""
 _AWAY_AFTER_MOVED = re.compile(r"\s*(?:에서|서)\s*(?:이사|왔|옮)")
 _SUFFIX_LETTERS = re.compile(f"[{''.join(SUFFIXES + ''.join(_LOOKALIKE.values()))}]")
 _CANDIDATE = re.compile(f"[가-힣]{{1,5}}[{SUFFIXES}{''.join(_LOOKALIKE.values())}]")
@@ -132,7 +134,8 @@ class PlaceFinder:
     def find(self, text: str) -> str | None:
         """The family's place: with several places named, the one they live in now (not the one they moved
         from, work in, or where grandma lives); ties go to the first named."""
-        named = [(m, n) for m in self._exact.finditer(text) if (n := self._name(m.group())) is not None]
+        named = [(m, n) for m in self._exact.finditer(text) if (n := self._name(m.group())) is not None
+                 and _HELD_AT.match(text, m.end()) is None]
         if not named:
             return self._fuzzy(text)
         if len(named) == 1 or all(n == named[0][1] for _, n in named):
