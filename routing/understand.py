@@ -72,7 +72,9 @@ def _answer(text: str) -> tuple[bool | None, int]:
     return None, 0
 
 
-_VISIT = re.compile(r"(?:빌리|반납하|대여하|구경하|신청하|받으)러|(?:가도|가면|와도|오면)(?:되|돼)|받을수있")
+_VISIT = re.compile(
+    r"(?:빌리|반납하|대여하|구경하|신청하|받으|방문하|들르|가|오)(?:러|려(?:고|구|는데|면|요))|(?:가도|가면|와도|오면)(?:되|돼)|받을수있"
+)
 _CARE_WORDS = re.compile(r"맡[기길겨아]|봐[주줄줘야]|돌[봐보]|동안|사이에|케어|시터|보살")
 _DESCRIBED = re.compile(r"(?:가정|층|자|가족)?(?:인데|이에요|이예요|예요|이라서|이라|라서|이고|입니다|이거든요|이어서)")
 """Right after a topic word: it says who the family is ("한부모인데", "조손가정이에요"), not what is asked."""
@@ -84,13 +86,17 @@ _LATER = re.compile(
     r"예정|다음|나중|혹시|만약|만일|미리|대비|마다|(?:할|날|길|긴)때|[지하되으있기나]면(?!서)|작년|지난|저번|적있|적이있|했었|갔었"
 )
 """A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
+_USED_BEFORE = re.compile(r"[가-힣]{0,10}?(?:었었|았었|였었|했었|렀었|썼었|봤었|갔었)")
+"""Right after a topic word (spaces removed), a past perfect: the service was used before ("119돌봄센터 한번
+이용했었는데요 이번엔 급한 건 아니고")."""
 _CARE_ASKED = re.compile(r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시")
 """A request for care ("맡길 곳", "봐주실 분"), in the compact text."""
 
 
 _ASKED = re.compile(
     r"(?:도|은|는|이|가|을|를|만|같은거|같은것)?(?:좀|혹시)?"
-    r"(?:되나|돼나|되요|돼요|되는지|될까|가능|있나|있을까|있는지|있어요|받을수|받고싶|받을데|받을곳|받아볼|받아보|신청|문의|할수있|알려)"
+    r"(?:되나|돼나|되요|돼요|되는지|될까|가능|있나|있을까|있는지|있어요|받을수|받고싶|받을데|받을곳|받아볼|받아보|신청|문의|할수있|알려"
+    r"|보면되|보면돼|봐도되|봐도돼)"
 )
 """Right after a topic word: the question asks about it."""
 
@@ -253,6 +259,8 @@ class Understander:
         asked: dict[str, None] = {}
         described = True
         for m in self._topics.finditer(compact):
+            if _USED_BEFORE.match(compact, m.end()) is not None:
+                continue  # "작년엔 아이돌보미 선생님 불렀었는데": a service used before, not what is asked now
             described = described and _DESCRIBED.match(compact, m.end()) is not None
             for sid in self._topic_owners[m.group()]:
                 seen.setdefault(sid, None)
