@@ -9,7 +9,7 @@ from datetime import datetime
 from knowledge.schema import Kind, Knowledge
 from routing.ages import find_children, unnamed_children
 from routing.careday import holiday
-from routing.days import public_holidays
+from routing.days import find_day, public_holidays
 from routing.hours import Period
 from routing.need import Child, Need, Understanding
 from routing.numbers import trie
@@ -246,7 +246,9 @@ class Understander:
                 found = found._replace(start=again.start, end=again.end, night=found.night or again.night)
         if found.start is None and found.end is None and before.start is not None:
             found = found._replace(start=before.start, end=before.end, night=found.night or before.night)
-        if found.day is None and before.day is not None:
+        today = now.date()
+        if before.day is not None and (found.day is None or (found.day == today and find_day(body, today) is None)):
+            # "내일 4시 아니 5시부터 9시까지": the day said before the correction (the body alone would be today's)
             found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent)
         return found
 

@@ -36,8 +36,11 @@ _HURRY = re.compile(
     r"(?:급하게|급히|갑자기|당장)\s*(?:[가-힣]+\s*){0,2}?(?:나가|나와|가야|가봐|출근|일(?:이|을|하)|야근|회식|불러|불려"
     r"|연락|입원|생기|생겨|생겼|잡혀|잡혔|아파|아프|다쳐|쓰러)"
     r"|급한\s*(?:일|약속|회의|출장|볼일|용무)|응급실|병원에\s*(?:가야|가봐|실려|입원)"
+    r"|(?:야근|회식|출장|당직|특근)\s*(?:이\s*)?(?:잡혔|잡혀|생겼|생겨|걸렸)"
+    r"|(?:늦은|이른)\s*시간에\s*죄송|(?:새벽|밤)에\s*죄송|밤늦게\s*죄송"
 )
-"""Something that happened just now and calls the parent away: the hours said with it are today's."""
+"""Something that happened just now and calls the parent away ("야근 잡혔어요", "새벽에 죄송해요 …"): the hours said
+with it are today's."""
 _IF = re.compile(r"(?:할|한|길|긴|날|을|ㄹ)\s*때|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|혹시")
 """A case or a habit, not today: "급한 일 생기면", "급할 때마다"."""
 _URGENT = re.compile(
