@@ -15,7 +15,7 @@ BUSY_WAIT = 0.01
 IDLE_FIRST = 0.001
 """Seconds a hurried copier waits after a pass that copied nothing (doubled after each further one, up to IDLE_MOST),
 unless the purge nudges it: with no new commit the next pass would find the same. Passing back to back regardless, it
-looked 120,000-160,000 times a second while the purge waited (bench-growth: 1,500-42,000 looks a purge that copied
+looked 120,000-160,000 times a second while the purge waited (bench-growth: 460-41,600 looks a purge that copied
 nothing, in bursts up to 180 ms under load), and a thread so spinning in the writer process (the same GIL) made each
 turn batch beside it 0.17-0.24 ms instead of 0.04 (p99 11-12 ms instead of 0.1 with two other busy processes)."""
 IDLE_MOST = 0.01
