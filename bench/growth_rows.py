@@ -59,6 +59,11 @@ def writer_rows(held: dict[str, Any]) -> list[Any]:
              "truncate": "writer held by the final copy and cut", "copier": "copier looks (beside the writer)"}
     out = [row(f"    {names[k]} (n={v['n']}, over 50 ms: {v['slow']}): p99 (p50, max)",
                [v["p50"], v["p99"], v["max"]], "ms") for k, v in held.items() if k in names]
+    if held.get("hurry_s"):  # a busy loop shows here: thousands of looks a second, nearly all of them idle
+        looks, idle = held.get("hurried", {}).get("n", 0), held.get("idle", {}).get("n", 0)
+        out.append(row(f"    copier looks while the purge waited for it ({held['hurry']['n']} waits, "
+                       f"{held['hurry_s']:.2f} s in all; {looks:,} looks, {idle:,} copied nothing): per second",
+                       [looks / held["hurry_s"]], "/s"))
     if "slow" in held:
         out.append(row("    writer transactions and copies over 50 ms during the purge", [held["slow"]], ""))
     return out

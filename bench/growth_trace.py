@@ -23,25 +23,36 @@ EVENTS: list[tuple[float, float, str]] = []
 """(start, seconds, kind): kind 'turns' (a batch of turns and new cases), 'purge' (one purge transaction), 'restart'
 (the writer's own copy before the WAL starts over), 'free' (the WAL
 started over with nothing copied by the writer), 'truncate' (the final copy and cut), 'copier' (a pass of the
-purge's copier thread: it holds no lock turns need)."""
+purge's copier thread: it holds no lock turns need), 'hurried' (the same pass, made while the purge waited for the
+copier), 'idle' (such a pass that copied no frame), 'hurry' (a stretch of the purge waiting for the copier)."""
 
 
 class TimedLock:
-    """The copier's ``idle`` lock, timing each hold by the copier thread (one pass)."""
+    """The copier's ``idle`` lock, timing each hold by the copier thread (one pass), and whether that pass was hurried
+    and copied anything."""
 
-    def __init__(self) -> None:
+    def __init__(self, copier: Any) -> None:
         self.lock = threading.Lock()
+        self.copier = copier
         self.since = 0.0
+        self.hurried = False
+        self.synced = 0
 
     def acquire(self, blocking: bool = True) -> bool:
         got = self.lock.acquire(blocking)
         if got:
             self.since = time.monotonic()
+            self.hurried, self.synced = self.copier.hurry.is_set(), self.copier.synced
         return got
 
     def release(self) -> None:
         if threading.current_thread().name == "purge-copier":
-            EVENTS.append((self.since, time.monotonic() - self.since, "copier"))
+            took = time.monotonic() - self.since
+            EVENTS.append((self.since, took, "copier"))
+            if self.hurried and not self.copier.stopping:
+                EVENTS.append((self.since, took, "hurried"))
+                if self.copier.synced == self.synced:  # SQLite's count of copied frames did not move
+                    EVENTS.append((self.since, took, "idle"))
         self.lock.release()
 
     def __enter__(self) -> bool:
@@ -49,6 +60,24 @@ class TimedLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+class TimedHurry(threading.Event):
+    """The copier's ``hurry`` event, timing each stretch it stays set (the purge waiting for the copier)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.since = 0.0
+
+    def set(self) -> None:
+        if not self.is_set():
+            self.since = time.monotonic()
+        super().set()
+
+    def clear(self) -> None:
+        if self.is_set():
+            EVENTS.append((self.since, time.monotonic() - self.since, "hurry"))
+        super().clear()
 
 
 def install() -> None:
@@ -88,7 +117,7 @@ def install() -> None:
 
     def timed_init(self: Any, *args: Any, **kwargs: Any) -> None:
         init(self, *args, **kwargs)
-        self.idle = TimedLock()
+        self.idle, self.hurry = TimedLock(self), TimedHurry()
 
     for name, value in os.environ.items():  # DOLBOM_BENCH_PURGE_RESTART_BYTES=67108864: A/B of a setting
         if name.startswith("DOLBOM_BENCH_PURGE_"):
@@ -133,12 +162,15 @@ def summary(trace: Path) -> dict[str, Any]:
         return {}
     start, end = min(e[0] for e in purge), max(e[0] + e[1] for e in purge)
     out: dict[str, Any] = {}
-    for kind in ("turns", "purge", "restart", "free", "truncate", "copier"):
+    for kind in ("turns", "purge", "restart", "free", "truncate", "copier", "hurried", "idle", "hurry"):
         took = sorted(e[1] * 1000 for e in events if e[2] == kind and start <= e[0] <= end)
         if took:
             out[kind] = {"n": len(took), "p50": took[len(took) // 2], "p99": took[min(len(took) - 1,
                          int(len(took) * 0.99))], "max": took[-1], "slow": sum(t > SLOW * 1000 for t in took)}
-    out["slow"] = sum(e[1] > SLOW for e in events if e[2] != "copier" and start <= e[0] <= end)
+    out["slow"] = sum(e[1] > SLOW for e in events if e[2] in ("turns", "purge", "restart", "free", "truncate")
+                      and start <= e[0] <= end)
+    hurry = [e for e in events if e[2] == "hurry" and start <= e[0] <= end]
+    out["hurry_s"] = sum(e[1] for e in hurry)
     return out
 
 

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,91 @@ async def test_the_wal_file_is_cut_down_a_step_at_a_time_before_the_final_cut(tm
     finally:
         purging.copier.stop()
         conn.close()
+
+
+class Waits(threading.Event):
+    """One of the copier's events in its own thread's loop run here: a wait takes no time; one on an event that is not
+    set (it would have blocked) is logged with its length."""
+
+    def __init__(self, log: list[tuple[str, float]], set_: bool = False) -> None:
+        super().__init__()
+        self.log = log
+        if set_:
+            self.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if not self.is_set():
+            self.log.append(("wait", timeout or 0.0))
+        return self.is_set()
+
+
+def test_a_hurried_copier_waits_after_each_pass_that_copied_nothing_and_goes_on_back_to_back_after_a_commit(
+        tmp_path: Path) -> None:
+    """While the purge waits for the copier, a pass that finds nothing new to copy is followed by a wait (doubling, up
+    to IDLE_MOST), not by the next pass at once: passing back to back regardless, it looked about 150,000 times a second
+    (bench-growth) beside the writer. A pass that copied a commit is followed by the next at once."""
+    path = tmp_path / "h.sqlite3"
+    writer = written(path, 10)
+    log: list[tuple[str, float]] = []
+    copier = wal_copier.Copier(path)  # its loop runs here, with events that take no time
+    copier.hurry, copier.nudged = Waits(log, set_=True), Waits(log)
+    look = copier.look
+
+    def counted(conn: sqlite3.Connection) -> bool:
+        if sum(1 for kind, _ in log if kind != "wait") == 12:
+            writer.execute("INSERT INTO t VALUES (randomblob(3000))")  # a turn commits while the purge waits
+        synced = copier.synced
+        got = look(conn)
+        log.append(("copied" if copier.synced != synced else "nothing", 0.0))
+        if len(log) >= 60:
+            copier.stopping = True
+        return got
+
+    copier.look = counted  # type: ignore[method-assign]
+    try:
+        copier.run()
+    finally:
+        writer.close()
+    kinds = [kind for kind, _ in log]
+    assert kinds[0] == "copied" and kinds.count("copied") == 2, kinds
+    pairs = list(itertools.pairwise(kinds))
+    assert all(b == "wait" for a, b in pairs if a == "nothing"), kinds
+    assert all(b != "wait" for a, b in pairs if a == "copied"), kinds
+    waits = [seconds for kind, seconds in log if kind == "wait"]
+    assert waits[:4] == [wal_copier.IDLE_FIRST * 2**n for n in range(4)]
+    assert max(waits) == wal_copier.IDLE_MOST
+    second = kinds.index("copied", 1)
+    assert kinds[second + 2] == "wait" and log[second + 2][1] == wal_copier.IDLE_FIRST, "a commit starts it over"
+
+
+def test_the_purges_nudge_and_stop_end_the_wait_of_a_hurried_copier_that_found_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The purge waits for passes (Purging.restart): its ``rush`` must bring one at once, and ``stop`` must end the
+    thread, however long the copier would otherwise wait (here an hour)."""
+    monkeypatch.setattr(wal_copier, "IDLE_FIRST", 3600.0)
+    monkeypatch.setattr(wal_copier, "IDLE_MOST", 3600.0)
+    path = tmp_path / "n.sqlite3"
+    writer = written(path, 10)
+    copier = wal_copier.Copier(path)
+    copier.rush()
+    copier.start()
+    try:
+        for _ in range(30_000):  # the first pass copies the WAL, the second finds nothing and waits the hour
+            if copier.passes >= 2:
+                break
+            copier.join(0.001)
+        assert copier.passes >= 2 and not copier.moved
+        passes = copier.passes
+        copier.join(0.05)
+        assert copier.passes == passes, "it waits: no commit, no nudge"
+        copier.rush()
+        for _ in range(30_000):  # not a timed assertion: a nudge lost would leave it waiting an hour
+            if copier.passes > passes:
+                break
+            copier.join(0.001)
+        assert copier.passes == passes + 1
+    finally:
+        copier.stop()
+        copier.join(30)
+        writer.close()
+    assert not copier.is_alive(), "stop ends the wait"

@@ -29,8 +29,8 @@ at full speed the purge wrote the WAL faster than the copier could copy it, and 
 Three times (when the WAL started over every second) made the purge 29-31 s on a quiet machine; with the purge paused
 while the copier catches up before each start (Purging), once is enough."""
 HURRIED = 2
-"""Back-to-back passes of the copier before this thread copies the rest and the WAL starts over; the purge waits
-meanwhile, so only the turns write during them and the rest is a few of their pages."""
+"""Passes of the hurried copier (back to back while they copy frames) before this thread copies the rest and the WAL
+starts over; the purge waits meanwhile, so only the turns write during them and the rest is a few of their pages."""
 JUST_ENDED = 0.05
 """The rest is copied within this many seconds of the copier's last pass (else one more pass first)."""
 PAUSED = 0.003
@@ -132,7 +132,7 @@ class Purging:
             return self.report(conn)
         if cursor.done:
             self.last_pass = self.copier.passes + 1  # a whole pass after the last write: the truncation copies little
-            self.copier.hurry.set()
+            self.copier.rush()
         return None
 
     def restart(self, now: float, conn: sqlite3.Connection) -> bool:
@@ -140,7 +140,7 @@ class Purging:
         here. True once it is copied (the next write starts the WAL over) and the purge may go on."""
         if self.hurried < 0:
             self.hurried = self.copier.passes
-            self.copier.hurry.set()
+            self.copier.rush()
             return False
         if self.copier.passes < self.hurried + HURRIED:
             return False
@@ -150,7 +150,7 @@ class Purging:
         if now - self.copier.ended > JUST_ENDED:  # too long since: one more pass first
             self.copier.idle.release()
             self.hurried = self.copier.passes - HURRIED + 1
-            self.copier.hurry.set()
+            self.copier.rush()
             return False
         try:
             with contextlib.suppress(sqlite3.OperationalError):  # busy: the WAL grows till next time
