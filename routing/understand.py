@@ -86,9 +86,12 @@ _LATER = re.compile(
     r"예정|다음|나중|혹시|만약|만일|미리|대비|마다|(?:할|날|길|긴)때|[지하되으있기나]면(?!서)|작년|지난|저번|적있|적이있|했었|갔었"
 )
 """A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
-_USED_BEFORE = re.compile(r"[가-힣]{0,10}?(?:었었|았었|였었|했었|렀었|썼었|봤었|갔었)")
-"""Right after a topic word (spaces removed), a past perfect: the service was used before ("119돌봄센터 한번
-이용했었는데요 이번엔 급한 건 아니고")."""
+_USED_BEFORE = re.compile(
+    r"[가-힣]{0,10}?(?:었었|았었|였었|했었|렀었|썼었|봤었|갔었)|(?:센터|에)?(?:다니는|다니고|다녀요|다녔)(?!지)"
+)
+"""Right after a topic word (spaces removed), a past perfect or the child attending it: the service was used before
+("119돌봄센터 한번 이용했었는데요 이번엔 급한 건 아니고") or is where the child goes ("다함께돌봄센터 다니는 초3 딸인데
+금요일엔 일찍 닫아서 … 집으로요"), not what is asked now."""
 _CARE_ASKED = re.compile(r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시")
 """A request for care ("맡길 곳", "봐주실 분"), in the compact text."""
 
