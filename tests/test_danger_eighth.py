@@ -1,0 +1,35 @@
+"""Danger classes of the seventh session: a neighbour's home with nobody in it (no child named) and a child apart from a
+parent (떨어지다 = to be apart) are no danger; a child who left for a friend's and is not there is (a missing child)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.understand import Understander
+
+READER = Understander(load())
+NOW = datetime(2027, 4, 14, 16, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+
+
+@pytest.mark.parametrize("text", [
+    "윗집은 주말마다 아무도 없어요 조용해서 좋아요",
+    "아랫집 애 아빠가 없대요 이혼했다고",
+    "아빠랑 떨어져 지내서 애가 요즘 기운이 없어요",
+    "할머니랑 떨어져서 손주가 시무룩하게 축 처져 있네요",
+])
+def test_lookalikes_of_neglect_and_limpness_are_no_danger(text: str) -> None:
+    assert READER.read(text, NOW).danger is False, text
+
+
+@pytest.mark.parametrize("text", [
+    "딸이 친구네 간다고 나갔는데 친구 엄마가 안 왔다고 해요 전화도 꺼져 있어요",
+    "아들이 도서관 간다고 나갔는데 사서 선생님이 못 봤대요",
+    "윗집 애기 둘이 사흘째 엄마도 없이 지내는 거 같아요",
+    "공원에서 아빠랑 떨어졌는데 애가 안 보여요 어떡해요",
+])
+def test_a_child_not_where_they_said_or_left_without_a_parent_is_danger(text: str) -> None:
+    assert READER.read(text, NOW).danger is True, text
