@@ -33,3 +33,19 @@ def test_lookalikes_of_neglect_and_limpness_are_no_danger(text: str) -> None:
 ])
 def test_a_child_not_where_they_said_or_left_without_a_parent_is_danger(text: str) -> None:
     assert READER.read(text, NOW).danger is True, text
+
+
+@pytest.mark.parametrize("text", [
+    "놀이터 그네에서 떨어져서 애가 허리가 아프다고 움직이지 못해요",
+    "옆집 사람이 애 손을 기둥에 묶어 놨어요 지금 울고 있어요",
+])
+def test_a_child_who_cannot_move_or_is_tied_up_is_danger(text: str) -> None:
+    assert READER.read(text, NOW).danger is True, text
+
+
+@pytest.mark.parametrize("text", [
+    "퇴근길 차가 막혀서 못 움직여요 애 하원 좀 대신 해주실 분",
+    "딸 머리 양갈래로 묶어 놨더니 너무 귀여워요",
+])
+def test_traffic_and_hair_are_no_danger(text: str) -> None:
+    assert READER.read(text, NOW).danger is False, text
