@@ -270,11 +270,11 @@ def test_the_worked_examples_in_the_staff_guide_validate(tmp_path: Path) -> None
     )
     edit(path, gaeryeong, gaeryeong + apo_site)
     edit(path, "교구, 장난감도서관]", "교구, 장난감도서관, 렌탈]")
-    edit(path, "구토, 설사]", "구토, 설사, 중이염]")
+    edit(path, "등원중지, 등원정지]", "등원중지, 등원정지, 돌발성발진]")
     knowledge = load(tmp_path)
     daycare = knowledge.service("daycare-365")
     assert daycare.hours.on("fri").label() == "07:00-23:00"
     apo = daycare.sites[-1]
     assert (apo.id, apo.area) == ("daycare-365-apo", "아포읍")
     assert daycare.hours_at(apo).on("sat") is None and daycare.hours_at(apo).on("sun").label() == "09:00-18:00"
-    assert "렌탈" in knowledge.service("toy-library").topics and "중이염" in knowledge.situations["sick"].words
+    assert "렌탈" in knowledge.service("toy-library").topics and "돌발성발진" in knowledge.situations["sick"].words
