@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from knowledge.schema import ChildWords, Situation, Together
 from routing.gates import gated
+from routing.letters import Alphabet, Checked
 from routing.nicknames import Nicknames
 from routing.pretend import MakeBelieve
 from routing.subjects import Children, Patterns
@@ -96,10 +97,10 @@ def _alternation(words: tuple[str, ...], kids: Children, stems: bool = True) -> 
     return tuple(re.compile(s) for s in _source(words, kids, stems))
 
 
-def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Patterns:
+def _together(pairs: tuple[Together, ...], kids: Children, abc: Alphabet, reach: int = 0) -> Checked:
     """One pattern per pair: a ``first`` word, then a ``then`` word within ``within`` letters (and a ``last``
     word as far after it, when given), ``reach`` letters more in an alarmed message. Group 1 is the word that
-    says what happened: whom the pair is about is read before it."""
+    says what happened: whom the pair is about is read before it. With each, the first letters of its two words."""
     patterns = []
     for p in pairs:
         clause = "." if p.chain else _CLAUSE
@@ -108,7 +109,7 @@ def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Pa
         last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(signs(p.last), kids))})" if p.last else ""
         first, then = "|".join(_source(signs(p.first), kids)), "|".join(_source(signs(p.then), kids))
         head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
-        patterns.append(re.compile(f"{head}{gap}{tail}{last}"))
+        patterns.append((re.compile(f"{head}{gap}{tail}{last}"), abc.bits(first), abc.bits(then)))
     return tuple(patterns)
 
 
@@ -126,59 +127,63 @@ class _Compiled:
         "wide_now", "with_child", "words", "young_below", "young_words",
     )
 
-    def __init__(self, s: Situation, kids: Children) -> None:
+    def __init__(self, s: Situation, kids: Children, abc: Alphabet) -> None:
         pairs = tuple(p for p in s.together if not p.anyone)
-        self.words = (_alternation(signs(s.words), kids) + _alternation(s.exact, kids, stems=False)
-                      + _together(tuple(p for p in pairs if not p.now), kids))
-        self.now_words = _alternation(signs(s.now_words), kids) + _together(tuple(p for p in pairs if p.now), kids)
-        self.anyone = _together(tuple(p for p in s.together if p.anyone and not p.now), kids)
-        self.anyone_now = _together(tuple(p for p in s.together if p.anyone and p.now), kids)
-        self.with_child = _alternation(signs(s.with_child), kids)
-        self.urgent = _alternation(s.urgent, kids)
-        self.calm = _alternation(s.calm, kids, stems=False)
-        self.signs = _alternation(signs(w for w in s.urgent_with_child if _CHILD not in w), kids)
-        self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
+        self.words = (abc.checked(_alternation(signs(s.words), kids) + _alternation(s.exact, kids, stems=False))
+                      + _together(tuple(p for p in pairs if not p.now), kids, abc))
+        self.now_words = abc.checked(_alternation(signs(s.now_words), kids)) + _together(
+            tuple(p for p in pairs if p.now), kids, abc)
+        self.anyone = _together(tuple(p for p in s.together if p.anyone and not p.now), kids, abc)
+        self.anyone_now = _together(tuple(p for p in s.together if p.anyone and p.now), kids, abc)
+        self.with_child = abc.checked(_alternation(signs(s.with_child), kids))
+        self.urgent = abc.checked(_alternation(s.urgent, kids))
+        self.calm = abc.checked(_alternation(s.calm, kids, stems=False))
+        self.signs = abc.checked(_alternation(signs(w for w in s.urgent_with_child if _CHILD not in w), kids))
+        self.named_signs = abc.checked(_alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids))
         reach = s.urgent_reach
-        self.wide = _together(tuple(p for p in pairs if not p.now), kids, reach) if reach else ()
-        self.wide_now = _together(tuple(p for p in pairs if p.now), kids, reach) if reach else ()
+        self.wide = _together(tuple(p for p in pairs if not p.now), kids, abc, reach) if reach else ()
+        self.wide_now = _together(tuple(p for p in pairs if p.now), kids, abc, reach) if reach else ()
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
         self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않몬])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
         self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
         lately = "|".join(_source(s.lately, kids))
         self.lately = re.compile(f"(?:{lately})(?!부터)") if s.lately else None
-        self.asking = _alternation(s.asking, kids)
+        self.asking = abc.checked(_alternation(s.asking, kids))
         self.mild = re.compile(f"(?:{'|'.join(_source(s.mild, kids, stems=False))})$") if s.mild else None
         self.done_to = _alternation(s.done_to, kids)
-        self.plans = _alternation(s.plans, kids)
-        self.now = _alternation(s.now, kids)
-        self.unless = _alternation(s.unless, kids, stems=False)
+        self.plans = abc.checked(_alternation(s.plans, kids))
+        self.now = abc.checked(_alternation(s.now, kids))
+        self.unless = abc.checked(_alternation(s.unless, kids, stems=False))
         self.others = _alternation(s.not_after, kids)
         self.peers = _alternation(s.peers, kids, stems=False)
-        self.young_words = _alternation(s.young_words, kids, stems=False)
+        self.young_words = abc.checked(_alternation(s.young_words, kids, stems=False))
         self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
         self.pretend = MakeBelieve(s.pretend, kids)
 
 
-def _any(patterns: Patterns, text: str) -> bool:
-    return any(p.search(text) is not None for p in patterns)
+def _any(patterns: Checked, text: str, mask: int) -> bool:
+    return any(p.search(text) is not None for p, first, then in patterns if first & mask and then & mask)
 
 
-def _blank(patterns: Patterns, text: str) -> str:
-    for p in patterns:
-        text = p.sub(_BLANK, text)
+def _blank(patterns: Checked, text: str, mask: int) -> str:
+    for p, first, then in patterns:
+        if first & mask and then & mask:
+            text = p.sub(_BLANK, text)
     return text
 
 
 class _Reading:
     """One situation read on one message: which matches of its words tell an event about a child."""
 
-    __slots__ = ("c", "kids", "lately_at", "past_at", "pretend", "text")
+    __slots__ = ("c", "kids", "lately_at", "mask", "past_at", "pretend", "text")
 
-    def __init__(self, c: _Compiled, kids: Children, text: str, now: bool) -> None:
+    def __init__(self, c: _Compiled, kids: Children, text: str, now: bool, mask: int) -> None:
         self.c = c
         self.kids = kids
         self.text = text
+        self.mask = mask
+        """The message's letters (``Alphabet.mask``): a pattern none of whose first letters is there is not run."""
         self.pretend = c.pretend.read(text)
         m = c.past.search(text) if c.past is not None and not now else None
         self.past_at = m.end() if m is not None else len(text) + 1
@@ -223,10 +228,12 @@ class _Reading:
             return False
         return c.over is None or c.over.search(text, end) is None
 
-    def counts(self, patterns: Patterns, anyone: bool = False) -> bool:
+    def counts(self, patterns: Checked, anyone: bool = False) -> bool:
         """Whether a match tells an event about a child; ``anyone``: whoever its subject is (a carer's pair)."""
-        c, text = self.c, self.text
-        for p in patterns:
+        c, text, mask = self.c, self.text, self.mask
+        for p, first, then in patterns:
+            if not (first & mask and then & mask):
+                continue
             for m in p.finditer(text):
                 # a pair's subject stands before what happened; a word may start with the child it is about
                 at = m.start(1) if p.groups else self.kids.subject_end(text, m.start())
@@ -245,12 +252,12 @@ class _Reading:
                     return True
         return False
 
-    def after_child(self, patterns: Patterns) -> bool:
+    def after_child(self, patterns: Checked) -> bool:
         c, text = self.c, self.text
         return any(
             self.kids.named_before(text, m.start()) and not self.kids.about_someone_else(text, m.start(), c.others)
             and self.stands(m.start(), m.end(), m.start(), history=False)
-            for p in patterns
+            for p, first, then in patterns if first & self.mask and then & self.mask
             for m in p.finditer(text)
         )
 
@@ -261,9 +268,10 @@ class SituationFinder:
     def __init__(self, situations: Mapping[str, Situation], children: ChildWords | None = None) -> None:
         self._kids = Children(children or ChildWords())
         self._nicknames = Nicknames(children or ChildWords())
+        self._abc = Alphabet()
         words = {sid: trigger_words(s) for sid, s in situations.items()}
         self._compiled = tuple(
-            (sid, _Compiled(s, self._kids), re.compile(grouped(sorted(words[sid]))))
+            (sid, _Compiled(s, self._kids, self._abc), re.compile(grouped(sorted(words[sid]))))
             for sid, s in situations.items()
             if s.words or s.exact or s.now_words or s.with_child or s.together
         )
@@ -286,24 +294,25 @@ class SituationFinder:
         writer = _CHILD_WRITER.search(compact) is not None
         if writer:
             compact = _ME.sub(_A_CHILD, compact)  # "저를 때려요 ... 저 초5예요": the one writing is the child
+        mask = self._abc.mask(compact + _BLANK)  # with the mark lookalikes leave in their place
         found = []
         for sid, c, gate in self._compiled:
             if gate.search(compact) is None:
                 continue
-            text = _blank(c.unless, compact)
-            now = _any(c.now, text)
-            if c.asking and not now and _any(c.asking, compact):
+            text = _blank(c.unless, compact, mask)
+            now = _any(c.now, text, mask)
+            if c.asking and not now and _any(c.asking, compact, mask):
                 continue  # a question about a programme or what to do, with nothing happening now
-            r = _Reading(c, self._kids, text, now)
-            alarmed = _any(c.urgent, text)
-            if c.calm and _any(c.calm, text):
+            r = _Reading(c, self._kids, text, now, mask)
+            alarmed = _any(c.urgent, text, mask)
+            if c.calm and _any(c.calm, text, mask):
                 continue  # "캑캑거리면서도 재밌대요 ㅋㅋ": nobody laughs while a child is in danger
             if r.counts(c.words) or r.counts(c.anyone, anyone=True) or r.after_child(c.with_child) or (
                 alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))
             ) or (
                 c.now_words and not later
-                and (age_months is None or age_months < c.young_below or _any(c.young_words, text))
-                and (now or not _any(c.plans, text))
+                and (age_months is None or age_months < c.young_below or _any(c.young_words, text, mask))
+                and (now or not _any(c.plans, text, mask))
                 and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words, anyone=writer)
                      or r.counts(c.anyone_now, anyone=True))
             ):
