@@ -11,7 +11,7 @@ from routing.ages import find_children, unnamed_children
 from routing.days import public_holidays
 from routing.gates import gated
 from routing.hours import Period
-from routing.need import Child, Need, Understanding
+from routing.need import Child, Need, Understanding, maker
 from routing.numbers import trie
 from routing.places import PlaceFinder
 from routing.situations import SituationFinder
@@ -41,6 +41,7 @@ _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "
 _WIDE_SIGNS = re.compile("[\uff01-\uff5e\u3000\u301c\u223c\u2236]")
 """Whether there is one to change: str.translate looks every letter up in ``_WIDE``, a test is a tenth of that."""
 _NO_CHILD = Child()
+_NEED, _UNDERSTANDING = maker(Need), maker(Understanding)
 _TERM = re.compile("방학(?:끝나|끝난|이끝|지나|말고|아닌|아니|빼고|제외|전|후)")
 """방학 named only to say a day is not in the vacation."""
 MAX_TAPS = 512
@@ -169,13 +170,13 @@ class Understander:
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
         vacation = "방학" in compact and _TERM.search(compact) is None
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
-        need = Need(
+        need = _NEED(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
             topics, situations, area, None, now, vacation, when.overnight,
             bool(topics) and (when.start is not None or when.end is not None) and _visit(compact),
             described and _CARE_ASKED.search(compact) is not None,
         )
-        return Understanding(
+        return _UNDERSTANDING(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed
         )
 
