@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.schema import Situation, Together
+from routing.gates import gated
 from routing.letters import Alphabet, Checked
 from routing.pretend import MakeBelieve
 from routing.subjects import Children, Patterns
@@ -14,6 +15,8 @@ _CHILD = "{아이}"
 _SUPPOSED_GAP = 2
 """Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
 _OVER_GAP = 40
+_LONG = 400
+"""Alternatives (``|``) from which a list of words is gated: hundreds of words."""
 _CLAUSE_END = "고"
 """Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
 있는데', a thing going on, '넘어지고 나서' and '자고 일어났는데', one thing after the other, '사탕인 줄
@@ -43,7 +46,10 @@ def _source(words: tuple[str, ...], kids: Children, stems: bool = True) -> list[
 
 
 def _alternation(words: tuple[str, ...], kids: Children, stems: bool = True) -> Patterns:
-    return tuple(re.compile(s) for s in _source(words, kids, stems))
+    """The words' patterns; a long list of words (danger's 200 first letters of signs and of lookalikes) behind
+    tests of runs of its first-letter branches, as the trigger (``routing.gates``)."""
+    return tuple(gated(re.compile(s), per=128, within=32) if s.count("|") >= _LONG else re.compile(s)
+                 for s in _source(words, kids, stems))
 
 
 def _together(pairs: tuple[Together, ...], kids: Children, abc: Alphabet, reach: int = 0) -> Checked:
