@@ -11,6 +11,7 @@ from routing.ages import find_children, unnamed_children
 from routing.days import public_holidays
 from routing.gates import gated
 from routing.hours import Period
+from routing.letters import first_letters
 from routing.need import Child, Need, Understanding, maker
 from routing.numbers import trie
 from routing.places import PlaceFinder
@@ -31,6 +32,8 @@ _YES = re.compile(
     r"(?=$|[\s,.!?~^;:)ㅎㅋㅠㅜ])",
     re.IGNORECASE,
 )
+_ANSWER_LETTERS = (first_letters(_NO.pattern) or frozenset()) | (first_letters(_YES.pattern) or frozenset())
+"""Letters an answer word starts with; read without IGNORECASE, so only for Hangul and digits, which have no case."""
 _COUNTED = re.compile(r"\s*(?:살|시|명|개월|번|째|돌|분|달|주|세)")
 """'네 살', '예 시' (four years old, ...): a number, not an answer."""
 _LEAD = " \t\"'([{<-~.,!?·*"
@@ -64,6 +67,8 @@ def _answer(text: str) -> tuple[bool | None, int]:
         if filler:
             body = body[filler.end() :]  # "아 그냥 동의할게요": the filler is not the answer
     offset = len(text) - len(body)
+    if body[:1] not in _ANSWER_LETTERS and ("가" <= body[:1] <= "힣" or "0" <= body[:1] <= "9"):
+        return None, 0  # "4살 …", "오늘 …": no answer word starts so (letters with no case: the test is exact)
     m = _NO.match(body)
     if m:
         return False, offset + m.end()
