@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as c  # the parser's private modules, read only: which letters start each alternative
 from re import _parser
 from typing import Any
@@ -19,10 +20,17 @@ def gated(pattern: re.Pattern[str], per: int = 1, within: int = 0) -> re.Pattern
     a long list of words branching by first letter (``wordforms.grouped``) is fastest in groups of about 64;
     ``within`` splits each group again behind tests of its own (a hundred words or more: each group's engine then
     tries a few tests and one small group instead of all its words)."""
-    source, flags = pattern.pattern, pattern.flags
+    source = _gated(pattern.pattern, pattern.flags, per, within)
+    return pattern if source is None else re.compile(source, pattern.flags)
+
+
+@lru_cache(maxsize=64)
+def _gated(source: str, flags: int, per: int, within: int) -> str | None:
+    """``gated``'s new source (None: as it is), kept for the next reader compiled from the same words (an engine
+    per test, a knowledge edit): taking each alternative apart costs a tenth of a second for the long lists."""
     spans = _alternatives(source, bool(flags & re.VERBOSE))
     if spans is None:
-        return pattern
+        return None
     close = "\n)" if flags & re.VERBOSE else ")"  # a comment at an alternative's end must not hide the ")"
     parts = []
     for k in range(0, len(spans), per):
@@ -37,7 +45,7 @@ def gated(pattern: re.Pattern[str], per: int = 1, within: int = 0) -> re.Pattern
                 parts.append(_test(firsts, "|".join(sources) + close))
         else:
             parts += sources
-    return re.compile(source[: spans[0][0]] + "|".join(parts) + source[spans[-1][1] :], flags)
+    return source[: spans[0][0]] + "|".join(parts) + source[spans[-1][1] :]
 
 
 def _test(firsts: list[Any], body: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import repeat
 from re import _constants as c  # the parser's private modules, read only, as in routing.gates
 from re import _parser
@@ -16,9 +17,11 @@ Checked = tuple[tuple[re.Pattern[str], int, int], ...]
 word of a pair starts with. A message whose mask misses either cannot match it: no call, the same answer."""
 
 
+@lru_cache(maxsize=4096)
 def first_letters(source: str, flags: int = 0) -> frozenset[str] | None:
     """The letters every match of ``source`` starts with, or None when a match may start with any letter (a
-    category such as ``\\s``, a negated class, a dot), match nothing at all, or ignore case."""
+    category such as ``\\s``, a negated class, a dot), match nothing at all, or ignore case. Kept: pairs share their
+    words' lists, and each reader compiled again (an engine per test) asks again."""
     if flags & re.IGNORECASE:
         return None
     found = _sequence(_parser.parse(source, flags).data)
