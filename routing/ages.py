@@ -31,6 +31,7 @@ from routing.schoolyear import (
     NEXT_AGE,
     NEXT_SCHOOL,
     born_grade,
+    kindergartners,
     next_grade,
     preschool,
 )
@@ -219,6 +220,8 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         last_end = m.end()
     if children and ("유치원" in text or "어린이집" in text):
         add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children
+    if children and ("유치원" in text or "어린이집" in text or "반" in text):
+        children = kindergartners(children, text)
     if ("중" in text or "졸업" in text) and LAST_YEAR.search(text):
         # "예비 중학생", "내년에 중학교 가는", "초등 졸업 앞둔": in sixth grade now, whatever age was said
         children[:1] = [_child(None, 6)]

@@ -69,6 +69,8 @@ _SCHOOL_ENDS = re.compile(r"(?:학교|수업|유치원|어린이집|학원|방�
 """A named end that is school's, not the care's: care starts then ("학교 끝나는 시간이 1시 반")."""
 _PAST_MIDNIGHT = re.compile(r"\s*(?:넘어|지나)[서고면]?\s*(?:새벽\s*)?(?=[0-9한두세])")
 _START_ROLE = re.compile(r"\s*(?:부터|에서|이후|넘어|지나|쯤부터|[~\-–〜])")
+_EVENT_PAST = re.compile(r"\s*(?:넘어|지나)[서고]?\s*(?:끝나|끝난|끝날|마치|마쳐|퇴근|와요|와서|들어와|들어오|도착)")
+"""A time past which something else happens ("마감조라서 밤 10시 넘어서 끝나요"): when the work ends, not a start."""
 
 
 def clock(hour: int, minute: int, mark: str | None) -> int | None:
@@ -125,6 +127,8 @@ def read_time(m: re.Match[str], text: str) -> Said | None:
     if minutes is None:
         return None
     role = "end" if END_ROLE.match(text, m.end()) else "start" if _START_ROLE.match(text, m.end()) else ""
+    if role == "start" and ("넘" in text or "지나" in text) and _EVENT_PAST.match(text, m.end()):
+        role = ""
     if not role and ("시작" in text or "끝" in text) and (
         named := _NAMED_ROLE.search(text, max(0, m.start() - 10), m.start())
     ) and (named["s"] or not _SCHOOL_ENDS.search(text, max(0, named.start() - 8), named.start())):

@@ -53,12 +53,16 @@ _AWAY_BEFORE = re.compile(
 _HOME_AFTER = re.compile(
     r"\s*(?:에|에서|으로|로)?\s*(?:살아|살고|삽니다|사는|거주|이사\s*(?:왔|온|와|했)|로\s*이사|으로\s*이사)"
     r"|\s*(?:쪽|근처|부근)?\s*(?:이|가|에)?\s*(?:저희|우리)?\s*집(?:이에요|이예요|이요|입니다|이고|인데|이라|임|있|이\s*있|(?![가-힣]))"
+    r"|\s*(?:이에요|이예요|에요|예요|입니다|이요)\s*[.!~]*\s*$"
 )
-"""Living there: "…에 살아요", "증산 쪽이 집이에요", "율곡동에 집이 있어요"."""
+"""Living there: "…에 살아요", "증산 쪽이 집이에요", "율곡동에 집이 있어요", the message ending on "…백옥동이에요"."""
 _AWAY_AFTER = re.compile(
     r"\s*(?:에|에서|으로|로|은|는|이|가)?\s*(?:살았|살던|살다가|이사\s*가|근무|출근|일해|일하|다녀요|직장|회사|에\s*있는\s*회사)"
     r"|\s*(?:에\s*(?:있는|사는|계신)\s*)?(?:할머니|할아버지|할매|할배|친정|시댁|외가|본가|처가)"
+    r"|\s*(?:에|에서)\s*(?:입원|진료|치료|수술|검사)"
 )
+_HELD_AT = re.compile(r"\s*(?:에서|서)\s*(?:하는|하던|열리는|열린|운영하는|진행하는|주최하는)")
+"""Where a programme is held ("시청에서 하는 학습지원 프로그램"): the place of the programme, not the family's."""
 _AWAY_AFTER_MOVED = re.compile(r"\s*(?:에서|서)\s*(?:이사|왔|옮)")
 _SUFFIX_LETTERS = re.compile(f"[{''.join(SUFFIXES + ''.join(_LOOKALIKE.values()))}]")
 _CANDIDATE = re.compile(f"[가-힣]{{1,5}}[{SUFFIXES}{''.join(_LOOKALIKE.values())}]")
@@ -130,7 +134,8 @@ class PlaceFinder:
     def find(self, text: str) -> str | None:
         """The family's place: with several places named, the one they live in now (not the one they moved
         from, work in, or where grandma lives); ties go to the first named."""
-        named = [(m, n) for m in self._exact.finditer(text) if (n := self._name(m.group())) is not None]
+        named = [(m, n) for m in self._exact.finditer(text) if (n := self._name(m.group())) is not None
+                 and _HELD_AT.match(text, m.end()) is None]
         if not named:
             return self._fuzzy(text)
         if len(named) == 1 or all(n == named[0][1] for _, n in named):

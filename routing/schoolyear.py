@@ -95,3 +95,21 @@ def preschool(children: list[Child], today: date | None) -> list[Child]:
         class_months(today, 7, False) if today else None)
     months = None if months is None else min(months, PRESCHOOL_MONTHS)
     return [Child(age_months=months), *children[1:]]
+
+
+_KINDERGARTEN = re.compile(r"유치원|어린이집|[5-7]\s*세\s*반|[5-7]\s*살\s*반")
+_AT_SCHOOL = re.compile(r"초등|초딩|초[1-6]|학년|학교|하교|방과\s*후|돌봄\s*교실|입학")
+"""A school named: a 7-year-old may then be either, and the words that place the child there decide (ENTERED, ...)."""
+
+
+def kindergartners(children: list[Child], text: str) -> list[Child]:
+    """"유치원 다니는 7살 딸", "7살 4살 남매인데 둘 다 유치원 어린이집 다녀요": a 7-year-old (84-95 months by the
+    N×12 convention) in a message that places the children at kindergarten or daycare and names no school is a
+    preschool child, at most ``PRESCHOOL_MONTHS``."""
+    if _KINDERGARTEN.search(text) is None or _AT_SCHOOL.search(text) is not None:
+        return children
+    return [Child(age_months=PRESCHOOL_MONTHS) if _seven(c) else c for c in children]
+
+
+def _seven(c: Child) -> bool:
+    return c.school_grade is None and c.school is not True and PRESCHOOL_MONTHS < (c.age_months or 0) < 96

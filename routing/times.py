@@ -43,6 +43,8 @@ def _end_after(start: int, start_mark: str | None, end: Said) -> tuple[int, bool
             return carried, True
     if end.minutes > start:
         return end.minutes, end.sure
+    if end.mark is None and end.hour == 12 and start >= 720:
+        return 1440 + end.minute, True  # "지금(19시)부터 12시까지": midnight, not tomorrow's noon
     if end.mark is None and 1 <= end.hour <= 11 and end.minutes + 720 > start:
         return end.minutes + 720, True
     return end.minutes + 1440, True

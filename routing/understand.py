@@ -8,6 +8,7 @@ from datetime import datetime
 
 from knowledge.schema import Kind, Knowledge
 from routing.ages import find_children, unnamed_children
+from routing.careday import holiday
 from routing.days import public_holidays
 from routing.gates import gated
 from routing.hours import Period
@@ -78,24 +79,49 @@ def _answer(text: str) -> tuple[bool | None, int]:
     return None, 0
 
 
-_VISIT = re.compile(r"(?:빌리|반납하|대여하|구경하|신청하|받으)러|(?:가도|가면|와도|오면)(?:되|돼)|받을수있")
+_VISIT = re.compile(
+    r"(?:빌리|반납하|대여하|구경하|신청하|받으|방문하|들르|가|오)(?:러|려(?:고|구|는데|면|요))|(?:가도|가면|와도|오면)(?:되|돼)|받을수있"
+)
 _CARE_WORDS = re.compile(r"맡[기길겨아]|봐[주줄줘야]|돌[봐보]|동안|사이에|케어|시터|보살")
 _DESCRIBED = re.compile(r"(?:가정|층|자|가족)?(?:인데|이에요|이예요|예요|이라서|이라|라서|이고|입니다|이거든요|이어서)")
 """Right after a topic word: it says who the family is ("한부모인데", "조손가정이에요"), not what is asked."""
+_HAPPENING = re.compile(
+    r"갑자기|긴급|급하|급해|급합|급히|지금|방금|당장|구급차|실려|응급실|진통(?:이)?(?:와|왔|오|시작)|양수(?:가)?터|위독"
+)
+"""A carer's emergency told as happening now ("갑자기 쓰러지셔서 구급차 불렀어요"): with no day said, care is today."""
+_LATER = re.compile(
+    r"예정|다음|나중|혹시|만약|만일|미리|대비|마다|(?:할|날|길|긴)때|[지하되으있기나]면(?!서)|작년|지난|저번|적있|적이있|했었|갔었"
+)
+"""A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
+_USED_BEFORE = re.compile(r"[가-힣]{0,10}?(?:었었|았었|였었|했었|렀었|썼었|봤었|갔었)")
+"""Right after a topic word (spaces removed), a past perfect: the service was used before ("119돌봄센터 한번
+이용했었는데요 이번엔 급한 건 아니고")."""
 _CARE_ASKED = re.compile(r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시")
 """A request for care ("맡길 곳", "봐주실 분"), in the compact text."""
 
 
 _ASKED = re.compile(
     r"(?:도|은|는|이|가|을|를|만|같은거|같은것)?(?:좀|혹시)?"
-    r"(?:되나|돼나|되요|돼요|되는지|될까|가능|있나|있을까|있는지|있어요|받을수|받고싶|받을데|신청|문의|할수있|알려)"
+    r"(?:되나|돼나|되요|돼요|되는지|될까|가능|있나|있을까|있는지|있어요|받을수|받고싶|받을데|받을곳|받아볼|받아보|신청|문의|할수있|알려"
+    r"|보면되|보면돼|봐도되|봐도돼)"
 )
 """Right after a topic word: the question asks about it."""
 
 
+_CARE_FIRST = frozenset(("emergency", "sick", "at_home"))
+"""Situations that make a request for care the point of the message, whatever topic it names on the way ("남편이
+건강검진에서 암이 발견돼서 갑자기 내일 입원해요 … 맡길 데가 없어요")."""
+_ALL_DAY = re.compile(r"하루\s*종일|온종일|종일|하루\s*내내")
+_CLOCK = re.compile(r"[0-9]\s*(?:시|:)|[한두세네]\s*시|(?:다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s*시")
+
+
 def _visit(compact: str) -> bool:
-    """Whether the hours said are for going to the service asked about, not for care: a visit said, no care asked."""
-    return _VISIT.search(compact) is not None and _CARE_WORDS.search(compact) is None
+    """Whether the hours said are for going to the service asked about, not for care: a visit said, no care asked;
+    or the only hours are a whole day told about the parent's life ("하루 종일 아기랑만 있으니 우울해요")."""
+    if _CARE_WORDS.search(compact) is not None:
+        return False
+    idle = _ALL_DAY.search(compact) is not None and _CLOCK.search(compact) is None
+    return idle or _VISIT.search(compact) is not None
 
 
 def _months(child: Child) -> int | None:
@@ -173,13 +199,16 @@ class Understander:
             age = min((a for a in map(_months, children) if a is not None), default=None)
         topics, described = self._find_topics(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
+        if ("emergency" in situations and when.day is None and when.start is None and when.end is None
+                and not when.past and _HAPPENING.search(compact) and _LATER.search(compact) is None):
+            when = when._replace(day=today, holiday=holiday(text, today, -1), urgent=True)
         vacation = "방학" in compact and _TERM.search(compact) is None
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = _NEED(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
             topics, situations, area, None, now, vacation, when.overnight,
             bool(topics) and (when.start is not None or when.end is not None) and _visit(compact),
-            described and _CARE_ASKED.search(compact) is not None,
+            (described or bool(situations & _CARE_FIRST)) and _CARE_ASKED.search(compact) is not None,
         )
         return _UNDERSTANDING(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed
@@ -238,6 +267,8 @@ class Understander:
         asked: dict[str, None] = {}
         described = True
         for m in self._topics.finditer(compact):
+            if _USED_BEFORE.match(compact, m.end()) is not None:
+                continue  # "작년엔 아이돌보미 선생님 불렀었는데": a service used before, not what is asked now
             described = described and _DESCRIBED.match(compact, m.end()) is not None
             for sid in self._topic_owners[m.group()]:
                 seen.setdefault(sid, None)

@@ -86,4 +86,5 @@ async def test_an_emergency_without_a_day_gets_the_line_that_works_now(chat: Cha
     clock.now = datetime(2026, 12, 9, 2, 0, tzinfo=KST)
     await chat.say("남편이 쓰러져서 응급실 왔어요 5살 3살 율곡동")
     assert "042-567-8901" in chat.text and "24시간" in chat.text
-    assert chat.last[-1].text == texts.ASK_DAY and chat.last[-1].choices
+    # told as happening now, the emergency is today's: the hours are asked, not the day
+    assert chat.last[-1].text == texts.ASK_TIME and chat.last[-1].choices

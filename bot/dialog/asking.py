@@ -23,11 +23,15 @@ def ask_next(t: Turn) -> Step:
         t.replies += [Reply(text) for text in away]
         t.say(texts.AGE_OUT_MORE, texts.RESTART_CHOICES)
         return Step.DONE
-    elif not i.has_day and "emergency" in t.u.need.situations and (
+    elif not i.has_time and (not i.has_day or i.day == t.now.date()) and "emergency" in t.u.need.situations and (
             now := outside.always_line(t.knowledge, texts.EMERGENCY_NOW)):
-        # '남편이 쓰러져서 응급실이에요' at 02:00: the line that works now before any question
+        # '남편이 쓰러져서 응급실이에요' at 02:00 (today's, routing.understand): the line that works now before any
+        # question
         t.say(now)
-        t.say(texts.ASK_DAY, texts.DAY_CHOICES)
+        if i.has_day:
+            t.say(texts.ASK_TIME, texts.TIME_CHOICES)
+        else:
+            t.say(texts.ASK_DAY, texts.DAY_CHOICES)
     elif not i.has_day and i.month is not None:
         t.say(texts.ASK_MONTH_DAY.format(month=i.month))
     elif not i.has_day:
