@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from routing.hours import HOURS_WORDS, MARK
 from routing.numbers import NATIVE
@@ -88,8 +88,9 @@ def clock(hour: int, minute: int, mark: str | None) -> int | None:
     return hour * 60 + minute
 
 
-@dataclass(frozen=True, slots=True)
-class Said:
+class Said(NamedTuple):
+    """One clock time said (a tuple: one or two are made for most messages)."""
+
     minutes: int
     hour: int
     minute: int

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as c  # the parser's private modules, read only: which letters start each alternative
 from re import _parser
 from typing import Any
@@ -10,28 +11,46 @@ from typing import Any
 _NAMED = {c.CATEGORY_SPACE: r"\s", c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w"}
 
 
-def gated(pattern: re.Pattern[str], per: int = 1) -> re.Pattern[str]:
+def gated(pattern: re.Pattern[str], per: int = 1, within: int = 0) -> re.Pattern[str]:
     """``pattern`` with a test of the letters each alternative of its main alternation can start with put in
     front of it. The regex engine enters every alternative at every place where the pattern's own first-letter
     test passes; an alternative that starts with a group or a look-behind costs several steps there even when
     its first letter is not there, a test one. Alternatives that could start with any letter, or with none, are
     left as they are; so is a pattern without one main alternation. ``per`` alternatives in a row share one test:
-    a long list of words branching by first letter (``wordforms.grouped``) is fastest in groups of about 64."""
-    source, flags = pattern.pattern, pattern.flags
+    a long list of words branching by first letter (``wordforms.grouped``) is fastest in groups of about 64;
+    ``within`` splits each group again behind tests of its own (a hundred words or more: each group's engine then
+    tries a few tests and one small group instead of all its words)."""
+    source = _gated(pattern.pattern, pattern.flags, per, within)
+    return pattern if source is None else re.compile(source, pattern.flags)
+
+
+@lru_cache(maxsize=64)
+def _gated(source: str, flags: int, per: int, within: int) -> str | None:
+    """``gated``'s new source (None: as it is), kept for the next reader compiled from the same words (an engine
+    per test, a knowledge edit): taking each alternative apart costs a tenth of a second for the long lists."""
     spans = _alternatives(source, bool(flags & re.VERBOSE))
     if spans is None:
-        return pattern
+        return None
     close = "\n)" if flags & re.VERBOSE else ")"  # a comment at an alternative's end must not hide the ")"
     parts = []
     for k in range(0, len(spans), per):
         sources = [source[start:end] for start, end in spans[k : k + per]]
         firsts = [_first(_parser.parse(s, flags).data) for s in sources]
         if all(f is not None and f[0] and not f[1] for f in firsts):
-            letters = "".join(dict.fromkeys(x for f in firsts for x in f[0]))
-            parts.append(f"(?=[{letters}])(?:{'|'.join(sources)}{close}")
+            if within and len(sources) > within:
+                cuts = range(0, len(sources), within)
+                inner = (_test(firsts[i : i + within], "|".join(sources[i : i + within]) + close) for i in cuts)
+                parts.append(_test(firsts, "|".join(inner) + ")"))
+            else:
+                parts.append(_test(firsts, "|".join(sources) + close))
         else:
             parts += sources
-    return re.compile(source[: spans[0][0]] + "|".join(parts) + source[spans[-1][1] :], flags)
+    return source[: spans[0][0]] + "|".join(parts) + source[spans[-1][1] :]
+
+
+def _test(firsts: list[Any], body: str) -> str:
+    """``body`` (alternatives and the closing parenthesis) behind a test of the letters they start with."""
+    return f"(?=[{''.join(dict.fromkeys(x for f in firsts for x in f[0]))}])(?:{body}"
 
 
 def _alternatives(source: str, verbose: bool) -> list[tuple[int, int]] | None:
@@ -65,6 +84,8 @@ def _alternatives(source: str, verbose: bool) -> list[tuple[int, int]] | None:
     if cuts.get(0):
         return _spans(0, n, cuts[0])
     outer = [(a, b) for a, b, d in groups if d == 0]
+    if outer == [(0, n - 1)] and source.startswith("(?:") and cuts.get(1):
+        return _spans(3, n - 1, [k for k in cuts[1] if k < n - 1])  # "(?:a|b|c)": one group holds it all
     if len(outer) != 2 or not source.startswith("(?=", outer[0][0]) or not source.startswith("(?:", outer[1][0]):
         return None
     a, b = outer[1]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +78,15 @@ class Understanding:
     unnamed: tuple[Child, ...] = ()
     """Children named without age, grade or count ("아들이 독감이에요": one, "아들이랑 딸": two) when ``children`` is
     empty: counted by `dolbom understand`, while the dialog still asks their ages."""
+
+
+def maker(cls: type[T]) -> Callable[..., T]:
+    """A function making a frozen slotted dataclass from all its fields, in order, as its __init__ does, in half
+    the time: the __init__ sets each field by name through ``object.__setattr__``, this through the slot's own
+    setter (for the Need and the Understanding made for every message read)."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    env: dict[str, Any] = {f"_{n}": cls.__dict__[n].__set__ for n in names}
+    env.update(_new=object.__new__, _cls=cls)
+    body = "".join(f"    _{n}(made, {n})\n" for n in names)
+    exec(f"def make({', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n", env)
+    return env["make"]  # type: ignore[no-any-return]

@@ -15,29 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from knowledge.schema import ChildWords, Situation, Together
+from knowledge.schema import ChildWords, Situation
 from routing.gates import gated
+from routing.letters import Alphabet, Checked, first_letters
 from routing.nicknames import Nicknames
-from routing.pretend import MakeBelieve
-from routing.subjects import Children, Patterns
+from routing.situationwords import Compiled
+from routing.subjects import Children
 from routing.triggers import trigger_words
-from routing.wordforms import grouped, signs, templated, word_pattern
+from routing.wordforms import grouped
 
-_CHILD = "{아이}"
 _BLANK = "|"
 _NONE: frozenset[str] = frozenset()
-_SUPPOSED_GAP = 2
-"""Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
-_OVER_GAP = 40
 _NEGATIONS = "안않못몬"
 _MILD_REACH = 4
 """Letters before a word looked at for ``mild`` words."""
-_CLAUSE_END = "고"
-"""Letters the gap inside a pair never crosses: '담배 피우고 밥 먹었어요' is two things done, not one ('자고
-있는데', a thing going on, '넘어지고 나서' and '자고 일어났는데', one thing after the other, '사탕인 줄
-알고', and '퉁퉁 붓고 모양이 이상해요' and '발진이 심하고 우유도 못 먹어요', one sign told beside another,
-are one)."""
-_CLAUSE = f"(?:[^{_CLAUSE_END}]|(?:(?<=[알붓])|(?<=심하)){_CLAUSE_END}|{_CLAUSE_END}(?=있|나서|일어))"
 _ASIDE = re.compile(r"\([^()]{0,16}\)")
 """A short aside in brackets (ages, a count, a note) inside a phrase: read the phrase without it."""
 _CHILD_WRITER = re.compile(
@@ -68,117 +59,33 @@ _WAKING = ("일어나", "깨")
 _LONG_SLEEP = re.compile("낮잠|늦잠|늦게자|늦게잤|오래자|오래잤|아침에|아침마다|밤에안자|밤늦게")
 """'잘 안 일어나요' after a long or late sleep is slow to wake, not unconscious (only waking verbs: '숨을 잘 못
 쉬어요' is danger)."""
+_MANY_LETTERS = 100
 _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (19, 20))
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
 
-def _source(words: tuple[str, ...], kids: Children, stems: bool = True) -> list[str]:
-    """Regex sources for the words, longest first; ``{아이}`` expands to a child noun with its particle. Words
-    that start with it are factored into one pattern behind a first-letter test: a child noun in front of every
-    alternative would make the regex engine try each of them at every letter (10x slower)."""
-    forms = sorted({w.replace(" ", "") for w in words if w.strip()}, key=len, reverse=True)
-    heads = [f for f in forms if f.startswith(_CHILD) and _CHILD not in f[len(_CHILD) :]]
-    rest = [f for f in forms if f not in heads]
-    sources = []
-    literal = [f for f in rest if _CHILD not in f]
-    slotted = [f for f in rest if _CHILD in f]
-    if literal:
-        sources.append(grouped(literal, stems))
-    if slotted:
-        sources.append("|".join(templated(f, _CHILD, kids.re) for f in slotted))
-    if heads:
-        tails = "|".join(word_pattern(f[len(_CHILD) :]) for f in heads)
-        sources.append(f"(?=[{kids.first}]){kids.re}(?:{tails})")
-    return sources
+def _any(patterns: Checked, text: str, mask: int) -> bool:
+    return any(p.search(text) is not None for p, first, then in patterns if first & mask and then & mask)
 
 
-def _alternation(words: tuple[str, ...], kids: Children, stems: bool = True) -> Patterns:
-    return tuple(re.compile(s) for s in _source(words, kids, stems))
-
-
-def _together(pairs: tuple[Together, ...], kids: Children, reach: int = 0) -> Patterns:
-    """One pattern per pair: a ``first`` word, then a ``then`` word within ``within`` letters (and a ``last``
-    word as far after it, when given), ``reach`` letters more in an alarmed message. Group 1 is the word that
-    says what happened: whom the pair is about is read before it."""
-    patterns = []
-    for p in pairs:
-        clause = "." if p.chain else _CLAUSE
-        gap = f"{clause}{{0,{p.within + reach}}}?"
-        # a third sign is often told in the next clause ("던지는 소리가 나고 애가 울다가"): that gap crosses 고
-        last = f".{{0,{p.within + reach}}}?(?:{'|'.join(_source(signs(p.last), kids))})" if p.last else ""
-        first, then = "|".join(_source(signs(p.first), kids)), "|".join(_source(signs(p.then), kids))
-        head, tail = (f"({first})", f"(?:{then})") if p.verb_first else (f"(?:{first})", f"({then})")
-        patterns.append(re.compile(f"{head}{gap}{tail}{last}"))
-    return tuple(patterns)
-
-
-def _after(words: tuple[str, ...], kids: Children, gap: int, guard: str = "", tail: str = "") -> re.Pattern[str] | None:
-    """A pattern anchored right after a word: up to ``gap`` letters, then one of ``words``."""
-    if not words:
-        return None
-    return re.compile(f".{{0,{gap}}}?{guard}(?:{'|'.join(_source(words, kids))}){tail}")
-
-
-class _Compiled:
-    __slots__ = (
-        "anyone", "anyone_now", "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words",
-        "others", "over", "past", "peers", "plans", "pretend", "signs", "supposed", "unless", "urgent", "wide",
-        "wide_now", "with_child", "words", "young_below", "young_words",
-    )
-
-    def __init__(self, s: Situation, kids: Children) -> None:
-        pairs = tuple(p for p in s.together if not p.anyone)
-        self.words = (_alternation(signs(s.words), kids) + _alternation(s.exact, kids, stems=False)
-                      + _together(tuple(p for p in pairs if not p.now), kids))
-        self.now_words = _alternation(signs(s.now_words), kids) + _together(tuple(p for p in pairs if p.now), kids)
-        self.anyone = _together(tuple(p for p in s.together if p.anyone and not p.now), kids)
-        self.anyone_now = _together(tuple(p for p in s.together if p.anyone and p.now), kids)
-        self.with_child = _alternation(signs(s.with_child), kids)
-        self.urgent = _alternation(s.urgent, kids)
-        self.calm = _alternation(s.calm, kids, stems=False)
-        self.signs = _alternation(signs(w for w in s.urgent_with_child if _CHILD not in w), kids)
-        self.named_signs = _alternation(tuple(w for w in s.urgent_with_child if _CHILD in w), kids)
-        reach = s.urgent_reach
-        self.wide = _together(tuple(p for p in pairs if not p.now), kids, reach) if reach else ()
-        self.wide_now = _together(tuple(p for p in pairs if p.now), kids, reach) if reach else ()
-        self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
-        self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않몬])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
-        past = "|".join(_source(s.past, kids))
-        self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
-        lately = "|".join(_source(s.lately, kids))
-        self.lately = re.compile(f"(?:{lately})(?!부터)") if s.lately else None
-        self.asking = _alternation(s.asking, kids)
-        self.mild = re.compile(f"(?:{'|'.join(_source(s.mild, kids, stems=False))})$") if s.mild else None
-        self.done_to = _alternation(s.done_to, kids)
-        self.plans = _alternation(s.plans, kids)
-        self.now = _alternation(s.now, kids)
-        self.unless = _alternation(s.unless, kids, stems=False)
-        self.others = _alternation(s.not_after, kids)
-        self.peers = _alternation(s.peers, kids, stems=False)
-        self.young_words = _alternation(s.young_words, kids, stems=False)
-        self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30
-        self.pretend = MakeBelieve(s.pretend, kids)
-
-
-def _any(patterns: Patterns, text: str) -> bool:
-    return any(p.search(text) is not None for p in patterns)
-
-
-def _blank(patterns: Patterns, text: str) -> str:
-    for p in patterns:
-        text = p.sub(_BLANK, text)
+def _blank(patterns: Checked, text: str, mask: int) -> str:
+    for p, first, then in patterns:
+        if first & mask and then & mask:
+            text = p.sub(_BLANK, text)
     return text
 
 
 class _Reading:
     """One situation read on one message: which matches of its words tell an event about a child."""
 
-    __slots__ = ("c", "kids", "lately_at", "past_at", "pretend", "text")
+    __slots__ = ("c", "kids", "lately_at", "mask", "past_at", "pretend", "text")
 
-    def __init__(self, c: _Compiled, kids: Children, text: str, now: bool) -> None:
+    def __init__(self, c: Compiled, kids: Children, text: str, now: bool, mask: int) -> None:
         self.c = c
         self.kids = kids
         self.text = text
+        self.mask = mask
+        """The message's letters (``Alphabet.mask``): a pattern none of whose first letters is there is not run."""
         self.pretend = c.pretend.read(text)
         m = c.past.search(text) if c.past is not None and not now else None
         self.past_at = m.end() if m is not None else len(text) + 1
@@ -223,10 +130,12 @@ class _Reading:
             return False
         return c.over is None or c.over.search(text, end) is None
 
-    def counts(self, patterns: Patterns, anyone: bool = False) -> bool:
+    def counts(self, patterns: Checked, anyone: bool = False) -> bool:
         """Whether a match tells an event about a child; ``anyone``: whoever its subject is (a carer's pair)."""
-        c, text = self.c, self.text
-        for p in patterns:
+        c, text, mask = self.c, self.text, self.mask
+        for p, first, then in patterns:
+            if not (first & mask and then & mask):
+                continue
             for m in p.finditer(text):
                 # a pair's subject stands before what happened; a word may start with the child it is about
                 at = m.start(1) if p.groups else self.kids.subject_end(text, m.start())
@@ -245,14 +154,29 @@ class _Reading:
                     return True
         return False
 
-    def after_child(self, patterns: Patterns) -> bool:
+    def after_child(self, patterns: Checked) -> bool:
         c, text = self.c, self.text
         return any(
             self.kids.named_before(text, m.start()) and not self.kids.about_someone_else(text, m.start(), c.others)
             and self.stands(m.start(), m.end(), m.start(), history=False)
-            for p in patterns
+            for p, first, then in patterns if first & self.mask and then & self.mask
             for m in p.finditer(text)
         )
+
+
+def _trigger(words: str) -> re.Pattern[str]:
+    """The trigger words behind a test of all their first letters, then of each run of 132 first-letter branches
+    (a third of them), then of each quarter of that: a place none of whose letters starts a word costs one test,
+    and one that does a few tests and a run of 33 branches (runs of 64 alone took half as long again)."""
+    letters = "".join(re.escape(letter) for letter in sorted(first_letters(words) or ()))
+    return gated(re.compile(f"(?=[{letters}])(?:{words})" if letters else words), per=132, within=33)
+
+
+def _gate(words: set[str]) -> re.Pattern[str]:
+    """A situation's own trigger words; with a hundred first letters or more (danger's 350), behind tests of runs
+    of them, as the trigger (three times faster there; a short list is faster as it is)."""
+    gate = re.compile(grouped(sorted(words)))
+    return gated(gate, per=128, within=32) if len({w[0] for w in words}) >= _MANY_LETTERS else gate
 
 
 class SituationFinder:
@@ -261,19 +185,19 @@ class SituationFinder:
     def __init__(self, situations: Mapping[str, Situation], children: ChildWords | None = None) -> None:
         self._kids = Children(children or ChildWords())
         self._nicknames = Nicknames(children or ChildWords())
+        self._abc = Alphabet()
         words = {sid: trigger_words(s) for sid, s in situations.items()}
         self._compiled = tuple(
-            (sid, _Compiled(s, self._kids), re.compile(grouped(sorted(words[sid]))))
+            (sid, Compiled(s, self._kids, self._abc), _gate(words[sid]))
             for sid, s in situations.items()
             if s.words or s.exact or s.now_words or s.with_child or s.together
         )
         cores: set[str] = set()
         for s in situations.values():
             trigger_words(s, cores)
-        self._trigger = gated(re.compile(grouped(sorted(cores))), per=64) if cores else None
+        self._trigger = _trigger(grouped(sorted(cores))) if cores else None
         """Any situation's trigger words: most messages match none and stop here; a message that does is
-        read only for the situations whose own words it holds (a sick child's message is not read for danger).
-        Gated: each run of 64 first-letter branches is entered only where one of its letters stands."""
+        read only for the situations whose own words it holds (a sick child's message is not read for danger)."""
 
     def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
         """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
@@ -286,24 +210,25 @@ class SituationFinder:
         writer = _CHILD_WRITER.search(compact) is not None
         if writer:
             compact = _ME.sub(_A_CHILD, compact)  # "저를 때려요 ... 저 초5예요": the one writing is the child
+        mask = self._abc.mask(compact + _BLANK)  # with the mark lookalikes leave in their place
         found = []
         for sid, c, gate in self._compiled:
             if gate.search(compact) is None:
                 continue
-            text = _blank(c.unless, compact)
-            now = _any(c.now, text)
-            if c.asking and not now and _any(c.asking, compact):
+            text = _blank(c.unless, compact, mask)
+            now = _any(c.now, text, mask)
+            if c.asking and not now and _any(c.asking, compact, mask):
                 continue  # a question about a programme or what to do, with nothing happening now
-            r = _Reading(c, self._kids, text, now)
-            alarmed = _any(c.urgent, text)
-            if c.calm and _any(c.calm, text):
+            r = _Reading(c, self._kids, text, now, mask)
+            alarmed = _any(c.urgent, text, mask)
+            if c.calm and _any(c.calm, text, mask):
                 continue  # "캑캑거리면서도 재밌대요 ㅋㅋ": nobody laughs while a child is in danger
             if r.counts(c.words) or r.counts(c.anyone, anyone=True) or r.after_child(c.with_child) or (
                 alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))
             ) or (
                 c.now_words and not later
-                and (age_months is None or age_months < c.young_below or _any(c.young_words, text))
-                and (now or not _any(c.plans, text))
+                and (age_months is None or age_months < c.young_below or _any(c.young_words, text, mask))
+                and (now or not _any(c.plans, text, mask))
                 and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words, anyone=writer)
                      or r.counts(c.anyone_now, anyone=True))
             ):

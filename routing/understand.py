@@ -10,8 +10,10 @@ from knowledge.schema import Kind, Knowledge
 from routing.ages import find_children, unnamed_children
 from routing.careday import holiday
 from routing.days import find_day, public_holidays
+from routing.gates import gated
 from routing.hours import Period
-from routing.need import Child, Need, Understanding
+from routing.letters import first_letters
+from routing.need import Child, Need, Understanding, maker
 from routing.numbers import trie
 from routing.places import PlaceFinder
 from routing.situations import SituationFinder
@@ -31,6 +33,8 @@ _YES = re.compile(
     r"(?=$|[\s,.!?~^;:)ㅎㅋㅠㅜ])",
     re.IGNORECASE,
 )
+_ANSWER_LETTERS = (first_letters(_NO.pattern) or frozenset()) | (first_letters(_YES.pattern) or frozenset())
+"""Letters an answer word starts with; read without IGNORECASE, so only for Hangul and digits, which have no case."""
 _COUNTED = re.compile(r"\s*(?:살|시|명|개월|번|째|돌|분|달|주|세)")
 """'네 살', '예 시' (four years old, ...): a number, not an answer."""
 _LEAD = " \t\"'([{<-~.,!?·*"
@@ -41,6 +45,7 @@ _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "
 _WIDE_SIGNS = re.compile("[\uff01-\uff5e\u3000\u301c\u223c\u2236]")
 """Whether there is one to change: str.translate looks every letter up in ``_WIDE``, a test is a tenth of that."""
 _NO_CHILD = Child()
+_NEED, _UNDERSTANDING = maker(Need), maker(Understanding)
 _TERM = re.compile("방학(?:끝나|끝난|이끝|지나|말고|아닌|아니|빼고|제외|전|후)")
 """방학 named only to say a day is not in the vacation."""
 MAX_TAPS = 512
@@ -63,6 +68,8 @@ def _answer(text: str) -> tuple[bool | None, int]:
         if filler:
             body = body[filler.end() :]  # "아 그냥 동의할게요": the filler is not the answer
     offset = len(text) - len(body)
+    if body[:1] not in _ANSWER_LETTERS and ("가" <= body[:1] <= "힣" or "0" <= body[:1] <= "9"):
+        return None, 0  # "4살 …", "오늘 …": no answer word starts so (letters with no case: the test is exact)
     m = _NO.match(body)
     if m:
         return False, offset + m.end()
@@ -139,7 +146,8 @@ class Understander:
             for word in service.topics:
                 owners.setdefault(word.replace(" ", ""), []).append(service.id)
         self._topic_owners = owners
-        self._topics = re.compile(trie(owners)) if owners else None
+        # the hundred topic words' first-letter branches behind tests of four runs of them: a quarter faster
+        self._topics = gated(re.compile(trie(owners)), per=128, within=32) if owners else None
         cares = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
         self._ages = (min(a.min_months for a in cares), max(a.max_months for a in cares)) if cares else (0, 10**6)
         self._taps: dict[tuple[str, datetime, str | None], Understanding] = {}
@@ -199,13 +207,13 @@ class Understander:
             when = when._replace(day=today, holiday=holiday(text, today, -1), urgent=True)
         vacation = "방학" in compact and _TERM.search(compact) is None
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
-        need = Need(
+        need = _NEED(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
             topics, situations, area, None, now, vacation, when.overnight,
             bool(topics) and (when.start is not None or when.end is not None) and _visit(compact),
             (described or bool(situations & _CARE_FIRST)) and _CARE_ASKED.search(compact) is not None,
         )
-        return Understanding(
+        return _UNDERSTANDING(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed
         )
 

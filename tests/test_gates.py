@@ -71,3 +71,14 @@ def test_alternatives_in_a_row_can_share_one_test() -> None:
     assert fast.pattern == "(?=[가나])(?:가나|가다|나라)|(?=[다마바])(?:다리|마루|바다)|(?=[사아])(?:사(?:과|람)|아)"
     for text in ["가나다라마바사아", "사람과 사과", "바다리", ""]:
         assert _found(fast, text) == _found(plain, text)
+
+
+def test_runs_split_again_within_and_a_pattern_held_in_one_group_find_the_same() -> None:
+    words = ["다쳐", "다쳤", "피가", "토해", "숨을", "경련", "삼켜", "데였", "부러", "넘어", "쓰러", "맞아"]
+    plain = re.compile("(?:" + "|".join(words) + ")")
+    fast = gated(plain, per=8, within=3)
+    assert fast.pattern.startswith("(?:(?=[다피토숨경삼데])(?:(?=[다피])(?:다쳐|다쳤|피가)|")
+    assert fast.pattern.count("(?=[") == 2 + 3 + 2  # two runs of 8 and 4 words, split in three and two
+    for text in ["애가다쳤어요피가나요", "넘어져서맞아", "경련삼켜데였부러쓰러", "아무일없어요", ""]:
+        assert _found(fast, text) == _found(plain, text)
+    assert gated(plain, per=64, within=0).pattern.count("(?=[") == 1
