@@ -25,7 +25,10 @@ _TOLD_AFTER = re.compile(
 before ("토요일에 봐주기로 했던 할머니가") is about the day ahead."""
 _ARRIVES = re.compile(r"(?:이나|나|에나|에야|이\s*돼야|이\s*되어야)\s*(?:올|와|오|돌아|도착|퇴원)")
 """Right after a day, someone comes only then ("남편은 내일이나 올 수 있어요"): when help arrives, not the care day."""
-_LETTERS = re.compile(f"[난번년긴신준용온낸나야{_PAST}]")
+_PASSED = re.compile(r"\s*(?:이|가|은|는)?\s*(?:지나서|지나고|지나면|끝나고|끝나면|이후에?)(?=\s*[^\s월화수목금토일])")
+"""Right after a day, a day it is after ("현충일 지나서 담주 월요일 6월 14일"): a landmark, not the care day; a weekday
+right after it ("추석 지나고 월요일") is read with it (routing.days)."""
+_LETTERS = re.compile(f"[난번년긴신준용온낸나야지끝후{_PAST}]")
 """Every story mark holds one of these letters (이용한 its 용, 내일이나 its 나: 한 and 전 of 오전 are everywhere): most
 messages hold none and are not looked at again."""
 
@@ -39,7 +42,7 @@ def told(text: str, start: int, end: int, ahead: bool) -> str:
     """How the day said at ``start:end`` is told: "gone" (a past day named so: 지난주 토요일), "story" (with what
     happened then: 토요일에 맡겼던), or "" (a day care may be wanted on). ``ahead`` is a day said as this or next week
     (이번 주, 다음 주), which never is gone."""
-    if _ARRIVES.match(text, end) is not None:
+    if _ARRIVES.match(text, end) is not None or _PASSED.match(text, end) is not None:
         return "story"
     if ahead:
         return ""

@@ -87,6 +87,7 @@ _DESCRIBED = re.compile(r"(?:가정|층|자|가족)?(?:인데|이에요|이예�
 """Right after a topic word: it says who the family is ("한부모인데", "조손가정이에요"), not what is asked."""
 _HAPPENING = re.compile(
     r"갑자기|긴급|급하|급해|급합|급히|지금|방금|당장|구급차|실려|응급실|진통(?:이)?(?:와|왔|오|시작)|양수(?:가)?터|위독"
+    r"|병원(?:에)?(?:가야|가봐야|가봐|따라가|데려가)|연락(?:이)?와서|수습|비상"
 )
 """A carer's emergency told as happening now ("갑자기 쓰러지셔서 구급차 불렀어요"): with no day said, care is today."""
 _LATER = re.compile(
@@ -95,6 +96,7 @@ _LATER = re.compile(
 """A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
 _USED_BEFORE = re.compile(
     r"[가-힣]{0,10}?(?:었었|았었|였었|했었|렀었|썼었|봤었|갔었)|(?:센터|에)?(?:다니는|다니고|다녀요|다녔)(?!지)"
+    r"|(?:에|를|을)?(?:보내고있|보내는데|보내고있는데|쓰는데|쓰고있|이용하는데|이용중|선생님오시던|선생님이오시던|오시던)"
 )
 """Right after a topic word (spaces removed), a past perfect or the child attending it: the service was used before
 ("119돌봄센터 한번 이용했었는데요 이번엔 급한 건 아니고") or is where the child goes ("다함께돌봄센터 다니는 초3 딸인데

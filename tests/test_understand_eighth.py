@@ -130,3 +130,28 @@ def test_native_month_counts_with_neok() -> None:
 
 def test_today_is_the_pinned_clock() -> None:
     assert WED.date() == date(2027, 3, 10) and WED.weekday() == 2
+
+
+@pytest.mark.parametrize("text", [
+    "아내가 빙판에서 미끄러져서 병원 가봐야 되는데 4살 맡길 곳",
+    "시아버지가 쓰러지셨다고 연락와서 내려가야 해요 6살 봐주실 곳",
+    "경찰인데 비상 걸려서 출근해야 돼요 5살 아들",
+])
+def test_a_carers_emergency_calling_them_away_now_is_todays(text: str) -> None:
+    got = said(text)
+    assert got["date"] == WED.date().isoformat() and got["services"][0] == "emergency-119", text
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("아이돌보미 쓰는데 금요일엔 선생님이 못 오신대요 4살 금요일 9시부터 5시까지", "daycare-365"),
+    ("365어린이집 보내고 있는데 주말에 빌릴 장난감도 있나요 3살", "toy-library"),
+    ("다함께돌봄센터 다니는 아들인데 부모 상담도 따로 받을 수 있나요", "mom-center"),
+    ("이사 와서 김천 돌봄 서비스를 한번 안내받고 싶어요", "mom-center"),
+])
+def test_a_service_the_family_already_uses_is_not_what_is_asked(text: str, service: str) -> None:
+    assert first(text) == service, text
+
+
+def test_a_holiday_the_day_comes_after_is_not_the_care_day() -> None:
+    got = said("어린이날 지나서 다음 주 화요일 5월 11일 저녁 9시까지 4살", datetime(2027, 5, 6, 10, 0, tzinfo=KST))
+    assert got["date"] == "2027-05-11"
