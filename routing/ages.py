@@ -76,7 +76,12 @@ def _child(months: int | None, grade: int | None) -> Child:
 
 _PUPIL = Child(school=True)
 """A school child with no age or grade said ("첫째는 초등학생")."""
-_AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
+_AGAIN = re.compile(
+    r"\s*(?:(?:짜리|된)\s*(?:애|아이|아기|큰\s*애|큰\s*아이|작은\s*애|첫째|둘째|막내)(?:는|가|도|만|이|이는|이가)?(?![가-힣])"
+    r"|(?:짜리|된)?\s*(?:만|은|는|이는|이만|도|이도|인\s*(?:애|아이)(?:만|는|도)))"
+)
+"""After an age said again for a child already named: the same child ("4살만 맡길게요", "6개월도 받아주나요",
+"6살짜리는", "6살 된 큰애는")."""
 _DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
 
 
@@ -103,6 +108,21 @@ def _fits(months: int | None, grade: int | None) -> bool:
     """Whether an age and a grade said side by side can be one child: a grade-N pupil is 만 N+5 to N+6, said as up to
     N+7 in 한국 나이 ("초6 13살"); "둘째 4살이고 초1 딸" is two children."""
     return months is None or grade is None or (grade + 4) * 12 <= months < (grade + 8) * 12
+
+
+def _cap(text: str, children: list[Child], orders: list[int | None]) -> None:
+    """When the text says how many children there are ("애가 둘", "두 아이", "남매", "쌍둥이") and more ages are
+    read, an age said again for a child already named is that child, not another one."""
+    twins = TWINS.search(text) if "쌍" in text or "둥이" in text else None
+    total = 1 if twins else counted(text)  # twins: the age is said once for all of them (added below)
+    at = len(children) - 1
+    while total and len(children) > total and at > 0:
+        if children[at] in children[:at]:
+            first = children.index(children[at])
+            if orders[first] is None:
+                orders[first] = orders[at]  # "6살 된 큰애": the rank said with the age again is the child's
+            del children[at], orders[at]
+        at -= 1
 
 
 def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[Child, ...]:
@@ -218,6 +238,8 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         children.append(_child(None, n) if kind == "grade" else _PUPIL if n is None else _child(n, born))
         spans.append((m.start(), m.end()))
         last_end = m.end()
+    if len(children) > 1 and len(set(children)) < len(children):
+        _cap(text, children, orders)  # "애가 둘이고 6살 4살 … 6살 큰애는": the 6-year-old named again
     if children and ("유치원" in text or "어린이집" in text):
         add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children
     if children and ("유치원" in text or "어린이집" in text or "반" in text):
