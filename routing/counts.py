@@ -24,6 +24,10 @@ _COUNT = re.compile(
 )
 _ADULTS_BEFORE = re.compile(
     r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모")
+_ADULTS_AGO = re.compile(
+    r"(?:남편|아내|와이프|신랑|애\s*아빠|애\s*엄마|아빠|엄마)\s*(?:도|이랑|랑|하고|와|과|이나|나)(?![가-힣])|부부|맞벌이")
+"""Earlier in the sentence: two adults ("남편도 같은 회사라 둘 다 가야 하는데": the parents)."""
+_SENTENCE = re.compile(r"[.?!\n]")
 _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
 """How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
 
@@ -50,13 +54,21 @@ def counted(text: str) -> int:
     if COUNT_LETTERS.search(text) is None:
         return most
     for m in _COUNT.finditer(text):
-        if m["d"] and _ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        if m["d"] and (_ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _adults(text, m.start())):
             continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
         word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
         n = {"삼": 3, "사": 4, "오": 5}.get(m["cn"] or "", 2) if m["c"] else (
             _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
         most = max(most, n)
     return most
+
+
+def _adults(text: str, at: int) -> bool:
+    """Whether the sentence before ``at`` names two adults ("남편도 같은 회사라 둘 다")."""
+    start = max(0, at - 30)
+    for m in _SENTENCE.finditer(text, start, at):
+        start = m.end()
+    return _ADULTS_AGO.search(text, start, at) is not None
 
 
 TWINS = re.compile(r"(?P<n>세|삼)?\s*쌍둥이|쌍동이|(?P<n3>삼)둥이")
