@@ -8,6 +8,7 @@ from datetime import date
 
 from routing.agewords import AGE, AGE_ALL, AGE_ALL_UNSPACED, AGE_UNSPACED, UNIT, mention
 from routing.bareages import spelled_ages
+from routing.birthorder import said_orders
 from routing.counts import (
     COUNT_LETTERS,
     NO_AGE,
@@ -281,6 +282,13 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
     if said > len(children):  # "애 둘", "초5 남매": more children than ages said; the others' ages are unknown
         orders += [None] * (said - len(children))
         children += [NO_AGE] * (said - len(children))
+    if ranks and 0 < len(children) < 4 and (said_ranks := said_orders(text)) and len(children) < len(said_ranks):
+        # "첫째는 5살이고 이번에 둘째를 낳았는데": a child named by birth order alone is a child too (the baby
+        # just born first, as its age is the one least likely said)
+        missing = sorted((r for r in said_ranks if r not in orders), key=lambda r: (not said_ranks[r], -r))
+        extra = missing[: len(said_ranks) - len(children)]
+        children += [NO_AGE] * len(extra)
+        orders += extra
     if any(o is not None for o in orders):
         # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned; a child
         # said with no rank takes the first rank nobody was given ("초1 딸 있고 둘째는 4살": the 초1 is the 첫째)

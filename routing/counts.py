@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from routing.birthorder import UNBORN
 from routing.need import Child
 
 SEPARATOR = re.compile(
@@ -104,7 +105,6 @@ dialog reads such answers itself (bot/dialog/children.py); here they are counted
 _BIRTH_ORDER = re.compile(
     r"(?<![가-힣])(?:첫째|첫애|큰\s*(?:애|아이|딸|아들)|둘째|셋째|넷째|작은\s*(?:애|아이|딸|아들)|막내)"
 )
-_UNBORN = re.compile(r"\s*(?:을|를|이|가)?\s*(?:출산|낳|임신|가졌|생겼|예정)")
 _RANKS = {
     "첫째": "1", "첫애": "1", "큰애": "1", "큰아": "1", "큰딸": "1", "큰 ": "1", "둘째": "2", "셋째": "3", "넷째": "4",
 }
@@ -123,7 +123,7 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
         ranks = {
             _RANKS.get(m.group()[:2]) or m.group()[0]
             for m in _BIRTH_ORDER.finditer(text)
-            if not _UNBORN.match(text, m.end())  # "둘째 출산하러 가야 해서 큰애 맡길 곳": one child born
+            if not UNBORN.match(text, m.end())  # "둘째 출산하러 가야 해서 큰애 맡길 곳": one child born
         }
         if ranks:  # "첫째랑 둘째 맡길 곳", "큰애랑 막내": each order one child; "둘째만 맡길게요": one
             return (NO_AGE,) * len(ranks)
