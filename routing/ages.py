@@ -43,8 +43,9 @@ own age ("초2 아들 8살" stays one: the first mention has no name before it).
 _FULL_AGE = re.compile(r"만\s*(?:으로|나이(?:로|는|론)?)(?:\s*(?:는|은|치면|하면|따지면))?\s*$")
 """Right before an age: the same child's age restated by 만 나이 ("5살인데 만으로는 4살")."""
 _ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*(?:애|아이)|막내")
-_ORDINAL_AFTER = re.compile(rf"\s*(?:인|짜리)?\s*(?:{_ORDINAL.pattern})")
-"""A birth order said right after the age ("초1 큰애", "다섯살 작은애", "5살인 첫째"); after "이고"/"이요" it starts the
+_ORDINAL_AFTER = re.compile(rf"\s*(?:인|짜리)?\s*(?:{_ORDINAL.pattern})(?!이?만)")
+"""A birth order said right after the age ("초1 큰애", "다섯살 작은애", "5살인 첫째"; not "9살 6살 2살 막내만", which
+singles one out, ``routing.selection``); after "이고"/"이요" it starts the
 next child ("5살이고 둘째 2살")."""
 _ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
 
@@ -192,7 +193,10 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
             text, max(0, m.start() - 12), m.start()
         ):
             n -= 12  # "내년에 6살 되는 딸": five now
-        if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
+        if children and (
+            (kind == "age" and any(c.age_months == n for c in children))
+            or (kind == "grade" and any(c.school_grade == n for c in children))
+        ) and _AGAIN.match(text, m.end()):
             last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
             continue
         if children and kind == "age" and "만" in text and _FULL_AGE.search(text, last_end, m.start()) and (
