@@ -196,8 +196,10 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         if children and (
             (kind == "age" and any(c.age_months == n for c in children))
             or (kind == "grade" and any(c.school_grade == n for c in children))
-        ) and _AGAIN.match(text, m.end()):
-            last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
+        ) and _AGAIN.match(text, m.end()) and not (kin and _KIN_BEFORE.search(text, max(last_end, m.start() - 6),
+                                                                               m.start())):
+            # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again ("친구 딸 5살도" names another)
+            last_end = m.end()
             continue
         if children and kind == "age" and "만" in text and _FULL_AGE.search(text, last_end, m.start()) and (
             not SEPARATOR.search(text, last_end, m.start())

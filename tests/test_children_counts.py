@@ -27,6 +27,7 @@ from tests.test_understand_ages import kids as children_of
         ("5살 아들 있어요 5살 된 애가 혼자 있어도 되나요", (Child(60),)),
         # lookalike: a second age is a second child
         ("5살 아들 있고 3살도 있어요", (Child(60), Child(36))),
+        ("5살 딸 있고 친구 딸 5살도 같이 봐줄 수 있나요", (Child(60), Child(60))),
         # 3. 둘 다 about two adults is not two children; with a child noun it is
         ("와이프도 같은 병원 간호사라 이번 주말에 둘 다 당직이에요 3살 딸 봐주실 분", (Child(36),)),
         ("아이들 둘 다 독감이에요 7살 4살", (Child(84), Child(48))),
@@ -40,6 +41,8 @@ from tests.test_understand_ages import kids as children_of
         ("첫째가 6살인데 둘째 출산 예정이라 다음주에 맡길 곳", (Child(72),)),
         ("둘째 낳고 싶은데 첫째 5살 키우기도 힘드네요", (Child(60),)),
         ("둘째 주 토요일에 첫째 5살 맡기려고요", (Child(60),)),
+        ("둘째 언니가 봐주기로 했는데 첫째 5살이 아파요", (Child(60),)),
+        ("큰 아이들은 학교 가고 막내 3살 봐주세요", (Child(36),)),
         # 5. a child who has just started school beside another child is a child of its own
         ("큰아이는 올해 초등학교 입학했고 작은아이는 4살이에요", (Child(school_grade=1), Child(48))),
         ("둘째가 이번에 입학했어요 큰애는 10살이고요", (Child(120), Child(school_grade=1))),
