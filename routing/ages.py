@@ -86,6 +86,7 @@ _PUPIL = Child(school=True)
 """A school child with no age or grade said ("첫째는 초등학생")."""
 _AGAIN = re.compile(
     r"\s*(?:(?:짜리|된)\s*(?:애|아이|아기|큰\s*애|큰\s*아이|작은\s*애|첫째|둘째|막내)(?:는|가|도|만|이|이는|이가)?(?![가-힣])"
+    r"|(?:애|아이|아기|애기)(?:는|도|만)(?![가-힣])"
     r"|(?:짜리|된)?\s*(?:만|은|는|이는|이만|도|이도|인\s*(?:애|아이)(?:만|는|도)))"
 )
 """After an age said again for a child already named: the same child ("4살만 맡길게요", "6개월도 받아주나요",

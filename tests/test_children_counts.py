@@ -25,6 +25,7 @@ from tests.test_understand_ages import kids as children_of
         ("이제 막 9개월 된 아들이에요. 9개월도 어린이집 보낼 수 있나요?", (Child(9),)),
         ("4살 딸 키워요 4살짜리도 받아주는 곳 있나요", (Child(48),)),
         ("5살 아들 있어요 5살 된 애가 혼자 있어도 되나요", (Child(60),)),
+        ("이제 8개월이에요 다음주부터 맡기고 싶은데 8개월 아기도 받아주나요", (Child(8),)),
         # lookalike: a second age is a second child
         ("5살 아들 있고 3살도 있어요", (Child(60), Child(36))),
         ("5살 딸 있고 친구 딸 5살도 같이 봐줄 수 있나요", (Child(60), Child(60))),
