@@ -48,6 +48,9 @@ from tests.test_understand_ages import kids as children_of
         ("큰아이는 올해 초등학교 입학했고 작은아이는 4살이에요", (Child(school_grade=1), Child(48))),
         ("둘째가 이번에 입학했어요 큰애는 10살이고요", (Child(120), Child(school_grade=1))),
         ("5살 딸이랑 이번에 입학한 아들", (Child(60), Child(school_grade=1))),
+        # 6. a birth order with 만 singles a child out and is not the next age's ("막내만 2살" is)
+        ("막내만 열나요 8살 5살 1살", (Child(96), Child(60), Child(12))),
+        ("애 셋인데 막내만 2살 첫째 8살 둘째 5살", (Child(96), Child(60), Child(24))),
         # lookalikes: the child entered is the one the age or the birth order names
         ("이번에 초등학교 입학했어요 8살", (Child(96, 1),)),
         ("8살 5살인데 큰애가 이번에 입학했어요", (Child(96, 1), Child(60))),
