@@ -58,12 +58,7 @@ def _said_order(text: str, start: int, end: int) -> re.Match[str] | None:
     found = None
     for m in _ORDINAL.finditer(text, start, end):
         found = m
-    if found is None or _LINKED.match(text, found.end(), end) or (
-        text.startswith("만", found.end()) and text[found.end() + 1 : end].strip()
-    ):
-        # "막내만 열나요 8살 5살 1살": 막내만 singles a child out (routing.selection); "막내만 2살" is its age
-        return None
-    return found
+    return None if found is None or _LINKED.match(text, found.end(), end) else found
 
 
 def _ordinal(text: str, start: int, end: int) -> int | None:

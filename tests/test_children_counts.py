@@ -48,8 +48,7 @@ from tests.test_understand_ages import kids as children_of
         ("큰아이는 올해 초등학교 입학했고 작은아이는 4살이에요", (Child(school_grade=1), Child(48))),
         ("둘째가 이번에 입학했어요 큰애는 10살이고요", (Child(120), Child(school_grade=1))),
         ("5살 딸이랑 이번에 입학한 아들", (Child(60), Child(school_grade=1))),
-        # 6. a birth order with 만 singles a child out and is not the next age's ("막내만 2살" is)
-        ("막내만 열나요 8살 5살 1살", (Child(96), Child(60), Child(12))),
+        # 6. a birth order with 만 right before an age is that child's ("막내만 2살": the youngest is two)
         ("애 셋인데 막내만 2살 첫째 8살 둘째 5살", (Child(96), Child(60), Child(24))),
         # lookalikes: the child entered is the one the age or the birth order names
         ("이번에 초등학교 입학했어요 8살", (Child(96, 1),)),
@@ -69,6 +68,7 @@ def test_children_a_message_names(text: str, expected: tuple[Child, ...]) -> Non
         ("초3 딸이랑 2살 아들 있는데 아들만 토요일 오전에 봐주실 곳", Child(24), "daycare-365"),
         ("4살 아들이랑 초5 딸 있는데 초5만 평일 3시부터 6시까지", Child(school_grade=5), "after-school"),
         ("9살 2살인데 2살만 맡길게요 내일 10시부터", Child(24), "daycare-365"),
+        ("애 둘인데 막내만 맡기고 싶어요 20개월 내일 9시부터 1시까지", Child(20), "daycare-365"),
     ],
 )
 def test_the_child_singled_out_is_ranked_for(text: str, served: Child, service: str) -> None:
