@@ -8,7 +8,7 @@ from datetime import date
 
 from routing.agewords import AGE, AGE_ALL, AGE_ALL_UNSPACED, AGE_UNSPACED, UNIT, mention
 from routing.bareages import spelled_ages
-from routing.birthorder import said_orders
+from routing.birthorder import ORDINAL_AFTER, ordinal, said_order, said_orders
 from routing.counts import (
     COUNT_LETTERS,
     NO_AGE,
@@ -17,6 +17,7 @@ from routing.counts import (
     SEPARATOR,
     TWINS,
     add_preschoolers,
+    cap_repeats,
     counted,
     kin_total,
 )
@@ -42,34 +43,6 @@ _KIN_BEFORE = re.compile(r"(?<![가-힣])(?:우리\s*|저희\s*)?(?:딸|아들|�
 own age ("초2 아들 8살" stays one: the first mention has no name before it)."""
 _FULL_AGE = re.compile(r"만\s*(?:으로|나이(?:로|는|론)?)(?:\s*(?:는|은|치면|하면|따지면))?\s*$")
 """Right before an age: the same child's age restated by 만 나이 ("5살인데 만으로는 4살")."""
-_ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*(?:애|아이)|막내")
-_ORDINAL_AFTER = re.compile(rf"\s*(?:인|짜리)?\s*(?:{_ORDINAL.pattern})(?!이?만)")
-"""A birth order said right after the age ("초1 큰애", "다섯살 작은애", "5살인 첫째"; not "9살 6살 2살 막내만", which
-singles one out, ``routing.selection``); after "이고"/"이요" it starts the
-next child ("5살이고 둘째 2살")."""
-_ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
-
-_LINKED = re.compile(r"\s*(?:이랑|랑|하고|와|과|,|및)")
-"""After a birth order: it names the child before ("6학년 되는 큰애랑 3살 둘째": the 큰애 is not the 3살)."""
-
-
-def _said_order(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The birth order said last between ``start`` and ``end``, unless it names the child before (``_LINKED``)."""
-    found = None
-    for m in _ORDINAL.finditer(text, start, end):
-        found = m
-    return None if found is None or _LINKED.match(text, found.end(), end) else found
-
-
-def _ordinal(text: str, start: int, end: int) -> int | None:
-    """The birth order said just before a mention (첫째 1, 둘째 2, 막내 9), if any."""
-    found = _said_order(text, start, end)
-    if found is None:
-        return None
-    word = found.group()
-    return _ORDER.get(word[:2], 1 if word[0] in "첫큰" else 9)
-
-
 _CHILDREN: dict[tuple[int | None, int | None], Child] = {}
 
 
@@ -119,21 +92,6 @@ def _fits(months: int | None, grade: int | None) -> bool:
     return months is None or grade is None or (grade + 4) * 12 <= months < (grade + 8) * 12
 
 
-def _cap(text: str, children: list[Child], orders: list[int | None], spans: list[tuple[int, int]]) -> None:
-    """When the text says how many children there are ("애가 둘", "두 아이", "남매", "쌍둥이") and more ages are
-    read, an age said again for a child already named is that child, not another one."""
-    twins = TWINS.search(text) if "쌍" in text or "둥이" in text else None
-    total = 1 if twins else counted(text)  # twins: the age is said once for all of them (added below)
-    at = len(children) - 1
-    while total and len(children) > total and at > 0:
-        if children[at] in children[:at]:
-            first = children.index(children[at])
-            if orders[first] is None:
-                orders[first] = orders[at]  # "6살 된 큰애": the rank said with the age again is the child's
-            del children[at], orders[at], spans[at]
-        at -= 1
-
-
 def _entered(text: str, m: re.Match[str], orders: list[int | None], spans: list[tuple[int, int]], ranks: bool
              ) -> int | None:
     """Which child has just started school (``ENTERED``): the one of the birth order said before it, else the first
@@ -142,9 +100,9 @@ def _entered(text: str, m: re.Match[str], orders: list[int | None], spans: list[
     if not spans:
         return None
     start = m.start()
-    said = _said_order(text, max(0, start - 16), start) if ranks else None
+    said = said_order(text, max(0, start - 16), start) if ranks else None
     if said is not None:
-        rank = _ordinal(text, said.start(), said.end())
+        rank = ordinal(text, said.start(), said.end())
         if rank in orders:
             return orders.index(rank)
         if any(o is not None for o in orders):
@@ -265,16 +223,16 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         named = kin and _KIN_BEFORE.search(text, max(last_end, m.start() - 6), m.start()) is not None
         if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
             mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
-        order = _ordinal(text, max(last_end, told, m.start() - 12), m.start()) if ranks else None
-        if order is None and ranks and (after := _ORDINAL_AFTER.match(text, m.end())) is not None:
-            order, told = _ordinal(text, after.start(), after.end()), after.end()  # "초1 큰애랑 다섯살 작은애"
+        order = ordinal(text, max(last_end, told, m.start() - 12), m.start()) if ranks else None
+        if order is None and ranks and (after := ORDINAL_AFTER.match(text, m.end())) is not None:
+            order, told = ordinal(text, after.start(), after.end()), after.end()  # "초1 큰애랑 다섯살 작은애"
         orders.append(order)
         born = born_grade(m, today) if rare and kind == "age" else None
         children.append(_child(None, n) if kind == "grade" else _PUPIL if n is None else _child(n, born))
         spans.append((m.start(), m.end()))
         last_end = m.end()
     if len(children) > 1 and len(set(children)) < len(children):
-        _cap(text, children, orders, spans)  # "애가 둘이고 6살 4살 … 6살 큰애는": the 6-year-old named again
+        cap_repeats(text, children, orders, spans)  # "애가 둘이고 6살 4살 … 6살 큰애는": the 6-year-old named again
     if children and ("유치원" in text or "어린이집" in text):
         add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children
     if children and ("유치원" in text or "어린이집" in text or "반" in text):
@@ -293,7 +251,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         if at is None:  # "첫째는 이번에 초등학교 입학했고 둘째는 5살이에요": the first-grader is another child
             at = sum(1 for a, _ in spans if a < entered.start())
             children.insert(at, _child(None, 1))
-            orders.insert(at, _ordinal(text, max(0, entered.start() - 16), entered.start()) if ranks else None)
+            orders.insert(at, ordinal(text, max(0, entered.start() - 16), entered.start()) if ranks else None)
         elif children[at].school_grade is None:  # "이번에 초등학교 입학했어요 8살": in first grade now
             children[at] = Child(age_months=children[at].age_months, school_grade=1)
     twins = TWINS.search(text) if "쌍" in text or "둥이" in text else None

@@ -1,4 +1,4 @@
-"""Birth orders said without ages (첫째, 둘째, 큰애, 막내): which children they name, born or not yet."""
+"""Birth orders (첫째, 둘째, 큰애, 막내): the one said beside an age, and the children they name without ages."""
 
 from __future__ import annotations
 
@@ -38,3 +38,31 @@ def said_orders(text: str) -> dict[int, bool]:
         top = max(found)
         found[top] = found[top] or newborn
     return found
+
+
+_ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*(?:애|아이)|막내")
+ORDINAL_AFTER = re.compile(rf"\s*(?:인|짜리)?\s*(?:{_ORDINAL.pattern})(?!이?만)")
+"""A birth order said right after the age ("초1 큰애", "다섯살 작은애", "5살인 첫째"; not "9살 6살 2살 막내만", which
+singles one out, ``routing.selection``); after "이고"/"이요" it starts the
+next child ("5살이고 둘째 2살")."""
+_ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
+
+_LINKED = re.compile(r"\s*(?:이랑|랑|하고|와|과|,|및)")
+"""After a birth order: it names the child before ("6학년 되는 큰애랑 3살 둘째": the 큰애 is not the 3살)."""
+
+
+def said_order(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The birth order said last between ``start`` and ``end``, unless it names the child before (``_LINKED``)."""
+    found = None
+    for m in _ORDINAL.finditer(text, start, end):
+        found = m
+    return None if found is None or _LINKED.match(text, found.end(), end) else found
+
+
+def ordinal(text: str, start: int, end: int) -> int | None:
+    """The birth order said just before a mention (첫째 1, 둘째 2, 막내 9), if any."""
+    found = said_order(text, start, end)
+    if found is None:
+        return None
+    word = found.group()
+    return _ORDER.get(word[:2], 1 if word[0] in "첫큰" else 9)

@@ -160,3 +160,17 @@ def add_preschoolers(
         orders.insert(at, None)
         spans.insert(at, (m.start(), m.end()))
 
+
+def cap_repeats(text: str, children: list[Child], orders: list[int | None], spans: list[tuple[int, int]]) -> None:
+    """When the text says how many children there are ("애가 둘", "두 아이", "남매", "쌍둥이") and more ages are
+    read, an age said again for a child already named is that child, not another one."""
+    twins = TWINS.search(text) if "쌍" in text or "둥이" in text else None
+    total = 1 if twins else counted(text)  # twins: the age is said once for all of them (added below)
+    at = len(children) - 1
+    while total and len(children) > total and at > 0:
+        if children[at] in children[:at]:
+            first = children.index(children[at])
+            if orders[first] is None:
+                orders[first] = orders[at]  # "6살 된 큰애": the rank said with the age again is the child's
+            del children[at], orders[at], spans[at]
+        at -= 1
