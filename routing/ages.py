@@ -8,6 +8,7 @@ from datetime import date
 
 from routing.agewords import AGE, AGE_ALL, AGE_ALL_UNSPACED, AGE_UNSPACED, UNIT, mention
 from routing.bareages import spelled_ages
+from routing.birthorder import ORDINAL_AFTER, ordinal, said_order, said_orders
 from routing.counts import (
     COUNT_LETTERS,
     NO_AGE,
@@ -16,6 +17,7 @@ from routing.counts import (
     SEPARATOR,
     TWINS,
     add_preschoolers,
+    cap_repeats,
     counted,
     kin_total,
 )
@@ -41,27 +43,6 @@ _KIN_BEFORE = re.compile(r"(?<![가-힣])(?:우리\s*|저희\s*)?(?:딸|아들|�
 own age ("초2 아들 8살" stays one: the first mention has no name before it)."""
 _FULL_AGE = re.compile(r"만\s*(?:으로|나이(?:로|는|론)?)(?:\s*(?:는|은|치면|하면|따지면))?\s*$")
 """Right before an age: the same child's age restated by 만 나이 ("5살인데 만으로는 4살")."""
-_ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*애|막내")
-_ORDINAL_AFTER = re.compile(rf"\s*(?:인|짜리)?\s*(?:{_ORDINAL.pattern})")
-"""A birth order said right after the age ("초1 큰애", "다섯살 작은애", "5살인 첫째"); after "이고"/"이요" it starts the
-next child ("5살이고 둘째 2살")."""
-_ORDER = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4}
-
-_LINKED = re.compile(r"\s*(?:이랑|랑|하고|와|과|,|및)")
-"""After a birth order: it names the child before ("6학년 되는 큰애랑 3살 둘째": the 큰애 is not the 3살)."""
-
-
-def _ordinal(text: str, start: int, end: int) -> int | None:
-    """The birth order said just before a mention (첫째 1, 둘째 2, 막내 9), if any."""
-    found = None
-    for m in _ORDINAL.finditer(text, start, end):
-        found = m
-    if found is None or _LINKED.match(text, found.end(), end):
-        return None
-    word = found.group()
-    return _ORDER.get(word[:2], 1 if word[0] in "첫큰" else 9)
-
-
 _CHILDREN: dict[tuple[int | None, int | None], Child] = {}
 
 
@@ -76,7 +57,13 @@ def _child(months: int | None, grade: int | None) -> Child:
 
 _PUPIL = Child(school=True)
 """A school child with no age or grade said ("첫째는 초등학생")."""
-_AGAIN = re.compile(r"\s*(?:짜리)?(?:만|은|는|이는|이만|인\s*(?:애|아이)(?:만|는))")
+_AGAIN = re.compile(
+    r"\s*(?:(?:짜리|된)\s*(?:애|아이|아기|큰\s*애|큰\s*아이|작은\s*애|첫째|둘째|막내)(?:는|가|도|만|이|이는|이가)?(?![가-힣])"
+    r"|(?:애|아이|아기|애기)(?:는|도|만)(?![가-힣])"
+    r"|(?:짜리|된)?\s*(?:만|은|는|이는|이만|도|이도|인\s*(?:애|아이)(?:만|는|도)))"
+)
+"""After an age said again for a child already named: the same child ("4살만 맡길게요", "6개월도 받아주나요",
+"6살짜리는", "6살 된 큰애는")."""
 _DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
 
 
@@ -103,6 +90,27 @@ def _fits(months: int | None, grade: int | None) -> bool:
     """Whether an age and a grade said side by side can be one child: a grade-N pupil is 만 N+5 to N+6, said as up to
     N+7 in 한국 나이 ("초6 13살"); "둘째 4살이고 초1 딸" is two children."""
     return months is None or grade is None or (grade + 4) * 12 <= months < (grade + 8) * 12
+
+
+def _entered(text: str, m: re.Match[str], orders: list[int | None], spans: list[tuple[int, int]], ranks: bool
+             ) -> int | None:
+    """Which child has just started school (``ENTERED``): the one of the birth order said before it, else the first
+    one; None for a child of its own, named by another birth order than the children with ages ("첫째는 이번에
+    입학했고 둘째는 5살") or apart from all of them ("5살 딸이랑 이번에 입학한 아들")."""
+    if not spans:
+        return None
+    start = m.start()
+    said = said_order(text, max(0, start - 16), start) if ranks else None
+    if said is not None:
+        rank = ordinal(text, said.start(), said.end())
+        if rank in orders:
+            return orders.index(rank)
+        if any(o is not None for o in orders):
+            return None
+        start = said.start()  # apart from the birth order on: "8살 5살인데 큰애가 이번에 입학했어요" is the 8살
+    apart = all(SEPARATOR.search(text, b, start) if b <= start else SEPARATOR.search(text, m.end(), a)
+                for a, b in spans)
+    return None if apart else 0
 
 
 def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[Child, ...]:
@@ -144,8 +152,13 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
             text, max(0, m.start() - 12), m.start()
         ):
             n -= 12  # "내년에 6살 되는 딸": five now
-        if children and kind == "age" and any(c.age_months == n for c in children) and _AGAIN.match(text, m.end()):
-            last_end = m.end()  # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again
+        if children and (
+            (kind == "age" and any(c.age_months == n for c in children))
+            or (kind == "grade" and any(c.school_grade == n for c in children))
+        ) and _AGAIN.match(text, m.end()) and not (kin and _KIN_BEFORE.search(text, max(last_end, m.start() - 6),
+                                                                               m.start())):
+            # "4살이랑 2살 있어요, 4살만 맡길게요": the same child named again ("친구 딸 5살도" names another)
+            last_end = m.end()
             continue
         if children and kind == "age" and "만" in text and _FULL_AGE.search(text, last_end, m.start()) and (
             not SEPARATOR.search(text, last_end, m.start())
@@ -210,14 +223,16 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         named = kin and _KIN_BEFORE.search(text, max(last_end, m.start() - 6), m.start()) is not None
         if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
             mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
-        order = _ordinal(text, max(last_end, told, m.start() - 12), m.start()) if ranks else None
-        if order is None and ranks and (after := _ORDINAL_AFTER.match(text, m.end())) is not None:
-            order, told = _ordinal(text, after.start(), after.end()), after.end()  # "초1 큰애랑 다섯살 작은애"
+        order = ordinal(text, max(last_end, told, m.start() - 12), m.start()) if ranks else None
+        if order is None and ranks and (after := ORDINAL_AFTER.match(text, m.end())) is not None:
+            order, told = ordinal(text, after.start(), after.end()), after.end()  # "초1 큰애랑 다섯살 작은애"
         orders.append(order)
         born = born_grade(m, today) if rare and kind == "age" else None
         children.append(_child(None, n) if kind == "grade" else _PUPIL if n is None else _child(n, born))
         spans.append((m.start(), m.end()))
         last_end = m.end()
+    if len(children) > 1 and len(set(children)) < len(children):
+        cap_repeats(text, children, orders, spans)  # "애가 둘이고 6살 4살 … 6살 큰애는": the 6-year-old named again
     if children and ("유치원" in text or "어린이집" in text):
         add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children
     if children and ("유치원" in text or "어린이집" in text or "반" in text):
@@ -231,12 +246,14 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
     ):
         children = preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
-    elif ("입학" in text or "들어" in text) and ENTERED.search(text) and (
-        not children or children[0].school_grade is None
-    ):
-        first = children[0] if children else NO_AGE  # "이번에 초등학교 입학했어요 8살": in first grade now
-        children[:1] = [Child(age_months=first.age_months, school_grade=1)]
-        orders = orders or [None]
+    elif ("입학" in text or "들어" in text) and (entered := ENTERED.search(text)):
+        at = _entered(text, entered, orders, spans, ranks)
+        if at is None:  # "첫째는 이번에 초등학교 입학했고 둘째는 5살이에요": the first-grader is another child
+            at = sum(1 for a, _ in spans if a < entered.start())
+            children.insert(at, _child(None, 1))
+            orders.insert(at, ordinal(text, max(0, entered.start() - 16), entered.start()) if ranks else None)
+        elif children[at].school_grade is None:  # "이번에 초등학교 입학했어요 8살": in first grade now
+            children[at] = Child(age_months=children[at].age_months, school_grade=1)
     twins = TWINS.search(text) if "쌍" in text or "둥이" in text else None
     if twins and children:
         at = next((i for i, c in enumerate(children) if c is not None), 0)
@@ -259,6 +276,13 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
     if said > len(children):  # "애 둘", "초5 남매": more children than ages said; the others' ages are unknown
         orders += [None] * (said - len(children))
         children += [NO_AGE] * (said - len(children))
+    if ranks and 0 < len(children) < 4 and (said_ranks := said_orders(text)) and len(children) < len(said_ranks):
+        # "첫째는 5살이고 이번에 둘째를 낳았는데": a child named by birth order alone is a child too (the baby
+        # just born first, as its age is the one least likely said)
+        missing = sorted((r for r in said_ranks if r not in orders), key=lambda r: (not said_ranks[r], -r))
+        extra = missing[: len(said_ranks) - len(children)]
+        children += [NO_AGE] * len(extra)
+        orders += extra
     if any(o is not None for o in orders):
         # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned; a child
         # said with no rank takes the first rank nobody was given ("초1 딸 있고 둘째는 4살": the 초1 is the 첫째)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from routing.birthorder import UNBORN
 from routing.need import Child
 
 SEPARATOR = re.compile(
@@ -24,6 +25,10 @@ _COUNT = re.compile(
 )
 _ADULTS_BEFORE = re.compile(
     r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모")
+_ADULTS_AGO = re.compile(
+    r"(?:남편|아내|와이프|신랑|애\s*아빠|애\s*엄마|아빠|엄마)\s*(?:도|이랑|랑|하고|와|과|이나|나)(?![가-힣])|부부|맞벌이")
+"""Earlier in the sentence: two adults ("남편도 같은 회사라 둘 다 가야 하는데": the parents)."""
+_SENTENCE = re.compile(r"[.?!\n]")
 _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
 """How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
 
@@ -50,13 +55,21 @@ def counted(text: str) -> int:
     if COUNT_LETTERS.search(text) is None:
         return most
     for m in _COUNT.finditer(text):
-        if m["d"] and _ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        if m["d"] and (_ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _adults(text, m.start())):
             continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
         word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
         n = {"삼": 3, "사": 4, "오": 5}.get(m["cn"] or "", 2) if m["c"] else (
             _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
         most = max(most, n)
     return most
+
+
+def _adults(text: str, at: int) -> bool:
+    """Whether the sentence before ``at`` names two adults ("남편도 같은 회사라 둘 다")."""
+    start = max(0, at - 30)
+    for m in _SENTENCE.finditer(text, start, at):
+        start = m.end()
+    return _ADULTS_AGO.search(text, start, at) is not None
 
 
 TWINS = re.compile(r"(?P<n>세|삼)?\s*쌍둥이|쌍동이|(?P<n3>삼)둥이")
@@ -92,7 +105,6 @@ dialog reads such answers itself (bot/dialog/children.py); here they are counted
 _BIRTH_ORDER = re.compile(
     r"(?<![가-힣])(?:첫째|첫애|큰\s*(?:애|아이|딸|아들)|둘째|셋째|넷째|작은\s*(?:애|아이|딸|아들)|막내)"
 )
-_UNBORN = re.compile(r"\s*(?:을|를|이|가)?\s*(?:출산|낳|임신|가졌|생겼|예정)")
 _RANKS = {
     "첫째": "1", "첫애": "1", "큰애": "1", "큰아": "1", "큰딸": "1", "큰 ": "1", "둘째": "2", "셋째": "3", "넷째": "4",
 }
@@ -111,7 +123,7 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
         ranks = {
             _RANKS.get(m.group()[:2]) or m.group()[0]
             for m in _BIRTH_ORDER.finditer(text)
-            if not _UNBORN.match(text, m.end())  # "둘째 출산하러 가야 해서 큰애 맡길 곳": one child born
+            if not UNBORN.match(text, m.end())  # "둘째 출산하러 가야 해서 큰애 맡길 곳": one child born
         }
         if ranks:  # "첫째랑 둘째 맡길 곳", "큰애랑 막내": each order one child; "둘째만 맡길게요": one
             return (NO_AGE,) * len(ranks)
@@ -148,3 +160,17 @@ def add_preschoolers(
         orders.insert(at, None)
         spans.insert(at, (m.start(), m.end()))
 
+
+def cap_repeats(text: str, children: list[Child], orders: list[int | None], spans: list[tuple[int, int]]) -> None:
+    """When the text says how many children there are ("애가 둘", "두 아이", "남매", "쌍둥이") and more ages are
+    read, an age said again for a child already named is that child, not another one."""
+    twins = TWINS.search(text) if "쌍" in text or "둥이" in text else None
+    total = 1 if twins else counted(text)  # twins: the age is said once for all of them (added below)
+    at = len(children) - 1
+    while total and len(children) > total and at > 0:
+        if children[at] in children[:at]:
+            first = children.index(children[at])
+            if orders[first] is None:
+                orders[first] = orders[at]  # "6살 된 큰애": the rank said with the age again is the child's
+            del children[at], orders[at], spans[at]
+        at -= 1

@@ -16,6 +16,7 @@ from routing.letters import first_letters
 from routing.need import Child, Need, Understanding, maker
 from routing.numbers import trie
 from routing.places import PlaceFinder
+from routing.selection import singled_out
 from routing.situations import SituationFinder
 from routing.when import When, find_when
 
@@ -190,7 +191,7 @@ class Understander:
         today = now.date()
         children = find_children(body, today) or (find_children(head, today) if head else ())
         unnamed = () if children else unnamed_children(text)
-        first = (children[0] if len(children) == 1 else self._served(children)) if children else (
+        first = (children[0] if len(children) == 1 else self._served(children, text)) if children else (
             unnamed[0] if unnamed else _NO_CHILD)
         school = bool(first.school) or first.school_grade is not None or (
             (first.age_months or 0) >= self.knowledge.school_from_months)
@@ -219,9 +220,12 @@ class Understander:
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed
         )
 
-    def _served(self, children: tuple[Child, ...]) -> Child:
-        """The child the need is ranked for: the first one a care service here takes ("중1 딸이랑 초4 아들": the
-        fourth grader), else the first whose age is unknown, else the first named."""
+    def _served(self, children: tuple[Child, ...], text: str) -> Child:
+        """The child the need is ranked for: the one singled out for care ("9살 6살 2살 막내만"), else the first one
+        a care service here takes ("중1 딸이랑 초4 아들": the fourth grader), else the first whose age is unknown,
+        else the first named."""
+        if "만" in text and (one := singled_out(text, children)) is not None:
+            return one
         low, high = self._ages
         unknown = None
         for c in children:

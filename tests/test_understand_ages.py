@@ -256,7 +256,7 @@ def test_a_birth_date_said_after_its_name_is_never_the_care_day() -> None:
         ("4세 아이 맡길 곳", (Child(48),)),
         # a birth order joined to the child before by 랑/하고 is not the next child's
         ("6학년 되는 큰애랑 3살 둘째", (Child(school_grade=5), Child(36))),
-        ("큰애하고 3살 작은애", (Child(36),)),
+        ("큰애하고 3살 작은애", (Child(), Child(36))),  # the 큰애 counts too, age unknown
         ("큰애는 7살 작은애 3살", (Child(84), Child(36))),
     ],
 )

@@ -1,0 +1,54 @@
+"""The one child of several that a message singles out for care ("9살 6살 2살 막내만", "둘째만", "초1만", "딸만")."""
+
+from __future__ import annotations
+
+import re
+
+from routing.need import Child
+
+_ONLY = re.compile(
+    r"(?<![가-힣0-9])(?:(?P<rank>첫째|첫애|큰\s*(?:애|아이|딸|아들)|둘째|셋째|넷째|작은\s*(?:애|아이|딸|아들)|막내)이?"
+    r"|초\s*(?P<grade>[1-6])|(?P<grade2>[1-6])\s*학년|(?P<n>[0-9]{1,2})\s*(?P<unit>살|세|개월)(?:\s*짜리|\s*인\s*(?:애|아이))?"
+    r"|(?P<kin>딸|아들))만"
+    r"(?!\s*(?:빼고|빼면|제외|말고|아니|[0-9]|둘|셋|넷|두\s|세\s|되|돼|넘|지나|해도|하면|있|없|으로|이라도))"
+)
+"""A child named with 만 ("only"), not "막내만 빼고" (all but), "딸만 둘" (daughters only), "4살만 돼도" (once four)."""
+_KIN_AGE = re.compile(
+    r"(?:초\s*(?P<g>[1-6])|(?P<n>[0-9]{1,2})\s*(?P<unit>살|세|개월))\s*(?:짜리\s*|인\s*)?(?P<kin>딸|아들)(?![가-힣]*\s*(?:둘|셋))"
+    r"|(?P<kin2>딸|아들)\s*(?:은|는|이|이가|가)?\s*(?:초\s*(?P<g2>[1-6])|(?P<n2>[0-9]{1,2})\s*(?P<unit2>살|세|개월))"
+)
+"""A son or daughter with an age or grade said beside ("6살 딸", "아들은 초2")."""
+_RANKS = {"첫": 1, "큰": 1, "둘": 2, "셋": 3, "넷": 4}
+
+
+def _months(child: Child) -> int | None:
+    return child.age_months if child.age_months is not None else (
+        (child.school_grade + 6) * 12 if child.school_grade else None)
+
+
+def _aged(children: tuple[Child, ...], n: str, unit: str | None, grade: str | None) -> Child | None:
+    """The child of that age ("4살") or grade ("초1") among the children."""
+    if grade:
+        return next((c for c in children if c.school_grade == int(grade)), None)
+    months = int(n) * (1 if unit == "개월" else 12)
+    return next((c for c in children if c.age_months == months), None)
+
+
+def singled_out(text: str, children: tuple[Child, ...]) -> Child | None:
+    """The child the text asks care for alone among several, by birth order, age, grade or son/daughter; None when
+    it singles out none. Birth orders go by age when every age is known, else by the order of ``children``."""
+    m = _ONLY.search(text)
+    if m is None:
+        return None
+    if m["rank"]:
+        rank = _RANKS.get(m["rank"][0], len(children))
+        months = [_months(c) for c in children]
+        ordered = children if None in months else tuple(
+            c for _, c in sorted(zip(months, children, strict=True), key=lambda p: -p[0]))  # type: ignore[arg-type, operator]
+        return ordered[min(rank, len(ordered)) - 1]
+    if m["kin"]:
+        for k in _KIN_AGE.finditer(text):
+            if (k["kin"] or k["kin2"]) == m["kin"]:
+                return _aged(children, k["n"] or k["n2"], k["unit"] or k["unit2"], k["g"] or k["g2"])
+        return None
+    return _aged(children, m["n"], m["unit"], m["grade"] or m["grade2"])
