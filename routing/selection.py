@@ -6,13 +6,23 @@ import re
 
 from routing.need import Child
 
+_WHO = (
+    r"(?:(?P<rank>첫째|첫애|큰\s*(?:애|아이|딸|아들|놈)|둘째|셋째|넷째|작은\s*(?:애|아이|딸|아들|놈)|막내)이?"
+    r"|초\s*(?P<grade>[1-6])|(?P<grade2>[1-6])\s*학년"
+    r"|(?P<n>[0-9]{1,2})\s*(?P<unit>살|세|개월)(?:\s*짜리|\s*인\s*(?:애|아이)|\s*(?:된\s*)?(?:아기|애기|아가))?"
+    r"|(?P<kin>딸|아들))"
+)
 _ONLY = re.compile(
-    r"(?<![가-힣0-9])(?:(?P<rank>첫째|첫애|큰\s*(?:애|아이|딸|아들)|둘째|셋째|넷째|작은\s*(?:애|아이|딸|아들)|막내)이?"
-    r"|초\s*(?P<grade>[1-6])|(?P<grade2>[1-6])\s*학년|(?P<n>[0-9]{1,2})\s*(?P<unit>살|세|개월)(?:\s*짜리|\s*인\s*(?:애|아이))?"
-    r"|(?P<kin>딸|아들))만"
-    r"(?!\s*(?:빼고|빼면|제외|말고|아니|[0-9]|둘|셋|넷|두\s|세\s|되|돼|넘|지나|해도|하면|있|없|으로|이라도))"
+    rf"(?<![가-힣0-9]){_WHO}만"
+    r"(?!\s*(?:빼고|빼면|제외|말고|아니|[0-9]+\s*(?:살|세|개월|명|학년)|둘|셋|넷|두\s|세\s|되|돼|넘|지나|해도|하면|있|없|으로"
+    r"|이라도))"
 )
 """A child named with 만 ("only"), not "막내만 빼고" (all but), "딸만 둘" (daughters only), "4살만 돼도" (once four)."""
+_AWAY = re.compile(
+    rf"(?<![가-힣0-9]){_WHO}\s*(?:은|는)\s*(?:[가-힣]{{1,4}}\s*)?(?:학교|어린이집|유치원|학원|돌봄교실)\s*(?:에\s*)?"
+    r"(?:가고|가서|가니까|가는데|가면|다니고|다니니까|있고|있으니까)"
+)
+"""One of two children placed elsewhere ("큰애 9살은 학교 가고 6개월 된 작은애 낮에"): the care is for the other one."""
 _KIN_AGE = re.compile(
     r"(?:초\s*(?P<g>[1-6])|(?P<n>[0-9]{1,2})\s*(?P<unit>살|세|개월))\s*(?:짜리\s*|인\s*)?(?P<kin>딸|아들)(?![가-힣]*\s*(?:둘|셋))"
     r"|(?P<kin2>딸|아들)\s*(?:은|는|이|이가|가)?\s*(?:초\s*(?P<g2>[1-6])|(?P<n2>[0-9]{1,2})\s*(?P<unit2>살|세|개월))"
@@ -35,11 +45,19 @@ def _aged(children: tuple[Child, ...], n: str, unit: str | None, grade: str | No
 
 
 def singled_out(text: str, children: tuple[Child, ...]) -> Child | None:
-    """The child the text asks care for alone among several, by birth order, age, grade or son/daughter; None when
-    it singles out none. Birth orders go by age when every age is known, else by the order of ``children``."""
-    m = _ONLY.search(text)
-    if m is None:
-        return None
+    """The child the text asks care for alone among several, by birth order, age, grade or son/daughter, or the
+    other of two when one is placed elsewhere; None when it singles out none. Birth orders go by age when every age
+    is known, else by the order of ``children``."""
+    m = _ONLY.search(text) if "만" in text else None
+    if m is not None:
+        return _named(m, text, children)
+    if len(children) == 2 and (away := _AWAY.search(text)) is not None:
+        there = _named(away, text, children)
+        return None if there is None else children[1] if there is children[0] else children[0]
+    return None
+
+
+def _named(m: re.Match[str], text: str, children: tuple[Child, ...]) -> Child | None:
     if m["rank"]:
         rank = _RANKS.get(m["rank"][0], len(children))
         months = [_months(c) for c in children]

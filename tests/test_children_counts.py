@@ -69,6 +69,11 @@ def test_children_a_message_names(text: str, expected: tuple[Child, ...]) -> Non
         ("4살 아들이랑 초5 딸 있는데 초5만 평일 3시부터 6시까지", Child(school_grade=5), "after-school"),
         ("9살 2살인데 2살만 맡길게요 내일 10시부터", Child(24), "daycare-365"),
         ("애 둘인데 막내만 맡기고 싶어요 20개월 내일 9시부터 1시까지", Child(20), "daycare-365"),
+        # a service named right after the child singled out, a dialect 놈, a baby named with its age
+        ("큰애 초4 작은애 4살인데 작은애만 365어린이집 토요일 되나요 10시부터 3시", Child(48), "daycare-365"),
+        ("큰놈은 초2고 작은놈은 세살인데 작은놈만 내일 1시부터 5시까지", Child(36), "daycare-365"),
+        # the other child placed elsewhere ("…은 학교 가고"): the care is for this one
+        ("큰애 10살은 학교 가고 작은애 3살 내일 낮에 봐줄 곳", Child(36), "daycare-365"),
     ],
 )
 def test_the_child_singled_out_is_ranked_for(text: str, served: Child, service: str) -> None:
