@@ -9,7 +9,7 @@ from routing.gates import gated
 from routing.letters import Alphabet, Checked
 from routing.pretend import MakeBelieve
 from routing.subjects import Children, Patterns
-from routing.wordforms import grouped, signs, templated, word_pattern
+from routing.wordforms import ADVERB, grouped, signs, templated, word_pattern
 
 _CHILD = "{아이}"
 _SUPPOSED_GAP = 2
@@ -41,7 +41,7 @@ def _source(words: tuple[str, ...], kids: Children, stems: bool = True) -> list[
         sources.append("|".join(templated(f, _CHILD, kids.re) for f in slotted))
     if heads:
         tails = "|".join(word_pattern(f[len(_CHILD) :]) for f in heads)
-        sources.append(f"(?=[{kids.first}]){kids.re}(?:{tails})")
+        sources.append(f"(?=[{kids.first}]){kids.re}{ADVERB}(?:{tails})")  # "애를 마구 패는"
     return sources
 
 

@@ -164,9 +164,13 @@ def _branches(node: dict[str, dict]) -> str:
     return body + "?" if _END in node else body
 
 
+ADVERB = "(?:마구|막|엄청|세게|심하게|계속|자꾸|맨날|매일|또)?"
+"""An intensifier parents put between the child and the verb ("애를 마구 패는 소리"): the child is still its object."""
+
+
 def templated(word: str, slot: str, slot_re: str) -> str:
-    """The regex for a word with ``slot`` (``{아이}``) standing for ``slot_re``."""
-    return slot_re.join(word_pattern(piece) if piece else "" for piece in word.split(slot))
+    """The regex for a word with ``slot`` (``{아이}``) standing for ``slot_re``, an intensifier allowed after it."""
+    return (slot_re + ADVERB).join(word_pattern(piece) if piece else "" for piece in word.split(slot))
 
 
 _LONG = {"못": ("지못", "질못", "지를못", "지도못"), "안": ("지않", "질않", "지를않", "지도않")}

@@ -49,3 +49,11 @@ def test_a_child_who_cannot_move_or_is_tied_up_is_danger(text: str) -> None:
 ])
 def test_traffic_and_hair_are_no_danger(text: str) -> None:
     assert READER.read(text, NOW).danger is False, text
+
+
+@pytest.mark.parametrize("text", [
+    "아랫집 남자가 애를 마구 패는 소리가 나요 지금도",
+    "삼촌이 조카를 세게 때려요 말려도 안 들어요",
+])
+def test_an_intensifier_between_the_child_and_the_blow_is_still_danger(text: str) -> None:
+    assert READER.read(text, NOW).danger is True, text
