@@ -64,7 +64,9 @@ _AGAIN = re.compile(
 )
 """After an age said again for a child already named: the same child ("4살만 맡길게요", "6개월도 받아주나요",
 "6살짜리는", "6살 된 큰애는")."""
-_DAYS_OLD = re.compile(r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|지난\s*(?:아기|아가|애기)|넘은\s*(?:아기|아가|애기))")
+_DAYS_OLD = re.compile(
+    r"[0-9]\s*일\s*(?:된|짜리|밖에|아기|아가|(?:막\s*|갓\s*)?(?:지난|넘은)\s*(?:아기|아가|애기)|이에요|이예요|이요|째|됐|이라|입니다)"
+)
 
 
 _LOWER_GRADES = re.compile(r"(?<![가-힣])저학년(?!\s*(?:때|시절|대상|용|들))")

@@ -38,7 +38,8 @@ RARE = rf"""
         (?P<dm>[0-9]{{1,2}}|{SINO_RE}|{NATIVE_RE})\s*(?:개월|달)
   | (?P<pre>예비\s*(?:초등학생|초등|초딩|초1|1\s*학년|일\s*학년))
   | (?:생후\s*)?(?<![0-9])(?P<ad>[0-9]{{1,3}})\s*일\s*
-      (?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가)|(?:지난|넘은)\s*(?:아기|아가|애기))
+      (?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가)|(?:막\s*|갓\s*)?(?:지난|넘은)\s*(?:아기|아가|애기))
+  | (?<![가-힣])(?:아기|애기|아가)(?:는|가)?\s*(?P<ad2>[0-9]{{1,3}})\s*일\s*(?=이에요|이예요|이요|째|됐|이라|입니다)
   | 생후\s*(?P<wk2>[0-9]{{1,2}})\s*주(?![0-9가-힣])
   | (?<![0-9])(?P<wk>[0-9]{{1,2}})\s*주\s*(?:차|째)?\s*
       (?=된|짜리|밖에|아기|아가|애기|신생아|\s+(?:된|짜리|밖에|아기|아가|애기))
@@ -51,7 +52,8 @@ messages hold them, so they are searched only when a letter they need is there (
 every message)."""
 RARE_LETTERS = re.compile(
     r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
-    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은)|주\s*(?:차|째)?\s*(?:된|짜리|밖에|아기|아가|애기|신생아)"
+    r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은|막|갓|이에요|이예요|이요|째|됐|이라|입니다)"
+    r"|주\s*(?:차|째)?\s*(?:된|짜리|밖에|아기|아가|애기|신생아)"
 )
 """Every branch starts with a letter, not a group or a class: then the regex engine scans for those first letters
 itself, much faster than a first-letter test tried at every place (the same goes for the tests below)."""
@@ -85,8 +87,8 @@ def rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None
     g = m
     if g["pre"]:
         return "upper", class_months(today, 7, False)  # "예비 초등": a child who starts school next year
-    if g["ad"]:
-        return "age", int(g["ad"]) // 30  # "50일 된 아기"
+    if g["ad"] or g["ad2"]:
+        return "age", int(g["ad"] or g["ad2"]) // 30  # "50일 된 아기", "아기 50일이에요"
     weeks = g["wk"] or g["wk2"]
     if weeks:
         return "age", int(weeks) * 7 // 30  # "생후 2주", "3주 된 아기"

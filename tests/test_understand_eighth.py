@@ -155,3 +155,16 @@ def test_a_service_the_family_already_uses_is_not_what_is_asked(text: str, servi
 def test_a_holiday_the_day_comes_after_is_not_the_care_day() -> None:
     got = said("어린이날 지나서 다음 주 화요일 5월 11일 저녁 9시까지 4살", datetime(2027, 5, 6, 10, 0, tzinfo=KST))
     assert got["date"] == "2027-05-11"
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("조리원 나왔는데 아기 40일이에요 봐주실 분", 1),
+    ("200일 막 지난 애기 화요일 오후 2시부터 5시까지", 6),
+])
+def test_days_of_life_after_the_baby_word_or_just_past(text: str, months: int) -> None:
+    assert said(text)["age_months"] == months, text
+
+
+def test_a_day_of_the_month_said_alone_is_no_age() -> None:
+    got = said("15일이에요 4살 2시부터 6시까지")
+    assert (got["age_months"], got["date"]) == (48, "2027-03-15")
