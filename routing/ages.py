@@ -69,6 +69,8 @@ _DAYS_OLD = re.compile(
 )
 
 
+_ASIDE_AGE = re.compile(r"\s*(?:딸|아들|아이|애|아기|애기|아가|손자|손녀)?\s*\(\s*")
+"""Between an age and an age in brackets: the same child ("4살(48개월)", "돌 지난 딸(13개월)")."""
 _LOWER_GRADES = re.compile(r"(?<![가-힣])저학년(?!\s*(?:때|시절|대상|용|들))")
 
 
@@ -193,9 +195,9 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
                 last_end = m.end()
                 continue
             if kind == "age" and n is not None and prev.age_months is not None and abs(n - prev.age_months) < 12 and (
-                text[last_end : m.start()].strip() == "("
+                _ASIDE_AGE.fullmatch(text, last_end, m.start())
             ):
-                # "4살(48개월)", "30개월(3살)": the same child's age said again; the months say more
+                # "4살(48개월)", "돌 지난 딸(13개월)": the same child's age said again; the months say more
                 months = n if m["md"] or m["mw"] else prev.age_months
                 children[-1] = Child(age_months=months, school_grade=prev.school_grade)
                 last_end = m.end()

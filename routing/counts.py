@@ -72,8 +72,8 @@ def _adults(text: str, at: int) -> bool:
     return _ADULTS_AGO.search(text, start, at) is not None
 
 
-TWINS = re.compile(r"(?P<n>세|삼)?\s*쌍둥이|쌍동이|(?P<n3>삼)둥이")
-"""Twins are two children, triplets (세쌍둥이, 삼둥이) three."""
+TWINS = re.compile(r"(?:(?<![0-9])(?P<n>세|삼))?\s*쌍둥이|쌍동이|(?P<n3>삼)둥이")
+"""Twins are two children, triplets (세쌍둥이, 삼둥이) three; "2세 쌍둥이" is twins of two."""
 _ONE_CHILD = re.compile(
     r"(?=[아애딸손꼬막남여외조])(?:(?<![가-힣])|(?<=우리)|(?<=저희))"
     r"(?P<who>아이|애기|아기|아가|애|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
@@ -119,12 +119,16 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
         return (NO_AGE,) * _COUNT_WORDS[bare["n"]]
     if ("유치원" in text or "어린이집" in text or "미취학" in text) and PRESCHOOLER.search(text):
         return (PRESCHOOL_CHILD,)
+    if ("유치원" in text or "어린이집" in text or "등원" in text) and _KEPT_HOME.search(text):
+        return (PRESCHOOL_CHILD,)  # "수족구래요 담주 어린이집 못 가는데": the child who cannot go
     if "째" in text or "큰" in text or "작은" in text:
         ranks = {
             _RANKS.get(m.group()[:2]) or m.group()[0]
             for m in _BIRTH_ORDER.finditer(text)
             if not UNBORN.match(text, m.end())  # "둘째 출산하러 가야 해서 큰애 맡길 곳": one child born
         }
+        if ranks == {"1"} and "동생" in text:
+            ranks.add("2")  # "첫째가 동생 생기고 나서": the first and the sibling born after
         if ranks:  # "첫째랑 둘째 맡길 곳", "큰애랑 막내": each order one child; "둘째만 맡길게요": one
             return (NO_AGE,) * len(ranks)
     if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:
@@ -136,6 +140,11 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
     return (NO_AGE,)
 
 
+_KEPT_HOME = re.compile(
+    r"(?:유치원|어린이집)\s*(?:에|을|를)?\s*(?:못|안)\s*(?:가|보내)|(?:유치원|어린이집)\s*(?:에서)?\s*(?:등원\s*(?:하지\s*말|중지|금지)|오지\s*말|데려가)"
+    r"|등원\s*(?:을\s*)?(?:못|중지|금지|하지\s*말)"
+)
+"""A child kept from daycare or kindergarten (ill, told to stay home): one child, preschool."""
 _PRESCHOOL_NAMED = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*)?(?:다니는|가는)")
 """Naming a child (not saying where a named one goes: "4살은 어린이집 다녀요")."""
 _NAMED_CHILD = re.compile(r"아들|딸|아이|애|손자|손녀")

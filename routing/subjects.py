@@ -17,7 +17,7 @@ _SUFFERED = ("맞", "당", "쳐맞", "얻어맞", "렸", "려", "리", "린", "�
 """After a verb of harm, these may make the child the one it is done to ("두들겨 맞았어요", "학대당해요", "목
 졸렸대요", "발로 차이고"); read so, 한테 after a person does not make the child the one who harms (the old,
 safe reading: "때리려고" taken as suffered only loses the 한테 reading)."""
-_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래")
+_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래|예요|이에요|에요|이예요|입니다")
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
 _WHOSE = re.compile("[가-힣]{1,2}(?:에서|에|을|를|으로)")
 """A noun with its particle where a word starts: a bare person right before it, after a child named as

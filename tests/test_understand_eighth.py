@@ -168,3 +168,35 @@ def test_days_of_life_after_the_baby_word_or_just_past(text: str, months: int) -
 def test_a_day_of_the_month_said_alone_is_no_age() -> None:
     got = said("15일이에요 4살 2시부터 6시까지")
     assert (got["age_months"], got["date"]) == (48, "2027-03-15")
+
+
+@pytest.mark.parametrize("text", [
+    "장염이라 어린이집에서 오지 말래요 내일 9시부터 6시까지 부탁해요",
+    "저 지우 엄마예요 지우가 열이 나서 내일 등원 못해요 봐주실 분",
+    "유치원 못 보내서 모레 10시부터 4시까지 집에서 봐주실 분",
+])
+def test_a_child_kept_from_daycare_goes_to_home_visits_and_is_counted(text: str) -> None:
+    got = said(text)
+    assert got["services"][:1] == ["home-care"] and len(got["children"]) == 1, text
+
+
+def test_daycare_closed_for_the_holidays_is_not_a_sick_child() -> None:
+    assert first("방학이라 어린이집 못 가요 4살 내일 9시부터 5시까지") == "daycare-365"
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("지난번에 빌린 퍼즐 반납일 연장되나요", "toy-library"),
+    ("쏘서 있어요? 5개월 아기", "toy-library"),
+])
+def test_toy_loans_asked_by_the_loan_or_the_toy(text: str, service: str) -> None:
+    assert first(text) == service, text
+
+
+@pytest.mark.parametrize(("text", "kids"), [
+    ("만 3세 쌍둥이 토요일 10시부터 2시까지", [36, 36]),
+    ("세쌍둥이 4살 금요일", [48, 48, 48]),
+    ("돌 지난 아들(14개월) 내일 9시부터", [14]),
+    ("첫째가 동생 보고 질투가 심해요 상담 받을 데 있나요", [None, None]),
+])
+def test_children_counted_beside_twins_brackets_and_siblings(text: str, kids: list[int | None]) -> None:
+    assert [c["age_months"] for c in said(text)["children"]] == kids, text
