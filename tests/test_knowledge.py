@@ -269,7 +269,7 @@ def test_the_worked_examples_in_the_staff_guide_validate(tmp_path: Path) -> None
         '         hours: {weekdays: "07:30-24:00", sun: "09:00-18:00", holiday: "09:00-18:00"}}\n'
     )
     edit(path, gaeryeong, gaeryeong + apo_site)
-    edit(path, "교구, 장난감도서관]", "교구, 장난감도서관, 렌탈]")
+    edit(path, "타요버스있, 주방놀이있]", "타요버스있, 주방놀이있, 렌탈]")
     edit(path, "등원중지, 등원정지]", "등원중지, 등원정지, 돌발성발진]")
     knowledge = load(tmp_path)
     daycare = knowledge.service("daycare-365")
