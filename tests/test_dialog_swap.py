@@ -45,15 +45,22 @@ async def test_a_day_corrected_in_words_replaces_the_day_at_every_step(chat: Cha
         assert f"· 필요한 때: {said}(" in chat.text  # the summary asked again shows the new day
 
 
-async def test_an_added_day_named_as_replaced_gives_way_not_the_first(chat: Chat, clock: FakeClock,
-                                                                      store: Store) -> None:
+@pytest.mark.parametrize("fix, said, first, other", [
+    # the added day named as replaced gives way, not the first
+    ("수요일 말고 목요일로요", "날짜를 12월 9일(수)에서 12월 10일(목)로 바꿨어요.", TUE, THU),
+    # the first day moved past the added one: the days stay in order
+    ("날짜를 금요일로", "날짜를 12월 8일(화)에서 12월 11일(금)로 바꿨어요.", WED, FRI),
+])
+async def test_a_day_changed_beside_an_added_one_keeps_both_in_order(chat: Chat, clock: FakeClock, store: Store,
+                                                                     fix: str, said: str, first: date,
+                                                                     other: date) -> None:
     clock.now = MONDAY_1000
     await chat.say(FIRST)
     await chat.say("수요일도 같은 시간에")
-    await chat.say("수요일 말고 목요일로요")
-    assert "날짜를 12월 9일(수)에서 12월 10일(목)로 바꿨어요." in chat.text
+    await chat.say(fix)
+    assert said in chat.text
     saved = await held(store, chat)
-    assert saved.day == TUE and saved.also == ((THU, None, None),)
+    assert saved.day == first and saved.also == ((other, None, None),)
 
 
 async def test_a_replaced_first_day_after_the_others_puts_the_earliest_first(chat: Chat, clock: FakeClock,
@@ -107,14 +114,3 @@ async def test_hours_ages_and_places_corrected_say_what_they_were(chat: Chat, cl
     await chat.say(FIRST)
     await chat.say(fix)
     assert chat.last[0].text == said
-
-
-async def test_the_first_day_moved_past_an_added_one_keeps_the_days_in_order(chat: Chat, clock: FakeClock,
-                                                                             store: Store) -> None:
-    clock.now = MONDAY_1000
-    await chat.say(FIRST)
-    await chat.say("수요일도 같은 시간에")
-    await chat.say("날짜를 금요일로")
-    assert "날짜를 12월 8일(화)에서 12월 11일(금)로 바꿨어요." in chat.text
-    saved = await held(store, chat)
-    assert saved.day == WED and saved.also == ((FRI, None, None),)
