@@ -75,15 +75,15 @@ def _adults(text: str, at: int) -> bool:
 TWINS = re.compile(r"(?:(?<![0-9])(?P<n>세|삼))?\s*쌍둥이|쌍동이|(?P<n3>삼)둥이")
 """Twins are two children, triplets (세쌍둥이, 삼둥이) three; "2세 쌍둥이" is twins of two."""
 _ONE_CHILD = re.compile(
-    r"(?=[아애딸손꼬막남여외조])(?:(?<![가-힣])|(?<=우리)|(?<=저희))"
-    r"(?P<who>아이|애기|아기|아가|애|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
+    r"(?=[아애딸손꼬막남여외조얼알])(?:(?<![가-힣])|(?<=우리)|(?<=저희))"
+    r"(?P<who>아이|애기|아기|아가|애|얼라|알라|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
     r"|외동(?:딸|아들|이)?|조카)"
     r"(?:가|는|이|를|을|도|랑|하고|한테|이가|이는|이를|이도|이랑|가요|예요|이에요|인데|요|이라서|이라|라서|라|이고|고)?"
     r"(?![가-힣])"
 )
-"""A child named without an age ("아들 독감", "아가 아파가"): one child. Not 아이들/애들 (how many is not said), not
+"""A child named without an age ("아들 독감", "아가 아파가", 경상도 "얼라가"): one child. Not 아이들/애들 (how many is not said), not
 아이돌봄 or 딸기 (other words)."""
-_ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여외조]")
+_ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여외조얼알]")
 _KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "외동딸", "손녀")} | {
     w: "son" for w in ("아들", "아들래미", "아들내미", "외동아들", "손자")}
 """A son and a daughter named apart are two children ("아들이랑 딸 내일 봐주세요")."""

@@ -149,6 +149,7 @@ class _Reading:
                         or self.kids.harmed_by_someone(c.done_to, c.others, text, m.start(), m.end())
                     )
                     and not self.kids.does_harm(c.done_to, c.others, text, m.start(), m.end(), c.peers)
+                    and not self.kids.subject_after(text, at, m.end(), c.others)
                     and self.stands(begin, m.end(), at)
                 ):
                     return True

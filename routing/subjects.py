@@ -17,7 +17,10 @@ _SUFFERED = ("맞", "당", "쳐맞", "얻어맞", "렸", "려", "리", "린", "�
 """After a verb of harm, these may make the child the one it is done to ("두들겨 맞았어요", "학대당해요", "목
 졸렸대요", "발로 차이고"); read so, 한테 after a person does not make the child the one who harms (the old,
 safe reading: "때리려고" taken as suffered only loses the 한테 reading)."""
-_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래|예요|이에요|에요|이예요|입니다")
+_NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래|예요|이에요|에요|이예요|입니다"
+                          "|보니|봤더니|봤는데|가보니|와보니|들어와보니|확인해보니")
+"""What a person is followed by when not the subject of what happens next: another role, or what the person saw
+("제가 보니까 피가 철철 나요": the child bleeds)."""
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")
 _WHOSE = re.compile("[가-힣]{1,2}(?:에서|에|을|를|으로)")
 """A noun with its particle where a word starts: a bare person right before it, after a child named as
@@ -39,6 +42,13 @@ _STORY_REACH = 6
 _CONNECTIVE = "데지다요고서니면며"
 """After -는·-은 these make a clause ending (다쳤는데, 잃었는지), not a noun described: "다쳤는데 자세한 얘기는"."""
 
+
+_CLAUSE_END = re.compile("[가-힣]{0,2}?(?:서|고|는데|니까|가지고)")
+"""A connective ending a clause right after a sign (다쳐서, 넘어지고, 다쳤는데): the subject said next is shared."""
+
+_TAKING = re.compile("(?<![못안])(?:데려|데리고|데릴|업고|업어|안고|안아|챙겨|보니|봤)")
+"""Verbs whose subject tends the one hurt (데려가야, 업고) or sees it (보니까): not the one hurt."""
+_TAKING_REACH = 12
 
 _GOING = "(?!서|지고|버리|버렸|버려)"
 """After 아가: the verb ending -아 가서 (날아가서, 찾아가지고, 잡아가버렸), not the child 아가."""
@@ -112,6 +122,24 @@ class Children:
         if last_other < 0:
             return False
         return last_other > max((b for _, b in children), default=-1)
+
+    def subject_after(self, compact: str, at: int, end: int, others: Patterns) -> bool:
+        """Whether, with no child named before ``at`` or in the sign, the clause ending right after ``end`` is followed by another
+        person as subject ("허리를 다쳐서 제가 못 움직여요", "발목 삐어서 남편이 꼼짝을 못해요"): a subordinate clause
+        shares the subject said after it, so the sign is about that person."""
+        if not others or self._mention.search(compact, max(0, at - WINDOW), end) is not None:
+            return False
+        m = _CLAUSE_END.match(compact, end)
+        if m is None and not compact.endswith(("서", "고", "는데", "니까"), 0, end):
+            return False  # the sign ends its sentence ("다쳤어요 제가"): no clause shares the subject
+        after = m.end() if m is not None else end
+        for p in others:
+            o = p.match(compact, after)
+            if o is not None and (o.group().endswith(("가", "는", "도")) or _SUBJECT_MARK.match(compact, o.end())):
+                # "다쳐서 제가 병원 데려가야": the person takes the hurt child somewhere; the child is hurt
+                return not _NOT_SUBJECT.match(compact, o.end()) and _TAKING.search(
+                    compact, o.end(), o.end() + _TAKING_REACH) is None
+        return False
 
     def mentioned(self, compact: str, start: int, end: int) -> bool:
         """Whether a child is named, by a noun or an age, between ``start`` and ``end``."""

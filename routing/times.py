@@ -23,6 +23,13 @@ _UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만|늦게\s*까지")
 """An end said in words before its hour ("데리러 갈 때까지만요, 8시쯤")."""
 _REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데|이거든|거든|여서|이어서)(?![가-힣])")
 """A time given as the reason for the hours ("퇴근이 7시니까 7시 반까지만")."""
+_OPEN_HOURS = re.compile(
+    r"\s*(?:까지|부터)\s*(?:도\s*)?(?:(?:운영|영업)?\s*(?:하는|하시는|여는|열려\s*있는|문\s*여는)\s*(?:거|건|게|곳|데|지)?\s*"
+    r"(?:맞|있|아닌|인가|인지)|(?:운영|영업)?\s*(?:하나요|하죠|하시나요|하세요\s*[?？]|해요\s*[?？]|해\s*[?？]|여나요|열어요\s*[?？]"
+    r"|한다던데|한다고|한다며|한다는데|하던데|한대서|한대요|연다고|연다던데))"
+)
+"""A service's hours asked or heard ("밤 12시까지 하는 거 맞나요?", "7시부터 한다던데"): not the care's hours, when
+the message says those too."""
 _THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
 _THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 """An end said in words after its hour ("퇴근이 8시라 그때까지")."""
@@ -139,6 +146,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         said = [s for m in pattern.finditer(text) if (s := read_time(m, text))]
         if len(said) > 1 and LETTERS.search(text):
             said = _amended(text, said)
+        if len(said) > 1 and ("하" in text or "한" in text or "열" in text or "여" in text or "연" in text):
+            said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None] or said
         first = next((s for s in said if s.role == "start"), None) or next(
             (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
