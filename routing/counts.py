@@ -81,8 +81,8 @@ _ONE_CHILD = re.compile(
     r"(?:가|는|이|를|을|도|랑|하고|한테|이가|이는|이를|이도|이랑|가요|예요|이에요|인데|요|이라서|이라|라서|라|이고|고)?"
     r"(?![가-힣])"
 )
-"""A child named without an age ("아들 독감", "아가 아파가", 경상도 "얼라가"): one child. Not 아이들/애들 (how many is not said), not
-아이돌봄 or 딸기 (other words)."""
+"""A child named without an age ("아들 독감", "아가 아파가", 경상도 "얼라가"): one child. Not 아이들/애들 (how many is
+not said), not 아이돌봄 or 딸기 (other words)."""
 _ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여외조얼알]")
 _KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "외동딸", "손녀")} | {
     w: "son" for w in ("아들", "아들래미", "아들내미", "외동아들", "손자")}

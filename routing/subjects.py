@@ -124,8 +124,8 @@ class Children:
         return last_other > max((b for _, b in children), default=-1)
 
     def subject_after(self, compact: str, at: int, end: int, others: Patterns) -> bool:
-        """Whether, with no child named before ``at`` or in the sign, the clause ending right after ``end`` is followed by another
-        person as subject ("허리를 다쳐서 제가 못 움직여요", "발목 삐어서 남편이 꼼짝을 못해요"): a subordinate clause
+        """Whether, with no child named before ``at`` or in the sign, the clause ending right after ``end`` is
+        followed by another person as subject ("허리를 다쳐서 제가 못 움직여요", "발목 삐어서 남편이 꼼짝을 못해요"): a subordinate clause
         shares the subject said after it, so the sign is about that person."""
         if not others or self._mention.search(compact, max(0, at - WINDOW), end) is not None:
             return False
