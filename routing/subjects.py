@@ -125,8 +125,8 @@ class Children:
 
     def subject_after(self, compact: str, at: int, end: int, others: Patterns) -> bool:
         """Whether, with no child named before ``at`` or in the sign, the clause ending right after ``end`` is
-        followed by another person as subject ("허리를 다쳐서 제가 못 움직여요", "발목 삐어서 남편이 꼼짝을 못해요"): a subordinate clause
-        shares the subject said after it, so the sign is about that person."""
+        followed by another person as subject ("허리를 다쳐서 제가 못 움직여요", "발목 삐어서 남편이 꼼짝을
+        못해요"): a subordinate clause shares the subject said after it, so the sign is about that person."""
         if not others or self._mention.search(compact, max(0, at - WINDOW), end) is not None:
             return False
         m = _CLAUSE_END.match(compact, end)
