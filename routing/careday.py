@@ -30,6 +30,11 @@ _PERIOD_DAYS = re.compile(
 _JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및|그리고|부터|에서|[~\-–〜·/]|까지|또는|이나|나)")
 _NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
 
+_BACKGROUND = re.compile(
+    r"\S{1,8}?\s*(?:[월화수목금토일]\s*(?:요일|욜)\s*)?(?:이고|이구|이죠|이지요|이지|인데|이니까|이라서|이잖아요?|이던데)"
+    r"(?![가-힣])"
+)
+"""A day named as what the calendar is, ending a clause ("광복절 일요일이고", "대체휴일이죠"), not as the care day."""
 _MOVED = re.compile(
     r"[^,.?!]{0,9}?(?:요일|욜|일|말|날|레|래|피|늘|[월화수목금토])\s*(?:으로|로)\s*"
     r"(?:바꿔|바꾸|바꿀|바꿨|바뀌|바뀐|변경|옮겨|옮기|옮길|옮겼|미뤄|미루|미뤘|당겨|당기|당겼|연기|수정|정했|했어|했습)"
@@ -62,9 +67,21 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     if len(days) > 1 and days[0].day == today and "오늘" in text and (
         said := _TODAY_IS.match(text, days[0].at)) is not None and days[-1].at >= said.end():
         return [d for d in days if d.at >= said.end()]  # "오늘이 금요일이죠, 다음주 수요일": today named as context
+    if len(days) > 1 and (told := _background(text, days)) > 0:
+        return days[told:]  # "개천절 일요일이고 월요일 대체휴일이죠? 월요일 10시부터": the days off are context
     if len(days) > 1 and _within(days[0], days[1], text):
         return days[1:]  # "주말 돌봄 되나요? 일요일 10시부터", "추석 연휴에 … 16일": the day inside the holidays
     return days
+
+
+def _background(text: str, days: list[Day]) -> int:
+    """Where the days after those said as background start: a day off named with a copula that ends a clause
+    ("광복절 일요일이고", "대체휴일이죠?", "현충일인데") before a later day; 0 when none is."""
+    told = 0
+    for i, d in enumerate(days[:-1]):
+        if is_holiday(d.day) and _BACKGROUND.match(text, d.at) is not None:
+            told = i + 1
+    return told if told < len(days) and any(d.day != days[told - 1].day for d in days[told:]) else 0
 
 
 def _within(period: Day, day: Day, text: str) -> bool:
@@ -102,8 +119,14 @@ _NOW_AS_STATE = re.compile(r"지금\s*(?:은|는|도)")
 """지금 as 'these days' ("지금은 열도 내리고 잘 놀아요"): a state, not care starting now."""
 
 
+_START_SAID = re.compile(r"[0-9]{1,2}\s*시\s*(?:반|[0-9]{1,2}\s*분)?\s*(?:부터|에서|~)")
+"""A start said on the day named: the care begins then, not now ("지금 열이 나서 … 낼 아침 8시부터")."""
+
+
 def now_first(text: str, day_at: int) -> bool:
-    """Whether 지금 is said before the day named at ``day_at`` ("지금부터 내일 아침까지": from now, today)."""
+    """Whether 지금 is said before the day named at ``day_at`` ("지금부터 내일 아침까지": from now, today) and the
+    day brings no start of its own."""
     at = text.find("지금")
-    return 0 <= at < day_at and _NOW_AS_STATE.match(text, at) is None
+    return (0 <= at < day_at and _NOW_AS_STATE.match(text, at) is None
+            and _START_SAID.search(text, day_at) is None)
 

@@ -35,7 +35,7 @@ _DAY = gated(re.compile(
         (?P<hwd>[월화수목금토일])\s*(?:요일|욜)
       |(?P<hn>이틀|사흘|나흘|닷새|[1-9]\s*일)\s*(?P<hdir>전|후|뒤|지나서)
       |연휴\s*(?P<block>첫\s*(?:째\s*)?날|마지막\s*날|전\s*날|전일|하루\s*전|시작\s*전\s*날|(?:끝나고|끝나면|지나고|지나면|끝난\s*뒤|끝난\s*다음)\s*(?:바로\s*)?(?:다음\s*날|이튿날)?)
-      |(?P<alt>대체\s*(?:공휴일|휴일|휴무일?))|(?P<shift>전\s*날|전일|다음\s*날|이튿날|당일|연휴))
+      |(?P<alt>대체\s*(?:공휴일|휴일|휴무일?))|(?P<shift>전\s*날|전일|다음\s*날|담\s*날|이튿날|당일|연휴))
   | (?<![가-힣])(?P<subst>대체\s*(?:공휴일|휴일|휴무일?))
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
       |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일
@@ -64,13 +64,17 @@ _BIRTH_BEFORE = re.compile(
 )
 _AFTER_WORDS = {"이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "열흘": 10, "일주일": 7, "한주": 7, "두주": 14}
 _NTH = {"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5, "마지막": -1, "막": -1}
-_SHIFT = {"전날": -1, "전일": -1, "다음날": 1, "이튿날": 1, "당일": 0, "연휴": 0}
+_SHIFT = {"전날": -1, "전일": -1, "다음날": 1, "담날": 1, "이튿날": 1, "당일": 0, "연휴": 0}
 _REL = {
     **{"오늘": 0, "오눌": 0, "금일": 0, "내일": 1, "낼": 1, "명일": 1},
     **{"모레": 2, "모래": 2, "내일모레": 2, "낼모레": 2, "내일모래": 2, "낼모래": 2, "글피": 3},
 }
 _WEEKS = {"이번": 0, "요번": 0, "금": 0, "다음": 1, "담": 1, "다다음": 2, "다담": 2}
 """Weeks on from this one, by the word before 주 (오는 주 and none: the next such day)."""
+_WEEK_BEFORE = re.compile(
+    r"(?P<w>다다음|다담|다음|담)\s*주(?!\s*말)(?!\s*[월화수목금토일])(?:에는|에|엔|는|도)?[^0-9월화수목금토일,.?!]{0,12}$"
+)
+"""A week named a few words before a bare weekday, with no day between: the weekday is in it."""
 _TWO_DAYS = re.compile(r"\s*(?:이틀|양일|2\s*일\s*(?:간|동안))")
 _DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]")
 """Every day form holds one of these letters."""
@@ -156,8 +160,13 @@ def _day(m: re.Match[str], today: date) -> date | None:
         year = today.year + (1 if month < today.month else 0)
         return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     if g["hol"] and g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
-        after = around_holiday(today, g["hol"], "끝나고", False)
-        return None if after is None else after + timedelta(days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
+        if g["hwd"] in "토일":  # "크리스마스 지나고 토요일": the weekend right after the day, itself part of the run off
+            main = named_day(today - timedelta(days=4), g["hol"])
+            after = None if main is None else main + timedelta(days=1)
+        else:
+            after = around_holiday(today, g["hol"], "끝나고", False)
+        found = None if after is None else after + timedelta(days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
+        return found if found is not None and found >= today else None
     if g["hol"] and g["hn"]:  # "추석 이틀 전", "설 3일 뒤"
         n = _AFTER_WORDS.get(g["hn"]) or int(re.sub(r"[^0-9]", "", g["hn"]))
         shift = -n if g["hdir"] == "전" else n
@@ -183,6 +192,9 @@ def _day(m: re.Match[str], today: date) -> date | None:
     if g["wd"] or g["wd2"]:
         index = WEEKDAYS.index(g["wd"] or g["wd2"])
         weeks = _WEEKS.get(g["wp"] or g["wp2"] or "")
+        if weeks is None and "주" in m.string and (
+                week := _WEEK_BEFORE.search(m.string, max(0, m.start() - 20), m.start())) is not None:
+            weeks = _WEEKS[week["w"]]  # "다음주 연휴 끝나고 금요일": the week said a few words before
         if weeks is None:  # today's own weekday is today; find_when moves it a week on when today is over
             return today + timedelta(days=(index - today.weekday()) % 7)
         found = today + timedelta(days=7 * weeks + index - today.weekday())  # from this week's Monday

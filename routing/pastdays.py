@@ -25,10 +25,17 @@ _TOLD_AFTER = re.compile(
 before ("토요일에 봐주기로 했던 할머니가") is about the day ahead."""
 _ARRIVES = re.compile(r"(?:이나|나|에나|에야|이\s*돼야|이\s*되어야)\s*(?:올|와|오|돌아|도착|퇴원)")
 """Right after a day, someone comes only then ("남편은 내일이나 올 수 있어요"): when help arrives, not the care day."""
+_UNTIL_THEN = re.compile(
+    r"\s*(?:날|에|날에|쯤|쯤에)?\s*(?:(?:돌아|다시|집에|집으로|내려|올라)\s*)?"
+    r"(?:(?:오세요|오셔요|오신대요|오신다고|오시니까|오시는데|와요|온대요|온다고|오니까|오는데|와서)\s*[,.]?\s*"
+    r"(?:그\s*때\s*까지|그\s*전\s*까지)|(?:오실|올)\s*때\s*까지)"
+)
+"""Right after a day, the care runs until it ("토요일날 오세요 그때까지 봐줄 데"): the day help comes back, not the
+care day."""
 _PASSED = re.compile(r"\s*(?:이|가|은|는)?\s*(?:지나서|지나고|지나면|끝나고|끝나면|이후에?)(?=\s*[^\s월화수목금토일])")
 """Right after a day, a day it is after ("현충일 지나서 담주 월요일 6월 14일"): a landmark, not the care day; a weekday
 right after it ("추석 지나고 월요일") is read with it (routing.days)."""
-_LETTERS = re.compile(f"[난번년긴신준용온낸나야지끝후{_PAST}]")
+_LETTERS = re.compile(f"[난번년긴신준용온낸나야지끝후때{_PAST}]")
 """Every story mark holds one of these letters (이용한 its 용, 내일이나 its 나: 한 and 전 of 오전 are everywhere): most
 messages hold none and are not looked at again."""
 
@@ -42,7 +49,8 @@ def told(text: str, start: int, end: int, ahead: bool) -> str:
     """How the day said at ``start:end`` is told: "gone" (a past day named so: 지난주 토요일), "story" (with what
     happened then: 토요일에 맡겼던), or "" (a day care may be wanted on). ``ahead`` is a day said as this or next week
     (이번 주, 다음 주), which never is gone."""
-    if _ARRIVES.match(text, end) is not None or _PASSED.match(text, end) is not None:
+    if (_ARRIVES.match(text, end) is not None or _PASSED.match(text, end) is not None
+            or ("때" in text and _UNTIL_THEN.match(text, end) is not None)):
         return "story"
     if ahead:
         return ""

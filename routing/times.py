@@ -75,6 +75,19 @@ def _amended(text: str, said: list[Said]) -> list[Said]:
     return said
 
 
+def _marked_before(said: list[Said]) -> list[Said]:
+    """The times with a bare start said again after it was said with its half of the day ("새벽 5시에 출근이라
+    5시부터 9시까지": 05:00) carrying that half (an end takes its half from its start)."""
+    out = list(said)
+    for i, s in enumerate(said):
+        if s.mark is None and not s.sure and s.role == "start":
+            twin = next((t for t in said[:i] if t.mark is not None and (t.hour, t.minute) == (s.hour, s.minute)), None)
+            minutes = clock(s.hour, s.minute, twin.mark) if twin is not None else None
+            if minutes is not None:
+                out[i] = s._replace(minutes=minutes, mark=twin.mark, sure=True)  # type: ignore[union-attr]
+    return out
+
+
 def _other_end(old: Said, new: Said, after: list[Said]) -> bool:
     """An end, then a start with no end after it: the two ends of one window, whatever is said between them ("5시까지요
     아까 잘못 썼어요 내일 9시부터": the correction was of an earlier message), not a range said again."""
@@ -146,6 +159,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         said = [s for m in pattern.finditer(text) if (s := read_time(m, text))]
         if len(said) > 1 and LETTERS.search(text):
             said = _amended(text, said)
+        if len(said) > 1:
+            said = _marked_before(said)
         if len(said) > 1 and ("하" in text or "한" in text or "열" in text or "여" in text or "연" in text):
             said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None] or said
         first = next((s for s in said if s.role == "start"), None) or next(

@@ -71,3 +71,38 @@ def test_a_services_hours_asked_beside_the_cares_are_not_the_cares_end(text: str
 
 def test_a_services_hours_asked_alone_still_read_as_said() -> None:
     assert said("토요일에 오후 4시까지 하나요?")["end"] == "16:00"
+
+
+SAT_EVE = datetime(2027, 9, 4, 21, 10, tzinfo=KST)
+"""A Saturday night, ten days before 추석 2027 (14-16 September)."""
+
+
+@pytest.mark.parametrize(("text", "now", "field", "value"), [
+    # a tilde range before a word: "10~4" is 10:00-16:00
+    ("다섯살 모레 9~5 아포", THU, "start", "09:00"),
+    ("다섯살 모레 9~5 아포", THU, "end", "17:00"),
+    # 지금 as the state of the child, with its own start on the day named: not from now
+    ("애가 지금 기침을 심하게 해서 모레 아침 9시부터 3시까지 와주실 분", THU, "date", "2027-05-22"),
+    ("애가 지금 기침을 심하게 해서 모레 아침 9시부터 3시까지 와주실 분", THU, "start", "09:00"),
+    # a bare start said before with its half of the day
+    ("내일 새벽 6시에 나가야 돼서요 6시부터 10시까지 네살", THU, "start", "06:00"),
+    ("내일 새벽 6시에 나가야 돼서요 6시부터 10시까지 네살", THU, "end", "10:00"),
+    # 담날 after a holiday
+    ("추석 담날 오전 10시부터 오후 5시까지", SAT_EVE, "date", "2027-09-16"),
+    # the weekend day right after a holiday
+    ("추석 지나고 토요일에 아홉시부터", SAT_EVE, "date", "2027-09-18"),
+    # the week said a few words before a bare weekday
+    ("다담주에는 목요일 오후 2시부터 봐주세요", SAT_EVE, "date", "2027-09-16"),
+    ("담주에 혹시 화요일 저녁 7시부터 가능할까요", SAT_EVE, "date", "2027-09-07"),
+    # a holiday named as what the calendar is, then the care day
+    ("한글날 토요일이고 월요일이 대체휴일이잖아요 월요일 9시부터 6시", datetime(2027, 10, 6, 10, 0, tzinfo=KST),
+     "date", "2027-10-11"),
+    # the day help comes back is not the care day
+    ("신랑이 출장 갔다가 목요일에 와요 그때까지 내일 저녁 6시부터 9시까지", THU, "date", "2027-05-21"),
+])
+def test_days_and_hours_of_the_eighth_session(text: str, now: datetime, field: str, value: str) -> None:
+    assert said(text, now)[field] == value, text
+
+
+def test_a_day_with_its_own_hours_said_after_the_time_the_child_comes_home_stays() -> None:
+    assert said("중2 딸 오늘 학원 끝나는 게 10시라 그때까지 같이 있어줄 분")["date"] == "2027-05-20"
