@@ -160,7 +160,7 @@ def _day(m: re.Match[str], today: date) -> date | None:
         year = today.year + (1 if month < today.month else 0)
         return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     if g["hol"] and g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
-        if g["hwd"] in "토일":  # "크리스마스 지나고 토요일": the weekend right after the day, itself part of the run off
+        if g["hwd"] in "토일":  # "크리스마스 지나고 토요일": the weekend right after the day (a run off)
             main = named_day(today - timedelta(days=4), g["hol"])
             after = None if main is None else main + timedelta(days=1)
         else:
