@@ -18,7 +18,7 @@ _SUFFERED = ("맞", "당", "쳐맞", "얻어맞", "렸", "려", "리", "린", "�
 졸렸대요", "발로 차이고"); read so, 한테 after a person does not make the child the one who harms (the old,
 safe reading: "때리려고" taken as suffered only loses the 한테 reading)."""
 _NOT_SUBJECT = re.compile("한테|에게|께|랑|이랑|하고|와|과|의|님|품|곁|옆에|몰래|예요|이에요|에요|이예요|입니다"
-                          "|보니|봤더니|봤는데|가보니|와보니|들어와보니|확인해보니")
+                          "|(?:이|가|께서)?(?:보니|봤더니|봤는데|가보니|와보니|들어와보니|확인해보니)")
 """What a person is followed by when not the subject of what happens next: another role, or what the person saw
 ("제가 보니까 피가 철철 나요": the child bleeds)."""
 _SUBJECT_MARK = re.compile("이가|께서|가|이|은|는|도|만")

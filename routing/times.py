@@ -30,6 +30,8 @@ _OPEN_HOURS = re.compile(
 )
 """A service's hours asked or heard ("밤 12시까지 하는 거 맞나요?", "7시부터 한다던데"): not the care's hours, when
 the message says those too."""
+_BETWEEN = re.compile(r"\s*(?:그\s*)?(?:중간|사이|동안|빈\s*시간)")
+"""After two times given as reasons, the time between them is the care's ("하교가 1시 50분인데 퇴근이 7시라 중간에")."""
 _THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
 _THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 """An end said in words after its hour ("퇴근이 8시라 그때까지")."""
@@ -163,6 +165,9 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = _marked_before(said)
         if len(said) > 1 and ("하" in text or "한" in text or "열" in text or "여" in text or "연" in text):
             said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None] or said
+        if len(said) == 2 and not said[0].role and not said[1].role and _reason(text, said[0].stop) and (
+                _reason(text, said[1].stop) and _BETWEEN.match(text, _REASON.match(text, said[1].stop).end())):
+            said = [said[0]._replace(role="start"), said[1]._replace(role="end")]  # "하교가 1시 50분인데 퇴근이 7시라 중간에"
         first = next((s for s in said if s.role == "start"), None) or next(
             (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):

@@ -254,6 +254,14 @@ class Understander:
         if not head:
             return found
         before = find_when(head, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
+        if (found.ambiguous_hour is not None and found.start is not None and before.start is not None
+                and before.ambiguous_hour is None and (before.start >= 720) != (found.start >= 720)):
+            # "5시부터 8시까지.. 아 아니다 6시부터 9시까지": the corrected hours keep the half of the day of those before
+            half = "오후" if before.start >= 720 else "오전"
+            again = find_when(f"{half} {body}", now, k.night_from, k.night_until, hint, school,
+                              (k.day_from, k.day_until))
+            if again.start is not None and again.ambiguous_hour is None:
+                found = found._replace(start=again.start, end=again.end, night=again.night, ambiguous_hour=None)
         if found.start is None and found.end is not None and before.start is not None and before.start < 1440:
             # "6시부터 … 9시까지만요 아 아니다 10시까지": only the end is corrected; the end is read after the
             # start said before, as if said with it

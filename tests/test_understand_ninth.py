@@ -106,3 +106,44 @@ def test_days_and_hours_of_the_eighth_session(text: str, now: datetime, field: s
 
 def test_a_day_with_its_own_hours_said_after_the_time_the_child_comes_home_stays() -> None:
     assert said("중2 딸 오늘 학원 끝나는 게 10시라 그때까지 같이 있어줄 분")["date"] == "2027-05-20"
+
+
+def first(text: str, now: datetime = THU) -> str | None:
+    services = said(text, now)["services"]
+    return services[0] if services else None
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a carer's parent dying: a sudden emergency
+    ("시아버지 임종 지키러 지금 부산 가야 돼요 8살 딸 오늘 저녁까지 봐줄 곳", "emergency-119"),
+    # sickness in more words: 앓다, 끙끙, 컨디션이 영
+    ("둘째가 어제부터 끙끙 앓는데 내일 유치원 몬 보내요 다섯살 아침 9시부터 3시까지", "home-care"),
+    ("딸래미 컨디션이 영 아니라서 내일 어린이집 안 보내려구요 세살 8시부터 5시", "home-care"),
+    # the teacher is ill, not the child
+    ("초4 아들 오늘 태권도 쌤이 아프셔서 수업이 없대요 3시부터 5시까지 맡길 데", "after-school"),
+    # the birth already happened: a stay at the 조리원 is no emergency
+    ("딸이 셋째 낳고 산후조리원에 있어서 제가 손주 보는데 금요일에 제가 병원 예약이라 9시부터 1시까지 네살", "daycare-365"),
+    # a benefit asked about: the city's other departments
+    ("초등학교 입학 축하금 받을 수 있나요 내년에 입학하는 딸 7세반이에요", "other-dept"),
+])
+def test_which_service_comes_first_for_the_eighth_sessions_classes(text: str, service: str) -> None:
+    assert first(text) == service, text
+
+
+def test_a_procedure_asked_now_is_no_care_starting_now() -> None:
+    out = said("양육수당 아직 신청 안했는데 지금 신청해도 소급 되나요", datetime(2027, 5, 22, 1, 20, tzinfo=KST))
+    assert (out["date"], out["start"]) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # an evening word said as the end says nothing of the start's half
+    ("학교 재량휴업이라 아침 9시부터 퇴근할 때까지 초1 봐줄 곳", "09:00", None),
+    ("내일 10시부터 저녁까지 다섯살 부탁드려요", "10:00", None),
+    # two times given as reasons and the time between them
+    ("하원이 3시 반인데 남편 퇴근이 8시라서 그 사이에 봐주실 분", "15:30", "20:00"),
+    # a correction keeps the half of the day of the hours it replaces
+    ("내일 4시부터 7시까지.. 아 아니 7시부터 10시까지요", "19:00", "22:00"),
+])
+def test_hours_of_the_eighth_session(text: str, start: str, end: str | None) -> None:
+    out = said(text)
+    assert (out["start"], out["end"]) == (start, end), text
