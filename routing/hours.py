@@ -23,7 +23,8 @@ HOURS_WORDS = alternation({w: n for w, n in NATIVE.items() if n <= 12})
 """Hours 1-12 in words (한, 두, … 열두)."""
 _OVER = r"\s*(?:끝나|마치|마친|끝난)"
 _UNTIL_IT = r"(?!\s*(?:[가-힣]{0,4}\s*때\s*)?(?:전\s*)?까지)"
-"""After an evening word, "까지" makes it the end ("9시부터 퇴근할 때까지", "저녁까지"): the start's half is not said."""
+"""After an evening word, "까지" makes it the end ("9시부터 퇴근할 때까지", "저녁까지"): the start's half is not
+said."""
 _PM = re.compile(
     rf"저녁{_UNTIL_IT}|저녘|밤(?!톨|송이|나무|껍질|길){_UNTIL_IT}|야근|야간|회식|퇴근{_UNTIL_IT}|오후|하원{_UNTIL_IT}|하교|방과\s*후|학교{_OVER}|학원{_OVER}|수업{_OVER}"
     rf"|유치원{_OVER}|어린이집{_OVER}|늦게|늦은\s*시간|pm|PM"

@@ -167,7 +167,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None] or said
         if len(said) == 2 and not said[0].role and not said[1].role and _reason(text, said[0].stop) and (
                 _reason(text, said[1].stop) and _BETWEEN.match(text, _REASON.match(text, said[1].stop).end())):
-            said = [said[0]._replace(role="start"), said[1]._replace(role="end")]  # "하교가 1시 50분인데 퇴근이 7시라 중간에"
+            # "하교가 1시 50분인데 퇴근이 7시라 중간에": from the one to the other
+            said = [said[0]._replace(role="start"), said[1]._replace(role="end")]
         first = next((s for s in said if s.role == "start"), None) or next(
             (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):

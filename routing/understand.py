@@ -256,7 +256,7 @@ class Understander:
         before = find_when(head, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
         if (found.ambiguous_hour is not None and found.start is not None and before.start is not None
                 and before.ambiguous_hour is None and (before.start >= 720) != (found.start >= 720)):
-            # "5시부터 8시까지.. 아 아니다 6시부터 9시까지": the corrected hours keep the half of the day of those before
+            # "5시부터 8시까지.. 아 아니다 6시부터 9시까지": corrected hours keep the half of the day of those before
             half = "오후" if before.start >= 720 else "오전"
             again = find_when(f"{half} {body}", now, k.night_from, k.night_until, hint, school,
                               (k.day_from, k.day_until))

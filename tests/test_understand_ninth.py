@@ -122,7 +122,7 @@ def first(text: str, now: datetime = THU) -> str | None:
     # the teacher is ill, not the child
     ("초4 아들 오늘 태권도 쌤이 아프셔서 수업이 없대요 3시부터 5시까지 맡길 데", "after-school"),
     # the birth already happened: a stay at the 조리원 is no emergency
-    ("딸이 셋째 낳고 산후조리원에 있어서 제가 손주 보는데 금요일에 제가 병원 예약이라 9시부터 1시까지 네살", "daycare-365"),
+    ("딸이 셋째 낳고 산후조리원에 있어서 제가 손주 보는데 금요일에 병원 예약이라 9시부터 1시까지 네살", "daycare-365"),
     # a benefit asked about: the city's other departments
     ("초등학교 입학 축하금 받을 수 있나요 내년에 입학하는 딸 7세반이에요", "other-dept"),
 ])
