@@ -8,7 +8,7 @@ from datetime import date
 
 from routing.agewords import AGE, AGE_ALL, AGE_ALL_UNSPACED, AGE_UNSPACED, UNIT, mention
 from routing.bareages import spelled_ages
-from routing.birthorder import ORDINAL_AFTER, ordinal, said_order, said_orders
+from routing.birthorder import ORDINAL_AFTER, ordinal, said_orders
 from routing.counts import (
     COUNT_LETTERS,
     NO_AGE,
@@ -25,6 +25,8 @@ from routing.counts import unnamed_children as unnamed_children  # read with the
 from routing.englishages import korean_ages
 from routing.need import Child
 from routing.rareages import RARE_LETTERS
+from routing.restated import restate
+from routing.schoolentry import entered_child
 from routing.schoolyear import (
     BORN,
     ENTERED,
@@ -94,27 +96,6 @@ def _fits(months: int | None, grade: int | None) -> bool:
     """Whether an age and a grade said side by side can be one child: a grade-N pupil is 만 N+5 to N+6, said as up to
     N+7 in 한국 나이 ("초6 13살"); "둘째 4살이고 초1 딸" is two children."""
     return months is None or grade is None or (grade + 4) * 12 <= months < (grade + 8) * 12
-
-
-def _entered(text: str, m: re.Match[str], orders: list[int | None], spans: list[tuple[int, int]], ranks: bool
-             ) -> int | None:
-    """Which child has just started school (``ENTERED``): the one of the birth order said before it, else the first
-    one; None for a child of its own, named by another birth order than the children with ages ("첫째는 이번에
-    입학했고 둘째는 5살") or apart from all of them ("5살 딸이랑 이번에 입학한 아들")."""
-    if not spans:
-        return None
-    start = m.start()
-    said = said_order(text, max(0, start - 16), start) if ranks else None
-    if said is not None:
-        rank = ordinal(text, said.start(), said.end())
-        if rank in orders:
-            return orders.index(rank)
-        if any(o is not None for o in orders):
-            return None
-        start = said.start()  # apart from the birth order on: "8살 5살인데 큰애가 이번에 입학했어요" is the 8살
-    apart = all(SEPARATOR.search(text, b, start) if b <= start else SEPARATOR.search(text, m.end(), a)
-                for a, b in spans)
-    return None if apart else 0
 
 
 def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[Child, ...]:
@@ -225,7 +206,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
         named = kin and _KIN_BEFORE.search(text, max(last_end, m.start() - 6), m.start()) is not None
-        if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
+        if kind == "age" and m["m"] and n is not None and n >= 12 + 1 and (m["yd"] or m["yn"]):
             mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
         order = ordinal(text, max(last_end, told, m.start() - 12), m.start()) if ranks else None
         if order is None and ranks and (after := ORDINAL_AFTER.match(text, m.end())) is not None:
@@ -235,6 +216,8 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         children.append(_child(None, n) if kind == "grade" else _PUPIL if n is None else _child(n, born))
         spans.append((m.start(), m.end()))
         last_end = m.end()
+    if len(children) > 1 and ("개월" in text or "달" in text):
+        restate(text, children, orders, spans)  # "돌 지난 아기.. 14개월이요": one child, said again
     if len(children) > 1 and len(set(children)) < len(children):
         cap_repeats(text, children, orders, spans)  # "애가 둘이고 6살 4살 … 6살 큰애는": the 6-year-old named again
     if children and ("유치원" in text or "어린이집" in text):
@@ -251,7 +234,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         children = preschool(children, today)
         orders = orders[: len(children)] + [None] * (len(children) - len(orders))
     elif ("입학" in text or "들어" in text) and (entered := ENTERED.search(text)):
-        at = _entered(text, entered, orders, spans, ranks)
+        at = entered_child(text, entered, orders, spans, ranks)
         if at is None:  # "첫째는 이번에 초등학교 입학했고 둘째는 5살이에요": the first-grader is another child
             at = sum(1 for a, _ in spans if a < entered.start())
             children.insert(at, _child(None, 1))

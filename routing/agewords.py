@@ -53,7 +53,7 @@ UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고졸]")
 """Every age or grade form holds one of these letters; without one the big pattern need not run."""
 
 _GAP = re.compile(rf"\s*(?:터울|차이|차(?![가-힣])(?!{NTH_MONTH}))")
-"""The years between two children ("두 살 터울", "세 살 차이"); "7개월차 아기" is the baby's seventh month."""
+"""The years between two children ("두 살 터울", "세 살 차이"); "7개월차 아기", "24개월차 검진": the month of life."""
 _BOUND = re.compile(r"\s*(?:때(?!문)|적에|적엔|적부터|무렵|이하|미만|이상|초과)")
 """After an age: when the child was that age ("3살 때부터"), or a bound a service sets ("6세 이하"), not a child."""
 _ATTENDS = re.compile(r"\s*(?:에|을|를)?\s*(?:다니|다녀|다닙|다녔)")
@@ -63,7 +63,8 @@ _ATTENDS = re.compile(r"\s*(?:에|을|를)?\s*(?:다니|다녀|다닙|다녔)")
 def mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] | None:
     """('age', months), ('grade', n) or ('upper', months guessed from a school, None when unknown) for one match,
     None when the match is not about a child."""
-    if ("터" in text or "차" in text) and _GAP.match(text, m.end()):
+    if ("터" in text or "차" in text) and (gap := _GAP.match(text, m.end())) and not (
+            gap.group().strip() == "차" and ("개월" in m.group() or "달" in m.group())):
         return None  # "두 살 터울", "세 살 차이": the years between two children
     if _BOUND.match(text, m.end()):
         return None  # "3살 때부터 다녔는데", "5살 이하만 되나요": a past age or a bound, not a child

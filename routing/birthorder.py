@@ -56,6 +56,8 @@ def said_order(text: str, start: int, end: int) -> re.Match[str] | None:
     found = None
     for m in _ORDINAL.finditer(text, start, end):
         found = m
+    if found is not None and text.startswith("까지", found.end()):
+        return None  # "막내까지 셋이에요": the youngest included in a count, no child's label
     return None if found is None or _LINKED.match(text, found.end(), end) else found
 
 

@@ -24,11 +24,14 @@ _COUNT = re.compile(
     r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생))"
 )
 _ADULTS_BEFORE = re.compile(
-    r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모")
+    r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모|애미|애비|에미|에비"
+    r"|[월화수목금토일]\s*(?:요일|욜)|주말|평일|이틀|양일|휴일")
+"""Right before 둘 다: two adults ("남편이랑 저 둘 다"), or two days ("토요일 일요일 둘 다")."""
 _ADULTS_AGO = re.compile(
     r"(?:남편|아내|와이프|신랑|애\s*아빠|애\s*엄마|아빠|엄마)\s*(?:도|이랑|랑|하고|와|과|이나|나)(?![가-힣])|부부|맞벌이")
 """Earlier in the sentence: two adults ("남편도 같은 회사라 둘 다 가야 하는데": the parents)."""
 _SENTENCE = re.compile(r"[.?!\n]")
+_AGES_AFTER = re.compile(r"[0-9]\s*(?:살|세|개월)")
 _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
 """How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
 
@@ -52,6 +55,9 @@ def kin_total(text: str) -> int:
 def counted(text: str) -> int:
     """The largest number of children the text says there are, 0 when it says none."""
     most = kin_total(text) if "딸" in text or "손" in text else 0
+    if ("둘" in text or "셋" in text or "넷" in text) and (bare := _BARE_COUNT.match(text)) is not None and (
+            _AGES_AFTER.search(text, bare.end())):
+        most = _COUNT_WORDS[bare["n"]]  # "(애 둘.. 아니) 셋이요 5살 3살 10개월": the count corrected to, with ages
     if COUNT_LETTERS.search(text) is None:
         return most
     for m in _COUNT.finditer(text):

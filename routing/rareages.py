@@ -41,6 +41,8 @@ RARE = rf"""
       (?=된|짜리|밖에|아기|아가|\s+(?:된|짜리|밖에|아기|아가)|(?:막\s*|갓\s*)?(?:지난|넘은)\s*(?:아기|아가|애기))
   | (?<![가-힣])(?:아기|애기|아가)(?:는|가)?\s*(?P<ad2>[0-9]{{1,3}})\s*일\s*(?=이에요|이예요|이요|째|됐|이라|입니다)
   | 생후\s*(?P<wk2>[0-9]{{1,2}})\s*주(?![0-9가-힣])
+  | (?:(?<=기)|(?<=기\s)|(?<=가)|(?<=가\s)|(?<=지)|(?<=지\s))(?P<wk3>[0-9]{{1,2}})\s*주\s*
+      (?=이에요|이예요|인데|이요|째|됐|됬|되었|이라|입니다|예요|$|[.,!?~ㅠㅜ])
   | (?<![0-9])(?P<wk>[0-9]{{1,2}})\s*주\s*(?:차|째)?\s*
       (?=된|짜리|밖에|아기|아가|애기|신생아|\s+(?:된|짜리|밖에|아기|아가|애기))
   | (?<![가-힣])(?:(?P<up>중|고)(?:학교|등학교|등학생|학생|등)?\s*(?P<upn>[1-3])(?![0-9])
@@ -54,12 +56,14 @@ RARE_LETTERS = re.compile(
     r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
     r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은|막|갓|이에요|이예요|이요|째|됐|이라|입니다)"
     r"|주\s*(?:차|째)?\s*(?:된|짜리|밖에|아기|아가|애기|신생아)"
+    r"|(?:아기|애기|아가|낳은|태어난|출산한)[^0-9]{0,4}[0-9]{1,2}\s*주"
 )
 """Every branch starts with a letter, not a group or a class: then the regex engine scans for those first letters
 itself, much faster than a first-letter test tried at every place (the same goes for the tests below)."""
 
 
-_BORN_VERB = re.compile(r"태어|낳")
+_BORN_VERB = re.compile(r"태어|낳|출산")
+_BABY_BEFORE = re.compile(r"(?:아기|애기|아가|낳은\s*지|태어난\s*지|출산한\s*지)(?:는|가)?\s*$")
 
 
 def since_event(text: str, at: int) -> bool:
@@ -89,9 +93,11 @@ def rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None
         return "upper", class_months(today, 7, False)  # "예비 초등": a child who starts school next year
     if g["ad"] or g["ad2"]:
         return "age", int(g["ad"] or g["ad2"]) // 30  # "50일 된 아기", "아기 50일이에요"
-    weeks = g["wk"] or g["wk2"]
+    weeks = g["wk"] or g["wk2"] or g["wk3"]
+    if g["wk3"] and (since_event(m.string, m.start()) or not _BABY_BEFORE.search(m.string, 0, m.start())):
+        return None  # "다닌 지 3주": since something; the weeks of a baby named ("애기 8주", "낳은 지 3주") only
     if weeks:
-        return "age", int(weeks) * 7 // 30  # "생후 2주", "3주 된 아기"
+        return "age", int(weeks) * 7 // 30  # "생후 2주", "3주 된 아기", "애기 8주인데", "낳은 지 3주"
     if g["by"]:
         months = since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
         return None if months is None else ("age", months)

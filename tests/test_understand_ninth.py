@@ -147,3 +147,31 @@ def test_a_procedure_asked_now_is_no_care_starting_now() -> None:
 def test_hours_of_the_eighth_session(text: str, start: str, end: str | None) -> None:
     out = said(text)
     assert (out["start"], out["end"]) == (start, end), text
+
+
+def ages(text: str, now: datetime = THU) -> list[int | None]:
+    return [c["age_months"] for c in said(text, now)["children"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two days, or a child's parents, 둘 다 are no two children
+    ("수요일이랑 목요일 둘 다 야근이에요 다섯살 딸 저녁에 봐주세요", [60]),
+    ("손주 초2인데 지 에미 애비 둘 다 출장 가서 내가 봐야 된다", [None]),
+    # a count corrected, with the ages after it: a year and months that are two children
+    ("애 둘이요 아 아니 셋이에요 6살 2살 8개월", [72, 24, 8]),
+    # 막내까지: the youngest counted, not a label of the next age
+    ("막내까지 넷이에요 9살 7살 4살 1살", [108, 84, 48, 12]),
+    # weeks of a baby named
+    ("아기 6주인데 잠깐 봐주실 분 있나요", [1]),
+    ("출산한 지 2주 됐어요 첫째 4살 어린이집 하원만 부탁드려요", [48, 0]),
+    # the month of life said with 차
+    ("18개월차 아들 영유아검진 어디서 해요", [18]),
+    # an age in whole years said again in months: one child
+    ("두돌 지난.. 아 아니 26개월이요 맡길 데", [26]),
+    ("돌 된 아가요.. 15개월이요 내일 오전에 잠깐", [15]),
+    ("5살 1살 둘이에요 1살은 17개월이고요", [60, 17]),
+    # ...but months said of another child stay another child
+    ("돌 지난 아기랑 15개월 아기 둘 다", [12, 15]),
+])
+def test_children_of_the_eighth_session(text: str, expected: list[int | None]) -> None:
+    assert ages(text) == expected, text

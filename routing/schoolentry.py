@@ -1,0 +1,29 @@
+"""Which child a message says has just started school ("이번에 입학했어요"): one with an age, or another child."""
+
+from __future__ import annotations
+
+import re
+
+from routing.birthorder import ordinal, said_order
+from routing.counts import SEPARATOR
+
+
+def entered_child(text: str, m: re.Match[str], orders: list[int | None], spans: list[tuple[int, int]], ranks: bool
+             ) -> int | None:
+    """Which child has just started school (``ENTERED``): the one of the birth order said before it, else the first
+    one; None for a child of its own, named by another birth order than the children with ages ("첫째는 이번에
+    입학했고 둘째는 5살") or apart from all of them ("5살 딸이랑 이번에 입학한 아들")."""
+    if not spans:
+        return None
+    start = m.start()
+    said = said_order(text, max(0, start - 16), start) if ranks else None
+    if said is not None:
+        rank = ordinal(text, said.start(), said.end())
+        if rank in orders:
+            return orders.index(rank)
+        if any(o is not None for o in orders):
+            return None
+        start = said.start()  # apart from the birth order on: "8살 5살인데 큰애가 이번에 입학했어요" is the 8살
+    apart = all(SEPARATOR.search(text, b, start) if b <= start else SEPARATOR.search(text, m.end(), a)
+                for a, b in spans)
+    return None if apart else 0
