@@ -206,7 +206,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
                 continue
         newborn, guessed = bool(m["newborn"]), kind == "upper"
         named = kin and _KIN_BEFORE.search(text, max(last_end, m.start() - 6), m.start()) is not None
-        if kind == "age" and m["m"] and n is not None and n >= 12 + 1 and (m["yd"] or m["yn"]):
+        if kind == "age" and m["m"] and n is not None and n >= 36 + 1 and (m["yd"] or m["yn"]):
             mixed.append(len(children))  # "5살 7개월": an age and months, or two children (see below)
         order = ordinal(text, max(last_end, told, m.start() - 12), m.start()) if ranks else None
         if order is None and ranks and (after := ORDINAL_AFTER.match(text, m.end())) is not None:

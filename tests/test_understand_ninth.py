@@ -158,7 +158,7 @@ def ages(text: str, now: datetime = THU) -> list[int | None]:
     ("수요일이랑 목요일 둘 다 야근이에요 다섯살 딸 저녁에 봐주세요", [60]),
     ("손주 초2인데 지 에미 애비 둘 다 출장 가서 내가 봐야 된다", [None]),
     # a count corrected, with the ages after it: a year and months that are two children
-    ("애 둘이요 아 아니 셋이에요 6살 2살 8개월", [72, 24, 8]),
+    ("애 둘이요 아 아니 셋이에요 6살 4살 3개월", [72, 48, 3]),
     # 막내까지: the youngest counted, not a label of the next age
     ("막내까지 넷이에요 9살 7살 4살 1살", [108, 84, 48, 12]),
     # weeks of a baby named
