@@ -268,6 +268,9 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         # just born first, as its age is the one least likely said)
         missing = sorted((r for r in said_ranks if r not in orders), key=lambda r: (not said_ranks[r], -r))
         extra = missing[: len(said_ranks) - len(children)]
+        if extra and all(o is None and c.age_months is not None and c.age_months < 36
+                         for o, c in zip(orders, children, strict=True)):
+            extra = sorted(missing)[: len(extra)]  # "큰애는 데려가고 작은애만 … 17개월": the baby is the younger
         children += [NO_AGE] * len(extra)
         orders += extra
     if any(o is not None for o in orders):

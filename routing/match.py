@@ -178,6 +178,8 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
     later = (need.start is not None or need.end is not None or need.cared) and not need.visit
     asked = [t.by_id[sid] for sid in need.topics if sid in t.by_id]
     for e in asked:
+        if later and e.service.id in t.held and not need.situations.intersection(e.service.routing.first_for):
+            continue  # "119돌봄센터 맡겨도 되죠? 다음주 11시부터": a last resort named for hours stays one (below)
         if e.care or not later:
             take(e, e.phrases["topic"])
     for situation, phrase, entries in t.first:

@@ -88,7 +88,8 @@ _DESCRIBED = re.compile(r"(?:가정|층|자|가족)?(?:인데|이에요|이예�
 """Right after a topic word: it says who the family is ("한부모인데", "조손가정이에요"), not what is asked."""
 _HAPPENING = re.compile(
     r"갑자기|긴급|급하|급해|급합|급히|지금|방금|당장|구급차|실려|응급실|진통(?:이)?(?:와|왔|오|시작)|양수(?:가)?터|위독"
-    r"|병원(?:에)?(?:가야|가봐야|가봐|따라가|데려가)|연락(?:이)?와서|수습|비상"
+    r"|병원(?:에)?(?:가야|가봐야|가봐|따라가|데려가|왔|와있)|연락(?:이)?와서|수습|비상|119(?:를)?(?:타고|불렀|불러)"
+    r"|(?:새벽|밤늦게|밤중)에?죄송"
 )
 """A carer's emergency told as happening now ("갑자기 쓰러지셔서 구급차 불렀어요"): with no day said, care is today."""
 _LATER = re.compile(

@@ -175,3 +175,22 @@ def ages(text: str, now: datetime = THU) -> list[int | None]:
 ])
 def test_children_of_the_eighth_session(text: str, expected: list[int | None]) -> None:
     assert ages(text) == expected, text
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # a last resort named for hours of a planned day is not first when a facility fits
+    ("119돌봄센터에 맡겨도 되나요? 다음주 목요일 동창회라 낮 12시부터 5시까지 3살", "daycare-365"),
+    # ...but asked about itself, it is
+    ("119돌봄센터 주차 되나요?", "emergency-119"),
+    # a carer's sudden back injury
+    ("애 보다가 허리가 삐끗해서 일어나질 못해요 내일 하루 봐주실 분 네살", "emergency-119"),
+    # the youngest singled out, the elder named without an age: the baby said is the younger
+    ("큰애는 할머니댁 가고 작은애만 토요일 9시부터 5시까지 맡길게요 20개월", "daycare-365"),
+])
+def test_first_services_of_the_eighth_sessions_later_classes(text: str, service: str) -> None:
+    assert first(text) == service, text
+
+
+def test_a_carer_taken_to_hospital_tonight_makes_the_care_today() -> None:
+    late = datetime(2027, 5, 21, 2, 10, tzinfo=KST)
+    assert said("밤늦게 죄송합니다 남편이 쓰러져서 119 불렀어요 다섯살 아들 맡길 데", late)["date"] == "2027-05-21"
