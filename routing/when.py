@@ -47,12 +47,16 @@ _NOT_TODAY = re.compile(
     r"(?:할|한|길|긴|날|을|ㄹ)\s*때|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|평소|언제|나중|다음|예정|요일"
     r"|운영|영업|몇\s*시|(?:까지|부터)\s*(?:해요|하나요|하는지|하세요|하죠|열어|열려|여나|여는|운영|이용)|문\s*(?:을\s*)?(?:열|닫)"
     r"|(?<![0-9])(?:1[0-2]|[1-9])\s*월(?!\s*[0-9])|달(?![가-힣])|어제|그제|지난|저번|작년|었었|았었|였었|했었"
-    r"|(?:는|할|을|인|한|운)\s*날(?!씨|짜)"
+    r"|(?:는|할|을|인|한|운)\s*날(?!씨|짜)|(?:이후|이전|넘어서|까지|부터)\s*(?:에\s*)?도\s*(?:되|돼|가능|하나|해요)"
 )
 """Hours with no day that are not today's: a case or a habit ("급한 일 생기면", "보통 7시까지"), a day left open
-("다음에", "요일은 아직", "출장 가는 날"), a service's own hours asked ("몇 시까지 해요", "운영시간"), a month named
-alone ("12월에"), a story ("어제", "지난번에"). With these the day stays unsaid (asked); ``_RECURRING`` covers
-schedules."""
+("다음에", "요일은 아직", "출장 가는 날"), a service's own hours asked ("몇 시까지 해요", "운영시간", "8시 이후도
+되나"), a month named alone ("12월에"), a story ("어제", "지난번에"). With these the day stays unsaid (asked);
+``_RECURRING`` covers schedules."""
+_CLOCK_TOLD = re.compile(
+    r"시\s*(?:[0-9]{1,2}\s*분\s*|반\s*)?(?:인데|이고|고(?![가-힣])|예요|이에요|입니다|이라|라서|넘었|넘어)"
+)
+"""The time now told with no end said ("밤 11시인데 애가 혼자 울고 있어요"), not a start asked for."""
 _URGENT = re.compile(
     r"급(?<![월고초중등특진발보지수공상학봉]급)(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
 )
@@ -178,13 +182,15 @@ def find_when(
         day += timedelta(days=7)  # "화요일에" said on a Tuesday evening, no hours: the next one (README)
     if clock_now and (start is not None or end is not None) and not over(today, start, end, now, today):
         day = today  # "지금 10시인데 11시부터 새벽 1시까지": the time now said, tonight's hours
-    # hours with no day at all, all still ahead today: today's, as parents mean them, but only assumed. Unlike the
-    # hurried parent's, a start already gone by (10:30 asked at 11:00) may be any day's; and never for a schedule,
-    # a case, a service's hours, a month or a story
-    assumed = day is None and not gone and (start is not None or end is not None) \
+    # clock hours with no day at all, all still ahead today: today's, as parents mean them, but only assumed. Unlike
+    # the hurried parent's, a start gone by (10:30 asked at 11:00) may be any day's, and one at this very minute with
+    # no end is the time now told ("새벽 3시인데 아이가 혼자"); never for a schedule, a case, a service's hours, a
+    # month, a story
+    assumed = day is None and not gone and (times.start is not None or times.end is not None) \
         and not over(today, start, end, now, today) \
-        and (start is None or start >= now_minutes) and _RECURRING.search(text) is None \
-        and _NOT_TODAY.search(text) is None
+        and (start is None or start > now_minutes or (start == now_minutes and times.end is not None)) \
+        and _RECURRING.search(text) is None \
+        and _NOT_TODAY.search(text) is None and (times.end is not None or _CLOCK_TOLD.search(text) is None)
     if assumed:
         day = today
     past = False
