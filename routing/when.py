@@ -47,16 +47,17 @@ _L_FINAL = "".join(chr(0xAC00 + i) for i in range(8, 11172, 28))
 """Every syllable ending in ㄹ (갈, 할, 없을): the ending of "~ㄹ 때" (when ...)."""
 _NOT_TODAY = re.compile(
     rf"(?:[{_L_FINAL}]|한|긴|ㄹ)\s*때(?!문)|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|평소|언제|나중|다음|예정|요일"
-    r"|운영|영업|몇\s*시|(?:까지|부터)\s*(?:해요|하나요|하는지|하세요|하죠|열어|열려|여나|여는|운영|이용)|문\s*(?:을\s*)?(?:열|닫)"
+    r"|운영|영업|몇\s*시|(?:까지|부터)\s*(?:해요|하나요|하는지|하는\s*(?:거|게|건)|하세요|하죠|열어|열려|여나|여는|운영|이용)|문\s*(?:을\s*)?(?:열|닫)"
     r"|(?<![0-9])(?:1[0-2]|[1-9])\s*월(?!\s*[0-9])|달(?![가-힣])|어제|그제|지난|저번|작년|었었|았었|였었|했었"
     r"|(?:는|할|을|인|한|운|근무|출근|야근|당직|출장)\s*날(?!씨|짜)|주\s*[1-7]\s*(?:일|회|번)"
     r"|(?<![가-힣])[월화수목금토일]{2,6}(?:요일|에|엔|만|은)?(?![가-힣])"
     r"|(?:이후|이전|넘어서|까지|부터)\s*(?:에\s*)?도\s*(?:되|돼|가능|하나|해요)"
+    r"|지금\s*(?:은|는|도)(?![가-힣])|요즘|요새|원래"
 )
 """Hours with no day that are not today's: a case or a habit ("급한 일 생기면", "보통 7시까지", "월수금", "주5일"),
-a day left open ("다음에", "요일은 아직", "출장 가는 날"), a service's own hours asked ("몇 시까지 해요", "운영시간",
-"8시 이후도 되나"), a month named alone ("12월에"), a story ("어제", "지난번에"). With these the day stays unsaid
-(asked); ``_RECURRING`` covers schedules."""
+a routine told ("지금은 할머니가 3시부터 7시까지 봐주시는데"), a day left open ("다음에", "출장 가는 날"), a
+service's own hours asked ("몇 시까지 해요", "운영시간", "8시 이후도 되나"), a month named alone ("12월에"), a story
+("어제", "지난번에"). With these the day stays unsaid (asked); ``_RECURRING`` covers schedules."""
 _CLOCK_TOLD = re.compile(
     r"시\s*(?:[0-9]{1,2}\s*분\s*|반\s*)?(?:인데|이고|고(?![가-힣])|예요|이에요|입니다|이라|라서|넘었|넘어)"
 )
