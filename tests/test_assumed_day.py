@@ -108,8 +108,10 @@ async def test_a_day_said_first_keeps_its_hours_said_alone_after(chat: Chat, clo
 async def test_a_day_said_first_stays_when_the_hours_come_with_the_place(chat: Chat, clock: FakeClock) -> None:
     clock.now = TUESDAY_15
     await chat.say("토요일에 5살 아들 봐줄 곳 있을까요")
-    await chat.say("저녁 6시부터 8시까지 율곡동이에요")
-    assert "11월 28일(토)" in chat.text and ASSUMED_LINE not in chat.text
+    replies = await chat.say("저녁 6시부터 8시까지 율곡동이에요")
+    (card,) = [r for r in replies if r.card_title]
+    assert "11월 28일(토)" in card.text and "오늘" not in card.text
+    assert ASSUMED_LINE not in chat.text and "바꿨어요" not in chat.text
 
 
 async def test_hours_alone_are_recommended_on_today_with_the_assumed_line(chat: Chat, clock: FakeClock) -> None:
@@ -134,6 +136,7 @@ async def test_two_children_on_an_assumed_day_fit_kakao(chat: Chat, clock: FakeC
 async def test_a_day_said_after_hours_alone_replaces_the_assumed_today(chat: Chat, clock: FakeClock) -> None:
     clock.now = TUESDAY_15
     await chat.say("저녁 7시부터 10시까지 4살 딸 맡길 곳 있을까요 율곡동이에요")
+    assert ASSUMED_LINE in chat.text
     await chat.say("내일이요")
     assert ASSUMED_LINE not in chat.text
     assert "11월 25일(수)로 바꿨어요" in chat.text
