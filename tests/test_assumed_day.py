@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 
 from bot.channels.kakao import format as kakao
+from bot.channels.telegram.format import ChoiceCodec, send_calls
 from bot.dialog import texts
 from bot.settings import Settings
 from routing import command
@@ -126,6 +127,17 @@ async def test_hours_alone_are_recommended_on_today_with_the_assumed_line(chat: 
     assert any("11월 24일" in o.get("simpleText", {}).get("text", "") for o in answer["outputs"])
 
 
+async def test_telegram_sends_the_assumed_day_line_between_the_card_and_the_consent(chat: Chat,
+                                                                                   clock: FakeClock) -> None:
+    clock.now = TUESDAY_15
+    replies = await chat.say("밤 9시부터 11시까지 3살 아들 봐주실 곳 자산동")
+    codec = ChoiceCodec()
+    sent = [c.kwargs["text"] for r in replies for c in send_calls(1, r, codec) if c.method == "send_message"]
+    line = texts.ASSUMED_DAY.format(month=11, day=24)
+    assert sent.count(line) == 1 and 0 < sent.index(line) < len(sent) - 1
+    assert "동의" in sent[-1]
+
+
 async def test_two_children_on_an_assumed_day_fit_kakao(chat: Chat, clock: FakeClock) -> None:
     clock.now = TUESDAY_15
     replies = await chat.say("저녁 6시부터 9시까지 3살 8살 두 아이 맡길 곳 있을까요 율곡동")
@@ -140,3 +152,20 @@ async def test_a_day_said_after_hours_alone_replaces_the_assumed_today(chat: Cha
     await chat.say("내일이요")
     assert ASSUMED_LINE not in chat.text
     assert "11월 25일(수)로 바꿨어요" in chat.text
+
+
+async def test_hours_asked_morning_or_evening_then_left_take_no_assumed_day(chat: Chat, clock: FakeClock) -> None:
+    clock.now = TUESDAY_15
+    await chat.say("7시부터 10시까지 5살 봐줄 곳 있나요")
+    assert texts.ASK_HALF.format(hour=7) in chat.text
+    await chat.say("자산동이요")  # the 오전/오후 question left: its hours are asked again, and so is the day
+    assert texts.ASK_DAY in chat.text
+
+
+@pytest.mark.parametrize(("half", "said"), [("half:am", texts.ASK_DAY), ("half:pm", ASSUMED_LINE)])
+async def test_the_half_of_the_day_chosen_decides_whether_today_is_assumed(chat: Chat, clock: FakeClock, half: str,
+                                                                          said: str) -> None:
+    clock.now = TUESDAY_15
+    await chat.say("7시부터 10시까지 5살 봐줄 곳 있나요 자산동")
+    await chat.say(choice=half)  # 07:00-10:00 is over at 15:00: the day is asked; 19:00-22:00 is today's, assumed
+    assert said in chat.text

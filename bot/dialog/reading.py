@@ -56,8 +56,10 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
         # it ('5살 아이 7시부터' then '자산동': the age stays); only its doubtful hours are asked again.
         held = reader.read(intake.ask_half, now, intake.period)
         if not held.past:
-            need = replace(held.need, start=None, end=None, night=None, overnight=False)
-            intake = intake.merge(replace(held, need=need))
+            # today assumed for those hours goes with them
+            day = None if held.day_assumed else held.need.day
+            need = replace(held.need, day=day, start=None, end=None, night=None, overnight=False)
+            intake = intake.merge(replace(held, need=need, day_assumed=False))
         intake = intake.evolve(ask_half=None)
     if intake.ask_kid and raw.startswith(texts.KID_PICK):
         # A child's button: the message whose age it was is read again, for that child (Turn.pick).
