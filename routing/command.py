@@ -13,10 +13,11 @@ from knowledge.schema import Knowledge
 from routing.need import Understanding
 
 KEYS = (
-    "age_months", "school_grade", "children", "date", "start", "end", "night", "holiday", "urgent", "danger", "place",
-    "services",
+    "age_months", "school_grade", "children", "date", "date_assumed", "start", "end", "night", "holiday", "urgent",
+    "danger", "place", "services",
 )
-"""``age_months`` and ``school_grade`` are the first child's; ``children`` lists every child mentioned."""
+"""``age_months`` and ``school_grade`` are the first child's; ``children`` lists every child mentioned;
+``date_assumed`` says the date is today taken for hours said with no day, not a day said."""
 
 
 def _minute(value: str) -> datetime:
@@ -65,6 +66,7 @@ def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:
         "school_grade": first.school_grade,
         "children": [{"age_months": c.age_months, "school_grade": c.school_grade} for c in kids],
         "date": need.day.isoformat() if need.day else None,
+        "date_assumed": u.day_assumed,
         "start": _clock(need.start),
         "end": _clock(need.end),
         "night": need.night,

@@ -78,6 +78,9 @@ class Understanding:
     unnamed: tuple[Child, ...] = ()
     """Children named without age, grade or count ("아들이 독감이에요": one, "아들이랑 딸": two) when ``children`` is
     empty: counted by `dolbom understand`, while the dialog still asks their ages."""
+    day_assumed: bool = False
+    """``need.day`` is today taken for hours said with no day ("6시부터 11시 반까지"), still ahead today: not said.
+    The dialog keeps a day said in another message over it and tells the parent the day it took."""
 
 
 def maker(cls: type[T]) -> Callable[..., T]:

@@ -210,15 +210,18 @@ class Understander:
                 and not when.past and _HAPPENING.search(compact) and _LATER.search(compact) is None):
             when = when._replace(day=today, holiday=holiday(text, today, -1), urgent=True)
         vacation = "방학" in compact and _TERM.search(compact) is None
+        visit = bool(topics) and (when.start is not None or when.end is not None) and _visit(compact)
+        if when.assumed and (visit or vacation):
+            when = when._replace(day=None, assumed=False)  # a service's visiting hours, a vacation: no day taken
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = _NEED(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
-            topics, situations, area, None, now, vacation, when.overnight,
-            bool(topics) and (when.start is not None or when.end is not None) and _visit(compact),
+            topics, situations, area, None, now, vacation, when.overnight, visit,
             (described or bool(situations & _CARE_FIRST)) and _CARE_ASKED.search(compact) is not None,
         )
         return _UNDERSTANDING(
-            need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed
+            need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed,
+            when.assumed,
         )
 
     def _served(self, children: tuple[Child, ...], text: str) -> Child:
@@ -276,7 +279,8 @@ class Understander:
         today = now.date()
         if before.day is not None and (found.day is None or (found.day == today and find_day(body, today) is None)):
             # "내일 4시 아니 5시부터 9시까지": the day said before the correction (the body alone would be today's)
-            found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent)
+            found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent,
+                                   assumed=before.assumed)
         return found
 
     def _find_topics(self, compact: str) -> tuple[tuple[str, ...], bool]:

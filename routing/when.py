@@ -43,6 +43,25 @@ _HURRY = re.compile(
 with it are today's."""
 _IF = re.compile(r"(?:할|한|길|긴|날|을|ㄹ)\s*때|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|혹시")
 """A case or a habit, not today: "급한 일 생기면", "급할 때마다"."""
+_L_FINAL = "".join(chr(0xAC00 + i) for i in range(8, 11172, 28))
+"""Every syllable ending in ㄹ (갈, 할, 없을): the ending of "~ㄹ 때" (when ...)."""
+_NOT_TODAY = re.compile(
+    rf"(?:[{_L_FINAL}]|한|긴|ㄹ)\s*때(?!문)|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|평소|언제|나중|다음|예정|요일"
+    r"|운영|영업|몇\s*시|(?:까지|부터)\s*(?:해요|하나요|하는지|하는\s*(?:거|게|건)|하세요|하죠|열어|열려|여나|여는|운영|이용)|문\s*(?:을\s*)?(?:열|닫)"
+    r"|(?<![0-9])(?:1[0-2]|[1-9])\s*월(?!\s*[0-9])|달(?![가-힣])|어제|그제|지난|저번|작년|었었|았었|였었|했었"
+    r"|(?:는|할|을|인|한|운|근무|출근|야근|당직|출장)\s*날(?!씨|짜)|주\s*[1-7]\s*(?:일|회|번)"
+    r"|(?<![가-힣])[월화수목금토일]{2,6}(?:요일|에|엔|만|은)?(?![가-힣])"
+    r"|(?:이후|이전|넘어서|까지|부터)\s*(?:에\s*)?도\s*(?:되|돼|가능|하나|해요)"
+    r"|지금\s*(?:은|는|도)(?![가-힣])|요즘|요새|원래"
+)
+"""Hours with no day that are not today's: a case or a habit ("급한 일 생기면", "보통 7시까지", "월수금", "주5일"),
+a routine told ("지금은 할머니가 3시부터 7시까지 봐주시는데"), a day left open ("다음에", "출장 가는 날"), a
+service's own hours asked ("몇 시까지 해요", "운영시간", "8시 이후도 되나"), a month named alone ("12월에"), a story
+("어제", "지난번에"). With these the day stays unsaid (asked); ``_RECURRING`` covers schedules."""
+_CLOCK_TOLD = re.compile(
+    r"시\s*(?:[0-9]{1,2}\s*분\s*|반\s*)?(?:인데|이고|고(?![가-힣])|예요|이에요|입니다|이라|라서|넘었|넘어)"
+)
+"""The time now told with no end said ("밤 11시인데 애가 혼자 울고 있어요"), not a start asked for."""
 _URGENT = re.compile(
     r"급(?<![월고초중등특진발보지수공상학봉]급)(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
 )
@@ -65,6 +84,9 @@ class When(NamedTuple):
     """The day and hours said have already ended: they were dropped, the dialog should ask again."""
     overnight: bool = False
     """Care through the night into the next morning (밤새, 하룻밤, 외박) with no end said."""
+    assumed: bool = False
+    """``day`` is today taken for hours said with no day at all, still ahead today: not said, so a day said in
+    the conversation (before or after) wins over it; it makes the need neither urgent nor a holiday."""
 
 
 def find_when(
@@ -165,6 +187,17 @@ def find_when(
         day += timedelta(days=7)  # "화요일에" said on a Tuesday evening, no hours: the next one (README)
     if clock_now and (start is not None or end is not None) and not over(today, start, end, now, today):
         day = today  # "지금 10시인데 11시부터 새벽 1시까지": the time now said, tonight's hours
+    # clock hours with no day at all, all still ahead today: today's, as parents mean them, but only assumed. Unlike
+    # the hurried parent's, a start gone by (10:30 asked at 11:00) may be any day's, and one at this very minute with
+    # no end is the time now told ("새벽 3시인데 아이가 혼자"); never for a schedule, a case, a service's hours, a
+    # month, a story
+    assumed = day is None and not gone and (times.start is not None or times.end is not None) \
+        and not over(today, start, end, now, today) \
+        and (start is None or start > now_minutes or (start == now_minutes and times.end is not None)) \
+        and _RECURRING.search(text) is None \
+        and _NOT_TODAY.search(text) is None and (times.end is not None or _CLOCK_TOLD.search(text) is None)
+    if assumed:
+        day = today
     past = False
     if gone and day is None and (start is not None or end is not None):
         # "지난주 토요일 2시부터 5시까지요": hours asked for a day gone (said as a day, not as a story): over
@@ -188,12 +221,12 @@ def find_when(
         night = False
     elif end is None and (start is None or start < _LATE) and "저녁" not in text and _DAY_WORDS.search(text):
         night = False  # "일요일 낮에", "오후 3시에"; but "오후 6시 반부터" may well run into the night
-    off = holiday(text, day, times.start_at if times.start_at >= 0 else times.end_at)
-    urgent = day == today or _URGENT.search(text) is not None
+    off = holiday(text, None if assumed else day, times.start_at if times.start_at >= 0 else times.end_at)
+    urgent = (day == today and not assumed) or _URGENT.search(text) is not None
     overnight = end is None and _OVERNIGHT_LETTERS.search(text) is not None and _OVERNIGHT.search(text) is not None
     if overnight:
         night = True
-    return When(day, start, end, night, off, urgent, own, settled.ambiguous_hour, past, overnight)
+    return When(day, start, end, night, off, urgent, own, settled.ambiguous_hour, past, overnight, assumed)
 
 
 def _offset(m: re.Match[str]) -> int:

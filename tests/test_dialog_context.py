@@ -200,7 +200,7 @@ async def test_hours_gone_this_morning_are_read_this_evening_on_the_day_held(cha
 
 
 async def test_the_day_asked_after_the_hours_offers_no_start_at_now(chat: Chat, clock: FakeClock) -> None:
-    clock.now = datetime(2026, 12, 8, 15, 0, tzinfo=KST)
+    clock.now = datetime(2026, 12, 8, 17, 30, tzinfo=KST)  # begun: not today's as an assumed day, so asked
     await chat.say("초등 4학년 아들 학원 마치고 5시부터 8시까지 봐줄 데 있나요")
     labels = [c.label for r in chat.last for c in r.choices]
     assert texts.ASK_DAY in chat.text and "오늘" in labels and "지금 바로" not in labels

@@ -20,6 +20,8 @@ KNOWLEDGE = load()
 UNDERSTANDER = Understander(KNOWLEDGE)
 FIELDS = ("age_months", "school_grade", "date", "start", "end", "night", "holiday", "urgent", "place")
 TODAY = {"date": "2026-11-24", "urgent": True, "holiday": False}
+ASSUMED = {"date": "2026-11-24"}
+"""Hours with no day, still ahead: today, as an assumed day (not urgent; tests/test_assumed_day.py)."""
 
 
 def fields(text: str, now: datetime = NOW) -> dict[str, Any]:
@@ -104,62 +106,62 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("초 3일에", expect(date="2026-12-03", **WEEKDAY)),
     # times
     ("오늘 밤 10시까지", expect(end="22:00", night=True, **TODAY)),
-    ("오후 6시부터 10시까지", expect(start="18:00", end="22:00", night=True)),
+    ("오후 6시부터 10시까지", expect(**ASSUMED, start="18:00", end="22:00", night=True)),
     ("9시부터 6시까지", expect(start="09:00", end="18:00", night=False)),
     ("지금부터 2시간", expect(start="14:00", end="16:00", night=False, **TODAY)),
-    ("밤 10시부터 새벽 2시까지", expect(start="22:00", end="02:00", night=True)),
-    ("밤 10시부터 6시까지", expect(start="22:00", end="06:00", night=True)),
+    ("밤 10시부터 새벽 2시까지", expect(**ASSUMED, start="22:00", end="02:00", night=True)),
+    ("밤 10시부터 6시까지", expect(**ASSUMED, start="22:00", end="06:00", night=True)),
     ("정오부터 3시간", expect(start="12:00", end="15:00", night=False)),
-    ("자정까지", expect(end="00:00", night=True)),
+    ("자정까지", expect(**ASSUMED, end="00:00", night=True)),
     ("오전 9시 반부터", expect(start="09:30", night=False)),
-    ("18시~22시", expect(start="18:00", end="22:00", night=True)),
+    ("18시~22시", expect(**ASSUMED, start="18:00", end="22:00", night=True)),
     ("6~9시", expect(start="06:00", end="09:00")),  # a doubtful 6-8 with no day: as written, and asked
     ("평일 6~9시", expect(start="06:00", end="09:00", holiday=False)),  # a schedule: as written
-    ("오후 2~5시", expect(start="14:00", end="17:00", night=False)),
-    ("19:30까지", expect(end="19:30")),
-    ("19:31까지", expect(end="19:31", night=True)),
-    ("저녁 7시 반부터 10시까지", expect(start="19:30", end="22:00", night=True)),
+    ("오후 2~5시", expect(**ASSUMED, start="14:00", end="17:00", night=False)),
+    ("19:30까지", expect(**ASSUMED, end="19:30")),
+    ("19:31까지", expect(**ASSUMED, end="19:31", night=True)),
+    ("저녁 7시 반부터 10시까지", expect(**ASSUMED, start="19:30", end="22:00", night=True)),
     ("아침 7시에", expect(start="07:00", night=True)),
     ("새벽 5시", expect(start="05:00", night=True)),
-    ("낮 2시부터 4시까지", expect(start="14:00", end="16:00", night=False)),
+    ("낮 2시부터 4시까지", expect(**ASSUMED, start="14:00", end="16:00", night=False)),
     ("점심 12시", expect(start="12:00", night=False)),
-    ("밤 12시까지", expect(end="00:00", night=True)),
-    ("오후 3시 30분부터 5시", expect(start="15:30", end="17:00", night=False)),
+    ("밤 12시까지", expect(**ASSUMED, end="00:00", night=True)),
+    ("오후 3시 30분부터 5시", expect(**ASSUMED, start="15:30", end="17:00", night=False)),
     ("열 시부터 두 시까지", expect(start="10:00", end="14:00", night=False)),
     ("세 시간 정도", expect()),
     ("3시간만 봐주세요", expect()),
-    ("오후 4시에 3시간", expect(start="16:00", end="19:00", night=False)),
-    ("오후 7시부터 1시간 반", expect(start="19:00", end="20:30", night=True)),
+    ("오후 4시에 3시간", expect(**ASSUMED, start="16:00", end="19:00", night=False)),
+    ("오후 7시부터 1시간 반", expect(**ASSUMED, start="19:00", end="20:30", night=True)),
     ("지금 바로 맡길 수 있나요", expect(start="14:00", **TODAY)),
     ("내일 오전 10시부터 오후 3시까지", expect(date="2026-11-25", start="10:00", end="15:00", night=False, **WEEKDAY)),
     ("모레 밤에", expect(date="2026-11-26", night=True, **WEEKDAY)),
     ("글피 아침 8시", expect(date="2026-11-27", start="08:00", **WEEKDAY)),
-    ("7시 반까지", expect(end="19:30")),  # an end alone is the evening one
+    ("7시 반까지", expect(**ASSUMED, end="19:30")),  # an end alone is the evening one
     ("10시부터 3시까지", expect(start="10:00", end="15:00", night=False)),
-    ("저녁 6시~9시", expect(start="18:00", end="21:00", night=True)),
-    ("저녁 6-9시", expect(start="18:00", end="21:00", night=True)),
-    ("20시부터 24시까지", expect(start="20:00", end="00:00", night=True)),
-    ("밤 열시까지요", expect(end="22:00", night=True)),
-    ("오후 다섯 시 반", expect(start="17:30")),
+    ("저녁 6시~9시", expect(**ASSUMED, start="18:00", end="21:00", night=True)),
+    ("저녁 6-9시", expect(**ASSUMED, start="18:00", end="21:00", night=True)),
+    ("20시부터 24시까지", expect(**ASSUMED, start="20:00", end="00:00", night=True)),
+    ("밤 열시까지요", expect(**ASSUMED, end="22:00", night=True)),
+    ("오후 다섯 시 반", expect(**ASSUMED, start="17:30")),
     ("내일 저녘 7시", expect(date="2026-11-25", start="19:00", **WEEKDAY)),
-    ("3시부터 7시 반까지", expect(start="15:00", end="19:30", night=False)),  # nobody needs care from 3 a.m.
+    ("3시부터 7시 반까지", expect(**ASSUMED, start="15:00", end="19:30", night=False)),  # nobody needs care from 3 a.m.
     ("한시적으로 이용할게요", expect()),
     ("야간에 맡길 수 있나요", expect(night=True)),
     ("밤새 봐주실 분", expect(night=True)),
     ("밤 1시", expect(start="01:00", night=True)),
-    ("밤 10시부터 밤 2시까지", expect(start="22:00", end="02:00", night=True)),
+    ("밤 10시부터 밤 2시까지", expect(**ASSUMED, start="22:00", end="02:00", night=True)),
     ("지금 3살 아이 맡길 곳", expect(age_months=36, start="14:00", **TODAY)),
     ("지금 2시간만 봐주세요", expect(start="14:00", end="16:00", night=False, **TODAY)),
     ("지금 사는 곳이 율곡동", expect(place="율곡동")),
     ("10:00-18:00", expect(start="10:00", end="18:00", night=False)),
     ("9-6시", expect(start="09:00", end="18:00", night=False)),
-    ("PM 7시", expect(start="19:00")),
+    ("PM 7시", expect(**ASSUMED, start="19:00")),
     ("7시부터 20시까지", expect(start="07:00", end="20:00", night=True)),
-    ("오후 6:30부터", expect(start="18:30")),
+    ("오후 6:30부터", expect(**ASSUMED, start="18:30")),
     ("점심때부터 저녁때까지", expect(start="12:00")),  # lunch is a clock time; 저녁때 alone is not
-    ("저녁 6시에서 9시 사이", expect(start="18:00", end="21:00", night=True)),
-    ("18시30분까지", expect(end="18:30")),
-    ("오후6시30분까지", expect(end="18:30")),
+    ("저녁 6시에서 9시 사이", expect(**ASSUMED, start="18:00", end="21:00", night=True)),
+    ("18시30분까지", expect(**ASSUMED, end="18:30")),
+    ("오후6시30분까지", expect(**ASSUMED, end="18:30")),
     # days
     ("내일", expect(date="2026-11-25", **WEEKDAY)),
     ("낼 맡길 수 있나요", expect(date="2026-11-25", **WEEKDAY)),

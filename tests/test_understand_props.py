@@ -52,6 +52,7 @@ def _check(line: dict) -> None:
     for key in ("start", "end"):
         assert line[key] is None or datetime.strptime(line[key], "%H:%M")
     assert isinstance(line["urgent"], bool) and isinstance(line["danger"], bool)
+    assert isinstance(line["date_assumed"], bool) and (line["date"] is not None or not line["date_assumed"])
     kids = line["children"]
     assert isinstance(kids, list) and all(set(k) == {"age_months", "school_grade"} for k in kids)
     first = kids[0] if kids else {"age_months": None, "school_grade": None}
@@ -104,6 +105,7 @@ def test_command_through_cli_main(monkeypatch: pytest.MonkeyPatch) -> None:
         "school_grade": None,
         "children": [{"age_months": 24, "school_grade": None}],
         "date": "2026-11-25",
+        "date_assumed": False,
         "start": "18:00",
         "end": "21:00",
         "night": True,

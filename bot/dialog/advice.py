@@ -34,6 +34,8 @@ def recommend(t: Turn) -> Step:
     if not cards:
         t.say(texts.AGE_OUT_MORE, texts.DONE_CHOICES)
         return Step.DONE
+    if (day := t.intake.day) is not None and day == t.intake.assumed_day:
+        t.say(texts.ASSUMED_DAY.format(month=day.month, day=day.day))
     if t.intake.consent_at is not None:
         return confirm_or_phone(t)
     t.say(consent_text(t), texts.CONSENT_CHOICES)

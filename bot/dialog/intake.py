@@ -74,6 +74,9 @@ class Intake:
     """Care said to repeat, in the parent's short words ('매주 화요일'), for the coordinator."""
     set_aside: tuple[Kid, ...] = ()
     """Children taken out ('큰애만요'), kept so that '다 맡길게요' brings them back."""
+    assumed_day: date | None = None
+    """The day taken as today for hours said with no day ('7시부터 10시까지'): while ``day`` is still it, the
+    recommendation says which day it was made for. A day said, before or after, wins over it."""
 
     # -- what is still missing, in the order the bot asks ---------------------------------
     @property
@@ -147,10 +150,12 @@ class Intake:
             elif (filled_in := filled(self.kids, kids, u.negated)) is not None:
                 kids = filled_in
             changes["kids"] = kids
-        if n.day is not None:
+        # hours with no day after a day said ('토요일이요', then '7시부터 10시까지'): the day said stays
+        held = u.day_assumed and self.day is not None and self.assumed_day != self.day
+        if n.day is not None and not held:
             # Same-day care is what makes a need urgent (routing.when): '아 아니 내일이요' after '오늘' is not.
-            changes.update(day=n.day, holiday=n.holiday, urgent=n.urgent)
-        elif n.holiday is not None:
+            changes.update(day=n.day, holiday=n.holiday, urgent=n.urgent, assumed_day=n.day if u.day_assumed else None)
+        elif n.holiday is not None and not held:
             changes["holiday"] = n.holiday
         # Times the message does not restate are kept: "아니 내일이요" corrects only the day.
         if n.start is not None or n.end is not None:
@@ -198,6 +203,7 @@ class Intake:
         data["kids"] = tuple(Kid(**k) for k in data.get("kids", ()))
         data["set_aside"] = tuple(Kid(**k) for k in data.get("set_aside", ()))
         data["day"] = date.fromisoformat(data["day"]) if data.get("day") else None
+        data["assumed_day"] = date.fromisoformat(data["assumed_day"]) if data.get("assumed_day") else None
         data["consent_at"] = datetime.fromisoformat(data["consent_at"]) if data.get("consent_at") else None
         data["coords"] = tuple(data["coords"]) if data.get("coords") else None
         data["situations"] = tuple(data.get("situations", ()))

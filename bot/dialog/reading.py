@@ -56,8 +56,10 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
         # it ('5살 아이 7시부터' then '자산동': the age stays); only its doubtful hours are asked again.
         held = reader.read(intake.ask_half, now, intake.period)
         if not held.past:
-            need = replace(held.need, start=None, end=None, night=None, overnight=False)
-            intake = intake.merge(replace(held, need=need))
+            # today assumed for those hours goes with them
+            day = None if held.day_assumed else held.need.day
+            need = replace(held.need, day=day, start=None, end=None, night=None, overnight=False)
+            intake = intake.merge(replace(held, need=need, day_assumed=False))
         intake = intake.evolve(ask_half=None)
     if intake.ask_kid and raw.startswith(texts.KID_PICK):
         # A child's button: the message whose age it was is read again, for that child (Turn.pick).
@@ -76,12 +78,16 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
         # facts are taken from that reading, the rest of the message is read as written.
         again = reader.read(said, now, intake.period)
         n, m = u.need, again.need
-        if n.day is None:  # hours alone: the day stays the one already held, with its urgency ('급해요' said then)
-            n = replace(n, start=m.start, end=m.end, night=m.night, overnight=m.overnight)
+        if n.day is None or u.day_assumed:
+            # hours alone: the day stays the one already held, with its urgency ('급해요' said then); today, only
+            # assumed for them, never replaces it
+            n = replace(n, day=None, start=m.start, end=m.end, night=m.night, overnight=m.overnight)
         else:
             n = replace(n, day=m.day, start=m.start, end=m.end, night=m.night, holiday=m.holiday, urgent=m.urgent,
                         overnight=m.overnight)
-        u = replace(u, need=n, past=again.past, ambiguous_hour=again.ambiguous_hour)
+        u = replace(u, need=n, past=again.past, ambiguous_hour=again.ambiguous_hour, day_assumed=False)
+    if u.day_assumed and intake.month is not None:  # '12월에요', then hours alone: not today's, the day is asked
+        u = replace(u, need=replace(u.need, day=None), day_assumed=False)
     if u.need.day is None and (month := named_month(text, now.date())) is not None and intake.step != Step.DONE:
         intake = intake.evolve(month=month)
     elif u.need.day is not None and intake.month is not None:
@@ -166,12 +172,13 @@ def window_words(day: date, start: int | None, end: int | None, today: date) -> 
 
 def in_context(text: str, u: Understanding, intake: Intake, now: datetime) -> str | None:
     """The message with the day, week or month the conversation already holds written into it, when it leans on
-    them; else None. Hours alone ("오후 2시부터") are on the day said before (so "1시부터 3시" at 15:00 on that day
-    is over); a bare weekday ("토요일") is in the week said before ("다음 주말"); a bare day of the month ("24일")
-    is in the month said before ("12월에요", or the month of the date already given)."""
+    them; else None. Hours alone ("오후 2시부터", read as today's only as an assumption) are on the day said before
+    (so "1시부터 3시" at 15:00 on that day is over); a bare weekday ("토요일") is in the week said before ("다음
+    주말"); a bare day of the month ("24일") is in the month said before ("12월에요", or the month of the date
+    already given)."""
     today = now.date()
     n = u.need
-    if n.day is None:
+    if n.day is None or u.day_assumed:  # today assumed for hours said alone is no day said
         if intake.day is not None and intake.day >= today and (n.start is not None or n.end is not None):
             if n.start is None and intake.start is not None:
                 # '새벽 2시까지요' after '지금': the end of the window that started then, not this morning's 02:00

@@ -73,6 +73,8 @@ UNDER_6_MONTHS = "개월미만"
 """The compact form of the '6개월 미만' button (or the same words typed): the months are asked, never guessed."""
 ASK_MONTHS = "아기가 몇 개월인가요? (예: 2개월, 5개월)"
 MONTH_CHOICES = tuple(Choice(f"{n}개월", f"{n}개월") for n in range(1, 6))
+ASSUMED_DAY = "오늘({month}월 {day}일) 기준으로 찾았어요. 다른 날이면 날짜를 알려 주세요."
+"""After the cards made for hours said with no day, read as today's (routing.when): the parent can correct it."""
 ASK_DAY = "언제 돌봄이 필요하세요? (예: 오늘 밤 10시까지, 내일 오후 2시부터 6시까지, 토요일 낮)"
 DAY_CHOICES = (
     Choice("지금 바로", "지금 바로"),
