@@ -61,7 +61,7 @@ _PUPIL = Child(school=True)
 """A school child with no age or grade said ("첫째는 초등학생")."""
 _AGAIN = re.compile(
     r"\s*(?:(?:짜리|된)\s*(?:애|아이|아기|큰\s*애|큰\s*아이|작은\s*애|첫째|둘째|막내)(?:는|가|도|만|이|이는|이가)?(?![가-힣])"
-    r"|(?:애|아이|아기|애기)(?:는|도|만)(?![가-힣])"
+    r"|(?:애|아이|아기|애기)(?:는|도|만)(?![가-힣])|(?:아들|딸|손자|손녀)(?:이|은|는)?만(?![가-힣])"
     r"|(?:짜리|된)?\s*(?:만|은|는|이는|이만|도|이도|인\s*(?:애|아이)(?:만|는|도)))"
 )
 """After an age said again for a child already named: the same child ("4살만 맡길게요", "6개월도 받아주나요",
@@ -73,6 +73,8 @@ _DAYS_OLD = re.compile(
 
 _ASIDE_AGE = re.compile(r"\s*(?:딸|아들|아이|애|아기|애기|아가|손자|손녀)?\s*\(\s*")
 """Between an age and an age in brackets: the same child ("4살(48개월)", "돌 지난 딸(13개월)")."""
+_PLURAL = re.compile(r"(?<![가-힣])(?:애들|아이들|애기들|아기들|얘들|손주들)")
+"""Children said in the plural: a grade and an age side by side are two of them ("애들 아빠 … 초2 7살")."""
 _LOWER_GRADES = re.compile(r"(?<![가-힣])저학년(?!\s*(?:때|시절|대상|용|들))")
 
 
@@ -251,8 +253,9 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         n = 3 if twins["n"] or twins["n3"] else 2
         children, orders = [NO_AGE] * n, [None] * n
     said = counted(text) if len(children) < 4 else 0
-    if merges and len(children) < said <= len(children) + merges:
-        return _find_children(text, today, merge=False)  # "아이 셋 초3 초1 5살": three children, none merged
+    if merges and (len(children) < said <= len(children) + merges or (
+            not said and len(children) == 1 and "들" in text and _PLURAL.search(text))):
+        return _find_children(text, today, merge=False)  # "아이 셋 초3 초1 5살", "애들 … 초2 7살": none merged
     if said == len(children) + 1 and mixed:
         # "애 둘 5살 7개월": one child more is counted than ages said, and nobody gives a five-year-old's age in
         # months: a five-year-old and a baby of seven months

@@ -30,6 +30,8 @@ _ADULTS_BEFORE = re.compile(
 _ADULTS_AGO = re.compile(
     r"(?:남편|아내|와이프|신랑|애\s*아빠|애\s*엄마|아빠|엄마)\s*(?:도|이랑|랑|하고|와|과|이나|나)(?![가-힣])|부부|맞벌이")
 """Earlier in the sentence: two adults ("남편도 같은 회사라 둘 다 가야 하는데": the parents)."""
+_ADULTS_DO = re.compile(r"\s*(?:근무|출근|야근|일해|일하|일을|직장|회사|교대|출장|맞벌이)")
+"""Right after 둘 다: what adults do ("둘다 근무라"), not children."""
 _SENTENCE = re.compile(r"[.?!\n]")
 _AGES_AFTER = re.compile(r"[0-9]\s*(?:살|세|개월)")
 _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
@@ -61,7 +63,8 @@ def counted(text: str) -> int:
     if COUNT_LETTERS.search(text) is None:
         return most
     for m in _COUNT.finditer(text):
-        if m["d"] and (_ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _adults(text, m.start())):
+        if m["d"] and (_ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _adults(text, m.start())
+                       or _ADULTS_DO.match(text, m.end())):
             continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
         word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").removesuffix("명")
         n = {"삼": 3, "사": 4, "오": 5}.get(m["cn"] or "", 2) if m["c"] else (

@@ -180,6 +180,8 @@ def _rank(need: Need, knowledge: Knowledge, t: _Tables, a: Ask) -> Ranking:
     for e in asked:
         if later and e.service.id in t.held and not need.situations.intersection(e.service.routing.first_for):
             continue  # "119돌봄센터 맡겨도 되죠? 다음주 11시부터": a last resort named for hours stays one (below)
+        if e.care and later and "emergency" in need.situations and "emergency" not in e.service.routing.first_for:
+            continue  # "할머니가 입원하셔서 하원 시켜줄 사람": the emergency's service first, the care named next
         if e.care or not later:
             take(e, e.phrases["topic"])
     for situation, phrase, entries in t.first:

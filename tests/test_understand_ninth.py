@@ -194,3 +194,44 @@ def test_first_services_of_the_eighth_sessions_later_classes(text: str, service:
 def test_a_carer_taken_to_hospital_tonight_makes_the_care_today() -> None:
     late = datetime(2027, 5, 21, 2, 10, tzinfo=KST)
     assert said("밤늦게 죄송합니다 남편이 쓰러져서 119 불렀어요 다섯살 아들 맡길 데", late)["date"] == "2027-05-21"
+
+
+@pytest.mark.parametrize(("text", "now", "field", "value"), [
+    # 오늘 said after a run of holidays named as background is the care day
+    ("추석 연휴인데 저 공장 출근이에요 오늘 8시부터 5시까지 다섯살", datetime(2027, 9, 14, 6, 30, tzinfo=KST),
+     "date", "2027-09-14"),
+])
+def test_today_after_a_holiday_named_as_background(text: str, now: datetime, field: str, value: str) -> None:
+    assert said(text, now)[field] == value, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 둘 다 of the adults' work
+    ("어린이날 저희 둘 다 출근해요 네살 딸 9시부터 6시까지", [48]),
+    # children in the plural: a grade and an age are two of them
+    ("애들 엄마가 입원해서요 내일 초3 8살 봐주실 곳", [None, 96]),
+    # the same grade singled out again with 아들만
+    ("중1 딸이랑 초2 아들 있어요 초2 아들만 토요일 낮에 맡길게요", [156, None]),
+])
+def test_children_of_the_eighth_sessions_later_classes(text: str, expected: list[int | None]) -> None:
+    assert ages(text) == expected, text
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("아파트에 불이 나서 다 대피했어요 다친 사람은 없는데 애들 6살 3살 맡길 데가 급해요", "emergency-119"),
+    ("언어 발달 정밀검사 비용 지원 받을 수 있나요 4살", "other-dept"),
+    # the emergency's service first, the care service named next
+    ("시아버지가 오늘 입원하셔서 하원 시켜줄 사람이 없어요 4살 4시부터 7시까지", "emergency-119"),
+])
+def test_first_services_of_the_eighth_sessions_last_classes(text: str, service: str) -> None:
+    assert first(text) == service, text
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("자고 나오니 현관문이 열려 있고 다섯살 딸이 집에 없어요", True),
+    ("땡볕에 한참 있더니 애가 축 늘어져서 헛소리를 해요", True),
+    ("모기 물린 데를 긁어서 피가 났어요 모기 기피제 나눠주나요", False),
+    ("애 재우다가 저도 같이 쓰러져 잤어요 ㅎㅎ 내일 365 되나요", False),
+])
+def test_danger_of_the_eighth_sessions_last_classes(text: str, danger: bool) -> None:
+    assert READER.read(text, THU).danger is danger, text
