@@ -151,7 +151,7 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
 
 _KEPT_HOME = re.compile(
     r"(?:유치원|어린이집)\s*(?:에|을|를)?\s*(?:못|안)\s*(?:가|보내)|(?:유치원|어린이집)\s*(?:에서)?\s*(?:등원\s*(?:하지\s*말|중지|금지)|오지\s*말|데려가)"
-    r"|등원\s*(?:을\s*)?(?:못|중지|금지|하지\s*말)"
+    r"|등원\s*(?:을\s*)?(?:못|중지|금지|하지\s*말)|(?:유치원|어린이집)에서[^.?!\n]{0,16}?(?:쉬라|쉬래|쉬어야|쉬고\s*오라)"
 )
 """A child kept from daycare or kindergarten (ill, told to stay home): one child, preschool."""
 _PRESCHOOL_NAMED = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*)?(?:다니는|가는)")

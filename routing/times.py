@@ -32,6 +32,8 @@ _OPEN_HOURS = re.compile(
 the message says those too."""
 _BETWEEN = re.compile(r"\s*(?:그\s*)?(?:중간|사이|동안|빈\s*시간)")
 """After two times given as reasons, the time between them is the care's ("하교가 1시 50분인데 퇴근이 7시라 중간에")."""
+_GLUED = re.compile(r"(?:부터|까지)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*시")
+"""An hour in words glued to the one before it in a message with spaces elsewhere ("두시부터여섯시까지")."""
 _THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
 _THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 """An end said in words after its hour ("퇴근이 8시라 그때까지")."""
@@ -157,7 +159,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         if now_minutes is None and "점심" not in text:
             return _NO_TIMES
     else:
-        pattern = TIME if " " in text else TIME_UNSPACED
+        pattern = TIME if " " in text and ("부터" not in text or not _GLUED.search(text)) else TIME_UNSPACED
         said = [s for m in pattern.finditer(text) if (s := read_time(m, text))]
         if len(said) > 1 and LETTERS.search(text):
             said = _amended(text, said)

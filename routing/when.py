@@ -89,6 +89,10 @@ class When(NamedTuple):
     the conversation (before or after) wins over it; it makes the need neither urgent nor a holiday."""
 
 
+_UNTIL_SAID = re.compile(r"(?<=[시반분])(?:꺼정|꺼지|까정)")
+"""까지 as 경상도 says it after an hour ("아홉시꺼정", "9시꺼지", "6시 반까정")."""
+
+
 def find_when(
     text: str,
     now: datetime,
@@ -107,6 +111,8 @@ def find_when(
         text, said_now = time_now(text)
     if "o" in text:
         text = in_korean(text)
+    if "꺼" in text or "까정" in text:
+        text = _UNTIL_SAID.sub("까지", text)  # 경상도 "아홉시꺼정", "9시꺼지": 까지, as long
     blanked = work_hours(text) if ("근" in text or "트" in text or "업" in text or "교대" in text or "일" in text
                                    or "알바" in text) else None
     if blanked is not None and CLOCK_LETTERS.search(blanked):

@@ -235,3 +235,16 @@ def test_first_services_of_the_eighth_sessions_last_classes(text: str, service: 
 ])
 def test_danger_of_the_eighth_sessions_last_classes(text: str, danger: bool) -> None:
     assert READER.read(text, THU).danger is danger, text
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("할배다 우리 손자 다섯살 모레 저녁 여덟시꺼정 봐줄 데 있나", "end", "20:00"),
+    ("금요일 6시 반까정 맡길 데 있능교 세살", "end", "18:30"),
+    ("초1딸 모레 세시부터일곱시까지 맡길수 있나요", "end", "19:00"),
+])
+def test_hours_said_in_dialect_or_glued(text: str, field: str, value: str) -> None:
+    assert said(text)[field] == value, text
+
+
+def test_a_child_told_by_the_daycare_to_rest_is_one_child() -> None:
+    assert len(said("수족구라서 어린이집에서 일주일 쉬라고 하네요 내일 9시부터 봐주실 분")["children"]) == 1
