@@ -248,3 +248,20 @@ def test_hours_said_in_dialect_or_glued(text: str, field: str, value: str) -> No
 
 def test_a_child_told_by_the_daycare_to_rest_is_one_child() -> None:
     assert len(said("수족구라서 어린이집에서 일주일 쉬라고 하네요 내일 9시부터 봐주실 분")["children"]) == 1
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("할머니 당뇨약 통이 열려 있고 애가 몇 알 먹은 것 같아요 세살", True),
+    ("유치원에서 아빠가 데려갔다는데 애 아빠는 안 데려갔대요 누가 데려간건지 몰라요", True),
+    ("놀이터에서 벌에 쏘였는데 입술이 부어오르고 숨을 힘들어해요 6살", True),
+    ("연기가 자꾸 나요 애가 안에 있는데 문이 안 열려요", True),
+    ("박스에 들어가서 놀다가 뚜껑이 안 열려요 소리가 점점 작아져요", True),
+    ("승강기에 애 혼자 탔는데 층 사이에 멈춰서 갇혔어요", True),
+    ("목욕물 받아놓고 잠깐 나왔는데 애가 엎드려있었어요", True),
+    ("딸이 이웃 아저씨가 몰래 만졌다고 해요 지금 그 아저씨 집 앞에 있대요", True),
+    ("병원 예약이랑 일정이 부딪혀서 수요일 하원을 못 해요", False),
+    ("타요에서 버스가 물에 빠지는 장면 보고 애가 울었어요", False),
+    ("애 로션 발라주면서 몸을 만지면 간지럽대요 ㅎㅎ", False),
+])
+def test_danger_of_the_eighth_sessions_danger_set(text: str, danger: bool) -> None:
+    assert READER.read(text, THU).danger is danger, text
