@@ -75,6 +75,8 @@ _ASIDE_AGE = re.compile(r"\s*(?:딸|아들|아이|애|아기|애기|아가|손�
 """Between an age and an age in brackets: the same child ("4살(48개월)", "돌 지난 딸(13개월)")."""
 _PLURAL = re.compile(r"(?<![가-힣])(?:애들|아이들|애기들|아기들|얘들|손주들)")
 """Children said in the plural: a grade and an age side by side are two of them ("애들 아빠 … 초2 7살")."""
+_JUST_BORN = re.compile(r"(둘|셋|넷)째\s*(?:를|을|가|이)?\s*(?:낳았|낳은|태어났)")
+_RANK = {"둘": 2, "셋": 3, "넷": 4}
 _LOWER_GRADES = re.compile(r"(?<![가-힣])저학년(?!\s*(?:때|시절|대상|용|들))")
 
 
@@ -276,6 +278,9 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
             extra = sorted(missing)[: len(extra)]  # "큰애는 데려가고 작은애만 … 17개월": the baby is the younger
         children += [NO_AGE] * len(extra)
         orders += extra
+    if ("낳" in text or "태어" in text) and (born := _JUST_BORN.search(text)) and len(children) == _RANK[born[1]] - 1:
+        children.append(_child(0, None))  # "지난주에 셋째 낳았어요 위에 애들은 7살 4살": the baby is the third
+        orders.append(_RANK[born[1]])
     if any(o is not None for o in orders):
         # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned; a child
         # said with no rank takes the first rank nobody was given ("초1 딸 있고 둘째는 4살": the 초1 is the 첫째)

@@ -76,8 +76,8 @@ def mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] 
     years = g["yd"] or g["yn"] or g["ys"]
     if years:
         n = value(years)
-        if n is None or n > MAX_YEARS:
-            return None
+        if n is None or n > MAX_YEARS or n == 0:
+            return None  # "부모급여 0세 100만원": a benefit's age band; nobody calls a baby "0살"
         half = g["half"] and ("살" in m.group() or "쌀" in m.group())  # "7세반" is a class, not 7½
         if half and n <= 7 and _ATTENDS.match(text, m.end()):
             return "age", class_months(today, n, False)  # "일곱살반 다니는 딸": the class, as "7세반"

@@ -61,6 +61,21 @@ def in_korean(text: str) -> str:
     return text
 
 
+_PLACE_HOURS = re.compile(
+    r"(?:어린이집|유치원|학교|센터|학원)(?:은|는|이|가|도)?\s*[0-9]{1,2}\s*시\s*(?:반\s*)?(?:부터|까지|에)?\s*"
+    r"(?:라|라서|이라|이라서|여서|인데|니까|이니까|밖에)"
+)
+"""A place's own hours given as the reason ("어린이집은 9시부터라 안 되더라구요"): no hours of care."""
+_CLOCK = re.compile(r"[0-9]\s*시")
+
+
+def only_place_hours(text: str) -> bool:
+    """Whether every clock time left in the text is a place's own hours said as a reason."""
+    for m in _PLACE_HOURS.finditer(text):
+        text = _blank(text, m.start(), m.end())
+    return _CLOCK.search(text) is None
+
+
 def work_hours(text: str) -> str | None:
     """The text with a parent's working hours blanked ("제가 8시~17시 근무라", "나이트예요(밤 10시~아침 7시)"), None
     when it names none. The caller keeps the blanked text only when other hours are left: those are the care's."""

@@ -19,8 +19,8 @@ _ONLY = re.compile(
 )
 """A child named with 만 ("only"), not "막내만 빼고" (all but), "딸만 둘" (daughters only), "4살만 돼도" (once four)."""
 _AWAY = re.compile(
-    rf"(?<![가-힣0-9]){_WHO}\s*(?:은|는)\s*(?:[가-힣]{{1,4}}\s*)?(?:학교|어린이집|유치원|학원|돌봄교실)\s*(?:에\s*)?"
-    r"(?:가고|가서|가니까|가는데|가면|다니고|다니니까|있고|있으니까)"
+    rf"(?<![가-힣0-9]){_WHO}\s*(?:은|는)\s*(?:[가-힣0-9]{{1,4}}\s*)?(?:학교|어린이집|유치원|학원|돌봄교실|집)\s*(?:에\s*)?"
+    r"(?:가고|가서|가니까|가는데|가면|다니고|다니니까|있고|있으니까|있음|있어요|있어서|있으니)"
 )
 """One of two children placed elsewhere ("큰애 9살은 학교 가고 6개월 된 작은애 낮에"): the care is for the other one."""
 _KIN_AGE = re.compile(

@@ -34,6 +34,13 @@ _BETWEEN = re.compile(r"\s*(?:그\s*)?(?:중간|사이|동안|빈\s*시간)")
 """After two times given as reasons, the time between them is the care's ("하교가 1시 50분인데 퇴근이 7시라 중간에")."""
 _GLUED = re.compile(r"(?:부터|까지)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*시")
 """An hour in words glued to the one before it in a message with spaces elsewhere ("두시부터여섯시까지")."""
+_FROM_PICKUP = re.compile(
+    r"(?:하원|하교)\s*(?:때|시간|하고|후)?\s*부터|데리러\s*갈\s*(?:사람|수가|분)이?\s*(?:이\s*)?없|픽업\s*(?:할|해줄)\s*사람"
+)
+_PICKUP_BEFORE = re.compile(r"(?:하원|하교)\s*(?:시간)?\s*(?:이|은|는)?\s*$")
+_PICKUP_AFTER = re.compile(r"\s*(?:에\s*)?(?:하원|하교)")
+_BACK_AFTER = re.compile(r"\s*(?:넘어야|넘어서야|지나야|돼야|되어야)\s*(?:와|오|들어|퇴근)")
+"""A pickup time the care runs from, and a time someone is back only after: the care's start and end."""
 _THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
 _THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 """An end said in words after its hour ("퇴근이 8시라 그때까지")."""
@@ -89,6 +96,22 @@ def _marked_before(said: list[Said]) -> list[Said]:
             minutes = clock(s.hour, s.minute, twin.mark) if twin is not None else None
             if minutes is not None:
                 out[i] = s._replace(minutes=minutes, mark=twin.mark, sure=True)  # type: ignore[union-attr]
+    return out
+
+
+def _from_pickup(text: str, said: list[Said]) -> list[Said]:
+    """The times with the pickup time as the start when the care runs from it ("하원이 4시인데 … 하원부터 밤 8시까지",
+    "5시 하원인데 데리러 갈 사람이 없어요"), and a time someone comes back only after as the end ("남편은 9시 넘어야
+    오고요")."""
+    if _FROM_PICKUP.search(text) is None:
+        return said
+    out = []
+    for s in said:
+        if not s.role and (_PICKUP_BEFORE.search(text, max(0, s.at - 8), s.at) or _PICKUP_AFTER.match(text, s.stop)):
+            s = s._replace(role="start")
+        elif s.role != "end" and _BACK_AFTER.match(text, s.stop):  # "9시 넘어야 오고요": back only then
+            s = s._replace(role="end")
+        out.append(s)
     return out
 
 
@@ -165,6 +188,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = _amended(text, said)
         if len(said) > 1:
             said = _marked_before(said)
+        if ("하원" in text or "하교" in text) and len(said) > 1:
+            said = _from_pickup(text, said)
         if len(said) > 1 and ("하" in text or "한" in text or "열" in text or "여" in text or "연" in text):
             said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None] or said
         if len(said) == 2 and not said[0].role and not said[1].role and _reason(text, said[0].stop) and (

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from routing.asides import in_korean, time_now, work_hours
+from routing.asides import in_korean, only_place_hours, time_now, work_hours
 from routing.careday import care_days, holiday, now_first
 from routing.clocks import CLOCK_LETTERS, END_ROLE
 from routing.days import TODAY, Day, find_days, says_now
@@ -117,7 +117,7 @@ def find_when(
                                    or "알바" in text) else None
     if blanked is not None and CLOCK_LETTERS.search(blanked):
         left = find_times(blanked, None)
-        if left.start is not None or left.end is not None:
+        if (left.start is not None or left.end is not None) and not only_place_hours(blanked):
             text = blanked  # "제가 8시~17시 근무라 … 9시부터 5시까지": the other hours are the care's
     days = find_days(text, today, True) if text else []
     gone = False

@@ -265,3 +265,33 @@ def test_a_child_told_by_the_daycare_to_rest_is_one_child() -> None:
 ])
 def test_danger_of_the_eighth_sessions_danger_set(text: str, danger: bool) -> None:
     assert READER.read(text, THU).danger is danger, text
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    # care from the pickup time said before, to when someone is back
+    ("유치원 하원이 2시 반인데 제가 6시 넘어야 와요 하원부터 저녁 7시까지요 다섯살", "start", "14:30"),
+    ("어린이집 4시 하원인데 데리러 갈 사람이 없어요 남편은 8시 넘어야 오고요 세살", "end", "20:00"),
+    # the parent's work hours are the care's when the only other time is a place's own hours
+    ("일요일 새벽 5시부터 오후 1시까지 근무라 애 봐주실 분요 어린이집은 9시부터라 안 돼요 네살", "start", "05:00"),
+    # a substitute holiday of Labor Day
+    ("근로자의날 대체휴일에 출근해요 9시부터 6시까지 네살", "date", "2027-05-03"),
+])
+def test_hours_and_days_of_the_eighth_sessions_last_dev_set(text: str, field: str, value: str) -> None:
+    assert said(text, datetime(2027, 4, 20, 13, 0, tzinfo=KST))[field] == value, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("부모급여 0세 금액이 얼마예요 5개월 아들", [5]),
+    ("지난주에 셋째 낳았어요 위에 애들은 6살 3살이에요 하원만 부탁드려요", [72, 36, 0]),
+])
+def test_children_of_the_eighth_sessions_last_dev_set(text: str, expected: list[int | None]) -> None:
+    assert ages(text) == expected, text
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("장난감도서관 6시까지죠? 지금 가면 5시 반쯤 도착하는데 대여할수 있나요 두살", "toy-library"),
+    ("새벽에 애가 열나서 응급실 갔다가 방금 왔어요 내일 9시부터 봐주실분 세살", "home-care"),
+    ("내일 밤 야근 8시~11시 막내 맡길 수 있나요 4살 큰애는 중1이라 집에 있어요", "daycare-365"),
+])
+def test_first_services_of_the_eighth_sessions_last_dev_set(text: str, service: str) -> None:
+    assert first(text) == service, text
