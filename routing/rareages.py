@@ -56,10 +56,12 @@ RARE_LETTERS = re.compile(
     r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
     r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은|막|갓|이에요|이예요|이요|째|됐|이라|입니다)"
     r"|주\s*(?:차|째)?\s*(?:된|짜리|밖에|아기|아가|애기|신생아)"
-    r"|(?:아기|애기|아가|낳은|태어난|출산한)[^0-9]{0,4}[0-9]{1,2}\s*주"
+    r"|아기[^0-9]{0,4}[0-9]{1,2}\s*주|애기[^0-9]{0,4}[0-9]{1,2}\s*주|아가[^0-9]{0,4}[0-9]{1,2}\s*주"
+    r"|낳은[^0-9]{0,4}[0-9]{1,2}\s*주|태어난[^0-9]{0,4}[0-9]{1,2}\s*주|출산한[^0-9]{0,4}[0-9]{1,2}\s*주"
 )
 """Every branch starts with a letter, not a group or a class: then the regex engine scans for those first letters
-itself, much faster than a first-letter test tried at every place (the same goes for the tests below)."""
+itself, much faster than a first-letter test tried at every place (the same goes for the tests below). Hence the
+baby's weeks spelt out once per word: one "(?:아기|애기|...)" branch made every message three times slower here."""
 
 
 _BORN_VERB = re.compile(r"태어|낳|출산")

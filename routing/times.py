@@ -89,12 +89,14 @@ def _amended(text: str, said: list[Said]) -> list[Said]:
 def _marked_before(said: list[Said]) -> list[Said]:
     """The times with a bare start said again after it was said with its half of the day ("새벽 5시에 출근이라
     5시부터 9시까지": 05:00) carrying that half (an end takes its half from its start)."""
-    out = list(said)
-    for i, s in enumerate(said):
-        if s.mark is None and not s.sure and s.role == "start":
+    out = said  # copied on the first change only: most messages have none
+    for i in range(1, len(said)):  # the first time said has none before it
+        s = said[i]
+        if s.role == "start" and s.mark is None and not s.sure:
             twin = next((t for t in said[:i] if t.mark is not None and (t.hour, t.minute) == (s.hour, s.minute)), None)
             minutes = clock(s.hour, s.minute, twin.mark) if twin is not None else None
             if minutes is not None:
+                out = list(out) if out is said else out
                 out[i] = s._replace(minutes=minutes, mark=twin.mark, sure=True)  # type: ignore[union-attr]
     return out
 
