@@ -35,6 +35,10 @@ _BACKGROUND = re.compile(
     r"(?![가-힣])"
 )
 """A day named as what the calendar is, ending a clause ("광복절 일요일이고", "대체휴일이죠"), not as the care day."""
+_KEPT_UNTIL = re.compile(
+    r"[^,.?!\s]{1,6}(?:\s*[월화수목금토일]\s*(?:요일|욜))?\s*까지\s*[^,.?!]{0,14}?(?:못\s*가|못\s*나|쉬|격리|휴원|등원\s*못)"
+)
+"""A day said as how long a child is kept home ("다음주 월요일까지 학교를 못 가요"), not the care day."""
 _MOVED = re.compile(
     r"[^,.?!]{0,9}?(?:요일|욜|일|말|날|레|래|피|늘|[월화수목금토])\s*(?:으로|로)\s*"
     r"(?:바꿔|바꾸|바꿀|바꿨|바뀌|바뀐|변경|옮겨|옮기|옮길|옮겼|미뤄|미루|미뤘|당겨|당기|당겼|연기|수정|정했|했어|했습)"
@@ -67,6 +71,8 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     if len(days) > 1 and days[0].day == today and "오늘" in text and (
         said := _TODAY_IS.match(text, days[0].at)) is not None and days[-1].at >= said.end():
         return [d for d in days if d.at >= said.end()]  # "오늘이 금요일이죠, 다음주 수요일": today named as context
+    if len(days) > 1 and days[1].day < days[0].day and _KEPT_UNTIL.match(text, days[0].at) is not None:
+        return days[1:]  # "다음주 월요일까지 학교를 못 가요 내일 9시부터": how long, then the care day
     if len(days) > 1 and (told := _background(text, days)) > 0:
         return days[told:]  # "개천절 일요일이고 월요일 대체휴일이죠? 월요일 10시부터": the days off are context
     if len(days) > 1 and _within(days[0], days[1], text):

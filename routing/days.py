@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from routing.feasts import around_holiday, holiday_names, month_day, named_day
+from routing.feasts import FIXED_DAYS, around_holiday, holiday_names, month_day, named_day
 from routing.feasts import is_holiday as is_holiday
 from routing.feasts import public_holidays as public_holidays
 from routing.gates import gated
@@ -31,16 +31,17 @@ _DAY = gated(re.compile(
   | (?<![0-9])(?<!주)(?<!주\s)(?P<dd>[0-9]{1,2})\s*일
     (?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|된|짜리|밖에|아기|아가|[0-9]+\s*(?:회|번|일|시간|개|명|주)))
   | (?P<hol>추석|설날|설|구정|한가위|크리스마스|성탄절|어린이날|신정|삼일절|현충일|광복절|개천절|한글날|노동절
-      |근로자의\s*날)
+      |근로자의\s*날|부처님\s*오신\s*날|석가\s*탄신일|제헌절)
     \s*(?:(?:연휴\s*)?(?P<endw>끝나고|끝나면|지나고|지나면|지나서|끝난\s*(?:뒤|후|다음)에?)\s*(?:바로\s*)?(?:첫\s*)?
         (?P<hwd>[월화수목금토일])\s*(?:요일|욜)
       |(?P<hn>이틀|사흘|나흘|닷새|[1-9]\s*일)\s*(?P<hdir>전|후|뒤|지나서)
       |연휴\s*(?P<block>첫\s*(?:째\s*)?날|마지막\s*날|전\s*날|전일|하루\s*전|시작\s*전\s*날|(?:끝나고|끝나면|지나고|지나면|끝난\s*뒤|끝난\s*다음)\s*(?:바로\s*)?(?:다음\s*날|이튿날)?)
-      |(?P<alt>대체\s*(?:공휴일|휴일|휴무일?))|(?P<shift>전\s*날|전일|다음\s*날|담\s*날|이튿날|당일|연휴))
+      |(?P<alt>대체\s*(?:공휴일|휴일|휴무일?))(?:\s*(?P<altshift>다음\s*날|담\s*날|전\s*날))?
+      |(?P<shift>전\s*날|전일|다음\s*날|담\s*날|이튿날|당일|연휴))
   | (?<![가-힣])(?P<subst>대체\s*(?:공휴일|휴일|휴무일?))
   | (?P<named>크리스마스\s*이브|크리스마스|성탄절|어린이날|신정|새해\s*첫날|추석|설날|설\s*당일|한가위|구정
       |삼일절|3\.1절|현충일|광복절|개천절|한글날|부처님\s*오신\s*날|석가\s*탄신일
-      |어버이\s*날|스승의\s*날|식목일|국군의\s*날|근로자의\s*날|노동절)
+      |어버이\s*날|스승의\s*날|식목일|국군의\s*날|근로자의\s*날|노동절|제헌절)
   | (?P<rel>내일\s*모[레래]|낼\s*모[레래]|내일|(?<![가-힣])낼(?:(?![가-힣])|(?=오전|오후|아침|저녁|밤|낮|새벽|점심
         |(?:부터|은|도|까지|이나|이랑|하고|만)(?![가-힣])))
       |명일|모레|글피|오늘|오눌|금일
@@ -48,7 +49,7 @@ _DAY = gated(re.compile(
   | (?:(?P<wp>이번|요번|금|다음|담|다다음|다담|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
   | (?P<wp2>이번|요번|다음|담|다다음|다담)\s*주\s*(?P<wd2>[월화수목금토])
     (?=\s*(?:$|[,·/~\-]|[월화수목금토일]{1,6}(?:[\s,·/~\-]|$|에|부터|까지|요일|욜)|에|부터|까지|오전|오후|저녁|밤|아침|낮|새벽|점심|[0-9]))
-  | (?:(?P<ep>이번|요번|다음|담|다다음|다담|오는)\s*(?:주\s*)?)?(?P<weekend>주말)
+  | (?:(?P<ep>이번|요번|다음|담|다다음|다담|오는)\s*(?:주\s*)?)?(?P<weekend>주말)(?!\s*부부)
     (?:\s*(?:에|엔)?\s*(?P<wew>[토일])\s*(?:요일|욜))?
     )
     """,
@@ -162,24 +163,28 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return None
         year = today.year + (1 if month < today.month else 0)
         return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    hol = "".join((g["hol"] or "").split())  # "부처님 오신 날": the name as the calendar knows it
     if g["hol"] and g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
-        if g["hwd"] in "토일":  # "크리스마스 지나고 토요일": the weekend right after the day (a run off)
-            main = named_day(today - timedelta(days=4), g["hol"])
+        if g["hwd"] in "토일" or hol in FIXED_DAYS:  # "크리스마스 지나고 토요일", "제헌절 지나서 월요일": after the day
+            main = named_day(today - timedelta(days=4), hol)
             after = None if main is None else main + timedelta(days=1)
         else:
-            after = around_holiday(today, g["hol"], "끝나고", False)
+            after = around_holiday(today, hol, "끝나고", False)
         found = None if after is None else after + timedelta(days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
         return found if found is not None and found >= today else None
     if g["hol"] and g["hn"]:  # "추석 이틀 전", "설 3일 뒤"
         n = _AFTER_WORDS.get(g["hn"]) or int(re.sub(r"[^0-9]", "", g["hn"]))
         shift = -n if g["hdir"] == "전" else n
-        main = named_day(today - timedelta(days=shift), g["hol"])
+        main = named_day(today - timedelta(days=shift), hol)
         return None if main is None else main + timedelta(days=shift)
     if g["hol"] and (g["block"] or g["alt"]):
-        return around_holiday(today, g["hol"], "".join((g["block"] or "").split()), bool(g["alt"]))
+        found = around_holiday(today, hol, "".join((g["block"] or "").split()), bool(g["alt"]))
+        if found is not None and g["altshift"]:  # "한글날 대체휴일 다음 날"
+            found += timedelta(days=-1 if g["altshift"].startswith("전") else 1)
+        return found
     if g["hol"]:
         shift = _SHIFT["".join(g["shift"].split())]
-        main = named_day(today - timedelta(days=shift), g["hol"])
+        main = named_day(today - timedelta(days=shift), hol)
         return None if main is None else main + timedelta(days=shift)
     if g["named"]:
         return named_day(today, "".join(g["named"].split()))

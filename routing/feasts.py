@@ -18,7 +18,7 @@ def is_holiday(day: date) -> bool:
     return day.weekday() >= 5 or day in public_holidays(day.year)
 
 
-_FIXED_DAYS = {
+FIXED_DAYS = {
     "크리스마스": (12, 25), "성탄절": (12, 25), "크리스마스이브": (12, 24), "어린이날": (5, 5), "신정": (1, 1),
     "새해첫날": (1, 1), "삼일절": (3, 1), "3.1절": (3, 1), "현충일": (6, 6), "광복절": (8, 15), "개천절": (10, 3),
     "한글날": (10, 9),
@@ -36,8 +36,8 @@ _LUNAR_DAYS = {
 
 def named_day(today: date, name: str) -> date | None:
     """The next occurrence of a named holiday (today included)."""
-    if name in _FIXED_DAYS:
-        return month_day(today, *_FIXED_DAYS[name])
+    if name in FIXED_DAYS:
+        return month_day(today, *FIXED_DAYS[name])
     wanted = _LUNAR_DAYS[name]
     for year in (today.year, today.year + 1):
         for day, label in sorted(holiday_names(year)):

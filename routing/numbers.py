@@ -25,6 +25,7 @@ def _native() -> dict[str, int]:
         for f in forms:
             words[f] = n
             words["열" + f] = 10 + n
+            words["스물" + f] = 20 + n  # "스물두 달": a toddler's months
     words["열"] = 10
     words["스물"] = words["스무"] = 20
     return words

@@ -46,6 +46,8 @@ _CONNECTIVE = "데지다요고서니면며"
 _CLAUSE_END = re.compile("[가-힣]{0,2}?(?:서|고|는데|니까|가지고)")
 """A connective ending a clause right after a sign (다쳐서, 넘어지고, 다쳤는데): the subject said next is shared."""
 
+_CARED_FOR = re.compile(r"(?:를|을)?(?:봐주|봐줘|돌보|돌봐|보다가|업고|업어|안고|재우|맡아)")
+"""Right after a child named: the child is cared for by the one doing it, who is the subject of what follows."""
 _TAKING = re.compile("(?<![못안])(?:데려|데리고|데릴|업고|업어|안고|안아|챙겨|보니|봤)")
 """Verbs whose subject tends the one hurt (데려가야, 업고) or sees it (보니까): not the one hurt."""
 _TAKING_REACH = 12
@@ -102,7 +104,8 @@ class Children:
             return False
         begin = max(0, at - WINDOW)
         window = compact[begin:at]
-        children = [(m.start(), m.end()) for m in self._mention.finditer(window)]
+        children = [(m.start(), m.end()) for m in self._mention.finditer(window)
+                    if not _CARED_FOR.match(window, m.end())]  # "할매가 손녀 봐주다가 넘어져가": the carer fell
         marked = min((m.start() for m in self._marked.finditer(window)), default=len(window))
         if marked == len(window) and begin and self._marked.search(compact, max(0, begin - WINDOW), at):
             marked = 0  # the child was named as subject further back: a bare person here is whose, not who

@@ -295,3 +295,40 @@ def test_children_of_the_eighth_sessions_last_dev_set(text: str, expected: list[
 ])
 def test_first_services_of_the_eighth_sessions_last_dev_set(text: str, service: str) -> None:
     assert first(text) == service, text
+
+
+@pytest.mark.parametrize(("text", "now", "field", "value"), [
+    ("모레 10-4 여섯살 혁신도시 되나요", THU, "start", "10:00"),
+    ("석가탄신일 전날 야간이라 저녁 7시부터 다음날 아침 7시까지 두살", datetime(2027, 5, 3, 9, 0, tzinfo=KST),
+     "date", "2027-05-12"),
+    ("한글날 대체휴일 다음 날에 9시부터 5시까지 네살", datetime(2027, 10, 1, 9, 0, tzinfo=KST), "date", "2027-10-12"),
+    ("제헌절 지나서 월요일도 쉬죠? 그날 9시부터 3시까지 다섯살", datetime(2027, 7, 14, 9, 0, tzinfo=KST),
+     "date", "2027-07-19"),
+    ("남편이랑 주말부부라 혼자 봐요 목요일 저녁 6시부터 9시까지 네살", datetime(2027, 7, 13, 9, 0, tzinfo=KST),
+     "date", "2027-07-15"),
+    ("아들이 수두라 금요일까지 유치원에 못 가요 내일 8시부터 6시까지 봐주실 분", THU, "date", "2027-05-21"),
+])
+def test_days_of_the_eighth_sessions_last_dev_sets(text: str, now: datetime, field: str, value: str) -> None:
+    assert said(text, now)[field] == value, text
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("시외삼촌 상을 당해가 다들 상가 가야 된다 손녀 네살 오늘 밤 11시까지 봐줄 데 있나", "emergency-119"),
+    ("친구 아버님 초상나서 내일 상갓집에 가야 돼요 손자 세살 아침 9시부터 저녁 6시까지", "emergency-119"),
+    ("다음주 화요일 아침 7시부터 수요일 아침 9시까지 집에서 우리 딸 29개월 봐주실 분", "home-care"),
+])
+def test_first_services_of_the_eighth_sessions_last_dev_sets(text: str, service: str) -> None:
+    assert first(text) == service, text
+
+
+def test_months_in_native_numbers_past_twenty() -> None:
+    assert ages("손주가 스물세 달이에요 내일 맡길 데") == [23]
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("할배가 손자 보다가 미끄러져가 팔이 부러졌다 카네 애는 이웃집에 있다 오늘 저녁까지 봐줄 데", False),
+    ("애가 자꾸 베란다 난간에 올라가서 안전망 설치지원 사업 있나요", False),
+    ("애 안고 가다가 넘어졌는데 애가 안 울고 축 늘어져요", True),
+])
+def test_danger_of_the_eighth_sessions_last_dev_sets(text: str, danger: bool) -> None:
+    assert READER.read(text, THU).danger is danger, text
