@@ -14,7 +14,7 @@ _TODAY_IS = re.compile(
     r"(?:이죠|이지요|이지|인데|이니까|이니|이라서|이라|이잖아요|이잖아|이에요|예요|이고|이구|이던데|이네요)"
 )
 """Today named as the background ("오늘이 금요일이죠"), not as the care day, when another day follows."""
-_PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어서|고|지만|더니|다가|으니)")
+_PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어예|어여|어서|고|지만|더니|다가|으니)")
 """A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
 _HOLIDAY_WORDS = re.compile(
     r"주말|휴일|공휴일|연휴|명절|추석|설날|설\s*연휴|빨간\s*날|크리스마스(?!\s*이브)|성탄절|어린이날"
@@ -39,6 +39,10 @@ _KEPT_UNTIL = re.compile(
     r"[^,.?!\s]{1,6}(?:\s*[월화수목금토일]\s*(?:요일|욜))?\s*까지\s*[^,.?!]{0,14}?(?:못\s*가|못\s*나|쉬|격리|휴원|등원\s*못)"
 )
 """A day said as how long a child is kept home ("다음주 월요일까지 학교를 못 가요"), not the care day."""
+_REASON_DAY = re.compile(
+    r"\S{1,3}\s*(?:새벽|아침|오전|오후|저녁|밤)?\s*[가-힣]{1,6}?(?:이라서|이라|라서|라)(?![가-힣])"
+)
+"""A day said with the reason care is needed ("낼 새벽 비행기라 오늘 밤 11시부터"): the day after is the care day."""
 _MOVED = re.compile(
     r"[^,.?!]{0,9}?(?:요일|욜|일|말|날|레|래|피|늘|[월화수목금토])\s*(?:으로|로)\s*"
     r"(?:바꿔|바꾸|바꿀|바꿨|바뀌|바뀐|변경|옮겨|옮기|옮길|옮겼|미뤄|미루|미뤘|당겨|당기|당겼|연기|수정|정했|했어|했습)"
@@ -71,7 +75,8 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     if len(days) > 1 and days[0].day == today and "오늘" in text and (
         said := _TODAY_IS.match(text, days[0].at)) is not None and days[-1].at >= said.end():
         return [d for d in days if d.at >= said.end()]  # "오늘이 금요일이죠, 다음주 수요일": today named as context
-    if len(days) > 1 and days[1].day < days[0].day and _KEPT_UNTIL.match(text, days[0].at) is not None:
+    if len(days) > 1 and days[1].day < days[0].day and (
+            _KEPT_UNTIL.match(text, days[0].at) is not None or _REASON_DAY.match(text, days[0].at) is not None):
         return days[1:]  # "다음주 월요일까지 학교를 못 가요 내일 9시부터": how long, then the care day
     if len(days) > 1 and (told := _background(text, days)) > 0:
         return days[told:]  # "개천절 일요일이고 월요일 대체휴일이죠? 월요일 10시부터": the days off are context
@@ -129,10 +134,14 @@ _START_SAID = re.compile(r"[0-9]{1,2}\s*시\s*(?:반|[0-9]{1,2}\s*분)?\s*(?:부
 """A start said on the day named: the care begins then, not now ("지금 열이 나서 … 낼 아침 8시부터")."""
 
 
+_WHOLE_DAY = re.compile(r"\S{1,4}\s*(?:하루|종일|하루\s*종일|낮\s*동안)")
+"""The day named as a whole day ("지금 바로 내려가야 돼요 … 내일 하루"): care that day, not from now."""
+
+
 def now_first(text: str, day_at: int) -> bool:
     """Whether 지금 is said before the day named at ``day_at`` ("지금부터 내일 아침까지": from now, today) and the
     day brings no start of its own."""
     at = text.find("지금")
     return (0 <= at < day_at and _NOW_AS_STATE.match(text, at) is None
-            and _START_SAID.search(text, day_at) is None)
+            and _START_SAID.search(text, day_at) is None and _WHOLE_DAY.match(text, day_at) is None)
 

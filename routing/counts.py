@@ -33,6 +33,7 @@ _ADULTS_AGO = re.compile(
 _ADULTS_DO = re.compile(r"\s*(?:근무|출근|야근|일해|일하|일을|직장|회사|교대|출장|맞벌이)")
 """Right after 둘 다: what adults do ("둘다 근무라"), not children."""
 _SENTENCE = re.compile(r"[.?!\n]")
+_UPTO = re.compile(r"(?<![0-9]시)까지\s*(?:다\s*)?(?P<n>둘|셋|넷)\s*(?:이네|이에|이요|명)")
 _AGES_AFTER = re.compile(r"[0-9]\s*(?:살|세|개월)")
 _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
 """How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
@@ -57,6 +58,8 @@ def kin_total(text: str) -> int:
 def counted(text: str) -> int:
     """The largest number of children the text says there are, 0 when it says none."""
     most = kin_total(text) if "딸" in text or "손" in text else 0
+    if "까지" in text and (upto := _UPTO.search(text)) is not None:
+        most = max(most, _COUNT_WORDS[upto["n"]])  # "조카까지 셋이네요": the children counted with one more
     if ("둘" in text or "셋" in text or "넷" in text) and (bare := _BARE_COUNT.match(text)) is not None and (
             _AGES_AFTER.search(text, bare.end())):
         most = _COUNT_WORDS[bare["n"]]  # "(애 둘.. 아니) 셋이요 5살 3살 10개월": the count corrected to, with ages
@@ -140,6 +143,8 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
             ranks.add("2")  # "첫째가 동생 생기고 나서": the first and the sibling born after
         if ranks:  # "첫째랑 둘째 맡길 곳", "큰애랑 막내": each order one child; "둘째만 맡길게요": one
             return (NO_AGE,) * len(ranks)
+    if ("출산" in text or "낳" in text) and _BORN_NOW.search(text):
+        return (NO_AGE,)  # "이번달에 출산했는데 부모급여": the baby
     if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:
         return ()
     if ("아들" in text or "손자" in text) and ("딸" in text or "손녀" in text):
@@ -149,6 +154,7 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
     return (NO_AGE,)
 
 
+_BORN_NOW = re.compile(r"(?:출산했|출산을\s*했|(?:아기|애기|애|아이)를?\s*낳았)(?:는데|어요|습니다|고|다)")
 _KEPT_HOME = re.compile(
     r"(?:유치원|어린이집)\s*(?:에|을|를)?\s*(?:못|안)\s*(?:가|보내)|(?:유치원|어린이집)\s*(?:에서)?\s*(?:등원\s*(?:하지\s*말|중지|금지)|오지\s*말|데려가)"
     r"|등원\s*(?:을\s*)?(?:못|중지|금지|하지\s*말)|(?:유치원|어린이집)에서[^.?!\n]{0,16}?(?:쉬라|쉬래|쉬어야|쉬고\s*오라)"

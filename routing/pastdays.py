@@ -32,7 +32,9 @@ _UNTIL_THEN = re.compile(
 )
 """Right after a day, the care runs until it ("토요일날 오세요 그때까지 봐줄 데"): the day help comes back, not the
 care day."""
-_PASSED = re.compile(r"\s*(?:이|가|은|는)?\s*(?:지나서|지나고|지나면|끝나고|끝나면|이후에?)(?=\s*[^\s월화수목금토일])")
+_PASSED = re.compile(
+    r"\s*(?:이|가|은|는)?\s*(?:지나서|지나고|지나면|끝나고|끝나면|이후에?|전에|앞두고)(?=\s*[^\s월화수목금토일])"
+)
 """Right after a day, a day it is after ("현충일 지나서 담주 월요일 6월 14일"): a landmark, not the care day; a weekday
 right after it ("추석 지나고 월요일") is read with it (routing.days)."""
 _LETTERS = re.compile(f"[난번년긴신준용온낸나야지끝후때{_PAST}]")

@@ -50,11 +50,11 @@ _DESCRIBED = re.compile(r"(?:가정|층|자|가족)?(?:인데|이에요|이예�
 _HAPPENING = re.compile(
     r"갑자기|긴급|급하|급해|급합|급히|지금|방금|당장|구급차|실려|응급실|진통(?:이)?(?:와|왔|오|시작)|양수(?:가)?터|위독"
     r"|병원(?:에)?(?:가야|가봐야|가봐|따라가|데려가|왔|와있)|연락(?:이)?와서|수습|비상|119(?:를)?(?:타고|불렀|불러)"
-    r"|(?:새벽|밤늦게|밤중)에?죄송"
+    r"|(?:새벽|밤늦게|밤중)에?죄송|조퇴|데리러오래|데려가래|연락(?:이)?왔"
 )
 """A carer's emergency told as happening now ("갑자기 쓰러지셔서 구급차 불렀어요"): with no day said, care is today."""
 _LATER = re.compile(
-    r"예정|다음|나중|혹시|만약|만일|미리|대비|마다|(?:할|날|길|긴)때|[지하되으있기나]면(?!서)|작년|지난|저번|적있|적이있|했었|갔었"
+    r"예정|다음|나중|혹시|만약|만일|미리|대비|마다|(?:할|날|길|긴)때|(?<!끝)[지하되으있기나]면(?!서)|작년|지난|저번|적있|적이있|했었|갔었"
 )
 """A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
 _USED_BEFORE = re.compile(
@@ -167,7 +167,8 @@ class Understander:
             age = min((a for a in map(_months, children) if a is not None), default=None)
         topics, described = self._find_topics(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
-        if ("emergency" in situations and when.day is None and when.start is None and when.end is None
+        if (("emergency" in situations or "sick" in situations) and when.day is None and when.start is None
+                and when.end is None
                 and not when.past and _HAPPENING.search(compact) and _LATER.search(compact) is None):
             when = when._replace(day=today, holiday=holiday(text, today, -1), urgent=True)
         vacation = "방학" in compact and _TERM.search(compact) is None

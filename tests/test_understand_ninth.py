@@ -332,3 +332,45 @@ def test_months_in_native_numbers_past_twenty() -> None:
 ])
 def test_danger_of_the_eighth_sessions_last_dev_sets(text: str, danger: bool) -> None:
     assert READER.read(text, THU).danger is danger, text
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("우리 아 어데 갔노 삼십분째 아파트 다 찾아봐도 없다 다섯살", True),
+    ("이틀째 굶었다는 애가 편의점 앞에 혼자 있어요 얇은 옷 입고", True),
+    ("옆집 애 셋만 지금 집에 있는데 부모랑 연락이 안 돼요 다 어려요", True),
+    ("딸이 학원 끝났는데 집에 안 왔어요 전화도 안 받고 한 시간째예요", True),
+    ("오늘 독감주사 맞고 와서 자는데 내일 유치원 보내도 되죠?", False),
+    ("잃어버린 열쇠를 여기저기 찾아봐도 없어요", False),
+])
+def test_danger_of_the_measured_sets_classes(text: str, danger: bool) -> None:
+    assert READER.read(text, THU).danger is danger, text
+
+
+@pytest.mark.parametrize(("text", "now", "field", "value"), [
+    # sent home sick from school now: today
+    ("학교 보건실에서 열난다고 조퇴시킨대요 2학년 오후에 봐주실 분", THU, "date", "2027-05-20"),
+    # the day before a holiday named, then the date with the hours
+    ("설 전에 5일 금요일 저녁 6시부터 9시까지 세살", datetime(2027, 1, 25, 9, 0, tzinfo=KST), "date", "2027-02-05"),
+    # a past clause in dialect (갔어예) is no care day
+    ("열나가 오늘 어린이집 못갔어예 낼 하루 봐줄 사람 있습니꺼 4살", THU, "date", "2027-05-21"),
+    # a day said as a whole day after leaving now
+    ("시아버지 돌아가셨다고 연락와서 지금 내려가요 모레 하루 맡길 곳 두살", THU, "date", "2027-05-22"),
+    # a day said with the reason care is needed, then tonight's hours
+    ("낼 아침 시험이라 오늘 밤 10시부터 12시까지 봐주실 분 다섯살", THU, "date", "2027-05-20"),
+    ("오늘 오후 4시부터 8시까지 두돌아기", THU, "children", [{"age_months": 24, "school_grade": None}]),
+])
+def test_fields_of_the_measured_sets_classes(text: str, now: datetime, field: str, value: object) -> None:
+    assert said(text, now)[field] == value, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("지난달에 출산했어요 첫만남이용권 어디서 받나요", [None]),
+    ("애 둘인데 아 아니 사촌까지 셋이에요 다 어린이집 다녀요", [None, None, None]),
+])
+def test_children_of_the_measured_sets_classes(text: str, expected: list[int | None]) -> None:
+    assert ages(text, datetime(2027, 2, 10, 9, 0, tzinfo=KST)) == expected, text
+
+
+def test_a_child_starting_school_next_month_is_preschool() -> None:
+    out = said("다음달에 초등학교 입학하는 딸 이번주 금요일에 맡길게요", datetime(2027, 2, 10, 9, 0, tzinfo=KST))
+    assert out["children"][0]["school_grade"] is None
