@@ -18,6 +18,10 @@ _ONLY = re.compile(
     r"|이라도))"
 )
 """A child named with 만 ("only"), not "막내만 빼고" (all but), "딸만 둘" (daughters only), "4살만 돼도" (once four)."""
+_CARED = re.compile(
+    rf"(?<![가-힣0-9]){_WHO}\s*(?:를|을|좀|만)?\s*(?:봐줄|봐주실|봐주세요|맡길|맡기고|맡겨야|돌봐줄|돌봐주실)"
+)
+"""A child named by birth order as the one care is asked for ("둘째 봐줄 사람이 없어요")."""
 _AWAY = re.compile(
     rf"(?<![가-힣0-9]){_WHO}\s*(?:은|는)\s*(?:[가-힣0-9]{{1,4}}\s*)?(?:학교|어린이집|유치원|학원|돌봄교실|집)\s*(?:에\s*)?"
     r"(?:가고|가서|가니까|가는데|가면|다니고|다니니까|있고|있으니까|있음|있어요|있어서|있으니)"
@@ -51,6 +55,10 @@ def singled_out(text: str, children: tuple[Child, ...]) -> Child | None:
     m = _ONLY.search(text) if "만" in text else None
     if m is not None:
         return _named(m, text, children)
+    if "봐" in text or "맡" in text or "돌" in text:
+        cared = list(_CARED.finditer(text))
+        if len(cared) == 1 and cared[0]["rank"]:
+            return _named(cared[0], text, children)  # "3월 2일 둘째 봐줄 사람이 없어요 … 첫째는 초1": the 둘째
     if len(children) == 2 and (away := _AWAY.search(text)) is not None:
         there = _named(away, text, children)
         return None if there is None else children[1] if there is children[0] else children[0]
@@ -61,6 +69,9 @@ def _named(m: re.Match[str], text: str, children: tuple[Child, ...]) -> Child | 
     if m["rank"]:
         rank = _RANKS.get(m["rank"][0], len(children))
         months = [_months(c) for c in children]
+        known = [c for c, mo in zip(children, months, strict=True) if mo is not None]
+        if None in months and rank >= len(children) and len(known) == 1 and (_months(known[0]) or 0) < 36:
+            return known[0]  # "애 셋인데 막내만 … 14개월": the one age said is the youngest's
         ordered = children if None in months else tuple(
             c for _, c in sorted(zip(months, children, strict=True), key=lambda p: -p[0]))  # type: ignore[arg-type, operator]
         return ordered[min(rank, len(ordered)) - 1]

@@ -64,6 +64,10 @@ _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
 
+_TODAY_AFTER = re.compile("오늘|지금|방금")
+"""After a recent earlier day (어제): today named again, what follows is now."""
+
+
 def _any(patterns: Checked, text: str, mask: int) -> bool:
     return any(p.search(text) is not None for p, first, then in patterns if first & mask and then & mask)
 
@@ -91,6 +95,8 @@ class _Reading:
         self.past_at = m.end() if m is not None else len(text) + 1
         """Where an earlier time ("작년에") was named, with nothing said of now: words after it are history."""
         m = c.lately.search(text) if c.lately is not None and not now else None
+        if m is not None and (text.startswith("도", m.end()) or _TODAY_AFTER.search(text, m.end()) is not None):
+            m = None  # "어제도 오늘 아침에도 맞았다고": again today, not over
         self.lately_at = min(self.past_at, m.end()) if m is not None else self.past_at
         """Where a recent earlier day ("어제") was named: an event after it is history, a state is not."""
 

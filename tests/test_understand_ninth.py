@@ -374,3 +374,24 @@ def test_children_of_the_measured_sets_classes(text: str, expected: list[int | N
 def test_a_child_starting_school_next_month_is_preschool() -> None:
     out = said("다음달에 초등학교 입학하는 딸 이번주 금요일에 맡길게요", datetime(2027, 2, 10, 9, 0, tzinfo=KST))
     assert out["children"][0]["school_grade"] is None
+
+
+@pytest.mark.parametrize(("text", "now", "field", "value"), [
+    ("담임입니다 학생이 어제도 오늘도 엄마한테 맞았다고 하고 팔에 멍이 있어요", THU, "danger", True),
+    ("바람이 창문 때리는 소리에 애가 깨서 울어요", THU, "danger", False),
+    ("추석 연휴 목요일 16일 아침 9시부터 세살", datetime(2027, 9, 1, 9, 0, tzinfo=KST), "date", "2027-09-16"),
+    ("애기 100일 됐어요 다음주 화요일 오전에 맡길 수 있나요", THU, "children", [{"age_months": 3, "school_grade": None}]),
+    ("첫만남이용권 어디서 받아요? 지난달에 낳은 아기에요", THU, "children", [{"age_months": None, "school_grade": None}]),
+])
+def test_the_last_measured_sets_classes(text: str, now: datetime, field: str, value: object) -> None:
+    out = said(text, now)
+    assert (out[field] if field != "danger" else READER.read(text, now).danger) == value, text
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("입학식날 둘째 봐줄 사람이 없어요 둘째는 20개월 오전 9시부터 12시까지 첫째는 초1", "daycare-365"),
+    ("애 넷인데 막내만 맡기고 싶어요 16개월 내일 10시부터 3시", "daycare-365"),
+    ("애들 봐주시던 시어머니가 오늘 아침 계단에서 다치셨어요 4살 봐줄 곳", "emergency-119"),
+])
+def test_first_services_of_the_last_measured_sets(text: str, service: str) -> None:
+    assert first(text) == service, text
