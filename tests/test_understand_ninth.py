@@ -380,8 +380,10 @@ def test_a_child_starting_school_next_month_is_preschool() -> None:
     ("담임입니다 학생이 어제도 오늘도 엄마한테 맞았다고 하고 팔에 멍이 있어요", THU, "danger", True),
     ("바람이 창문 때리는 소리에 애가 깨서 울어요", THU, "danger", False),
     ("추석 연휴 목요일 16일 아침 9시부터 세살", datetime(2027, 9, 1, 9, 0, tzinfo=KST), "date", "2027-09-16"),
-    ("애기 100일 됐어요 다음주 화요일 오전에 맡길 수 있나요", THU, "children", [{"age_months": 3, "school_grade": None}]),
-    ("첫만남이용권 어디서 받아요? 지난달에 낳은 아기에요", THU, "children", [{"age_months": None, "school_grade": None}]),
+    ("애기 100일 됐어요 다음주 화요일 오전에 맡길 수 있나요", THU, "children",
+     [{"age_months": 3, "school_grade": None}]),
+    ("첫만남이용권 어디서 받아요? 지난달에 낳은 아기에요", THU, "children",
+     [{"age_months": None, "school_grade": None}]),
 ])
 def test_the_last_measured_sets_classes(text: str, now: datetime, field: str, value: object) -> None:
     out = said(text, now)
