@@ -52,10 +52,12 @@ _SPAN = re.compile(r"부터|까지|[~〜]|(?:이랑|랑|하고|과|와|및|그�
 """Days said as a span or together ("목요일이랑 금요일로 했어요"), not one moved to the other."""
 
 
-def _beside_date(day: Day, days: list[Day], i: int) -> bool:
-    """Whether a weekday is said right beside a date ("월요일 11일", "11일 월요일"): the date names the day."""
+def _beside_date(text: str, day: Day, days: list[Day], i: int) -> bool:
+    """Whether a weekday is said right beside a date in numbers ("월요일 11일", "11일 월요일"): the date names the
+    day (a holiday named beside a weekday, "설 연휴 월요일", is not a date)."""
     return day.weekly and any(
-        d.exact and not d.relative and 0 < abs(d.at - day.at) <= 5 for j, d in enumerate(days) if j != i)
+        d.exact and text[d.at : d.at + 1].isdigit() and 0 < abs(d.at - day.at) <= 5
+        for j, d in enumerate(days) if j != i)
 
 
 def _amended(text: str, days: list[Day]) -> list[Day]:
@@ -73,7 +75,7 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     if len(days) > 1 and ((amended := _amended(text, days)) is not days):
         days = amended
     if len(days) > 1 and any(d.weekly for d in days):
-        days = [d for i, d in enumerate(days) if not _beside_date(d, days, i)] or days
+        days = [d for i, d in enumerate(days) if not _beside_date(text, d, days, i)] or days
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         return days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
     if len(days) > 1 and days[1].relative and (

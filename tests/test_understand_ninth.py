@@ -397,3 +397,7 @@ def test_the_last_measured_sets_classes(text: str, now: datetime, field: str, va
 ])
 def test_first_services_of_the_last_measured_sets(text: str, service: str) -> None:
     assert first(text) == service, text
+
+
+def test_a_holiday_named_beside_a_weekday_is_no_date_in_numbers() -> None:
+    assert said("설 연휴 월요일에 근무라서 초1 딸 9시부터 6시까지", datetime(2027, 2, 5, 14, 0, tzinfo=KST))["date"] == "2027-02-08"
