@@ -400,4 +400,5 @@ def test_first_services_of_the_last_measured_sets(text: str, service: str) -> No
 
 
 def test_a_holiday_named_beside_a_weekday_is_no_date_in_numbers() -> None:
-    assert said("설 연휴 월요일에 근무라서 초1 딸 9시부터 6시까지", datetime(2027, 2, 5, 14, 0, tzinfo=KST))["date"] == "2027-02-08"
+    friday = datetime(2027, 2, 5, 14, 0, tzinfo=KST)
+    assert said("설 연휴 월요일에 근무라서 초1 딸 9시부터 6시까지", friday)["date"] == "2027-02-08"
