@@ -31,7 +31,7 @@ _JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및
 _NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
 
 _BACKGROUND = re.compile(
-    r"\S{1,8}?\s*(?:[월화수목금토일]\s*(?:요일|욜)\s*)?(?:이고|이구|이죠|이지요|이지|인데|이니까|이라서|이잖아요?|이던데)"
+    r"\S{1,8}?\s*(?:[월화수목금토일]\s*(?:요일|욜)\s*|(?:은|는)?\s*(?:쉬는\s*날|휴일|공휴일|빨간\s*날)\s*)?(?:이고|이구|이죠|이지요|이지|인데|이니까|이라서|이잖아요?|이던데)"
     r"(?![가-힣])"
 )
 """A day named as what the calendar is, ending a clause ("광복절 일요일이고", "대체휴일이죠"), not as the care day."""
@@ -100,7 +100,7 @@ def _background(text: str, days: list[Day]) -> int:
     ("광복절 일요일이고", "대체휴일이죠?", "현충일인데") before a later day; 0 when none is."""
     told = 0
     for i, d in enumerate(days[:-1]):
-        if is_holiday(d.day) and _BACKGROUND.match(text, d.at) is not None:
+        if (is_holiday(d.day) or "쉬는" in text[d.at : d.at + 10]) and _BACKGROUND.match(text, d.at) is not None:
             told = i + 1
     return told if told < len(days) and any(d.day != days[told - 1].day for d in days[told:]) else 0
 

@@ -402,3 +402,28 @@ def test_first_services_of_the_last_measured_sets(text: str, service: str) -> No
 def test_a_holiday_named_beside_a_weekday_is_no_date_in_numbers() -> None:
     friday = datetime(2027, 2, 5, 14, 0, tzinfo=KST)
     assert said("설 연휴 월요일에 근무라서 초1 딸 9시부터 6시까지", friday)["date"] == "2027-02-08"
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("원장님이 애 팔을 세게 잡아끌고 때리는 걸 씨씨티비로 봤어요 애는 아직 그 어린이집에 있어요", True),
+    ("애가 자꾸 삼켜서 걱정이에요 삼킴 방지 안전용품 정보 있을까요", False),
+    ("애 떼어놓고 출근하려니 마음이 안 좋아요", False),
+    ("빌린 그림책을 애가 잃어버렸어요 변상해야 하나요", False),
+])
+def test_danger_of_the_last_two_sets(text: str, danger: bool) -> None:
+    assert READER.read(text, THU).danger is danger, text
+
+
+@pytest.mark.parametrize(("text", "now", "field", "value"), [
+    ("모레는 쉬는날이고 21일 금요일 저녁 6시부터 9시까지 네살", datetime(2027, 5, 17, 9, 0, tzinfo=KST),
+     "date", "2027-05-21"),
+    ("내일 오후 2시부터 6시까지 봐주실 분 세살 감천", THU, "place", "감천면"),
+    ("오늘 엄마 대신", THU, "place", None),
+    ("딸이 팔 깁스를 해서 유치원 못 가요 내일 9시부터 5시까지 집에서 봐주실 분 다섯살", THU, "services", None),
+])
+def test_fields_of_the_last_two_sets(text: str, now: datetime, field: str, value: object) -> None:
+    out = said(text, now)
+    if field == "services":
+        assert out["services"][0] == "home-care", text
+    else:
+        assert out[field] == value, text
