@@ -427,3 +427,15 @@ def test_fields_of_the_last_two_sets(text: str, now: datetime, field: str, value
         assert out["services"][0] == "home-care", text
     else:
         assert out[field] == value, text
+
+
+@pytest.mark.parametrize(("text", "danger"), [
+    ("옆 건물 2층 창틀에 아기가 올라가 있어요 안에 어른이 안 보여요", True),
+    ("학원 선생님이 애 잡아끌고 때리는거 방금 봤어요", True),
+    ("두살 아기가 화장실에 들어가서 문 잠그고 갇혀서 울어요", True),
+    ("놀이터에 기저귀 찬 아기가 혼자 돌아다녀요 어른이 없어요", True),
+    ("통학차에서 동생이랑 떨어져 앉혀도 되나요", False),
+    ("초등학생 혼자 집에 있는 거 몇살부터 괜찮아요?", False),
+])
+def test_danger_of_the_final_check_sets(text: str, danger: bool) -> None:
+    assert READER.read(text, THU).danger is danger, text
