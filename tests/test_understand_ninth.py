@@ -113,23 +113,6 @@ def first(text: str, now: datetime = THU) -> str | None:
     return services[0] if services else None
 
 
-@pytest.mark.parametrize(("text", "service"), [
-    # a carer's parent dying: a sudden emergency
-    ("시아버지 임종 지키러 지금 부산 가야 돼요 8살 딸 오늘 저녁까지 봐줄 곳", "emergency-119"),
-    # sickness in more words: 앓다, 끙끙, 컨디션이 영
-    ("둘째가 어제부터 끙끙 앓는데 내일 유치원 몬 보내요 다섯살 아침 9시부터 3시까지", "home-care"),
-    ("딸래미 컨디션이 영 아니라서 내일 어린이집 안 보내려구요 세살 8시부터 5시", "home-care"),
-    # the teacher is ill, not the child
-    ("초4 아들 오늘 태권도 쌤이 아프셔서 수업이 없대요 3시부터 5시까지 맡길 데", "after-school"),
-    # the birth already happened: a stay at the 조리원 is no emergency
-    ("딸이 셋째 낳고 산후조리원에 있어서 제가 손주 보는데 금요일에 병원 예약이라 9시부터 1시까지 네살", "daycare-365"),
-    # a benefit asked about: the city's other departments
-    ("초등학교 입학 축하금 받을 수 있나요 내년에 입학하는 딸 7세반이에요", "other-dept"),
-])
-def test_which_service_comes_first_for_the_eighth_sessions_classes(text: str, service: str) -> None:
-    assert first(text) == service, text
-
-
 def test_a_procedure_asked_now_is_no_care_starting_now() -> None:
     out = said("양육수당 아직 신청 안했는데 지금 신청해도 소급 되나요", datetime(2027, 5, 22, 1, 20, tzinfo=KST))
     assert (out["date"], out["start"]) == (None, None)
@@ -177,20 +160,6 @@ def test_children_of_the_eighth_session(text: str, expected: list[int | None]) -
     assert ages(text) == expected, text
 
 
-@pytest.mark.parametrize(("text", "service"), [
-    # a last resort named for hours of a planned day is not first when a facility fits
-    ("119돌봄센터에 맡겨도 되나요? 다음주 목요일 동창회라 낮 12시부터 5시까지 3살", "daycare-365"),
-    # ...but asked about itself, it is
-    ("119돌봄센터 주차 되나요?", "emergency-119"),
-    # a carer's sudden back injury
-    ("애 보다가 허리가 삐끗해서 일어나질 못해요 내일 하루 봐주실 분 네살", "emergency-119"),
-    # the youngest singled out, the elder named without an age: the baby said is the younger
-    ("큰애는 할머니댁 가고 작은애만 토요일 9시부터 5시까지 맡길게요 20개월", "daycare-365"),
-])
-def test_first_services_of_the_eighth_sessions_later_classes(text: str, service: str) -> None:
-    assert first(text) == service, text
-
-
 def test_a_carer_taken_to_hospital_tonight_makes_the_care_today() -> None:
     late = datetime(2027, 5, 21, 2, 10, tzinfo=KST)
     assert said("밤늦게 죄송합니다 남편이 쓰러져서 119 불렀어요 다섯살 아들 맡길 데", late)["date"] == "2027-05-21"
@@ -217,26 +186,6 @@ def test_children_of_the_eighth_sessions_later_classes(text: str, expected: list
     assert ages(text) == expected, text
 
 
-@pytest.mark.parametrize(("text", "service"), [
-    ("아파트에 불이 나서 다 대피했어요 다친 사람은 없는데 애들 6살 3살 맡길 데가 급해요", "emergency-119"),
-    ("언어 발달 정밀검사 비용 지원 받을 수 있나요 4살", "other-dept"),
-    # the emergency's service first, the care service named next
-    ("시아버지가 오늘 입원하셔서 하원 시켜줄 사람이 없어요 4살 4시부터 7시까지", "emergency-119"),
-])
-def test_first_services_of_the_eighth_sessions_last_classes(text: str, service: str) -> None:
-    assert first(text) == service, text
-
-
-@pytest.mark.parametrize(("text", "danger"), [
-    ("자고 나오니 현관문이 열려 있고 다섯살 딸이 집에 없어요", True),
-    ("땡볕에 한참 있더니 애가 축 늘어져서 헛소리를 해요", True),
-    ("모기 물린 데를 긁어서 피가 났어요 모기 기피제 나눠주나요", False),
-    ("애 재우다가 저도 같이 쓰러져 잤어요 ㅎㅎ 내일 365 되나요", False),
-])
-def test_danger_of_the_eighth_sessions_last_classes(text: str, danger: bool) -> None:
-    assert READER.read(text, THU).danger is danger, text
-
-
 @pytest.mark.parametrize(("text", "field", "value"), [
     ("할배다 우리 손자 다섯살 모레 저녁 여덟시꺼정 봐줄 데 있나", "end", "20:00"),
     ("금요일 6시 반까정 맡길 데 있능교 세살", "end", "18:30"),
@@ -248,23 +197,6 @@ def test_hours_said_in_dialect_or_glued(text: str, field: str, value: str) -> No
 
 def test_a_child_told_by_the_daycare_to_rest_is_one_child() -> None:
     assert len(said("수족구라서 어린이집에서 일주일 쉬라고 하네요 내일 9시부터 봐주실 분")["children"]) == 1
-
-
-@pytest.mark.parametrize(("text", "danger"), [
-    ("할머니 당뇨약 통이 열려 있고 애가 몇 알 먹은 것 같아요 세살", True),
-    ("유치원에서 아빠가 데려갔다는데 애 아빠는 안 데려갔대요 누가 데려간건지 몰라요", True),
-    ("놀이터에서 벌에 쏘였는데 입술이 부어오르고 숨을 힘들어해요 6살", True),
-    ("연기가 자꾸 나요 애가 안에 있는데 문이 안 열려요", True),
-    ("박스에 들어가서 놀다가 뚜껑이 안 열려요 소리가 점점 작아져요", True),
-    ("승강기에 애 혼자 탔는데 층 사이에 멈춰서 갇혔어요", True),
-    ("목욕물 받아놓고 잠깐 나왔는데 애가 엎드려있었어요", True),
-    ("딸이 이웃 아저씨가 몰래 만졌다고 해요 지금 그 아저씨 집 앞에 있대요", True),
-    ("병원 예약이랑 일정이 부딪혀서 수요일 하원을 못 해요", False),
-    ("타요에서 버스가 물에 빠지는 장면 보고 애가 울었어요", False),
-    ("애 로션 발라주면서 몸을 만지면 간지럽대요 ㅎㅎ", False),
-])
-def test_danger_of_the_eighth_sessions_danger_set(text: str, danger: bool) -> None:
-    assert READER.read(text, THU).danger is danger, text
 
 
 @pytest.mark.parametrize(("text", "field", "value"), [
@@ -288,15 +220,6 @@ def test_children_of_the_eighth_sessions_last_dev_set(text: str, expected: list[
     assert ages(text) == expected, text
 
 
-@pytest.mark.parametrize(("text", "service"), [
-    ("장난감도서관 6시까지죠? 지금 가면 5시 반쯤 도착하는데 대여할수 있나요 두살", "toy-library"),
-    ("새벽에 애가 열나서 응급실 갔다가 방금 왔어요 내일 9시부터 봐주실분 세살", "home-care"),
-    ("내일 밤 야근 8시~11시 막내 맡길 수 있나요 4살 큰애는 중1이라 집에 있어요", "daycare-365"),
-])
-def test_first_services_of_the_eighth_sessions_last_dev_set(text: str, service: str) -> None:
-    assert first(text) == service, text
-
-
 @pytest.mark.parametrize(("text", "now", "field", "value"), [
     ("모레 10-4 여섯살 혁신도시 되나요", THU, "start", "10:00"),
     ("석가탄신일 전날 야간이라 저녁 7시부터 다음날 아침 7시까지 두살", datetime(2027, 5, 3, 9, 0, tzinfo=KST),
@@ -312,38 +235,8 @@ def test_days_of_the_eighth_sessions_last_dev_sets(text: str, now: datetime, fie
     assert said(text, now)[field] == value, text
 
 
-@pytest.mark.parametrize(("text", "service"), [
-    ("시외삼촌 상을 당해가 다들 상가 가야 된다 손녀 네살 오늘 밤 11시까지 봐줄 데 있나", "emergency-119"),
-    ("친구 아버님 초상나서 내일 상갓집에 가야 돼요 손자 세살 아침 9시부터 저녁 6시까지", "emergency-119"),
-    ("다음주 화요일 아침 7시부터 수요일 아침 9시까지 집에서 우리 딸 29개월 봐주실 분", "home-care"),
-])
-def test_first_services_of_the_eighth_sessions_last_dev_sets(text: str, service: str) -> None:
-    assert first(text) == service, text
-
-
 def test_months_in_native_numbers_past_twenty() -> None:
     assert ages("손주가 스물세 달이에요 내일 맡길 데") == [23]
-
-
-@pytest.mark.parametrize(("text", "danger"), [
-    ("할배가 손자 보다가 미끄러져가 팔이 부러졌다 카네 애는 이웃집에 있다 오늘 저녁까지 봐줄 데", False),
-    ("애가 자꾸 베란다 난간에 올라가서 안전망 설치지원 사업 있나요", False),
-    ("애 안고 가다가 넘어졌는데 애가 안 울고 축 늘어져요", True),
-])
-def test_danger_of_the_eighth_sessions_last_dev_sets(text: str, danger: bool) -> None:
-    assert READER.read(text, THU).danger is danger, text
-
-
-@pytest.mark.parametrize(("text", "danger"), [
-    ("우리 아 어데 갔노 삼십분째 아파트 다 찾아봐도 없다 다섯살", True),
-    ("이틀째 굶었다는 애가 편의점 앞에 혼자 있어요 얇은 옷 입고", True),
-    ("옆집 애 셋만 지금 집에 있는데 부모랑 연락이 안 돼요 다 어려요", True),
-    ("딸이 학원 끝났는데 집에 안 왔어요 전화도 안 받고 한 시간째예요", True),
-    ("오늘 독감주사 맞고 와서 자는데 내일 유치원 보내도 되죠?", False),
-    ("잃어버린 열쇠를 여기저기 찾아봐도 없어요", False),
-])
-def test_danger_of_the_measured_sets_classes(text: str, danger: bool) -> None:
-    assert READER.read(text, THU).danger is danger, text
 
 
 @pytest.mark.parametrize(("text", "now", "field", "value"), [
@@ -390,28 +283,9 @@ def test_the_last_measured_sets_classes(text: str, now: datetime, field: str, va
     assert (out[field] if field != "danger" else READER.read(text, now).danger) == value, text
 
 
-@pytest.mark.parametrize(("text", "service"), [
-    ("입학식날 둘째 봐줄 사람이 없어요 둘째는 20개월 오전 9시부터 12시까지 첫째는 초1", "daycare-365"),
-    ("애 넷인데 막내만 맡기고 싶어요 16개월 내일 10시부터 3시", "daycare-365"),
-    ("애들 봐주시던 시어머니가 오늘 아침 계단에서 다치셨어요 4살 봐줄 곳", "emergency-119"),
-])
-def test_first_services_of_the_last_measured_sets(text: str, service: str) -> None:
-    assert first(text) == service, text
-
-
 def test_a_holiday_named_beside_a_weekday_is_no_date_in_numbers() -> None:
     friday = datetime(2027, 2, 5, 14, 0, tzinfo=KST)
     assert said("설 연휴 월요일에 근무라서 초1 딸 9시부터 6시까지", friday)["date"] == "2027-02-08"
-
-
-@pytest.mark.parametrize(("text", "danger"), [
-    ("원장님이 애 팔을 세게 잡아끌고 때리는 걸 씨씨티비로 봤어요 애는 아직 그 어린이집에 있어요", True),
-    ("애가 자꾸 삼켜서 걱정이에요 삼킴 방지 안전용품 정보 있을까요", False),
-    ("애 떼어놓고 출근하려니 마음이 안 좋아요", False),
-    ("빌린 그림책을 애가 잃어버렸어요 변상해야 하나요", False),
-])
-def test_danger_of_the_last_two_sets(text: str, danger: bool) -> None:
-    assert READER.read(text, THU).danger is danger, text
 
 
 @pytest.mark.parametrize(("text", "now", "field", "value"), [
@@ -429,13 +303,88 @@ def test_fields_of_the_last_two_sets(text: str, now: datetime, field: str, value
         assert out[field] == value, text
 
 
-@pytest.mark.parametrize(("text", "danger"), [
+FIRST_SERVICE = [
+    # a carer's parent dying: a sudden emergency
+    ("시아버지 임종 지키러 지금 부산 가야 돼요 8살 딸 오늘 저녁까지 봐줄 곳", "emergency-119"),
+    # sickness in more words: 앓다, 끙끙, 컨디션이 영
+    ("둘째가 어제부터 끙끙 앓는데 내일 유치원 몬 보내요 다섯살 아침 9시부터 3시까지", "home-care"),
+    ("딸래미 컨디션이 영 아니라서 내일 어린이집 안 보내려구요 세살 8시부터 5시", "home-care"),
+    # the teacher is ill, not the child
+    ("초4 아들 오늘 태권도 쌤이 아프셔서 수업이 없대요 3시부터 5시까지 맡길 데", "after-school"),
+    # the birth already happened: a stay at the 조리원 is no emergency
+    ("딸이 셋째 낳고 산후조리원에 있어서 제가 손주 보는데 금요일에 병원 예약이라 9시부터 1시까지 네살", "daycare-365"),
+    # a benefit asked about: the city's other departments
+    ("초등학교 입학 축하금 받을 수 있나요 내년에 입학하는 딸 7세반이에요", "other-dept"),
+    # a last resort named for hours of a planned day is not first when a facility fits
+    ("119돌봄센터에 맡겨도 되나요? 다음주 목요일 동창회라 낮 12시부터 5시까지 3살", "daycare-365"),
+    # ...but asked about itself, it is
+    ("119돌봄센터 주차 되나요?", "emergency-119"),
+    # a carer's sudden back injury
+    ("애 보다가 허리가 삐끗해서 일어나질 못해요 내일 하루 봐주실 분 네살", "emergency-119"),
+    # the youngest singled out, the elder named without an age: the baby said is the younger
+    ("큰애는 할머니댁 가고 작은애만 토요일 9시부터 5시까지 맡길게요 20개월", "daycare-365"),
+    ("아파트에 불이 나서 다 대피했어요 다친 사람은 없는데 애들 6살 3살 맡길 데가 급해요", "emergency-119"),
+    ("언어 발달 정밀검사 비용 지원 받을 수 있나요 4살", "other-dept"),
+    # the emergency's service first, the care service named next
+    ("시아버지가 오늘 입원하셔서 하원 시켜줄 사람이 없어요 4살 4시부터 7시까지", "emergency-119"),
+    ("장난감도서관 6시까지죠? 지금 가면 5시 반쯤 도착하는데 대여할수 있나요 두살", "toy-library"),
+    ("새벽에 애가 열나서 응급실 갔다가 방금 왔어요 내일 9시부터 봐주실분 세살", "home-care"),
+    ("내일 밤 야근 8시~11시 막내 맡길 수 있나요 4살 큰애는 중1이라 집에 있어요", "daycare-365"),
+    ("시외삼촌 상을 당해가 다들 상가 가야 된다 손녀 네살 오늘 밤 11시까지 봐줄 데 있나", "emergency-119"),
+    ("친구 아버님 초상나서 내일 상갓집에 가야 돼요 손자 세살 아침 9시부터 저녁 6시까지", "emergency-119"),
+    ("다음주 화요일 아침 7시부터 수요일 아침 9시까지 집에서 우리 딸 29개월 봐주실 분", "home-care"),
+    ("입학식날 둘째 봐줄 사람이 없어요 둘째는 20개월 오전 9시부터 12시까지 첫째는 초1", "daycare-365"),
+    ("애 넷인데 막내만 맡기고 싶어요 16개월 내일 10시부터 3시", "daycare-365"),
+    ("애들 봐주시던 시어머니가 오늘 아침 계단에서 다치셨어요 4살 봐줄 곳", "emergency-119"),
+]
+"""Which service comes first, one line per class the fresh sets showed (a carer's emergency, sickness told in new
+words, a last resort named for hours, the child cared for singled out, benefits, visits ...)."""
+
+
+@pytest.mark.parametrize(("text", "service"), FIRST_SERVICE)
+def test_which_service_comes_first_for_the_eighth_sessions_classes(text: str, service: str) -> None:
+    assert first(text) == service, text
+
+
+DANGER = [
+    ("자고 나오니 현관문이 열려 있고 다섯살 딸이 집에 없어요", True),
+    ("땡볕에 한참 있더니 애가 축 늘어져서 헛소리를 해요", True),
+    ("모기 물린 데를 긁어서 피가 났어요 모기 기피제 나눠주나요", False),
+    ("애 재우다가 저도 같이 쓰러져 잤어요 ㅎㅎ 내일 365 되나요", False),
+    ("할머니 당뇨약 통이 열려 있고 애가 몇 알 먹은 것 같아요 세살", True),
+    ("유치원에서 아빠가 데려갔다는데 애 아빠는 안 데려갔대요 누가 데려간건지 몰라요", True),
+    ("놀이터에서 벌에 쏘였는데 입술이 부어오르고 숨을 힘들어해요 6살", True),
+    ("연기가 자꾸 나요 애가 안에 있는데 문이 안 열려요", True),
+    ("박스에 들어가서 놀다가 뚜껑이 안 열려요 소리가 점점 작아져요", True),
+    ("승강기에 애 혼자 탔는데 층 사이에 멈춰서 갇혔어요", True),
+    ("목욕물 받아놓고 잠깐 나왔는데 애가 엎드려있었어요", True),
+    ("딸이 이웃 아저씨가 몰래 만졌다고 해요 지금 그 아저씨 집 앞에 있대요", True),
+    ("병원 예약이랑 일정이 부딪혀서 수요일 하원을 못 해요", False),
+    ("타요에서 버스가 물에 빠지는 장면 보고 애가 울었어요", False),
+    ("애 로션 발라주면서 몸을 만지면 간지럽대요 ㅎㅎ", False),
+    ("할배가 손자 보다가 미끄러져가 팔이 부러졌다 카네 애는 이웃집에 있다 오늘 저녁까지 봐줄 데", False),
+    ("애가 자꾸 베란다 난간에 올라가서 안전망 설치지원 사업 있나요", False),
+    ("애 안고 가다가 넘어졌는데 애가 안 울고 축 늘어져요", True),
+    ("우리 아 어데 갔노 삼십분째 아파트 다 찾아봐도 없다 다섯살", True),
+    ("이틀째 굶었다는 애가 편의점 앞에 혼자 있어요 얇은 옷 입고", True),
+    ("옆집 애 셋만 지금 집에 있는데 부모랑 연락이 안 돼요 다 어려요", True),
+    ("딸이 학원 끝났는데 집에 안 왔어요 전화도 안 받고 한 시간째예요", True),
+    ("오늘 독감주사 맞고 와서 자는데 내일 유치원 보내도 되죠?", False),
+    ("잃어버린 열쇠를 여기저기 찾아봐도 없어요", False),
+    ("원장님이 애 팔을 세게 잡아끌고 때리는 걸 씨씨티비로 봤어요 애는 아직 그 어린이집에 있어요", True),
+    ("애가 자꾸 삼켜서 걱정이에요 삼킴 방지 안전용품 정보 있을까요", False),
+    ("애 떼어놓고 출근하려니 마음이 안 좋아요", False),
+    ("빌린 그림책을 애가 잃어버렸어요 변상해야 하나요", False),
     ("옆 건물 2층 창틀에 아기가 올라가 있어요 안에 어른이 안 보여요", True),
     ("학원 선생님이 애 잡아끌고 때리는거 방금 봤어요", True),
     ("두살 아기가 화장실에 들어가서 문 잠그고 갇혀서 울어요", True),
     ("놀이터에 기저귀 찬 아기가 혼자 돌아다녀요 어른이 없어요", True),
     ("통학차에서 동생이랑 떨어져 앉혀도 되나요", False),
     ("초등학생 혼자 집에 있는 거 몇살부터 괜찮아요?", False),
-])
-def test_danger_of_the_final_check_sets(text: str, danger: bool) -> None:
+]
+"""Danger and its lookalikes, one line per class the fresh sets showed."""
+
+
+@pytest.mark.parametrize(("text", "danger"), DANGER)
+def test_danger_and_lookalikes_of_the_eighth_sessions_classes(text: str, danger: bool) -> None:
     assert READER.read(text, THU).danger is danger, text
