@@ -6,23 +6,17 @@ home with the child named in between, and days, hours and places told about some
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.command import describe
-from routing.understand import Understander
+from tests.reader_cases import KST, described
 
-KNOWLEDGE = load()
-READER = Understander(KNOWLEDGE)
-KST = ZoneInfo("Asia/Seoul")
 WED = datetime(2027, 3, 10, 14, 20, tzinfo=KST)
 """A Wednesday afternoon in term."""
 
 
 def said(text: str, now: datetime = WED) -> dict:
-    return describe(READER.read(text, now), KNOWLEDGE)
+    return described(text, now)
 
 
 def first(text: str, now: datetime = WED) -> str | None:

@@ -5,23 +5,17 @@ care's hours."""
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.command import describe
-from routing.understand import Understander
+from tests.reader_cases import KST, READER, described
 
-KNOWLEDGE = load()
-READER = Understander(KNOWLEDGE)
-KST = ZoneInfo("Asia/Seoul")
 THU = datetime(2027, 5, 20, 9, 40, tzinfo=KST)
 """A Thursday morning."""
 
 
 def said(text: str, now: datetime = THU) -> dict:
-    return describe(READER.read(text, now), KNOWLEDGE)
+    return described(text, now)
 
 
 CARER_HURT = [
@@ -75,33 +69,6 @@ def test_a_services_hours_asked_alone_still_read_as_said() -> None:
 
 SAT_EVE = datetime(2027, 9, 4, 21, 10, tzinfo=KST)
 """A Saturday night, ten days before 추석 2027 (14-16 September)."""
-
-
-@pytest.mark.parametrize(("text", "now", "field", "value"), [
-    # a tilde range before a word: "10~4" is 10:00-16:00
-    ("다섯살 모레 9~5 아포", THU, "start", "09:00"),
-    ("다섯살 모레 9~5 아포", THU, "end", "17:00"),
-    # 지금 as the state of the child, with its own start on the day named: not from now
-    ("애가 지금 기침을 심하게 해서 모레 아침 9시부터 3시까지 와주실 분", THU, "date", "2027-05-22"),
-    ("애가 지금 기침을 심하게 해서 모레 아침 9시부터 3시까지 와주실 분", THU, "start", "09:00"),
-    # a bare start said before with its half of the day
-    ("내일 새벽 6시에 나가야 돼서요 6시부터 10시까지 네살", THU, "start", "06:00"),
-    ("내일 새벽 6시에 나가야 돼서요 6시부터 10시까지 네살", THU, "end", "10:00"),
-    # 담날 after a holiday
-    ("추석 담날 오전 10시부터 오후 5시까지", SAT_EVE, "date", "2027-09-16"),
-    # the weekend day right after a holiday
-    ("추석 지나고 토요일에 아홉시부터", SAT_EVE, "date", "2027-09-18"),
-    # the week said a few words before a bare weekday
-    ("다담주에는 목요일 오후 2시부터 봐주세요", SAT_EVE, "date", "2027-09-16"),
-    ("담주에 혹시 화요일 저녁 7시부터 가능할까요", SAT_EVE, "date", "2027-09-07"),
-    # a holiday named as what the calendar is, then the care day
-    ("한글날 토요일이고 월요일이 대체휴일이잖아요 월요일 9시부터 6시", datetime(2027, 10, 6, 10, 0, tzinfo=KST),
-     "date", "2027-10-11"),
-    # the day help comes back is not the care day
-    ("신랑이 출장 갔다가 목요일에 와요 그때까지 내일 저녁 6시부터 9시까지", THU, "date", "2027-05-21"),
-])
-def test_days_and_hours_of_the_eighth_session(text: str, now: datetime, field: str, value: str) -> None:
-    assert said(text, now)[field] == value, text
 
 
 def test_a_day_with_its_own_hours_said_after_the_time_the_child_comes_home_stays() -> None:
@@ -165,15 +132,6 @@ def test_a_carer_taken_to_hospital_tonight_makes_the_care_today() -> None:
     assert said("밤늦게 죄송합니다 남편이 쓰러져서 119 불렀어요 다섯살 아들 맡길 데", late)["date"] == "2027-05-21"
 
 
-@pytest.mark.parametrize(("text", "now", "field", "value"), [
-    # 오늘 said after a run of holidays named as background is the care day
-    ("추석 연휴인데 저 공장 출근이에요 오늘 8시부터 5시까지 다섯살", datetime(2027, 9, 14, 6, 30, tzinfo=KST),
-     "date", "2027-09-14"),
-])
-def test_today_after_a_holiday_named_as_background(text: str, now: datetime, field: str, value: str) -> None:
-    assert said(text, now)[field] == value, text
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # 둘 다 of the adults' work
     ("어린이날 저희 둘 다 출근해요 네살 딸 9시부터 6시까지", [48]),
@@ -220,40 +178,8 @@ def test_children_of_the_eighth_sessions_last_dev_set(text: str, expected: list[
     assert ages(text) == expected, text
 
 
-@pytest.mark.parametrize(("text", "now", "field", "value"), [
-    ("모레 10-4 여섯살 혁신도시 되나요", THU, "start", "10:00"),
-    ("석가탄신일 전날 야간이라 저녁 7시부터 다음날 아침 7시까지 두살", datetime(2027, 5, 3, 9, 0, tzinfo=KST),
-     "date", "2027-05-12"),
-    ("한글날 대체휴일 다음 날에 9시부터 5시까지 네살", datetime(2027, 10, 1, 9, 0, tzinfo=KST), "date", "2027-10-12"),
-    ("제헌절 지나서 월요일도 쉬죠? 그날 9시부터 3시까지 다섯살", datetime(2027, 7, 14, 9, 0, tzinfo=KST),
-     "date", "2027-07-19"),
-    ("남편이랑 주말부부라 혼자 봐요 목요일 저녁 6시부터 9시까지 네살", datetime(2027, 7, 13, 9, 0, tzinfo=KST),
-     "date", "2027-07-15"),
-    ("아들이 수두라 금요일까지 유치원에 못 가요 내일 8시부터 6시까지 봐주실 분", THU, "date", "2027-05-21"),
-])
-def test_days_of_the_eighth_sessions_last_dev_sets(text: str, now: datetime, field: str, value: str) -> None:
-    assert said(text, now)[field] == value, text
-
-
 def test_months_in_native_numbers_past_twenty() -> None:
     assert ages("손주가 스물세 달이에요 내일 맡길 데") == [23]
-
-
-@pytest.mark.parametrize(("text", "now", "field", "value"), [
-    # sent home sick from school now: today
-    ("학교 보건실에서 열난다고 조퇴시킨대요 2학년 오후에 봐주실 분", THU, "date", "2027-05-20"),
-    # the day before a holiday named, then the date with the hours
-    ("설 전에 5일 금요일 저녁 6시부터 9시까지 세살", datetime(2027, 1, 25, 9, 0, tzinfo=KST), "date", "2027-02-05"),
-    # a past clause in dialect (갔어예) is no care day
-    ("열나가 오늘 어린이집 못갔어예 낼 하루 봐줄 사람 있습니꺼 4살", THU, "date", "2027-05-21"),
-    # a day said as a whole day after leaving now
-    ("시아버지 돌아가셨다고 연락와서 지금 내려가요 모레 하루 맡길 곳 두살", THU, "date", "2027-05-22"),
-    # a day said with the reason care is needed, then tonight's hours
-    ("낼 아침 시험이라 오늘 밤 10시부터 12시까지 봐주실 분 다섯살", THU, "date", "2027-05-20"),
-    ("오늘 오후 4시부터 8시까지 두돌아기", THU, "children", [{"age_months": 24, "school_grade": None}]),
-])
-def test_fields_of_the_measured_sets_classes(text: str, now: datetime, field: str, value: object) -> None:
-    assert said(text, now)[field] == value, text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -388,3 +314,58 @@ DANGER = [
 @pytest.mark.parametrize(("text", "danger"), DANGER)
 def test_danger_and_lookalikes_of_the_eighth_sessions_classes(text: str, danger: bool) -> None:
     assert READER.read(text, THU).danger is danger, text
+
+
+DAYS_AND_FIELDS = [
+    # a tilde range before a word: "10~4" is 10:00-16:00
+    ("다섯살 모레 9~5 아포", THU, "start", "09:00"),
+    ("다섯살 모레 9~5 아포", THU, "end", "17:00"),
+    # 지금 as the state of the child, with its own start on the day named: not from now
+    ("애가 지금 기침을 심하게 해서 모레 아침 9시부터 3시까지 와주실 분", THU, "date", "2027-05-22"),
+    ("애가 지금 기침을 심하게 해서 모레 아침 9시부터 3시까지 와주실 분", THU, "start", "09:00"),
+    # a bare start said before with its half of the day
+    ("내일 새벽 6시에 나가야 돼서요 6시부터 10시까지 네살", THU, "start", "06:00"),
+    ("내일 새벽 6시에 나가야 돼서요 6시부터 10시까지 네살", THU, "end", "10:00"),
+    # 담날 after a holiday
+    ("추석 담날 오전 10시부터 오후 5시까지", SAT_EVE, "date", "2027-09-16"),
+    # the weekend day right after a holiday
+    ("추석 지나고 토요일에 아홉시부터", SAT_EVE, "date", "2027-09-18"),
+    # the week said a few words before a bare weekday
+    ("다담주에는 목요일 오후 2시부터 봐주세요", SAT_EVE, "date", "2027-09-16"),
+    ("담주에 혹시 화요일 저녁 7시부터 가능할까요", SAT_EVE, "date", "2027-09-07"),
+    # a holiday named as what the calendar is, then the care day
+    ("한글날 토요일이고 월요일이 대체휴일이잖아요 월요일 9시부터 6시", datetime(2027, 10, 6, 10, 0, tzinfo=KST),
+     "date", "2027-10-11"),
+    # the day help comes back is not the care day
+    ("신랑이 출장 갔다가 목요일에 와요 그때까지 내일 저녁 6시부터 9시까지", THU, "date", "2027-05-21"),
+    # 오늘 said after a run of holidays named as background is the care day
+    ("추석 연휴인데 저 공장 출근이에요 오늘 8시부터 5시까지 다섯살", datetime(2027, 9, 14, 6, 30, tzinfo=KST),
+     "date", "2027-09-14"),
+    ("모레 10-4 여섯살 혁신도시 되나요", THU, "start", "10:00"),
+    ("석가탄신일 전날 야간이라 저녁 7시부터 다음날 아침 7시까지 두살", datetime(2027, 5, 3, 9, 0, tzinfo=KST),
+     "date", "2027-05-12"),
+    ("한글날 대체휴일 다음 날에 9시부터 5시까지 네살", datetime(2027, 10, 1, 9, 0, tzinfo=KST), "date", "2027-10-12"),
+    ("제헌절 지나서 월요일도 쉬죠? 그날 9시부터 3시까지 다섯살", datetime(2027, 7, 14, 9, 0, tzinfo=KST),
+     "date", "2027-07-19"),
+    ("남편이랑 주말부부라 혼자 봐요 목요일 저녁 6시부터 9시까지 네살", datetime(2027, 7, 13, 9, 0, tzinfo=KST),
+     "date", "2027-07-15"),
+    ("아들이 수두라 금요일까지 유치원에 못 가요 내일 8시부터 6시까지 봐주실 분", THU, "date", "2027-05-21"),
+    # sent home sick from school now: today
+    ("학교 보건실에서 열난다고 조퇴시킨대요 2학년 오후에 봐주실 분", THU, "date", "2027-05-20"),
+    # the day before a holiday named, then the date with the hours
+    ("설 전에 5일 금요일 저녁 6시부터 9시까지 세살", datetime(2027, 1, 25, 9, 0, tzinfo=KST), "date", "2027-02-05"),
+    # a past clause in dialect (갔어예) is no care day
+    ("열나가 오늘 어린이집 못갔어예 낼 하루 봐줄 사람 있습니꺼 4살", THU, "date", "2027-05-21"),
+    # a day said as a whole day after leaving now
+    ("시아버지 돌아가셨다고 연락와서 지금 내려가요 모레 하루 맡길 곳 두살", THU, "date", "2027-05-22"),
+    # a day said with the reason care is needed, then tonight's hours
+    ("낼 아침 시험이라 오늘 밤 10시부터 12시까지 봐주실 분 다섯살", THU, "date", "2027-05-20"),
+    ("오늘 오후 4시부터 8시까지 두돌아기", THU, "children", [{"age_months": 24, "school_grade": None}]),
+]
+"""A field read from a message sent at ``now``, one line per class of days, hours and children the fresh sets showed."""
+
+
+@pytest.mark.parametrize(("text", "now", "field", "value"), DAYS_AND_FIELDS)
+def test_days_hours_and_children_of_the_eighth_sessions_classes(text: str, now: datetime, field: str,
+                                                                 value: object) -> None:
+    assert said(text, now)[field] == value, text

@@ -1,0 +1,19 @@
+"""The reader and knowledge the reader-class tests share, loaded once, and what a message is read as."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from knowledge.loader import load
+from routing.command import describe
+from routing.understand import Understander
+
+KNOWLEDGE = load()
+READER = Understander(KNOWLEDGE)
+KST = ZoneInfo("Asia/Seoul")
+
+
+def described(text: str, now: datetime) -> dict:
+    """``dolbom understand``'s JSON for a message sent at ``now``."""
+    return describe(READER.read(text, now), KNOWLEDGE)
