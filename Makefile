@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-growth heldout lint check-knowledge clean
+.PHONY: run test bench bench-growth heldout danger-model lint check-knowledge clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ bench-growth: $(STAMP)
 # understanding scored on labelled parent messages written apart from the code (bench/heldout_data)
 heldout: $(STAMP)
 	@for f in bench/heldout_data/*.jsonl; do echo "== $$f"; $(BIN)/python -m bench.heldout $$f | tail -n 4; done
+
+# retrain the learned danger reader on every labelled message (needs scikit-learn; bench/danger_train.py)
+danger-model: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python -m bench.danger_train
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from knowledge.schema import Kind, Knowledge
 from routing.ages import find_children, unnamed_children
 from routing.careday import holiday
+from routing.dangerscore import DangerScore, shipped
 from routing.days import find_day, public_holidays
 from routing.gates import gated
 from routing.hours import Period
@@ -79,6 +81,9 @@ _ASKED = re.compile(
 _CARE_FIRST = frozenset(("emergency", "sick", "at_home"))
 """Situations that make a request for care the point of the message, whatever topic it names on the way ("남편이
 건강검진에서 암이 발견돼서 갑자기 내일 입원해요 … 맡길 데가 없어요")."""
+_DANGER = frozenset(("danger",))
+_SHIPPED: Any = object()
+"""The default of ``Understander(learned=...)``: the model shipped in knowledge/danger_model.json."""
 _ALL_DAY = re.compile(r"하루\s*종일|온종일|종일|하루\s*내내")
 _CLOCK = re.compile(r"[0-9]\s*(?:시|:)|[한두세네]\s*시|(?:다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s*시")
 
@@ -101,11 +106,14 @@ def _months(child: Child) -> int | None:
 class Understander:
     """Compiled once per knowledge; ``read`` is a pure function of the text and the reference time."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, learned: DangerScore | None = _SHIPPED) -> None:
+        """``learned``: the learned danger reader beside the YAML words (``routing.dangerscore``; None: words only,
+        as a test of the words alone needs)."""
         self.knowledge = knowledge
         self._places = PlaceFinder(knowledge.places)
         public_holidays(datetime.now().year)  # the holidays package takes ~0.1 s per year: not on a parent's turn
         self._situations = SituationFinder(knowledge.situations, knowledge.children)
+        self._danger = shipped() if learned is _SHIPPED else learned
         owners: dict[str, list[str]] = {}
         for service in knowledge.services:
             for word in service.topics:
@@ -167,6 +175,8 @@ class Understander:
             age = min((a for a in map(_months, children) if a is not None), default=None)
         topics, described = self._find_topics(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
+        if "danger" not in situations and self._danger is not None and self._danger.alarms(compact):
+            situations |= _DANGER  # the learned reader is sure where the words were not (routing.dangerscore)
         if (("emergency" in situations or "sick" in situations) and when.day is None and when.start is None
                 and when.end is None
                 and not when.past and _HAPPENING.search(compact) and _LATER.search(compact) is None):

