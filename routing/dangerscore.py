@@ -15,11 +15,14 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "danger_model.json"
 _PAIRS = tuple(slice(i, i + 2) for i in range(4096))
 """Slices of every letter pair of a message (longer messages are read by their first 4,096 letters)."""
+_NOTHING = repeat(0.0)
+"""The weight of a pair the model never saw (``map`` stops at the shorter input)."""
 
 
 def compact(text: str) -> str:
@@ -51,10 +54,8 @@ class DangerScore:
 
     def logit(self, compacted: str) -> float:
         """The model's log-odds that ``compacted`` (spaces removed) tells of a child in danger now."""
-        weights = self.weights
-        pairs = set(map(compacted.__getitem__, _PAIRS[: len(compacted) - 1]))
-        pairs &= weights.keys()
-        return self.bias + sum(map(weights.__getitem__, pairs))
+        pairs = set(map(compacted.__getitem__, _PAIRS[: len(compacted) - 1]))  # present or not, as trained
+        return self.bias + sum(map(self.weights.get, pairs, _NOTHING))
 
     def alarms(self, compacted: str) -> bool:
         """Whether the model alone is sure enough to say danger where the rules said none."""
