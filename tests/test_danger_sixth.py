@@ -293,6 +293,7 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
     ),
     "a child who bangs its own head": (
         "애가 화나면 머리를 벽에 박아요 발달 상담 받을 수 있나요",
+        "애가 졸리면 머리를 바닥에 박고 잠들어요",
     ),
     "a child named by age using an adult's phone": (
         "7살이 아빠 휴대폰으로 게임만 해요 방과후 프로그램 있나요",
@@ -355,7 +356,6 @@ LIMP_AFTER_CONTACT = [
     "애기가 전선을 잡았는데 찌릿 했는지 축 늘어져 있어요",
 ]
 LIMP_BESIDE_AN_OUTLET = [
-    "콘센트에 꽂아둔 충전기가 걱정인데 애가 감기로 축 처져 있어요",
     "콘센트 커버 사야겠어요 애가 요즘 축 처져 있어서 기운이 없네요",
     "충전기가 고장났는데 애가 감기 때문에 축 처져 있어요",
 ]

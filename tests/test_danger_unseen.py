@@ -24,9 +24,11 @@ BATCHES = Path(__file__).parent / "fixtures" / "danger_unseen.jsonl"
 """Our own batches of this pass, each measured once before any fix (figures in the README, part 3 "Danger")."""
 
 
-KNOWN_LIMITS: dict[str, str] = {}
-"""Lines of our batches still read wrong, each with why. The last two (b2-d03, poison told only by a red mouth and
-drooling after the laundry room; b4-d09, a punishment told as a habit) are read by the learned danger reader."""
+KNOWN_LIMITS = {
+    "b4-d09": "a punishment told as a habit (오줌을 싸면 … 찬물을 끼얹고), the father as subject",
+}
+"""Lines of our batches still read wrong, each with why (b2-d03, poison told only by a red mouth and drooling after
+the laundry room, is read by the learned danger reader)."""
 
 
 def _danger(text: str) -> bool:

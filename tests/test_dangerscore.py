@@ -24,7 +24,6 @@ KNOWN_FALSE_ALARMS = (
     "우리 애가 말을 안 들어요 불러도 대답도 안 해요",
     "아들이 놀이터에서 미끄럼틀 타다가 바지가 찢어졌어요",
     "놀이터에서 잠깐 아이가 없어졌는데 미끄럼틀 뒤에 숨어있었어요",
-    "애가 졸리면 머리를 바닥에 박고 잠들어요",
     "딸이 편의점 간다고 나갔는데 한 시간째 안 들어와요 친구랑 수다 떨고 있대요",
     "애가 어제 라면 먹고 자서 얼굴이 퉁퉁 부었어요",
     "남편이 회식 간다고 나갔는데 연락이 안돼요 애 봐줄 사람이 없어요",
@@ -32,6 +31,8 @@ KNOWN_FALSE_ALARMS = (
     "강아지 뽀미가 안 보여요 애가 울어요 4살이에요",
     "돌보미가 안 보여요 3살 애가 혼자 놀이터에 있어요 옆에 제가 있어요",
     "도와주세요 애가 밥을 안 먹어요 벌써 사흘째 입맛이 없대요",
+    "방금 어린이집에서 전화 왔는데 애가 열이 나서 데리러 오래요 지금 회사라 못 가요 어떡해요",
+    "콘센트에 꽂아둔 충전기가 걱정인데 애가 감기로 축 처져 있어요",
 )
 """Lookalikes of the team's danger tests (moved here from them) that the words read right and the learned reader
 alone alarms on: what is over, a pet, a habit, a carer unreachable. Kept visible: when the model stops alarming on
