@@ -154,6 +154,7 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
     ),
     "a red face from spicy food, a puffy face after ramen": (
         "떡볶이 먹다가 애 얼굴이 빨개졌어요 매운가 봐요",
+        "애가 어제 라면 먹고 자서 얼굴이 퉁퉁 부었어요",
     ),
     "a habit told with 요즘 (a sulking teenager)": ("아들이 요즘 사춘기라 방문 잠그고 대답도 안 해요 속상해요",),
     "blue lips from the cold": ("애기가 추운지 입술이 파래서 옷 하나 더 입혔어요",),
@@ -188,6 +189,7 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         "애가 팔을 다쳐서 깁스해서 한쪽 팔을 못 써요 내일 봐주실 분",
     ),
     "another adult out of reach, babbling, idioms": (
+        "남편이 회식 간다고 나갔는데 연락이 안돼요 애 봐줄 사람이 없어요",
         "아기가 어버버 옹알이를 시작했어요",
         "남편이 애 생일파티 분위기에 찬물을 끼얹었어요",
         "화분을 베란다에 내보냈어요 애가 좋아해요",
