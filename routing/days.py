@@ -16,7 +16,8 @@ from routing.pastdays import may_tell, told
 WEEKDAYS = "월화수목금토일"
 _DAY = gated(re.compile(
     r"""
-    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대스식제국근노]|부처|개천)
+    (?=[내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대스식제국근노]|부처|개천
+      |[0-9][0-9]{0,3}\s*[일주월년/.\-])  # digits only before a unit of a date or count (not 10시, 4살)
     (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
@@ -55,7 +56,8 @@ _DAY = gated(re.compile(
     """,
     re.VERBOSE,
 ))
-"""Every form of a day; ``gated`` tests each alternative's first letters before entering it."""
+"""Every form of a day; ``gated`` tests each alternative's first letters before entering it. A form starting with
+digits has 일 주 월 년 / . - after them (3일 뒤, 2주 후, 12/24, 3.1절): an hour or an age costs one test there."""
 _NEXT_MONTH = re.compile(r"(?:다음|담)\s*달\s*$")
 _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
 """After a date: a birth (or due) date, never the care date."""
