@@ -281,7 +281,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
     if ("낳" in text or "태어" in text) and (born := _JUST_BORN.search(text)) and len(children) == _RANK[born[1]] - 1:
         children.append(_child(0, None))  # "지난주에 셋째 낳았어요 위에 애들은 7살 4살": the baby is the third
         orders.append(_RANK[born[1]])
-    if any(o is not None for o in orders):
+    if orders.count(None) < len(orders):  # a rank said (as any(o is not None ...), without a generator)
         # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned; a child
         # said with no rank takes the first rank nobody was given ("초1 딸 있고 둘째는 4살": the 초1 is the 첫째)
         free = iter(sorted(set(range(1, len(children) + 1)) - set(orders)) + [5] * len(children))

@@ -61,7 +61,9 @@ digits has 일 주 월 년 / . - after them (3일 뒤, 2주 후, 12/24, 3.1절):
 _NEXT_MONTH = re.compile(r"(?:다음|담)\s*달\s*$")
 _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
 """After a date: a birth (or due) date, never the care date."""
-_LATER = re.compile("내일|낼|오늘|모[레래]|글피|다음|[0-9]\\s*일|월|화|수|목|금|토|일요")
+_LATER = re.compile(
+    "내일|낼|오늘|모[레래]|글피|다음|월|화|수|목|금|토|일요|" + "|".join(d + r"\s*일" for d in "0123456789"))
+"""A later day said; each digit a branch of its own: all starting with a letter, the engine skips to them."""
 _BIRTH_LETTERS = re.compile("[생출태예돌백]")
 _BIRTH_BEFORE = re.compile(
     r"(?:생일|생년월일|출생일|출생|예정일)\s*(?:은|는|이|이요|:)?\s*(?:(?:19|20)?[0-9]{2}\s*[년.\-/]\s*)?$"
