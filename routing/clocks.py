@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from routing.hours import HOURS_WORDS, MARK
+from routing.need import tuple_maker
 from routing.numbers import NATIVE
 
 _AFTERNOON = frozenset({"오후", "저녁", "저녘", "밤", "pm", "PM"})
@@ -122,6 +123,9 @@ class Said(NamedTuple):
     """Where in the text the time's words end."""
 
 
+_SAID = tuple_maker(Said)
+
+
 def read_time(m: re.Match[str], text: str) -> Said | None:
     g = m  # read by name from the match: groupdict() would build every group for the few read here
     mark = g["mk"]
@@ -150,7 +154,7 @@ def read_time(m: re.Match[str], text: str) -> Said | None:
         named := _NAMED_ROLE.search(text, max(0, m.start() - 10), m.start())
     ) and (named["s"] or not _SCHOOL_ENDS.search(text, max(0, named.start() - 8), named.start())):
         role = "start" if named["s"] else "end"  # "시작은 1시", "끝나는 건 7시"
-    return Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), m.end())
+    return _SAID((minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), m.end()))
 
 
 def suffix(letter: str | None) -> str | None:
