@@ -167,26 +167,27 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return None
         year = today.year + (1 if month < today.month else 0)
         return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    hol = "".join((g["hol"] or "").split())  # "부처님 오신 날": the name as the calendar knows it
-    if g["hol"] and g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
-        if g["hwd"] in "토일" or hol in FIXED_DAYS:  # "크리스마스 지나고 토요일", "제헌절 지나서 월요일": after the day
-            main = named_day(today - timedelta(days=4), hol)
-            after = None if main is None else main + timedelta(days=1)
-        else:
-            after = around_holiday(today, hol, "끝나고", False)
-        found = None if after is None else after + timedelta(days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
-        return found if found is not None and found >= today else None
-    if g["hol"] and g["hn"]:  # "추석 이틀 전", "설 3일 뒤"
-        n = _AFTER_WORDS.get(g["hn"]) or int(re.sub(r"[^0-9]", "", g["hn"]))
-        shift = -n if g["hdir"] == "전" else n
-        main = named_day(today - timedelta(days=shift), hol)
-        return None if main is None else main + timedelta(days=shift)
-    if g["hol"] and (g["block"] or g["alt"]):
-        found = around_holiday(today, hol, "".join((g["block"] or "").split()), bool(g["alt"]))
-        if found is not None and g["altshift"]:  # "한글날 대체휴일 다음 날"
-            found += timedelta(days=-1 if g["altshift"].startswith("전") else 1)
-        return found
-    if g["hol"]:
+    if g["hol"]:  # a holiday named, with what says the day around it (looked up only then)
+        hol = "".join(g["hol"].split())  # "부처님 오신 날": the name as the calendar knows it
+        if g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
+            if g["hwd"] in "토일" or hol in FIXED_DAYS:  # "제헌절 지나서 월요일": after the day itself
+                main = named_day(today - timedelta(days=4), hol)
+                after = None if main is None else main + timedelta(days=1)
+            else:
+                after = around_holiday(today, hol, "끝나고", False)
+            found = None if after is None else after + timedelta(
+                days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
+            return found if found is not None and found >= today else None
+        if g["hn"]:  # "추석 이틀 전", "설 3일 뒤"
+            n = _AFTER_WORDS.get(g["hn"]) or int(re.sub(r"[^0-9]", "", g["hn"]))
+            shift = -n if g["hdir"] == "전" else n
+            main = named_day(today - timedelta(days=shift), hol)
+            return None if main is None else main + timedelta(days=shift)
+        if g["block"] or g["alt"]:
+            found = around_holiday(today, hol, "".join((g["block"] or "").split()), bool(g["alt"]))
+            if found is not None and g["altshift"]:  # "한글날 대체휴일 다음 날"
+                found += timedelta(days=-1 if g["altshift"].startswith("전") else 1)
+            return found
         shift = _SHIFT["".join(g["shift"].split())]
         main = named_day(today - timedelta(days=shift), hol)
         return None if main is None else main + timedelta(days=shift)
@@ -195,7 +196,6 @@ def _day(m: re.Match[str], today: date) -> date | None:
     if g["subst"]:  # "대체공휴일에도 하나요? 그날": the next alternative holiday
         return next((d for y in (today.year, today.year + 1) for d, label in sorted(holiday_names(y))
                      if label.startswith("Alternative holiday") and d >= today), None)
-
     if g["rel"]:
         said = "".join(g["rel"].split())
         if len(said) > 2 and _TWO_DAYS.match(m.string, m.end()):
