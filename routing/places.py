@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from knowledge.schema import Place
-from routing.gates import gated
+from routing.gates import gated, two_letters
 
 SUFFIXES = "동읍면"
 COMMON_WORDS = frozenset(
@@ -87,24 +87,6 @@ def _by_letter(forms: Iterable[str], render: Callable[[str], str] = re.escape) -
     return "|".join(f"{head}(?:{'|'.join(tails)})" for head, *tails in groups.values())
 
 
-def _start(forms: Iterable[str]) -> str:
-    """The test in front of the names: a name's first letter, then (after at most one space: a long name may be
-    typed with spaces) a name's second letter; a one-letter form needs its letter only. Most letters that start a
-    name (아, 다, 시, 자 ...) are not followed by one that goes on one, and fail here instead of entering each kind."""
-    firsts: set[str] = set()
-    seconds: set[str] = set()
-    alone: set[str] = set()
-    for form in forms:
-        if len(form) > 1:
-            firsts.add(form[0])
-            seconds.add(form[1])
-        else:
-            alone.add(form)
-    either = [f"[{re.escape(''.join(sorted(firsts)))}]\\s?[{re.escape(''.join(sorted(seconds)))}]"] if firsts else []
-    either += [f"[{re.escape(''.join(sorted(alone)))}]"] if alone else []
-    return f"(?={'|'.join(either)})" if either else "(?!)"
-
-
 class PlaceFinder:
     """Compiled once per knowledge; ``find`` returns the canonical name of the first place the text names."""
 
@@ -132,7 +114,9 @@ class PlaceFinder:
             parts.append(f"{_LEFT}(?:{safe}){_PARTICLE}")
         if risky:
             parts.append(f"{_LEFT}(?<!가족 )(?<!가족)(?:{risky}){_CONTEXT}")  # 가족 구성: a family, not 구성면
-        self._exact = gated(re.compile(f"{_start(self._canonical)}(?:{'|'.join(parts)})", re.IGNORECASE))
+        # a name's first two letters tested first: most places of a message (아, 다, 시 ...) fail there
+        front = two_letters(self._canonical, spaced=True)
+        self._exact = gated(re.compile(f"{front}(?:{'|'.join(parts)})", re.IGNORECASE))
         targets = [f for f in by_length if len(f) >= 3 and f[-1] in SUFFIXES]
         self._typos = {t[:-1] + c: t for t in targets for c in _LOOKALIKE[t[-1]]}
         """Names with a mistyped suffix (율곡둥 -> 율곡동), looked up whole."""
