@@ -232,7 +232,8 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         # "예비 중학생", "내년에 중학교 가는", "초등 졸업 앞둔": in sixth grade now, whatever age was said
         children[:1] = [_child(None, 6)]
         orders = orders or [None]
-    elif ("내" in text or "예비" in text or "학" in text or "초1" in text or "졸업" in text) and (
+    # every match of the two has 학, 초 or 졸업 in it: 내 (내년) and 예비 alone (내일 …) need no search
+    elif ("학" in text or "졸업" in text or "초1" in text or (("내" in text or "예비" in text) and "초" in text)) and (
         NEXT_SCHOOL.search(text) or (MARCH_SCHOOL.search(text) and (today is None or today.month != 3))
     ):
         children = preschool(children, today)

@@ -127,8 +127,9 @@ def find_when(
         text = in_korean(text)
     if "꺼" in text or "까정" in text:
         text = _UNTIL_SAID.sub("까지", text)  # 경상도 "아홉시꺼정", "9시꺼지": 까지, as long
-    blanked = work_hours(text) if ("근" in text or "트" in text or "업" in text or "교대" in text or "일" in text
-                                   or "알바" in text) else None
+    # work_hours finds nothing without one of its words: 일 alone (내일, 일요일) is none of them
+    blanked = work_hours(text) if ("근" in text or "트" in text or "업" in text or "교대" in text or "알바" in text or (
+        "일" in text and ("일하" in text or "일해" in text or "브닝" in text))) else None
     if blanked is not None and CLOCK_LETTERS.search(blanked):
         left = find_times(blanked, None)
         if (left.start is not None or left.end is not None) and not only_place_hours(blanked):
