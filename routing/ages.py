@@ -232,7 +232,8 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         # "예비 중학생", "내년에 중학교 가는", "초등 졸업 앞둔": in sixth grade now, whatever age was said
         children[:1] = [_child(None, 6)]
         orders = orders or [None]
-    elif ("내" in text or "예비" in text or "학" in text or "초1" in text or "졸업" in text) and (
+    # every match of the two has 학, 초 or 졸업 in it: 내 (내년) and 예비 alone (내일 …) need no search
+    elif ("학" in text or "졸업" in text or "초1" in text or (("내" in text or "예비" in text) and "초" in text)) and (
         NEXT_SCHOOL.search(text) or (MARCH_SCHOOL.search(text) and (today is None or today.month != 3))
     ):
         children = preschool(children, today)
@@ -281,7 +282,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
     if ("낳" in text or "태어" in text) and (born := _JUST_BORN.search(text)) and len(children) == _RANK[born[1]] - 1:
         children.append(_child(0, None))  # "지난주에 셋째 낳았어요 위에 애들은 7살 4살": the baby is the third
         orders.append(_RANK[born[1]])
-    if any(o is not None for o in orders):
+    if orders.count(None) < len(orders):  # a rank said (as any(o is not None ...), without a generator)
         # "둘째가 백일이라 첫째 4살 맡기고 싶어요": the first child is the 첫째, wherever it is mentioned; a child
         # said with no rank takes the first rank nobody was given ("초1 딸 있고 둘째는 4살": the 초1 is the 첫째)
         free = iter(sorted(set(range(1, len(children) + 1)) - set(orders)) + [5] * len(children))

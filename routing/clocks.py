@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from routing.hours import HOURS_WORDS, MARK
+from routing.need import tuple_maker
 from routing.numbers import NATIVE
 
 _AFTERNOON = frozenset({"오후", "저녁", "저녘", "밤", "pm", "PM"})
@@ -23,10 +24,25 @@ _MINUTES = (
 _UNSPACED = r"(?:(?<![가-힣])|(?<=오전|오후|저녁|아침|새벽|부터|까지|내일|모레|오늘)|(?<=밤|낮|낼))"
 """Before a number said in words: a word boundary, or a word it follows in a message typed without spaces
 ("낼오후두시부터여섯시까지")."""
+_LEFT = "(?<![가-힣])"
+
+
+def _start(left: str) -> str:
+    """The tests in front of a time: a cheap first-letter one, then what the forms need after it: a marker word
+    (오후 ...), 정오 or 자정, digits with 시, : or am/pm right after them, or an hour word (behind ``left`` in a spaced
+    message) with 시 within three letters. The 오 of 오늘, the 아 of 아이 and the digits of dates and ages then fail
+    there instead of entering the marker and the forms."""
+    after_space = "(?<![가-힣].)" if left == _LEFT else ""
+    return (
+        "(?=[0-9오아점낮저밤새aApP한두세네다여일열정자])"
+        f"(?={MARK}|정오|자정|[0-9][0-9]?\\s*[시:aApP]|[한두세네다여일열아]{after_space}[가-힣]{{0,2}}\\s*시)"
+    )
+
+
 def _time_pattern(left: str) -> re.Pattern[str]:
     return re.compile(
         rf"""
-    (?=[0-9오아점낮저밤새aApP한두세네다여일열정자])  # cheap first-letter test
+    {_start(left)}
     (?:(?P<mk>{MARK})\s*(?:에|쯤|께)?\s*)?
     (?:
         (?<![0-9])(?P<h>[0-9]{{1,2}})\s*시{_NOT_CLOCK}{_MINUTES}
@@ -41,7 +57,7 @@ def _time_pattern(left: str) -> re.Pattern[str]:
     )
 
 
-TIME = _time_pattern("(?<![가-힣])")
+TIME = _time_pattern(_LEFT)
 TIME_UNSPACED = _time_pattern(_UNSPACED)
 """For a message with no space at all: the slower left edge is paid only there."""
 CLOCK_LETTERS = re.compile("[시:정자mM]")
@@ -107,6 +123,9 @@ class Said(NamedTuple):
     """Where in the text the time's words end."""
 
 
+_SAID = tuple_maker(Said)
+
+
 def read_time(m: re.Match[str], text: str) -> Said | None:
     g = m  # read by name from the match: groupdict() would build every group for the few read here
     mark = g["mk"]
@@ -135,7 +154,7 @@ def read_time(m: re.Match[str], text: str) -> Said | None:
         named := _NAMED_ROLE.search(text, max(0, m.start() - 10), m.start())
     ) and (named["s"] or not _SCHOOL_ENDS.search(text, max(0, named.start() - 8), named.start())):
         role = "start" if named["s"] else "end"  # "시작은 1시", "끝나는 건 7시"
-    return Said(minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), m.end())
+    return _SAID((minutes, hour, minute, mark, role, mark is not None or hour == 0 or hour >= 12, m.start(), m.end()))
 
 
 def suffix(letter: str | None) -> str | None:

@@ -58,10 +58,10 @@ def kin_total(text: str) -> int:
 def counted(text: str) -> int:
     """The largest number of children the text says there are, 0 when it says none."""
     most = kin_total(text) if "딸" in text or "손" in text else 0
-    if "까지" in text and (upto := _UPTO.search(text)) is not None:
+    words = "둘" in text or "셋" in text or "넷" in text  # _UPTO and _BARE_COUNT need one (까지 is in most hours)
+    if words and "까지" in text and (upto := _UPTO.search(text)) is not None:
         most = max(most, _COUNT_WORDS[upto["n"]])  # "조카까지 셋이네요": the children counted with one more
-    if ("둘" in text or "셋" in text or "넷" in text) and (bare := _BARE_COUNT.match(text)) is not None and (
-            _AGES_AFTER.search(text, bare.end())):
+    if words and (bare := _BARE_COUNT.match(text)) is not None and _AGES_AFTER.search(text, bare.end()):
         most = _COUNT_WORDS[bare["n"]]  # "(애 둘.. 아니) 셋이요 5살 3살 10개월": the count corrected to, with ages
     if COUNT_LETTERS.search(text) is None:
         return most

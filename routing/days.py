@@ -16,7 +16,8 @@ from routing.pastdays import may_tell, told
 WEEKDAYS = "월화수목금토일"
 _DAY = gated(re.compile(
     r"""
-    (?=[0-9내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대스식제국근노]|부처|개천)
+    (?=[내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대스식제국근노]|부처|개천
+      |[0-9][0-9]{0,3}\s*[일주월년/.\-])  # digits only before a unit of a date or count (not 10시, 4살)
     (?:
     (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)|(?P<aw>이틀|사흘|나흘|닷새|열흘|일주일|한\s*주|두\s*주))
@@ -55,11 +56,14 @@ _DAY = gated(re.compile(
     """,
     re.VERBOSE,
 ))
-"""Every form of a day; ``gated`` tests each alternative's first letters before entering it."""
+"""Every form of a day; ``gated`` tests each alternative's first letters before entering it. A form starting with
+digits has 일 주 월 년 / . - after them (3일 뒤, 2주 후, 12/24, 3.1절): an hour or an age costs one test there."""
 _NEXT_MONTH = re.compile(r"(?:다음|담)\s*달\s*$")
 _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
 """After a date: a birth (or due) date, never the care date."""
-_LATER = re.compile("내일|낼|오늘|모[레래]|글피|다음|[0-9]\\s*일|월|화|수|목|금|토|일요")
+_LATER = re.compile(
+    "내일|낼|오늘|모[레래]|글피|다음|월|화|수|목|금|토|일요|" + "|".join(d + r"\s*일" for d in "0123456789"))
+"""A later day said; each digit a branch of its own: all starting with a letter, the engine skips to them."""
 _BIRTH_LETTERS = re.compile("[생출태예돌백]")
 _BIRTH_BEFORE = re.compile(
     r"(?:생일|생년월일|출생일|출생|예정일)\s*(?:은|는|이|이요|:)?\s*(?:(?:19|20)?[0-9]{2}\s*[년.\-/]\s*)?$"
@@ -163,26 +167,27 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return None
         year = today.year + (1 if month < today.month else 0)
         return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    hol = "".join((g["hol"] or "").split())  # "부처님 오신 날": the name as the calendar knows it
-    if g["hol"] and g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
-        if g["hwd"] in "토일" or hol in FIXED_DAYS:  # "크리스마스 지나고 토요일", "제헌절 지나서 월요일": after the day
-            main = named_day(today - timedelta(days=4), hol)
-            after = None if main is None else main + timedelta(days=1)
-        else:
-            after = around_holiday(today, hol, "끝나고", False)
-        found = None if after is None else after + timedelta(days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
-        return found if found is not None and found >= today else None
-    if g["hol"] and g["hn"]:  # "추석 이틀 전", "설 3일 뒤"
-        n = _AFTER_WORDS.get(g["hn"]) or int(re.sub(r"[^0-9]", "", g["hn"]))
-        shift = -n if g["hdir"] == "전" else n
-        main = named_day(today - timedelta(days=shift), hol)
-        return None if main is None else main + timedelta(days=shift)
-    if g["hol"] and (g["block"] or g["alt"]):
-        found = around_holiday(today, hol, "".join((g["block"] or "").split()), bool(g["alt"]))
-        if found is not None and g["altshift"]:  # "한글날 대체휴일 다음 날"
-            found += timedelta(days=-1 if g["altshift"].startswith("전") else 1)
-        return found
-    if g["hol"]:
+    if g["hol"]:  # a holiday named, with what says the day around it (looked up only then)
+        hol = "".join(g["hol"].split())  # "부처님 오신 날": the name as the calendar knows it
+        if g["hwd"]:  # "추석 끝나고 금요일": the first such weekday after the run of days off
+            if g["hwd"] in "토일" or hol in FIXED_DAYS:  # "제헌절 지나서 월요일": after the day itself
+                main = named_day(today - timedelta(days=4), hol)
+                after = None if main is None else main + timedelta(days=1)
+            else:
+                after = around_holiday(today, hol, "끝나고", False)
+            found = None if after is None else after + timedelta(
+                days=(WEEKDAYS.index(g["hwd"]) - after.weekday()) % 7)
+            return found if found is not None and found >= today else None
+        if g["hn"]:  # "추석 이틀 전", "설 3일 뒤"
+            n = _AFTER_WORDS.get(g["hn"]) or int(re.sub(r"[^0-9]", "", g["hn"]))
+            shift = -n if g["hdir"] == "전" else n
+            main = named_day(today - timedelta(days=shift), hol)
+            return None if main is None else main + timedelta(days=shift)
+        if g["block"] or g["alt"]:
+            found = around_holiday(today, hol, "".join((g["block"] or "").split()), bool(g["alt"]))
+            if found is not None and g["altshift"]:  # "한글날 대체휴일 다음 날"
+                found += timedelta(days=-1 if g["altshift"].startswith("전") else 1)
+            return found
         shift = _SHIFT["".join(g["shift"].split())]
         main = named_day(today - timedelta(days=shift), hol)
         return None if main is None else main + timedelta(days=shift)
@@ -191,7 +196,6 @@ def _day(m: re.Match[str], today: date) -> date | None:
     if g["subst"]:  # "대체공휴일에도 하나요? 그날": the next alternative holiday
         return next((d for y in (today.year, today.year + 1) for d, label in sorted(holiday_names(y))
                      if label.startswith("Alternative holiday") and d >= today), None)
-
     if g["rel"]:
         said = "".join(g["rel"].split())
         if len(said) > 2 and _TWO_DAYS.match(m.string, m.end()):

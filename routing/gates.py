@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from re import _constants as c  # the parser's private modules, read only: which letters start each alternative
 from re import _parser
@@ -22,6 +23,26 @@ def gated(pattern: re.Pattern[str], per: int = 1, within: int = 0) -> re.Pattern
     tries a few tests and one small group instead of all its words)."""
     source = _gated(pattern.pattern, pattern.flags, per, within)
     return pattern if source is None else re.compile(source, pattern.flags)
+
+
+def two_letters(words: Iterable[str], spaced: bool = False) -> str:
+    """A test for the front of a pattern of plain words (written as they are, longest match at each place): a word's
+    first letter, then (after at most one whitespace when ``spaced``: long names may be typed with spaces) a word's
+    second letter; a one-letter word needs its letter only. Common letters that start a word (아, 다, 시 ...) are
+    rarely followed by one that goes on one, and fail here in one test instead of entering the word lists."""
+    firsts: set[str] = set()
+    seconds: set[str] = set()
+    alone: set[str] = set()
+    for word in words:
+        if len(word) > 1:
+            firsts.add(word[0])
+            seconds.add(word[1])
+        elif word:
+            alone.add(word)
+    gap = "\\s?" if spaced else ""
+    either = [f"[{re.escape(''.join(sorted(firsts)))}]{gap}[{re.escape(''.join(sorted(seconds)))}]"] if firsts else []
+    either += [f"[{re.escape(''.join(sorted(alone)))}]"] if alone else []
+    return f"(?={'|'.join(either)})" if either else "(?!)"
 
 
 @lru_cache(maxsize=64)

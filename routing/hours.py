@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from routing.need import tuple_maker
 from routing.numbers import NATIVE, alternation
 
 Period = Literal["am", "pm"]
@@ -63,6 +64,7 @@ class Settled(NamedTuple):
 
 
 _NOTHING = Settled(None, None, False, False)
+_SETTLED = tuple_maker(Settled)
 
 
 def settle(
@@ -104,11 +106,11 @@ def settle(
             if hour in _DOUBTFUL:
                 return Settled(start, end, False, False, hour)
         shift = _HALF if pm else 0
-        return Settled(start + shift, None if end is None else end + shift, True, True)
+        return _SETTLED((start + shift, None if end is None else end + shift, True, True, None))
     if bare_end and end is not None and start is None:
         hour = end // 60
         if hint == "am":
             return Settled(None, end, False, True)
         doubt = hint is None and hour in _DOUBTFUL and now_minutes is not None and now_minutes < end
-        return Settled(None, end + _HALF, False, not doubt, hour if doubt else None)
-    return Settled(start, end, start_sure, end_sure)
+        return _SETTLED((None, end + _HALF, False, not doubt, hour if doubt else None))
+    return _SETTLED((start, end, start_sure, end_sure, None))

@@ -139,7 +139,7 @@ def rank(need: Need, knowledge: Knowledge) -> Ranking:
         need.overnight,
         need.visit,
         need.cared,
-        None if left is None else tuple(left >= lead for lead in t.leads),
+        None if left is None else tuple([left >= lead for lead in t.leads]),  # a list: no generator to set up
     )
     try:
         hit = t.results.get(key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -93,3 +94,10 @@ def maker(cls: type[T]) -> Callable[..., T]:
     body = "".join(f"    _{n}(made, {n})\n" for n in names)
     exec(f"def make({', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n", env)
     return env["make"]  # type: ignore[no-any-return]
+
+
+def tuple_maker(cls: type[T]) -> Callable[[tuple[Any, ...]], T]:
+    """A function making a NamedTuple from the tuple of all its fields, in order: ``cls(*fields)`` runs the class's
+    generated __new__ in Python first, this only tuple's own, in half the time (for the times and readings made for
+    nearly every message)."""
+    return partial(tuple.__new__, cls)  # type: ignore[return-value]

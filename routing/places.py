@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from knowledge.schema import Place
-from routing.gates import gated
+from routing.gates import gated, two_letters
 
 SUFFIXES = "동읍면"
 COMMON_WORDS = frozenset(
@@ -114,8 +114,9 @@ class PlaceFinder:
             parts.append(f"{_LEFT}(?:{safe}){_PARTICLE}")
         if risky:
             parts.append(f"{_LEFT}(?<!가족 )(?<!가족)(?:{risky}){_CONTEXT}")  # 가족 구성: a family, not 구성면
-        letters = re.escape("".join(sorted({f[0] for f in self._canonical})))
-        self._exact = gated(re.compile(f"(?=[{letters}])(?:{'|'.join(parts)})", re.IGNORECASE))
+        # a name's first two letters tested first: most places of a message (아, 다, 시 ...) fail there
+        front = two_letters(self._canonical, spaced=True)
+        self._exact = gated(re.compile(f"{front}(?:{'|'.join(parts)})", re.IGNORECASE))
         targets = [f for f in by_length if len(f) >= 3 and f[-1] in SUFFIXES]
         self._typos = {t[:-1] + c: t for t in targets for c in _LOOKALIKE[t[-1]]}
         """Names with a mistyped suffix (율곡둥 -> 율곡동), looked up whole."""

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from routing.amend import AMENDED, LETTERS
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, read_time, suffix
 from routing.hours import HOURS_WORDS
+from routing.need import tuple_maker
 from routing.numbers import NATIVE
 
 _DURATION = re.compile(
@@ -153,6 +154,7 @@ class Times(NamedTuple):
 
 
 _NO_TIMES = Times()
+_TIMES = tuple_maker(Times)
 
 
 def find_times(text: str, now_minutes: int | None) -> Times:
@@ -236,7 +238,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         # "10:00-18:00": an evening start would come after a certain end, so the start is the morning one
         settled = end_sure and start + 720 >= end
         mark = end_said.mark if short is None else None
-        return Times(start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at, mark, bare)
+        return _TIMES((start, end, start_sure or lifted or settled, end_sure, start_at, end_said.at, mark, bare))
     duration = _duration(text) if "시간" in text or "분" in text else None
     return Times(start, start + duration if duration else None, start_sure, start_sure, start_at)
 

@@ -12,7 +12,7 @@ from routing.ages import find_children, unnamed_children
 from routing.careday import holiday
 from routing.dangerscore import DangerScore, shipped
 from routing.days import find_day, public_holidays
-from routing.gates import gated
+from routing.gates import gated, two_letters
 from routing.hours import Period
 from routing.need import Child, Need, Understanding, maker
 from routing.numbers import trie
@@ -119,8 +119,10 @@ class Understander:
             for word in service.topics:
                 owners.setdefault(word.replace(" ", ""), []).append(service.id)
         self._topic_owners = owners
-        # the hundred topic words' first-letter branches behind tests of four runs of them: a quarter faster
-        self._topics = gated(re.compile(trie(owners)), per=128, within=32) if owners else None
+        # the hundred topic words' first-letter branches behind tests of four runs of them: a quarter faster; in
+        # front, a test of a word's first two letters: most places of a message fail there (a quarter again)
+        self._topics = re.compile(two_letters(owners) + gated(re.compile(trie(owners)), per=128, within=32).pattern) \
+            if owners else None
         cares = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
         self._ages = (min(a.min_months for a in cares), max(a.max_months for a in cares)) if cares else (0, 10**6)
         self._taps: dict[tuple[str, datetime, str | None], Understanding] = {}

@@ -11,6 +11,7 @@ from routing.careday import care_days, holiday, now_first
 from routing.clocks import CLOCK_LETTERS, END_ROLE
 from routing.days import TODAY, Day, find_days, says_now
 from routing.hours import HOURS_WORDS, Period, Settled, period, settle
+from routing.need import tuple_maker
 from routing.numbers import NATIVE
 from routing.times import Times, find_times
 from routing.window import WHOLE_DAY, evening, fill_whole_day, over, overnight_bare
@@ -101,6 +102,7 @@ class When(NamedTuple):
     the conversation (before or after) wins over it; it makes the need neither urgent nor a holiday."""
 
 
+_WHEN = tuple_maker(When)
 _UNTIL_SAID = re.compile(r"(?<=[시반분])(?:꺼정|꺼지|까정)")
 """까지 as 경상도 says it after an hour ("아홉시꺼정", "9시꺼지", "6시 반까정")."""
 
@@ -125,8 +127,9 @@ def find_when(
         text = in_korean(text)
     if "꺼" in text or "까정" in text:
         text = _UNTIL_SAID.sub("까지", text)  # 경상도 "아홉시꺼정", "9시꺼지": 까지, as long
-    blanked = work_hours(text) if ("근" in text or "트" in text or "업" in text or "교대" in text or "일" in text
-                                   or "알바" in text) else None
+    # work_hours finds nothing without one of its words: 일 alone (내일, 일요일) is none of them
+    blanked = work_hours(text) if ("근" in text or "트" in text or "업" in text or "교대" in text or "알바" in text or (
+        "일" in text and ("일하" in text or "일해" in text or "브닝" in text))) else None
     if blanked is not None and CLOCK_LETTERS.search(blanked):
         left = find_times(blanked, None)
         if (left.start is not None or left.end is not None) and not only_place_hours(blanked):
@@ -245,7 +248,7 @@ def find_when(
     overnight = end is None and _OVERNIGHT_LETTERS.search(text) is not None and _OVERNIGHT.search(text) is not None
     if overnight:
         night = True
-    return When(day, start, end, night, off, urgent, own, settled.ambiguous_hour, past, overnight, assumed)
+    return _WHEN((day, start, end, night, off, urgent, own, settled.ambiguous_hour, past, overnight, assumed))
 
 
 def _offset(m: re.Match[str]) -> int:
