@@ -82,7 +82,7 @@ def _blank(patterns: Checked, text: str, mask: int) -> str:
 class _Reading:
     """One situation read on one message: which matches of its words tell an event about a child."""
 
-    __slots__ = ("c", "kids", "lately_at", "mask", "past_at", "pretend", "text")
+    __slots__ = ("c", "kids", "lately_at", "mask", "past_at", "pretend", "text", "today_at")
 
     def __init__(self, c: Compiled, kids: Children, text: str, now: bool, mask: int) -> None:
         self.c = c
@@ -95,8 +95,13 @@ class _Reading:
         self.past_at = m.end() if m is not None else len(text) + 1
         """Where an earlier time ("작년에") was named, with nothing said of now: words after it are history."""
         m = c.lately.search(text) if c.lately is not None and not now else None
-        if m is not None and (text.startswith("도", m.end()) or _TODAY_AFTER.search(text, m.end()) is not None):
+        self.today_at = len(text) + 1
+        if m is not None and text.startswith("도", m.end()):
             m = None  # "어제도 오늘 아침에도 맞았다고": again today, not over
+        elif m is not None and (again := _TODAY_AFTER.search(text, m.end())) is not None:
+            self.today_at = again.start()
+        """Where today was named again after that day: what happens after it is now ("어제 머리를 다쳤는데 오늘
+        계속 토해요"), what happened before it is still that day's ("어제 쿵했는데 오늘 아침 잘 일어나서 학교 갔어요")."""
         self.lately_at = min(self.past_at, m.end()) if m is not None else self.past_at
         """Where a recent earlier day ("어제") was named: an event after it is history, a state is not."""
 
@@ -109,7 +114,8 @@ class _Reading:
         the word of a pair that says what happened starts; ``history`` False for a state that goes on (a child
         not back since last night is still missing), which only an earlier time further back (작년에) ends."""
         c, text = self.c, self.text
-        if start >= (self.lately_at if history else self.past_at) or self.kids.describes_a_thing(text, end):
+        if (start >= self.past_at or (history and start >= self.lately_at and verb < self.today_at)
+                or self.kids.describes_a_thing(text, end)):
             return False
         if self.pretend is not None and self.pretend.pretended(text, end, verb):
             return False  # "인형이 피 난다고 빨간 펜으로 칠해요": a doll's hurt, drawn

@@ -1,0 +1,41 @@
+"""The ninth session's word classes for danger, each from a fresh set's false alarms, in new sentences: what is over
+(멀쩡히, a child held at a police box), procedures and negations (수액 맞았어요, 발작 없어요), and a day named again
+(what happened before "오늘" is that earlier day's; what happens after it is now). Read with the words alone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from knowledge.loader import load
+from routing.understand import Understander
+
+NOW = datetime(2027, 4, 14, 16, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+WORDS = Understander(load(), learned=None)
+
+CASES = [
+    # over, told with 멀쩡히/멀쩡하게
+    ("애가 다리미에 손이 닿았는데 얼음 대고 나니 지금은 멀쩡히 블록 놀이해요", False),
+    ("둘째가 식탁에서 떨어졌는데 멀쩡하게 밥 잘 먹고 있어요 그래도 병원 가봐야 하나요", False),
+    ("애가 식탁에서 떨어졌는데 안 움직여요", True),
+    # a child held safe by police or a shop
+    ("마트에서 애를 잃어버렸는데 보안요원이 데리고 있다고 방송 나와서 지금 가는 중이에요", False),
+    ("지구대에서 우리 딸 보호하고 있대요 길 잃었었나 봐요 지금 데리러 가요", False),
+    ("마트에서 애를 잃어버렸어요 아무리 찾아도 없어요", True),
+    # a drip or a jab is not a beating; a seizure denied is not one
+    ("독감이라 응급실에서 링거 맞았어요 내일 아침부터 봐주실 분 구해요", False),
+    ("장염이라 어제 수액을 맞았는데 오늘 어린이집을 못 가요 아이돌봄 되나요", False),
+    ("열성경련 했던 아이인데 요즘은 경련 없어요 어린이집 다녀도 되나요", False),
+    ("애가 아빠한테 또 맞았어요 얼굴이 부었어요", True),
+    # yesterday's event, then today named again
+    ("어제 놀이터에서 머리 박았는데 오늘은 유치원 잘 갔어요 병원 가봐야 할까요", False),
+    ("어제 미끄럼틀에서 떨어졌는데 오늘 계속 토하고 어지럽대요", True),
+    ("어제도 맞고 오늘 또 맞았다고 애가 울어요", True),
+]
+
+
+@pytest.mark.parametrize(("text", "danger"), CASES)
+def test_the_ninth_sessions_danger_word_classes(text: str, danger: bool) -> None:
+    assert WORDS.read(text, NOW).danger is danger, text
