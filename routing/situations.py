@@ -101,7 +101,7 @@ class _Reading:
         elif m is not None and (again := _TODAY_AFTER.search(text, m.end())) is not None:
             self.today_at = again.start()
         """Where today was named again after that day: what happens after it is now ("어제 머리를 다쳤는데
-        오늘 계속 토해요"), what happened before it is that day's ("어제 쿵했는데 오늘 아침 잘 일어나서 학교 갔어요")."""
+        오늘 계속 토해요"), what happened before it is that day's ("어제 쿵했는데 오늘 잘 일어나서 학교 갔어요")."""
         self.lately_at = min(self.past_at, m.end()) if m is not None else self.past_at
         """Where a recent earlier day ("어제") was named: an event after it is history, a state is not."""
 
