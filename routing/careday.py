@@ -146,6 +146,9 @@ _START_SAID = re.compile(r"[0-9]{1,2}\s*시\s*(?:반|[0-9]{1,2}\s*분)?\s*(?:부
 
 _WHOLE_DAY = re.compile(r"\S{1,4}\s*(?:하루|종일|하루\s*종일|낮\s*동안)")
 """The day named as a whole day ("지금 바로 내려가야 돼요 … 내일 하루"): care that day, not from now."""
+_DAY_AS_WHEN = re.compile(r"[^\s까]{0,5}(?:요일|욜)\s*에(?!서)")
+"""A weekday named as when care is wanted ("지금 애기가 수족구래요 … 월요일에 봐주실 분"): care that day, not from
+now until it ("지금부터 월요일 아침까지")."""
 
 
 def now_first(text: str, day_at: int) -> bool:
@@ -153,5 +156,6 @@ def now_first(text: str, day_at: int) -> bool:
     day brings no start of its own."""
     at = text.find("지금")
     return (0 <= at < day_at and _NOW_AS_STATE.match(text, at) is None
-            and _START_SAID.search(text, day_at) is None and _WHOLE_DAY.match(text, day_at) is None)
+            and _START_SAID.search(text, day_at) is None and _WHOLE_DAY.match(text, day_at) is None
+            and _DAY_AS_WHEN.match(text, day_at) is None)
 

@@ -320,6 +320,10 @@ DAYS_AND_FIELDS = [
     # a tilde range before a word: "10~4" is 10:00-16:00
     ("다섯살 모레 9~5 아포", THU, "start", "09:00"),
     ("다섯살 모레 9~5 아포", THU, "end", "17:00"),
+    # 지금 as the child's state, then a weekday named as when care is wanted: that day, not from now until it
+    ("지금 아들이 독감이래요 유치원 못 가서 토요일에 와주실 분 구해요", THU, "date", "2027-05-22"),
+    ("지금 둘째가 장염이라 월요일에 봐줄 사람 있을까요", THU, "date", "2027-05-24"),
+    ("지금부터 토요일 아침까지 애 봐주실 분", THU, "date", "2027-05-20"),
     # 지금 as the state of the child, with its own start on the day named: not from now
     ("애가 지금 기침을 심하게 해서 모레 아침 9시부터 3시까지 와주실 분", THU, "date", "2027-05-22"),
     ("애가 지금 기침을 심하게 해서 모레 아침 9시부터 3시까지 와주실 분", THU, "start", "09:00"),
