@@ -56,6 +56,10 @@ CASES = [
     ("아기를 안고 살살 흔들어 재우는데 몇 분이면 잠들어요", False),
     ("모르는 어른이 놀이터에서 우리 애 팔을 잡고 안 놔줘요", True),
     ("어떤 아저씨가 애한테 길을 물어봤대요 친절하게 알려줬대요", False),
+    # seen only after the test sets' one measurement: a stranger pointed at, counselling asked, a lost thing
+    ("저 남자가 우리 딸을 안고 가버렸어요 처음 보는 사람이에요", True),
+    ("아이가 놀이터에서 형들한테 맞고 왔대요 이런 일 상담할 수 있는 곳 있을까요", False),
+    ("유치원에 애 신발을 두고 왔는데 분실물은 어디서 찾아요", False),
 ]
 
 
