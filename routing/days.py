@@ -25,7 +25,7 @@ _DAY = gated(re.compile(
   | (?:(?<![0-9])(?P<nm>[0-9]{1,2})\s*월
       |(?P<nmw>이번\s*달|이달|요번\s*달|다음\s*달|담\s*달|새해|내년\s*(?=첫|마지막)))\s*
     (?:(?:의\s*)?(?P<last>마지막\s*날|말일|막\s*날)|(?P<nth>첫\s*째|첫|둘\s*째|셋\s*째|넷\s*째|다섯\s*째|[1-5]\s*(?:번\s*)?째|마지막|막)\s*주\s*
-    (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?|(?P<nth1>첫|마지막)\s*(?P<nwd1>[월화수목금토일])\s*(?:요일|욜))
+    (?P<nwd>[월화수목금토일])(?:\s*(?:요일|욜))?|(?P<nth1>첫|마지막|둘\s*째|셋\s*째|넷\s*째)\s*(?P<nwd1>[월화수목금토일])\s*(?:요일|욜))
   | (?<![0-9])(?P<mm>[0-9]{1,2})\s*월\s*(?P<md>[0-9]{1,2})\s*일
   | (?<![0-9:./\-])(?P<sm>[0-9]{1,2})\s*[/.]\s*(?P<sd>[0-9]{1,2})(?![0-9./])
     (?!\s*(?:살|세|개월|시간|kg|km|도|키로|%|배))
@@ -147,7 +147,7 @@ def _day(m: re.Match[str], today: date) -> date | None:
             return later + timedelta(days=WEEKDAYS.index(g["awd"]) - later.weekday())
         return later
     if (g["nm"] or g["nmw"]) and not g["last"]:
-        said = g["nth"] or g["nth1"]  # "12월 둘째 주 토요일", "1월 첫 월요일" (첫/마지막 need no 주)
+        said = g["nth"] or g["nth1"]  # "12월 둘째 주 토요일", "1월 첫 월요일", "7월 둘째 토요일"
         nth = _NTH.get("".join(said.split())) or int(re.sub(r"[^0-9]", "", said) or 0)
         month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
         weekday = WEEKDAYS.index(g["nwd"] or g["nwd1"])

@@ -229,6 +229,8 @@ def test_fields_of_the_last_two_sets(text: str, now: datetime, field: str, value
 
 
 FIRST_SERVICE = [
+    # a growth check is a health service of another department
+    ("딸이 또래보다 키가 작아서 성장검사 받아보고 싶은데 어디로 가요", "other-dept"),
     # a carer's parent dying: a sudden emergency
     ("시아버지 임종 지키러 지금 부산 가야 돼요 8살 딸 오늘 저녁까지 봐줄 곳", "emergency-119"),
     # sickness in more words: 앓다, 끙끙, 컨디션이 영
@@ -319,6 +321,9 @@ DAYS_AND_FIELDS = [
     # a tilde range before a word: "10~4" is 10:00-16:00
     ("다섯살 모레 9~5 아포", THU, "start", "09:00"),
     ("다섯살 모레 9~5 아포", THU, "end", "17:00"),
+    # the nth weekday of a month without 주 ("7월 둘째 토요일")
+    ("8월 셋째 금요일에 4살 맡기고 싶어요", THU, "date", "2027-08-20"),
+    ("6월 둘째 화요일 오후 3시부터 6시", THU, "date", "2027-06-08"),
     # 지금 as the child's state, then a weekday named as when care is wanted: that day, not from now until it
     ("지금 아들이 독감이래요 유치원 못 가서 토요일에 와주실 분 구해요", THU, "date", "2027-05-22"),
     ("지금 둘째가 장염이라 월요일에 봐줄 사람 있을까요", THU, "date", "2027-05-24"),
