@@ -25,7 +25,6 @@ BATCHES = Path(__file__).parent / "fixtures" / "danger_unseen.jsonl"
 
 
 KNOWN_LIMITS = {
-    "b2-d03": "poison told only by a red mouth and drooling after the laundry room",
     "b4-d09": "a punishment told as a habit (오줌을 싸면 … 찬물을 끼얹고), the father as subject",
 }
 """Lines of our batches still read wrong, each with why (the learned danger reader caught each of them in one of its

@@ -28,7 +28,6 @@ KNOWN_FALSE_ALARMS = (
     "강아지 뽀미가 안 보여요 애가 울어요 4살이에요",
     "돌보미가 안 보여요 3살 애가 혼자 놀이터에 있어요 옆에 제가 있어요",
     "콘센트에 꽂아둔 충전기가 걱정인데 애가 감기로 축 처져 있어요",
-    "도와주세요 애가 밥을 안 먹어요 벌써 사흘째 입맛이 없대요",
     "바람이 창문 때리는 소리에 애가 깨서 울어요",
 )
 """Lookalikes of the team's danger tests (moved here from them) that the words read right and the learned reader
