@@ -76,6 +76,12 @@ def only_place_hours(text: str) -> bool:
     return _CLOCK.search(text) is None
 
 
+_WORK_STARTS = re.compile(
+    r"[0-9]{1,2}\s*시\s*(?:반|[0-9]{1,2}\s*분)?\s*(?:까지\s*)?출근(?=\s*(?:이라|이어서|인데|이니까|해서|해야|하니까|하거든))"
+)
+"""The hour a parent starts work, given as the reason ("8시 출근이라 7시 반에 맡겨야 해요"): not the care's."""
+
+
 def work_hours(text: str) -> str | None:
     """The text with a parent's working hours blanked ("제가 8시~17시 근무라", "나이트예요(밤 10시~아침 7시)"), None
     when it names none. The caller keeps the blanked text only when other hours are left: those are the care's."""
@@ -85,5 +91,8 @@ def work_hours(text: str) -> str | None:
     blanked = None
     for m in _RANGE_SPAN.finditer(text):
         if _WORK_AFTER.match(text, m.end()) or _WORK_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            blanked = _blank(blanked or text, m.start(), m.end())
+    if "출근" in text and "까지" not in text:  # with a range of care said ("5시 출근이라 5시부터 9시까지") it is kept
+        for m in _WORK_STARTS.finditer(text):
             blanked = _blank(blanked or text, m.start(), m.end())
     return blanked

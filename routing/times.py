@@ -208,6 +208,10 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             _UNTIL.search(text, 0, first.at) or ("그" in text and _THEN_UNTIL.search(text, first.at))
         ):
             first, end_said = None, first  # "데리러 갈 때까지요, 8시쯤": the one time said is the end
+        elif len(said) == 1 and first is not None and not first.role and "점심" in text and (
+            (lunch := _LUNCH.search(text, 0, first.at)) is not None and lunch["until"] is None
+        ):
+            first, end_said = None, first  # "점심때부터 저녁 7시": lunch is the start, the one time said the end
         if first is not None:
             start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
             later = said[said.index(first) + 1 :]

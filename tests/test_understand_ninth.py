@@ -321,6 +321,12 @@ DAYS_AND_FIELDS = [
     # a tilde range before a word: "10~4" is 10:00-16:00
     ("다섯살 모레 9~5 아포", THU, "start", "09:00"),
     ("다섯살 모레 9~5 아포", THU, "end", "17:00"),
+    # a hyphen range before what is needed; lunch as the start before one clock; the hour work starts as a reason
+    ("평일에 9-6 필요해요 3살", THU, "start", "09:00"),
+    ("평일에 9-6 필요해요 3살", THU, "end", "18:00"),
+    ("다음 주 화요일 점심때부터 저녁 6시 4살", THU, "start", "12:00"),
+    ("다음 주 화요일 점심때부터 저녁 6시 4살", THU, "end", "18:00"),
+    ("모레 아침 9시 출근이라 8시 반에 맡기고 싶어요 5살", THU, "start", "08:30"),
     # the nth weekday of a month without 주 ("7월 둘째 토요일")
     ("8월 셋째 금요일에 4살 맡기고 싶어요", THU, "date", "2027-08-20"),
     ("6월 둘째 화요일 오후 3시부터 6시", THU, "date", "2027-06-08"),
