@@ -11,6 +11,8 @@ from routing.understand import Understander
 
 KNOWLEDGE = load()
 READER = Understander(KNOWLEDGE)
+WORDS = Understander(KNOWLEDGE, learned=None)
+"""The YAML words alone, without the learned danger reader: what a test of a word class reads with."""
 KST = ZoneInfo("Asia/Seoul")
 
 

@@ -9,11 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.reader_cases import WORDS
 
 NOW = datetime(2027, 4, 14, 16, 0, tzinfo=ZoneInfo("Asia/Seoul"))
-WORDS = Understander(load(), learned=None)
 
 CASES = [
     # over, told with 멀쩡히/멀쩡하게

@@ -10,14 +10,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bench.danger_train import ROOT, data_files, data_hash
-from knowledge.loader import load
 from routing.dangerscore import MODEL_FILE, DangerScore, compact, logit_of, shipped
 from routing.understand import Understander
+from tests.reader_cases import KNOWLEDGE, READER, WORDS
 
 NOW = datetime(2027, 3, 9, 15, 0, tzinfo=ZoneInfo("Asia/Seoul"))
-KNOWLEDGE = load()
-WORDS_ONLY = Understander(KNOWLEDGE, learned=None)
-BOTH = Understander(KNOWLEDGE)
+WORDS_ONLY = WORDS
+BOTH = READER
 MODEL = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
 
 KNOWN_FALSE_ALARMS = (
