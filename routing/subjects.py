@@ -46,6 +46,9 @@ _CONNECTIVE = "데지다요고서니면며"
 _CLAUSE_END = re.compile("[가-힣]{0,2}?(?:서|고|는데|니까|가지고)")
 """A connective ending a clause right after a sign (다쳐서, 넘어지고, 다쳤는데): the subject said next is shared."""
 
+_NEW_SENTENCE = re.compile("(?:요|다|죠)(?:근데|그런데|근디|그란데|헌데|그치만|하지만)")
+"""A sentence ended and a new one turned to something else ("돌보미 선생님 부를라고요 근데 지금 숨쉴때 ..."): a
+person named in the sentence before is not the subject of what the new one tells."""
 _CARED_FOR = re.compile(r"(?:를|을)?(?:봐주|봐줘|돌보|돌봐|보다가|업고|업어|안고|재우|맡아)")
 """Right after a child named: the child is cared for by the one doing it, who is the subject of what follows."""
 _TAKING = re.compile("(?<![못안])(?:데려|데리고|데릴|업고|업어|안고|안아|챙겨|보니|봤)")
@@ -122,7 +125,7 @@ class Children:
             ),
             default=-1,
         )
-        if last_other < 0:
+        if last_other < 0 or _NEW_SENTENCE.search(window, last_other) is not None:
             return False
         return last_other > max((b for _, b in children), default=-1)
 
