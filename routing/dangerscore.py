@@ -4,9 +4,11 @@ The rules (``routing.situations``) read danger from staff-edited words and pairs
 never saw them they missed about one danger in thirty: each new writer tells a child in danger in words no rule
 has. A linear model over every pair of adjacent letters (spaces removed), trained on all labelled messages in
 ``bench/heldout_data`` and ``tests/fixtures`` by ``bench/danger_train.py``, reads the wording as a whole. A rule's
-alarm always stands (the model never takes one back: on short telegraphic dangers it was too often unsure); the
-model alone raises danger only when it is confident (``DangerScore.decide``). The weights are data, not code:
-rebuild them with ``make danger-model`` after adding labelled messages (a test checks the file matches the data).
+alarm stands unless the message is long and the model is all but sure it tells no danger (``DangerScore.decide``:
+on short telegraphic dangers it is too often unsure, on long ones it reads what the words cannot, a fear told as a
+question, a past event, a prevention programme); the model alone raises danger only when it is confident. The
+weights are data, not code: rebuild them with ``make danger-model`` after adding labelled messages (a test checks
+the file matches the data).
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ class DangerScore:
     bias: float
     alarm_above: float
     """Logit above which the model alone says danger (the rules said none)."""
+    clear_below: float = -math.inf
+    """Logit below which the model takes back the rules' alarm on a message of ``clear_letters`` letters or more."""
+    clear_letters: int = 0
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> DangerScore:
@@ -50,6 +55,8 @@ class DangerScore:
             weights=dict(model["weights"]),
             bias=float(model["bias"]),
             alarm_above=logit_of(float(model["alarm_above"])),
+            clear_below=logit_of(float(model["clear_below"])),
+            clear_letters=int(model["clear_letters"]),
         )
 
     def logit(self, compacted: str) -> float:
@@ -59,6 +66,13 @@ class DangerScore:
 
     def alarms(self, compacted: str) -> bool:
         """Whether the model alone is sure enough to say danger where the rules said none."""
+        return self.logit(compacted) > self.alarm_above
+
+    def decide(self, rules: bool, compacted: str) -> bool:
+        """Danger, given whether the rules said so: the model adds an alarm when sure, and takes one back only on a
+        message long enough to read as a whole (``clear_letters``) that it is all but sure tells no danger."""
+        if rules:
+            return len(compacted) < self.clear_letters or self.logit(compacted) >= self.clear_below
         return self.logit(compacted) > self.alarm_above
 
 

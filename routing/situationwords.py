@@ -11,6 +11,8 @@ from routing.pretend import MakeBelieve
 from routing.subjects import Children, Patterns
 from routing.wordforms import ADVERB, grouped, signs, templated, word_pattern
 
+_SINCE = "(?:밤|저녁|아침|낮|오후|오전|새벽)?부터"
+"""After an earlier time, what goes on since then ("어제 밤부터 안 먹고"), not a history that is over."""
 _CHILD = "{아이}"
 _SUPPOSED_GAP = 2
 """Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
@@ -103,9 +105,9 @@ class Compiled:
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
         self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않몬])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
-        self.past = re.compile(f"(?:{past})(?!부터)") if s.past else None  # 작년부터: still going on
+        self.past = re.compile(f"(?:{past})(?!{_SINCE})") if s.past else None  # 작년부터: still going on
         lately = "|".join(_source(s.lately, kids))
-        self.lately = re.compile(f"(?:{lately})(?!부터)") if s.lately else None
+        self.lately = re.compile(f"(?:{lately})(?!{_SINCE})") if s.lately else None
         self.asking = abc.checked(_alternation(s.asking, kids))
         self.mild = re.compile(f"(?:{'|'.join(_source(s.mild, kids, stems=False))})$") if s.mild else None
         self.done_to = _alternation(s.done_to, kids)

@@ -177,8 +177,9 @@ class Understander:
             age = min((a for a in map(_months, children) if a is not None), default=None)
         topics, described = self._find_topics(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
-        if "danger" not in situations and self._danger is not None and self._danger.alarms(compact):
-            situations |= _DANGER  # the learned reader is sure where the words were not (routing.dangerscore)
+        said = "danger" in situations
+        if self._danger is not None and said != self._danger.decide(said, compact):
+            situations ^= _DANGER  # the learned reader is sure where the words were not (routing.dangerscore)
         if (("emergency" in situations or "sick" in situations) and when.day is None and when.start is None
                 and when.end is None
                 and not when.past and _HAPPENING.search(compact) and _LATER.search(compact) is None):

@@ -66,11 +66,30 @@ def test_the_learned_reader_adds_an_alarm_the_words_did_not_raise() -> None:
     assert not Understander(KNOWLEDGE, learned=unsure).read(text, NOW).danger
 
 
-def test_the_learned_reader_never_takes_back_an_alarm_of_the_words() -> None:
+def test_the_learned_reader_takes_back_an_alarm_only_on_a_long_message_it_is_all_but_sure_of() -> None:
+    text = "아이가 떼쓰면 숨 넘어가게 울어서 진짜 숨이 넘어가는건 아닌가 싶을 정도예요 이런것도 상담 되나요"
+    assert WORDS_ONLY.read(text, NOW).danger and len(compact(text)) >= 30  # a words' alarm on a habit, asked about
+    sure = DangerScore(weights={"떼쓰": -8.0}, bias=0.0, alarm_above=logit_of(0.97), clear_below=logit_of(0.01),
+                       clear_letters=30)
+    assert not Understander(KNOWLEDGE, learned=sure).read(text, NOW).danger
+    unsure = DangerScore(weights={"떼쓰": -4.0}, bias=0.0, alarm_above=sure.alarm_above, clear_below=sure.clear_below,
+                         clear_letters=30)  # p = 0.018
+    assert Understander(KNOWLEDGE, learned=unsure).read(text, NOW).danger
+    short = "떼쓰다 숨이 넘어가요"
+    assert WORDS_ONLY.read(short, NOW).danger and len(compact(short)) < 30
+    assert Understander(KNOWLEDGE, learned=sure).read(short, NOW).danger  # short: the words' alarm stands
+
+
+def test_the_learned_reader_never_takes_back_an_alarm_without_a_line_to_clear_below() -> None:
     never = DangerScore(weights={}, bias=-50.0, alarm_above=logit_of(0.97))
     text = "애가 계단에서 굴러서 머리에 피가 나요"
     assert WORDS_ONLY.read(text, NOW).danger
     assert Understander(KNOWLEDGE, learned=never).read(text, NOW).danger
+
+
+def test_the_shipped_model_clears_only_long_messages_below_one_percent() -> None:
+    model = shipped()
+    assert model.clear_letters >= 30 and model.clear_below <= logit_of(0.01) + 1e-9
 
 
 def test_the_learned_reader_is_sure_on_few_everyday_messages() -> None:

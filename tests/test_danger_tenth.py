@@ -1,0 +1,57 @@
+"""The tenth session's word classes for danger, each from a fresh round's misses or false alarms (v68-v75), in new
+sentences: a search answered "not yet", gone long and unreachable, a deep cut told by what is seen, an adult
+driving children drunk, a fall that leaves a neck stiff; lookalikes: a seizure in the past, a denial, a prevention
+programme, news, a suspicion feared, a stuffy nose, scratching. Read with the words alone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.reader_cases import WORDS
+
+NOW = datetime(2027, 5, 12, 17, 30, tzinfo=ZoneInfo("Asia/Seoul"))
+
+CASES = [
+    # a search answered "not yet", with no child named (a reply in the middle of a chat)
+    ("아직도 못찾았어요 공원 화장실까지 다 봤어요", True),
+    ("경비실에도 물어봤는데 아직도 안보여요", True),
+    ("여태 못찾았심더 개울가 쪽으로 갔나 싶어서예", True),
+    ("맡길 데를 아직 못찾았어요 내일 오전에 봐주실 분 있을까요", False),
+    ("봐줄 사람을 아직 못 찾아서요 토요일 하루만요", False),
+    # everything searched and not there
+    ("아파트 놀이터 세 군데 다 돌아봤는데 없어요 여섯살이에요", True),
+    ("동네 한바퀴 돌았는데 안보여요 자전거 타고 나갔어요", True),
+    # gone long, and nobody answers
+    ("애들 학원 간다고 나간지 한참됐는데 학원에선 안왔다카고 전화도 안받아요", True),
+    # a deep cut told by what is seen
+    ("아들이 커터칼 가지고 놀다가 손가락이 쩍 벌어졌어요", True),
+    ("컵 깨트려서 발바닥이 찢어졌는데 바닥에 뚝뚝 떨어져요", True),
+    # an adult who has been drinking drives off with the children
+    ("삼촌이 술 마시고 애들 태우고 갔어요 말렸는데도요", True),
+    # a neck that will not turn after a fall; a car that "only lightly" hit a child
+    ("철봉에서 떨어졌는데 목을 못 움직이겠대요", True),
+    ("골목에서 애가 차에 살짝 부딪혔는데 울기만 해요", True),
+    # a baby not feeding since last night, limp
+    ("5개월인데 어젯밤부터 분유를 안먹고 축 처져 있어요", True),
+    # a febrile seizure in the past, told as why the parent worries
+    ("돌 때 열경련 한번 했던 애라 지금 열 나니까 불안해요 내일 집에 와주실 분 구해요", False),
+    # a denial, a suspicion feared, prevention, news
+    ("아랫집 애들 맨날 울고 소리 지르는데 때리는건 아닌 것 같아요 그냥 시끄러워요", False),
+    ("애가 놀다가 팔에 멍이 들었는데 선생님이 학대로 오해할까봐 미리 말해둬야 하나요", False),
+    ("유치원에서 납치예방 교육 한다는데 집에서도 연습할 방법 있나요", False),
+    ("어린이집 학대 뉴스에 나왔던데 우리 동네 어린이집은 어떻게 확인해요", False),
+    # a stuffy nose's rattle, atopic scratching, rain on the windows, a news report
+    ("코가 막혀서 그렁그렁 소리 나는데 감기 같아요 내일 아이돌봄 되나요", False),
+    ("아토피라 밤마다 피나게 긁어요 상담 받을 데 있을까요", False),
+    ("바람이 막 때려서 창문이 덜컹거리니까 애가 무서워해요", False),
+    # what the child said was fine, but the child now limps; run and over
+    ("애가 미끄럼틀에서 굴렀는데 좀 울더니 지금은 뛰어댕겨요 내일 봐주실 분요", False),
+]
+
+
+@pytest.mark.parametrize(("text", "danger"), CASES)
+def test_the_tenth_sessions_danger_word_classes(text: str, danger: bool) -> None:
+    assert WORDS.read(text, NOW).danger is danger, text
