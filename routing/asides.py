@@ -89,10 +89,28 @@ def work_hours(text: str) -> str | None:
             or "알바" in text or "브닝" in text) or _WORK_WORDS.search(text) is None:
         return None
     blanked = None
-    for m in _RANGE_SPAN.finditer(text):
-        if _WORK_AFTER.match(text, m.end()) or _WORK_BEFORE.search(text, max(0, m.start() - 14), m.start()):
-            blanked = _blank(blanked or text, m.start(), m.end())
+    for m in _work_ranges(text):
+        blanked = _blank(blanked or text, m.start(), m.end())
     if "출근" in text and "까지" not in text:  # with a range of care said ("5시 출근이라 5시부터 9시까지") it is kept
         for m in _WORK_STARTS.finditer(text):
             blanked = _blank(blanked or text, m.start(), m.end())
     return blanked
+
+
+def _work_ranges(text: str) -> list[re.Match[str]]:
+    """The ranges said as working hours; the work word after one range is not another's before it ("9시부터 6시까지
+    근무인데 4시부터 7시까지": the second range is the care's)."""
+    found: list[re.Match[str]] = []
+    for m in _RANGE_SPAN.finditer(text):
+        after = _WORK_AFTER.match(text, m.end()) is not None
+        before = None if after else _WORK_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        if after or (before is not None and not (
+                found and found[-1].end() >= before.start() - 2 and _WORK_AFTER.match(text, found[-1].end()))):
+            found.append(m)
+    return found
+
+
+def works_range(text: str) -> bool:
+    """Whether the text tells a parent's working hours as a range ("저 9시부터 6시까지 근무인데"): a standing schedule
+    (``work_hours`` also blanks the hour work starts, said for one day)."""
+    return bool(_work_ranges(text))

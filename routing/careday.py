@@ -95,6 +95,18 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     return days
 
 
+def hours_day(days: list[Day], hours_at: int) -> list[Day]:
+    """The days from the one the hours are said for: a day named again right before them, after a list of days
+    ("토요일 일요일 둘다 출근이에요 일요일 아침 9시부터": Sunday), when the first day named gets no hours."""
+    if len(days) < 3 or hours_at < 0:
+        return days
+    before = [i for i, d in enumerate(days) if d.at < hours_at]
+    at = before[-1] if before else 0
+    if at > 0 and days[at].day != days[0].day and any(d.day == days[at].day for d in days[:at]):
+        return days[at:]
+    return days
+
+
 def _background(text: str, days: list[Day]) -> int:
     """Where the days after those said as background start: a day off named with a copula that ends a clause
     ("광복절 일요일이고", "대체휴일이죠?", "현충일인데") before a later day; 0 when none is."""

@@ -74,10 +74,10 @@ SHORT_RANGE = re.compile(
 word ("7~10 저녁") or before the care asked ("10~12 봐주세요", "9-6 필요합니다"; both hours 1-12; "3-4살" is
 ages), or with a tilde before a word ("10~4 율곡")."""
 END_ROLE = re.compile(
-    r"\s*(?:까지|전에|전\s*까지|이전|안에|(?:정도|쯤|경)\s*까지"
+    r"\s*(?:까지|까진|전에|전\s*까지|이전|안에|(?:정도|쯤|경|넘어서|넘어|지나서)\s*까지"
     r"|(?:쯤|정도)?\s*(?:에|이면|되면)?\s*(?:제가\s*|남편이\s*|아빠가\s*|엄마가\s*)?(?:데리러|데릴러|픽업\s*(?:할|하러|가)|찾으러|데려\s*(?:갈|올)))"
 )
-"""An end: 까지, or the hour the parent comes for the child ("7시에 데리러 가요")."""
+"""An end: 까지 (까진, "12시 넘어서까지"), or the hour the parent comes for the child ("7시에 데리러 가요")."""
 _NAMED_ROLE = re.compile(
     r"(?:(?P<s>시작(?:\s*시간|\s*시각)?)|끝(?:\s*시간|\s*시각|나는\s*(?:건|거|시간))?)\s*(?:은|는|이|:)\s*(?:{mark}\s*)?$".format(
         mark="(?:오전|오후|아침|낮|저녁|밤|새벽)")

@@ -100,7 +100,8 @@ _KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "�
     w: "son" for w in ("아들", "아들래미", "아들내미", "외동아들", "손자")}
 """A son and a daughter named apart are two children ("아들이랑 딸 내일 봐주세요")."""
 PRESCHOOLER = re.compile(
-    r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*)?(?:다니|다녀|다님|가는|가요|가고|갔|보내|보냄)|미취학"
+    r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*|까지\s*)?(?:다니|다녀|다님|가는|가요|가고|갔|보내|보냄|데려다|등원)"
+    r"|미취학"
 )
 PRESCHOOL_CHILD = Child(school=False)
 """A child said to go to kindergarten or daycare, with no age: a preschool child."""
@@ -160,8 +161,8 @@ _KEPT_HOME = re.compile(
     r"|등원\s*(?:을\s*)?(?:못|중지|금지|하지\s*말)|(?:유치원|어린이집)에서[^.?!\n]{0,16}?(?:쉬라|쉬래|쉬어야|쉬고\s*오라)"
 )
 """A child kept from daycare or kindergarten (ill, told to stay home): one child, preschool."""
-_PRESCHOOL_NAMED = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*)?(?:다니는|가는)")
-"""Naming a child (not saying where a named one goes: "4살은 어린이집 다녀요")."""
+_PRESCHOOL_NAMED = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*)?(?:다니는|가는)(?!데|지)")
+"""Naming a child (not saying where a named one goes: "4살은 어린이집 다녀요", "아이 어린이집 다니는데")."""
 _NAMED_CHILD = re.compile(r"아들|딸|아이|애|손자|손녀")
 _SIBLING = re.compile(r"\s*(?:동생|남동생|여동생|형|누나|언니|오빠|막내|둘째|셋째)")
 

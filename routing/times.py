@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from routing.amend import AMENDED, LETTERS
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, read_time, suffix
+from routing.handover import after_finish, drop_told, end_before, finish_then
 from routing.hours import HOURS_WORDS
 from routing.need import tuple_maker
 from routing.numbers import NATIVE
@@ -45,12 +46,15 @@ _BACK_AFTER = re.compile(r"\s*(?:넘어야|넘어서야|지나야|돼야|되어�
 _THEN_FROM = re.compile(r"\s*,?\s*그\s*(?:때|시간|시각)\s*(?:부터|에)")
 _THEN_UNTIL = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 """An end said in words after its hour ("퇴근이 8시라 그때까지")."""
+_FROM_THEN_UNTIL = re.compile(r"\s*(?:부터|에서)\s*,?\s*" + _THEN_UNTIL.pattern)
 
 
-def _reason(text: str, at: int) -> bool:
-    """Whether a time ending at ``at`` is a reason ("퇴근이 7시니까"), not the start ("5시 반인데 그때부터")."""
-    why = _REASON.match(text, at)
-    return why is not None and _THEN_FROM.match(text, why.end()) is None
+def _reason(text: str, s: Said) -> bool:
+    """Whether a time is a reason ("퇴근이 7시니까"), not the start ("5시 반인데 그때부터", "유치원 끝나는게 7시라 그
+    뒤로")."""
+    why = _REASON.match(text, s.stop)
+    return why is not None and _THEN_FROM.match(text, why.end()) is None and (
+        "그" not in text or not finish_then(text, s.at, s.stop, why.end()))
 
 
 def _end_after(start: int, start_mark: str | None, end: Said) -> tuple[int, bool]:
@@ -82,9 +86,30 @@ def _amended(text: str, said: list[Said]) -> list[Said]:
             minutes = clock(new.hour, new.minute, mark)
             if minutes is not None:
                 new = Said(minutes, new.hour, new.minute, mark, new.role, True, new.at, new.stop)
-        kept = [s for s in said[: i - 1] if s.role != "end"] if new.role == "end" else []
+        if new.role == "end":
+            kept = [s for s in said[: i - 1] if s.role != "end"]
+        elif new.role != "end" and old.role != "start" and (pair := _range_before(said[: i - 1], old)) is not None:
+            start, end = pair
+            if end is not None:  # "5시부터 8시.. 아 5시 아니고 6시(부터)요": the start corrected, the end kept
+                return [new._replace(role="start"), end, *said[i + 1 :]]
+            # "5시부터 8시.. 아 8시 아니고 8시반이요": the end corrected, the start kept
+            kept = [] if new.role else [start]
+        else:
+            kept = []
         return [*kept, new, *said[i + 1 :]]
     return said
+
+
+def _range_before(before: list[Said], old: Said) -> tuple[Said, Said | None] | None:
+    """The range said before a bare time ``old`` that a correction replaces: its start, and its end when ``old``
+    restates the start (the start is corrected, the end stays); None when no start is said before ``old``."""
+    start = next((s for s in reversed(before) if s.role), None)
+    if start is None or start.role != "start":
+        return None
+    if (start.hour, start.minute) != (old.hour, old.minute):
+        return start, None
+    end = next((s for s in before[before.index(start) + 1 :] if s.role != "start"), None)
+    return (start, end) if end is not None else None
 
 
 def _marked_before(said: list[Said]) -> list[Said]:
@@ -194,14 +219,18 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = _marked_before(said)
         if ("하원" in text or "하교" in text) and len(said) > 1:
             said = _from_pickup(text, said)
+        if len(said) > 1 and ("끝" in text or "마" in text or "하원" in text or "하교" in text):
+            said = after_finish(text, said)
+        if len(said) > 2 and "까지" in text:
+            said = drop_told(text, said)
         if len(said) > 1 and ("하" in text or "한" in text or "열" in text or "여" in text or "연" in text):
             said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None] or said
-        if len(said) == 2 and not said[0].role and not said[1].role and _reason(text, said[0].stop) and (
-                _reason(text, said[1].stop) and _BETWEEN.match(text, _REASON.match(text, said[1].stop).end())):
+        if len(said) == 2 and not said[0].role and not said[1].role and _reason(text, said[0]) and (
+                _reason(text, said[1]) and _BETWEEN.match(text, _REASON.match(text, said[1].stop).end())):
             # "하교가 1시 50분인데 퇴근이 7시라 중간에": from the one to the other
             said = [said[0]._replace(role="start"), said[1]._replace(role="end")]
         first = next((s for s in said if s.role == "start"), None) or next(
-            (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s.stop))), None)
+            (s for s in said if s.role == "" and (s is said[-1] or not _reason(text, s))), None)
         if first is not None and first.role == "" and any(s.role == "end" for s in said[: said.index(first)]):
             first = None
         elif len(said) == 1 and first is not None and not first.role and (
@@ -218,6 +247,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             end_said = next((s for s in later if s.role == "end"), None) or next((s for s in later if not s.role), None)
             if end_said is None and first.role == "start":  # "7시반까지요! 시작은 1시": the end said first
                 end_said = next((s for s in said[: said.index(first)] if s.role == "end"), None)
+            if end_said is None and "그" in text and _FROM_THEN_UNTIL.match(text, first.stop):
+                end_said = end_before(said, first)  # "7시 반까지 갈 수 있어요 5시부터 그때까지": the time before
             bare = end_said is not None and not first.sure and (
                 not end_said.sure or (end_said.mark is None and end_said.hour == 12))  # "9시부터 12시까지"
         elif end_said is None:

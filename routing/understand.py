@@ -241,6 +241,13 @@ class Understander:
                               (k.day_from, k.day_until))
             if again.start is not None and again.ambiguous_hour is None:
                 found = found._replace(start=again.start, end=again.end, night=again.night, ambiguous_hour=None)
+        if fixed and found.start is not None and found.end is None and before.start is not None and (
+                before.start != found.start):
+            # "5시부터 8시 아니 9시요", "10시부터 2시.. 아 10시 아니고 11시부터요": one end of the range corrected, the
+            # other kept; the whole message reads it so (routing.times)
+            again = find_when(fixed, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
+            if again.start in (before.start, found.start) and again.end is not None and again.ambiguous_hour is None:
+                found = found._replace(start=again.start, end=again.end, night=found.night or again.night)
         if found.start is None and found.end is not None and before.start is not None and before.start < 1440:
             # "6시부터 … 9시까지만요 아 아니다 10시까지": only the end is corrected; the end is read after the
             # start said before, as if said with it

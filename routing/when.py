@@ -6,8 +6,8 @@ import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from routing.asides import in_korean, only_place_hours, time_now, work_hours
-from routing.careday import care_days, holiday, now_first
+from routing.asides import in_korean, only_place_hours, time_now, work_hours, works_range
+from routing.careday import care_days, holiday, hours_day, now_first
 from routing.clocks import CLOCK_LETTERS, END_ROLE
 from routing.days import TODAY, Day, find_days, says_now
 from routing.hours import HOURS_WORDS, Period, Settled, period, settle
@@ -130,9 +130,12 @@ def find_when(
     # work_hours finds nothing without one of its words: 일 alone (내일, 일요일) is none of them
     blanked = work_hours(text) if ("근" in text or "트" in text or "업" in text or "교대" in text or "알바" in text or (
         "일" in text and ("일하" in text or "일해" in text or "브닝" in text))) else None
+    routine = False
     if blanked is not None and CLOCK_LETTERS.search(blanked):
         left = find_times(blanked, None)
         if (left.start is not None or left.end is not None) and not only_place_hours(blanked):
+            # working hours told as a range are a standing schedule: with no day said, care beside them is a routine
+            routine = works_range(text)
             text = blanked  # "제가 8시~17시 근무라 … 9시부터 5시까지": the other hours are the care's
     days = find_days(text, today, True) if text else []
     gone = False
@@ -163,6 +166,9 @@ def find_when(
     if later is not None and until and times.end is None and times.start is not None:
         end = times.start + _offset(later)
         times = Times(times.start, end, times.start_sure, True, times.start_at, later.start())
+    if len(days) > 2 and first is not None and day == first.day and (
+            again := hours_day(days, times.start_at)) is not days:
+        days, first, day = again, again[0], again[0].day  # "토요일 일요일 둘다 출근이에요 일요일 9시부터": Sunday
     now_minutes = now.hour * 60 + now.minute
     if first is not None and first.weekly and day is not None and day.weekday() >= 5 and (
         _WEEKDAYS_SAID.search(text, first.at + 1, times.start_at if times.start_at > first.at else len(text))
@@ -212,7 +218,7 @@ def find_when(
     # the hurried parent's, a start gone by (10:30 asked at 11:00) may be any day's, and one at this very minute with
     # no end is the time now told ("새벽 3시인데 아이가 혼자"); never for a schedule, a case, a service's hours, a
     # month, a story
-    assumed = day is None and not gone and (times.start is not None or times.end is not None) \
+    assumed = day is None and not gone and not routine and (times.start is not None or times.end is not None) \
         and not over(today, start, end, now, today) \
         and (start is None or start > now_minutes or (start == now_minutes and times.end is not None)) \
         and _RECURRING.search(text) is None \

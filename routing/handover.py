@@ -1,0 +1,78 @@
+"""Hours that hand care over from something else: the hour a child's day finishes as the care's start and half of the
+day, an activity's or a schedule's range told as a fact before the care's own range, an end referred back to."""
+
+from __future__ import annotations
+
+import re
+
+from routing.clocks import Said, clock
+
+_FINISH_BEFORE = re.compile(r"(?:끝나|끝난|끝날|마치|마친|마쳐|하원|하교)[가-힣]{0,4}\s*(?:[가-힣]{1,3}\s*)?$")
+"""Before a time: the child's day finishing ("유치원 끝나는게 7시라", "하원이 4시인데")."""
+_THEN_AFTER = re.compile(r"\s*,?\s*그\s*(?:뒤|다음|담|후|이후)\s*(?:로부터|로|부터|부턴|에는|에|엔)?(?![가-힣])")
+"""After a finish given as the reason: care runs from then ("끝나는게 7시라 그 뒤로 10시까지")."""
+_FINISH_AFTER = re.compile(r"\s*(?:에|쯤|쯤에|이면|되면)?\s*(?:끝나|끝난|끝날|마치|마친|마쳐|하원|하교)")
+_CHILD_DAY = re.compile(r"어린이집|유치원|학교|학원|수업|방과\s*후|돌봄\s*교실|하원|하교|등원")
+"""Whose day finishes: a child's place or its pick-up (a parent's 퇴근 may be at any hour)."""
+_LATEST_FINISH = 8
+"""A bare hour a child's day finishes at, up to this one, is the afternoon's (nobody's daycare ends at 6 a.m.)."""
+_TOLD = re.compile(
+    r"\s*까지\s*(?:이에요|에요|예요|이예요|이고|고|인데|이라서|이라|라서|라|이거든요|거든요|있고|있어요|있는데|있어서"
+    r"|해요|하고|하는데|하거든요|다니고|다녀요|가고|가요|가는데)(?![가-힣])"
+)
+"""After a range's end: the range is told as a fact ("태권도가 2시부터 4시까지에요"), not asked for."""
+
+
+def finish_then(text: str, begin: int, stop: int, after: int) -> bool:
+    """Whether the time said at ``begin``-``stop`` is when the child's day finishes and care runs from it: "유치원
+    끝나면 2시인데 그 뒤로 7시까지" (``after``: where the reason's words end)."""
+    return _THEN_AFTER.match(text, after) is not None and (
+        _FINISH_BEFORE.search(text, max(0, begin - 16), begin) is not None
+        or _FINISH_AFTER.match(text, stop) is not None)
+
+
+def after_finish(text: str, said: list[Said]) -> list[Said]:
+    """The times with a bare hour the child's day finishes at ("어린이집 6시에 끝나는데") read as the afternoon's, and a
+    bare start said after it from that hour on ("6시부터 9시까지") with it: care runs on from the finish."""
+    if _CHILD_DAY.search(text) is None:
+        return said  # most messages: no child's day said to finish
+    out = said
+    finish: Said | None = None
+    for i, s in enumerate(said):
+        if finish is None:
+            if s.mark is None and not s.sure and 1 <= s.hour <= _LATEST_FINISH and (
+                    _FINISH_AFTER.match(text, s.stop) or (
+                    s.role != "start" and _FINISH_BEFORE.search(text, max(0, s.at - 16), s.at))) and (
+                    _CHILD_DAY.search(text, max(0, s.at - 20), s.stop + 8)):
+                finish = s
+                if s.hour > 5:  # 1-5 already read as the afternoon's
+                    out = list(out) if out is said else out
+                    out[i] = _afternoon(s)
+            continue
+        if s.role == "start" and s.mark is None and not s.sure and finish.hour <= s.hour <= 11:
+            out = list(out) if out is said else out
+            out[i] = _afternoon(s)
+    return out
+
+
+def _afternoon(s: Said) -> Said:
+    minutes = clock(s.hour, s.minute, "오후")
+    return s if minutes is None else s._replace(minutes=minutes, mark="오후", sure=True)
+
+
+def drop_told(text: str, said: list[Said]) -> list[Said]:
+    """The times without a range told as a fact when a start is said after it: "태권도가 2시부터 4시까지에요 …
+    4시부터 8시까지가 문제라서요" is care from 4 to 8."""
+    for i in range(len(said) - 2):
+        s, e = said[i], said[i + 1]
+        if s.role == "start" and e.role == "end" and _TOLD.match(text, e.stop) and any(
+                t.role == "start" for t in said[i + 2 :]):
+            return [*said[:i], *said[i + 2 :]]
+    return said
+
+
+def end_before(said: list[Said], first: Said) -> Said | None:
+    """The time said last before the start, which "그때까지" after the start refers back to ("7시 반까지는 데리러 갈 수
+    있어요 내일 5시부터 그때까지")."""
+    at = said.index(first)
+    return said[at - 1] if at > 0 else None
