@@ -47,6 +47,11 @@ CASES = [
     ("코가 막혀서 그렁그렁 소리 나는데 감기 같아요 내일 아이돌봄 되나요", False),
     ("아토피라 밤마다 피나게 긁어요 상담 받을 데 있을까요", False),
     ("바람이 막 때려서 창문이 덜컹거리니까 애가 무서워해요", False),
+    # smoke or a burning smell where the children are alone; "만나자 해서" is not self-harm (자해)
+    ("아랫집에서 매캐한 연기가 올라와요 그 집 애들만 있는데 문을 안 열어요", True),
+    ("가스 냄새 나길래 밸브 잠그고 환기했어요 애들만 있을 때는 불 쓰지 말라고 했어요", False),
+    ("딸 친구가 자꾸 놀자해서 주말마다 와요 토요일 오후에 봐주실 분 있나요", False),
+    ("게임에서 모르는 아저씨가 만나자 해서 차단했어요 학교에 알려야 하나요", False),
     # what the child said was fine, but the child now limps; run and over
     ("애가 미끄럼틀에서 굴렀는데 좀 울더니 지금은 뛰어댕겨요 내일 봐주실 분요", False),
 ]
