@@ -52,6 +52,16 @@ CASES = [
     ("가스 냄새 나길래 밸브 잠그고 환기했어요 애들만 있을 때는 불 쓰지 말라고 했어요", False),
     ("딸 친구가 자꾸 놀자해서 주말마다 와요 토요일 오후에 봐주실 분 있나요", False),
     ("게임에서 모르는 아저씨가 만나자 해서 차단했어요 학교에 알려야 하나요", False),
+    # woke to find the child gone; hot water pulled over a baby
+    ("낮잠 자고 눈떠보니 아들이 없어요 대문이 열려 있어요 세살이에요", True),
+    ("애가 커피포트 잡아당겨서 끓는 물을 뒤집어썼어요", True),
+    ("아이가 모래놀이하다 모래를 뒤집어썼어요 ㅋㅋ 씻길 데 있나요", False),
+    # a plan to leave a child briefly, asked as a care request; a denial of neglect; treatment that goes on
+    ("애 잠깐 혼자 두고 병원 가야 하는데 한 시간 와주실 분 있나요 5살", False),
+    ("애가 말라서 방치하는거 아니냐는 소리 들어요 속상해요 식단 상담 받을 데 있나요", False),
+    ("작년에 데인 흉터 때문에 아직 피부과 다녀요 치료비 지원 있나요", False),
+    ("병원서 천식이라 카데예 약 묵고 지금은 괜찮심더 어린이집 보내도 되능교", False),
+    ("넘어져서 머리 박아서 CT 찍었는데 아무 이상없대요 지금 집에서 뽀로로 봐요 내일 봐주실 분요", False),
     # what the child said was fine, but the child now limps; run and over
     ("애가 미끄럼틀에서 굴렀는데 좀 울더니 지금은 뛰어댕겨요 내일 봐주실 분요", False),
 ]
