@@ -16,6 +16,11 @@ UNBORN = re.compile(
 """After a birth order: a child not born yet ("둘째 출산 예정이라", "둘째 낳으러 가야 해서", "둘째 임신 중")."""
 BORN = re.compile(r"\s*(?:을|를|이|가)?\s*(?:낳았|낳고|낳은|출산\s*(?:했|한|후|하고)|태어)")
 """After a birth order: a baby just born ("이번에 둘째를 낳았는데", "둘째 낳고 나서")."""
+_SIBLING = re.compile(
+    r"(?<!제\s)(?<!내\s)(?<!저희\s)(?<!남편\s)(?<!신랑\s)(?<!아내\s)(?<!와이프\s)(?<![가-힣])(?:남|여)?동생(?!네|분|님|\s*부부)"
+    r"(?!\s*(?:을|를|이|가)?\s*(?:출산|낳으|낳을|임신|가질|가졌|생길|계획|예정))"
+)
+"""A younger sibling of the child said first ("큰애가 동생을 때려요"), born; not the parent's own (제 동생, 동생네)."""
 _RANKS = {"첫": 1, "큰": 1, "둘": 2, "셋": 3, "넷": 4}
 LATER = 9
 """작은애 and 막내: the last child, whatever its number."""
@@ -31,6 +36,8 @@ def said_orders(text: str) -> dict[int, bool]:
             continue  # "셋째 출산 예정이라": not born yet
         rank = _RANKS.get(m.group()[0], LATER)
         found[rank] = found.get(rank, False) or BORN.match(text, m.end()) is not None
+    if found.keys() == {1} and "동생" in text and _SIBLING.search(text):
+        found[LATER] = False  # "5살 큰애가 자꾸 동생을 때려요": the first child and the younger one
     if 1 not in found or len(found) < 2:
         return {}
     if LATER in found and len(found) > 2:

@@ -30,6 +30,15 @@ _PERIOD_DAYS = re.compile(
 _JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및|그리고|부터|에서|[~\-–〜·/]|까지|또는|이나|나)")
 _NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
 
+_OPEN_ASKED = re.compile(
+    r"(?:[월화수목금토일]\s*(?:요일|욜)|주말)\s*(?:에도|에는|엔|도|에|은|는)?\s*(?:문\s*(?:을\s*)?)?"
+    r"(?:여나|열어|열려|여는|열리|하나(?![가-힣])|하나요|하나여|해요\s*[?？]|하세요\s*[?？]|하는지|운영|영업)"
+)
+"""A weekday asked about as an opening day ("토요일에도 여나요?", "일요일도 하나"), not a day care is needed; a day
+named from this week ("이번주 토요일에도 여나요? 반납하려구요") starts with that word and is kept."""
+_OPEN_LETTERS = re.compile("여나|열|여는|하나|해요|하세요|하는지|운영|영업")
+_CLOCK_SAID = re.compile(r"(?:[0-9]|한|두|세|네|섯|곱|덟|홉|열)\s*시(?!간)")
+"""Clock hours said: the weekday asked about is then the day they are wanted on ("토요일에도 하나요? 10시부터")."""
 _BACKGROUND = re.compile(
     r"\S{1,8}?\s*(?:[월화수목금토일]\s*(?:요일|욜)\s*|(?:은|는)?\s*(?:쉬는\s*날|휴일|공휴일|빨간\s*날)\s*)?(?:이고|이구|이죠|이지요|이지|인데|이니까|이라서|이잖아요?|이던데)"
     r"(?![가-힣])"
@@ -67,6 +76,13 @@ def _amended(text: str, days: list[Day]) -> list[Day]:
         if AMENDED.search(between) or (_SPAN.search(between) is None and _MOVED.match(text, days[i].at)):
             return days[i:]
     return days
+
+
+def asked_open(text: str, days: list[Day]) -> list[Day]:
+    """The weekdays asked about as a service's opening days ("토요일에도 여나요?", "일요일도 하나"): no care days."""
+    if not days or _OPEN_LETTERS.search(text) is None or _CLOCK_SAID.search(text) is not None:
+        return []
+    return [d for d in days if d.weekly and _OPEN_ASKED.match(text, d.at)]
 
 
 def care_days(text: str, today: date, days: list[Day]) -> list[Day]:

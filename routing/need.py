@@ -82,6 +82,9 @@ class Understanding:
     day_assumed: bool = False
     """``need.day`` is today taken for hours said with no day ("6시부터 11시 반까지"), still ahead today: not said.
     The dialog keeps a day said in another message over it and tells the parent the day it took."""
+    asked_day: date | None = None
+    """A weekday asked about as a service's opening day ("토요일에도 여나요?", "일요일도 하나"): no care day, so not
+    ``need.day``; the dialog answers that day's hours."""
 
 
 def maker(cls: type[T]) -> Callable[..., T]:

@@ -93,6 +93,8 @@ class PlaceFinder:
     def __init__(self, places: Iterable[Place]) -> None:
         self._canonical: dict[str, str] = {}
         owners: dict[str, set[str]] = {}
+        self._landmarks = {re.sub(r"\s", "", a).upper() for place in places for a in place.aliases}
+        """Aliases (complexes, schools, stations): said after an area name, a part of that area."""
         for place in places:
             for form in (place.name, *place.legal, *place.aliases):
                 key = re.sub(r"\s", "", form)
@@ -136,26 +138,37 @@ class PlaceFinder:
     def find(self, text: str) -> str | None:
         """The family's place: with several places named, the one they live in now (not the one they moved
         from, work in, or where grandma lives); ties go to the first named."""
-        named = [(m, n) for m in self._exact.finditer(text) if (n := self._name(m.group())) is not None
-                 and _HELD_AT.match(text, m.end()) is None]
+        named: list[tuple[int, int, str]] = []
+        for m in self._exact.finditer(text):
+            n = self._name(m.group())
+            if n is None or _HELD_AT.match(text, m.end()) is not None:
+                continue
+            if named and not text[named[-1][1] : m.start()].strip() and "".join(m.group().split()).upper() in (
+                    self._landmarks):
+                # "혁신도시 센트럴자이", "부곡동 센트럴자이": an address from the area down, one place; the area the
+                # parent names wins over the staff's alias (complexes of one brand stand in several areas)
+                named[-1] = (named[-1][0], m.end(), named[-1][2])
+                continue
+            named.append((m.start(), m.end(), n))
         if not named:
             return self._fuzzy(text)
-        if len(named) == 1 or all(n == named[0][1] for _, n in named):
-            return named[0][1]
-        return max(named, key=lambda pair: self._score(text, pair[0]))[1]  # max keeps the first of equals
+        if len(named) == 1 or all(n == named[0][2] for _, _, n in named):
+            return named[0][2]
+        return max(named, key=lambda found: self._score(text, found[0], found[1]))[2]  # max keeps the first of equals
 
     def _name(self, found: str) -> str | None:
         key = "".join(found.split())  # as re.sub(r"\s", "", found), in a fifth of the time
         return self._canonical.get(key.upper()) or self._canonical.get(key)
 
     @staticmethod
-    def _score(text: str, m: re.Match[str]) -> int:
-        """How surely a named place is where the family lives now: +2 living there, -2 elsewhere."""
-        before = text[max(0, m.start() - 12) : m.start()]
+    def _score(text: str, start: int, end: int) -> int:
+        """How surely the place named from ``start`` to ``end`` is where the family lives now: +2 living there,
+        -2 elsewhere."""
+        before = text[max(0, start - 12) : start]
         score = 0
-        if _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, m.end()):
+        if _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, end):
             score += 2
-        if _AWAY_BEFORE.search(before) or _AWAY_AFTER.match(text, m.end()) or _AWAY_AFTER_MOVED.match(text, m.end()):
+        if _AWAY_BEFORE.search(before) or _AWAY_AFTER.match(text, end) or _AWAY_AFTER_MOVED.match(text, end):
             score -= 2
         return score
 

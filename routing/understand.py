@@ -66,6 +66,9 @@ _USED_BEFORE = re.compile(
 """Right after a topic word (spaces removed), a past perfect or the child attending it: the service was used before
 ("119돌봄센터 한번 이용했었는데요 이번엔 급한 건 아니고") or is where the child goes ("다함께돌봄센터 다니는 초3 딸인데
 금요일엔 일찍 닫아서 … 집으로요"), not what is asked now."""
+_WHERE_TO_ASK = re.compile("물어|문의|어떤게있|어떤거있|뭐가있|뭐있|뭐뭐")
+"""In a topic word: it asks where to ask or what there is ("물어볼 데", "어디서 문의", "어떤게 있는지"), naming no
+subject of its own: beside a topic word, the topic is what is asked."""
 _CARE_ASKED = re.compile(r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시")
 """A request for care ("맡길 곳", "봐주실 분"), in the compact text."""
 
@@ -196,7 +199,7 @@ class Understander:
         )
         return _UNDERSTANDING(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed,
-            when.assumed,
+            when.assumed, when.asked,
         )
 
     def _served(self, children: tuple[Child, ...], text: str) -> Child:
@@ -272,15 +275,26 @@ class Understander:
             return (), False
         seen: dict[str, None] = {}
         asked: dict[str, None] = {}
+        pointers: dict[str, None] = {}
+        """Services named only by words asking where to ask or what there is ("물어볼 데", "어떤게 있는지")."""
         described = True
         for m in self._topics.finditer(compact):
             if _USED_BEFORE.match(compact, m.end()) is not None:
                 continue  # "작년엔 아이돌보미 선생님 불렀었는데": a service used before, not what is asked now
             described = described and _DESCRIBED.match(compact, m.end()) is not None
+            where = _WHERE_TO_ASK.search(m.group()) is not None
             for sid in self._topic_owners[m.group()]:
+                if where and sid not in seen:
+                    pointers.setdefault(sid, None)
+                elif not where:
+                    pointers.pop(sid, None)
                 seen.setdefault(sid, None)
-                if _ASKED.match(compact, m.end()):
+                if _ASKED.match(compact, m.end()) and not where:
                     asked.setdefault(sid, None)
+        if pointers and len(pointers) < len(seen):
+            # "예방접종 언제 맞춰야 되는지 물어볼 데": the topic is what is asked; where to ask only says how
+            rest = [sid for sid in seen if sid not in pointers]
+            return (*(s for s in rest if s in asked), *(s for s in rest if s not in asked), *pointers), False
         if asked and len(seen) > 1:  # "장난감 뺏겨 울었는데 형제싸움도 상담 되나요": what the question asks comes first
             return (*asked, *(sid for sid in seen if sid not in asked)), False
         return tuple(seen), described and bool(seen) and not asked

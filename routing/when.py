@@ -7,9 +7,10 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from routing.asides import in_korean, only_place_hours, time_now, work_hours, works_range
-from routing.careday import care_days, holiday, hours_day, now_first
+from routing.careday import asked_open, care_days, holiday, hours_day, now_first
 from routing.clocks import CLOCK_LETTERS, END_ROLE
 from routing.days import TODAY, Day, find_days, says_now
+from routing.feasts import is_holiday
 from routing.hours import HOURS_WORDS, Period, Settled, period, settle
 from routing.need import tuple_maker
 from routing.numbers import NATIVE
@@ -100,6 +101,8 @@ class When(NamedTuple):
     assumed: bool = False
     """``day`` is today taken for hours said with no day at all, still ahead today: not said, so a day said in
     the conversation (before or after) wins over it; it makes the need neither urgent nor a holiday."""
+    asked: date | None = None
+    """A weekday asked about as a service's opening day ("토요일에도 여나요?"): not ``day``, no care day."""
 
 
 _WHEN = tuple_maker(When)
@@ -143,6 +146,8 @@ def find_when(
         # "지난주 토요일에 봐주셨던 분": a day told about is no care day
         gone = all(d.told for d in days) and any(d.told == "gone" for d in days)
         days = [d for d in days if not d.told]
+    if asked := asked_open(text, days):  # "토요일에도 여나요?": a question about the service, no care day
+        days = [d for d in days if d not in asked]
     days = care_days(text, today, days)
     first = days[0] if days else None
     day = first.day if first else None
@@ -250,11 +255,14 @@ def find_when(
     elif end is None and (start is None or start < _LATE) and "저녁" not in text and _DAY_WORDS.search(text):
         night = False  # "일요일 낮에", "오후 3시에"; but "오후 6시 반부터" may well run into the night
     off = holiday(text, None if assumed else day, times.start_at if times.start_at >= 0 else times.end_at)
+    if asked and day is None:
+        off = is_holiday(asked[0].day)  # the kind of day asked about ("토요일도 하나요?"), for the ranking
     urgent = (day == today and not assumed) or _URGENT.search(text) is not None
     overnight = end is None and _OVERNIGHT_LETTERS.search(text) is not None and _OVERNIGHT.search(text) is not None
     if overnight:
         night = True
-    return _WHEN((day, start, end, night, off, urgent, own, settled.ambiguous_hour, past, overnight, assumed))
+    return _WHEN((day, start, end, night, off, urgent, own, settled.ambiguous_hour, past, overnight, assumed,
+                  asked[0].day if asked else None))
 
 
 def _offset(m: re.Match[str]) -> int:

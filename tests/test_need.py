@@ -18,8 +18,8 @@ def test_the_maker_makes_what_the_init_makes_field_by_field() -> None:
     made = maker(Need)(*values)
     assert made == Need(*values) and hash(made) == hash(Need(*values))
     assert [getattr(made, f.name) for f in dataclasses.fields(Need)] == list(values)
-    understood = maker(Understanding)(made, (child,), False, True, False, "pm", None, False, (), True)
-    assert understood == Understanding(made, (child,), False, True, False, "pm", None, False, (), True)
+    understood = maker(Understanding)(made, (child,), False, True, False, "pm", None, False, (), True, None)
+    assert understood == Understanding(made, (child,), False, True, False, "pm", None, False, (), True, None)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.start = 0  # type: ignore[misc]
     with pytest.raises(TypeError):

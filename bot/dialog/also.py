@@ -54,9 +54,10 @@ _DAY_OF_MONTH = re.compile(r"([0-9]{1,2})\s*일")
 def asks_also(t: Turn) -> date | None:
     """The day of a question whether it works too ('주말에도 하나요?', '토요일에도 운영해요?'), with a day held."""
     day = _ALSO_DAY.search(t.text)
-    if t.intake.day is None or day is None or not _ASKS.search(t.text, day.end()) or t.u.need.day is None:
+    asked = t.u.need.day or t.u.asked_day  # "주말에도 하나요?": a day asked about, not a care day
+    if t.intake.day is None or day is None or not _ASKS.search(t.text, day.end()) or asked is None:
         return None
-    return t.u.need.day if t.u.need.day != t.intake.day else None
+    return asked if asked != t.intake.day else None
 
 
 def answer_also(t: Turn, day: date) -> tuple[Choice, ...]:

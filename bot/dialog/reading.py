@@ -85,7 +85,8 @@ def read_turn(reader: Understander, intake: Intake, inbound: Inbound,
         else:
             n = replace(n, day=m.day, start=m.start, end=m.end, night=m.night, holiday=m.holiday, urgent=m.urgent,
                         overnight=m.overnight)
-        u = replace(u, need=n, past=again.past, ambiguous_hour=again.ambiguous_hour, day_assumed=False)
+        asked = (again.need.day or again.asked_day) if u.asked_day else None  # "일요일에도 운영해요?": that week's
+        u = replace(u, need=n, past=again.past, ambiguous_hour=again.ambiguous_hour, day_assumed=False, asked_day=asked)
     if u.day_assumed and intake.month is not None:  # '12월에요', then hours alone: not today's, the day is asked
         u = replace(u, need=replace(u.need, day=None), day_assumed=False)
     if u.need.day is None and (month := named_month(text, now.date())) is not None and intake.step != Step.DONE:
@@ -178,7 +179,8 @@ def in_context(text: str, u: Understanding, intake: Intake, now: datetime) -> st
     already given)."""
     today = now.date()
     n = u.need
-    if n.day is None or u.day_assumed:  # today assumed for hours said alone is no day said
+    said = n.day or u.asked_day  # "일요일에도 운영해요?": a day asked about leans on the week held too
+    if said is None or u.day_assumed:  # today assumed for hours said alone is no day said
         if intake.day is not None and intake.day >= today and (n.start is not None or n.end is not None):
             if n.start is None and intake.start is not None:
                 # '새벽 2시까지요' after '지금': the end of the window that started then, not this morning's 02:00
@@ -188,19 +190,19 @@ def in_context(text: str, u: Understanding, intake: Intake, now: datetime) -> st
             return f"{_date_words(intake.day)} {text}"
         return None
     days = find_days(text, today)
-    if not days or days[0].day != n.day:
+    if not days or days[0].day != said:
         return None
     first = days[0]
     if first.weekly and _BARE_WEEKDAY.match(text, first.at) and intake.day is not None:
         monday = intake.day - timedelta(days=intake.day.weekday())
         wanted = monday + timedelta(days=WEEKDAYS.index(text[first.at]))
-        if wanted != n.day and wanted >= today:
+        if wanted != said and wanted >= today:
             end = _BARE_WEEKDAY.match(text, first.at).end()  # type: ignore[union-attr]
             return f"{text[:first.at]}{_date_words(wanted)}{text[end:]}"
         return None
     month = intake.month or (intake.day.month if intake.day is not None else None)
     bare = _BARE_DATE.match(text, first.at)
-    if (month is not None and first.exact and bare is not None and n.day.month != month
+    if (month is not None and first.exact and bare is not None and said.month != month
             and not _MONTH_BEFORE.search(text, max(0, first.at - 7), first.at)):
         return f"{text[:first.at]}{month}월 {text[first.at:]}"
     return None
