@@ -62,6 +62,15 @@ CASES = [
     ("작년에 데인 흉터 때문에 아직 피부과 다녀요 치료비 지원 있나요", False),
     ("병원서 천식이라 카데예 약 묵고 지금은 괜찮심더 어린이집 보내도 되능교", False),
     ("넘어져서 머리 박아서 CT 찍었는데 아무 이상없대요 지금 집에서 뽀로로 봐요 내일 봐주실 분요", False),
+    # hiding from violence at home; not at any of the places a child would be; an asthma attack the inhaler does not ease
+    ("삼촌이 술마시고 물건 부수고 있어서 누나랑 옷장에 숨어있어요", True),
+    ("학원에도 없고 집에도 없어요 초1이에요 전화도 안받아요", True),
+    ("천식 있는 애가 숨쉴때 어깨가 들썩거리고 흡입기를 해줘도 그대로예요", True),
+    # siblings' fight written by a child; a seizure denied; a grandparent on screen time; a past incident investigated
+    ("형이랑 싸웠는데 형이 먼저 때렸어요 엄마한테 이르면 저만 혼나요", False),
+    ("독감이라 열이 40도까지 나는데 경기 같은건 없고 해열제 먹고 자요 내일 와주실 분", False),
+    ("며느리가 애한테 폰만 쥐어주고 방치하는 거 같아서 속상하다 상담 같은거 받을 데 있나", False),
+    ("옆 반 선생님이 애들 때렸다는 일이 있었어요 조사 끝났고 그만두셨대요 어린이집 옮기고 싶어요", False),
     # what the child said was fine, but the child now limps; run and over
     ("애가 미끄럼틀에서 굴렀는데 좀 울더니 지금은 뛰어댕겨요 내일 봐주실 분요", False),
 ]
