@@ -186,6 +186,9 @@ class Situation(Frozen):
     not_after: tuple[str, ...] = ()
     """Other people as the subject (엄마가, 제가): a word whose nearest subject before it is one of these is
     about them, not the child."""
+    carers: tuple[str, ...] = ()
+    """A situation about the carers (엄마, 남편, 제가): a word whose nearest subject before it is a child, with none
+    of these named after the child, is the child's (애가 입원했다가, 첫째가 다리 깁스를 해서), not this situation."""
     urgent: tuple[str, ...] = ()
     """Words of a message written in alarm (지금, 방금, 빨리, 어떡해, 우짜노, 도와주세요): with one of them,
     ``urgent_with_child`` words count and pairs reach ``urgent_reach`` letters further."""

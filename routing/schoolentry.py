@@ -1,4 +1,4 @@
-"""Which child a message says has just started school ("이번에 입학했어요"): one with an age, or another child."""
+"""Children and school entry: which child has just started school ("이번에 입학했어요"), and one about to start it."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 
 from routing.birthorder import ordinal, said_order
 from routing.counts import SEPARATOR
+from routing.need import Child
+from routing.schoolyear import MARCH_SCHOOL, NEXT_SCHOOL
 
 
 def entered_child(text: str, m: re.Match[str], orders: list[int | None], spans: list[tuple[int, int]], ranks: bool
@@ -27,3 +29,14 @@ def entered_child(text: str, m: re.Match[str], orders: list[int | None], spans: 
     apart = all(SEPARATOR.search(text, b, start) if b <= start else SEPARATOR.search(text, m.end(), a)
                 for a, b in spans)
     return None if apart else 0
+
+
+def pupil_to_be(child: Child, text: str) -> Child:
+    """The child a question about applying to a school children's service is ranked for: one who starts school
+    next March ("3월에 입학하는 아들 방과후에 다함께돌봄 신청하려면") is asked about as the first-grader they will be;
+    any other child as said."""
+    if child.school_grade is not None or child.school is True or not ("학" in text or "학교" in text):
+        return child
+    if NEXT_SCHOOL.search(text) is None and MARCH_SCHOOL.search(text) is None:
+        return child
+    return Child(age_months=child.age_months, school_grade=1)

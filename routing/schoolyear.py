@@ -106,11 +106,16 @@ _AT_SCHOOL = re.compile(r"초등|초딩|초[1-6]|학년|학교|하교|방과\s*�
 def kindergartners(children: list[Child], text: str) -> list[Child]:
     """"유치원 다니는 7살 딸", "7살 4살 남매인데 둘 다 유치원 어린이집 다녀요": a 7-year-old (84-95 months by the
     N×12 convention) in a message that places the children at kindergarten or daycare and names no school is a
-    preschool child, at most ``PRESCHOOL_MONTHS``."""
+    preschool child, at most ``PRESCHOOL_MONTHS``; so is a child whose birth year alone made a first-grader ("20년생
+    아들 유치원 다녀요": the FORMAT conventions' 유치원 child, whatever the school year says)."""
     if _KINDERGARTEN.search(text) is None or _AT_SCHOOL.search(text) is not None:
         return children
-    return [Child(age_months=PRESCHOOL_MONTHS) if _seven(c) else c for c in children]
+    return [Child(age_months=min(c.age_months or 0, PRESCHOOL_MONTHS)) if _seven(c) else c for c in children]
 
 
 def _seven(c: Child) -> bool:
-    return c.school_grade is None and c.school is not True and PRESCHOOL_MONTHS < (c.age_months or 0) < 96
+    if c.school is True:
+        return False
+    if c.school_grade == 1:  # a first grade with an age beside it comes from a birth year (a grade said has none)
+        return c.age_months is not None and c.age_months < 96
+    return c.school_grade is None and PRESCHOOL_MONTHS < (c.age_months or 0) < 96

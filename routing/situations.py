@@ -64,6 +64,9 @@ _PAST_SS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 
 """Syllables closed by ㅆ (or ㅅ, the typo): a past tense, which a following 었 makes a past perfect."""
 
 
+_DANGER = "danger"
+_CARER_LETTERS = 2
+"""Letters of a pair's carer word skipped before looking for a child between it and the sign (애엄마가 holds 애)."""
 _TODAY_AFTER = re.compile("오늘|지금|방금")
 """After a recent earlier day (어제): today named again, what follows is now."""
 
@@ -82,10 +85,13 @@ def _blank(patterns: Checked, text: str, mask: int) -> str:
 class _Reading:
     """One situation read on one message: which matches of its words tell an event about a child."""
 
-    __slots__ = ("c", "kids", "lately_at", "mask", "past_at", "pretend", "text", "today_at")
+    __slots__ = ("c", "carers", "kids", "lately_at", "mask", "past_at", "pretend", "text", "today_at")
 
-    def __init__(self, c: Compiled, kids: Children, text: str, now: bool, mask: int) -> None:
+    def __init__(self, c: Compiled, kids: Children, text: str, now: bool, mask: int, hurt: bool = False) -> None:
         self.c = c
+        self.carers = None if hurt else c.carers
+        """A carers' situation's words: a child's own event is not it, unless the child is in danger now (a child
+        hurt now is as much an emergency for the family as a carer's; one in hospital or over it is not)."""
         self.kids = kids
         self.text = text
         self.mask = mask
@@ -155,6 +161,9 @@ class _Reading:
                 if anyone:
                     if self.stands(begin, m.end(), at):
                         return True
+                elif self.carers is not None and (self.kids.the_childs(text, m.start(), self.carers) or (
+                        p.groups and self.kids.child_between(text, m.start() + _CARER_LETTERS, at))):
+                    continue  # "첫째가 다리 깁스를 해서", "할매가 보는데 손녀 아파가": the child's, not a carer's
                 elif (
                     (
                         not self.kids.about_someone_else(text, at, c.others)
@@ -232,7 +241,7 @@ class SituationFinder:
             now = _any(c.now, text, mask)
             if c.asking and not now and _any(c.asking, compact, mask):
                 continue  # a question about a programme or what to do, with nothing happening now
-            r = _Reading(c, self._kids, text, now, mask)
+            r = _Reading(c, self._kids, text, now, mask, _DANGER in found)
             alarmed = _any(c.urgent, text, mask)
             if c.calm and _any(c.calm, text, mask):
                 continue  # "캑캑거리면서도 재밌대요 ㅋㅋ": nobody laughs while a child is in danger

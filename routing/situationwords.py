@@ -81,9 +81,9 @@ class Compiled:
     """One situation's lists of words compiled once: what ``routing.situations`` reads a message with."""
 
     __slots__ = (
-        "anyone", "anyone_now", "asking", "calm", "done_to", "lately", "mild", "named_signs", "now", "now_words",
-        "others", "over", "past", "peers", "plans", "pretend", "signs", "supposed", "unless", "urgent", "wide",
-        "wide_now", "with_child", "words", "young_below", "young_words",
+        "anyone", "anyone_now", "asking", "calm", "carers", "done_to", "lately", "mild", "named_signs", "now",
+        "now_words", "others", "over", "past", "peers", "plans", "pretend", "signs", "supposed", "unless", "urgent",
+        "wide", "wide_now", "with_child", "words", "young_below", "young_words",
     )
 
     def __init__(self, s: Situation, kids: Children, abc: Alphabet) -> None:
@@ -115,6 +115,7 @@ class Compiled:
         self.now = abc.checked(_alternation(s.now, kids))
         self.unless = abc.checked(_alternation(s.unless, kids, stems=False))
         self.others = _alternation(s.not_after, kids)
+        self.carers = re.compile("|".join(sorted(s.carers, key=len, reverse=True))) if s.carers else None
         self.peers = _alternation(s.peers, kids, stems=False)
         self.young_words = abc.checked(_alternation(s.young_words, kids, stems=False))
         self.young_below = s.young_below_months if s.young_below_months is not None else 1 << 30

@@ -32,6 +32,11 @@ _AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|�
 """A child named by age ("초2인데 아직 안 왔어요", "5살이 안 보여요"): a mention of a child like a noun."""
 
 
+_SAME_SUBJECT = 60
+"""How far back (letters) a child marked as subject stays the subject of what a message tells next."""
+_GROWN_UP = ("딸", "아들")
+_GRANDCHILD = re.compile("손주|손녀|손자|조카")
+"""With a grandchild or a niece named, 딸 and 아들 are the children's parents."""
 _ONE_OF = re.compile("(?:중에|중)(?:하나|한명|한놈|한애|한아이|둘|두명)(?:이가|가|이|는|도|만)?")
 """One of the children named before ("쌍둥이 중에 하나가", "애들 중 한 명이"): still a child."""
 _THING_MARK = "(?:이가|가|이|은|는|도|의)?(?:다|또|좀|막|싹)?"
@@ -51,6 +56,9 @@ _NEW_SENTENCE = re.compile("(?:요|다|죠)(?:근데|그런데|근디|그란데|
 person named in the sentence before is not the subject of what the new one tells."""
 _CARED_FOR = re.compile(r"(?:를|을)?(?:봐주|봐줘|돌보|돌봐|보다가|업고|업어|안고|재우|맡아)")
 """Right after a child named: the child is cared for by the one doing it, who is the subject of what follows."""
+_BESIDE = frozenset("를을랑와과한의데")
+"""Right after a child named: the child as object, company or owner (애를, 애랑, 애한테, 애의), not the subject; 데
+is the ending of 데리고 (애 데리고)."""
 _TAKING = re.compile("(?<![못안])(?:데려|데리고|데릴|업고|업어|안고|안아|챙겨|보니|봤)")
 """Verbs whose subject tends the one hurt (데려가야, 업고) or sees it (보니까): not the one hurt."""
 _TAKING_REACH = 12
@@ -81,6 +89,7 @@ class Children:
         """What ``{아이}`` in a word stands for: a child noun with its particle."""
         self.first = "".join(sorted({n[0] for n in words.words}))
         self._mention = re.compile(f"{nouns}|{_AGE}")
+        self._noun = re.compile(nouns)
         self._subject = re.compile(f"(?:{nouns}|{_AGE}){_PARTICLES}")
         self._marked = re.compile(f"(?:{nouns}|{_AGE})(?:이가|가|이|는|은|도)|아가(?![씨지])")
         """A child marked as subject, by a noun or an age ("6살이 아빠 공구함 열어서": whose); 경상도 아가 is
@@ -171,6 +180,30 @@ class Children:
         else ``at``."""
         m = self._subject.match(compact, at)
         return m.end() if m is not None else at
+
+    def the_childs(self, compact: str, at: int, carers: re.Pattern[str]) -> bool:
+        """Whether the nearest subject before ``at`` (within ``_SAME_SUBJECT`` letters) is a child with no carer
+        named after it: "애가 입원했다가 오늘 퇴원했어요 … 수술 후라서요" tells the child's stay, "애가 둘인데
+        남편이 입원해서" a carer's."""
+        last = None
+        for m in self._marked.finditer(compact, max(0, at - _SAME_SUBJECT), at):
+            last = m
+        if last is None or carers.match(compact, last.start()) is not None:
+            return False  # 동생 may be the parent's sister as well as the child's
+        if compact.startswith(_GROWN_UP, last.start()) and _GRANDCHILD.search(compact) is not None:
+            return False  # "우리 딸이 병원에 실려갔다 카는데 손주 둘을": a grandparent's daughter is the parent
+        if carers.search(compact, last.end(), at) is not None:
+            return False
+        # "큰애가 폐렴으로 입원해서 … 둘째 맡길 곳": another child to care for while the carer is at the hospital
+        who = self._noun.match(compact, last.start())
+        return who is None or all(m.group() == who.group() for m in self._noun.finditer(compact, at))
+
+    def child_between(self, compact: str, start: int, end: int) -> bool:
+        """Whether a child is named between ``start`` and ``end`` as the one something happens to, not the one
+        cared for, taken along or spoken to ("할매가 보는데 손녀 아파가": the granddaughter is ill; "할머니가 애
+        보다가 넘어져서": the grandmother fell)."""
+        return any(not _CARED_FOR.match(compact, m.end()) and compact[m.end() : m.end() + 1] not in _BESIDE
+                   for m in self._noun.finditer(compact, start, end))
 
     def named_before(self, compact: str, at: int) -> bool:
         """Whether a child is named shortly before ``at`` with no other noun marked as subject or object between

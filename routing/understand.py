@@ -7,18 +7,18 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from knowledge.schema import Kind, Knowledge
+from knowledge.schema import Kind, Knowledge, School
 from routing.ages import find_children, unnamed_children
 from routing.careday import holiday
 from routing.dangerscore import DangerScore, shipped
 from routing.days import find_day, public_holidays
-from routing.gates import gated, two_letters
 from routing.hours import Period
 from routing.need import Child, Need, Understanding, maker
-from routing.numbers import trie
 from routing.places import PlaceFinder
+from routing.schoolentry import pupil_to_be
 from routing.selection import singled_out
 from routing.situations import SituationFinder
+from routing.topics import TopicFinder
 from routing.when import When, find_when
 from routing.yesno import answer
 
@@ -47,8 +47,6 @@ _VISIT = re.compile(
     r"|(?:빌릴|반납할|대여할)수|도착하"
 )
 _CARE_WORDS = re.compile(r"맡[기길겨아]|봐[주줄줘야]|돌[봐보]|동안|사이에|케어|시터|보살")
-_DESCRIBED = re.compile(r"(?:가정|층|자|가족)?(?:인데|이에요|이예요|예요|이라서|이라|라서|이고|입니다|이거든요|이어서)")
-"""Right after a topic word: it says who the family is ("한부모인데", "조손가정이에요"), not what is asked."""
 _HAPPENING = re.compile(
     r"갑자기|긴급|급하|급해|급합|급히|지금|방금|당장|구급차|실려|응급실|진통(?:이)?(?:와|왔|오|시작)|양수(?:가)?터|위독"
     r"|병원(?:에)?(?:가야|가봐야|가봐|따라가|데려가|왔|와있)|연락(?:이)?와서|수습|비상|119(?:를)?(?:타고|불렀|불러)"
@@ -59,26 +57,13 @@ _LATER = re.compile(
     r"예정|다음|나중|혹시|만약|만일|미리|대비|마다|(?:할|날|길|긴)때|(?<!끝)[지하되으있기나]면(?!서)|작년|지난|저번|적있|적이있|했었|갔었"
 )
 """A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
-_USED_BEFORE = re.compile(
-    r"[가-힣]{0,10}?(?:었었|았었|였었|했었|렀었|썼었|봤었|갔었)|(?:센터|에)?(?:다니는|다니고|다녀요|다녔)(?!지)"
-    r"|(?:에|를|을)?(?:보내고있|보내는데|보내고있는데|쓰는데|쓰고있|이용하는데|이용중|선생님오시던|선생님이오시던|오시던)"
+_CARE_ASKED = re.compile(
+    r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시"
+    r"|(?:어린이집|유치원|학교)(?:에|은|는|도|을|를)?(?:못|몬)(?:보내|보낼|가|갈)"
 )
-"""Right after a topic word (spaces removed), a past perfect or the child attending it: the service was used before
-("119돌봄센터 한번 이용했었는데요 이번엔 급한 건 아니고") or is where the child goes ("다함께돌봄센터 다니는 초3 딸인데
-금요일엔 일찍 닫아서 … 집으로요"), not what is asked now."""
-_WHERE_TO_ASK = re.compile("물어|문의|어떤게있|어떤거있|뭐가있|뭐있|뭐뭐")
-"""In a topic word: it asks where to ask or what there is ("물어볼 데", "어디서 문의", "어떤게 있는지"), naming no
-subject of its own: beside a topic word, the topic is what is asked."""
-_CARE_ASKED = re.compile(r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시")
-"""A request for care ("맡길 곳", "봐주실 분"), in the compact text."""
+"""A request for care ("맡길 곳", "봐주실 분"), or a child kept from daycare ("내일 어린이집 못 보낼 거 같아요"), in the
+compact text."""
 
-
-_ASKED = re.compile(
-    r"(?:도|은|는|이|가|을|를|만|같은거|같은것)?(?:좀|혹시)?"
-    r"(?:되나|돼나|되요|돼요|되는지|될까|가능|있나|있을까|있는지|있어요|받을수|받고싶|받을데|받을곳|받아볼|받아보|신청|문의|할수있|알려"
-    r")"
-)
-"""Right after a topic word: the question asks about it."""
 
 
 _CARE_FIRST = frozenset(("emergency", "sick", "at_home"))
@@ -117,18 +102,11 @@ class Understander:
         public_holidays(datetime.now().year)  # the holidays package takes ~0.1 s per year: not on a parent's turn
         self._situations = SituationFinder(knowledge.situations, knowledge.children)
         self._danger = shipped() if learned is _SHIPPED else learned
-        owners: dict[str, list[str]] = {}
-        for service in knowledge.services:
-            for word in service.topics:
-                owners.setdefault(word.replace(" ", ""), []).append(service.id)
-        self._topic_owners = owners
-        # the hundred topic words' first-letter branches behind tests of four runs of them: a quarter faster; in
-        # front, a test of a word's first two letters: most places of a message fail there (a quarter again)
-        self._topics = re.compile(two_letters(owners) + gated(re.compile(trie(owners)), per=128, within=32).pattern) \
-            if owners else None
+        self._topics = TopicFinder(knowledge.services)
         cares = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
         self._ages = (min(a.min_months for a in cares), max(a.max_months for a in cares)) if cares else (0, 10**6)
         self._taps: dict[tuple[str, datetime, str | None], Understanding] = {}
+        self._pupils = frozenset(s.id for s in knowledge.services if s.ages.school is School.ONLY)
 
     def read_tap(self, value: str, now: datetime, hint: str | None = None) -> Understanding:
         """``read`` for a tapped button's value. Buttons come from a few fixed lists that every parent taps,
@@ -178,7 +156,7 @@ class Understander:
         age = _months(first)
         if len(children) > 1:  # danger reads the youngest: a fifth-grader at home with a 3-year-old
             age = min((a for a in map(_months, children) if a is not None), default=None)
-        topics, described = self._find_topics(compact)
+        topics, described = self._topics.find(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
         said = "danger" in situations
         if self._danger is not None and said != self._danger.decide(said, compact):
@@ -191,6 +169,9 @@ class Understander:
         visit = bool(topics) and (when.start is not None or when.end is not None) and _visit(compact)
         if when.assumed and (visit or vacation):
             when = when._replace(day=None, assumed=False)  # a service's visiting hours, a vacation: no day taken
+        if (self._pupils.intersection(topics) and when.day is None and when.start is None and when.end is None
+                and not when.past):
+            first = pupil_to_be(first, text)  # applying to a school children's service for next March
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = _NEED(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
@@ -267,34 +248,3 @@ class Understander:
             found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent,
                                    assumed=before.assumed)
         return found
-
-    def _find_topics(self, compact: str) -> tuple[tuple[str, ...], bool]:
-        """The services whose topics the message names, and whether every topic word only says who the family is
-        ("한부모인데", "조손가정이에요"), asking nothing about it."""
-        if self._topics is None:
-            return (), False
-        seen: dict[str, None] = {}
-        asked: dict[str, None] = {}
-        pointers: dict[str, None] = {}
-        """Services named only by words asking where to ask or what there is ("물어볼 데", "어떤게 있는지")."""
-        described = True
-        for m in self._topics.finditer(compact):
-            if _USED_BEFORE.match(compact, m.end()) is not None:
-                continue  # "작년엔 아이돌보미 선생님 불렀었는데": a service used before, not what is asked now
-            described = described and _DESCRIBED.match(compact, m.end()) is not None
-            where = _WHERE_TO_ASK.search(m.group()) is not None
-            for sid in self._topic_owners[m.group()]:
-                if where and sid not in seen:
-                    pointers.setdefault(sid, None)
-                elif not where:
-                    pointers.pop(sid, None)
-                seen.setdefault(sid, None)
-                if _ASKED.match(compact, m.end()) and not where:
-                    asked.setdefault(sid, None)
-        if pointers and len(pointers) < len(seen):
-            # "예방접종 언제 맞춰야 되는지 물어볼 데": the topic is what is asked; where to ask only says how
-            rest = [sid for sid in seen if sid not in pointers]
-            return (*(s for s in rest if s in asked), *(s for s in rest if s not in asked), *pointers), False
-        if asked and len(seen) > 1:  # "장난감 뺏겨 울었는데 형제싸움도 상담 되나요": what the question asks comes first
-            return (*asked, *(sid for sid in seen if sid not in asked)), False
-        return tuple(seen), described and bool(seen) and not asked

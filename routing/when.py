@@ -190,11 +190,15 @@ def find_when(
     # they are still ahead; not a schedule nor a case ("급한 일 생기면 7시까지")
     hurried = day is None and (times.start is not None or times.end is not None) and _HURRY.search(text) is not None \
         and _RECURRING.search(text) is None and _IF.search(text) is None
-    today_said = day == today or hurried or (
+    # a weekday said on that weekday inside a schedule ("주말마다 토요일 9시부터 6시") is every such day, not
+    # today's hours: a morning gone by today does not make them the evening's
+    schedule = first is not None and first.weekly and _RECURRING.search(text) is not None
+    today_said = (day == today and not schedule) or hurried or (
         day is None and times.start is not None and not 360 <= times.start < 540 and not _RECURRING.search(text))
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, around or hint, school,
                      now_minutes if today_said else None)
-    settled = fill_whole_day(text, evening(settled, times.bare, day, today_said, now, around or hint), whole_day)
+    settled = evening(settled, times.bare, None if schedule else day, today_said, now, around or hint)
+    settled = fill_whole_day(text, settled, whole_day)
     start, end = settled.start, settled.end
     if hurried and not over(today, start, end, now, today) and (start is None or start + 60 >= now_minutes):
         day = today  # hours long begun are not what a hurried parent asks for: the day is asked

@@ -62,7 +62,7 @@ CASES = [
     ("작년에 데인 흉터 때문에 아직 피부과 다녀요 치료비 지원 있나요", False),
     ("병원서 천식이라 카데예 약 묵고 지금은 괜찮심더 어린이집 보내도 되능교", False),
     ("넘어져서 머리 박아서 CT 찍었는데 아무 이상없대요 지금 집에서 뽀로로 봐요 내일 봐주실 분요", False),
-    # hiding from violence at home; not at any of the places a child would be; an asthma attack the inhaler does not ease
+    # hiding from violence at home; not at any place a child would be; asthma an inhaler does not ease
     ("삼촌이 술마시고 물건 부수고 있어서 누나랑 옷장에 숨어있어요", True),
     ("학원에도 없고 집에도 없어요 초1이에요 전화도 안받아요", True),
     ("천식 있는 애가 숨쉴때 어깨가 들썩거리고 흡입기를 해줘도 그대로예요", True),
