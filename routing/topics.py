@@ -19,7 +19,7 @@ _USED_BEFORE = re.compile(
 ("119돌봄센터 한번 이용했었는데요 이번엔 급한 건 아니고") or is where the child goes ("다함께돌봄센터 다니는 초3 딸인데
 금요일엔 일찍 닫아서 … 집으로요", "다함께돌봄센터 보내고 있는데 맘지원센터 상담은"), not what is asked now."""
 _DECLINED = re.compile(
-    r"(?:는|은|도|가|이|를|을|쓰기|쓰는건|쓰는거|부르기|부르는건)?(?:너무|좀|넘)?(?:부담|비싸|비쌀|비싼|감당이안|말고|싫)"
+    r"(?:는|은|도|가|이|를|을|쓰기|쓰는건|쓰는거|부르기|부르는건)?(?:너무|좀|넘)?(?:부담|비싸|비쌀|비싼|감당이안|싫)"
 )
 """Right after a topic word: the service is what the parent cannot afford or does not want ("민간 베이비시터는
 부담돼요 무료로 맡길 곳"), not what is asked."""
