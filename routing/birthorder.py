@@ -21,6 +21,11 @@ _SIBLING = re.compile(
     r"(?!\s*(?:을|를|이|가)?\s*(?:출산|낳으|낳을|임신|가질|가졌|생길|계획|예정))"
 )
 """A younger sibling of the child said first ("큰애가 동생을 때려요"), born; not the parent's own (제 동생, 동생네)."""
+NEW_BABY = re.compile(
+    r"(?:아기|애기|아가|아이|애|동생)(?:를|을|가|이)?\s*(?:낳았|낳은\s*지|태어났|태어난\s*지)|출산(?:을\s*)?(?:했|한\s*지)"
+    r"|조리원(?:인데|이에요|이예요|이라|에\s*있|에서\s*(?:지내|있))"
+)
+"""A baby born to the family already ("어제 애기 낳고 조리원인데요 큰애 3살"), beside a 큰애: a second child."""
 _RANKS = {"첫": 1, "큰": 1, "둘": 2, "셋": 3, "넷": 4}
 LATER = 9
 """작은애 and 막내: the last child, whatever its number."""
@@ -38,6 +43,9 @@ def said_orders(text: str) -> dict[int, bool]:
         found[rank] = found.get(rank, False) or BORN.match(text, m.end()) is not None
     if found.keys() == {1} and "동생" in text and _SIBLING.search(text):
         found[LATER] = False  # "5살 큰애가 자꾸 동생을 때려요": the first child and the younger one
+    elif found.keys() == {1} and ("낳" in text or "출산" in text or "태어" in text or "조리원" in text) and (
+            NEW_BABY.search(text)):
+        found[LATER] = True  # "애기 낳고 조리원인데 큰애 3살": the first child and the baby
     if 1 not in found or len(found) < 2:
         return {}
     if LATER in found and len(found) > 2:

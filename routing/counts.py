@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
-from routing.birthorder import UNBORN
+from routing.birthorder import NEW_BABY, UNBORN
 from routing.need import Child
 
 SEPARATOR = re.compile(
     r"[,/+&·]|이랑|랑|하고|그리고|및|첫째|둘째|셋째|막내|큰\s*애|작은\s*애|동생|형|누나|언니|오빠"
     r"|(?<![가-힣])(?:하나|한\s*(?:명|놈|애)|다른\s*(?:하나|애|아이|한\s*명))\s*(?:은|는|이|가)(?![가-힣])"
+    r"|(?<![가-힣])하나(?:고|요|씩)?(?![가-힣])"
 )
-"""Between two mentions, a new child ("하나는 초2고 하나는 4살": two; "4살 초2" alone is one child)."""
+"""Between two mentions, a new child ("하나는 초2고 하나는 4살": two; "4살 초2" alone is one child); a child counted
+as one ("초3 하나 유치원생 하나") ends its mention."""
 NO_AGE = Child()
 COUNT_LETTERS = re.compile(
     "둘|셋|넷|명|남매|형제|자매|쌍|삼둥|연년생|두\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)|세\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
@@ -61,8 +63,9 @@ def counted(text: str) -> int:
     words = "둘" in text or "셋" in text or "넷" in text  # _UPTO and _BARE_COUNT need one (까지 is in most hours)
     if words and "까지" in text and (upto := _UPTO.search(text)) is not None:
         most = max(most, _COUNT_WORDS[upto["n"]])  # "조카까지 셋이네요": the children counted with one more
-    if words and (bare := _BARE_COUNT.match(text)) is not None and _AGES_AFTER.search(text, bare.end()):
-        most = _COUNT_WORDS[bare["n"]]  # "(애 둘.. 아니) 셋이요 5살 3살 10개월": the count corrected to, with ages
+    if (words or "명" in text) and (bare := _BARE_COUNT.match(text)) is not None and _AGES_AFTER.search(
+            text, bare.end()):
+        most = _bare(bare)  # "(애 둘.. 아니) 셋이요 5살 3살 10개월": the count corrected to, with ages
     if COUNT_LETTERS.search(text) is None:
         return most
     for m in _COUNT.finditer(text):
@@ -108,11 +111,18 @@ PRESCHOOL_CHILD = Child(school=False)
 
 
 _BARE_COUNT = re.compile(
-    r"\W*(?:(?:아+|어+|음+|아니|아뇨|네|예)\s*[,.]*\s*)*(?P<n>둘|셋|넷)"
+    r"\W*(?:(?:아+|어+|음+|아니|아뇨|네|예)\s*[,.]*\s*)*(?:(?P<n>둘|셋|넷)"
     r"(?=\s*(?:이에요|이예요|예요|이요|입니다|이야|이고|인데|이라서|이라|명))"
+    r"|(?P<m>[두세네2-4])\s*명(?=\s*(?:이에요|이예요|예요|이요|입니다|이고|인데|이라서|이라|요)))"
 )
 """A count said alone, as the answer to "몇 명이에요?" ("아 아니 둘이에요"): that many children, ages unknown. The
-dialog reads such answers itself (bot/dialog/children.py); here they are counted for `dolbom understand`."""
+dialog reads such answers itself (bot/dialog/children.py); here they are counted for `dolbom understand`. So is a
+count in 명 ("두명이요", "3명이에요")."""
+
+
+def _bare(m: re.Match[str]) -> int:
+    word = m["n"] or m["m"]
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
 
 
 _BIRTH_ORDER = re.compile(
@@ -127,9 +137,9 @@ _RANKS = {
 def unnamed_children(text: str) -> tuple[Child, ...]:
     """The children a text names without age, grade or count ("아들 독감 걸렸어요": one, "아들이랑 딸": two, "둘이에요":
     two), for a text where ``find_children`` found none; () when the text names no child."""
-    bare = _BARE_COUNT.match(text) if ("둘" in text or "셋" in text or "넷" in text) else None
+    bare = _BARE_COUNT.match(text) if ("둘" in text or "셋" in text or "넷" in text or "명" in text) else None
     if bare is not None:
-        return (NO_AGE,) * _COUNT_WORDS[bare["n"]]
+        return (NO_AGE,) * _bare(bare)
     if ("유치원" in text or "어린이집" in text or "미취학" in text) and PRESCHOOLER.search(text):
         return (PRESCHOOL_CHILD,)
     if ("유치원" in text or "어린이집" in text or "등원" in text) and _KEPT_HOME.search(text):
@@ -140,8 +150,8 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
             for m in _BIRTH_ORDER.finditer(text)
             if not UNBORN.match(text, m.end())  # "둘째 출산하러 가야 해서 큰애 맡길 곳": one child born
         }
-        if ranks == {"1"} and "동생" in text:
-            ranks.add("2")  # "첫째가 동생 생기고 나서": the first and the sibling born after
+        if ranks == {"1"} and ("동생" in text or NEW_BABY.search(text)):
+            ranks.add("2")  # "첫째가 동생 생기고 나서", "출산했는데 큰애": the first and the sibling born after
         if ranks:  # "첫째랑 둘째 맡길 곳", "큰애랑 막내": each order one child; "둘째만 맡길게요": one
             return (NO_AGE,) * len(ranks)
     if ("출산" in text or "낳" in text) and _BORN_NOW.search(text):

@@ -21,6 +21,13 @@ _TOLD = re.compile(
     r"|해요|하고|하는데|하거든요|다니고|다녀요|가고|가요|가는데)(?![가-힣])"
 )
 """After a range's end: the range is told as a fact ("태권도가 2시부터 4시까지에요"), not asked for."""
+_MISSED = re.compile(
+    r"\s*(?:까지는|까진|까지|전까지|전에)\s*(?:(?:도저히|절대|아무래도|제가|저도|저는|남편도|남편이|아빠도|아빠가|애\s*아빠가)\s*)*"
+    r"(?:못\s*(?:데리러|데려|픽업|하원|가|와|오|도착|들어|퇴근|맞춰)"
+    r"|(?:데리러|데리고|픽업하러|하원하러|하원|픽업|도착|퇴근)\s*(?:가기|오기|하기|갈\s*수|올\s*수|할\s*수)?\s*(?:는|가|도)?\s*"
+    r"(?:힘들|어렵|못|불가|안\s*(?:돼|되|될)))"
+)
+"""After a time: the parent cannot make a pick-up by then ("6시 20분까지 못 데리러 갈 것 같아요"): care starts there."""
 
 
 def finish_then(text: str, begin: int, stop: int, after: int) -> bool:
@@ -76,3 +83,18 @@ def end_before(said: list[Said], first: Said) -> Said | None:
     있어요 내일 5시부터 그때까지")."""
     at = said.index(first)
     return said[at - 1] if at > 0 else None
+
+
+def missed_pickup(text: str, said: list[Said]) -> list[Said]:
+    """The times with a pick-up the parent cannot make as the care's start, read as the afternoon's when bare: "오늘
+    6시 20분까지 못 데리러 갈 거 같아요 8시까지 봐주실 수 있나요" is care from 18:20 to 20:00, not until 18:20 (with
+    no other end said, the time stays the end: whether it is the hour the parent comes is not said)."""
+    out = said
+    for i, s in enumerate(said):
+        if s.role != "start" and _MISSED.match(text, s.stop) is not None and any(
+                t.role != "start" and (t.hour, t.minute) != (s.hour, s.minute) for t in said[i + 1 :]):
+            # only with another end said after it: "6시 반까지 데리러 못 가요 … 6시반까지만 봐주세요" keeps it the end
+            out = list(out) if out is said else out
+            late = _afternoon(s) if s.mark is None and 1 <= s.hour <= 11 else s
+            out[i] = late._replace(role="start")
+    return out
