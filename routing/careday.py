@@ -111,6 +111,10 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     return days
 
 
+_HOURS_NEAR = 12
+"""How close before the hours (letters, spaces counted) a day named again must be to be the day they are for."""
+
+
 def hours_day(days: list[Day], hours_at: int) -> list[Day]:
     """The days from the one the hours are said for: a day named again right before them, after a list of days
     ("토요일 일요일 둘다 출근이에요 일요일 아침 9시부터": Sunday), when the first day named gets no hours."""
@@ -118,8 +122,9 @@ def hours_day(days: list[Day], hours_at: int) -> list[Day]:
         return days
     before = [i for i, d in enumerate(days) if d.at < hours_at]
     at = before[-1] if before else 0
-    if at > 0 and days[at].day != days[0].day and any(d.day == days[at].day for d in days[:at]):
-        return days[at:]
+    if (at > 0 and days[at].day != days[0].day and any(d.day == days[at].day for d in days[:at])
+            and hours_at - days[at].at <= _HOURS_NEAR):
+        return days[at:]  # right before the hours, not "목요일은 남편이 쉰대서 수요일만요. 시간은 아침 8시부터"
     return days
 
 

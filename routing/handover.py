@@ -92,8 +92,10 @@ def missed_pickup(text: str, said: list[Said]) -> list[Said]:
     out = said
     for i, s in enumerate(said):
         if s.role != "start" and _MISSED.match(text, s.stop) is not None and any(
-                t.role != "start" and (t.hour, t.minute) != (s.hour, s.minute) for t in said[i + 1 :]):
-            # only with another end said after it: "6시 반까지 데리러 못 가요 … 6시반까지만 봐주세요" keeps it the end
+                t.role != "start" and (t.hour, t.minute) != (s.hour, s.minute) for t in said[i + 1 :]) and all(
+                t.role != "start" for t in said[i + 1 :]):
+            # only with another end said after it: "6시 반까지 데리러 못 가요 … 6시반까지만 봐주세요" keeps it the end;
+            # and with no start of its own said after it ("6시반까지 못가요 5시부터 8시까지": 17:00-20:00)
             out = list(out) if out is said else out
             late = _afternoon(s) if s.mark is None and 1 <= s.hour <= 11 else s
             out[i] = late._replace(role="start")

@@ -155,3 +155,18 @@ def test_a_child_taken_to_daycare_before_it_opens_goes_to_home_care(text: str) -
     d = described(text, TUE)
     assert d["services"][:1] == ["home-care"], (text, d["services"])
     assert len(d["children"]) == 1
+
+
+_TENTH_NOW = datetime(2027, 5, 12, 9, 0, tzinfo=KST)  # a Wednesday morning
+
+
+def test_a_missed_pickup_is_not_the_start_when_the_hours_are_said_after_it() -> None:
+    # "6시반까지 못가요 5시부터 8시까지": the range said after the pick-up the parent cannot make is the care's
+    got = described("엄마 대신 제가 데리러 가야 하는데 6시 반까지 못 가요 5시부터 8시까지 4살 봐주실 분", _TENTH_NOW)
+    assert (got["start"], got["end"]) == ("17:00", "20:00")
+
+
+def test_a_day_named_again_far_before_the_hours_and_turned_down_is_not_their_day() -> None:
+    text = ("다음 주 화요일이랑 수요일에 출장이라서요 아 수요일은 할머니가 봐주신대서 화요일만요. "
+            "시간은 아침 8시부터 저녁 7시까지고 애는 30개월이에요")
+    assert described(text, _TENTH_NOW)["date"] == "2027-05-18"
