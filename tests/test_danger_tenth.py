@@ -71,6 +71,9 @@ CASES = [
     ("독감이라 열이 40도까지 나는데 경기 같은건 없고 해열제 먹고 자요 내일 와주실 분", False),
     ("며느리가 애한테 폰만 쥐어주고 방치하는 거 같아서 속상하다 상담 같은거 받을 데 있나", False),
     ("옆 반 선생님이 애들 때렸다는 일이 있었어요 조사 끝났고 그만두셨대요 어린이집 옮기고 싶어요", False),
+    # a stuffy nose told as hard to breathe; asking whether a short errand is all right
+    ("비염 때문에 코가 꽉 막혀서 숨쉬기 힘들대요 내일 유치원 못가는데 봐주실분", False),
+    ("자는 애 잠깐 집에 두고 마트 다녀와도 되나요? 10분이면 되는데", False),
     # what the child said was fine, but the child now limps; run and over
     ("애가 미끄럼틀에서 굴렀는데 좀 울더니 지금은 뛰어댕겨요 내일 봐주실 분요", False),
 ]
