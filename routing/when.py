@@ -76,9 +76,6 @@ _CLOCK_TOLD = re.compile(
     r"시\s*(?:[0-9]{1,2}\s*분\s*|반\s*)?(?:인데|이고|고(?![가-힣])|예요|이에요|입니다|이라|라서|넘었|넘어)"
 )
 """The time now told with no end said ("밤 11시인데 애가 혼자 울고 있어요"), not a start asked for."""
-_DAY_BEGINS = re.compile(r"등원|등교|출근|시작하|시작해|시작이|여는\s*시간|열기\s*전|문\s*열")
-"""A child's or a parent's day beginning ("어린이집 9시에 시작하는데 7시부터 9시까지"): a dawn range beside it is
-the morning's, whatever the clock says now."""
 _URGENT = re.compile(
     r"급(?<![월고초중등특진발보지수공상학봉]급)(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
 )
@@ -196,12 +193,8 @@ def find_when(
     # a weekday said on that weekday inside a schedule ("주말마다 토요일 9시부터 6시") is every such day, not
     # today's hours: a morning gone by today does not make them the evening's
     schedule = first is not None and first.weekly and _RECURRING.search(text) is not None
-    # a bare range at a doubtful 6-8 whose morning reading is over while tonight's is ahead ("7시부터 9시요" at 10:00)
-    # is tonight's: a parent asks for hours ahead, and one gone this morning is no more tomorrow's than tonight's
-    dawn_gone = times.bare and times.end is not None and times.start is not None and (
-        times.end <= now_minutes < times.start + 720) and _DAY_BEGINS.search(text) is None
-    today_said = (day == today and not schedule) or hurried or (day is None and times.start is not None and (
-        not 360 <= times.start < 540 or dawn_gone) and not _RECURRING.search(text))
+    today_said = (day == today and not schedule) or hurried or (
+        day is None and times.start is not None and not 360 <= times.start < 540 and not _RECURRING.search(text))
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, around or hint, school,
                      now_minutes if today_said else None)
     settled = evening(settled, times.bare, None if schedule else day, today_said, now, around or hint)

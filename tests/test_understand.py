@@ -115,9 +115,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("자정까지", expect(**ASSUMED, end="00:00", night=True)),
     ("오전 9시 반부터", expect(start="09:30", night=False)),
     ("18시~22시", expect(**ASSUMED, start="18:00", end="22:00", night=True)),
-    # a doubtful 6-8 with no day whose morning is over (at 14:00) while tonight's is ahead: tonight's (DOMAIN: a
-    # time already past today means the evening one; tests/test_understand_tenth_more.py)
-    ("6~9시", expect(**ASSUMED, start="18:00", end="21:00", night=True)),
+    ("6~9시", expect(start="06:00", end="09:00")),  # a doubtful 6-8 with no day: as written, and asked
     ("평일 6~9시", expect(start="06:00", end="09:00", holiday=False)),  # a schedule: as written
     ("오후 2~5시", expect(**ASSUMED, start="14:00", end="17:00", night=False)),
     ("19:30까지", expect(**ASSUMED, end="19:30")),

@@ -1,7 +1,6 @@
 """More classes of the tenth field round, with new sentences: children counted by 하나 and a count in 명 said alone,
-a pick-up the parent cannot make before the care's end, a bare dawn range already over this morning, the
-365어린이집 named loosely or by its hours, parents' groups, months after a second birthday, and a 큰애 beside a
-baby just born."""
+a pick-up the parent cannot make before the care's end, the 365어린이집 named loosely or by its hours, parents'
+groups, months after a second birthday, and a 큰애 beside a baby just born."""
 
 from __future__ import annotations
 
@@ -80,32 +79,6 @@ def test_a_pickup_the_parent_cannot_make_starts_the_care(text: str, window: tupl
 ])
 def test_an_end_the_parent_makes_stays_the_end(text: str, end: str) -> None:
     assert hours(text, MORNING) == ("2027-03-09", None, end), text
-
-
-def _at(hour: int, minute: int = 0) -> datetime:
-    return datetime(2027, 3, 9, hour, minute, tzinfo=KST)
-
-
-@pytest.mark.parametrize(("text", "now", "window"), [
-    ("8시부터 9시 반까지요 4살", _at(10, 30), ("2027-03-09", "20:00", "21:30")),
-    ("6시부터 8시까지 5살 봐주실 수 있나요", _at(8), ("2027-03-09", "18:00", "20:00")),
-    ("7시부터 9시요 4살", _at(16), ("2027-03-09", "19:00", "21:00")),
-])
-def test_a_bare_dawn_range_over_this_morning_is_tonights(text: str, now: datetime, window: tuple) -> None:
-    assert hours(text, now) == window, text
-
-
-@pytest.mark.parametrize(("text", "now", "window"), [
-    ("8시부터 9시 반까지요 4살", _at(5), ("2027-03-09", "08:00", "09:30")),  # still ahead this morning
-    ("8시부터 9시 반까지요 4살", _at(8), ("2027-03-09", "08:00", "09:30")),  # under way
-    ("7시부터 9시까지 평일마다 4살", _at(10, 30), (None, "07:00", "09:00")),  # a schedule
-    ("10시부터 2시까지 4살", _at(16), (None, "10:00", "14:00")),  # a daytime range: any day's
-    ("6시부터 8시까지 5살 봐주실 수 있나요", _at(22, 30), (None, "06:00", "08:00")),  # tonight's is over too
-    ("유치원 등원 전에 7시부터 9시까지 4살", _at(11), (None, "07:00", "09:00")),  # before the child's day begins
-    ("출근이 이른데 6시부터 8시까지 봐주실 분", _at(11), (None, "06:00", "08:00")),
-])
-def test_a_bare_range_still_ahead_or_not_at_dawn_keeps_its_reading(text: str, now: datetime, window: tuple) -> None:
-    assert hours(text, now) == window, text
 
 
 @pytest.mark.parametrize("text", [
