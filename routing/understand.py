@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -248,3 +249,24 @@ class Understander:
             found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent,
                                    assumed=before.assumed)
         return found
+
+
+_READERS: dict[int, tuple[Knowledge, Understander]] = {}
+_KEEPING = threading.Lock()
+KEPT_READERS = 4
+"""Readers kept compiled per process: the knowledge in use, and a few just replaced by an edit."""
+
+
+def reader_for(knowledge: Knowledge) -> Understander:
+    """The reader of ``knowledge`` with the shipped model, compiled once per process: compiling takes a second or
+    more (its word patterns), and every engine over the same knowledge (Kakao's, Telegram's, each worker's, each
+    test's) reads alike, since ``read`` is pure. Keyed by identity: knowledge is replaced whole, never changed."""
+    kept = _READERS.get(id(knowledge))
+    if kept is not None and kept[0] is knowledge:
+        return kept[1]
+    reader = Understander(knowledge)
+    with _KEEPING:  # engines prepare readers in threads (Engine.prepare)
+        while len(_READERS) >= KEPT_READERS:
+            _READERS.pop(next(iter(_READERS)))
+        _READERS[id(knowledge)] = (knowledge, reader)
+    return reader

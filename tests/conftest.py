@@ -20,8 +20,8 @@ from db.sqlite.store import SQLiteStore
 from db.store import Store, open_store
 from knowledge.coordinators import Coordinators
 from knowledge.coordinators import load as load_coordinators
-from knowledge.loader import load
 from tests.postgres_server import server_url
+from tests.shipped import SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
 
@@ -58,7 +58,9 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def knowledge():
-    return load()
+    """The shipped knowledge, its reader compiled once on import of tests.shipped: not inside the first test's
+    turn, where a Kakao turn's 3.5 s budget would count it."""
+    return SHIPPED
 
 
 @pytest.fixture(scope="session")

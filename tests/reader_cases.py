@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from knowledge.loader import load
 from routing.command import describe
 from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
-KNOWLEDGE = load()
-READER = Understander(KNOWLEDGE)
+KNOWLEDGE = SHIPPED
 WORDS = Understander(KNOWLEDGE, learned=None)
 """The YAML words alone, without the learned danger reader: what a test of a word class reads with."""
 KST = ZoneInfo("Asia/Seoul")

@@ -13,11 +13,11 @@ import pytest
 
 from bot.caremap.page import colours, render_map
 from bot.dialog.opening import ages_label, day_key, is_open, today_label, week_label
-from knowledge.loader import load
 from knowledge.schema import Ages, Hours
+from tests.shipped import SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
-KNOWLEDGE = load()
+KNOWLEDGE = SHIPPED
 TUESDAY_9PM = datetime(2026, 11, 24, 21, 0, tzinfo=KST)
 CHUSEOK = datetime(2026, 9, 25, 12, 0, tzinfo=KST)  # a Friday and a public holiday
 VOID = {"meta", "link", "input", "br", "img", "hr"}

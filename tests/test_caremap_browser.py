@@ -19,7 +19,6 @@ from bot.caremap.web import map_routes
 from bot.dialog.opening import is_open, today_label
 from bot.settings import Settings
 from bot.shell.web import build_web
-from knowledge.loader import load
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
@@ -28,8 +27,10 @@ if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
 
 from playwright.async_api import Page, Route, async_playwright  # noqa: E402
 
+from tests.shipped import SHIPPED  # noqa: E402
+
 KST = ZoneInfo("Asia/Seoul")
-KNOWLEDGE = load()
+KNOWLEDGE = SHIPPED
 TUESDAY_9PM = datetime(2026, 11, 24, 21, 0, tzinfo=KST)
 SUNDAY_3AM = datetime(2026, 11, 29, 3, 0, tzinfo=KST)
 CHUSEOK_NOON = datetime(2026, 9, 25, 12, 0, tzinfo=KST)

@@ -10,9 +10,10 @@ import pytest
 
 from knowledge.loader import load
 from routing.understand import Understander
+from tests.shipped import READER
 
 NOW = datetime(2026, 12, 5, 20, 30, tzinfo=ZoneInfo("Asia/Seoul"))  # a Saturday evening
-UNDERSTANDER = Understander(load())
+UNDERSTANDER = READER
 
 DANGER: dict[str, tuple[str, ...]] = {
     "injured": (

@@ -9,11 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 NOW = datetime(2026, 12, 7, 14, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Monday afternoon
-READER = Understander(load())
 
 
 def _danger(text: str) -> bool:

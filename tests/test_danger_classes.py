@@ -14,11 +14,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.shell.cli import main
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 NOW = datetime(2026, 12, 8, 19, 20, tzinfo=ZoneInfo("Asia/Seoul"))  # a Tuesday evening
-UNDERSTANDER = Understander(load())
+UNDERSTANDER = READER
 PROBE = Path(__file__).parent / "fixtures" / "danger_probe.jsonl"
 """Probe messages written for this round before the phrases were tuned (recall 25/32, false alarms 1/32 then)."""
 

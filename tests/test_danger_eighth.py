@@ -9,10 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
-READER = Understander(load())
 NOW = datetime(2027, 4, 14, 16, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 
 DANGER = [

@@ -9,12 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
 from routing.wordforms import word_pattern
+from tests.shipped import READER
 
 NOW = datetime(2026, 12, 6, 21, 10, tzinfo=ZoneInfo("Asia/Seoul"))  # a Sunday night
-READER = Understander(load())
 
 
 def _danger(text: str) -> bool:

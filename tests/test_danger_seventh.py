@@ -13,11 +13,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 NOW = datetime(2027, 1, 13, 21, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Wednesday night in winter
-READER = Understander(load())
 
 DANGER = [
     "딸이 학원 끝나고 친구네 간다더니 밤 10시인데 친구네도 안 왔대요",

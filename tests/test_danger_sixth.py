@@ -11,11 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 NOW = datetime(2026, 12, 7, 15, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Monday afternoon
-READER = Understander(load())
 FRESH = Path(__file__).parent / "fixtures" / "danger_fresh.jsonl"
 """Our three batches of this pass (40 dangers and 40 lookalikes each), each measured once before its fixes: the first
 (fresh3-*) written before reading the code, 36/40 caught and 0/40 false alarms; the second (fresh3b-*) written after

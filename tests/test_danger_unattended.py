@@ -12,11 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 DAY = datetime(2026, 12, 7, 0, 0, tzinfo=ZoneInfo("Asia/Seoul"))  # a Monday
-READER = Understander(load())
 
 
 def _danger(text: str, hour: int = 20) -> bool:

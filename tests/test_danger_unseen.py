@@ -13,13 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from pydantic import ValidationError
 
-from knowledge.loader import load
 from knowledge.schema import Situation
-from routing.understand import Understander
 from routing.wordforms import long_negations
+from tests.shipped import READER
 
 NOW = datetime(2026, 12, 9, 21, 40, tzinfo=ZoneInfo("Asia/Seoul"))  # a Wednesday night
-READER = Understander(load())
 BATCHES = Path(__file__).parent / "fixtures" / "danger_unseen.jsonl"
 """Our own batches of this pass, each measured once before any fix (figures in the README, part 3 "Danger")."""
 

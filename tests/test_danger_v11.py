@@ -16,10 +16,9 @@ from pydantic import ValidationError
 from knowledge.loader import load
 from knowledge.schema import Situation
 from routing.nicknames import Nicknames
-from routing.understand import Understander
+from tests.shipped import READER
 
 NOW = datetime(2026, 12, 9, 16, 20, tzinfo=ZoneInfo("Asia/Seoul"))  # a Wednesday afternoon
-READER = Understander(load())
 BATCH = Path(__file__).parent / "fixtures" / "danger_v11_batch.jsonl"
 """Our fresh batch of this pass (40 danger, 40 lookalikes), written before it was scored (README, part 3 "Danger")."""
 

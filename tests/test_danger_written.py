@@ -7,11 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 NOW = datetime(2026, 12, 6, 19, 40, tzinfo=ZoneInfo("Asia/Seoul"))  # a Sunday evening
-READER = Understander(load())
 
 DANGER: dict[str, tuple[str, ...]] = {
     "injured": (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from geopy.distance import geodesic
 
-from knowledge.loader import load
 from routing.geo import find_place, nearest_site
+from tests.shipped import SHIPPED
 
-K = load()
+K = SHIPPED
 DAYCARE = K.service("daycare-365")
 
 

@@ -10,12 +10,10 @@ import pytest
 from bot.dialog import texts
 from bot.dialog.intake import Intake
 from db.store import Store
-from knowledge.loader import load
-from routing.understand import Understander
 from tests.conftest import KST, Chat, FakeClock
+from tests.shipped import READER
 
 AFTERNOON = datetime(2026, 12, 7, 14, 0, tzinfo=KST)  # a Monday
-READER = Understander(load())
 
 
 def _hours(text: str, now: datetime) -> tuple[int | None, int | None, int | None]:

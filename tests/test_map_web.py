@@ -15,13 +15,14 @@ from starlette.applications import Starlette
 from bot.caremap import command as map_cmd
 from bot.caremap.web import map_link, map_routes
 from bot.settings import Settings
-from knowledge.loader import DEFAULT_DIR, FILES, load
+from knowledge.loader import DEFAULT_DIR, FILES
 from knowledge.schema import Knowledge
 from knowledge.source import KnowledgeSource
 from tests.conftest import FakeClock
+from tests.shipped import SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
-KNOWLEDGE = load()
+KNOWLEDGE = SHIPPED
 SETTINGS = Settings(public_url="https://dolbom.example.kr/")
 
 

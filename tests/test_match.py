@@ -14,8 +14,9 @@ from knowledge.schema import Hours, Knowledge
 from routing import texts
 from routing.match import Ranking, Verdict, rank
 from routing.need import Child, Need
+from tests.shipped import SHIPPED
 
-K = load()
+K = SHIPPED
 KST = ZoneInfo("Asia/Seoul")
 WED, FRI, SAT, SUN = date(2026, 11, 25), date(2026, 11, 27), date(2026, 11, 28), date(2026, 11, 29)
 CHRISTMAS = date(2026, 12, 25)  # a Friday and a Korean public holiday

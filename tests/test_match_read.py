@@ -8,16 +8,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing import texts
 from routing.match import Ranking, rank
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
 SAT_2100 = datetime(2026, 11, 28, 21, 0, tzinfo=KST)
 WED_1000 = datetime(2026, 11, 25, 10, 0, tzinfo=KST)
-K = load()
-R = Understander(K)
+K = SHIPPED
+R = READER
 
 
 def ranked(text: str, now: datetime = WED_1000) -> Ranking:

@@ -12,8 +12,9 @@ from bot.dialog.casefile import verdict_json
 from knowledge.loader import load
 from routing.match import rank
 from routing.need import Child, Need
+from tests.shipped import SHIPPED
 
-K = load()
+K = SHIPPED
 NEED = Need(child=Child(age_months=48), day=date(2026, 11, 25), start=18 * 60, end=22 * 60, area="율곡동")
 
 

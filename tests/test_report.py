@@ -23,15 +23,15 @@ from db import NewCase, Outcome
 from db.cases import Change
 from db.sqlite.store import SQLiteStore
 from knowledge.coordinators import Coordinators
-from knowledge.loader import load
 from tests.conftest import FakeClock
+from tests.shipped import SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
 NOV = (date(2026, 11, 1), date(2026, 11, 30))
 STAFF = Coordinators.model_validate({"coordinators": [{"name": "관제", "control": True}]})
 PHONE = "010-5555-6666"
 SECRET = "우리 아이 이름은 김하늘"
-KNOWLEDGE = load()
+KNOWLEDGE = SHIPPED
 
 
 def kst(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:

@@ -13,13 +13,11 @@ from bot.dialog.core import Address, Channel, Inbound
 from bot.dialog.intake import Intake, Step
 from bot.dialog.steps import STEPS, Context, Forget, OpenCase, Turn
 from db.models import CASE_NUMBER
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
 TUE_2PM = datetime(2026, 11, 24, 14, 0, tzinfo=KST)
-KNOWLEDGE = load()
-READER = Understander(KNOWLEDGE)
+KNOWLEDGE = SHIPPED
 ADDRESS = Address(Channel.CONSOLE, "steps")
 EMPTY = Intake()
 PLAIN = Context()

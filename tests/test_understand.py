@@ -13,11 +13,12 @@ from knowledge.loader import load
 from routing.command import describe
 from routing.need import Child
 from routing.understand import MAX_TAPS, Understander
+from tests.shipped import READER, SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
 NOW = datetime(2026, 11, 24, 14, 0, tzinfo=KST)
-KNOWLEDGE = load()
-UNDERSTANDER = Understander(KNOWLEDGE)
+KNOWLEDGE = SHIPPED
+UNDERSTANDER = READER
 FIELDS = ("age_months", "school_grade", "date", "start", "end", "night", "holiday", "urgent", "place")
 TODAY = {"date": "2026-11-24", "urgent": True, "holiday": False}
 ASSUMED = {"date": "2026-11-24"}
@@ -540,7 +541,6 @@ def test_a_noun_kept_exact_does_not_find_a_place_name_that_extends_it() -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from knowledge.loader import load
     from routing.understand import Understander
 
     reader = Understander(load())

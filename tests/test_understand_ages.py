@@ -7,15 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing.ages import find_children
 from routing.need import Child
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 MARCH = datetime(2027, 3, 20, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
-K = load()
-R = Understander(K)
+K = SHIPPED
+R = READER
 KST = ZoneInfo("Asia/Seoul")
 
 

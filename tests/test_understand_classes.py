@@ -7,12 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing.days import find_day
-from routing.understand import Understander
+from tests.shipped import READER
 
 KST = ZoneInfo("Asia/Seoul")
-READER = Understander(load())
 
 
 @pytest.mark.parametrize(("said", "today", "day"), [

@@ -9,13 +9,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing.command import describe
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
 NOW = datetime(2027, 4, 14, 11, 0, tzinfo=ZoneInfo("Asia/Seoul"))
-K = load()
-R = Understander(K)
+K = SHIPPED
+R = READER
 
 
 def first(text: str) -> str | None:

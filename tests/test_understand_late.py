@@ -10,11 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bench.heldout import describer, read_lines, score
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 KST = ZoneInfo("Asia/Seoul")
-R = Understander(load())
+R = READER
 PROBES = sorted((Path(__file__).parent / "fixtures").glob("probe_s24*.jsonl"))
 
 

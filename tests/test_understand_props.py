@@ -17,15 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.shell.cli import main
-from knowledge.loader import load
 from routing.command import KEYS, describe
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
 ROOT = Path(__file__).resolve().parent.parent
 KST = ZoneInfo("Asia/Seoul")
 NOW = datetime(2026, 11, 24, 14, 0, tzinfo=KST)
-KNOWLEDGE = load()
-UNDERSTANDER = Understander(KNOWLEDGE)
+KNOWLEDGE = SHIPPED
+UNDERSTANDER = READER
 
 _WORDS = (
     "4살 세 살 반 18개월 초2 내일 모레 글피 오늘 밤 10시 저녁 6시부터 9시까지 ~ - : 19:30 자정 정오 지금부터 "

@@ -7,13 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing.command import describe
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
-KNOWLEDGE = load()
-READER = Understander(KNOWLEDGE)
+KNOWLEDGE = SHIPPED
 TUE_0900 = datetime(2027, 3, 2, 9, 0, tzinfo=KST)
 TUE_2000 = datetime(2027, 3, 2, 20, 0, tzinfo=KST)
 TUESDAY, NEXT_TUESDAY = date(2027, 3, 2), date(2027, 3, 9)

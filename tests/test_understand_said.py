@@ -8,12 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 KST = ZoneInfo("Asia/Seoul")
 MON_0830 = datetime(2026, 12, 7, 8, 30, tzinfo=KST)
-R = Understander(load())
+R = READER
 
 
 def hm(m: int | None) -> str | None:

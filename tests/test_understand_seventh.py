@@ -10,12 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing.command import describe
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
-KNOWLEDGE = load()
-READER = Understander(KNOWLEDGE)
+KNOWLEDGE = SHIPPED
 KST = ZoneInfo("Asia/Seoul")
 SUN_JAN = datetime(2027, 1, 10, 10, 0, tzinfo=KST)
 

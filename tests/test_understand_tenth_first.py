@@ -9,16 +9,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing.command import describe
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
 SEOUL = ZoneInfo("Asia/Seoul")
 WEDNESDAY = datetime(2027, 4, 14, 11, 0, tzinfo=SEOUL)
 SATURDAY = datetime(2027, 4, 17, 15, 0, tzinfo=SEOUL)
 FEBRUARY = datetime(2027, 2, 10, 11, 0, tzinfo=SEOUL)
-K = load()
-R = Understander(K)
+K = SHIPPED
+R = READER
 
 
 def read(text: str, now: datetime = WEDNESDAY) -> dict:

@@ -7,15 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 KST = ZoneInfo("Asia/Seoul")
 WED_1500 = datetime(2026, 11, 25, 15, 0, tzinfo=KST)
 WED_0500 = datetime(2026, 11, 25, 5, 0, tzinfo=KST)
 SUN_1000 = datetime(2026, 11, 29, 10, 0, tzinfo=KST)
 SAT_2300 = datetime(2026, 11, 28, 23, 0, tzinfo=KST)
-R = Understander(load())
+R = READER
 
 
 def hours(text: str, now: datetime = WED_1500, hint: str | None = None) -> tuple[str | None, str | None]:

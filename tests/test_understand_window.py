@@ -9,11 +9,10 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 KST = ZoneInfo("Asia/Seoul")
-R = Understander(load())
+R = READER
 DAYS = st.sampled_from(
     ["", "오늘", "내일", "모레", "이번 주 토요일", "이번주 일요일", "이번 주 월요일", "토요일", "주말에", "12월 5일",
      "11월 30일", "3일 뒤", "지금", "지금부터", "오늘 밤", "설 전날", "추석 다음 날", "2026년 11월 20일", "크리스마스"]

@@ -8,13 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing.command import describe
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
-KNOWLEDGE = load()
-READER = Understander(KNOWLEDGE)
+KNOWLEDGE = SHIPPED
 AFTERNOON = datetime(2026, 12, 8, 14, 0, tzinfo=KST)  # a Tuesday
 
 

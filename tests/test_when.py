@@ -7,13 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER, SHIPPED
 
 KST = ZoneInfo("Asia/Seoul")
 MON_1000 = datetime(2026, 12, 7, 10, 0, tzinfo=KST)
-K = load()
-R = Understander(K)
+K = SHIPPED
+R = READER
 
 
 def hours(text: str, now: datetime = MON_1000) -> tuple[str | None, str | None]:

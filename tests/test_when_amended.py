@@ -9,12 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 KST = ZoneInfo("Asia/Seoul")
 TUE_1100 = datetime(2026, 12, 8, 11, 0, tzinfo=KST)  # a Tuesday
-R = Understander(load())
+R = READER
 
 
 def hm(m: int | None) -> str | None:

@@ -8,12 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
-from routing.understand import Understander
+from tests.shipped import READER
 
 KST = ZoneInfo("Asia/Seoul")
 THU = date(2026, 12, 10)
-R = Understander(load())
+R = READER
 HURRIED = ["급하게 나가야 해서", "갑자기 야근이 잡혀서", "남편이 응급실에 가야 해서", "급한 약속 생겨서", "급히 불러서"]
 HOURS = [("6시부터 9시까지", "18:00", "21:00"), ("8시 반까지", None, "20:30"), ("5시부터 10시까지", "17:00", "22:00")]
 

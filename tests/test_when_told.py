@@ -8,13 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.loader import load
 from routing.days import find_days
-from routing.understand import Understander
+from tests.shipped import READER
 
 KST = ZoneInfo("Asia/Seoul")
 TUE_1100 = datetime(2026, 12, 8, 11, 0, tzinfo=KST)  # a Tuesday
-R = Understander(load())
+R = READER
 GONE = ["지난주", "저번 주", "지난", "저번에", "지지난주"]
 DAYS = {"토요일": date(2026, 12, 12), "금욜": date(2026, 12, 11), "주말": date(2026, 12, 12)}
 STORY = ["에 봐주셨던 선생님 또 부탁해요", "에 맡겼는데 애가 좋아했어요", "에 이용했던 곳이요",

@@ -26,7 +26,7 @@ from db.models import CASE_NUMBER, NewCase
 from db.store import Store
 from knowledge.schema import Knowledge
 from routing.match import Ranking
-from routing.understand import Understander
+from routing.understand import Understander, reader_for
 
 log = logging.getLogger(__name__)
 
@@ -214,17 +214,17 @@ class Engine:
 
     def understander(self, knowledge: Knowledge) -> Understander:
         if self._understander is None or self._understander[0] is not knowledge:
-            self._understander = (knowledge, Understander(knowledge))
+            self._understander = (knowledge, reader_for(knowledge))
         return self._understander[1]
 
     def prepared(self, knowledge: Knowledge) -> bool:
         return self._understander is not None and self._understander[0] is knowledge
 
     async def prepare(self, knowledge: Knowledge) -> None:
-        """Compile the reader of ``knowledge`` in a thread before a turn needs it: its patterns take 0.1-0.2 s,
+        """Compile the reader of ``knowledge`` in a thread before a turn needs it: its patterns take a second or more,
         which the first turn after start or after a knowledge edit paid on the event loop, stalling every
         parent's turn queued behind it."""
-        reader = await asyncio.to_thread(Understander, knowledge)
+        reader = await asyncio.to_thread(reader_for, knowledge)
         if self._understander is None or self._understander[0] is not knowledge:
             self._understander = (knowledge, reader)
 
