@@ -38,6 +38,32 @@ def finish_then(text: str, begin: int, stop: int, after: int) -> bool:
         or _FINISH_AFTER.match(text, stop) is not None)
 
 
+def _finishes(text: str, s: Said) -> bool:
+    """Whether a bare time without 오전/오후 is when a child's day finishes ("어린이집 6시에 끝나는데", "학교 끝나면 2시
+    반")."""
+    return s.mark is None and not s.sure and 1 <= s.hour <= _LATEST_FINISH and bool(
+        _FINISH_AFTER.match(text, s.stop) or (
+            s.role != "start" and _FINISH_BEFORE.search(text, max(0, s.at - 16), s.at))) and (
+        _CHILD_DAY.search(text, max(0, s.at - 20), s.stop + 8) is not None)
+
+
+_UNTIL_THEN = re.compile(r"[^0-9]{0,12}?그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
+"""After a time: the care runs until it ("데리러 가면 8시 반쯤 되는데 그때까지")."""
+
+
+def until_then(text: str, said: list[Said]) -> list[Said]:
+    """Two times, one an end referred to by "그때까지" and the other when the child's day finishes, in either order:
+    "퇴근하고 데리러 가면 8시 반쯤 되는데 그때까지 … 학교 끝나면 2시 반이에요" is care from 14:30 to 20:30."""
+    if len(said) != 2 or any(s.role for s in said):
+        return said
+    for end, start in (said, said[::-1]):
+        if _UNTIL_THEN.match(text, end.stop) and _finishes(text, start):
+            start = _afternoon(start) if start.hour > 5 else start  # 1-5 already read as the afternoon's
+            ordered = (start._replace(role="start"), end._replace(role="end"))
+            return list(ordered if start.at < end.at else ordered[::-1])
+    return said
+
+
 def after_finish(text: str, said: list[Said]) -> list[Said]:
     """The times with a bare hour the child's day finishes at ("어린이집 6시에 끝나는데") read as the afternoon's, and a
     bare start said after it from that hour on ("6시부터 9시까지") with it: care runs on from the finish."""
@@ -47,10 +73,7 @@ def after_finish(text: str, said: list[Said]) -> list[Said]:
     finish: Said | None = None
     for i, s in enumerate(said):
         if finish is None:
-            if s.mark is None and not s.sure and 1 <= s.hour <= _LATEST_FINISH and (
-                    _FINISH_AFTER.match(text, s.stop) or (
-                    s.role != "start" and _FINISH_BEFORE.search(text, max(0, s.at - 16), s.at))) and (
-                    _CHILD_DAY.search(text, max(0, s.at - 20), s.stop + 8)):
+            if _finishes(text, s):
                 finish = s
                 if s.hour > 5:  # 1-5 already read as the afternoon's
                     out = list(out) if out is said else out

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from routing.amend import AMENDED, LETTERS
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, read_time, suffix
-from routing.handover import after_finish, drop_told, end_before, finish_then, missed_pickup
+from routing.handover import after_finish, drop_told, end_before, finish_then, missed_pickup, until_then
 from routing.hours import HOURS_WORDS
 from routing.need import tuple_maker
 from routing.numbers import NATIVE
@@ -222,6 +222,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         if "못" in text or "힘들" in text or "어렵" in text or "불가" in text or "안" in text:
             said = missed_pickup(text, said)
         if len(said) > 1 and ("끝" in text or "마" in text or "하원" in text or "하교" in text):
+            if "그" in text:
+                said = until_then(text, said)
             said = after_finish(text, said)
         if len(said) > 2 and "까지" in text:
             said = drop_told(text, said)

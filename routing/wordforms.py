@@ -111,6 +111,16 @@ _SS_START = f"[{chr(_BASE + 10 * 588)}-{chr(_BASE + 11 * 588 - 1)}]"
 """Letters that start with ㅆ: "먹었어요" typed "먹어써요" moves the ㅆ of 었 to the next letter."""
 
 
+_PREFIX_NOUNS = {
+    "첫": "째|번|날|돌|차|주|해|애|아이|아기|딸|아들|만남|출근|등원|등교|수업|학기|월급|경험|걸음|방문|상담|진료",
+    "갓": "난|태어|돌|지난|나온",
+    "햇": "빛|볕|살|반|과일",
+}
+"""Typo forms of a last letter in ㅆ that begin other words (다쳤 typed 다첫; 갔 갓, 했 햇): in a compact message
+they also stand where one word ends in 다 and the next begins ("구합니다 첫째", "태어났어요 갓난아기"), so not
+before what makes them those words."""
+
+
 def syllable_pattern(c: str, last: bool = False, stem: bool = False) -> str:
     """The regex for one letter of a word (a range for a stem's last letter). A negation 안 is also typed 않
     (않움직여요, 숨을 않쉬어요); a last 었·았·였 may have its ㅆ moved to the next letter (먹어써요)."""
@@ -121,6 +131,12 @@ def syllable_pattern(c: str, last: bool = False, stem: bool = False) -> str:
         moved = _syllable(p[0], p[1], 0)
         return f"(?:[{c}{_syllable(p[0], p[1], _S)}]|{moved}(?={_SS_START}))"
     forms = syllable_forms(c, last, stem)
+    if last and p is not None and p[2] == _SS:
+        prefixes = [f for f in forms if f in _PREFIX_NOUNS]
+        if prefixes:  # "구합니다 첫째": the typo 다첫 of 다쳤 is a word's end and a new word's start
+            rest = [f for f in forms if f not in prefixes]
+            return "(?:[" + "".join(dict.fromkeys(rest)) + "]|" + "|".join(
+                f"{f}(?!{_PREFIX_NOUNS[f]})" for f in prefixes) + ")"
     if len(forms) == 1:
         return re.escape(forms[0])
     if len(forms) % 28 == 0:
