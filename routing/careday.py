@@ -16,6 +16,13 @@ _TODAY_IS = re.compile(
 """Today named as the background ("오늘이 금요일이죠"), not as the care day, when another day follows."""
 _PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어예|어여|어서|고|지만|더니|다가|으니)")
 """A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
+_KEPT_HOME = re.compile(
+    r"[^.?!]{0,16}?(?:(?:못|몬|안)\s*(?:가|간|갈|보내|보낼|보낸|등원|등교)|휴원|휴교|개교기념일|재량휴업"
+    r"|(?:어린이집|유치원|학교)\s*(?:이|가|은|는|도)?\s*(?:쉬|쉰|문\s*닫|안\s*해))"
+)
+"""After a later day: the child is kept home or the child's place is closed that day (the care day)."""
+_FROM_DAY = re.compile(r"[^.?!]{0,12}?부터")
+"""After the first day: the care runs from it ("오늘 밤부터 내일 아침까지")."""
 _HOLIDAY_WORDS = re.compile(
     r"주말|휴일|공휴일|연휴|명절|추석|설날|설\s*연휴|빨간\s*날|크리스마스(?!\s*이브)|성탄절|어린이날"
 )
@@ -94,6 +101,9 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
         days = [d for i, d in enumerate(days) if not _beside_date(text, d, days, i)] or days
     if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
         return days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
+    if len(days) > 1 and days[1].day > days[0].day and _KEPT_HOME.match(text, days[1].at) is not None and (
+            _FROM_DAY.match(text, days[0].at, days[1].at) is None):
+        return days[1:]  # "오늘 주사 맞고 와서 열이 나는데 내일 어린이집 못 보낼 거 같아요": the day kept home
     if len(days) > 1 and days[1].relative and (
         _HOLIDAY_WORDS.match(text, days[0].at) or (days[0].weekly and days[0].day == today)
     ):
@@ -173,6 +183,10 @@ _NOW_AS_STATE = re.compile(r"지금\s*(?:은|는|도)")
 """지금 as 'these days' ("지금은 열도 내리고 잘 놀아요"): a state, not care starting now."""
 
 
+_NOW_FROM = re.compile(r"지금\s*(?:부터|당장|바로|즉시|곧|나가|가야|출발)")
+_UNTIL_AFTER = re.compile(r"[^.?!]{0,16}?까지")
+"""From now, or until the day named: "지금부터 내일 아침까지" is care from now; "지금 38도 넘는데 … 내일 낮에" is a
+state now and care tomorrow."""
 _START_SAID = re.compile(r"[0-9]{1,2}\s*시\s*(?:반|[0-9]{1,2}\s*분)?\s*(?:부터|에서|~)")
 """A start said on the day named: the care begins then, not now ("지금 열이 나서 … 낼 아침 8시부터")."""
 
@@ -189,6 +203,7 @@ def now_first(text: str, day_at: int) -> bool:
     day brings no start of its own."""
     at = text.find("지금")
     return (0 <= at < day_at and _NOW_AS_STATE.match(text, at) is None
+            and (_NOW_FROM.match(text, at) is not None or _UNTIL_AFTER.match(text, day_at) is not None)
             and _START_SAID.search(text, day_at) is None and _WHOLE_DAY.match(text, day_at) is None
             and _DAY_AS_WHEN.match(text, day_at) is None)
 

@@ -52,12 +52,14 @@ _UNTIL_THEN = re.compile(r"[^0-9]{0,12}?그\s*(?:때|시간|시각)\s*(?:까지|
 
 
 def until_then(text: str, said: list[Said]) -> list[Said]:
-    """Two times, one an end referred to by "그때까지" and the other when the child's day finishes, in either order:
-    "퇴근하고 데리러 가면 8시 반쯤 되는데 그때까지 … 학교 끝나면 2시 반이에요" is care from 14:30 to 20:30."""
-    if len(said) != 2 or any(s.role for s in said):
+    """Two times, an end (까지, or referred to by "그때까지") and when the child's day finishes, in either order:
+    "퇴근하고 데리러 가면 8시 반쯤 되는데 그때까지 … 학교 끝나면 2시 반이에요" is care from 14:30 to 20:30, "수요일마다
+    6시까지 봐줄 곳 … 학교 끝나면 2시 반이에요" from 14:30 to 18:00."""
+    if len(said) != 2 or any(s.role == "start" for s in said):
         return said
     for end, start in (said, said[::-1]):
-        if _UNTIL_THEN.match(text, end.stop) and _finishes(text, start):
+        if not start.role and _finishes(text, start) and (
+                end.role == "end" or (not end.role and _UNTIL_THEN.match(text, end.stop))):
             start = _afternoon(start) if start.hour > 5 else start  # 1-5 already read as the afternoon's
             ordered = (start._replace(role="start"), end._replace(role="end"))
             return list(ordered if start.at < end.at else ordered[::-1])

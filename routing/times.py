@@ -73,13 +73,18 @@ def _end_after(start: int, start_mark: str | None, end: Said) -> tuple[int, bool
     return end.minutes + 1440, True
 
 
+_END_AMENDED = re.compile(r"\s*까지요\s+(?:아+|앗|아참)\s*$")
+"""Between an end and the next time: the end said again ("2시부터 8시까지요 아 6시까지로 해주세요")."""
+
+
 def _amended(text: str, said: list[Said]) -> list[Said]:
     """The times left once a correction in words replaces the one before it ("5시 아니 6시부터", "6시까지.. 아
     7시까지"): a corrected end keeps the start said before it; a corrected bare hour keeps the half of the day of
     the hour it replaces (its 오전/오후 word, or the afternoon of a bare 1-5)."""
     for i in range(len(said) - 1, 0, -1):
         old, new = said[i - 1], said[i]
-        if AMENDED.search(text, old.stop, new.at) is None or _other_end(old, new, said[i + 1:]):
+        if (AMENDED.search(text, old.stop, new.at) is None and _END_AMENDED.match(text, old.stop, new.at) is None) or (
+                _other_end(old, new, said[i + 1:])):
             continue
         mark = old.mark or ("오후" if not old.sure and 1 <= old.hour <= 5 else None)
         if new.mark is None and not new.sure and mark is not None:
@@ -134,10 +139,11 @@ def _from_pickup(text: str, said: list[Said]) -> list[Said]:
     if _FROM_PICKUP.search(text) is None:
         return said
     out = []
+    until = any(s.role == "end" for s in said)  # "7시 넘어야 퇴근해요 하원부터 밤 8시까지": the end said is the end
     for s in said:
         if not s.role and (_PICKUP_BEFORE.search(text, max(0, s.at - 8), s.at) or _PICKUP_AFTER.match(text, s.stop)):
             s = s._replace(role="start")
-        elif s.role != "end" and _BACK_AFTER.match(text, s.stop):  # "9시 넘어야 오고요": back only then
+        elif s.role != "end" and not until and _BACK_AFTER.match(text, s.stop):  # "9시 넘어야 오고요": back only then
             s = s._replace(role="end")
         out.append(s)
     return out
@@ -221,10 +227,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = _from_pickup(text, said)
         if "못" in text or "힘들" in text or "어렵" in text or "불가" in text or "안" in text:
             said = missed_pickup(text, said)
-        if len(said) > 1 and ("끝" in text or "마" in text or "하원" in text or "하교" in text):
-            if "그" in text:
-                said = until_then(text, said)
-            said = after_finish(text, said)
+        if said and ("끝" in text or "마" in text or "하원" in text or "하교" in text):
+            said = after_finish(text, until_then(text, said))
         if len(said) > 2 and "까지" in text:
             said = drop_told(text, said)
         if len(said) > 1 and ("하" in text or "한" in text or "열" in text or "여" in text or "연" in text):

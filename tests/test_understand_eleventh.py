@@ -1,5 +1,6 @@
 """Readings from the eleventh session's misses: a typo form of a word that is also where the next word starts in a
-compact message, and an end referred to by "그때까지" with the child's day finishing said in the same message."""
+compact message; an end (까지, "그때까지") with the child's day finishing said in the same message, a lone finish
+hour with 그 뒤로, an end corrected after 까지요; 지금 telling a state and a day told about before the care day."""
 
 from __future__ import annotations
 
@@ -47,11 +48,44 @@ def test_the_typo_forms_of_hurt_still_read_as_an_emergency(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
-        ("퇴근해서 데리러 가면 7시 반쯤인데 그때까지 초2 아들 봐줄 곳 있나요 학교는 1시 50분에 끝나요", "13:50", "19:30"),
+        ("퇴근해서 데리러 가면 7시 반쯤인데 그때까지 초2 아들 봐줄 곳 있나요 학교는 1시 50분에 끝나요",
+         "13:50", "19:30"),
         ("남편이 8시에 오는데 그때까지만 봐주세요 유치원 끝나는게 4시라서요 5살", "16:00", "20:00"),
         ("어린이집 하원이 3시 반이라서요 제가 데리러 가면 6시 넘는데 그때까지 봐줄 분 4살", "15:30", "18:00"),
+        ("화요일마다 7시까지 봐줄 데 있을까요 초1이고 학교 마치면 1시 40분이에요", "13:40", "19:00"),
+        ("유치원 6시에 끝나는데 그 뒤로 봐주실 분 있나요 6살", "18:00", None),
+        ("어린이집 하원이 4시 반인데 제가 8시 넘어야 퇴근해요 하원부터 밤 9시까지 3살", "16:30", "21:00"),
+        ("다음 주 목요일 1시부터 7시까지요 아 5시까지로 할게요 5살", "13:00", "17:00"),
     ],
 )
-def test_an_end_referred_to_by_until_then_runs_from_the_childs_day_finishing(text: str, start: str, end: str) -> None:
+def test_the_hours_of_a_childs_day_finishing_an_end_said_and_an_end_said_again(
+        text: str, start: str, end: str | None) -> None:
     reading = read(text)
     assert (reading["start"], reading["end"]) == (start, end)
+
+
+EVENING = datetime(2027, 3, 9, 21, 30, tzinfo=SEOUL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "지금 열이 38도 넘는데 해열제 먹였어요 내일 낮에 집으로 와주실 분 3살",
+        "애는 지금 할머니랑 있어요 내일부터 맡길 곳이 없어서요 5살",
+        "오늘 병원 다녀와서 장염이래요 내일 어린이집 못 보내는데 집에서 봐줄분 4살",
+        "오늘 예방접종 맞고 왔는데 미열이 있어서 내일 유치원 안 보낼라구요 봐주실 분 6살",
+    ],
+)
+def test_a_state_now_or_a_day_told_about_leaves_tomorrow_the_care_day(text: str) -> None:
+    assert read(text, EVENING)["date"] == "2027-03-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "지금부터 내일 아침까지 4살 봐주실 곳",
+        "오늘 밤부터 내일 오전까지 애 맡길 데 있나요 3살",
+    ],
+)
+def test_from_now_or_tonight_until_tomorrow_is_still_today(text: str) -> None:
+    assert read(text, EVENING)["date"] == "2027-03-09"
