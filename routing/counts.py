@@ -19,8 +19,9 @@ COUNT_LETTERS = re.compile(
     "둘|셋|넷|명|남매|형제|자매|쌍|삼둥|연년생|두\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)|세\\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
 )
 _COUNT = re.compile(
-    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초삼사오])(?:"
-    r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생)"
+    r"(?=[애아얘자손딸남형쌍두세2-4둘셋연초삼사오유])(?:"
+    r"(?:애|아이|얘|애기|아기|자녀|손주|손자|손녀|딸|아들|애들|아이들|애기들|아기들|남매|형제|자매|쌍둥이|초딩|초등학생"
+    r"|유치원생)"
     r"\s*(?:가|이|는|도|들|들이|들은|들도)?\s*(?P<a>둘|셋|넷|[2-4두세네]\s*명)(?!\s*[살쌀샬시째])(?![가-힣]*\s*중에?\s*(?:한|하나))"
     r"|(?<![가-힣0-9])(?P<b>[두세]|[2-4]\s*명의?)\s*(?:아이|애|자녀|아들|딸|남매|형제|자매|손주)"
     r"|(?P<d>둘|셋)\s*다|(?:(?<![가-힣])(?P<cn>삼|사|오))?(?P<c>남매|형제|자매|연년생))"
@@ -57,9 +58,18 @@ def kin_total(text: str) -> int:
     return sum(counts.values()) if len(counts) > 1 else 0
 
 
+_SIBLINGS = re.compile(
+    r"(?<![가-힣])(?:형|누나|언니|오빠|아들|딸|큰\s*애|첫째)(?:이|가|은|는|도|랑|이랑|하고)?\s+(?:[가-힣]{1,6}\s+)?"
+    r"동생(?:이|을|를|은|는|도|한테|이랑|랑|하고|꺼|거|의)?(?![가-힣])"
+)
+"""An older child and the younger one ("형이 동생 목을 조르고 있어요", "아들이 자꾸 동생 장난감 뺏고"): two children."""
+
+
 def counted(text: str) -> int:
     """The largest number of children the text says there are, 0 when it says none."""
     most = kin_total(text) if "딸" in text or "손" in text else 0
+    if "동생" in text and _SIBLINGS.search(text) is not None:
+        most = max(most, 2)
     words = "둘" in text or "셋" in text or "넷" in text  # _UPTO and _BARE_COUNT need one (까지 is in most hours)
     if words and "까지" in text and (upto := _UPTO.search(text)) is not None:
         most = max(most, _COUNT_WORDS[upto["n"]])  # "조카까지 셋이네요": the children counted with one more

@@ -89,3 +89,23 @@ def test_a_state_now_or_a_day_told_about_leaves_tomorrow_the_care_day(text: str)
 )
 def test_from_now_or_tonight_until_tomorrow_is_still_today(text: str) -> None:
     assert read(text, EVENING)["date"] == "2027-03-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("누나가 동생 머리를 자꾸 때려요 어떻게 해야 하나요", 2),
+        ("큰애가 동생 장난감을 다 뺏어요 상담 받고 싶어요", 2),
+        ("내일 저녁에 유치원생 세명 맡길 수 있을까요", 3),
+        ("제 동생이 봐주기로 했는데 못 온대요 4살 딸", 1),
+    ],
+)
+def test_siblings_named_together_and_preschoolers_counted_are_that_many_children(text: str, count: int) -> None:
+    assert len(read(text)["children"]) == count
+
+
+@pytest.mark.parametrize(
+    "text", ["우리 아들 돌이 막 지났는데 토요일에 맡길 데 있나요", "딸이 돌은 벌써 지났어요 평일 낮에 봐주실분"]
+)
+def test_a_first_birthday_passed_with_a_particle_is_twelve_months(text: str) -> None:
+    assert read(text)["age_months"] == 12
