@@ -26,10 +26,10 @@ _DECLINED = re.compile(
 _ASKED = re.compile(
     r"(?:도|은|는|이|가|을|를|만|같은거|같은것)?(?:좀|혹시)?"
     r"(?:되나|돼나|되요|돼요|되는지|될까|가능|있나|있을까|있는지|있어요|받을수|받고싶|받을데|받을곳|받아볼|받아보|신청|문의|할수있|알려"
-    r")"
+    r")|(?:에서|에)(?:도|는)?(?:해요|하나요|하는지|하죠|하는거|하는것|운영하|있나|있어요|있는지|있죠)"
 )
-"""Right after a topic word: the question asks about it."""
-_WHERE_TO_ASK = re.compile("물어|문의|어떤게있|어떤거있|뭐가있|뭐있|뭐뭐")
+"""Right after a topic word: the question asks about it ("… 맘지원센터에서 해요?": what that place does)."""
+_WHERE_TO_ASK = re.compile("물어|문의|어떤게있|어떤거있|뭐가있|뭐있|뭐뭐|몰라")
 """In a topic word: it asks where to ask or what there is ("물어볼 데", "어디서 문의", "어떤게 있는지"), naming no
 subject of its own: beside a topic word, the topic is what is asked."""
 _NAME = re.compile(r"[0-9가-힣]+")

@@ -9,10 +9,11 @@ from typing import NamedTuple
 from routing.asides import in_korean, only_place_hours, time_now, work_hours, works_range
 from routing.careday import asked_open, care_days, holiday, hours_day, now_first
 from routing.clocks import CLOCK_LETTERS, END_ROLE
-from routing.days import TODAY, Day, find_days, says_now
+from routing.days import TODAY, Day, find_days
 from routing.feasts import is_holiday
 from routing.hours import HOURS_WORDS, Period, Settled, period, settle
 from routing.need import tuple_maker
+from routing.nowsaid import says_now
 from routing.numbers import NATIVE
 from routing.times import Times, find_times
 from routing.window import WHOLE_DAY, evening, fill_whole_day, over, overnight_bare

@@ -109,3 +109,44 @@ def test_siblings_named_together_and_preschoolers_counted_are_that_many_children
 )
 def test_a_first_birthday_passed_with_a_particle_is_twelve_months(text: str) -> None:
     assert read(text)["age_months"] == 12
+
+
+def first(text: str, now: datetime = MONDAY_MORNING) -> str | None:
+    services = read(text, now)["services"]
+    return services[0] if services else None
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("두 돌 아기 봐주시는 분 집으로 오는거 되나요? 평일 오후", "home-care"),
+        ("아침 8시부터 9시까지 등원 좀 도와주실 분 구해요 5살", "home-care"),
+        ("아이들이랑 주말에 갈 만한 체험 프로그램 장난감도서관에서도 하나요? 4살", "toy-library"),
+        ("문화 프로그램 같은 거 맘지원센터에서 하는지 궁금해요 2살", "mom-center"),
+        ("처음이라 아무것도 몰라요 6개월 아기 엄마예요", "mom-center"),
+        ("5살 딸 엄마인데요 좀 물어볼게 있어서요 어디로 연락하면 돼요", "mom-center"),
+    ],
+)
+def test_care_at_home_asked_a_place_asked_what_it_does_and_questions_to_ask(text: str, service: str) -> None:
+    assert first(text) == service
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "어제 열이 39도까지 났는데 지금은 열 내렸어요 오늘 오후에 집에서 봐주실 분 4살",
+        "아침에 코피가 났는데 지금은 멈췄고 잘 놀아요 오늘 3시부터 6시까지 봐주실 분 5살",
+    ],
+)
+def test_a_calm_state_now_is_not_care_from_now(text: str) -> None:
+    """지금은 열 내렸어요: the child is fine now; the care asked is the afternoon's, not from this minute."""
+    reading = read(text, datetime(2027, 3, 9, 10, 0, tzinfo=SEOUL))
+    assert reading["date"] == "2027-03-09" and reading["start"] != "10:00"
+
+
+@pytest.mark.parametrize(
+    "text", ["애가 거품 물고 떨다가 지금은 멈췄는데 안 깨어나요", "약을 한 통 다 먹었어요 지금은 멀쩡해 보이긴 하는데"]
+)
+def test_a_hedged_or_worse_state_now_stays_now(text: str) -> None:
+    reading = read(text, datetime(2027, 3, 9, 10, 0, tzinfo=SEOUL))
+    assert reading["danger"] and reading["urgent"]
