@@ -82,6 +82,9 @@ _WORK_STARTS = re.compile(
 """The hour a parent starts work, given as the reason ("8시 출근이라 7시 반에 맡겨야 해요"): not the care's."""
 
 
+_DURING = re.compile(r"그\s*(?:동안|사이|시간\s*동안)|(?:일|근무)\s*(?:하는|할)\s*동안")
+
+
 def work_hours(text: str) -> str | None:
     """The text with a parent's working hours blanked ("제가 8시~17시 근무라", "나이트예요(밤 10시~아침 7시)"), None
     when it names none. The caller keeps the blanked text only when other hours are left: those are the care's."""
@@ -91,7 +94,9 @@ def work_hours(text: str) -> str | None:
     blanked = None
     for m in _work_ranges(text):
         blanked = _blank(blanked or text, m.start(), m.end())
-    if "출근" in text and "까지" not in text:  # with a range of care said ("5시 출근이라 5시부터 9시까지") it is kept
+    if "출근" in text and "까지" not in text and _DURING.search(text) is None:
+        # kept with a range of care said ("5시 출근이라 5시부터 9시까지"), or the shift's hours being the care's
+        # ("10시 출근해서 7시에 끝나요 그동안")
         for m in _WORK_STARTS.finditer(text):
             blanked = _blank(blanked or text, m.start(), m.end())
     return blanked

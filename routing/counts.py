@@ -28,7 +28,7 @@ _COUNT = re.compile(
 )
 _ADULTS_BEFORE = re.compile(
     r"남편|아내|와이프|신랑|부부|엄마\s*아빠|저희\s*둘|저\s*$|저랑|저하고|제가|맞벌이|할머니|할아버지|조부모|애미|애비|에미|에비"
-    r"|[월화수목금토일]\s*(?:요일|욜)|주말|평일|이틀|양일|휴일")
+    r"|[월화수목금토일]\s*(?:요일|욜)|[월화수목금토일]\s*[월화수목금토일]\s*$|주말|평일|이틀|양일|휴일")
 """Right before 둘 다: two adults ("남편이랑 저 둘 다"), or two days ("토요일 일요일 둘 다")."""
 _ADULTS_AGO = re.compile(
     r"(?:남편|아내|와이프|신랑|애\s*아빠|애\s*엄마|아빠|엄마)\s*(?:도|이랑|랑|하고|와|과|이나|나)(?![가-힣])|부부|맞벌이")
@@ -150,10 +150,7 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
     bare = _BARE_COUNT.match(text) if ("둘" in text or "셋" in text or "넷" in text or "명" in text) else None
     if bare is not None:
         return (NO_AGE,) * _bare(bare)
-    if ("유치원" in text or "어린이집" in text or "미취학" in text) and PRESCHOOLER.search(text):
-        return (PRESCHOOL_CHILD,)
-    if ("유치원" in text or "어린이집" in text or "등원" in text) and _KEPT_HOME.search(text):
-        return (PRESCHOOL_CHILD,)  # "수족구래요 담주 어린이집 못 가는데": the child who cannot go
+    ranks: set[str] = set()
     if "째" in text or "큰" in text or "작은" in text:
         ranks = {
             _RANKS.get(m.group()[:2]) or m.group()[0]
@@ -162,8 +159,14 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
         }
         if ranks == {"1"} and ("동생" in text or NEW_BABY.search(text)):
             ranks.add("2")  # "첫째가 동생 생기고 나서", "출산했는데 큰애": the first and the sibling born after
-        if ranks:  # "첫째랑 둘째 맡길 곳", "큰애랑 막내": each order one child; "둘째만 맡길게요": one
+        if len(ranks) > 1:  # "첫째랑 둘째 맡길 곳", "큰애랑 막내", "둘째가 … 어린이집 못 가요 첫째는 유치원 가고요"
             return (NO_AGE,) * len(ranks)
+    if ("유치원" in text or "어린이집" in text or "미취학" in text) and PRESCHOOLER.search(text):
+        return (PRESCHOOL_CHILD,)
+    if ("유치원" in text or "어린이집" in text or "등원" in text) and _KEPT_HOME.search(text):
+        return (PRESCHOOL_CHILD,)  # "수족구래요 담주 어린이집 못 가는데": the child who cannot go
+    if ranks:  # "둘째만 맡길게요": one
+        return (NO_AGE,)
     if ("출산" in text or "낳" in text) and _BORN_NOW.search(text):
         return (NO_AGE,)  # "이번달에 출산했는데 부모급여": the baby
     if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:

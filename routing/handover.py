@@ -66,6 +66,22 @@ def until_then(text: str, said: list[Said]) -> list[Said]:
     return said
 
 
+_GO_TO_WORK = re.compile(r"\s*(?:에\s*)?(?:출근|일\s*(?:나가|시작)|근무\s*시작)")
+_WORK_ENDS = re.compile(
+    r"\s*(?:에\s*|쯤\s*|쯤에\s*)?(?:끝나|끝난|마치|마쳐|퇴근)[가-힣]{0,4}\s*(?:그\s*(?:동안|사이|시간)|동안)"
+)
+"""The hours of a shift told, then 그동안: "10시 출근해서 담날 7시에 끝나요 그동안 애기 좀 봐주실분" is care for the
+shift."""
+
+
+def shift_hours(text: str, said: list[Said]) -> list[Said]:
+    """Two times, when the parent goes to work and when the work ends with 그동안 after it: the care's start and end."""
+    if len(said) == 2 and not any(s.role for s in said) and _GO_TO_WORK.match(text, said[0].stop) and (
+            _WORK_ENDS.match(text, said[1].stop)):
+        return [said[0]._replace(role="start"), said[1]._replace(role="end")]
+    return said
+
+
 def after_finish(text: str, said: list[Said]) -> list[Said]:
     """The times with a bare hour the child's day finishes at ("어린이집 6시에 끝나는데") read as the afternoon's, and a
     bare start said after it from that hour on ("6시부터 9시까지") with it: care runs on from the finish."""

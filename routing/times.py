@@ -7,7 +7,15 @@ from typing import NamedTuple
 
 from routing.amend import AMENDED, LETTERS
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, read_time, suffix
-from routing.handover import after_finish, drop_told, end_before, finish_then, missed_pickup, until_then
+from routing.handover import (
+    after_finish,
+    drop_told,
+    end_before,
+    finish_then,
+    missed_pickup,
+    shift_hours,
+    until_then,
+)
 from routing.hours import HOURS_WORDS
 from routing.need import tuple_maker
 from routing.numbers import NATIVE
@@ -227,6 +235,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = _from_pickup(text, said)
         if "못" in text or "힘들" in text or "어렵" in text or "불가" in text or "안" in text:
             said = missed_pickup(text, said)
+        if len(said) == 2 and "동안" in text and "출근" in text:
+            said = shift_hours(text, said)
         if said and ("끝" in text or "마" in text or "하원" in text or "하교" in text):
             said = after_finish(text, until_then(text, said))
         if len(said) > 2 and "까지" in text:

@@ -16,13 +16,17 @@ from routing.need import tuple_maker
 from routing.nowsaid import says_now
 from routing.numbers import NATIVE
 from routing.times import Times, find_times
-from routing.window import WHOLE_DAY, evening, fill_whole_day, over, overnight_bare
+from routing.window import WHOLE_DAY, evening, fill_whole_day, night_shift, over, overnight_bare
 
 _NIGHT_WORDS = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽")
 _OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
 """Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
 _OVERNIGHT_LETTERS = re.compile("[밤박재자침]")
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
+_SHIFT = re.compile(
+    r"나이트|밤\s*근무|야간\s*(?:근무|일|조|출근|이라|이에|이예|예요|이고|인데)|밤\s*(?:일|출근)(?![가-힣])")
+"""Night work named: bare hours said backwards are the night's ("10시부터 7시까지 나이트예요"). Not 밤새 (last
+night's story: "밤새 열나서 … 9시부터 6시까지") nor 당직 (a day's duty as well)."""
 _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
 _FROM_NOW = re.compile(
     rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{HOURS_WORDS}))\s*시간\s*(?P<half>반)?"
@@ -199,6 +203,8 @@ def find_when(
     settled = settle(times.start, times.end, times.start_sure, times.end_sure, around or hint, school,
                      now_minutes if today_said else None)
     settled = evening(settled, times.bare, None if schedule else day, today_said, now, around or hint)
+    if times.bare:
+        settled = night_shift(settled, True, (around or hint) == "pm" and _SHIFT.search(text) is not None)
     settled = fill_whole_day(text, settled, whole_day)
     start, end = settled.start, settled.end
     if hurried and not over(today, start, end, now, today) and (start is None or start + 60 >= now_minutes):

@@ -48,6 +48,15 @@ def evening(settled: Settled, bare: bool, day: date | None, today_said: bool, no
     return settled
 
 
+def night_shift(settled: Settled, bare: bool, night: bool) -> Settled:
+    """Bare hours said backwards ("10시부터 7시까지", read 10:00-19:00) by a parent who names night work or the night
+    (``night``: 야간 근무, 나이트): tonight's start to the next morning (22:00-07:00)."""
+    start, end = settled.start, settled.end
+    if night and bare and start is not None and end is not None and start < _HALF <= end and end - _HALF < start:
+        return Settled(start + _HALF, end + _HALF, True, True)
+    return settled
+
+
 def fill_whole_day(text: str, settled: Settled, day: tuple[int, int]) -> Settled:
     """The hours "하루 종일" fills in: all of ``day``, from a start said to its end, or from its start to an end
     said; hours already complete stay."""

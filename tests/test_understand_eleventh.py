@@ -150,3 +150,53 @@ def test_a_calm_state_now_is_not_care_from_now(text: str) -> None:
 def test_a_hedged_or_worse_state_now_stays_now(text: str) -> None:
     reading = read(text, datetime(2027, 3, 9, 10, 0, tzinfo=SEOUL))
     assert reading["danger"] and reading["urgent"]
+
+
+WEDNESDAY = datetime(2027, 3, 3, 10, 0, tzinfo=SEOUL)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("다음주 화요일 11시부터 8시까지 나이트 근무예요 5살 봐주실 분", "23:00", "08:00"),
+        ("야간 근무라서 9시부터 6시까지 애 봐줄 사람 필요해요 4살", "21:00", "06:00"),
+        ("금요일 8시 출근해서 5시에 끝나는데 그동안 봐주실 분 있을까요 3살", "08:00", "17:00"),
+        # not night work: last night's story, a night worker who sleeps in the morning
+        ("밤새 토해서 어린이집 못 가요 오늘 9시부터 6시까지 봐주실 분 3살", "09:00", "18:00"),
+        ("밤근무 끝나고 아침엔 자야 해서 내일 9시부터 3시까지 봐줄 곳 10개월", "09:00", "15:00"),
+    ],
+)
+def test_bare_hours_said_backwards_by_a_night_worker_are_the_night(text: str, start: str, end: str) -> None:
+    reading = read(text, WEDNESDAY)
+    assert (reading["start"], reading["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("설 연휴 다음날 출근인데 어린이집 하나요 8시부터 6시 3살", "2027-02-10"),
+        ("오늘부터 2주 뒤 월요일에 10시부터 4시까지 봐주세요 4살", "2027-03-15"),
+    ],
+)
+def test_the_day_after_a_holiday_run_and_a_count_from_today(text: str, day: str) -> None:
+    assert read(text, datetime(2027, 3, 3, 10, 0, tzinfo=SEOUL) if "오늘" in text else
+                datetime(2027, 2, 1, 10, 0, tzinfo=SEOUL))["date"] == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["감천면까지도 봐주러 오시나요 토요일 낮에 4살", "친정에 와 있는데 거기로 오셔서 봐주실 분 계세요 내일 오후 8개월"],
+)
+def test_someone_coming_to_look_after_the_child_is_care_at_home(text: str) -> None:
+    assert first(text, WEDNESDAY) == "home-care"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("둘째가 수족구라 어린이집을 못 가요 첫째는 학교 가고요 둘째만 봐주시면 돼요", 2),
+        ("토일 둘다 가게 나가야 해서 10시부터 6시까지요 6살", 1),
+    ],
+)
+def test_birth_orders_named_with_a_child_kept_home_and_two_days_both(text: str, count: int) -> None:
+    assert len(read(text, WEDNESDAY)["children"]) == count
