@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from routing.amend import AMENDED
 from routing.days import Day
@@ -14,7 +14,8 @@ _TODAY_IS = re.compile(
     r"(?:이죠|이지요|이지|인데|이니까|이니|이라서|이라|이잖아요|이잖아|이에요|예요|이고|이구|이던데|이네요)"
 )
 """Today named as the background ("오늘이 금요일이죠"), not as the care day, when another day follows."""
-_PAST_CLAUSE = re.compile(r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어예|어여|어서|고|지만|더니|다가|으니)")
+_PAST_CLAUSE = re.compile(
+    r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어예|어여|어서|고|지만|더니|다가|으니|다(?:카|고|네|더라|며))")
 """A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
 _COUNTED_FROM = re.compile(
     r"오늘\s*(?:로|으로)?\s*부터\s*(?:딱\s*|한\s*)?(?:[0-9]+|[일이삼사오육칠팔구십]|한|두|세|네)\s*(?:일|주일|주)\s*(?:뒤|후)")
@@ -84,8 +85,16 @@ def _amended(text: str, days: list[Day]) -> list[Day]:
     for i in range(len(days) - 1, 0, -1):
         between = text[days[i - 1].at : days[i].at]
         if AMENDED.search(between) or (_SPAN.search(between) is None and _MOVED.match(text, days[i].at)):
+            old, new = days[i - 1], days[i]
+            if old.weekly and new.weekly and text[new.at] in _WEEKDAY_LETTERS and text[old.at] not in _WEEKDAY_LETTERS:
+                # "다음주 금요일 아 목요일이다": the weekday corrected, the week said with the first one kept
+                moved = old.day + timedelta(days=new.day.weekday() - old.day.weekday())
+                return [new._replace(day=moved), *days[i + 1 :]]
             return days[i:]
     return days
+
+
+_WEEKDAY_LETTERS = "월화수목금토일"
 
 
 def asked_open(text: str, days: list[Day]) -> list[Day]:

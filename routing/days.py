@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import NamedTuple
 
 from routing.feasts import FIXED_DAYS, around_holiday, holiday_names, month_day, named_day
@@ -51,6 +52,8 @@ _DAY = gated(re.compile(
   | (?:(?P<wp>이번|요번|금|다음|담|다다음|다담|오는)\s*주\s*)?(?P<wd>[월화수목금토일])\s*(?:요일|욜)
   | (?P<wp2>이번|요번|다음|담|다다음|다담)\s*주\s*(?P<wd2>[월화수목금토])
     (?=\s*(?:$|[,·/~\-]|[월화수목금토일]{1,6}(?:[\s,·/~\-]|$|에|부터|까지|요일|욜)|에|부터|까지|오전|오후|저녁|밤|아침|낮|새벽|점심|[0-9]))
+  | (?<![가-힣])(?P<wl>[월화수목금토일](?:[,·/]?[월화수목금토일]){1,4})
+    (?=\s|$|[,.!?~]|만|에|마다|부터|은|는|도|요일|욜|[0-9])
   | (?:(?P<ep>이번|요번|다음|담|다다음|다담|오는)\s*(?:주\s*)?)?(?P<weekend>주말)(?!\s*부부)
     (?:\s*(?:에|엔)?\s*(?P<wew>[토일])\s*(?:요일|욜))?
     )
@@ -82,9 +85,10 @@ _WEEK_BEFORE = re.compile(
     r"(?P<w>다다음|다담|다음|담)\s*주(?!\s*말)(?!\s*[월화수목금토일])(?:에는|에|엔|는|도)?[^0-9월화수목금토일,.?!]{0,12}$"
 )
 """A week named a few words before a bare weekday, with no day between: the weekday is in it."""
+_WEEK_DAY_BEFORE = re.compile(r"(?P<w>다다음|다담|다음|담)\s*주\s*[월화수목금토일]\s*(?:요일|욜)?[^0-9주,.?!]{0,12}$")
 _TWO_DAYS = re.compile(r"\s*(?:이틀|양일|2\s*일\s*(?:간|동안))")
-_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]")
-"""Every day form holds one of these letters."""
+_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주]|[월화수목금토][,·/]?[화수목금토]")
+"""Every day form holds one of these letters, or two weekday letters in a row ("화목만", "월,수,금")."""
 TODAY = re.compile(r"당장|이따|있다가|이따가")
 
 
@@ -121,6 +125,20 @@ def _month_word(today: date, word: str) -> int:
     if word[0] in "새내":
         return 1
     return (today.month - 1 + (word[0] in "다담")) % 12 + 1
+
+
+def _listed(m: re.Match[str], today: date) -> date | None:
+    """The first care day of weekdays listed in one word ("월수금", "화목만", "목,금"): in the week named a few words
+    before, its first listed day; else the nearest listed day from today. Not letters out of weekday order (일월,
+    금일 as words)."""
+    order = [WEEKDAYS.index(c) for c in m["wl"] if c in WEEKDAYS]
+    if any(b <= a for a, b in pairwise(order)):
+        return None
+    week = _WEEK_BEFORE.search(m.string, max(0, m.start() - 20), m.start()) if "주" in m.string else None
+    if week is None:
+        return today + timedelta(days=min((i - today.weekday()) % 7 for i in order))
+    found = today + timedelta(days=7 * _WEEKS[week["w"]] + order[0] - today.weekday())
+    return found if found >= today else found + timedelta(days=7)
 
 
 def _day(m: re.Match[str], today: date) -> date | None:
@@ -199,10 +217,15 @@ def _day(m: re.Match[str], today: date) -> date | None:
         if weeks is None and "주" in m.string and (
                 week := _WEEK_BEFORE.search(m.string, max(0, m.start() - 20), m.start())) is not None:
             weeks = _WEEKS[week["w"]]  # "다음주 연휴 끝나고 금요일": the week said a few words before
+        if weeks is None and "주" in m.string and (
+                week := _WEEK_DAY_BEFORE.search(m.string, max(0, m.start() - 24), m.start())) is not None:
+            weeks = _WEEKS[week["w"]]  # "다음주 금요일 아 목요일이다", "다음주 화요일이랑 목요일": that week's
         if weeks is None:  # today's own weekday is today; find_when moves it a week on when today is over
             return today + timedelta(days=(index - today.weekday()) % 7)
         found = today + timedelta(days=7 * weeks + index - today.weekday())  # from this week's Monday
         return found if found >= today else found + timedelta(days=7)  # "이번 주 토요일" said on Sunday
+    if g["wl"]:
+        return _listed(m, today)
     weeks = _WEEKS.get(g["ep"] or "") if g["ep"] not in ("이번", "요번") else None
     sunday = 1 if g["wew"] == "일" else 0  # "이번 주말 일요일": the weekend's Sunday, not its Saturday
     if weeks is None:
@@ -242,7 +265,7 @@ def find_days(text: str, today: date, stories: bool = False) -> list[Day]:
                 continue
             day = _day(m, today)
             if day is not None:
-                weekly = bool(m["wd"] or m["wd2"] or m["weekend"])
+                weekly = bool(m["wd"] or m["wd2"] or m["weekend"] or m["wl"])
                 how = told(text, m.start(), m.end(), bool(
                     m["rel"] or m["wp"] or m["wp2"] or m["ep"] or m["after"])) if story else ""
                 if how and not stories:

@@ -101,6 +101,9 @@ def preschool(children: list[Child], today: date | None) -> list[Child]:
 _KINDERGARTEN = re.compile(r"유치원|어린이집|[5-7]\s*세\s*반|[5-7]\s*살\s*반")
 _AT_SCHOOL = re.compile(r"초등|초딩|초[1-6]|학년|학교|하교|방과\s*후|돌봄\s*교실|입학")
 """A school named: a 7-year-old may then be either, and the words that place the child there decide (ENTERED, ...)."""
+_ONLY_PUPILS = re.compile(r"초등(?:학생|생)?\s*(?:만|대상|이상|부터)")
+"""A service's eligibility asked ("다함께돌봄센터 초등학생만 되나요? 7살인데 유치원 다녀요"): no school named for the
+child."""
 
 
 def kindergartners(children: list[Child], text: str) -> list[Child]:
@@ -108,7 +111,7 @@ def kindergartners(children: list[Child], text: str) -> list[Child]:
     N×12 convention) in a message that places the children at kindergarten or daycare and names no school is a
     preschool child, at most ``PRESCHOOL_MONTHS``; so is a child whose birth year alone made a first-grader ("20년생
     아들 유치원 다녀요": the FORMAT conventions' 유치원 child, whatever the school year says)."""
-    if _KINDERGARTEN.search(text) is None or _AT_SCHOOL.search(text) is not None:
+    if _KINDERGARTEN.search(text) is None or _AT_SCHOOL.search(_ONLY_PUPILS.sub(" ", text)) is not None:
         return children
     return [Child(age_months=min(c.age_months or 0, PRESCHOOL_MONTHS)) if _seven(c) else c for c in children]
 

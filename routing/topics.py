@@ -18,6 +18,9 @@ _USED_BEFORE = re.compile(
 """Right after a topic word (spaces removed), a past perfect or the child attending it: the service was used before
 ("119돌봄센터 한번 이용했었는데요 이번엔 급한 건 아니고") or is where the child goes ("다함께돌봄센터 다니는 초3 딸인데
 금요일엔 일찍 닫아서 … 집으로요", "다함께돌봄센터 보내고 있는데 맘지원센터 상담은"), not what is asked now."""
+_OWN_TIME = re.compile(r"[가-힣]{0,3}?(?:을|를)?(?:듣게|다니게|배우게|받게|나가게)(?:돼|되|됐)")
+"""Right after a topic word: the carer's own class or appointment, the reason care is needed ("복지관 수업을 듣게
+돼서 … 맡길 데"), not what is asked."""
 _DECLINED = re.compile(
     r"(?:는|은|도|가|이|를|을|쓰기|쓰는건|쓰는거|부르기|부르는건)?(?:너무|좀|넘)?(?:부담|비싸|비쌀|비싼|감당이안|싫)"
 )
@@ -32,6 +35,11 @@ _ASKED = re.compile(
 _WHERE_TO_ASK = re.compile("물어|문의|어떤게있|어떤거있|뭐가있|뭐있|뭐뭐|몰라")
 """In a topic word: it asks where to ask or what there is ("물어볼 데", "어디서 문의", "어떤게 있는지"), naming no
 subject of its own: beside a topic word, the topic is what is asked."""
+_CHOOSING = re.compile(r"(?:할|쓸|보낼|맡길)지(?:말지)?고민|(?:뭐가|어디가|어느게|어떤게)(?:나을|좋을|맞을)")
+"""Choosing between services ("어린이집 보낼지 아이돌보미 쓸지 고민되는데"): the guidance hub first, the services named
+after it."""
+_GUIDE = "상담"
+"""The topic word of the service that guides parents between services (mom-center's)."""
 _NAME = re.compile(r"[0-9가-힣]+")
 _SHORTEST_NAME = 5
 """Names this long or longer are found with one inner letter mistyped ("장냔감도서관"); a shorter one would take
@@ -69,6 +77,7 @@ class TopicFinder:
         self._words = re.compile(two_letters(owners) + gated(re.compile(trie(owners)), per=128, within=32).pattern) \
             if owners else None
         self._anchors, self._names, self._name_owner = _misspelt(services)
+        self._guide = owners[_GUIDE][0] if _GUIDE in owners else None
 
     def _matches(self, compact: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, service ids) of every topic word and mistyped service name, in the message's order."""
@@ -100,6 +109,8 @@ class TopicFinder:
                 continue  # "작년엔 아이돌보미 선생님 불렀었는데": a service used before, not what is asked now
             if _DECLINED.match(compact, end) is not None:
                 continue  # "베이비시터는 부담돼요": turned down, not asked
+            if _OWN_TIME.match(compact, end) is not None:
+                continue  # "복지관 수업을 듣게 돼서": the carer's own time, the reason care is asked
             described = described and _DESCRIBED.match(compact, end) is not None
             where = _WHERE_TO_ASK.search(compact, start, end) is not None
             for sid in ids:
@@ -110,6 +121,8 @@ class TopicFinder:
                 seen.setdefault(sid, None)
                 if _ASKED.match(compact, end) and not where:
                     asked.setdefault(sid, None)
+        if self._guide in seen and len(seen) > 1 and _CHOOSING.search(compact) is not None:
+            return (self._guide, *(sid for sid in seen if sid != self._guide)), False
         if pointers and len(pointers) < len(seen):
             # "예방접종 언제 맞춰야 되는지 물어볼 데": the topic is what is asked; where to ask only says how
             rest = [sid for sid in seen if sid not in pointers]

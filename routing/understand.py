@@ -39,6 +39,10 @@ _CORRECTION = re.compile(
 """A correction inside the message: what follows it replaces what came before ("수요일이요 아 아니다 목요일")."""
 
 
+_WEEK_LEFT = re.compile(r"(?:다다음|다담|담담|다음|담|이번|이번\s*달\s*마지막)\s*주\s*$")
+_WEEKDAY_FIRST = re.compile(r"\s*[월화수목금토일]\s*(?:요일|욜)")
+
+
 def _period(hint: str | None) -> Period | None:
     return "am" if hint == "am" else "pm" if hint == "pm" else None
 
@@ -244,6 +248,12 @@ class Understander:
         if found.start is None and found.end is None and before.start is not None:
             found = found._replace(start=before.start, end=before.end, night=found.night or before.night)
         today = now.date()
+        if found.day is not None and (week := _WEEK_LEFT.search(head)) is not None and _WEEKDAY_FIRST.match(body):
+            # "다다음주 화요일 아니고 수요일이요": the weekday corrected, the week said with the first one kept
+            again = find_when(f"{week.group()} {body}", now, k.night_from, k.night_until, hint, school,
+                              (k.day_from, k.day_until))
+            if again.day is not None:
+                found = found._replace(day=again.day, holiday=again.holiday)
         if before.day is not None and (found.day is None or (found.day == today and find_day(body, today) is None)):
             # "내일 4시 아니 5시부터 9시까지": the day said before the correction (the body alone would be today's)
             found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent,

@@ -77,10 +77,13 @@ for speed: in ``_NOT_TODAY`` every branch starts with a letter, so the regex eng
 10시까지"); the
 branches that start with a class (a syllable ending in ㄹ before 때, a month's digits, weekdays in a row, whose
 look-behinds come after their first letter) are ``_NOT_TODAY_FORMS``."""
+_SMALL_HOURS_END = 6
+"""Before this hour, "내일" may be the coming day, which has begun: a weekday named with it says which."""
 _CLOCK_TOLD = re.compile(
     r"시\s*(?:[0-9]{1,2}\s*분\s*|반\s*)?(?:인데|이고|고(?![가-힣])|예요|이에요|입니다|이라|라서|넘었|넘어)"
 )
-"""The time now told with no end said ("밤 11시인데 애가 혼자 울고 있어요"), not a start asked for."""
+"""The time now told with no end said ("밤 11시인데 애가 혼자 울고 있어요"), not a start asked for; a start said apart
+from the hour now passed ("새벽 5시 넘었는데 … 7시부터 맡아줄 데") is still one."""
 _URGENT = re.compile(
     r"급(?<![월고초중등특진발보지수공상학봉]급)(?:해|하|한|히|합|함|ㅠ)|긴급|응급|당장|지금\s*바로|갑자기|빨리|얼른|서둘|SOS|sos"
 )
@@ -154,6 +157,9 @@ def find_when(
     if asked := asked_open(text, days):  # "토요일에도 여나요?": a question about the service, no care day
         days = [d for d in days if d not in asked]
     days = care_days(text, today, days)
+    if now.hour < _SMALL_HOURS_END and len(days) > 1 and days[0].relative and days[0].day == today + timedelta(
+            days=1) and days[1].weekly and days[1].day == today and days[1].at - days[0].at <= 8:
+        days = days[1:]  # "내일 화요일" said at 1 a.m. on Tuesday: the day after the night's sleep, today
     first = days[0] if days else None
     day = first.day if first else None
     now_said = says_now(text)
@@ -239,7 +245,9 @@ def find_when(
         and (start is None or start > now_minutes or (start == now_minutes and times.end is not None)) \
         and _RECURRING.search(text) is None \
         and _NOT_TODAY.search(text) is None and _NOT_TODAY_FORMS.search(text) is None \
-        and (times.end is not None or _CLOCK_TOLD.search(text) is None)
+        and (times.end is not None or not any(
+            times.start_at <= m.start() <= times.start_at + 8 or not m.group().endswith(("넘었", "넘어"))
+            for m in _CLOCK_TOLD.finditer(text)))
     if assumed:
         day = today
     past = False

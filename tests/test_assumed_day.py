@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -45,7 +45,6 @@ def test_hours_with_no_day_still_ahead_are_an_assumed_today(reader: Understander
     "평일 저녁 6시부터 9시까지 5살 맡길 곳",  # a schedule
     "매일 4시부터 7시까지 초1 봐줄 분",  # a habit
     "보통 8시까지 야근이라 봐줄 데가 필요해요 4살",  # a habit
-    "월수금 5시부터 8시까지 초3 아들",  # weekday letters
     "갑자기 일 생기면 6시부터 10시까지 맡길 수 있나요 4살",  # a case
     "남편 출장 갈 때 7시부터 11시까지 봐줄 곳 있을까요",  # a case
     "365어린이집 몇 시까지 해요? 밤 11시까지도 되나요",  # a service's hours asked
@@ -67,6 +66,11 @@ def test_no_day_is_assumed_for_schedules_cases_services_months_and_stories(reade
 def test_no_day_is_assumed_for_windows_over_or_begun(reader: Understander, text: str) -> None:
     u = reader.read(text, TUESDAY_15)
     assert u.need.day is None and not u.day_assumed, text
+
+
+def test_weekday_letters_name_the_nearest_listed_day_not_an_assumed_one(reader: Understander) -> None:
+    u = reader.read("월수금 5시부터 8시까지 초3 아들", TUESDAY_15)  # a schedule: its first day ahead is named
+    assert u.need.day == TUESDAY_15.date() + timedelta(days=1) and not u.day_assumed
 
 
 def test_a_day_said_is_not_assumed(reader: Understander) -> None:

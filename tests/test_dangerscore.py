@@ -26,12 +26,12 @@ KNOWN_FALSE_ALARMS = (
     "강아지 뽀미가 안 보여요 애가 울어요 4살이에요",
     "돌보미가 안 보여요 3살 애가 혼자 놀이터에 있어요 옆에 제가 있어요",
     "콘센트에 꽂아둔 충전기가 걱정인데 애가 감기로 축 처져 있어요",
-    "바람이 창문 때리는 소리에 애가 깨서 울어요",
-    "놀이터에서 잠깐 아이가 없어졌는데 미끄럼틀 뒤에 숨어있었어요",
 )
 """Lookalikes of the team's danger tests (moved here from them) that the words read right and the learned reader
 alone alarms on: what is over, a pet, a habit, a carer unreachable. Kept visible: when the model stops alarming on
-one (more labelled lookalikes, ``make danger-model``), take it out."""
+one (more labelled lookalikes, ``make danger-model``), take it out. Taken out on the retraining of 2026-12-07 with
+rounds v89-v92: the wind at the window, the child hiding behind the slide (now read right; kept in
+tests/test_understand_eleventh.py)."""
 
 
 def test_the_shipped_model_was_trained_on_the_labelled_data_as_it_is() -> None:

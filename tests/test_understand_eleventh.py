@@ -200,3 +200,65 @@ def test_someone_coming_to_look_after_the_child_is_care_at_home(text: str) -> No
 )
 def test_birth_orders_named_with_a_child_kept_home_and_two_days_both(text: str, count: int) -> None:
     assert len(read(text, WEDNESDAY)["children"]) == count
+
+
+SUNDAY = datetime(2027, 1, 3, 10, 0, tzinfo=SEOUL)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("다다음주 화요일 아니고 수요일이요 4살", "2027-01-13"),
+        ("다음주 목요일 아 수요일이다 수요일에 출장이에요 9시부터 6시 5살", "2027-01-06"),
+        ("다음주 월요일이랑 수요일 4시부터 7시까지 6살", "2027-01-04"),
+    ],
+)
+def test_a_weekday_said_after_a_weekday_of_a_named_week_is_in_that_week(text: str, day: str) -> None:
+    assert read(text, SUNDAY)["date"] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "day"),
+    [
+        ("월수금 3시부터 6시까지 초2 딸 봐줄 곳", datetime(2027, 4, 13, 10, 0, tzinfo=SEOUL), "2027-04-14"),
+        ("다음주부터 화목 저녁 6시부터 9시까지 4살", datetime(2027, 4, 14, 10, 0, tzinfo=SEOUL), "2027-04-20"),
+        ("목,금 이틀 아침 9시부터 4시 3살", datetime(2027, 4, 12, 10, 0, tzinfo=SEOUL), "2027-04-15"),
+        ("내일 목요일 저녁 7시부터 10시까지 5살", datetime(2027, 4, 15, 1, 30, tzinfo=SEOUL), "2027-04-15"),
+        ("새벽 4시 넘었는데 남편이 아직 안 와요 6시 출근이라 6시부터 맡길 데 5살",
+         datetime(2027, 4, 16, 4, 20, tzinfo=SEOUL), "2027-04-16"),
+        ("할머니가 어제 넘어지셔서 입원하셨다네요 내일 9시부터 5시까지 봐줄 데 6살",
+         datetime(2027, 8, 20, 16, 0, tzinfo=SEOUL), "2027-08-21"),
+    ],
+)
+def test_weekday_lists_the_small_hours_and_a_story_told_before_the_care_day(
+        text: str, now: datetime, day: str) -> None:
+    assert read(text, now)["date"] == day
+
+
+@pytest.mark.parametrize("text", ["가족이 화목한 편이에요 4살", "수금하러 가야 해서요 5살 아이"])
+def test_words_spelt_like_a_weekday_list_are_no_day(text: str) -> None:
+    assert read(text)["date"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("아이 낳으면 나라에서 돈 나오는 거 있잖아요 그거 어디서 신청해요", "other-dept"),
+        ("기저귀값 지원 받을 수 있는 데 있나요 형편이 어려워서요", "other-dept"),
+        ("애들 타는 붕붕카 잠깐 쓰고 돌려주는 데 있다던데요", "toy-library"),
+        ("유치원 보낼지 시터 쓸지 고민인데 상담 받을 수 있나요 5살", "mom-center"),
+        ("다음주부터 제가 문화센터 수업을 듣게 돼서 화목 오전에 3살 맡길 데 있을까요", "daycare-365"),
+        ("다함께돌봄센터 초등학생만 되나요? 7살인데 유치원 다녀요 오후 4시부터 7시", "daycare-365"),
+    ],
+)
+def test_benefits_toys_and_choices_named_in_everyday_words(text: str, service: str) -> None:
+    assert first(text, WEDNESDAY) == service
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["바람이 창문 때리는 소리에 애가 깨서 울어요", "놀이터에서 잠깐 아이가 없어졌는데 미끄럼틀 뒤에 숨어있었어요"],
+)
+def test_lookalikes_the_retrained_reader_no_longer_alarms_on(text: str) -> None:
+    """Known false alarms of the learned reader until its retraining on rounds v89-v92 (tests/test_dangerscore.py)."""
+    assert not read(text)["danger"]
