@@ -24,7 +24,9 @@ _MINUTES = (
 _UNSPACED = r"(?:(?<![가-힣])|(?<=오전|오후|저녁|아침|새벽|부터|까지|내일|모레|오늘)|(?<=밤|낮|낼))"
 """Before a number said in words: a word boundary, or a word it follows in a message typed without spaces
 ("낼오후두시부터여섯시까지")."""
-_LEFT = "(?<![가-힣])"
+_LEFT = "(?:(?<![가-힣])|(?<=오전|오후|저녁|저녘|아침|새벽|점심)|(?<=밤|낮))"
+"""Before a number said in words in a spaced message: a word boundary, or a half-of-day word it is typed onto
+("아침여덟시부터", "오후두시", "밤열시")."""
 
 
 def _start(left: str) -> str:
@@ -61,6 +63,12 @@ TIME = _time_pattern(_LEFT)
 TIME_UNSPACED = _time_pattern(_UNSPACED)
 """For a message with no space at all: the slower left edge is paid only there."""
 CLOCK_LETTERS = re.compile("[시:정자mM]")
+def day_hours(short: re.Match[str]) -> bool:
+    """A bare ``SHORT_RANGE`` with a tilde on the 24-hour clock ("10~15", "9~18"): hours of a day, not a date."""
+    a, b = int(short["a"]), int(short["b"])
+    return 6 <= a < b <= 24 and b >= 13 and ("~" in short.group() or "〜" in short.group())
+
+
 SHORT_RANGE = re.compile(
     rf"(?:(?P<mk>{MARK})\s*)?(?<![0-9:])(?P<a>[0-9]{{1,2}})(?:\s*(?P<ap>[aApP])\.?\s*[mM]\.?)?"
     rf"\s*[~\-–〜]\s*(?:(?P<mk2>{MARK})\s*)?"

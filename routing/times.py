@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from routing.amend import AMENDED, LETTERS
-from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, read_time, suffix
+from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, day_hours, read_time, suffix
 from routing.handover import (
     after_finish,
     drop_told,
@@ -206,10 +206,10 @@ def find_times(text: str, now_minutes: int | None) -> Times:
     bare = False
     short = SHORT_RANGE.search(text) if ("~" in text or "-" in text or "〜" in text or "–" in text) else None
     if short and short["bare"] is not None and (
-        not 1 <= int(short["a"]) <= 12 or not 1 <= int(short["b"]) <= 12
+        (not (1 <= int(short["a"]) <= 12 and 1 <= int(short["b"]) <= 12) and not day_hours(short))
         or (short.start() > 0 and text[short.start() - 1] in "0123456789:./-")
     ):
-        short = None  # "12-25." or "3.5-6.": not a range of hours
+        short = None  # "12-25." or "3.5-6.": not a range of hours ("10~15" is: 10:00-15:00)
     if short:
         start_mark, start_at = short["mk"] or suffix(short["ap"]), short.start()
         a, b = int(short["a"]), int(short["b"])

@@ -256,6 +256,28 @@ def test_benefits_toys_and_choices_named_in_everyday_words(text: str, service: s
 
 
 @pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("낼 오전열시부터 오후세시까지 네살딸 맡길데 있나예", "10:00", "15:00"),
+        ("모레 아침일곱시반부터 저녁여덟시까지 세살 아들", "07:30", "20:00"),
+        ("담주 화욜 밤열한시부터 수욜 아침여섯시까지 초2딸 집에서 봐줄분", "23:00", "06:00"),
+        ("토요일 새벽다섯시부터 오전아홉시까지 네살 봐줄 돌보미", "05:00", "09:00"),
+        ("내일 10~15 세살 아들 봐줄 곳", "10:00", "15:00"),
+        ("금요일 9~18 다섯살 딸", "09:00", "18:00"),
+    ],
+)
+def test_hours_in_words_typed_onto_their_half_of_day_and_24_hour_tilde_ranges(text: str, start: str, end: str) -> None:
+    reading = read(text, WEDNESDAY)
+    assert (reading["start"], reading["end"]) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["12-25 크리스마스에 맡길 수 있나요 4살", "신청은 3-15까지인가요 5살"])
+def test_a_date_with_a_dash_is_no_range_of_hours(text: str) -> None:
+    reading = read(text, WEDNESDAY)
+    assert (reading["start"], reading["end"]) == (None, None)
+
+
+@pytest.mark.parametrize(
     "text",
     ["바람이 창문 때리는 소리에 애가 깨서 울어요", "놀이터에서 잠깐 아이가 없어졌는데 미끄럼틀 뒤에 숨어있었어요"],
 )
