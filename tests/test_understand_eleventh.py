@@ -284,3 +284,10 @@ def test_a_date_with_a_dash_is_no_range_of_hours(text: str) -> None:
 def test_lookalikes_the_retrained_reader_no_longer_alarms_on(text: str) -> None:
     """Known false alarms of the learned reader until its retraining on rounds v89-v92 (tests/test_dangerscore.py)."""
     assert not read(text)["danger"]
+
+
+def test_an_apology_for_the_late_hour_does_not_make_dawn_hours_the_evening() -> None:
+    """"너무 늦게 죄송해요": the hour the message is sent, not a care word; the dawn hours before work stay."""
+    reading = read("너무 늦게 죄송해요 내일 아침 6시 출근인데 5시반부터 9시까지 봐주실 분 2살",
+                   datetime(2027, 3, 3, 23, 30, tzinfo=SEOUL))
+    assert (reading["date"], reading["start"], reading["end"]) == ("2027-03-04", "05:30", "09:00")
