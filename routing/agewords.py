@@ -52,6 +52,7 @@ def _age_pattern(rare: str, letters: str = "", left: str = _LEFT) -> re.Pattern[
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
         (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세(?!\s+(?:아이|애|자녀|명|남매|형제|자매))|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
+  | (?<![가-힣])초\s*(?P<g3>[일이삼사오육])(?![가-힣0-9])
   | (?P<pupil>초등학생|초등생|초딩|초등\s*(?:저학년|고학년))(?!\s*(?:때|시절|대상|용|들))
     )
     """,
@@ -118,9 +119,9 @@ def mention(m: re.Match[str], text: str, today: date) -> tuple[str, int | None] 
         return "age", 12
     if g["pupil"]:
         return "upper", None  # "첫째는 초등학생": a school child whose grade is not said yet
-    grade = g["g1"] or g["g2"] or g["g2s"]
+    grade = g["g1"] or g["g2"] or g["g2s"] or g["g3"]  # g3: "초삼", a grade in Sino-Korean letters
     if grade:
-        if not g["g1"] and _UPPER_SCHOOL.search(text, max(0, m.start() - 8), m.start()):
+        if not (g["g1"] or g["g3"]) and _UPPER_SCHOOL.search(text, max(0, m.start() - 8), m.start()):
             return None
         n = value(grade)
         return ("grade", n) if n is not None and 1 <= n <= 6 else None

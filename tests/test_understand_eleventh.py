@@ -291,3 +291,15 @@ def test_an_apology_for_the_late_hour_does_not_make_dawn_hours_the_evening() -> 
     reading = read("너무 늦게 죄송해요 내일 아침 6시 출근인데 5시반부터 9시까지 봐주실 분 2살",
                    datetime(2027, 3, 3, 23, 30, tzinfo=SEOUL))
     assert (reading["date"], reading["start"], reading["end"]) == ("2027-03-04", "05:30", "09:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"), [("초삼", 3), ("초이 딸 내일 3시부터 6시까지", 2), ("초오 아들 봐줄 곳", 5)]
+)
+def test_a_grade_in_sino_korean_letters(text: str, grade: int) -> None:
+    assert read(text)["school_grade"] == grade
+
+
+@pytest.mark.parametrize("text", ["10초 이내로 답해 주세요 4살", "초이스가 많아요 5살"])
+def test_other_words_after_cho_are_no_grade(text: str) -> None:
+    assert read(text)["school_grade"] is None
