@@ -303,3 +303,19 @@ def test_a_grade_in_sino_korean_letters(text: str, grade: int) -> None:
 @pytest.mark.parametrize("text", ["10초 이내로 답해 주세요 4살", "초이스가 많아요 5살"])
 def test_other_words_after_cho_are_no_grade(text: str) -> None:
     assert read(text)["school_grade"] is None
+
+
+NIGHT = datetime(2027, 3, 3, 4, 0, tzinfo=SEOUL)
+
+
+@pytest.mark.parametrize(
+    ("text", "danger"),
+    [
+        ("자다가 깼는데 아이 방이 비어 있어요 현관문도 열려 있고 5살이에요", True),
+        ("애 방이 텅 비었어요 신발도 없어요 여섯살", True),
+        ("새벽에 깼는데 애 방이 비었어요 알고보니 안방에서 자고 있었어요 ㅎㅎ", False),
+        ("애 방이 비었길래 놀랐는데 현관문 열려있고 아빠랑 산책 갔대요", False),
+    ],
+)
+def test_a_childs_room_empty_at_night_with_the_door_open(text: str, danger: bool) -> None:
+    assert read(text, NIGHT)["danger"] is danger
