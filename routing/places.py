@@ -64,6 +64,12 @@ _AWAY_AFTER = re.compile(
 )
 _HELD_AT = re.compile(r"\s*(?:에서|서)\s*(?:하는|하던|열리는|열린|운영하는|진행하는|주최하는)")
 """Where a programme is held ("시청에서 하는 학습지원 프로그램"): the place of the programme, not the family's."""
+_ASKED_ABOUT = re.compile(
+    r"\s*(?:은|는|이|가)?\s*(?:몇\s*시|언제|위치|어디|전화\s*번호)|\s*(?:에서|서)\s*(?:도\s*)?(?:해요|하나요|하는지|하죠|해\s*[?？])"
+    r"|\s*(?:에|으로|로)\s*(?:가려면|가는\s*길|어떻게\s*가)"
+)
+"""A landmark asked about as a service's place ("맘지원센터 몇시까지 해요?", "시청에서 해요?", "맘지원센터 가려면"):
+where the parent would go, not where the family lives."""
 _AWAY_AFTER_MOVED = re.compile(r"\s*(?:에서|서)\s*(?:이사|왔|옮)")
 _SUFFIX_LETTERS = re.compile(f"[{''.join(SUFFIXES + ''.join(_LOOKALIKE.values()))}]")
 _CANDIDATE = re.compile(f"[가-힣]{{1,5}}[{SUFFIXES}{''.join(_LOOKALIKE.values())}]")
@@ -143,6 +149,8 @@ class PlaceFinder:
             n = self._name(m.group())
             if n is None or _HELD_AT.match(text, m.end()) is not None:
                 continue
+            if _ASKED_ABOUT.match(text, m.end()) and "".join(m.group().split()).upper() in self._landmarks:
+                continue  # a landmark asked about as a service's place; an area name so asked is still the family's
             if named and not text[named[-1][1] : m.start()].strip() and "".join(m.group().split()).upper() in (
                     self._landmarks):
                 # "혁신도시 센트럴자이", "부곡동 센트럴자이": an address from the area down, one place; the area the

@@ -319,3 +319,17 @@ NIGHT = datetime(2027, 3, 3, 4, 0, tzinfo=SEOUL)
 )
 def test_a_childs_room_empty_at_night_with_the_door_open(text: str, danger: bool) -> None:
     assert read(text, NIGHT)["danger"] is danger
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("맘지원센터 몇시에 문 닫아요? 퇴근하고 들르려고요", None),
+        ("꿈자람은 위치가 어디예요? 초2", None),
+        ("다자녀 혜택 신청 시청에서 하나요?", None),
+        ("율곡동 몇시까지 돼요 4살", "율곡동"),
+        ("직지사 주차장인데 애가 안 보여요 5살", "대항면"),
+    ],
+)
+def test_a_landmark_asked_about_as_a_services_place_is_not_where_the_family_lives(text: str, place: str | None) -> None:
+    assert read(text, WEDNESDAY)["place"] == place
