@@ -18,3 +18,9 @@ KST = ZoneInfo("Asia/Seoul")
 def described(text: str, now: datetime) -> dict:
     """``dolbom understand``'s JSON for a message sent at ``now``."""
     return describe(READER.read(text, now), KNOWLEDGE)
+
+
+def first_service(text: str, now: datetime) -> str | None:
+    """The service ``dolbom understand`` recommends first for a message sent at ``now`` (None: none ranked)."""
+    services = described(text, now)["services"]
+    return services[0] if services else None

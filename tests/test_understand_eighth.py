@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from tests.reader_cases import KST, described
+from tests.reader_cases import KST, described, first_service
 
 WED = datetime(2027, 3, 10, 14, 20, tzinfo=KST)
 """A Wednesday afternoon in term."""
@@ -20,8 +20,7 @@ def said(text: str, now: datetime = WED) -> dict:
 
 
 def first(text: str, now: datetime = WED) -> str | None:
-    services = said(text, now)["services"]
-    return services[0] if services else None
+    return first_service(text, now)
 
 
 @pytest.mark.parametrize("text", [

@@ -9,15 +9,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from routing.command import describe
-from tests.shipped import READER, SHIPPED
+from tests.reader_cases import described, first_service
 
 SEOUL = ZoneInfo("Asia/Seoul")
 MONDAY_MORNING = datetime(2027, 4, 19, 8, 10, tzinfo=SEOUL)
 
 
 def read(text: str, now: datetime = MONDAY_MORNING) -> dict:
-    return describe(READER.read(text, now), SHIPPED)
+    return described(text, now)
 
 
 @pytest.mark.parametrize(
@@ -112,8 +111,7 @@ def test_a_first_birthday_passed_with_a_particle_is_twelve_months(text: str) -> 
 
 
 def first(text: str, now: datetime = MONDAY_MORNING) -> str | None:
-    services = read(text, now)["services"]
-    return services[0] if services else None
+    return first_service(text, now)
 
 
 @pytest.mark.parametrize(

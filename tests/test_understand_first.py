@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from routing.command import describe
+from tests.reader_cases import first_service
 from tests.shipped import READER, SHIPPED
 
 NOW = datetime(2027, 4, 14, 11, 0, tzinfo=ZoneInfo("Asia/Seoul"))
@@ -18,8 +19,7 @@ R = READER
 
 
 def first(text: str) -> str | None:
-    services = describe(R.read(text, NOW), K)["services"]
-    return services[0] if services else None
+    return first_service(text, NOW)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.reader_cases import KST, READER, described
+from tests.reader_cases import KST, READER, described, first_service
 
 THU = datetime(2027, 5, 20, 9, 40, tzinfo=KST)
 """A Thursday morning."""
@@ -76,8 +76,7 @@ def test_a_day_with_its_own_hours_said_after_the_time_the_child_comes_home_stays
 
 
 def first(text: str, now: datetime = THU) -> str | None:
-    services = said(text, now)["services"]
-    return services[0] if services else None
+    return first_service(text, now)
 
 
 def test_a_procedure_asked_now_is_no_care_starting_now() -> None:

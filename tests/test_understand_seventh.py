@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from routing.command import describe
+from tests.reader_cases import first_service
 from tests.shipped import READER, SHIPPED
 
 KNOWLEDGE = SHIPPED
@@ -19,8 +19,7 @@ SUN_JAN = datetime(2027, 1, 10, 10, 0, tzinfo=KST)
 
 
 def first(text: str, now: datetime = SUN_JAN) -> str | None:
-    services = describe(READER.read(text, now), KNOWLEDGE)["services"]
-    return services[0] if services else None
+    return first_service(text, now)
 
 
 @pytest.mark.parametrize(("text", "service"), [

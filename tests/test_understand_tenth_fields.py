@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from routing.places import PlaceFinder
-from tests.reader_cases import KNOWLEDGE, KST, described
+from tests.reader_cases import KNOWLEDGE, KST, described, first_service
 
 TUE = datetime(2027, 3, 9, 15, 0, tzinfo=KST)
 """A Tuesday afternoon."""
@@ -21,8 +21,7 @@ def said(text: str, now: datetime = TUE) -> dict:
 
 
 def first(text: str, now: datetime = TUE) -> str | None:
-    services = said(text, now)["services"]
-    return services[0] if services else None
+    return first_service(text, now)
 
 
 def ages(text: str) -> list[int | None]:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from routing.command import describe
+from tests.reader_cases import first_service
 from tests.shipped import READER, SHIPPED
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -25,8 +26,7 @@ def read(text: str, now: datetime = WEDNESDAY) -> dict:
 
 
 def first(text: str, now: datetime = WEDNESDAY) -> str | None:
-    services = read(text, now)["services"]
-    return services[0] if services else None
+    return first_service(text, now)
 
 
 @pytest.mark.parametrize(
