@@ -15,6 +15,7 @@ from routing.dangerscore import DangerScore, shipped
 from routing.days import find_day, public_holidays
 from routing.hours import Period
 from routing.need import Child, Need, Understanding, maker
+from routing.numberdates import with_digits
 from routing.places import PlaceFinder
 from routing.schoolentry import pupil_to_be
 from routing.selection import singled_out
@@ -135,6 +136,7 @@ class Understander:
         earlier message in the conversation, or the half of the day a parent chose for an ``ambiguous_hour``."""
         if not text.isascii() and _WIDE_SIGNS.search(text):
             text = text.translate(_WIDE)
+        text = with_digits(text)
         yes, rest = answer(text)
         negated = False
         head, body = "", text
