@@ -52,8 +52,9 @@ _DENIED = re.compile("[가-힣]{0,2}?지[도는][않안못몬]")
 """A sign denied right after it ("토하지는 않아요", "비틀거리지도 않고"): what did not happen."""
 _STOPPING = ("멈", "멎", "그치", "그쳐", "낫", "나아")
 """Words of stopping or healing, whose denial is the sign ("피가 멈추지도 않아요")."""
-_BREAKS = ("부러", "늘어", "꺾")
-"""Verbs a thing does too (우산이 부러졌어요, 옷이 늘어졌어요): after a child's thing as subject, not danger."""
+_BREAKS = ("부러", "늘어", "꺾", "두고", "놔두고", "놓고")
+"""Verbs a thing does or has done to it too (우산이 부러졌어요, 옷이 늘어졌어요, 애착이불 두고 나왔어요): after a
+child's thing, not danger."""
 _WELL = "잘"
 _WAKING = ("일어나", "깨")
 _LONG_SLEEP = re.compile("낮잠|늦잠|늦게자|늦게잤|오래자|오래잤|아침에|아침마다|밤에안자|밤늦게")

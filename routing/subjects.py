@@ -67,7 +67,13 @@ _GOING = "(?!서|지고|버리|버렸|버려)"
 """After 아가: the verb ending -아 가서 (날아가서, 찾아가지고, 잡아가버렸), not the child 아가."""
 
 
+_AE_COMPOUNDS = "(?!착인형|착이불|착담요|착베개|착물건|착관계|착형성|착육아|완동물|완견|완묘|견|묘|벌레|플)"
+"""After 애: nouns that start with it (애착인형, 애완견, 애벌레), which name no child ("애착인형 잃어버린 줄")."""
+
+
 def _noun(word: str) -> str:
+    if word == "애":
+        return word + _AE_COMPOUNDS
     return word + _GOING if word == "아가" else word
 
 
