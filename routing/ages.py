@@ -100,7 +100,7 @@ def find_children(text: str, today: date | None = None) -> tuple[Child, ...]:
 def _fits(months: int | None, grade: int | None) -> bool:
     """Whether an age and a grade said side by side can be one child: a grade-N pupil is 만 N+5 to N+6, said as up to
     N+7 in 한국 나이 ("초6 13살"); "둘째 4살이고 초1 딸" is two children."""
-    return months is None or grade is None or (grade + 4) * 12 <= months < (grade + 8) * 12
+    return months is None or grade is None or (grade + 5) * 12 <= months < (grade + 8) * 12
 
 
 def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[Child, ...]:

@@ -16,6 +16,14 @@ _UNITS = "살쌀샬세개게깨달돌학"
 """The letter right after the number of every common form (4살, 6세, 18개월, 두 달, 두 돌, 2학년)."""
 
 
+_JOINED_CHILD = (
+    rf"(?:이랑|랑|하고|이고|고)\s*(?:(?:{NATIVE_RE}|{SINO_RE}|[0-9]{{1,2}})\s*(?:살|개월)|초\s*[1-6일이삼사오육]"
+    r"|(?:남|여)?동생|딸|아들|아기|애기|유치원|어린이집)"
+)
+"""After a grade in Sino-Korean letters, a particle and another child ("초삼이랑 다섯살", "초이랑 여섯살 동생"):
+still the grade; "초이랑 놀아요" (a name) is not."""
+
+
 def _start(rare: str, letters: str, left: str) -> str:
     """The test in front of the forms: where one can start. A rare form (birth dates, class names, middle school)
     starts with a first letter of its own; a common one starts with one of its words (만, 생후, 신생아, 백일, 돌, 초),
@@ -50,9 +58,9 @@ def _age_pattern(rare: str, letters: str = "", left: str = _LEFT) -> re.Pattern[
   | (?<![가-힣])(?P<first>돌)(?:쟁이|(?:\s*(?:이|은|도)(?=\s*(?:갓|막|이제|벌써|지나|지났)))?
         (?:\s*(?:갓|막|이제|벌써))?\s*(?:지난|지났|된|됐|됬|되었)|\s*아기|\s+아가)
   | (?:초등(?:학교|학생)?|초딩|(?<![가-힣])초)\s*(?P<g1>[1-6])(?![0-9])
-        (?!\s*(?:일(?!\s*요|욜)|시|분|월(?!\s*요|욜)|개|살|세(?!\s+(?:아이|애|자녀|명|남매|형제|자매))|명|번))(?:\s*학년)?
+        (?!\s*(?:일(?!\s*요|욜|곱)|시|분|월(?!\s*요|욜)|개|살|세(?!\s+(?:아이|애|자녀|명|남매|형제|자매))|명|번))(?:\s*학년)?
   | (?<![가-힣0-9])(?:(?P<g2>[1-6])|(?P<g2s>[일이삼사오육]))\s*학년
-  | (?<![가-힣])초\s*(?P<g3>[일이삼사오육])(?![가-힣0-9])
+  | (?<![가-힣])초\s*(?P<g3>[일이삼사오육])(?:(?![가-힣0-9])|(?={_JOINED_CHILD}))
   | (?P<pupil>초등학생|초등생|초딩|초등\s*(?:저학년|고학년))(?!\s*(?:때|시절|대상|용|들))
     )
     """,

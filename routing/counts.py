@@ -108,6 +108,11 @@ _ONE_CHILD = re.compile(
 )
 """A child named without an age ("아들 독감", "아가 아파가", 경상도 "얼라가"): one child. Not 아이들/애들 (how many is
 not said), not 아이돌봄 or 딸기 (other words)."""
+_DIALECT_CHILD = re.compile(
+    r"(?<=[가-힣])\s+아\s+(?:좀\s*)?(?:봐\s*줄|봐\s*주|봐\s*달|맡길|맡기|맡겨|데리고|데리러|데려|재워|재울|키우|씻기|밥\s*먹)"
+)
+"""경상도 "아" for the child, mid-sentence before what a carer does with it ("오늘 밤에 아 봐줄 사람 있능교"); the
+interjection "아" starts a sentence or stands before a pause ("아 봐주세요", "아, 맡길 데가 없네")."""
 _ONE_CHILD_LETTERS = re.compile("[아애딸손꼬막남여외조얼알]")
 _KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "외동딸", "손녀")} | {
     w: "son" for w in ("아들", "아들래미", "아들내미", "외동아들", "손자")}
@@ -169,7 +174,7 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
         return (NO_AGE,)
     if ("출산" in text or "낳" in text) and _BORN_NOW.search(text):
         return (NO_AGE,)  # "이번달에 출산했는데 부모급여": the baby
-    if not _ONE_CHILD_LETTERS.search(text) or _ONE_CHILD.search(text) is None:
+    if not _ONE_CHILD_LETTERS.search(text) or (_ONE_CHILD.search(text) is None and _DIALECT_CHILD.search(text) is None):
         return ()
     if ("아들" in text or "손자" in text) and ("딸" in text or "손녀" in text):
         kinds = {_KIN.get(m["who"], "") for m in _ONE_CHILD.finditer(text)}
