@@ -18,8 +18,12 @@ _PAST_CLAUSE = re.compile(
     r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어예|어여|어서|고|지만|더니|다가|으니|다(?:카|고|네|더라|며))")
 """A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
 _COUNTED_FROM = re.compile(
-    r"오늘\s*(?:로|으로)?\s*부터\s*(?:딱\s*|한\s*)?(?:[0-9]+|[일이삼사오육칠팔구십]|한|두|세|네)\s*(?:일|주일|주)\s*(?:뒤|후)")
+    r"오늘\s*(?:로|으로)?\s*부터\s*(?:딱\s*|한\s*|정확히\s*)?(?:(?:[0-9]+|[일이삼사오육칠팔구십]|한|두|세|네)\s*(?:일|주일|주)"
+    r"|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)\s*(?:뒤|후|있다가|지나서|지나고|지나면)")
 """Today named as where a count of days starts ("오늘부터 일주일 뒤 목요일"), not as the care day."""
+_SPANNED = re.compile(
+    r"[가-힣]{1,6}?\s*(?:연휴\s*)?(?:을|를|이|가)?\s*(?:끼고|껴서|끼어서|끼워서|걸쳐서?|포함해서?|포함하고|껴\s*있어서)")
+"""A holiday named as what a stretch of days takes in ("신정 끼고 31일 저녁부터 1월 2일 아침까지"), not its start."""
 _KEPT_HOME = re.compile(
     r"[^.?!]{0,16}?(?:(?:못|몬|안)\s*(?:가|간|갈|보내|보낼|보낸|등원|등교)|휴원|휴교|개교기념일|재량휴업"
     r"|(?:어린이집|유치원|학교)\s*(?:이|가|은|는|도)?\s*(?:쉬|쉰|문\s*닫|안\s*해))"
@@ -115,6 +119,8 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
         return days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
     if len(days) > 1 and days[0].day == today and _COUNTED_FROM.match(text, days[0].at) is not None:
         return days[1:]  # "오늘부터 일주일 뒤 목요일에": today is where the count starts, not the care day
+    if len(days) > 1 and days[0].day != days[1].day and _SPANNED.match(text, days[0].at) is not None:
+        return days[1:]  # "신정 끼고 31일 목요일 저녁부터": the stretch starts at the day said after the holiday
     if len(days) > 1 and days[1].day > days[0].day and _KEPT_HOME.match(text, days[1].at) is not None and (
             _FROM_DAY.match(text, days[0].at, days[1].at) is None):
         return days[1:]  # "오늘 주사 맞고 와서 열이 나는데 내일 어린이집 못 보낼 거 같아요": the day kept home

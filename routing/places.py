@@ -27,7 +27,7 @@ _AFTER_NAME = r"(?!생|물|안|시(?!청)|요일|화|원|기|작|창|료|력|결
 _PARTICLE = (
     r"(?=$|[^가-힣]|에|이(?!상|하|름|유|번|제|랑)|인|입|은|는|쪽|근처|부근|으로|로|도(?!시)|요|사는|살|주민|거주|의|"
     r"까지|랑|과|와|예|데이|라(?:예|고|서)|임|엔|동네|지역|읍내|면내|사무소|주민센터|행정|"
-    r"초(?:등학교|교)?|중학교|고등학교|우체국|농협|파출소|지구대|보건|도서관|시장|마을)"
+    r"초(?:등학교|교)?|중학교|고등학교|우체국|농협|파출소|지구대|보건|도서관|시장|마을|센터|분관|지점|점(?=$|[^가-힣]|이|에|은|요|으로|인|입|도))"
 )
 _CONTEXT = (
     r"(?=(?:시장|초등학교|초교|초(?![가-힣])|중학교|우체국|주민센터|행정복지센터|면사무소|동사무소|농협|파출소|지구대|보건지소|공원)"
@@ -44,10 +44,11 @@ _SAID_ALONE = re.compile(r"\s*(?:$|[,.!?~)/])")
 """A name said on its own (an answer: "개녕면", "개녕면, 4살"), not a verb's -면 inside a sentence ("지내면 3시간")."""
 _LEFT = r"(?:(?<![가-힣])|(?<=[시천]))"
 _HOME_BEFORE = re.compile(
-    r"(?:집은|집이|집도|저희는|저흰|우리는|우린|사는\s*(?:곳|데|동네)\s*(?:은|는|가|이)?|지금은|현재는?|이제는?)\s*$"
+    r"(?:집은|집이|집도|저희는|저흰|우리는|우린|사는\s*(?:곳|데|동네)\s*(?:은|는|가|이)?|지금은|현재는?|이제는?"
+    r"|(?:지금|현재|현)\s*(?:위치|있는\s*(?:곳|데))\s*(?:은|는|가|이)?\s*:?)\s*$"
 )
 _AWAY_BEFORE = re.compile(
-    r"(?:회사|직장|일터|근무지|할머니|할머니댁|할머니\s*집|할아버지|친정|시댁|시가|외가|본가|처가|전에는?|전엔|예전에는?|예전엔"
+    r"(?:회사|직장|일터|근무지|할머니|할머니댁|할머니\s*집|할아버지|할매|할배|친정|시댁|시가|외가|본가|처가|전에는?|전엔|예전에는?|예전엔"
     r"|원래는?"
     r"|어린이집은?|학교는?)\s*(?:은|는|이|가|도|댁|집|이랑|댁이|댁은)?\s*$"
 )
@@ -61,7 +62,9 @@ _AWAY_AFTER = re.compile(
     r"\s*(?:에|에서|으로|로|은|는|이|가)?\s*(?:살았|살던|살다가|이사\s*가|근무|출근|일해|일하|다녀요|직장|회사|에\s*있는\s*회사)"
     r"|\s*(?:에\s*(?:있는|사는|계신)\s*)?(?:할머니|할아버지|할매|할배|친정|시댁|외가|본가|처가)"
     r"|\s*(?:에|에서)\s*(?:입원|진료|치료|수술|검사)"
+    r"|\s*(?:에|으로|로)\s*(?:[가-힣]+\s+){0,2}?(?:맡기러|맡기려고|가다가|가던\s*길|가는\s*(?:길|중))"
 )
+"""Somewhere else: work, grandma's, a hospital, where they were on the way to ("봉산면에 애들 맡기러 가다가")."""
 _HELD_AT = re.compile(r"\s*(?:에서|서)\s*(?:하는|하던|열리는|열린|운영하는|진행하는|주최하는)")
 """Where a programme is held ("시청에서 하는 학습지원 프로그램"): the place of the programme, not the family's."""
 _ASKED_ABOUT = re.compile(
@@ -70,7 +73,9 @@ _ASKED_ABOUT = re.compile(
 )
 """A landmark asked about as a service's place ("맘지원센터 몇시까지 해요?", "시청에서 해요?", "맘지원센터 가려면"):
 where the parent would go, not where the family lives."""
-_AWAY_AFTER_MOVED = re.compile(r"\s*(?:에서|서)\s*(?:이사|왔|옮)")
+_AWAY_AFTER_MOVED = re.compile(r"(?:\s*[가-힣]{1,4}리)?\s*(?:에서|서)\s*(?:이사|왔|옮)")
+_MOVED_FROM = re.compile(r"(?:\s*[가-힣]{1,4}리)?\s*(?:에서|서)\s*[가-힣]{2,5}\s*(?:으로|로)\s*(?:가|이사|옮)")
+"""Moving from here to there ("남면 옥산리에서 율곡동으로 가요"), with 이사 said: the place they leave."""
 _SUFFIX_LETTERS = re.compile(f"[{''.join(SUFFIXES + ''.join(_LOOKALIKE.values()))}]")
 _CANDIDATE = re.compile(f"[가-힣]{{1,5}}[{SUFFIXES}{''.join(_LOOKALIKE.values())}]")
 
@@ -176,7 +181,8 @@ class PlaceFinder:
         score = 0
         if _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, end):
             score += 2
-        if _AWAY_BEFORE.search(before) or _AWAY_AFTER.match(text, end) or _AWAY_AFTER_MOVED.match(text, end):
+        if (_AWAY_BEFORE.search(before) or _AWAY_AFTER.match(text, end) or _AWAY_AFTER_MOVED.match(text, end)
+                or ("이사" in text and _MOVED_FROM.match(text, end))):
             score -= 2
         return score
 
