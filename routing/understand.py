@@ -194,7 +194,8 @@ class Understander:
         """The child the need is ranked for: the one singled out for care ("9살 6살 2살 막내만"), else the first one
         a care service here takes ("중1 딸이랑 초4 아들": the fourth grader), else the first whose age is unknown,
         else the first named."""
-        if ("만" in text or "가고" in text or "다니" in text or "있" in text or "째" in text) and (
+        if ("만" in text or "가고" in text or "다니" in text or "있" in text or "째" in text or "데려" in text
+                or "데리" in text) and (
                 one := singled_out(text, children)) is not None:
             return one
         low, high = self._ages
