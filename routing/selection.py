@@ -33,7 +33,7 @@ _TAKEN = re.compile(
     r"|(?:아빠|남편|신랑|할머니|할머님|할아버지|시어머니|시어머님|친정엄마|친정|이모|고모|삼촌|언니|누나|형|오빠)"
     r"\s*(?:가|이|께서)\s*(?:[가-힣]{1,4}\s*)?(?:데려오|데려온|데리고\s*오|봐주|봐준|돌봐|맡아|챙겨|픽업))"
 )
-"""One of two or more children taken along or looked after by someone else ("큰애 초6은 데려가고", "큰애는 학원갔다가
+"""One of two children taken along or looked after by someone else ("큰애 초6은 데려가고", "큰애는 학원갔다가
 아빠가 데려온대요"): not the one to place."""
 _KIN_AGE = re.compile(
     r"(?:초\s*(?P<g>[1-6])|(?P<n>[0-9]{1,2})\s*(?P<unit>살|세|개월))\s*(?:짜리\s*|인\s*)?(?P<kin>딸|아들)(?![가-힣]*\s*(?:둘|셋))"
