@@ -10,7 +10,7 @@ _WHO = (
     r"(?:(?P<rank>첫째|첫애|큰\s*(?:애|아이|딸|아들|놈)|둘째|셋째|넷째|작은\s*(?:애|아이|딸|아들|놈)|막내)이?"
     r"|초\s*(?P<grade>[1-6])|(?P<grade2>[1-6])\s*학년"
     r"|(?P<n>[0-9]{1,2})\s*(?P<unit>살|세|개월)(?:\s*짜리|\s*인\s*(?:애|아이)|\s*(?:된\s*)?(?:아기|애기|아가))?"
-    r"|(?P<kin>딸|아들))"
+    r"|(?P<kin>딸|아들)|(?P<twins>쌍둥이|쌍둥이들|쌍디|둥이들))"
 )
 _ONLY = re.compile(
     rf"(?<![가-힣0-9]){_WHO}만"
@@ -27,6 +27,14 @@ _AWAY = re.compile(
     r"(?:가고|가서|가니까|가는데|가면|다니고|다니니까|있고|있으니까|있음|있어요|있어서|있으니)"
 )
 """One of two children placed elsewhere ("큰애 9살은 학교 가고 6개월 된 작은애 낮에"): the care is for the other one."""
+_TAKEN = re.compile(
+    rf"(?<![가-힣0-9]){_WHO}\s*(?:형|누나|오빠|언니|동생)?\s*(?:은|는)\s*(?:[가-힣0-9]{{1,8}}\s*){{0,3}}?"
+    r"(?:(?:제가|저희가|저랑|같이|다)?\s*(?:데려가|데리고\s*가|데려갈|데리고\s*갈)(?!\s*주|줄|달)"
+    r"|(?:아빠|남편|신랑|할머니|할머님|할아버지|시어머니|시어머님|친정엄마|친정|이모|고모|삼촌|언니|누나|형|오빠)"
+    r"\s*(?:가|이|께서)\s*(?:[가-힣]{1,4}\s*)?(?:데려오|데려온|데리고\s*오|봐주|봐준|돌봐|맡아|챙겨|픽업))"
+)
+"""One of two children taken along or looked after by someone else ("큰애 초6은 데려가고", "큰애는 학원갔다가
+아빠가 데려온대요"): not the one to place."""
 _KIN_AGE = re.compile(
     r"(?:초\s*(?P<g>[1-6])|(?P<n>[0-9]{1,2})\s*(?P<unit>살|세|개월))\s*(?:짜리\s*|인\s*)?(?P<kin>딸|아들)(?![가-힣]*\s*(?:둘|셋))"
     r"|(?P<kin2>딸|아들)\s*(?:은|는|이|이가|가)?\s*(?:초\s*(?P<g2>[1-6])|(?P<n2>[0-9]{1,2})\s*(?P<unit2>살|세|개월))"
@@ -59,7 +67,7 @@ def singled_out(text: str, children: tuple[Child, ...]) -> Child | None:
         cared = list(_CARED.finditer(text))
         if len(cared) == 1 and cared[0]["rank"]:
             return _named(cared[0], text, children)  # "3월 2일 둘째 봐줄 사람이 없어요 … 첫째는 초1": the 둘째
-    if len(children) == 2 and (away := _AWAY.search(text)) is not None:
+    if len(children) == 2 and (away := _AWAY.search(text) or _TAKEN.search(text)) is not None:
         there = _named(away, text, children)
         return None if there is None else children[1] if there is children[0] else children[0]
     return None
@@ -75,6 +83,9 @@ def _named(m: re.Match[str], text: str, children: tuple[Child, ...]) -> Child | 
         ordered = children if None in months else tuple(
             c for _, c in sorted(zip(months, children, strict=True), key=lambda p: -p[0]))  # type: ignore[arg-type, operator]
         return ordered[min(rank, len(ordered)) - 1]
+    if m["twins"]:  # the age said twice: the twins' ("쌍둥이 3살이고 큰애 초5 … 쌍둥이만")
+        months = [c.age_months for c in children]
+        return next((c for c in children if c.age_months is not None and months.count(c.age_months) > 1), None)
     if m["kin"]:
         for k in _KIN_AGE.finditer(text):
             if (k["kin"] or k["kin2"]) == m["kin"]:

@@ -64,7 +64,7 @@ _LATER = re.compile(
 )
 """A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
 _CARE_ASKED = re.compile(
-    r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시"
+    r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시|맡기는(?:곳|데있|데가|방법)|맡아주는(?:곳|데)|봐주는곳"
     r"|(?:어린이집|유치원|학교)(?:에|은|는|도|을|를)?(?:못|몬)(?:보내|보낼|가|갈)"
 )
 """A request for care ("맡길 곳", "봐주실 분"), or a child kept from daycare ("내일 어린이집 못 보낼 거 같아요"), in the
@@ -194,7 +194,8 @@ class Understander:
         """The child the need is ranked for: the one singled out for care ("9살 6살 2살 막내만"), else the first one
         a care service here takes ("중1 딸이랑 초4 아들": the fourth grader), else the first whose age is unknown,
         else the first named."""
-        if ("만" in text or "가고" in text or "다니" in text or "있" in text or "째" in text) and (
+        if ("만" in text or "가고" in text or "다니" in text or "있" in text or "째" in text or "데려" in text
+                or "데리" in text) and (
                 one := singled_out(text, children)) is not None:
             return one
         low, high = self._ages
