@@ -141,3 +141,54 @@ def missed_pickup(text: str, said: list[Said]) -> list[Said]:
             late = _afternoon(s) if s.mark is None and 1 <= s.hour <= 11 else s
             out[i] = late._replace(role="start")
     return out
+
+
+_FROM_TOLD = re.compile(
+    r"\s*부터\s*(?:(?:이)?(?:라\s*(?:카|캐|고|던|네|는데|하)|래|랍니다|라서|라(?!도)|예요|에요|이에요|인데|이니까|니까)"
+    r"|(?:문\s*(?:을\s*)?)?(?:열어|여니까|여는데|연대|연다|열거든|열고)|운영|(?:한대|한다|하는데|한다던데|하던데))"
+)
+"""After a start: the start is told as a fact or heard ("어린이집은 7시반부터라 카대요", "유치원이 9시부터 문
+열어서"), a service's or a job's, not the care's when a start is said after it."""
+
+
+def drop_told_start(text: str, said: list[Said]) -> list[Said]:
+    """The times without a start told as a fact when a start is said after it: "어린이집은 7시반부터라 카대요 6시부터
+    8시반까지" is care from 6 to 8:30."""
+    for i, s in enumerate(said[:-1]):
+        if s.role == "start" and _FROM_TOLD.match(text, s.stop) and any(t.role == "start" for t in said[i + 1 :]):
+            return [*said[:i], *said[i + 1 :]]
+    return said
+
+
+_LEAVES = re.compile(
+    r"\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*(?:는\s*)?(?:집에서\s*)?(?:나가야|나가요|나가는데|나갈|나가니까|나서야|출근해야"
+    r"|출근이라|출근인데|출근해요|출근하는데|출근하니까)"
+)
+_COMES = re.compile(
+    r"\s*(?:쯤|정도|경)?\s*(?:에|엔|이면|되면|넘어서|넘어야|지나서)?\s*(?:들어\s*(?:와|오|올)|돌아\s*(?:와|오|올)|도착|와요|오는데"
+    r"|오니까|오고|온대|온다|올\s*(?:거|게|께)|와야)"
+)
+"""A time the parent leaves at, and a time the other parent (or another carer) comes at: the care runs between them
+("애 아빠 8시에 오는데 저는 6시반에 나가야돼요")."""
+
+
+def hand_over(text: str, said: list[Said]) -> list[Said]:
+    """Two times, when the parent leaves and when someone else comes (in either order): the care's start and end."""
+    if len(said) != 2 or any(s.role for s in said):
+        return said
+    for leave, come in (said, said[::-1]):
+        if _LEAVES.match(text, leave.stop) and _COMES.match(text, come.stop):
+            start, end = leave._replace(role="start"), come._replace(role="end")
+            return [start, end] if start.at < end.at else [end, start]
+    return said
+
+
+_WORK_OVER = re.compile(r"\s*(?:쯤|정도|경)?\s*(?:에|이면|되면)?\s*(?:끝날|끝나|마칠|마치|마쳐)")
+"""After a time: something ends then ("새벽 두시쯤 끝날거 같아요")."""
+
+
+def work_over(text: str, s: Said) -> bool:
+    """Whether the one time said, with no role, is when the parent's work ends: the care's end ("지금 나가야되는데 새벽
+    두시쯤 끝날거 같아요"); a child's day finishing ("유치원 2시에 끝나요") is when care starts instead."""
+    return not s.role and _WORK_OVER.match(text, s.stop) is not None and (
+        _CHILD_DAY.search(text, max(0, s.at - 20), s.stop + 8) is None)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from routing.amend import AMENDED, LETTERS
+from routing.amend import LETTERS, amended_times
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, day_hours, read_time, suffix
 from routing.handover import (
     after_finish,
     drop_told,
+    drop_told_start,
     end_before,
     finish_then,
+    hand_over,
     missed_pickup,
     shift_hours,
     until_then,
+    work_over,
 )
 from routing.hours import HOURS_WORDS
 from routing.need import tuple_maker
@@ -81,50 +84,6 @@ def _end_after(start: int, start_mark: str | None, end: Said) -> tuple[int, bool
     return end.minutes + 1440, True
 
 
-_END_AMENDED = re.compile(r"\s*까지요\s+(?:아+|앗|아참)\s*$")
-"""Between an end and the next time: the end said again ("2시부터 8시까지요 아 6시까지로 해주세요")."""
-
-
-def _amended(text: str, said: list[Said]) -> list[Said]:
-    """The times left once a correction in words replaces the one before it ("5시 아니 6시부터", "6시까지.. 아
-    7시까지"): a corrected end keeps the start said before it; a corrected bare hour keeps the half of the day of
-    the hour it replaces (its 오전/오후 word, or the afternoon of a bare 1-5)."""
-    for i in range(len(said) - 1, 0, -1):
-        old, new = said[i - 1], said[i]
-        if (AMENDED.search(text, old.stop, new.at) is None and _END_AMENDED.match(text, old.stop, new.at) is None) or (
-                _other_end(old, new, said[i + 1:])):
-            continue
-        mark = old.mark or ("오후" if not old.sure and 1 <= old.hour <= 5 else None)
-        if new.mark is None and not new.sure and mark is not None:
-            minutes = clock(new.hour, new.minute, mark)
-            if minutes is not None:
-                new = Said(minutes, new.hour, new.minute, mark, new.role, True, new.at, new.stop)
-        if new.role == "end":
-            kept = [s for s in said[: i - 1] if s.role != "end"]
-        elif new.role != "end" and old.role != "start" and (pair := _range_before(said[: i - 1], old)) is not None:
-            start, end = pair
-            if end is not None:  # "5시부터 8시.. 아 5시 아니고 6시(부터)요": the start corrected, the end kept
-                return [new._replace(role="start"), end, *said[i + 1 :]]
-            # "5시부터 8시.. 아 8시 아니고 8시반이요": the end corrected, the start kept
-            kept = [] if new.role else [start]
-        else:
-            kept = []
-        return [*kept, new, *said[i + 1 :]]
-    return said
-
-
-def _range_before(before: list[Said], old: Said) -> tuple[Said, Said | None] | None:
-    """The range said before a bare time ``old`` that a correction replaces: its start, and its end when ``old``
-    restates the start (the start is corrected, the end stays); None when no start is said before ``old``."""
-    start = next((s for s in reversed(before) if s.role), None)
-    if start is None or start.role != "start":
-        return None
-    if (start.hour, start.minute) != (old.hour, old.minute):
-        return start, None
-    end = next((s for s in before[before.index(start) + 1 :] if s.role != "start"), None)
-    return (start, end) if end is not None else None
-
-
 def _marked_before(said: list[Said]) -> list[Said]:
     """The times with a bare start said again after it was said with its half of the day ("새벽 5시에 출근이라
     5시부터 9시까지": 05:00) carrying that half (an end takes its half from its start)."""
@@ -155,12 +114,6 @@ def _from_pickup(text: str, said: list[Said]) -> list[Said]:
             s = s._replace(role="end")
         out.append(s)
     return out
-
-
-def _other_end(old: Said, new: Said, after: list[Said]) -> bool:
-    """An end, then a start with no end after it: the two ends of one window, whatever is said between them ("5시까지요
-    아까 잘못 썼어요 내일 9시부터": the correction was of an earlier message), not a range said again."""
-    return old.role == "end" and new.role == "start" and not any(s.role == "end" for s in after)
 
 
 def _duration(text: str) -> int | None:
@@ -228,7 +181,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         pattern = TIME if " " in text and ("부터" not in text or not _GLUED.search(text)) else TIME_UNSPACED
         said = [s for m in pattern.finditer(text) if (s := read_time(m, text))]
         if len(said) > 1 and LETTERS.search(text):
-            said = _amended(text, said)
+            said = amended_times(text, said)
         if len(said) > 1:
             said = _marked_before(said)
         if ("하원" in text or "하교" in text) and len(said) > 1:
@@ -237,10 +190,14 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = missed_pickup(text, said)
         if len(said) == 2 and "동안" in text and "출근" in text:
             said = shift_hours(text, said)
+        if len(said) == 2 and ("나" in text or "출근" in text):
+            said = hand_over(text, said)
         if said and ("끝" in text or "마" in text or "하원" in text or "하교" in text):
             said = after_finish(text, until_then(text, said))
         if len(said) > 2 and "까지" in text:
             said = drop_told(text, said)
+        if len(said) > 1 and "부터" in text:
+            said = drop_told_start(text, said)
         if len(said) > 1 and ("하" in text or "한" in text or "열" in text or "여" in text or "연" in text):
             said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None] or said
         if len(said) == 2 and not said[0].role and not said[1].role and _reason(text, said[0]) and (
@@ -259,6 +216,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             (lunch := _LUNCH.search(text, 0, first.at)) is not None and lunch["until"] is None
         ):
             first, end_said = None, first  # "점심때부터 저녁 7시": lunch is the start, the one time said the end
+        elif len(said) == 1 and first is not None and ("끝" in text or "마" in text) and work_over(text, first):
+            first, end_said = None, first  # "지금 나가야 돼요 새벽 두시쯤 끝날거 같아요": the one time said is the end
         if first is not None:
             start, start_mark, start_sure, start_at = first.minutes, first.mark, first.sure, first.at
             later = said[said.index(first) + 1 :]

@@ -8,13 +8,13 @@ from typing import NamedTuple
 
 from routing.asides import in_korean, only_place_hours, time_now, work_hours, works_range
 from routing.careday import asked_open, care_days, holiday, hours_day, now_first
-from routing.clocks import CLOCK_LETTERS, END_ROLE
+from routing.clocks import CLOCK_LETTERS
+from routing.counted import counted, ends_then, offset
 from routing.days import TODAY, Day, find_days
 from routing.feasts import is_holiday
-from routing.hours import HOURS_WORDS, Period, Settled, period, settle
+from routing.hours import Period, Settled, period, settle
 from routing.need import tuple_maker
 from routing.nowsaid import says_now
-from routing.numbers import NATIVE
 from routing.times import Times, find_times
 from routing.window import WHOLE_DAY, evening, fill_whole_day, night_shift, over, overnight_bare
 
@@ -30,12 +30,6 @@ _SHIFT = re.compile(
 """Night work named: bare hours said backwards are the night's ("10시부터 7시까지 나이트예요"). Not 밤새 (last
 night's story: "밤새 열나서 … 9시부터 6시까지") nor 당직 (a day's duty as well)."""
 _DAY_WORDS = re.compile(r"낮(?!잠|은|게|아|춰|추)|오전|점심|오후")
-_FROM_NOW = re.compile(
-    rf"(?:(?<![0-9])(?P<h>[0-9]{{1,2}})|(?<![가-힣])(?P<hn>{HOURS_WORDS}))\s*시간\s*(?P<half>반)?"
-    r"|(?<![0-9시])(?<!시 )(?P<m>[0-9]{1,3})\s*분"
-).pattern
-_FROM_NOW = re.compile(rf"(?:{_FROM_NOW})\s*(?:뒤|후|있다가|이따가?)(?:\s*(?:에|부터|쯤|정도))*")
-"""A start counted from now ("1시간 뒤부터", "30분 후에")."""
 _WEEKDAYS_SAID = re.compile("평일|주중")
 _RECURRING = re.compile("평일|주중|매일|날마다|매주|주말|방학|월\\s*[~-]\\s*금")
 """A schedule, not one day: a morning hour in it is not moved to tonight because this morning is over."""
@@ -170,19 +164,17 @@ def find_when(
         first = days[0]
     now_said = now_said and day in (None, today)
     now_minutes = now.hour * 60 + now.minute
-    later = None
-    if ("시간" in text or "분" in text) and ("뒤" in text or "후" in text or "있다" in text) and day in (None, today):
-        later = _FROM_NOW.search(text)
+    later = counted(text) if day in (None, today) else None
     if later is not None:  # "1시간 뒤부터 3시간": from an hour from now, today; the rest is read without it
-        until = END_ROLE.match(text, later.end()) is not None  # "3시간 뒤에 데리러 가요": that is the end
-        now_said, now_minutes = True, now_minutes + (0 if until else _offset(later))
+        until = ends_then(text, later)  # "3시간 뒤에 데리러 가요", "3시간 뒤에 퇴근인데 그때까지": that is the end
+        now_said, now_minutes = True, now_minutes + (0 if until else offset(later))
         text = text[: later.start()] + " " * (later.end() - later.start()) + text[later.end() :]
     if day is None and (now_said or TODAY.search(text)):
         day = today
     clock_now = day is None and said_now  # "지금 10시인데 11시부터": tonight, unless a day is named
     times = find_times(text, now_minutes if now_said else None)
     if later is not None and until and times.end is None and times.start is not None:
-        end = times.start + _offset(later)
+        end = times.start + offset(later)
         times = Times(times.start, end, times.start_sure, True, times.start_at, later.start())
     if len(days) > 2 and first is not None and day == first.day and (
             again := hours_day(days, times.start_at)) is not days:
@@ -284,10 +276,4 @@ def find_when(
         night = True
     return _WHEN((day, start, end, night, off, urgent, own, settled.ambiguous_hour, past, overnight, assumed,
                   asked[0].day if asked else None))
-
-
-def _offset(m: re.Match[str]) -> int:
-    if m["m"]:
-        return int(m["m"])
-    return (int(m["h"]) if m["h"] else NATIVE[m["hn"]]) * 60 + (30 if m["half"] else 0)
 
