@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from routing.clocks import Said, clock
+from routing.hours import HOURS_WORDS, MARK
 
 AMENDED = re.compile(
     r"아니(?!면|라도|어도|지만|었|던)|말고|대신|취소|정정|잘못|려다가?|[-=]>|→|\(\s*[xX×]\s*\)"
@@ -15,6 +16,17 @@ AMENDED = re.compile(
 "목요일 대신 금요일", "3시였나? 아 4시"); not "월요일 아니면 화요일" (either)."""
 LETTERS = re.compile("[아말대취정잘려>→(참앗]")
 """Every correction holds one of these letters."""
+
+
+_HESITATED = re.compile(
+    rf"(?:{MARK})(?P<gap>\s*(?:\.{{2,}}|…+)\s*(?:아+|음+|어+)\s*)(?=[0-9]{{1,2}}\s*시|(?:{HOURS_WORDS})\s*시)"
+)
+"""A half-of-day word, a pause, then its hour ("밤.. 아 10시까지"): one time said haltingly, not a correction."""
+
+
+def unhesitated(text: str) -> str:
+    """The text with the pause between a half-of-day word and its hour blanked (same length: places kept)."""
+    return _HESITATED.sub(lambda m: m.group()[: m.start("gap") - m.start()] + " " * len(m["gap"]), text)
 
 
 _END_AMENDED = re.compile(r"\s*까지요\s+(?:아+|앗|아참)\s*$")

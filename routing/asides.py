@@ -119,3 +119,21 @@ def works_range(text: str) -> bool:
     """Whether the text tells a parent's working hours as a range ("저 9시부터 6시까지 근무인데"): a standing schedule
     (``work_hours`` also blanks the hour work starts, said for one day)."""
     return bool(_work_ranges(text))
+
+
+_STORY = re.compile(
+    rf"(?:^|(?<=[.!?…ㅠㅜ]\s)|(?<=[.!?…]))\s*[^.!?…]{{0,8}}?(?:새벽|밤|아침)\s*[^.!?…]{{0,4}}?"
+    rf"(?:[0-9]{{1,2}}|{HOURS_WORDS})\s*시[^.!?…]{{0,30}}?"
+    r"(?:했|었|았|였|웠|났|갔|왔|됐|셨|쳤|렸|켰|혔|잤|깼|췄)(?:네요|어요|어용|어여|습니다|다|네|음|더니)?\s*(?:\.{2,}|[.!?…]+|ㅠ+|ㅜ+)"
+)
+"""A sentence in the past tense with an hour of the night or the morning ("새벽 네시 넘어서 겨우 애 재웠네요.."): the
+night told about, not the care's hours; its half of the day is not theirs."""
+
+
+def story_told(text: str) -> str | None:
+    """The text with a past night or morning told at its start blanked (same length), when the care's own hours
+    are said after it ("… 재웠네요.. 금요일 2시부터 6시 전까지": 14:00-18:00); None when there is none."""
+    m = _STORY.search(text)
+    if m is None or not re.search(r"[0-9]\s*[시:]|시\s*(?:부터|까지)", text[m.end() :]):
+        return None
+    return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]

@@ -67,6 +67,8 @@ _REASON_DAY = re.compile(
     r"\S{1,3}\s*(?:새벽|아침|오전|오후|저녁|밤)?\s*[가-힣]{1,6}?(?:이라서|이라|라서|라)(?![가-힣])"
 )
 """A day said with the reason care is needed ("낼 새벽 비행기라 오늘 밤 11시부터"): the day after is the care day."""
+_TRAVELS = re.compile(r"[^.?!]{0,16}?(?:으로|로|에서|에)\s*(?:올라|내려|돌아|이사|출발)[가-힣]{0,4}\s*[.!?~]")
+"""A day the family travels, a sentence of its own ("내일 율곡동 집으로 올라가요."): the care day is said after it."""
 _MOVED = re.compile(
     r"[^,.?!]{0,9}?(?:요일|욜|일|말|날|레|래|피|늘|[월화수목금토])\s*(?:으로|로)\s*"
     r"(?:바꿔|바꾸|바꿀|바꿨|바뀌|바뀐|변경|옮겨|옮기|옮길|옮겼|미뤄|미루|미뤘|당겨|당기|당겼|연기|수정|정했|했어|했습)"
@@ -131,6 +133,9 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     if len(days) > 1 and days[0].day == today and "오늘" in text and (
         said := _TODAY_IS.match(text, days[0].at)) is not None and days[-1].at >= said.end():
         return [d for d in days if d.at >= said.end()]  # "오늘이 금요일이죠, 다음주 수요일": today named as context
+    if len(days) > 1 and days[1].day > days[0].day and (
+            went := _TRAVELS.match(text, days[0].at)) is not None and went.end() <= days[1].at:
+        return days[1:]  # "내일 집으로 올라가요. 모레 아침부터": the day after the trip
     if len(days) > 1 and days[1].day < days[0].day and (
             _KEPT_UNTIL.match(text, days[0].at) is not None or _REASON_DAY.match(text, days[0].at) is not None):
         return days[1:]  # "다음주 월요일까지 학교를 못 가요 내일 9시부터": how long, then the care day

@@ -45,9 +45,17 @@ _DOUBTFUL = range(6, 9)
 """Bare hours whose morning and evening readings are both common care times."""
 
 
+_SHIFT_OVER = re.compile(r"(?:야간|나이트)\s*(?:근무|일|조|당직)?\s*(?:끝나|끝난|마치|마친|마쳐)")
+"""A night shift ending: the hand-over after it is in the morning, and someone late from it ("늦게 온대서") is late
+in the morning."""
+
+
 def period(text: str) -> Period | None:
     """The half of the day the message's words point at, or None when they point at neither (or both)."""
     pm, am = _PM.search(text) is not None, _AM.search(text) is not None
+    if pm and ("야간" in text or "나이트" in text) and (over := _SHIFT_OVER.search(text)) is not None:
+        rest = text[: over.start()] + " " * (over.end() - over.start()) + text[over.end() :]
+        pm, am = _PM.search(rest.replace("늦게", "  ").replace("늦은", "  ")) is not None, True
     if pm == am:
         return None
     return "pm" if pm else "am"

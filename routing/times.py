@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from routing.amend import LETTERS, amended_times
+from routing.amend import LETTERS, amended_times, unhesitated
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, day_hours, read_time, suffix
 from routing.handover import (
     after_finish,
@@ -179,6 +179,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             return _NO_TIMES
     else:
         pattern = TIME if " " in text and ("부터" not in text or not _GLUED.search(text)) else TIME_UNSPACED
+        if ".." in text or "…" in text:
+            text = unhesitated(text)  # "밤.. 아 10시까지": 밤 10시
         said = [s for m in pattern.finditer(text) if (s := read_time(m, text))]
         if len(said) > 1 and LETTERS.search(text):
             said = amended_times(text, said)

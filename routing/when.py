@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from routing.asides import in_korean, only_place_hours, time_now, work_hours, works_range
+from routing.asides import in_korean, only_place_hours, story_told, time_now, work_hours, works_range
 from routing.careday import asked_open, care_days, holiday, hours_day, now_first
 from routing.clocks import CLOCK_LETTERS
 from routing.counted import counted, ends_then, offset
@@ -144,6 +144,8 @@ def find_when(
             # working hours told as a range are a standing schedule: with no day said, care beside them is a routine
             routine = works_range(text)
             text = blanked  # "제가 8시~17시 근무라 … 9시부터 5시까지": the other hours are the care's
+    if ("요" in text or "다" in text) and (told := story_told(text)) is not None:
+        text = told  # "새벽 네시 넘어서 겨우 재웠네요.. 금요일 2시부터": the night told about is not the care's
     days = find_days(text, today, True) if text else []
     gone = False
     if days and (days[0].told or (len(days) > 1 and any(d.told for d in days))):
