@@ -69,11 +69,11 @@ def _age_pattern(rare: str, letters: str = "", left: str = _LEFT) -> re.Pattern[
 
 
 AGE = _age_pattern("")
-AGE_ALL = _age_pattern(RARE, "중고예애")
+AGE_ALL = _age_pattern(RARE, "중고예애작올재지금다담이곧내낼모며")
 _UNSPACED = "(?:(?<![가-힣])|(?<=까지|부터|우리|저희|이랑|하고|인데|이고))"
 """Before an age in words in a message typed without spaces ("…여섯시까지네살딸")."""
 AGE_UNSPACED = _age_pattern("", "", _UNSPACED)
-AGE_ALL_UNSPACED = _age_pattern(RARE, "중고예애", _UNSPACED)
+AGE_ALL_UNSPACED = _age_pattern(RARE, "중고예애작올재지금다담이곧내낼모며", _UNSPACED)
 
 _UPPER_SCHOOL = re.compile(r"중학|중[1-3]|고등|고[1-3]|대학")
 UNIT = re.compile("[살쌀샬세개게깨달돌생갓백초학년중고졸]")

@@ -38,6 +38,11 @@ _ADULTS_DO = re.compile(r"\s*(?:근무|출근|야근|일해|일하|일을|직장
 _SENTENCE = re.compile(r"[.?!\n]")
 _UPTO = re.compile(r"(?<![0-9]시)까지\s*(?:다\s*)?(?P<n>둘|셋|넷)\s*(?:이네|이에|이요|명)")
 _AGES_AFTER = re.compile(r"[0-9]\s*(?:살|세|개월)")
+_AGES_COUNTED = re.compile(
+    r"(?:[0-9]\s*(?:살|세|개월)|초\s*[1-6]|[1-6]\s*학년)\s*(?:이렇게\s*)?(?P<n>둘|셋|넷)"
+    r"(?=\s*(?:이에요|이예요|예요|이요|입니다|이고|이구|이라|인데|[.,!?~]|$))"
+)
+"""A count right after the ages it sums up ("초1 6살 둘이요": a first-grader and a six-year-old, not one child)."""
 _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
 """How many children a message says without their ages ("애 둘", "두 아이", "남매": two)."""
 
@@ -76,6 +81,8 @@ def counted(text: str) -> int:
     if (words or "명" in text) and (bare := _BARE_COUNT.match(text)) is not None and _AGES_AFTER.search(
             text, bare.end()):
         most = _bare(bare)  # "(애 둘.. 아니) 셋이요 5살 3살 10개월": the count corrected to, with ages
+    if words and (summed := _AGES_COUNTED.search(text)) is not None:
+        most = max(most, _COUNT_WORDS[summed["n"]])
     if COUNT_LETTERS.search(text) is None:
         return most
     for m in _COUNT.finditer(text):

@@ -65,6 +65,15 @@ _AWAY_AFTER = re.compile(
     r"|\s*(?:에|으로|로)\s*(?:[가-힣]+\s+){0,2}?(?:맡기러|맡기려고|가다가|가던\s*길|가는\s*(?:길|중))"
 )
 """Somewhere else: work, grandma's, a hospital, where they were on the way to ("봉산면에 애들 맡기러 가다가")."""
+_CARE_HERE = re.compile(
+    r"\s*(?:쪽|근처|부근)?\s*(?:에|에서|으로|로)\s*(?:(?:애|아이|애기|아기|애들|아이들|딸|아들|애를|아이를|아기를|애기를|좀|잠깐|잠시"
+    r"|하루|정도|오전|오후|낮|저녁|[0-9]{1,2}\s*(?:시간|살|개월))\s*)*"
+    r"(?:맡기고\s*싶|맡길|맡기려는|맡기면|맡겨|봐\s*줄|봐\s*주실|봐\s*주시는|돌봐\s*줄)"
+)
+"""Where the parent wants the care ("혁신도시 쪽에 애 4시간 정도 맡길 수"; not "…에 맡기러 가다가", the way somewhere):
+over a place merely passed through, not over the home unless the care is on the way ("출근하면서 혁신도시 쪽에")."""
+_ON_THE_WAY = re.compile(r"(?:출근\s*하면서|출근\s*길에|출근하는\s*길에|가는\s*길에|가면서|내려서\s*(?:바로)?)\s*$")
+"""Right before the place the care is wanted: on the parent's way there ("출근하면서", "역에서 내려서 바로")."""
 _HELD_AT = re.compile(r"\s*(?:에서|서)\s*(?:하는|하던|열리는|열린|운영하는|진행하는|주최하는)")
 """Where a programme is held ("시청에서 하는 학습지원 프로그램"): the place of the programme, not the family's."""
 _ASKED_ABOUT = re.compile(
@@ -175,12 +184,14 @@ class PlaceFinder:
 
     @staticmethod
     def _score(text: str, start: int, end: int) -> int:
-        """How surely the place named from ``start`` to ``end`` is where the family lives now: +2 living there,
-        -2 elsewhere."""
+        """How surely the place named from ``start`` to ``end`` is the family's: +2 living there, +3 the care
+        wanted there (+3 on the way), -2 elsewhere."""
         before = text[max(0, start - 12) : start]
         score = 0
         if _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, end):
             score += 2
+        if _CARE_HERE.match(text, end):
+            score += 3 if _ON_THE_WAY.search(before) else 1
         if (_AWAY_BEFORE.search(before) or _AWAY_AFTER.match(text, end) or _AWAY_AFTER_MOVED.match(text, end)
                 or ("이사" in text and _MOVED_FROM.match(text, end))):
             score -= 2

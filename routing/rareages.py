@@ -28,6 +28,13 @@ MONTH = (
 RARE = rf"""
       (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
         (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
+  | (?<![가-힣])(?P<ry>작년|올해|재작년|지난\s*해|금년)\s*(?:에\s*)?(?P<rym>[0-9]{{1,2}})\s*월\s*
+        (?:(?P<ryd>[0-9]{{1,2}})\s*일\s*)?
+        (?:생(?!각|활|일)|출생|에\s*태어)
+  | (?<![가-힣])(?P<soon>다음\s*주|담주|다음\s*달|담달|다담주|이번\s*주|이번\s*달|곧|내일|낼\s*모레|낼|모레
+        |며칠\s*(?:후|뒤|있으면))\s*
+        (?:가|는|이|에|이면|면|쯤|쯤에)?\s*(?:(?P<sy>[2-6]|두|세|네|다섯|여섯)\s*)?돌
+        (?=\s*(?:이에요|이예요|예요|에요|이요|인데|이고|이구|이라|이거든|이니|입니다|돼|되|됩|[.,!?~ㅎㅋㅠㅜ]|$))
   | (?:생일|생년월일|출생일)\s*(?:은|는|이|:)?\s*(?<![0-9])(?P<bb>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*
         (?P<bbm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*(?:(?P<bbd>[0-9]{{1,2}})\s*일?)?
   | (?P<cm>만\s*)?(?<![0-9])(?P<cls>[0-7])\s*세\s*반(?!찬|대|드시)
@@ -50,11 +57,13 @@ RARE = rf"""
         (?!\s*(?:일|시|분|월|개|살|세|명|번|간|층|반|만))(?:\s*학년)?
       | (?P<upw>중학생|중딩|고등학생|고딩|중학교|고등학교)(?!\s*(?:[1-3]|[일이삼]\s*학년|때|시절|선생|교사|과정)))
   |"""
-"""Birth dates, class names, years and months, months after a first birthday, middle and high school: few
+"""Birth dates (also a month in a year said from today: "작년 10월생"), a birthday coming ("다음주에 돌인데": a month
+short of it), class names, years and months, months after a first birthday, middle and high school: few
 messages hold them, so they are searched only when a letter they need is there (one pattern for all would slow
 every message)."""
 RARE_LETTERS = re.compile(
     r"년|생|태어|세\s*반|돌\s*(?:지나|지난|하고|넘고)|중\s*[1-3]|중학|중딩|고\s*[1-3]|고등|고딩"
+    r"|(?:주|달|곧|일|낼|레|있으면|후|뒤)\s*(?:가|는|이|에|이면|면|쯤|쯤에)?\s*(?:[2-6]|두|세|네|다섯|여섯)?\s*돌(?!잔|봄|보)"
     r"|예비|일\s*(?:된|짜리|밖에|아기|아가|지난|넘은|지났|넘었|막|갓|좀|이에요|이예요|이요|째|됐|이라|입니다)"
     r"|주\s*(?:차|째)?\s*(?:된|짜리|밖에|아기|아가|애기|신생아)"
     r"|아기[^0-9]{0,4}[0-9]{1,2}\s*주|애기[^0-9]{0,4}[0-9]{1,2}\s*주|아가[^0-9]{0,4}[0-9]{1,2}\s*주"
@@ -104,6 +113,13 @@ def rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None
     if g["by"]:
         months = since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
         return None if months is None else ("age", months)
+    if g["ry"]:  # "작년 10월생": a birth month in a year said from today
+        back = {"작": 1, "재": 2, "지": 1}.get(g["ry"][0], 0)
+        months = since(today, today.year - back, int(g["rym"]), int(g["ryd"]) if g["ryd"] else None)
+        return None if months is None else ("age", months)
+    if g["soon"]:  # "다음주에 돌인데", "다음달 두 돌": a month short of it
+        years = value(g["sy"]) if g["sy"] else 1
+        return None if years is None else ("age", years * 12 - 1)
     if g["bb"]:  # "생일이 2021년 3월 5일": the birth date said first
         months = since(today, int(g["bb"]), int(g["bbm"]), int(g["bbd"]) if g["bbd"] else None)
         return None if months is None else ("age", months)
