@@ -34,6 +34,7 @@ _AGE = "(?:[0-9]{1,2}(?:살|세|개월)|초[1-6](?:학년)?|[한두세네]살|�
 
 _SAME_SUBJECT = 60
 """How far back (letters) a child marked as subject stays the subject of what a message tells next."""
+_TAKEN_REACH = 12
 _GROWN_UP = ("딸", "아들")
 _GRANDCHILD = re.compile("손주|손녀|손자|조카")
 """With a grandchild or a niece named, 딸 and 아들 are the children's parents."""
@@ -65,6 +66,11 @@ _TAKING_REACH = 12
 
 _GOING = "(?!서|지고|버리|버렸|버려)"
 """After 아가: the verb ending -아 가서 (날아가서, 찾아가지고, 잡아가버렸), not the child 아가."""
+
+
+_ALSO_DONE = re.compile("(?:을|를|한테|에게|도)?(?![이가은는])[가-힣]{1,3}고")
+"""Between another child and the harm: one more thing done to it, joined by 고 ("친구들 물고 때려서", "동생을 밀고
+때려요"); not the other child as subject ("친구들이 물고 때려서": they hurt the child)."""
 
 
 _AE_COMPOUNDS = "(?!착인형|착이불|착담요|착베개|착물건|착관계|착형성|착육아|완동물|완견|완묘|견|묘|벌레|플)"
@@ -101,6 +107,8 @@ class Children:
         """A child marked as subject, by a noun or an age ("6살이 아빠 공구함 열어서": whose); 경상도 아가 is
         아(the child) with 가 ("아가 엄마 약을 먹었다")."""
         self._object = re.compile(nouns + "(?:을|를|한테|에게|만)")
+        self._taken = re.compile(f"{nouns}(?:을|를)?(?:데리고|데려|업고|업어|안고|안아)[가-힣]{{0,3}}$")
+        """A child taken right before a word ("애 데리고 응급실인데", "아기 업고 지금 응급실"): the child's event."""
         """A child as the one harm is done to: '애를 때려요', '아이한테 손찌검해요', '애들만 두고'."""
         self._things = tuple(words.things)
         things = "|".join(sorted(words.things, key=len, reverse=True))
@@ -191,6 +199,8 @@ class Children:
         """Whether the nearest subject before ``at`` (within ``_SAME_SUBJECT`` letters) is a child with no carer
         named after it: "애가 입원했다가 오늘 퇴원했어요 … 수술 후라서요" tells the child's stay, "애가 둘인데
         남편이 입원해서" a carer's."""
+        if self._taken.search(compact, max(0, at - _TAKEN_REACH), at) is not None:
+            return True  # "애 데리고 응급실인데 애는 괜찮대요": the child is the one seen there
         last = None
         for m in self._marked.finditer(compact, max(0, at - _SAME_SUBJECT), at):
             last = m
@@ -249,7 +259,8 @@ class Children:
             adults += [o.end() for q in others for o in q.finditer(compact, child, m.start())
                        if compact.startswith(marks, o.end())]
             hit = (o.end() for q in peers for o in q.finditer(compact, child, m.start()))
-            if any(compact.startswith((*marks, "도"), at) or at == m.start() for at in hit):
+            if any(compact.startswith((*marks, "도"), at) or at == m.start()
+                   or _ALSO_DONE.fullmatch(compact, at, m.start()) for at in hit):
                 return True  # "형을 때려서", "친구 때려서": the child hits another
             return bool(adults) and self._object.search(compact, child, m.start()) is None
         return False
