@@ -26,6 +26,8 @@ class ChildWords(Frozen):
     """A child's things: "애 장난감 잃어버렸어요" is about the toy, not the child."""
     stories: tuple[Annotated[str, Field(min_length=1)], ...] = ()
     """What a sign may describe besides a thing: a story ("아기곰이 길을 잃는 이야기", "물에 빠지는 장면")."""
+    recordings: tuple[Annotated[str, Field(min_length=1)], ...] = ()
+    """A recording near a story word makes it a real event: "cctv 에 애 뺨을 때리는 장면이" happened."""
     endearments: tuple[Annotated[str, Field(min_length=1)], ...] = ()
     """Names parents call a child by after 우리·울·내 (우리 공주, 울 강아지): a child when the message tells of
     a child (an age, a kindergarten, a playground) and of no pet."""

@@ -16,6 +16,8 @@ _SINCE = "(?:밤|저녁|아침|낮|오후|오전|새벽)?부터"
 _CHILD = "{아이}"
 _SUPPOSED_GAP = 2
 """Letters allowed between a word and the ending that makes it a supposition ("다쳤으면": 으 before 면)."""
+_NOT_IF = "(?!(?<=[장화정])면)"
+"""면 of a noun (때리는 장면, 화면, 정면) is no supposition's -면."""
 _OVER_GAP = 40
 _LONG = 400
 """Alternatives (``|``) from which a list of words is gated: hundreds of words."""
@@ -102,7 +104,7 @@ class Compiled:
         reach = s.urgent_reach
         self.wide = _together(tuple(p for p in pairs if not p.now), kids, abc, reach) if reach else ()
         self.wide_now = _together(tuple(p for p in pairs if p.now), kids, abc, reach) if reach else ()
-        self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP)
+        self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP, _NOT_IF)
         self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않몬])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
         self.past = re.compile(f"(?:{past})(?!{_SINCE})") if s.past else None  # 작년부터: still going on

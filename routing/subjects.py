@@ -45,6 +45,8 @@ _THING_MARK = "(?:이가|가|이|은|는|도|의)?(?:다|또|좀|막|싹)?"
 _THING_REACH = 12
 _STORY_REACH = 6
 """Letters between a sign's ending and the story it describes (길을 잃은 |아기 오리| 이야기)."""
+_RECORDING_REACH = 30
+"""Letters around a sign looked at for a recording of it (cctv 봤는데 선생님이 애 뺨을 때리는 장면이)."""
 _CONNECTIVE = "데지다요고서니면며"
 """After -는·-은 these make a clause ending (다쳤는데, 잃었는지), not a noun described: "다쳤는데 자세한 얘기는"."""
 
@@ -118,6 +120,9 @@ class Children:
             f"[가-힣]?[{ADNOMINAL}](?![{_CONNECTIVE}])(?:(?![{_CONNECTIVE}])[가-힣]){{0,{_STORY_REACH}}}?(?:{stories})"
         ) if stories else None
         """A sign told of a story a few letters on ("길을 잃은 아기 오리 이야기", "물에 빠지는 장면")."""
+        recordings = "|".join(sorted(words.recordings, key=len, reverse=True))
+        self._recording = re.compile(recordings, re.IGNORECASE) if recordings else None
+        """A recording of a real event (cctv, 홈캠, 블랙박스): a 장면 in it happened, it is no story."""
         self._owner = re.compile(f"(?:{things})(?:[가-힣]{{1,2}}(?<![다하고서]))?{_THING_MARK}$") if things else None
 
     def about_someone_else(self, compact: str, at: int, others: Patterns) -> bool:
@@ -177,12 +182,17 @@ class Children:
     def describes_a_thing(self, compact: str, end: int) -> bool:
         """Whether the verb ending at ``end`` describes one of a child's things that follows it ("애가 잃어버린
         장난감 대신", "부러진 킥보드"): the thing, not the child, is lost or broken."""
-        if self._story is not None and (self._story.match(compact, end) or self._story.match(compact, end - 1)):
+        if (self._story is not None and (self._story.match(compact, end) or self._story.match(compact, end - 1))
+                and not self._recorded(compact, end)):
             return True  # "길을 잃은 아기 오리 이야기", "물에 빠지는 장면": a story, not an event
         if self._modified is None:
             return False
         m = self._modified.match(compact, end)
         return m is not None and bool(m.group(1) or compact[end - 1] in ADNOMINAL)
+
+    def _recorded(self, compact: str, end: int) -> bool:
+        return self._recording is not None and self._recording.search(
+            compact, max(0, end - _RECORDING_REACH), end + _RECORDING_REACH) is not None
 
     def thing_before(self, compact: str, at: int) -> bool:
         """Whether one of a child's things, or a part of one (안경다리, 장난감 칼), stands right before ``at``
