@@ -32,9 +32,9 @@ _ASKED = re.compile(
     r")|(?:에서|에)(?:도|는)?(?:해요|하나요|하는지|하죠|하는거|하는것|운영하|있나|있어요|있는지|있죠)"
 )
 """Right after a topic word: the question asks about it ("… 맘지원센터에서 해요?": what that place does)."""
-_WHERE_TO_ASK = re.compile("물어|문의|어떤게있|어떤거있|뭐가있|뭐있|뭐뭐|몰라")
-"""In a topic word: it asks where to ask or what there is ("물어볼 데", "어디서 문의", "어떤게 있는지"), naming no
-subject of its own: beside a topic word, the topic is what is asked."""
+_WHERE_TO_ASK = re.compile("물어|문의|어떤게있|어떤거있|어떤데|어떤곳|어디어디|뭐가있|뭐있|뭐뭐|몰라|이사")
+"""In a topic word: it asks where to ask or what there is ("물어볼 데", "어디서 문의", "어떤데가 있어요"), or says the
+family has just moved here, naming no subject of its own: beside a topic word, the topic is what is asked."""
 _CHOOSING = re.compile(r"(?:할|쓸|보낼|맡길)지(?:말지)?고민|(?:뭐가|어디가|어느게|어떤게)(?:나을|좋을|맞을)")
 """Choosing between services ("어린이집 보낼지 아이돌보미 쓸지 고민되는데"): the guidance hub first, the services named
 after it."""

@@ -51,7 +51,12 @@ def _period(hint: str | None) -> Period | None:
 _VISIT = re.compile(
     r"(?:빌리|반납하|대여하|구경하|신청하|받으|방문하|들르|가|오)(?:러|려(?:고|구|는데|면|요))|(?:가도|가면|와도|오면)(?:되|돼)|받을수있"
     r"|(?:빌릴|반납할|대여할)수|도착하"
+    r"|(?:기간|대여|대출|반납|반납일)연장|빌린(?:거|것|게)|빌렸"
 )
+"""Going to the service asked about, or a loan's own dates ("대여기간 연장되나요? 지금 빌린거 화욜까지인데")."""
+_SUCH = re.compile(r"그런(?:것|거|게|서비스)(?:도|이|가|은|는)?(?:있|되|돼|하)")
+"""Whether such a service exists ("등원 도우미? 그런것도 있나요 아침 7시반부터 9시까지"): hours describe the service
+wanted, not today."""
 _CARE_WORDS = re.compile(r"맡[기길겨아]|봐[주줄줘야]|돌[봐보]|동안|사이에|케어|시터|보살")
 _HAPPENING = re.compile(
     r"갑자기|긴급|급하|급해|급합|급히|지금|방금|당장|구급차|실려|응급실|진통(?:이)?(?:와|왔|오|시작)|양수(?:가)?터|위독"
@@ -176,7 +181,7 @@ class Understander:
             when = when._replace(day=today, holiday=holiday(text, today, -1), urgent=True)
         vacation = "방학" in compact and _TERM.search(compact) is None
         visit = bool(topics) and (when.start is not None or when.end is not None) and _visit(compact)
-        if when.assumed and (visit or vacation):
+        if when.assumed and (visit or vacation or (topics and _SUCH.search(compact) is not None)):
             when = when._replace(day=None, assumed=False)  # a service's visiting hours, a vacation: no day taken
         if (self._pupils.intersection(topics) and when.day is None and when.start is None and when.end is None
                 and not when.past):

@@ -21,8 +21,10 @@ from routing.window import WHOLE_DAY, evening, fill_whole_day, night_shift, over
 _NIGHT_WORDS = re.compile(
     r"(?:밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽)(?!\s*(?:에|에는|엔|은|는)?\s*(?:늦게\s*)?몇\s*시\s*까지)")
 """Night said as the care's time; not the night in a question about a service's hours ("밤 몇시까지 해요?")."""
-_OVERNIGHT = re.compile(r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지")
-"""Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지"."""
+_OVERNIGHT = re.compile(
+    r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지|출장[가-힣\s]{0,8}?밤에?\s*도")
+"""Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지", a trip away that
+takes the nights too ("출장이라 밤에도 봐줄 사람")."""
 _OVERNIGHT_LETTERS = re.compile("[밤박재자침]")
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
 _SHIFT = re.compile(
