@@ -169,6 +169,9 @@ class Situation(Frozen):
     """Pairs of words that count like ``words`` when the second follows the first closely."""
     supposed: tuple[str, ...] = ()
     """Endings right after a word that make it a supposition, a worry or a wish, not an event (다치면, 까봐, 싶)."""
+    manner: tuple[str, ...] = ()
+    """Doings a simile right before them describes (울, 깨, 놀라, 자지러지): a word told as a comparison of how a child
+    does them ("경기하듯이 깨서 울어요", "숨 넘어가듯 울어요") says how, not what happened."""
     over: tuple[str, ...] = ()
     """Words after a word saying it is over (괜찮아요, 나았어요, 찾았어요, 적이 있어요): the word does not count."""
     mild: tuple[str, ...] = ()

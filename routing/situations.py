@@ -50,6 +50,18 @@ _AS_IF = ("처럼", "같이")
 _BE = "있"
 _DENIED = re.compile("[가-힣]{0,2}?지[도는][않안못몬]")
 """A sign denied right after it ("토하지는 않아요", "비틀거리지도 않고"): what did not happen."""
+_SIMILE = re.compile("듯이?|것처럼|거처럼|처럼|것같이|거같이|마냥")
+"""A comparison: "경기하듯이", "숨 넘어갈 것처럼", "불난 것처럼" (not -ㄴ 듯, which supposes: "삼킨 듯해요")."""
+_SIMILE_REACH = 2
+"""Letters after a word within which a comparison starts ("경련 한 것처럼": 한 before 것처럼)."""
+_SEEMS = frozenset(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 4)
+"""Syllables closed by ㄴ: before 듯 a supposition ("삼킨 듯", "다친 듯"), not a comparison."""
+_NOT_SO = re.compile(
+    "(?:(?<=[건게거])|.{0,2}?(?:것은|것이|건|게|거))"
+    "(?:아니[고라에예었였래구]|아니거든|아니지만|아닌데|아닌것같|아닌거같|아닙|아녜|아님)(?![^?？]{0,4}[?？])"
+)
+"""A word denied after it ("삼킨 건 아니고", "맞은 게 아니라", "다친 거 아니에요"); not a suspicion asked
+("삼킨 거 아닌가", "다친 거 아니에요?") nor 뿐만 아니라 (not only)."""
 _STOPPING = ("멈", "멎", "그치", "그쳐", "낫", "나아")
 """Words of stopping or healing, whose denial is the sign ("피가 멈추지도 않아요")."""
 _BREAKS = ("부러", "늘어", "꺾", "두고", "놔두고", "놓고")
@@ -139,6 +151,10 @@ class _Reading:
             return False
         if _DENIED.match(text, end) is not None and not any(w in text[start:end] for w in _STOPPING):
             return False
+        if _NOT_SO.match(text, end) is not None and not any(w in text[start:end] for w in _STOPPING):
+            return False  # "삼킨 건 아니고 어디 굴러간 거 같아요"; "피가 멈춘 게 아니라" is the sign
+        if c.manner is not None and self._likened(start, end):
+            return False
         if text.startswith("었", end) and text[end - 1] in _PAST_SS and text[end - 1] != _BE:
             return False  # "부러졌었는데": over; "떠 있었어요" is 있다's plain past
         after = end if text[end - 1] in _PROSPECTIVE else end + 1  # 다칠|것, 부러|질것 (the stem's next letter)
@@ -148,6 +164,16 @@ class _Reading:
         if c.supposed is not None and c.supposed.match(text, end) is not None:
             return False
         return c.over is None or c.over.search(text, end) is None
+
+    def _likened(self, start: int, end: int) -> bool:
+        """Whether the word at ``start:end`` is a comparison of how a child does something ordinary ("경기하듯이
+        깨서 울어요", "숨 넘어가듯 울어요"): it says how, not what happened ("죽을 것처럼 숨을 헐떡여요" is told by
+        헐떡여요; "경기하듯 몸을 떨어요" is no ordinary doing)."""
+        text, manner = self.text, self.c.manner
+        m = _SIMILE.search(text, start + 1, end + _SIMILE_REACH + 3)
+        return (m is not None and m.start() <= end + _SIMILE_REACH and manner is not None
+                and not (text[m.start()] == "듯" and text[m.start() - 1] in _SEEMS)
+                and manner.match(text, m.end()) is not None)
 
     def counts(self, patterns: Checked, anyone: bool = False) -> bool:
         """Whether a match tells an event about a child; ``anyone``: whoever its subject is (a carer's pair)."""

@@ -19,6 +19,8 @@ _SUPPOSED_GAP = 2
 _NOT_IF = "(?!(?<=[장화정])면)"
 """면 of a noun (때리는 장면, 화면, 정면) is no supposition's -면."""
 _OVER_GAP = 40
+_MANNER_GAP = 4
+"""Letters between a simile and the doing it describes ("경기하듯이 자다가 깨서", "숨 넘어가듯 막 울어요")."""
 _LONG = 400
 """Alternatives (``|``) from which a list of words is gated: hundreds of words."""
 _CLAUSE_END = "고"
@@ -83,7 +85,7 @@ class Compiled:
     """One situation's lists of words compiled once: what ``routing.situations`` reads a message with."""
 
     __slots__ = (
-        "anyone", "anyone_now", "asking", "calm", "carers", "done_to", "lately", "mild", "named_signs", "now",
+        "anyone", "anyone_now", "asking", "calm", "carers", "done_to", "lately", "manner", "mild", "named_signs", "now",
         "now_words", "others", "over", "past", "peers", "plans", "pretend", "signs", "supposed", "unless", "urgent",
         "wide", "wide_now", "with_child", "words", "young_below", "young_words",
     )
@@ -105,6 +107,8 @@ class Compiled:
         self.wide = _together(tuple(p for p in pairs if not p.now), kids, abc, reach) if reach else ()
         self.wide_now = _together(tuple(p for p in pairs if p.now), kids, abc, reach) if reach else ()
         self.supposed = _after(s.supposed, kids, _SUPPOSED_GAP, _NOT_IF)
+        self.manner = re.compile(f".{{0,{_MANNER_GAP}}}?(?:{'|'.join(_source(s.manner, kids, stems=False))})") if (
+            s.manner) else None
         self.over = _after(s.over, kids, _OVER_GAP, "(?<![안못않몬])", "(?!요?[?？])")  # "괜찮아요?" asks, not tells
         past = "|".join(_source(s.past, kids))
         self.past = re.compile(f"(?:{past})(?!{_SINCE})") if s.past else None  # 작년부터: still going on
