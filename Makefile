@@ -28,7 +28,7 @@ bench-growth: $(STAMP)
 
 # understanding scored on labelled parent messages written apart from the code (bench/heldout_data)
 heldout: $(STAMP)
-	@for f in bench/heldout_data/*.jsonl; do echo "== $$f"; $(BIN)/python -m bench.heldout $$f | tail -n 4; done
+	@for f in bench/heldout_data/*.jsonl bench/heldout_pending/*.jsonl; do echo "== $$f"; $(BIN)/python -m bench.heldout $$f | tail -n 4; done
 
 # retrain the learned danger reader on every labelled message (needs scikit-learn; bench/danger_train.py)
 danger-model: $(STAMP)
