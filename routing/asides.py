@@ -130,10 +130,29 @@ _STORY = re.compile(
 night told about, not the care's hours; its half of the day is not theirs."""
 
 
+_NIGHT_STORY = re.compile(
+    r"(?:밤\s*새(?:도록)?|간밤에?)\s*[^.!?…]{0,40}?"
+    r"(?:했|었|았|였|웠|났|갔|왔|됐|셨|쳤|렸|켰|혔|잤|깼|췄|샜)(?:어요|어용|어여|네요|습니다|다|네|음|더니|는데|고|거든요)"
+    r"(?![가-힣])"
+)
+"""A night told in the past tense with no hour ("밤새 열이 39도까지 올라서 잠도 못잤어요"): last night, not the care's
+night (not "밤새 봐주실 분", no past; not "밤새 있었으면", a wish)."""
+_NIGHT_WORD = re.compile(r"밤\s*새(?:도록)?|간밤")
+_CARE_SAID = re.compile(r"봐\s*[주줄줘]|맡[기길겨아]|돌[봐보]|재워|시터|돌보미")
+
+
 def story_told(text: str) -> str | None:
     """The text with a past night or morning told at its start blanked (same length), when the care's own hours
-    are said after it ("… 재웠네요.. 금요일 2시부터 6시 전까지": 14:00-18:00); None when there is none."""
+    are said after it ("… 재웠네요.. 금요일 2시부터 6시 전까지": 14:00-18:00), or only the night word of a night
+    told with no hour ("밤새 … 못잤어요 오늘 9시부터": 09:00); None when there is none."""
     m = _STORY.search(text)
+    if m is None and "밤" in text:
+        m = _NIGHT_STORY.search(text)
+        if m is not None and _CARE_SAID.search(m.group()) is not None:
+            m = None  # "밤새 봐줄 사람 구했는데 못 온대요": the night is the care's
     if m is None or not re.search(r"[0-9]\s*[시:]|시\s*(?:부터|까지)", text[m.end() :]):
         return None
+    if m.re is _NIGHT_STORY:  # only the night word: the rest may say what happens now ("응급실 갔다가 방금")
+        word = _NIGHT_WORD.match(text, m.start())
+        return text[: m.start()] + " " * (word.end() - m.start()) + text[word.end() :]  # type: ignore[union-attr]
     return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]

@@ -111,10 +111,10 @@ _ONE_CHILD = re.compile(
     r"(?P<who>아이|애기|아기|아가|애|얼라|알라|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
     r"|외동(?:딸|아들|이)?|조카)"
     r"(?:가|는|이|를|을|도|랑|하고|한테|이가|이는|이를|이도|이랑|가요|예요|에요|이에요|인데|요|이라서|이라|라서|라|이고|고)?"
-    r"(?![가-힣])"
+    r"(?:좀|쫌|좀만)?(?![가-힣])"
 )
-"""A child named without an age ("아들 독감", "아가 아파가", 경상도 "얼라가"): one child. Not 아이들/애들 (how many is
-not said), not 아이돌봄 or 딸기 (other words)."""
+"""A child named without an age ("아들 독감", "아가 아파가", 경상도 "얼라가", "애좀"): one child. Not 아이들/애들 (how
+many is not said), not 아이돌봄 or 딸기 (other words)."""
 _DIALECT_CHILD = re.compile(
     r"(?<=[가-힣])\s+아\s+(?:좀\s*)?(?:봐\s*줄|봐\s*주|봐\s*달|맡길|맡기|맡겨|데리고|데리러|데려|재워|재울|키우|씻기|밥\s*먹)"
 )
@@ -196,8 +196,13 @@ _KEPT_HOME = re.compile(
     r"|등원\s*(?:을\s*)?(?:못|중지|금지|하지\s*말)|(?:유치원|어린이집)에서[^.?!\n]{0,16}?(?:쉬라|쉬래|쉬어야|쉬고\s*오라)"
 )
 """A child kept from daycare or kindergarten (ill, told to stay home): one child, preschool."""
-_PRESCHOOL_NAMED = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*)?(?:다니는|가는)(?!데|지)")
-"""Naming a child (not saying where a named one goes: "4살은 어린이집 다녀요", "아이 어린이집 다니는데")."""
+_PRESCHOOL_NAMED = re.compile(r"유치원생|(?:유치원|어린이집)\s*(?:에\s*)?(?:다니는|가는)(?!데|지|\s*길)")
+"""Naming a child (not saying where a named one goes: "4살은 어린이집 다녀요", "아이 어린이집 다니는데"; not the way
+there: "어린이집 가는 길에 넘어져서")."""
+_ONE_NAMED = re.compile(
+    r"\s*(?:우리\s*|저희\s*)?(?:애|아이|아기|애기|아가|딸|아들)(?:가|는|이|를|을|도|요|만)?(?![가-힣])")
+"""After 어린이집 다니는: one child named in the singular ("어린이집 다니는 애 … 3살": the same child as the age)."""
+_PRESCHOOL_AGE = 84
 _NAMED_CHILD = re.compile(r"아들|딸|아이|애|손자|손녀")
 _SIBLING = re.compile(r"\s*(?:동생|남동생|여동생|형|누나|언니|오빠|막내|둘째|셋째)")
 
@@ -215,10 +220,22 @@ def add_preschoolers(
         if near and not (_SIBLING.match(text, m.end()) and any(
                 _NAMED_CHILD.search(text, b, m.start()) for a, b in near if b <= m.start())):
             continue
+        if len(children) == 1 and _one_child(text, m, children[0], spans[0]):
+            continue
         at = sum(1 for a, _ in spans if a < m.start())
         children.insert(at, PRESCHOOL_CHILD)
         orders.insert(at, None)
         spans.insert(at, (m.start(), m.end()))
+
+
+def _one_child(text: str, m: re.Match[str], child: Child, span: tuple[int, int]) -> bool:
+    """Whether the one child with an age is the daycare child named in the singular apart from it ("어린이집 다니는 애
+    오늘만 … 3살"): a preschool age, nothing between that starts another child, no more children counted."""
+    if child.school_grade is not None or child.school or child.age_months is None or (
+            child.age_months >= _PRESCHOOL_AGE) or _ONE_NAMED.match(text, m.end()) is None:
+        return False
+    low, high = (m.end(), span[0]) if m.end() <= span[0] else (span[1], m.start())
+    return SEPARATOR.search(text, low, high) is None and counted(text) < 2
 
 
 def cap_repeats(text: str, children: list[Child], orders: list[int | None], spans: list[tuple[int, int]]) -> None:

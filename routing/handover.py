@@ -160,6 +160,24 @@ def drop_told_start(text: str, said: list[Said]) -> list[Said]:
     return said
 
 
+_ENDS_THEN = re.compile(
+    r"\s*(?:넘어서|넘어야|지나서|지나야|쯤|쯤에|에|에나|이나)?\s*(?:[가-힣]{1,3}\s*(?:이|가|은|는)?\s*)?"
+    r"(?:끝나|끝난|끝날|마치|마쳐|마칠|퇴근)"
+)
+"""After a time: something (the parent's work) ends then ("밤 9시 넘어서 일 끝나는데")."""
+
+
+def drop_work_end(text: str, said: list[Said]) -> list[Said]:
+    """The times without one read as a start that is when work ends, when a range of care is said after it: "밤 9시
+    넘어서 일 끝나는데 … 8시부터 10시까지" is care from 8 to 10 (the evening's, by 밤), not from 9."""
+    for i, s in enumerate(said[:-2]):
+        if s.role == "start" and _ENDS_THEN.match(text, s.stop) and any(
+                t.role == "start" and any(e.role == "end" for e in said[j + 1 :])
+                for j, t in enumerate(said[i + 1 :], i + 1)):
+            return [*said[:i], *said[i + 1 :]]
+    return said
+
+
 _LEAVES = re.compile(
     r"\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*(?:는\s*)?(?:집에서\s*)?(?:나가야|나가요|나가는데|나갈|나가니까|나서야|출근해야"
     r"|출근이라|출근인데|출근해요|출근하는데|출근하니까)"

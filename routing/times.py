@@ -11,6 +11,7 @@ from routing.handover import (
     after_finish,
     drop_told,
     drop_told_start,
+    drop_work_end,
     end_before,
     finish_then,
     hand_over,
@@ -84,14 +85,24 @@ def _end_after(start: int, start_mark: str | None, end: Said) -> tuple[int, bool
     return end.minutes + 1440, True
 
 
+_DAWN_LAST = 6
+_DAWN_AHEAD = 120
+"""A bare start up to 6 o'clock, at most two hours before a 새벽 hour said earlier, is that dawn's."""
+
+
 def _marked_before(said: list[Said]) -> list[Said]:
     """The times with a bare start said again after it was said with its half of the day ("새벽 5시에 출근이라
-    5시부터 9시까지": 05:00) carrying that half (an end takes its half from its start)."""
+    5시부터 9시까지": 05:00), or said just before a dawn hour ("새벽 4시 반 출근이라 4시부터"), carrying that half (an
+    end takes its half from its start)."""
     out = said  # copied on the first change only: most messages have none
     for i in range(1, len(said)):  # the first time said has none before it
         s = said[i]
         if s.role == "start" and s.mark is None and not s.sure:
             twin = next((t for t in said[:i] if t.mark is not None and (t.hour, t.minute) == (s.hour, s.minute)), None)
+            if twin is None and s.hour <= _DAWN_LAST:
+                # "새벽 4시 반 출근이라 4시부터 9시까지": a bare small hour just before a dawn hour said earlier
+                twin = next((t for t in said[:i] if t.mark == "새벽" and 0 <= t.minutes - s.hour * 60 - s.minute
+                             <= _DAWN_AHEAD), None)
             minutes = clock(s.hour, s.minute, twin.mark) if twin is not None else None
             if minutes is not None:
                 out = list(out) if out is said else out
@@ -200,6 +211,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = drop_told(text, said)
         if len(said) > 1 and "부터" in text:
             said = drop_told_start(text, said)
+        if len(said) > 2 and ("끝" in text or "마" in text or "퇴근" in text):
+            said = drop_work_end(text, said)
         if len(said) > 1 and ("하" in text or "한" in text or "열" in text or "여" in text or "연" in text):
             said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None] or said
         if len(said) == 2 and not said[0].role and not said[1].role and _reason(text, said[0]) and (
