@@ -223,7 +223,7 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         last_end = m.end()
     if len(children) > 1 and ("개월" in text or "달" in text):
         restate(text, children, orders, spans)  # "돌 지난 아기.. 14개월이요": one child, said again
-    if len(children) > 1 and len(set(children)) < len(children):
+    if len(children) > 1:
         cap_repeats(text, children, orders, spans)  # "애가 둘이고 6살 4살 … 6살 큰애는": the 6-year-old named again
     if children and ("유치원" in text or "어린이집" in text):
         add_preschoolers(text, children, orders, spans, said_at)  # "초2 딸이랑 유치원생 아들": two children

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 from routing.amend import AMENDED
 from routing.days import Day
@@ -44,6 +45,9 @@ _PERIOD_DAYS = re.compile(
 """Names of a run of days off: a later day inside it names the care day."""
 _JOINED = re.compile(r"\s*(?:에|엔|에는)?\s*(?:이랑|랑|하고|와|과|및|그리고|부터|에서|[~\-–〜·/]|까지|또는|이나|나)")
 _NAMED_IN_PERIOD = re.compile(r"\s*(?:에|엔)?\s*[토일]\s*(?:요일|욜)")
+
+_LISTED_DATE = re.compile(r"[0-9]{1,2}\s*일(?:\s*(?:[,·/]|이랑|랑|하고|및|과|와|이나|나|또는|그리고))*\s*")
+"""A bare day of the month and what joins it to the next one of a list (not 부터/까지: a span)."""
 
 _OPEN_ASKED = re.compile(
     r"(?:[월화수목금토일]\s*(?:요일|욜)|주말)\s*(?:에도|에는|엔|도|에|은|는)?\s*(?:문\s*(?:을\s*)?)?"
@@ -110,9 +114,17 @@ def asked_open(text: str, days: list[Day]) -> list[Day]:
     return [d for d in days if d.weekly and _OPEN_ASKED.match(text, d.at)]
 
 
+def _date_list(text: str, days: list[Day]) -> bool:
+    """Whether the days are bare days of the month listed one after another ("3일 17일 24일", "25일, 26일")."""
+    return all(_LISTED_DATE.fullmatch(text, a.at, b.at) for a, b in pairwise(days)) and (
+        _LISTED_DATE.match(text, days[-1].at) is not None)
+
+
 def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     """The days named, from the care day on: a day corrected, named as background or as the run of days off that
-    holds the care day is dropped."""
+    holds the care day is dropped; of days of the month listed, the first to come is the care day."""
+    if len(days) > 1 and days[0].exact and text[days[0].at].isdigit() and _date_list(text, days):
+        return sorted(days, key=lambda d: d.day)  # "3일 17일 24일" said on the 10th: the 17th comes first
     if len(days) > 1 and ((amended := _amended(text, days)) is not days):
         days = amended
     if len(days) > 1 and any(d.weekly for d in days):

@@ -70,8 +70,27 @@ _SIBLINGS = re.compile(
 """An older child and the younger one ("형이 동생 목을 조르고 있어요", "아들이 자꾸 동생 장난감 뺏고"): two children."""
 
 
+_RECOUNT = re.compile(
+    r"(?:하나|둘|셋|넷|[1-4]\s*명|[한두세네]\s*명)\s*(?:이|이가|가)?\s*아니(?:고|구|라|라고|에요|예요|요)?[\s,.~]*"
+    r"(?P<n>하나|둘|셋|넷|[1-4]\s*명|[한두세네]\s*명)(?=\s*(?:이에요|이예요|예요|에요|이요|요|입니다|이고|인데|이라|[.,!?~ㅠㅜ]|$))"
+)
+"""A count corrected ("애들 둘 아니고 셋이에요", "셋 아니라 둘이요"): the count said after 아니 is the number."""
+_RECOUNT_WORDS = {"하나": 1, "한": 1, **_COUNT_WORDS}
+
+
+def recounted(text: str) -> int:
+    """The number of children a corrected count says, 0 when no count is corrected."""
+    m = _RECOUNT.search(text) if "아니" in text else None
+    if m is None:
+        return 0
+    word = m["n"].replace(" ", "").removesuffix("명")
+    return int(word) if word.isdigit() else _RECOUNT_WORDS[word]
+
+
 def counted(text: str) -> int:
-    """The largest number of children the text says there are, 0 when it says none."""
+    """The largest number of children the text says there are, 0 when it says none; a corrected count wins."""
+    if recount := recounted(text):
+        return recount
     most = kin_total(text) if "딸" in text or "손" in text else 0
     if "동생" in text and _SIBLINGS.search(text) is not None:
         most = max(most, 2)
@@ -162,6 +181,8 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
     bare = _BARE_COUNT.match(text) if ("둘" in text or "셋" in text or "넷" in text or "명" in text) else None
     if bare is not None:
         return (NO_AGE,) * _bare(bare)
+    if recount := recounted(text):
+        return (NO_AGE,) * recount  # "애들 둘 아니고 셋이에요 막내 빼먹음": three
     ranks: set[str] = set()
     if "째" in text or "큰" in text or "작은" in text:
         ranks = {
@@ -243,6 +264,8 @@ def cap_repeats(text: str, children: list[Child], orders: list[int | None], span
     read, an age said again for a child already named is that child, not another one."""
     twins = TWINS.search(text) if "쌍" in text or "둥이" in text else None
     total = 1 if twins else counted(text)  # twins: the age is said once for all of them (added below)
+    if total and len(children) > total:
+        _grade_to_age(children, orders, spans)
     at = len(children) - 1
     while total and len(children) > total and at > 0:
         if children[at] in children[:at]:
@@ -251,3 +274,23 @@ def cap_repeats(text: str, children: list[Child], orders: list[int | None], span
                 orders[first] = orders[at]  # "6살 된 큰애": the rank said with the age again is the child's
             del children[at], orders[at], spans[at]
         at -= 1
+
+
+def _grade_to_age(children: list[Child], orders: list[int | None], spans: list[tuple[int, int]]) -> None:
+    """More children read than counted: a grade said apart (by birth order) for the one child of an age that fits it
+    ("4살 7살 애 둘인데 … 첫째는 초1": the 7-year-old is in first grade), is that child."""
+    for at in range(len(children) - 1, 0, -1):
+        pupil = children[at]
+        if pupil.age_months is not None or pupil.school_grade is None:
+            continue
+        low, high = (pupil.school_grade + 5) * 12, (pupil.school_grade + 8) * 12
+        fits = [i for i, c in enumerate(children[:at])
+                if c.school_grade is None and c.age_months is not None and low <= c.age_months < high]
+        if len(fits) != 1:
+            continue
+        i = fits[0]
+        children[i] = Child(age_months=children[i].age_months, school_grade=pupil.school_grade)
+        if orders[i] is None:
+            orders[i] = orders[at]
+        del children[at], orders[at], spans[at]
+        return

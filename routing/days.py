@@ -11,6 +11,7 @@ from routing.feasts import FIXED_DAYS, around_holiday, holiday_names, month_day,
 from routing.feasts import is_holiday as is_holiday
 from routing.feasts import public_holidays as public_holidays
 from routing.gates import gated
+from routing.monthdays import day_of_month, month_word, nth_weekday
 from routing.nowsaid import says_now
 from routing.pastdays import may_tell, told
 
@@ -33,7 +34,7 @@ _DAY = gated(re.compile(
   | (?<![0-9:./\-])(?P<sm>[0-9]{1,2})\s*[/.]\s*(?P<sd>[0-9]{1,2})(?![0-9./])
     (?!\s*(?:살|세|개월|시간|kg|km|도|키로|%|배))
   | (?<![0-9])(?<!주)(?<!주\s)(?<!박)(?<!박\s)(?P<dd>[0-9]{1,2})\s*일
-    (?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|된|짜리|밖에|아기|아가|[0-9]+\s*(?:회|번|일|시간|개|명|주)))
+    (?!\s*(?:동안|간|째|정도|이상|이내|만에|치|씩|마다|분|된|짜리|밖에|아기|아가|[0-9]+\s*(?:회|번|시간|개|명|주)))
   | (?P<hol>추석|설날|설|구정|한가위|크리스마스|성탄절|어린이날|신정|삼일절|현충일|광복절|개천절|한글날|노동절
       |근로자의\s*날|부처님\s*오신\s*날|석가\s*탄신일|제헌절)
     \s*(?:(?:연휴\s*)?(?P<endw>끝나고|끝나면|지나고|지나면|지나서|끝난\s*(?:뒤|후|다음)에?)\s*(?:바로\s*)?(?:첫\s*)?
@@ -68,7 +69,7 @@ _NEXT_MONTH = re.compile(r"(?:다음|담)\s*달\s*$")
 _BIRTH = re.compile(r"\s*일?\s*(?:생(?!각|활|겨|기|일)|출생|에\s*태어|태어|출산|예정일|돌잔치|백일)")
 """After a date: a birth (or due) date, never the care date."""
 _LATER = re.compile(
-    "내일|낼|오늘|모[레래]|글피|다음|월|화|수|목|금|토|일요|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|보름|"
+    "내일|낼|오늘|모[레래]|글피|다음|월|화|수|목|금|토|일요|일욜|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|보름|"
     + "|".join(d + r"\s*일" for d in "0123456789"))
 """A later day said; each digit a branch of its own: all starting with a letter, the engine skips to them."""
 _BIRTH_LETTERS = re.compile("[생출태예돌백]")
@@ -99,41 +100,6 @@ _TWO_DAYS = re.compile(r"\s*(?:이틀|양일|2\s*일\s*(?:간|동안)|[,·]?\s*�
 _DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주름]|[월화수목금토][,·/]?[화수목금토]")
 """Every day form holds one of these letters, or two weekday letters in a row ("화목만", "월,수,금")."""
 TODAY = re.compile(r"당장|이따|있다가|이따가")
-
-
-def _day_of_month(today: date, day: int) -> date | None:
-    for k in range(3):
-        month0 = today.month - 1 + k
-        try:
-            found = date(today.year + month0 // 12, month0 % 12 + 1, day)
-        except ValueError:
-            continue
-        if found >= today:
-            return found
-    return None
-
-
-def _nth_weekday(today: date, month: int, nth: int, weekday: int) -> date | None:
-    """The ``nth`` such weekday of ``month`` ("12월 둘째 주 토요일" is the second Saturday; -1 the last), next
-    such month."""
-    for year in (today.year, today.year + 1):
-        try:
-            first = date(year, month, 1)
-        except ValueError:
-            return None
-        found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1 if nth > 0 else 4))
-        if nth < 0 and found.month != month:
-            found -= timedelta(days=7)  # a fifth one does not exist: the fourth is the last
-        if found.month == month and found >= today:
-            return found
-    return None
-
-
-def _month_word(today: date, word: str) -> int:
-    """The month named by 이번 달, 다음 달 or 새해/내년 (January)."""
-    if word[0] in "새내":
-        return 1
-    return (today.month - 1 + (word[0] in "다담")) % 12 + 1
 
 
 def _listed(m: re.Match[str], today: date) -> date | None:
@@ -168,9 +134,9 @@ def _day(m: re.Match[str], today: date) -> date | None:
     if (g["nm"] or g["nmw"]) and not g["last"]:
         said = g["nth"] or g["nth1"]  # "12월 둘째 주 토요일", "1월 첫 월요일", "7월 둘째 토요일"
         nth = _NTH.get(re.sub(r"[\s번째]", "", said)) or int(re.sub(r"[^0-9]", "", said) or 0)
-        month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
+        month = int(g["nm"]) if g["nm"] else month_word(today, g["nmw"])
         weekday = WEEKDAYS.index(g["nwd"] or g["nwd1"])
-        return _nth_weekday(today, month, nth, weekday) if -1 <= nth <= 5 and nth else None
+        return nth_weekday(today, month, nth, weekday) if -1 <= nth <= 5 and nth else None
     if g["mm"]:
         return month_day(today, int(g["mm"]), int(g["md"]))
     if g["sm"]:
@@ -179,9 +145,9 @@ def _day(m: re.Match[str], today: date) -> date | None:
         if _NEXT_MONTH.search(m.string, max(0, m.start() - 7), m.start()):  # 다음 달 20일: never this month's
             month0 = today.month
             return month_day(date(today.year + month0 // 12, month0 % 12 + 1, 1), month0 % 12 + 1, int(g["dd"]))
-        return _day_of_month(today, int(g["dd"]))
+        return day_of_month(today, int(g["dd"]))
     if g["last"]:  # "12월 마지막 날", "이번 달 말일"
-        month = int(g["nm"]) if g["nm"] else _month_word(today, g["nmw"])
+        month = int(g["nm"]) if g["nm"] else month_word(today, g["nmw"])
         if not 1 <= month <= 12:
             return None
         year = today.year + (1 if month < today.month else 0)

@@ -42,11 +42,15 @@ _HURRY = re.compile(
     r"|연락|입원|생기|생겨|생겼|잡혀|잡혔|아파|아프|다쳐|쓰러)"
     r"|급한\s*(?:일|약속|회의|출장|볼일|용무)|응급실|병원에\s*(?:가야|가봐|실려|입원)"
     r"|(?:야근|회식|출장|당직|특근)\s*(?:이\s*)?(?:잡혔|잡혀|생겼|생겨|걸렸)"
-    r"|(?:늦은|이른)\s*시간에\s*죄송|(?:새벽|밤)에\s*죄송|밤늦게\s*죄송"
+    r"|(?:늦은|이른)\s*시간에\s*죄송|(?:새벽|밤)에\s*죄송|밤늦게\s*죄송|연착|결항"
 )
-"""Something that happened just now and calls the parent away ("야근 잡혔어요", "새벽에 죄송해요 …"): the hours said
-with it are today's."""
-_IF = re.compile(r"(?:할|한|길|긴|날|을|ㄹ)\s*때|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|혹시")
+"""Something that happened just now and calls the parent away ("야근 잡혔어요", "새벽에 죄송해요 …", a flight
+delayed): the hours said with it are today's, and with no day nor hours said, the day is today."""
+_CALLED_AWAY = re.compile(
+    r"(?:갑자기|급하게|급히)\s*(?:[가-힣]+\s*){0,3}?(?:나가\s*(?:봐|야)|가\s*봐야|가야\s*(?:돼|되|해|하)|출근해야|불려\s*나"
+    r"|호출\s*(?:와|왔|받|이))|연착|결항")
+"""Called away now, with no day nor hours said ("갑자기 회사에서 호출와서 나가봐야돼요", a flight delayed): today."""
+_IF = re.compile(r"(?:할|한|길|긴|날|을|ㄹ)\s*때|경우|(?:생기|있으|되|하|급하)면|마다|항상|보통|자주|혹시|만약|만일")
 """A case or a habit, not today: "급한 일 생기면", "급할 때마다"."""
 _L_FINAL = "".join(chr(0xAC00 + i) for i in range(8, 11172, 28))
 """Every syllable ending in ㄹ (갈, 할, 없을): the ending of "~ㄹ 때" (when ...)."""
@@ -213,6 +217,9 @@ def find_when(
     start, end = settled.start, settled.end
     if hurried and not over(today, start, end, now, today) and (start is None or start + 60 >= now_minutes):
         day = today  # hours long begun are not what a hurried parent asks for: the day is asked
+    elif day is None and start is None and end is None and _CALLED_AWAY.search(text) and not _IF.search(text) \
+            and not _RECURRING.search(text) and not _NOT_TODAY.search(text) and not _NOT_TODAY_FORMS.search(text):
+        day = today  # "갑자기 회사에서 호출와서 나가봐야돼요": called away now, no day nor hours said
     if first is not None and day is not None and end is not None:
         later = next((d for d in days[1:] if d.day > day and d.at > max(first.at, times.start_at)), None)
         if later is not None and (start is None or end % 1440 <= start):
