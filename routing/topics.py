@@ -23,7 +23,9 @@ _OWN_TIME = re.compile(r"[가-힣]{0,3}?(?:을|를)?(?:듣게|다니게|배우�
 돼서 … 맡길 데"), not what is asked."""
 _MINE = "제내"
 """Right before a topic word: my own ("제 건강검진이 있어서"), with ``_REASON`` after it."""
-_REASON = re.compile(r"(?:이|가)?(?:있어서|있는데|있거든|있어가지고|잡혀서|잡혀있어서|예약돼서|예약되어서|때문에|이라서|라서|받으러|받는동안)")
+_REASON = re.compile(
+    r"(?:이|가)?(?:있어서|있는데|있거든|있어가지고|잡혀서|잡혀있어서|예약돼서|예약되어서|때문에|이라서|라서|받으러|받는동안)"
+)
 """Right after a topic word said as the carer's own: the reason care is asked ("제 건강검진이 있어서 … 맡기고 싶어요"),
 not what is asked."""
 _DECLINED = re.compile(

@@ -14,12 +14,12 @@ from routing.careday import holiday
 from routing.dangerscore import DangerScore, shipped
 from routing.days import find_day, public_holidays
 from routing.hours import Period
+from routing.injured import childs_injury
 from routing.need import Child, Need, Understanding, maker
 from routing.numberdates import with_digits
 from routing.places import PlaceFinder
 from routing.schoolentry import pupil_to_be
 from routing.selection import singled_out
-from routing.injured import childs_injury
 from routing.situations import SituationFinder
 from routing.topics import TopicFinder
 from routing.when import When, find_when
