@@ -21,6 +21,13 @@ _USED_BEFORE = re.compile(
 _OWN_TIME = re.compile(r"[가-힣]{0,3}?(?:을|를)?(?:듣게|다니게|배우게|받게|나가게)(?:돼|되|됐)")
 """Right after a topic word: the carer's own class or appointment, the reason care is needed ("복지관 수업을 듣게
 돼서 … 맡길 데"), not what is asked."""
+_MINE = "제내"
+"""Right before a topic word: my own ("제 건강검진이 있어서"), with ``_REASON`` after it."""
+_REASON = re.compile(
+    r"(?:이|가)?(?:있어서|있는데|있거든|있어가지고|잡혀서|잡혀있어서|예약돼서|예약되어서|때문에|이라서|라서|받으러|받는동안)"
+)
+"""Right after a topic word said as the carer's own: the reason care is asked ("제 건강검진이 있어서 … 맡기고 싶어요"),
+not what is asked."""
 _DECLINED = re.compile(
     r"(?:는|은|도|가|이|를|을|쓰기|쓰는건|쓰는거|부르기|부르는건)?(?:너무|좀|넘)?(?:부담|비싸|비쌀|비싼|감당이안|싫)"
 )
@@ -109,7 +116,8 @@ class TopicFinder:
                 continue  # "작년엔 아이돌보미 선생님 불렀었는데": a service used before, not what is asked now
             if _DECLINED.match(compact, end) is not None:
                 continue  # "베이비시터는 부담돼요": turned down, not asked
-            if _OWN_TIME.match(compact, end) is not None:
+            if _OWN_TIME.match(compact, end) is not None or (
+                    compact[start - 1 : start] in _MINE and start and _REASON.match(compact, end) is not None):
                 continue  # "복지관 수업을 듣게 돼서": the carer's own time, the reason care is asked
             described = described and _DESCRIBED.match(compact, end) is not None
             where = _WHERE_TO_ASK.search(compact, start, end) is not None

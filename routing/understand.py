@@ -14,6 +14,7 @@ from routing.careday import holiday
 from routing.dangerscore import DangerScore, shipped
 from routing.days import find_day, public_holidays
 from routing.hours import Period
+from routing.injured import childs_injury
 from routing.need import Child, Need, Understanding, maker
 from routing.numberdates import with_digits
 from routing.places import PlaceFinder
@@ -115,6 +116,7 @@ class Understander:
         self._places = PlaceFinder(knowledge.places)
         public_holidays(datetime.now().year)  # the holidays package takes ~0.1 s per year: not on a parent's turn
         self._situations = SituationFinder(knowledge.situations, knowledge.children)
+        self._carers = knowledge.situations["emergency"].carers if "emergency" in knowledge.situations else ()
         self._danger = shipped() if learned is _SHIPPED else learned
         self._topics = TopicFinder(knowledge.services)
         cares = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
@@ -173,6 +175,7 @@ class Understander:
             age = min((a for a in map(_months, children) if a is not None), default=None)
         topics, described = self._topics.find(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
+        situations = childs_injury(compact, situations, self._carers)
         said = "danger" in situations
         if self._danger is not None and said != self._danger.decide(said, compact):
             situations ^= _DANGER  # the learned reader is sure where the words were not (routing.dangerscore)
