@@ -34,7 +34,7 @@ _PM = re.compile(
 """Each branch starts with a letter (not a group): the regex engine then skips to those letters itself. "늦게 죄송해요"
 is the hour of the message, not of the care; a night shift that ends ("야간 끝나고 9시에 와요") ends in the morning."""
 _AM = re.compile(
-    r"새벽|아침|오전|출근\s*(?:전|하기\s*전|길)|등원\s*전|등교\s*전|학교\s*가기\s*전|일찍|am(?![a-z])|AM(?![A-Z])"
+    r"새벽|아침|오전|출근\s*(?:전|하기\s*전|길)|(?:등원|등교)\s*(?:전|까지)|학교\s*가기\s*전|일찍|am(?![a-z])|AM(?![A-Z])"
 )
 """Morning words: "학교 가기 전까지" is before school leaves, the morning."""
 _HALF = 720

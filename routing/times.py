@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from routing.amend import LETTERS, amended_times, unhesitated
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, day_hours, read_time, suffix
+from routing.gaps import dawn_shift, drop_off, from_then, gap_between, work_end_only
 from routing.handover import (
     after_finish,
     drop_told,
@@ -205,6 +206,14 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = shift_hours(text, said)
         if len(said) == 2 and ("나" in text or "출근" in text):
             said = hand_over(text, said)
+        if said and ("그" in text or "중간" in text):
+            said = from_then(text, gap_between(text, said))
+        if said and "새벽" in text:
+            said = dawn_shift(text, said)
+        if said and ("맡기" in text or "등원" in text or "보내" in text or "데려다" in text):
+            said = drop_off(text, said)
+        if len(said) == 1 and "퇴근" in text:
+            said = work_end_only(text, said)
         if said and ("끝" in text or "마" in text or "하원" in text or "하교" in text):
             said = after_finish(text, until_then(text, said))
         if len(said) > 2 and "까지" in text:

@@ -116,6 +116,8 @@ class When(NamedTuple):
 
 
 _WHEN = tuple_maker(When)
+_FROM_NOW = re.compile(r"지금\s*(?:부터|바로|당장)")
+"""Care said to run from now: a small hour said beside it is not the care's start on the night's date."""
 _UNTIL_SAID = re.compile(r"(?<=[시반분])(?:꺼정|꺼지|까정)")
 """까지 as 경상도 says it after an hour ("아홉시꺼정", "9시꺼지", "6시 반까정")."""
 
@@ -255,6 +257,9 @@ def find_when(
             for m in _CLOCK_TOLD.finditer(text)))
     if assumed:
         day = today
+    if first is None and day == today and start is not None and settled.start_sure and start < night_until <= \
+            night_from <= now_minutes and "오늘" not in text and _FROM_NOW.search(text) is None:
+        day += timedelta(days=1)  # "이따 새벽 3시 출근인데 지금" said at 23:30: tonight's small hours, tomorrow's date
     past = False
     if gone and day is None and (start is not None or end is not None):
         # "지난주 토요일 2시부터 5시까지요": hours asked for a day gone (said as a day, not as a story): over

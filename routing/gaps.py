@@ -1,0 +1,111 @@
+"""Hours told around the care rather than as its range: the gap between a child's day ending and the parent's return,
+a time referred to by "그때부터", a morning drop-off, a dawn shift's small hours, the hour work ends as the end."""
+
+from __future__ import annotations
+
+import re
+
+from routing.clocks import Said, clock
+from routing.handover import _CHILD_DAY, _finishes
+
+_GAP = re.compile(r"그\s*(?:사이|동안|새|시간|중간)|중간\s*(?:에|이|시간)|빈\s*시간")
+"""After both times: the time between them ("어린이집 6시에 끝나는데 그 사이", "그동안 봐줄 데")."""
+_RETURN_BEFORE = re.compile(r"(?:퇴근|귀가|도착)\s*(?:이|은|는|시간(?:이|은)?)?\s*$")
+_RETURN_AFTER = re.compile(r"\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*(?:퇴근|귀가|도착|들어\s*(?:와|오|올|가|갈))")
+"""Around a time: the parent is back then ("퇴근이 8시반으로 밀렸어요", "제 퇴근은 6시", "7시에 퇴근")."""
+
+
+def _returns(text: str, s: Said) -> bool:
+    return bool(_RETURN_BEFORE.search(text, max(0, s.at - 8), s.at) or _RETURN_AFTER.match(text, s.stop))
+
+
+def _afternoon(s: Said) -> Said:
+    minutes = clock(s.hour, s.minute, "오후")
+    return s if minutes is None else s._replace(minutes=minutes, mark="오후", sure=True)
+
+
+def gap_between(text: str, said: list[Said]) -> list[Said]:
+    """Two times, when a child's day finishes and when the parent is back (in either order), then "그 사이": the
+    care runs from the one to the other ("퇴근이 8시반으로 밀렸어요 어린이집 6시에 끝나는데 그 사이" is 18:00-20:30)."""
+    if len(said) != 2 or any(s.role for s in said) or _GAP.search(text, max(s.stop for s in said)) is None:
+        return said
+    for start, end in (said, said[::-1]):
+        if _finishes(text, start) and _returns(text, end) and not _finishes(text, end):
+            start = _afternoon(start) if start.hour > 5 else start  # 1-5 are read as the afternoon's anyway
+            ordered = (start._replace(role="start"), end._replace(role="end"))
+            return list(ordered if start.at < end.at else ordered[::-1])
+    return said
+
+
+_FROM_THEN = re.compile(r"[^0-9]{0,14}?그\s*(?:때|시간|시각)\s*(?:부터|부턴)")
+"""After a time, with no other time between: care runs from it ("6시40분에 나가야되는데 그때부터 등원까지만요")."""
+
+
+def from_then(text: str, said: list[Said]) -> list[Said]:
+    """The times with the one "그때부터" refers back to as the start, when no other is one."""
+    if any(s.role == "start" for s in said):
+        return said
+    for i, s in enumerate(said):
+        if not s.role and _FROM_THEN.match(text, s.stop):
+            return [*said[:i], s._replace(role="start"), *said[i + 1 :]]
+    return said
+
+
+_DROP_OFF = re.compile(r"\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*(?:맡기|등원|보내|데려다)")
+_DROP_PLACE = re.compile(r"어린이집|유치원")
+_AFTER_WORK = re.compile(r"퇴근\s*(?:후|하고|해서|하면|하구)\s*(?:에\s*)?$")
+"""A bare hour a child is left at daycare at is the morning's ("어린이집 7시반에 맡기고"); a bare hour right after
+"퇴근 후" is the evening's ("퇴근 후 9시에 찾아도")."""
+
+
+def drop_off(text: str, said: list[Said]) -> list[Said]:
+    """The times with a daycare drop-off as the morning start and a pick-up after work as the evening."""
+    out = said
+    for i, s in enumerate(said):
+        if s.mark is not None or s.sure:
+            continue
+        if i == 0 and s.role != "end" and 6 <= s.hour <= 10 and _DROP_OFF.match(text, s.stop) and _DROP_PLACE.search(
+                text, max(0, s.at - 12), s.at):
+            minutes = clock(s.hour, s.minute, "오전")
+            out = list(out) if out is said else out
+            out[i] = s._replace(minutes=minutes or s.minutes, mark="오전", sure=True, role="start")
+        elif i > 0 and out is not said and 1 <= s.hour <= 11 and _AFTER_WORK.search(text, max(0, s.at - 10), s.at):
+            out[i] = _afternoon(s)._replace(role=s.role or "end")
+    return out
+
+
+_DAWN_WORK = re.compile(r"새벽\s*(?:근무|출근|일|알바|교대|조|타임|당직)(?!\s*(?:끝|마치|마친|마쳐|후|하고|하구|뒤))")
+"""The parent's own dawn shift ("저 새벽 근무"): a bare small hour of care is then the dawn's."""
+_DAWN_LAST = 5
+
+
+def dawn_shift(text: str, said: list[Said]) -> list[Said]:
+    """The times with a bare start up to 5 o'clock read as the dawn's when the parent works a dawn shift ("저 새벽
+    근무ㅠ 겹치는 4시부터 7시까지" is 04:00-07:00, not the afternoon)."""
+    if _DAWN_WORK.search(text) is None:
+        return said
+    out = said
+    for i, s in enumerate(said):
+        if s.role != "end" and s.mark is None and not s.sure and 1 <= s.hour <= _DAWN_LAST:
+            out = list(out) if out is said else out
+            out[i] = s._replace(mark="새벽", sure=True)
+            break
+    return out
+
+
+_WORK_END = re.compile(r"\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*퇴근")
+_FROM_CHILD_END = re.compile(
+    r"(?:끝나고|끝나면|마치고|마치면|끝난\s*(?:후|뒤|다음))\s*(?:나서\s*)?부터|(?:하원|하교)\s*(?:후|하고)?\s*부터"
+)
+"""One time, when the parent's work ends, with care said to run from a child's day ending: that time is the end ("10시
+퇴근이에요 초2 아이 학교 끝나고부터")."""
+
+
+def work_end_only(text: str, said: list[Said]) -> list[Said]:
+    """The one time said as the end when it is when work ends and care runs from the child's day ending."""
+    if len(said) != 1 or said[0].role or not _WORK_END.match(text, said[0].stop):
+        return said
+    m = _FROM_CHILD_END.search(text)
+    if m is None or _CHILD_DAY.search(text, max(0, m.start() - 12), m.end()) is None:
+        return said
+    return [said[0]._replace(role="end")]
