@@ -128,12 +128,12 @@ TWINS = re.compile(r"(?:(?<![0-9])(?P<n>세|삼))?\s*쌍둥이|쌍동이|(?P<n3>
 _ONE_CHILD = re.compile(
     r"(?=[아애딸손꼬막남여외조얼알])(?:(?<![가-힣])|(?<=우리)|(?<=저희))"
     r"(?P<who>아이|애기|아기|아가|애|얼라|알라|딸아이|딸래미|딸내미|딸|아들래미|아들내미|아들|손녀|손자|손주|꼬맹이|막내|남자\s*아이|여자\s*아이"
-    r"|외동(?:딸|아들|이)?|조카)"
+    r"|외동(?:딸|아들|이)?|조카|아\s*-+(?=(?:가|는|를|도|랑|하고|한테)(?![가-힣])))"
     r"(?:가|는|이|를|을|도|랑|하고|한테|이가|이는|이를|이도|이랑|가요|예요|에요|이에요|인데|요|이라서|이라|라서|라|이고|고)?"
     r"(?:좀|쫌|좀만)?(?![가-힣])"
 )
-"""A child named without an age ("아들 독감", "아가 아파가", 경상도 "얼라가", "애좀"): one child. Not 아이들/애들 (how
-many is not said), not 아이돌봄 or 딸기 (other words)."""
+"""A child named without an age ("아들 독감", "아가 아파가", 경상도 "얼라가", "애좀", "아-가" with the vowel drawn out):
+one child. Not 아이들/애들 (how many is not said), not 아이돌봄 or 딸기 (other words)."""
 _DIALECT_CHILD = re.compile(
     r"(?<=[가-힣])\s+아\s+(?:좀\s*)?(?:봐\s*줄|봐\s*주|봐\s*달|맡길|맡기|맡겨|데리고|데리러|데려|재워|재울|키우|씻기|밥\s*먹)"
 )
@@ -224,6 +224,8 @@ _ONE_NAMED = re.compile(
     r"\s*(?:우리\s*|저희\s*)?(?:애|아이|아기|애기|아가|딸|아들)(?:가|는|이|를|을|도|요|만)?(?![가-힣])")
 """After 어린이집 다니는: one child named in the singular ("어린이집 다니는 애 … 3살": the same child as the age)."""
 _PRESCHOOL_AGE = 84
+_ONE_COUNTED = re.compile(r"(?<![0-9])1\s*명|한\s*명")
+"""Between an age and the kindergartner: the first child counted ("초2 1명 유치원생 1명"), so the other is another."""
 _NAMED_CHILD = re.compile(r"아들|딸|아이|애|손자|손녀")
 _SIBLING = re.compile(r"\s*(?:동생|남동생|여동생|형|누나|언니|오빠|막내|둘째|셋째)")
 
@@ -236,7 +238,8 @@ def add_preschoolers(
     one more preschool child, unless the words describe a child whose age is said next to them ("5살 유치원생")."""
     for m in _PRESCHOOL_NAMED.finditer(text):
         near = [(a, b) for a, b in said_at if not SEPARATOR.search(text, min(b, m.end()), max(a, m.start()))
-                and (a - m.end() <= 8 and m.start() - b <= 8)]
+                and (a - m.end() <= 8 and m.start() - b <= 8)
+                and not _ONE_COUNTED.search(text, min(b, m.end()), max(a, m.start()))]
         # "초3 아들 어린이집 다니는 동생": one child named in full, then a sibling ("4살 유치원 다니는 동생": one)
         if near and not (_SIBLING.match(text, m.end()) and any(
                 _NAMED_CHILD.search(text, b, m.start()) for a, b in near if b <= m.start())):

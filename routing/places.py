@@ -78,11 +78,11 @@ _HELD_AT = re.compile(r"\s*(?:에서|서)\s*(?:하는|하던|열리는|열린|�
 """Where a programme is held ("시청에서 하는 학습지원 프로그램"): the place of the programme, not the family's."""
 _ASKED_ABOUT = re.compile(
     r"\s*(?:은|는|이|가)?\s*(?:몇\s*시|언제|위치|어디|전화\s*번호)|\s*(?:에서|서)\s*(?:도\s*)?(?:해요|하나요|하는지|하죠|해\s*[?？])"
-    r"|\s*(?:에|으로|로)\s*(?:가려면|가는\s*길|어떻게\s*가)"
+    r"|\s*(?:에|으로|로)\s*(?:가려면|가는\s*길|어떻게\s*가)|\s*(?:지하\s*)?[0-9]{1,2}\s*층"
     r"|\s*(?:에|으로|로|을|를)?\s*(?:가야|가봐야|가면|방문해야|찾아가야)\s*(?:되|돼|하|할)(?:나|는지|죠|까|요\s*[?？])"
 )
 """A landmark asked about as a service's place ("맘지원센터 몇시까지 해요?", "시청에서 해요?", "맘지원센터 가려면",
-"시청 가야되나요?"):
+"시청 가야되나요?", "맘지원센터 2층에 있는거 맞죠?": a floor of the building):
 where the parent would go, not where the family lives."""
 _AWAY_AFTER_MOVED = re.compile(r"(?:\s*[가-힣]{1,4}리)?\s*(?:에서|서)\s*(?:이사|왔|옮)")
 _MOVED_FROM = re.compile(r"(?:\s*[가-힣]{1,4}리)?\s*(?:에서|서)\s*[가-힣]{2,5}\s*(?:으로|로)\s*(?:가|이사|옮)")

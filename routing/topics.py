@@ -42,7 +42,11 @@ _ASKED = re.compile(
 _WHERE_TO_ASK = re.compile("물어|문의|어떤게있|어떤거있|어떤데|어떤곳|어디어디|뭐가있|뭐있|뭐뭐|몰라|이사")
 """In a topic word: it asks where to ask or what there is ("물어볼 데", "어디서 문의", "어떤데가 있어요"), or says the
 family has just moved here, naming no subject of its own: beside a topic word, the topic is what is asked."""
-_CHOOSING = re.compile(r"(?:할|쓸|보낼|맡길)지(?:말지)?고민|(?:뭐가|어디가|어느게|어떤게)(?:나을|좋을|맞을)")
+_WHAT_TO_DO = re.compile(r"(?:뭐|뭘|무얼|무엇을)$")
+"""Right before a topic word such as 할지고민: what to do with the children ("애들이랑 뭐할지 고민"), not which
+service to choose: it names no subject of its own, so a topic said beside it comes first."""
+_CHOOSING = re.compile(
+    r"(?:(?<![뭐뭘얼엇])할|쓸|보낼|맡길)지(?:말지)?고민|(?:뭐가|어디가|어느게|어떤게)(?:나을|좋을|맞을)")
 """Choosing between services ("어린이집 보낼지 아이돌보미 쓸지 고민되는데"): the guidance hub first, the services named
 after it."""
 _GUIDE = "상담"
@@ -120,7 +124,8 @@ class TopicFinder:
                     compact[start - 1 : start] in _MINE and start and _REASON.match(compact, end) is not None):
                 continue  # "복지관 수업을 듣게 돼서": the carer's own time, the reason care is asked
             described = described and _DESCRIBED.match(compact, end) is not None
-            where = _WHERE_TO_ASK.search(compact, start, end) is not None
+            what_to_do = compact.startswith("할", start) and bool(_WHAT_TO_DO.search(compact, max(0, start - 4), start))
+            where = what_to_do or _WHERE_TO_ASK.search(compact, start, end) is not None
             for sid in ids:
                 if where and sid not in seen:
                     pointers.setdefault(sid, None)
