@@ -205,5 +205,10 @@ class Situation(Frozen):
     """Letters added to each pair's ``within`` in an alarmed message: signs scattered through a long message."""
     peers: tuple[str, ...] = ()
     """Other children a child named as subject may hit (형을, 동생을, 친구를): that child does the harm."""
+    exclaimed: tuple[str, ...] = ()
+    """A parent's own exasperation (숨넘어가요): in a message about the day's ``errands`` that names no child, the
+    word is the parent's ("숨넘어가요 진짜 하원은 4시인데 회의가 5시반에 끝나요"), not a child's."""
+    errands: tuple[str, ...] = ()
+    """Words of the day's logistics (하원, 퇴근, 회의): with no child named, an ``exclaimed`` word is the parent's."""
     pretend: Pretend = Pretend()
     """Make-believe: a doll that "bleeds", a hurt acted or drawn."""

@@ -248,6 +248,17 @@ class SituationFinder:
         """Any situation's trigger words: most messages match none and stop here; a message that does is
         read only for the situations whose own words it holds (a sick child's message is not read for danger)."""
 
+    def _parents_own(self, patterns: Checked, text: str, mask: int) -> str:
+        """The message with each exclaimed word that no child is named before nor marked as subject after blanked:
+        in a message about the day's errands it is the parent's ("숨넘어가요 진짜 하원은 4시인데 회의가 5시반에
+        끝나요"); "우리 아들 지금 숨넘어가요 하원하고 오는 길인데" is the child's."""
+        kids = self._kids
+        for p, first, then in patterns:
+            if first & mask and then & mask:
+                text = p.sub(lambda m: m.group() if kids.mentioned(m.string, 0, m.start())
+                             or kids.marked_after(m.string, m.end()) else _BLANK, text)
+        return text
+
     def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
         """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
         ``age_months`` the age of the child it names (or None)."""
@@ -265,6 +276,8 @@ class SituationFinder:
             if gate.search(compact) is None:
                 continue
             text = _blank(c.unless, compact, mask)
+            if c.exclaimed and _any(c.errands, text, mask):
+                text = self._parents_own(c.exclaimed, text, mask)
             now = _any(c.now, text, mask)
             if c.asking and not now and _any(c.asking, compact, mask):
                 continue  # a question about a programme or what to do, with nothing happening now

@@ -85,9 +85,9 @@ class Compiled:
     """One situation's lists of words compiled once: what ``routing.situations`` reads a message with."""
 
     __slots__ = (
-        "anyone", "anyone_now", "asking", "calm", "carers", "done_to", "lately", "manner", "mild", "named_signs", "now",
-        "now_words", "others", "over", "past", "peers", "plans", "pretend", "signs", "supposed", "unless", "urgent",
-        "wide", "wide_now", "with_child", "words", "young_below", "young_words",
+        "anyone", "anyone_now", "asking", "calm", "carers", "done_to", "errands", "exclaimed", "lately", "manner",
+        "mild", "named_signs", "now", "now_words", "others", "over", "past", "peers", "plans", "pretend", "signs",
+        "supposed", "unless", "urgent", "wide", "wide_now", "with_child", "words", "young_below", "young_words",
     )
 
     def __init__(self, s: Situation, kids: Children, abc: Alphabet) -> None:
@@ -120,6 +120,8 @@ class Compiled:
         self.plans = abc.checked(_alternation(s.plans, kids))
         self.now = abc.checked(_alternation(s.now, kids))
         self.unless = abc.checked(_alternation(s.unless, kids, stems=False))
+        self.exclaimed = abc.checked(_alternation(s.exclaimed, kids, stems=False))
+        self.errands = abc.checked(_alternation(s.errands, kids))
         self.others = _alternation(s.not_after, kids)
         self.carers = re.compile("|".join(sorted(s.carers, key=len, reverse=True))) if s.carers else None
         self.peers = _alternation(s.peers, kids, stems=False)

@@ -179,6 +179,10 @@ class Children:
         """Whether a child is named, by a noun or an age, between ``start`` and ``end``."""
         return self._mention.search(compact, start, end) is not None
 
+    def marked_after(self, compact: str, at: int) -> bool:
+        """Whether a child is marked as subject anywhere after ``at`` ("숨넘어가요 애가 사탕이 목에 걸렸어요")."""
+        return self._marked.search(compact, at) is not None
+
     def describes_a_thing(self, compact: str, end: int) -> bool:
         """Whether the verb ending at ``end`` describes one of a child's things that follows it ("애가 잃어버린
         장난감 대신", "부러진 킥보드"): the thing, not the child, is lost or broken."""
