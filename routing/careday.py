@@ -151,6 +151,10 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     if len(days) > 1 and days[1].day < days[0].day and (
             _KEPT_UNTIL.match(text, days[0].at) is not None or _REASON_DAY.match(text, days[0].at) is not None):
         return days[1:]  # "다음주 월요일까지 학교를 못 가요 내일 9시부터": how long, then the care day
+    if len(days) > 1 and days[0].day == today and days[1].day > today and (
+            why := _REASON_DAY.match(text, days[0].at)) is not None and why.end() <= days[1].at and (
+            _CLOCK_SAID.search(text, days[0].at, days[1].at) is None and _START_SAID.search(text, days[1].at)):
+        return days[1:]  # "남편이 오늘 당직이라 혼자인데 내일 … 6시부터": today's reason, tomorrow's hours
     if len(days) > 1 and (told := _background(text, days)) > 0:
         return days[told:]  # "개천절 일요일이고 월요일 대체휴일이죠? 월요일 10시부터": the days off are context
     if len(days) > 1 and _within(days[0], days[1], text):

@@ -210,3 +210,15 @@ def work_over(text: str, s: Said) -> bool:
     두시쯤 끝날거 같아요"); a child's day finishing ("유치원 2시에 끝나요") is when care starts instead."""
     return not s.role and _WORK_OVER.match(text, s.stop) is not None and (
         _CHILD_DAY.search(text, max(0, s.at - 20), s.stop + 8) is None)
+
+
+def back_then(text: str, said: list[Said]) -> list[Said]:
+    """The times with the hour the parent comes back as the end, when only a start is said with it: "밤 9시쯤 올거
+    같은데 오후 1시부터 봐줄 곳" is care from 13:00 to 21:00 (a return before the start is no end)."""
+    if len(said) != 2 or any(s.role == "end" for s in said) or sum(s.role == "start" for s in said) != 1:
+        return said
+    start = next(s for s in said if s.role == "start")
+    back = next(s for s in said if s is not start)
+    if _COMES.match(text, back.stop) is None or not back.sure or back.minutes <= start.minutes:
+        return said
+    return [start, back._replace(role="end")] if start.at < back.at else [back._replace(role="end"), start]

@@ -10,6 +10,7 @@ from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said
 from routing.gaps import dawn_shift, drop_off, from_then, gap_between, work_end_only
 from routing.handover import (
     after_finish,
+    back_then,
     drop_told,
     drop_told_start,
     drop_work_end,
@@ -206,6 +207,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = shift_hours(text, said)
         if len(said) == 2 and ("나" in text or "출근" in text):
             said = hand_over(text, said)
+        if len(said) == 2 and ("오" in text or "올" in text or "와" in text):
+            said = back_then(text, said)
         if said and ("그" in text or "중간" in text):
             said = from_then(text, gap_between(text, said))
         if said and "새벽" in text:

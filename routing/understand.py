@@ -64,12 +64,13 @@ _HAPPENING = re.compile(
     r"|병원(?:에)?(?:가야|가봐야|가봐|따라가|데려가|왔|와있)|연락(?:이)?와서|수습|비상|119(?:를)?(?:타고|불렀|불러)"
     r"|(?:새벽|밤늦게|밤중)에?죄송|조퇴|데리러오(?:래|라)|데려가(?:래|라(?:는|고|했|하|네|세))|연락(?:이)?왔"
     r"|(?:새벽|간밤)(?:에|부터)[가-힣]{0,10}?(?:해서|돼서|되서|나서|져서|쳐서|셔서|당하|당해|당했|났|셨)"
+    r"|(?:입원(?:을)?(?:하)?|병원(?:에)?(?:실려)?가|응급실(?:에)?가)셨(?:대|다(?:카|캐|고|네|는)|어|네|습니다|다(?![가-힣]))"
 )
-"""A carer's emergency told as happening now ("갑자기 쓰러지셔서 구급차 불렀어요") or as what befell in the small hours
-of today ("새벽에 부친상 당해서", "새벽부터 오작동해서"), or a sick child sent home now ("어린이집에서 데려가라는데"):
-with no day said, care is today."""
+"""A carer's emergency told as happening now ("갑자기 쓰러지셔서 구급차 불렀어요"), as what befell in the small hours
+of today ("새벽에 부친상 당해서", "새벽부터 오작동해서") or as just heard ("병원 가셨다 카네요", "입원하셨대요"), or a
+sick child sent home now ("어린이집에서 데려가라는데"): with no day said, care is today."""
 _LATER = re.compile(
-    r"예정|다음|나중|혹시|만약|만일|미리|대비|마다|(?:할|날|길|긴)때|(?<!끝)[지하되으있기나]면(?!서)|작년|지난|저번|적있|적이있|했었|갔었"
+    r"예정|다음|나중|혹시|만약|만일|미리|대비|마다|(?:할|날|길|긴)때|(?<!끝)[지하되으있기나]면(?!서)|작년|지난|저번|적있|적이있|했었|갔었|셨었"
 )
 """A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
 _CARE_ASKED = re.compile(

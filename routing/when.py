@@ -247,9 +247,11 @@ def find_when(
     # the hurried parent's, a start gone by (10:30 asked at 11:00) may be any day's, and one at this very minute with
     # no end is the time now told ("새벽 3시인데 아이가 혼자"); never for a schedule, a case, a service's hours, a
     # month, a story
+    # a sure small-hours start said late at night ("새벽 2시에 공항 가야돼서" at 22:00) is the coming night's
+    coming = start is not None and settled.start_sure and start < night_until <= night_from <= now_minutes
     assumed = day is None and not gone and not routine and (times.start is not None or times.end is not None) \
-        and not over(today, start, end, now, today) \
-        and (start is None or start > now_minutes or (start == now_minutes and times.end is not None)) \
+        and (coming or (not over(today, start, end, now, today) and (
+            start is None or start > now_minutes or (start == now_minutes and times.end is not None)))) \
         and _RECURRING.search(text) is None \
         and _NOT_TODAY.search(text) is None and _NOT_TODAY_FORMS.search(text) is None \
         and (times.end is not None or not any(
