@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from routing.clocks import Said, clock
-from routing.handover import _CHILD_DAY, _finishes
+from routing.handover import CHILD_DAY, finishes
 
 _GAP = re.compile(r"그\s*(?:사이|동안|새|시간|중간)|중간\s*(?:에|이|시간)|빈\s*시간")
 """After both times: the time between them ("어린이집 6시에 끝나는데 그 사이", "그동안 봐줄 데")."""
@@ -30,7 +30,7 @@ def gap_between(text: str, said: list[Said]) -> list[Said]:
     if len(said) != 2 or any(s.role for s in said) or _GAP.search(text, max(s.stop for s in said)) is None:
         return said
     for start, end in (said, said[::-1]):
-        if _finishes(text, start) and _returns(text, end) and not _finishes(text, end):
+        if finishes(text, start) and _returns(text, end) and not finishes(text, end):
             start = _afternoon(start) if start.hour > 5 else start  # 1-5 are read as the afternoon's anyway
             ordered = (start._replace(role="start"), end._replace(role="end"))
             return list(ordered if start.at < end.at else ordered[::-1])
@@ -106,6 +106,6 @@ def work_end_only(text: str, said: list[Said]) -> list[Said]:
     if len(said) != 1 or said[0].role or not _WORK_END.match(text, said[0].stop):
         return said
     m = _FROM_CHILD_END.search(text)
-    if m is None or _CHILD_DAY.search(text, max(0, m.start() - 12), m.end()) is None:
+    if m is None or CHILD_DAY.search(text, max(0, m.start() - 12), m.end()) is None:
         return said
     return [said[0]._replace(role="end")]

@@ -12,7 +12,7 @@ _FINISH_BEFORE = re.compile(r"(?:끝나|끝난|끝날|마치|마친|마쳐|하�
 _THEN_AFTER = re.compile(r"\s*,?\s*그\s*(?:뒤|다음|담|후|이후)\s*(?:로부터|로|부터|부턴|에는|에|엔)?(?![가-힣])")
 """After a finish given as the reason: care runs from then ("끝나는게 7시라 그 뒤로 10시까지")."""
 _FINISH_AFTER = re.compile(r"\s*(?:에|쯤|쯤에|이면|되면)?\s*(?:끝나|끝난|끝날|마치|마친|마쳐|하원|하교)")
-_CHILD_DAY = re.compile(r"어린이집|유치원|학교|학원|수업|방과\s*후|돌봄\s*교실|하원|하교|등원")
+CHILD_DAY = re.compile(r"어린이집|유치원|학교|학원|수업|방과\s*후|돌봄\s*교실|하원|하교|등원")
 """Whose day finishes: a child's place or its pick-up (a parent's 퇴근 may be at any hour)."""
 _LATEST_FINISH = 8
 """A bare hour a child's day finishes at, up to this one, is the afternoon's (nobody's daycare ends at 6 a.m.)."""
@@ -38,13 +38,13 @@ def finish_then(text: str, begin: int, stop: int, after: int) -> bool:
         or _FINISH_AFTER.match(text, stop) is not None)
 
 
-def _finishes(text: str, s: Said) -> bool:
+def finishes(text: str, s: Said) -> bool:
     """Whether a bare time without 오전/오후 is when a child's day finishes ("어린이집 6시에 끝나는데", "학교 끝나면 2시
     반")."""
     return s.mark is None and not s.sure and 1 <= s.hour <= _LATEST_FINISH and bool(
         _FINISH_AFTER.match(text, s.stop) or (
             s.role != "start" and _FINISH_BEFORE.search(text, max(0, s.at - 16), s.at))) and (
-        _CHILD_DAY.search(text, max(0, s.at - 20), s.stop + 8) is not None)
+        CHILD_DAY.search(text, max(0, s.at - 20), s.stop + 8) is not None)
 
 
 _UNTIL_THEN = re.compile(r"[^0-9]{0,12}?그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
@@ -58,7 +58,7 @@ def until_then(text: str, said: list[Said]) -> list[Said]:
     if len(said) != 2 or any(s.role == "start" for s in said):
         return said
     for end, start in (said, said[::-1]):
-        if not start.role and _finishes(text, start) and (
+        if not start.role and finishes(text, start) and (
                 end.role == "end" or (not end.role and _UNTIL_THEN.match(text, end.stop))):
             start = _afternoon(start) if start.hour > 5 else start  # 1-5 already read as the afternoon's
             ordered = (start._replace(role="start"), end._replace(role="end"))
@@ -85,13 +85,13 @@ def shift_hours(text: str, said: list[Said]) -> list[Said]:
 def after_finish(text: str, said: list[Said]) -> list[Said]:
     """The times with a bare hour the child's day finishes at ("어린이집 6시에 끝나는데") read as the afternoon's, and a
     bare start said after it from that hour on ("6시부터 9시까지") with it: care runs on from the finish."""
-    if _CHILD_DAY.search(text) is None:
+    if CHILD_DAY.search(text) is None:
         return said  # most messages: no child's day said to finish
     out = said
     finish: Said | None = None
     for i, s in enumerate(said):
         if finish is None:
-            if _finishes(text, s):
+            if finishes(text, s):
                 finish = s
                 if s.hour > 5:  # 1-5 already read as the afternoon's
                     out = list(out) if out is said else out
@@ -209,7 +209,7 @@ def work_over(text: str, s: Said) -> bool:
     """Whether the one time said, with no role, is when the parent's work ends: the care's end ("지금 나가야되는데 새벽
     두시쯤 끝날거 같아요"); a child's day finishing ("유치원 2시에 끝나요") is when care starts instead."""
     return not s.role and _WORK_OVER.match(text, s.stop) is not None and (
-        _CHILD_DAY.search(text, max(0, s.at - 20), s.stop + 8) is None)
+        CHILD_DAY.search(text, max(0, s.at - 20), s.stop + 8) is None)
 
 
 def back_then(text: str, said: list[Said]) -> list[Said]:
