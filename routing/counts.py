@@ -145,7 +145,7 @@ _KIN = {w: "daughter" for w in ("딸", "딸아이", "딸래미", "딸내미", "�
 """A son and a daughter named apart are two children ("아들이랑 딸 내일 봐주세요")."""
 PRESCHOOLER = re.compile(
     r"유치원생|(?:유치원|어린이집)\s*(?:에\s*|을\s*|를\s*|까지\s*)?(?:다니|다녀|다님|가는|가요|가고|갔|보내|보냄|데려다|등원|끝나고|끝나면|마치고|마치면)"
-    r"|미취학"
+    r"|미취학|(?:유치원|어린이집)\s*(?:은|이|는)?\s*[0-9]{1,2}\s*시\s*(?:반|[0-9]{1,2}\s*분)?\s*(?:에|면)?\s*(?:끝나서|끝나는데|끝나니까)"
 )
 PRESCHOOL_CHILD = Child(school=False)
 """A child said to go to kindergarten or daycare, with no age: a preschool child."""

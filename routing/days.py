@@ -116,6 +116,17 @@ def _listed(m: re.Match[str], today: date) -> date | None:
     return found if found >= today else found + timedelta(days=7)
 
 
+def next_listed(text: str, at: int, day: date) -> date:
+    """The next care day after ``day`` (whose window is over) of a weekday list said at ``at`` ("화목" said on a
+    Tuesday evening: Thursday), or the same weekday next week for one weekday."""
+    run = _RUN.match(text, at)
+    order = [WEEKDAYS.index(c) for c in run.group() if c in WEEKDAYS] if run is not None else []
+    return day + timedelta(days=min(((i - day.weekday() - 1) % 7) + 1 for i in order) if len(order) > 1 else 7)
+
+
+_RUN = re.compile(r"[월화수목금토일](?:[,·/]?[월화수목금토일]){1,4}")
+
+
 def _day(m: re.Match[str], today: date) -> date | None:
     g = m  # read by name from the match: its groupdict() builds all 38 groups for the two or three read here
     if g["ymd"]:

@@ -9,6 +9,21 @@ from routing.counts import SEPARATOR
 from routing.need import Child
 from routing.schoolyear import MARCH_SCHOOL, NEXT_SCHOOL
 
+AFTER_SCHOOL = re.compile(
+    r"방과\s*후|학교\s*(?:가\s*)?(?:끝나고|끝나면|마치고|마치면|끝난\s*(?:뒤|후))|하교\s*(?:후|하고|하면)")
+"""Words for the end of the school day."""
+SOON = 60
+"""Minutes before an after-school start within which a message with no day still means today."""
+
+
+def after_school(compact: str, start: int | None, minute: int) -> bool:
+    """Care after the school day with no day said ("방과후 3시부터 7시까지", "학교 끝나고 1시부터"): a school day's
+    routine, not today's (said on a Sunday it is no Sunday care), unless it starts within the hour ("학교 마치고
+    3시부터" said at 15:00 is today's)."""
+    if AFTER_SCHOOL.search(compact) is None:
+        return False
+    return start is None or start - minute > SOON
+
 
 def entered_child(text: str, m: re.Match[str], orders: list[int | None], spans: list[tuple[int, int]], ranks: bool
              ) -> int | None:

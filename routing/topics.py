@@ -28,6 +28,16 @@ _REASON = re.compile(
 )
 """Right after a topic word said as the carer's own: the reason care is asked ("제 건강검진이 있어서 … 맡기고 싶어요"),
 not what is asked."""
+_ERRAND = re.compile(
+    r"[가-힣]{0,2}?(?:을|를)?(?:받으러|하러|보러)\s*(?:가는데|가야|갈때|가서|가거든|가요)"
+    r"|(?:예약|약속|일정)(?:이|을)?(?:있어서|있는데|있거든|잡혀서|잡혀있어서|돼서|되어서|했는데)"
+)
+"""Right after a topic word, with care asked in the message: the carer's own errand or appointment, the reason care
+is needed ("건강검진 받으러 가는데 … 봐줄곳", "상담 예약이 있어서 … 봐주실곳"), not what is asked."""
+_CARE = re.compile("맡길|맡겨야|맡아줄|봐줄|봐주실|봐주시|돌봐줄|돌봐주실")
+_SQUABBLE = re.compile(
+    r"(?:을|를|이|가|도|으로|로|때문에)?(?:뺏|빼앗|던지|던져|던졌|부수|부숴|부셔|망가뜨|가지고싸|갖고싸|싸우|싸워|싸움)")
+"""Right after a topic word: a thing children fight over ("장난감 뺏고 밀치고"), not a loan asked about."""
 _DECLINED = re.compile(
     r"(?:는|은|도|가|이|를|을|쓰기|쓰는건|쓰는거|부르기|부르는건)?(?:너무|좀|넘)?(?:부담|비싸|비쌀|비싼|감당이안|싫)"
 )
@@ -118,8 +128,10 @@ class TopicFinder:
         for start, end, ids in self._matches(compact):
             if _USED_BEFORE.match(compact, end) is not None:
                 continue  # "작년엔 아이돌보미 선생님 불렀었는데": a service used before, not what is asked now
-            if _DECLINED.match(compact, end) is not None:
-                continue  # "베이비시터는 부담돼요": turned down, not asked
+            if _DECLINED.match(compact, end) is not None or _SQUABBLE.match(compact, end) is not None:
+                continue  # "베이비시터는 부담돼요": turned down; "장난감 뺏고": fought over; not asked
+            if _ERRAND.match(compact, end) is not None and _CARE.search(compact) is not None:
+                continue  # "건강검진 받으러 가는데 … 봐줄곳": the carer's errand, the reason care is asked
             if _OWN_TIME.match(compact, end) is not None or (
                     compact[start - 1 : start] in _MINE and start and _REASON.match(compact, end) is not None):
                 continue  # "복지관 수업을 듣게 돼서": the carer's own time, the reason care is asked

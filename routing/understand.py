@@ -18,7 +18,7 @@ from routing.injured import childs_injury
 from routing.need import Child, Need, Understanding, maker
 from routing.numberdates import with_digits
 from routing.places import PlaceFinder
-from routing.schoolentry import pupil_to_be
+from routing.schoolentry import AFTER_SCHOOL, after_school, pupil_to_be
 from routing.selection import singled_out
 from routing.situations import SituationFinder
 from routing.topics import TopicFinder
@@ -75,10 +75,10 @@ _LATER = re.compile(
 """A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
 _CARE_ASKED = re.compile(
     r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시|맡기는(?:곳|데있|데가|방법)|맡아주는(?:곳|데)|봐주는곳"
-    r"|(?:어린이집|유치원|학교)(?:에|은|는|도|을|를)?(?:못|몬)(?:보내|보낼|가|갈)"
+    r"|(?:어린이집|유치원|학교)(?:에|은|는|도|을|를)?(?:못|몬)(?:보내|보낼|가|갈)|(?:도와|와)(?:주실|줄)(?:분|사람)|와줬으면"
 )
-"""A request for care ("맡길 곳", "봐주실 분"), or a child kept from daycare ("내일 어린이집 못 보낼 거 같아요"), in the
-compact text."""
+"""A request for care ("맡길 곳", "봐주실 분", "와서 도와주실분"), or a child kept from daycare ("내일 어린이집 못 보낼
+거 같아요"), in the compact text."""
 
 
 
@@ -186,11 +186,12 @@ class Understander:
             when = when._replace(day=today, holiday=holiday(text, today, -1), urgent=True)
         vacation = "방학" in compact and _TERM.search(compact) is None
         visit = bool(topics) and (when.start is not None or when.end is not None) and _visit(compact)
-        if when.assumed and (visit or vacation or (topics and _SUCH.search(compact) is not None)):
-            when = when._replace(day=None, assumed=False)  # a service's visiting hours, a vacation: no day taken
+        if when.assumed and (visit or vacation or (topics and _SUCH.search(compact) is not None)
+                             or after_school(compact, when.start, now.hour * 60 + now.minute)):
+            when = when._replace(day=None, assumed=False)  # visiting hours, a vacation, after school: no day taken
         if (self._pupils.intersection(topics) and when.day is None and when.start is None and when.end is None
-                and not when.past):
-            first = pupil_to_be(first, text)  # applying to a school children's service for next March
+                and not when.past) or ("학" in compact and AFTER_SCHOOL.search(compact) is not None):
+            first = pupil_to_be(first, text)  # applying to a school children's service, after-school care, for March
         # Positional, in Need's field order: this runs for every message and keywords cost a fifth more.
         need = _NEED(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,

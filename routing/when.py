@@ -10,7 +10,7 @@ from routing.asides import in_korean, only_place_hours, story_told, time_now, wo
 from routing.careday import asked_open, care_days, holiday, hours_day, now_first
 from routing.clocks import CLOCK_LETTERS
 from routing.counted import counted, ends_then, offset
-from routing.days import TODAY, Day, find_days
+from routing.days import TODAY, Day, find_days, next_listed
 from routing.feasts import is_holiday
 from routing.hours import Period, Settled, period, settle
 from routing.need import tuple_maker
@@ -22,9 +22,10 @@ _NIGHT_WORDS = re.compile(
     r"(?:밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽)(?!\s*(?:에|에는|엔|은|는)?\s*(?:늦게\s*)?몇\s*시\s*까지)")
 """Night said as the care's time; not the night in a question about a service's hours ("밤 몇시까지 해요?")."""
 _OVERNIGHT = re.compile(
-    r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|재워|자고\s*(?:와|오|가|올)|아침\s*까지|출장[가-힣\s]{0,8}?밤에?\s*도")
+    r"밤\s*새|밤샘|하룻\s*밤|외박|(?<![0-9])1\s*박|일\s*박|(?<![0-9])[1-9]\s*박\s*[2-9]\s*일|재워|자고\s*(?:와|오|가|올)|아침\s*까지"
+    r"|출장[가-힣0-9\s]{0,14}?밤에?\s*도")
 """Through the night to the morning: 밤새 (not 밤 10시), 하룻밤, 외박, "자고 와야 해요", "아침까지", a trip away that
-takes the nights too ("출장이라 밤에도 봐줄 사람")."""
+takes the nights too ("출장이라 밤에도 봐줄 사람", "2박3일 출장이에요 초4 딸 밤에도")."""
 _OVERNIGHT_LETTERS = re.compile("[밤박재자침]")
 _NIGHT_ONLY = re.compile(r"밤(?!톨|송이|나무|껍질|길)|야간|심야")
 _SHIFT = re.compile(
@@ -269,7 +270,7 @@ def find_when(
         settled = Settled(None, None, False, False)
     elif day is not None and over(day, start, end, now, today):
         if first is not None and first.weekly:
-            day += timedelta(days=7)  # "이번 주 토요일" said on Saturday night: the next one
+            day = next_listed(text, first.at, day)  # "이번 주 토요일" on Saturday night: the next one; "화목": 목
         else:
             past, start, end = True, None, None  # ended already: the dialog asks again
             settled = Settled(None, None, False, False)
