@@ -126,8 +126,8 @@ def test_a_carer_taken_to_the_emergency_room_now_is_still_an_emergency() -> None
 
 def test_sudden_work_stays_an_emergency_as_the_domain_lists_it() -> None:
     # DOMAIN.md lists sudden work among the 119 centre's emergencies; the policy keeps it first
-    assert first_service("오늘 갑자기 출근하래요 10시부터 6시까지 3살 율곡동", datetime(2027, 3, 17, 8, 30, tzinfo=SEOUL)) \
-        == "emergency-119"
+    morning = datetime(2027, 3, 17, 8, 30, tzinfo=SEOUL)
+    assert first_service("오늘 갑자기 출근하래요 10시부터 6시까지 3살 율곡동", morning) == "emergency-119"
 
 
 @pytest.mark.parametrize(
