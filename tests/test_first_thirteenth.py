@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.reader_cases import described, first_service
+from tests.shipped import READER
 
 SEOUL = ZoneInfo("Asia/Seoul")
 SUNDAY = datetime(2027, 3, 14, 10, 30, tzinfo=SEOUL)
@@ -201,13 +202,27 @@ def test_a_child_whose_daycare_closes_is_a_preschool_child(text: str) -> None:
     "text",
     [
         "재산 얼마 이하면 지원받을 수 있는지 궁금해요 애 둘",
-        "소득기준이 어떻게 돼요? 셋째 지원 받고 싶어서요",
+        "소득이 얼마 이하면 셋째 지원 대상인지 알고 싶어요",
         "자산 얼마 이하여야 해요? 아이 둘 키우는데",
     ],
 )
 def test_eligibility_by_income_or_assets_is_the_other_departments(text: str) -> None:
     assert first_service(text, WEDNESDAY) == "other-dept"
     assert described(text, WEDNESDAY)["place"] is None
+
+
+def test_a_service_asked_about_beside_an_asset_rule_stays_that_service() -> None:
+    assert first_service("자산 기준 때문에 지원 못 받는대요 아이돌봄 본인부담 얼마예요", WEDNESDAY) == "home-care"
+
+
+def test_no_one_to_help_or_a_tired_wish_for_help_is_no_home_visit() -> None:
+    assert "at_home" not in _situations("친정이 멀어서 도와줄 사람이 없어요 내일 3살 맡길 곳")
+    assert "at_home" not in _situations("밤마다 혼자 애 둘 재우는데 누가 좀 도와줬으면")
+    assert "at_home" in _situations("등원 좀 도와줄 분 필요해요 4살")
+
+
+def _situations(text: str) -> frozenset[str]:
+    return READER.read(text, WEDNESDAY).need.situations
 
 
 def test_jasan_dong_named_as_a_place_is_still_the_place() -> None:
