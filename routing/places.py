@@ -47,6 +47,11 @@ _HOME_BEFORE = re.compile(
     r"(?:집은|집이|집도|저희는|저흰|우리는|우린|사는\s*(?:곳|데|동네)\s*(?:은|는|가|이)?|지금은|현재는?|이제는?"
     r"|(?:지금|현재|현)\s*(?:위치|있는\s*(?:곳|데))\s*(?:은|는|가|이)?\s*:?)\s*$"
 )
+_HOME_WITH = re.compile(
+    r"(?<![가-힣])(?<!할머니 )(?<!할아버지 )(?<!할매 )(?<!할배 )(?<!친정 )(?<!시댁 )(?<!외가 )(?<!본가 )(?<!처가 )"
+    r"집\s*(?:이랑|하고|과|이나|도)\s*(?:애\s*|아이\s*)?[가-힣]{1,4}?\s*(?:은|는|도|이|가|다|둘\s*다|모두)\s*$"
+)
+"""The home said with another place ("집이랑 학교는 성내동"): still the home, though 학교는 alone would be away."""
 _AWAY_BEFORE = re.compile(
     r"(?:회사|직장|일터|근무지|할머니|할머니댁|할머니\s*집|할아버지|할매|할배|친정|시댁|시가|외가|본가|처가|전에는?|전엔|예전에는?|예전엔"
     r"|원래는?"
@@ -62,9 +67,15 @@ _AWAY_AFTER = re.compile(
     r"\s*(?:에|에서|으로|로|은|는|이|가)?\s*(?:살았|살던|살다가|이사\s*가|근무|출근|일해|일하|다녀요|직장|회사|에\s*있는\s*회사)"
     r"|\s*(?:에\s*(?:있는|사는|계신)\s*)?(?:할머니|할아버지|할매|할배|친정|시댁|외가|본가|처가)"
     r"|\s*(?:에|에서)\s*(?:입원|진료|치료|수술|검사)"
+    r"|\s*(?:이|가)\s*(?:제일\s*|더\s*|좀\s*)?(?:가까워|가깝|가까운\s*편|멀어|멀긴)"
+    r"|\s*에\s*(?:도|는|만)?\s*(?:있다던|있다는|있다고|있대|있던데|생겼다던|생겼다는|생겼대)"
     r"|\s*(?:에|으로|로)\s*(?:[가-힣]+\s+){0,2}?(?:맡기러|맡기려고|가다가|가던\s*길|가는\s*(?:길|중))"
 )
-"""Somewhere else: work, grandma's, a hospital, where they were on the way to ("봉산면에 애들 맡기러 가다가")."""
+"""Somewhere else: work, grandma's, a hospital, where they were on the way to ("봉산면에 애들 맡기러 가다가"), where a
+service is said to be ("장난감 도서관 율곡동에 있다던데") and a place said to be near ("꿈자람이 가까워요 양금동")."""
+_ME_BEFORE = re.compile(r"(?<![가-힣])저(?:는|도)?\s*$")
+_ME_AFTER = re.compile(r"\s*(?:이라|라|인데|이에요|예요|에요|이요|이고|임|이거든요|거든요)(?![가-힣])|\s*(?:이라|라)서")
+"""The parent's own place ("저 개령면이라 넘 멀어요", "저는 아포읍인데"), not 저 as "that" ("저 율곡동 가는 길")."""
 _CARE_HERE = re.compile(
     r"\s*(?:쪽|근처|부근)?\s*(?:에|에서|으로|로)\s*(?:(?:애|아이|애기|아기|애들|아이들|딸|아들|애를|아이를|아기를|애기를|좀|잠깐|잠시"
     r"|하루|정도|오전|오후|낮|저녁|[0-9]{1,2}\s*(?:시간|살|개월))\s*)*"
@@ -84,6 +95,12 @@ _ASKED_ABOUT = re.compile(
 """A landmark asked about as a service's place ("맘지원센터 몇시까지 해요?", "시청에서 해요?", "맘지원센터 가려면",
 "시청 가야되나요?", "맘지원센터 2층에 있는거 맞죠?": a floor of the building):
 where the parent would go, not where the family lives."""
+_AT_SITE = re.compile(
+    r"\s*(?:센터\s*)?(?:에서|에|은|는|도)?\s*(?:엄마들?\s*|애들?\s*|저희\s*)?"
+    r"(?:모임|공간|자리|빈\s*자리|대기|빌리|빌릴|빌려|대여|예약|신청|등록|회원)"
+)
+"""A service site's name used to ask for its room or its places ("맘지원센터에서 모임 공간 빌릴수", "꿈자람 센터 자리
+있나요"): where the parent would go, not where the family lives ("맘지원센터 근처 살아요" still is)."""
 _AWAY_AFTER_MOVED = re.compile(r"(?:\s*[가-힣]{1,4}리)?\s*(?:에서|서)\s*(?:이사|왔|옮)")
 _MOVED_FROM = re.compile(r"(?:\s*[가-힣]{1,4}리)?\s*(?:에서|서)\s*[가-힣]{2,5}\s*(?:으로|로)\s*(?:가|이사|옮)")
 """Moving from here to there ("남면 옥산리에서 율곡동으로 가요"), with 이사 said: the place they leave."""
@@ -112,11 +129,16 @@ def _by_letter(forms: Iterable[str], render: Callable[[str], str] = re.escape) -
 class PlaceFinder:
     """Compiled once per knowledge; ``find`` returns the canonical name of the first place the text names."""
 
-    def __init__(self, places: Iterable[Place]) -> None:
+    def __init__(self, places: Iterable[Place], sites: Iterable[str] = ()) -> None:
+        """``sites``: the names of the services' sites ("다함께돌봄센터 꿈자람")."""
         self._canonical: dict[str, str] = {}
         owners: dict[str, set[str]] = {}
+        places = list(places)
         self._landmarks = {re.sub(r"\s", "", a).upper() for place in places for a in place.aliases}
         """Aliases (complexes, schools, stations): said after an area name, a part of that area."""
+        names = [re.sub(r"\s", "", site).upper() for site in sites]
+        self._sites = {a for a in self._landmarks if any(a in name for name in names)}
+        """Aliases that name a service's site (맘지원센터, 꿈자람)."""
         for place in places:
             for form in (place.name, *place.legal, *place.aliases):
                 key = re.sub(r"\s", "", form)
@@ -165,8 +187,11 @@ class PlaceFinder:
             n = self._name(m.group())
             if n is None or _HELD_AT.match(text, m.end()) is not None:
                 continue
-            if _ASKED_ABOUT.match(text, m.end()) and "".join(m.group().split()).upper() in self._landmarks:
+            key = "".join(m.group().split()).upper()
+            if _ASKED_ABOUT.match(text, m.end()) and key in self._landmarks:
                 continue  # a landmark asked about as a service's place; an area name so asked is still the family's
+            if key in self._sites and _AT_SITE.match(text, m.end()):
+                continue
             if named and not text[named[-1][1] : m.start()].strip() and "".join(m.group().split()).upper() in (
                     self._landmarks):
                 # "혁신도시 센트럴자이", "부곡동 센트럴자이": an address from the area down, one place; the area the
@@ -190,12 +215,14 @@ class PlaceFinder:
         wanted there (+3 on the way), -2 elsewhere."""
         before = text[max(0, start - 12) : start]
         score = 0
-        if _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, end):
+        together = _HOME_WITH.search(text, max(0, start - 16), start) is not None
+        mine = _ME_BEFORE.search(before) is not None and _ME_AFTER.match(text, end) is not None
+        if together or mine or _HOME_BEFORE.search(before) or _HOME_AFTER.match(text, end):
             score += 2
         if _CARE_HERE.match(text, end):
             score += 3 if _ON_THE_WAY.search(before) else 1
-        if (_AWAY_BEFORE.search(before) or _AWAY_AFTER.match(text, end) or _AWAY_AFTER_MOVED.match(text, end)
-                or ("이사" in text and _MOVED_FROM.match(text, end))):
+        if ((_AWAY_BEFORE.search(before) and not together) or _AWAY_AFTER.match(text, end)
+                or _AWAY_AFTER_MOVED.match(text, end) or ("이사" in text and _MOVED_FROM.match(text, end))):
             score -= 2
         return score
 

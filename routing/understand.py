@@ -114,7 +114,7 @@ class Understander:
         """``learned``: the learned danger reader beside the YAML words (``routing.dangerscore``; None: words only,
         as a test of the words alone needs)."""
         self.knowledge = knowledge
-        self._places = PlaceFinder(knowledge.places)
+        self._places = PlaceFinder(knowledge.places, [site.name for s in knowledge.services for site in s.sites])
         public_holidays(datetime.now().year)  # the holidays package takes ~0.1 s per year: not on a parent's turn
         self._situations = SituationFinder(knowledge.situations, knowledge.children)
         self._carers = knowledge.situations["emergency"].carers if "emergency" in knowledge.situations else ()
