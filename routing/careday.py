@@ -78,6 +78,12 @@ _MOVED = re.compile(
     r"(?:바꿔|바꾸|바꿀|바꿨|바뀌|바뀐|변경|옮겨|옮기|옮길|옮겼|미뤄|미루|미뤘|당겨|당기|당겼|연기|수정|정했|했어|했습)"
 )
 """After the later day: the earlier one is moved to it ("목요일 예약을 금요일로 바꿔 주세요")."""
+_COVERED = re.compile(
+    r"오늘\s*(?:은|는)\s*[^.?!]{0,16}?(?<!못)(?<!못\s)(?<!안)(?<!안\s)(?:괜찮|멀쩡|쌩쌩|봐\s*주(?:시고|시는데|셔서|고|기로|는데)"
+    r"|보고(?![가-힣])|봐요|보는데|볼\s*수\s*있|데리고\s*있|집에\s*있|쉬는\s*날|쉬어서|쉬니까|휴가)")
+"""Today said as covered or fine ("오늘은 괜찮아요", "오늘은 남편이 보고"): the later day named is the care day."""
+_UNTIL_DAY = re.compile(r"\S{1,3}?\s*까지(?!\s*[0-9])")
+"""A later day said as the end ("내일까지 맡길 데가 없어요"): care runs from the day before it, not from it."""
 _SPAN = re.compile(r"부터|까지|[~〜]|(?:이랑|랑|하고|과|와|및|그리고|[,·/])\s*$")
 """Days said as a span or together ("목요일이랑 금요일로 했어요"), not one moved to the other."""
 
@@ -129,7 +135,11 @@ def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
         days = amended
     if len(days) > 1 and any(d.weekly for d in days):
         days = [d for i, d in enumerate(days) if not _beside_date(text, d, days, i)] or days
-    if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at):
+    if len(days) > 1 and days[0].day == today and days[1].day > today and (
+            covered := _COVERED.match(text, days[0].at)) is not None and covered.end() <= days[1].at:
+        return days[1:]  # "오늘은 남편이 보고 내일 아침 8시부터": today is covered, tomorrow is the day
+    if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at) and (
+            _UNTIL_DAY.match(text, days[1].at) is None or _CLOCK_SAID.search(text, days[1].at) is not None):
         return days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
     if len(days) > 1 and days[0].day == today and _COUNTED_FROM.match(text, days[0].at) is not None:
         return days[1:]  # "오늘부터 일주일 뒤 목요일에": today is where the count starts, not the care day

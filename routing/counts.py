@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from routing.birthorder import NEW_BABY, UNBORN
+from routing.countclues import cared_count, days_both, recounted, sick_child, with_me
 from routing.need import Child
 
 SEPARATOR = re.compile(
@@ -40,7 +41,7 @@ _UPTO = re.compile(r"(?<![0-9]시)까지\s*(?:다\s*)?(?P<n>둘|셋|넷)\s*(?:�
 _AGES_AFTER = re.compile(r"[0-9]\s*(?:살|세|개월)")
 _AGES_COUNTED = re.compile(
     r"(?:[0-9]\s*(?:살|세|개월)|초\s*[1-6]|[1-6]\s*학년)\s*(?:이렇게\s*)?(?P<n>둘|셋|넷)"
-    r"(?=\s*(?:이에요|이예요|예요|이요|입니다|이고|이구|이라|인데|[.,!?~]|$))"
+    r"(?=\s*(?:이에요|이예요|예요|이요|입니다|이고|이구|이라|인데|[.,!?~]|$)|\s+(?!다(?![가-힣])))"
 )
 """A count right after the ages it sums up ("초1 6살 둘이요": a first-grader and a six-year-old, not one child)."""
 _COUNT_WORDS = {"둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4}
@@ -70,23 +71,6 @@ _SIBLINGS = re.compile(
 """An older child and the younger one ("형이 동생 목을 조르고 있어요", "아들이 자꾸 동생 장난감 뺏고"): two children."""
 
 
-_RECOUNT = re.compile(
-    r"(?:하나|둘|셋|넷|[1-4]\s*명|[한두세네]\s*명)\s*(?:이|이가|가)?\s*아니(?:고|구|라|라고|에요|예요|요)?[\s,.~]*"
-    r"(?P<n>하나|둘|셋|넷|[1-4]\s*명|[한두세네]\s*명)(?=\s*(?:이에요|이예요|예요|에요|이요|요|입니다|이고|인데|이라|[.,!?~ㅠㅜ]|$))"
-)
-"""A count corrected ("애들 둘 아니고 셋이에요", "셋 아니라 둘이요"): the count said after 아니 is the number."""
-_RECOUNT_WORDS = {"하나": 1, "한": 1, **_COUNT_WORDS}
-
-
-def recounted(text: str) -> int:
-    """The number of children a corrected count says, 0 when no count is corrected."""
-    m = _RECOUNT.search(text) if "아니" in text else None
-    if m is None:
-        return 0
-    word = m["n"].replace(" ", "").removesuffix("명")
-    return int(word) if word.isdigit() else _RECOUNT_WORDS[word]
-
-
 def counted(text: str) -> int:
     """The largest number of children the text says there are, 0 when it says none; a corrected count wins."""
     if recount := recounted(text):
@@ -102,12 +86,17 @@ def counted(text: str) -> int:
         most = _bare(bare)  # "(애 둘.. 아니) 셋이요 5살 3살 10개월": the count corrected to, with ages
     if words and (summed := _AGES_COUNTED.search(text)) is not None:
         most = max(most, _COUNT_WORDS[summed["n"]])
+    if words and (cared := cared_count(text)):
+        most = max(most, cared)  # "셋을 혼자 보니까": three looked after
     if COUNT_LETTERS.search(text) is None:
         return most
     for m in _COUNT.finditer(text):
         if m["d"] and (_ADULTS_BEFORE.search(text, max(0, m.start() - 10), m.start()) or _adults(text, m.start())
-                       or _ADULTS_DO.match(text, m.end())):
-            continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children
+                       or _ADULTS_DO.match(text, m.end()) or days_both(text, m.start())):
+            continue  # "남편이랑 저 둘 다 교대근무": the parents, not two children; "수요일 …, 목요일 … 둘다": days
+        if m["a"] and with_me(text, m):
+            most = max(most, 1)
+            continue  # "저랑 애기 둘뿐이라": the parent and one child
         word = (m["a"] or m["b"] or m["d"] or "").replace(" ", "").removesuffix("의").rstrip("명놈")
         n = {"삼": 3, "사": 4, "오": 5}.get(m["cn"] or "", 2) if m["c"] else (
             _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else 0))
@@ -202,6 +191,8 @@ def unnamed_children(text: str) -> tuple[Child, ...]:
         return (NO_AGE,)
     if ("출산" in text or "낳" in text) and _BORN_NOW.search(text):
         return (NO_AGE,)  # "이번달에 출산했는데 부모급여": the baby
+    if sick_child(text):
+        return (NO_AGE,)  # "수족구 걸려서 … 봐주실분": the sick child
     if not _ONE_CHILD_LETTERS.search(text) or (_ONE_CHILD.search(text) is None and _DIALECT_CHILD.search(text) is None):
         return ()
     if ("아들" in text or "손자" in text) and ("딸" in text or "손녀" in text):

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import NamedTuple
 
-from routing.feasts import FIXED_DAYS, around_holiday, holiday_names, month_day, named_day
+from routing.feasts import FIXED_DAYS, after_days_off, around_holiday, holiday_names, month_day, named_day
 from routing.feasts import is_holiday as is_holiday
 from routing.feasts import public_holidays as public_holidays
 from routing.gates import gated
@@ -18,10 +18,15 @@ from routing.pastdays import may_tell, told
 WEEKDAYS = "월화수목금토일"
 _DAY = gated(re.compile(
     r"""
-    (?=[내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대스식제국근노엿여아보]|부처|개천
-      |[0-9][0-9]{0,3}\s*[일주월년/.\-])  # digits only before a unit of a date or count (not 10시, 4살)
+    (?=[내낼명모글오금이요다담월화수목토일주크성어신새추설구한사나닷열두삼현광석대스식제국근노엿여아보연]|부처|개천
+      |[0-9][0-9]{0,3}\s*[일주월년/.\-]|[0-9]{1,2}(?:\s+|\s*[,·~]\s*)[0-9])  # before a unit, or a run of days
     (?:
-    (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
+    (?P<run>(?<![0-9.:/\-~])[0-9]{1,2}(?![0-9])(?:\s*[,·~\-]?\s*[0-9]{1,2}(?![0-9])){1,6})
+    (?:\s*일(?!\s*(?:정도|이상|이내|만에|째|치|씩|마다|분|된|짜리|밖에))|(?=\s*(?:이틀|사흘|나흘|닷새|엿새|이레)))
+  | (?<![가-힣])연휴\s*(?:가\s*|이\s*)?(?:끝나고|끝나면|지나고|지나면|끝난\s*(?:뒤|후|다음)에?)\s*(?:바로\s*)?
+    (?:(?P<offwd>[월화수목금토일])\s*(?:요일|욜)|(?P<offday>첫\s*(?:출근\s*날|출근일|날|평일|근무일|등원\s*날|등교\s*날)
+      |다음\s*날|담\s*날|이튿날))?
+  | (?P<ymd>(?<![0-9])(?P<y>20[0-9]{2})\s*[-./년]\s*(?P<ym>[0-9]{1,2})\s*[-./월]\s*(?P<yd>[0-9]{1,2})(?![0-9]))
   | (?P<after>(?<![0-9])(?P<an>[0-9]{1,2})\s*(?P<au>일|주일?)
       |(?P<aw>이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|(?<!대)보름|일주일|한\s*주|두\s*주))
     \s*(?:뒤|후|있다가|지나서|지나고|지나면|지난\s*(?:뒤|후|다음))(?:\s*(?:에|의)?\s*(?P<awd>[월화수목금토일])\s*(?:요일|욜))?
@@ -97,9 +102,11 @@ _WEEK_BEFORE = re.compile(
 _WEEK_DAY_BEFORE = re.compile(r"(?P<w>다다음|다담|다음|담)\s*주\s*[월화수목금토일]\s*(?:요일|욜)?[^0-9주,.?!]{0,12}$")
 _TWO_DAYS = re.compile(r"\s*(?:이틀|양일|2\s*일\s*(?:간|동안)|[,·]?\s*글피)")
 """After 내일모레: a run of days from tomorrow ("내일 모레 이틀", "내일 모레 글피 사흘간"); alone, 내일모레 is 모레."""
-_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주름]|[월화수목금토][,·/]?[화수목금토]")
+_DAY_LETTERS = re.compile("[0-9일욜말늘눌낼레래피스절날정석설흘새위브정주름휴]|[월화수목금토][,·/]?[화수목금토]")
 """Every day form holds one of these letters, or two weekday letters in a row ("화목만", "월,수,금")."""
 TODAY = re.compile(r"당장|이따|있다가|이따가")
+_NEXT_SAID = re.compile(r"(?<![가-힣])(?:다음|담|오는)\s*$")
+"""Right before a weekday without 주: the next such day, never today ("다음 토요일" said on a Saturday)."""
 
 
 def _listed(m: re.Match[str], today: date) -> date | None:
@@ -129,6 +136,11 @@ _RUN = re.compile(r"[월화수목금토일](?:[,·/]?[월화수목금토일]){1,
 
 def _day(m: re.Match[str], today: date) -> date | None:
     g = m  # read by name from the match: its groupdict() builds all 38 groups for the two or three read here
+    if g["run"]:  # "14 15 16 사흘 동안", "14~16일": a run of days of the month starts at its first
+        said = [int(n) for n in re.findall("[0-9]+", g["run"])]
+        return day_of_month(today, said[0]) if all(a < b for a, b in pairwise(said)) else None
+    if m.group().startswith("연휴"):  # "연휴 끝나고 첫 출근날": the first working day after the coming run of days off
+        return after_days_off(today, None if g["offwd"] is None else WEEKDAYS.index(g["offwd"]))
     if g["ymd"]:
         try:
             return date(int(g["y"]), int(g["ym"]), int(g["yd"]))
@@ -207,7 +219,9 @@ def _day(m: re.Match[str], today: date) -> date | None:
                 week := _WEEK_DAY_BEFORE.search(m.string, max(0, m.start() - 24), m.start())) is not None:
             weeks = _WEEKS[week["w"]]  # "다음주 금요일 아 목요일이다", "다음주 화요일이랑 목요일": that week's
         if weeks is None:  # today's own weekday is today; find_when moves it a week on when today is over
-            return today + timedelta(days=(index - today.weekday()) % 7)
+            ahead = (index - today.weekday()) % 7 or (7 if _NEXT_SAID.search(m.string, max(0, m.start() - 4),
+                                                                             m.start()) else 0)
+            return today + timedelta(days=ahead)  # "다음 토요일" said on a Saturday: not today, a week on
         found = today + timedelta(days=7 * weeks + index - today.weekday())  # from this week's Monday
         return found if found >= today else found + timedelta(days=7)  # "이번 주 토요일" said on Sunday
     if g["wl"]:

@@ -75,6 +75,22 @@ def around_holiday(today: date, name: str, block: str, alternative: bool) -> dat
     return found if found is not None and found >= today else None
 
 
+def after_days_off(today: date, weekday: int | None = None) -> date | None:
+    """The first working day (or the first ``weekday``) after the run of days off around the next public holiday
+    that is not a weekend's ("연휴 끝나고 첫 출근날"): a run begun a few days ago counts, one over a month away not."""
+    for year in (today.year, today.year + 1):
+        for day, _ in sorted(holiday_names(year)):
+            if not -4 <= (day - today).days <= 45 or day.weekday() >= 5:
+                continue
+            after = day + timedelta(days=1)
+            while is_holiday(after):
+                after += timedelta(days=1)
+            if after < today:
+                continue
+            return after if weekday is None else after + timedelta(days=(weekday - after.weekday()) % 7)
+    return None
+
+
 @lru_cache(maxsize=64)
 def holiday_names(year: int) -> tuple[tuple[date, str], ...]:
     return tuple(holidays.country_holidays("KR", years=year, language="en_US").items())
