@@ -45,6 +45,8 @@ def test_a_carer_on_the_way_to_hospital_now_with_a_young_child_alone_is_danger(t
         "친정엄마 모시고 병원 가는 중인데 다음주에 애 봐줄 사람이 없어요 세살이에요",
         # an older child
         "저 지금 병원 가는 중인데 중학생 아들 혼자 집에 있어요 저녁 좀 챙겨주실 분 계세요",
+        # the parent on the way to work, the care for the holidays
+        "출근하러 가는 중인데 애가 방학이라 혼자 있어야 해요 돌봄 신청 어떻게 해요",
     ],
 )
 def test_on_the_way_with_the_child_looked_after_or_care_for_later_is_no_danger(text: str) -> None:
