@@ -35,3 +35,29 @@ def test_a_drop_off_with_deryeoda_is_the_start_not_a_correction(text: str, hours
 ])
 def test_a_real_correction_still_replaces_the_hour(text: str, hours: tuple) -> None:
     assert _hours(text) == hours
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("토요일에 일하는데 아침 8시부터 저녁 7시까지 여는 데 있어요? 5살", ("08:00", "19:00")),
+    ("오전 10시부터 오후 5시까지 하는 곳 있나요 4살", ("10:00", "17:00")),
+    ("설날에 근무라 9시부터 6시까지 여는데 있을까요 세살", ("09:00", "18:00")),
+])
+def test_a_place_asked_for_by_its_opening_hours_keeps_those_hours(text: str, hours: tuple) -> None:
+    assert _hours(text) == hours
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("학교 끝나는게 1시던데 그때부터 봐줄 데 있나요? 돌봄교실은 3시부터라던데 초1", ("13:00", None)),
+    ("1시 반부터 6시까지 봐주세요 학원은 4시부터래요 초2", ("13:30", "18:00")),
+    ("끝나는게 12시인데 그때부터 맡길 곳 있나요 지역아동센터는 2시부터라고 하던데 초1", ("12:00", None)),
+])
+def test_a_services_start_told_as_hearsay_is_not_the_care_start(text: str, hours: tuple) -> None:
+    assert _hours(text) == hours
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("밤 12시까지 하는 거 맞나요? 지금부터 5살 맡기려고요", ("14:00", "00:00")),
+    ("6시 반인데 못 가요 야근 9시까지래요 5살", (None, "21:00")),
+])
+def test_a_service_asked_about_and_the_parents_own_end_stay(text: str, hours: tuple) -> None:
+    assert _hours(text, AFTERNOON) == hours
