@@ -13,6 +13,14 @@ _GAP = re.compile(r"그\s*(?:사이|동안|새|시간|중간)|중간\s*(?:에|�
 _RETURN_BEFORE = re.compile(r"(?:퇴근|귀가|도착)\s*(?:이|은|는|시간(?:이|은)?)?\s*$")
 _RETURN_AFTER = re.compile(r"\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*(?:퇴근|귀가|도착|들어\s*(?:와|오|올|가|갈))")
 """Around a time: the parent is back then ("퇴근이 8시반으로 밀렸어요", "제 퇴근은 6시", "7시에 퇴근")."""
+_ONLY_BY = re.compile(
+    r"\s*(?:쯤|정도|경)?\s*(?:이나|나|은|는|이\s*|가\s*)?\s*(?:돼야|되야|되어야|넘어야|넘어서야|지나야|지나서야)\s*"
+    r"(?:[가-힣]{1,3}\s*)?(?:갈|가|도착|와|오|올|들어|퇴근|데리러|픽업)"
+)
+"""After a time: the parent gets there only then ("8시나 돼야 갈수있어요", "9시 넘어야 도착해요"): with a child's day
+finishing before it, the care fills the gap without "그 사이" said."""
+ONLY_BY_WORDS = ("돼야", "되야", "되어야", "넘어", "지나")
+"""One of these is in every text _ONLY_BY finds something in."""
 
 
 def _returns(text: str, s: Said) -> bool:
@@ -26,11 +34,15 @@ def _afternoon(s: Said) -> Said:
 
 def gap_between(text: str, said: list[Said]) -> list[Said]:
     """Two times, when a child's day finishes and when the parent is back (in either order), then "그 사이": the
-    care runs from the one to the other ("퇴근이 8시반으로 밀렸어요 어린이집 6시에 끝나는데 그 사이" is 18:00-20:30)."""
-    if len(said) != 2 or any(s.role for s in said) or _GAP.search(text, max(s.stop for s in said)) is None:
-        return said
+    care runs from the one to the other ("퇴근이 8시반으로 밀렸어요 어린이집 6시에 끝나는데 그 사이" is 18:00-20:30);
+    without "그 사이" when the parent gets there only at the other ("하원 6시인데 8시나 돼야 갈수있어요" is
+    18:00-20:00)."""
+    if len(said) != 2 or any(s.role and (s.role != "start" or not _ONLY_BY.match(text, s.stop)) for s in said):
+        return said  # "7시 넘어야 도착해요": read as a start (넘어), but only when the parent gets there
+    gap = _GAP.search(text, max(s.stop for s in said)) is not None
     for start, end in (said, said[::-1]):
-        if finishes(text, start) and _returns(text, end) and not finishes(text, end):
+        if finishes(text, start) and not finishes(text, end) and (
+                (gap and _returns(text, end)) or _ONLY_BY.match(text, end.stop)):
             start = _afternoon(start) if start.hour > 5 else start  # 1-5 are read as the afternoon's anyway
             ordered = (start._replace(role="start"), end._replace(role="end"))
             return list(ordered if start.at < end.at else ordered[::-1])

@@ -61,3 +61,22 @@ def test_a_services_start_told_as_hearsay_is_not_the_care_start(text: str, hours
 ])
 def test_a_service_asked_about_and_the_parents_own_end_stay(text: str, hours: tuple) -> None:
     assert _hours(text, AFTERNOON) == hours
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("어린이집 5시에 끝나는데 7시나 돼야 데리러 갈 수 있어요 4살", ("17:00", "19:00")),
+    ("하원이 4시 반인데 저는 7시 넘어야 도착해요 6살", ("16:30", "19:00")),
+    ("8시는 돼야 갈 수 있는데 유치원이 6시에 끝나요 5살", ("18:00", "20:00")),
+    ("지역아동센터가 7시에 끝난대요 9시 넘어서야 들어가요 초3", ("19:00", "21:00")),
+])
+def test_the_gap_from_a_childs_day_ending_to_when_the_parent_gets_there(text: str, hours: tuple) -> None:
+    assert _hours(text) == hours
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("하원 6시인데 6시부터 8시까지 봐주세요 4살", ("18:00", "20:00")),
+    ("학원 끝나는게 5시인데 그 사이 7시까지 봐주세요 초2", ("17:00", "19:00")),
+    ("퇴근이 8시반으로 밀렸어요 어린이집 6시에 끝나는데 그 사이 4살", ("18:00", "20:30")),
+])
+def test_hours_said_otherwise_around_a_late_arrival_stay(text: str, hours: tuple) -> None:
+    assert _hours(text) == hours
