@@ -1,5 +1,6 @@
 """Hours told around the care rather than as its range: the gap between a child's day ending and the parent's return,
-a time referred to by "그때부터", a morning drop-off, a dawn shift's small hours, the hour work ends as the end."""
+a time referred to by "그때부터", a morning drop-off, a dawn shift's small hours, the hour work ends as the end, the
+clock said as the time now."""
 
 from __future__ import annotations
 
@@ -121,3 +122,23 @@ def work_end_only(text: str, said: list[Said]) -> list[Said]:
     if m is None or CHILD_DAY.search(text, max(0, m.start() - 12), m.end()) is None:
         return said
     return [said[0]._replace(role="end")]
+
+
+_NOW_BEFORE = re.compile(r"지금\s*(?:은|이|막|벌써)?\s*$")
+_NOW_AFTER = re.compile(r"\s*(?:이에요|에요|예요|이요|요|인데|이라|라|이니까|니까|넘었|다\s*됐|됐|[.!?~,ㅠㅜ]|$)")
+"""Around a time: it is the time now, told in passing ("그때까지 초2 애 좀.. 지금 6시", "지금 6시인데")."""
+
+
+def now_clock(text: str, said: list[Said]) -> list[Said]:
+    """The times with one told as the time now as the start, and the one other time without a role as the end
+    ("오늘밤 11시에 들어와요 그때까지 초2 애 좀.. 지금 6시" is 18:00-23:00)."""
+    if len(said) != 2 or any(s.role == "start" for s in said):
+        return said
+    for i, s in enumerate(said):
+        if not s.role and _NOW_BEFORE.search(text, max(0, s.at - 8), s.at) and _NOW_AFTER.match(text, s.stop):
+            other = said[1 - i]
+            if other.role:
+                return said
+            pair = [s._replace(role="start"), other._replace(role="end")]
+            return pair if i == 0 else pair[::-1]
+    return said

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from routing.amend import LETTERS, amended_times, unhesitated
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, day_hours, read_time, suffix
-from routing.gaps import ONLY_BY_WORDS, dawn_shift, drop_off, from_then, gap_between, work_end_only
+from routing.gaps import ONLY_BY_WORDS, dawn_shift, drop_off, from_then, gap_between, now_clock, work_end_only
 from routing.handover import (
     after_finish,
     back_then,
@@ -209,6 +209,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = shift_hours(text, said)
         if len(said) == 2 and ("나" in text or "출근" in text):
             said = hand_over(text, said)
+        if len(said) == 2 and "지금" in text:
+            said = now_clock(text, said)
         if len(said) == 2 and ("오" in text or "올" in text or "와" in text):
             said = back_then(text, said)
         if said and ("그" in text or "중간" in text or any(w in text for w in ONLY_BY_WORDS)):

@@ -80,3 +80,20 @@ def test_the_gap_from_a_childs_day_ending_to_when_the_parent_gets_there(text: st
 ])
 def test_hours_said_otherwise_around_a_late_arrival_stay(text: str, hours: tuple) -> None:
     assert _hours(text) == hours
+
+
+@pytest.mark.parametrize("text, now, hours", [
+    ("밤 10시에 퇴근해요 그때까지 6살 좀 봐주세요 지금 5시", 17, ("17:00", "22:00")),
+    ("남편이 9시에 와요 그때까지만 초1 봐주실 분 지금 7시요", 19, ("19:00", "21:00")),
+    ("9시 반에 들어가요 그때까지 4살 부탁드려요 지금 6시", 18, ("18:00", "21:30")),
+])
+def test_the_clock_told_as_the_time_now_is_the_start(text: str, now: int, hours: tuple) -> None:
+    assert _hours(text, MORNING.replace(hour=now, minute=0)) == hours
+
+
+@pytest.mark.parametrize("text, now, hours", [
+    ("지금 6시부터 9시까지 5살 가능한가요", 17, ("18:00", "21:00")),
+    ("6시에 하원하는데 지금부터 8시까지 봐주세요 4살", 15, ("18:00", "20:00")),
+])
+def test_hours_said_around_now_otherwise_stay(text: str, now: int, hours: tuple) -> None:
+    assert _hours(text, MORNING.replace(hour=now, minute=0)) == hours
