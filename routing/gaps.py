@@ -1,6 +1,6 @@
 """Hours told around the care rather than as its range: the gap between a child's day ending and the parent's return,
 a time referred to by "그때부터", a morning drop-off, a dawn shift's small hours, the hour work ends as the end, the
-clock said as the time now."""
+clock said as the time now, the parent's own working hours told before the care's."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ _ONLY_BY = re.compile(
 )
 """After a time: the parent gets there only then ("8시나 돼야 갈수있어요", "9시 넘어야 도착해요"): with a child's day
 finishing before it, the care fills the gap without "그 사이" said."""
-ONLY_BY_WORDS = ("돼야", "되야", "되어야", "넘어", "지나")
-"""One of these is in every text _ONLY_BY finds something in."""
 
 
 def _returns(text: str, s: Said) -> bool:
@@ -141,4 +139,20 @@ def now_clock(text: str, said: list[Said]) -> list[Said]:
                 return said
             pair = [s._replace(role="start"), other._replace(role="end")]
             return pair if i == 0 else pair[::-1]
+    return said
+
+
+_WORK_UNTIL = re.compile(
+    r"\s*까지\s*(?:야근|근무|일|회의|출근|교육|출장|회식|당직|수업|알바)\s*(?:이|을|해야)?\s*"
+    r"(?:이라서|이라|라서|라|인데|이거든요|거든요|이어서|여서|해서|하거든요|하는데|있어서|있는데)(?![가-힣])"
+)
+"""After an end: the parent's work lasts until then, a reason ("9시까지 야근이라"), not the care's end."""
+
+
+def work_told(text: str, said: list[Said]) -> list[Said]:
+    """The times without an end told as the parent's work when the care's own end is said after it ("9시까지
+    야근이라 6시에 하원하고 나서 9시 반까지 봐주세요" is 18:00-21:30)."""
+    for i, s in enumerate(said[:-1]):
+        if s.role == "end" and _WORK_UNTIL.match(text, s.stop) and any(t.role == "end" for t in said[i + 1 :]):
+            return [*said[:i], *said[i + 1 :]]
     return said

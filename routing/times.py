@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from routing.amend import LETTERS, amended_times, unhesitated
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, day_hours, read_time, suffix
-from routing.gaps import ONLY_BY_WORDS, dawn_shift, drop_off, from_then, gap_between, now_clock, work_end_only
+from routing.gaps import dawn_shift, drop_off, from_then, gap_between, now_clock, work_end_only, work_told
 from routing.handover import (
     after_finish,
     back_then,
@@ -199,6 +199,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         said = [s for m in pattern.finditer(text) if (s := read_time(m, text))]
         if len(said) > 1 and LETTERS.search(text):
             said = amended_times(text, said)
+        if len(said) > 2 and "까지" in text:
+            said = work_told(text, said)
         if len(said) > 1:
             said = _marked_before(said)
         if ("하원" in text or "하교" in text) and len(said) > 1:
@@ -213,7 +215,7 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = now_clock(text, said)
         if len(said) == 2 and ("오" in text or "올" in text or "와" in text):
             said = back_then(text, said)
-        if said and ("그" in text or "중간" in text or any(w in text for w in ONLY_BY_WORDS)):
+        if said and ("그" in text or "중간" in text or "야" in text):
             said = from_then(text, gap_between(text, said))
         if said and "새벽" in text:
             said = dawn_shift(text, said)

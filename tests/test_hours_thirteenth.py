@@ -97,3 +97,20 @@ def test_the_clock_told_as_the_time_now_is_the_start(text: str, now: int, hours:
 ])
 def test_hours_said_around_now_otherwise_stay(text: str, now: int, hours: tuple) -> None:
     assert _hours(text, MORNING.replace(hour=now, minute=0)) == hours
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("8시까지 회의라서 5시에 하원하고 나서 8시 반까지 봐주세요 4살", ("17:00", "20:30")),
+    ("10시까지 근무인데 4시 하교 후부터 10시 반까지 부탁해요 초2", ("16:00", "22:30")),
+    ("밤 9시까지 야근이라 6시부터 9시 반까지 봐주실 분 5살", ("18:00", "21:30")),
+])
+def test_the_parents_work_told_before_the_cares_own_end_is_not_the_end(text: str, hours: tuple) -> None:
+    assert _hours(text) == hours
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("9시까지 야근이라 그때까지 봐주세요 6살", (None, "21:00")),
+    ("6시부터 9시까지 봐주세요 야근이라서요 4살", ("18:00", "21:00")),
+])
+def test_the_parents_work_as_the_only_end_stays_the_end(text: str, hours: tuple) -> None:
+    assert _hours(text) == hours
