@@ -1,5 +1,6 @@
 """Hours told around the care rather than as its range: the gap between a child's day ending and the parent's return,
-a time referred to by "그때부터", a morning drop-off, a dawn shift's small hours, the hour work ends as the end."""
+a time referred to by "그때부터", a morning drop-off, a dawn shift's small hours, the hour work ends as the end, the
+clock said as the time now, the parent's own working hours told before the care's."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ _GAP = re.compile(r"그\s*(?:사이|동안|새|시간|중간)|중간\s*(?:에|�
 _RETURN_BEFORE = re.compile(r"(?:퇴근|귀가|도착)\s*(?:이|은|는|시간(?:이|은)?)?\s*$")
 _RETURN_AFTER = re.compile(r"\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*(?:퇴근|귀가|도착|들어\s*(?:와|오|올|가|갈))")
 """Around a time: the parent is back then ("퇴근이 8시반으로 밀렸어요", "제 퇴근은 6시", "7시에 퇴근")."""
+_ONLY_BY = re.compile(
+    r"\s*(?:쯤|정도|경)?\s*(?:이나|나|은|는|이\s*|가\s*)?\s*(?:돼야|되야|되어야|넘어야|넘어서야|지나야|지나서야)\s*"
+    r"(?:[가-힣]{1,3}\s*)?(?:갈|가|도착|와|오|올|들어|퇴근|데리러|픽업)"
+)
+"""After a time: the parent gets there only then ("8시나 돼야 갈수있어요", "9시 넘어야 도착해요"): with a child's day
+finishing before it, the care fills the gap without "그 사이" said."""
 
 
 def _returns(text: str, s: Said) -> bool:
@@ -26,11 +33,15 @@ def _afternoon(s: Said) -> Said:
 
 def gap_between(text: str, said: list[Said]) -> list[Said]:
     """Two times, when a child's day finishes and when the parent is back (in either order), then "그 사이": the
-    care runs from the one to the other ("퇴근이 8시반으로 밀렸어요 어린이집 6시에 끝나는데 그 사이" is 18:00-20:30)."""
-    if len(said) != 2 or any(s.role for s in said) or _GAP.search(text, max(s.stop for s in said)) is None:
-        return said
+    care runs from the one to the other ("퇴근이 8시반으로 밀렸어요 어린이집 6시에 끝나는데 그 사이" is 18:00-20:30);
+    without "그 사이" when the parent gets there only at the other ("하원 6시인데 8시나 돼야 갈수있어요" is
+    18:00-20:00)."""
+    if len(said) != 2 or any(s.role and (s.role != "start" or not _ONLY_BY.match(text, s.stop)) for s in said):
+        return said  # "7시 넘어야 도착해요": read as a start (넘어), but only when the parent gets there
+    gap = _GAP.search(text, max(s.stop for s in said)) is not None
     for start, end in (said, said[::-1]):
-        if finishes(text, start) and _returns(text, end) and not finishes(text, end):
+        if finishes(text, start) and not finishes(text, end) and (
+                (gap and _returns(text, end)) or _ONLY_BY.match(text, end.stop)):
             start = _afternoon(start) if start.hour > 5 else start  # 1-5 are read as the afternoon's anyway
             ordered = (start._replace(role="start"), end._replace(role="end"))
             return list(ordered if start.at < end.at else ordered[::-1])
@@ -109,3 +120,39 @@ def work_end_only(text: str, said: list[Said]) -> list[Said]:
     if m is None or CHILD_DAY.search(text, max(0, m.start() - 12), m.end()) is None:
         return said
     return [said[0]._replace(role="end")]
+
+
+_NOW_BEFORE = re.compile(r"지금\s*(?:은|이|막|벌써)?\s*$")
+_NOW_AFTER = re.compile(r"\s*(?:이에요|에요|예요|이요|요|인데|이라|라|이니까|니까|넘었|다\s*됐|됐|[.!?~,ㅠㅜ]|$)")
+"""Around a time: it is the time now, told in passing ("그때까지 초2 애 좀.. 지금 6시", "지금 6시인데")."""
+
+
+def now_clock(text: str, said: list[Said]) -> list[Said]:
+    """The times with one told as the time now as the start, and the one other time without a role as the end
+    ("오늘밤 11시에 들어와요 그때까지 초2 애 좀.. 지금 6시" is 18:00-23:00)."""
+    if len(said) != 2 or any(s.role == "start" for s in said):
+        return said
+    for i, s in enumerate(said):
+        if not s.role and _NOW_BEFORE.search(text, max(0, s.at - 8), s.at) and _NOW_AFTER.match(text, s.stop):
+            other = said[1 - i]
+            if other.role:
+                return said
+            pair = [s._replace(role="start"), other._replace(role="end")]
+            return pair if i == 0 else pair[::-1]
+    return said
+
+
+_WORK_UNTIL = re.compile(
+    r"\s*까지\s*(?:야근|근무|일|회의|출근|교육|출장|회식|당직|수업|알바)\s*(?:이|을|해야)?\s*"
+    r"(?:이라서|이라|라서|라|인데|이거든요|거든요|이어서|여서|해서|하거든요|하는데|있어서|있는데)(?![가-힣])"
+)
+"""After an end: the parent's work lasts until then, a reason ("9시까지 야근이라"), not the care's end."""
+
+
+def work_told(text: str, said: list[Said]) -> list[Said]:
+    """The times without an end told as the parent's work when the care's own end is said after it ("9시까지
+    야근이라 6시에 하원하고 나서 9시 반까지 봐주세요" is 18:00-21:30)."""
+    for i, s in enumerate(said[:-1]):
+        if s.role == "end" and _WORK_UNTIL.match(text, s.stop) and any(t.role == "end" for t in said[i + 1 :]):
+            return [*said[:i], *said[i + 1 :]]
+    return said

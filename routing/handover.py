@@ -12,7 +12,7 @@ _FINISH_BEFORE = re.compile(r"(?:끝나|끝난|끝날|마치|마친|마쳐|하�
 _THEN_AFTER = re.compile(r"\s*,?\s*그\s*(?:뒤|다음|담|후|이후)\s*(?:로부터|로|부터|부턴|에는|에|엔)?(?![가-힣])")
 """After a finish given as the reason: care runs from then ("끝나는게 7시라 그 뒤로 10시까지")."""
 _FINISH_AFTER = re.compile(r"\s*(?:에|쯤|쯤에|이면|되면)?\s*(?:끝나|끝난|끝날|마치|마친|마쳐|하원|하교)")
-CHILD_DAY = re.compile(r"어린이집|유치원|학교|학원|수업|방과\s*후|돌봄\s*교실|하원|하교|등원")
+CHILD_DAY = re.compile(r"어린이집|유치원|학교|학원|수업|방과\s*후|돌봄\s*(?:교실|센터)|아동\s*센터|하원|하교|등원")
 """Whose day finishes: a child's place or its pick-up (a parent's 퇴근 may be at any hour)."""
 _LATEST_FINISH = 8
 """A bare hour a child's day finishes at, up to this one, is the afternoon's (nobody's daycare ends at 6 a.m.)."""

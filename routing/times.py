@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from routing.amend import LETTERS, amended_times, unhesitated
 from routing.clocks import CLOCK_LETTERS, SHORT_RANGE, TIME, TIME_UNSPACED, Said, clock, day_hours, read_time, suffix
-from routing.gaps import dawn_shift, drop_off, from_then, gap_between, work_end_only
+from routing.gaps import dawn_shift, drop_off, from_then, gap_between, now_clock, work_end_only, work_told
 from routing.handover import (
     after_finish,
     back_then,
@@ -40,12 +40,14 @@ _UNTIL = re.compile(r"때\s*까지|올\s*때까지|까지만|늦게\s*까지")
 _REASON = re.compile(r"\s*(?:이니까|니까|이라서|라서|이라|라|인데|이거든|거든|여서|이어서)(?![가-힣])")
 """A time given as the reason for the hours ("퇴근이 7시니까 7시 반까지만")."""
 _OPEN_HOURS = re.compile(
-    r"\s*(?:까지|부터)\s*(?:도\s*)?(?:(?:운영|영업)?\s*(?:하는|하시는|여는|열려\s*있는|문\s*여는)\s*(?:거|건|게|곳|데|지)?\s*"
-    r"(?:맞|있|아닌|인가|인지)|(?:운영|영업)?\s*(?:하나요|하죠|하시나요|하세요\s*[?？]|해요\s*[?？]|해\s*[?？]|여나요|열어요\s*[?？]"
+    r"\s*(?:까지|부터)\s*(?:도\s*)?(?:(?:운영|영업)?\s*(?:하는|하시는|여는|열려\s*있는|문\s*여는)\s*"
+    r"(?:(?:거|건|게|지)?\s*(?:맞|있|아닌|인가|인지)|(?:곳|데)\s*(?:맞|아닌|인가|인지))|(?:운영|영업)?\s*(?:하나요|하죠|하시나요|하세요\s*[?？]|해요\s*[?？]|해\s*[?？]|여나요|열어요\s*[?？]"
     r"|한다던데|한다고|한다며|한다는데|하던데|한대서|한대요|연다고|연다던데))"
 )
-"""A service's hours asked or heard ("밤 12시까지 하는 거 맞나요?", "7시부터 한다던데"): not the care's hours, when
-the message says those too."""
+"""A service's hours asked or heard ("밤 12시까지 하는 거 맞나요?", "7시부터 한다던데", "2시부터라던데"): not the
+care's hours, when the message says those too; a place asked for by them ("9시부터 6시까지 여는 데 있어요?") is.
+Only a start is heard so: "야근 9시까지래요" is the parent's own end."""
+_HEARD_START = re.compile(r"\s*부터\s*(?:이)?(?:라던데|라더라|래요|래서|라는데|라고\s*(?:하|들|했))")
 _BETWEEN = re.compile(r"\s*(?:그\s*)?(?:중간|사이|동안|빈\s*시간)")
 """After two times given as reasons, the time between them is the care's ("하교가 1시 50분인데 퇴근이 7시라 중간에")."""
 _GLUED = re.compile(r"(?:부터|까지)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*시")
@@ -197,6 +199,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
         said = [s for m in pattern.finditer(text) if (s := read_time(m, text))]
         if len(said) > 1 and LETTERS.search(text):
             said = amended_times(text, said)
+        if len(said) > 2 and "까지" in text:
+            said = work_told(text, said)
         if len(said) > 1:
             said = _marked_before(said)
         if ("하원" in text or "하교" in text) and len(said) > 1:
@@ -207,9 +211,11 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = shift_hours(text, said)
         if len(said) == 2 and ("나" in text or "출근" in text):
             said = hand_over(text, said)
+        if len(said) == 2 and "지금" in text:
+            said = now_clock(text, said)
         if len(said) == 2 and ("오" in text or "올" in text or "와" in text):
             said = back_then(text, said)
-        if said and ("그" in text or "중간" in text):
+        if said and ("그" in text or "중간" in text or "야" in text):
             said = from_then(text, gap_between(text, said))
         if said and "새벽" in text:
             said = dawn_shift(text, said)
@@ -225,8 +231,9 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = drop_told_start(text, said)
         if len(said) > 2 and ("끝" in text or "마" in text or "퇴근" in text):
             said = drop_work_end(text, said)
-        if len(said) > 1 and ("하" in text or "한" in text or "열" in text or "여" in text or "연" in text):
-            said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None] or said
+        if len(said) > 1 and any(c in text for c in "하한열여연라래"):
+            said = [s for s in said if _OPEN_HOURS.match(text, s.stop) is None and (
+                _HEARD_START.match(text, s.stop) is None)] or said
         if len(said) == 2 and not said[0].role and not said[1].role and _reason(text, said[0]) and (
                 _reason(text, said[1]) and _BETWEEN.match(text, _REASON.match(text, said[1].stop).end())):
             # "하교가 1시 50분인데 퇴근이 7시라 중간에": from the one to the other
