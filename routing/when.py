@@ -16,7 +16,7 @@ from routing.hours import Period, Settled, period, settle
 from routing.need import tuple_maker
 from routing.nowsaid import says_now
 from routing.times import Times, find_times
-from routing.window import WHOLE_DAY, evening, fill_whole_day, night_shift, over, overnight_bare
+from routing.window import WHOLE_DAY, evening, evening_nine, fill_whole_day, night_shift, over, overnight_bare
 
 _NIGHT_WORDS = re.compile(
     r"(?:밤(?!톨|송이|나무|껍질|길)|야간|심야|새벽)(?!\s*(?:에|에는|엔|은|는)?\s*(?:늦게\s*)?몇\s*시\s*까지)")
@@ -216,7 +216,7 @@ def find_when(
     settled = evening(settled, times.bare, None if schedule else day, today_said, now, around or hint)
     if times.bare:
         settled = night_shift(settled, True, (around or hint) == "pm" and _SHIFT.search(text) is not None)
-    settled = fill_whole_day(text, settled, whole_day)
+    settled = evening_nine(text, fill_whole_day(text, settled, whole_day))
     start, end = settled.start, settled.end
     if hurried and not over(today, start, end, now, today) and (start is None or start + 60 >= now_minutes):
         day = today  # hours long begun are not what a hurried parent asks for: the day is asked

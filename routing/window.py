@@ -91,3 +91,21 @@ def overnight_bare(start: int, end: int, now_minutes: int) -> tuple[int, int] | 
     starts = [s for s in (start % _HALF, start % _HALF + _HALF) if s > now_minutes]
     spans = [(s, e) for s in starts for e in (end % _HALF + 2 * _HALF, end % _HALF + 3 * _HALF) if e > s]
     return min(spans, key=lambda p: p[1] - p[0]) if spans else None
+
+
+_EVENING_NINE = 7
+_DAWN_DUTY = re.compile(r"출근|등원|등교|나가|나갈|아침|새벽|깨기|일찍|아[가기]\s*(?:가\s*)?깨|평일|매일|마다|주중")
+_SMALL_CHILD = re.compile(r"[0-9]\s*(?:살|개월|세)|(?:한|두|세|네|다섯|여섯|일곱)\s*살|아기|애기")
+"""A bare start up to 7 to a bare 9 for a child whose age is said, with no word of a morning duty (출근, 등원, 아침,
+나가요) nor a schedule (평일), is held as the evening while the dialog asks ("6시~9시 3살", "7시부터 9시요 3살"): a few
+hours after work; dawn care says why it is early. Hours said alone ("6~9시") stay as written, asked."""
+
+
+def evening_nine(text: str, settled: Settled) -> Settled:
+    """The hours with a doubtful bare 6-7 start to a bare 9, held as the morning's, held as the evening's instead
+    when nothing in the message points at the morning (still asked: ``ambiguous_hour`` stays)."""
+    start, end, hour = settled.start, settled.end, settled.ambiguous_hour
+    if hour is None or hour > _EVENING_NINE or start is None or end is None or start // 60 != hour or (
+            end // 60 != 9) or _DAWN_DUTY.search(text) or not _SMALL_CHILD.search(text):
+        return settled
+    return settled._replace(start=start + _HALF, end=end + _HALF)

@@ -114,3 +114,24 @@ def test_the_parents_work_told_before_the_cares_own_end_is_not_the_end(text: str
 ])
 def test_the_parents_work_as_the_only_end_stays_the_end(text: str, hours: tuple) -> None:
     assert _hours(text) == hours
+
+
+@pytest.mark.parametrize("text", [
+    "다음주 목요일 6시~9시 4살",
+    "7시부터 9시까지 부탁해요 2살",
+    "7시부터 9시까지 애기 봐주실 분",
+    "모레 6시 반부터 9시까지 5살 봐줄 곳",
+])
+def test_a_bare_six_or_seven_to_nine_is_held_as_the_evening(text: str) -> None:
+    start, end = _hours(text)
+    assert (start[:2], end) == ("18", "21:00") or (start[:2], end) == ("19", "21:00")
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("내일 출근이 빨라서 7시부터 9시까지 4살", ("07:00", "09:00")),
+    ("다음주 월요일 6시 반부터 9시 등원 전까지 3살", ("06:30", "09:00")),
+    ("모레 8시부터 9시까지 5살", ("08:00", "09:00")),
+    ("평일 6시부터 9시까지 4살", ("06:00", "09:00")),
+])
+def test_a_morning_duty_or_a_start_at_eight_keeps_the_morning(text: str, hours: tuple) -> None:
+    assert _hours(text) == hours
