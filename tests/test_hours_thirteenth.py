@@ -132,6 +132,7 @@ def test_a_bare_six_or_seven_to_nine_is_held_as_the_evening(text: str) -> None:
     ("다음주 월요일 6시 반부터 9시 등원 전까지 3살", ("06:30", "09:00")),
     ("모레 8시부터 9시까지 5살", ("08:00", "09:00")),
     ("평일 6시부터 9시까지 4살", ("06:00", "09:00")),
+    ("내일 유치원 문 여는 게 9시라서 7시부터 9시까지 5살", ("07:00", "09:00")),
 ])
 def test_a_morning_duty_or_a_start_at_eight_keeps_the_morning(text: str, hours: tuple) -> None:
     assert _hours(text) == hours

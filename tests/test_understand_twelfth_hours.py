@@ -52,7 +52,7 @@ def test_a_range_said_after_a_start_told_in_passing_is_the_cares(text: str, hour
 
 @pytest.mark.parametrize("text, hours", [
     ("내일 어린이집은 9시에 문 열어서 7시부터 9시까지 봐주실 분 4살", ("07:00", "09:00")),
-    ("내일 7시반부터 9시까지 봐주세요 4살", ("07:30", "09:00")),
+    ("내일 아침 7시반부터 9시까지 봐주세요 4살", ("07:30", "09:00")),
     ("내일 어린이집이 7시반부터라 카대요 4살", ("07:30", None)),
 ])
 def test_lookalikes_of_a_start_told_in_passing_stay(text: str, hours: tuple) -> None:
