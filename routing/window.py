@@ -99,7 +99,8 @@ _DAWN_DUTY = re.compile(
 _SMALL_CHILD = re.compile(r"[0-9]\s*(?:살|개월|세)|(?:한|두|세|네|다섯|여섯|일곱)\s*살|아기|애기")
 """A bare start up to 7 to a bare 9 for a child whose age is said, with no word of a morning duty (출근, 등원, 아침,
 나가요, a daycare's opening: 문 열어서) nor a schedule (평일), is held as the evening while the dialog asks
-("6시~9시 3살", "7시부터 9시요 3살"): a few hours after work; dawn care says why it is early. Hours said alone ("6~9시") stay as written, asked."""
+("6시~9시 3살", "7시부터 9시요 3살"): a few hours after work;
+dawn care says why it is early. Hours said alone ("6~9시") stay as written, asked."""
 
 
 def evening_nine(text: str, settled: Settled) -> Settled:
