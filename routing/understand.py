@@ -19,6 +19,7 @@ from routing.injured import childs_injury
 from routing.need import Child, Need, Understanding, maker
 from routing.numberdates import with_digits
 from routing.places import PlaceFinder
+from routing.planned import planned_stay
 from routing.schoolentry import AFTER_SCHOOL, after_school, pupil_to_be
 from routing.selection import singled_out
 from routing.situations import SituationFinder
@@ -131,6 +132,7 @@ class Understander:
         topics, described = self._topics.find(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
         situations = childs_injury(compact, situations, self._carers)
+        situations = planned_stay(compact, situations, when.day, today)
         said = "danger" in situations
         if self._danger is not None and said != self._danger.decide(said, compact):
             situations ^= _DANGER  # the learned reader is sure where the words were not (routing.dangerscore)
@@ -138,7 +140,8 @@ class Understander:
                 and when.end is None
                 and not when.past and HAPPENING.search(compact) and LATER.search(compact) is None):
             when = when._replace(day=today, holiday=holiday(text, today, -1), urgent=True)
-        vacation = "방학" in compact and _TERM.search(compact) is None
+        # 방학식 is the last school day, not the vacation
+        vacation = "방학" in compact.replace("방학식", "") and _TERM.search(compact) is None
         visit = bool(topics) and (when.start is not None or when.end is not None) and visiting_hours(compact)
         if when.assumed and (visit or vacation or (topics and SUCH.search(compact) is not None)
                              or after_school(compact, when.start, now.hour * 60 + now.minute)):
