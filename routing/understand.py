@@ -17,6 +17,7 @@ from routing.days import find_day, public_holidays
 from routing.hours import Period
 from routing.injured import childs_injury
 from routing.need import Child, Need, Understanding, maker
+from routing.nocareday import no_care_day
 from routing.numberdates import with_digits
 from routing.places import PlaceFinder
 from routing.planned import planned_stay
@@ -78,6 +79,7 @@ class Understander:
         cares = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
         self._ages = (min(a.min_months for a in cares), max(a.max_months for a in cares)) if cares else (0, 10**6)
         self._taps: dict[tuple[str, datetime, str | None], Understanding] = {}
+        self._info = frozenset(s.id for s in knowledge.services if s.kind is Kind.INFO)
         self._pupils = frozenset(s.id for s in knowledge.services if s.ages.school is School.ONLY)
 
     def read_tap(self, value: str, now: datetime, hint: str | None = None) -> Understanding:
@@ -146,6 +148,9 @@ class Understander:
         if when.assumed and (visit or vacation or (topics and SUCH.search(compact) is not None)
                              or after_school(compact, when.start, now.hour * 60 + now.minute)):
             when = when._replace(day=None, assumed=False)  # visiting hours, a vacation, after school: no day taken
+        if no_care_day(text, topics, self._info, situations, when.day, today):
+            # "부모 교육 있나요 … 오늘도 숙제 하라고 했다가 싸웠네요": a story or a deadline, no care day or hours
+            when = when._replace(day=None, start=None, end=None, night=None, holiday=None, urgent=False, assumed=False)
         if (self._pupils.intersection(topics) and when.day is None and when.start is None and when.end is None
                 and not when.past) or ("학" in compact and AFTER_SCHOOL.search(compact) is not None):
             first = pupil_to_be(first, text)  # applying to a school children's service, after-school care, for March
