@@ -14,7 +14,7 @@ _TIME_NOW = re.compile(
     r"|(?:이)?네요|(?:이)?네(?![가-힣])|(?:이)?잖아|가\s*됐|이\s*됐|됐)"
 )
 """The time now, said as a reason ("지금 밤 11시인데 내일 새벽 6시부터"): never the care's hours."""
-_WORK_WORDS = re.compile(r"근무|출근|교대|나이트|이브닝|알바|일해|일하|업무|영업|시프트")
+_WORK_WORDS = re.compile(r"근무|출근|교대|나이트|이브닝|알바|일해|일하|업무|영업|시프트|야근")
 _ONE_TIME = (
     rf"(?:(?:{MARK})\s*)?(?:[0-9]{{1,2}}(?::[0-9]{{2}})?\s*(?:시(?:\s*반|\s*[0-9]{{1,2}}\s*분)?)?"
     rf"|(?:{HOURS_WORDS})\s*시(?:\s*반)?)"
@@ -82,6 +82,14 @@ _WORK_STARTS = re.compile(
 """The hour a parent starts work, given as the reason ("8시 출근이라 7시 반에 맡겨야 해요"): not the care's."""
 
 
+_WORK_ENDS = re.compile(
+    r"[0-9]{1,2}\s*시\s*(?:반|[0-9]{1,2}\s*분)?\s*까지\s*(?:야근|근무|일)"
+    r"(?=\s*(?:이라|이어서|이여서|인데|이니까|이고|해서|해야|하니까|하거든|예요|이에요))"
+)
+"""The hour a parent works until, given as the reason ("제가 8시까지 야근이라 … 8시 반까지 있어도 되나요"): with another
+end said, not the care's."""
+
+
 _DURING = re.compile(r"그\s*(?:동안|사이|시간\s*동안)|(?:일|근무)\s*(?:하는|할)\s*동안")
 
 
@@ -94,6 +102,9 @@ def work_hours(text: str) -> str | None:
     blanked = None
     for m in _work_ranges(text):
         blanked = _blank(blanked or text, m.start(), m.end())
+    if text.count("까지") > 1:
+        for m in _WORK_ENDS.finditer(text):
+            blanked = _blank(blanked or text, m.start(), m.end())
     if "출근" in text and "까지" not in text and _DURING.search(text) is None:
         # kept with a range of care said ("5시 출근이라 5시부터 9시까지"), or the shift's hours being the care's
         # ("10시 출근해서 7시에 끝나요 그동안")

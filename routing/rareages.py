@@ -28,7 +28,8 @@ MONTH = (
 RARE = rf"""
       (?<![0-9])(?P<by>(?:19|20)?[0-9]{{2}})\s*(?:년|[.\-/])\s*(?:(?P<bm>[0-9]{{1,2}})\s*(?:월|[.\-/])?\s*
         (?:(?P<bd>[0-9]{{1,2}})\s*일?\s*)?)?(?:생(?!각|활|일)|출생|에\s*태어)
-  | (?<![가-힣])(?P<ry>작년|올해|재작년|지난\s*해|금년)\s*(?:에\s*)?(?P<rym>[0-9]{{1,2}})\s*월\s*
+  | (?<![가-힣])(?P<ry>작년|올해|재작년|지난\s*해|금년|(?P<ryn>[1-9]|한|두|세|네|다섯|여섯)\s*년\s*전)\s*(?:에\s*)?
+        (?P<rym>[0-9]{{1,2}})\s*월\s*
         (?:(?P<ryd>[0-9]{{1,2}})\s*일\s*)?
         (?:생(?!각|활|일)|출생|에\s*태어)
   | (?<![가-힣])(?P<soon>다음\s*주|담주|다음\s*달|담달|다담주|이번\s*주|이번\s*달|곧|내일|낼\s*모레|낼|모레
@@ -113,8 +114,10 @@ def rare_mention(m: re.Match[str], today: date) -> tuple[str, int | None] | None
     if g["by"]:
         months = since(today, int(g["by"]), int(g["bm"]) if g["bm"] else None, int(g["bd"]) if g["bd"] else None)
         return None if months is None else ("age", months)
-    if g["ry"]:  # "작년 10월생": a birth month in a year said from today
-        back = {"작": 1, "재": 2, "지": 1}.get(g["ry"][0], 0)
+    if g["ry"]:  # "작년 10월생", "2년 전 9월에 태어났어요": a birth month in a year said from today
+        back = value(g["ryn"]) if g["ryn"] else {"작": 1, "재": 2, "지": 1}.get(g["ry"][0], 0)  # "2년 전 9월에 태어나"
+        if back is None:
+            return None
         months = since(today, today.year - back, int(g["rym"]), int(g["ryd"]) if g["ryd"] else None)
         return None if months is None else ("age", months)
     if g["soon"]:  # "다음주에 돌인데", "다음달 두 돌": a month short of it

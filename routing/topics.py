@@ -59,6 +59,11 @@ _CHOOSING = re.compile(
     r"(?:(?<![뭐뭘얼엇])할|쓸|보낼|맡길)지(?:말지)?고민|(?:뭐가|어디가|어느게|어떤게)(?:나을|좋을|맞을)")
 """Choosing between services ("어린이집 보낼지 아이돌보미 쓸지 고민되는데"): the guidance hub first, the services named
 after it."""
+_START = re.compile(r"(?:어디서|어디|뭐|무엇|뭘)(?:부터|먼저)(?:물어|알아|문의|시작|해야|하)")
+_MANY = re.compile(
+    r"할(?:게|거|것|일)(?:이|도)?(?:너무|넘|엄청|진짜|참)?많|이것저것|여러가지|한두가지가아니|한둘이아니")
+"""Where to start (``_START``) among several things to do ("어린이집 대기도 걸어야 되고 장난감 빌리는 데도 알아봐야 되고
+할게 너무 많네요 어디서부터 물어봐야"): with the guide's word and another service's, the guide first."""
 _GUIDE = "상담"
 """The topic word of the service that guides parents between services (mom-center's)."""
 _NAME = re.compile(r"[0-9가-힣]+")
@@ -146,7 +151,8 @@ class TopicFinder:
                 seen.setdefault(sid, None)
                 if _ASKED.match(compact, end) and not where:
                     asked.setdefault(sid, None)
-        if self._guide in seen and len(seen) > 1 and _CHOOSING.search(compact) is not None:
+        if self._guide in seen and len(seen) > 1 and (_CHOOSING.search(compact) is not None or (
+                _START.search(compact) is not None and (len(seen) > 2 or _MANY.search(compact) is not None))):
             return (self._guide, *(sid for sid in seen if sid != self._guide)), False
         if pointers and len(pointers) < len(seen):
             # "예방접종 언제 맞춰야 되는지 물어볼 데": the topic is what is asked; where to ask only says how

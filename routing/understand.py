@@ -10,14 +10,17 @@ from typing import Any
 
 from knowledge.schema import Kind, Knowledge, School
 from routing.ages import find_children, unnamed_children
+from routing.asking import CARE_ASKED, CARE_FIRST, HAPPENING, LATER, SUCH, visiting_hours
 from routing.careday import holiday
 from routing.dangerscore import DangerScore, shipped
 from routing.days import find_day, public_holidays
 from routing.hours import Period
 from routing.injured import childs_injury
 from routing.need import Child, Need, Understanding, maker
+from routing.nocareday import no_care_day
 from routing.numberdates import with_digits
 from routing.places import PlaceFinder
+from routing.planned import planned_stay
 from routing.schoolentry import AFTER_SCHOOL, after_school, pupil_to_be
 from routing.selection import singled_out
 from routing.situations import SituationFinder
@@ -49,56 +52,9 @@ def _period(hint: str | None) -> Period | None:
     return "am" if hint == "am" else "pm" if hint == "pm" else None
 
 
-_VISIT = re.compile(
-    r"(?:빌리|반납하|대여하|구경하|신청하|받으|방문하|들르|가|오)(?:러|려(?:고|구|는데|면|요))|(?:가도|가면|와도|오면)(?:되|돼)|받을수있"
-    r"|(?:빌릴|반납할|대여할)수|도착하"
-    r"|(?:기간|대여|대출|반납|반납일)연장|빌린(?:거|것|게)|빌렸"
-)
-"""Going to the service asked about, or a loan's own dates ("대여기간 연장되나요? 지금 빌린거 화욜까지인데")."""
-_SUCH = re.compile(r"그런(?:것|거|게|서비스)(?:도|이|가|은|는)?(?:있|되|돼|하)")
-"""Whether such a service exists ("등원 도우미? 그런것도 있나요 아침 7시반부터 9시까지"): hours describe the service
-wanted, not today."""
-_CARE_WORDS = re.compile(r"맡[기길겨아]|봐[주줄줘야]|돌[봐보]|동안|사이에|케어|시터|보살")
-_HAPPENING = re.compile(
-    r"갑자기|긴급|급하|급해|급합|급히|지금|방금|당장|구급차|실려|응급실|진통(?:이)?(?:와|왔|오|시작)|양수(?:가)?터|위독"
-    r"|병원(?:에)?(?:가야|가봐야|가봐|따라가|데려가|왔|와있)|연락(?:이)?와서|수습|비상|119(?:를)?(?:타고|불렀|불러)"
-    r"|(?:새벽|밤늦게|밤중)에?죄송|조퇴|데리러오(?:래|라)|데려가(?:래|라(?:는|고|했|하|네|세))|연락(?:이)?왔"
-    r"|(?:새벽|간밤)(?:에|부터)[가-힣]{0,10}?(?:해서|돼서|되서|나서|져서|쳐서|셔서|당하|당해|당했|났|셨)"
-    r"|(?:입원(?:을)?(?:하)?|병원(?:에)?(?:실려)?가|응급실(?:에)?가)셨(?:대|다(?:카|캐|고|네|는)|어|네|습니다|다(?![가-힣]))"
-)
-"""A carer's emergency told as happening now ("갑자기 쓰러지셔서 구급차 불렀어요"), as what befell in the small hours
-of today ("새벽에 부친상 당해서", "새벽부터 오작동해서") or as just heard ("병원 가셨다 카네요", "입원하셨대요"), or a
-sick child sent home now ("어린이집에서 데려가라는데"): with no day said, care is today."""
-_LATER = re.compile(
-    r"예정|다음|나중|혹시|만약|만일|미리|대비|마다|(?:할|날|길|긴)때|(?<!끝)[지하되으있기나]면(?!서)|작년|지난|저번|적있|적이있|했었|갔었|셨었"
-)
-"""A case, a plan, a habit or a story ("수술 예정이라", "급한 일 생기면", "작년에 응급실 갔었는데"): not today."""
-_CARE_ASKED = re.compile(
-    r"맡길|맡기고싶|맡겨야|맡길수|봐줄|봐주실|봐주시|돌봐줄|돌봐주실|돌봐주시|맡기는(?:곳|데있|데가|방법)|맡아주는(?:곳|데)|봐주는곳"
-    r"|(?:어린이집|유치원|학교)(?:에|은|는|도|을|를)?(?:못|몬)(?:보내|보낼|가|갈)|(?:도와|와)(?:주실|줄)(?:분|사람)|와줬으면"
-)
-"""A request for care ("맡길 곳", "봐주실 분", "와서 도와주실분"), or a child kept from daycare ("내일 어린이집 못 보낼
-거 같아요"), in the compact text."""
-
-
-
-_CARE_FIRST = frozenset(("emergency", "sick", "at_home"))
-"""Situations that make a request for care the point of the message, whatever topic it names on the way ("남편이
-건강검진에서 암이 발견돼서 갑자기 내일 입원해요 … 맡길 데가 없어요")."""
 _DANGER = frozenset(("danger",))
 _SHIPPED: Any = object()
 """The default of ``Understander(learned=...)``: the model shipped in knowledge/danger_model.json."""
-_ALL_DAY = re.compile(r"하루\s*종일|온종일|종일|하루\s*내내")
-_CLOCK = re.compile(r"[0-9]\s*(?:시|:)|[한두세네]\s*시|(?:다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s*시")
-
-
-def _visit(compact: str) -> bool:
-    """Whether the hours said are for going to the service asked about, not for care: a visit said, no care asked;
-    or the only hours are a whole day told about the parent's life ("하루 종일 아기랑만 있으니 우울해요")."""
-    if _CARE_WORDS.search(compact) is not None:
-        return False
-    idle = _ALL_DAY.search(compact) is not None and _CLOCK.search(compact) is None
-    return idle or _VISIT.search(compact) is not None
 
 
 def _months(child: Child) -> int | None:
@@ -123,6 +79,7 @@ class Understander:
         cares = [s.ages for s in knowledge.services if s.kind is not Kind.INFO]
         self._ages = (min(a.min_months for a in cares), max(a.max_months for a in cares)) if cares else (0, 10**6)
         self._taps: dict[tuple[str, datetime, str | None], Understanding] = {}
+        self._info = frozenset(s.id for s in knowledge.services if s.kind is Kind.INFO)
         self._pupils = frozenset(s.id for s in knowledge.services if s.ages.school is School.ONLY)
 
     def read_tap(self, value: str, now: datetime, hint: str | None = None) -> Understanding:
@@ -177,18 +134,23 @@ class Understander:
         topics, described = self._topics.find(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
         situations = childs_injury(compact, situations, self._carers)
+        situations = planned_stay(compact, situations, when.day, today)
         said = "danger" in situations
         if self._danger is not None and said != self._danger.decide(said, compact):
             situations ^= _DANGER  # the learned reader is sure where the words were not (routing.dangerscore)
         if (("emergency" in situations or "sick" in situations) and when.day is None and when.start is None
                 and when.end is None
-                and not when.past and _HAPPENING.search(compact) and _LATER.search(compact) is None):
+                and not when.past and HAPPENING.search(compact) and LATER.search(compact) is None):
             when = when._replace(day=today, holiday=holiday(text, today, -1), urgent=True)
-        vacation = "방학" in compact and _TERM.search(compact) is None
-        visit = bool(topics) and (when.start is not None or when.end is not None) and _visit(compact)
-        if when.assumed and (visit or vacation or (topics and _SUCH.search(compact) is not None)
+        # 방학식 is the last school day, not the vacation
+        vacation = "방학" in compact.replace("방학식", "") and _TERM.search(compact) is None
+        visit = bool(topics) and (when.start is not None or when.end is not None) and visiting_hours(compact)
+        if when.assumed and (visit or vacation or (topics and SUCH.search(compact) is not None)
                              or after_school(compact, when.start, now.hour * 60 + now.minute)):
             when = when._replace(day=None, assumed=False)  # visiting hours, a vacation, after school: no day taken
+        if no_care_day(text, topics, self._info, situations, when.day, today):
+            # "부모 교육 있나요 … 오늘도 숙제 하라고 했다가 싸웠네요": a story or a deadline, no care day or hours
+            when = when._replace(day=None, start=None, end=None, night=None, holiday=None, urgent=False, assumed=False)
         if (self._pupils.intersection(topics) and when.day is None and when.start is None and when.end is None
                 and not when.past) or ("학" in compact and AFTER_SCHOOL.search(compact) is not None):
             first = pupil_to_be(first, text)  # applying to a school children's service, after-school care, for March
@@ -196,7 +158,7 @@ class Understander:
         need = _NEED(
             first, when.day, when.start, when.end, when.night, when.holiday, when.urgent,
             topics, situations, area, None, now, vacation, when.overnight, visit,
-            (described or bool(situations & _CARE_FIRST)) and _CARE_ASKED.search(compact) is not None,
+            (described or bool(situations & CARE_FIRST)) and CARE_ASKED.search(compact) is not None,
         )
         return _UNDERSTANDING(
             need, children, "danger" in situations, yes, negated, when.period, when.ambiguous_hour, when.past, unnamed,
