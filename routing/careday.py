@@ -217,8 +217,8 @@ def holiday(text: str, day: date | None, time_at: int) -> bool | None:
     else, with both kinds of day said, the one said last before the hours ("남편은 주말에도 일하고 … 평일 저녁
     6시부터" is a weekday)."""
     off = _HOLIDAY_WORDS.search(text)
-    if day is not None:
-        return True if off is not None else is_holiday(day)
+    if day is not None:  # the day named decides: "추석 잘 보내셨어요? … 다음주 수요일" is a weekday
+        return is_holiday(day)
     work = _WORKDAY_WORDS.search(text)
     if off is None:
         return None if work is None else False

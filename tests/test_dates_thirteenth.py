@@ -14,6 +14,7 @@ WEDNESDAY = datetime(2027, 9, 8, 14, 0, tzinfo=KST)  # the 8th
 DAWN = datetime(2027, 9, 8, 6, 30, tzinfo=KST)
 SATURDAY = datetime(2027, 9, 11, 10, 0, tzinfo=KST)
 BEFORE_CHUSEOK = datetime(2027, 9, 12, 19, 0, tzinfo=KST)  # a Sunday; 추석 days off are the 14th to the 16th
+AFTER_CHUSEOK = datetime(2027, 9, 17, 14, 40, tzinfo=KST)  # the Friday after
 
 
 def _day(text: str, now: datetime = WEDNESDAY) -> str | None:
@@ -136,3 +137,15 @@ def test_counts_read_from_what_is_said_around_them(text: str, n: int) -> None:
 ])
 def test_lookalikes_of_counts_stay(text: str, n: int) -> None:
     assert _count(text) == n
+
+
+@pytest.mark.parametrize("text, now, day, off", [
+    ("추석 잘 쇠셨어요? 다음주 화요일 2시부터 5시까지 3살 부탁해요", AFTER_CHUSEOK, "2027-09-21", False),
+    ("명절 끝나고 금요일 출근이라 8시부터 6시까지 4살 맡길 곳", BEFORE_CHUSEOK, "2027-09-17", False),
+    ("연휴 동안 애가 감기 걸렸는데 다음주 월요일 9시부터 1시까지 5살", AFTER_CHUSEOK, "2027-09-20", False),
+    ("추석 당일 아침 9시부터 저녁 6시까지 4살", BEFORE_CHUSEOK, "2027-09-15", True),
+    ("이번 주 토요일 10시부터 2시까지 2살", AFTER_CHUSEOK, "2027-09-18", True),
+])
+def test_a_named_day_decides_whether_care_is_on_a_day_off(text: str, now: datetime, day: str, off: bool) -> None:
+    got = described(text, now)
+    assert (got["date"], got["holiday"]) == (day, off)
