@@ -25,6 +25,7 @@ from routing.counts import unnamed_children as unnamed_children  # read with the
 from routing.englishages import korean_ages
 from routing.need import Child
 from routing.rareages import RARE_LETTERS
+from routing.reaged import corrected
 from routing.restated import restate
 from routing.schoolentry import entered_child
 from routing.schoolyear import (
@@ -223,6 +224,8 @@ def _find_children(text: str, today: date | None, merge: bool = True) -> tuple[C
         last_end = m.end()
     if len(children) > 1 and ("개월" in text or "달" in text):
         restate(text, children, orders, spans)  # "돌 지난 아기.. 14개월이요": one child, said again
+    if len(children) > 1:
+        corrected(text, children, orders, spans)  # "7살인가? 아니 6살이요": one child, the last age said
     if len(children) > 1:
         cap_repeats(text, children, orders, spans)  # "애가 둘이고 6살 4살 … 6살 큰애는": the 6-year-old named again
     if children and ("유치원" in text or "어린이집" in text):

@@ -9,6 +9,7 @@ from itertools import pairwise
 from routing.amend import AMENDED
 from routing.days import Day
 from routing.feasts import is_holiday
+from routing.routine import routine_start
 
 _TODAY_IS = re.compile(
     r"오늘\s*(?:이|은)?\s*(?:[월화수목금토일]\s*(?:요일|욜)|[0-9]{1,2}\s*일|주말|평일|휴일|공휴일|쉬는\s*날)\s*"
@@ -127,6 +128,11 @@ def _date_list(text: str, days: list[Day]) -> bool:
 
 
 def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
+    """``_care_days``; a weekly routine starts on its first weekday that is no public holiday (``routing.routine``)."""
+    return routine_start(text, _care_days(text, today, days)) if days else days
+
+
+def _care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     """The days named, from the care day on: a day corrected, named as background or as the run of days off that
     holds the care day is dropped; of days of the month listed, the first to come is the care day."""
     if len(days) > 1 and days[0].exact and text[days[0].at].isdigit() and _date_list(text, days):

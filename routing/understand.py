@@ -12,8 +12,9 @@ from knowledge.schema import Kind, Knowledge, School
 from routing.ages import find_children, unnamed_children
 from routing.asking import CARE_ASKED, CARE_FIRST, HAPPENING, LATER, SUCH, visiting_hours
 from routing.careday import holiday
+from routing.correctedwhen import corrected_when
 from routing.dangerscore import DangerScore, shipped
-from routing.days import find_day, public_holidays
+from routing.days import public_holidays
 from routing.hours import Period
 from routing.injured import childs_injury
 from routing.need import Child, Need, Understanding, maker
@@ -25,7 +26,7 @@ from routing.schoolentry import AFTER_SCHOOL, after_school, pupil_to_be
 from routing.selection import singled_out
 from routing.situations import SituationFinder
 from routing.topics import TopicFinder
-from routing.when import When, find_when
+from routing.when import find_when
 from routing.yesno import answer
 
 _WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: " ", 0x301C: "~", 0x223C: "~", 0x2236: ":"}
@@ -42,10 +43,10 @@ _CORRECTION = re.compile(
     r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고|(?<![가-힣])아니(?:다|지)(?![가-힣])|아니(?=\s+[0-9가-힣]))"
 )
 """A correction inside the message: what follows it replaces what came before ("수요일이요 아 아니다 목요일")."""
+_REFUSAL = re.compile("말고|아니고|아니구|아니라")
+"""A correction that refuses what came before ("내일 말고", "내일은 아니고"), not a slip ("아니 토요일")."""
 
 
-_WEEK_LEFT = re.compile(r"(?:다다음|다담|담담|다음|담|이번|이번\s*달\s*마지막)\s*주\s*$")
-_WEEKDAY_FIRST = re.compile(r"\s*[월화수목금토일]\s*(?:요일|욜)")
 
 
 def _period(hint: str | None) -> Period | None:
@@ -107,7 +108,7 @@ class Understander:
         text = with_digits(text)
         yes, rest = answer(text)
         negated = False
-        head, body = "", text
+        head, body, refused = "", text, ""
         if "아니" in text or "말고" in text:
             marks = [m for m in _CORRECTION.finditer(text, rest) if m.start() > rest]
             if marks:
@@ -116,6 +117,7 @@ class Understander:
                 head, body = text[: cut.start()].rstrip().rpartition(" ")[0], text[cut.end() :]
                 # "내일 말고 모레" corrects a fact, "어린이집 말고 집에서" only states a wish
                 negated = "아니" in cut.group() or self._says_fact(text[len(head) : cut.start()], now)
+                refused = text[len(head) : cut.start()] if _REFUSAL.search(cut.group()) else ""
         today = now.date()
         children = find_children(body, today) or (find_children(head, today) if head else ())
         unnamed = () if children else unnamed_children(text)
@@ -123,7 +125,8 @@ class Understander:
             unnamed[0] if unnamed else _NO_CHILD)
         school = bool(first.school) or first.school_grade is not None or (
             (first.age_months or 0) >= self.knowledge.school_from_months)
-        when = self._when(body, head, now, _period(hint), school, text if body is not text else "")
+        when = corrected_when(self.knowledge, body, head, now, _period(hint), school, text if body is not text else "",
+                              refused)
         area = self._places.find(body) or (self._places.find(head) if head else None)
         if yes is False and (children or when.day or when.start is not None or when.end is not None or area):
             negated = True  # "아니요, 5살이에요": a no that brings the right fact
@@ -188,55 +191,6 @@ class Understander:
         when = find_when(text, now)
         said = find_children(text, now.date()) or when.day or when.start is not None or when.end is not None
         return bool(said or self._places.find(text))
-
-    def _when(self, body: str, head: str, now: datetime, hint: Period | None, school: bool, fixed: str = "") -> When:
-        k = self.knowledge
-        found = find_when(body, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
-        if fixed and found.ambiguous_hour is not None:
-            # "5시 아니 6시부터": the hour corrected keeps the half of the day of the one it replaces (routing.times)
-            again = find_when(fixed, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
-            if again.ambiguous_hour is None and again.start is not None:
-                found = found._replace(start=again.start, end=again.end, night=again.night, ambiguous_hour=None)
-        if not head:
-            return found
-        before = find_when(head, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
-        if (found.ambiguous_hour is not None and found.start is not None and before.start is not None
-                and before.ambiguous_hour is None and (before.start >= 720) != (found.start >= 720)):
-            # "5시부터 8시까지.. 아 아니다 6시부터 9시까지": corrected hours keep the half of the day of those before
-            half = "오후" if before.start >= 720 else "오전"
-            again = find_when(f"{half} {body}", now, k.night_from, k.night_until, hint, school,
-                              (k.day_from, k.day_until))
-            if again.start is not None and again.ambiguous_hour is None:
-                found = found._replace(start=again.start, end=again.end, night=again.night, ambiguous_hour=None)
-        if fixed and found.start is not None and found.end is None and before.start is not None and (
-                before.start != found.start):
-            # "5시부터 8시 아니 9시요", "10시부터 2시.. 아 10시 아니고 11시부터요": one end of the range corrected, the
-            # other kept; the whole message reads it so (routing.times)
-            again = find_when(fixed, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
-            if again.start in (before.start, found.start) and again.end is not None and again.ambiguous_hour is None:
-                found = found._replace(start=again.start, end=again.end, night=found.night or again.night)
-        if found.start is None and found.end is not None and before.start is not None and before.start < 1440:
-            # "6시부터 … 9시까지만요 아 아니다 10시까지": only the end is corrected; the end is read after the
-            # start said before, as if said with it
-            h, m = divmod(before.start, 60)
-            said = f"{'오전' if h < 12 else '오후'} {h if h <= 12 else h - 12}시 {m}분부터 {body}"
-            again = find_when(said, now, k.night_from, k.night_until, hint, school, (k.day_from, k.day_until))
-            if again.start == before.start and again.end is not None:
-                found = found._replace(start=again.start, end=again.end, night=found.night or again.night)
-        if found.start is None and found.end is None and before.start is not None:
-            found = found._replace(start=before.start, end=before.end, night=found.night or before.night)
-        today = now.date()
-        if found.day is not None and (week := _WEEK_LEFT.search(head)) is not None and _WEEKDAY_FIRST.match(body):
-            # "다다음주 화요일 아니고 수요일이요": the weekday corrected, the week said with the first one kept
-            again = find_when(f"{week.group()} {body}", now, k.night_from, k.night_until, hint, school,
-                              (k.day_from, k.day_until))
-            if again.day is not None:
-                found = found._replace(day=again.day, holiday=again.holiday)
-        if before.day is not None and (found.day is None or (found.day == today and find_day(body, today) is None)):
-            # "내일 4시 아니 5시부터 9시까지": the day said before the correction (the body alone would be today's)
-            found = found._replace(day=before.day, holiday=before.holiday, urgent=found.urgent or before.urgent,
-                                   assumed=before.assumed)
-        return found
 
 
 _READERS: dict[int, tuple[Knowledge, Understander]] = {}
