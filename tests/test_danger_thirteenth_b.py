@@ -70,6 +70,11 @@ def test_the_thirteenth_b_dangers_are_danger(text: str) -> None:
         "아이가 아직 안 깼어요 어제 늦게 자서 그래요 조금 있다 보낼게요",
         "고양이가 애 팔 할퀴었는데 긁힌 정도라 연고 발랐어요",
         "손녀 방 창문에 방범창 다는 거 지원해주는 곳 있나요",
+        # found again in the same message, or only asked the way
+        "애가 안 보여서 놀랐는데 옆 동 친구네 가있었대요 이제 집에 왔어요",
+        "시장에서 애 잃어버렸다 찾았어요 놀랐네요",
+        "모르는 아저씨가 아들한테 길을 물어봤대요 별일 없었고 하원 도우미 구해요",
+        "떡 먹다 목에 걸렸다고 울더니 물 마시니 내려갔다카네 이제 괜찮다",
     ],
 )
 def test_the_thirteenth_b_lookalikes_are_no_danger(text: str) -> None:
