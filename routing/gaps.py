@@ -63,6 +63,27 @@ _FROM_THEN = re.compile(r"[^0-9]{0,14}?그\s*(?:때|시간|시각)\s*(?:부터|�
 """After a time, with no other time between: care runs from it ("6시40분에 나가야되는데 그때부터 등원까지만요")."""
 
 
+_CARER = re.compile(
+    r"(?:이웃|옆집|할머니|할아버지|친정\s*엄마|친정\s*어머니|시어머니|시엄마|어머님|이모|고모|삼촌|시터|도우미|남편|애\s*아빠)"
+    r"\s*(?:분|님)?\s*(?:도|이|가|께서|은|는)?\s*$"
+)
+_CARER_LEAVES = re.compile(
+    r"\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*(?:나가셔야|나가야|가셔야|가야|나가신대|나가신다|가신대|가신다|출근하셔야|출근해야)"
+    r"[가-힣]{0,4}\s*(?:[가-힣]{1,3}\s*)?\s*그\s*(?:뒤|다음|담|후|이후|때)\s*(?:로부터|로|부터|부턴|에는|에|엔)?(?![가-힣])"
+)
+"""Before and after a time: someone looking after the child now leaves then, and care is asked from then ("이웃분도
+3시에 나가셔야 한대서 그 이후로")."""
+
+
+def _carer_leaves(text: str, said: list[Said]) -> list[Said]:
+    """The times with the hour the one looking after the child now leaves as the start (a bare 1-6 the afternoon's)."""
+    for i, s in enumerate(said):
+        if not s.role and _CARER.search(text, max(0, s.at - 12), s.at) and _CARER_LEAVES.match(text, s.stop):
+            s = _afternoon(s) if s.mark is None and 1 <= s.hour <= 6 else s
+            return [*said[:i], s._replace(role="start"), *said[i + 1 :]]
+    return said
+
+
 _UNTIL_THEN = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
 
 
@@ -71,6 +92,8 @@ def from_then(text: str, said: list[Said]) -> list[Said]:
     role is the end when "그때까지" refers back to it before the start is said ("밤 11시쯤 끝날 것 같아요 … 그
     시간까지 봐줄 곳 … 퇴근 시간이 원래 6시라 그때부터요" is 18:00-23:00)."""
     if any(s.role == "start" for s in said):
+        return said
+    if (said := _carer_leaves(text, said)) and any(s.role == "start" for s in said):
         return said
     for i, s in enumerate(said):
         if not s.role and _FROM_THEN.match(text, s.stop):
@@ -130,9 +153,14 @@ _FROM_CHILD_END = re.compile(
 퇴근이에요 초2 아이 학교 끝나고부터")."""
 
 
-def work_end_only(text: str, said: list[Said]) -> list[Said]:
-    """The one time said as the end when it is when work ends and care runs from the child's day ending."""
-    if len(said) != 1 or said[0].role or not _WORK_END.match(text, said[0].stop):
+def work_end_only(text: str, said: list[Said], back: bool = False) -> list[Said]:
+    """The one time said as the end when it is when work ends and care runs from the child's day ending, or when the
+    parent is back then and the clock now was told (``back``: "지금 6시인데 9시 반에 들어가요" is 18:00-21:30)."""
+    if len(said) != 1 or said[0].role:
+        return said
+    if back and _returns(text, said[0]):
+        return [said[0]._replace(role="end")]
+    if "퇴근" not in text or not _WORK_END.match(text, said[0].stop):
         return said
     m = _FROM_CHILD_END.search(text)
     if m is None or CHILD_DAY.search(text, max(0, m.start() - 12), m.end()) is None:
