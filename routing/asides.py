@@ -14,6 +14,18 @@ _TIME_NOW = re.compile(
     r"|(?:이)?네요|(?:이)?네(?![가-힣])|(?:이)?잖아|가\s*됐|이\s*됐|됐)"
 )
 """The time now, said as a reason ("지금 밤 11시인데 내일 새벽 6시부터"): never the care's hours."""
+_BACK_AT = re.compile(
+    rf"(?:[0-9]{{1,2}}|{HOURS_WORDS})\s*시(?:\s*반|\s*[0-9]{{1,2}}\s*분)?\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*"
+    r"(?:퇴근|귀가|도착|들어\s*(?:와|오|올|가|갈))"
+)
+"""A time the parent is back at ("9시 반에 들어가요"): with the time now told, the care runs from now until it."""
+
+
+def back_at(text: str) -> bool:
+    """Whether the text says a time the parent is back at."""
+    return _BACK_AT.search(text) is not None
+
+
 _WORK_WORDS = re.compile(r"근무|출근|교대|나이트|이브닝|알바|일해|일하|업무|영업|시프트|야근")
 _ONE_TIME = (
     rf"(?:(?:{MARK})\s*)?(?:[0-9]{{1,2}}(?::[0-9]{{2}})?\s*(?:시(?:\s*반|\s*[0-9]{{1,2}}\s*분)?)?"

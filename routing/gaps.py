@@ -26,6 +26,16 @@ def _returns(text: str, s: Said) -> bool:
     return bool(_RETURN_BEFORE.search(text, max(0, s.at - 8), s.at) or _RETURN_AFTER.match(text, s.stop))
 
 
+_DAY_UNTIL = re.compile(r"\s*까지\s*(?:이라서|이라|라서|라|인데|이거든요|거든요|이고|고)(?![가-힣])")
+"""After an end: a child's place is open until then, told as a reason ("어린이집 7시반까지라")."""
+
+
+def _day_until(text: str, s: Said) -> bool:
+    """Whether an end said as a bare hour is when a child's place closes, told as a reason: the care starts there."""
+    return s.role == "end" and s.mark is None and not s.sure and 1 <= s.hour <= 8 and bool(
+        _DAY_UNTIL.match(text, s.stop)) and CHILD_DAY.search(text, max(0, s.at - 12), s.at) is not None
+
+
 def _afternoon(s: Said) -> Said:
     minutes = clock(s.hour, s.minute, "오후")
     return s if minutes is None else s._replace(minutes=minutes, mark="오후", sure=True)
@@ -36,11 +46,12 @@ def gap_between(text: str, said: list[Said]) -> list[Said]:
     care runs from the one to the other ("퇴근이 8시반으로 밀렸어요 어린이집 6시에 끝나는데 그 사이" is 18:00-20:30);
     without "그 사이" when the parent gets there only at the other ("하원 6시인데 8시나 돼야 갈수있어요" is
     18:00-20:00)."""
-    if len(said) != 2 or any(s.role and (s.role != "start" or not _ONLY_BY.match(text, s.stop)) for s in said):
+    if len(said) != 2 or any(s.role and (s.role != "start" or not _ONLY_BY.match(text, s.stop)) and not _day_until(
+            text, s) for s in said):
         return said  # "7시 넘어야 도착해요": read as a start (넘어), but only when the parent gets there
     gap = _GAP.search(text, max(s.stop for s in said)) is not None
     for start, end in (said, said[::-1]):
-        if finishes(text, start) and not finishes(text, end) and (
+        if (finishes(text, start) or _day_until(text, start)) and not finishes(text, end) and end.role != "end" and (
                 (gap and _returns(text, end)) or _ONLY_BY.match(text, end.stop)):
             start = _afternoon(start) if start.hour > 5 else start  # 1-5 are read as the afternoon's anyway
             ordered = (start._replace(role="start"), end._replace(role="end"))
@@ -52,12 +63,42 @@ _FROM_THEN = re.compile(r"[^0-9]{0,14}?그\s*(?:때|시간|시각)\s*(?:부터|�
 """After a time, with no other time between: care runs from it ("6시40분에 나가야되는데 그때부터 등원까지만요")."""
 
 
+_CARER = re.compile(
+    r"(?:이웃|옆집|할머니|할아버지|친정\s*엄마|친정\s*어머니|시어머니|시엄마|어머님|이모|고모|삼촌|시터|도우미|남편|애\s*아빠)"
+    r"\s*(?:분|님)?\s*(?:도|이|가|께서|은|는)?\s*$"
+)
+_CARER_LEAVES = re.compile(
+    r"\s*(?:쯤|정도|경)?\s*(?:에|엔)?\s*(?:나가셔야|나가야|가셔야|가야|나가신대|나가신다|가신대|가신다|출근하셔야|출근해야)"
+    r"[가-힣]{0,4}\s*(?:[가-힣]{1,3}\s*)?\s*그\s*(?:뒤|다음|담|후|이후|때)\s*(?:로부터|로|부터|부턴|에는|에|엔)?(?![가-힣])"
+)
+"""Before and after a time: someone looking after the child now leaves then, and care is asked from then ("이웃분도
+3시에 나가셔야 한대서 그 이후로")."""
+
+
+def _carer_leaves(text: str, said: list[Said]) -> list[Said]:
+    """The times with the hour the one looking after the child now leaves as the start (a bare 1-6 the afternoon's)."""
+    for i, s in enumerate(said):
+        if not s.role and _CARER.search(text, max(0, s.at - 12), s.at) and _CARER_LEAVES.match(text, s.stop):
+            s = _afternoon(s) if s.mark is None and 1 <= s.hour <= 6 else s
+            return [*said[:i], s._replace(role="start"), *said[i + 1 :]]
+    return said
+
+
+_UNTIL_THEN = re.compile(r"그\s*(?:때|시간|시각)\s*(?:까지|전까지)")
+
+
 def from_then(text: str, said: list[Said]) -> list[Said]:
-    """The times with the one "그때부터" refers back to as the start, when no other is one."""
+    """The times with the one "그때부터" refers back to as the start, when no other is one; an earlier time with no
+    role is the end when "그때까지" refers back to it before the start is said ("밤 11시쯤 끝날 것 같아요 … 그
+    시간까지 봐줄 곳 … 퇴근 시간이 원래 6시라 그때부터요" is 18:00-23:00)."""
     if any(s.role == "start" for s in said):
+        return said
+    if (said := _carer_leaves(text, said)) and any(s.role == "start" for s in said):
         return said
     for i, s in enumerate(said):
         if not s.role and _FROM_THEN.match(text, s.stop):
+            if i == 1 and not said[0].role and _UNTIL_THEN.search(text, said[0].stop, s.at):
+                return [said[0]._replace(role="end"), s._replace(role="start"), *said[2:]]
             return [*said[:i], s._replace(role="start"), *said[i + 1 :]]
     return said
 
@@ -112,9 +153,14 @@ _FROM_CHILD_END = re.compile(
 퇴근이에요 초2 아이 학교 끝나고부터")."""
 
 
-def work_end_only(text: str, said: list[Said]) -> list[Said]:
-    """The one time said as the end when it is when work ends and care runs from the child's day ending."""
-    if len(said) != 1 or said[0].role or not _WORK_END.match(text, said[0].stop):
+def work_end_only(text: str, said: list[Said], back: bool = False) -> list[Said]:
+    """The one time said as the end when it is when work ends and care runs from the child's day ending, or when the
+    parent is back then and the clock now was told (``back``: "지금 6시인데 9시 반에 들어가요" is 18:00-21:30)."""
+    if len(said) != 1 or said[0].role:
+        return said
+    if back and _returns(text, said[0]):
+        return [said[0]._replace(role="end")]
+    if "퇴근" not in text or not _WORK_END.match(text, said[0].stop):
         return said
     m = _FROM_CHILD_END.search(text)
     if m is None or CHILD_DAY.search(text, max(0, m.start() - 12), m.end()) is None:

@@ -27,11 +27,12 @@ _UNTIL_IT = r"(?!\s*(?:[가-힣]{0,4}\s*때\s*)?(?:전\s*)?까지)"
 """After an evening word, "까지" makes it the end ("9시부터 퇴근할 때까지", "저녁까지"): the start's half is not
 said."""
 _PM = re.compile(
-    rf"저녁{_UNTIL_IT}|저녘|밤(?!톨|송이|나무|껍질|길){_UNTIL_IT}|야근|야간(?!\s*(?:근무\s*)?(?:끝|마치|마친|마쳐))|회식|퇴근{_UNTIL_IT}|오후|하원{_UNTIL_IT}|하교|방과\s*후|학교{_OVER}|학원{_OVER}|수업{_OVER}"
+    rf"저녁{_UNTIL_IT}|저녘|(?<!어제\s)(?<!어제)(?<!어젯)(?<!지난\s)(?<!간)밤(?!톨|송이|나무|껍질|길){_UNTIL_IT}|야근|야간(?!\s*(?:근무\s*)?(?:끝|마치|마친|마쳐))|회식|퇴근{_UNTIL_IT}|오후|하원{_UNTIL_IT}|하교|방과\s*후|학교{_OVER}|학원{_OVER}|수업{_OVER}"
     rf"|유치원{_OVER}|어린이집{_OVER}|늦게(?!\s*(?:죄송|미안|연락|문자|톡|글))|늦은\s*시간(?!에\s*(?:죄송|미안|연락|문자|톡))"
     r"|나이트|이브닝|pm|PM"
 )
-"""Each branch starts with a letter (not a group): the regex engine then skips to those letters itself. "늦게 죄송해요"
+"""Each branch starts with a letter (not a group): the regex engine then skips to those letters itself. Last night
+("어제 밤부터 열이", "어젯밤", "간밤에") is gone, not the care's half of the day. "늦게 죄송해요"
 is the hour of the message, not of the care; a night shift that ends ("야간 끝나고 9시에 와요") ends in the morning."""
 _AM = re.compile(
     r"새벽|아침|오전|출근\s*(?:전|하기\s*전|길)|(?:등원|등교)\s*(?:전|까지)|학교\s*가기\s*전|일찍|am(?![a-z])|AM(?![A-Z])"

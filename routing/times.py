@@ -164,8 +164,9 @@ _NO_TIMES = Times()
 _TIMES = tuple_maker(Times)
 
 
-def find_times(text: str, now_minutes: int | None) -> Times:
-    """Start and end in minutes; ``now_minutes`` is the start when the text says 지금 and names no start."""
+def find_times(text: str, now_minutes: int | None, back: bool = False) -> Times:
+    """Start and end in minutes; ``now_minutes`` is the start when the text says 지금 and names no start; ``back``: the
+    clock now was told and the one time left is the parent's return, the end."""
     start: int | None = None
     start_mark: str | None = None
     start_sure = True
@@ -221,8 +222,8 @@ def find_times(text: str, now_minutes: int | None) -> Times:
             said = dawn_shift(text, said)
         if said and ("맡기" in text or "등원" in text or "보내" in text or "데려다" in text):
             said = drop_off(text, said)
-        if len(said) == 1 and "퇴근" in text:
-            said = work_end_only(text, said)
+        if len(said) == 1 and ("퇴근" in text or back):
+            said = work_end_only(text, said, back)
         if said and ("끝" in text or "마" in text or "하원" in text or "하교" in text):
             said = after_finish(text, until_then(text, said))
         if len(said) > 2 and "까지" in text:

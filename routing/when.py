@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from routing.asides import in_korean, only_place_hours, story_told, time_now, work_hours, works_range
+from routing.asides import back_at, in_korean, only_place_hours, story_told, time_now, work_hours, works_range
 from routing.careday import asked_open, care_days, holiday, hours_day, now_first
 from routing.clocks import CLOCK_LETTERS
 from routing.counted import counted, ends_then, offset
@@ -183,7 +183,8 @@ def find_when(
     if day is None and (now_said or TODAY.search(text)):
         day = today
     clock_now = day is None and said_now  # "지금 10시인데 11시부터": tonight, unless a day is named
-    times = find_times(text, now_minutes if now_said else None)
+    back = said_now and day in (None, today) and back_at(text)  # "지금 6시인데 9시 반에 들어가요": now to the return
+    times = find_times(text, now_minutes if now_said or back else None, back)
     if later is not None and until and times.end is None and times.start is not None:
         end = times.start + offset(later)
         times = Times(times.start, end, times.start_sure, True, times.start_at, later.start())
