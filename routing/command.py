@@ -46,13 +46,11 @@ def _clock(minutes: int | None) -> str | None:
 
 
 def says_enough(u: Understanding) -> bool:
-    """Whether the message alone can be ranked: a topic, a situation, the child's age or grade, or night hours told
-    from start to end for a child counted (few services are open then, whatever the age)."""
+    """Whether the message alone can be ranked: a topic, a situation or the child's age or grade."""
     need = u.need
     child = need.child
     known = child.age_months is not None or child.school_grade is not None or child.school is not None
-    hours = need.night and need.start is not None and need.end is not None and bool(u.children or u.unnamed)
-    return bool(need.topics or need.situations or known or hours)
+    return bool(need.topics or need.situations or known)
 
 
 def describe(u: Understanding, knowledge: Knowledge) -> dict[str, Any]:
