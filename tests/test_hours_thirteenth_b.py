@@ -1,7 +1,7 @@
 """Care hours from the thirteenth round, second pass: a child's place open until an hour told as the reason before
 "그 사이", an end referred back to by "그때까지" before a start referred back to by "그때부터", last night told about
 a fever (not the care's half of the day), someone looking after the child leaving at an hour ("그 이후로"), the clock
-now told with the parent's return, and night hours told for a child whose age is not said."""
+now told with the parent's return; night hours for a child whose age is not said still wait for the age."""
 
 from __future__ import annotations
 
@@ -112,12 +112,13 @@ def test_a_return_without_the_clock_now_or_an_end_without_a_return_stay(text: st
     assert _hours(text, EVENING) == hours
 
 
-@pytest.mark.parametrize("text", [
-    "내일 새벽 5시부터 8시까지 애 봐줄분",
-    "내일 새벽 4시부터 7시까지 아이 봐주실 분 있나요",
+@pytest.mark.parametrize("text, hours", [
+    ("내일 새벽 5시부터 8시까지 애 봐줄분", ("05:00", "08:00")),
+    ("내일 새벽 4시부터 7시까지 아이 봐주실 분 있나요", ("04:00", "07:00")),
 ])
-def test_dawn_hours_told_for_a_child_without_an_age_are_ranked(text: str) -> None:
-    assert first_service(text, NIGHT) == "home-care"
+def test_dawn_hours_for_a_child_without_an_age_are_read_and_the_age_is_awaited(text: str, hours: tuple) -> None:
+    assert _hours(text, NIGHT) == hours  # which service fits depends on the age (365 or home care): asked first
+    assert first_service(text, NIGHT) is None
 
 
 @pytest.mark.parametrize("text", [
