@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 BIRTH_ORDER = re.compile(
-    r"(?<![가-힣])(?:첫째|첫애|첫\s*아이|큰\s*(?:애|아이|딸|아들)|둘째|셋째|넷째|작은\s*(?:애|아이|딸|아들)|막내)"
+    r"(?<![가-힣])(?:첫째|첫애|첫\s*아이|큰\s*(?:애|아이|딸|아들)|큰놈|큰넘|둘째|셋째|넷째|작은\s*(?:애|아이|딸|아들)|작은놈|작은넘"
+    r"|막내)"
     r"(?!들|\s*(?:주|날|달|[월화수목금토일]요일|로\s|이모|고모|삼촌|언니|누나|오빠|형님|며느리|사위|시누|동서))"
 )
-"""A birth order naming a child (not "둘째 주 토요일", "첫째로", "큰 아이들", "둘째 언니")."""
+"""A birth order naming a child (경상도 큰놈 the eldest; not "둘째 주 토요일", "첫째로", "큰 아이들", "둘째 언니")."""
 UNBORN = re.compile(
     r"\s*(?:을|를|이|가|는)?\s*(?:출산(?!\s*(?:했|한|후|하고|하자))|낳(?:으|을|아야|기|게|고\s*(?:싶|파|픈|말))|임신|가졌|가질|생겼|생기|예정"
     r"|계획|생각)"
@@ -55,7 +56,8 @@ def said_orders(text: str) -> dict[int, bool]:
     return found
 
 
-_ORDINAL = re.compile(r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|둘째|셋째|넷째|작은\s*(?:애|아이)|막내")
+_ORDINAL = re.compile(
+    r"첫째|첫애|첫\s*아이|큰\s*애|큰\s*아이|큰\s*아들|큰\s*딸|큰놈|큰넘|둘째|셋째|넷째|작은\s*(?:애|아이)|작은놈|작은넘|막내")
 ORDINAL_AFTER = re.compile(rf"\s*(?:인|짜리)?\s*(?:{_ORDINAL.pattern})(?!이?만)")
 """A birth order said right after the age ("초1 큰애", "다섯살 작은애", "5살인 첫째"; not "9살 6살 2살 막내만", which
 singles one out, ``routing.selection``); after "이고"/"이요" it starts the

@@ -9,7 +9,7 @@ from itertools import pairwise
 from routing.amend import AMENDED
 from routing.days import Day
 from routing.feasts import is_holiday
-from routing.routine import routine_start
+from routing.routine import routine_start, routine_week
 
 _TODAY_IS = re.compile(
     r"오늘\s*(?:이|은)?\s*(?:[월화수목금토일]\s*(?:요일|욜)|[0-9]{1,2}\s*일|주말|평일|휴일|공휴일|쉬는\s*날)\s*"
@@ -80,9 +80,10 @@ _MOVED = re.compile(
 )
 """After the later day: the earlier one is moved to it ("목요일 예약을 금요일로 바꿔 주세요")."""
 _COVERED = re.compile(
-    r"오늘\s*(?:은|는)\s*[^.?!]{0,16}?(?<!못)(?<!못\s)(?<!안)(?<!안\s)(?:괜찮|멀쩡|쌩쌩|봐\s*주(?:시고|시는데|셔서|고|기로|는데)"
+    r"오늘\s*(?:은|는)\s*[^.?!]{0,16}?(?<!못)(?<!못\s)(?<!안)(?<!안\s)(?:괜찮|괜찬|괘안|갠찮|멀쩡|쌩쌩|잘\s*(?:놀|먹|묵|자|잤)|봐\s*주(?:시고|시는데|셔서|고|기로|는데)"
     r"|보고(?![가-힣])|봐요|보는데|볼\s*수\s*있|데리고\s*있|집에\s*있|쉬는\s*날|쉬어서|쉬니까|휴가)")
-"""Today said as covered or fine ("오늘은 괜찮아요", "오늘은 남편이 보고"): the later day named is the care day."""
+"""Today said as covered or fine ("오늘은 괜찮아요", 경상도 "오늘은 괘안코", a child who "잘 놀고 밥도
+잘묵는데", "오늘은 남편이 보고"): the later day named is the care day."""
 _UNTIL_DAY = re.compile(r"\S{1,3}?\s*까지(?!\s*[0-9])")
 """A later day said as the end ("내일까지 맡길 데가 없어요"): care runs from the day before it, not from it."""
 _SPAN = re.compile(r"부터|까지|[~〜]|(?:이랑|랑|하고|과|와|및|그리고|[,·/])\s*$")
@@ -128,8 +129,9 @@ def _date_list(text: str, days: list[Day]) -> bool:
 
 
 def care_days(text: str, today: date, days: list[Day]) -> list[Day]:
-    """``_care_days``; a weekly routine starts on its first weekday that is no public holiday (``routing.routine``)."""
-    return routine_start(text, _care_days(text, today, days)) if days else days
+    """``_care_days``; a weekly routine starts on its first weekday that is no public holiday, or falls in the week
+    said after it as its exception (``routing.routine``)."""
+    return routine_week(text, routine_start(text, _care_days(text, today, days)), today) if days else days
 
 
 def _care_days(text: str, today: date, days: list[Day]) -> list[Day]:

@@ -1,6 +1,7 @@
 """Clues around a count of children: a count corrected ("둘 아니고 셋"), a count that takes in the parent ("저랑 애기
-둘뿐"), 둘 다 after two days' hours (the days), children counted as the ones looked after ("셋을 혼자 보니까"), and an
-illness only children get with care asked (one child, no child word)."""
+둘뿐"), 둘 다 after two days' hours (the days), children counted as the ones looked after ("셋을 혼자 보니까"), children
+of different kinds counted one each ("애 하나 초등학생 하나"), and an illness only children get with care asked (one
+child, no child word)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,20 @@ def cared_count(text: str) -> int:
     """How many children the text says are looked after, 0 when it does not say so."""
     m = _CARED.search(text) if "을" in text or "를" in text else None
     return 0 if m is None else _WORDS[m["n"]]
+
+
+_ONE_OF_A_KIND = re.compile(
+    r"(?<![가-힣])(?P<who>애|아이|애기|아기|아가|얼라|초등학생|초딩|유치원생|유치원|어린이집생|중학생|중딩|초\s*[1-6]|[1-6]\s*학년)"
+    r"\s*(?:이|은|는)?\s*하나(?=\s|$|[,.~!?]|고|요|이고|랑|이랑|하고|에)"
+)
+"""A child of one kind counted as one ("애 하나 초등학생 하나"): with another kind counted so, that many children."""
+
+
+def one_each(text: str) -> int:
+    """How many children of different kinds the text counts one each ("애 하나 초등학생 하나": two), 0 unless at
+    least two kinds are ("애 하나 키우는데" is one child, counted elsewhere)."""
+    found = [m["who"].replace(" ", "") for m in _ONE_OF_A_KIND.finditer(text)]
+    return len(found) if len(set(found)) > 1 else 0
 
 
 _CHILD_ILLNESS = re.compile(r"수족구|수두|구내염|돌발진|성홍열|로타|아데노|모세기관지염|크룹|볼거리|홍역")

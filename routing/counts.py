@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from routing.birthorder import NEW_BABY, UNBORN
-from routing.countclues import cared_count, days_both, recounted, sick_child, with_me
+from routing.countclues import cared_count, days_both, one_each, recounted, sick_child, with_me
 from routing.need import Child
 
 SEPARATOR = re.compile(
@@ -78,6 +78,8 @@ def counted(text: str) -> int:
     most = kin_total(text) if "딸" in text or "손" in text else 0
     if "동생" in text and _SIBLINGS.search(text) is not None:
         most = max(most, 2)
+    if "하나" in text:
+        most = max(most, one_each(text))  # "애 하나 초등학생 하나": two
     words = "둘" in text or "셋" in text or "넷" in text  # _UPTO and _BARE_COUNT need one (까지 is in most hours)
     if words and "까지" in text and (upto := _UPTO.search(text)) is not None:
         most = max(most, _COUNT_WORDS[upto["n"]])  # "조카까지 셋이네요": the children counted with one more
