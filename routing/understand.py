@@ -22,6 +22,7 @@ from routing.nocareday import no_care_day
 from routing.numberdates import with_digits
 from routing.places import PlaceFinder
 from routing.planned import planned_stay
+from routing.routinecare import harms_others, routine_need
 from routing.schoolentry import AFTER_SCHOOL, after_school, pupil_to_be
 from routing.selection import singled_out
 from routing.situations import SituationFinder
@@ -137,9 +138,10 @@ class Understander:
         topics, described = self._topics.find(compact)
         situations = self._situations.find(compact, when.day is not None and when.day > today, age)
         situations = childs_injury(compact, situations, self._carers)
-        situations = planned_stay(compact, situations, when.day, today)
+        situations = routine_need(compact, planned_stay(compact, situations, when.day, today))
         said = "danger" in situations
-        if self._danger is not None and said != self._danger.decide(said, compact):
+        if (self._danger is not None and said != self._danger.decide(said, compact)
+                and (said or not harms_others(compact))):  # no learned alarm for a child hurting peers
             situations ^= _DANGER  # the learned reader is sure where the words were not (routing.dangerscore)
         if (("emergency" in situations or "sick" in situations) and when.day is None and when.start is None
                 and when.end is None
