@@ -17,6 +17,7 @@ from routing.dangerscore import DangerScore, shipped
 from routing.days import public_holidays
 from routing.hours import Period
 from routing.injured import childs_injury
+from routing.lookedafter import looked_after
 from routing.need import Child, Need, Understanding, maker
 from routing.nocareday import no_care_day
 from routing.numberdates import with_digits
@@ -136,7 +137,8 @@ class Understander:
         if len(children) > 1:  # danger reads the youngest: a fifth-grader at home with a 3-year-old
             age = min((a for a in map(_months, children) if a is not None), default=None)
         topics, described = self._topics.find(compact)
-        situations = self._situations.find(compact, when.day is not None and when.day > today, age)
+        later = when.day is not None and when.day > today
+        situations = self._situations.find(compact, later, age, looked_after(compact))
         situations = childs_injury(compact, situations, self._carers)
         situations = routine_need(compact, planned_stay(compact, situations, when.day, today))
         said = "danger" in situations

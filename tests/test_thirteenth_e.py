@@ -63,3 +63,28 @@ def test_a_sudden_hospital_stay_stays_an_emergency(text: str) -> None:
 
 def test_the_words_alone_still_read_a_child_hurting_peers_as_no_danger() -> None:
     assert not WORDS.read("우리애가 친구들을 자꾸 때리고 물고 한대요 상담 받을 데 있을까요", MORNING).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "남편이 쓰러져서 119 타고 병원 가는 중이에요 집에 애 둘 있는데 큰애가 중1이라 동생 보고 있어요 오늘 밤 맡길 곳",
+        "아내가 응급실에 있어요 4살 딸은 집에 할머니랑 같이 있어요 내일 아침부터 봐줄 곳 찾아요",
+        "애아빠가 퇴근하다가 넘어져서 다리가 부러졌대요 지금 병원이고 애들은 옆집이랑 있어요 오늘 저녁 맡길 데 있어요?",
+        "신랑이 쓰러져서 입원했어요 2살 아기는 지금 이모가 봐주고 있어요 내일부터 봐줄 곳 급해요",
+    ],
+)
+def test_children_with_someone_while_a_carer_is_taken_away_are_not_in_danger(text: str) -> None:
+    assert not described(text, MORNING)["danger"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "남편이 쓰러져서 119 타고 병원 가는 중이에요 집에 5살 3살 애 둘만 있어요 어떡해요",
+        "남편이 쓰러져서 병원 가는데 6살이랑 4살 애 둘이 집에 있어요 언니랑 둘이 있어요",
+        "애아빠가 쓰러져서 지금 구급차 타고 가요 집에 아기 혼자 있어요",
+    ],
+)
+def test_young_children_home_alone_while_a_carer_is_taken_away_stay_danger(text: str) -> None:
+    assert described(text, MORNING)["danger"]
