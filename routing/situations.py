@@ -259,9 +259,10 @@ class SituationFinder:
                              or kids.marked_after(m.string, m.end()) else _BLANK, text)
         return text
 
-    def find(self, compact: str, later: bool = False, age_months: int | None = None) -> frozenset[str]:
-        """Situation ids in the message (``compact``: spaces removed); ``later`` when it names a later day,
-        ``age_months`` the age of the child it names (or None)."""
+    def find(self, compact: str, later: bool = False, age_months: int | None = None,
+             kept: bool = False) -> frozenset[str]:
+        """Situation ids in the message (``compact``: spaces removed); ``later``: it names a later day; ``age_months``:
+        the named child's age (or None); ``kept``: someone looks after the children now (``routing.lookedafter``)."""
         if self._trigger is None or self._trigger.search(compact) is None:
             return _NONE
         if "(" in compact:
@@ -288,7 +289,7 @@ class SituationFinder:
             if r.counts(c.words) or r.counts(c.anyone, anyone=True) or r.after_child(c.with_child) or (
                 alarmed and (r.counts(c.named_signs) or r.after_child(c.signs) or r.counts(c.wide))
             ) or (
-                c.now_words and not later
+                c.now_words and not later and not kept
                 and (age_months is None or age_months < c.young_below or _any(c.young_words, text, mask))
                 and (now or not _any(c.plans, text, mask))
                 and (r.counts(c.now_words + c.wide_now if alarmed else c.now_words, anyone=writer)

@@ -17,11 +17,13 @@ from routing.dangerscore import DangerScore, shipped
 from routing.days import public_holidays
 from routing.hours import Period
 from routing.injured import childs_injury
+from routing.lookedafter import looked_after
 from routing.need import Child, Need, Understanding, maker
 from routing.nocareday import no_care_day
 from routing.numberdates import with_digits
 from routing.places import PlaceFinder
 from routing.planned import planned_stay
+from routing.routinecare import harms_others, routine_need
 from routing.schoolentry import AFTER_SCHOOL, after_school, pupil_to_be
 from routing.selection import singled_out
 from routing.situations import SituationFinder
@@ -135,11 +137,13 @@ class Understander:
         if len(children) > 1:  # danger reads the youngest: a fifth-grader at home with a 3-year-old
             age = min((a for a in map(_months, children) if a is not None), default=None)
         topics, described = self._topics.find(compact)
-        situations = self._situations.find(compact, when.day is not None and when.day > today, age)
+        later = when.day is not None and when.day > today
+        situations = self._situations.find(compact, later, age, looked_after(compact))
         situations = childs_injury(compact, situations, self._carers)
-        situations = planned_stay(compact, situations, when.day, today)
+        situations = routine_need(compact, planned_stay(compact, situations, when.day, today))
         said = "danger" in situations
-        if self._danger is not None and said != self._danger.decide(said, compact):
+        if (self._danger is not None and said != self._danger.decide(said, compact)
+                and (said or not harms_others(compact))):  # no learned alarm for a child hurting peers
             situations ^= _DANGER  # the learned reader is sure where the words were not (routing.dangerscore)
         if (("emergency" in situations or "sick" in situations) and when.day is None and when.start is None
                 and when.end is None
