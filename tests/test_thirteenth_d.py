@@ -40,3 +40,21 @@ def test_birth_year_and_month_with_a_verb(text: str, months: int) -> None:
 )
 def test_year_and_month_without_a_birth_is_no_age_from_it(text: str, months: int | None) -> None:
     assert described(text, MONDAY)["age_months"] == months
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("큰애 학예회인데 그건 아니고 그날 오후에 둘째 10개월 봐주실 곳 찾아요 2시~6시", 2),
+        ("애가 요즘 자꾸 동생 때려서 고민이에요 상담 받을 곳 있나요", 2),
+        ("아이가 밤마다 동생을 깨워요 어디 물어볼 데 있을까요", 2),
+        ("딸이 내일 학교 행사라 제가 가야 돼서요 막내가 아직 20개월이라 오전에 봐주실 곳", 2),
+        ("아들이 발표회가 있어서 둘째는 3살인데 토요일 10시부터 1시", 2),
+        ("제 동생이 봐주기로 했는데 못 온대요 애가 3살이에요", 1),  # the parent's sibling
+        ("애가 제 동생이랑 잘 놀아요 4살 내일 봐주실 분", 1),
+        ("둘째만 내일 맡길게요", 1),  # one child said, as the README has it
+        ("막내 아들이 아직 14개월이라 봐주실 곳", 1),
+    ],
+)
+def test_a_younger_child_named_beside_another(text: str, count: int) -> None:
+    assert len(described(text, MONDAY)["children"]) == count
