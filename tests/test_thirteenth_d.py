@@ -58,3 +58,19 @@ def test_year_and_month_without_a_birth_is_no_age_from_it(text: str, months: int
 )
 def test_a_younger_child_named_beside_another(text: str, count: int) -> None:
     assert len(described(text, MONDAY)["children"]) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "국가유공자 가정인데 아이 돌봄 지원 있나요",
+        "보훈가족도 받을 수 있는 지원 같은거 있어요?",
+        "유공자 자녀 혜택 같은거 궁금해요",
+    ],
+)
+def test_a_benefit_by_who_the_family_is(text: str) -> None:
+    assert first_service(text, MONDAY) == "other-dept"
+
+
+def test_care_asked_beside_a_veteran_parent_stays_care() -> None:
+    assert first_service("내일 3시부터 6시 4살 봐주세요 남편이 국가유공자예요", MONDAY) != "other-dept"
