@@ -63,7 +63,7 @@ def test_a_younger_child_named_beside_another(text: str, count: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "국가유공자 가정인데 아이 돌봄 지원 있나요",
+        "국가유공자 가정인데 애들 돌봄 지원 같은거 있나요",
         "보훈가족도 받을 수 있는 지원 같은거 있어요?",
         "유공자 자녀 혜택 같은거 궁금해요",
     ],
