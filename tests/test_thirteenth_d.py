@@ -74,3 +74,35 @@ def test_a_benefit_by_who_the_family_is(text: str) -> None:
 
 def test_care_asked_beside_a_veteran_parent_stays_care() -> None:
     assert first_service("내일 3시부터 6시 4살 봐주세요 남편이 국가유공자예요", MONDAY) != "other-dept"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "어제 고열로 응급실 갔다왔어요 지금은 열이 내리고 잘 먹어요 어린이집에서 이틀 쉬라고 해서 집에서 봐주실 분",
+        "밤새 열나서 병원 다녀왔는데 지금은 열도 좀 떨어졌어요 유치원은 쉬라고 해서 집으로 와주실 선생님 구해요",
+        "그저께 폐렴으로 입원했다 퇴원했어요 지금은 열 다 내렸는데 며칠 등원 못해서 집에서 봐주실 분 찾아요 4살",
+    ],
+)
+def test_a_child_kept_home_to_recover_is_home_care(text: str) -> None:
+    assert first_service(text, MONDAY) == "home-care"
+
+
+def test_a_fever_not_going_down_is_still_now() -> None:
+    assert described("지금 열이 안 내려요 39도예요 봐주실 분 4살", MONDAY)["date"] == "2027-09-06"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오늘 애 열나서 회사 조퇴.. 내일 집에서 봐주실 분 있나요 3살",
+        "오늘 반차 쓰고 애 병원 데려갔어요 낼 장염 걸린 애 봐줄 분 구해요 4살",
+        "오늘은 연차 냈는데 내일은 출근해야 돼요 수족구 걸린 애 봐주실 분 5살",
+    ],
+)
+def test_today_s_early_leave_told_leaves_tomorrow(text: str) -> None:
+    assert described(text, MONDAY)["date"] == "2027-09-07"
+
+
+def test_early_leave_today_with_care_today_stays_today() -> None:
+    assert described("오늘 조퇴가 안 돼서 오늘 오후 3시부터 6시까지 봐주실 분 4살", MONDAY)["date"] == "2027-09-06"
