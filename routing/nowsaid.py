@@ -19,8 +19,9 @@ _NOW = re.compile(
     r"|\s*(?:신청|접수|등록|가입)\s*(?:해도|하면|해야|하려|할\s*수)|\s*(?:해도|하면)\s*(?:되|돼|소급|늦지|받을))"
 )
 """지금 as 'now', not 'currently' ("지금 4살이에요", "지금 사는 곳", "지금은 부곡동", "지금은 혁신도시 30개월"), nor a
-calm state told ("지금은 멈췄고 멀쩡해요", "지금 잘 놀아요", "지금은 열도 내리고"; not a hedge: "지금은 멈췄는데 안 깨어나요", "멀쩡해 보이긴
-하는데"), 'until now' (지금까지) nor a procedure asked about ("지금 신청해도 되나요")."""
+calm state told ("지금은 멈췄고 멀쩡해요", "지금 잘 놀아요", "지금은 열도 내리고"; not a hedge:
+"지금은 멈췄는데 안 깨어나요", "멀쩡해 보이긴 하는데"),
+'until now' (지금까지) nor a procedure asked about ("지금 신청해도 되나요")."""
 
 
 _DOING = re.compile(
