@@ -19,6 +19,8 @@ _TODAY_IS = re.compile(
 _PAST_CLAUSE = re.compile(
     r"(?:했|었|았|였|났|갔|왔|됐|쳤|렸|셨)(?:는데|어요|어예|어여|어서|고|지만|더니|다가|으니|다(?:카|고|네|더라|며))")
 """A day named with a verb in the past tense tells what happened ("오늘 등원 못했는데"), not when care is needed."""
+_LEFT_WORK = re.compile(r"(?:조퇴|결근|반차|월차|연차)\s*(?:\.{2,}|…|[ㅠㅜ]+|했|하고|해서|냈|쓰고|써서)")
+"""Today's early leave or day off told, its verb often dropped ("오늘 애 아파서 회사 조퇴.. 낼"): what happened."""
 _COUNTED_FROM = re.compile(
     r"오늘\s*(?:로|으로)?\s*부터\s*(?:딱\s*|한\s*|정확히\s*)?(?:(?:[0-9]+|[일이삼사오육칠팔구십]|한|두|세|네)\s*(?:일|주일|주)"
     r"|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|보름)\s*(?:뒤|후|있다가|지나서|지나고|지나면)")
@@ -146,7 +148,8 @@ def _care_days(text: str, today: date, days: list[Day]) -> list[Day]:
     if len(days) > 1 and days[0].day == today and days[1].day > today and (
             covered := _COVERED.match(text, days[0].at)) is not None and covered.end() <= days[1].at:
         return days[1:]  # "오늘은 남편이 보고 내일 아침 8시부터": today is covered, tomorrow is the day
-    if len(days) > 1 and days[1].day > days[0].day and _PAST_CLAUSE.search(text, days[0].at, days[1].at) and (
+    if len(days) > 1 and days[1].day > days[0].day and (_PAST_CLAUSE.search(text, days[0].at, days[1].at) or (
+            _LEFT_WORK.search(text, days[0].at, days[1].at))) and (
             _UNTIL_DAY.match(text, days[1].at) is None or _CLOCK_SAID.search(text, days[1].at) is not None):
         return days[1:]  # "오늘 등원 못했는데 내일도 못 갈 것 같아요": tomorrow is the day
     if len(days) > 1 and days[0].day == today and _COUNTED_FROM.match(text, days[0].at) is not None:

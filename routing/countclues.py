@@ -84,3 +84,13 @@ def sick_child(text: str) -> bool:
     """Whether the text names an illness only children get and asks for care ("수족구 걸려서 … 내일 집에서
     봐주실분"): the sick child is one child, though no child word is said."""
     return _CHILD_ILLNESS.search(text) is not None and _CARE_ASKED.search(text) is not None
+
+
+OLDER_AND_YOUNGER = re.compile(
+    r"(?<![가-힣])(?:애|아이)(?:가|는)\s+(?:[가-힣]{1,6}\s+){0,2}(?<!제\s)(?<!내\s)(?<!저희\s)"
+    r"동생(?:을|를|한테|이랑|랑|하고|꺼|거|의)?(?![가-힣])"
+    r"|(?<![가-힣])(?<!막내\s)(?<!둘째\s)(?<!작은\s)(?:아들|딸|형|누나|언니|오빠)(?:이|가)\s"
+    r"[^.?!]{0,40}?(?<![가-힣])(?:막내|둘째|작은\s*애)(?:가|는|이는)\s*(?:아직\s*|이제\s*)?[0-9]"
+)
+"""A child said first and a younger one beside it: "애가 하루종일 떼쓰고 동생 괴롭혀서" (the sibling, not the
+parent's: 제 동생), "아들이 내일 축구 경기라 … 막내가 아직 14개월" (the son and the youngest): two children."""

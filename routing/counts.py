@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from routing.birthorder import NEW_BABY, UNBORN
-from routing.countclues import cared_count, days_both, one_each, recounted, sick_child, with_me
+from routing.countclues import OLDER_AND_YOUNGER, cared_count, days_both, one_each, recounted, sick_child, with_me
 from routing.need import Child
 
 SEPARATOR = re.compile(
@@ -76,8 +76,9 @@ def counted(text: str) -> int:
     if recount := recounted(text):
         return recount
     most = kin_total(text) if "딸" in text or "손" in text else 0
-    if "동생" in text and _SIBLINGS.search(text) is not None:
-        most = max(most, 2)
+    if ("동생" in text and _SIBLINGS.search(text) is not None) or (
+            ("동생" in text or "막내" in text or "둘째" in text or "작은" in text) and OLDER_AND_YOUNGER.search(text)):
+        most = max(most, 2)  # "형이 동생 목을 조르고", "애가 … 동생 괴롭혀서", "아들이 … 막내가 아직 14개월"
     if "하나" in text:
         most = max(most, one_each(text))  # "애 하나 초등학생 하나": two
     words = "둘" in text or "셋" in text or "넷" in text  # _UPTO and _BARE_COUNT need one (까지 is in most hours)

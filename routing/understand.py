@@ -42,9 +42,10 @@ _TERM = re.compile("방학(?:끝나|끝난|이끝|지나|말고|아닌|아니|�
 MAX_TAPS = 512
 """Button values kept read (per minute); far more than the buttons the dialog offers."""
 _CORRECTION = re.compile(
-    r"(?:이|가)?\s*(?:아니고|아니구|아니라|아니에요|아니요|아녜요|말고|(?<![가-힣])아니(?:다|지)(?![가-힣])|아니(?=\s+[0-9가-힣]))"
+    r"(?:이|가)?\s*(?:(?<!그건)(?<!그건\s)(?<!그게\s)(?<!그거\s)아니고|아니구|아니라|아니에요|아니요|아녜요|말고|(?<![가-힣])아니(?:다|지)(?![가-힣])|아니(?=\s+[0-9가-힣]))"
 )
-"""A correction inside the message: what follows it replaces what came before ("수요일이요 아 아니다 목요일")."""
+"""A correction inside the message: what follows it replaces what came before ("수요일이요 아 아니다 목요일"); not
+"그건 아니고", which sets a topic aside ("큰애 졸업식인데 그건 아니고 그날 둘째를"), correcting no fact."""
 _REFUSAL = re.compile("말고|아니고|아니구|아니라")
 """A correction that refuses what came before ("내일 말고", "내일은 아니고"), not a slip ("아니 토요일")."""
 
