@@ -7,21 +7,9 @@ an x-ray that was fine, a scratch only, a question about safety-net support, a h
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from tests.reader_cases import KST, WORDS, described
-
-AFTERNOON = datetime(2027, 4, 14, 15, 20, tzinfo=KST)
-
-
-def danger(text: str) -> bool:
-    return described(text, AFTERNOON)["danger"]
-
-
-def words_danger(text: str) -> bool:
-    return WORDS.read(text, AFTERNOON).danger
+from tests.test_danger_thirteenth import danger, words_danger  # the same clock and readers as the first module
 
 
 @pytest.mark.parametrize(
