@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from routing.clocks import Said, clock
-from routing.handover import CHILD_DAY, finishes
+from routing.handover import CHILD_DAY, afternoon, finishes, ranged
 
 _GAP = re.compile(r"그\s*(?:사이|동안|새|시간|중간)|중간\s*(?:에|이|시간)|빈\s*시간")
 """After both times: the time between them ("어린이집 6시에 끝나는데 그 사이", "그동안 봐줄 데")."""
@@ -36,11 +36,6 @@ def _day_until(text: str, s: Said) -> bool:
         _DAY_UNTIL.match(text, s.stop)) and CHILD_DAY.search(text, max(0, s.at - 12), s.at) is not None
 
 
-def _afternoon(s: Said) -> Said:
-    minutes = clock(s.hour, s.minute, "오후")
-    return s if minutes is None else s._replace(minutes=minutes, mark="오후", sure=True)
-
-
 def gap_between(text: str, said: list[Said]) -> list[Said]:
     """Two times, when a child's day finishes and when the parent is back (in either order), then "그 사이": the
     care runs from the one to the other ("퇴근이 8시반으로 밀렸어요 어린이집 6시에 끝나는데 그 사이" is 18:00-20:30);
@@ -53,9 +48,7 @@ def gap_between(text: str, said: list[Said]) -> list[Said]:
     for start, end in (said, said[::-1]):
         if (finishes(text, start) or _day_until(text, start)) and not finishes(text, end) and end.role != "end" and (
                 (gap and _returns(text, end)) or _ONLY_BY.match(text, end.stop)):
-            start = _afternoon(start) if start.hour > 5 else start  # 1-5 are read as the afternoon's anyway
-            ordered = (start._replace(role="start"), end._replace(role="end"))
-            return list(ordered if start.at < end.at else ordered[::-1])
+            return ranged(start, end)
     return said
 
 
@@ -79,7 +72,7 @@ def _carer_leaves(text: str, said: list[Said]) -> list[Said]:
     """The times with the hour the one looking after the child now leaves as the start (a bare 1-6 the afternoon's)."""
     for i, s in enumerate(said):
         if not s.role and _CARER.search(text, max(0, s.at - 12), s.at) and _CARER_LEAVES.match(text, s.stop):
-            s = _afternoon(s) if s.mark is None and 1 <= s.hour <= 6 else s
+            s = afternoon(s) if s.mark is None and 1 <= s.hour <= 6 else s
             return [*said[:i], s._replace(role="start"), *said[i + 1 :]]
     return said
 
@@ -122,7 +115,7 @@ def drop_off(text: str, said: list[Said]) -> list[Said]:
             out = list(out) if out is said else out
             out[i] = s._replace(minutes=minutes or s.minutes, mark="오전", sure=True, role="start")
         elif i > 0 and out is not said and 1 <= s.hour <= 11 and _AFTER_WORK.search(text, max(0, s.at - 10), s.at):
-            out[i] = _afternoon(s)._replace(role=s.role or "end")
+            out[i] = afternoon(s)._replace(role=s.role or "end")
     return out
 
 

@@ -60,9 +60,7 @@ def until_then(text: str, said: list[Said]) -> list[Said]:
     for end, start in (said, said[::-1]):
         if not start.role and finishes(text, start) and (
                 end.role == "end" or (not end.role and _UNTIL_THEN.match(text, end.stop))):
-            start = _afternoon(start) if start.hour > 5 else start  # 1-5 already read as the afternoon's
-            ordered = (start._replace(role="start"), end._replace(role="end"))
-            return list(ordered if start.at < end.at else ordered[::-1])
+            return ranged(start, end)
     return said
 
 
@@ -95,17 +93,26 @@ def after_finish(text: str, said: list[Said]) -> list[Said]:
                 finish = s
                 if s.hour > 5:  # 1-5 already read as the afternoon's
                     out = list(out) if out is said else out
-                    out[i] = _afternoon(s)
+                    out[i] = afternoon(s)
             continue
         if s.role == "start" and s.mark is None and not s.sure and finish.hour <= s.hour <= 11:
             out = list(out) if out is said else out
-            out[i] = _afternoon(s)
+            out[i] = afternoon(s)
     return out
 
 
-def _afternoon(s: Said) -> Said:
+def afternoon(s: Said) -> Said:
+    """The time read as the afternoon's (hours 1-11 without 오전/오후)."""
     minutes = clock(s.hour, s.minute, "오후")
     return s if minutes is None else s._replace(minutes=minutes, mark="오후", sure=True)
+
+
+def ranged(start: Said, end: Said) -> list[Said]:
+    """A child's day finishing at ``start`` and care to ``end``, in the order said; 6-11 read as the afternoon's (1-5
+    already are)."""
+    start = afternoon(start) if start.hour > 5 else start
+    ordered = (start._replace(role="start"), end._replace(role="end"))
+    return list(ordered if start.at < end.at else ordered[::-1])
 
 
 def drop_told(text: str, said: list[Said]) -> list[Said]:
@@ -138,7 +145,7 @@ def missed_pickup(text: str, said: list[Said]) -> list[Said]:
             # only with another end said after it: "6시 반까지 데리러 못 가요 … 6시반까지만 봐주세요" keeps it the end;
             # and with no start of its own said after it ("6시반까지 못가요 5시부터 8시까지": 17:00-20:00)
             out = list(out) if out is said else out
-            late = _afternoon(s) if s.mark is None and 1 <= s.hour <= 11 else s
+            late = afternoon(s) if s.mark is None and 1 <= s.hour <= 11 else s
             out[i] = late._replace(role="start")
     return out
 
